@@ -1,0 +1,103 @@
+package org.crmkit.core;
+
+import java.time.Clock;
+import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.ActorResolver;
+import org.crmkit.core.spi.EventListener;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TenantResolver;
+
+/**
+ * The entry point of crmkit: build it once per application and reach every use case through it.
+ *
+ * <pre>{@code
+ * Crm crm = Crm.builder()
+ *         .storage(InMemoryStorage.create())
+ *         .clock(Clock.systemUTC())
+ *         .build();
+ * }</pre>
+ *
+ * Thread-safe: the services it hands out may be shared by all threads of the host.
+ */
+public final class Crm {
+
+    private final UseCases useCases;
+    private final EventRelay relay;
+
+    private Crm(Builder builder) {
+        this.relay = new EventRelay(builder.storage, builder.eventListener);
+        this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The clock every use case reads time from. */
+    public Clock clock() {
+        return useCases.clock;
+    }
+
+    /**
+     * Delivers committed events that are still pending (e.g. after the listener failed) to the event listener.
+     * Returns how many were delivered. Changes made through crmkit trigger this on their own after each commit.
+     */
+    public int publishPendingEvents() {
+        return relay.publishPending();
+    }
+
+    /** Configures a {@link Crm}. Only the storage is required. */
+    public static final class Builder {
+
+        private Storage storage;
+        private Clock clock = Clock.systemUTC();
+        private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
+        private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
+        private EventListener eventListener = EventListener.NONE;
+
+        private Builder() {
+        }
+
+        /** Where records are kept: {@code InMemoryStorage.create()}, {@code JpaStorage.create(emf)} or your own. */
+        public Builder storage(Storage storage) {
+            this.storage = Require.notNull(storage, "storage");
+            return this;
+        }
+
+        /** The clock all time-dependent behaviour reads; defaults to {@link Clock#systemUTC()}. */
+        public Builder clock(Clock clock) {
+            this.clock = Require.notNull(clock, "clock");
+            return this;
+        }
+
+        /** Who the calling tenant is; defaults to {@link TenantId#DEFAULT}. */
+        public Builder tenantResolver(TenantResolver tenantResolver) {
+            this.tenantResolver = Require.notNull(tenantResolver, "tenantResolver");
+            return this;
+        }
+
+        /** Shortcut for a single-tenant host that is not the default tenant. */
+        public Builder tenant(TenantId tenant) {
+            return tenantResolver(TenantResolver.fixed(Require.notNull(tenant, "tenant")));
+        }
+
+        /** Who the calling actor is; defaults to {@link Actor#SYSTEM}. */
+        public Builder actorResolver(ActorResolver actorResolver) {
+            this.actorResolver = Require.notNull(actorResolver, "actorResolver");
+            return this;
+        }
+
+        /** Receives every committed domain event; defaults to none. */
+        public Builder eventListener(EventListener eventListener) {
+            this.eventListener = Require.notNull(eventListener, "eventListener");
+            return this;
+        }
+
+        public Crm build() {
+            Require.notNull(storage, "storage");
+            return new Crm(this);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package org.crmkit.core;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.TenantMismatchException;
+import org.crmkit.core.spi.ActorResolver;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TenantResolver;
+
+/**
+ * What every use-case service needs: storage, the clock, id generation, the calling tenant and actor, and the
+ * rule that a change and its events commit together and the events are relayed after the commit.
+ */
+final class UseCases {
+
+    final Storage storage;
+    final Clock clock;
+    final IdGenerator ids;
+    private final TenantResolver tenants;
+    private final ActorResolver actors;
+    private final EventRelay relay;
+
+    UseCases(Storage storage, Clock clock, TenantResolver tenants, ActorResolver actors, EventRelay relay) {
+        this.storage = storage;
+        this.clock = clock;
+        this.ids = new IdGenerator(clock);
+        this.tenants = tenants;
+        this.actors = actors;
+        this.relay = relay;
+    }
+
+    TenantId tenant() {
+        return tenants.currentTenant();
+    }
+
+    Actor actor() {
+        return actors.currentActor();
+    }
+
+    /** Runs a change in one transaction (joining an active one) and relays its events once it has committed. */
+    <T> T write(Supplier<T> work) {
+        return storage.transactions().inTransaction(() -> {
+            storage.transactions().afterCommit(relay::publishPending);
+            return work.get();
+        });
+    }
+
+    /**
+     * Saves an aggregate through the given repository method and appends the events it recorded to the outbox,
+     * in the current transaction. Returns the stored copy (with its new version).
+     */
+    <A extends AggregateRoot<?>> A save(A aggregate, UnaryOperator<A> repositorySave) {
+        return write(() -> {
+            requireOwnTenant(aggregate);
+            A saved = repositorySave.apply(aggregate);
+            storage.outbox().append(aggregate.pendingEvents());
+            return saved;
+        });
+    }
+
+    /** The found record, or a {@link RecordNotFoundException} naming its type and id. */
+    static <T> T found(Optional<T> record, String recordType, Object id) {
+        return record.orElseThrow(() -> new RecordNotFoundException(recordType, id));
+    }
+
+    void requireOwnTenant(AggregateRoot<?> aggregate) {
+        TenantId tenant = tenant();
+        if (!aggregate.tenant().equals(tenant)) {
+            throw new TenantMismatchException(tenant, aggregate.tenant());
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.crmkit.core.common;
+
+/**
+ * Stable error codes carried by every {@link CrmException}. The {@link #code()} string is part of the public
+ * contract: hosts may match on it, log it or translate it. It never changes once released.
+ */
+public enum ErrorCode {
+    /** A required value is missing (null or blank). */
+    REQUIRED("CRM-0001"),
+    /** A value is present but malformed or out of its allowed range. */
+    INVALID_VALUE("CRM-0002"),
+    /** Two amounts in different currencies were combined. */
+    CURRENCY_MISMATCH("CRM-0003"),
+    /** A record with the given id does not exist for the tenant. */
+    NOT_FOUND("CRM-0004"),
+    /** The record was changed by someone else since it was read (optimistic locking). */
+    STALE_VERSION("CRM-0005"),
+    /** A record that must be unique already exists. */
+    DUPLICATE("CRM-0006"),
+    /** The requested change is not allowed in the record's current state. */
+    ILLEGAL_STATE("CRM-0007"),
+    /** A record of one tenant was handed to an operation of another tenant. */
+    TENANT_MISMATCH("CRM-0008"),
+    /** The storage adapter failed for a reason outside the domain (I/O, driver, constraint). */
+    STORAGE_FAILURE("CRM-0009"),
+    /** The acting user may not see or change the record. */
+    ACCESS_DENIED("CRM-0010");
+
+    private final String code;
+
+    ErrorCode(String code) {
+        this.code = code;
+    }
+
+    /** The stable, documented code, e.g. {@code CRM-0002}. */
+    public String code() {
+        return code;
+    }
+}

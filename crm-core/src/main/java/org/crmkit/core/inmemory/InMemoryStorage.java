@@ -1,0 +1,41 @@
+package org.crmkit.core.inmemory;
+
+import java.time.Clock;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.Transactions;
+
+/**
+ * Every storage port kept in memory: thread-safe, serializable transactions with rollback, optimistic locking and
+ * tenant isolation. Made for tests, demos and quick starts; data lives as long as the instance.
+ */
+public final class InMemoryStorage implements Storage {
+
+    private final InMemoryTransactions transactions = new InMemoryTransactions();
+    private final InMemoryOutbox outbox;
+
+    private InMemoryStorage(Clock clock) {
+        this.outbox = new InMemoryOutbox(transactions, clock);
+    }
+
+    /** A new, empty store whose outbox stamps entries with the system UTC clock. */
+    public static InMemoryStorage create() {
+        return new InMemoryStorage(Clock.systemUTC());
+    }
+
+    /** A new, empty store whose outbox stamps entries with the given clock. */
+    public static InMemoryStorage create(Clock clock) {
+        return new InMemoryStorage(Require.notNull(clock, "clock"));
+    }
+
+    @Override
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    @Override
+    public Outbox outbox() {
+        return outbox;
+    }
+}
