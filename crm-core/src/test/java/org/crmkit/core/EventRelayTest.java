@@ -1,0 +1,102 @@
+package org.crmkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.spi.OutboxEntry;
+import org.crmkit.core.spi.Storage;
+import org.junit.jupiter.api.Test;
+
+class EventRelayTest {
+
+    private record Happened(TenantId tenant, UUID aggregateId, Instant occurredAt, String what) implements DomainEvent {
+        @Override
+        public String aggregateType() {
+            return "Test";
+        }
+    }
+
+    private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
+    private final Storage storage = InMemoryStorage.create(clock);
+
+    private void commit(String... whats) {
+        storage.transactions().inTransaction(() -> storage.outbox().append(
+                java.util.Arrays.stream(whats).<DomainEvent>map(w -> new Happened(TenantId.DEFAULT, UUID.randomUUID(), clock.instant(), w)).toList()));
+    }
+
+    private static String what(OutboxEntry entry) {
+        return ((Happened) entry.event()).what();
+    }
+
+    @Test
+    void deliversCommittedEventsInOrderAndOnlyOnce() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> received.add(what(entry))).build();
+        commit("a", "b", "c");
+
+        assertThat(crm.publishPendingEvents()).isEqualTo(3);
+        assertThat(crm.publishPendingEvents()).isZero();
+        assertThat(received).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void aFailingListenerKeepsTheFailedEventAndItsSuccessorsPendingForTheNextRun() {
+        List<String> received = new ArrayList<>();
+        boolean[] failOnB = {true};
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> {
+            if (what(entry).equals("b") && failOnB[0]) {
+                throw new IllegalStateException("mail server down");
+            }
+            received.add(what(entry));
+        }).build();
+        commit("a", "b", "c");
+
+        assertThat(crm.publishPendingEvents()).isEqualTo(1);
+        assertThat(received).containsExactly("a");
+
+        failOnB[0] = false;
+        assertThat(crm.publishPendingEvents()).isEqualTo(2);
+        assertThat(received).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void redeliveryCarriesTheSameEventId() {
+        List<UUID> seen = new ArrayList<>();
+        int[] calls = {0};
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> {
+            seen.add(entry.eventId());
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("first delivery fails after the host saw it");
+            }
+        }).build();
+        commit("only");
+
+        crm.publishPendingEvents();
+        crm.publishPendingEvents();
+
+        assertThat(seen).hasSize(2);
+        assertThat(seen.get(1)).isEqualTo(seen.get(0));
+    }
+
+    @Test
+    void deliversMoreThanOneBatch() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> received.add(what(entry))).build();
+        String[] many = new String[450];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = "e" + i;
+        }
+        commit(many);
+
+        assertThat(crm.publishPendingEvents()).isEqualTo(450);
+        assertThat(received).hasSize(450).startsWith("e0", "e1").endsWith("e449");
+    }
+}
