@@ -25,14 +25,21 @@ public final class Crm {
 
     private final UseCases useCases;
     private final EventRelay relay;
+    private final Parties parties;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
+        this.parties = new Parties(useCases);
     }
 
     public static Builder builder() {
         return new Builder();
+    }
+
+    /** Contacts and accounts: registration, contact points, consent, relationships, lookups. */
+    public Parties parties() {
+        return parties;
     }
 
     /** The clock every use case reads time from. */

@@ -2,6 +2,8 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.Transactions;
@@ -14,6 +16,8 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryOutbox outbox;
+    private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
+    private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -37,5 +41,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ContactRepository contacts() {
+        return contacts;
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return accounts;
     }
 }

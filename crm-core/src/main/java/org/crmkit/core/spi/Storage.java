@@ -9,4 +9,8 @@ public interface Storage {
     Transactions transactions();
 
     Outbox outbox();
+
+    ContactRepository contacts();
+
+    AccountRepository accounts();
 }

@@ -1,0 +1,402 @@
+package org.crmkit.core;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.PostalAddress;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TerritoryId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.AccountDetails;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactDetails;
+import org.crmkit.core.party.ConsentChannel;
+import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.CustomFieldKey;
+import org.crmkit.core.party.CustomFieldValue;
+import org.crmkit.core.party.DateRange;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ContactRepository;
+
+/**
+ * Use cases of contacts and accounts: registration, changes, consent, relationships and lookups, always for the
+ * calling tenant. Every change loads the record, applies the change and saves it together with its events in one
+ * transaction; a refused change (an {@code InvalidValueException} naming the field, a
+ * {@code RecordNotFoundException}, ...) stores nothing. Each change returns the stored record with its new version.
+ * "Today" is the date of the clock the {@link Crm} was built with. Thread-safe.
+ */
+public final class Parties {
+
+    private final UseCases useCases;
+
+    Parties(UseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    private ContactRepository contacts() {
+        return useCases.storage.contacts();
+    }
+
+    private AccountRepository accounts() {
+        return useCases.storage.accounts();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(useCases.clock);
+    }
+
+    // registration
+
+    public Contact registerContact(NewContact contact) {
+        Require.notNull(contact, "contact");
+        return useCases.save(Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact, useCases.clock),
+                contacts()::save);
+    }
+
+    /** Registers many contacts in one transaction: all of them or, when one is refused, none. */
+    public List<Contact> importContacts(List<NewContact> newContacts) {
+        List<NewContact> all = Require.noNulls(newContacts, "contacts");
+        return useCases.write(() -> all.stream().map(this::registerContact).toList());
+    }
+
+    public Account registerAccount(NewAccount account) {
+        Require.notNull(account, "account");
+        return useCases.save(Account.register(useCases.tenant(), AccountId.next(useCases.ids), account, useCases.clock),
+                accounts()::save);
+    }
+
+    // contacts
+
+    public Contact renameContact(ContactId contact, PersonName name) {
+        Require.notNull(name, "name");
+        return changeContact(contact, c -> c.rename(name, useCases.clock));
+    }
+
+    public Contact changeContactDetails(ContactId contact, ContactDetails details) {
+        Require.notNull(details, "details");
+        return changeContact(contact, c -> c.changeDetails(details, useCases.clock));
+    }
+
+    public Contact grantConsent(ContactId contact, ConsentChannel channel, ConsentPurpose purpose, String source) {
+        return changeContact(contact, c -> c.grantConsent(channel, purpose, source, useCases.clock));
+    }
+
+    public Contact withdrawConsent(ContactId contact, ConsentChannel channel, ConsentPurpose purpose, String source) {
+        return changeContact(contact, c -> c.withdrawConsent(channel, purpose, source, useCases.clock));
+    }
+
+    /**
+     * Links the contact to an existing account in a role from {@code from} to {@code to} (inclusive; null: open).
+     * Refuses a period overlapping another link of the contact to the same account.
+     */
+    public Contact linkContactToAccount(ContactId contact, AccountId account, String role, boolean decisionMaker,
+                                        LocalDate from, LocalDate to) {
+        Require.notNull(account, "account");
+        DateRange period = new DateRange(from, to);
+        return useCases.write(() -> {
+            account(account);
+            return changeContact(contact, c -> c.linkToAccount(account, role, decisionMaker, period, useCases.clock));
+        });
+    }
+
+    /** Ends the contact's link to the account that is current on {@code to}; it lasts up to and including {@code to}. */
+    public Contact endAccountLink(ContactId contact, AccountId account, LocalDate to) {
+        Require.notNull(account, "account");
+        Require.notNull(to, "to");
+        return changeContact(contact, c -> c.endAccountLink(account, to, useCases.clock));
+    }
+
+    // accounts
+
+    public Account renameAccount(AccountId account, String name) {
+        Require.notBlank(name, "name");
+        return changeAccount(account, a -> a.rename(name, useCases.clock));
+    }
+
+    public Account changeAccountDetails(AccountId account, AccountDetails details) {
+        Require.notNull(details, "details");
+        return changeAccount(account, a -> a.changeDetails(details, useCases.clock));
+    }
+
+    /**
+     * Makes {@code child} a subsidiary of the existing account {@code parent} from {@code from} on. Refuses a parent
+     * that would make the child its own ancestor on that day (field {@code parent}).
+     */
+    public Account setParentAccount(AccountId child, AccountId parent, LocalDate from) {
+        Require.notNull(child, "accountId");
+        Require.notNull(parent, "parent");
+        Require.notNull(from, "from");
+        return useCases.write(() -> {
+            Set<AccountId> seen = new HashSet<>();
+            Optional<AccountId> ancestor = Optional.of(parent);
+            while (ancestor.isPresent() && seen.add(ancestor.get())) {
+                if (ancestor.get().equals(child)) {
+                    throw InvalidValueException.invalid("parent", "account " + parent + " is a subsidiary of " + child
+                            + " on " + from + "; an account cannot be its own ancestor");
+                }
+                ancestor = account(ancestor.get()).parentOn(from);
+            }
+            return changeAccount(child, a -> a.setParent(parent, from, useCases.clock));
+        });
+    }
+
+    /** Ends the account's current parent link so that from {@code from} on it has no parent. */
+    public Account removeParentAccount(AccountId account, LocalDate from) {
+        Require.notNull(from, "from");
+        return changeAccount(account, a -> a.removeParent(from, useCases.clock));
+    }
+
+    public Account placeOnCreditHold(AccountId account, String reason) {
+        Require.notBlank(reason, "reason");
+        return changeAccount(account, a -> a.placeOnCreditHold(reason, useCases.clock));
+    }
+
+    public Account releaseCreditHold(AccountId account) {
+        return changeAccount(account, a -> a.releaseCreditHold(useCases.clock));
+    }
+
+    // contact points, tags, custom fields, owner, territory: the same for contacts and accounts
+
+    public Contact addEmail(ContactId contact, EmailAddress email, ContactPointType type) {
+        return changeContact(contact, c -> c.addEmail(email, type, useCases.clock));
+    }
+
+    public Account addEmail(AccountId account, EmailAddress email, ContactPointType type) {
+        return changeAccount(account, a -> a.addEmail(email, type, useCases.clock));
+    }
+
+    public Contact removeEmail(ContactId contact, EmailAddress email) {
+        return changeContact(contact, c -> c.removeEmail(email, useCases.clock));
+    }
+
+    public Account removeEmail(AccountId account, EmailAddress email) {
+        return changeAccount(account, a -> a.removeEmail(email, useCases.clock));
+    }
+
+    public Contact makePrimaryEmail(ContactId contact, EmailAddress email) {
+        return changeContact(contact, c -> c.makePrimaryEmail(email, useCases.clock));
+    }
+
+    public Account makePrimaryEmail(AccountId account, EmailAddress email) {
+        return changeAccount(account, a -> a.makePrimaryEmail(email, useCases.clock));
+    }
+
+    public Contact addPhone(ContactId contact, PhoneNumber phone, ContactPointType type) {
+        return changeContact(contact, c -> c.addPhone(phone, type, useCases.clock));
+    }
+
+    public Account addPhone(AccountId account, PhoneNumber phone, ContactPointType type) {
+        return changeAccount(account, a -> a.addPhone(phone, type, useCases.clock));
+    }
+
+    public Contact removePhone(ContactId contact, PhoneNumber phone) {
+        return changeContact(contact, c -> c.removePhone(phone, useCases.clock));
+    }
+
+    public Account removePhone(AccountId account, PhoneNumber phone) {
+        return changeAccount(account, a -> a.removePhone(phone, useCases.clock));
+    }
+
+    public Contact makePrimaryPhone(ContactId contact, PhoneNumber phone) {
+        return changeContact(contact, c -> c.makePrimaryPhone(phone, useCases.clock));
+    }
+
+    public Account makePrimaryPhone(AccountId account, PhoneNumber phone) {
+        return changeAccount(account, a -> a.makePrimaryPhone(phone, useCases.clock));
+    }
+
+    public Contact addAddress(ContactId contact, PostalAddress address, ContactPointType type) {
+        return changeContact(contact, c -> c.addAddress(address, type, useCases.clock));
+    }
+
+    public Account addAddress(AccountId account, PostalAddress address, ContactPointType type) {
+        return changeAccount(account, a -> a.addAddress(address, type, useCases.clock));
+    }
+
+    public Contact removeAddress(ContactId contact, PostalAddress address) {
+        return changeContact(contact, c -> c.removeAddress(address, useCases.clock));
+    }
+
+    public Account removeAddress(AccountId account, PostalAddress address) {
+        return changeAccount(account, a -> a.removeAddress(address, useCases.clock));
+    }
+
+    public Contact makePrimaryAddress(ContactId contact, PostalAddress address) {
+        return changeContact(contact, c -> c.makePrimaryAddress(address, useCases.clock));
+    }
+
+    public Account makePrimaryAddress(AccountId account, PostalAddress address) {
+        return changeAccount(account, a -> a.makePrimaryAddress(address, useCases.clock));
+    }
+
+    public Contact tag(ContactId contact, String tag) {
+        return changeContact(contact, c -> c.tag(tag, useCases.clock));
+    }
+
+    public Account tag(AccountId account, String tag) {
+        return changeAccount(account, a -> a.tag(tag, useCases.clock));
+    }
+
+    public Contact untag(ContactId contact, String tag) {
+        return changeContact(contact, c -> c.untag(tag, useCases.clock));
+    }
+
+    public Account untag(AccountId account, String tag) {
+        return changeAccount(account, a -> a.untag(tag, useCases.clock));
+    }
+
+    public Contact setCustomField(ContactId contact, CustomFieldKey key, CustomFieldValue value) {
+        return changeContact(contact, c -> c.setCustomField(key, value, useCases.clock));
+    }
+
+    public Account setCustomField(AccountId account, CustomFieldKey key, CustomFieldValue value) {
+        return changeAccount(account, a -> a.setCustomField(key, value, useCases.clock));
+    }
+
+    public Contact removeCustomField(ContactId contact, CustomFieldKey key) {
+        return changeContact(contact, c -> c.removeCustomField(key, useCases.clock));
+    }
+
+    public Account removeCustomField(AccountId account, CustomFieldKey key) {
+        return changeAccount(account, a -> a.removeCustomField(key, useCases.clock));
+    }
+
+    public Contact assignOwner(ContactId contact, UserId owner) {
+        return changeContact(contact, c -> c.assignOwner(owner, useCases.clock));
+    }
+
+    public Account assignOwner(AccountId account, UserId owner) {
+        return changeAccount(account, a -> a.assignOwner(owner, useCases.clock));
+    }
+
+    /** Puts the contact into the territory, or into none when {@code territory} is null. */
+    public Contact assignTerritory(ContactId contact, TerritoryId territory) {
+        return changeContact(contact, c -> c.assignTerritory(territory, useCases.clock));
+    }
+
+    /** Puts the account into the territory, or into none when {@code territory} is null. */
+    public Account assignTerritory(AccountId account, TerritoryId territory) {
+        return changeAccount(account, a -> a.assignTerritory(territory, useCases.clock));
+    }
+
+    /** Records since when the contact is a customer (not in the future), or that it is none when null. */
+    public Contact markCustomerSince(ContactId contact, LocalDate date) {
+        return changeContact(contact, c -> c.markCustomerSince(date, useCases.clock));
+    }
+
+    public Account markCustomerSince(AccountId account, LocalDate date) {
+        return changeAccount(account, a -> a.markCustomerSince(date, useCases.clock));
+    }
+
+    // lookups
+
+    /** The contact, or a {@code RecordNotFoundException}. */
+    public Contact contact(ContactId contact) {
+        return UseCases.found(findContact(contact), "Contact", contact);
+    }
+
+    public Optional<Contact> findContact(ContactId contact) {
+        return contacts().findById(useCases.tenant(), Require.notNull(contact, "contactId"));
+    }
+
+    /** The account, or a {@code RecordNotFoundException}. */
+    public Account account(AccountId account) {
+        return UseCases.found(findAccount(account), "Account", account);
+    }
+
+    public Optional<Account> findAccount(AccountId account) {
+        return accounts().findById(useCases.tenant(), Require.notNull(account, "accountId"));
+    }
+
+    /** Contacts with the email, ignoring case; by id. */
+    public List<Contact> contactsByEmail(EmailAddress email) {
+        return contacts().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
+    }
+
+    public List<Contact> contactsByPhone(PhoneNumber phone) {
+        return contacts().findByPhone(useCases.tenant(), Require.notNull(phone, "phone"));
+    }
+
+    /** Contacts owned by the user, in name order (last name, first name, id). */
+    public Page<Contact> contactsOwnedBy(UserId owner, PageRequest page) {
+        return contacts().findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
+    }
+
+    public Page<Contact> contactsTagged(String tag, PageRequest page) {
+        return contacts().findByTag(useCases.tenant(), Require.notBlank(tag, "tag"), Require.notNull(page, "page"));
+    }
+
+    /** Contacts whose first, last or full name starts with the prefix, ignoring case, in name order. */
+    public Page<Contact> contactsNamed(String prefix, PageRequest page) {
+        return contacts().findByNameStartingWith(useCases.tenant(), Require.notBlank(prefix, "prefix"), Require.notNull(page, "page"));
+    }
+
+    /** Contacts that work at the account today, in name order. */
+    public Page<Contact> contactsOfAccount(AccountId account, PageRequest page) {
+        return contacts().findByAccount(useCases.tenant(), Require.notNull(account, "account"), today(), Require.notNull(page, "page"));
+    }
+
+    public Page<Contact> contactsWithBirthdayOn(MonthDay day, PageRequest page) {
+        return contacts().findWithBirthdayOn(useCases.tenant(), Require.notNull(day, "day"), Require.notNull(page, "page"));
+    }
+
+    /** Accounts whose name equals the given one ignoring case and extra whitespace; by id. */
+    public List<Account> accountsNamed(String name) {
+        return accounts().findByName(useCases.tenant(), Require.notBlank(name, "name"));
+    }
+
+    public List<Account> accountsByEmail(EmailAddress email) {
+        return accounts().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
+    }
+
+    public List<Account> accountsByPhone(PhoneNumber phone) {
+        return accounts().findByPhone(useCases.tenant(), Require.notNull(phone, "phone"));
+    }
+
+    public Page<Account> accountsOwnedBy(UserId owner, PageRequest page) {
+        return accounts().findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
+    }
+
+    public Page<Account> accountsInTerritory(TerritoryId territory, PageRequest page) {
+        return accounts().findByTerritory(useCases.tenant(), Require.notNull(territory, "territory"), Require.notNull(page, "page"));
+    }
+
+    /** The accounts that are subsidiaries of the account today, in name order. */
+    public Page<Account> subsidiariesOf(AccountId parent, PageRequest page) {
+        return accounts().findChildren(useCases.tenant(), Require.notNull(parent, "parent"), today(), Require.notNull(page, "page"));
+    }
+
+    private Contact changeContact(ContactId id, Consumer<Contact> change) {
+        Require.notNull(id, "contactId");
+        return useCases.write(() -> {
+            Contact contact = contact(id);
+            change.accept(contact);
+            return useCases.save(contact, contacts()::save);
+        });
+    }
+
+    private Account changeAccount(AccountId id, Consumer<Account> change) {
+        Require.notNull(id, "accountId");
+        return useCases.write(() -> {
+            Account account = account(id);
+            change.accept(account);
+            return useCases.save(account, accounts()::save);
+        });
+    }
+}

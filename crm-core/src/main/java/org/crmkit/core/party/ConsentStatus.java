@@ -1,0 +1,5 @@
+package org.crmkit.core.party;
+
+public enum ConsentStatus {
+    GRANTED, WITHDRAWN
+}

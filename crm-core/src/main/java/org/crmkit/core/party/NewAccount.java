@@ -1,0 +1,62 @@
+package org.crmkit.core.party;
+
+import java.time.LocalDate;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.PostalAddress;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TerritoryId;
+import org.crmkit.core.common.UserId;
+
+/**
+ * What is known about an account when it is registered. Start with {@link #of} and add what is known.
+ * The name is trimmed, at most 200 characters; {@code territory} and {@code customerSince} may be null.
+ */
+public record NewAccount(String name, UserId owner, AccountDetails details, ContactPoints contactPoints, Tags tags,
+                         CustomFields customFields, TerritoryId territory, LocalDate customerSince) {
+
+    public NewAccount {
+        name = Account.validName(name);
+        Require.notNull(owner, "owner");
+        Require.notNull(details, "details");
+        Require.notNull(contactPoints, "contactPoints");
+        Require.notNull(tags, "tags");
+        Require.notNull(customFields, "customFields");
+    }
+
+    public static NewAccount of(String name, UserId owner) {
+        return new NewAccount(name, owner, AccountDetails.NONE, ContactPoints.NONE, Tags.NONE, CustomFields.NONE, null, null);
+    }
+
+    public NewAccount withDetails(AccountDetails newDetails) {
+        return new NewAccount(name, owner, newDetails, contactPoints, tags, customFields, territory, customerSince);
+    }
+
+    public NewAccount withEmail(EmailAddress email, ContactPointType type) {
+        return new NewAccount(name, owner, details, contactPoints.withEmail(email, type), tags, customFields, territory, customerSince);
+    }
+
+    public NewAccount withPhone(PhoneNumber phone, ContactPointType type) {
+        return new NewAccount(name, owner, details, contactPoints.withPhone(phone, type), tags, customFields, territory, customerSince);
+    }
+
+    public NewAccount withAddress(PostalAddress address, ContactPointType type) {
+        return new NewAccount(name, owner, details, contactPoints.withAddress(address, type), tags, customFields, territory, customerSince);
+    }
+
+    public NewAccount withTag(String tag) {
+        return new NewAccount(name, owner, details, contactPoints, tags.with(tag), customFields, territory, customerSince);
+    }
+
+    public NewAccount withCustomField(CustomFieldKey key, CustomFieldValue value) {
+        return new NewAccount(name, owner, details, contactPoints, tags, customFields.with(key, value), territory, customerSince);
+    }
+
+    public NewAccount withTerritory(TerritoryId newTerritory) {
+        return new NewAccount(name, owner, details, contactPoints, tags, customFields, newTerritory, customerSince);
+    }
+
+    public NewAccount withCustomerSince(LocalDate date) {
+        return new NewAccount(name, owner, details, contactPoints, tags, customFields, territory, date);
+    }
+}

@@ -1,0 +1,60 @@
+package org.crmkit.core.spi;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.TerritoryId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
+
+/**
+ * Stores accounts. All arguments are required (null is refused with an {@code InvalidValueException}); every query
+ * sees only the given tenant's accounts. Implementations are thread-safe.
+ *
+ * <p>"Name order" means: name ignoring case, then id.
+ */
+public interface AccountRepository {
+
+    Optional<Account> findById(TenantId tenant, AccountId id);
+
+    /**
+     * Stores the account when its version equals the stored one (0 for a new account) and returns the stored copy
+     * with the next version; {@code StaleVersionException} otherwise (see {@link ContactRepository#save}).
+     */
+    Account save(Account account);
+
+    /** Saves each account as {@link #save} does, in the caller's transaction; returns the stored copies in order. */
+    default List<Account> saveAll(List<Account> accounts) {
+        return accounts.stream().map(this::save).toList();
+    }
+
+    /** Deletes the account if it exists with the given version; false when it does not exist for the tenant. */
+    boolean delete(TenantId tenant, AccountId id, long expectedVersion);
+
+    /** Accounts whose name equals the given one in {@link Account#normalizeName normal form}; by id. */
+    List<Account> findByName(TenantId tenant, String name);
+
+    /** Accounts that have the email among their emails, compared by {@link EmailAddress#normalized()}; by id. */
+    List<Account> findByEmail(TenantId tenant, EmailAddress email);
+
+    /** Accounts that have the phone number among their phones; by id. */
+    List<Account> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    /** Accounts owned by the user, in name order. */
+    Page<Account> findByOwner(TenantId tenant, UserId owner, PageRequest page);
+
+    /** Accounts in the territory, in name order. */
+    Page<Account> findByTerritory(TenantId tenant, TerritoryId territory, PageRequest page);
+
+    /** Accounts that are subsidiaries of {@code parent} on {@code asOf}, in name order. */
+    Page<Account> findChildren(TenantId tenant, AccountId parent, LocalDate asOf, PageRequest page);
+
+    /** All accounts of the tenant, by id (which is creation order for generated ids). */
+    Page<Account> findAll(TenantId tenant, PageRequest page);
+}

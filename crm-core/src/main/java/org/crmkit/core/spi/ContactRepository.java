@@ -1,0 +1,68 @@
+package org.crmkit.core.spi;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Contact;
+
+/**
+ * Stores contacts. All arguments are required (null is refused with an {@code InvalidValueException}); every query
+ * sees only the given tenant's contacts. Implementations are thread-safe.
+ *
+ * <p>"Name order" means: last name, then first name (both ignoring case, a missing first name first), then id.
+ */
+public interface ContactRepository {
+
+    Optional<Contact> findById(TenantId tenant, ContactId id);
+
+    /**
+     * Stores the contact when its version equals the stored one (0 for a new contact) and returns the stored copy
+     * with the next version. Throws {@code StaleVersionException} when someone else saved it in between, and
+     * {@code RecordNotFoundException} when a contact with a version above 0 does not exist (e.g. was deleted).
+     */
+    Contact save(Contact contact);
+
+    /** Saves each contact as {@link #save} does, in the caller's transaction; returns the stored copies in order. */
+    default List<Contact> saveAll(List<Contact> contacts) {
+        return contacts.stream().map(this::save).toList();
+    }
+
+    /** Deletes the contact if it exists with the given version; false when it does not exist for the tenant. */
+    boolean delete(TenantId tenant, ContactId id, long expectedVersion);
+
+    /** Contacts that have the email among their emails, compared by {@link EmailAddress#normalized()}; by id. */
+    List<Contact> findByEmail(TenantId tenant, EmailAddress email);
+
+    /** Contacts that have the phone number among their phones; by id. */
+    List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    /** Contacts owned by the user, in name order. */
+    Page<Contact> findByOwner(TenantId tenant, UserId owner, PageRequest page);
+
+    /** Contacts with the tag (compared in normal form, see {@code Tags}), in name order. */
+    Page<Contact> findByTag(TenantId tenant, String tag, PageRequest page);
+
+    /**
+     * Contacts whose first name, last name or full name starts with the prefix, ignoring case, in name order.
+     * The prefix must not be blank.
+     */
+    Page<Contact> findByNameStartingWith(TenantId tenant, String prefix, PageRequest page);
+
+    /** Contacts with a link to the account that is current on {@code asOf}, in name order. */
+    Page<Contact> findByAccount(TenantId tenant, AccountId account, LocalDate asOf, PageRequest page);
+
+    /** Contacts whose birthday falls on the month and day (29 February only matches itself), in name order. */
+    Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page);
+
+    /** All contacts of the tenant, by id (which is creation order for generated ids). */
+    Page<Contact> findAll(TenantId tenant, PageRequest page);
+}
