@@ -13,4 +13,10 @@ public interface Storage {
     ContactRepository contacts();
 
     AccountRepository accounts();
+
+    UserRepository users();
+
+    TeamRepository teams();
+
+    TerritoryRepository territories();
 }
