@@ -5,6 +5,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TeamRepository;
 import org.crmkit.core.spi.TerritoryRepository;
@@ -24,6 +25,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
+    private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -72,5 +74,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public TerritoryRepository territories() {
         return territories;
+    }
+
+    @Override
+    public SegmentRepository segments() {
+        return segments;
     }
 }

@@ -19,4 +19,6 @@ public interface Storage {
     TeamRepository teams();
 
     TerritoryRepository territories();
+
+    SegmentRepository segments();
 }
