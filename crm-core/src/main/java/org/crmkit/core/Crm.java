@@ -26,11 +26,15 @@ public final class Crm {
     private final UseCases useCases;
     private final EventRelay relay;
     private final Parties parties;
+    private final Access access;
+    private final Segments segments;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.parties = new Parties(useCases);
+        this.access = new Access(useCases);
+        this.segments = new Segments(useCases);
     }
 
     public static Builder builder() {
@@ -40,6 +44,16 @@ public final class Crm {
     /** Contacts and accounts: registration, contact points, consent, relationships, lookups. */
     public Parties parties() {
         return parties;
+    }
+
+    /** Users, teams, territories and who sees which record. */
+    public Access access() {
+        return access;
+    }
+
+    /** Saved segments of contacts or accounts and their evaluation. */
+    public Segments segments() {
+        return segments;
     }
 
     /** The clock every use case reads time from. */

@@ -5,8 +5,12 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TeamRepository;
+import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.Transactions;
+import org.crmkit.core.spi.UserRepository;
 
 /**
  * Every storage port kept in memory: thread-safe, serializable transactions with rollback, optimistic locking and
@@ -18,6 +22,10 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOutbox outbox;
     private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
     private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
+    private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
+    private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
+    private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
+    private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -51,5 +59,25 @@ public final class InMemoryStorage implements Storage {
     @Override
     public AccountRepository accounts() {
         return accounts;
+    }
+
+    @Override
+    public UserRepository users() {
+        return users;
+    }
+
+    @Override
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    @Override
+    public TerritoryRepository territories() {
+        return territories;
+    }
+
+    @Override
+    public SegmentRepository segments() {
+        return segments;
     }
 }

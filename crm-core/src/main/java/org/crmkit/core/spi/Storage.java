@@ -13,4 +13,12 @@ public interface Storage {
     ContactRepository contacts();
 
     AccountRepository accounts();
+
+    UserRepository users();
+
+    TeamRepository teams();
+
+    TerritoryRepository territories();
+
+    SegmentRepository segments();
 }

@@ -1,0 +1,16 @@
+package org.crmkit.core.access;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.TenantId;
+
+/** A team was renamed or got another lead. */
+public record TeamChanged(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, UserId lead) implements DomainEvent {
+
+    @Override
+    public String aggregateType() {
+        return "Team";
+    }
+}

@@ -1,0 +1,96 @@
+package org.crmkit.core.marketing;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.SegmentId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
+
+/**
+ * A saved, re-evaluable selection of contacts or accounts: a name, the audience and a rule. The segment stores no
+ * members; whoever meets the rule at evaluation time is in it. Not thread-safe.
+ */
+public final class Segment extends AggregateRoot<SegmentId> {
+
+    private String name;
+    private final SegmentAudience audience;
+    private SegmentRule rule;
+    private final Instant definedAt;
+
+    private Segment(SegmentState state) {
+        super(state.tenant(), state.id(), state.version());
+        this.name = validName(state.name());
+        this.audience = Require.notNull(state.audience(), "audience");
+        this.rule = Require.notNull(state.rule(), "rule");
+        this.definedAt = Require.notNull(state.definedAt(), "definedAt");
+    }
+
+    /** Defines a segment and records {@link SegmentDefined}. */
+    public static Segment define(TenantId tenant, SegmentId id, String name, SegmentAudience audience, SegmentRule rule, Clock clock) {
+        Require.notNull(clock, "clock");
+        Instant now = clock.instant();
+        Segment segment = new Segment(new SegmentState(tenant, id, 0, validName(name), Require.notNull(audience, "audience"),
+                Require.notNull(rule, "rule"), now));
+        segment.record(new SegmentDefined(tenant, id.value(), now, segment.name, audience, rule));
+        return segment;
+    }
+
+    public static Segment restore(SegmentState state) {
+        return new Segment(Require.notNull(state, "state"));
+    }
+
+    public SegmentState state() {
+        return new SegmentState(tenant(), id(), version(), name, audience, rule, definedAt);
+    }
+
+    private static String validName(String name) {
+        return Require.maxLength(Require.notBlank(name, "name"), 200, "name");
+    }
+
+    public void rename(String newName, Clock clock) {
+        String valid = validName(newName);
+        Require.notNull(clock, "clock");
+        if (!valid.equals(name)) {
+            name = valid;
+            record(new SegmentChanged(tenant(), id().value(), clock.instant(), name, rule));
+        }
+    }
+
+    public void changeRule(SegmentRule newRule, Clock clock) {
+        Require.notNull(newRule, "rule");
+        Require.notNull(clock, "clock");
+        if (!newRule.equals(rule)) {
+            rule = newRule;
+            record(new SegmentChanged(tenant(), id().value(), clock.instant(), name, rule));
+        }
+    }
+
+    /** Whether the contact meets the rule (regardless of the audience). */
+    public boolean matches(Contact contact) {
+        return rule.matches(Require.notNull(contact, "contact"));
+    }
+
+    /** Whether the account meets the rule (regardless of the audience). */
+    public boolean matches(Account account) {
+        return rule.matches(Require.notNull(account, "account"));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public SegmentAudience audience() {
+        return audience;
+    }
+
+    public SegmentRule rule() {
+        return rule;
+    }
+
+    public Instant definedAt() {
+        return definedAt;
+    }
+}

@@ -1,0 +1,16 @@
+package org.crmkit.core.marketing;
+
+import java.time.Instant;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.SegmentId;
+import org.crmkit.core.common.TenantId;
+
+/** Everything a storage adapter keeps of a {@link Segment}. */
+public record SegmentState(TenantId tenant, SegmentId id, long version, String name, SegmentAudience audience, SegmentRule rule,
+                           Instant definedAt) implements AggregateState<SegmentState> {
+
+    @Override
+    public SegmentState withVersion(long newVersion) {
+        return new SegmentState(tenant, id, newVersion, name, audience, rule, definedAt);
+    }
+}

@@ -1,0 +1,23 @@
+package org.crmkit.core.spi;
+
+import java.util.Optional;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.SegmentId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.marketing.Segment;
+
+/** Stores segments. All arguments are required; queries see only the given tenant's segments. Thread-safe. */
+public interface SegmentRepository {
+
+    Optional<Segment> findById(TenantId tenant, SegmentId id);
+
+    /** Optimistic save as in {@link ContactRepository#save}. */
+    Segment save(Segment segment);
+
+    /** Deletes the segment if it exists with the given version; false when it does not exist for the tenant. */
+    boolean delete(TenantId tenant, SegmentId id, long expectedVersion);
+
+    /** All segments, by name ignoring case, then id. */
+    Page<Segment> findAll(TenantId tenant, PageRequest page);
+}

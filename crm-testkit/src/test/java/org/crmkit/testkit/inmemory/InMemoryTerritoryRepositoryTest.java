@@ -1,0 +1,14 @@
+package org.crmkit.testkit.inmemory;
+
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.TerritoryRepositoryContract;
+import org.crmkit.testkit.SettableClock;
+
+class InMemoryTerritoryRepositoryTest extends TerritoryRepositoryContract {
+
+    @Override
+    protected Storage createStorage(SettableClock clock) {
+        return InMemoryStorage.create(clock);
+    }
+}
