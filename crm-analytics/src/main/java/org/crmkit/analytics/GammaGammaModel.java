@@ -36,8 +36,8 @@ public final class GammaGammaModel {
     }
 
     /**
-     * Fits the model to the customers with {@code frequency > 0}; the others carry no spend information and are
-     * skipped.
+     * Fits the model to the customers with {@code frequency > 0} and a positive monetary value; the others carry no
+     * spend information a Gamma distribution can explain (free repeat orders average 0) and are skipped.
      *
      * @throws AnalyticsException with {@link AnalyticsException.Reason#INSUFFICIENT_DATA} when fewer than two
      *                            customers have repeat purchases, or as {@link BgNbdModel#fit} does
@@ -46,7 +46,7 @@ public final class GammaGammaModel {
         List<SpendHistory> repeaters = new ArrayList<>();
         double spend = 0;
         for (SpendHistory h : histories) {
-            if (h.frequency() > 0) {
+            if (h.frequency() > 0 && h.monetaryValue() > 0) {
                 repeaters.add(h);
                 spend += h.monetaryValue();
             }

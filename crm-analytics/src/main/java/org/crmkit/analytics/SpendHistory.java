@@ -4,18 +4,18 @@ package org.crmkit.analytics;
  * What the spend model sees of one customer: the number of repeat purchases and their mean value.
  *
  * @param frequency     number of repeat purchases, {@code x}
- * @param monetaryValue mean value of those purchases, {@code zbar}; positive when {@code frequency > 0}
+ * @param monetaryValue mean value of those purchases, {@code zbar}; not negative
  */
 public record SpendHistory(int frequency, double monetaryValue) {
 
-    /** Validates: frequency not negative, monetary value finite, positive with repeat purchases. */
+    /** Validates: frequency not negative, monetary value finite and not negative. */
     public SpendHistory {
         if (frequency < 0) {
             throw AnalyticsException.invalidArgument("frequency", "must not be negative, was " + frequency);
         }
-        if (!Double.isFinite(monetaryValue) || monetaryValue < 0 || (frequency > 0 && monetaryValue == 0)) {
+        if (!Double.isFinite(monetaryValue) || monetaryValue < 0) {
             throw AnalyticsException.invalidArgument("monetaryValue",
-                    "must be finite, and positive when there are repeat purchases, was " + monetaryValue);
+                    "must be finite and not negative, was " + monetaryValue);
         }
     }
 
