@@ -1,0 +1,176 @@
+package org.crmkit.analytics;
+
+import static org.crmkit.analytics.SpecialFunctions.hyp2f1;
+import static org.crmkit.analytics.SpecialFunctions.logBeta;
+import static org.crmkit.analytics.SpecialFunctions.logGamma;
+import static org.crmkit.analytics.SpecialFunctions.logSumExp;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The BG/NBD model of Fader, Hardie and Lee (2005), "Counting your customers the easy way": while active, a customer
+ * buys at a Poisson rate drawn from Gamma(r, alpha); after each purchase the customer drops out with a probability
+ * drawn from Beta(a, b).
+ *
+ * <p>The likelihood is evaluated in log space as {@code A1 + A2 + log(exp(A3) + [x > 0] exp(A4))} (the form of Fader
+ * and Hardie's note on the #NUM! error), so it stays finite for any frequency. Customers with identical
+ * (x, t_x, T) are fitted once with a weight.
+ */
+public final class BgNbdModel implements PurchaseModel {
+
+    private static final String[] NAMES = {"r", "alpha", "a", "b"};
+
+    private final double r;
+    private final double alpha;
+    private final double a;
+    private final double b;
+    private final ModelFit estimation;
+
+    private BgNbdModel(double[] p, ModelFit estimation) {
+        this.r = positive("r", p[0]);
+        this.alpha = positive("alpha", p[1]);
+        this.a = positive("a", p[2]);
+        this.b = positive("b", p[3]);
+        this.estimation = estimation;
+    }
+
+    /** A model with known parameters, all positive and finite. */
+    public static BgNbdModel of(double r, double alpha, double a, double b) {
+        return new BgNbdModel(new double[] {r, alpha, a, b}, null);
+    }
+
+    /**
+     * Fits the model by maximum likelihood.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#INSUFFICIENT_DATA} when there is no customer
+     *                            or no repeat purchase, or a parameter runs off to 0 or infinity; with
+     *                            {@link AnalyticsException.Reason#FIT_FAILED} when the optimiser does not converge
+     */
+    public static BgNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
+        WeightedHistories data = WeightedHistories.of(histories);
+        double[] start = {1, data.meanAge(), 1, 1};
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("bg-nbd", NAMES,
+                p -> logLikelihood(p, data), data.totalWeight, start, options);
+        return new BgNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
+    }
+
+    static double logLikelihood(double[] p, WeightedHistories data) {
+        double r = p[0];
+        double alpha = p[1];
+        double a = p[2];
+        double b = p[3];
+        int maxX = data.maxFrequency;
+        double[] byFrequency = new double[maxX + 1];
+        double lgR = logGamma(r);
+        double lgB = logGamma(b);
+        double lgAB = logGamma(a + b);
+        for (int x = 0; x <= maxX; x++) {
+            byFrequency[x] = logGamma(r + x) - lgR + r * Math.log(alpha)
+                    + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
+        }
+        double logA = Math.log(a);
+        double total = 0;
+        for (int i = 0; i < data.size(); i++) {
+            int x = data.frequency[i];
+            double a3 = -(r + x) * Math.log(alpha + data.age[i]);
+            double tail = x > 0
+                    ? logSumExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + data.recency[i]))
+                    : a3;
+            total += data.weight[i] * (byFrequency[x] + tail);
+        }
+        return total;
+    }
+
+    @Override
+    public String name() {
+        return "bg-nbd";
+    }
+
+    @Override
+    public Map<String, Double> parameters() {
+        return MaximumLikelihood.named(NAMES, new double[] {r, alpha, a, b});
+    }
+
+    @Override
+    public Optional<ModelFit> estimation() {
+        return Optional.ofNullable(estimation);
+    }
+
+    @Override
+    public double logLikelihood(PurchaseHistory history) {
+        return logLikelihood(new double[] {r, alpha, a, b}, WeightedHistories.single(history));
+    }
+
+    @Override
+    public double expectedPurchases(double t) {
+        nonNegative(t);
+        double z = t / (alpha + t);
+        return (a + b - 1) / (a - 1)
+                * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z));
+    }
+
+    @Override
+    public double expectedPurchases(PurchaseHistory h, double t) {
+        nonNegative(t);
+        int x = h.frequency();
+        double T = h.age();
+        double ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
+        double numerator = (a + b + x - 1) / (a - 1)
+                * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
+        return numerator * probabilityAlive(h);
+    }
+
+    @Override
+    public double probabilityAlive(PurchaseHistory h) {
+        int x = h.frequency();
+        if (x == 0) {
+            return 1.0;
+        }
+        double logOdds = Math.log(a) - Math.log(b + x - 1)
+                + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
+        return 1 / (1 + Math.exp(logOdds));
+    }
+
+    /** Probability that a new customer makes exactly {@code n} repeat purchases in the first {@code t} periods. */
+    public double probabilityOfPurchases(int n, double t) {
+        nonNegative(t);
+        if (n < 0) {
+            throw AnalyticsException.invalidArgument("n", "must not be negative, was " + n);
+        }
+        double logBetaAB = logBeta(a, b);
+        double logShare = Math.log(alpha / (alpha + t));
+        double logRate = t == 0 ? Double.NEGATIVE_INFINITY : Math.log(t / (alpha + t));
+        double first = Math.exp(logBeta(a, b + n) - logBetaAB + logGamma(r + n) - logGamma(r) - logGamma(n + 1.0)
+                + r * logShare + (n == 0 ? 0 : n * logRate));
+        if (n == 0) {
+            return first;
+        }
+        double partial = 0;
+        for (int j = 0; j < n; j++) {
+            partial += Math.exp(logGamma(r + j) - logGamma(r) - logGamma(j + 1.0) + (j == 0 ? 0 : j * logRate));
+        }
+        double second = Math.exp(logBeta(a + 1, b + n - 1) - logBetaAB)
+                * (1 - Math.exp(r * logShare) * partial);
+        return first + second;
+    }
+
+    @Override
+    public String toString() {
+        return "BgNbdModel" + parameters();
+    }
+
+    static double positive(String name, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw AnalyticsException.invalidArgument(name, "must be positive and finite, was " + value);
+        }
+        return value;
+    }
+
+    static void nonNegative(double t) {
+        if (!(t >= 0) || Double.isInfinite(t)) {
+            throw AnalyticsException.invalidArgument("t", "must be finite and not negative, was " + t);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package org.crmkit.analytics;
+
+import static org.crmkit.analytics.BgNbdModel.positive;
+import static org.crmkit.analytics.SpecialFunctions.logGamma;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, "RFM and CLV"; Colombo and Jiang 1999): the values of a
+ * customer's purchases are Gamma(p, nu) with nu drawn from Gamma(q, gamma) across customers. It is fitted to the
+ * customers with at least one repeat purchase and assumes spend is independent of purchase frequency.
+ */
+public final class GammaGammaModel {
+
+    private static final String[] NAMES = {"p", "q", "gamma"};
+
+    private final double p;
+    private final double q;
+    private final double gamma;
+    private final ModelFit estimation;
+
+    private GammaGammaModel(double[] values, ModelFit estimation) {
+        this.p = positive("p", values[0]);
+        this.q = positive("q", values[1]);
+        this.gamma = positive("gamma", values[2]);
+        this.estimation = estimation;
+    }
+
+    /** A model with known parameters, all positive and finite. */
+    public static GammaGammaModel of(double p, double q, double gamma) {
+        return new GammaGammaModel(new double[] {p, q, gamma}, null);
+    }
+
+    /**
+     * Fits the model to the customers with {@code frequency > 0} and a positive monetary value; the others carry no
+     * spend information a Gamma distribution can explain (free repeat orders average 0) and are skipped.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#INSUFFICIENT_DATA} when fewer than two
+     *                            customers have repeat purchases, or as {@link BgNbdModel#fit} does
+     */
+    public static GammaGammaModel fit(Collection<SpendHistory> histories, FitOptions options) {
+        List<SpendHistory> repeaters = new ArrayList<>();
+        double spend = 0;
+        for (SpendHistory h : histories) {
+            if (h.frequency() > 0 && h.monetaryValue() > 0) {
+                repeaters.add(h);
+                spend += h.monetaryValue();
+            }
+        }
+        if (repeaters.size() < 2) {
+            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "gamma-gamma",
+                    "needs at least two customers with repeat purchases, got " + repeaters.size());
+        }
+        int n = repeaters.size();
+        int[] x = new int[n];
+        double[] m = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = repeaters.get(i).frequency();
+            m[i] = repeaters.get(i).monetaryValue();
+        }
+        double[] start = {1, 2, spend / n};
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("gamma-gamma", NAMES,
+                v -> logLikelihood(v, x, m), n, start, options);
+        return new GammaGammaModel(estimate.parameters(), ModelFit.of(estimate, n));
+    }
+
+    private static double logLikelihood(double[] v, int[] x, double[] m) {
+        double p = v[0];
+        double q = v[1];
+        double gamma = v[2];
+        double constant = -logGamma(q) + q * Math.log(gamma);
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            double px = p * x[i];
+            total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(m[i]) + px * Math.log(x[i])
+                    - (px + q) * Math.log(gamma + m[i] * x[i]);
+        }
+        return total;
+    }
+
+    /** The parameters {@code p}, {@code q}, {@code gamma}. */
+    public Map<String, Double> parameters() {
+        return MaximumLikelihood.named(NAMES, new double[] {p, q, gamma});
+    }
+
+    /** How the parameters were estimated; empty for a model built from known parameters. */
+    public Optional<ModelFit> estimation() {
+        return Optional.ofNullable(estimation);
+    }
+
+    /**
+     * Expected value of the customer's future purchases given the history: a weighted mean of the population mean
+     * {@code p gamma / (q - 1)} and the customer's own mean, {@code p (gamma + x zbar) / (p x + q - 1)}.
+     *
+     * @throws AnalyticsException when {@code q <= 1} and the customer has no repeat purchase (the population mean
+     *                            is then infinite)
+     */
+    public double expectedSpend(SpendHistory h) {
+        double denominator = p * h.frequency() + q - 1;
+        if (!(denominator > 0)) {
+            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "q",
+                    "q = " + q + " <= 1: the mean spend of a customer without repeat purchases is infinite");
+        }
+        return p * (gamma + h.frequency() * h.monetaryValue()) / denominator;
+    }
+
+    @Override
+    public String toString() {
+        return "GammaGammaModel" + parameters();
+    }
+}

@@ -1,0 +1,387 @@
+package org.crmkit.analytics;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/**
+ * Reads purchase records from delimited text, one record a line, streaming (nothing but the current line is kept).
+ *
+ * <p>Columns are named: by the header row, or, for a file without header, by {@link Builder#columnNames} or by
+ * their 1-based position written as digits ({@code "3"}). The delimiter is a single character (comma by default,
+ * tab, semicolon, ...) or {@linkplain Builder#whitespaceDelimited() runs of whitespace}, where leading and trailing
+ * whitespace is ignored. With a single-character delimiter a field may be quoted with {@code "}, a doubled quote
+ * standing for one; a quoted field cannot span lines. Blank lines are skipped.
+ *
+ * <p>Every failure is an {@link AnalyticsException} whose message names the line (1-based, header included) and the
+ * column, e.g. {@code date: line 12, column 3 (date): cannot read '1997-13-01' with pattern yyyy-MM-dd}.
+ *
+ * <p>Immutable and thread-safe; build one with {@link Analytics#csv()}.
+ */
+public final class PurchaseCsvReader {
+
+    private static final char WHITESPACE = '\0';
+
+    private final char delimiter;
+    private final boolean header;
+    private final List<String> columnNames;
+    private final String customerColumn;
+    private final String dateColumn;
+    private final String amountColumn;
+    private final String costColumn;
+    private final String productColumn;
+    private final DateTimeFormatter dateFormat;
+    private final String datePattern;
+
+    private PurchaseCsvReader(Builder builder) {
+        this.delimiter = builder.delimiter;
+        this.header = builder.header;
+        this.columnNames = List.copyOf(builder.columnNames);
+        this.customerColumn = builder.customerColumn;
+        this.dateColumn = builder.dateColumn;
+        this.amountColumn = builder.amountColumn;
+        this.costColumn = builder.costColumn;
+        this.productColumn = builder.productColumn;
+        this.datePattern = builder.datePattern;
+        try {
+            this.dateFormat = DateTimeFormatter.ofPattern(builder.datePattern);
+        } catch (IllegalArgumentException e) {
+            throw new AnalyticsException(AnalyticsException.Reason.INVALID_ARGUMENT, "datePattern",
+                    "'" + builder.datePattern + "' is not a date pattern: " + e.getMessage(), e);
+        }
+    }
+
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Reads a UTF-8 file and hands each record to the consumer, in file order.
+     *
+     * @return the number of records read
+     * @throws AnalyticsException on malformed or empty input, or when the consumer refuses a record (the message
+     *                            then gains the line)
+     * @throws UncheckedIOException when the file cannot be read
+     */
+    public long read(Path file, Consumer<? super PurchaseRecord> consumer) {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return read(reader, consumer);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Reads all records of a file into a list; for files that fit in memory. */
+    public List<PurchaseRecord> readAll(Path file) {
+        List<PurchaseRecord> records = new ArrayList<>();
+        read(file, records::add);
+        return records;
+    }
+
+    /**
+     * Reads from a character stream, which the caller closes, and hands each record to the consumer.
+     *
+     * @return the number of records read
+     */
+    public long read(Reader source, Consumer<? super PurchaseRecord> consumer) {
+        BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source);
+        try {
+            long lineNumber = 0;
+            long records = 0;
+            Layout layout = null;
+            String line;
+            while ((line = in.readLine()) != null) {
+                lineNumber++;
+                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = split(line, lineNumber);
+                if (layout == null) {
+                    layout = header ? resolve(fields, lineNumber, true) : resolve(columnNames, lineNumber, false);
+                    if (header) {
+                        continue;
+                    }
+                }
+                PurchaseRecord record = layout.record(fields, lineNumber);
+                try {
+                    consumer.accept(record);
+                } catch (AnalyticsException e) {
+                    throw e.atLine(lineNumber);
+                }
+                records++;
+            }
+            if (records == 0) {
+                throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "input",
+                        lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
+            }
+            return records;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> split(String line, long lineNumber) {
+        List<String> fields = new ArrayList<>();
+        if (delimiter == WHITESPACE) {
+            for (String field : line.strip().split("\\s+")) {
+                fields.add(field);
+            }
+            return fields;
+        }
+        StringBuilder field = new StringBuilder();
+        int i = 0;
+        boolean quoted = false;
+        boolean wasQuoted = false;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
+                quoted = true;
+                wasQuoted = true;
+                field.setLength(0);
+            } else if (c == delimiter) {
+                fields.add(wasQuoted ? field.toString() : field.toString().strip());
+                field.setLength(0);
+                wasQuoted = false;
+            } else {
+                field.append(c);
+            }
+            i++;
+        }
+        if (quoted) {
+            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
+                    "line " + lineNumber + ", column " + (fields.size() + 1) + ": quoted field is not closed");
+        }
+        fields.add(wasQuoted ? field.toString() : field.toString().strip());
+        return fields;
+    }
+
+    private Layout resolve(List<String> names, long lineNumber, boolean fromHeader) {
+        List<String> cleaned = names.stream().map(String::strip).toList();
+        return new Layout(
+                index(cleaned, customerColumn, lineNumber, fromHeader), customerColumn,
+                index(cleaned, dateColumn, lineNumber, fromHeader), dateColumn,
+                index(cleaned, amountColumn, lineNumber, fromHeader), amountColumn,
+                costColumn == null ? -1 : index(cleaned, costColumn, lineNumber, fromHeader), costColumn,
+                productColumn == null ? -1 : index(cleaned, productColumn, lineNumber, fromHeader), productColumn);
+    }
+
+    private static int index(List<String> names, String column, long lineNumber, boolean fromHeader) {
+        int found = names.indexOf(column);
+        if (found >= 0) {
+            return found;
+        }
+        if (!fromHeader && column.chars().allMatch(Character::isDigit)) {
+            int position = Integer.parseInt(column);
+            if (position >= 1) {
+                return position - 1;
+            }
+        }
+        String where = fromHeader ? "line " + lineNumber + ": header " + names : "columns " + names;
+        throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, column,
+                where + " has no column '" + column + "'");
+    }
+
+    /** Column positions, resolved once from the header or the configured names. */
+    private final class Layout {
+        private final int customer;
+        private final String customerName;
+        private final int date;
+        private final String dateName;
+        private final int amount;
+        private final String amountName;
+        private final int cost;
+        private final String costName;
+        private final int product;
+        private final String productName;
+
+        Layout(int customer, String customerName, int date, String dateName, int amount, String amountName,
+               int cost, String costName, int product, String productName) {
+            this.customer = customer;
+            this.customerName = customerName;
+            this.date = date;
+            this.dateName = dateName;
+            this.amount = amount;
+            this.amountName = amountName;
+            this.cost = cost;
+            this.costName = costName;
+            this.product = product;
+            this.productName = productName;
+        }
+
+        PurchaseRecord record(List<String> fields, long line) {
+            String id = field(fields, customer, customerName, line);
+            if (id.isEmpty()) {
+                throw malformed(line, customer, customerName, "customer id is empty");
+            }
+            LocalDate day = parseDate(field(fields, date, dateName, line), line);
+            BigDecimal revenue = parseAmount(field(fields, amount, amountName, line), line, amount, amountName);
+            BigDecimal goods = null;
+            if (cost >= 0) {
+                String text = field(fields, cost, costName, line);
+                goods = text.isEmpty() ? null : parseAmount(text, line, cost, costName);
+            }
+            String productId = product >= 0 ? field(fields, product, productName, line) : null;
+            return new PurchaseRecord(id, day, revenue, goods, productId);
+        }
+
+        private String field(List<String> fields, int index, String name, long line) {
+            if (index >= fields.size()) {
+                throw malformed(line, index, name, "the line has only " + fields.size() + " fields");
+            }
+            return fields.get(index);
+        }
+
+        private LocalDate parseDate(String text, long line) {
+            try {
+                return LocalDate.from(dateFormat.parse(text));
+            } catch (DateTimeParseException e) {
+                throw malformed(line, date, dateName, "cannot read '" + text + "' with pattern " + datePattern);
+            } catch (RuntimeException e) {
+                throw malformed(line, date, dateName, "'" + text + "' holds no full date for pattern " + datePattern);
+            }
+        }
+
+        private BigDecimal parseAmount(String text, long line, int index, String name) {
+            BigDecimal value;
+            try {
+                value = new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw malformed(line, index, name, "cannot read '" + text + "' as an amount");
+            }
+            if (value.signum() < 0) {
+                throw malformed(line, index, name, "amount " + text + " is negative");
+            }
+            return value;
+        }
+
+        private AnalyticsException malformed(long line, int index, String name, String problem) {
+            return new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, name,
+                    "line " + line + ", column " + (index + 1) + " (" + name + "): " + problem);
+        }
+    }
+
+    /** Configures a {@link PurchaseCsvReader}. Defaults: comma, header row, columns {@code customer}, {@code date},
+     * {@code amount}, date pattern {@code yyyy-MM-dd}, no cost, no product. */
+    public static final class Builder {
+        private char delimiter = ',';
+        private boolean header = true;
+        private List<String> columnNames = List.of();
+        private String customerColumn = "customer";
+        private String dateColumn = "date";
+        private String amountColumn = "amount";
+        private String costColumn;
+        private String productColumn;
+        private String datePattern = "yyyy-MM-dd";
+
+        private Builder() {
+        }
+
+        /** Fields are separated by this character (comma, tab, semicolon, ...). */
+        public Builder delimiter(char delimiter) {
+            if (delimiter == '"' || delimiter == '\n' || delimiter == '\r' || delimiter == WHITESPACE) {
+                throw AnalyticsException.invalidArgument("delimiter", "cannot be " + (int) delimiter);
+            }
+            this.delimiter = delimiter;
+            return this;
+        }
+
+        /** Fields are separated by runs of spaces and tabs; no quoting. */
+        public Builder whitespaceDelimited() {
+            this.delimiter = WHITESPACE;
+            return this;
+        }
+
+        /** The first non-blank line names the columns (the default). */
+        public Builder withHeader() {
+            this.header = true;
+            return this;
+        }
+
+        /** The file has no header; columns are named by {@link #columnNames} or by 1-based position. */
+        public Builder withoutHeader() {
+            this.header = false;
+            return this;
+        }
+
+        /** Names the columns of a file without header, in order. */
+        public Builder columnNames(List<String> names) {
+            this.columnNames = List.copyOf(names);
+            return this;
+        }
+
+        /** The column holding the customer id. */
+        public Builder customerColumn(String column) {
+            this.customerColumn = required("customerColumn", column);
+            return this;
+        }
+
+        /** The column holding the purchase date. */
+        public Builder dateColumn(String column) {
+            this.dateColumn = required("dateColumn", column);
+            return this;
+        }
+
+        /** The column holding the amount (revenue). */
+        public Builder amountColumn(String column) {
+            this.amountColumn = required("amountColumn", column);
+            return this;
+        }
+
+        /** The column holding the cost of goods; {@code null} for none. An empty field means unknown. */
+        public Builder costColumn(String column) {
+            this.costColumn = column;
+            return this;
+        }
+
+        /** The column holding the product id; {@code null} for none. */
+        public Builder productColumn(String column) {
+            this.productColumn = column;
+            return this;
+        }
+
+        /**
+         * The {@link DateTimeFormatter} pattern of the date column, e.g. {@code yyyyMMdd} or
+         * {@code yyyy-MM-dd HH:mm:ss} (the time of day is read and dropped).
+         */
+        public Builder datePattern(String pattern) {
+            this.datePattern = required("datePattern", pattern);
+            return this;
+        }
+
+        /** Builds the reader. */
+        public PurchaseCsvReader build() {
+            return new PurchaseCsvReader(this);
+        }
+
+        private static String required(String field, String value) {
+            if (value == null || value.isBlank()) {
+                throw AnalyticsException.invalidArgument(field, "is required");
+            }
+            return Objects.requireNonNull(value).strip();
+        }
+    }
+}

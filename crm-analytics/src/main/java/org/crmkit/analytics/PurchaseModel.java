@@ -1,0 +1,33 @@
+package org.crmkit.analytics;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A continuous-time model of repeat purchasing with dropout ("buy till you die"): BG/NBD, Modified BG/NBD or
+ * Pareto/NBD. Time is measured in the {@link PeriodUnit} of the histories it was fitted to. Instances are immutable
+ * and thread-safe.
+ */
+public sealed interface PurchaseModel permits BgNbdModel, ModifiedBgNbdModel, ParetoNbdModel {
+
+    /** Short name of the model: {@code bg-nbd}, {@code modified-bg-nbd} or {@code pareto-nbd}. */
+    String name();
+
+    /** The parameters by name, in the order of the literature. */
+    Map<String, Double> parameters();
+
+    /** How the parameters were estimated; empty for a model built from known parameters. */
+    Optional<ModelFit> estimation();
+
+    /** Log-likelihood of one customer's history under this model. */
+    double logLikelihood(PurchaseHistory history);
+
+    /** Expected number of repeat purchases of a new customer in the first {@code t} periods after the first purchase. */
+    double expectedPurchases(double t);
+
+    /** Expected number of purchases of a customer with this history in the next {@code t} periods. */
+    double expectedPurchases(PurchaseHistory history, double t);
+
+    /** Probability that a customer with this history is still active at the end of calibration. */
+    double probabilityAlive(PurchaseHistory history);
+}

@@ -1,0 +1,113 @@
+package org.crmkit.analytics;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Classic RFM scoring: each of recency, frequency and monetary value is scored 1..q by quantiles, and
+ * (R, F) is named by a {@link SegmentMap}.
+ *
+ * <p>Tie rule: customers are ranked by the value, ascending (recency: days since last purchase, descending, so that
+ * the most recent rank last); a customer's score is {@code 1 + floor(q * i / n)} where {@code i} is the 0-based rank
+ * of the first customer holding the same value. Equal values therefore always share a score, the result does not
+ * depend on input order, and a heavily tied value sits in the quantile where its block starts (so some scores may be
+ * unused when one value covers more than 1/q of the customers).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class RfmAnalysis {
+
+    /** Which spend the M of RFM measures. */
+    public enum Monetary {
+        /** Total spend in calibration. */
+        TOTAL,
+        /** Average spend per purchase day in calibration. */
+        AVERAGE
+    }
+
+    private final SegmentMap segments;
+    private final Monetary monetary;
+
+    private RfmAnalysis(SegmentMap segments, Monetary monetary) {
+        this.segments = Objects.requireNonNull(segments, "segments");
+        this.monetary = Objects.requireNonNull(monetary, "monetary");
+    }
+
+    /** Scores 1..5 with the {@linkplain SegmentMap#standard() standard segments} and total spend. */
+    public static RfmAnalysis standard() {
+        return new RfmAnalysis(SegmentMap.standard(), Monetary.TOTAL);
+    }
+
+    /** Scores 1..q where q is the segment map's score count. */
+    public static RfmAnalysis of(SegmentMap segments, Monetary monetary) {
+        return new RfmAnalysis(segments, monetary);
+    }
+
+    /** Scores the customers and totals the segments. */
+    public RfmReport score(List<CustomerSummary> customers) {
+        int n = customers.size();
+        if (n == 0) {
+            throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "customers", "no customer to score");
+        }
+        int q = segments.scores();
+        double[] recency = new double[n];
+        double[] frequency = new double[n];
+        BigDecimal[] money = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            CustomerSummary c = customers.get(i);
+            recency[i] = -c.daysSinceLastPurchase();
+            frequency[i] = c.purchases();
+            money[i] = monetary == Monetary.TOTAL ? c.totalSpend() : c.averageSpend();
+        }
+        int[] r = quantileScores(recency, q);
+        int[] f = quantileScores(frequency, q);
+        int[] m = quantileScores(money, q);
+        List<RfmScore> scores = new ArrayList<>(n);
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, BigDecimal> values = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+            CustomerSummary c = customers.get(i);
+            String segment = segments.segmentOf(r[i], f[i]);
+            scores.add(new RfmScore(c.customerId(), c.daysSinceLastPurchase(), c.purchases(), money[i], r[i], f[i],
+                    m[i], segment));
+            counts.computeIfAbsent(segment, k -> new int[1])[0]++;
+            values.merge(segment, c.totalSpend(), BigDecimal::add);
+        }
+        List<RfmReport.SegmentTotals> totals = new ArrayList<>();
+        counts.forEach((segment, count) -> totals.add(new RfmReport.SegmentTotals(segment, count[0],
+                values.get(segment))));
+        totals.sort(Comparator.comparingInt(RfmReport.SegmentTotals::customers).reversed()
+                .thenComparing(RfmReport.SegmentTotals::segment));
+        return new RfmReport(scores, totals);
+    }
+
+    static int[] quantileScores(double[] values, int q) {
+        Double[] boxed = new Double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            boxed[i] = values[i];
+        }
+        return quantileScores(boxed, q);
+    }
+
+    static <T extends Comparable<? super T>> int[] quantileScores(T[] values, int q) {
+        int n = values.length;
+        Integer[] order = new Integer[n];
+        Arrays.setAll(order, i -> i);
+        Arrays.sort(order, (i, j) -> values[i].compareTo(values[j]));
+        int[] scores = new int[n];
+        int blockStart = 0;
+        for (int k = 0; k < n; k++) {
+            if (k > 0 && values[order[k]].compareTo(values[order[k - 1]]) != 0) {
+                blockStart = k;
+            }
+            scores[order[k]] = 1 + (int) ((long) q * blockStart / n);
+        }
+        return scores;
+    }
+}

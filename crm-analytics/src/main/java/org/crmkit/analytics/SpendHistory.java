@@ -1,0 +1,26 @@
+package org.crmkit.analytics;
+
+/**
+ * What the spend model sees of one customer: the number of repeat purchases and their mean value.
+ *
+ * @param frequency     number of repeat purchases, {@code x}
+ * @param monetaryValue mean value of those purchases, {@code zbar}; not negative
+ */
+public record SpendHistory(int frequency, double monetaryValue) {
+
+    /** Validates: frequency not negative, monetary value finite and not negative. */
+    public SpendHistory {
+        if (frequency < 0) {
+            throw AnalyticsException.invalidArgument("frequency", "must not be negative, was " + frequency);
+        }
+        if (!Double.isFinite(monetaryValue) || monetaryValue < 0) {
+            throw AnalyticsException.invalidArgument("monetaryValue",
+                    "must be finite and not negative, was " + monetaryValue);
+        }
+    }
+
+    /** The spend history of a summary: its frequency and monetary value. */
+    public static SpendHistory of(CustomerSummary summary) {
+        return new SpendHistory(summary.frequency(), summary.monetaryValue().doubleValue());
+    }
+}

@@ -1,0 +1,95 @@
+package org.crmkit.analytics.cli;
+
+import java.math.BigDecimal;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes JSON from maps, lists, strings, numbers and booleans. Maps keep their iteration order. Non-finite doubles
+ * are written as {@code null}, since JSON has no NaN.
+ */
+final class Json {
+
+    private Json() {
+    }
+
+    static String write(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out, 0);
+        return out.append('\n').toString();
+    }
+
+    private static void write(Object value, StringBuilder out, int indent) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof String s) {
+            string(s, out);
+        } else if (value instanceof BigDecimal d) {
+            out.append(d.toPlainString());
+        } else if (value instanceof Double d) {
+            out.append(Double.isFinite(d) ? d.toString() : "null");
+        } else if (value instanceof Number || value instanceof Boolean) {
+            out.append(value);
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
+            while (entries.hasNext()) {
+                Map.Entry<?, ?> e = entries.next();
+                newline(out, indent + 1);
+                string(String.valueOf(e.getKey()), out);
+                out.append(": ");
+                write(e.getValue(), out, indent + 1);
+                if (entries.hasNext()) {
+                    out.append(',');
+                }
+            }
+            if (!map.isEmpty()) {
+                newline(out, indent);
+            }
+            out.append('}');
+        } else if (value instanceof List<?> list) {
+            out.append('[');
+            for (int i = 0; i < list.size(); i++) {
+                newline(out, indent + 1);
+                write(list.get(i), out, indent + 1);
+                if (i < list.size() - 1) {
+                    out.append(',');
+                }
+            }
+            if (!list.isEmpty()) {
+                newline(out, indent);
+            }
+            out.append(']');
+        } else {
+            string(value.toString(), out);
+        }
+    }
+
+    private static void newline(StringBuilder out, int indent) {
+        out.append('\n');
+        out.append("  ".repeat(indent));
+    }
+
+    private static void string(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+}

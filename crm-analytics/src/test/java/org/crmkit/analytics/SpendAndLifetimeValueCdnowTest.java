@@ -1,0 +1,79 @@
+package org.crmkit.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Gamma-Gamma and lifetime value on the CDNOW sample against the published figures. */
+class SpendAndLifetimeValueCdnowTest {
+
+    private static List<CdnowData.SummaryRow> rows;
+    private static GammaGammaModel spend;
+
+    @BeforeAll
+    static void fit() {
+        rows = CdnowData.publishedSummary();
+        spend = GammaGammaModel.fit(rows.stream().map(r -> new SpendHistory(r.x(), r.zbar())).toList(),
+                FitOptions.defaults());
+    }
+
+    @Test
+    void gammaGammaReproducesThePublishedParametersOnTheRepeaters() {
+        Map<String, Double> p = spend.parameters();
+        System.out.printf("Gamma-Gamma on CDNOW sample: %s LL=%.4f SE=%s%n", p,
+                spend.estimation().orElseThrow().logLikelihood(), spend.estimation().orElseThrow().standardErrors());
+
+        assertThat(p.get("p")).isCloseTo(6.2488, PurchaseModelCdnowTest.withinRelative(1e-3));
+        assertThat(p.get("q")).isCloseTo(3.7446, PurchaseModelCdnowTest.withinRelative(1e-3));
+        assertThat(p.get("gamma")).isCloseTo(15.448, PurchaseModelCdnowTest.withinRelative(1e-3));
+        assertThat(spend.estimation().orElseThrow().customers()).isEqualTo(946);
+        assertThat(spend.estimation().orElseThrow().logLikelihood()).isCloseTo(-4055.92, offset(0.01));
+    }
+
+    @Test
+    void conditionalExpectedSpendMatchesThePublishedFigures() {
+        assertThat(spend.expectedSpend(new SpendHistory(2, 22.35))).isCloseTo(24.658619, offset(1e-3));
+        assertThat(spend.expectedSpend(new SpendHistory(1, 11.77))).isCloseTo(18.911489, offset(1e-3));
+        assertThat(spend.expectedSpend(new SpendHistory(0, 0))).isCloseTo(35.170981, offset(1e-3));
+        assertThat(spend.expectedSpend(new SpendHistory(7, 73.74))).isCloseTo(71.462843, offset(1e-3));
+        double mean = rows.stream().mapToDouble(r -> spend.expectedSpend(new SpendHistory(r.x(), r.zbar())))
+                .average().orElseThrow();
+        assertThat(mean).isCloseTo(35.2529588256, offset(1e-3));
+    }
+
+    @Test
+    void lifetimeValueMatchesThePublishedTwelveMonthFigures() {
+        BgNbdModel purchases = BgNbdModel.fit(CdnowData.publishedHistories(), FitOptions.defaults());
+        // the published figures count 30 model periods to a month (lifetimes' default for daily data)
+        LifetimeValue clv = LifetimeValue.of(purchases, spend, 12, 0.01, 30.0);
+
+        assertThat(clv.estimate(PurchaseHistory.of(2, 30.43, 38.86), new SpendHistory(2, 22.35)))
+                .isCloseTo(140.096211, offset(0.01));
+        assertThat(clv.estimate(PurchaseHistory.of(1, 1.71, 38.86), new SpendHistory(1, 11.77)))
+                .isCloseTo(18.943467, offset(0.01));
+        assertThat(clv.estimate(PurchaseHistory.of(0, 0, 38.86), new SpendHistory(0, 0)))
+                .isCloseTo(38.180574, offset(0.01));
+        assertThat(clv.estimate(PurchaseHistory.of(7, 29.43, 38.86), new SpendHistory(7, 73.74)))
+                .isCloseTo(1003.868107, offset(0.05));
+    }
+
+    @Test
+    void discountingLowersValueAndALongerHorizonRaisesIt() {
+        BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
+        PurchaseHistory history = PurchaseHistory.of(2, 30.43, 38.86);
+        SpendHistory money = new SpendHistory(2, 22.35);
+
+        double undiscounted = LifetimeValue.of(purchases, spend, 12, 0, PeriodUnit.WEEKS).estimate(history, money);
+        double discounted = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimate(history, money);
+        double twoYears = LifetimeValue.of(purchases, spend, 24, 0.01, PeriodUnit.WEEKS).estimate(history, money);
+
+        assertThat(undiscounted).isCloseTo(spend.expectedSpend(money)
+                * purchases.expectedPurchases(history, 12 * PeriodUnit.WEEKS.periodsPerMonth()), offset(1e-9));
+        assertThat(discounted).isLessThan(undiscounted);
+        assertThat(twoYears).isGreaterThan(discounted);
+    }
+}
