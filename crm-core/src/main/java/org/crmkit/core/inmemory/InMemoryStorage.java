@@ -2,8 +2,10 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.Transactions;
 
 /**
@@ -14,6 +16,8 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryOutbox outbox;
+    private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions);
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -37,5 +41,15 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
     }
 }

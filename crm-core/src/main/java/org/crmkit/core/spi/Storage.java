@@ -9,4 +9,8 @@ public interface Storage {
     Transactions transactions();
 
     Outbox outbox();
+
+    ActivityRepository activities();
+
+    TaskRepository tasks();
 }
