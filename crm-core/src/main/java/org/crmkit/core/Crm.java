@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActorResolver;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.Storage;
@@ -26,11 +27,13 @@ public final class Crm {
     private final UseCases useCases;
     private final EventRelay relay;
     private final Activities activities;
+    private final ServiceDesk serviceDesk;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.activities = new Activities(useCases);
+        this.serviceDesk = new ServiceDesk(useCases, builder.serviceLevel);
     }
 
     public static Builder builder() {
@@ -45,6 +48,11 @@ public final class Crm {
     /** Interaction history, timelines and tasks. */
     public Activities activities() {
         return activities;
+    }
+
+    /** Customer service cases under the configured service level. */
+    public ServiceDesk serviceDesk() {
+        return serviceDesk;
     }
 
     /**
@@ -63,6 +71,7 @@ public final class Crm {
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
         private EventListener eventListener = EventListener.NONE;
+        private ServiceLevel serviceLevel = ServiceLevel.standard();
 
         private Builder() {
         }
@@ -99,6 +108,12 @@ public final class Crm {
         /** Receives every committed domain event; defaults to none. */
         public Builder eventListener(EventListener eventListener) {
             this.eventListener = Require.notNull(eventListener, "eventListener");
+            return this;
+        }
+
+        /** The service-level targets for new cases; defaults to {@link ServiceLevel#standard()}. */
+        public Builder serviceLevel(ServiceLevel serviceLevel) {
+            this.serviceLevel = Require.notNull(serviceLevel, "serviceLevel");
             return this;
         }
 

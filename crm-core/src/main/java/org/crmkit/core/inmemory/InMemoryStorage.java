@@ -3,6 +3,7 @@ package org.crmkit.core.inmemory;
 import java.time.Clock;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
@@ -18,6 +19,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOutbox outbox;
     private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions);
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
+    private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -51,5 +53,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    @Override
+    public CaseRepository cases() {
+        return cases;
     }
 }

@@ -13,4 +13,6 @@ public interface Storage {
     ActivityRepository activities();
 
     TaskRepository tasks();
+
+    CaseRepository cases();
 }
