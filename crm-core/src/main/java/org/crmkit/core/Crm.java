@@ -28,12 +28,14 @@ public final class Crm {
     private final EventRelay relay;
     private final Activities activities;
     private final ServiceDesk serviceDesk;
+    private final Campaigns campaigns;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.activities = new Activities(useCases);
         this.serviceDesk = new ServiceDesk(useCases, builder.serviceLevel);
+        this.campaigns = new Campaigns(useCases);
     }
 
     public static Builder builder() {
@@ -53,6 +55,11 @@ public final class Crm {
     /** Customer service cases under the configured service level. */
     public ServiceDesk serviceDesk() {
         return serviceDesk;
+    }
+
+    /** Marketing campaigns, their members, responses and costs. */
+    public Campaigns campaigns() {
+        return campaigns;
     }
 
     /**

@@ -3,6 +3,7 @@ package org.crmkit.core.inmemory;
 import java.time.Clock;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.Storage;
@@ -20,6 +21,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions);
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
     private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions);
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -58,5 +60,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public CaseRepository cases() {
         return cases;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return campaigns;
     }
 }

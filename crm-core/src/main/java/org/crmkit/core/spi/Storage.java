@@ -15,4 +15,6 @@ public interface Storage {
     TaskRepository tasks();
 
     CaseRepository cases();
+
+    CampaignRepository campaigns();
 }
