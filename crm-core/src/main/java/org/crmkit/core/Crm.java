@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActorResolver;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.Storage;
@@ -28,6 +29,9 @@ public final class Crm {
     private final Parties parties;
     private final Access access;
     private final Segments segments;
+    private final Activities activities;
+    private final ServiceDesk serviceDesk;
+    private final Campaigns campaigns;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
@@ -35,6 +39,9 @@ public final class Crm {
         this.parties = new Parties(useCases);
         this.access = new Access(useCases);
         this.segments = new Segments(useCases);
+        this.activities = new Activities(useCases);
+        this.serviceDesk = new ServiceDesk(useCases, builder.serviceLevel);
+        this.campaigns = new Campaigns(useCases);
     }
 
     public static Builder builder() {
@@ -61,6 +68,21 @@ public final class Crm {
         return useCases.clock;
     }
 
+    /** Interaction history, timelines and tasks. */
+    public Activities activities() {
+        return activities;
+    }
+
+    /** Customer service cases under the configured service level. */
+    public ServiceDesk serviceDesk() {
+        return serviceDesk;
+    }
+
+    /** Marketing campaigns, their members, responses and costs. */
+    public Campaigns campaigns() {
+        return campaigns;
+    }
+
     /**
      * Delivers committed events that are still pending (e.g. after the listener failed) to the event listener.
      * Returns how many were delivered. Changes made through crmkit trigger this on their own after each commit.
@@ -77,6 +99,7 @@ public final class Crm {
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
         private EventListener eventListener = EventListener.NONE;
+        private ServiceLevel serviceLevel = ServiceLevel.standard();
 
         private Builder() {
         }
@@ -113,6 +136,12 @@ public final class Crm {
         /** Receives every committed domain event; defaults to none. */
         public Builder eventListener(EventListener eventListener) {
             this.eventListener = Require.notNull(eventListener, "eventListener");
+            return this;
+        }
+
+        /** The service-level targets for new cases; defaults to {@link ServiceLevel#standard()}. */
+        public Builder serviceLevel(ServiceLevel serviceLevel) {
+            this.serviceLevel = Require.notNull(serviceLevel, "serviceLevel");
             return this;
         }
 

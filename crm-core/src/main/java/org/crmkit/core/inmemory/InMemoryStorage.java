@@ -4,11 +4,15 @@ import java.time.Clock;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
+import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.CampaignRepository;
+import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TeamRepository;
 import org.crmkit.core.spi.TerritoryRepository;
+import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.spi.UserRepository;
 
@@ -26,6 +30,10 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
     private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
+    private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions);
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
+    private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions);
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -79,5 +87,25 @@ public final class InMemoryStorage implements Storage {
     @Override
     public SegmentRepository segments() {
         return segments;
+    }
+
+    @Override
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    @Override
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    @Override
+    public CaseRepository cases() {
+        return cases;
+    }
+
+    @Override
+    public CampaignRepository campaigns() {
+        return campaigns;
     }
 }

@@ -21,4 +21,11 @@ public interface Storage {
     TerritoryRepository territories();
 
     SegmentRepository segments();
+    ActivityRepository activities();
+
+    TaskRepository tasks();
+
+    CaseRepository cases();
+
+    CampaignRepository campaigns();
 }

@@ -1,0 +1,194 @@
+package org.crmkit.core;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.ActivityCorrection;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.Task;
+import org.crmkit.core.activity.TaskStatus;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ActivityId;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TaskId;
+import org.crmkit.core.common.UserId;
+
+/**
+ * Use cases of the interaction history and of tasks: log, correct and delete activities, read a party's timeline,
+ * and create and work through tasks. Every change runs in one transaction with its events, for the calling tenant
+ * and actor. An unknown id throws {@link RecordNotFoundException}. Thread-safe.
+ */
+public final class Activities {
+
+    private final UseCases useCases;
+
+    Activities(UseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    /** Logs an activity that happened (a call, an email sent by a workflow, a note) and returns it as stored. */
+    public Activity logActivity(NewActivity details) {
+        Require.notNull(details, "details");
+        return useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), details, useCases.actor(),
+                useCases.clock), useCases.storage.activities()::save);
+    }
+
+    /** Corrects subject, summary and outcome of a logged activity. */
+    public Activity correct(ActivityId id, ActivityCorrection correction) {
+        Require.notNull(correction, "correction");
+        return useCases.write(() -> {
+            Activity activity = activity(id);
+            activity.correct(correction, useCases.actor(), useCases.clock);
+            return useCases.save(activity, useCases.storage.activities()::save);
+        });
+    }
+
+    /** Removes an activity from the history. */
+    public void delete(ActivityId id) {
+        useCases.write(() -> {
+            Activity activity = activity(id);
+            activity.delete(useCases.actor(), useCases.clock);
+            useCases.storage.activities().delete(activity.tenant(), activity.id(), activity.version());
+            useCases.storage.outbox().append(activity.pendingEvents());
+            return null;
+        });
+    }
+
+    public Optional<Activity> findActivity(ActivityId id) {
+        Require.notNull(id, "id");
+        return useCases.storage.activities().findById(useCases.tenant(), id);
+    }
+
+    /** The contact's timeline: its activities that pass the filter, newest first (ties by id, descending). */
+    public Page<Activity> timeline(ContactId contact, TimelineFilter filter, PageRequest page) {
+        return timeline(RecordRef.contact(Require.notNull(contact, "contact")), filter, page);
+    }
+
+    /** The account's timeline: its activities that pass the filter, newest first (ties by id, descending). */
+    public Page<Activity> timeline(AccountId account, TimelineFilter filter, PageRequest page) {
+        return timeline(RecordRef.account(Require.notNull(account, "account")), filter, page);
+    }
+
+    /** The activities about any record (e.g. an opportunity), newest first (ties by id, descending). */
+    public Page<Activity> timeline(RecordRef subject, TimelineFilter filter, PageRequest page) {
+        Require.notNull(subject, "subject");
+        Require.notNull(filter, "filter");
+        Require.notNull(page, "page");
+        return useCases.storage.activities().timeline(useCases.tenant(), subject, filter, page);
+    }
+
+    /** Creates an open task and returns it as stored. */
+    public Task createTask(NewTask details) {
+        Require.notNull(details, "details");
+        return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), details, useCases.actor(),
+                useCases.clock), useCases.storage.tasks()::save);
+    }
+
+    public Optional<Task> findTask(TaskId id) {
+        Require.notNull(id, "id");
+        return useCases.storage.tasks().findById(useCases.tenant(), id);
+    }
+
+    /** OPEN to IN_PROGRESS. */
+    public Task start(TaskId id) {
+        return changeTask(id, task -> task.start(useCases.actor(), useCases.clock));
+    }
+
+    /** OPEN or IN_PROGRESS to DONE. */
+    public Task complete(TaskId id) {
+        return changeTask(id, task -> task.complete(useCases.actor(), useCases.clock));
+    }
+
+    /** OPEN or IN_PROGRESS to CANCELLED. */
+    public Task cancel(TaskId id) {
+        return changeTask(id, task -> task.cancel(useCases.actor(), useCases.clock));
+    }
+
+    /** DONE or CANCELLED back to OPEN. */
+    public Task reopen(TaskId id) {
+        return changeTask(id, task -> task.reopen(useCases.actor(), useCases.clock));
+    }
+
+    /** Hands an active task to another user. */
+    public Task reassign(TaskId id, UserId assignee) {
+        Require.notNull(assignee, "assignee");
+        return changeTask(id, task -> task.reassign(assignee, useCases.actor(), useCases.clock));
+    }
+
+    /** Moves the due time of an active task. */
+    public Task reschedule(TaskId id, Instant dueAt) {
+        Require.notNull(dueAt, "dueAt");
+        return changeTask(id, task -> task.reschedule(dueAt, useCases.clock));
+    }
+
+    /** Moves the reminder of an active task to {@code until}. */
+    public Task snooze(TaskId id, Instant until) {
+        Require.notNull(until, "until");
+        return changeTask(id, task -> task.snooze(until, useCases.clock));
+    }
+
+    /** Records that the task's due reminder was sent; called by the workflow that sent it. */
+    public Task markReminderSent(TaskId id) {
+        return changeTask(id, task -> task.markReminderSent(useCases.clock));
+    }
+
+    /** The user's tasks in the given statuses (empty: all), by due time then id. */
+    public Page<Task> tasksOf(UserId assignee, Set<TaskStatus> statuses, PageRequest page) {
+        Require.notNull(assignee, "assignee");
+        Require.noNulls(statuses, "statuses");
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findByAssignee(useCases.tenant(), assignee, statuses, page);
+    }
+
+    /** Active tasks whose due time has passed by now (the clock), by due time then id. */
+    public Page<Task> overdueTasks(PageRequest page) {
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findOverdue(useCases.tenant(), useCases.clock.instant(), page);
+    }
+
+    /** Active tasks due at or after {@code from} and before {@code until}, by due time then id. */
+    public Page<Task> tasksDueBetween(Instant from, Instant until, PageRequest page) {
+        Require.notNull(from, "from");
+        Require.notNull(until, "until");
+        Require.that(until.isAfter(from), "until", "must be after from (" + from + "), was " + until);
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findDueBetween(useCases.tenant(), from, until, page);
+    }
+
+    /** Tasks of any status linked to the record, by due time then id. */
+    public Page<Task> tasksLinkedTo(RecordRef link, PageRequest page) {
+        Require.notNull(link, "link");
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findByLink(useCases.tenant(), link, page);
+    }
+
+    /** Active tasks whose reminder is due by {@code asOf} and not sent yet, by reminder time then id. */
+    public Page<Task> remindersDue(Instant asOf, PageRequest page) {
+        Require.notNull(asOf, "asOf");
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findRemindersDue(useCases.tenant(), asOf, page);
+    }
+
+    private Activity activity(ActivityId id) {
+        Require.notNull(id, "id");
+        return UseCases.found(useCases.storage.activities().findById(useCases.tenant(), id), "Activity", id);
+    }
+
+    private Task changeTask(TaskId id, Consumer<Task> change) {
+        Require.notNull(id, "id");
+        return useCases.write(() -> {
+            Task task = UseCases.found(useCases.storage.tasks().findById(useCases.tenant(), id), "Task", id);
+            change.accept(task);
+            return useCases.save(task, useCases.storage.tasks()::save);
+        });
+    }
+}

@@ -1,0 +1,54 @@
+package org.crmkit.core.inmemory;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.Optional;
+import org.crmkit.core.common.CampaignId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignMember;
+import org.crmkit.core.marketing.CampaignState;
+import org.crmkit.core.marketing.CampaignStatus;
+import org.crmkit.core.spi.CampaignRepository;
+
+final class InMemoryCampaignRepository implements CampaignRepository {
+
+    private static final Comparator<CampaignState> BY_START = Comparator
+            .comparing((CampaignState state) -> state.period().start()).thenComparing(state -> state.id().value());
+
+    private final VersionedStore<CampaignState> store;
+    private final InMemoryIndex<CampaignState> byMember;
+
+    InMemoryCampaignRepository(InMemoryTransactions transactions) {
+        this.store = new VersionedStore<>("Campaign", transactions);
+        this.byMember = store.index(new InMemoryIndex<>(state -> state.members().stream()
+                .map(CampaignMember::member).toList()));
+    }
+
+    @Override
+    public Optional<Campaign> findById(TenantId tenant, CampaignId id) {
+        return store.find(tenant, id).map(Campaign::restore);
+    }
+
+    @Override
+    public Campaign save(Campaign campaign) {
+        return Campaign.restore(store.save(campaign.state()));
+    }
+
+    @Override
+    public Page<Campaign> findActiveOn(TenantId tenant, LocalDate day, PageRequest page) {
+        return Page.of(store.query(tenant, state -> state.status() == CampaignStatus.ACTIVE
+                && state.period().contains(day), BY_START), page).map(Campaign::restore);
+    }
+
+    @Override
+    public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
+        var matches = store.findAll(tenant, byMember.lookup(tenant, member)).stream()
+                .filter(state -> state.members().stream().anyMatch(entry -> entry.member().equals(member)))
+                .sorted(BY_START).toList();
+        return Page.of(matches, page).map(Campaign::restore);
+    }
+}

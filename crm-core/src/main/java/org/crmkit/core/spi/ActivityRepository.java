@@ -1,0 +1,40 @@
+package org.crmkit.core.spi;
+
+import java.util.Optional;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.ActivityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * Storage port of the interaction history. No argument may be null. Every method sees only the records of the
+ * given tenant. Implementations are thread-safe; writes join the current {@link Transactions transaction}.
+ */
+public interface ActivityRepository {
+
+    /** The activity, or empty when it does not exist for the tenant. */
+    Optional<Activity> findById(TenantId tenant, ActivityId id);
+
+    /**
+     * Stores the activity when its version equals the stored one (0 for a new activity) and returns the stored
+     * copy with the next version; throws {@link StaleVersionException} otherwise.
+     */
+    Activity save(Activity activity);
+
+    /**
+     * Deletes the activity when {@code expectedVersion} is its stored version; returns false when it does not
+     * exist for the tenant, throws {@link StaleVersionException} when it was changed in between.
+     */
+    boolean delete(TenantId tenant, ActivityId id, long expectedVersion);
+
+    /**
+     * The timeline of a contact, account or any other record: the activities that concern {@code subject} (as a
+     * contact, an account or a related record) and pass the filter, newest first by {@code occurredAt}; activities
+     * of the same time come in descending id order.
+     */
+    Page<Activity> timeline(TenantId tenant, RecordRef subject, TimelineFilter filter, PageRequest page);
+}

@@ -1,0 +1,43 @@
+package org.crmkit.core.spi;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CaseId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.service.CaseStatus;
+import org.crmkit.core.service.ServiceCase;
+
+/**
+ * Storage port of service cases. No argument may be null. Every method sees only the records of the given tenant.
+ * "Open" means {@link CaseStatus#isOpen()}. Implementations are thread-safe; writes join the current
+ * {@link Transactions transaction}.
+ */
+public interface CaseRepository {
+
+    /** The case, or empty when it does not exist for the tenant. */
+    Optional<ServiceCase> findById(TenantId tenant, CaseId id);
+
+    /**
+     * Stores the case when its version equals the stored one (0 for a new case) and returns the stored copy with
+     * the next version; throws {@link StaleVersionException} otherwise.
+     */
+    ServiceCase save(ServiceCase serviceCase);
+
+    /** The assignee's open cases, by resolution due time, then id. */
+    Page<ServiceCase> findOpenByAssignee(TenantId tenant, UserId assignee, PageRequest page);
+
+    /** The account's cases of every status, newest first by opening time, then by descending id. */
+    Page<ServiceCase> findByAccount(TenantId tenant, AccountId account, PageRequest page);
+
+    /**
+     * Open cases that miss their first-response or their resolution target as of {@code asOf} (see
+     * {@link ServiceCase#isFirstResponseBreached} and {@link ServiceCase#isResolutionBreached}), by resolution due
+     * time, then id.
+     */
+    Page<ServiceCase> findBreachingSla(TenantId tenant, Instant asOf, PageRequest page);
+}
