@@ -25,10 +25,12 @@ public final class Crm {
 
     private final UseCases useCases;
     private final EventRelay relay;
+    private final Billing billing;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
+        this.billing = new Billing(useCases);
     }
 
     public static Builder builder() {
@@ -38,6 +40,11 @@ public final class Crm {
     /** The clock every use case reads time from. */
     public Clock clock() {
         return useCases.clock;
+    }
+
+    /** Invoices, payments, credit notes and account balances. */
+    public Billing billing() {
+        return billing;
     }
 
     /**

@@ -2,7 +2,10 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.Transactions;
 
@@ -14,6 +17,9 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryOutbox outbox;
+    private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository(transactions);
+    private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
+    private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -37,5 +43,20 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return payments;
+    }
+
+    @Override
+    public CreditNoteRepository creditNotes() {
+        return creditNotes;
     }
 }

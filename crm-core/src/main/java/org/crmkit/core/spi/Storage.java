@@ -9,4 +9,10 @@ public interface Storage {
     Transactions transactions();
 
     Outbox outbox();
+
+    InvoiceRepository invoices();
+
+    PaymentRepository payments();
+
+    CreditNoteRepository creditNotes();
 }
