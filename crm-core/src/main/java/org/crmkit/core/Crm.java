@@ -26,11 +26,13 @@ public final class Crm {
     private final UseCases useCases;
     private final EventRelay relay;
     private final Billing billing;
+    private final Sales sales;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.billing = new Billing(useCases);
+        this.sales = new Sales(useCases);
     }
 
     public static Builder builder() {
@@ -45,6 +47,11 @@ public final class Crm {
     /** Invoices, payments, credit notes and account balances. */
     public Billing billing() {
         return billing;
+    }
+
+    /** Pipelines, opportunities and quotas. */
+    public Sales sales() {
+        return sales;
     }
 
     /**

@@ -4,8 +4,11 @@ import java.time.Clock;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
+import org.crmkit.core.spi.PipelineRepository;
+import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.Transactions;
 
@@ -20,6 +23,9 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository(transactions);
     private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
     private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
+    private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
+    private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
+    private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -58,5 +64,20 @@ public final class InMemoryStorage implements Storage {
     @Override
     public CreditNoteRepository creditNotes() {
         return creditNotes;
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        return opportunities;
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return quotas;
     }
 }

@@ -15,4 +15,10 @@ public interface Storage {
     PaymentRepository payments();
 
     CreditNoteRepository creditNotes();
+
+    PipelineRepository pipelines();
+
+    OpportunityRepository opportunities();
+
+    QuotaRepository quotas();
 }
