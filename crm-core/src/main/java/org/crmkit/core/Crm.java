@@ -27,12 +27,14 @@ public final class Crm {
     private final EventRelay relay;
     private final Billing billing;
     private final Sales sales;
+    private final Leads leads;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.billing = new Billing(useCases);
         this.sales = new Sales(useCases);
+        this.leads = new Leads(useCases);
     }
 
     public static Builder builder() {
@@ -52,6 +54,11 @@ public final class Crm {
     /** Pipelines, opportunities and quotas. */
     public Sales sales() {
         return sales;
+    }
+
+    /** Lead capture, qualification and ownership. */
+    public Leads leads() {
+        return leads;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
@@ -26,6 +27,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -79,5 +81,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public QuotaRepository quotas() {
         return quotas;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return leads;
     }
 }

@@ -21,4 +21,6 @@ public interface Storage {
     OpportunityRepository opportunities();
 
     QuotaRepository quotas();
+
+    LeadRepository leads();
 }
