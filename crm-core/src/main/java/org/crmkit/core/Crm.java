@@ -32,6 +32,9 @@ public final class Crm {
     private final Activities activities;
     private final ServiceDesk serviceDesk;
     private final Campaigns campaigns;
+    private final Billing billing;
+    private final Sales sales;
+    private final Leads leads;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListener);
@@ -42,6 +45,9 @@ public final class Crm {
         this.activities = new Activities(useCases);
         this.serviceDesk = new ServiceDesk(useCases, builder.serviceLevel);
         this.campaigns = new Campaigns(useCases);
+        this.billing = new Billing(useCases);
+        this.sales = new Sales(useCases);
+        this.leads = new Leads(useCases);
     }
 
     public static Builder builder() {
@@ -81,6 +87,21 @@ public final class Crm {
     /** Marketing campaigns, their members, responses and costs. */
     public Campaigns campaigns() {
         return campaigns;
+    }
+
+    /** Invoices, payments, credit notes and account balances. */
+    public Billing billing() {
+        return billing;
+    }
+
+    /** Pipelines, opportunities and quotas. */
+    public Sales sales() {
+        return sales;
+    }
+
+    /** Lead capture, qualification and ownership. */
+    public Leads leads() {
+        return leads;
     }
 
     /**

@@ -9,6 +9,14 @@ import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.SegmentRepository;
+import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.core.spi.LeadRepository;
+import org.crmkit.core.spi.OpportunityRepository;
+import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.PaymentRepository;
+import org.crmkit.core.spi.PipelineRepository;
+import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TeamRepository;
 import org.crmkit.core.spi.TerritoryRepository;
@@ -34,6 +42,13 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
     private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions);
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions);
+    private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository(transactions);
+    private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
+    private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
+    private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
+    private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
+    private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -107,5 +122,40 @@ public final class InMemoryStorage implements Storage {
     @Override
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    @Override
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    @Override
+    public PaymentRepository payments() {
+        return payments;
+    }
+
+    @Override
+    public CreditNoteRepository creditNotes() {
+        return creditNotes;
+    }
+
+    @Override
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    @Override
+    public OpportunityRepository opportunities() {
+        return opportunities;
+    }
+
+    @Override
+    public QuotaRepository quotas() {
+        return quotas;
+    }
+
+    @Override
+    public LeadRepository leads() {
+        return leads;
     }
 }

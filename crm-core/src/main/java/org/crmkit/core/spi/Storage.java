@@ -28,4 +28,17 @@ public interface Storage {
     CaseRepository cases();
 
     CampaignRepository campaigns();
+    InvoiceRepository invoices();
+
+    PaymentRepository payments();
+
+    CreditNoteRepository creditNotes();
+
+    PipelineRepository pipelines();
+
+    OpportunityRepository opportunities();
+
+    QuotaRepository quotas();
+
+    LeadRepository leads();
 }

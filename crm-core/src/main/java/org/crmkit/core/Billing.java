@@ -1,0 +1,254 @@
+package org.crmkit.core;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.crmkit.core.billing.AccountBalance;
+import org.crmkit.core.billing.CreditNote;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.Payment;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CreditNoteId;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * Invoices, payments and credit notes of the calling tenant: issuing and voiding invoices, recording payments with
+ * their allocations, credit notes, account balances and the overdue list. Every change runs in one transaction
+ * together with its events: a payment whose allocations do not all fit stores nothing. Thread-safe.
+ */
+public final class Billing {
+
+    private static final int BATCH = 500;
+
+    private final UseCases useCases;
+
+    Billing(UseCases useCases) {
+        this.useCases = useCases;
+    }
+
+    /** Creates a draft invoice; {@code DuplicateRecordException} when the number is taken. */
+    public Invoice draftInvoice(NewInvoice invoice) {
+        return useCases.save(draft(invoice), useCases.storage.invoices()::save);
+    }
+
+    /** Creates and issues an invoice in one step; {@code DuplicateRecordException} when the number is taken. */
+    public Invoice issueInvoice(NewInvoice invoice) {
+        Invoice created = draft(invoice);
+        created.issue(useCases.clock);
+        return useCases.save(created, useCases.storage.invoices()::save);
+    }
+
+    /** Issues a draft invoice. */
+    public Invoice issueInvoice(InvoiceId id) {
+        return changeInvoice(id, invoice -> invoice.issue(useCases.clock));
+    }
+
+    /** Cancels an invoice on which nothing is settled. */
+    public Invoice voidInvoice(InvoiceId id, String reason) {
+        return changeInvoice(id, invoice -> invoice.voidInvoice(reason, useCases.clock));
+    }
+
+    /** Gives up the balance of an open invoice. */
+    public Invoice writeOffInvoice(InvoiceId id, String reason) {
+        return changeInvoice(id, invoice -> invoice.writeOff(reason, useCases.clock));
+    }
+
+    private Invoice draft(NewInvoice invoice) {
+        Require.notNull(invoice, "invoice");
+        return Invoice.draft(useCases.tenant(), InvoiceId.next(useCases.ids), invoice.number(), invoice.account(),
+                invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(), useCases.clock);
+    }
+
+    private Invoice changeInvoice(InvoiceId id, Consumer<Invoice> change) {
+        Require.notNull(id, "invoiceId");
+        return useCases.write(() -> {
+            Invoice invoice = loadInvoice(id);
+            change.accept(invoice);
+            return useCases.save(invoice, useCases.storage.invoices()::save);
+        });
+    }
+
+    /**
+     * Records a payment and its allocations in one transaction: the payment is stored and every allocated invoice's
+     * balance reduced together. An allocation to an unknown invoice, to another account's invoice, in another
+     * currency, or beyond the invoice's balance or the payment's rest fails the whole call and stores nothing.
+     */
+    public Payment recordPayment(NewPayment payment) {
+        Require.notNull(payment, "payment");
+        return useCases.write(() -> {
+            Payment received = Payment.receive(useCases.tenant(), PaymentId.next(useCases.ids), payment.account(),
+                    payment.amount(), payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
+            Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
+            for (int i = 0; i < payment.allocations().size(); i++) {
+                NewPayment.Allocation allocation = payment.allocations().get(i);
+                Invoice invoice = touched.computeIfAbsent(allocation.invoice(), this::loadInvoice);
+                requireSameAccount(invoice, received.account(), "allocations[" + i + "].invoice");
+                invoice.applyPayment(received.id(), allocation.amount(), useCases.clock);
+                received.allocate(invoice.id(), allocation.amount(), useCases.clock);
+            }
+            touched.values().forEach(invoice -> useCases.save(invoice, useCases.storage.invoices()::save));
+            return useCases.save(received, useCases.storage.payments()::save);
+        });
+    }
+
+    /** Allocates part of a payment's unallocated rest to an invoice of the same account. */
+    public Payment allocatePayment(PaymentId paymentId, InvoiceId invoiceId, Money amount) {
+        Require.notNull(paymentId, "paymentId");
+        Require.notNull(invoiceId, "invoiceId");
+        return useCases.write(() -> {
+            Payment payment = UseCases.found(useCases.storage.payments().findById(useCases.tenant(), paymentId),
+                    "Payment", paymentId);
+            Invoice invoice = loadInvoice(invoiceId);
+            requireSameAccount(invoice, payment.account(), "invoiceId");
+            invoice.applyPayment(payment.id(), amount, useCases.clock);
+            payment.allocate(invoice.id(), amount, useCases.clock);
+            useCases.save(invoice, useCases.storage.invoices()::save);
+            return useCases.save(payment, useCases.storage.payments()::save);
+        });
+    }
+
+    /**
+     * Issues a credit note. One issued against an invoice is applied to that invoice at once, for its whole amount
+     * (refused when that is more than the invoice's balance); one on the account stays unapplied until
+     * {@link #applyCreditNote}.
+     */
+    public CreditNote issueCreditNote(NewCreditNote creditNote) {
+        Require.notNull(creditNote, "creditNote");
+        return useCases.write(() -> {
+            CreditNote note = CreditNote.issue(useCases.tenant(), CreditNoteId.next(useCases.ids), creditNote.number(),
+                    creditNote.account(), creditNote.invoice(), creditNote.amount(), creditNote.issueDate(),
+                    creditNote.reason(), useCases.clock);
+            if (note.invoice() != null) {
+                Invoice invoice = loadInvoice(note.invoice());
+                requireSameAccount(invoice, note.account(), "invoice");
+                settleWithCredit(note, invoice, note.amount());
+            }
+            return useCases.save(note, useCases.storage.creditNotes()::save);
+        });
+    }
+
+    /** Applies part of a credit note's unapplied rest to an invoice of the same account. */
+    public CreditNote applyCreditNote(CreditNoteId creditNoteId, InvoiceId invoiceId, Money amount) {
+        Require.notNull(creditNoteId, "creditNoteId");
+        Require.notNull(invoiceId, "invoiceId");
+        return useCases.write(() -> {
+            CreditNote note = UseCases.found(useCases.storage.creditNotes().findById(useCases.tenant(), creditNoteId),
+                    "CreditNote", creditNoteId);
+            Invoice invoice = loadInvoice(invoiceId);
+            requireSameAccount(invoice, note.account(), "invoiceId");
+            settleWithCredit(note, invoice, amount);
+            return useCases.save(note, useCases.storage.creditNotes()::save);
+        });
+    }
+
+    private void settleWithCredit(CreditNote note, Invoice invoice, Money amount) {
+        note.applyTo(invoice.id(), amount, useCases.clock);
+        invoice.applyCreditNote(note.id(), amount, useCases.clock);
+        useCases.save(invoice, useCases.storage.invoices()::save);
+    }
+
+    private Invoice loadInvoice(InvoiceId id) {
+        return UseCases.found(useCases.storage.invoices().findById(useCases.tenant(), id), "Invoice", id);
+    }
+
+    private static void requireSameAccount(Invoice invoice, AccountId account, String field) {
+        if (!invoice.account().equals(account)) {
+            throw InvalidValueException.invalid(field, "invoice " + invoice.number() + " belongs to account "
+                    + invoice.account() + ", not to " + account);
+        }
+    }
+
+    public Optional<Invoice> invoice(InvoiceId id) {
+        return useCases.storage.invoices().findById(useCases.tenant(), Require.notNull(id, "invoiceId"));
+    }
+
+    public Optional<Invoice> invoiceByNumber(String number) {
+        return useCases.storage.invoices().findByNumber(useCases.tenant(), Require.notBlank(number, "number"));
+    }
+
+    /** The account's invoices by due date, then number. */
+    public Page<Invoice> invoicesOf(AccountId account, PageRequest page) {
+        return useCases.storage.invoices().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
+                Require.notNull(page, "page"));
+    }
+
+    /** The account's open invoices by due date, then number. */
+    public List<Invoice> openInvoicesOf(AccountId account) {
+        return useCases.storage.invoices().findOpenByAccount(useCases.tenant(), Require.notNull(account, "account"));
+    }
+
+    /** Open invoices due before {@code asOf}, oldest due date first. */
+    public Page<Invoice> overdueInvoices(LocalDate asOf, PageRequest page) {
+        return useCases.storage.invoices().findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"),
+                Require.notNull(page, "page"));
+    }
+
+    public Optional<Payment> payment(PaymentId id) {
+        return useCases.storage.payments().findById(useCases.tenant(), Require.notNull(id, "paymentId"));
+    }
+
+    /** The account's payments by date received. */
+    public Page<Payment> paymentsOf(AccountId account, PageRequest page) {
+        return useCases.storage.payments().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
+                Require.notNull(page, "page"));
+    }
+
+    public Optional<CreditNote> creditNote(CreditNoteId id) {
+        return useCases.storage.creditNotes().findById(useCases.tenant(), Require.notNull(id, "creditNoteId"));
+    }
+
+    /** The account's credit notes by issue date. */
+    public Page<CreditNote> creditNotesOf(AccountId account, PageRequest page) {
+        return useCases.storage.creditNotes().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
+                Require.notNull(page, "page"));
+    }
+
+    /**
+     * What the account owes in {@code currency}: open invoices' balances, less unallocated payments and unapplied
+     * credit notes in that currency. Read in one transaction, so the three sums are consistent.
+     */
+    public AccountBalance balanceOf(AccountId account, Currency currency) {
+        Require.notNull(account, "account");
+        Money zero = Money.zero(Require.notNull(currency, "currency"));
+        TenantId tenant = useCases.tenant();
+        return useCases.storage.transactions().inTransaction(() -> {
+            Money open = useCases.storage.invoices().findOpenByAccount(tenant, account).stream()
+                    .map(Invoice::balanceDue).filter(m -> m.currency().equals(currency)).reduce(zero, Money::plus);
+            Money unallocated = sumAll(page -> useCases.storage.payments().findByAccount(tenant, account, page),
+                    Payment::unallocated, zero);
+            Money unapplied = sumAll(page -> useCases.storage.creditNotes().findByAccount(tenant, account, page),
+                    CreditNote::unapplied, zero);
+            return new AccountBalance(account, open, unallocated, unapplied);
+        });
+    }
+
+    private static <T> Money sumAll(Function<PageRequest, Page<T>> query, Function<T, Money> amount, Money zero) {
+        Money sum = zero;
+        PageRequest request = PageRequest.first(BATCH);
+        while (true) {
+            Page<T> page = query.apply(request);
+            for (T item : page.items()) {
+                Money value = amount.apply(item);
+                if (value.currency().equals(zero.currency())) {
+                    sum = sum.plus(value);
+                }
+            }
+            if (!page.hasNext()) {
+                return sum;
+            }
+            request = request.next();
+        }
+    }
+}

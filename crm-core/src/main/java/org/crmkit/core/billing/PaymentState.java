@@ -1,0 +1,28 @@
+package org.crmkit.core.billing;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+
+/** Everything a {@link Payment} consists of, as storage keeps it. {@code reference} may be null. */
+public record PaymentState(TenantId tenant, PaymentId id, long version, AccountId account, Money amount,
+                           LocalDate receivedOn, PaymentMethod method, String reference,
+                           List<PaymentAllocation> allocations, Instant recordedAt)
+        implements AggregateState<PaymentState> {
+
+    public PaymentState {
+        allocations = Require.noNulls(allocations, "allocations");
+    }
+
+    @Override
+    public PaymentState withVersion(long version) {
+        return new PaymentState(tenant, id, version, account, amount, receivedOn, method, reference, allocations,
+                recordedAt);
+    }
+}

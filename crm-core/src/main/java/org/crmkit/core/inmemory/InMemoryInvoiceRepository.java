@@ -1,0 +1,90 @@
+package org.crmkit.core.inmemory;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.InvoiceRepository;
+
+final class InMemoryInvoiceRepository implements InvoiceRepository {
+
+    private static final Comparator<InvoiceState> BY_DUE_DATE = Comparator.comparing(InvoiceState::dueDate)
+            .thenComparing(InvoiceState::number);
+
+    private final InMemoryTransactions transactions;
+    private final VersionedStore<InvoiceState> store;
+    private final InMemoryIndex<InvoiceState> byNumber;
+    private final InMemoryIndex<InvoiceState> byAccount;
+
+    InMemoryInvoiceRepository(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+        this.store = new VersionedStore<>("Invoice", transactions);
+        this.byNumber = store.index(InMemoryIndex.single(InvoiceState::number));
+        this.byAccount = store.index(InMemoryIndex.single(InvoiceState::account));
+    }
+
+    @Override
+    public Optional<Invoice> findById(TenantId tenant, InvoiceId id) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        return store.find(tenant, id).map(Invoice::restore);
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(TenantId tenant, String number) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(number, "number");
+        return transactions.read(() -> store.findAll(tenant, byNumber.lookup(tenant, number)).stream().findFirst()
+                .map(Invoice::restore));
+    }
+
+    @Override
+    public Invoice save(Invoice invoice) {
+        InvoiceState state = Require.notNull(invoice, "invoice").state();
+        return transactions.inTransaction(() -> {
+            Set<UUID> sameNumber = byNumber.lookup(state.tenant(), state.number());
+            if (!sameNumber.isEmpty() && !sameNumber.contains(state.id().value())) {
+                throw new DuplicateRecordException("Invoice number", state.number());
+            }
+            return Invoice.restore(store.save(state));
+        });
+    }
+
+    @Override
+    public Page<Invoice> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
+        Require.notNull(page, "page");
+        return Page.of(ofAccount(tenant, account), page).map(Invoice::restore);
+    }
+
+    @Override
+    public List<Invoice> findOpenByAccount(TenantId tenant, AccountId account) {
+        return ofAccount(tenant, account).stream().filter(s -> s.status().isOpen()).map(Invoice::restore).toList();
+    }
+
+    private List<InvoiceState> ofAccount(TenantId tenant, AccountId account) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(account, "account");
+        return transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account)).stream()
+                .sorted(BY_DUE_DATE).toList());
+    }
+
+    @Override
+    public Page<Invoice> findOverdue(TenantId tenant, LocalDate asOf, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(asOf, "asOf");
+        Require.notNull(page, "page");
+        List<InvoiceState> overdue = store.query(tenant, s -> s.status().isOpen() && s.dueDate().isBefore(asOf), BY_DUE_DATE);
+        return Page.of(overdue, page).map(Invoice::restore);
+    }
+}

@@ -1,0 +1,97 @@
+package org.crmkit.core.inmemory;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.OpportunityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityState;
+import org.crmkit.core.sales.OpportunityStatus;
+import org.crmkit.core.spi.OpportunityRepository;
+
+final class InMemoryOpportunityRepository implements OpportunityRepository {
+
+    private static final Comparator<OpportunityState> BY_CLOSE_DATE = Comparator
+            .comparing(OpportunityState::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(s -> s.id().value());
+
+    private final InMemoryTransactions transactions;
+    private final VersionedStore<OpportunityState> store;
+    private final InMemoryIndex<OpportunityState> byOwner;
+    private final InMemoryIndex<OpportunityState> byAccount;
+    private final InMemoryIndex<OpportunityState> byStage;
+
+    InMemoryOpportunityRepository(InMemoryTransactions transactions) {
+        this.transactions = transactions;
+        this.store = new VersionedStore<>("Opportunity", transactions);
+        this.byOwner = store.index(InMemoryIndex.single(OpportunityState::owner));
+        this.byAccount = store.index(InMemoryIndex.single(OpportunityState::account));
+        this.byStage = store.index(InMemoryIndex.single(OpportunityState::stage));
+    }
+
+    @Override
+    public Optional<Opportunity> findById(TenantId tenant, OpportunityId id) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        return store.find(tenant, id).map(Opportunity::restore);
+    }
+
+    @Override
+    public Opportunity save(Opportunity opportunity) {
+        return Opportunity.restore(store.save(Require.notNull(opportunity, "opportunity").state()));
+    }
+
+    @Override
+    public Page<Opportunity> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
+        return paged(lookup(tenant, byOwner, Require.notNull(owner, "owner"), BY_CLOSE_DATE), page);
+    }
+
+    @Override
+    public List<Opportunity> findByAccount(TenantId tenant, AccountId account) {
+        Comparator<OpportunityState> byCreation = Comparator.comparing(OpportunityState::createdAt)
+                .thenComparing(s -> s.id().value());
+        return lookup(tenant, byAccount, Require.notNull(account, "account"), byCreation).stream()
+                .map(Opportunity::restore).toList();
+    }
+
+    @Override
+    public Page<Opportunity> findOpenInPipeline(TenantId tenant, PipelineId pipeline, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(pipeline, "pipeline");
+        return paged(store.query(tenant, s -> s.status() == OpportunityStatus.OPEN && s.pipeline().equals(pipeline),
+                BY_CLOSE_DATE), page);
+    }
+
+    @Override
+    public Page<Opportunity> findClosingBetween(TenantId tenant, LocalDate from, LocalDate to, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        return paged(store.query(tenant, s -> s.status() == OpportunityStatus.OPEN && s.expectedCloseDate() != null
+                && !s.expectedCloseDate().isBefore(from) && !s.expectedCloseDate().isAfter(to), BY_CLOSE_DATE), page);
+    }
+
+    @Override
+    public Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page) {
+        return paged(lookup(tenant, byStage, Require.notNull(stage, "stage"), BY_CLOSE_DATE), page);
+    }
+
+    private List<OpportunityState> lookup(TenantId tenant, InMemoryIndex<OpportunityState> index, Object key,
+                                          Comparator<OpportunityState> order) {
+        Require.notNull(tenant, "tenant");
+        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(order).toList());
+    }
+
+    private static Page<Opportunity> paged(List<OpportunityState> states, PageRequest page) {
+        return Page.of(states, Require.notNull(page, "page")).map(Opportunity::restore);
+    }
+}

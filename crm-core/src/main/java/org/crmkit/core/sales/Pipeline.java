@@ -1,0 +1,164 @@
+package org.crmkit.core.sales;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * A sales pipeline: an ordered list of {@link Stage}s an opportunity moves through. A tenant may have several
+ * (new business, renewals). A valid pipeline has at least one open stage, exactly one won and exactly one lost stage
+ * (where {@code markWon}/{@code markLost} put an opportunity), and stage names that are unique ignoring case. Every
+ * change is checked against these rules and refused whole. Not thread-safe.
+ */
+public final class Pipeline extends AggregateRoot<PipelineId> {
+
+    private final Instant createdAt;
+    private final String name;
+    private List<Stage> stages;
+
+    private Pipeline(PipelineState s) {
+        super(s.tenant(), s.id(), s.version());
+        this.createdAt = s.createdAt();
+        this.name = s.name();
+        this.stages = List.copyOf(s.stages());
+    }
+
+    /** A new pipeline with its stages in order. Records {@link PipelineDefined}. */
+    public static Pipeline define(TenantId tenant, PipelineId id, String name, List<Stage> stages, Clock clock) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        String checkedName = checkName(name);
+        List<Stage> checked = validated(stages);
+        Pipeline pipeline = new Pipeline(new PipelineState(tenant, id, 0, checkedName, checked, clock.instant()));
+        pipeline.record(new PipelineDefined(tenant, id.value(), pipeline.createdAt, checkedName, checked));
+        return pipeline;
+    }
+
+    /** Restores a pipeline exactly as it was stored. */
+    public static Pipeline restore(PipelineState state) {
+        return new Pipeline(Require.notNull(state, "state"));
+    }
+
+    public PipelineState state() {
+        return new PipelineState(tenant(), id(), version(), name, stages, createdAt);
+    }
+
+    private static String checkName(String name) {
+        return Require.maxLength(Require.notBlank(name, "name"), 100, "name");
+    }
+
+    private static List<Stage> validated(List<Stage> stages) {
+        List<Stage> checked = Require.noNulls(stages, "stages");
+        Set<String> names = new HashSet<>();
+        Set<StageId> ids = new HashSet<>();
+        int open = 0;
+        int won = 0;
+        int lost = 0;
+        for (int i = 0; i < checked.size(); i++) {
+            Stage stage = checked.get(i);
+            Require.that(names.add(stage.name().toLowerCase(Locale.ROOT)), "stages[" + i + "].name",
+                    "'" + stage.name() + "' is used by another stage of the pipeline");
+            Require.that(ids.add(stage.id()), "stages[" + i + "].id", "is used by another stage of the pipeline");
+            switch (stage.kind()) {
+                case OPEN -> open++;
+                case WON -> won++;
+                case LOST -> lost++;
+            }
+        }
+        Require.that(open > 0, "stages", "must contain at least one open stage");
+        Require.that(won == 1, "stages", "must contain exactly one won stage, has " + won);
+        Require.that(lost == 1, "stages", "must contain exactly one lost stage, has " + lost);
+        return checked;
+    }
+
+    private void changeStages(List<Stage> changed, Clock clock) {
+        stages = validated(changed);
+        record(new PipelineChanged(tenant(), id().value(), clock.instant(), name, stages));
+    }
+
+    /** Inserts a stage at {@code position} (0 = first; the number of stages = last). */
+    public void addStage(Stage stage, int position, Clock clock) {
+        Require.notNull(stage, "stage");
+        Require.that(position >= 0 && position <= stages.size(), "position",
+                "must be between 0 and " + stages.size() + ", was " + position);
+        List<Stage> changed = new ArrayList<>(stages);
+        changed.add(position, stage);
+        changeStages(changed, clock);
+    }
+
+    /** Gives a stage another name, still unique in the pipeline. */
+    public void renameStage(StageId stageId, String newName, Clock clock) {
+        Stage stage = requireStage(stageId);
+        String checkedName = Require.maxLength(Require.notBlank(newName, "stage.name"), 100, "stage.name");
+        List<Stage> changed = new ArrayList<>(stages);
+        changed.set(stages.indexOf(stage), stage.renamed(checkedName));
+        changeStages(changed, clock);
+    }
+
+    /** Puts the stages in the given order; {@code order} must name every stage exactly once. */
+    public void reorderStages(List<StageId> order, Clock clock) {
+        List<StageId> checked = Require.noNulls(order, "order");
+        Require.that(checked.size() == stages.size() && Set.copyOf(checked).size() == checked.size(), "order",
+                "must name each of the " + stages.size() + " stages exactly once");
+        List<Stage> changed = new ArrayList<>();
+        for (StageId stageId : checked) {
+            changed.add(stage(stageId).orElseThrow(() -> InvalidValueException.invalid("order",
+                    "stage " + stageId + " is not a stage of pipeline " + name)));
+        }
+        changeStages(changed, clock);
+    }
+
+    /** The stage with the id, if it belongs to this pipeline. */
+    public Optional<Stage> stage(StageId stageId) {
+        Require.notNull(stageId, "stageId");
+        return stages.stream().filter(s -> s.id().equals(stageId)).findFirst();
+    }
+
+    /** The stage with the id; refuses one that does not belong to this pipeline (field {@code stageId}). */
+    public Stage requireStage(StageId stageId) {
+        return stage(stageId).orElseThrow(() -> InvalidValueException.invalid("stageId",
+                "stage " + stageId + " is not a stage of pipeline " + name));
+    }
+
+    /** Zero-based position of the stage in the pipeline; refuses a foreign stage. */
+    public int positionOf(StageId stageId) {
+        return stages.indexOf(requireStage(stageId));
+    }
+
+    /** The open stages in order; the first is where new opportunities start by default. */
+    public List<Stage> openStages() {
+        return stages.stream().filter(Stage::isOpen).toList();
+    }
+
+    public Stage wonStage() {
+        return stages.stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow();
+    }
+
+    public Stage lostStage() {
+        return stages.stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElseThrow();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** All stages in pipeline order. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

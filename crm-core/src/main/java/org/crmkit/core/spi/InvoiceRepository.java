@@ -1,0 +1,43 @@
+package org.crmkit.core.spi;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * Stores invoices. Every method takes the tenant and sees only that tenant's invoices; no argument may be null.
+ * Implementations are thread-safe; writes join the caller's transaction (see {@link Transactions}).
+ */
+public interface InvoiceRepository {
+
+    Optional<Invoice> findById(TenantId tenant, InvoiceId id);
+
+    /** The invoice with this number (numbers are unique per tenant, compared exactly). */
+    Optional<Invoice> findByNumber(TenantId tenant, String number);
+
+    /**
+     * Stores the invoice if the stored version equals {@code invoice.version()} (0 for a new one) and returns the
+     * stored copy with the next version. Throws {@code StaleVersionException} on a version conflict,
+     * {@code RecordNotFoundException} for a non-zero version of an unknown invoice, and
+     * {@code DuplicateRecordException} when another invoice of the tenant has the same number.
+     */
+    Invoice save(Invoice invoice);
+
+    /** The account's invoices in every status, ordered by due date, then number. */
+    Page<Invoice> findByAccount(TenantId tenant, AccountId account, PageRequest page);
+
+    /** The account's open invoices (issued or partially paid), ordered by due date, then number. */
+    List<Invoice> findOpenByAccount(TenantId tenant, AccountId account);
+
+    /**
+     * Open invoices whose due date lies before {@code asOf} (at least one day overdue), oldest due date first, then
+     * by number: the work list of dunning.
+     */
+    Page<Invoice> findOverdue(TenantId tenant, LocalDate asOf, PageRequest page);
+}

@@ -1,0 +1,40 @@
+package org.crmkit.core.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.LeadId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.lead.Lead;
+import org.crmkit.core.lead.LeadStatus;
+
+/**
+ * Stores leads. Every method takes the tenant and sees only that tenant's leads; no argument may be null. Lists are
+ * ordered by capture time, then id. Implementations are thread-safe; writes join the caller's transaction.
+ */
+public interface LeadRepository {
+
+    Optional<Lead> findById(TenantId tenant, LeadId id);
+
+    /**
+     * Stores the lead if the stored version equals {@code lead.version()} (0 for a new one) and returns the stored
+     * copy with the next version; {@code StaleVersionException} on a conflict.
+     */
+    Lead save(Lead lead);
+
+    /** Leads whose email matches {@link EmailAddress#normalized()} (case-insensitive), in every status. */
+    List<Lead> findByEmail(TenantId tenant, EmailAddress email);
+
+    /** Leads with this E.164 phone number, in every status. */
+    List<Lead> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    /** The owner's leads in the status. */
+    Page<Lead> findByOwnerAndStatus(TenantId tenant, UserId owner, LeadStatus status, PageRequest page);
+
+    /** The leads in the status. */
+    Page<Lead> findByStatus(TenantId tenant, LeadStatus status, PageRequest page);
+}

@@ -1,0 +1,45 @@
+package org.crmkit.core.spi;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.OpportunityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.sales.Opportunity;
+
+/**
+ * Stores opportunities. Every method takes the tenant and sees only that tenant's opportunities; no argument may be
+ * null. Unless said otherwise, lists are ordered by expected close date (deals without one last), then id.
+ * Implementations are thread-safe; writes join the caller's transaction.
+ */
+public interface OpportunityRepository {
+
+    Optional<Opportunity> findById(TenantId tenant, OpportunityId id);
+
+    /**
+     * Stores the opportunity if the stored version equals {@code opportunity.version()} (0 for a new one) and
+     * returns the stored copy with the next version; {@code StaleVersionException} on a conflict.
+     */
+    Opportunity save(Opportunity opportunity);
+
+    /** The owner's opportunities, open and closed. */
+    Page<Opportunity> findByOwner(TenantId tenant, UserId owner, PageRequest page);
+
+    /** The account's opportunities, open and closed, ordered by creation time, then id. */
+    List<Opportunity> findByAccount(TenantId tenant, AccountId account);
+
+    /** The open opportunities of a pipeline. */
+    Page<Opportunity> findOpenInPipeline(TenantId tenant, PipelineId pipeline, PageRequest page);
+
+    /** Open opportunities expected to close between {@code from} and {@code to}, both inclusive. */
+    Page<Opportunity> findClosingBetween(TenantId tenant, LocalDate from, LocalDate to, PageRequest page);
+
+    /** The opportunities currently in the stage (open, or won/lost for a closing stage). */
+    Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page);
+}

@@ -1,0 +1,212 @@
+package org.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CreditNoteId;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.testkit.fixtures.BillingMother;
+import org.junit.jupiter.api.Test;
+
+/** What every {@link InvoiceRepository} must do. */
+public abstract class InvoiceRepositoryContract extends StorageContract {
+
+    private InvoiceRepository invoices() {
+        return storage.invoices();
+    }
+
+    private Invoice save(Invoice invoice) {
+        return storage.transactions().inTransaction(() -> invoices().save(invoice));
+    }
+
+    private Invoice invoice(TenantId tenant, AccountId account, String number, LocalDate due) {
+        return BillingMother.anInvoice(tenant, ids, clock, account, number, due, "100.00");
+    }
+
+    private static InvoiceState withoutVersion(Invoice invoice) {
+        return invoice.state().withVersion(0);
+    }
+
+    @Test
+    void roundTripKeepsEveryField() {
+        Invoice invoice = BillingMother.anInvoice(TENANT_A, ids, clock);
+        invoice.applyPayment(PaymentId.next(ids), Money.of("19.00", "EUR"), clock);
+        invoice.applyCreditNote(CreditNoteId.next(ids), Money.of("50.00", "EUR"), clock);
+        invoice.writeOff("rest uncollectable", clock);
+
+        Invoice saved = save(invoice);
+
+        assertThat(saved.version()).isEqualTo(1);
+        Invoice found = invoices().findById(TENANT_A, invoice.id()).orElseThrow();
+        assertThat(withoutVersion(found)).isEqualTo(withoutVersion(invoice));
+        assertThat(found.version()).isEqualTo(1);
+        assertThat(found.balanceDue()).isEqualTo(Money.zero("EUR"));
+    }
+
+    @Test
+    void findsByNumberAndRefusesADuplicateNumber() {
+        AccountId account = AccountId.next(ids);
+        Invoice first = save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1)));
+
+        assertThat(invoices().findByNumber(TENANT_A, "INV-100")).get().extracting(Invoice::id).isEqualTo(first.id());
+        assertThat(invoices().findByNumber(TENANT_A, "INV-101")).isEmpty();
+        assertThatThrownBy(() -> save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1))))
+                .isInstanceOf(DuplicateRecordException.class);
+        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).totalElements()).isEqualTo(1);
+        save(invoice(TENANT_B, account, "INV-100", LocalDate.of(2026, 4, 1)));
+    }
+
+    @Test
+    void listsAnAccountsInvoicesByDueDateThenNumberInPages() {
+        AccountId account = AccountId.next(ids);
+        save(invoice(TENANT_A, account, "INV-3", LocalDate.of(2026, 4, 10)));
+        save(invoice(TENANT_A, account, "INV-2", LocalDate.of(2026, 4, 1)));
+        save(invoice(TENANT_A, account, "INV-1", LocalDate.of(2026, 4, 10)));
+        save(invoice(TENANT_A, AccountId.next(ids), "INV-9", LocalDate.of(2026, 4, 1)));
+
+        Page<Invoice> first = invoices().findByAccount(TENANT_A, account, PageRequest.of(0, 2));
+        Page<Invoice> second = invoices().findByAccount(TENANT_A, account, PageRequest.of(1, 2));
+
+        assertThat(first.items()).extracting(Invoice::number).containsExactly("INV-2", "INV-1");
+        assertThat(first.totalElements()).isEqualTo(3);
+        assertThat(first.hasNext()).isTrue();
+        assertThat(second.items()).extracting(Invoice::number).containsExactly("INV-3");
+        assertThat(second.hasNext()).isFalse();
+    }
+
+    @Test
+    void openInvoicesOfAnAccountLeaveOutPaidAndVoidOnes() {
+        AccountId account = AccountId.next(ids);
+        save(invoice(TENANT_A, account, "INV-2", LocalDate.of(2026, 4, 10)));
+        Invoice paid = invoice(TENANT_A, account, "INV-3", LocalDate.of(2026, 4, 1));
+        paid.applyPayment(PaymentId.next(ids), paid.total(), clock);
+        save(paid);
+        Invoice voided = invoice(TENANT_A, account, "INV-4", LocalDate.of(2026, 4, 1));
+        voided.voidInvoice("duplicate", clock);
+        save(voided);
+        Invoice partly = invoice(TENANT_A, account, "INV-1", LocalDate.of(2026, 4, 5));
+        partly.applyPayment(PaymentId.next(ids), Money.of("1.00", "EUR"), clock);
+        save(partly);
+
+        assertThat(invoices().findOpenByAccount(TENANT_A, account)).extracting(Invoice::number)
+                .containsExactly("INV-1", "INV-2");
+    }
+
+    @Test
+    void overdueAsOfADateIsPagedOldestDueFirst() {
+        AccountId account = AccountId.next(ids);
+        LocalDate asOf = LocalDate.of(2026, 5, 1);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String number = "INV-" + (10 + i);
+            save(invoice(TENANT_A, account, number, asOf.minusDays(7 - i)));
+            expected.add(number);
+        }
+        save(invoice(TENANT_A, account, "INV-DUE-TODAY", asOf));
+        save(invoice(TENANT_A, account, "INV-LATER", asOf.plusDays(3)));
+        Invoice paid = invoice(TENANT_A, account, "INV-PAID", asOf.minusDays(30));
+        paid.applyPayment(PaymentId.next(ids), paid.total(), clock);
+        save(paid);
+        save(invoice(TENANT_B, account, "INV-OTHER-TENANT", asOf.minusDays(30)));
+
+        List<String> seen = new ArrayList<>();
+        PageRequest request = PageRequest.first(3);
+        Page<Invoice> page;
+        do {
+            page = invoices().findOverdue(TENANT_A, asOf, request);
+            assertThat(page.totalElements()).isEqualTo(7);
+            page.items().forEach(invoice -> seen.add(invoice.number()));
+            request = request.next();
+        } while (page.hasNext());
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
+    void overdueSortsTheSameDueDateByNumber() {
+        AccountId account = AccountId.next(ids);
+        LocalDate due = LocalDate.of(2026, 3, 1);
+        save(invoice(TENANT_A, account, "B", due));
+        save(invoice(TENANT_A, account, "A", due));
+
+        assertThat(invoices().findOverdue(TENANT_A, due.plusDays(1), PageRequest.first(10)).items())
+                .extracting(Invoice::number).containsExactly("A", "B");
+    }
+
+    @Test
+    void aStaleCopyIsRefused() {
+        Invoice stored = save(BillingMother.anInvoice(TENANT_A, ids, clock));
+        Invoice copyOne = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+        Invoice copyTwo = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+        copyOne.applyPayment(PaymentId.next(ids), Money.of("10.00", "EUR"), clock);
+        copyTwo.applyPayment(PaymentId.next(ids), Money.of("20.00", "EUR"), clock);
+
+        save(copyOne);
+
+        assertThatThrownBy(() -> save(copyTwo)).isInstanceOf(StaleVersionException.class);
+        Invoice now = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+        assertThat(now.paid()).isEqualTo(Money.of("10.00", "EUR"));
+        assertThat(now.version()).isEqualTo(2);
+    }
+
+    @Test
+    void anotherTenantNeitherSeesNorChangesTheInvoice() {
+        AccountId account = AccountId.next(ids);
+        Invoice stored = save(invoice(TENANT_A, account, "INV-1", LocalDate.of(2026, 3, 1)));
+
+        assertThat(invoices().findById(TENANT_B, stored.id())).isEmpty();
+        assertThat(invoices().findByNumber(TENANT_B, "INV-1")).isEmpty();
+        assertThat(invoices().findByAccount(TENANT_B, account, PageRequest.first(10)).items()).isEmpty();
+        assertThat(invoices().findOpenByAccount(TENANT_B, account)).isEmpty();
+        assertThat(invoices().findOverdue(TENANT_B, LocalDate.of(2027, 1, 1), PageRequest.first(10)).items()).isEmpty();
+
+        Invoice intruder = Invoice.restore(new InvoiceState(TENANT_B, stored.id(), stored.version(), "HACKED",
+                stored.account(), stored.issueDate(), stored.dueDate(), stored.currency(), stored.lines(),
+                stored.status(), List.of(), null, null, stored.createdAt(), stored.issuedAt()));
+        assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
+        assertThat(invoices().findById(TENANT_A, stored.id()).orElseThrow().number()).isEqualTo("INV-1");
+    }
+
+    @Test
+    void concurrentPaymentsAreNotLost() throws InterruptedException {
+        Invoice stored = save(BillingMother.anInvoice(TENANT_A, ids, clock));
+        int writers = 6;
+        List<Callable<Void>> tasks = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            tasks.add(() -> {
+                while (true) {
+                    try {
+                        Invoice invoice = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+                        invoice.applyPayment(PaymentId.next(ids), Money.of("1.00", "EUR"), clock);
+                        save(invoice);
+                        return null;
+                    } catch (StaleVersionException e) {
+                        Thread.onSpinWait();
+                    }
+                }
+            });
+        }
+
+        assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
+
+        Invoice now = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+        assertThat(now.paid()).isEqualTo(Money.of(String.valueOf(writers), "EUR"));
+        assertThat(now.settlements()).hasSize(writers);
+        assertThat(now.version()).isEqualTo(1 + writers);
+    }
+}
