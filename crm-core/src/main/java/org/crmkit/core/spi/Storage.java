@@ -21,6 +21,7 @@ public interface Storage {
     TerritoryRepository territories();
 
     SegmentRepository segments();
+
     ActivityRepository activities();
 
     TaskRepository tasks();
@@ -28,6 +29,7 @@ public interface Storage {
     CaseRepository cases();
 
     CampaignRepository campaigns();
+
     InvoiceRepository invoices();
 
     PaymentRepository payments();
