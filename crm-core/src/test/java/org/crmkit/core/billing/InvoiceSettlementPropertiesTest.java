@@ -13,7 +13,7 @@ import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PaymentId;
 
-class InvoiceSettlementProperties {
+class InvoiceSettlementPropertiesTest {
 
     @Property
     void balanceIsAlwaysTotalMinusAcceptedSettlementsAndNeverNegative(
