@@ -35,6 +35,11 @@ public final class Analytics {
         return new CustomerSummarizer(calibrationEnd, null, unit);
     }
 
+    /** An empty cohort table: retention and revenue by acquisition month. */
+    public static CohortRetention cohorts() {
+        return new CohortRetention();
+    }
+
     /**
      * A summarizer with a calibration period ending on {@code calibrationEnd} and a holdout period from the next day
      * to {@code observationEnd} (both inclusive); later purchases are ignored.

@@ -70,17 +70,30 @@ public final class BgNbdModel implements PurchaseModel {
             byFrequency[x] = logGamma(r + x) - lgR + r * Math.log(alpha)
                     + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
         }
-        double logA = Math.log(a);
+        double[] logRateRecency = new double[maxX + 1];
+        for (int x = 1; x <= maxX; x++) {
+            logRateRecency[x] = Math.log(a) - Math.log(b + x - 1);
+        }
+        double[] logAge = logsPlus(alpha, data.distinctAges);
+        double[] logRecency = logsPlus(alpha, data.distinctRecencies);
         double total = 0;
         for (int i = 0; i < data.size(); i++) {
             int x = data.frequency[i];
-            double a3 = -(r + x) * Math.log(alpha + data.age[i]);
+            double a3 = -(r + x) * logAge[data.ageIndex[i]];
             double tail = x > 0
-                    ? logSumExp(a3, logA - Math.log(b + x - 1) - (r + x) * Math.log(alpha + data.recency[i]))
+                    ? logSumExp(a3, logRateRecency[x] - (r + x) * logRecency[data.recencyIndex[i]])
                     : a3;
             total += data.weight[i] * (byFrequency[x] + tail);
         }
         return total;
+    }
+
+    private static double[] logsPlus(double shift, double[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = Math.log(shift + values[i]);
+        }
+        return result;
     }
 
     @Override
@@ -120,6 +133,26 @@ public final class BgNbdModel implements PurchaseModel {
         double numerator = (a + b + x - 1) / (a - 1)
                 * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
         return numerator * probabilityAlive(h);
+    }
+
+    /** All horizons from one pass over the hypergeometric series, whose coefficients do not depend on the horizon. */
+    @Override
+    public double[] expectedPurchases(PurchaseHistory h, double[] horizons) {
+        int x = h.frequency();
+        double T = h.age();
+        double[] z = new double[horizons.length];
+        for (int j = 0; j < horizons.length; j++) {
+            nonNegative(horizons[j]);
+            z[j] = horizons[j] / (alpha + T + horizons[j]);
+        }
+        double[] series = hyp2f1(r + x, b + x, a + b + x - 1, z);
+        double scale = (a + b + x - 1) / (a - 1) * probabilityAlive(h);
+        double[] result = new double[horizons.length];
+        for (int j = 0; j < horizons.length; j++) {
+            double ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + horizons[j])));
+            result[j] = scale * (1 - ratio * series[j]);
+        }
+        return result;
     }
 
     @Override

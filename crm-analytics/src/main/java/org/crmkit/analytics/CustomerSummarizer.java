@@ -65,6 +65,31 @@ public final class CustomerSummarizer {
         return this;
     }
 
+    /**
+     * Adds the state of another summarizer of the same calibration, observation end and unit, fed with other
+     * customers: the partial results of a run partitioned by customer (by a hash of the id, for instance) merge into
+     * exactly what one summarizer fed with all records would hold, in any grouping (the merge is associative). The
+     * other summarizer is left unchanged. Customers keep the order of first appearance, this summarizer's first.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#INVALID_ARGUMENT} when the settings differ or
+     *                            a customer appears in both (a customer's purchases must go to one partition)
+     */
+    public CustomerSummarizer merge(CustomerSummarizer other) {
+        if (!calibrationEnd.equals(other.calibrationEnd) || !Objects.equals(observationEnd, other.observationEnd)
+                || unit != other.unit) {
+            throw AnalyticsException.invalidArgument("other", "summarizes another period or unit");
+        }
+        for (String id : other.customers.keySet()) {
+            if (customers.containsKey(id)) {
+                throw AnalyticsException.invalidArgument("other", "customer " + id + " appears in both partitions;"
+                        + " partition the records by customer");
+            }
+        }
+        other.customers.forEach((id, state) -> customers.put(id, state.copy()));
+        records += other.records;
+        return this;
+    }
+
     /** Number of records added so far, inside the observation window. */
     public long recordCount() {
         return records;
@@ -101,6 +126,19 @@ public final class CustomerSummarizer {
         private long lastSeenDay = Long.MIN_VALUE;
         private int holdoutDays;
         private BigDecimal holdoutTotal = BigDecimal.ZERO;
+
+        CustomerState copy() {
+            CustomerState copy = new CustomerState();
+            copy.firstDay = firstDay;
+            copy.lastDay = lastDay;
+            copy.purchaseDays = purchaseDays;
+            copy.firstDayAmount = firstDayAmount;
+            copy.total = total;
+            copy.lastSeenDay = lastSeenDay;
+            copy.holdoutDays = holdoutDays;
+            copy.holdoutTotal = holdoutTotal;
+            return copy;
+        }
 
         void add(String customerId, long day, BigDecimal amount, boolean inCalibration) {
             if (day < lastSeenDay) {

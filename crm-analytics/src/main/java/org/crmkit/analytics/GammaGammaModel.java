@@ -56,30 +56,68 @@ public final class GammaGammaModel {
                     "needs at least two customers with repeat purchases, got " + repeaters.size());
         }
         int n = repeaters.size();
-        int[] x = new int[n];
-        double[] m = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = repeaters.get(i).frequency();
-            m[i] = repeaters.get(i).monetaryValue();
-        }
+        Repeaters data = new Repeaters(repeaters);
         double[] start = {1, 2, spend / n};
         MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("gamma-gamma", NAMES,
-                v -> logLikelihood(v, x, m), n, start, options);
+                data::logLikelihood, n, start, options);
         return new GammaGammaModel(estimate.parameters(), ModelFit.of(estimate, n));
     }
 
-    private static double logLikelihood(double[] v, int[] x, double[] m) {
-        double p = v[0];
-        double q = v[1];
-        double gamma = v[2];
-        double constant = -logGamma(q) + q * Math.log(gamma);
-        double total = 0;
-        for (int i = 0; i < x.length; i++) {
-            double px = p * x[i];
-            total += logGamma(px + q) - logGamma(px) + constant + (px - 1) * Math.log(m[i]) + px * Math.log(x[i])
-                    - (px + q) * Math.log(gamma + m[i] * x[i]);
+    /**
+     * The repeaters with everything that does not depend on the parameters summed once: per customer the likelihood
+     * needs only {@code log(gamma + x zbar)}; the log-gamma terms depend on x alone and are evaluated per distinct x.
+     */
+    private static final class Repeaters {
+        private final int[] frequency;
+        private final double[] totalSpend;
+        private final long[] customersWithFrequency;
+        private final double sumXLogM;
+        private final double sumLogM;
+        private final double sumXLogX;
+        private final int customers;
+
+        Repeaters(List<SpendHistory> repeaters) {
+            customers = repeaters.size();
+            frequency = new int[customers];
+            totalSpend = new double[customers];
+            int maxX = 0;
+            double xLogM = 0;
+            double logM = 0;
+            double xLogX = 0;
+            for (int i = 0; i < customers; i++) {
+                SpendHistory h = repeaters.get(i);
+                frequency[i] = h.frequency();
+                totalSpend[i] = h.frequency() * h.monetaryValue();
+                maxX = Math.max(maxX, h.frequency());
+                double lm = Math.log(h.monetaryValue());
+                xLogM += h.frequency() * lm;
+                logM += lm;
+                xLogX += h.frequency() * Math.log(h.frequency());
+            }
+            customersWithFrequency = new long[maxX + 1];
+            for (int x : frequency) {
+                customersWithFrequency[x]++;
+            }
+            sumXLogM = xLogM;
+            sumLogM = logM;
+            sumXLogX = xLogX;
         }
-        return total;
+
+        double logLikelihood(double[] v) {
+            double p = v[0];
+            double q = v[1];
+            double gamma = v[2];
+            double total = customers * (q * Math.log(gamma) - logGamma(q)) + p * (sumXLogM + sumXLogX) - sumLogM;
+            for (int x = 1; x < customersWithFrequency.length; x++) {
+                if (customersWithFrequency[x] > 0) {
+                    total += customersWithFrequency[x] * (logGamma(p * x + q) - logGamma(p * x));
+                }
+            }
+            for (int i = 0; i < customers; i++) {
+                total -= (p * frequency[i] + q) * Math.log(gamma + totalSpend[i]);
+            }
+            return total;
+        }
     }
 
     /** The parameters {@code p}, {@code q}, {@code gamma}. */

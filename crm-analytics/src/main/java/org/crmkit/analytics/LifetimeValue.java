@@ -1,6 +1,9 @@
 package org.crmkit.analytics;
 
 import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -54,13 +57,38 @@ public final class LifetimeValue {
 
     /** The discounted expected value of the customer's purchases over the horizon, as a double. */
     public double estimate(PurchaseHistory history, SpendHistory spendHistory) {
-        double perPurchase = spend.expectedSpend(spendHistory);
+        return spend.expectedSpend(spendHistory) * discountedPurchases(history);
+    }
+
+    /**
+     * The lifetime value of every customer, in the order of the list. The discounted purchase count depends only on
+     * (x, t_x, T), so it is computed once per distinct history (customers acquired on the same day with the same
+     * pattern share it) and all months of a history come from one pass over the model's series.
+     */
+    public double[] estimates(List<CustomerSummary> customers) {
+        Map<PurchaseHistory, Double> byHistory = new HashMap<>();
+        double[] result = new double[customers.size()];
+        for (int i = 0; i < result.length; i++) {
+            CustomerSummary c = customers.get(i);
+            double discounted = byHistory.computeIfAbsent(c.history(), this::discountedPurchases);
+            result[i] = spend.expectedSpend(SpendHistory.of(c)) * discounted;
+        }
+        return result;
+    }
+
+    private double discountedPurchases(PurchaseHistory history) {
+        double[] horizons = new double[months];
+        for (int i = 0; i < months; i++) {
+            horizons[i] = (i + 1) * periodsPerMonth;
+        }
+        double[] cumulative = purchases.expectedPurchases(history, horizons);
         double total = 0;
         double previous = 0;
-        for (int i = 1; i <= months; i++) {
-            double cumulative = purchases.expectedPurchases(history, i * periodsPerMonth);
-            total += perPurchase * (cumulative - previous) / Math.pow(1 + monthlyDiscountRate, i);
-            previous = cumulative;
+        double discount = 1;
+        for (int i = 0; i < months; i++) {
+            discount /= 1 + monthlyDiscountRate;
+            total += (cumulative[i] - previous) * discount;
+            previous = cumulative[i];
         }
         return total;
     }

@@ -28,6 +28,19 @@ public sealed interface PurchaseModel permits BgNbdModel, ModifiedBgNbdModel, Pa
     /** Expected number of purchases of a customer with this history in the next {@code t} periods. */
     double expectedPurchases(PurchaseHistory history, double t);
 
+    /**
+     * Expected number of purchases of a customer with this history in the next {@code horizons[j]} periods, for
+     * each j; the same values as {@link #expectedPurchases(PurchaseHistory, double)} one by one, computed together
+     * where the model allows it (a lifetime value needs one horizon per month).
+     */
+    default double[] expectedPurchases(PurchaseHistory history, double[] horizons) {
+        double[] result = new double[horizons.length];
+        for (int j = 0; j < horizons.length; j++) {
+            result[j] = expectedPurchases(history, horizons[j]);
+        }
+        return result;
+    }
+
     /** Probability that a customer with this history is still active at the end of calibration. */
     double probabilityAlive(PurchaseHistory history);
 }

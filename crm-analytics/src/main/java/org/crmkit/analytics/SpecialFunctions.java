@@ -50,6 +50,48 @@ final class SpecialFunctions {
                 "2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge in " + SERIES_MAX_TERMS + " terms");
     }
 
+    /**
+     * 2F1(a, b; c; z[j]) for every j, summing the power series of all arguments together: the coefficient of each
+     * term is computed once and the stopping rule of {@link #hyp2f1(double, double, double, double)} is applied to
+     * each argument.
+     */
+    static double[] hyp2f1(double a, double b, double c, double[] z) {
+        int n = z.length;
+        double[] sum = new double[n];
+        double[] term = new double[n];
+        boolean[] done = new boolean[n];
+        int open = n;
+        for (int j = 0; j < n; j++) {
+            if (!(z[j] >= 0 && z[j] < 1) || !(a > 0 && b > 0 && c > 0)) {
+                throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+                        "2F1(" + a + ", " + b + "; " + c + "; " + z[j]
+                                + ") is outside 0 <= z < 1 with positive parameters");
+            }
+            sum[j] = 1.0;
+            term[j] = 1.0;
+        }
+        for (int k = 0; k < SERIES_MAX_TERMS && open > 0; k++) {
+            double coefficient = (a + k) * (b + k) / ((c + k) * (k + 1.0));
+            for (int j = 0; j < n; j++) {
+                if (done[j]) {
+                    continue;
+                }
+                double ratio = coefficient * z[j];
+                term[j] *= ratio;
+                sum[j] += term[j];
+                if (ratio < 1 && term[j] * ratio / (1 - ratio) <= SERIES_TOLERANCE * sum[j]) {
+                    done[j] = true;
+                    open--;
+                }
+            }
+        }
+        if (open > 0) {
+            throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+                    "2F1(" + a + ", " + b + "; " + c + "; z) did not converge in " + SERIES_MAX_TERMS + " terms");
+        }
+        return sum;
+    }
+
     /** log(exp(x) + exp(y)) without overflow; either may be negative infinity. */
     static double logSumExp(double x, double y) {
         double max = Math.max(x, y);

@@ -1,5 +1,6 @@
 package org.crmkit.analytics;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
@@ -13,6 +14,12 @@ final class WeightedHistories {
     final double[] weight;
     final int maxFrequency;
     final double totalWeight;
+    /** The distinct ages, and for each row the index of its age there: a likelihood takes their logs once. */
+    final double[] distinctAges;
+    final int[] ageIndex;
+    /** The distinct recencies, and for each row the index of its recency there. */
+    final double[] distinctRecencies;
+    final int[] recencyIndex;
 
     private WeightedHistories(int[] frequency, double[] recency, double[] age, double[] weight) {
         this.frequency = frequency;
@@ -27,6 +34,22 @@ final class WeightedHistories {
         }
         this.maxFrequency = max;
         this.totalWeight = total;
+        this.distinctAges = distinct(age);
+        this.ageIndex = indexes(age, distinctAges);
+        this.distinctRecencies = distinct(recency);
+        this.recencyIndex = indexes(recency, distinctRecencies);
+    }
+
+    private static double[] distinct(double[] values) {
+        return Arrays.stream(values).sorted().distinct().toArray();
+    }
+
+    private static int[] indexes(double[] values, double[] distinct) {
+        int[] result = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = Arrays.binarySearch(distinct, values[i]);
+        }
+        return result;
     }
 
     static WeightedHistories of(Collection<PurchaseHistory> histories) {

@@ -62,6 +62,30 @@ class SpendAndLifetimeValueCdnowTest {
     }
 
     @Test
+    void valuingAllCustomersAtOnceGivesEachCustomersOwnEstimate() {
+        BgNbdModel purchases = BgNbdModel.fit(CdnowData.publishedHistories(), FitOptions.defaults());
+        CustomerSummarizer summarizer = Analytics.summarizer(CdnowData.CALIBRATION_END, PeriodUnit.WEEKS);
+        CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), summarizer::add);
+        List<CustomerSummary> customers = summarizer.summaries();
+        LifetimeValue clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS);
+
+        double[] all = clv.estimates(customers);
+
+        assertThat(all).hasSize(customers.size());
+        for (int i = 0; i < customers.size(); i += 97) {
+            CustomerSummary c = customers.get(i);
+            double oneByOne = 0;
+            double previous = 0;
+            for (int month = 1; month <= 12; month++) {
+                double cumulative = purchases.expectedPurchases(c.history(), month * PeriodUnit.WEEKS.periodsPerMonth());
+                oneByOne += (cumulative - previous) / Math.pow(1.01, month);
+                previous = cumulative;
+            }
+            assertThat(all[i]).isCloseTo(spend.expectedSpend(SpendHistory.of(c)) * oneByOne, offset(1e-9));
+        }
+    }
+
+    @Test
     void discountingLowersValueAndALongerHorizonRaisesIt() {
         BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
         PurchaseHistory history = PurchaseHistory.of(2, 30.43, 38.86);
