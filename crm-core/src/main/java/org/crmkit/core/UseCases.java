@@ -26,6 +26,7 @@ final class UseCases {
     private final TenantResolver tenants;
     private final ActorResolver actors;
     private final EventRelay relay;
+    private final ThreadLocal<Integer> writeDepth = ThreadLocal.withInitial(() -> 0);
 
     UseCases(Storage storage, Clock clock, TenantResolver tenants, ActorResolver actors, EventRelay relay) {
         this.storage = storage;
@@ -44,11 +45,22 @@ final class UseCases {
         return actors.currentActor();
     }
 
-    /** Runs a change in one transaction (joining an active one) and relays its events once it has committed. */
+    /**
+     * Runs a change in one transaction (joining an active one) and relays its events once it has committed. Only
+     * the outermost call of a thread registers the relay, so nested use cases relay once.
+     */
     <T> T write(Supplier<T> work) {
         return storage.transactions().inTransaction(() -> {
-            storage.transactions().afterCommit(relay::publishPending);
-            return work.get();
+            int depth = writeDepth.get();
+            if (depth == 0) {
+                storage.transactions().afterCommit(relay::publishPending);
+            }
+            writeDepth.set(depth + 1);
+            try {
+                return work.get();
+            } finally {
+                writeDepth.set(depth);
+            }
         });
     }
 
