@@ -1,6 +1,7 @@
 package org.crmkit.core.inmemory;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
@@ -62,6 +63,24 @@ public final class InMemoryStorage implements Storage {
     /** A new, empty store whose outbox stamps entries with the given clock. */
     public static InMemoryStorage create(Clock clock) {
         return new InMemoryStorage(Require.notNull(clock, "clock"));
+    }
+
+    /**
+     * For the in-memory stores of other modules (crm-workflow's, for example) that keep their records next to
+     * these: registers how to take back a change just made, run if the current transaction rolls back. Requires an
+     * active transaction of {@link #transactions()}; the change itself must be made while it is active, so that it
+     * is serialised with every other write.
+     */
+    public void onRollback(Runnable undo) {
+        transactions.onRollback(Require.notNull(undo, "undo"));
+    }
+
+    /**
+     * For the in-memory stores of other modules: runs a read that sees only committed state (or the calling
+     * transaction's own changes), as the repositories of this store do.
+     */
+    public <T> T readCommitted(Supplier<T> query) {
+        return transactions.read(Require.notNull(query, "query"));
     }
 
     @Override

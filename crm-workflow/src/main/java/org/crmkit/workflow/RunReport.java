@@ -1,0 +1,13 @@
+package org.crmkit.workflow;
+
+/**
+ * What one run did: actions newly planned by the workflows, and of the actions dispatched, how many were delivered,
+ * will be retried, or failed for good.
+ */
+public record RunReport(int planned, int delivered, int retrying, int failed) {
+
+    RunReport plus(RunReport other) {
+        return new RunReport(planned + other.planned, delivered + other.delivered, retrying + other.retrying,
+                failed + other.failed);
+    }
+}

@@ -1,0 +1,30 @@
+package org.crmkit.workflow;
+
+import java.time.Instant;
+import org.crmkit.workflow.runtime.Action;
+
+/**
+ * A workflow on the shared runtime (dunning, task reminders, follow-up sequences, greetings): a deterministic
+ * function of stored state and the time it is asked about. Register it with {@link WorkflowRuntime#register}.
+ *
+ * <p>Contract: {@link #planDue} changes the workflow's own state and schedules its actions through
+ * {@link WorkflowRuntime#outbox()} in the same transaction, with deduplication keys derived from that state (never
+ * from the wall clock or a random id), so that planning twice, or on two nodes at once, schedules each action
+ * once. It never calls a channel itself: the runtime delivers what was scheduled.
+ */
+public interface Workflow {
+
+    /** A stable name, stored with every action it plans, e.g. {@code dunning}. */
+    String name();
+
+    /** Plans everything due as of {@code asOf}; returns how many actions it newly scheduled. */
+    int planDue(Instant asOf);
+
+    /** Called in the transaction that marks one of its actions delivered, e.g. to log it on the timeline. */
+    default void onDelivered(Action action) {
+    }
+
+    /** Called in the transaction that marks one of its actions failed after the last retry. */
+    default void onFailed(Action action) {
+    }
+}

@@ -1,0 +1,349 @@
+package org.crmkit.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.core.Crm;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.Task;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.runtime.CallQueueEntry;
+import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.runtime.RetryPolicy;
+import org.crmkit.workflow.spi.MessageChannel;
+import org.junit.jupiter.api.Test;
+
+class WorkflowRuntimeTest {
+
+    private static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
+    private final SettableClock clock = SettableClock.at(START);
+    private final InMemoryStorage storage = InMemoryStorage.create(clock);
+    private final InMemoryWorkflowStore store = InMemoryWorkflowStore.create(storage);
+    private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
+    private final RecordingChannel email = new RecordingChannel();
+    private final AccountId account = AccountId.next(new IdGenerator(clock));
+
+    /** Plans one email per name in its list: the key is derived from the name, as the contract asks. */
+    private static final class Greetings implements Workflow {
+        final List<String> due = new CopyOnWriteArrayList<>();
+        final List<String> delivered = new CopyOnWriteArrayList<>();
+        final List<String> failed = new CopyOnWriteArrayList<>();
+        private final WorkflowRuntime runtime;
+        private final AccountId account;
+
+        Greetings(WorkflowRuntime runtime, AccountId account) {
+            this.runtime = runtime;
+            this.account = account;
+        }
+
+        @Override
+        public String name() {
+            return "greetings";
+        }
+
+        @Override
+        public int planDue(Instant asOf) {
+            return runtime.transactions().inTransaction(() -> (int) due.stream()
+                    .filter(name -> runtime.outbox().schedule(name(), new PlannedAction("greeting:" + name, "greeting:" + name,
+                            message(name, account), asOf)))
+                    .count());
+        }
+
+        @Override
+        public void onDelivered(Action action) {
+            delivered.add(action.deduplicationKey());
+        }
+
+        @Override
+        public void onFailed(Action action) {
+            failed.add(action.deduplicationKey());
+        }
+    }
+
+    private static Message message(String name, AccountId account) {
+        return new Message(Channel.EMAIL, name + "@example.com", name, "Hello " + name, "Dear " + name + ",",
+                Locale.ENGLISH, RecordRef.account(account));
+    }
+
+    private static final class RecordingChannel implements MessageChannel {
+        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        final AtomicInteger failuresLeft = new AtomicInteger();
+        volatile boolean crashNext;
+
+        @Override
+        public void send(String deduplicationKey, Message message) {
+            if (crashNext) {
+                crashNext = false;
+                throw new SimulatedCrash();
+            }
+            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new IllegalStateException("mail server unavailable");
+            }
+            sent.add(deduplicationKey);
+        }
+    }
+
+    /** Stands for the process dying in the middle of a delivery: nothing after it runs. */
+    private static final class SimulatedCrash extends Error {
+        private static final long serialVersionUID = 1L;
+    }
+
+    private WorkflowRuntime runtime(RetryPolicy retryPolicy) {
+        return WorkflowRuntime.builder().crm(crm).storage(storage).store(store).channel(Channel.EMAIL, email)
+                .retryPolicy(retryPolicy).lease(Duration.ofMinutes(5)).build();
+    }
+
+    private Greetings greetings(WorkflowRuntime runtime, String... names) {
+        Greetings workflow = new Greetings(runtime, account);
+        workflow.due.addAll(List.of(names));
+        runtime.register(workflow);
+        return workflow;
+    }
+
+    @Test
+    void plannedMessageIsSentOnceHoweverOftenTheRunRepeatsOnTheSameDay() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        Greetings workflow = greetings(runtime, "ada", "bob");
+
+        RunReport first = runtime.runDue(clock.instant());
+        RunReport second = runtime.runDue(clock.instant());
+        RunReport third = runtime.runDue(clock.instant().plusSeconds(60));
+
+        assertThat(first).isEqualTo(new RunReport(2, 2, 0, 0));
+        assertThat(second).isEqualTo(new RunReport(0, 0, 0, 0));
+        assertThat(third).isEqualTo(new RunReport(0, 0, 0, 0));
+        assertThat(email.sent).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
+        assertThat(workflow.delivered).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
+        assertThat(runtime.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
+                .satisfies(a -> assertThat(a.attempts()).isEqualTo(1))
+                .satisfies(a -> assertThat(a.finishedAt()).isEqualTo(START));
+    }
+
+    @Test
+    void actionPlannedInAFailedTransactionIsNotStored() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+
+        assertThatThrownBy(() -> runtime.transactions().inTransaction(() -> {
+            runtime.outbox().schedule("greetings", new PlannedAction("greeting:eve", "greeting:eve",
+                    message("eve", account), START));
+            throw new IllegalStateException("state change failed");
+        })).hasMessage("state change failed");
+
+        assertThat(runtime.actionByKey("greeting:eve")).isEmpty();
+        assertThat(runtime.dispatchDue(START)).isEqualTo(new RunReport(0, 0, 0, 0));
+        runtime.transactions().inTransaction(() -> runtime.outbox().schedule("greetings",
+                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)));
+        assertThat(runtime.actionByKey("greeting:eve")).isPresent();
+    }
+
+    @Test
+    void outboxRefusesWritesOutsideTheTransactionOfTheStateChange() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+
+        assertThatThrownBy(() -> runtime.outbox().schedule("greetings",
+                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("transaction");
+    }
+
+    @Test
+    void channelFailingTwiceIsRetriedWithExponentialBackoffAndThenDelivers() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.exponential(5, Duration.ofMinutes(1), Duration.ofHours(1)));
+        greetings(runtime, "ada");
+        email.failuresLeft.set(2);
+
+        assertThat(runtime.runDue(START)).isEqualTo(new RunReport(1, 0, 1, 0));
+        assertThat(runtime.actionByKey("greeting:ada")).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
+            assertThat(a.attempts()).isEqualTo(1);
+            assertThat(a.nextAttemptAt()).isEqualTo(START.plus(Duration.ofMinutes(1)));
+            assertThat(a.lastError()).isEqualTo("mail server unavailable");
+        });
+        assertThat(runtime.runDue(START.plusSeconds(59))).isEqualTo(new RunReport(0, 0, 0, 0));
+        assertThat(runtime.runDue(START.plusSeconds(60))).isEqualTo(new RunReport(0, 0, 1, 0));
+        assertThat(runtime.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.nextAttemptAt()).isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(2))));
+        assertThat(runtime.runDue(START.plusSeconds(180))).isEqualTo(new RunReport(0, 1, 0, 0));
+
+        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(runtime.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
+                .satisfies(a -> assertThat(a.attempts()).isEqualTo(3));
+    }
+
+    @Test
+    void channelFailingPastTheLastAttemptLeavesTheActionFailedForStaffToRetry() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.exponential(2, Duration.ofMinutes(1), Duration.ofMinutes(1)));
+        Greetings workflow = greetings(runtime, "ada");
+        email.failuresLeft.set(2);
+
+        runtime.runDue(START);
+        RunReport last = runtime.runDue(START.plus(Duration.ofMinutes(1)));
+
+        assertThat(last).isEqualTo(new RunReport(0, 0, 0, 1));
+        assertThat(workflow.failed).containsExactly("greeting:ada");
+        List<Action> failed = runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items();
+        assertThat(failed).singleElement().satisfies(a -> {
+            assertThat(a.deduplicationKey()).isEqualTo("greeting:ada");
+            assertThat(a.attempts()).isEqualTo(2);
+            assertThat(a.lastError()).isEqualTo("mail server unavailable");
+        });
+        assertThat(runtime.runDue(START.plus(Duration.ofDays(1)))).isEqualTo(new RunReport(0, 0, 0, 0));
+
+        clock.set(START.plus(Duration.ofDays(1)));
+        runtime.retry(failed.get(0).id());
+        assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 1, 0, 0));
+        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void crashBetweenCommitAndDeliveryLosesNothingAndRedeliversUnderTheSameKey() {
+        WorkflowRuntime dying = runtime(RetryPolicy.standard());
+        greetings(dying, "ada");
+        email.crashNext = true;
+
+        assertThatThrownBy(() -> dying.runDue(START)).isInstanceOf(SimulatedCrash.class);
+        assertThat(dying.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.PENDING))
+                .satisfies(a -> assertThat(a.claimedUntil()).isEqualTo(START.plus(Duration.ofMinutes(5))));
+
+        WorkflowRuntime restarted = runtime(RetryPolicy.standard());
+        greetings(restarted, "ada");
+        assertThat(restarted.runDue(START.plus(Duration.ofMinutes(4)))).isEqualTo(new RunReport(0, 0, 0, 0));
+        assertThat(restarted.runDue(START.plus(Duration.ofMinutes(5)))).isEqualTo(new RunReport(0, 1, 0, 0));
+        assertThat(email.sent).containsExactly("greeting:ada");
+    }
+
+    @Test
+    void callQueueEntryBecomesExactlyOneTaskInTheCrm() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        UserId clerk = UserId.next(new IdGenerator(clock));
+        NewTask call = NewTask.of("Call about invoice 2026-17", START.plus(Duration.ofDays(2)), clerk)
+                .linkedTo(RecordRef.account(account));
+        runtime.transactions().inTransaction(() -> runtime.outbox().schedule("dunning",
+                new PlannedAction("call:2026-17", "case:1", new CallQueueEntry(call), START)));
+
+        runtime.runDue(START);
+        runtime.runDue(START.plusSeconds(3600));
+
+        List<Task> tasks = crm.activities().tasksOf(clerk, java.util.Set.of(), PageRequest.first(10)).items();
+        assertThat(tasks).singleElement().satisfies(task -> {
+            assertThat(task.subject()).isEqualTo("Call about invoice 2026-17");
+            assertThat(task.dueAt()).isEqualTo(START.plus(Duration.ofDays(2)));
+        });
+    }
+
+    @Test
+    void cancelledActionIsNeverDelivered() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        runtime.transactions().inTransaction(() -> {
+            runtime.outbox().schedule("greetings", new PlannedAction("greeting:ada", "case:7", message("ada", account),
+                    START.plus(Duration.ofDays(1))));
+            runtime.outbox().schedule("greetings", new PlannedAction("greeting:bob", "case:8", message("bob", account),
+                    START.plus(Duration.ofDays(1))));
+        });
+
+        List<Action> cancelled = runtime.transactions().inTransaction(() -> runtime.outbox().cancelPending("case:7"));
+        runtime.runDue(START.plus(Duration.ofDays(1)));
+
+        assertThat(cancelled).extracting(Action::deduplicationKey).containsExactly("greeting:ada");
+        assertThat(runtime.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.CANCELLED));
+        assertThat(email.sent).containsExactly("greeting:bob");
+    }
+
+    @Test
+    void twoRunnersAtOnceDeliverEveryActionOnce() throws Exception {
+        WorkflowRuntime first = runtime(RetryPolicy.standard());
+        WorkflowRuntime second = runtime(RetryPolicy.standard());
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            names.add("customer" + i);
+        }
+        greetings(first, names.toArray(String[]::new));
+        greetings(second, names.toArray(String[]::new));
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            var a = pool.submit(() -> {
+                go.await();
+                return first.runDue(START);
+            });
+            var b = pool.submit(() -> {
+                go.await();
+                return second.runDue(START);
+            });
+            go.countDown();
+            RunReport total = a.get(30, TimeUnit.SECONDS).plus(b.get(30, TimeUnit.SECONDS));
+            assertThat(total.planned()).isEqualTo(500);
+            assertThat(total.delivered()).isEqualTo(500);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(email.sent).hasSize(500).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void defaultRunnerRunsTheRuntimeOnItsOwnThread() throws Exception {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        greetings(runtime, "ada");
+        try (DefaultRunner runner = DefaultRunner.start(runtime, Duration.ofMillis(10))) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (email.sent.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(email.sent).containsExactly("greeting:ada");
+    }
+
+    @Test
+    void workflowNamesAreUniqueAndTheLeaseMustBePositive() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        greetings(runtime, "ada");
+
+        assertThatThrownBy(() -> greetings(runtime, "bob")).isInstanceOf(DuplicateRecordException.class)
+                .hasMessageContaining("greetings");
+        assertThatThrownBy(() -> WorkflowRuntime.builder().lease(Duration.ZERO))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> RetryPolicy.exponential(0, Duration.ofMinutes(1), Duration.ofHours(1)))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("maxAttempts");
+    }
+
+    @Test
+    void backoffDoublesUpToTheCap() {
+        RetryPolicy policy = RetryPolicy.exponential(10, Duration.ofMinutes(1), Duration.ofMinutes(10));
+
+        assertThat(List.of(1, 2, 3, 4, 5, 6)).extracting(policy::delayAfter).containsExactly(Duration.ofMinutes(1),
+                Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(10),
+                Duration.ofMinutes(10));
+        assertThat(policy.retryAt(10, START)).isEmpty();
+    }
+}
