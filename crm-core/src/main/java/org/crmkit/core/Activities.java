@@ -9,6 +9,7 @@ import org.crmkit.core.activity.ActivityCorrection;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
+import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccountId;
@@ -30,9 +31,16 @@ import org.crmkit.core.common.UserId;
 public final class Activities {
 
     private final UseCases useCases;
+    private final TaskReminderPolicy reminderPolicy;
 
-    Activities(UseCases useCases) {
+    Activities(UseCases useCases, TaskReminderPolicy reminderPolicy) {
         this.useCases = useCases;
+        this.reminderPolicy = reminderPolicy;
+    }
+
+    /** The reminder, overdue and escalation policy of tasks, as configured on {@link Crm.Builder#taskReminders}. */
+    public TaskReminderPolicy reminderPolicy() {
+        return reminderPolicy;
     }
 
     /** Logs an activity that happened (a call, an email sent by a workflow, a note) and returns it as stored. */
@@ -86,10 +94,16 @@ public final class Activities {
         return useCases.storage.activities().timeline(useCases.tenant(), subject, filter, page);
     }
 
-    /** Creates an open task and returns it as stored. */
+    /**
+     * Creates an open task and returns it as stored. A task without a reminder gets the default one of the
+     * {@link #reminderPolicy()}, if the policy sets a lead time.
+     */
     public Task createTask(NewTask details) {
         Require.notNull(details, "details");
-        return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), details, useCases.actor(),
+        NewTask task = details.reminderAt() != null ? details : reminderPolicy
+                .defaultReminderAt(details.dueAt(), useCases.clock.instant())
+                .map(details::withReminderAt).orElse(details);
+        return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), task, useCases.actor(),
                 useCases.clock), useCases.storage.tasks()::save);
     }
 
@@ -103,9 +117,24 @@ public final class Activities {
         return changeTask(id, task -> task.start(useCases.actor(), useCases.clock));
     }
 
-    /** OPEN or IN_PROGRESS to DONE. */
+    /**
+     * OPEN or IN_PROGRESS to DONE. For a recurring task, creates its next occurrence in the same transaction
+     * (once, even when the task is reopened and completed again); see {@link Task#repeat}.
+     */
     public Task complete(TaskId id) {
-        return changeTask(id, task -> task.complete(useCases.actor(), useCases.clock));
+        return changeTask(id, task -> {
+            task.complete(useCases.actor(), useCases.clock);
+            task.repeat(TaskId.next(useCases.ids), useCases.actor(), useCases.clock)
+                    .ifPresent(next -> useCases.save(next, useCases.storage.tasks()::save));
+        });
+    }
+
+    /** The next occurrence created when the recurring task was done, if any. */
+    public Optional<Task> nextOccurrence(TaskId id) {
+        Require.notNull(id, "id");
+        Task task = UseCases.found(useCases.storage.tasks().findById(useCases.tenant(), id), "Task", id);
+        return task.nextOccurrence() == null ? Optional.empty()
+                : useCases.storage.tasks().findById(useCases.tenant(), task.nextOccurrence());
     }
 
     /** OPEN or IN_PROGRESS to CANCELLED. */
@@ -139,6 +168,17 @@ public final class Activities {
     /** Records that the task's due reminder was sent; called by the workflow that sent it. */
     public Task markReminderSent(TaskId id) {
         return changeTask(id, task -> task.markReminderSent(useCases.clock));
+    }
+
+    /** Records that the assignee was told the task is overdue; called by the workflow that told them. */
+    public Task markOverdueNoticeSent(TaskId id) {
+        return changeTask(id, task -> task.markOverdueNoticeSent(useCases.clock));
+    }
+
+    /** Records that the overdue task was escalated to the user; called by the workflow that escalated it. */
+    public Task markEscalated(TaskId id, UserId to) {
+        Require.notNull(to, "to");
+        return changeTask(id, task -> task.markEscalated(to, useCases.clock));
     }
 
     /** The user's tasks in the given statuses (empty: all), by due time then id. */

@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import java.time.Clock;
+import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -42,7 +43,7 @@ public final class Crm {
         this.parties = new Parties(useCases);
         this.access = new Access(useCases);
         this.segments = new Segments(useCases);
-        this.activities = new Activities(useCases);
+        this.activities = new Activities(useCases, builder.taskReminders);
         this.serviceDesk = new ServiceDesk(useCases, builder.serviceLevel);
         this.campaigns = new Campaigns(useCases);
         this.billing = new Billing(useCases);
@@ -121,6 +122,7 @@ public final class Crm {
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
         private EventListener eventListener = EventListener.NONE;
         private ServiceLevel serviceLevel = ServiceLevel.standard();
+        private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
 
         private Builder() {
         }
@@ -163,6 +165,12 @@ public final class Crm {
         /** The service-level targets for new cases; defaults to {@link ServiceLevel#standard()}. */
         public Builder serviceLevel(ServiceLevel serviceLevel) {
             this.serviceLevel = Require.notNull(serviceLevel, "serviceLevel");
+            return this;
+        }
+
+        /** When tasks are reminded of, noticed overdue and escalated; defaults to {@link TaskReminderPolicy#standard()}. */
+        public Builder taskReminders(TaskReminderPolicy taskReminders) {
+            this.taskReminders = Require.notNull(taskReminders, "taskReminders");
             return this;
         }
 

@@ -57,6 +57,27 @@ public abstract class TaskRepositoryContract extends StorageContract {
     }
 
     @Test
+    void recurringTaskDoneOverdueAndEscalatedComesBackWithItsSeriesAndNotices() {
+        Task task = TaskMother.aWeeklyTask(TENANT_A, ids, clock);
+        clock.set(task.dueAt().plus(Duration.ofDays(3)));
+        task.markOverdueNoticeSent(clock);
+        task.markEscalated(UserId.next(ids), clock);
+        task.complete(TaskMother.CREATOR, clock);
+        Task next = task.repeat(TaskId.next(ids), TaskMother.CREATOR, clock).orElseThrow();
+
+        save(task);
+        save(next);
+
+        TaskState stored = tasks().findById(TENANT_A, task.id()).orElseThrow().state();
+        assertThat(stored).isEqualTo(task.state().withVersion(1));
+        assertThat(stored.recurrence()).isEqualTo(task.recurrence()).isNotNull();
+        assertThat(stored.reminderLead()).isEqualTo(Duration.ofHours(1));
+        assertThat(stored.nextOccurrence()).isEqualTo(next.id());
+        assertThat(stored.escalatedTo()).isNotNull();
+        assertThat(tasks().findById(TENANT_A, next.id()).orElseThrow().state()).isEqualTo(next.state().withVersion(1));
+    }
+
+    @Test
     void taskWithoutOptionalFieldsRoundTrips() {
         Task task = TaskMother.aTaskFor(TENANT_A, ids, clock, UserId.next(ids), clock.instant());
 
@@ -190,7 +211,7 @@ public abstract class TaskRepositoryContract extends StorageContract {
         TaskState s = stored.state();
         Task intruder = Task.restore(new TaskState(TENANT_B, s.id(), s.version(), "Hijacked", null, s.dueAt(),
                 s.assignee(), s.priority(), s.status(), s.link(), null, null, s.createdAt(), s.createdBy(), null,
-                null));
+                null, null, null, null, null, null, null));
 
         assertThat(tasks().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(tasks().findByAssignee(TENANT_B, stored.assignee(), Set.of(), PageRequest.first(5)).items())

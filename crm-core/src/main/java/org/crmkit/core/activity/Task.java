@@ -1,7 +1,9 @@
 package org.crmkit.core.activity;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -35,6 +37,12 @@ public final class Task extends AggregateRoot<TaskId> {
     private final Actor createdBy;
     private Instant completedAt;
     private Actor completedBy;
+    private final TaskRecurrence recurrence;
+    private final Duration reminderLead;
+    private TaskId nextOccurrence;
+    private Instant overdueNoticeSentAt;
+    private Instant escalatedAt;
+    private UserId escalatedTo;
 
     private Task(TaskState state) {
         super(state.tenant(), state.id(), state.version());
@@ -51,6 +59,12 @@ public final class Task extends AggregateRoot<TaskId> {
         this.createdBy = state.createdBy();
         this.completedAt = state.completedAt();
         this.completedBy = state.completedBy();
+        this.recurrence = state.recurrence();
+        this.reminderLead = state.reminderLead();
+        this.nextOccurrence = state.nextOccurrence();
+        this.overdueNoticeSentAt = state.overdueNoticeSentAt();
+        this.escalatedAt = state.escalatedAt();
+        this.escalatedTo = state.escalatedTo();
     }
 
     /** Creates an open task; its due time must not lie before the moment of creation. */
@@ -62,7 +76,9 @@ public final class Task extends AggregateRoot<TaskId> {
                 "must not be before the task is created (" + now + "), was " + details.dueAt());
         Task task = new Task(new TaskState(tenant, id, 0, details.subject(), details.description(), details.dueAt(),
                 details.assignee(), details.priority(), TaskStatus.OPEN, details.link(), details.reminderAt(), null,
-                now, actor, null, null));
+                now, actor, null, null, details.recurrence(),
+                details.reminderAt() == null ? null : Duration.between(details.reminderAt(), details.dueAt()),
+                null, null, null, null));
         task.record(new TaskCreated(tenant, id.value(), now, details.subject(), details.dueAt(), details.assignee(),
                 details.priority(), details.link(), details.reminderAt(), actor.id()));
         return task;
@@ -75,7 +91,8 @@ public final class Task extends AggregateRoot<TaskId> {
 
     public TaskState state() {
         return new TaskState(tenant(), id(), version(), subject, description, dueAt, assignee, priority, status, link,
-                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy);
+                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy, recurrence, reminderLead,
+                nextOccurrence, overdueNoticeSentAt, escalatedAt, escalatedTo);
     }
 
     /** OPEN to IN_PROGRESS. */
@@ -126,7 +143,8 @@ public final class Task extends AggregateRoot<TaskId> {
 
     /**
      * Moves the due time of an active task. The new due time must not lie in the past; a reminder after the new
-     * due time moves to the due time.
+     * due time moves to the due time. The overdue notice and escalation of the old due time are forgotten, so
+     * that the new due time earns its own.
      */
     public void reschedule(Instant newDueAt, Clock clock) {
         Require.notNull(newDueAt, "dueAt");
@@ -135,6 +153,9 @@ public final class Task extends AggregateRoot<TaskId> {
         Require.that(!newDueAt.isBefore(now), "dueAt", "must not be in the past (" + now + "), was " + newDueAt);
         Instant previous = dueAt;
         dueAt = newDueAt;
+        overdueNoticeSentAt = null;
+        escalatedAt = null;
+        escalatedTo = null;
         if (reminderAt != null && reminderAt.isAfter(newDueAt)) {
             reminderAt = newDueAt;
             reminderSentAt = null;
@@ -166,6 +187,61 @@ public final class Task extends AggregateRoot<TaskId> {
         }
         reminderSentAt = now;
         record(new TaskReminderSent(tenant(), id().value(), now, reminderAt, assignee));
+    }
+
+    /**
+     * For a done task of a series whose next occurrence was not created yet: creates it, due on the first date of
+     * the {@link TaskRecurrence} after this due time that lies after now, with this task's subject, description,
+     * assignee, priority, link and recurrence, and a reminder as far before its due time as this task's first
+     * reminder was. Remembers it (recording {@link TaskRecurred}), so that completing this task again after a
+     * reopen creates no second one. Empty when the task does not repeat, already has its next occurrence, or its
+     * series has ended.
+     */
+    public Optional<Task> repeat(TaskId nextId, Actor actor, Clock clock) {
+        Require.notNull(nextId, "nextId");
+        Require.notNull(actor, "actor");
+        Instant now = Require.notNull(clock, "clock").instant();
+        if (status != TaskStatus.DONE) {
+            throw new IllegalTransitionException("Task " + id() + " is " + status + " and cannot repeat before it is done");
+        }
+        if (recurrence == null || nextOccurrence != null) {
+            return Optional.empty();
+        }
+        Optional<Instant> nextDue = recurrence.nextDue(dueAt, now);
+        if (nextDue.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant due = nextDue.get();
+        Task next = create(tenant(), nextId, new NewTask(subject, description, due, assignee, priority, link,
+                reminderLead == null ? null : due.minus(reminderLead), recurrence), actor, clock);
+        nextOccurrence = nextId;
+        record(new TaskRecurred(tenant(), id().value(), now, nextId, due));
+        return Optional.of(next);
+    }
+
+    /** Records that the assignee was told the task is overdue; refused unless it is overdue and was not told yet. */
+    public void markOverdueNoticeSent(Clock clock) {
+        Instant now = Require.notNull(clock, "clock").instant();
+        if (!isOverdue(now) || overdueNoticeSentAt != null) {
+            throw new IllegalTransitionException("Task " + id() + " has no overdue notice to send at " + now);
+        }
+        overdueNoticeSentAt = now;
+        record(new TaskOverdueNoticeSent(tenant(), id().value(), now, dueAt, assignee));
+    }
+
+    /**
+     * Records that the overdue task was escalated to {@code to} (typically the assignee's team lead); refused
+     * unless it is overdue and was not escalated yet.
+     */
+    public void markEscalated(UserId to, Clock clock) {
+        Require.notNull(to, "to");
+        Instant now = Require.notNull(clock, "clock").instant();
+        if (!isOverdue(now) || escalatedAt != null) {
+            throw new IllegalTransitionException("Task " + id() + " has no escalation to make at " + now);
+        }
+        escalatedAt = now;
+        escalatedTo = to;
+        record(new TaskEscalated(tenant(), id().value(), now, dueAt, assignee, to));
     }
 
     /** An active task whose due time lies before {@code asOf}. */
@@ -248,5 +324,35 @@ public final class Task extends AggregateRoot<TaskId> {
     /** Who did the task; null unless status is DONE. */
     public Actor completedBy() {
         return completedBy;
+    }
+
+    /** How the task repeats; null for a single task. */
+    public TaskRecurrence recurrence() {
+        return recurrence;
+    }
+
+    /** How long before the due time each occurrence is reminded of; null when the task had no reminder. */
+    public Duration reminderLead() {
+        return reminderLead;
+    }
+
+    /** The task created as the next occurrence when this one was done; null until then. */
+    public TaskId nextOccurrence() {
+        return nextOccurrence;
+    }
+
+    /** When the assignee was told the task is overdue; null when not (yet) for the current due time. */
+    public Instant overdueNoticeSentAt() {
+        return overdueNoticeSentAt;
+    }
+
+    /** When the overdue task was escalated; null when not (yet) for the current due time. */
+    public Instant escalatedAt() {
+        return escalatedAt;
+    }
+
+    /** To whom the overdue task was escalated; null unless {@link #escalatedAt} is set. */
+    public UserId escalatedTo() {
+        return escalatedTo;
     }
 }

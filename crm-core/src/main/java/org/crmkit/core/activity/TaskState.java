@@ -1,5 +1,6 @@
 package org.crmkit.core.activity;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateState;
@@ -11,12 +12,15 @@ import org.crmkit.core.common.UserId;
 
 /**
  * Every field of a {@link Task}, as storage adapters keep it. {@code description}, {@code link},
- * {@code reminderAt}, {@code reminderSentAt}, {@code completedAt} and {@code completedBy} may be null.
+ * {@code reminderAt}, {@code reminderSentAt}, {@code completedAt}, {@code completedBy}, {@code recurrence},
+ * {@code reminderLead}, {@code nextOccurrence}, {@code overdueNoticeSentAt}, {@code escalatedAt} and
+ * {@code escalatedTo} may be null.
  */
 public record TaskState(TenantId tenant, TaskId id, long version, String subject, String description, Instant dueAt,
                         UserId assignee, TaskPriority priority, TaskStatus status, RecordRef link, Instant reminderAt,
                         Instant reminderSentAt, Instant createdAt, Actor createdBy, Instant completedAt,
-                        Actor completedBy) implements AggregateState<TaskState> {
+                        Actor completedBy, TaskRecurrence recurrence, Duration reminderLead, TaskId nextOccurrence,
+                        Instant overdueNoticeSentAt, Instant escalatedAt, UserId escalatedTo) implements AggregateState<TaskState> {
 
     public TaskState {
         Require.notNull(tenant, "tenant");
@@ -33,6 +37,7 @@ public record TaskState(TenantId tenant, TaskId id, long version, String subject
     @Override
     public TaskState withVersion(long version) {
         return new TaskState(tenant, id, version, subject, description, dueAt, assignee, priority, status, link,
-                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy);
+                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy, recurrence, reminderLead,
+                nextOccurrence, overdueNoticeSentAt, escalatedAt, escalatedTo);
     }
 }
