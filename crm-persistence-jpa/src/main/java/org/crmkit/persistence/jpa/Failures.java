@@ -1,0 +1,88 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.StorageException;
+
+/**
+ * Turns what JPA and JDBC throw into crmkit's exceptions: a version conflict into {@link StaleVersionException},
+ * a unique-key violation into {@link DuplicateRecordException}, a lost connection or any other database failure
+ * into a {@link StorageException} that says what happened. Exceptions that are not the database's (a
+ * {@code CrmException}, or whatever the host's work threw) pass unchanged.
+ */
+final class Failures {
+
+    /** SQLSTATE of a unique violation, the same on PostgreSQL and H2. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private Failures() {
+    }
+
+    static RuntimeException translate(RuntimeException failure) {
+        if (!(failure instanceof PersistenceException)) {
+            return failure;
+        }
+        return translate(failure, "Record", "(unknown id)", -1);
+    }
+
+    /** Translates a failure of saving the given record, so that the exception names it. */
+    static RuntimeException translate(RuntimeException failure, String recordType, Object id, long expectedVersion) {
+        if (!(failure instanceof PersistenceException)) {
+            return failure;
+        }
+        if (causedBy(failure, OptimisticLockException.class)) {
+            return new StaleVersionException(recordType, id, expectedVersion, -1);
+        }
+        if (connectionLost(failure)) {
+            return new StorageException("the connection to the database was lost; the transaction was rolled back, "
+                    + "nothing of it was stored, and the work can be retried", failure);
+        }
+        if (UNIQUE_VIOLATION.equals(sqlState(failure))) {
+            return withCause(new DuplicateRecordException(recordType, id), failure);
+        }
+        return new StorageException("the database refused the work: " + rootMessage(failure), failure);
+    }
+
+    private static boolean connectionLost(Throwable failure) {
+        String state = sqlState(failure);
+        if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
+            return true; // connection exception; PostgreSQL's 57P01..03: the server ended the session
+        }
+        return causedBy(failure, SQLTransientConnectionException.class);
+    }
+
+    private static String sqlState(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    private static <E extends RuntimeException> E withCause(E exception, Throwable cause) {
+        exception.initCause(cause);
+        return exception;
+    }
+}

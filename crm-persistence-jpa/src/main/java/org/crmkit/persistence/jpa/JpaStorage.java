@@ -1,0 +1,100 @@
+package org.crmkit.persistence.jpa;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManagerFactory;
+import java.time.Clock;
+import java.util.function.Consumer;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.Transactions;
+
+/**
+ * crmkit's storage in a relational database through JPA, over an {@link EntityManagerFactory} that the host owns
+ * (and closes). The persistence unit must include the mapping file {@value #MAPPING_FILE}, and the database the
+ * schema shipped under {@code db/migration/crmkit/<database>/} (see the module README).
+ *
+ * <p>Work runs in resource-local transactions of the adapter unless the host's transaction is active, which it
+ * then joins (see {@link HostTransactions}). Thread-safe; create one per entity manager factory.
+ */
+public final class JpaStorage {
+
+    /** The JPA mapping file that lists crmkit's entities; add it to the host's persistence unit. */
+    public static final String MAPPING_FILE = "META-INF/crmkit/orm.xml";
+
+    private final JpaTransactions transactions;
+    private final JpaOutbox outbox;
+
+    private JpaStorage(Builder builder) {
+        StateJson json = new StateJson(builder.json);
+        IdGenerator ids = builder.ids != null ? builder.ids : new IdGenerator(builder.clock);
+        transactions = new JpaTransactions(builder.entityManagerFactory, builder.host);
+        outbox = new JpaOutbox(transactions, json, ids, builder.clock);
+    }
+
+    /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
+    public static JpaStorage create(EntityManagerFactory entityManagerFactory) {
+        return builder(entityManagerFactory).build();
+    }
+
+    /** Starts a storage over the given entity manager factory; see {@link Builder} for the options. */
+    public static Builder builder(EntityManagerFactory entityManagerFactory) {
+        return new Builder(Require.notNull(entityManagerFactory, "entityManagerFactory"));
+    }
+
+    /** Runs work in one transaction, joining the one active on the thread (this adapter's or the host's). */
+    public Transactions transactions() {
+        return transactions;
+    }
+
+    /** The outbox table {@code crm_outbox}, appended to in the transaction of the change. */
+    public Outbox outbox() {
+        return outbox;
+    }
+
+    /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */
+    public static final class Builder {
+
+        private final EntityManagerFactory entityManagerFactory;
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids;
+        private HostTransactions host = HostTransactions.NONE;
+        private Consumer<ObjectMapper> json = mapper -> { };
+
+        private Builder(EntityManagerFactory entityManagerFactory) {
+            this.entityManagerFactory = entityManagerFactory;
+        }
+
+        /** The clock that stamps outbox entries and publication times; the system UTC clock by default. */
+        public Builder clock(Clock clock) {
+            this.clock = Require.notNull(clock, "clock");
+            return this;
+        }
+
+        /** The generator of outbox event ids and lookup keys; by default a time-ordered one on the clock. */
+        public Builder idGenerator(IdGenerator ids) {
+            this.ids = Require.notNull(ids, "idGenerator");
+            return this;
+        }
+
+        /** The host's transactions, to be joined when active; {@link HostTransactions#NONE} by default. */
+        public Builder hostTransactions(HostTransactions host) {
+            this.host = Require.notNull(host, "hostTransactions");
+            return this;
+        }
+
+        /**
+         * Adjusts the Jackson mapper that writes states and events as JSON, e.g. to register a module for a value
+         * type of the host's own. The default handles every crmkit type; changing how those are written makes
+         * stored documents unreadable.
+         */
+        public Builder json(Consumer<ObjectMapper> customizer) {
+            this.json = Require.notNull(customizer, "json");
+            return this;
+        }
+
+        public JpaStorage build() {
+            return new JpaStorage(this);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import org.crmkit.core.spi.Transactions;
+
+/**
+ * Transactions over JPA. Work joins the unit of work already active on the thread (an outer call of this adapter,
+ * or the host's transaction seen through {@link HostTransactions}); otherwise it runs in a resource-local
+ * transaction of its own, with an entity manager that lives as long as the transaction.
+ */
+final class JpaTransactions implements Transactions {
+
+    private final EntityManagerFactory entityManagerFactory;
+    private final HostTransactions host;
+    private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+
+    private static final class UnitOfWork {
+        final EntityManager entityManager;
+        final boolean ownedByHost;
+        final List<Runnable> afterCommit = new ArrayList<>();
+
+        UnitOfWork(EntityManager entityManager, boolean ownedByHost) {
+            this.entityManager = entityManager;
+            this.ownedByHost = ownedByHost;
+        }
+    }
+
+    JpaTransactions(EntityManagerFactory entityManagerFactory, HostTransactions host) {
+        this.entityManagerFactory = entityManagerFactory;
+        this.host = host;
+    }
+
+    @Override
+    public <T> T inTransaction(Supplier<T> work) {
+        if (current.get() != null) {
+            return work.get();
+        }
+        Optional<EntityManager> hostEntityManager = host.currentEntityManager();
+        if (hostEntityManager.isPresent()) {
+            return inHostTransaction(hostEntityManager.get(), work);
+        }
+        return inOwnTransaction(work);
+    }
+
+    /** Runs work that needs the entity manager of the current (joined or own) transaction. */
+    <T> T withEntityManager(Function<EntityManager, T> work) {
+        return inTransaction(() -> work.apply(current.get().entityManager));
+    }
+
+    private <T> T inHostTransaction(EntityManager entityManager, Supplier<T> work) {
+        current.set(new UnitOfWork(entityManager, true));
+        try {
+            return work.get();
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        } finally {
+            current.remove();
+        }
+    }
+
+    private <T> T inOwnTransaction(Supplier<T> work) {
+        UnitOfWork unit;
+        try {
+            unit = new UnitOfWork(entityManagerFactory.createEntityManager(), false);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+        current.set(unit);
+        EntityTransaction transaction = unit.entityManager.getTransaction();
+        T result;
+        try {
+            transaction.begin();
+            result = work.get();
+            transaction.commit();
+        } catch (RuntimeException e) {
+            rollBack(transaction, e);
+            throw Failures.translate(e);
+        } catch (Error e) {
+            rollBack(transaction, e);
+            throw e;
+        } finally {
+            current.remove();
+            unit.entityManager.close();
+        }
+        unit.afterCommit.forEach(Runnable::run);
+        return result;
+    }
+
+    private static void rollBack(EntityTransaction transaction, Throwable cause) {
+        try {
+            if (transaction.isActive()) {
+                transaction.rollback();
+            }
+        } catch (RuntimeException rollbackFailure) {
+            // the connection may be gone; the database rolls back on its own then, and the first failure is the news
+            cause.addSuppressed(rollbackFailure);
+        }
+    }
+
+    @Override
+    public boolean isActive() {
+        return current.get() != null || host.currentEntityManager().isPresent();
+    }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        UnitOfWork unit = current.get();
+        if (unit != null && !unit.ownedByHost) {
+            unit.afterCommit.add(action);
+        } else if (unit != null || host.currentEntityManager().isPresent()) {
+            host.afterCommit(action);
+        } else {
+            action.run();
+        }
+    }
+}

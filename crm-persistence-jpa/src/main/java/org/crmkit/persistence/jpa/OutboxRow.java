@@ -1,0 +1,60 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/**
+ * One row of {@code crm_outbox}. The columns {@code id}, {@code aggregatetype}, {@code aggregateid}, {@code type}
+ * and {@code payload} are those Debezium's outbox event router reads.
+ */
+@Entity
+@Table(name = "crm_outbox")
+class OutboxRow {
+
+    /** One number per event: a single round trip, but numbers from several nodes never overtake each other. */
+    @Id
+    @Column(name = "sequence_number")
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_outbox_sequence")
+    @SequenceGenerator(name = "crm_outbox_sequence", sequenceName = "crm_outbox_sequence", allocationSize = 1)
+    Long sequence;
+
+    @Column(name = "id", nullable = false, updatable = false)
+    UUID eventId;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    String tenant;
+
+    @Column(name = "aggregatetype", nullable = false, updatable = false)
+    String aggregateType;
+
+    @Column(name = "aggregateid", nullable = false, updatable = false)
+    String aggregateId;
+
+    @Column(name = "type", nullable = false, updatable = false)
+    String type;
+
+    @Column(name = "event_class", nullable = false, updatable = false)
+    String eventClass;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "payload", nullable = false, updatable = false)
+    String payload;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    Instant occurredAt;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    Instant recordedAt;
+
+    @Column(name = "published_at")
+    Instant publishedAt;
+}

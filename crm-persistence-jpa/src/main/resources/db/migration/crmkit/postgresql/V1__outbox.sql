@@ -1,0 +1,26 @@
+-- crmkit schema 1: the transactional outbox.
+
+-- One number per outbox event, in the order the events were appended.
+create sequence crm_outbox_sequence start with 1 increment by 1;
+
+-- Events written in the transaction of the change. id, aggregatetype, aggregateid, type and payload are the
+-- columns Debezium's outbox event router reads; published_at is set by crmkit's relay once the host's listener
+-- took the event.
+create table crm_outbox (
+    sequence_number bigint                      not null,
+    id              uuid                        not null,
+    tenant_id       varchar(64)                 not null,
+    aggregatetype   varchar(100)                not null,
+    aggregateid     varchar(100)                not null,
+    type            varchar(100)                not null,
+    event_class     varchar(300)                not null,
+    payload         jsonb                       not null,
+    occurred_at     timestamp(6) with time zone not null,
+    recorded_at     timestamp(6) with time zone not null,
+    published_at    timestamp(6) with time zone,
+    constraint crm_outbox_pk primary key (sequence_number),
+    constraint crm_outbox_event_id unique (id)
+);
+
+-- The relay reads the pending events in sequence order.
+create index crm_outbox_pending on crm_outbox (sequence_number) where published_at is null;

@@ -1,0 +1,288 @@
+package org.crmkit.persistence.jpa;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.Persistence;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.crmkit.core.spi.Storage;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A database for one test class: a fresh in-memory H2 database, or a fresh database on the embedded PostgreSQL
+ * that is started once per JVM. The shipped schema ({@code db/migration/crmkit/<database>/V*__*.sql}) is applied
+ * as Flyway would, then an entity manager factory is built that only validates the mappings against it. Each
+ * {@link #storage} call empties every table first, so every test starts from an empty store.
+ *
+ * <pre>{@code @RegisterExtension static final TestDatabase database = TestDatabase.postgres();}</pre>
+ */
+final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
+
+    enum Kind {
+        H2("h2"), POSTGRESQL("postgresql");
+
+        final String migrations;
+
+        Kind(String migrations) {
+            this.migrations = migrations;
+        }
+    }
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
+
+    private final Kind kind;
+    private String databaseName;
+    private HikariDataSource dataSource;
+    private EntityManagerFactory entityManagerFactory;
+
+    private TestDatabase(Kind kind) {
+        this.kind = kind;
+    }
+
+    static TestDatabase h2() {
+        return new TestDatabase(Kind.H2);
+    }
+
+    static TestDatabase postgres() {
+        return new TestDatabase(Kind.POSTGRESQL);
+    }
+
+    Kind kind() {
+        return kind;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        databaseName = "crm_test_" + DATABASES.incrementAndGet();
+        HikariConfig pool = new HikariConfig();
+        pool.setMaximumPoolSize(8);
+        pool.setPoolName(databaseName);
+        if (kind == Kind.H2) {
+            pool.setJdbcUrl("jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1");
+        } else {
+            try (Connection admin = EmbeddedPostgresHolder.INSTANCE.getPostgresDatabase().getConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("create database " + databaseName);
+            }
+            pool.setJdbcUrl(EmbeddedPostgresHolder.INSTANCE.getJdbcUrl("postgres", databaseName));
+            pool.setUsername("postgres");
+        }
+        dataSource = new HikariDataSource(pool);
+        migrate();
+        entityManagerFactory = Persistence.createEntityManagerFactory("crmkit-test", Map.of(
+                "jakarta.persistence.nonJtaDataSource", dataSource,
+                "hibernate.hbm2ddl.auto", "validate",
+                "hibernate.generate_statistics", "true",
+                "hibernate.session.events.log", "false",
+                "hibernate.jdbc.batch_size", "50",
+                "hibernate.order_inserts", "true",
+                "hibernate.order_updates", "true"));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws Exception {
+        if (entityManagerFactory != null) {
+            entityManagerFactory.close();
+        }
+        if (dataSource != null) {
+            dataSource.close();
+        }
+        if (kind == Kind.POSTGRESQL) {
+            try (Connection admin = EmbeddedPostgresHolder.INSTANCE.getPostgresDatabase().getConnection();
+                 Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + databaseName + " with (force)");
+            }
+        }
+    }
+
+    EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** An empty store on this database whose outbox uses the clock. */
+    JpaStorage storage(Clock clock) {
+        return storage(builder -> builder.clock(clock));
+    }
+
+    /** An empty store on this database, configured by the caller. */
+    JpaStorage storage(Consumer<JpaStorage.Builder> configuration) {
+        emptyEveryTable();
+        JpaStorage.Builder builder = JpaStorage.builder(entityManagerFactory);
+        configuration.accept(builder);
+        return builder.build();
+    }
+
+    /**
+     * An empty store seen as the {@link Storage} port, for the testkit's contracts. Until every repository is
+     * mapped, a port that {@link JpaStorage} does not offer yet fails the test that asks for it.
+     */
+    Storage storagePort(Clock clock) {
+        JpaStorage storage = storage(clock);
+        return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.invoke(storage, args);
+                    }
+                    Method port;
+                    try {
+                        port = JpaStorage.class.getMethod(method.getName());
+                    } catch (NoSuchMethodException e) {
+                        throw new AssertionError("JpaStorage does not map the port " + method.getName() + " yet");
+                    }
+                    try {
+                        return port.invoke(storage);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /** Runs SQL on a connection of its own, outside any transaction of the adapter. */
+    void execute(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The number the query counts, run on a connection of its own. */
+    long count(String sql) {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private void migrate() throws IOException, SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (Path migration : migrations()) {
+                for (String sql : statements(Files.readString(migration, StandardCharsets.UTF_8))) {
+                    try {
+                        statement.execute(sql);
+                    } catch (SQLException e) {
+                        throw new SQLException(migration.getFileName() + ": " + e.getMessage() + "\n" + sql, e);
+                    }
+                }
+            }
+        }
+    }
+
+    private List<Path> migrations() throws IOException {
+        URL folder = TestDatabase.class.getClassLoader().getResource("db/migration/crmkit/" + kind.migrations);
+        if (folder == null) {
+            throw new IllegalStateException("no migrations for " + kind);
+        }
+        try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
+            return files.filter(file -> MIGRATION.matcher(file.getFileName().toString()).matches())
+                    .sorted(Comparator.comparingInt(TestDatabase::version))
+                    .toList();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(folder.toString(), e);
+        }
+    }
+
+    private static int version(Path migration) {
+        Matcher matcher = MIGRATION.matcher(migration.getFileName().toString());
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(migration.toString());
+        }
+        return Integer.parseInt(matcher.group(1));
+    }
+
+    /** Splits a script at semicolons that end a line; comment lines are dropped. */
+    private static List<String> statements(String script) {
+        List<String> statements = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        for (String line : script.split("\n")) {
+            if (line.strip().startsWith("--")) {
+                continue;
+            }
+            current.append(line).append('\n');
+            if (line.strip().endsWith(";")) {
+                String sql = current.toString().strip();
+                statements.add(sql.substring(0, sql.length() - 1));
+                current.setLength(0);
+            }
+        }
+        if (!current.toString().isBlank()) {
+            statements.add(current.toString().strip());
+        }
+        return statements;
+    }
+
+    private void emptyEveryTable() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // unquoted names are stored upper-case by H2 and lower-case by PostgreSQL
+            String crmTables = kind == Kind.H2 ? "CRM_%" : "crm_%";
+            List<String> tables = new ArrayList<>();
+            try (ResultSet result = connection.getMetaData().getTables(null, null, crmTables, new String[] {"TABLE"})) {
+                while (result.next()) {
+                    tables.add(result.getString("TABLE_NAME"));
+                }
+            }
+            for (String table : tables) {
+                statement.execute("delete from " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty the tables of " + databaseName, e);
+        }
+    }
+
+    /** The embedded PostgreSQL, started on first use and stopped when the JVM ends. */
+    private static final class EmbeddedPostgresHolder {
+
+        static final EmbeddedPostgres INSTANCE = start();
+
+        private static EmbeddedPostgres start() {
+            try {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        postgres.close();
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }));
+                return postgres;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
+            }
+        }
+    }
+}
