@@ -28,8 +28,10 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.CustomFieldKey;
 import org.crmkit.core.party.CustomFieldValue;
 import org.crmkit.core.party.DateRange;
+import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.Occasion;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
@@ -354,6 +356,20 @@ public final class Parties {
 
     public Page<Contact> contactsWithBirthdayOn(MonthDay day, PageRequest page) {
         return contacts().findWithBirthdayOn(useCases.tenant(), Require.notNull(day, "day"), Require.notNull(page, "page"));
+    }
+
+    /**
+     * Contacts whose occasion (birthday, day they became customers) falls on the month and day of any year, in
+     * name order. For the people celebrated on a date, ask {@link LeapDayPolicy#celebratedOn} for the month-days.
+     */
+    public Page<Contact> contactsWithOccasionOn(Occasion occasion, MonthDay day, PageRequest page) {
+        Require.notNull(occasion, "occasion");
+        Require.notNull(day, "day");
+        Require.notNull(page, "page");
+        return switch (occasion) {
+            case BIRTHDAY -> contacts().findWithBirthdayOn(useCases.tenant(), day, page);
+            case CUSTOMER_ANNIVERSARY -> contacts().findWithCustomerAnniversaryOn(useCases.tenant(), day, page);
+        };
     }
 
     /** Accounts whose name equals the given one ignoring case and extra whitespace; by id. */

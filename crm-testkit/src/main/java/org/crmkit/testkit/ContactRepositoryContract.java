@@ -243,6 +243,34 @@ public abstract class ContactRepositoryContract extends StorageContract {
     }
 
     @Test
+    void contactsWhoBecameCustomersOnADayArePagedInNameOrderAndFollowAChange() {
+        UserId owner = UserId.next(ids);
+        Contact since2019 = named("X", "Since2019", owner);
+        since2019.markCustomerSince(LocalDate.of(2019, 3, 1), clock);
+        Contact since2024 = named("X", "Since2024", owner);
+        since2024.markCustomerSince(LocalDate.of(2024, 2, 29), clock);
+        Contact since2021 = named("X", "Since2021", owner);
+        since2021.markCustomerSince(LocalDate.of(2021, 3, 1), clock);
+        save(since2019);
+        save(since2024);
+        Contact stored2021 = save(since2021);
+        save(named("X", "Prospect", owner));
+
+        Page<Contact> firstOfMarch = contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5));
+
+        assertThat(lastNames(firstOfMarch)).containsExactly("Since2019", "Since2021");
+        assertThat(lastNames(contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(2, 29), PageRequest.first(5))))
+                .containsExactly("Since2024");
+        assertThat(contacts().findWithCustomerAnniversaryOn(TENANT_B, MonthDay.of(3, 1), PageRequest.first(5)).items()).isEmpty();
+
+        stored2021.markCustomerSince(LocalDate.of(2021, 3, 2), clock);
+        save(stored2021);
+
+        assertThat(lastNames(contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5))))
+                .containsExactly("Since2019");
+    }
+
+    @Test
     void allContactsArePagedInIdOrder() {
         UserId owner = UserId.next(ids);
         Contact first = named("A", "Zed", owner);

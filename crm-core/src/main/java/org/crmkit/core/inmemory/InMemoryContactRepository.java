@@ -23,7 +23,7 @@ import org.crmkit.core.party.ContactState;
 import org.crmkit.core.party.Tags;
 import org.crmkit.core.spi.ContactRepository;
 
-/** Contacts in memory, with indexes by email, phone, owner, tag, linked account and birthday. */
+/** Contacts in memory, with indexes by email, phone, owner, tag, linked account, birthday and customer anniversary. */
 final class InMemoryContactRepository implements ContactRepository {
 
     private static final Comparator<ContactState> BY_ID = Comparator.comparing(state -> state.id().value());
@@ -39,6 +39,7 @@ final class InMemoryContactRepository implements ContactRepository {
     private final InMemoryIndex<ContactState> byTag;
     private final InMemoryIndex<ContactState> byAccount;
     private final InMemoryIndex<ContactState> byBirthday;
+    private final InMemoryIndex<ContactState> byCustomerAnniversary;
 
     InMemoryContactRepository(InMemoryTransactions transactions) {
         store = new VersionedStore<>("Contact", transactions);
@@ -52,6 +53,8 @@ final class InMemoryContactRepository implements ContactRepository {
                 .map(Affiliation::account).distinct().toList()));
         byBirthday = store.index(InMemoryIndex.single(state -> state.details().birthday() == null ? null
                 : MonthDay.from(state.details().birthday())));
+        byCustomerAnniversary = store.index(InMemoryIndex.single(state -> state.customerSince() == null ? null
+                : MonthDay.from(state.customerSince())));
     }
 
     @Override
@@ -118,6 +121,13 @@ final class InMemoryContactRepository implements ContactRepository {
     public Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page) {
         Require.notNull(tenant, "tenant");
         return Page.of(lookup(tenant, byBirthday, Require.notNull(day, "day"), BY_NAME), Require.notNull(page, "page"));
+    }
+
+    @Override
+    public Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        return Page.of(lookup(tenant, byCustomerAnniversary, Require.notNull(day, "day"), BY_NAME),
+                Require.notNull(page, "page"));
     }
 
     @Override

@@ -63,6 +63,12 @@ public interface ContactRepository {
     /** Contacts whose birthday falls on the month and day (29 February only matches itself), in name order. */
     Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page);
 
+    /**
+     * Contacts who became customers ({@code customerSince}) on the month and day of any year (29 February only
+     * matches itself), in name order.
+     */
+    Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page);
+
     /** All contacts of the tenant, by id (which is creation order for generated ids). */
     Page<Contact> findAll(TenantId tenant, PageRequest page);
 }
