@@ -1,11 +1,23 @@
 package org.crmkit.core;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.crmkit.core.access.Role;
+import org.crmkit.core.access.User;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.Task;
+import org.crmkit.core.activity.TaskPriority;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Money;
@@ -14,11 +26,16 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.QuotaId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.common.Violation;
+import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
+import org.crmkit.core.sales.FieldValue;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.LineItemId;
 import org.crmkit.core.sales.Opportunity;
@@ -27,7 +44,10 @@ import org.crmkit.core.sales.Quota;
 import org.crmkit.core.sales.QuotaHolder;
 import org.crmkit.core.sales.QuotaPeriod;
 import org.crmkit.core.sales.Stage;
+import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
+import org.crmkit.core.sales.StaleDeal;
+import org.crmkit.core.sales.StaleReason;
 
 /**
  * Pipelines, opportunities and quotas of the calling tenant. Every change loads, changes and saves in one
@@ -55,7 +75,7 @@ public final class Sales {
     private Stage toStage(NewStage stage) {
         Require.notNull(stage, "stage");
         return new Stage(StageId.next(useCases.ids), stage.name(), stage.probabilityPercent(), stage.forecastCategory(),
-                stage.kind(), stage.rottingDays());
+                stage.kind(), stage.rottingDays(), stage.gates());
     }
 
     /** Inserts a new stage at {@code position} (0 = first). */
@@ -71,6 +91,22 @@ public final class Sales {
     /** Puts the stages in the given order, which must name every stage once. */
     public Pipeline reorderStages(PipelineId pipelineId, List<StageId> order) {
         return changePipeline(pipelineId, pipeline -> pipeline.reorderStages(order, useCases.clock));
+    }
+
+    /** Replaces the gates a deal must meet to enter the stage (empty: none). */
+    public Pipeline changeGates(PipelineId pipelineId, StageId stageId, List<StageGate> gates) {
+        return changePipeline(pipelineId, pipeline -> pipeline.changeGates(stageId, gates, useCases.clock));
+    }
+
+    /** Sets the reasons deals of the pipeline may be won and lost for (empty lists: any reason). */
+    public Pipeline changeCloseReasons(PipelineId pipelineId, List<String> wonReasons, List<String> lostReasons) {
+        return changePipeline(pipelineId, pipeline -> pipeline.changeCloseReasons(wonReasons, lostReasons,
+                useCases.clock));
+    }
+
+    /** After how many days without activity an open deal of the pipeline is stale (null: never). */
+    public Pipeline changeInactivityDays(PipelineId pipelineId, Integer days) {
+        return changePipeline(pipelineId, pipeline -> pipeline.changeInactivityDays(days, useCases.clock));
     }
 
     private Pipeline changePipeline(PipelineId id, Consumer<Pipeline> change) {
@@ -153,6 +189,11 @@ public final class Sales {
         return change(id, deal -> deal.setNextStep(nextStep));
     }
 
+    /** Sets a custom field of the deal (name: 1..64 characters); a null value removes it. */
+    public Opportunity setCustomField(OpportunityId id, String fieldName, FieldValue value) {
+        return change(id, deal -> deal.setCustomField(fieldName, value));
+    }
+
     /** Replaces the stage's default probability (null: back to the default). */
     public Opportunity overrideProbability(OpportunityId id, Integer percent) {
         return change(id, deal -> deal.overrideProbability(percent));
@@ -162,24 +203,149 @@ public final class Sales {
         return change(id, deal -> deal.assignTo(owner));
     }
 
-    /** Moves an open deal to another open stage; a refusal stores nothing. */
+    /**
+     * Moves an open deal to another open stage if it meets the gates of every stage it enters (activity gates look
+     * at the activities logged about the deal); otherwise refuses with every violation and stores nothing.
+     */
     public StageMoveResult moveToStage(OpportunityId id, StageId stage) {
-        return move(id, (deal, pipeline) -> deal.moveTo(pipeline, stage, useCases.actor(), useCases.clock));
-    }
-
-    public StageMoveResult markWon(OpportunityId id, String reason) {
-        return move(id, (deal, pipeline) -> deal.markWon(pipeline, reason, useCases.actor(), useCases.clock));
-    }
-
-    /** Marks the deal lost for a reason, to a competitor (may be null). */
-    public StageMoveResult markLost(OpportunityId id, String reason, String competitor) {
-        return move(id, (deal, pipeline) -> deal.markLost(pipeline, reason, competitor, useCases.actor(),
+        return move(id, (deal, pipeline) -> deal.moveTo(pipeline, stage, activitiesOf(deal), useCases.actor(),
                 useCases.clock));
     }
 
-    /** Reopens a won or lost deal into an open stage. */
+    /**
+     * Moves an open deal to another open stage although gates are not met; the stage history records the reason and
+     * the overridden violations. Refused only for what no override allows (same stage, a closing stage).
+     */
+    public StageMoveResult moveOverridingGates(OpportunityId id, StageId stage, String reason) {
+        return move(id, (deal, pipeline) -> deal.moveOverridingGates(pipeline, stage, activitiesOf(deal), reason,
+                useCases.actor(), useCases.clock));
+    }
+
+    /** Dry run: what is missing for the deal to reach the stage now (empty: nothing). Stores nothing. */
+    public List<Violation> missingFor(OpportunityId id, StageId stage) {
+        Opportunity deal = loadOpportunity(id);
+        return deal.missingFor(loadPipeline(deal.pipeline()), stage, activitiesOf(deal));
+    }
+
+    /**
+     * Records the approval of {@code approver} in {@code role} for the deal entering the stage. The approver must be
+     * an active user holding the role ({@link AccessDeniedException} otherwise).
+     */
+    public Opportunity approveStage(OpportunityId id, StageId stage, UserId approver, Role role) {
+        Require.notNull(approver, "approver");
+        Require.notNull(role, "role");
+        return useCases.write(() -> {
+            User user = UseCases.found(useCases.storage.users().findById(useCases.tenant(), approver), "User",
+                    approver);
+            if (!user.isActive() || !user.hasRole(role)) {
+                throw new AccessDeniedException("user " + user.name() + " cannot approve as " + role
+                        + (user.isActive() ? ": does not hold the role" : ": is deactivated"));
+            }
+            Opportunity deal = loadOpportunity(id);
+            deal.approve(loadPipeline(deal.pipeline()), stage, role, approver, useCases.actor(), useCases.clock);
+            return useCases.save(deal, useCases.storage.opportunities()::save);
+        });
+    }
+
+    /** Marks the deal won for a reason (from the pipeline's list, if it has one), once the won stage's gates hold. */
+    public StageMoveResult markWon(OpportunityId id, String reason) {
+        return move(id, (deal, pipeline) -> deal.markWon(pipeline, reason, activitiesOf(deal), useCases.actor(),
+                useCases.clock));
+    }
+
+    /** Marks the deal lost for a reason (from the pipeline's list, if it has one), to a competitor (may be null). */
+    public StageMoveResult markLost(OpportunityId id, String reason, String competitor) {
+        return move(id, (deal, pipeline) -> deal.markLost(pipeline, reason, competitor, activitiesOf(deal),
+                useCases.actor(), useCases.clock));
+    }
+
+    /** Reopens a won or lost deal into an open stage whose gates it meets. */
     public StageMoveResult reopen(OpportunityId id, StageId stage) {
-        return move(id, (deal, pipeline) -> deal.reopen(pipeline, stage, useCases.actor(), useCases.clock));
+        return move(id, (deal, pipeline) -> deal.reopen(pipeline, stage, activitiesOf(deal), useCases.actor(),
+                useCases.clock));
+    }
+
+    /**
+     * Checks every open deal of the tenant for staleness as of now: resting in its stage longer than the stage's
+     * rotting days, or without any activity (or, without activities, since it was opened) for longer than the
+     * pipeline's inactivity days. For a stale deal not yet alerted in this stale spell, creates one high-priority
+     * task for its owner, due a day later and linked to the deal, and records the alert; later checks report the
+     * deal without a new task until a new spell starts (see {@link Opportunity#staleAlertStands}). Each deal is handled in its own
+     * transaction. Returns the stale deals by pipeline, then expected close date.
+     */
+    public List<StaleDeal> alertStaleDeals() {
+        List<StaleDeal> stale = new ArrayList<>();
+        Instant now = useCases.clock.instant();
+        for (Pipeline pipeline : pipelines()) {
+            PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
+            Page<Opportunity> page;
+            do {
+                page = useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request);
+                for (Opportunity deal : page.items()) {
+                    staleness(pipeline, deal, now).ifPresent(stale::add);
+                }
+                request = request.next();
+            } while (page.hasNext());
+        }
+        return stale;
+    }
+
+    private Optional<StaleDeal> staleness(Pipeline pipeline, Opportunity deal, Instant now) {
+        Instant lastActivity = lastActivityOf(deal);
+        Instant quietSince = lastActivity == null ? deal.createdAt() : lastActivity;
+        long daysInStage = Duration.between(deal.stageEnteredAt(), now).toDays();
+        long daysQuiet = Duration.between(quietSince, now).toDays();
+        Set<StaleReason> reasons = EnumSet.noneOf(StaleReason.class);
+        Integer rotting = pipeline.requireStage(deal.stage()).rottingDays();
+        if (rotting != null && daysInStage >= rotting) {
+            reasons.add(StaleReason.ROTTING);
+        }
+        if (pipeline.inactivityDays() != null && daysQuiet >= pipeline.inactivityDays()) {
+            reasons.add(StaleReason.INACTIVE);
+        }
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        if (deal.staleAlertStands(reasons, lastActivity)) {
+            return Optional.of(new StaleDeal(deal.id(), deal.name(), deal.owner(), reasons, daysInStage, daysQuiet,
+                    deal.staleAlert().task(), false));
+        }
+        TaskId task = useCases.write(() -> {
+            Opportunity current = loadOpportunity(deal.id());
+            NewTask details = new NewTask("Stale deal: " + current.name(), "No progress on " + current.name() + ": "
+                    + describe(reasons, daysInStage, daysQuiet), now.plus(Duration.ofDays(1)), current.owner(),
+                    TaskPriority.HIGH, RecordRef.opportunity(current.id()), null);
+            Task created = useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), details,
+                    useCases.actor(), useCases.clock), useCases.storage.tasks()::save);
+            current.raiseStaleAlert(reasons, created.id(), useCases.clock);
+            useCases.save(current, useCases.storage.opportunities()::save);
+            return created.id();
+        });
+        return Optional.of(new StaleDeal(deal.id(), deal.name(), deal.owner(), reasons, daysInStage, daysQuiet, task,
+                true));
+    }
+
+    private static String describe(Set<StaleReason> reasons, long daysInStage, long daysQuiet) {
+        List<String> parts = new ArrayList<>();
+        if (reasons.contains(StaleReason.ROTTING)) {
+            parts.add(daysInStage + " days in its stage");
+        }
+        if (reasons.contains(StaleReason.INACTIVE)) {
+            parts.add(daysQuiet + " days without activity");
+        }
+        return String.join(", ", parts);
+    }
+
+    private Instant lastActivityOf(Opportunity deal) {
+        List<Activity> newest = useCases.storage.activities().timeline(useCases.tenant(),
+                RecordRef.opportunity(deal.id()), TimelineFilter.ALL, PageRequest.first(1)).items();
+        return newest.isEmpty() ? null : newest.get(0).occurredAt();
+    }
+
+    private ActivityEvidence activitiesOf(Opportunity deal) {
+        RecordRef subject = RecordRef.opportunity(deal.id());
+        return (kind, since) -> !useCases.storage.activities().timeline(useCases.tenant(), subject,
+                new TimelineFilter(Set.of(kind), since, null), PageRequest.first(1)).items().isEmpty();
     }
 
     private StageMoveResult move(OpportunityId id, BiFunction<Opportunity, Pipeline, StageMoveResult> move) {

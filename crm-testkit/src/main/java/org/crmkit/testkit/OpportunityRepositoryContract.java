@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.crmkit.core.access.Role;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.ContactId;
@@ -18,7 +20,10 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.common.Violation;
+import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
 import org.crmkit.core.sales.FieldValue;
@@ -27,6 +32,8 @@ import org.crmkit.core.sales.LineItemId;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityState;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.StageGate;
+import org.crmkit.core.sales.StaleReason;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.testkit.fixtures.SalesMother;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +86,25 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Opportunity found = opportunities().findById(TENANT_A, deal.id()).orElseThrow();
         assertThat(found.state().withVersion(0)).isEqualTo(deal.state());
         assertThat(found.version()).isEqualTo(1);
+    }
+
+    @Test
+    void roundTripKeepsApprovalsGateOverridesAndTheStaleAlert() {
+        Pipeline gated = SalesMother.aGatedPipeline(TENANT_A, ids, clock);
+        Opportunity deal = SalesMother.anOpportunity(TENANT_A, ids, clock, gated);
+        deal.approve(gated, gated.stages().get(2).id(), Role.MANAGER, UserId.next(ids), Actor.SYSTEM, clock);
+        deal.raiseStaleAlert(Set.of(StaleReason.ROTTING, StaleReason.INACTIVE), TaskId.next(ids), clock);
+        deal.moveOverridingGates(gated, gated.stages().get(1).id(), ActivityEvidence.NONE, "met at the fair",
+                Actor.of("u1", "User One"), clock);
+
+        save(deal);
+
+        Opportunity found = opportunities().findById(TENANT_A, deal.id()).orElseThrow();
+        assertThat(found.state().withVersion(0)).isEqualTo(deal.state());
+        assertThat(found.approvals()).singleElement().satisfies(a -> assertThat(a.role()).isEqualTo(Role.MANAGER));
+        assertThat(found.stageHistory().get(1).override().overridden()).extracting(Violation::code)
+                .containsExactly(StageGate.ACTIVITY);
+        assertThat(found.staleAlert().reasons()).containsExactlyInAnyOrder(StaleReason.ROTTING, StaleReason.INACTIVE);
     }
 
     @Test
@@ -184,8 +210,9 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Opportunity intruder = Opportunity.restore(new OpportunityState(TENANT_B, s.id(),
                 s.version(), "Hijacked", s.account(), s.primaryContact(), s.pipeline(), s.stage(), s.stageEnteredAt(),
                 s.status(), s.currency(), s.amount(), s.expectedCloseDate(), s.owner(), s.probabilityOverride(),
-                s.nextStep(), s.contactRoles(), s.lineItems(), s.stageHistory(), s.closeReason(), s.competitor(),
-                s.closedAt(), s.customFields(), s.originLead(), s.campaign(), s.createdAt()));
+                s.nextStep(), s.contactRoles(), s.lineItems(), s.stageHistory(), s.approvals(), s.closeReason(),
+                s.competitor(), s.closedAt(), s.staleAlert(), s.customFields(), s.originLead(), s.campaign(),
+                s.createdAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().name()).isEqualTo(stored.name());
     }

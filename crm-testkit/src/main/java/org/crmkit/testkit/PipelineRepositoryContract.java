@@ -40,6 +40,19 @@ public abstract class PipelineRepositoryContract extends StorageContract {
     }
 
     @Test
+    void roundTripKeepsGatesOfEveryKindCloseReasonsAndInactivityDays() {
+        Pipeline pipeline = SalesMother.aGatedPipeline(TENANT_A, ids, clock);
+
+        save(pipeline);
+
+        Pipeline found = pipelines().findById(TENANT_A, pipeline.id()).orElseThrow();
+        assertThat(found.state().withVersion(0)).isEqualTo(pipeline.state());
+        assertThat(found.stages()).extracting(stage -> stage.gates().size()).containsExactly(0, 4, 1, 1, 0);
+        assertThat(found.lostReasons()).containsExactly("Price", "No budget", "Competitor");
+        assertThat(found.inactivityDays()).isEqualTo(21);
+    }
+
+    @Test
     void listsTheTenantsPipelinesByName() {
         save(SalesMother.aPipeline(TENANT_A, ids, clock, "Renewals"));
         save(SalesMother.aPipeline(TENANT_A, ids, clock, "New business"));
@@ -70,7 +83,7 @@ public abstract class PipelineRepositoryContract extends StorageContract {
         assertThat(pipelines().findAll(TENANT_B)).isEmpty();
         PipelineState s = stored.state();
         Pipeline intruder = Pipeline.restore(new PipelineState(TENANT_B, s.id(), s.version(), "Hijacked", s.stages(),
-                s.createdAt()));
+                s.wonReasons(), s.lostReasons(), s.inactivityDays(), s.createdAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().name()).isEqualTo(stored.name());
     }

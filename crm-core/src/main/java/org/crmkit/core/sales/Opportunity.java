@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.access.Role;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
@@ -24,6 +27,7 @@ import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
@@ -37,8 +41,12 @@ import org.crmkit.core.common.Violation;
  *
  * <p>Stages: {@link #moveTo}, {@link #markWon}, {@link #markLost} and {@link #reopen} answer with a
  * {@link StageMoveResult}: either the move happened and was recorded in the stage history (from, to, when, who), or
- * it was refused with every reason and nothing changed. Stage gates plug in there. A closed (won or lost) deal
- * changes only through {@link #reopen}. Not thread-safe.
+ * it was refused with every reason and nothing changed. Every move evaluates the {@link StageGate}s of the stage
+ * entered (moving forward past several stages: of every stage entered on the way) and is refused with the complete
+ * list of their violations, unless the caller {@link #moveOverridingGates overrides} them with a reason, which the
+ * stage history keeps. {@link #missingFor} answers what is missing for a stage without changing anything. Won and
+ * lost reasons must come from the pipeline's list when it has one. A closed (won or lost) deal changes only through
+ * {@link #reopen}. Not thread-safe.
  */
 public final class Opportunity extends AggregateRoot<OpportunityId> {
 
@@ -48,6 +56,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     public static final String CLOSING_STAGE = "stage.closing-stage";
     /** Violation code: reopening needs an open stage as target. */
     public static final String NOT_AN_OPEN_STAGE = "stage.not-open";
+    /** Violation code: the won or lost reason is not one of the pipeline's reasons. */
+    public static final String UNKNOWN_CLOSE_REASON = "stage.unknown-close-reason";
 
     private final String name;
     private final AccountId account;
@@ -59,6 +69,7 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     private final List<ContactRole> contactRoles;
     private final List<LineItem> lineItems;
     private final List<StageChange> stageHistory;
+    private final List<GateApproval> approvals;
     private final Map<String, FieldValue> customFields;
     private ContactId primaryContact;
     private StageId stage;
@@ -72,6 +83,7 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     private String closeReason;
     private String competitor;
     private Instant closedAt;
+    private StaleAlert staleAlert;
 
     private Opportunity(OpportunityState s) {
         super(s.tenant(), s.id(), s.version());
@@ -91,6 +103,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         this.contactRoles = new ArrayList<>(s.contactRoles());
         this.lineItems = new ArrayList<>(s.lineItems());
         this.stageHistory = new ArrayList<>(s.stageHistory());
+        this.approvals = new ArrayList<>(s.approvals());
+        this.staleAlert = s.staleAlert();
         this.closeReason = s.closeReason();
         this.competitor = s.competitor();
         this.closedAt = s.closedAt();
@@ -125,8 +139,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         StageChange first = new StageChange(null, start.id(), now, actor);
         Opportunity deal = new Opportunity(new OpportunityState(tenant, id, 0, checkedName, account, primaryContact,
                 pipeline.id(), start.id(), now, OpportunityStatus.OPEN, currency, amount, expectedCloseDate, owner,
-                null, null, List.of(), List.of(), List.of(first), null, null, null, Map.of(), originLead, campaign,
-                now));
+                null, null, List.of(), List.of(), List.of(first), List.of(), null, null, null, null, Map.of(),
+                originLead, campaign, now));
         deal.record(new OpportunityOpened(tenant, id.value(), now, checkedName, account, pipeline.id(), start.id(),
                 owner, amount));
         return deal;
@@ -140,8 +154,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     public OpportunityState state() {
         return new OpportunityState(tenant(), id(), version(), name, account, primaryContact, pipeline, stage,
                 stageEnteredAt, status, currency, amount, expectedCloseDate, owner, probabilityOverride, nextStep,
-                List.copyOf(contactRoles), List.copyOf(lineItems), List.copyOf(stageHistory), closeReason, competitor,
-                closedAt, customFields, originLead, campaign, createdAt);
+                List.copyOf(contactRoles), List.copyOf(lineItems), List.copyOf(stageHistory), List.copyOf(approvals),
+                closeReason, competitor, closedAt, staleAlert, customFields, originLead, campaign, createdAt);
     }
 
     private static void checkAmount(Money amount, Currency currency) {
@@ -156,79 +170,214 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     /**
-     * Moves the open deal to another open stage of its pipeline. Refused ({@link #SAME_STAGE}, {@link #CLOSING_STAGE})
-     * when the target is the current stage or a won/lost stage. Records {@link OpportunityStageChanged}.
+     * Moves the open deal to another open stage of its pipeline, as {@link #moveTo(Pipeline, StageId,
+     * ActivityEvidence, Actor, Clock)} does with no known activities.
      */
     public StageMoveResult moveTo(Pipeline pipeline, StageId target, Actor actor, Clock clock) {
+        return moveTo(pipeline, target, ActivityEvidence.NONE, actor, clock);
+    }
+
+    /**
+     * Moves the open deal to another open stage of its pipeline. Refused ({@link #SAME_STAGE}, {@link #CLOSING_STAGE})
+     * when the target is the current stage or a won/lost stage, and with every gate violation when gates are not met.
+     * Records {@link OpportunityStageChanged}.
+     */
+    public StageMoveResult moveTo(Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor,
+                                  Clock clock) {
         requireOpen("move");
         Stage to = ownStage(pipeline, target);
         Require.notNull(actor, "actor");
+        List<Violation> violations = moveViolations(to);
+        violations.addAll(gateViolations(pipeline, to, Require.notNull(activities, "activities")));
+        if (!violations.isEmpty()) {
+            return new StageMoveResult.Refused(violations);
+        }
+        return changeStage(to, null, actor, clock);
+    }
+
+    /**
+     * Moves the open deal to another open stage although gates are not met, recording the overridden violations and
+     * the reason in the stage history. Refused like {@link #moveTo} for what cannot be overridden (same stage, a
+     * closing stage). When every gate is met it is a plain move without override.
+     */
+    public StageMoveResult moveOverridingGates(Pipeline pipeline, StageId target, ActivityEvidence activities,
+                                               String reason, Actor actor, Clock clock) {
+        requireOpen("move");
+        Stage to = ownStage(pipeline, target);
+        Require.notNull(actor, "actor");
+        String checkedReason = Require.maxLength(Require.notBlank(reason, "overrideReason"), 500, "overrideReason");
+        List<Violation> violations = moveViolations(to);
+        if (!violations.isEmpty()) {
+            return new StageMoveResult.Refused(violations);
+        }
+        List<Violation> gates = gateViolations(pipeline, to, Require.notNull(activities, "activities"));
+        return changeStage(to, gates.isEmpty() ? null : new GateOverride(checkedReason, gates), actor, clock);
+    }
+
+    /**
+     * Dry run: every reason a move of this deal to {@code target} would be refused now (the same violations
+     * {@link #moveTo}, {@link #markWon}/{@link #markLost} for a closing stage, or {@link #reopen} would report, except
+     * for a close reason); empty when the move would succeed. Changes nothing.
+     */
+    public List<Violation> missingFor(Pipeline pipeline, StageId target, ActivityEvidence activities) {
+        Stage to = ownStage(pipeline, target);
+        Require.notNull(activities, "activities");
+        List<Violation> violations = new ArrayList<>();
+        if (isOpen()) {
+            if (to.id().equals(stage)) {
+                violations.add(sameStage(to));
+            }
+        } else if (!to.isOpen()) {
+            violations.add(notOpen(to));
+        }
+        violations.addAll(gateViolations(pipeline, to, activities));
+        return violations;
+    }
+
+    private List<Violation> moveViolations(Stage to) {
         List<Violation> violations = new ArrayList<>();
         if (to.id().equals(stage)) {
-            violations.add(Violation.of(SAME_STAGE, "the deal is already in stage " + to.name(), "stageId"));
+            violations.add(sameStage(to));
         }
         if (!to.isOpen()) {
             violations.add(Violation.of(CLOSING_STAGE, "stage " + to.name() + " is reached by marking the deal "
                     + to.kind().name().toLowerCase(Locale.ROOT), "stageId"));
         }
+        return violations;
+    }
+
+    private static Violation sameStage(Stage to) {
+        return Violation.of(SAME_STAGE, "the deal is already in stage " + to.name(), "stageId");
+    }
+
+    private static Violation notOpen(Stage to) {
+        return Violation.of(NOT_AN_OPEN_STAGE, "a deal is reopened into an open stage, not into " + to.name(),
+                "stageId");
+    }
+
+    /**
+     * The violations of the gates of every stage entered: the target, and going forward from an open stage to an open
+     * stage also the open stages passed on the way (winning or losing checks only the closing stage's gates). A violation with the same code and field as an earlier one is reported once.
+     */
+    private List<Violation> gateViolations(Pipeline pipeline, Stage to, ActivityEvidence activities) {
+        List<Stage> entered = new ArrayList<>();
+        int from = pipeline.positionOf(stage);
+        int target = pipeline.positionOf(to.id());
+        if (isOpen() && to.isOpen()) {
+            for (int i = from + 1; i < target; i++) {
+                Stage passed = pipeline.stages().get(i);
+                if (passed.isOpen()) {
+                    entered.add(passed);
+                }
+            }
+        }
+        entered.add(to);
+        Map<String, Violation> violations = new LinkedHashMap<>();
+        for (Stage entering : entered) {
+            ProposedMove move = new ProposedMove(this, pipeline, entering, to, activities);
+            for (StageGate gate : entering.gates()) {
+                for (Violation violation : gate.check(move)) {
+                    violations.putIfAbsent(violation.code() + "|" + violation.field(), violation);
+                }
+            }
+        }
+        return new ArrayList<>(violations.values());
+    }
+
+    /** Closes the open deal as won with no known activities; see the overload with {@link ActivityEvidence}. */
+    public StageMoveResult markWon(Pipeline pipeline, String reason, Actor actor, Clock clock) {
+        return markWon(pipeline, reason, ActivityEvidence.NONE, actor, clock);
+    }
+
+    /**
+     * Closes the open deal as won, in the pipeline's won stage, with a reason (from the pipeline's won reasons when
+     * it lists any, else {@link #UNKNOWN_CLOSE_REASON}) once the won stage's gates are met. Records
+     * {@link OpportunityWon}.
+     */
+    public StageMoveResult markWon(Pipeline pipeline, String reason, ActivityEvidence activities, Actor actor,
+                                   Clock clock) {
+        requireOpen("win");
+        StageMoveResult result = close(pipeline, StageKind.WON, reason, null, activities, actor, clock);
+        if (result.moved()) {
+            record(new OpportunityWon(tenant(), id().value(), closedAt, account, amount, closeReason, actor));
+        }
+        return result;
+    }
+
+    /** Moves into the won or lost stage if the reason is allowed and its gates are met; sets the close fields. */
+    private StageMoveResult close(Pipeline pipeline, StageKind kind, String reason, String competitor,
+                                  ActivityEvidence activities, Actor actor, Clock clock) {
+        checkPipeline(pipeline);
+        Require.maxLength(Require.notBlank(reason, "reason"), 200, "reason");
+        String checkedCompetitor = Require.maxLength(Require.optional(competitor), 200, "competitor");
+        Require.notNull(actor, "actor");
+        Stage closing = kind == StageKind.WON ? pipeline.wonStage() : pipeline.lostStage();
+        Optional<String> listed = pipeline.closeReason(kind, reason);
+        List<Violation> violations = new ArrayList<>();
+        if (listed.isEmpty()) {
+            violations.add(Violation.of(UNKNOWN_CLOSE_REASON, "'" + reason.strip() + "' is not one of the reasons "
+                    + (kind == StageKind.WON ? pipeline.wonReasons() : pipeline.lostReasons()), "reason"));
+        }
+        violations.addAll(gateViolations(pipeline, closing, Require.notNull(activities, "activities")));
         if (!violations.isEmpty()) {
             return new StageMoveResult.Refused(violations);
         }
-        return changeStage(to, actor, clock);
-    }
-
-    /** Closes the open deal as won, in the pipeline's won stage, with a reason. Records {@link OpportunityWon}. */
-    public StageMoveResult markWon(Pipeline pipeline, String reason, Actor actor, Clock clock) {
-        requireOpen("win");
-        checkPipeline(pipeline);
-        String checkedReason = Require.maxLength(Require.notBlank(reason, "reason"), 200, "reason");
-        Require.notNull(actor, "actor");
-        StageMoveResult result = changeStage(pipeline.wonStage(), actor, clock);
-        status = OpportunityStatus.WON;
-        closeReason = checkedReason;
-        competitor = null;
-        closedAt = clock.instant();
-        record(new OpportunityWon(tenant(), id().value(), closedAt, account, amount, checkedReason, actor));
-        return result;
-    }
-
-    /**
-     * Closes the open deal as lost, in the pipeline's lost stage, with a reason and the competitor that won it (may
-     * be null). Records {@link OpportunityLost}.
-     */
-    public StageMoveResult markLost(Pipeline pipeline, String reason, String competitor, Actor actor, Clock clock) {
-        requireOpen("lose");
-        checkPipeline(pipeline);
-        String checkedReason = Require.maxLength(Require.notBlank(reason, "reason"), 200, "reason");
-        String checkedCompetitor = Require.maxLength(Require.optional(competitor), 200, "competitor");
-        Require.notNull(actor, "actor");
-        StageMoveResult result = changeStage(pipeline.lostStage(), actor, clock);
-        status = OpportunityStatus.LOST;
-        closeReason = checkedReason;
+        StageMoveResult result = changeStage(closing, null, actor, clock);
+        status = kind == StageKind.WON ? OpportunityStatus.WON : OpportunityStatus.LOST;
+        closeReason = listed.orElseThrow();
         this.competitor = checkedCompetitor;
         closedAt = clock.instant();
-        record(new OpportunityLost(tenant(), id().value(), closedAt, account, amount, checkedReason, checkedCompetitor,
-                actor));
         return result;
     }
 
+    /** Closes the open deal as lost with no known activities; see the overload with {@link ActivityEvidence}. */
+    public StageMoveResult markLost(Pipeline pipeline, String reason, String competitor, Actor actor, Clock clock) {
+        return markLost(pipeline, reason, competitor, ActivityEvidence.NONE, actor, clock);
+    }
+
     /**
-     * Reopens a won or lost deal into an open stage; the close reason, competitor and close time are cleared (the
-     * stage history and events keep them). Refused ({@link #NOT_AN_OPEN_STAGE}) for a target that is not open.
-     * Records {@link OpportunityReopened}.
+     * Closes the open deal as lost, in the pipeline's lost stage, with a reason (from the pipeline's lost reasons
+     * when it lists any) and the competitor that won it (may be null), once the lost stage's gates are met. Records
+     * {@link OpportunityLost}.
      */
+    public StageMoveResult markLost(Pipeline pipeline, String reason, String competitor, ActivityEvidence activities,
+                                    Actor actor, Clock clock) {
+        requireOpen("lose");
+        StageMoveResult result = close(pipeline, StageKind.LOST, reason, competitor, activities, actor, clock);
+        if (result.moved()) {
+            record(new OpportunityLost(tenant(), id().value(), closedAt, account, amount, closeReason,
+                    this.competitor, actor));
+        }
+        return result;
+    }
+
+    /** Reopens with no known activities; see {@link #reopen(Pipeline, StageId, ActivityEvidence, Actor, Clock)}. */
     public StageMoveResult reopen(Pipeline pipeline, StageId target, Actor actor, Clock clock) {
+        return reopen(pipeline, target, ActivityEvidence.NONE, actor, clock);
+    }
+
+    /**
+     * Reopens a won or lost deal into an open stage whose gates it meets; the close reason, competitor and close time
+     * are cleared (the stage history and events keep them). Refused ({@link #NOT_AN_OPEN_STAGE}) for a target that
+     * is not open. Records {@link OpportunityReopened}.
+     */
+    public StageMoveResult reopen(Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor,
+                                  Clock clock) {
         if (status == OpportunityStatus.OPEN) {
             throw new IllegalTransitionException("Opportunity " + id() + " is open and cannot be reopened");
         }
         Stage to = ownStage(pipeline, target);
         Require.notNull(actor, "actor");
+        List<Violation> violations = new ArrayList<>();
         if (!to.isOpen()) {
-            return new StageMoveResult.Refused(List.of(Violation.of(NOT_AN_OPEN_STAGE,
-                    "a deal is reopened into an open stage, not into " + to.name(), "stageId")));
+            violations.add(notOpen(to));
+        }
+        violations.addAll(gateViolations(pipeline, to, Require.notNull(activities, "activities")));
+        if (!violations.isEmpty()) {
+            return new StageMoveResult.Refused(violations);
         }
         OpportunityStatus previous = status;
-        StageMoveResult result = changeStage(to, actor, clock);
+        StageMoveResult result = changeStage(to, null, actor, clock);
         status = OpportunityStatus.OPEN;
         closeReason = null;
         competitor = null;
@@ -237,14 +386,53 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         return result;
     }
 
-    private StageMoveResult changeStage(Stage to, Actor actor, Clock clock) {
-        StageChange change = new StageChange(stage, to.id(), clock.instant(), actor);
+    private StageMoveResult changeStage(Stage to, GateOverride override, Actor actor, Clock clock) {
+        StageChange change = new StageChange(stage, to.id(), clock.instant(), actor, override);
         stageHistory.add(change);
         stage = to.id();
         stageEnteredAt = change.at();
         record(new OpportunityStageChanged(tenant(), id().value(), change.at(), pipeline, change.from(), change.to(),
                 actor));
         return new StageMoveResult.Moved(change);
+    }
+
+    /**
+     * Records that {@code approver}, holding {@code role}, approves the deal entering {@code stageId}; satisfies the
+     * stage's {@link StageGate.ApprovalRequired} gate for the role. Approving twice in the same role changes nothing.
+     * Records {@link OpportunityStageApproved}.
+     */
+    public void approve(Pipeline pipeline, StageId stageId, Role role, UserId approver, Actor actor, Clock clock) {
+        Stage approved = ownStage(pipeline, stageId);
+        Require.notNull(role, "role");
+        Require.notNull(approver, "approver");
+        Require.notNull(actor, "actor");
+        if (approvals.stream().anyMatch(a -> a.stage().equals(approved.id()) && a.role() == role)) {
+            return;
+        }
+        GateApproval approval = new GateApproval(approved.id(), role, approver, clock.instant());
+        approvals.add(approval);
+        record(new OpportunityStageApproved(tenant(), id().value(), approval.at(), approved.id(), role, approver,
+                actor));
+    }
+
+    /**
+     * Whether the deal's stale spell for {@code reasons} was already alerted: the last alert was raised after the deal
+     * entered its stage and, when it is now {@link StaleReason#INACTIVE inactive}, after {@code lastActivityAt} (may
+     * be null). An activity after the alert followed by a new quiet spell, or a stage change, makes a new spell.
+     */
+    public boolean staleAlertStands(Set<StaleReason> reasons, Instant lastActivityAt) {
+        Require.notNull(reasons, "reasons");
+        return staleAlert != null && !staleAlert.raisedAt().isBefore(stageEnteredAt)
+                && (!reasons.contains(StaleReason.INACTIVE) || lastActivityAt == null
+                || lastActivityAt.isBefore(staleAlert.raisedAt()));
+    }
+
+    /** Records that the open deal was found stale and {@code task} was created for its owner. */
+    public void raiseStaleAlert(Set<StaleReason> reasons, TaskId task, Clock clock) {
+        requireOpen("alert");
+        StaleAlert alert = new StaleAlert(reasons, task, clock.instant());
+        staleAlert = alert;
+        record(new OpportunityFoundStale(tenant(), id().value(), alert.raisedAt(), alert.reasons(), task, owner));
     }
 
     private Stage ownStage(Pipeline pipeline, StageId target) {
@@ -469,6 +657,16 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
 
     public List<LineItem> lineItems() {
         return List.copyOf(lineItems);
+    }
+
+    /** Approvals given for entering stages, oldest first. */
+    public List<GateApproval> approvals() {
+        return List.copyOf(approvals);
+    }
+
+    /** The last stale alert, or null. */
+    public StaleAlert staleAlert() {
+        return staleAlert;
     }
 
     /** Every stage change, oldest first; the first entry is where the deal was opened. */

@@ -21,16 +21,18 @@ import org.crmkit.core.common.UserId;
 /**
  * Everything an {@link Opportunity} consists of, as storage keeps it. Nullable: {@code primaryContact},
  * {@code amount}, {@code expectedCloseDate}, {@code probabilityOverride}, {@code nextStep}, {@code closeReason},
- * {@code competitor}, {@code closedAt}, {@code originLead}, {@code campaign}. Lists are in the order they were added
- * ({@code stageHistory} oldest first); {@code customFields} is keyed by field name.
+ * {@code competitor}, {@code closedAt}, {@code staleAlert}, {@code originLead}, {@code campaign}. Lists are in the
+ * order they were added ({@code stageHistory} and {@code approvals} oldest first); {@code customFields} is keyed by
+ * field name.
  */
 public record OpportunityState(TenantId tenant, OpportunityId id, long version, String name, AccountId account,
                                ContactId primaryContact, PipelineId pipeline, StageId stage, Instant stageEnteredAt,
                                OpportunityStatus status, Currency currency, Money amount, LocalDate expectedCloseDate,
                                UserId owner, Integer probabilityOverride, String nextStep,
                                List<ContactRole> contactRoles, List<LineItem> lineItems,
-                               List<StageChange> stageHistory, String closeReason, String competitor,
-                               Instant closedAt, Map<String, FieldValue> customFields, LeadId originLead,
+                               List<StageChange> stageHistory, List<GateApproval> approvals, String closeReason,
+                               String competitor, Instant closedAt, StaleAlert staleAlert,
+                               Map<String, FieldValue> customFields, LeadId originLead,
                                CampaignId campaign, Instant createdAt)
         implements AggregateState<OpportunityState> {
 
@@ -38,6 +40,7 @@ public record OpportunityState(TenantId tenant, OpportunityId id, long version, 
         contactRoles = Require.noNulls(contactRoles, "contactRoles");
         lineItems = Require.noNulls(lineItems, "lineItems");
         stageHistory = Require.noNulls(stageHistory, "stageHistory");
+        approvals = Require.noNulls(approvals, "approvals");
         customFields = Map.copyOf(Require.notNull(customFields, "customFields"));
     }
 
@@ -45,7 +48,7 @@ public record OpportunityState(TenantId tenant, OpportunityId id, long version, 
     public OpportunityState withVersion(long version) {
         return new OpportunityState(tenant, id, version, name, account, primaryContact, pipeline, stage,
                 stageEnteredAt, status, currency, amount, expectedCloseDate, owner, probabilityOverride, nextStep,
-                contactRoles, lineItems, stageHistory, closeReason, competitor, closedAt, customFields, originLead,
-                campaign, createdAt);
+                contactRoles, lineItems, stageHistory, approvals, closeReason, competitor, closedAt, staleAlert,
+                customFields, originLead, campaign, createdAt);
     }
 }

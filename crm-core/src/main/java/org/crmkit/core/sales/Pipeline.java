@@ -19,19 +19,29 @@ import org.crmkit.core.common.TenantId;
  * A sales pipeline: an ordered list of {@link Stage}s an opportunity moves through. A tenant may have several
  * (new business, renewals). A valid pipeline has at least one open stage, exactly one won and exactly one lost stage
  * (where {@code markWon}/{@code markLost} put an opportunity), and stage names that are unique ignoring case. Every
- * change is checked against these rules and refused whole. Not thread-safe.
+ * change is checked against these rules and refused whole.
+ *
+ * <p>Besides the stages (with their {@link StageGate}s) a pipeline keeps its closing rules: the reasons a deal may
+ * be won or lost for (an empty list allows any reason) and after how many days without activity an open deal counts
+ * as stale ({@code inactivityDays}, null: never). Not thread-safe.
  */
 public final class Pipeline extends AggregateRoot<PipelineId> {
 
     private final Instant createdAt;
     private final String name;
     private List<Stage> stages;
+    private List<String> wonReasons;
+    private List<String> lostReasons;
+    private Integer inactivityDays;
 
     private Pipeline(PipelineState s) {
         super(s.tenant(), s.id(), s.version());
         this.createdAt = s.createdAt();
         this.name = s.name();
         this.stages = List.copyOf(s.stages());
+        this.wonReasons = s.wonReasons();
+        this.lostReasons = s.lostReasons();
+        this.inactivityDays = s.inactivityDays();
     }
 
     /** A new pipeline with its stages in order. Records {@link PipelineDefined}. */
@@ -40,7 +50,8 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
         Require.notNull(id, "id");
         String checkedName = checkName(name);
         List<Stage> checked = validated(stages);
-        Pipeline pipeline = new Pipeline(new PipelineState(tenant, id, 0, checkedName, checked, clock.instant()));
+        Pipeline pipeline = new Pipeline(new PipelineState(tenant, id, 0, checkedName, checked, List.of(),
+                List.of(), null, clock.instant()));
         pipeline.record(new PipelineDefined(tenant, id.value(), pipeline.createdAt, checkedName, checked));
         return pipeline;
     }
@@ -51,7 +62,8 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     }
 
     public PipelineState state() {
-        return new PipelineState(tenant(), id(), version(), name, stages, createdAt);
+        return new PipelineState(tenant(), id(), version(), name, stages, wonReasons, lostReasons, inactivityDays,
+                createdAt);
     }
 
     private static String checkName(String name) {
@@ -117,6 +129,82 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
                     "stage " + stageId + " is not a stage of pipeline " + name)));
         }
         changeStages(changed, clock);
+    }
+
+    /** Replaces the gates of a stage (an empty list removes them). */
+    public void changeGates(StageId stageId, List<StageGate> gates, Clock clock) {
+        Stage stage = requireStage(stageId);
+        List<Stage> changed = new ArrayList<>(stages);
+        changed.set(stages.indexOf(stage), stage.gatedBy(Require.noNulls(gates, "gates")));
+        changeStages(changed, clock);
+    }
+
+    /**
+     * Sets the reasons deals may be won and lost for (each 1..200 characters, unique ignoring case; an empty list
+     * allows any reason). Records {@link PipelineClosingRulesChanged}.
+     */
+    public void changeCloseReasons(List<String> newWonReasons, List<String> newLostReasons, Clock clock) {
+        wonReasons = checkedReasons(newWonReasons, "wonReasons");
+        lostReasons = checkedReasons(newLostReasons, "lostReasons");
+        recordClosingRules(clock);
+    }
+
+    /** After how many days (positive) without activity an open deal is stale; null: never. */
+    public void changeInactivityDays(Integer days, Clock clock) {
+        Require.that(days == null || days > 0, "inactivityDays", "must be positive, was " + days);
+        inactivityDays = days;
+        recordClosingRules(clock);
+    }
+
+    private void recordClosingRules(Clock clock) {
+        record(new PipelineClosingRulesChanged(tenant(), id().value(), clock.instant(), wonReasons, lostReasons,
+                inactivityDays));
+    }
+
+    private static List<String> checkedReasons(List<String> reasons, String field) {
+        List<String> checked = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<String> given = Require.noNulls(reasons, field);
+        for (int i = 0; i < given.size(); i++) {
+            String reason = Require.maxLength(Require.notBlank(given.get(i), field + "[" + i + "]"), 200,
+                    field + "[" + i + "]");
+            Require.that(seen.add(reason.toLowerCase(Locale.ROOT)), field + "[" + i + "]",
+                    "'" + reason + "' is listed twice");
+            checked.add(reason);
+        }
+        return List.copyOf(checked);
+    }
+
+    /**
+     * The listed reason matching {@code reason} ignoring case (in its listed spelling), the reason itself when any
+     * is allowed, or empty when the pipeline lists reasons and this is none of them.
+     */
+    public Optional<String> closeReason(StageKind kind, String reason) {
+        List<String> allowed = switch (Require.notNull(kind, "kind")) {
+            case WON -> wonReasons;
+            case LOST -> lostReasons;
+            case OPEN -> throw InvalidValueException.invalid("kind", "open stages have no close reasons");
+        };
+        String given = Require.notBlank(reason, "reason");
+        if (allowed.isEmpty()) {
+            return Optional.of(given);
+        }
+        return allowed.stream().filter(r -> r.equalsIgnoreCase(given)).findFirst();
+    }
+
+    /** Reasons a deal may be won for; empty: any. */
+    public List<String> wonReasons() {
+        return wonReasons;
+    }
+
+    /** Reasons a deal may be lost for; empty: any. */
+    public List<String> lostReasons() {
+        return lostReasons;
+    }
+
+    /** Days without activity after which an open deal is stale, or null. */
+    public Integer inactivityDays() {
+        return inactivityDays;
     }
 
     /** The stage with the id, if it belongs to this pipeline. */

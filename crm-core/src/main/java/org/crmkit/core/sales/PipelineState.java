@@ -7,16 +7,22 @@ import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
-/** Everything a {@link Pipeline} consists of, as storage keeps it; {@code stages} in pipeline order. */
+/**
+ * Everything a {@link Pipeline} consists of, as storage keeps it: {@code stages} in pipeline order (each with its
+ * gates), the allowed won and lost reasons (empty: any) and the inactivity days (nullable).
+ */
 public record PipelineState(TenantId tenant, PipelineId id, long version, String name, List<Stage> stages,
+                            List<String> wonReasons, List<String> lostReasons, Integer inactivityDays,
                             Instant createdAt) implements AggregateState<PipelineState> {
 
     public PipelineState {
         stages = Require.noNulls(stages, "stages");
+        wonReasons = Require.noNulls(wonReasons, "wonReasons");
+        lostReasons = Require.noNulls(lostReasons, "lostReasons");
     }
 
     @Override
     public PipelineState withVersion(long version) {
-        return new PipelineState(tenant, id, version, name, stages, createdAt);
+        return new PipelineState(tenant, id, version, name, stages, wonReasons, lostReasons, inactivityDays, createdAt);
     }
 }
