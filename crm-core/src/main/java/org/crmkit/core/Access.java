@@ -159,6 +159,11 @@ public final class Access {
         return UseCases.found(useCases.storage.users().findById(useCases.tenant(), user), "User", user);
     }
 
+    /** The user, or empty when there is none with the id. */
+    public Optional<User> findUser(UserId user) {
+        return useCases.storage.users().findById(useCases.tenant(), Require.notNull(user, "userId"));
+    }
+
     public Optional<User> userByEmail(EmailAddress email) {
         return useCases.storage.users().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
     }

@@ -195,6 +195,13 @@ public final class Activities {
         return useCases.storage.tasks().findOverdue(useCases.tenant(), useCases.clock.instant(), page);
     }
 
+    /** Active tasks whose due time lies before {@code asOf}, by due time then id; for workflows run as of a time. */
+    public Page<Task> overdueTasks(Instant asOf, PageRequest page) {
+        Require.notNull(asOf, "asOf");
+        Require.notNull(page, "page");
+        return useCases.storage.tasks().findOverdue(useCases.tenant(), asOf, page);
+    }
+
     /** Active tasks due at or after {@code from} and before {@code until}, by due time then id. */
     public Page<Task> tasksDueBetween(Instant from, Instant until, PageRequest page) {
         Require.notNull(from, "from");
