@@ -3,7 +3,6 @@ package org.crmkit.analytics;
 import static org.crmkit.analytics.SpecialFunctions.hyp2f1;
 import static org.crmkit.analytics.SpecialFunctions.logBeta;
 import static org.crmkit.analytics.SpecialFunctions.logGamma;
-import static org.crmkit.analytics.SpecialFunctions.logSumExp;
 
 import java.util.Collection;
 import java.util.Map;
@@ -16,7 +15,7 @@ import java.util.Optional;
  *
  * <p>The likelihood is evaluated in log space as {@code A1 + A2 + log(exp(A3) + [x > 0] exp(A4))} (the form of Fader
  * and Hardie's note on the #NUM! error), so it stays finite for any frequency. Customers with identical
- * (x, t_x, T) are fitted once with a weight.
+ * (x, t_x, T) are fitted once with a weight, by Newton steps on the exact gradient and Hessian of the likelihood.
  */
 public final class BgNbdModel implements PurchaseModel {
 
@@ -51,49 +50,9 @@ public final class BgNbdModel implements PurchaseModel {
     public static BgNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
         WeightedHistories data = WeightedHistories.of(histories);
         double[] start = {1, data.meanAge(), 1, 1};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("bg-nbd", NAMES,
-                p -> logLikelihood(p, data), data.totalWeight, start, options);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("bg-nbd", NAMES, new BgNbdLikelihood(data),
+                data.totalWeight, start, options);
         return new BgNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
-    }
-
-    static double logLikelihood(double[] p, WeightedHistories data) {
-        double r = p[0];
-        double alpha = p[1];
-        double a = p[2];
-        double b = p[3];
-        int maxX = data.maxFrequency;
-        double[] byFrequency = new double[maxX + 1];
-        double lgR = logGamma(r);
-        double lgB = logGamma(b);
-        double lgAB = logGamma(a + b);
-        for (int x = 0; x <= maxX; x++) {
-            byFrequency[x] = logGamma(r + x) - lgR + r * Math.log(alpha)
-                    + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x);
-        }
-        double[] logRateRecency = new double[maxX + 1];
-        for (int x = 1; x <= maxX; x++) {
-            logRateRecency[x] = Math.log(a) - Math.log(b + x - 1);
-        }
-        double[] logAge = logsPlus(alpha, data.distinctAges);
-        double[] logRecency = logsPlus(alpha, data.distinctRecencies);
-        double total = 0;
-        for (int i = 0; i < data.size(); i++) {
-            int x = data.frequency[i];
-            double a3 = -(r + x) * logAge[data.ageIndex[i]];
-            double tail = x > 0
-                    ? logSumExp(a3, logRateRecency[x] - (r + x) * logRecency[data.recencyIndex[i]])
-                    : a3;
-            total += data.weight[i] * (byFrequency[x] + tail);
-        }
-        return total;
-    }
-
-    private static double[] logsPlus(double shift, double[] values) {
-        double[] result = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = Math.log(shift + values[i]);
-        }
-        return result;
     }
 
     @Override
@@ -113,7 +72,7 @@ public final class BgNbdModel implements PurchaseModel {
 
     @Override
     public double logLikelihood(PurchaseHistory history) {
-        return logLikelihood(new double[] {r, alpha, a, b}, WeightedHistories.single(history));
+        return new BgNbdLikelihood(WeightedHistories.single(history)).value(new double[] {r, alpha, a, b});
     }
 
     @Override
@@ -126,16 +85,17 @@ public final class BgNbdModel implements PurchaseModel {
 
     @Override
     public double expectedPurchases(PurchaseHistory h, double t) {
-        nonNegative(t);
-        int x = h.frequency();
-        double T = h.age();
-        double ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-        double numerator = (a + b + x - 1) / (a - 1)
-                * (1 - ratio * hyp2f1(r + x, b + x, a + b + x - 1, t / (alpha + T + t)));
-        return numerator * probabilityAlive(h);
+        return expectedPurchases(h, new double[] {t})[0];
     }
 
-    /** All horizons from one pass over the hypergeometric series, whose coefficients do not depend on the horizon. */
+    /**
+     * All horizons from one pass over the hypergeometric series, whose coefficients do not depend on the horizon.
+     * The conditional expectation {@code (a + b + x - 1) / (a - 1) (1 - ((alpha + T) / (alpha + T + t))^(r + x)
+     * 2F1(r + x, b + x; a + b + x - 1; z)) P(alive)}, {@code z = t / (alpha + T + t)}, is evaluated through Euler's
+     * transformation {@code 2F1(r + x, b + x; c; z) = (1 - z)^(a - 1 - r - x) 2F1(a + b - 1 - r, a - 1; c; z)}: the
+     * new series' numerator parameters do not grow with x, so it needs a few terms where the original needs dozens
+     * to hundreds for frequent buyers, and the power becomes {@code ((alpha + T) / (alpha + T + t))^(a - 1)}.
+     */
     @Override
     public double[] expectedPurchases(PurchaseHistory h, double[] horizons) {
         int x = h.frequency();
@@ -145,12 +105,12 @@ public final class BgNbdModel implements PurchaseModel {
             nonNegative(horizons[j]);
             z[j] = horizons[j] / (alpha + T + horizons[j]);
         }
-        double[] series = hyp2f1(r + x, b + x, a + b + x - 1, z);
+        double[] series = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
         double scale = (a + b + x - 1) / (a - 1) * probabilityAlive(h);
         double[] result = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
-            double ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + horizons[j])));
-            result[j] = scale * (1 - ratio * series[j]);
+            double power = Math.exp((a - 1) * Math.log((alpha + T) / (alpha + T + horizons[j])));
+            result[j] = scale * (1 - power * series[j]);
         }
         return result;
     }

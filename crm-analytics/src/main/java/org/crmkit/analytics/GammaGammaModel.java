@@ -1,7 +1,9 @@
 package org.crmkit.analytics;
 
 import static org.crmkit.analytics.BgNbdModel.positive;
+import static org.crmkit.analytics.SpecialFunctions.digamma;
 import static org.crmkit.analytics.SpecialFunctions.logGamma;
+import static org.crmkit.analytics.SpecialFunctions.trigamma;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -58,16 +60,23 @@ public final class GammaGammaModel {
         int n = repeaters.size();
         Repeaters data = new Repeaters(repeaters);
         double[] start = {1, 2, spend / n};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("gamma-gamma", NAMES,
-                data::logLikelihood, n, start, options);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("gamma-gamma", NAMES, data, n, start, options);
         return new GammaGammaModel(estimate.parameters(), ModelFit.of(estimate, n));
     }
 
     /**
      * The repeaters with everything that does not depend on the parameters summed once: per customer the likelihood
-     * needs only {@code log(gamma + x zbar)}; the log-gamma terms depend on x alone and are evaluated per distinct x.
+     * needs only {@code log(gamma + x zbar)} (and its reciprocal for the derivatives); the log-gamma, digamma and
+     * trigamma terms depend on x alone and are evaluated per distinct x.
      */
-    private static final class Repeaters {
+    static final class Repeaters implements SmoothLogLikelihood {
+        private static final int LOG_SUM = 0;
+        private static final int X_LOG_SUM = 1;
+        private static final int INVERSE_SUM = 2;
+        private static final int X_INVERSE_SUM = 3;
+        private static final int INVERSE_SQUARE_SUM = 4;
+        private static final int X_INVERSE_SQUARE_SUM = 5;
+
         private final int[] frequency;
         private final double[] totalSpend;
         private final long[] customersWithFrequency;
@@ -103,18 +112,63 @@ public final class GammaGammaModel {
             sumXLogX = xLogX;
         }
 
-        double logLikelihood(double[] v) {
+        @Override
+        public double evaluate(double[] v, double[] gradient, double[][] hessian) {
             double p = v[0];
             double q = v[1];
             double gamma = v[2];
-            double total = customers * (q * Math.log(gamma) - logGamma(q)) + p * (sumXLogM + sumXLogX) - sumLogM;
+            boolean derivatives = gradient != null;
+            double[] s = ChunkedSum.of(customers, derivatives ? 6 : 2, (from, to, sums) -> {
+                for (int i = from; i < to; i++) {
+                    double x = frequency[i];
+                    double log = Math.log(gamma + totalSpend[i]);
+                    sums[LOG_SUM] += log;
+                    sums[X_LOG_SUM] += x * log;
+                    if (derivatives) {
+                        double inverse = 1 / (gamma + totalSpend[i]);
+                        sums[INVERSE_SUM] += inverse;
+                        sums[X_INVERSE_SUM] += x * inverse;
+                        sums[INVERSE_SQUARE_SUM] += inverse * inverse;
+                        sums[X_INVERSE_SQUARE_SUM] += x * inverse * inverse;
+                    }
+                }
+            });
+            double n = customers;
+            double total = n * (q * Math.log(gamma) - logGamma(q)) + p * (sumXLogM + sumXLogX) - sumLogM
+                    - p * s[X_LOG_SUM] - q * s[LOG_SUM];
+            double gp = sumXLogM + sumXLogX - s[X_LOG_SUM];
+            double gq = n * (Math.log(gamma) - digamma(q)) - s[LOG_SUM];
+            double pp = 0;
+            double pq = 0;
+            double qq = -n * trigamma(q);
             for (int x = 1; x < customersWithFrequency.length; x++) {
-                if (customersWithFrequency[x] > 0) {
-                    total += customersWithFrequency[x] * (logGamma(p * x + q) - logGamma(p * x));
+                long c = customersWithFrequency[x];
+                if (c == 0) {
+                    continue;
+                }
+                total += c * (logGamma(p * x + q) - logGamma(p * x));
+                if (derivatives) {
+                    double psi = digamma(p * x + q);
+                    double tri = trigamma(p * x + q);
+                    gp += c * x * (psi - digamma(p * x));
+                    gq += c * psi;
+                    pp += c * (double) x * x * (tri - trigamma(p * x));
+                    pq += c * x * tri;
+                    qq += c * tri;
                 }
             }
-            for (int i = 0; i < customers; i++) {
-                total -= (p * frequency[i] + q) * Math.log(gamma + totalSpend[i]);
+            if (derivatives) {
+                gradient[0] = gp;
+                gradient[1] = gq;
+                gradient[2] = n * q / gamma - p * s[X_INVERSE_SUM] - q * s[INVERSE_SUM];
+                double[][] h = {
+                    {pp, pq, -s[X_INVERSE_SUM]},
+                    {pq, qq, n / gamma - s[INVERSE_SUM]},
+                    {-s[X_INVERSE_SUM], n / gamma - s[INVERSE_SUM],
+                        -n * q / (gamma * gamma) + p * s[X_INVERSE_SQUARE_SUM] + q * s[INVERSE_SQUARE_SUM]}};
+                for (int i = 0; i < 3; i++) {
+                    System.arraycopy(h[i], 0, hessian[i], 0, 3);
+                }
             }
             return total;
         }

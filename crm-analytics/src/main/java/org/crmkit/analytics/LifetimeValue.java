@@ -1,10 +1,9 @@
 package org.crmkit.analytics;
 
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.stream.IntStream;
 
 /**
  * Predictive customer lifetime value: expected purchases from a {@link PurchaseModel} times expected spend from a
@@ -61,18 +60,15 @@ public final class LifetimeValue {
     }
 
     /**
-     * The lifetime value of every customer, in the order of the list. The discounted purchase count depends only on
-     * (x, t_x, T), so it is computed once per distinct history (customers acquired on the same day with the same
-     * pattern share it) and all months of a history come from one pass over the model's series.
+     * The lifetime value of every customer, in the order of the list, computed in parallel on the common fork-join
+     * pool (each value on its own, so the result does not depend on the threads). All months of a customer come
+     * from one pass over the model's series.
      */
     public double[] estimates(List<CustomerSummary> customers) {
-        Map<PurchaseHistory, Double> byHistory = new HashMap<>();
-        double[] result = new double[customers.size()];
-        for (int i = 0; i < result.length; i++) {
-            CustomerSummary c = customers.get(i);
-            double discounted = byHistory.computeIfAbsent(c.history(), this::discountedPurchases);
-            result[i] = spend.expectedSpend(SpendHistory.of(c)) * discounted;
-        }
+        CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
+        double[] result = new double[all.length];
+        IntStream.range(0, all.length).parallel().forEach(i -> result[i] =
+                spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history()));
         return result;
     }
 

@@ -56,8 +56,8 @@ public final class RfmAnalysis {
             throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "customers", "no customer to score");
         }
         int q = segments.scores();
-        double[] recency = new double[n];
-        double[] frequency = new double[n];
+        long[] recency = new long[n];
+        long[] frequency = new long[n];
         BigDecimal[] money = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
             CustomerSummary c = customers.get(i);
@@ -87,15 +87,52 @@ public final class RfmAnalysis {
         return new RfmReport(scores, totals);
     }
 
-    static int[] quantileScores(double[] values, int q) {
-        Double[] boxed = new Double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            boxed[i] = values[i];
+    /**
+     * Scores by the tie rule of the class comment with one primitive sort: a value's score depends only on the rank
+     * of the first equal value, looked up among the distinct values (few for days and counts).
+     */
+    static int[] quantileScores(long[] values, int q) {
+        int n = values.length;
+        long[] distinct = values.clone();
+        Arrays.parallelSort(distinct);
+        int[] firstRank = new int[n];
+        int count = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || distinct[k] != distinct[k - 1]) {
+                distinct[count] = distinct[k];
+                firstRank[count++] = k;
+            }
         }
-        return quantileScores(boxed, q);
+        int[] scores = new int[n];
+        for (int i = 0; i < n; i++) {
+            int rank = firstRank[Arrays.binarySearch(distinct, 0, count, values[i])];
+            scores[i] = 1 + (int) ((long) q * rank / n);
+        }
+        return scores;
     }
 
-    static <T extends Comparable<? super T>> int[] quantileScores(T[] values, int q) {
+    /**
+     * Amounts scored exactly as longs counting units of their largest scale (cents for money with two decimals);
+     * amounts that do not fit (such as averages with many decimals) are compared as {@link BigDecimal}s.
+     */
+    static int[] quantileScores(BigDecimal[] values, int q) {
+        int scale = 0;
+        for (BigDecimal v : values) {
+            scale = Math.max(scale, v.scale());
+        }
+        long[] units = new long[values.length];
+        try {
+            for (int i = 0; i < values.length; i++) {
+                units[i] = values[i].setScale(scale).unscaledValue().longValueExact();
+            }
+        } catch (ArithmeticException tooLong) {
+            return comparedQuantileScores(values, q);
+        }
+        return quantileScores(units, q);
+    }
+
+    /** The same scores by a sort of indexes comparing the values themselves. */
+    static <T extends Comparable<? super T>> int[] comparedQuantileScores(T[] values, int q) {
         int n = values.length;
         Integer[] order = new Integer[n];
         Arrays.setAll(order, i -> i);

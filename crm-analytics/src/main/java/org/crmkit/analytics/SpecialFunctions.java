@@ -12,12 +12,35 @@ final class SpecialFunctions {
     private static final double SERIES_TOLERANCE = 1e-15;
     /** Enough for {@code z} up to about 0.9995 with the parameters the models produce. */
     private static final int SERIES_MAX_TERMS = 1_000_000;
+    /** Where Hipparchus' digamma series is accurate to 2e-14. */
+    private static final double DIGAMMA_ASYMPTOTIC = 1000;
 
     private SpecialFunctions() {
     }
 
     static double logGamma(double x) {
         return Gamma.logGamma(x);
+    }
+
+    /**
+     * The digamma function to about 3e-14. Hipparchus' {@code Gamma.digamma} is off by about 3e-9 for
+     * arguments below 49 (its asymptotic series carries the {@code x^-4} term with the wrong sign; the error falls as
+     * {@code x^-4}), which is more than a Newton step can tolerate, so the argument is first raised past
+     * {@value #DIGAMMA_ASYMPTOTIC} by {@code psi(x) = psi(x + 1) - 1/x}, where that error is below 2e-14.
+     */
+    static double digamma(double x) {
+        double shift = 0;
+        double z = x;
+        while (z < DIGAMMA_ASYMPTOTIC) {
+            shift -= 1 / z;
+            z += 1;
+        }
+        return Gamma.digamma(z) + shift;
+    }
+
+    /** The trigamma function (Hipparchus, accurate to about 1e-13). */
+    static double trigamma(double x) {
+        return Gamma.trigamma(x);
     }
 
     static double logBeta(double a, double b) {
@@ -51,9 +74,11 @@ final class SpecialFunctions {
     }
 
     /**
-     * 2F1(a, b; c; z[j]) for every j, summing the power series of all arguments together: the coefficient of each
-     * term is computed once and the stopping rule of {@link #hyp2f1(double, double, double, double)} is applied to
-     * each argument.
+     * 2F1(a, b; c; z[j]) for every j, for any real {@code a, b}, {@code c > 0} and {@code 0 <= z[j] < 1}, summing the
+     * power series of all arguments together: the coefficient of each term is computed once. Terms may change sign
+     * only while {@code a + k} or {@code b + k} is negative; from then on the argument's sum stops when the term
+     * falls below 1e-15 of the sum with the term ratio bounded by {@code max(|ratio|, z) < 1}, the bound of the
+     * remaining ratios when they approach z monotonically. A series with a non-positive integer a or b ends exactly.
      */
     static double[] hyp2f1(double a, double b, double c, double[] z) {
         int n = z.length;
@@ -62,14 +87,14 @@ final class SpecialFunctions {
         boolean[] done = new boolean[n];
         int open = n;
         for (int j = 0; j < n; j++) {
-            if (!(z[j] >= 0 && z[j] < 1) || !(a > 0 && b > 0 && c > 0)) {
+            if (!(z[j] >= 0 && z[j] < 1) || !(c > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
                 throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
-                        "2F1(" + a + ", " + b + "; " + c + "; " + z[j]
-                                + ") is outside 0 <= z < 1 with positive parameters");
+                        "2F1(" + a + ", " + b + "; " + c + "; " + z[j] + ") is outside 0 <= z < 1 with c > 0");
             }
             sum[j] = 1.0;
             term[j] = 1.0;
         }
+        double settled = Math.max(0, Math.max(-a, -b));
         for (int k = 0; k < SERIES_MAX_TERMS && open > 0; k++) {
             double coefficient = (a + k) * (b + k) / ((c + k) * (k + 1.0));
             for (int j = 0; j < n; j++) {
@@ -79,7 +104,9 @@ final class SpecialFunctions {
                 double ratio = coefficient * z[j];
                 term[j] *= ratio;
                 sum[j] += term[j];
-                if (ratio < 1 && term[j] * ratio / (1 - ratio) <= SERIES_TOLERANCE * sum[j]) {
+                double bound = Math.max(Math.abs(ratio), z[j]);
+                if (term[j] == 0 || k + 1 >= settled && bound < 1
+                        && Math.abs(term[j]) * bound <= SERIES_TOLERANCE * Math.abs(sum[j]) * (1 - bound)) {
                     done[j] = true;
                     open--;
                 }

@@ -2,8 +2,6 @@ package org.crmkit.analytics;
 
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Customers with identical (x, t_x, T) folded into one row with a weight, so the likelihood costs per pattern. */
 final class WeightedHistories {
@@ -21,70 +19,115 @@ final class WeightedHistories {
     final double[] distinctRecencies;
     final int[] recencyIndex;
 
-    private WeightedHistories(int[] frequency, double[] recency, double[] age, double[] weight) {
+    private WeightedHistories(int[] frequency, double[] weight, double[] distinctRecencies, int[] recencyIndex,
+                              double[] distinctAges, int[] ageIndex) {
+        int n = frequency.length;
         this.frequency = frequency;
-        this.recency = recency;
-        this.age = age;
         this.weight = weight;
+        this.distinctRecencies = distinctRecencies;
+        this.recencyIndex = recencyIndex;
+        this.distinctAges = distinctAges;
+        this.ageIndex = ageIndex;
+        this.recency = new double[n];
+        this.age = new double[n];
         int max = 0;
         double total = 0;
-        for (int i = 0; i < frequency.length; i++) {
+        for (int i = 0; i < n; i++) {
+            recency[i] = distinctRecencies[recencyIndex[i]];
+            age[i] = distinctAges[ageIndex[i]];
             max = Math.max(max, frequency[i]);
             total += weight[i];
         }
         this.maxFrequency = max;
         this.totalWeight = total;
-        this.distinctAges = distinct(age);
-        this.ageIndex = indexes(age, distinctAges);
-        this.distinctRecencies = distinct(recency);
-        this.recencyIndex = indexes(recency, distinctRecencies);
     }
 
     private static double[] distinct(double[] values) {
-        return Arrays.stream(values).sorted().distinct().toArray();
-    }
-
-    private static int[] indexes(double[] values, double[] distinct) {
-        int[] result = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            result[i] = Arrays.binarySearch(distinct, values[i]);
+        double[] sorted = values.clone();
+        Arrays.parallelSort(sorted);
+        int count = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
+                sorted[count++] = sorted[i];
+            }
         }
-        return result;
+        return Arrays.copyOf(sorted, count);
     }
 
+    /**
+     * Folds the histories into distinct (x, t_x, T) rows, ordered by x, then t_x, then T. Each history becomes a
+     * primitive key (x, index of t_x among the distinct recencies, index of T among the distinct ages) packed in a
+     * long, and one primitive sort brings equal keys together, without a map entry per customer.
+     */
     static WeightedHistories of(Collection<PurchaseHistory> histories) {
         if (histories.isEmpty()) {
             throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "histories",
                     "no customer to fit the model to");
         }
-        Map<PurchaseHistory, double[]> counts = new HashMap<>();
-        for (PurchaseHistory h : histories) {
-            counts.computeIfAbsent(h, k -> new double[1])[0]++;
-        }
-        int n = counts.size();
-        int[] x = new int[n];
-        double[] tx = new double[n];
-        double[] t = new double[n];
-        double[] w = new double[n];
+        int n = histories.size();
+        int[] frequencies = new int[n];
+        double[] recencies = new double[n];
+        double[] ages = new double[n];
+        int maxX = 0;
         int i = 0;
-        for (Map.Entry<PurchaseHistory, double[]> e : counts.entrySet()) {
-            x[i] = e.getKey().frequency();
-            tx[i] = e.getKey().recency();
-            t[i] = e.getKey().age();
-            w[i] = e.getValue()[0];
+        for (PurchaseHistory h : histories) {
+            frequencies[i] = h.frequency();
+            recencies[i] = h.recency();
+            ages[i] = h.age();
+            maxX = Math.max(maxX, h.frequency());
             i++;
         }
-        WeightedHistories result = new WeightedHistories(x, tx, t, w);
-        if (result.maxFrequency == 0) {
+        if (maxX == 0) {
             throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "frequency",
                     "no customer made a repeat purchase, so the purchase rate cannot be estimated");
         }
-        return result;
+        double[] distinctRecencies = distinct(recencies);
+        double[] distinctAges = distinct(ages);
+        int ageBits = bits(distinctAges.length);
+        int recencyBits = bits(distinctRecencies.length);
+        if (bits(maxX + 1) + recencyBits + ageBits > 63) {
+            throw new AnalyticsException(AnalyticsException.Reason.INVALID_ARGUMENT, "histories",
+                    "too many distinct frequencies, recencies and ages to fold (" + (maxX + 1) + " x "
+                            + distinctRecencies.length + " x " + distinctAges.length + ")");
+        }
+        long[] keys = new long[n];
+        for (int k = 0; k < n; k++) {
+            keys[k] = ((long) frequencies[k] << (recencyBits + ageBits))
+                    | ((long) Arrays.binarySearch(distinctRecencies, recencies[k]) << ageBits)
+                    | Arrays.binarySearch(distinctAges, ages[k]);
+        }
+        Arrays.parallelSort(keys);
+        int rows = 0;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || keys[k] != keys[k - 1]) {
+                rows++;
+            }
+        }
+        int[] x = new int[rows];
+        int[] recencyIndex = new int[rows];
+        int[] ageIndex = new int[rows];
+        double[] w = new double[rows];
+        int row = -1;
+        for (int k = 0; k < n; k++) {
+            if (k == 0 || keys[k] != keys[k - 1]) {
+                row++;
+                x[row] = (int) (keys[k] >>> (recencyBits + ageBits));
+                recencyIndex[row] = (int) ((keys[k] >>> ageBits) & ((1L << recencyBits) - 1));
+                ageIndex[row] = (int) (keys[k] & ((1L << ageBits) - 1));
+            }
+            w[row]++;
+        }
+        return new WeightedHistories(x, w, distinctRecencies, recencyIndex, distinctAges, ageIndex);
+    }
+
+    /** Bits needed for the numbers 0 to {@code count - 1}. */
+    private static int bits(int count) {
+        return Math.max(1, 32 - Integer.numberOfLeadingZeros(count - 1));
     }
 
     static WeightedHistories single(PurchaseHistory h) {
-        return new WeightedHistories(new int[] {h.frequency()}, new double[] {h.recency()}, new double[] {h.age()},
-                new double[] {1});
+        return new WeightedHistories(new int[] {h.frequency()}, new double[] {1}, new double[] {h.recency()},
+                new int[] {0}, new double[] {h.age()}, new int[] {0});
     }
 
     int size() {

@@ -13,18 +13,30 @@ class RfmAnalysisTest {
 
     @Test
     void distinctValuesFallIntoEqualQuantiles() {
-        Double[] values = {10.0, 1.0, 9.0, 2.0, 8.0, 3.0, 7.0, 4.0, 6.0, 5.0};
+        long[] values = {10, 1, 9, 2, 8, 3, 7, 4, 6, 5};
 
         assertThat(RfmAnalysis.quantileScores(values, 5)).containsExactly(5, 1, 5, 1, 4, 2, 4, 2, 3, 3);
     }
 
     @Test
     void tiedValuesShareTheScoreWhereTheirBlockStartsWhateverTheInputOrder() {
-        Double[] values = {1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 2.0, 3.0, 4.0, 5.0};
-        Double[] shuffled = {5.0, 1.0, 4.0, 1.0, 1.0, 3.0, 1.0, 2.0, 1.0, 1.0};
+        long[] values = {1, 1, 1, 1, 1, 1, 2, 3, 4, 5};
+        long[] shuffled = {5, 1, 4, 1, 1, 3, 1, 2, 1, 1};
 
         assertThat(RfmAnalysis.quantileScores(values, 5)).containsExactly(1, 1, 1, 1, 1, 1, 4, 4, 5, 5);
         assertThat(RfmAnalysis.quantileScores(shuffled, 5)).containsExactly(5, 1, 5, 1, 1, 4, 1, 4, 1, 1);
+    }
+
+    @Test
+    void amountsScoreAlikeWhetherCountedInCentsOrComparedAsDecimals() {
+        BigDecimal[] cents = {new BigDecimal("10.5"), new BigDecimal("3.25"), new BigDecimal("10.50"),
+            new BigDecimal("0"), new BigDecimal("99.99"), new BigDecimal("3.25"), new BigDecimal("7")};
+        BigDecimal[] tooPrecise = {new BigDecimal("1.0000000000000000000001"), new BigDecimal("1"),
+            new BigDecimal("0.99999999999999999999999"), new BigDecimal("1.0000000000000000000001")};
+
+        assertThat(RfmAnalysis.quantileScores(cents, 5)).containsExactly(3, 1, 3, 1, 5, 1, 3)
+                .containsExactly(RfmAnalysis.comparedQuantileScores(cents, 5));
+        assertThat(RfmAnalysis.quantileScores(tooPrecise, 4)).containsExactly(3, 2, 1, 3);
     }
 
     @Test

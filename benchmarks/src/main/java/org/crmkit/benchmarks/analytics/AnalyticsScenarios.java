@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks.analytics;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -93,40 +94,57 @@ public final class AnalyticsScenarios {
         System.gc();
         long heapAfter = usedHeap();
 
+        long cpu = processCpuTime();
         start = System.nanoTime();
         RfmReport rfm = RfmAnalysis.standard().score(summaries);
         long scored = System.nanoTime() - start;
+        long scoredCpu = processCpuTime() - cpu;
 
         System.out.printf("summary: %,d purchases of %,d customers; generator alone %d ms, generator + summary %d ms"
-                        + " (summary %d ms), RFM %d ms (%d segments); summaries hold %d MB%n",
+                        + " (summary %d ms), RFM %d ms (%d ms CPU, %d segments); summaries hold %d MB%n",
                 generated, summaries.size(), millis(generation), millis(summarized), millis(summarized - generation),
-                millis(scored), rfm.segments().size(), (heapAfter - heapBefore) >> 20);
+                millis(scored), millis(scoredCpu), rfm.segments().size(), (heapAfter - heapBefore) >> 20);
         return summaries;
     }
 
     private static void fitAndValue(List<CustomerSummary> summaries) {
+        long cpu = processCpuTime();
         long start = System.nanoTime();
         BgNbdModel purchases = BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(),
                 FitOptions.defaults());
         long purchaseFit = System.nanoTime() - start;
+        long purchaseFitCpu = processCpuTime() - cpu;
 
+        cpu = processCpuTime();
         start = System.nanoTime();
         GammaGammaModel spend = GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(),
                 FitOptions.defaults());
         long spendFit = System.nanoTime() - start;
+        long spendFitCpu = processCpuTime() - cpu;
 
+        cpu = processCpuTime();
         start = System.nanoTime();
         double[] values = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.DAYS).estimates(summaries);
         long valued = System.nanoTime() - start;
+        long valuedCpu = processCpuTime() - cpu;
         double total = 0;
         for (double v : values) {
             total += v;
         }
         System.out.printf("clv: BG/NBD fit %d ms (%d evaluations) %s, Gamma-Gamma fit %d ms (%d evaluations) %s,"
-                        + " 12-month CLV of %,d customers %d ms (total %.0f); together %d ms%n",
+                        + " 12-month CLV of %,d customers %d ms (total %.0f); together %d ms wall clock,"
+                        + " %d ms CPU of all threads (fits %d + %d, CLV %d)%n",
                 millis(purchaseFit), purchases.estimation().orElseThrow().evaluations(), purchases.parameters(),
                 millis(spendFit), spend.estimation().orElseThrow().evaluations(), spend.parameters(), values.length,
-                millis(valued), total, millis(purchaseFit + spendFit + valued));
+                millis(valued), total, millis(purchaseFit + spendFit + valued),
+                millis(purchaseFitCpu + spendFitCpu + valuedCpu), millis(purchaseFitCpu), millis(spendFitCpu),
+                millis(valuedCpu));
+    }
+
+    /** CPU time of the whole process (all threads, GC included): steadier than wall-clock time on a busy machine. */
+    private static long processCpuTime() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static void cdnowMaster(Path file) {

@@ -1,0 +1,210 @@
+package org.crmkit.analytics;
+
+import static org.crmkit.analytics.SpecialFunctions.logGamma;
+
+/**
+ * The BG/NBD log-likelihood of weighted histories with its exact gradient and Hessian in (r, alpha, a, b).
+ *
+ * <p>Per customer, {@code LL = F(x) - (r + x) log(alpha + T) + log(1 + [x > 0] D)} with
+ * {@code D = a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)} (Fader and Hardie's reformulation, finite for any
+ * frequency) and {@code F(x)} the log-gamma terms, which depend on x alone and are evaluated once per distinct x.
+ * Per row that leaves one exponential and one logarithm, the logarithms of {@code alpha + T} and {@code alpha + t_x}
+ * being taken once per distinct age and recency. Rows are summed in parallel chunks ({@link ChunkedSum}).
+ */
+final class BgNbdLikelihood implements SmoothLogLikelihood {
+
+    private static final int VALUE = 0;
+    private static final int R = 1;
+    private static final int ALPHA = 2;
+    private static final int A = 3;
+    private static final int B = 4;
+    private static final int RR = 5;
+    private static final int R_ALPHA = 6;
+    private static final int RA = 7;
+    private static final int RB = 8;
+    private static final int ALPHA_ALPHA = 9;
+    private static final int ALPHA_A = 10;
+    private static final int ALPHA_B = 11;
+    private static final int AA = 12;
+    private static final int AB = 13;
+    private static final int BB = 14;
+    private static final int WIDTH = 15;
+
+    private final WeightedHistories data;
+    /** Total weight of the rows with each frequency. */
+    private final double[] weightByFrequency;
+
+    BgNbdLikelihood(WeightedHistories data) {
+        this.data = data;
+        this.weightByFrequency = new double[data.maxFrequency + 1];
+        for (int i = 0; i < data.size(); i++) {
+            weightByFrequency[data.frequency[i]] += data.weight[i];
+        }
+    }
+
+    @Override
+    public double evaluate(double[] p, double[] gradient, double[][] hessian) {
+        double r = p[0];
+        double alpha = p[1];
+        double a = p[2];
+        double b = p[3];
+        boolean derivatives = gradient != null;
+        Tables t = new Tables(alpha, a, b, data);
+        double[] s = ChunkedSum.of(data.size(), derivatives ? WIDTH : 1,
+                (from, to, sums) -> rows(r, a, t, from, to, derivatives, sums));
+        byFrequency(r, alpha, a, b, derivatives, s);
+        if (derivatives) {
+            gradient[0] = s[R];
+            gradient[1] = s[ALPHA];
+            gradient[2] = s[A];
+            gradient[3] = s[B];
+            int[][] index = {{RR, R_ALPHA, RA, RB}, {R_ALPHA, ALPHA_ALPHA, ALPHA_A, ALPHA_B}, {RA, ALPHA_A, AA, AB},
+                {RB, ALPHA_B, AB, BB}};
+            for (int i = 0; i < 4; i++) {
+                for (int j = 0; j < 4; j++) {
+                    hessian[i][j] = s[index[i][j]];
+                }
+            }
+        }
+        return s[VALUE];
+    }
+
+    /** What depends on the parameters and one distinct age, recency or frequency, computed once per evaluation. */
+    private static final class Tables {
+        final double[] logAge;
+        final double[] inverseAge;
+        final double[] logRecency;
+        final double[] inverseRecency;
+        /** log(a / (b + x - 1)) and 1 / (b + x - 1) per frequency x >= 1. */
+        final double[] logOdds;
+        final double[] inverseB;
+
+        Tables(double alpha, double a, double b, WeightedHistories data) {
+            logAge = new double[data.distinctAges.length];
+            inverseAge = new double[logAge.length];
+            for (int k = 0; k < logAge.length; k++) {
+                logAge[k] = Math.log(alpha + data.distinctAges[k]);
+                inverseAge[k] = 1 / (alpha + data.distinctAges[k]);
+            }
+            logRecency = new double[data.distinctRecencies.length];
+            inverseRecency = new double[logRecency.length];
+            for (int k = 0; k < logRecency.length; k++) {
+                logRecency[k] = Math.log(alpha + data.distinctRecencies[k]);
+                inverseRecency[k] = 1 / (alpha + data.distinctRecencies[k]);
+            }
+            logOdds = new double[data.maxFrequency + 1];
+            inverseB = new double[data.maxFrequency + 1];
+            double logA = Math.log(a);
+            for (int x = 1; x <= data.maxFrequency; x++) {
+                logOdds[x] = logA - Math.log(b + x - 1);
+                inverseB[x] = 1 / (b + x - 1);
+            }
+        }
+    }
+
+    private void rows(double r, double a, Tables t, int from, int to, boolean derivatives, double[] sums) {
+        double ia = 1 / a;
+        for (int i = from; i < to; i++) {
+            int x = data.frequency[i];
+            double w = data.weight[i];
+            double k = r + x;
+            double logAge = t.logAge[data.ageIndex[i]];
+            double iT = t.inverseAge[data.ageIndex[i]];
+            if (x == 0) {
+                sums[VALUE] -= w * k * logAge;
+                if (derivatives) {
+                    sums[R] -= w * logAge;
+                    sums[ALPHA] -= w * k * iT;
+                    sums[R_ALPHA] -= w * iT;
+                    sums[ALPHA_ALPHA] += w * k * iT * iT;
+                }
+                continue;
+            }
+            double dL = logAge - t.logRecency[data.recencyIndex[i]];
+            double u = t.logOdds[x] + k * dL;
+            double logOnePlusD;
+            double share;
+            if (u > 0) {
+                double e = Math.exp(-u);
+                logOnePlusD = u + Math.log1p(e);
+                share = 1 / (1 + e);
+            } else {
+                double e = Math.exp(u);
+                logOnePlusD = Math.log1p(e);
+                share = e / (1 + e);
+            }
+            sums[VALUE] += w * (logOnePlusD - k * logAge);
+            if (!derivatives) {
+                continue;
+            }
+            double it = t.inverseRecency[data.recencyIndex[i]];
+            double bx = t.inverseB[x];
+            double di = iT - it;
+            double dA = k * di;
+            double v = share * (1 - share);
+            double ws = w * share;
+            double wv = w * v;
+            sums[R] += w * (share * dL - logAge);
+            sums[ALPHA] += w * (share * dA - k * iT);
+            sums[A] += ws * ia;
+            sums[B] -= ws * bx;
+            sums[RR] += wv * dL * dL;
+            sums[R_ALPHA] += wv * dL * dA + ws * di - w * iT;
+            sums[RA] += wv * dL * ia;
+            sums[RB] -= wv * dL * bx;
+            sums[ALPHA_ALPHA] += wv * dA * dA + ws * k * (it * it - iT * iT) + w * k * iT * iT;
+            sums[ALPHA_A] += wv * dA * ia;
+            sums[ALPHA_B] -= wv * dA * bx;
+            sums[AA] += (wv - ws) * ia * ia;
+            sums[AB] -= wv * bx * ia;
+            sums[BB] += (wv + ws) * bx * bx;
+        }
+    }
+
+    /**
+     * Adds the log-gamma terms F(x), which depend on the frequency alone, once per distinct frequency. Their
+     * derivatives are differences of digamma and trigamma values at arguments x apart, summed exactly by the
+     * recurrences {@code psi(z + 1) = psi(z) + 1/z} and {@code psi'(z + 1) = psi'(z) - 1/z^2}.
+     */
+    private void byFrequency(double r, double alpha, double a, double b, boolean derivatives, double[] s) {
+        double logAlpha = Math.log(alpha);
+        double lgR = logGamma(r);
+        double lgB = logGamma(b);
+        double lgAB = logGamma(a + b);
+        double psiR = 0;
+        double psiB = 0;
+        double psiAB = 0;
+        double triR = 0;
+        double triB = 0;
+        double triAB = 0;
+        for (int x = 0; x < weightByFrequency.length; x++) {
+            if (x > 0) {
+                psiR += 1 / (r + x - 1);
+                psiB += 1 / (b + x - 1);
+                psiAB += 1 / (a + b + x - 1);
+                triR -= 1 / ((r + x - 1) * (r + x - 1));
+                triB -= 1 / ((b + x - 1) * (b + x - 1));
+                triAB -= 1 / ((a + b + x - 1) * (a + b + x - 1));
+            }
+            double w = weightByFrequency[x];
+            if (w == 0) {
+                continue;
+            }
+            s[VALUE] += w * (r * logAlpha + (x == 0 ? 0
+                    : logGamma(r + x) - lgR + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x)));
+            if (!derivatives) {
+                continue;
+            }
+            s[R] += w * (logAlpha + psiR);
+            s[ALPHA] += w * r / alpha;
+            s[R_ALPHA] += w / alpha;
+            s[ALPHA_ALPHA] -= w * r / (alpha * alpha);
+            s[A] -= w * psiAB;
+            s[B] += w * (psiB - psiAB);
+            s[RR] += w * triR;
+            s[AA] -= w * triAB;
+            s[AB] -= w * triAB;
+            s[BB] += w * (triB - triAB);
+        }
+    }
+}

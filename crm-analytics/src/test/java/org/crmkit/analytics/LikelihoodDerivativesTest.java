@@ -1,0 +1,66 @@
+package org.crmkit.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The exact derivatives the Newton fits rely on agree with central differences of the likelihood itself. */
+class LikelihoodDerivativesTest {
+
+    @Test
+    void bgNbdGradientAndHessianMatchCentralDifferencesOnCdnow() {
+        SmoothLogLikelihood likelihood = new BgNbdLikelihood(WeightedHistories.of(CdnowData.publishedHistories()));
+
+        assertDerivativesMatch(likelihood, new double[] {0.3, 5.0, 0.9, 2.0});
+        assertDerivativesMatch(likelihood, new double[] {0.24, 4.4, 0.79, 2.43});
+    }
+
+    @Test
+    void bgNbdDerivativesHoldForFrequentBuyersWhoseDropoutTermDominates() {
+        List<PurchaseHistory> histories = List.of(PurchaseHistory.of(0, 0, 30), PurchaseHistory.of(40, 5, 38),
+                PurchaseHistory.of(60, 37.5, 38), PurchaseHistory.of(1, 0.5, 20), PurchaseHistory.of(3, 10, 10));
+        SmoothLogLikelihood likelihood = new BgNbdLikelihood(WeightedHistories.of(histories));
+
+        assertDerivativesMatch(likelihood, new double[] {1.5, 3.0, 0.6, 4.0});
+    }
+
+    @Test
+    void gammaGammaGradientAndHessianMatchCentralDifferencesOnCdnow() {
+        SmoothLogLikelihood likelihood = new GammaGammaModel.Repeaters(CdnowData.publishedSummary().stream()
+                .filter(r -> r.x() > 0).map(r -> new SpendHistory(r.x(), r.zbar())).toList());
+
+        assertDerivativesMatch(likelihood, new double[] {6.0, 3.5, 16.0});
+        assertDerivativesMatch(likelihood, new double[] {2.0, 8.0, 40.0});
+    }
+
+    private static void assertDerivativesMatch(SmoothLogLikelihood likelihood, double[] p) {
+        int n = p.length;
+        double[] gradient = new double[n];
+        double[][] hessian = new double[n][n];
+        double value = likelihood.evaluate(p, gradient, hessian);
+        assertThat(likelihood.value(p)).isCloseTo(value, within(1e-9 * Math.abs(value)));
+        for (int i = 0; i < n; i++) {
+            double h = 1e-5 * p[i];
+            double[] gPlus = new double[n];
+            double[] gMinus = new double[n];
+            double plus = likelihood.evaluate(shifted(p, i, h), gPlus, new double[n][n]);
+            double minus = likelihood.evaluate(shifted(p, i, -h), gMinus, new double[n][n]);
+            double numeric = (plus - minus) / (2 * h);
+            assertThat(gradient[i]).as("d/dp%d", i).isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
+            for (int j = 0; j < n; j++) {
+                double second = (gPlus[j] - gMinus[j]) / (2 * h);
+                assertThat(hessian[j][i]).as("d2/dp%d dp%d", j, i)
+                        .isCloseTo(second, within(1e-5 * (1 + Math.abs(second))));
+                assertThat(hessian[i][j]).isEqualTo(hessian[j][i]);
+            }
+        }
+    }
+
+    private static double[] shifted(double[] p, int i, double h) {
+        double[] q = p.clone();
+        q[i] += h;
+        return q;
+    }
+}
