@@ -6,6 +6,8 @@ import java.time.Clock;
 import java.util.function.Consumer;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.Transactions;
 
@@ -24,12 +26,16 @@ public final class JpaStorage {
 
     private final JpaTransactions transactions;
     private final JpaOutbox outbox;
+    private final JpaContactRepository contacts;
+    private final JpaAccountRepository accounts;
 
     private JpaStorage(Builder builder) {
         StateJson json = new StateJson(builder.json);
         IdGenerator ids = builder.ids != null ? builder.ids : new IdGenerator(builder.clock);
         transactions = new JpaTransactions(builder.entityManagerFactory, builder.host);
         outbox = new JpaOutbox(transactions, json, ids, builder.clock);
+        contacts = new JpaContactRepository(new AggregateTable<>(transactions, json, ids, new ContactMapping()));
+        accounts = new JpaAccountRepository(new AggregateTable<>(transactions, json, ids, new AccountMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -50,6 +56,16 @@ public final class JpaStorage {
     /** The outbox table {@code crm_outbox}, appended to in the transaction of the change. */
     public Outbox outbox() {
         return outbox;
+    }
+
+    /** Contacts in {@code crm_contact}. */
+    public ContactRepository contacts() {
+        return contacts;
+    }
+
+    /** Accounts in {@code crm_account}. */
+    public AccountRepository accounts() {
+        return accounts;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */

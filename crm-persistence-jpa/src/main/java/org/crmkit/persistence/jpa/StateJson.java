@@ -36,7 +36,7 @@ import org.crmkit.core.common.StorageException;
  * The JSON form of state records and domain events. It needs no annotation on the domain classes: records are
  * written field by field and read through their canonical constructor (which validates them again), dates and
  * times as ISO-8601 text, {@link Money} as exact decimal text plus currency code, and a value whose declared type
- * is a sealed interface carries the simple name of its class in {@code "@type"}. Thread-safe.
+ * is a sealed interface carries its class name without the package in {@code "@type"}. Thread-safe.
  */
 final class StateJson {
 
@@ -89,7 +89,7 @@ final class StateJson {
         }
     }
 
-    /** Names the permitted subclasses of a sealed type by their simple names, so "@type" needs no registration. */
+    /** Names the permitted subclasses of a sealed type by their class names, so "@type" needs no registration. */
     private static final class PermittedSubtypes extends StdSubtypeResolver {
 
         @Override
@@ -124,10 +124,15 @@ final class StateJson {
             }
             for (Class<?> permitted : type.getPermittedSubclasses()) {
                 into.removeIf(named -> named.getType() == permitted);
-                into.add(new NamedType(permitted, permitted.getSimpleName()));
+                into.add(new NamedType(permitted, typeName(permitted)));
                 addPermitted(permitted, into);
             }
         }
+    }
+
+    /** The class name without its package ({@code CustomFieldValue$TextValue}), as Jackson names types by default. */
+    private static String typeName(Class<?> type) {
+        return type.getName().substring(type.getName().lastIndexOf('.') + 1);
     }
 
     private static final class MoneySerializer extends StdSerializer<Money> {

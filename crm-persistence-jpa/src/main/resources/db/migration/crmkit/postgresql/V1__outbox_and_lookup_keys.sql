@@ -1,4 +1,4 @@
--- crmkit schema 1: the transactional outbox.
+-- crmkit schema 1: the transactional outbox and the lookup keys of every aggregate.
 
 -- One number per outbox event, in the order the events were appended.
 create sequence crm_outbox_sequence start with 1 increment by 1;
@@ -24,3 +24,20 @@ create table crm_outbox (
 
 -- The relay reads the pending events in sequence order.
 create index crm_outbox_pending on crm_outbox (sequence_number) where published_at is null;
+
+-- The multi-valued query keys of every aggregate (a contact's emails, phones, tags, account links, ...), kept by
+-- crmkit in the transaction that saves the aggregate. key_name says what the key is ('contact.email'); keys that
+-- hold only for a while carry their first and last day (valid_to null: open-ended).
+create table crm_lookup (
+    tenant_id  varchar(64)  not null,
+    id         uuid         not null,
+    record_id  uuid         not null,
+    key_name   varchar(60)  not null,
+    key_value  varchar(320) not null,
+    valid_from date,
+    valid_to   date,
+    constraint crm_lookup_pk primary key (tenant_id, id)
+);
+
+create index crm_lookup_by_key on crm_lookup (tenant_id, key_name, key_value, record_id);
+create index crm_lookup_by_record on crm_lookup (tenant_id, record_id);

@@ -1,0 +1,26 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.util.UUID;
+
+/** One row of {@code crm_account}: see {@link AccountMapping} for what the columns hold. */
+@Entity
+@Table(name = "crm_account")
+@IdClass(RowKey.class)
+class AccountRow extends AggregateRow {
+
+    @Column(name = "name_key", nullable = false)
+    String nameKey;
+
+    @Column(name = "name_order", nullable = false)
+    String nameOrder;
+
+    @Column(name = "owner_id")
+    UUID ownerId;
+
+    @Column(name = "territory_id")
+    UUID territoryId;
+}

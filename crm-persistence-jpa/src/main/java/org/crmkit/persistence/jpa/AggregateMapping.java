@@ -1,0 +1,36 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.List;
+import java.util.UUID;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.EntityId;
+
+/**
+ * How one aggregate is stored: its row class, the query columns copied from its state, and its multi-valued
+ * query keys. The complete state goes into the row's JSON document; {@link AggregateTable} does the rest.
+ */
+interface AggregateMapping<S extends AggregateState<S>, R extends AggregateRow> {
+
+    /** The aggregate's name in exceptions, e.g. {@code Contact}. */
+    String recordType();
+
+    Class<S> stateType();
+
+    Class<R> rowType();
+
+    /** A new, empty row; {@link AggregateTable} sets the key, version and document. */
+    R newRow();
+
+    /** Copies the values that queries filter or sort on from the state into the row's own columns. */
+    void writeColumns(S state, R row);
+
+    /** The multi-valued query keys of the state; none by default. */
+    default List<LookupKey> lookupKeys(S state) {
+        return List.of();
+    }
+
+    /** The UUID of an optional reference, for a column. */
+    static UUID uuid(EntityId id) {
+        return id == null ? null : id.value();
+    }
+}

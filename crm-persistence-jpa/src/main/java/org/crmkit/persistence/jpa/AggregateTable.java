@@ -1,0 +1,204 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * The storage of one aggregate, whatever the aggregate: optimistic saves and deletes of its state, its lookup keys
+ * kept in step, and queries that read a page in two statements (the rows, then the count) since each row carries
+ * its complete state. Repositories add the port's queries on top.
+ */
+final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> {
+
+    private final JpaTransactions transactions;
+    private final StateJson json;
+    private final IdGenerator ids;
+    private final AggregateMapping<S, R> mapping;
+    private final String entityName;
+
+    AggregateTable(JpaTransactions transactions, StateJson json, IdGenerator ids, AggregateMapping<S, R> mapping) {
+        this.transactions = transactions;
+        this.json = json;
+        this.ids = ids;
+        this.mapping = mapping;
+        this.entityName = mapping.rowType().getSimpleName();
+    }
+
+    Optional<S> find(TenantId tenant, EntityId id) {
+        return transactions.withEntityManager(entityManager -> Optional
+                .ofNullable(entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value())))
+                .map(this::state));
+    }
+
+    /**
+     * Stores the state if its version is the stored one (0 for a new record) and returns it with the next version;
+     * flushes, so that a conflict surfaces here and names the record.
+     */
+    S save(S state) {
+        return transactions.withEntityManager(entityManager -> {
+            S saved = write(entityManager, state, true);
+            flush(entityManager, state);
+            return saved;
+        });
+    }
+
+    /**
+     * Saves every state as {@link #save} does, with one flush at the end so that the driver can batch the
+     * statements; new records (version 0) are inserted without reading first, a duplicate id fails at the flush.
+     */
+    List<S> saveAll(List<S> states) {
+        return transactions.withEntityManager(entityManager -> {
+            List<S> saved = new ArrayList<>(states.size());
+            for (S state : states) {
+                try {
+                    saved.add(write(entityManager, state, false));
+                } catch (RuntimeException e) {
+                    throw Failures.translate(e, mapping.recordType(), state.id(), state.version());
+                }
+            }
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                Object which = states.size() == 1 ? states.get(0).id() : "(one of the " + states.size() + " saved together)";
+                throw Failures.translate(e, mapping.recordType(), which, -1);
+            }
+            return saved;
+        });
+    }
+
+    /** Deletes the record with its lookup keys if it has the expected version; false when it does not exist. */
+    boolean delete(TenantId tenant, EntityId id, long expectedVersion) {
+        return transactions.withEntityManager(entityManager -> {
+            R row = entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value()));
+            if (row == null) {
+                return false;
+            }
+            if (row.version != expectedVersion) {
+                throw new StaleVersionException(mapping.recordType(), id, expectedVersion, row.version);
+            }
+            storedKeys(entityManager, row).forEach(entityManager::remove);
+            entityManager.remove(row);
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                throw Failures.translate(e, mapping.recordType(), id, expectedVersion);
+            }
+            return true;
+        });
+    }
+
+    /** Every matching state of the tenant, in the query's order. */
+    List<S> list(TenantId tenant, RowQuery query) {
+        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant, query)
+                .getResultList().stream().map(this::state).toList());
+    }
+
+    /** One page of the matching states of the tenant, in the query's order, with the total count. */
+    Page<S> page(TenantId tenant, RowQuery query, PageRequest page) {
+        return transactions.withEntityManager(entityManager -> {
+            List<S> items = rows(entityManager, tenant, query)
+                    .setFirstResult((int) page.offset())
+                    .setMaxResults(page.size())
+                    .getResultList().stream().map(this::state).toList();
+            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : count(entityManager, tenant, query);
+            return new Page<>(items, page, total);
+        });
+    }
+
+    private S write(EntityManager entityManager, S state, boolean readFirst) {
+        RowKey key = new RowKey(state.tenant().value(), state.id().value());
+        R row = readFirst || state.version() != 0 ? entityManager.find(mapping.rowType(), key) : null;
+        if (row == null) {
+            if (state.version() != 0) {
+                throw new RecordNotFoundException(mapping.recordType(), state.id());
+            }
+            S saved = state.withVersion(1);
+            row = mapping.newRow();
+            row.tenantId = key.tenantId;
+            row.id = key.id;
+            row.version = saved.version();
+            fill(row, saved);
+            entityManager.persist(row);
+            for (LookupKey lookup : new LinkedHashSet<>(mapping.lookupKeys(saved))) {
+                entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, lookup));
+            }
+            return saved;
+        }
+        if (row.version != state.version()) {
+            throw new StaleVersionException(mapping.recordType(), state.id(), state.version(), row.version);
+        }
+        // the document holds the version, so every save changes the row and JPA raises the version with it
+        S saved = state.withVersion(state.version() + 1);
+        fill(row, saved);
+        replaceKeys(entityManager, row, mapping.lookupKeys(saved));
+        return saved;
+    }
+
+    private void fill(R row, S state) {
+        mapping.writeColumns(state, row);
+        row.document = json.write(state);
+    }
+
+    private void replaceKeys(EntityManager entityManager, R row, List<LookupKey> keys) {
+        Set<LookupKey> wanted = new LinkedHashSet<>(keys);
+        for (LookupRow stored : storedKeys(entityManager, row)) {
+            if (!wanted.remove(stored.key())) {
+                entityManager.remove(stored);
+            }
+        }
+        for (LookupKey key : wanted) {
+            entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, key));
+        }
+    }
+
+    private static List<LookupRow> storedKeys(EntityManager entityManager, AggregateRow row) {
+        return entityManager.createQuery("select k from LookupRow k where k.tenantId = :tenant and k.recordId = :id", LookupRow.class)
+                .setParameter("tenant", row.tenantId)
+                .setParameter("id", row.id)
+                .getResultList();
+    }
+
+    private void flush(EntityManager entityManager, S state) {
+        try {
+            entityManager.flush();
+        } catch (RuntimeException e) {
+            throw Failures.translate(e, mapping.recordType(), state.id(), state.version());
+        }
+    }
+
+    private S state(R row) {
+        return json.read(row.document, mapping.stateType()).withVersion(row.version);
+    }
+
+    private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {
+        return bind(entityManager.createQuery("select r from " + entityName + " r where r.tenantId = :tenant and ("
+                + query.condition() + ") order by " + query.order(), mapping.rowType()), tenant, query);
+    }
+
+    private long count(EntityManager entityManager, TenantId tenant, RowQuery query) {
+        return bind(entityManager.createQuery("select count(r) from " + entityName + " r where r.tenantId = :tenant and ("
+                + query.condition() + ")", Long.class), tenant, query).getSingleResult();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> typed, TenantId tenant, RowQuery query) {
+        typed.setParameter("tenant", tenant.value());
+        for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
+            typed.setParameter(parameter.getKey(), parameter.getValue());
+        }
+        return typed;
+    }
+}

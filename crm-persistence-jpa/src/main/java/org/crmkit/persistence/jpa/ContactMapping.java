@@ -1,0 +1,81 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.core.party.Affiliation;
+import org.crmkit.core.party.ContactPoint;
+import org.crmkit.core.party.ContactState;
+
+/**
+ * Contacts in {@code crm_contact}. Query columns: the owner; the lower-cased last, first ("" when there is none,
+ * so that it sorts first) and full name, for name order and prefix search; the birthday and the day the contact
+ * became a customer, each as {@code month * 100 + day}, which a day of the year matches. Lookup keys: every email
+ * (normalised), every phone, every tag (normal form), every account link with its period.
+ */
+final class ContactMapping implements AggregateMapping<ContactState, ContactRow> {
+
+    static final String EMAIL = "contact.email";
+    static final String PHONE = "contact.phone";
+    static final String TAG = "contact.tag";
+    static final String ACCOUNT = "contact.account";
+
+    /** Last name, then first name, both ignoring case, then id. */
+    static final String NAME_ORDER = "r.lastNameKey, r.firstNameKey, r.id";
+
+    @Override
+    public String recordType() {
+        return "Contact";
+    }
+
+    @Override
+    public Class<ContactState> stateType() {
+        return ContactState.class;
+    }
+
+    @Override
+    public Class<ContactRow> rowType() {
+        return ContactRow.class;
+    }
+
+    @Override
+    public ContactRow newRow() {
+        return new ContactRow();
+    }
+
+    @Override
+    public void writeColumns(ContactState state, ContactRow row) {
+        row.ownerId = AggregateMapping.uuid(state.owner());
+        row.lastNameKey = lower(state.name().lastName());
+        row.firstNameKey = state.name().firstName() == null ? "" : lower(state.name().firstName());
+        row.fullNameKey = lower(state.name().fullName());
+        row.birthday = state.details() == null || state.details().birthday() == null ? null : monthDay(state.details().birthday());
+        row.customerAnniversary = state.customerSince() == null ? null : monthDay(state.customerSince());
+    }
+
+    @Override
+    public List<LookupKey> lookupKeys(ContactState state) {
+        List<LookupKey> keys = new ArrayList<>();
+        state.contactPoints().emails().forEach(email -> keys.add(LookupKey.of(EMAIL, email.value().normalized())));
+        state.contactPoints().phones().stream().map(ContactPoint::value).forEach(phone -> keys.add(LookupKey.of(PHONE, phone.e164())));
+        state.tags().values().forEach(tag -> keys.add(LookupKey.of(TAG, tag)));
+        for (Affiliation link : state.affiliations()) {
+            keys.add(LookupKey.during(ACCOUNT, link.account().value(), link.period()));
+        }
+        return keys;
+    }
+
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    static int monthDay(LocalDate date) {
+        return monthDay(MonthDay.from(date));
+    }
+
+    static int monthDay(MonthDay day) {
+        return day.getMonthValue() * 100 + day.getDayOfMonth();
+    }
+}

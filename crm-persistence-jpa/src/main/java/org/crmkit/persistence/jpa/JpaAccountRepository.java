@@ -1,0 +1,89 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.TerritoryId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.AccountState;
+import org.crmkit.core.spi.AccountRepository;
+
+/** Accounts in {@code crm_account} (see {@link AccountMapping}). */
+final class JpaAccountRepository implements AccountRepository {
+
+    private final StoredAggregates<Account, AccountState, AccountRow> accounts;
+
+    JpaAccountRepository(AggregateTable<AccountState, AccountRow> table) {
+        this.accounts = new StoredAggregates<>(table, Account::state, Account::restore, "account");
+    }
+
+    @Override
+    public Optional<Account> findById(TenantId tenant, AccountId id) {
+        return accounts.findById(tenant, id);
+    }
+
+    @Override
+    public Account save(Account account) {
+        return accounts.save(account);
+    }
+
+    @Override
+    public List<Account> saveAll(List<Account> batch) {
+        return accounts.saveAll(batch);
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, AccountId id, long expectedVersion) {
+        return accounts.delete(tenant, id, expectedVersion);
+    }
+
+    @Override
+    public List<Account> findByName(TenantId tenant, String name) {
+        return accounts.list(tenant, RowQuery.where("r.nameKey = :name").bind("name", Account.normalizeName(name)));
+    }
+
+    @Override
+    public List<Account> findByEmail(TenantId tenant, EmailAddress email) {
+        return accounts.list(tenant, RowQuery.withKey(AccountMapping.EMAIL, Require.notNull(email, "email").normalized()));
+    }
+
+    @Override
+    public List<Account> findByPhone(TenantId tenant, PhoneNumber phone) {
+        return accounts.list(tenant, RowQuery.withKey(AccountMapping.PHONE, Require.notNull(phone, "phone").e164()));
+    }
+
+    @Override
+    public Page<Account> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value()), page);
+    }
+
+    @Override
+    public Page<Account> findByTerritory(TenantId tenant, TerritoryId territory, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.territoryId = :territory")
+                .bind("territory", Require.notNull(territory, "territory").value()), page);
+    }
+
+    @Override
+    public Page<Account> findChildren(TenantId tenant, AccountId parent, LocalDate asOf, PageRequest page) {
+        Require.notNull(parent, "parent");
+        Require.notNull(asOf, "asOf");
+        return inNameOrder(tenant, RowQuery.withKeyOn(AccountMapping.PARENT, parent.value(), asOf), page);
+    }
+
+    @Override
+    public Page<Account> findAll(TenantId tenant, PageRequest page) {
+        return accounts.page(tenant, RowQuery.all(), page);
+    }
+
+    private Page<Account> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
+        return accounts.page(tenant, query.orderBy(AccountMapping.NAME_ORDER), page);
+    }
+}

@@ -1,0 +1,103 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactState;
+import org.crmkit.core.party.Tags;
+import org.crmkit.core.spi.ContactRepository;
+
+/** Contacts in {@code crm_contact} (see {@link ContactMapping}). */
+final class JpaContactRepository implements ContactRepository {
+
+    private final StoredAggregates<Contact, ContactState, ContactRow> contacts;
+
+    JpaContactRepository(AggregateTable<ContactState, ContactRow> table) {
+        this.contacts = new StoredAggregates<>(table, Contact::state, Contact::restore, "contact");
+    }
+
+    @Override
+    public Optional<Contact> findById(TenantId tenant, ContactId id) {
+        return contacts.findById(tenant, id);
+    }
+
+    @Override
+    public Contact save(Contact contact) {
+        return contacts.save(contact);
+    }
+
+    @Override
+    public List<Contact> saveAll(List<Contact> batch) {
+        return contacts.saveAll(batch);
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ContactId id, long expectedVersion) {
+        return contacts.delete(tenant, id, expectedVersion);
+    }
+
+    @Override
+    public List<Contact> findByEmail(TenantId tenant, EmailAddress email) {
+        return contacts.list(tenant, RowQuery.withKey(ContactMapping.EMAIL, Require.notNull(email, "email").normalized()));
+    }
+
+    @Override
+    public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
+        return contacts.list(tenant, RowQuery.withKey(ContactMapping.PHONE, Require.notNull(phone, "phone").e164()));
+    }
+
+    @Override
+    public Page<Contact> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value()), page);
+    }
+
+    @Override
+    public Page<Contact> findByTag(TenantId tenant, String tag, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.withKey(ContactMapping.TAG, Tags.normalize(tag)), page);
+    }
+
+    @Override
+    public Page<Contact> findByNameStartingWith(TenantId tenant, String prefix, PageRequest page) {
+        String pattern = RowQuery.prefixPattern(ContactMapping.lower(Require.notBlank(prefix, "prefix").strip()));
+        return inNameOrder(tenant, RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
+                + " or r.fullNameKey like :prefix escape '!'").bind("prefix", pattern), page);
+    }
+
+    @Override
+    public Page<Contact> findByAccount(TenantId tenant, AccountId account, LocalDate asOf, PageRequest page) {
+        Require.notNull(account, "account");
+        Require.notNull(asOf, "asOf");
+        return inNameOrder(tenant, RowQuery.withKeyOn(ContactMapping.ACCOUNT, account.value(), asOf), page);
+    }
+
+    @Override
+    public Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.birthday = :day").bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
+    }
+
+    @Override
+    public Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.customerAnniversary = :day")
+                .bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
+    }
+
+    @Override
+    public Page<Contact> findAll(TenantId tenant, PageRequest page) {
+        return contacts.page(tenant, RowQuery.all(), page);
+    }
+
+    private Page<Contact> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
+        return contacts.page(tenant, query.orderBy(ContactMapping.NAME_ORDER), page);
+    }
+}

@@ -1,0 +1,57 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A query over one aggregate table, already scoped to a tenant by {@link AggregateTable}: a JPQL condition on the
+ * row alias {@code r}, its parameters, and the order. Immutable; build it with the static factories and the
+ * {@code with...} methods.
+ *
+ * <pre>{@code RowQuery.where("r.ownerId = :owner").bind("owner", owner.value()).orderBy(NAME_ORDER)}</pre>
+ */
+record RowQuery(String condition, Map<String, Object> parameters, String order) {
+
+    /** Every row of the tenant, by id. */
+    static RowQuery all() {
+        return new RowQuery("1 = 1", Map.of(), "r.id");
+    }
+
+    /** Rows that match a JPQL condition on {@code r}; bind its parameters with {@link #bind}. By id. */
+    static RowQuery where(String condition) {
+        return new RowQuery(condition, Map.of(), "r.id");
+    }
+
+    /** Rows that have the lookup key with the value. By id. */
+    static RowQuery withKey(String keyName, Object value) {
+        return where("r.id in (select k.recordId from LookupRow k where k.tenantId = :tenant"
+                + " and k.name = :keyName and k.value = :keyValue)")
+                .bind("keyName", keyName).bind("keyValue", value.toString());
+    }
+
+    /** Rows that have the lookup key with the value on the day (within its validity). By id. */
+    static RowQuery withKeyOn(String keyName, Object value, LocalDate day) {
+        return where("r.id in (select k.recordId from LookupRow k where k.tenantId = :tenant"
+                + " and k.name = :keyName and k.value = :keyValue"
+                + " and k.validFrom <= :day and (k.validTo is null or k.validTo >= :day))")
+                .bind("keyName", keyName).bind("keyValue", value.toString()).bind("day", day);
+    }
+
+    /** The same query with the named parameter bound. */
+    RowQuery bind(String name, Object value) {
+        Map<String, Object> all = new LinkedHashMap<>(parameters);
+        all.put(name, value);
+        return new RowQuery(condition, Map.copyOf(all), order);
+    }
+
+    /** The same query with another JPQL order on {@code r}; end it with {@code r.id} so that it is total. */
+    RowQuery orderBy(String order) {
+        return new RowQuery(condition, parameters, order);
+    }
+
+    /** Escapes a text for a {@code like ... escape '!'} pattern and appends the wildcard: a prefix match. */
+    static String prefixPattern(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+}

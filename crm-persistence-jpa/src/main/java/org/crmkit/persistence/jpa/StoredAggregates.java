@@ -1,0 +1,59 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * An {@link AggregateTable} seen in aggregates rather than state records, with the argument checks every
+ * repository port asks for. A repository keeps one and answers each port method with one call.
+ */
+final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateState<S>, R extends AggregateRow> {
+
+    private final AggregateTable<S, R> table;
+    private final Function<A, S> state;
+    private final Function<S, A> restore;
+    private final String argumentName;
+
+    /** {@code argumentName} names the aggregate argument in errors, e.g. {@code contact}. */
+    StoredAggregates(AggregateTable<S, R> table, Function<A, S> state, Function<S, A> restore, String argumentName) {
+        this.table = table;
+        this.state = state;
+        this.restore = restore;
+        this.argumentName = argumentName;
+    }
+
+    Optional<A> findById(TenantId tenant, EntityId id) {
+        return table.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(restore);
+    }
+
+    A save(A aggregate) {
+        return restore.apply(table.save(state.apply(Require.notNull(aggregate, argumentName))));
+    }
+
+    List<A> saveAll(List<A> aggregates) {
+        return table.saveAll(Require.noNulls(aggregates, argumentName + "s").stream().map(state).toList()).stream()
+                .map(restore).toList();
+    }
+
+    boolean delete(TenantId tenant, EntityId id, long expectedVersion) {
+        return table.delete(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"), expectedVersion);
+    }
+
+    /** Every match of the tenant in the query's order. */
+    List<A> list(TenantId tenant, RowQuery query) {
+        return table.list(Require.notNull(tenant, "tenant"), query).stream().map(restore).toList();
+    }
+
+    /** One page of the tenant's matches in the query's order. */
+    Page<A> page(TenantId tenant, RowQuery query, PageRequest page) {
+        return table.page(Require.notNull(tenant, "tenant"), query, Require.notNull(page, "page")).map(restore);
+    }
+}

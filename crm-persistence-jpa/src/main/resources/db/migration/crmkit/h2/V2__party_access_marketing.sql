@@ -1,0 +1,42 @@
+-- crmkit schema 2: parties (contacts, accounts).
+--
+-- Every aggregate table has the key (tenant_id, id), the version that counts saves (optimistic locking), the
+-- complete state as a JSON document, and copies of the values its queries filter and sort on. Columns for sorting
+-- compare code point by code point, as crmkit does in memory, and serve prefix searches.
+
+create table crm_contact (
+    tenant_id      varchar(64)  not null,
+    id             uuid         not null,
+    version        bigint       not null,
+    owner_id       uuid,
+    last_name_key  varchar(200) not null,
+    first_name_key varchar(200) not null,
+    full_name_key  varchar(400) not null,
+    birthday       integer,
+    customer_anniversary integer,
+    document       json not null,
+    constraint crm_contact_pk primary key (tenant_id, id)
+);
+
+create index crm_contact_by_owner on crm_contact (tenant_id, owner_id, last_name_key, first_name_key, id);
+create index crm_contact_by_name on crm_contact (tenant_id, last_name_key, first_name_key, id);
+create index crm_contact_by_first_name on crm_contact (tenant_id, first_name_key);
+create index crm_contact_by_full_name on crm_contact (tenant_id, full_name_key);
+create index crm_contact_by_birthday on crm_contact (tenant_id, birthday);
+create index crm_contact_by_customer_anniversary on crm_contact (tenant_id, customer_anniversary);
+
+create table crm_account (
+    tenant_id    varchar(64)  not null,
+    id           uuid         not null,
+    version      bigint       not null,
+    name_key     varchar(400) not null,
+    name_order   varchar(400) not null,
+    owner_id     uuid,
+    territory_id uuid,
+    document     json not null,
+    constraint crm_account_pk primary key (tenant_id, id)
+);
+
+create index crm_account_by_name on crm_account (tenant_id, name_key);
+create index crm_account_by_owner on crm_account (tenant_id, owner_id, name_order, id);
+create index crm_account_by_territory on crm_account (tenant_id, territory_id, name_order, id);
