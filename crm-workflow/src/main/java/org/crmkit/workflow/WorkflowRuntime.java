@@ -61,6 +61,7 @@ public final class WorkflowRuntime {
     }
 
     private final Crm crm;
+    private final Storage storage;
     private final Transactions transactions;
     private final WorkflowStore store;
     private final TenantResolver tenants;
@@ -73,6 +74,7 @@ public final class WorkflowRuntime {
 
     private WorkflowRuntime(Builder builder) {
         this.crm = builder.crm;
+        this.storage = builder.storage;
         this.transactions = builder.storage.transactions();
         this.store = builder.store;
         this.tenants = builder.tenantResolver;
@@ -98,6 +100,14 @@ public final class WorkflowRuntime {
     /** The crmkit instance the workflows act on. */
     public Crm crm() {
         return crm;
+    }
+
+    Storage storage() {
+        return storage;
+    }
+
+    WorkflowStore store() {
+        return store;
     }
 
     /** The transactions of crmkit's storage, in which workflows change their state and plan their actions. */

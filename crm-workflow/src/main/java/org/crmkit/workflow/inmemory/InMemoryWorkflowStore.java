@@ -3,6 +3,7 @@ package org.crmkit.workflow.inmemory;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.spi.DunningCaseStore;
 import org.crmkit.workflow.spi.WorkflowStore;
 
 /**
@@ -13,9 +14,11 @@ import org.crmkit.workflow.spi.WorkflowStore;
 public final class InMemoryWorkflowStore implements WorkflowStore {
 
     private final InMemoryActionStore actions;
+    private final InMemoryDunningCaseStore dunningCases;
 
     private InMemoryWorkflowStore(InMemoryStorage storage) {
         this.actions = new InMemoryActionStore(storage);
+        this.dunningCases = new InMemoryDunningCaseStore(storage);
     }
 
     /** A new, empty store that joins the transactions of {@code storage}. */
@@ -26,5 +29,10 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public ActionStore actions() {
         return actions;
+    }
+
+    @Override
+    public DunningCaseStore dunningCases() {
+        return dunningCases;
     }
 }

@@ -9,4 +9,7 @@ public interface WorkflowStore {
 
     /** The outbox of planned actions. */
     ActionStore actions();
+
+    /** Dunning cases and holds. */
+    DunningCaseStore dunningCases();
 }

@@ -1,0 +1,721 @@
+package org.crmkit.workflow;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.crmkit.core.Crm;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.billing.CreditNoteApplied;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoicePaid;
+import org.crmkit.core.billing.InvoiceSettlement;
+import org.crmkit.core.billing.InvoiceVoided;
+import org.crmkit.core.billing.InvoiceWrittenOff;
+import org.crmkit.core.billing.Payment;
+import org.crmkit.core.billing.PaymentAllocated;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.spi.EventListener;
+import org.crmkit.core.spi.OutboxEntry;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.workflow.dunning.CaseEvent;
+import org.crmkit.workflow.dunning.CaseEventKind;
+import org.crmkit.workflow.dunning.CaseItem;
+import org.crmkit.workflow.dunning.Dossier;
+import org.crmkit.workflow.dunning.DunningCase;
+import org.crmkit.workflow.dunning.DunningCaseId;
+import org.crmkit.workflow.dunning.DunningCaseState;
+import org.crmkit.workflow.dunning.DunningHold;
+import org.crmkit.workflow.dunning.DunningLevel;
+import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.dunning.DunningStep;
+import org.crmkit.workflow.dunning.Grouping;
+import org.crmkit.workflow.dunning.InterestRule;
+import org.crmkit.workflow.dunning.LegalHandOffRequest;
+import org.crmkit.workflow.dunning.Notice;
+import org.crmkit.workflow.dunning.RenderedNotice;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.CallQueueEntry;
+import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.spi.DunningCaseStore;
+import org.crmkit.workflow.spi.LegalHandOff;
+import org.crmkit.workflow.spi.NoticeRenderer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dunning: the CRM's answer to an unpaid invoice, as a workflow on the {@link WorkflowRuntime}. Each run
+ * ({@link #planDue}) finds the accounts with overdue invoices and the open cases, and for each case in its own
+ * transaction reconciles it with the invoices, takes the levels that are due and plans their actions: notices
+ * ({@link Message}s on the first usable channel), call-queue tasks, the lawyer's hand-off with its {@link Dossier},
+ * a credit hold on the account. Payments, partial payments, credit notes and write-offs re-evaluate a case at once
+ * through {@link #eventListener()} (or {@link #reevaluate}), cancelling actions not yet delivered. Disputes,
+ * excluded accounts and promises to pay hold escalation. Every delivered notice and queued call is logged on the
+ * account's timeline; every case keeps an audit history.
+ *
+ * <pre>{@code
+ * Dunning dunning = Dunning.builder(runtime)
+ *         .policy(b2b).policy(consumers)
+ *         .policyChoice(account -> account.tags().values().contains("consumer") ? "consumers" : "b2b")
+ *         .legalHandOff((key, dossier) -> lawyer.send(key, dossier))
+ *         .build();                           // registers itself with the runtime
+ * }</pre>
+ *
+ * Thread-safe.
+ */
+public final class Dunning implements Workflow {
+
+    /** The workflow's name on the runtime. */
+    public static final String NAME = "dunning";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dunning.class);
+    private static final int BATCH = 1000;
+
+    private final WorkflowRuntime runtime;
+    private final Crm crm;
+    private final Storage storage;
+    private final DunningCaseStore cases;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final IdGenerator ids;
+    private final Map<String, DunningPolicy> policies;
+    private final Function<Account, String> policyChoice;
+    private final NoticeRenderer renderer;
+    private final Recipients recipients;
+
+    private record Group(String key, AccountId account, DunningPolicy policy) {
+    }
+
+    private Dunning(Builder builder) {
+        this.runtime = builder.runtime;
+        this.crm = runtime.crm();
+        this.storage = runtime.storage();
+        this.cases = runtime.store().dunningCases();
+        this.clock = crm.clock();
+        this.zone = builder.zone == null ? clock.getZone() : builder.zone;
+        this.ids = new IdGenerator(clock);
+        this.policies = Map.copyOf(builder.policies);
+        String first = builder.firstPolicy;
+        this.policyChoice = builder.policyChoice == null ? account -> first : builder.policyChoice;
+        this.renderer = builder.renderer;
+        this.recipients = new Recipients(crm);
+        LegalHandOff legal = builder.legalHandOff;
+        runtime.handle(LegalHandOffRequest.class, (action, request) -> {
+            if (legal == null) {
+                throw new IllegalStateException("no LegalHandOff is configured for dunning");
+            }
+            legal.handOver(action.deduplicationKey(), request.dossier());
+        });
+        runtime.register(this);
+    }
+
+    /** Starts configuring dunning on the runtime; {@link Builder#build()} registers it. */
+    public static Builder builder(WorkflowRuntime runtime) {
+        return new Builder(Require.notNull(runtime, "runtime"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** The policy of that name; {@code RecordNotFoundException} when there is none. */
+    public DunningPolicy policy(String name) {
+        DunningPolicy policy = policies.get(Require.notBlank(name, "name"));
+        if (policy == null) {
+            throw new RecordNotFoundException("DunningPolicy", name);
+        }
+        return policy;
+    }
+
+    /**
+     * Plans what is due on the day of {@code asOf} (in the configured zone) for the calling tenant and returns how
+     * many actions it scheduled. Each case is handled in its own transaction; a case that fails is logged and left
+     * for the next run, the others go on. Idempotent: a second run on the same day plans nothing.
+     */
+    @Override
+    public int planDue(Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(Require.notNull(asOf, "asOf"), zone);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        collectOverdue(today, groups);
+        collectOpenCases(groups);
+        int planned = 0;
+        for (Group group : groups.values()) {
+            try {
+                planned += evaluate(group, today, asOf, true);
+            } catch (RuntimeException e) {
+                LOG.error("dunning of {} failed on {}; the next run tries again", group.key(), today, e);
+            }
+        }
+        return planned;
+    }
+
+    private void collectOverdue(LocalDate today, Map<String, Group> groups) {
+        int lookahead = policies.values().stream().mapToInt(p -> Math.max(0, -p.firstOffsetDays())).max().orElse(0);
+        LocalDate dueBefore = today.plusDays(1L + lookahead);
+        Map<AccountId, Optional<DunningPolicy>> policyOf = new HashMap<>();
+        PageRequest request = PageRequest.first(BATCH);
+        while (true) {
+            Page<Invoice> page = crm.billing().overdueInvoices(dueBefore, request);
+            for (Invoice invoice : page.items()) {
+                Optional<DunningPolicy> policy = policyOf.computeIfAbsent(invoice.account(), this::policyFor);
+                if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
+                    String key = groupKey(policy.get(), invoice);
+                    groups.computeIfAbsent(key, k -> new Group(k, invoice.account(), policy.get()));
+                }
+            }
+            if (!page.hasNext()) {
+                return;
+            }
+            request = request.next();
+        }
+    }
+
+    private void collectOpenCases(Map<String, Group> groups) {
+        TenantId tenant = runtime.tenant();
+        DunningCaseId after = null;
+        while (true) {
+            List<DunningCase> batch = cases.findOpen(tenant, after, BATCH);
+            for (DunningCase open : batch) {
+                groups.computeIfAbsent(open.groupKey(), k -> new Group(k, open.account(), policyOf(open)));
+                after = open.id();
+            }
+            if (batch.size() < BATCH) {
+                return;
+            }
+        }
+    }
+
+    private Optional<DunningPolicy> policyFor(AccountId accountId) {
+        if (isExcluded(accountId)) {
+            return Optional.empty();
+        }
+        return crm.parties().findAccount(accountId).map(this::choosePolicy)
+                .or(() -> Optional.of(policy(policyChoice.apply(null))));
+    }
+
+    private DunningPolicy choosePolicy(Account account) {
+        String name = policyChoice.apply(account);
+        DunningPolicy policy = policies.get(name);
+        if (policy == null) {
+            throw InvalidValueException.invalid("policyChoice", "chose '" + name + "' for account " + account.id()
+                    + ", which is none of the policies " + policies.keySet());
+        }
+        return policy;
+    }
+
+    private DunningPolicy policyOf(DunningCase dunningCase) {
+        DunningPolicy policy = policies.get(dunningCase.policy());
+        return policy != null ? policy : crm.parties().findAccount(dunningCase.account()).map(this::choosePolicy)
+                .orElseThrow(() -> new RecordNotFoundException("DunningPolicy", dunningCase.policy()));
+    }
+
+    private static String groupKey(DunningPolicy policy, Invoice invoice) {
+        return policy.grouping() == Grouping.PER_INVOICE ? "invoice:" + invoice.id()
+                : "account:" + invoice.account() + ":" + policy.currency().getCurrencyCode();
+    }
+
+    private boolean isExcluded(AccountId account) {
+        return cases.findHold(runtime.tenant(), RecordRef.account(account)).isPresent();
+    }
+
+    /** Reconciles one group's case and, when {@code escalate}, takes the level due; returns the actions planned. */
+    private int evaluate(Group group, LocalDate today, Instant asOf, boolean escalate) {
+        return runtime.transactions().inTransaction(() -> {
+            TenantId tenant = runtime.tenant();
+            if (isExcluded(group.account())) {
+                return 0;
+            }
+            DunningPolicy policy = group.policy();
+            Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());
+            List<Invoice> invoices = invoicesOf(group, existing.orElse(null));
+            Set<InvoiceId> disputed = new HashSet<>();
+            for (Invoice invoice : invoices) {
+                if (cases.findHold(tenant, RecordRef.invoice(invoice.id())).isPresent()) {
+                    disputed.add(invoice.id());
+                }
+            }
+            DunningCase dunningCase;
+            DunningCaseState before;
+            if (existing.isPresent()) {
+                dunningCase = existing.get();
+                before = dunningCase.state();
+            } else {
+                boolean anyDue = invoices.stream().anyMatch(invoice -> invoice.isOpen()
+                        && invoice.currency().equals(policy.currency())
+                        && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today));
+                if (!anyDue) {
+                    return 0;
+                }
+                dunningCase = DunningCase.open(tenant, DunningCaseId.next(ids), group.account(), policy, group.key(),
+                        today, clock);
+                before = null;
+            }
+            if (dunningCase.reconcile(policy, invoices, disputed, today, clock) && before != null) {
+                cancelPending(dunningCase, today);
+            }
+            int planned = 0;
+            if (!dunningCase.isOpen()) {
+                releaseCreditHold(dunningCase, today);
+            } else if (escalate) {
+                Optional<DunningStep> step = dunningCase.dueStep(policy, today);
+                if (step.isPresent()) {
+                    planned = take(dunningCase, policy, step.get(), invoices, today, asOf);
+                }
+            }
+            if (before == null || !before.equals(dunningCase.state())) {
+                cases.save(dunningCase);
+                storage.outbox().append(dunningCase.pendingEvents());
+            }
+            return planned;
+        });
+    }
+
+    private List<Invoice> invoicesOf(Group group, DunningCase dunningCase) {
+        Map<InvoiceId, Invoice> invoices = new LinkedHashMap<>();
+        if (group.key().startsWith("invoice:")) {
+            InvoiceId id = InvoiceId.of(java.util.UUID.fromString(group.key().substring("invoice:".length())));
+            crm.billing().invoice(id).ifPresent(invoice -> invoices.put(invoice.id(), invoice));
+        } else {
+            crm.billing().openInvoicesOf(group.account()).forEach(invoice -> invoices.put(invoice.id(), invoice));
+        }
+        if (dunningCase != null) {
+            for (CaseItem item : dunningCase.items()) {
+                if (!invoices.containsKey(item.invoice())) {
+                    crm.billing().invoice(item.invoice()).ifPresent(invoice -> invoices.put(invoice.id(), invoice));
+                }
+            }
+        }
+        return new ArrayList<>(invoices.values());
+    }
+
+    private void cancelPending(DunningCase dunningCase, LocalDate today) {
+        List<Action> cancelled = runtime.outbox().cancelPending(subject(dunningCase));
+        if (!cancelled.isEmpty()) {
+            dunningCase.note(CaseEvent.of(today, CaseEventKind.ACTIONS_CANCELLED, dunningCase.topLevel(), List.of(),
+                    null, cancelled.stream().map(a -> a.payload().describe()).collect(Collectors.joining("; "))));
+        }
+    }
+
+    private void releaseCreditHold(DunningCase dunningCase, LocalDate today) {
+        if (dunningCase.creditHoldPlaced()) {
+            crm.parties().findAccount(dunningCase.account()).filter(Account::isOnCreditHold)
+                    .ifPresent(account -> crm.parties().releaseCreditHold(account.id()));
+            dunningCase.creditHold(false, today);
+        }
+    }
+
+    private static String subject(DunningCase dunningCase) {
+        return "dunning:" + dunningCase.id();
+    }
+
+    private int take(DunningCase dunningCase, DunningPolicy policy, DunningStep step, List<Invoice> invoices,
+                     LocalDate today, Instant asOf) {
+        Map<InvoiceId, Invoice> byId = invoices.stream().collect(Collectors.toMap(Invoice::id, i -> i, (a, b) -> a));
+        List<DunningLevel> reached = step.levelsReached().stream().map(policy::level).toList();
+        DunningLevel top = policy.level(step.level());
+        String key = "dunning:" + dunningCase.id() + ":" + (dunningCase.steps() + 1);
+        Account account = crm.parties().findAccount(dunningCase.account()).orElse(null);
+        String accountName = account == null ? dunningCase.account().toString() : account.name();
+        Money zero = Money.zero(policy.currency());
+        Money fee = reached.stream().map(DunningLevel::fee).reduce(zero, Money::max);
+
+        Set<InvoiceId> moved = step.moves().stream().map(DunningStep.Move::invoice).collect(Collectors.toSet());
+        InterestRule interestRule = policy.interest();
+        Set<InvoiceId> compensation = new HashSet<>();
+        List<Notice.Line> lines = new ArrayList<>();
+        Money interest = zero;
+        Money balance = zero;
+        for (CaseItem item : dunningCase.activeItems()) {
+            Invoice invoice = byId.get(item.invoice());
+            int level = moved.contains(item.invoice()) ? item.level() + 1 : item.level();
+            InterestRule.InterestCalculation calculation = interestRule.calculate(invoice.total(), invoice.dueDate(),
+                    settlementsByDay(invoice), today);
+            lines.add(new Notice.Line(item.number(), item.dueDate(), item.daysOverdue(today), level, item.balance(),
+                    calculation));
+            interest = interest.plus(calculation.interest());
+            balance = balance.plus(item.balance());
+            if (interestRule.flatCompensation() != null && moved.contains(item.invoice()) && !item.compensationClaimed()
+                    && item.daysOverdue(today) > 0) {
+                compensation.add(item.invoice());
+            }
+        }
+        Money compensationTotal = interestRule.flatCompensation() == null ? zero
+                : interestRule.flatCompensation().times(compensation.size());
+        Money feesCharged = dunningCase.fees().plus(fee);
+        Money total = balance.plus(feesCharged).plus(interest).plus(compensationTotal);
+
+        int planned = 0;
+        DunningLevel noticeLevel = reached.stream().filter(DunningLevel::sendsNotice).reduce((a, b) -> b).orElse(null);
+        org.crmkit.workflow.runtime.Channel channel = null;
+        String detail = "levels " + step.levelsReached() + ", total claimed " + total;
+        if (noticeLevel != null) {
+            Optional<Recipients.Recipient> recipient = account == null ? Optional.empty()
+                    : recipients.find(account, noticeLevel.noticeChannels(), policy.language());
+            if (recipient.isPresent()) {
+                Recipients.Recipient to = recipient.get();
+                channel = to.channel();
+                Notice notice = new Notice(noticeLevel.template(), step.level(), to.language(), accountName, to.name(),
+                        to.channel(), today, today.plusDays(noticeLevel.paymentDeadlineDays()), lines, fee, feesCharged,
+                        interest, compensationTotal, total);
+                RenderedNotice text = renderer.render(notice);
+                Message message = new Message(to.channel(), to.address(), to.name(), text.subject(), text.body(),
+                        to.language(), RecordRef.account(dunningCase.account()));
+                planned += schedule(new PlannedAction(key + ":notice", subject(dunningCase), message, asOf));
+                detail = "notice to " + to.address() + ", " + detail;
+            } else {
+                dunningCase.note(new CaseEvent(today, CaseEventKind.NOTICE_UNDELIVERABLE, step.level(),
+                        step.moves().stream().map(DunningStep.Move::number).toList(), balance, null, null, null,
+                        "no address with consent on " + noticeLevel.noticeChannels()));
+            }
+        }
+        dunningCase.reach(step, today, fee, interest, compensation, channel, detail, clock);
+
+        DunningLevel callLevel = reached.stream().filter(l -> l.callTask() != null).reduce((a, b) -> b).orElse(null);
+        if (callLevel != null && account != null) {
+            NewTask task = new NewTask("Dunning call: " + accountName + " (level " + step.level() + ")",
+                    describe(lines, total), today.plusDays(callLevel.callTask().dueInDays()).atTime(LocalTime.of(17, 0))
+                    .atZone(zone).toInstant(),
+                    callLevel.callTask().assignee() == null ? account.owner() : callLevel.callTask().assignee(),
+                    callLevel.callTask().priority(), RecordRef.account(account.id()), null);
+            planned += schedule(new PlannedAction(key + ":call", subject(dunningCase), new CallQueueEntry(task), asOf));
+            dunningCase.note(new CaseEvent(today, CaseEventKind.CALL_QUEUED, step.level(), List.of(), total, null, null,
+                    null, "call for " + task.assignee() + " due " + task.dueAt()));
+        }
+        if (account != null && reached.stream().anyMatch(DunningLevel::creditHold) && !account.isOnCreditHold()) {
+            crm.parties().placeOnCreditHold(account.id(), "dunning level " + step.level() + " of case " + dunningCase.id());
+            dunningCase.creditHold(true, today);
+        }
+        if (reached.stream().anyMatch(DunningLevel::legalHandOff) && !dunningCase.handedOver()) {
+            Dossier dossier = dossier(dunningCase, account, accountName, lines, today, interest);
+            planned += schedule(new PlannedAction(key + ":legal", subject(dunningCase), new LegalHandOffRequest(dossier),
+                    asOf));
+            dunningCase.handOver(today, "claim " + dossier.totalClaim());
+        }
+        return planned;
+    }
+
+    private int schedule(PlannedAction action) {
+        return runtime.outbox().schedule(NAME, action) ? 1 : 0;
+    }
+
+    private Map<LocalDate, Money> settlementsByDay(Invoice invoice) {
+        Map<LocalDate, Money> byDay = new TreeMap<>();
+        for (InvoiceSettlement settlement : invoice.settlements()) {
+            byDay.merge(LocalDate.ofInstant(settlement.settledAt(), zone), settlement.amount(), Money::plus);
+        }
+        return byDay;
+    }
+
+    private static String describe(List<Notice.Line> lines, Money total) {
+        return lines.stream().map(line -> line.invoice() + " due " + line.dueDate() + ": " + line.balance()
+                        + " (level " + line.level() + ")")
+                .collect(Collectors.joining("\n", "", "\nTotal claimed: " + total));
+    }
+
+    private Dossier dossier(DunningCase dunningCase, Account account, String accountName, List<Notice.Line> lines,
+                            LocalDate today, Money interest) {
+        Map<String, Invoice> byNumber = new HashMap<>();
+        invoicesOf(new Group(dunningCase.groupKey(), dunningCase.account(), null), dunningCase)
+                .forEach(invoice -> byNumber.put(invoice.number(), invoice));
+        List<Dossier.InvoiceEntry> invoiceEntries = lines.stream().map(line -> {
+            Invoice invoice = byNumber.get(line.invoice());
+            return new Dossier.InvoiceEntry(line.invoice(), invoice == null ? null : invoice.issueDate(), line.dueDate(),
+                    invoice == null ? line.balance() : invoice.total(), line.balance(), line.level());
+        }).toList();
+        List<CaseEvent> history = dunningCase.history();
+        List<CaseEvent> notices = history.stream().filter(e -> e.kind() == CaseEventKind.LEVEL_REACHED
+                || e.kind() == CaseEventKind.NOTICE_DELIVERED || e.kind() == CaseEventKind.DELIVERY_FAILED).toList();
+        List<CaseEvent> disputes = history.stream().filter(e -> e.kind() == CaseEventKind.DISPUTED
+                || e.kind() == CaseEventKind.DISPUTE_RESOLVED).toList();
+        List<Dossier.PaymentEntry> payments = crm.billing().paymentsOf(dunningCase.account(), PageRequest.first(100))
+                .items().stream().map(Dunning::paymentEntry).toList();
+        List<Dossier.ContactEntry> contacts = new ArrayList<>();
+        List<Dossier.InteractionEntry> interactions = new ArrayList<>();
+        if (account != null) {
+            contacts.add(new Dossier.ContactEntry(account.name(),
+                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.EMAIL).orElse(null),
+                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.SMS).orElse(null),
+                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.LETTER).orElse(null)));
+            for (Contact contact : crm.parties().contactsOfAccount(account.id(), PageRequest.first(100)).items()) {
+                contacts.add(new Dossier.ContactEntry(contact.name().fullName(),
+                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.EMAIL).orElse(null),
+                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.SMS).orElse(null),
+                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.LETTER).orElse(null)));
+            }
+            crm.activities().timeline(account.id(), TimelineFilter.ALL, PageRequest.first(20)).items().forEach(activity ->
+                    interactions.add(new Dossier.InteractionEntry(activity.occurredAt(), activity.kind().name(),
+                            activity.subject())));
+        }
+        Money balance = lines.stream().map(Notice.Line::balance).reduce(Money.zero(dunningCase.currency()), Money::plus);
+        Money fees = dunningCase.fees();
+        Money flat = policyOf(dunningCase).interest().flatCompensation();
+        Money compensation = flat == null ? Money.zero(dunningCase.currency())
+                : flat.times(dunningCase.activeItems().stream().filter(CaseItem::compensationClaimed).count());
+        return new Dossier(dunningCase.id(), dunningCase.account(), accountName, today, invoiceEntries, notices, payments,
+                disputes, contacts, interactions, balance, fees, interest, compensation,
+                balance.plus(fees).plus(interest).plus(compensation));
+    }
+
+    private static Dossier.PaymentEntry paymentEntry(Payment payment) {
+        return new Dossier.PaymentEntry(payment.receivedOn(), payment.amount(), payment.reference());
+    }
+
+    /**
+     * Re-evaluates the account's cases at once, without escalating: a payment, a partial payment, a credit note or
+     * a write-off de-escalates, re-anchors or closes them and cancels their actions not yet delivered.
+     */
+    public void reevaluate(AccountId account) {
+        Require.notNull(account, "account");
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        Map<String, Group> groups = new LinkedHashMap<>();
+        for (DunningCase open : cases.findByAccount(runtime.tenant(), account)) {
+            if (open.isOpen()) {
+                groups.put(open.groupKey(), new Group(open.groupKey(), account, policyOf(open)));
+            }
+        }
+        for (Group group : groups.values()) {
+            evaluate(group, today, clock.instant(), false);
+        }
+    }
+
+    /**
+     * The host's event listener for crmkit's billing events: re-evaluates the account of every payment allocation,
+     * paid, credited, written-off or voided invoice. Give it to {@code Crm.builder().eventListener(...)} (alone or
+     * besides the host's own listener); other events are ignored.
+     */
+    public EventListener eventListener() {
+        return this::onEvent;
+    }
+
+    private void onEvent(OutboxEntry entry) {
+        accountOf(entry.event()).ifPresent(this::reevaluate);
+    }
+
+    private Optional<AccountId> accountOf(DomainEvent event) {
+        if (event instanceof InvoicePaid paid) {
+            return Optional.of(paid.account());
+        } else if (event instanceof PaymentAllocated allocated) {
+            return Optional.of(allocated.account());
+        } else if (event instanceof InvoiceWrittenOff writtenOff) {
+            return Optional.of(writtenOff.account());
+        } else if (event instanceof InvoiceVoided voided) {
+            return Optional.of(voided.account());
+        } else if (event instanceof CreditNoteApplied applied) {
+            return crm.billing().invoice(applied.invoice()).map(Invoice::account);
+        }
+        return Optional.empty();
+    }
+
+    /** Holds a disputed invoice out of dunning (the account's other invoices continue) and re-evaluates its case. */
+    public void dispute(InvoiceId invoice, String reason) {
+        Invoice disputed = requireInvoice(invoice);
+        runtime.transactions().inTransaction(() -> cases.putHold(new DunningHold(runtime.tenant(),
+                RecordRef.invoice(disputed.id()), reason, today())));
+        reevaluate(disputed.account());
+    }
+
+    /** Ends the dispute of an invoice; its escalation resumes, counted from today. */
+    public void resolveDispute(InvoiceId invoice) {
+        Invoice disputed = requireInvoice(invoice);
+        runtime.transactions().inTransaction(() -> cases.removeHold(runtime.tenant(), RecordRef.invoice(disputed.id())));
+        reevaluate(disputed.account());
+    }
+
+    /** Excludes an account from dunning: no case escalates and the actions of its open cases not yet delivered are cancelled. */
+    public void excludeAccount(AccountId account, String reason) {
+        Require.notNull(account, "account");
+        runtime.transactions().inTransaction(() -> {
+            cases.putHold(new DunningHold(runtime.tenant(), RecordRef.account(account), reason, today()));
+            for (DunningCase open : cases.findByAccount(runtime.tenant(), account)) {
+                if (open.isOpen()) {
+                    cancelPending(open, today());
+                    cases.save(open);
+                }
+            }
+        });
+    }
+
+    /** Takes an excluded account back into dunning. */
+    public void includeAccount(AccountId account) {
+        Require.notNull(account, "account");
+        runtime.transactions().inTransaction(() -> cases.removeHold(runtime.tenant(), RecordRef.account(account)));
+    }
+
+    /**
+     * Records the customer's promise to pay by {@code until}: the account's open cases do not escalate until then
+     * (their undelivered actions are cancelled); if a case is still open afterwards, the promise is broken and
+     * escalation resumes with the next level due.
+     */
+    public void promiseToPay(AccountId account, LocalDate until) {
+        Require.notNull(account, "account");
+        Require.notNull(until, "until");
+        runtime.transactions().inTransaction(() -> {
+            List<DunningCase> open = cases.findByAccount(runtime.tenant(), account).stream().filter(DunningCase::isOpen)
+                    .toList();
+            if (open.isEmpty()) {
+                throw new RecordNotFoundException("open DunningCase of account", account);
+            }
+            for (DunningCase dunningCase : open) {
+                dunningCase.promiseToPay(until, today());
+                cancelPending(dunningCase, today());
+                cases.save(dunningCase);
+            }
+        });
+    }
+
+    /** The account's cases, open and closed, oldest first. */
+    public List<DunningCase> casesOf(AccountId account) {
+        return cases.findByAccount(runtime.tenant(), Require.notNull(account, "account"));
+    }
+
+    /** The account's open case under a per-account policy, if any. */
+    public Optional<DunningCase> openCaseOf(AccountId account) {
+        return casesOf(account).stream().filter(DunningCase::isOpen).findFirst();
+    }
+
+    public Optional<DunningCase> dunningCase(DunningCaseId id) {
+        return cases.findById(runtime.tenant(), Require.notNull(id, "id"));
+    }
+
+    private Invoice requireInvoice(InvoiceId invoice) {
+        Require.notNull(invoice, "invoice");
+        return crm.billing().invoice(invoice).orElseThrow(() -> new RecordNotFoundException("Invoice", invoice));
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), zone);
+    }
+
+    @Override
+    public void onDelivered(Action action) {
+        caseOf(action).ifPresent(dunningCase -> {
+            LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
+            if (action.payload() instanceof Message message) {
+                dunningCase.note(new CaseEvent(on, CaseEventKind.NOTICE_DELIVERED, dunningCase.topLevel(), List.of(),
+                        null, null, null, message.channel(), "to " + message.address() + ": " + message.subject()));
+                crm.activities().logActivity(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND,
+                                message.subject(), action.finishedAt())
+                        .aboutAccount(dunningCase.account()).withSummary(message.body()));
+            } else if (action.payload() instanceof CallQueueEntry entry) {
+                crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Call queued: " + entry.task().subject(),
+                        action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(entry.task().description()));
+            } else if (action.payload() instanceof LegalHandOffRequest request) {
+                dunningCase.note(CaseEvent.of(on, CaseEventKind.HANDED_TO_LAWYER, dunningCase.topLevel(), List.of(),
+                        request.dossier().totalClaim(), "dossier delivered"));
+                crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer",
+                        action.finishedAt()).aboutAccount(dunningCase.account())
+                        .withSummary("Claim " + request.dossier().totalClaim()));
+            }
+            cases.save(dunningCase);
+        });
+    }
+
+    @Override
+    public void onFailed(Action action) {
+        caseOf(action).ifPresent(dunningCase -> {
+            dunningCase.note(new CaseEvent(LocalDate.ofInstant(action.finishedAt(), zone), CaseEventKind.DELIVERY_FAILED,
+                    dunningCase.topLevel(), List.of(), null, null, null,
+                    action.payload() instanceof Message message ? message.channel() : null,
+                    action.payload().describe() + ": " + action.lastError()));
+            cases.save(dunningCase);
+        });
+    }
+
+    private Optional<DunningCase> caseOf(Action action) {
+        String id = action.subject().substring("dunning:".length());
+        return cases.findById(action.tenant(), DunningCaseId.of(java.util.UUID.fromString(id)));
+    }
+
+    /** Configures {@link Dunning}: at least one policy. */
+    public static final class Builder {
+
+        private final WorkflowRuntime runtime;
+        private final Map<String, DunningPolicy> policies = new LinkedHashMap<>();
+        private String firstPolicy;
+        private Function<Account, String> policyChoice;
+        private NoticeRenderer renderer = new PlainNoticeRenderer();
+        private LegalHandOff legalHandOff;
+        private ZoneId zone;
+
+        private Builder(WorkflowRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        /** Adds a policy; names are unique. The first one added is the default. */
+        public Builder policy(DunningPolicy policy) {
+            Require.notNull(policy, "policy");
+            if (policies.putIfAbsent(policy.name(), policy) != null) {
+                throw new DuplicateRecordException("DunningPolicy", policy.name());
+            }
+            if (firstPolicy == null) {
+                firstPolicy = policy.name();
+            }
+            return this;
+        }
+
+        /**
+         * Chooses the policy of an account by name (e.g. by tag, segment or a custom field); the account is null
+         * when it is not in crmkit. Defaults to the first policy for every account.
+         */
+        public Builder policyChoice(Function<Account, String> policyChoice) {
+            this.policyChoice = Require.notNull(policyChoice, "policyChoice");
+            return this;
+        }
+
+        /** Turns notices into text; defaults to a plain English/German renderer. */
+        public Builder renderer(NoticeRenderer renderer) {
+            this.renderer = Require.notNull(renderer, "renderer");
+            return this;
+        }
+
+        /** Where the lawyer's hand-offs go; without one they fail (visibly) until one is configured. */
+        public Builder legalHandOff(LegalHandOff legalHandOff) {
+            this.legalHandOff = Require.notNull(legalHandOff, "legalHandOff");
+            return this;
+        }
+
+        /** The zone whose calendar days dunning counts in; defaults to the clock's zone. */
+        public Builder zone(ZoneId zone) {
+            this.zone = Require.notNull(zone, "zone");
+            return this;
+        }
+
+        /** Builds dunning and registers it (and the legal hand-off's handler) with the runtime. */
+        public Dunning build() {
+            Require.that(!policies.isEmpty(), "policies", "dunning needs at least one policy");
+            return new Dunning(this);
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.crmkit.workflow.dunning;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+
+/**
+ * Everything a {@link DunningCase} consists of, as storage keeps it. {@code closedOn} and {@code promisedUntil} are
+ * null unless closed or promised.
+ */
+public record DunningCaseState(TenantId tenant, DunningCaseId id, long version, AccountId account, String policy,
+                               String groupKey, Currency currency, CaseStatus status, LocalDate openedOn,
+                               LocalDate closedOn, List<CaseItem> items, LocalDate promisedUntil, Money fees,
+                               int steps, boolean creditHoldPlaced, boolean handedOver, List<CaseEvent> history,
+                               Instant createdAt)
+        implements AggregateState<DunningCaseState> {
+
+    public DunningCaseState {
+        items = Require.noNulls(items, "items");
+        history = Require.noNulls(history, "history");
+    }
+
+    @Override
+    public DunningCaseState withVersion(long version) {
+        return new DunningCaseState(tenant, id, version, account, policy, groupKey, currency, status, openedOn, closedOn,
+                items, promisedUntil, fees, steps, creditHoldPlaced, handedOver, history, createdAt);
+    }
+}

@@ -1,0 +1,47 @@
+package org.crmkit.workflow.spi;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.dunning.DunningCase;
+import org.crmkit.workflow.dunning.DunningCaseId;
+import org.crmkit.workflow.dunning.DunningHold;
+
+/**
+ * Stores dunning cases and holds (disputes, excluded accounts). Every method sees only the given tenant's records;
+ * no argument may be null. Thread-safe; writes require an active transaction of crmkit's storage and roll back
+ * with it.
+ */
+public interface DunningCaseStore {
+
+    Optional<DunningCase> findById(TenantId tenant, DunningCaseId id);
+
+    /** The open case of a group ({@link DunningCase#groupKey()}); at most one exists. */
+    Optional<DunningCase> findOpenByGroup(TenantId tenant, String groupKey);
+
+    /** The account's cases, open and closed, oldest first. */
+    List<DunningCase> findByAccount(TenantId tenant, AccountId account);
+
+    /**
+     * Up to {@code limit} open cases whose id comes after {@code after} (null: from the first), by id: keyset
+     * paging, so that walking all open cases costs one index range per batch.
+     */
+    List<DunningCase> findOpen(TenantId tenant, DunningCaseId after, int limit);
+
+    /**
+     * Stores the case if the stored version equals {@code dunningCase.version()} (0 for a new one) and returns the
+     * stored copy with the next version; {@code StaleVersionException} on a conflict, {@code DuplicateRecordException}
+     * for a second open case of the same group.
+     */
+    DunningCase save(DunningCase dunningCase);
+
+    /** Puts a hold on an invoice or account, replacing one that exists. */
+    void putHold(DunningHold hold);
+
+    /** Lifts the hold; false when there was none. */
+    boolean removeHold(TenantId tenant, RecordRef subject);
+
+    Optional<DunningHold> findHold(TenantId tenant, RecordRef subject);
+}
