@@ -64,7 +64,7 @@ public final class StatutoryHolidays implements HolidayCalendar {
         return BUILT_IN;
     }
 
-    /** The countries this calendar covers. */
+    @Override
     public Set<CountryCode> countries() {
         return countries.keySet();
     }

@@ -19,8 +19,13 @@ import org.crmkit.core.common.Holiday;
  */
 public interface HolidayCalendar {
 
+    /** The countries whose holidays the calendar knows. */
+    Set<CountryCode> countries();
+
     /** Whether the calendar knows the holidays of the country. */
-    boolean covers(CountryCode country);
+    default boolean covers(CountryCode country) {
+        return countries().contains(country);
+    }
 
     /**
      * The country's holidays whose day off lies in the year, by date (a holiday and its substitute day both
