@@ -2,7 +2,6 @@ package org.crmkit.persistence.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.party.ContactPoint;
@@ -45,7 +44,7 @@ final class AccountMapping implements AggregateMapping<AccountState, AccountRow>
     @Override
     public void writeColumns(AccountState state, AccountRow row) {
         row.nameKey = Account.normalizeName(state.name());
-        row.nameOrder = state.name().toLowerCase(Locale.ROOT);
+        row.nameOrder = AggregateMapping.lower(state.name());
         row.ownerId = AggregateMapping.uuid(state.owner());
         row.territoryId = AggregateMapping.uuid(state.territory());
     }

@@ -1,6 +1,7 @@
 package org.crmkit.persistence.jpa;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.EntityId;
@@ -27,6 +28,11 @@ interface AggregateMapping<S extends AggregateState<S>, R extends AggregateRow> 
     /** The multi-valued query keys of the state; none by default. */
     default List<LookupKey> lookupKeys(S state) {
         return List.of();
+    }
+
+    /** Text in lower case (the root locale), for columns that sort or search ignoring case. */
+    static String lower(String text) {
+        return text.toLowerCase(Locale.ROOT);
     }
 
     /** The UUID of an optional reference, for a column. */

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.crmkit.core.party.Affiliation;
 import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactState;
@@ -48,9 +47,9 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
     @Override
     public void writeColumns(ContactState state, ContactRow row) {
         row.ownerId = AggregateMapping.uuid(state.owner());
-        row.lastNameKey = lower(state.name().lastName());
-        row.firstNameKey = state.name().firstName() == null ? "" : lower(state.name().firstName());
-        row.fullNameKey = lower(state.name().fullName());
+        row.lastNameKey = AggregateMapping.lower(state.name().lastName());
+        row.firstNameKey = state.name().firstName() == null ? "" : AggregateMapping.lower(state.name().firstName());
+        row.fullNameKey = AggregateMapping.lower(state.name().fullName());
         row.birthday = state.details() == null || state.details().birthday() == null ? null : monthDay(state.details().birthday());
         row.customerAnniversary = state.customerSince() == null ? null : monthDay(state.customerSince());
     }
@@ -65,10 +64,6 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
             keys.add(LookupKey.during(ACCOUNT, link.account().value(), link.period()));
         }
         return keys;
-    }
-
-    static String lower(String text) {
-        return text.toLowerCase(Locale.ROOT);
     }
 
     static int monthDay(LocalDate date) {

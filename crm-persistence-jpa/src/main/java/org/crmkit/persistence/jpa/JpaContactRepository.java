@@ -69,7 +69,7 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public Page<Contact> findByNameStartingWith(TenantId tenant, String prefix, PageRequest page) {
-        String pattern = RowQuery.prefixPattern(ContactMapping.lower(Require.notBlank(prefix, "prefix").strip()));
+        String pattern = RowQuery.prefixPattern(AggregateMapping.lower(Require.notBlank(prefix, "prefix").strip()));
         return inNameOrder(tenant, RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
                 + " or r.fullNameKey like :prefix escape '!'").bind("prefix", pattern), page);
     }

@@ -9,7 +9,11 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.SegmentRepository;
+import org.crmkit.core.spi.TeamRepository;
+import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.Transactions;
+import org.crmkit.core.spi.UserRepository;
 
 /**
  * crmkit's storage in a relational database through JPA, over an {@link EntityManagerFactory} that the host owns
@@ -28,6 +32,10 @@ public final class JpaStorage {
     private final JpaOutbox outbox;
     private final JpaContactRepository contacts;
     private final JpaAccountRepository accounts;
+    private final JpaUserRepository users;
+    private final JpaTeamRepository teams;
+    private final JpaTerritoryRepository territories;
+    private final JpaSegmentRepository segments;
 
     private JpaStorage(Builder builder) {
         StateJson json = new StateJson(builder.json);
@@ -36,6 +44,10 @@ public final class JpaStorage {
         outbox = new JpaOutbox(transactions, json, ids, builder.clock);
         contacts = new JpaContactRepository(new AggregateTable<>(transactions, json, ids, new ContactMapping()));
         accounts = new JpaAccountRepository(new AggregateTable<>(transactions, json, ids, new AccountMapping()));
+        users = new JpaUserRepository(new AggregateTable<>(transactions, json, ids, new UserMapping()));
+        teams = new JpaTeamRepository(new AggregateTable<>(transactions, json, ids, new TeamMapping()));
+        territories = new JpaTerritoryRepository(new AggregateTable<>(transactions, json, ids, new TerritoryMapping()));
+        segments = new JpaSegmentRepository(new AggregateTable<>(transactions, json, ids, new SegmentMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -66,6 +78,26 @@ public final class JpaStorage {
     /** Accounts in {@code crm_account}. */
     public AccountRepository accounts() {
         return accounts;
+    }
+
+    /** Users in {@code crm_user}. */
+    public UserRepository users() {
+        return users;
+    }
+
+    /** Teams in {@code crm_team}. */
+    public TeamRepository teams() {
+        return teams;
+    }
+
+    /** Territories in {@code crm_territory}. */
+    public TerritoryRepository territories() {
+        return territories;
+    }
+
+    /** Segments in {@code crm_segment}. */
+    public SegmentRepository segments() {
+        return segments;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */

@@ -1,0 +1,19 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+
+/** One row of {@code crm_territory}: see {@link TerritoryMapping} for what the columns hold. */
+@Entity
+@Table(name = "crm_territory")
+@IdClass(RowKey.class)
+class TerritoryRow extends AggregateRow {
+
+    @Column(name = "priority", nullable = false)
+    int priority;
+
+    @Column(name = "name_order", nullable = false)
+    String nameOrder;
+}
