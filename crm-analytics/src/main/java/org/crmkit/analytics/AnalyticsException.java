@@ -47,6 +47,11 @@ public final class AnalyticsException extends CrmException {
         return new AnalyticsException(reason, field, "line " + line + ": " + problem, this);
     }
 
+    /** A failure of the given kind at {@code field}, for the adapters outside this package. */
+    public static AnalyticsException of(Reason reason, String field, String problem) {
+        return new AnalyticsException(reason, field, problem);
+    }
+
     static AnalyticsException invalidArgument(String field, String problem) {
         return new AnalyticsException(Reason.INVALID_ARGUMENT, field, problem);
     }

@@ -16,9 +16,11 @@ import java.util.stream.Stream;
  * <ul>
  *   <li>{@link #expectedRevenue}: the model-based forecast, summing over the customers the expected purchases in the
  *       next period (from a fitted {@link PurchaseModel}) times the expected spend per purchase (from a fitted
- *       {@link GammaGammaModel}); it covers the existing customers only, no new acquisitions;</li>
+ *       {@link GammaGammaModel}); it covers the existing customers only, no new acquisitions;
+ *       {@link #expectedMonthlyRevenue} spreads it over the months;</li>
  *   <li>{@link #seasonalNaive}: the baseline, each future month's revenue equal to the same month one year before.</li>
  * </ul>
+ * The forecast from the CRM's open opportunities is {@code org.crmkit.analytics.crm.PipelineForecast}.
  * Stateless and thread-safe.
  */
 public final class SalesForecast {
@@ -36,6 +38,37 @@ public final class SalesForecast {
             total += purchases.expectedPurchases(c.history(), periods) * spend.expectedSpend(SpendHistory.of(c));
         }
         return total;
+    }
+
+    /**
+     * The model-based forecast month by month: element {@code i} is the expected revenue of the existing customers
+     * in month {@code i + 1} after the end of calibration (months as long as an average Gregorian month in
+     * {@code unit}), their expected purchases in that month times their expected spend per purchase. Customers are
+     * summed in parallel chunks in a fixed order, so the result does not depend on the threads.
+     */
+    public static double[] expectedMonthlyRevenue(PurchaseModel purchases, GammaGammaModel spend,
+                                                  List<CustomerSummary> customers, int months, PeriodUnit unit) {
+        Objects.requireNonNull(purchases, "purchases");
+        Objects.requireNonNull(spend, "spend");
+        if (months < 1) {
+            throw AnalyticsException.invalidArgument("months", "must be at least 1, was " + months);
+        }
+        double[] horizons = new double[months];
+        for (int i = 0; i < months; i++) {
+            horizons[i] = (i + 1) * unit.periodsPerMonth();
+        }
+        CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
+        return ChunkedSum.of(all.length, months, (from, to, sums) -> {
+            for (int c = from; c < to; c++) {
+                double[] cumulative = purchases.expectedPurchases(all[c].history(), horizons);
+                double perPurchase = spend.expectedSpend(SpendHistory.of(all[c]));
+                double previous = 0;
+                for (int i = 0; i < months; i++) {
+                    sums[i] += (cumulative[i] - previous) * perPurchase;
+                    previous = cumulative[i];
+                }
+            }
+        });
     }
 
     /** Revenue per calendar month of the purchases, in month order; consumes the stream. */

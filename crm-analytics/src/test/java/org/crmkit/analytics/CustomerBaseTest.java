@@ -112,6 +112,14 @@ class CustomerBaseTest {
         double actual = customers.stream().mapToDouble(c -> c.holdoutSpend().doubleValue()).sum();
 
         assertThat(forecast).isCloseTo(actual, org.assertj.core.api.Assertions.withinPercentage(20));
+        double[] monthly = SalesForecast.expectedMonthlyRevenue(purchases, spend, customers, 9, PeriodUnit.WEEKS);
+        assertThat(monthly).hasSize(9);
+        assertThat(java.util.Arrays.stream(monthly).sum()).isCloseTo(SalesForecast.expectedRevenue(purchases, spend,
+                customers, 9 * PeriodUnit.WEEKS.periodsPerMonth()), org.assertj.core.api.Assertions.within(1e-6));
+        for (int i = 1; i < monthly.length; i++) {
+            assertThat(monthly[i]).as("month %d buys less than the one before as customers drop out", i + 1)
+                    .isLessThan(monthly[i - 1]);
+        }
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.crmkit.analytics.crm;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import org.crmkit.analytics.AnalyticsException;
+import org.crmkit.analytics.PurchaseRecord;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceStatus;
+import org.crmkit.core.billing.Payment;
+
+/**
+ * Purchase records from crm-core billing, for the calculators (which do not know crm-core). The customer of a
+ * record is the account's id ({@code AccountId.value().toString()}). Use one source, paid invoices or payments, not
+ * both: a paid invoice and the payment that paid it are the same purchase.
+ *
+ * <p>The records come sorted by date (then customer, then the order given), as the summarizer needs them. All
+ * invoices or payments must be in one currency: a second currency is refused with an {@link AnalyticsException}
+ * naming {@code currency} and the document, as analytics never adds amounts in different currencies. Stateless.
+ */
+public final class BillingPurchases {
+
+    private static final Comparator<PurchaseRecord> BY_DATE_THEN_CUSTOMER =
+            Comparator.comparing(PurchaseRecord::date).thenComparing(PurchaseRecord::customerId);
+
+    private BillingPurchases() {
+    }
+
+    /**
+     * One purchase per {@link InvoiceStatus#PAID paid} invoice, on its issue date, worth the invoice's revenue: its
+     * net amount (tax is not revenue) times the share of its total that was paid with money rather than settled by
+     * credit notes, rounded half-even to the currency's minor unit. So an invoice of 100 net + 19 tax paid in full
+     * is a purchase of 100, and one whose 119 were half credited is a purchase of 50. Invoices in any other status
+     * (draft, open, partly paid, void, written off) are not purchases (yet) and are left out.
+     */
+    public static List<PurchaseRecord> fromPaidInvoices(Iterable<Invoice> invoices) {
+        Objects.requireNonNull(invoices, "invoices");
+        List<PurchaseRecord> records = new ArrayList<>();
+        Currency currency = null;
+        for (Invoice invoice : invoices) {
+            if (invoice.status() != InvoiceStatus.PAID) {
+                continue;
+            }
+            currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
+            BigDecimal total = invoice.total().amount();
+            BigDecimal revenue = total.signum() == 0 ? BigDecimal.ZERO
+                    : invoice.net().amount().multiply(invoice.paid().amount())
+                            .divide(total, currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+            records.add(PurchaseRecord.of(invoice.account().value().toString(), invoice.issueDate(), revenue));
+        }
+        records.sort(BY_DATE_THEN_CUSTOMER);
+        return records;
+    }
+
+    /**
+     * One purchase per payment, on the day it was received, worth the amount received: for hosts that record what
+     * customers pay without issuing invoices in the CRM (shops, cash sales). Amounts include whatever tax the
+     * customer paid.
+     */
+    public static List<PurchaseRecord> fromPayments(Iterable<Payment> payments) {
+        Objects.requireNonNull(payments, "payments");
+        List<PurchaseRecord> records = new ArrayList<>();
+        Currency currency = null;
+        for (Payment payment : payments) {
+            currency = sameCurrency(currency, payment.amount().currency(), "payment " + payment.id());
+            records.add(PurchaseRecord.of(payment.account().value().toString(), payment.receivedOn(),
+                    payment.amount().amount()));
+        }
+        records.sort(BY_DATE_THEN_CUSTOMER);
+        return records;
+    }
+
+    static Currency sameCurrency(Currency first, Currency next, String document) {
+        if (first != null && !first.equals(next)) {
+            throw AnalyticsException.of(AnalyticsException.Reason.INVALID_ARGUMENT, "currency", document + " is in "
+                    + next.getCurrencyCode() + " but the ones before it are in " + first.getCurrencyCode()
+                    + "; analyse one currency at a time");
+        }
+        return next;
+    }
+}
