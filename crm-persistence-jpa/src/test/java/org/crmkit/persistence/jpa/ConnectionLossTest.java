@@ -5,13 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.testkit.SampleEvent;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.fixtures.ContactMother;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -58,5 +61,32 @@ class ConnectionLossTest {
 
         assertThat(storage.transactions().inTransaction(() -> storage.outbox().pending(10))).extracting(OutboxEntry::event)
                 .extracting(event -> ((SampleEvent) event).note()).containsExactly("first half", "second half");
+    }
+
+    @Test
+    void aContactSavedBeforeTheConnectionDiedIsNotStoredNorAreItsLookupKeysOrEvents() {
+        Contact ada = ContactMother.aContact(TenantId.of("tenant-a"), ids, clock);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            storage.contacts().save(ada);
+            storage.outbox().append(ada.pendingEvents());
+            Object backend = transactions().withEntityManager(entityManager ->
+                    entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
+            database.execute("select pg_terminate_backend(" + backend + ")");
+            return storage.contacts().findByEmail(TenantId.of("tenant-a"), EmailAddress.of("ada@home.example"));
+        })).isInstanceOf(StorageException.class).hasMessageContaining("can be retried");
+
+        assertThat(database.count("select count(*) from crm_contact")).isZero();
+        assertThat(database.count("select count(*) from crm_lookup")).isZero();
+        assertThat(database.count("select count(*) from crm_outbox")).isZero();
+
+        Contact saved = storage.transactions().inTransaction(() -> {
+            storage.outbox().append(ada.pendingEvents());
+            return storage.contacts().save(ada);
+        });
+
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(storage.contacts().findByEmail(TenantId.of("tenant-a"), EmailAddress.of("ada@home.example")))
+                .extracting(Contact::id).containsExactly(ada.id());
     }
 }
