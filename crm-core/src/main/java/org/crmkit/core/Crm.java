@@ -5,6 +5,7 @@ import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActorResolver;
 import org.crmkit.core.spi.EventListener;
@@ -48,7 +49,7 @@ public final class Crm {
         this.campaigns = new Campaigns(useCases);
         this.billing = new Billing(useCases);
         this.sales = new Sales(useCases);
-        this.leads = new Leads(useCases);
+        this.leads = new Leads(useCases, builder.leadScoring);
     }
 
     public static Builder builder() {
@@ -122,6 +123,7 @@ public final class Crm {
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
         private EventListener eventListener = EventListener.NONE;
         private ServiceLevel serviceLevel = ServiceLevel.standard();
+        private LeadScoringModel leadScoring = LeadScoringModel.NONE;
         private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
 
         private Builder() {
@@ -171,6 +173,12 @@ public final class Crm {
         /** When tasks are reminded of, noticed overdue and escalated; defaults to {@link TaskReminderPolicy#standard()}. */
         public Builder taskReminders(TaskReminderPolicy taskReminders) {
             this.taskReminders = Require.notNull(taskReminders, "taskReminders");
+            return this;
+        }
+
+        /** How leads are scored and qualified; defaults to {@link LeadScoringModel#NONE}. */
+        public Builder leadScoring(LeadScoringModel leadScoring) {
+            this.leadScoring = Require.notNull(leadScoring, "leadScoring");
             return this;
         }
 

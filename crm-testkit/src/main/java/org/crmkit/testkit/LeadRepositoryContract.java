@@ -19,7 +19,10 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
+import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadState;
+import org.crmkit.core.lead.QualificationLevel;
+import org.crmkit.core.lead.ScoreContribution;
 import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.testkit.fixtures.LeadMother;
@@ -44,8 +47,11 @@ public abstract class LeadRepositoryContract extends StorageContract {
     void roundTripKeepsEveryField() {
         Lead lead = LeadMother.aLead(TENANT_A, ids, clock, EmailAddress.of("Jane@Initech.example"),
                 PhoneNumber.parse("+49 30 1234567"));
-        lead.assignTo(UserId.next(ids), clock);
-        lead.rescore(37, clock);
+        lead.assignByRule("Berlin territory", UserId.next(ids), "country is DE, region is Berlin", clock);
+        lead.rescore(new LeadScore(37, List.of(new ScoreContribution("CTO title", 30, "title 'CTO' contains 'cto'"),
+                new ScoreContribution("Webinar", 10, "1 × campaign response × 10"),
+                new ScoreContribution("decay", -3, "4 days since the last engagement, half-life 30 days")),
+                clock.instant(), QualificationLevel.MARKETING_QUALIFIED), clock);
         lead.qualify(clock);
         lead.recordConversion(ContactId.next(ids), AccountId.next(ids), OpportunityId.next(ids), clock);
 
@@ -145,7 +151,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
         assertThat(leads().findByOwnerAndStatus(TENANT_B, owner, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
         LeadState s = stored.state();
         Lead intruder = Lead.restore(new LeadState(TENANT_B, s.id(), s.version(), s.details(), s.source(), s.campaign(),
-                s.utm(), LeadStatus.DISQUALIFIED, "hijacked", s.owner(), s.score(), s.scoredAt(), s.capturedAt(),
+                s.utm(), LeadStatus.DISQUALIFIED, "hijacked", s.owner(), s.score(), s.scoreBreakdown(),
+                s.qualification(), s.scoredAt(), s.lastEngagementAt(), s.assignment(), s.capturedAt(),
                 s.conversion()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().status()).isEqualTo(LeadStatus.NEW);
@@ -161,7 +168,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         Lead lead = leads().findById(TENANT_A, stored.id()).orElseThrow();
-                        lead.rescore(lead.score() + 5, clock);
+                        lead.rescore(LeadScore.manual(lead.score() + 5, "writer", QualificationLevel.UNQUALIFIED),
+                                clock);
                         save(lead);
                         return null;
                     } catch (StaleVersionException e) {

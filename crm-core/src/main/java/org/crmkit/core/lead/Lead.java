@@ -2,6 +2,7 @@ package org.crmkit.core.lead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CampaignId;
@@ -19,8 +20,9 @@ import org.crmkit.core.common.UserId;
  *
  * <p>Status flow: {@code NEW → WORKING → QUALIFIED → CONVERTED}; a lead may be qualified straight from NEW, and
  * disqualified from any status before conversion. A converted lead keeps the ids of what it became and cannot be
- * converted again. The score is an integer set by scoring (rules come with lead scoring); the lead only keeps it and
- * when it was set. Not thread-safe.
+ * converted again. The lead keeps its last {@link LeadScore} (points, the explanation line by line, the qualification
+ * level reached and the last engagement the decay counted from) and, when an assignment rule gave it its owner, the
+ * {@link LeadAssignment} that says which rule. Not thread-safe.
  */
 public final class Lead extends AggregateRoot<LeadId> {
 
@@ -33,7 +35,11 @@ public final class Lead extends AggregateRoot<LeadId> {
     private String disqualificationReason;
     private UserId owner;
     private int score;
+    private List<ScoreContribution> scoreBreakdown;
+    private QualificationLevel qualification;
     private Instant scoredAt;
+    private Instant lastEngagementAt;
+    private LeadAssignment assignment;
     private LeadConversion conversion;
 
     private Lead(LeadState s) {
@@ -47,7 +53,11 @@ public final class Lead extends AggregateRoot<LeadId> {
         this.disqualificationReason = s.disqualificationReason();
         this.owner = s.owner();
         this.score = s.score();
+        this.scoreBreakdown = s.scoreBreakdown();
+        this.qualification = s.qualification();
         this.scoredAt = s.scoredAt();
+        this.lastEngagementAt = s.lastEngagementAt();
+        this.assignment = s.assignment();
         this.conversion = s.conversion();
     }
 
@@ -63,7 +73,7 @@ public final class Lead extends AggregateRoot<LeadId> {
         Require.notNull(source, "source");
         UtmAttribution attribution = utm == null ? UtmAttribution.NONE : utm;
         Lead lead = new Lead(new LeadState(tenant, id, 0, details, source, campaign, attribution, LeadStatus.NEW, null,
-                null, 0, null, clock.instant(), null));
+                null, 0, List.of(), QualificationLevel.UNQUALIFIED, null, null, null, clock.instant(), null));
         lead.record(new LeadCaptured(tenant, id.value(), lead.capturedAt, details, source, campaign, attribution));
         return lead;
     }
@@ -75,7 +85,8 @@ public final class Lead extends AggregateRoot<LeadId> {
 
     public LeadState state() {
         return new LeadState(tenant(), id(), version(), details, source, campaign, utm, status, disqualificationReason,
-                owner, score, scoredAt, capturedAt, conversion);
+                owner, score, scoreBreakdown, qualification, scoredAt, lastEngagementAt, assignment, capturedAt,
+                conversion);
     }
 
     /** NEW → WORKING: someone has started on the lead. */
@@ -124,10 +135,25 @@ public final class Lead extends AggregateRoot<LeadId> {
         record(new LeadConverted(tenant(), id().value(), done.convertedAt(), done));
     }
 
-    /** Gives the lead to an owner; refused once converted or disqualified. Records {@link LeadAssigned}. */
+    /**
+     * Gives the lead to an owner by hand (clearing a rule's assignment record); refused once converted or
+     * disqualified. Records {@link LeadAssigned}.
+     */
     public void assignTo(UserId newOwner, Clock clock) {
         Require.notNull(newOwner, "owner");
         requireActive("assign");
+        assignment = null;
+        changeOwner(newOwner, clock);
+    }
+
+    /** Gives the lead to the owner an assignment rule chose, keeping the decision. Records {@link LeadAssigned}. */
+    public void assignByRule(String rule, UserId newOwner, String reason, Clock clock) {
+        requireActive("assign");
+        assignment = new LeadAssignment(rule, newOwner, reason, clock.instant());
+        changeOwner(newOwner, clock);
+    }
+
+    private void changeOwner(UserId newOwner, Clock clock) {
         if (newOwner.equals(owner)) {
             return;
         }
@@ -136,15 +162,25 @@ public final class Lead extends AggregateRoot<LeadId> {
         record(new LeadAssigned(tenant(), id().value(), clock.instant(), previous, newOwner));
     }
 
-    /** Sets the score (0 or more) computed by scoring; refused once converted or disqualified. */
-    public void rescore(int newScore, Clock clock) {
-        Require.notNegative(newScore, "score");
+    /**
+     * Takes a computed score with its explanation; refused once converted or disqualified. Records
+     * {@link LeadScored} when the points change and {@link LeadQualificationChanged} when the level does.
+     */
+    public void rescore(LeadScore newScore, Clock clock) {
+        Require.notNull(newScore, "score");
         requireActive("score");
         int previous = score;
-        score = newScore;
+        QualificationLevel previousLevel = qualification;
+        score = newScore.points();
+        scoreBreakdown = newScore.contributions();
+        qualification = newScore.level();
+        lastEngagementAt = newScore.lastEngagementAt();
         scoredAt = clock.instant();
-        if (previous != newScore) {
-            record(new LeadScored(tenant(), id().value(), scoredAt, previous, newScore));
+        if (previous != score) {
+            record(new LeadScored(tenant(), id().value(), scoredAt, previous, score));
+        }
+        if (previousLevel != qualification) {
+            record(new LeadQualificationChanged(tenant(), id().value(), scoredAt, previousLevel, qualification, score));
         }
     }
 
@@ -191,6 +227,26 @@ public final class Lead extends AggregateRoot<LeadId> {
 
     public int score() {
         return score;
+    }
+
+    /** Why the lead has its score: every contribution in rule order (empty before the first scoring). */
+    public List<ScoreContribution> scoreBreakdown() {
+        return scoreBreakdown;
+    }
+
+    /** The qualification level the score reached. */
+    public QualificationLevel qualification() {
+        return qualification;
+    }
+
+    /** The last engagement the score's decay counted from, or null. */
+    public Instant lastEngagementAt() {
+        return lastEngagementAt;
+    }
+
+    /** The rule decision that gave the lead its owner, or null (unassigned or assigned by hand). */
+    public LeadAssignment assignment() {
+        return assignment;
     }
 
     /** When the score was last set, or null. */

@@ -128,22 +128,22 @@ class LeadTest {
 
         lead.assignTo(owner, CLOCK);
         lead.assignTo(owner, CLOCK);
-        lead.rescore(42, CLOCK);
+        lead.rescore(LeadScore.manual(42, "anna", QualificationLevel.UNQUALIFIED), CLOCK);
 
         assertThat(lead.owner()).isEqualTo(owner);
         assertThat(lead.score()).isEqualTo(42);
         assertThat(lead.scoredAt()).isEqualTo(CLOCK.instant());
         assertThat(lead.pendingEvents()).filteredOn(LeadAssigned.class::isInstance).hasSize(1);
         assertThat(lead.pendingEvents()).last().isInstanceOf(LeadScored.class);
-        assertThatThrownBy(() -> lead.rescore(-1, CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("score"));
+        assertThatThrownBy(() -> LeadScore.manual(-1, "anna", QualificationLevel.UNQUALIFIED))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
     }
 
     @Test
     void stateRoundTripKeepsEveryField() {
         Lead lead = lead();
         lead.assignTo(UserId.of(UUID.randomUUID()), CLOCK);
-        lead.rescore(12, CLOCK);
+        lead.rescore(LeadScore.manual(12, "anna", QualificationLevel.MARKETING_QUALIFIED), CLOCK);
         lead.qualify(CLOCK);
         lead.recordConversion(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), null, CLOCK);
 
