@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Id;
 import jakarta.persistence.MappedSuperclass;
@@ -14,6 +16,7 @@ import org.hibernate.type.SqlTypes;
  * queries filter or sort on; those are copies of values in the document, written by the aggregate's mapping.
  */
 @MappedSuperclass
+@Access(AccessType.FIELD)
 abstract class AggregateRow {
 
     @Id

@@ -1,10 +1,13 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
-/** The key of every aggregate table: the tenant first, then the aggregate's id. */
+/** The key of every aggregate table: the tenant first, then the aggregate's id. Read through its fields. */
+@Access(AccessType.FIELD)
 class RowKey implements Serializable {
 
     private static final long serialVersionUID = 1L;

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
@@ -7,6 +9,7 @@ import jakarta.persistence.Table;
 
 /** One row of {@code crm_segment}: see {@link SegmentMapping} for what the columns hold. */
 @Entity
+@Access(AccessType.FIELD)
 @Table(name = "crm_segment")
 @IdClass(RowKey.class)
 class SegmentRow extends AggregateRow {
