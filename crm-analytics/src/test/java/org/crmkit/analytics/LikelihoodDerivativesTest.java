@@ -35,6 +35,31 @@ class LikelihoodDerivativesTest {
         assertDerivativesMatch(likelihood, new double[] {2.0, 8.0, 40.0});
     }
 
+    @Test
+    void newtonStepsAndNelderMeadFindTheSameOptimumInFarFewerEvaluations() {
+        WeightedHistories data = WeightedHistories.of(CdnowData.publishedHistories());
+        BgNbdLikelihood likelihood = new BgNbdLikelihood(data);
+        String[] names = {"r", "alpha", "a", "b"};
+        double[] start = {1, data.meanAge(), 1, 1};
+
+        MaximumLikelihood.Estimate newton = MaximumLikelihood.fit("bg-nbd", names, likelihood, data.totalWeight,
+                start, FitOptions.defaults());
+        MaximumLikelihood.Estimate simplex = MaximumLikelihood.fit("bg-nbd", names,
+                (java.util.function.ToDoubleFunction<double[]>) likelihood::value, data.totalWeight, start,
+                FitOptions.defaults());
+
+        for (int i = 0; i < names.length; i++) {
+            assertThat(newton.parameters()[i]).as(names[i])
+                    .isCloseTo(simplex.parameters()[i], within(1e-5 * simplex.parameters()[i]));
+            assertThat(newton.standardErrors().get(names[i])).as("standard error of " + names[i])
+                    .isCloseTo(simplex.standardErrors().get(names[i]), within(1e-3 * simplex.standardErrors()
+                            .get(names[i])));
+        }
+        assertThat(newton.logLikelihood()).isGreaterThanOrEqualTo(simplex.logLikelihood() - 1e-9);
+        assertThat(newton.evaluations()).isLessThan(20);
+        assertThat(simplex.evaluations()).isGreaterThan(200);
+    }
+
     private static void assertDerivativesMatch(SmoothLogLikelihood likelihood, double[] p) {
         int n = p.length;
         double[] gradient = new double[n];
