@@ -8,25 +8,19 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
-import org.crmkit.core.activity.Direction;
-import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.calendar.StatutoryHolidays;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
-import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.party.ConsentPurpose;
@@ -38,6 +32,7 @@ import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
+import org.crmkit.workflow.outreach.ContactMessages;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.Channel;
@@ -185,18 +180,19 @@ public final class Greetings implements Workflow {
     /** Schedules one greeting, in its own transaction, if its time has come and the contact may receive it. */
     private int plan(Contact candidate, String occasion, String template, LocalDate day, Instant asOf,
                      Map<String, String> extra) {
-        ZoneId zone = candidate.details().timeZone() == null ? defaultZone : candidate.details().timeZone();
+        ZoneId zone = ContactMessages.zoneOf(candidate, defaultZone);
         Instant due = ZonedDateTime.of(day, sendAt, zone).toInstant();
         if (due.isAfter(asOf) || !asOf.atZone(zone).toLocalDate().equals(day)) {
             return 0;
         }
         String key = "greeting:" + candidate.id() + ":" + occasion + ":" + day.getYear();
-        if (runtime.actionByKey(key).isPresent()) {
+        // Cheap checks on the candidate first; the transaction checks the stored contact again.
+        if (!candidate.mayContact(channel.consentChannel(), purpose) || runtime.actionByKey(key).isPresent()) {
             return 0;
         }
         return runtime.transactions().inTransaction(() -> crm.parties().findContact(candidate.id())
                 .filter(contact -> contact.mayContact(channel.consentChannel(), purpose))
-                .flatMap(contact -> addressOf(contact).map(address -> {
+                .flatMap(contact -> ContactMessages.addressOf(contact, channel).map(address -> {
                     Message message = message(contact, address, template, occasion, day.getYear(), extra);
                     return runtime.outbox().schedule(NAME, new PlannedAction(key, "greeting:" + contact.id(), message,
                             due)) ? 1 : 0;
@@ -206,12 +202,9 @@ public final class Greetings implements Workflow {
 
     private Message message(Contact contact, String address, String template, String occasion, int year,
                             Map<String, String> extra) {
-        Locale language = Optional.ofNullable(contact.details().preferredLanguage()).orElse(defaultLanguage);
-        Map<String, String> values = new HashMap<>(extra);
-        values.put("fullName", contact.name().fullName());
-        values.put("lastName", contact.name().lastName());
-        putIfPresent(values, "firstName", contact.name().firstName());
-        putIfPresent(values, "salutation", contact.name().salutation());
+        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
+        Map<String, String> values = ContactMessages.personalValues(contact);
+        values.putAll(extra);
         values.put("language", language.toLanguageTag());
         values.put("tags", String.join(", ", contact.tags().values().stream().sorted().toList()));
         offerCodes.codeFor(contact.id(), occasion, year).ifPresent(code -> values.put("offerCode", code));
@@ -220,24 +213,10 @@ public final class Greetings implements Workflow {
                 RecordRef.contact(contact.id()));
     }
 
-    private Optional<String> addressOf(Contact contact) {
-        return switch (channel) {
-            case EMAIL -> contact.contactPoints().primaryEmail().map(email -> email.value());
-            case SMS -> contact.contactPoints().primaryPhone().map(phone -> phone.e164());
-            case LETTER -> contact.contactPoints().primaryAddress().map(address -> String.join(", ",
-                    String.join(", ", address.streetLines()), address.city() + " " + address.country()));
-        };
-    }
-
     /** Logs the sent greeting on the contact's timeline, in the transaction that marks it delivered. */
     @Override
     public void onDelivered(Action action) {
-        if (action.payload() instanceof Message message && message.about().type() == RecordType.CONTACT) {
-            crm.activities().logActivity(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND,
-                            message.subject(), action.finishedAt())
-                    .aboutContact(ContactId.of(message.about().id()))
-                    .withSummary(message.body()));
-        }
+        ContactMessages.logOnTimeline(crm, action);
     }
 
     private static int forEachContact(Function<PageRequest, Page<Contact>> query, Function<Contact, Integer> plan) {
@@ -252,12 +231,6 @@ public final class Greetings implements Workflow {
                 return planned;
             }
             request = request.next();
-        }
-    }
-
-    private static void putIfPresent(Map<String, String> values, String name, String value) {
-        if (value != null) {
-            values.put(name, value);
         }
     }
 

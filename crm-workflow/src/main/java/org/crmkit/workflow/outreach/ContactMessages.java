@@ -1,0 +1,79 @@
+package org.crmkit.workflow.outreach;
+
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.core.Crm;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.party.Contact;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.runtime.Message;
+
+/** What workflows that write to contacts (greetings, follow-up sequences) share: addresses and the timeline. */
+public final class ContactMessages {
+
+    private ContactMessages() {
+    }
+
+    /**
+     * The contact's primary address for the channel: the email address, the E.164 phone number, or the postal
+     * address on one line; empty when the contact has none.
+     */
+    public static Optional<String> addressOf(Contact contact, Channel channel) {
+        Require.notNull(contact, "contact");
+        Require.notNull(channel, "channel");
+        return switch (channel) {
+            case EMAIL -> contact.contactPoints().primaryEmail().map(email -> email.value());
+            case SMS -> contact.contactPoints().primaryPhone().map(phone -> phone.e164());
+            case LETTER -> contact.contactPoints().primaryAddress().map(address -> String.join(", ",
+                    String.join(", ", address.streetLines()), address.city() + " " + address.country()));
+        };
+    }
+
+    /**
+     * The values of the contact that templates may use: {@code fullName}, {@code lastName} and, when the contact
+     * has them, {@code firstName} and {@code salutation}. A new, mutable map, so that callers may add their own.
+     */
+    public static Map<String, String> personalValues(Contact contact) {
+        Require.notNull(contact, "contact");
+        Map<String, String> values = new HashMap<>();
+        values.put("fullName", contact.name().fullName());
+        values.put("lastName", contact.name().lastName());
+        Optional.ofNullable(contact.name().firstName()).ifPresent(first -> values.put("firstName", first));
+        Optional.ofNullable(contact.name().salutation()).ifPresent(salutation -> values.put("salutation", salutation));
+        return values;
+    }
+
+    /** The contact's preferred language, or {@code fallback} when it has none. */
+    public static Locale languageOf(Contact contact, Locale fallback) {
+        return Optional.ofNullable(contact.details().preferredLanguage()).orElse(Require.notNull(fallback, "fallback"));
+    }
+
+    /** The contact's time zone, or {@code fallback} when it has none. */
+    public static ZoneId zoneOf(Contact contact, ZoneId fallback) {
+        return Optional.ofNullable(contact.details().timeZone()).orElse(Require.notNull(fallback, "fallback"));
+    }
+
+    /**
+     * Logs a delivered message about a contact as an outbound activity on the contact's timeline (subject, and
+     * the body as summary), at the time of delivery. Other actions are left alone. Call it from
+     * {@code Workflow.onDelivered}, which runs in the transaction that marks the action delivered.
+     */
+    public static void logOnTimeline(Crm crm, Action action) {
+        Require.notNull(crm, "crm");
+        Require.notNull(action, "action");
+        if (action.payload() instanceof Message message && message.about().type() == RecordType.CONTACT) {
+            crm.activities().logActivity(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND,
+                            message.subject(), action.finishedAt())
+                    .aboutContact(ContactId.of(message.about().id()))
+                    .withSummary(message.body()));
+        }
+    }
+}

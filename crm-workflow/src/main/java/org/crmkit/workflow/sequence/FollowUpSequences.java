@@ -1,0 +1,371 @@
+package org.crmkit.workflow.sequence;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.crmkit.core.Crm;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.Task;
+import org.crmkit.core.calendar.BusinessCalendar;
+import org.crmkit.core.calendar.StatutoryHolidays;
+import org.crmkit.core.calendar.WorkingHours;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.CountryCode;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.spi.HolidayCalendar;
+import org.crmkit.core.spi.RenderedMessage;
+import org.crmkit.core.spi.TemplateRenderer;
+import org.crmkit.workflow.Workflow;
+import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.outreach.ContactMessages;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.runtime.PlannedAction;
+
+/**
+ * Follow-up sequences on the shared workflow runtime: contacts are {@link #enrol enrolled} in a {@link Sequence}
+ * and go through its steps. Messages go out only inside the {@link WorkingHours} of a business day in the
+ * contact's time zone and country (from the contact's primary postal address and the {@link HolidayCalendar}),
+ * only with the contact's consent for the channel and purpose (service by default; a withdrawn consent ends the
+ * enrolment as {@link EndReason#UNSUBSCRIBED}), rendered from the template in the contact's language with the
+ * values {@code firstName}, {@code lastName}, {@code fullName}, {@code salutation}, and logged on the contact's
+ * timeline once delivered; a message step for a contact without an address on its channel is skipped. A call-task step creates a crmkit task and pauses the enrolment until the task is done
+ * or cancelled; a wait step waits business days.
+ *
+ * <p>An enrolment ends early {@link #end by hand} or on the contact's reply, booked meeting, unsubscribe, bounce or
+ * won or lost opportunity ({@link #endFor}), which also cancels its messages not delivered yet. A contact is never
+ * in the same sequence twice at once. Deduplication keys: {@code sequence:<enrolment>:step-<n>}. Thread-safe.
+ */
+public final class FollowUpSequences implements Workflow {
+
+    /** The name actions of this workflow are stored under. */
+    public static final String NAME = "sequences";
+
+    private static final int BATCH = 200;
+
+    private final WorkflowRuntime runtime;
+    private final Crm crm;
+    private final EnrolmentStore enrolments;
+    private final Map<String, Sequence> sequences;
+    private final TemplateRenderer templates;
+    private final HolidayCalendar holidays;
+    private final WorkingHours workingHours;
+    private final CountryCode defaultCountry;
+    private final ZoneId defaultZone;
+    private final Locale defaultLanguage;
+    private final ConsentPurpose purpose;
+    private final IdGenerator ids;
+
+    private FollowUpSequences(Builder builder) {
+        this.runtime = builder.runtime;
+        this.crm = builder.runtime.crm();
+        this.enrolments = builder.enrolments;
+        this.sequences = Map.copyOf(builder.sequences);
+        this.templates = builder.templates;
+        this.holidays = builder.holidays;
+        this.workingHours = builder.workingHours;
+        this.defaultCountry = builder.defaultCountry;
+        this.defaultZone = builder.defaultZone;
+        this.defaultLanguage = builder.defaultLanguage;
+        this.purpose = builder.purpose;
+        this.ids = new IdGenerator(crm.clock());
+    }
+
+    /** Starts configuring sequences on the runtime; {@link Builder#build()} registers them with it. */
+    public static Builder builder(WorkflowRuntime runtime) {
+        return new Builder(Require.notNull(runtime, "runtime"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /**
+     * Enrols the contact in the sequence; its first step runs on the next run. Refuses an unknown sequence or
+     * contact, and a contact already running through the same sequence ({@link DuplicateRecordException}).
+     */
+    public Enrolment enrol(ContactId contact, String sequence) {
+        Require.notNull(contact, "contact");
+        requireSequence(sequence);
+        return runtime.transactions().inTransaction(() -> {
+            crm.parties().contact(contact);
+            Enrolment enrolment = Enrolment.start(EnrolmentId.next(ids), runtime.tenant(), sequence, contact,
+                    crm.clock().instant());
+            return enrolments.add(enrolment).orElseThrow(() ->
+                    new DuplicateRecordException("Enrolment", contact + " in sequence " + sequence));
+        });
+    }
+
+    /** Ends a running enrolment and cancels its messages not delivered yet. */
+    public Enrolment end(EnrolmentId id, EndReason reason) {
+        Require.notNull(id, "id");
+        Require.notNull(reason, "reason");
+        return runtime.transactions().inTransaction(() -> {
+            Enrolment enrolment = enrolment(id);
+            if (!enrolment.status().isRunning()) {
+                throw new IllegalTransitionException("Enrolment " + id + " is " + enrolment.status()
+                        + " and cannot end");
+            }
+            return endNow(enrolment, reason);
+        });
+    }
+
+    /**
+     * Ends every running enrolment of the contact (on a reply, a booked meeting, an unsubscribe, a bounce, a won
+     * or lost opportunity) and returns them as ended.
+     */
+    public List<Enrolment> endFor(ContactId contact, EndReason reason) {
+        Require.notNull(contact, "contact");
+        Require.notNull(reason, "reason");
+        return runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
+                .map(enrolment -> endNow(enrolment, reason))
+                .toList());
+    }
+
+    public Optional<Enrolment> findEnrolment(EnrolmentId id) {
+        return enrolments.findById(runtime.tenant(), Require.notNull(id, "id"));
+    }
+
+    /** Runs the steps due by {@code asOf}: resumes enrolments whose call task is over, then runs due steps. */
+    @Override
+    public int planDue(Instant asOf) {
+        Require.notNull(asOf, "asOf");
+        for (Enrolment waiting : enrolments.findWaitingForTask(runtime.tenant())) {
+            guarded(() -> resumeIfTaskOver(waiting.id(), asOf));
+        }
+        int planned = 0;
+        while (true) {
+            List<Enrolment> due = enrolments.findDue(runtime.tenant(), asOf, BATCH);
+            int progressed = 0;
+            for (Enrolment enrolment : due) {
+                Integer scheduled = guarded(() -> runSteps(enrolment.id(), asOf));
+                if (scheduled != null) {
+                    planned += scheduled;
+                    progressed++;
+                }
+            }
+            if (due.size() < BATCH || progressed == 0) {
+                return planned;
+            }
+        }
+    }
+
+    @Override
+    public void onDelivered(Action action) {
+        ContactMessages.logOnTimeline(crm, action);
+    }
+
+    private Integer resumeIfTaskOver(EnrolmentId id, Instant asOf) {
+        Enrolment enrolment = enrolment(id);
+        if (enrolment.status() != EnrolmentStatus.WAITING_FOR_TASK) {
+            return 0;
+        }
+        Optional<Task> task = crm.activities().findTask(enrolment.waitingFor());
+        if (task.isEmpty() || !task.get().status().isActive()) {
+            enrolments.update(enrolment.advancedTo(enrolment.nextStep() + 1, asOf));
+        }
+        return 0;
+    }
+
+    /** Runs the enrolment's steps from its next one until a wait, a call task or the end. */
+    private Integer runSteps(EnrolmentId id, Instant asOf) {
+        Enrolment enrolment = enrolment(id);
+        if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.nextStepAt().isAfter(asOf)) {
+            return 0;
+        }
+        Sequence sequence = requireSequence(enrolment.sequence());
+        Optional<Contact> found = crm.parties().findContact(enrolment.contact());
+        if (found.isEmpty()) {
+            endNow(enrolment, EndReason.BY_HAND);
+            return 0;
+        }
+        Contact contact = found.get();
+        ZoneId zone = ContactMessages.zoneOf(contact, defaultZone);
+        BusinessCalendar days = BusinessCalendar.of(holidays, countryOf(contact));
+        int scheduled = 0;
+        int step = enrolment.nextStep();
+        Instant at = enrolment.nextStepAt().isBefore(asOf) ? asOf : enrolment.nextStepAt();
+        while (step < sequence.steps().size()) {
+            SequenceStep current = sequence.steps().get(step);
+            if (current instanceof SequenceStep.SendMessage send) {
+                if (!contact.mayContact(send.channel().consentChannel(), purpose)) {
+                    endNow(enrolment, EndReason.UNSUBSCRIBED);
+                    return scheduled;
+                }
+                Optional<String> address = ContactMessages.addressOf(contact, send.channel());
+                if (address.isPresent()) {
+                    Instant sendAt = workingHours.nextAllowed(at, zone, days);
+                    Message message = message(contact, send, address.get());
+                    if (runtime.outbox().schedule(NAME, new PlannedAction(enrolment.actionKey(step),
+                            enrolment.subject(), message, sendAt))) {
+                        scheduled++;
+                    }
+                    at = sendAt;
+                }
+                step++;
+            } else if (current instanceof SequenceStep.CallTask call) {
+                LocalDate dueDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), call.dueInBusinessDays());
+                Instant due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
+                while (!due.isAfter(crm.clock().instant())) {
+                    dueDay = days.plusBusinessDays(dueDay, 1);
+                    due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
+                }
+                Task task = crm.activities().createTask(NewTask.of(call.subject() + ": " + contact.name().fullName(),
+                                due, call.assignee() == null ? contact.owner() : call.assignee())
+                        .linkedTo(RecordRef.contact(contact.id())));
+                enrolments.update(enrolment.waitingFor(task.id(), step, at));
+                return scheduled;
+            } else if (current instanceof SequenceStep.WaitBusinessDays wait) {
+                LocalDate resumeDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), wait.days());
+                enrolments.update(enrolment.advancedTo(step + 1,
+                        ZonedDateTime.of(resumeDay, workingHours.opens(), zone).toInstant()));
+                return scheduled;
+            }
+        }
+        enrolments.update(enrolment.completed(sequence.steps().size(), at));
+        return scheduled;
+    }
+
+    private Message message(Contact contact, SequenceStep.SendMessage send, String address) {
+        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
+        Map<String, String> values = ContactMessages.personalValues(contact);
+        RenderedMessage text = templates.render(send.template(), language, values);
+        return new Message(send.channel(), address, contact.name().fullName(),
+                text.subject().isBlank() ? send.template() : text.subject(), text.body(), text.language(),
+                RecordRef.contact(contact.id()));
+    }
+
+    private Enrolment endNow(Enrolment enrolment, EndReason reason) {
+        runtime.outbox().cancelPending(enrolment.subject());
+        return enrolments.update(enrolment.ended(reason, crm.clock().instant()));
+    }
+
+    private CountryCode countryOf(Contact contact) {
+        return contact.contactPoints().primaryAddress().map(address -> address.country()).orElse(defaultCountry);
+    }
+
+    private Enrolment enrolment(EnrolmentId id) {
+        return enrolments.findById(runtime.tenant(), id).orElseThrow(() -> new RecordNotFoundException("Enrolment", id));
+    }
+
+    private Sequence requireSequence(String key) {
+        Require.notBlank(key, "sequence");
+        Sequence sequence = sequences.get(key);
+        if (sequence == null) {
+            throw new RecordNotFoundException("Sequence", key);
+        }
+        return sequence;
+    }
+
+    /** Runs one unit of work in its own transaction; null when a concurrent runner changed it first. */
+    private Integer guarded(Supplier<Integer> work) {
+        try {
+            return runtime.transactions().inTransaction(work);
+        } catch (StaleVersionException e) {
+            return null;
+        }
+    }
+
+    /** Configures {@link FollowUpSequences}: the enrolment store and the templates are required. */
+    public static final class Builder {
+
+        private final WorkflowRuntime runtime;
+        private EnrolmentStore enrolments;
+        private final Map<String, Sequence> sequences = new HashMap<>();
+        private TemplateRenderer templates;
+        private HolidayCalendar holidays = StatutoryHolidays.builtIn();
+        private WorkingHours workingHours = WorkingHours.officeHours();
+        private CountryCode defaultCountry = CountryCode.of("DE");
+        private ZoneId defaultZone = ZoneOffset.UTC;
+        private Locale defaultLanguage = Locale.ENGLISH;
+        private ConsentPurpose purpose = ConsentPurpose.SERVICE;
+
+        private Builder(WorkflowRuntime runtime) {
+            this.runtime = runtime;
+        }
+
+        /** Where enrolments are kept, e.g. {@code InMemoryEnrolmentStore.create(storage)}. */
+        public Builder enrolments(EnrolmentStore enrolments) {
+            this.enrolments = Require.notNull(enrolments, "enrolments");
+            return this;
+        }
+
+        /** Adds a sequence; a second one with the same key is refused. */
+        public Builder sequence(Sequence sequence) {
+            Require.notNull(sequence, "sequence");
+            if (sequences.putIfAbsent(sequence.key(), sequence) != null) {
+                throw new DuplicateRecordException("Sequence", sequence.key());
+            }
+            return this;
+        }
+
+        /** The templates the message steps name. */
+        public Builder templates(TemplateRenderer templates) {
+            this.templates = Require.notNull(templates, "templates");
+            return this;
+        }
+
+        /** The holiday calendar business days are counted by; {@link StatutoryHolidays#builtIn()} by default. */
+        public Builder holidayCalendar(HolidayCalendar holidays) {
+            this.holidays = Require.notNull(holidays, "holidayCalendar");
+            return this;
+        }
+
+        /** The local hours messages may go out in; 09:00 to 17:00 by default. */
+        public Builder workingHours(WorkingHours workingHours) {
+            this.workingHours = Require.notNull(workingHours, "workingHours");
+            return this;
+        }
+
+        /** The country of contacts without a postal address; Germany by default. */
+        public Builder defaultCountry(CountryCode country) {
+            this.defaultCountry = Require.notNull(country, "defaultCountry");
+            return this;
+        }
+
+        /** The time zone of contacts who have none; UTC by default. */
+        public Builder defaultZone(ZoneId zone) {
+            this.defaultZone = Require.notNull(zone, "defaultZone");
+            return this;
+        }
+
+        /** The language of contacts who have no preferred one; English by default. */
+        public Builder defaultLanguage(Locale language) {
+            this.defaultLanguage = Require.notNull(language, "defaultLanguage");
+            return this;
+        }
+
+        /** The purpose a contact must have consented to; service by default (a sales follow-up may need marketing). */
+        public Builder purpose(ConsentPurpose purpose) {
+            this.purpose = Require.notNull(purpose, "purpose");
+            return this;
+        }
+
+        /** Builds the workflow and registers it with the runtime. */
+        public FollowUpSequences build() {
+            Require.notNull(enrolments, "enrolments");
+            Require.notNull(templates, "templates");
+            Require.that(!sequences.isEmpty(), "sequences", "at least one sequence is required");
+            FollowUpSequences workflow = new FollowUpSequences(this);
+            runtime.register(workflow);
+            return workflow;
+        }
+    }
+}
