@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -42,6 +44,8 @@ public final class PurchaseCsvReader {
     private final String amountColumn;
     private final String costColumn;
     private final String productColumn;
+    private static final int MAX_CACHED_DATES = 100_000;
+
     private final DateTimeFormatter dateFormat;
     private final String datePattern;
 
@@ -138,8 +142,22 @@ public final class PurchaseCsvReader {
     private List<String> split(String line, long lineNumber) {
         List<String> fields = new ArrayList<>();
         if (delimiter == WHITESPACE) {
-            for (String field : line.strip().split("\\s+")) {
-                fields.add(field);
+            int i = 0;
+            int n = line.length();
+            while (i < n) {
+                while (i < n && Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                int start = i;
+                while (i < n && !Character.isWhitespace(line.charAt(i))) {
+                    i++;
+                }
+                if (i > start) {
+                    fields.add(line.substring(start, i));
+                }
+            }
+            if (fields.isEmpty()) {
+                fields.add("");
             }
             return fields;
         }
@@ -217,6 +235,8 @@ public final class PurchaseCsvReader {
         private final String costName;
         private final int product;
         private final String productName;
+        /** Dates already read, by their text: purchase files repeat few distinct days many times. */
+        private final Map<String, LocalDate> dates = new HashMap<>();
 
         Layout(int customer, String customerName, int date, String dateName, int amount, String amountName,
                int cost, String costName, int product, String productName) {
@@ -256,8 +276,17 @@ public final class PurchaseCsvReader {
         }
 
         private LocalDate parseDate(String text, long line) {
+            LocalDate known = dates.get(text);
+            if (known != null) {
+                return known;
+            }
             try {
-                return LocalDate.from(dateFormat.parse(text));
+                LocalDate parsed = LocalDate.from(dateFormat.parse(text));
+                if (dates.size() >= MAX_CACHED_DATES) {
+                    dates.clear();
+                }
+                dates.put(text, parsed);
+                return parsed;
             } catch (DateTimeParseException e) {
                 throw malformed(line, date, dateName, "cannot read '" + text + "' with pattern " + datePattern);
             } catch (RuntimeException e) {
