@@ -1,0 +1,175 @@
+package org.crmkit.benchmarks.workflow;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.crmkit.core.Crm;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.dunning.DunningLevel;
+import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
+import org.crmkit.workflow.runtime.Channel;
+
+/**
+ * Scenario benchmark of a dunning run in memory, timed end to end with wall-clock time: 100,000 accounts with 10
+ * open invoices each (1,000,000 open invoices), one of each account's invoices 30 days overdue (100,000 overdue).
+ * One morning's run plans a first reminder for every overdue account (one case, one notice each) and dispatches the
+ * notices to a channel that only counts them; a second run the same morning must plan and send nothing. Wall time
+ * and the calling thread's CPU time are both reported (planning and dispatch run on the calling thread).
+ *
+ * <p>Build and run from the repository root:
+ * <pre>
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -Xmx6g -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.workflow.DunningScenarios \
+ *     [--accounts 100000] [--invoices-per-account 10]
+ * </pre>
+ */
+public final class DunningScenarios {
+
+    private static final Instant MORNING = Instant.parse("2026-03-02T08:00:00Z");
+
+    private DunningScenarios() {
+    }
+
+    /** A clock the scenario moves by hand. */
+    private static final class MovableClock extends Clock {
+        private volatile Instant now;
+
+        MovableClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
+    /** Runs the scenario; see the class comment for the arguments. */
+    public static void main(String[] args) {
+        int accounts = 100_000;
+        int perAccount = 10;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--accounts" -> accounts = Integer.parseInt(args[i + 1]);
+                case "--invoices-per-account" -> perAccount = Integer.parseInt(args[i + 1]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        MovableClock clock = new MovableClock(MORNING);
+        InMemoryStorage storage = InMemoryStorage.create(clock);
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        AtomicLong sent = new AtomicLong();
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+                .store(InMemoryWorkflowStore.create(storage))
+                .channel(Channel.EMAIL, (key, message) -> sent.incrementAndGet())
+                .build();
+        Dunning dunning = Dunning.builder(runtime)
+                .policy(DunningPolicy.builder("standard").currency("EUR")
+                        .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
+                        .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL).fee("5.00"))
+                        .build())
+                .build();
+
+        long loadStart = System.nanoTime();
+        load(storage, clock, accounts, perAccount);
+        System.out.printf("loaded %,d accounts and %,d open invoices (%,d overdue) in %.1f s%n", accounts,
+                (long) accounts * perAccount, accounts, seconds(loadStart));
+
+        long planStart = System.nanoTime();
+        long planCpu = cpuNanos();
+        int planned = dunning.planDue(MORNING);
+        double planSeconds = seconds(planStart);
+        double planCpuSeconds = (cpuNanos() - planCpu) / 1e9;
+        long dispatchStart = System.nanoTime();
+        long dispatchCpu = cpuNanos();
+        RunReport dispatched = runtime.dispatchDue(MORNING);
+        double dispatchSeconds = seconds(dispatchStart);
+        double dispatchCpuSeconds = (cpuNanos() - dispatchCpu) / 1e9;
+        System.out.printf("first run, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%n",
+                planned, planSeconds, planned / planSeconds, planCpuSeconds, planned / planCpuSeconds);
+        System.out.printf("first run, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%n",
+                dispatched.delivered(), dispatchSeconds, dispatched.delivered() / dispatchSeconds, dispatchCpuSeconds,
+                dispatched.delivered() / dispatchCpuSeconds);
+        System.out.printf("first run, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n",
+                dispatched.delivered() / (planSeconds + dispatchSeconds),
+                dispatched.delivered() / (planCpuSeconds + dispatchCpuSeconds));
+
+        long againStart = System.nanoTime();
+        long againCpu = cpuNanos();
+        RunReport again = runtime.runDue(MORNING.plus(Duration.ofMinutes(5)));
+        System.out.printf("second run the same morning: %s in %.2f s wall, %.2f s CPU; channel received %,d messages "
+                + "in all%n", again, seconds(againStart), (cpuNanos() - againCpu) / 1e9, sent.get());
+    }
+
+    private static void load(InMemoryStorage storage, Clock clock, int accounts, int perAccount) {
+        IdGenerator ids = new IdGenerator(clock);
+        UserId owner = UserId.next(ids);
+        Currency eur = Currency.getInstance("EUR");
+        List<InvoiceLine> lines = List.of(InvoiceLine.of("Subscription", BigDecimal.ONE, Money.of("119.00", "EUR"),
+                BigDecimal.ZERO));
+        LocalDate today = LocalDate.ofInstant(MORNING, ZoneOffset.UTC);
+        int batch = 1000;
+        for (int from = 0; from < accounts; from += batch) {
+            int start = from;
+            int end = Math.min(accounts, from + batch);
+            storage.transactions().inTransaction(() -> {
+                for (int a = start; a < end; a++) {
+                    AccountId accountId = AccountId.next(ids);
+                    Account account = Account.register(TenantId.DEFAULT, accountId, NewAccount.of("Customer " + a, owner)
+                            .withEmail(EmailAddress.of("ap" + a + "@customer.example"), ContactPointType.BILLING), clock);
+                    storage.accounts().save(account);
+                    for (int i = 0; i < perAccount; i++) {
+                        LocalDate due = i == 0 ? today.minusDays(30) : today.plusDays(5L + i * 3L);
+                        Invoice invoice = Invoice.draft(TenantId.DEFAULT, InvoiceId.next(ids), "INV-" + a + "-" + i,
+                                accountId, due.minusDays(30), due, eur, lines, clock);
+                        invoice.issue(clock);
+                        storage.invoices().save(invoice);
+                    }
+                }
+            });
+        }
+    }
+
+    /** CPU time of the calling thread: the machine is shared, so wall time alone says little. */
+    private static long cpuNanos() {
+        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+}
