@@ -3,11 +3,14 @@ package org.crmkit.analytics;
 import static org.crmkit.analytics.SpecialFunctions.logGamma;
 
 /**
- * The BG/NBD log-likelihood of weighted histories with its exact gradient and Hessian in (r, alpha, a, b).
+ * The BG/NBD log-likelihood of weighted histories with its exact gradient and Hessian in (r, alpha, a, b), and the
+ * Modified BG/NBD one, which differs only by a shift of one purchase in the dropout terms.
  *
  * <p>Per customer, {@code LL = F(x) - (r + x) log(alpha + T) + log(1 + [x > 0] D)} with
  * {@code D = a / (b + x - 1) ((alpha + T) / (alpha + t_x))^(r + x)} (Fader and Hardie's reformulation, finite for any
  * frequency) and {@code F(x)} the log-gamma terms, which depend on x alone and are evaluated once per distinct x.
+ * The modified model (a customer may also leave right after the first purchase) has {@code b + x} for
+ * {@code b + x - 1}, the term D for every x, and {@code x + 1} for x in the beta-function part of F.
  * Per row that leaves one exponential and one logarithm, the logarithms of {@code alpha + T} and {@code alpha + t_x}
  * being taken once per distinct age and recency. Rows are summed in parallel chunks ({@link ChunkedSum}).
  */
@@ -31,11 +34,20 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
     private static final int WIDTH = 15;
 
     private final WeightedHistories data;
+    /** 0 for BG/NBD, 1 for Modified BG/NBD: the purchases after which a customer may drop out start one earlier. */
+    private final int shift;
     /** Total weight of the rows with each frequency. */
     private final double[] weightByFrequency;
 
+    /** The BG/NBD likelihood. */
     BgNbdLikelihood(WeightedHistories data) {
+        this(data, false);
+    }
+
+    /** The BG/NBD likelihood, or with {@code modified} the Modified BG/NBD likelihood. */
+    BgNbdLikelihood(WeightedHistories data, boolean modified) {
         this.data = data;
+        this.shift = modified ? 1 : 0;
         this.weightByFrequency = new double[data.maxFrequency + 1];
         for (int i = 0; i < data.size(); i++) {
             weightByFrequency[data.frequency[i]] += data.weight[i];
@@ -49,7 +61,7 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
         double a = p[2];
         double b = p[3];
         boolean derivatives = gradient != null;
-        Tables t = new Tables(alpha, a, b, data);
+        Tables t = new Tables(alpha, a, b, shift, data);
         double[] s = ChunkedSum.of(data.size(), derivatives ? WIDTH : 1,
                 (from, to, sums) -> rows(r, a, t, from, to, derivatives, sums));
         byFrequency(r, alpha, a, b, derivatives, s);
@@ -75,11 +87,11 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
         final double[] inverseAge;
         final double[] logRecency;
         final double[] inverseRecency;
-        /** log(a / (b + x - 1)) and 1 / (b + x - 1) per frequency x >= 1. */
+        /** log(a / (b + x - 1 + shift)) and 1 / (b + x - 1 + shift) per frequency x >= 1 - shift. */
         final double[] logOdds;
         final double[] inverseB;
 
-        Tables(double alpha, double a, double b, WeightedHistories data) {
+        Tables(double alpha, double a, double b, int shift, WeightedHistories data) {
             logAge = new double[data.distinctAges.length];
             inverseAge = new double[logAge.length];
             for (int k = 0; k < logAge.length; k++) {
@@ -95,9 +107,9 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
             logOdds = new double[data.maxFrequency + 1];
             inverseB = new double[data.maxFrequency + 1];
             double logA = Math.log(a);
-            for (int x = 1; x <= data.maxFrequency; x++) {
-                logOdds[x] = logA - Math.log(b + x - 1);
-                inverseB[x] = 1 / (b + x - 1);
+            for (int x = 1 - shift; x <= data.maxFrequency; x++) {
+                logOdds[x] = logA - Math.log(b + x - 1 + shift);
+                inverseB[x] = 1 / (b + x - 1 + shift);
             }
         }
     }
@@ -110,7 +122,7 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
             double k = r + x;
             double logAge = t.logAge[data.ageIndex[i]];
             double iT = t.inverseAge[data.ageIndex[i]];
-            if (x == 0) {
+            if (x + shift == 0) {
                 sums[VALUE] -= w * k * logAge;
                 if (derivatives) {
                     sums[R] -= w * logAge;
@@ -164,7 +176,8 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
     /**
      * Adds the log-gamma terms F(x), which depend on the frequency alone, once per distinct frequency. Their
      * derivatives are differences of digamma and trigamma values at arguments x apart, summed exactly by the
-     * recurrences {@code psi(z + 1) = psi(z) + 1/z} and {@code psi'(z + 1) = psi'(z) - 1/z^2}.
+     * recurrences {@code psi(z + 1) = psi(z) + 1/z} and {@code psi'(z + 1) = psi'(z) - 1/z^2}. The beta-function
+     * part counts {@code m = x + shift} purchases.
      */
     private void byFrequency(double r, double alpha, double a, double b, boolean derivatives, double[] s) {
         double logAlpha = Math.log(alpha);
@@ -172,26 +185,27 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
         double lgB = logGamma(b);
         double lgAB = logGamma(a + b);
         double psiR = 0;
-        double psiB = 0;
-        double psiAB = 0;
         double triR = 0;
-        double triB = 0;
-        double triAB = 0;
+        double psiB = shift / b;
+        double psiAB = shift / (a + b);
+        double triB = -shift / (b * b);
+        double triAB = -shift / ((a + b) * (a + b));
         for (int x = 0; x < weightByFrequency.length; x++) {
+            int m = x + shift;
             if (x > 0) {
                 psiR += 1 / (r + x - 1);
-                psiB += 1 / (b + x - 1);
-                psiAB += 1 / (a + b + x - 1);
                 triR -= 1 / ((r + x - 1) * (r + x - 1));
-                triB -= 1 / ((b + x - 1) * (b + x - 1));
-                triAB -= 1 / ((a + b + x - 1) * (a + b + x - 1));
+                psiB += 1 / (b + m - 1);
+                psiAB += 1 / (a + b + m - 1);
+                triB -= 1 / ((b + m - 1) * (b + m - 1));
+                triAB -= 1 / ((a + b + m - 1) * (a + b + m - 1));
             }
             double w = weightByFrequency[x];
             if (w == 0) {
                 continue;
             }
-            s[VALUE] += w * (r * logAlpha + (x == 0 ? 0
-                    : logGamma(r + x) - lgR + lgAB + logGamma(b + x) - lgB - logGamma(a + b + x)));
+            s[VALUE] += w * (r * logAlpha + (x == 0 ? 0 : logGamma(r + x) - lgR)
+                    + (m == 0 ? 0 : lgAB + logGamma(b + m) - lgB - logGamma(a + b + m)));
             if (!derivatives) {
                 continue;
             }

@@ -3,8 +3,6 @@ package org.crmkit.analytics;
 import static org.crmkit.analytics.BgNbdModel.nonNegative;
 import static org.crmkit.analytics.BgNbdModel.positive;
 import static org.crmkit.analytics.SpecialFunctions.hyp2f1;
-import static org.crmkit.analytics.SpecialFunctions.logGamma;
-import static org.crmkit.analytics.SpecialFunctions.logSumExp;
 
 import java.util.Collection;
 import java.util.Map;
@@ -12,7 +10,8 @@ import java.util.Optional;
 
 /**
  * The Modified BG/NBD model of Batislam, Denizel and Filiztekin (2007): as BG/NBD, but a customer may also drop out
- * right after the first purchase, so a customer without repeat purchases is not certainly alive.
+ * right after the first purchase, so a customer without repeat purchases is not certainly alive. Fitted like BG/NBD,
+ * by Newton steps on the exact gradient and Hessian.
  */
 public final class ModifiedBgNbdModel implements PurchaseModel {
 
@@ -46,33 +45,8 @@ public final class ModifiedBgNbdModel implements PurchaseModel {
         WeightedHistories data = WeightedHistories.of(histories);
         double[] start = {1, data.meanAge(), 1, 1};
         MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("modified-bg-nbd", NAMES,
-                p -> logLikelihood(p, data), data.totalWeight, start, options);
+                new BgNbdLikelihood(data, true), data.totalWeight, start, options);
         return new ModifiedBgNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
-    }
-
-    static double logLikelihood(double[] p, WeightedHistories data) {
-        double r = p[0];
-        double alpha = p[1];
-        double a = p[2];
-        double b = p[3];
-        int maxX = data.maxFrequency;
-        double[] byFrequency = new double[maxX + 1];
-        double lgR = logGamma(r);
-        double lgB = logGamma(b);
-        double lgAB = logGamma(a + b);
-        for (int x = 0; x <= maxX; x++) {
-            byFrequency[x] = logGamma(r + x) - lgR + r * Math.log(alpha)
-                    + lgAB + logGamma(b + x + 1) - lgB - logGamma(a + b + x + 1);
-        }
-        double logA = Math.log(a);
-        double total = 0;
-        for (int i = 0; i < data.size(); i++) {
-            int x = data.frequency[i];
-            double stayed = -(r + x) * Math.log(alpha + data.age[i]);
-            double left = logA - Math.log(b + x) - (r + x) * Math.log(alpha + data.recency[i]);
-            total += data.weight[i] * (byFrequency[x] + logSumExp(stayed, left));
-        }
-        return total;
     }
 
     @Override
@@ -92,7 +66,7 @@ public final class ModifiedBgNbdModel implements PurchaseModel {
 
     @Override
     public double logLikelihood(PurchaseHistory history) {
-        return logLikelihood(new double[] {r, alpha, a, b}, WeightedHistories.single(history));
+        return new BgNbdLikelihood(WeightedHistories.single(history), true).value(new double[] {r, alpha, a, b});
     }
 
     @Override

@@ -27,6 +27,14 @@ class LikelihoodDerivativesTest {
     }
 
     @Test
+    void modifiedBgNbdGradientAndHessianMatchCentralDifferences() {
+        assertDerivativesMatch(new BgNbdLikelihood(WeightedHistories.of(CdnowData.publishedHistories()), true),
+                new double[] {0.5, 6.0, 0.9, 1.6});
+        assertDerivativesMatch(new BgNbdLikelihood(WeightedHistories.of(List.of(PurchaseHistory.of(0, 0, 30),
+                PurchaseHistory.of(40, 5, 38), PurchaseHistory.of(2, 1, 9))), true), new double[] {1.5, 3.0, 0.6, 4.0});
+    }
+
+    @Test
     void gammaGammaGradientAndHessianMatchCentralDifferencesOnCdnow() {
         SmoothLogLikelihood likelihood = new GammaGammaModel.Repeaters(CdnowData.publishedSummary().stream()
                 .filter(r -> r.x() > 0).map(r -> new SpendHistory(r.x(), r.zbar())).toList());
