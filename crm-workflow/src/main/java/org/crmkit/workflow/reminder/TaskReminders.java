@@ -25,12 +25,10 @@ import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
-import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.Channel;
 import org.crmkit.workflow.runtime.Message;
 import org.crmkit.workflow.runtime.PlannedAction;
 import org.slf4j.Logger;
@@ -168,9 +166,8 @@ public final class TaskReminders implements Workflow {
     }
 
     private Message message(String template, User recipient, Task task, Map<String, String> values) {
-        RenderedMessage text = templates.render(template, language, values);
-        return new Message(Channel.EMAIL, recipient.email().value(), recipient.name(), Texts.subject(text.subject()),
-                text.body(), text.language(), RecordRef.of(RecordType.TASK, task.id()));
+        return StaffMessages.email(recipient, templates.render(template, language, values),
+                RecordRef.of(RecordType.TASK, task.id()));
     }
 
     private Map<String, String> values(Task task, User assignee) {
@@ -182,11 +179,7 @@ public final class TaskReminders implements Workflow {
     }
 
     private Optional<User> activeUser(UserId id) {
-        Optional<User> user = crm.access().findUser(id).filter(User::isActive);
-        if (user.isEmpty()) {
-            LOG.warn("user {} is unknown or inactive; task messages to them wait", id);
-        }
-        return user;
+        return StaffMessages.activeUser(crm, id);
     }
 
     private Optional<UserId> teamLeadOf(UserId assignee) {
