@@ -1,8 +1,10 @@
 package org.crmkit.analytics;
 
 import static org.crmkit.analytics.SpecialFunctions.hyp2f1;
+import static org.crmkit.analytics.SpecialFunctions.hyp2f1Excess;
 import static org.crmkit.analytics.SpecialFunctions.logBeta;
 import static org.crmkit.analytics.SpecialFunctions.logGamma;
+import static org.crmkit.analytics.SpecialFunctions.oneMinusPowerOverExponent;
 
 import java.util.Collection;
 import java.util.Map;
@@ -94,7 +96,10 @@ public final class BgNbdModel implements PurchaseModel {
      * 2F1(r + x, b + x; a + b + x - 1; z)) P(alive)}, {@code z = t / (alpha + T + t)}, is evaluated through Euler's
      * transformation {@code 2F1(r + x, b + x; c; z) = (1 - z)^(a - 1 - r - x) 2F1(a + b - 1 - r, a - 1; c; z)}: the
      * new series' numerator parameters do not grow with x, so it needs a few terms where the original needs dozens
-     * to hundreds for frequent buyers, and the power becomes {@code ((alpha + T) / (alpha + T + t))^(a - 1)}.
+     * to hundreds for frequent buyers. With {@code B = a - 1}, {@code L = log((alpha + T) / (alpha + T + t))} and
+     * {@code G = (2F1(.., B; ..) - 1) / B} the bracket over {@code a - 1} becomes
+     * {@code (1 - e^(B L)) / B - e^(B L) G}, whose parts are computed without dividing by B: the result stays exact
+     * as a approaches 1 (fits of daily data often land there), where the textbook form cancels to nothing.
      */
     @Override
     public double[] expectedPurchases(PurchaseHistory h, double[] horizons) {
@@ -105,12 +110,13 @@ public final class BgNbdModel implements PurchaseModel {
             nonNegative(horizons[j]);
             z[j] = horizons[j] / (alpha + T + horizons[j]);
         }
-        double[] series = hyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
-        double scale = (a + b + x - 1) / (a - 1) * probabilityAlive(h);
+        double[] excess = hyp2f1Excess(a + b - 1 - r, a - 1, a + b + x - 1, z);
+        double scale = (a + b + x - 1) * probabilityAlive(h);
         double[] result = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
-            double power = Math.exp((a - 1) * Math.log((alpha + T) / (alpha + T + horizons[j])));
-            result[j] = scale * (1 - power * series[j]);
+            double logRatio = Math.log((alpha + T) / (alpha + T + horizons[j]));
+            result[j] = scale * (oneMinusPowerOverExponent(a - 1, logRatio)
+                    - Math.exp((a - 1) * logRatio) * excess[j]);
         }
         return result;
     }

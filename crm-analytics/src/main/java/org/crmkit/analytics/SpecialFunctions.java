@@ -74,13 +74,15 @@ final class SpecialFunctions {
     }
 
     /**
-     * 2F1(a, b; c; z[j]) for every j, for any real {@code a, b}, {@code c > 0} and {@code 0 <= z[j] < 1}, summing the
-     * power series of all arguments together: the coefficient of each term is computed once. Terms may change sign
-     * only while {@code a + k} or {@code b + k} is negative; from then on the argument's sum stops when the term
-     * falls below 1e-15 of the sum with the term ratio bounded by {@code max(|ratio|, z) < 1}, the bound of the
-     * remaining ratios when they approach z monotonically. A series with a non-positive integer a or b ends exactly.
+     * {@code (2F1(a, b; c; z[j]) - 1) / b} for every j, for any real {@code a, b}, {@code c > 0} and
+     * {@code 0 <= z[j] < 1}: the power series without its leading 1 and with the factor b of every other term
+     * divided out, so it stays exact as b goes to 0 (where {@code 2F1 - 1} itself would cancel). The series of all
+     * arguments are summed together, the coefficient of each term computed once. Terms may change sign only while
+     * {@code a + k} or {@code b + k} is negative; from then on an argument's sum stops when the term falls below
+     * 1e-15 of the sum with the term ratio bounded by {@code max(|ratio|, z) < 1}, the bound of the remaining ratios
+     * when they approach z monotonically. A series with a non-positive integer a or b ends exactly.
      */
-    static double[] hyp2f1(double a, double b, double c, double[] z) {
+    static double[] hyp2f1Excess(double a, double b, double c, double[] z) {
         int n = z.length;
         double[] sum = new double[n];
         double[] term = new double[n];
@@ -91,11 +93,15 @@ final class SpecialFunctions {
                 throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
                         "2F1(" + a + ", " + b + "; " + c + "; " + z[j] + ") is outside 0 <= z < 1 with c > 0");
             }
-            sum[j] = 1.0;
-            term[j] = 1.0;
+            term[j] = a / c * z[j];
+            sum[j] = term[j];
+            if (term[j] == 0) {
+                done[j] = true;
+                open--;
+            }
         }
         double settled = Math.max(0, Math.max(-a, -b));
-        for (int k = 0; k < SERIES_MAX_TERMS && open > 0; k++) {
+        for (int k = 1; k < SERIES_MAX_TERMS && open > 0; k++) {
             double coefficient = (a + k) * (b + k) / ((c + k) * (k + 1.0));
             for (int j = 0; j < n; j++) {
                 if (done[j]) {

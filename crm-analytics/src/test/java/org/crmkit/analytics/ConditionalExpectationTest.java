@@ -31,6 +31,20 @@ class ConditionalExpectationTest {
         }
     }
 
+    @Test
+    void expectedPurchasesAreContinuousAsTheDropoutParameterAPassesOne() {
+        double[] horizons = {30, 365};
+        for (PurchaseHistory h : HISTORIES) {
+            double[] below = BgNbdModel.of(2, 40, 1 - 1e-9, 6).expectedPurchases(h, horizons);
+            double[] at = BgNbdModel.of(2, 40, 1, 6).expectedPurchases(h, horizons);
+            double[] above = BgNbdModel.of(2, 40, 1 + 1e-9, 6).expectedPurchases(h, horizons);
+            for (int j = 0; j < horizons.length; j++) {
+                assertThat(at[j]).as("%s t=%s", h, horizons[j]).isPositive()
+                        .isCloseTo(below[j], within(1e-7 * at[j])).isCloseTo(above[j], within(1e-7 * at[j]));
+            }
+        }
+    }
+
     private static double textbook(BgNbdModel model, PurchaseHistory h, double t) {
         double r = model.parameters().get("r");
         double alpha = model.parameters().get("alpha");

@@ -23,11 +23,11 @@ class SpecialFunctionsTest {
     void aHypergeometricSeriesWithANonPositiveIntegerParameterEndsExactly() {
         double[] z = {0.25, 0.5};
 
-        double[] values = SpecialFunctions.hyp2f1(-2, 3, 4, z);
+        double[] excess = SpecialFunctions.hyp2f1Excess(-2, 3, 4, z);
 
         for (int j = 0; j < z.length; j++) {
             double polynomial = 1 - 2 * 3 / 4.0 * z[j] + (-2.0 * -1 * 3 * 4) / (4 * 5 * 2) * z[j] * z[j];
-            assertThat(values[j]).isCloseTo(polynomial, within(1e-15));
+            assertThat(1 + 3 * excess[j]).isCloseTo(polynomial, within(1e-15));
         }
     }
 
@@ -35,10 +35,25 @@ class SpecialFunctionsTest {
     void theHypergeometricSeriesWithMixedSignsMatchesItsClosedForm() {
         double[] z = {0.1, 0.47, 0.9};
 
-        double[] values = SpecialFunctions.hyp2f1(-0.3, 1, 1, z);
+        double[] excess = SpecialFunctions.hyp2f1Excess(1, -0.3, 1, z);
 
         for (int j = 0; j < z.length; j++) {
-            assertThat(values[j]).as("(1 - z)^0.3 at %s", z[j]).isCloseTo(Math.pow(1 - z[j], 0.3), within(1e-14));
+            assertThat(1 - 0.3 * excess[j]).as("(1 - z)^0.3 at %s", z[j])
+                    .isCloseTo(Math.pow(1 - z[j], 0.3), within(1e-14));
+        }
+    }
+
+    @Test
+    void theExcessOfTheSeriesStaysExactAsItsSecondParameterVanishes() {
+        double[] z = {0.2, 0.6};
+
+        double[] atZero = SpecialFunctions.hyp2f1Excess(1, 0, 1, z);
+        double[] nearZero = SpecialFunctions.hyp2f1Excess(1, 1e-12, 1, z);
+
+        for (int j = 0; j < z.length; j++) {
+            double limit = -Math.log(1 - z[j]);
+            assertThat(atZero[j]).as("d/db (1 - z)^-b at b = 0").isCloseTo(limit, within(1e-14));
+            assertThat(nearZero[j]).isCloseTo(limit, within(1e-11));
         }
     }
 }
