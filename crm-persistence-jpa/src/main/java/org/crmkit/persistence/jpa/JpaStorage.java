@@ -7,9 +7,13 @@ import java.util.function.Consumer;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.CampaignRepository;
+import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.SegmentRepository;
+import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TeamRepository;
 import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.Transactions;
@@ -36,6 +40,10 @@ public final class JpaStorage {
     private final JpaTeamRepository teams;
     private final JpaTerritoryRepository territories;
     private final JpaSegmentRepository segments;
+    private final JpaActivityRepository activities;
+    private final JpaTaskRepository tasks;
+    private final JpaCaseRepository cases;
+    private final JpaCampaignRepository campaigns;
 
     private JpaStorage(Builder builder) {
         StateJson json = new StateJson(builder.json);
@@ -48,6 +56,10 @@ public final class JpaStorage {
         teams = new JpaTeamRepository(new AggregateTable<>(transactions, json, ids, new TeamMapping()));
         territories = new JpaTerritoryRepository(new AggregateTable<>(transactions, json, ids, new TerritoryMapping()));
         segments = new JpaSegmentRepository(new AggregateTable<>(transactions, json, ids, new SegmentMapping()));
+        activities = new JpaActivityRepository(new AggregateTable<>(transactions, json, ids, new ActivityMapping()));
+        tasks = new JpaTaskRepository(new AggregateTable<>(transactions, json, ids, new TaskMapping()));
+        cases = new JpaCaseRepository(new AggregateTable<>(transactions, json, ids, new CaseMapping()));
+        campaigns = new JpaCampaignRepository(new AggregateTable<>(transactions, json, ids, new CampaignMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -98,6 +110,26 @@ public final class JpaStorage {
     /** Segments in {@code crm_segment}. */
     public SegmentRepository segments() {
         return segments;
+    }
+
+    /** Activities in {@code crm_activity}, each record they concern in {@code crm_lookup}. */
+    public ActivityRepository activities() {
+        return activities;
+    }
+
+    /** Tasks in {@code crm_task}. */
+    public TaskRepository tasks() {
+        return tasks;
+    }
+
+    /** Service cases in {@code crm_case}. */
+    public CaseRepository cases() {
+        return cases;
+    }
+
+    /** Campaigns in {@code crm_campaign}, their members in {@code crm_lookup}. */
+    public CampaignRepository campaigns() {
+        return campaigns;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */

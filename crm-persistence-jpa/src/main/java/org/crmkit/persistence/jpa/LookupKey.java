@@ -1,6 +1,7 @@
 package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.party.DateRange;
 
 /**
@@ -12,6 +13,16 @@ record LookupKey(String name, String value, LocalDate validFrom, LocalDate valid
 
     static LookupKey of(String name, Object value) {
         return new LookupKey(name, value.toString(), null, null);
+    }
+
+    /** A key whose value is a reference to any record, as {@link #recordValue} writes it. */
+    static LookupKey of(String name, RecordRef record) {
+        return new LookupKey(name, recordValue(record), null, null);
+    }
+
+    /** A record reference as a key value: its type and id, {@code CONTACT:0190...}. */
+    static String recordValue(RecordRef record) {
+        return record.type().name() + ":" + record.id();
     }
 
     static LookupKey during(String name, Object value, DateRange period) {

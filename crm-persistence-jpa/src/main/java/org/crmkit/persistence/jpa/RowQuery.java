@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.crmkit.core.common.RecordRef;
 
 /**
  * A query over one aggregate table, already scoped to a tenant by {@link AggregateTable}: a JPQL condition on the
@@ -36,6 +37,16 @@ record RowQuery(String condition, Map<String, Object> parameters, String order) 
                 + " and k.name = :keyName and k.value = :keyValue"
                 + " and k.validFrom <= :day and (k.validTo is null or k.validTo >= :day))")
                 .bind("keyName", keyName).bind("keyValue", value.toString()).bind("day", day);
+    }
+
+    /** Rows that reference the record through the lookup key (see {@link LookupKey#of(String, RecordRef)}). By id. */
+    static RowQuery withRecordKey(String keyName, RecordRef record) {
+        return withKey(keyName, LookupKey.recordValue(record));
+    }
+
+    /** The rows of this query that also match another JPQL condition on {@code r}. */
+    RowQuery and(String moreCondition) {
+        return new RowQuery("(" + condition + ") and (" + moreCondition + ")", parameters, order);
     }
 
     /** The same query with the named parameter bound. */

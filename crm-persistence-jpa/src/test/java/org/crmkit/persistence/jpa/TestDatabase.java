@@ -31,6 +31,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.crmkit.core.spi.Storage;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -125,6 +127,11 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     EntityManagerFactory entityManagerFactory() {
         return entityManagerFactory;
+    }
+
+    /** Hibernate's statistics of this database's entity manager factory (statement counts and more). */
+    Statistics statistics() {
+        return entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
     }
 
     DataSource dataSource() {

@@ -1,0 +1,48 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.List;
+import org.crmkit.core.marketing.CampaignState;
+
+/**
+ * Campaigns in {@code crm_campaign}. Query columns: the status and the first and last day of the period. Lookup
+ * keys: every member (a contact or a lead), whatever the member's status.
+ */
+final class CampaignMapping implements AggregateMapping<CampaignState, CampaignRow> {
+
+    static final String MEMBER = "campaign.member";
+
+    /** Period start, then id. */
+    static final String START_ORDER = "r.periodStart, r.id";
+
+    @Override
+    public String recordType() {
+        return "Campaign";
+    }
+
+    @Override
+    public Class<CampaignState> stateType() {
+        return CampaignState.class;
+    }
+
+    @Override
+    public Class<CampaignRow> rowType() {
+        return CampaignRow.class;
+    }
+
+    @Override
+    public CampaignRow newRow() {
+        return new CampaignRow();
+    }
+
+    @Override
+    public void writeColumns(CampaignState state, CampaignRow row) {
+        row.status = state.status().name();
+        row.periodStart = state.period().start();
+        row.periodEnd = state.period().end();
+    }
+
+    @Override
+    public List<LookupKey> lookupKeys(CampaignState state) {
+        return state.members().stream().map(member -> LookupKey.of(MEMBER, member.member())).toList();
+    }
+}

@@ -1,0 +1,23 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** One row of {@code crm_campaign}: see {@link CampaignMapping} for what the columns hold. */
+@Entity
+@Table(name = "crm_campaign")
+@IdClass(RowKey.class)
+class CampaignRow extends AggregateRow {
+
+    @Column(name = "status", nullable = false)
+    String status;
+
+    @Column(name = "period_start", nullable = false)
+    LocalDate periodStart;
+
+    @Column(name = "period_end", nullable = false)
+    LocalDate periodEnd;
+}

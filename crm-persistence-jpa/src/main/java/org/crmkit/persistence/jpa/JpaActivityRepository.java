@@ -1,0 +1,55 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.Optional;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.ActivityState;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.ActivityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.ActivityRepository;
+
+/** Activities in {@code crm_activity} (see {@link ActivityMapping}). */
+final class JpaActivityRepository implements ActivityRepository {
+
+    private final StoredAggregates<Activity, ActivityState, ActivityRow> activities;
+
+    JpaActivityRepository(AggregateTable<ActivityState, ActivityRow> table) {
+        this.activities = new StoredAggregates<>(table, Activity::state, Activity::restore, "activity");
+    }
+
+    @Override
+    public Optional<Activity> findById(TenantId tenant, ActivityId id) {
+        return activities.findById(tenant, id);
+    }
+
+    @Override
+    public Activity save(Activity activity) {
+        return activities.save(activity);
+    }
+
+    @Override
+    public boolean delete(TenantId tenant, ActivityId id, long expectedVersion) {
+        return activities.delete(tenant, id, expectedVersion);
+    }
+
+    @Override
+    public Page<Activity> timeline(TenantId tenant, RecordRef subject, TimelineFilter filter, PageRequest page) {
+        Require.notNull(filter, "filter");
+        RowQuery query = RowQuery.withRecordKey(ActivityMapping.SUBJECT, Require.notNull(subject, "subject"));
+        if (!filter.kinds().isEmpty()) {
+            query = query.and("r.kind in :kinds").bind("kinds", filter.kinds().stream().map(ActivityKind::name).toList());
+        }
+        if (filter.from() != null) {
+            query = query.and("r.occurredAt >= :from").bind("from", filter.from());
+        }
+        if (filter.until() != null) {
+            query = query.and("r.occurredAt < :until").bind("until", filter.until());
+        }
+        return activities.page(tenant, query.orderBy(ActivityMapping.NEWEST_FIRST), page);
+    }
+}

@@ -1,0 +1,47 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.crmkit.core.common.CampaignId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignState;
+import org.crmkit.core.marketing.CampaignStatus;
+import org.crmkit.core.spi.CampaignRepository;
+
+/** Campaigns in {@code crm_campaign} (see {@link CampaignMapping}). */
+final class JpaCampaignRepository implements CampaignRepository {
+
+    private final StoredAggregates<Campaign, CampaignState, CampaignRow> campaigns;
+
+    JpaCampaignRepository(AggregateTable<CampaignState, CampaignRow> table) {
+        this.campaigns = new StoredAggregates<>(table, Campaign::state, Campaign::restore, "campaign");
+    }
+
+    @Override
+    public Optional<Campaign> findById(TenantId tenant, CampaignId id) {
+        return campaigns.findById(tenant, id);
+    }
+
+    @Override
+    public Campaign save(Campaign campaign) {
+        return campaigns.save(campaign);
+    }
+
+    @Override
+    public Page<Campaign> findActiveOn(TenantId tenant, LocalDate day, PageRequest page) {
+        return campaigns.page(tenant, RowQuery.where("r.status = :active and r.periodStart <= :day and r.periodEnd >= :day")
+                .bind("active", CampaignStatus.ACTIVE.name()).bind("day", Require.notNull(day, "day"))
+                .orderBy(CampaignMapping.START_ORDER), page);
+    }
+
+    @Override
+    public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
+        return campaigns.page(tenant, RowQuery.withRecordKey(CampaignMapping.MEMBER, Require.notNull(member, "member"))
+                .orderBy(CampaignMapping.START_ORDER), page);
+    }
+}
