@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
@@ -8,6 +10,7 @@ import java.time.Instant;
 
 /** One row of {@code crm_activity}: see {@link ActivityMapping} for what the columns hold. */
 @Entity
+@Access(AccessType.FIELD)
 @Table(name = "crm_activity")
 @IdClass(RowKey.class)
 class ActivityRow extends AggregateRow {

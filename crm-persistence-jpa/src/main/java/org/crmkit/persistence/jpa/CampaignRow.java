@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
@@ -8,6 +10,7 @@ import java.time.LocalDate;
 
 /** One row of {@code crm_campaign}: see {@link CampaignMapping} for what the columns hold. */
 @Entity
+@Access(AccessType.FIELD)
 @Table(name = "crm_campaign")
 @IdClass(RowKey.class)
 class CampaignRow extends AggregateRow {

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.Access;
+import jakarta.persistence.AccessType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
@@ -9,6 +11,7 @@ import java.util.UUID;
 
 /** One row of {@code crm_case}: see {@link CaseMapping} for what the columns hold. */
 @Entity
+@Access(AccessType.FIELD)
 @Table(name = "crm_case")
 @IdClass(RowKey.class)
 class CaseRow extends AggregateRow {
