@@ -11,7 +11,14 @@ import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
+import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.core.spi.LeadRepository;
+import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
+import org.crmkit.core.spi.PaymentRepository;
+import org.crmkit.core.spi.PipelineRepository;
+import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TeamRepository;
@@ -44,6 +51,13 @@ public final class JpaStorage {
     private final JpaTaskRepository tasks;
     private final JpaCaseRepository cases;
     private final JpaCampaignRepository campaigns;
+    private final JpaInvoiceRepository invoices;
+    private final JpaPaymentRepository payments;
+    private final JpaCreditNoteRepository creditNotes;
+    private final JpaPipelineRepository pipelines;
+    private final JpaOpportunityRepository opportunities;
+    private final JpaQuotaRepository quotas;
+    private final JpaLeadRepository leads;
 
     private JpaStorage(Builder builder) {
         StateJson json = new StateJson(builder.json);
@@ -60,6 +74,13 @@ public final class JpaStorage {
         tasks = new JpaTaskRepository(new AggregateTable<>(transactions, json, ids, new TaskMapping()));
         cases = new JpaCaseRepository(new AggregateTable<>(transactions, json, ids, new CaseMapping()));
         campaigns = new JpaCampaignRepository(new AggregateTable<>(transactions, json, ids, new CampaignMapping()));
+        invoices = new JpaInvoiceRepository(new AggregateTable<>(transactions, json, ids, new InvoiceMapping()));
+        payments = new JpaPaymentRepository(new AggregateTable<>(transactions, json, ids, new PaymentMapping()));
+        creditNotes = new JpaCreditNoteRepository(new AggregateTable<>(transactions, json, ids, new CreditNoteMapping()));
+        pipelines = new JpaPipelineRepository(new AggregateTable<>(transactions, json, ids, new PipelineMapping()));
+        opportunities = new JpaOpportunityRepository(new AggregateTable<>(transactions, json, ids, new OpportunityMapping()));
+        quotas = new JpaQuotaRepository(new AggregateTable<>(transactions, json, ids, new QuotaMapping()));
+        leads = new JpaLeadRepository(new AggregateTable<>(transactions, json, ids, new LeadMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -130,6 +151,41 @@ public final class JpaStorage {
     /** Campaigns in {@code crm_campaign}, their members in {@code crm_lookup}. */
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    /** Invoices in {@code crm_invoice}, numbers unique per tenant. */
+    public InvoiceRepository invoices() {
+        return invoices;
+    }
+
+    /** Payments in {@code crm_payment}. */
+    public PaymentRepository payments() {
+        return payments;
+    }
+
+    /** Credit notes in {@code crm_credit_note}, numbers unique per tenant. */
+    public CreditNoteRepository creditNotes() {
+        return creditNotes;
+    }
+
+    /** Sales pipelines in {@code crm_pipeline}. */
+    public PipelineRepository pipelines() {
+        return pipelines;
+    }
+
+    /** Opportunities in {@code crm_opportunity}. */
+    public OpportunityRepository opportunities() {
+        return opportunities;
+    }
+
+    /** Quotas in {@code crm_quota}. */
+    public QuotaRepository quotas() {
+        return quotas;
+    }
+
+    /** Leads in {@code crm_lead}. */
+    public LeadRepository leads() {
+        return leads;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -36,6 +37,20 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
 
     A save(A aggregate) {
         return restore.apply(table.save(state.apply(Require.notNull(aggregate, argumentName))));
+    }
+
+    /**
+     * Saves as {@link #save} does, but refuses with a {@link DuplicateRecordException} naming the value when another
+     * record of the tenant already has it (e.g. an invoice number). {@code sameValue} finds the records with the
+     * value; the table's unique key refuses what two concurrent saves would otherwise both write.
+     */
+    A saveUnique(A aggregate, String valueName, String value, RowQuery sameValue) {
+        S toSave = state.apply(Require.notNull(aggregate, argumentName));
+        boolean takenByAnother = table.list(toSave.tenant(), sameValue).stream().anyMatch(other -> !other.id().equals(toSave.id()));
+        if (takenByAnother) {
+            throw new DuplicateRecordException(valueName, value);
+        }
+        return restore.apply(table.save(toSave));
     }
 
     List<A> saveAll(List<A> aggregates) {

@@ -1,0 +1,65 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.InvoiceRepository;
+
+/** Invoices in {@code crm_invoice} (see {@link InvoiceMapping}). */
+final class JpaInvoiceRepository implements InvoiceRepository {
+
+    private final StoredAggregates<Invoice, InvoiceState, InvoiceRow> invoices;
+
+    JpaInvoiceRepository(AggregateTable<InvoiceState, InvoiceRow> table) {
+        this.invoices = new StoredAggregates<>(table, Invoice::state, Invoice::restore, "invoice");
+    }
+
+    @Override
+    public Optional<Invoice> findById(TenantId tenant, InvoiceId id) {
+        return invoices.findById(tenant, id);
+    }
+
+    @Override
+    public Optional<Invoice> findByNumber(TenantId tenant, String number) {
+        return invoices.list(tenant, withNumber(Require.notNull(number, "number"))).stream().findFirst();
+    }
+
+    @Override
+    public Invoice save(Invoice invoice) {
+        String number = Require.notNull(invoice, "invoice").number();
+        return invoices.saveUnique(invoice, "Invoice number", number, withNumber(number));
+    }
+
+    @Override
+    public Page<Invoice> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
+        return invoices.page(tenant, ofAccount(account), page);
+    }
+
+    @Override
+    public List<Invoice> findOpenByAccount(TenantId tenant, AccountId account) {
+        return invoices.list(tenant, ofAccount(account).and("r.status in :open").bind("open", InvoiceMapping.OPEN));
+    }
+
+    @Override
+    public Page<Invoice> findOverdue(TenantId tenant, LocalDate asOf, PageRequest page) {
+        return invoices.page(tenant, RowQuery.where("r.status in :open and r.dueDate < :asOf").bind("open", InvoiceMapping.OPEN)
+                .bind("asOf", Require.notNull(asOf, "asOf")).orderBy(InvoiceMapping.DUE_ORDER), page);
+    }
+
+    private static RowQuery withNumber(String number) {
+        return RowQuery.where("r.number = :number").bind("number", number);
+    }
+
+    private static RowQuery ofAccount(AccountId account) {
+        return RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
+                .orderBy(InvoiceMapping.DUE_ORDER);
+    }
+}

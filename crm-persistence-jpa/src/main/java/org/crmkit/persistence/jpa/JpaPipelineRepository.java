@@ -1,0 +1,34 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineState;
+import org.crmkit.core.spi.PipelineRepository;
+
+/** Sales pipelines in {@code crm_pipeline} (see {@link PipelineMapping}). */
+final class JpaPipelineRepository implements PipelineRepository {
+
+    private final StoredAggregates<Pipeline, PipelineState, PipelineRow> pipelines;
+
+    JpaPipelineRepository(AggregateTable<PipelineState, PipelineRow> table) {
+        this.pipelines = new StoredAggregates<>(table, Pipeline::state, Pipeline::restore, "pipeline");
+    }
+
+    @Override
+    public Optional<Pipeline> findById(TenantId tenant, PipelineId id) {
+        return pipelines.findById(tenant, id);
+    }
+
+    @Override
+    public Pipeline save(Pipeline pipeline) {
+        return pipelines.save(pipeline);
+    }
+
+    @Override
+    public List<Pipeline> findAll(TenantId tenant) {
+        return pipelines.list(tenant, RowQuery.all().orderBy(PipelineMapping.NAME_ORDER));
+    }
+}

@@ -1,0 +1,53 @@
+package org.crmkit.persistence.jpa;
+
+import java.time.LocalDate;
+import org.crmkit.core.sales.OpportunityState;
+
+/**
+ * Opportunities in {@code crm_opportunity}. Query columns: the owner, account, pipeline and current stage, the
+ * status, the expected close date, the same date for ordering ({@link #NO_CLOSE_DATE} when there is none, so
+ * that such deals come last), and the creation time. No lookup keys.
+ */
+final class OpportunityMapping implements AggregateMapping<OpportunityState, OpportunityRow> {
+
+    /** Expected close date (deals without one last), then id. */
+    static final String CLOSE_ORDER = "r.closeOrder, r.id";
+
+    /** Creation time, then id. */
+    static final String CREATION_ORDER = "r.createdAt, r.id";
+
+    /** Where a deal without an expected close date sorts: after every real date, and storable by every database. */
+    static final LocalDate NO_CLOSE_DATE = LocalDate.of(9999, 12, 31);
+
+    @Override
+    public String recordType() {
+        return "Opportunity";
+    }
+
+    @Override
+    public Class<OpportunityState> stateType() {
+        return OpportunityState.class;
+    }
+
+    @Override
+    public Class<OpportunityRow> rowType() {
+        return OpportunityRow.class;
+    }
+
+    @Override
+    public OpportunityRow newRow() {
+        return new OpportunityRow();
+    }
+
+    @Override
+    public void writeColumns(OpportunityState state, OpportunityRow row) {
+        row.ownerId = AggregateMapping.uuid(state.owner());
+        row.accountId = AggregateMapping.uuid(state.account());
+        row.pipelineId = AggregateMapping.uuid(state.pipeline());
+        row.stageId = AggregateMapping.uuid(state.stage());
+        row.status = state.status().name();
+        row.expectedCloseDate = state.expectedCloseDate();
+        row.closeOrder = state.expectedCloseDate() == null ? NO_CLOSE_DATE : state.expectedCloseDate();
+        row.createdAt = state.createdAt();
+    }
+}
