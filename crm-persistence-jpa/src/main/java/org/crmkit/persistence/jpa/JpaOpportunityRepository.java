@@ -57,7 +57,8 @@ final class JpaOpportunityRepository implements OpportunityRepository {
     @Override
     public Page<Opportunity> findClosingBetween(TenantId tenant, LocalDate from, LocalDate to, PageRequest page) {
         return opportunities.page(tenant, open().and("r.expectedCloseDate >= :from and r.expectedCloseDate <= :to")
-                .bind("from", Require.notNull(from, "from")).bind("to", Require.notNull(to, "to"))
+                .bind("from", OpportunityMapping.bound(Require.notNull(from, "from")))
+                .bind("to", OpportunityMapping.bound(Require.notNull(to, "to")))
                 .orderBy(OpportunityMapping.CLOSE_ORDER), page);
     }
 

@@ -20,6 +20,7 @@ import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
 import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.SegmentRepository;
+import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TeamRepository;
 import org.crmkit.core.spi.TerritoryRepository;
@@ -27,14 +28,15 @@ import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.spi.UserRepository;
 
 /**
- * crmkit's storage in a relational database through JPA, over an {@link EntityManagerFactory} that the host owns
+ * crmkit's {@link Storage}, every port of it, in a relational database through JPA, over an
+ * {@link EntityManagerFactory} that the host owns
  * (and closes). The persistence unit must include the mapping file {@value #MAPPING_FILE}, and the database the
  * schema shipped under {@code db/migration/crmkit/<database>/} (see the module README).
  *
  * <p>Work runs in resource-local transactions of the adapter unless the host's transaction is active, which it
  * then joins (see {@link HostTransactions}). Thread-safe; create one per entity manager factory.
  */
-public final class JpaStorage {
+public final class JpaStorage implements Storage {
 
     /** The JPA mapping file that lists crmkit's entities; add it to the host's persistence unit. */
     public static final String MAPPING_FILE = "META-INF/crmkit/orm.xml";
@@ -94,96 +96,115 @@ public final class JpaStorage {
     }
 
     /** Runs work in one transaction, joining the one active on the thread (this adapter's or the host's). */
+    @Override
     public Transactions transactions() {
         return transactions;
     }
 
     /** The outbox table {@code crm_outbox}, appended to in the transaction of the change. */
+    @Override
     public Outbox outbox() {
         return outbox;
     }
 
     /** Contacts in {@code crm_contact}. */
+    @Override
     public ContactRepository contacts() {
         return contacts;
     }
 
     /** Accounts in {@code crm_account}. */
+    @Override
     public AccountRepository accounts() {
         return accounts;
     }
 
     /** Users in {@code crm_user}. */
+    @Override
     public UserRepository users() {
         return users;
     }
 
     /** Teams in {@code crm_team}. */
+    @Override
     public TeamRepository teams() {
         return teams;
     }
 
     /** Territories in {@code crm_territory}. */
+    @Override
     public TerritoryRepository territories() {
         return territories;
     }
 
     /** Segments in {@code crm_segment}. */
+    @Override
     public SegmentRepository segments() {
         return segments;
     }
 
     /** Activities in {@code crm_activity}, each record they concern in {@code crm_lookup}. */
+    @Override
     public ActivityRepository activities() {
         return activities;
     }
 
     /** Tasks in {@code crm_task}. */
+    @Override
     public TaskRepository tasks() {
         return tasks;
     }
 
     /** Service cases in {@code crm_case}. */
+    @Override
     public CaseRepository cases() {
         return cases;
     }
 
     /** Campaigns in {@code crm_campaign}, their members in {@code crm_lookup}. */
+    @Override
     public CampaignRepository campaigns() {
         return campaigns;
     }
 
     /** Invoices in {@code crm_invoice}, numbers unique per tenant. */
+    @Override
     public InvoiceRepository invoices() {
         return invoices;
     }
 
     /** Payments in {@code crm_payment}. */
+    @Override
     public PaymentRepository payments() {
         return payments;
     }
 
     /** Credit notes in {@code crm_credit_note}, numbers unique per tenant. */
+    @Override
     public CreditNoteRepository creditNotes() {
         return creditNotes;
     }
 
     /** Sales pipelines in {@code crm_pipeline}. */
+    @Override
     public PipelineRepository pipelines() {
         return pipelines;
     }
 
     /** Opportunities in {@code crm_opportunity}. */
+    @Override
     public OpportunityRepository opportunities() {
         return opportunities;
     }
 
     /** Quotas in {@code crm_quota}. */
+    @Override
     public QuotaRepository quotas() {
         return quotas;
     }
 
     /** Leads in {@code crm_lead}. */
+    @Override
     public LeadRepository leads() {
         return leads;
     }

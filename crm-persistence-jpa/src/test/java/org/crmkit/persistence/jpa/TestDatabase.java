@@ -7,9 +7,6 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.Persistence;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -151,29 +148,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return builder.build();
     }
 
-    /**
-     * An empty store seen as the {@link Storage} port, for the testkit's contracts. Until every repository is
-     * mapped, a port that {@link JpaStorage} does not offer yet fails the test that asks for it.
-     */
+    /** An empty store on this database seen as the {@link Storage} port, for the testkit's contracts. */
     Storage storagePort(Clock clock) {
-        JpaStorage storage = storage(clock);
-        return (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
-                (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.invoke(storage, args);
-                    }
-                    Method port;
-                    try {
-                        port = JpaStorage.class.getMethod(method.getName());
-                    } catch (NoSuchMethodException e) {
-                        throw new AssertionError("JpaStorage does not map the port " + method.getName() + " yet");
-                    }
-                    try {
-                        return port.invoke(storage);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        return storage(clock);
     }
 
     /** Runs SQL on a connection of its own, outside any transaction of the adapter. */
