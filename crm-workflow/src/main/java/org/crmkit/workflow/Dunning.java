@@ -254,15 +254,13 @@ public final class Dunning implements Workflow {
     private int evaluate(Group group, LocalDate today, Instant asOf, boolean escalate) {
         return runtime.transactions().inTransaction(() -> {
             TenantId tenant = runtime.tenant();
-            if (isExcluded(group.account())) {
-                return 0;
-            }
+            boolean excluded = isExcluded(group.account());
             DunningPolicy policy = group.policy();
             Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());
             List<Invoice> invoices = invoicesOf(group, existing.orElse(null));
             Set<InvoiceId> disputed = new HashSet<>();
             for (Invoice invoice : invoices) {
-                if (cases.findHold(tenant, RecordRef.invoice(invoice.id())).isPresent()) {
+                if (invoice.isOpen() && cases.findHold(tenant, RecordRef.invoice(invoice.id())).isPresent()) {
                     disputed.add(invoice.id());
                 }
             }
@@ -272,6 +270,9 @@ public final class Dunning implements Workflow {
                 dunningCase = existing.get();
                 before = dunningCase.state();
             } else {
+                if (excluded) {
+                    return 0;
+                }
                 boolean anyDue = invoices.stream().anyMatch(invoice -> invoice.isOpen()
                         && invoice.currency().equals(policy.currency())
                         && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today));
@@ -288,7 +289,7 @@ public final class Dunning implements Workflow {
             int planned = 0;
             if (!dunningCase.isOpen()) {
                 releaseCreditHold(dunningCase, today);
-            } else if (escalate) {
+            } else if (escalate && !excluded) {
                 Optional<DunningStep> step = dunningCase.dueStep(policy, today);
                 if (step.isPresent()) {
                     planned = take(dunningCase, policy, step.get(), invoices, today, asOf);

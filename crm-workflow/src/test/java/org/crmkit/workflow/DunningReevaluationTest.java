@@ -257,6 +257,20 @@ class DunningReevaluationTest {
     }
 
     @Test
+    void excludedAccountsCaseStillClosesWhenItIsPaid() {
+        Invoice invoice = scenario.invoice(acme.id(), "1000.00", 10);
+        scenario.untilDay(17);
+        scenario.dunning.excludeAccount(acme.id(), "handed to the account manager");
+
+        scenario.untilDay(20);
+        scenario.pays(invoice, "1000.00");
+        scenario.untilDay(60);
+
+        assertThat(scenario.sendingDays(acme)).containsExactly(17L);
+        assertThat(caseOf(acme).status()).isEqualTo(CaseStatus.CLOSED);
+    }
+
+    @Test
     void crashBetweenCommitAndDeliveryLosesNoReminder() {
         scenario.invoice(acme.id(), "1000.00", 10);
         scenario.untilDay(16);

@@ -13,7 +13,7 @@ import org.crmkit.core.common.TenantId;
  * A secondary index from keys (a normalised email, an E.164 phone, an owner) to record ids, kept up to date by
  * {@link VersionedStore} on every change and rollback. A record may have several keys.
  */
-final class InMemoryIndex<S> {
+final class InMemoryIndex<S> implements StoreIndex<S> {
 
     private record IndexKey(TenantId tenant, Object key) {
     }
@@ -38,7 +38,8 @@ final class InMemoryIndex<S> {
         return ids == null ? Set.of() : Set.copyOf(ids);
     }
 
-    void replace(TenantId tenant, UUID id, S old, S replacement) {
+    @Override
+    public void replace(TenantId tenant, UUID id, S old, S replacement) {
         Collection<?> oldKeys = old == null ? List.of() : keys.apply(old);
         Collection<?> newKeys = replacement == null ? List.of() : keys.apply(replacement);
         for (Object key : oldKeys) {

@@ -1,6 +1,7 @@
 package org.crmkit.core.inmemory;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -26,12 +27,14 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     private final VersionedStore<InvoiceState> store;
     private final InMemoryIndex<InvoiceState> byNumber;
     private final InMemoryIndex<InvoiceState> byAccount;
+    private final InMemoryOrderedIndex<InvoiceState> openByDueDate;
 
     InMemoryInvoiceRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Invoice", transactions);
         this.byNumber = store.index(InMemoryIndex.single(InvoiceState::number));
         this.byAccount = store.index(InMemoryIndex.single(InvoiceState::account));
+        this.openByDueDate = store.index(new InMemoryOrderedIndex<>(s -> s.status().isOpen(), BY_DUE_DATE));
     }
 
     @Override
@@ -84,7 +87,20 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        List<InvoiceState> overdue = store.query(tenant, s -> s.status().isOpen() && s.dueDate().isBefore(asOf), BY_DUE_DATE);
-        return Page.of(overdue, page).map(Invoice::restore);
+        return transactions.read(() -> {
+            List<InvoiceState> items = new ArrayList<>(page.size());
+            long total = 0;
+            for (InvoiceState state : openByDueDate.ordered(tenant)) {
+                if (!state.dueDate().isBefore(asOf)) {
+                    break;
+                }
+                if (total >= page.offset() && items.size() < page.size()) {
+                    items.add(state);
+                }
+                total++;
+            }
+            return new Page<>(items, page, total).map(Invoice::restore);
+        });
     }
+
 }

@@ -26,7 +26,7 @@ final class VersionedStore<S extends AggregateState<S>> {
     private final String recordType;
     private final InMemoryTransactions transactions;
     private final ConcurrentHashMap<Key, S> rows = new ConcurrentHashMap<>();
-    private final List<InMemoryIndex<S>> indexes = new ArrayList<>();
+    private final List<StoreIndex<S>> indexes = new ArrayList<>();
 
     VersionedStore(String recordType, InMemoryTransactions transactions) {
         this.recordType = recordType;
@@ -34,7 +34,7 @@ final class VersionedStore<S extends AggregateState<S>> {
     }
 
     /** Adds an index; call before the first write. */
-    InMemoryIndex<S> index(InMemoryIndex<S> index) {
+    <I extends StoreIndex<S>> I index(I index) {
         indexes.add(index);
         return index;
     }
@@ -131,7 +131,7 @@ final class VersionedStore<S extends AggregateState<S>> {
         } else {
             rows.put(key, replacement);
         }
-        for (InMemoryIndex<S> index : indexes) {
+        for (StoreIndex<S> index : indexes) {
             index.replace(key.tenant(), key.id(), old, replacement);
         }
     }
