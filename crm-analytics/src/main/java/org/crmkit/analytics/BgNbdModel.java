@@ -4,7 +4,6 @@ import static org.crmkit.analytics.SpecialFunctions.hyp2f1;
 import static org.crmkit.analytics.SpecialFunctions.hyp2f1Excess;
 import static org.crmkit.analytics.SpecialFunctions.logBeta;
 import static org.crmkit.analytics.SpecialFunctions.logGamma;
-import static org.crmkit.analytics.SpecialFunctions.oneMinusPowerOverExponent;
 
 import java.util.Collection;
 import java.util.Map;
@@ -115,8 +114,9 @@ public final class BgNbdModel implements PurchaseModel {
         double[] result = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
             double logRatio = Math.log((alpha + T) / (alpha + T + horizons[j]));
-            result[j] = scale * (oneMinusPowerOverExponent(a - 1, logRatio)
-                    - Math.exp((a - 1) * logRatio) * excess[j]);
+            double powerMinusOne = Math.expm1((a - 1) * logRatio);
+            double oneMinusPowerOverB = a == 1 ? -logRatio : -powerMinusOne / (a - 1);
+            result[j] = scale * (oneMinusPowerOverB - (1 + powerMinusOne) * excess[j]);
         }
         return result;
     }
