@@ -1,0 +1,271 @@
+package org.crmkit.workflow.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CrmException;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.dunning.DunningCase;
+import org.crmkit.workflow.dunning.DunningCaseId;
+import org.crmkit.workflow.dunning.DunningHold;
+import org.crmkit.workflow.dunning.DunningLevel;
+import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.ActionId;
+import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.spi.WorkflowStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link WorkflowStore} adapter must do: the action outbox (deduplication per tenant, optimistic
+ * versions, claimable work in order, pending work per subject, rollback with crmkit's transaction) and dunning
+ * cases and holds. An adapter's test extends it and supplies crmkit's storage and the workflow store on top of it
+ * (the in-memory pair in {@code InMemoryWorkflowStoreTest}; a database adapter its own).
+ */
+public abstract class WorkflowStoreContract {
+
+    protected static final TenantId TENANT_A = TenantId.of("tenant-a");
+    protected static final TenantId TENANT_B = TenantId.of("tenant-b");
+    private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
+    private static final DunningPolicy POLICY = DunningPolicy.builder("standard")
+            .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL)).build();
+
+    protected SettableClock clock;
+    protected IdGenerator ids;
+    protected Storage storage;
+    protected WorkflowStore store;
+
+    /** A new crmkit storage with no records of tenants {@code tenant-a} and {@code tenant-b}. */
+    protected abstract Storage createStorage(SettableClock clock);
+
+    /** A new, empty workflow store that joins the transactions of {@code storage}. */
+    protected abstract WorkflowStore createStore(Storage storage);
+
+    @BeforeEach
+    void openStores() {
+        clock = SettableClock.at(NOW);
+        ids = new IdGenerator(clock);
+        storage = createStorage(clock);
+        store = createStore(storage);
+    }
+
+    private Action action(TenantId tenant, String key, String subject, Instant due) {
+        Message message = new Message(Channel.EMAIL, "ap@acme.example", "Acme", "Reminder", "Please pay.",
+                Locale.ENGLISH, RecordRef.account(AccountId.next(ids)));
+        return Action.planned(ActionId.next(ids), tenant, "dunning", new PlannedAction(key, subject, message, due), NOW);
+    }
+
+    private boolean add(Action action) {
+        return storage.transactions().inTransaction(() -> store.actions().add(action));
+    }
+
+    private Action update(Action action) {
+        return storage.transactions().inTransaction(() -> store.actions().update(action));
+    }
+
+    @Test
+    void addedActionIsFoundByIdAndKeyWithEveryField() {
+        Action action = action(TENANT_A, "dunning:1:1:notice", "dunning:1", NOW);
+
+        assertThat(add(action)).isTrue();
+
+        Action stored = store.actions().findById(TENANT_A, action.id()).orElseThrow();
+        assertThat(stored).isEqualTo(action.withVersion(1));
+        assertThat(store.actions().findByKey(TENANT_A, "dunning:1:1:notice")).contains(stored);
+        assertThat(store.actions().findById(TENANT_B, action.id())).isEmpty();
+    }
+
+    @Test
+    void secondActionWithTheSameKeyIsNotStoredButAnotherTenantMayUseTheKey() {
+        assertThat(add(action(TENANT_A, "key-1", "s", NOW))).isTrue();
+
+        assertThat(add(action(TENANT_A, "key-1", "s", NOW))).isFalse();
+        assertThat(add(action(TENANT_B, "key-1", "s", NOW))).isTrue();
+        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void updateOfAnOutdatedCopyIsRefused() {
+        Action action = action(TENANT_A, "key-1", "s", NOW);
+        add(action);
+        Action stored = store.actions().findById(TENANT_A, action.id()).orElseThrow();
+        update(stored.claimed(NOW.plusSeconds(300)));
+
+        assertThatThrownBy(() -> update(stored.delivered(NOW))).isInstanceOf(StaleVersionException.class);
+        assertThat(store.actions().findById(TENANT_A, action.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void claimableActionsComeEarliestFirstWithoutFutureLeasedOrFinishedOnes() {
+        Action late = action(TENANT_A, "late", "s", NOW.minusSeconds(10));
+        Action early = action(TENANT_A, "early", "s", NOW.minusSeconds(60));
+        Action future = action(TENANT_A, "future", "s", NOW.plusSeconds(60));
+        Action leased = action(TENANT_A, "leased", "s", NOW.minusSeconds(90));
+        Action delivered = action(TENANT_A, "delivered", "s", NOW.minusSeconds(120));
+        Action otherTenant = action(TENANT_B, "other", "s", NOW.minusSeconds(120));
+        List.of(late, early, future, leased, delivered, otherTenant).forEach(this::add);
+        update(store.actions().findById(TENANT_A, leased.id()).orElseThrow().claimed(NOW.plusSeconds(300)));
+        update(store.actions().findById(TENANT_A, delivered.id()).orElseThrow().delivered(NOW));
+
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10)).extracting(Action::deduplicationKey)
+                .containsExactly("early", "late");
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 1)).extracting(Action::deduplicationKey)
+                .containsExactly("early");
+        assertThat(store.actions().findClaimable(TENANT_A, NOW.plusSeconds(300), 10)).extracting(Action::deduplicationKey)
+                .containsExactly("leased", "early", "late", "future");
+    }
+
+    @Test
+    void pendingActionsOfASubjectLeaveTheListOnceFinished() {
+        Action first = action(TENANT_A, "k1", "case-1", NOW);
+        Action second = action(TENANT_A, "k2", "case-1", NOW.plusSeconds(1));
+        add(first);
+        add(second);
+        add(action(TENANT_A, "k3", "case-2", NOW));
+
+        update(store.actions().findById(TENANT_A, first.id()).orElseThrow().cancelled(NOW));
+
+        assertThat(store.actions().findPendingBySubject(TENANT_A, "case-1")).extracting(Action::deduplicationKey)
+                .containsExactly("k2");
+        assertThat(store.actions().findPendingBySubject(TENANT_B, "case-1")).isEmpty();
+        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.CANCELLED, PageRequest.first(10)).items())
+                .extracting(Action::deduplicationKey).containsExactly("k1");
+    }
+
+    @Test
+    void actionWritesRollBackWithCrmkitsTransaction() {
+        Action kept = action(TENANT_A, "kept", "s", NOW);
+        add(kept);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            store.actions().add(action(TENANT_A, "lost", "s", NOW));
+            store.actions().update(store.actions().findById(TENANT_A, kept.id()).orElseThrow().delivered(NOW));
+            throw new IllegalStateException("planning failed");
+        })).hasMessage("planning failed");
+
+        assertThat(store.actions().findByKey(TENANT_A, "lost")).isEmpty();
+        assertThat(store.actions().findById(TENANT_A, kept.id()).orElseThrow().status()).isEqualTo(ActionStatus.PENDING);
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10)).extracting(Action::deduplicationKey)
+                .containsExactly("kept");
+        assertThat(add(action(TENANT_A, "lost", "s", NOW))).isTrue();
+    }
+
+    private DunningCase openCase(TenantId tenant, AccountId account, String group) {
+        return DunningCase.open(tenant, DunningCaseId.next(ids), account, POLICY, group, LocalDate.of(2026, 3, 2), clock);
+    }
+
+    private DunningCase save(DunningCase dunningCase) {
+        return storage.transactions().inTransaction(() -> store.dunningCases().save(dunningCase));
+    }
+
+    private DunningCase closed(DunningCase dunningCase) {
+        dunningCase.reconcile(POLICY, List.of(), Set.of(), LocalDate.of(2026, 3, 3), clock);
+        return dunningCase;
+    }
+
+    @Test
+    void savedCaseComesBackAsItWasWithTheNextVersion() {
+        AccountId account = AccountId.next(ids);
+        DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");
+
+        DunningCase saved = save(opened);
+
+        assertThat(saved.version()).isEqualTo(1);
+        assertThat(store.dunningCases().findById(TENANT_A, opened.id()).orElseThrow().state())
+                .isEqualTo(opened.state().withVersion(1));
+        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, opened.groupKey())).isPresent();
+        assertThat(store.dunningCases().findById(TENANT_B, opened.id())).isEmpty();
+        assertThatThrownBy(() -> save(opened)).isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void groupHasAtMostOneOpenCaseAndANewOneOnceTheOldOneClosed() {
+        AccountId account = AccountId.next(ids);
+        String group = "account:" + account + ":EUR";
+        DunningCase first = save(openCase(TENANT_A, account, group));
+
+        assertThatThrownBy(() -> save(openCase(TENANT_A, account, group))).isInstanceOf(DuplicateRecordException.class);
+        save(closed(first));
+        DunningCase second = save(openCase(TENANT_A, account, group));
+
+        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, group)).get().extracting(DunningCase::id)
+                .isEqualTo(second.id());
+        assertThat(store.dunningCases().findByAccount(TENANT_A, account)).extracting(DunningCase::id)
+                .containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void openCasesArePagedByIdWithoutClosedOnes() {
+        List<DunningCase> cases = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            AccountId account = AccountId.next(ids);
+            cases.add(save(openCase(TENANT_A, account, "account:" + account + ":EUR")));
+        }
+        save(closed(store.dunningCases().findById(TENANT_A, cases.get(2).id()).orElseThrow()));
+
+        List<DunningCase> firstPage = store.dunningCases().findOpen(TENANT_A, null, 2);
+        List<DunningCase> rest = store.dunningCases().findOpen(TENANT_A, firstPage.get(1).id(), 10);
+
+        assertThat(firstPage).extracting(DunningCase::id).containsExactly(cases.get(0).id(), cases.get(1).id());
+        assertThat(rest).extracting(DunningCase::id).containsExactly(cases.get(3).id(), cases.get(4).id());
+        assertThat(store.dunningCases().findOpen(TENANT_B, null, 10)).isEmpty();
+    }
+
+    @Test
+    void holdsArePutFoundAndLiftedPerTenant() {
+        RecordRef invoice = RecordRef.invoice(InvoiceId.next(ids));
+        DunningHold dispute = new DunningHold(TENANT_A, invoice, "goods damaged", LocalDate.of(2026, 3, 2));
+
+        storage.transactions().inTransaction(() -> store.dunningCases().putHold(dispute));
+
+        assertThat(store.dunningCases().findHold(TENANT_A, invoice)).contains(dispute);
+        assertThat(store.dunningCases().findHold(TENANT_B, invoice)).isEmpty();
+        assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isTrue();
+        assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isFalse();
+        assertThat(store.dunningCases().findHold(TENANT_A, invoice)).isEmpty();
+    }
+
+    @Test
+    void caseAndHoldWritesRollBackWithCrmkitsTransaction() {
+        AccountId account = AccountId.next(ids);
+        DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");
+        RecordRef excluded = RecordRef.account(account);
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            store.dunningCases().save(opened);
+            store.dunningCases().putHold(new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 2)));
+            throw new IllegalStateException("planning failed");
+        })).hasMessage("planning failed");
+
+        assertThat(store.dunningCases().findById(TENANT_A, opened.id())).isEmpty();
+        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, opened.groupKey())).isEmpty();
+        assertThat(store.dunningCases().findByAccount(TENANT_A, account)).isEmpty();
+        assertThat(store.dunningCases().findHold(TENANT_A, excluded)).isEmpty();
+        assertThat(save(opened).version()).isEqualTo(1);
+    }
+
+    @Test
+    void writesOutsideATransactionAreRefused() {
+        assertThatThrownBy(() -> store.actions().add(action(TENANT_A, "k", "s", NOW)))
+                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
+        assertThat(store.actions().findByKey(TENANT_A, "k")).isEmpty();
+    }
+}
