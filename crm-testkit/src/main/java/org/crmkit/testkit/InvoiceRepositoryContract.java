@@ -2,6 +2,7 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -69,6 +70,34 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
                 .isInstanceOf(DuplicateRecordException.class);
         assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).totalElements()).isEqualTo(1);
         save(invoice(TENANT_B, account, "INV-100", LocalDate.of(2026, 4, 1)));
+    }
+
+    @Test
+    void anImportStoresEveryInvoiceInOrder() {
+        AccountId account = AccountId.next(ids);
+
+        List<Invoice> saved = storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
+                invoice(TENANT_A, account, "INV-7", LocalDate.of(2026, 4, 2)), invoice(TENANT_A, account, "INV-8", LocalDate.of(2026, 4, 1)))));
+
+        assertThat(saved).extracting(Invoice::number, Invoice::version).containsExactly(tuple("INV-7", 1L), tuple("INV-8", 1L));
+        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).items()).extracting(Invoice::number)
+                .containsExactly("INV-8", "INV-7");
+    }
+
+    @Test
+    void anImportWithANumberTakenBeforeOrTwiceStoresNoneOfItsInvoices() {
+        AccountId account = AccountId.next(ids);
+        save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1)));
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
+                invoice(TENANT_A, account, "INV-101", LocalDate.of(2026, 4, 1)), invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1))))))
+                .isInstanceOf(DuplicateRecordException.class).hasMessageContaining("INV-100");
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
+                invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1)), invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1))))))
+                .isInstanceOf(DuplicateRecordException.class).hasMessageContaining("INV-102");
+
+        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).items()).extracting(Invoice::number)
+                .containsExactly("INV-100");
     }
 
     @Test

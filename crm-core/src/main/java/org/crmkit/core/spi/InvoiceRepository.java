@@ -29,6 +29,15 @@ public interface InvoiceRepository {
      */
     Invoice save(Invoice invoice);
 
+    /**
+     * Saves each invoice as {@link #save} does, in the caller's transaction (an import from the host's ERP, say), and
+     * returns the stored copies in order; an invoice whose number another one of the list or of the tenant has is
+     * refused with {@code DuplicateRecordException}. Adapters may write the invoices in batches.
+     */
+    default List<Invoice> saveAll(List<Invoice> invoices) {
+        return invoices.stream().map(this::save).toList();
+    }
+
     /** The account's invoices in every status, ordered by due date, then number. */
     Page<Invoice> findByAccount(TenantId tenant, AccountId account, PageRequest page);
 

@@ -16,6 +16,8 @@ import org.crmkit.core.spi.CreditNoteRepository;
 /** Credit notes in {@code crm_credit_note} (see {@link CreditNoteMapping}). */
 final class JpaCreditNoteRepository implements CreditNoteRepository {
 
+    private static final UniqueValue<CreditNoteState> NUMBER = new UniqueValue<>("Credit note number", "number", CreditNoteState::number);
+
     private final StoredAggregates<CreditNote, CreditNoteState, CreditNoteRow> creditNotes;
 
     JpaCreditNoteRepository(AggregateTable<CreditNoteState, CreditNoteRow> table) {
@@ -34,8 +36,7 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     @Override
     public CreditNote save(CreditNote creditNote) {
-        String number = Require.notNull(creditNote, "creditNote").number();
-        return creditNotes.saveUnique(creditNote, "Credit note number", number, withNumber(number));
+        return creditNotes.saveUnique(creditNote, NUMBER);
     }
 
     @Override

@@ -16,6 +16,8 @@ import org.crmkit.core.spi.InvoiceRepository;
 /** Invoices in {@code crm_invoice} (see {@link InvoiceMapping}). */
 final class JpaInvoiceRepository implements InvoiceRepository {
 
+    private static final UniqueValue<InvoiceState> NUMBER = new UniqueValue<>("Invoice number", "number", InvoiceState::number);
+
     private final StoredAggregates<Invoice, InvoiceState, InvoiceRow> invoices;
 
     JpaInvoiceRepository(AggregateTable<InvoiceState, InvoiceRow> table) {
@@ -34,8 +36,13 @@ final class JpaInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Invoice save(Invoice invoice) {
-        String number = Require.notNull(invoice, "invoice").number();
-        return invoices.saveUnique(invoice, "Invoice number", number, withNumber(number));
+        return invoices.saveUnique(invoice, NUMBER);
+    }
+
+    /** Inserts new invoices in JDBC batches (see the module README for the settings); all or, when one is refused, none. */
+    @Override
+    public List<Invoice> saveAll(List<Invoice> batch) {
+        return invoices.saveAllUnique(batch, NUMBER);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.AggregateState;
-import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -39,18 +38,18 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
         return restore.apply(table.save(state.apply(Require.notNull(aggregate, argumentName))));
     }
 
-    /**
-     * Saves as {@link #save} does, but refuses with a {@link DuplicateRecordException} naming the value when another
-     * record of the tenant already has it (e.g. an invoice number). {@code sameValue} finds the records with the
-     * value; the table's unique key refuses what two concurrent saves would otherwise both write.
-     */
-    A saveUnique(A aggregate, String valueName, String value, RowQuery sameValue) {
+    /** Saves as {@link #save} does, refused when its unique value is another record's. */
+    A saveUnique(A aggregate, UniqueValue<S> unique) {
         S toSave = state.apply(Require.notNull(aggregate, argumentName));
-        boolean takenByAnother = table.list(toSave.tenant(), sameValue).stream().anyMatch(other -> !other.id().equals(toSave.id()));
-        if (takenByAnother) {
-            throw new DuplicateRecordException(valueName, value);
-        }
+        unique.refuseTaken(List.of(toSave), table);
         return restore.apply(table.save(toSave));
+    }
+
+    /** Saves as {@link #saveAll} does, refused when a unique value is taken (see {@link UniqueValue}); nothing is saved then. */
+    List<A> saveAllUnique(List<A> aggregates, UniqueValue<S> unique) {
+        List<S> states = Require.noNulls(aggregates, argumentName + "s").stream().map(state).toList();
+        unique.refuseTaken(states, table);
+        return table.saveAll(states).stream().map(restore).toList();
     }
 
     List<A> saveAll(List<A> aggregates) {
