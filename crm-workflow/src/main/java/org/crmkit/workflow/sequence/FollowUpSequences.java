@@ -9,7 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.NewTask;
@@ -19,16 +21,24 @@ import org.crmkit.core.calendar.StatutoryHolidays;
 import org.crmkit.core.calendar.WorkingHours;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
+import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.ConsentWithdrawn;
 import org.crmkit.core.party.Contact;
+import org.crmkit.core.sales.OpportunityLost;
+import org.crmkit.core.sales.OpportunityWon;
+import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.HolidayCalendar;
+import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.workflow.Workflow;
@@ -49,7 +59,8 @@ import org.crmkit.workflow.runtime.PlannedAction;
  * or cancelled; a wait step waits business days.
  *
  * <p>An enrolment ends early {@link #end by hand} or on the contact's reply, booked meeting, unsubscribe, bounce or
- * won or lost opportunity ({@link #endFor}), which also cancels its messages not delivered yet. A contact is never
+ * won or lost opportunity ({@link #endFor}; crmkit's own events through {@link #eventListener()}), which also
+ * cancels its messages not delivered yet. A contact is never
  * in the same sequence twice at once. Deduplication keys: {@code sequence:<enrolment>:step-<n>}. Thread-safe.
  */
 public final class FollowUpSequences implements Workflow {
@@ -137,6 +148,46 @@ public final class FollowUpSequences implements Workflow {
         return runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
                 .map(enrolment -> endNow(enrolment, reason))
                 .toList());
+    }
+
+    /**
+     * Ends enrolments on crmkit's events: a won or lost opportunity ends the enrolments of its primary contact and
+     * of the contacts in its buying roles ({@link EndReason#OPPORTUNITY_WON}, {@link EndReason#OPPORTUNITY_LOST});
+     * a withdrawn consent for the sequences' purpose ends the contact's enrolments in sequences that write on that
+     * channel ({@link EndReason#UNSUBSCRIBED}). Give it to {@code Crm.builder().eventListener(...)} (alone or besides
+     * the host's own listener); other events are ignored. Replies, meetings and bounces happen outside crmkit: the
+     * host reports them through {@link #endFor}.
+     */
+    public EventListener eventListener() {
+        return this::onEvent;
+    }
+
+    private void onEvent(OutboxEntry entry) {
+        DomainEvent event = entry.event();
+        if (event instanceof OpportunityWon won) {
+            endForContactsOf(OpportunityId.of(won.aggregateId()), EndReason.OPPORTUNITY_WON);
+        } else if (event instanceof OpportunityLost lost) {
+            endForContactsOf(OpportunityId.of(lost.aggregateId()), EndReason.OPPORTUNITY_LOST);
+        } else if (event instanceof ConsentWithdrawn withdrawn && withdrawn.purpose() == purpose) {
+            ContactId contact = ContactId.of(withdrawn.aggregateId());
+            runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
+                    .filter(enrolment -> writesOn(requireSequence(enrolment.sequence()), withdrawn.channel()))
+                    .forEach(enrolment -> endNow(enrolment, EndReason.UNSUBSCRIBED)));
+        }
+    }
+
+    private void endForContactsOf(OpportunityId id, EndReason reason) {
+        crm.sales().opportunity(id).ifPresent(opportunity -> {
+            Set<ContactId> contacts = new LinkedHashSet<>();
+            Optional.ofNullable(opportunity.primaryContact()).ifPresent(contacts::add);
+            opportunity.contactRoles().forEach(role -> contacts.add(role.contact()));
+            contacts.forEach(contact -> endFor(contact, reason));
+        });
+    }
+
+    private static boolean writesOn(Sequence sequence, ConsentChannel channel) {
+        return sequence.steps().stream().anyMatch(step -> step instanceof SequenceStep.SendMessage send
+                && send.channel().consentChannel() == channel);
     }
 
     public Optional<Enrolment> findEnrolment(EnrolmentId id) {

@@ -8,17 +8,23 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.Crm;
+import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.NewStage;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IdGenerator;
@@ -35,6 +41,8 @@ import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
@@ -56,7 +64,9 @@ class FollowUpSequencesTest {
 
     private final SettableClock clock = SettableClock.at(MAUNDY_THURSDAY_EVENING);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
-    private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
+    private final AtomicReference<EventListener> events = new AtomicReference<>(EventListener.NONE);
+    private final Crm crm = Crm.builder().storage(storage).clock(clock)
+            .eventListener(entry -> events.get().onEvent(entry)).build();
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
             .store(InMemoryWorkflowStore.create(storage))
@@ -74,6 +84,10 @@ class FollowUpSequencesTest {
                     .template("tips", Locale.ENGLISH, "", "Three tips for {{firstName}}")
                     .build())
             .build();
+
+    FollowUpSequencesTest() {
+        events.set(sequences.eventListener());
+    }
 
     private Contact customer(String first, String country, String zone, Locale language) {
         Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(first, "Customer"), rep)
@@ -170,6 +184,39 @@ class FollowUpSequencesTest {
         Enrolment ended = sequences.findEnrolment(enrolment.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(EnrolmentStatus.ENDED);
         assertThat(ended.endReason()).isEqualTo(EndReason.UNSUBSCRIBED);
+    }
+
+    @Test
+    void wonOpportunityEndsTheEnrolmentOfItsPrimaryContact() {
+        Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
+        Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
+        var pipeline = crm.sales().definePipeline("New business", List.of(
+                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
+        var deal = crm.sales().openOpportunity(new NewOpportunity("Ada's rollout", AccountId.of(UUID.randomUUID()),
+                ada.id(), pipeline.id(), null, Currency.getInstance("EUR"), null, null, rep, null, null));
+
+        crm.sales().markWon(deal.id(), "signed");
+        hourly().whenTimeElapses(Duration.ofDays(10));
+
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().endReason()).isEqualTo(EndReason.OPPORTUNITY_WON);
+        assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void withdrawnEmailConsentEndsTheEnrolmentAtOnceAndCancelsTheScheduledWelcome() {
+        Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
+        Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
+        runtime.runDue(clock.instant());
+
+        crm.parties().withdrawConsent(ada.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "newsletter footer");
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.ACTIVE);
+        crm.parties().withdrawConsent(ada.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "unsubscribe link");
+
+        Enrolment ended = sequences.findEnrolment(enrolment.id()).orElseThrow();
+        assertThat(ended.endReason()).isEqualTo(EndReason.UNSUBSCRIBED);
+        assertThat(ended.finishedAt()).isEqualTo(MAUNDY_THURSDAY_EVENING);
+        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0")).get()
+                .satisfies(action -> assertThat(action.status()).isEqualTo(ActionStatus.CANCELLED));
     }
 
     @Test
