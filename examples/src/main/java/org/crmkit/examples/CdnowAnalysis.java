@@ -69,8 +69,31 @@ public final class CdnowAnalysis {
         System.out.printf(Locale.ROOT, "End to end: %d ms%n", (System.nanoTime() - start) / 1_000_000);
     }
 
+    /**
+     * What the analysis of one CDNOW file found.
+     *
+     * @param sample        whether the file was the 1/10 sample
+     * @param records       purchases read
+     * @param customers     one calibration/holdout summary per customer
+     * @param purchases     the fitted BG/NBD model
+     * @param spend         the fitted Gamma-Gamma model
+     * @param clv           12-month lifetime value per customer, in the order of {@code customers}
+     * @param rfm           RFM scores and segments
+     * @param profits       calibration profit per customer, most profitable first
+     * @param matrix        the possible-profit matrix
+     */
+    record Result(boolean sample, long records, List<CustomerSummary> customers, BgNbdModel purchases,
+                  GammaGammaModel spend, double[] clv, RfmReport rfm, List<Profitability.CustomerProfit> profits,
+                  ProfitPotential matrix) {
+    }
+
     /** Reads the sample (no header, five columns) or the master file (a header line) and prints the analysis. */
     static void run(Path file, PrintStream out) {
+        print(analyse(file), out);
+    }
+
+    /** Reads the sample (no header, five columns) or the master file (a header line) and analyses it. */
+    static Result analyse(Path file) {
         boolean sample = file.getFileName().toString().contains("sample");
         PurchaseCsvReader reader = sample
                 ? Analytics.csv().whitespaceDelimited().withoutHeader()
@@ -89,13 +112,31 @@ public final class CdnowAnalysis {
             }
         });
         List<CustomerSummary> customers = summarizer.summaries();
-        out.printf(Locale.ROOT, "CDNOW %s: %,d purchases of %,d customers; calibration to %s, holdout to %s, in weeks%n",
-                sample ? "sample" : "master", records, customers.size(), CALIBRATION_END, OBSERVATION_END);
-
         BgNbdModel purchases = BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(),
                 FitOptions.defaults());
         GammaGammaModel spend = GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(),
                 FitOptions.defaults());
+        double[] clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(customers);
+        RfmReport rfm = RfmAnalysis.standard().score(customers);
+        List<Profitability.CustomerProfit> profits = profitability.customers();
+        Map<String, Double> possible = new HashMap<>();
+        for (int i = 0; i < clv.length; i++) {
+            possible.put(customers.get(i).customerId(), clv[i] * GROSS_MARGIN.doubleValue());
+        }
+        ProfitPotential matrix = ProfitPotential.of(profits, possible, HIGH_POTENTIAL);
+        return new Result(sample, records, customers, purchases, spend, clv, rfm, profits, matrix);
+    }
+
+    /** Prints what the analysis found. */
+    static void print(Result result, PrintStream out) {
+        List<CustomerSummary> customers = result.customers();
+        BgNbdModel purchases = result.purchases();
+        GammaGammaModel spend = result.spend();
+        double[] clv = result.clv();
+        out.printf(Locale.ROOT, "CDNOW %s: %,d purchases of %,d customers; calibration to %s, holdout to %s, in weeks%n",
+                result.sample() ? "sample" : "master", result.records(), customers.size(), CALIBRATION_END,
+                OBSERVATION_END);
+
         Map<String, Double> p = purchases.parameters();
         Map<String, Double> s = spend.parameters();
         out.printf(Locale.ROOT, "BG/NBD: r=%.3f alpha=%.3f a=%.3f b=%.3f, log-likelihood %.1f%n", p.get("r"),
@@ -115,7 +156,6 @@ public final class CdnowAnalysis {
         out.printf(Locale.ROOT, "Holdout (39 weeks): %.0f repeat purchases expected, %d made; $%.0f revenue expected,"
                 + " $%.0f spent%n", forecast, actual, revenueForecast, revenueActual);
 
-        double[] clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(customers);
         List<Integer> byValue = new ArrayList<>();
         for (int i = 0; i < clv.length; i++) {
             byValue.add(i);
@@ -130,7 +170,7 @@ public final class CdnowAnalysis {
                     purchases.probabilityAlive(c.history()), clv[i]);
         }
 
-        RfmReport rfm = RfmAnalysis.standard().score(customers);
+        RfmReport rfm = result.rfm();
         out.println("RFM segments (customers, calibration spend):");
         for (RfmReport.SegmentTotals segment : rfm.segments()) {
             out.printf(Locale.ROOT, "  %-20s %,6d  $%,.2f%n", segment.segment(), segment.customers(),
@@ -143,7 +183,7 @@ public final class CdnowAnalysis {
                     risk.value(), risk.probabilityAlive(), risk.valueAtRisk());
         }
 
-        List<Profitability.CustomerProfit> profits = profitability.customers();
+        List<Profitability.CustomerProfit> profits = result.profits();
         Map<Profitability.Tier, BigDecimal> profitByTier = new EnumMap<>(Profitability.Tier.class);
         Map<Profitability.Tier, Integer> customersByTier = new EnumMap<>(Profitability.Tier.class);
         for (Profitability.CustomerProfit c : profits) {
@@ -157,11 +197,7 @@ public final class CdnowAnalysis {
                     customersByTier.getOrDefault(tier, 0), profit.signum() < 0 ? "-" : "", profit.abs());
         }
 
-        Map<String, Double> possible = new HashMap<>();
-        for (int i = 0; i < clv.length; i++) {
-            possible.put(customers.get(i).customerId(), clv[i] * GROSS_MARGIN.doubleValue());
-        }
-        ProfitPotential matrix = ProfitPotential.of(profits, possible, HIGH_POTENTIAL);
+        ProfitPotential matrix = result.matrix();
         out.println("Possible-profit matrix (12-month CLV x 30% margin, high from $10):");
         for (ProfitPotential.Cell cell : matrix.cells()) {
             out.printf(Locale.ROOT, "  %-12s %-4s %-17s %,6d customers%n",

@@ -69,11 +69,11 @@ final class Charts {
     static void bars(Markup m, Section.Bars section) {
         List<HtmlReport.Bar> bars = section.bars();
         double max = bars.stream().mapToDouble(HtmlReport.Bar::value).max().orElse(0);
-        int area = 360;
+        int area = 300;
         svg(m, bars.size() * ROW + 8);
         for (int i = 0; i < bars.size(); i++) {
             HtmlReport.Bar bar = bars.get(i);
-            double width = max == 0 ? 0 : Math.max(1, area * bar.value() / max);
+            double width = bar.value() == 0 ? 0 : Math.max(1, area * bar.value() / max);
             double x = section.centred() ? LABEL_WIDTH + (area - width) / 2 : LABEL_WIDTH;
             int y = i * ROW + 4;
             m.element("text", bar.label(), "x", LABEL_WIDTH - 8, "y", y + 16, "text-anchor", "end");
@@ -139,10 +139,10 @@ final class Charts {
         double spanX = maxX == minX ? 1 : maxX - minX;
         double spanY = maxY - minY;
         int left = 60;
-        int top = 10;
+        int top = 24;
         int width = WIDTH - left - 20;
         int height = 240;
-        svg(m, height + 50);
+        svg(m, top + height + 40);
         StringBuilder polyline = new StringBuilder();
         for (HtmlReport.Point p : points) {
             polyline.append(coordinate(left + width * (p.x() - minX) / spanX)).append(',')
@@ -157,12 +157,16 @@ final class Charts {
         m.empty("polyline", "class", "curve", "points", polyline.toString().trim(), "fill", "none",
                 "stroke", PALETTE[0], "stroke-width", 2);
         axes(m, left, top, width, height);
-        m.element("text", number(maxY), "x", left - 6, "y", top + 10, "text-anchor", "end");
+        boolean nearReference = section.referenceY() != null
+                && Math.abs(maxY - section.referenceY()) < 0.08 * spanY;
+        if (!nearReference) {
+            m.element("text", number(maxY), "x", left - 6, "y", top + 10, "text-anchor", "end");
+        }
         m.element("text", number(minY), "x", left - 6, "y", top + height, "text-anchor", "end");
         m.element("text", number(minX), "x", left, "y", top + height + 16);
         m.element("text", number(maxX), "x", left + width, "y", top + height + 16, "text-anchor", "end");
         m.element("text", section.xLabel(), "x", left + width / 2.0, "y", top + height + 34, "text-anchor", "middle");
-        m.element("text", section.yLabel(), "x", left + 8, "y", top + 14);
+        m.element("text", section.yLabel(), "x", (double) left, "y", top - 10);
         m.close("svg");
     }
 
@@ -196,7 +200,8 @@ final class Charts {
                 if (day < 0 || day > days) {
                     continue;
                 }
-                m.open("circle", "class", "mark", "data-kind", mark.kind(), "data-date", mark.date(),
+                m.open("circle", "class", "mark", "data-lane", lane.label(), "data-kind", mark.kind(),
+                                "data-date", mark.date(),
                                 "cx", LABEL_WIDTH + area * day / (double) days, "cy", y, "r", 6,
                                 "fill", colours.get(mark.kind()))
                         .element("title", mark.date() + " " + mark.kind() + (mark.label().isEmpty() ? "" : ": " + mark.label()))
@@ -225,7 +230,7 @@ final class Charts {
             m.open("tr").element("th", section.rows().get(r), "class", "name");
             for (HtmlReport.Cell cell : section.cells()[r]) {
                 double shade = max == 0 ? 0 : 0.06 + 0.6 * cell.value() / max;
-                m.element("td", cell.caption(), "data-value", number(cell.value()),
+                m.element("td", cell.caption(), "data-value", BigDecimal.valueOf(cell.value()).stripTrailingZeros().toPlainString(),
                         "style", "background:rgba(31,119,180," + String.format(Locale.ROOT, "%.2f", shade) + ")");
             }
             m.close("tr");
