@@ -11,6 +11,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
@@ -155,6 +159,29 @@ class GreetingsTest {
                 .whenTimeElapses(Duration.ofDays(30));
 
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void twoRunnersAtOnceSendEachBirthdayGreetingOnce() throws Exception {
+        Greetings.builder(runtime).build();
+        for (int i = 0; i < 60; i++) {
+            contact("Guest" + i, "Twin", LocalDate.of(1990, 12, 3), "Europe/Berlin", Locale.ENGLISH, true);
+        }
+        Instant nineInBerlin = Instant.parse("2027-12-03T08:00:00Z");
+        clock.set(nineInBerlin);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Object>> runs = List.of(() -> runtime.runDue(nineInBerlin), () -> runtime.runDue(nineInBerlin));
+            for (var run : nodes.invokeAll(runs)) {
+                run.get();
+            }
+        } finally {
+            nodes.shutdown();
+            assertThat(nodes.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        assertThat(sent).hasSize(60);
+        assertThat(sent).extracting(Sent::key).doesNotHaveDuplicates();
     }
 
     @Test
