@@ -102,21 +102,32 @@ public final class BgNbdModel implements PurchaseModel {
      */
     @Override
     public double[] expectedPurchases(PurchaseHistory h, double[] horizons) {
-        int x = h.frequency();
-        double T = h.age();
+        double[] result = expectedPurchasesIfAlive(h.frequency(), h.age(), horizons);
+        double alive = probabilityAlive(h);
+        for (int j = 0; j < result.length; j++) {
+            result[j] *= alive;
+        }
+        return result;
+    }
+
+    /**
+     * The expected purchases in each horizon of a customer with frequency x and age T who is still active: the
+     * conditional expectation without its factor P(alive), and so the same for every recency (a lifetime value of
+     * many customers computes it once per distinct (x, T)).
+     */
+    double[] expectedPurchasesIfAlive(int x, double T, double[] horizons) {
         double[] z = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
             nonNegative(horizons[j]);
             z[j] = horizons[j] / (alpha + T + horizons[j]);
         }
         double[] excess = hyp2f1Excess(a + b - 1 - r, a - 1, a + b + x - 1, z);
-        double scale = (a + b + x - 1) * probabilityAlive(h);
         double[] result = new double[horizons.length];
         for (int j = 0; j < horizons.length; j++) {
             double logRatio = Math.log((alpha + T) / (alpha + T + horizons[j]));
             double powerMinusOne = Math.expm1((a - 1) * logRatio);
             double oneMinusPowerOverB = a == 1 ? -logRatio : -powerMinusOne / (a - 1);
-            result[j] = scale * (oneMinusPowerOverB - (1 + powerMinusOne) * excess[j]);
+            result[j] = (a + b + x - 1) * (oneMinusPowerOverB - (1 + powerMinusOne) * excess[j]);
         }
         return result;
     }

@@ -3,6 +3,8 @@ package org.crmkit.analytics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,6 +85,32 @@ class SpendAndLifetimeValueCdnowTest {
             }
             assertThat(all[i]).isCloseTo(spend.expectedSpend(SpendHistory.of(c)) * oneByOne, offset(1e-9));
         }
+    }
+
+    @Test
+    void customersSharingFrequencyAndAgeShareTheirDiscountedPurchasesButNotTheirRecency() {
+        BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
+        CustomerSummarizer summarizer = Analytics.summarizer(LocalDate.of(2024, 6, 30), PeriodUnit.WEEKS);
+        for (int c = 0; c < 600; c++) {
+            LocalDate first = LocalDate.of(2024, 1, 1).plusDays(7L * (c % 6));
+            int repeats = c % 4;
+            summarizer.add(PurchaseRecord.of("c" + c, first, new BigDecimal("20.00")));
+            for (int k = 1; k <= repeats; k++) {
+                summarizer.add(PurchaseRecord.of("c" + c, first.plusDays(k * (3L + c % 11)),
+                        BigDecimal.valueOf(10 + c % 7)));
+            }
+        }
+        List<CustomerSummary> customers = summarizer.summaries();
+        LifetimeValue clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS);
+
+        double[] all = clv.estimates(customers);
+
+        for (int i = 0; i < customers.size(); i++) {
+            CustomerSummary c = customers.get(i);
+            double own = clv.estimate(c.history(), SpendHistory.of(c));
+            assertThat(all[i]).as(c.customerId()).isPositive().isCloseTo(own, offset(1e-12 * own));
+        }
+        assertThat(all[1]).isNotEqualTo(all[1 + 12]);
     }
 
     @Test
