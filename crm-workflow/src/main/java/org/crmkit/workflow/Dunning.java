@@ -10,10 +10,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.Crm;
@@ -43,11 +45,13 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.Storage;
+import org.crmkit.workflow.dunning.CallTask;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.CaseItem;
@@ -66,6 +70,7 @@ import org.crmkit.workflow.dunning.Notice;
 import org.crmkit.workflow.dunning.RenderedNotice;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.CallQueueEntry;
+import org.crmkit.workflow.runtime.Channel;
 import org.crmkit.workflow.runtime.Message;
 import org.crmkit.workflow.runtime.PlannedAction;
 import org.crmkit.workflow.spi.DunningCaseStore;
@@ -306,7 +311,7 @@ public final class Dunning implements Workflow {
     private List<Invoice> invoicesOf(Group group, DunningCase dunningCase) {
         Map<InvoiceId, Invoice> invoices = new LinkedHashMap<>();
         if (group.key().startsWith("invoice:")) {
-            InvoiceId id = InvoiceId.of(java.util.UUID.fromString(group.key().substring("invoice:".length())));
+            InvoiceId id = InvoiceId.of(UUID.fromString(group.key().substring("invoice:".length())));
             crm.billing().invoice(id).ifPresent(invoice -> invoices.put(invoice.id(), invoice));
         } else {
             crm.billing().openInvoicesOf(group.account()).forEach(invoice -> invoices.put(invoice.id(), invoice));
@@ -379,7 +384,7 @@ public final class Dunning implements Workflow {
 
         int planned = 0;
         DunningLevel noticeLevel = reached.stream().filter(DunningLevel::sendsNotice).reduce((a, b) -> b).orElse(null);
-        org.crmkit.workflow.runtime.Channel channel = null;
+        Channel channel = null;
         String detail = "levels " + step.levelsReached() + ", total claimed " + total;
         if (noticeLevel != null) {
             Optional<Recipients.Recipient> recipient = account == null ? Optional.empty()
@@ -408,7 +413,7 @@ public final class Dunning implements Workflow {
             NewTask task = new NewTask("Dunning call: " + accountName + " (level " + step.level() + ")",
                     describe(lines, total), today.plusDays(callLevel.callTask().dueInDays()).atTime(LocalTime.of(17, 0))
                     .atZone(zone).toInstant(),
-                    callLevel.callTask().assignee() == null ? account.owner() : callLevel.callTask().assignee(),
+                    caller(callLevel.callTask(), account),
                     callLevel.callTask().priority(), RecordRef.account(account.id()), null);
             planned += schedule(new PlannedAction(key + ":call", subject(dunningCase), new CallQueueEntry(task), asOf));
             dunningCase.note(new CaseEvent(today, CaseEventKind.CALL_QUEUED, step.level(), List.of(), total, null, null,
@@ -425,6 +430,16 @@ public final class Dunning implements Workflow {
             dunningCase.handOver(today, "claim " + dossier.totalClaim());
         }
         return planned;
+    }
+
+    private UserId caller(CallTask callTask, Account account) {
+        if (callTask.assignee() != null) {
+            return callTask.assignee();
+        }
+        if (callTask.team() != null) {
+            return crm.access().team(callTask.team()).lead().orElse(account.owner());
+        }
+        return account.owner();
     }
 
     private int schedule(PlannedAction action) {
@@ -466,14 +481,14 @@ public final class Dunning implements Workflow {
         List<Dossier.InteractionEntry> interactions = new ArrayList<>();
         if (account != null) {
             contacts.add(new Dossier.ContactEntry(account.name(),
-                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.EMAIL).orElse(null),
-                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.SMS).orElse(null),
-                    Recipients.addressOf(account.contactPoints(), org.crmkit.workflow.runtime.Channel.LETTER).orElse(null)));
+                    Recipients.addressOf(account.contactPoints(), Channel.EMAIL).orElse(null),
+                    Recipients.addressOf(account.contactPoints(), Channel.SMS).orElse(null),
+                    Recipients.addressOf(account.contactPoints(), Channel.LETTER).orElse(null)));
             for (Contact contact : crm.parties().contactsOfAccount(account.id(), PageRequest.first(100)).items()) {
                 contacts.add(new Dossier.ContactEntry(contact.name().fullName(),
-                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.EMAIL).orElse(null),
-                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.SMS).orElse(null),
-                        Recipients.addressOf(contact.contactPoints(), org.crmkit.workflow.runtime.Channel.LETTER).orElse(null)));
+                        Recipients.addressOf(contact.contactPoints(), Channel.EMAIL).orElse(null),
+                        Recipients.addressOf(contact.contactPoints(), Channel.SMS).orElse(null),
+                        Recipients.addressOf(contact.contactPoints(), Channel.LETTER).orElse(null)));
             }
             crm.activities().timeline(account.id(), TimelineFilter.ALL, PageRequest.first(20)).items().forEach(activity ->
                     interactions.add(new Dossier.InteractionEntry(activity.occurredAt(), activity.kind().name(),
@@ -643,20 +658,53 @@ public final class Dunning implements Workflow {
         });
     }
 
+    /**
+     * Records the failure in the case's history; a notice that failed on one channel for good goes out on the next
+     * usable channel of its level (e.g. a letter when the email bounced), under its own deduplication key.
+     */
     @Override
     public void onFailed(Action action) {
         caseOf(action).ifPresent(dunningCase -> {
-            dunningCase.note(new CaseEvent(LocalDate.ofInstant(action.finishedAt(), zone), CaseEventKind.DELIVERY_FAILED,
-                    dunningCase.topLevel(), List.of(), null, null, null,
-                    action.payload() instanceof Message message ? message.channel() : null,
+            LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
+            dunningCase.note(new CaseEvent(on, CaseEventKind.DELIVERY_FAILED, dunningCase.topLevel(), List.of(), null,
+                    null, null, action.payload() instanceof Message message ? message.channel() : null,
                     action.payload().describe() + ": " + action.lastError()));
+            if (action.payload() instanceof Message failed && dunningCase.isOpen()) {
+                fallBack(dunningCase, action, failed, on);
+            }
             cases.save(dunningCase);
+        });
+    }
+
+    private void fallBack(DunningCase dunningCase, Action action, Message failed, LocalDate on) {
+        DunningPolicy policy = policyOf(dunningCase);
+        int level = dunningCase.history().stream().filter(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
+                .reduce((a, b) -> b).map(CaseEvent::level).orElse(0);
+        while (level > 0 && !policy.level(level).noticeChannels().contains(failed.channel())) {
+            level--;
+        }
+        Account account = crm.parties().findAccount(dunningCase.account()).orElse(null);
+        if (level == 0 || account == null) {
+            return;
+        }
+        int noticeLevel = level;
+        List<Channel> channels = policy.level(level).noticeChannels();
+        List<Channel> remaining = channels.subList(channels.indexOf(failed.channel()) + 1,
+                channels.size());
+        recipients.find(account, remaining, failed.language()).ifPresent(to -> {
+            Message fallback = new Message(to.channel(), to.address(), to.name(), failed.subject(), failed.body(),
+                    failed.language(), failed.about());
+            schedule(new PlannedAction(action.deduplicationKey() + ":" + to.channel().name().toLowerCase(Locale.ROOT),
+                    action.subject(), fallback, action.finishedAt()));
+            dunningCase.note(new CaseEvent(on, CaseEventKind.CHANNEL_FALLBACK,
+                    noticeLevel, List.of(), null, null, null, to.channel(), "falling back to " + to.channel() + " to "
+                    + to.address()));
         });
     }
 
     private Optional<DunningCase> caseOf(Action action) {
         String id = action.subject().substring("dunning:".length());
-        return cases.findById(action.tenant(), DunningCaseId.of(java.util.UUID.fromString(id)));
+        return cases.findById(action.tenant(), DunningCaseId.of(UUID.fromString(id)));
     }
 
     /** Configures {@link Dunning}: at least one policy. */

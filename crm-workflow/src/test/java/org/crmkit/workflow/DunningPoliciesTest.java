@@ -3,6 +3,12 @@ package org.crmkit.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.crmkit.core.access.Role;
+import org.crmkit.core.access.Team;
+import org.crmkit.core.access.User;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.party.Account;
@@ -86,6 +92,26 @@ class DunningPoliciesTest {
                 .allSatisfy(c -> assertThat(c.items()).hasSize(1));
         assertThat(scenario.sentTo(household).get(0).message().body()).doesNotContain("Interest").contains("INV-1")
                 .doesNotContain("INV-2");
+    }
+
+    @Test
+    void callLevelForATeamQueuesTheCallForTheTeamLead() {
+        AtomicReference<User> lead = new AtomicReference<>();
+        DunningScenario withTeam = new DunningScenario(bed -> {
+            lead.set(bed.crm.access().registerUser("Ada Collections", EmailAddress.of("ada@crmkit.example"),
+                    Set.of(Role.SERVICE)));
+            Team collections = bed.crm.access().createTeam("Collections", lead.get().id());
+            return new DunningPolicy[] {DunningPolicy.builder("team-calls").currency("EUR")
+                    .level(DunningLevel.daysAfterDue(7).callTaskForTeam(collections.id(), 1)).build()};
+        });
+        Account customer = withTeam.customer("Brandt KG");
+        withTeam.invoice(customer.id(), "700.00", 10);
+
+        withTeam.untilDay(17);
+
+        assertThat(withTeam.crm.activities().tasksOf(lead.get().id(), Set.of(), PageRequest.first(10)).items())
+                .singleElement().satisfies(task -> assertThat(task.subject()).isEqualTo("Dunning call: Brandt KG (level 1)"));
+        assertThat(withTeam.crm.activities().tasksOf(withTeam.owner, Set.of(), PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test

@@ -214,17 +214,24 @@ class DunningReevaluationTest {
     }
 
     @Test
-    void channelFailingPastTheLastRetryShowsTheFailureInTheCaseAndTheFailedList() {
+    void emailFailingPastTheLastRetryShowsTheFailureAndFallsBackToALetter() {
         scenario.invoice(acme.id(), "1000.00", 10);
         scenario.emailFailuresLeft.set(100);
 
-        scenario.untilDay(20);
+        scenario.untilDay(21);
 
-        assertThat(scenario.sentTo(acme)).isEmpty();
         assertThat(scenario.runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items()).singleElement()
                 .satisfies(action -> assertThat(action.lastError()).isEqualTo("SMTP 451 try again later"));
         assertThat(caseOf(acme).history()).filteredOn(e -> e.kind() == CaseEventKind.DELIVERY_FAILED).singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("SMTP 451"));
+        assertThat(scenario.sentTo(acme)).singleElement().satisfies(letter -> {
+            assertThat(letter.channel()).isEqualTo(Channel.LETTER);
+            assertThat(letter.on()).isEqualTo(DunningScenario.TODAY.plusDays(20));
+            assertThat(letter.key()).endsWith(":1:notice:letter");
+            assertThat(letter.message().body()).contains("EUR 1000.00");
+        });
+        assertThat(historyOf(acme)).containsSubsequence(CaseEventKind.DELIVERY_FAILED, CaseEventKind.CHANNEL_FALLBACK,
+                CaseEventKind.NOTICE_DELIVERED);
     }
 
     @Test

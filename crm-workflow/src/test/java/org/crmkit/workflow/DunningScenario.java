@@ -87,6 +87,16 @@ final class DunningScenario {
     }
 
     DunningScenario(java.util.function.UnaryOperator<Dunning.Builder> configure, DunningPolicy... policies) {
+        this(configure, scenario -> policies);
+    }
+
+    /** A scenario whose policies need its crmkit instance first (e.g. a team to call for). */
+    DunningScenario(java.util.function.Function<DunningScenario, DunningPolicy[]> policies) {
+        this(b -> b, policies);
+    }
+
+    private DunningScenario(java.util.function.UnaryOperator<Dunning.Builder> configure,
+                            java.util.function.Function<DunningScenario, DunningPolicy[]> policiesOf) {
         MessageChannel email = (key, message) -> {
             if (emailFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("SMTP 451 try again later");
@@ -100,7 +110,7 @@ final class DunningScenario {
                 .build();
         Dunning.Builder builder = Dunning.builder(runtime)
                 .legalHandOff((key, dossier) -> lawyer.add(new HandedOver(today(), key, dossier)));
-        for (DunningPolicy policy : policies) {
+        for (DunningPolicy policy : policiesOf.apply(this)) {
             builder.policy(policy);
         }
         dunning = configure.apply(builder).build();

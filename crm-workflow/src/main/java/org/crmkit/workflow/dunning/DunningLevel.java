@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.activity.TaskPriority;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.workflow.runtime.Channel;
 
@@ -82,13 +83,19 @@ public record DunningLevel(int number, int offsetDays, OffsetBase base, List<Cha
 
         /** Queues a call for {@code assignee}, due {@code dueInDays} after the level is reached. */
         public Builder callTask(UserId assignee, int dueInDays) {
-            this.callTask = new CallTask(assignee, dueInDays, TaskPriority.HIGH);
+            this.callTask = new CallTask(assignee, null, dueInDays, TaskPriority.HIGH);
+            return this;
+        }
+
+        /** Queues a call for the lead of {@code team} (the account's owner when it has none), due {@code dueInDays} after. */
+        public Builder callTaskForTeam(TeamId team, int dueInDays) {
+            this.callTask = new CallTask(null, team, dueInDays, TaskPriority.HIGH);
             return this;
         }
 
         /** Queues a call for the account's owner, due {@code dueInDays} after the level is reached. */
         public Builder callTaskForAccountOwner(int dueInDays) {
-            this.callTask = new CallTask(null, dueInDays, TaskPriority.HIGH);
+            this.callTask = new CallTask(null, null, dueInDays, TaskPriority.HIGH);
             return this;
         }
 
