@@ -39,7 +39,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     Optional<S> find(TenantId tenant, EntityId id) {
-        return transactions.withEntityManager(entityManager -> Optional
+        return transactions.read(entityManager -> Optional
                 .ofNullable(entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value())))
                 .map(this::state));
     }
@@ -103,7 +103,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     /** Every matching state of the tenant, in the query's order. */
     List<S> list(TenantId tenant, RowQuery query) {
-        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant, query)
+        return transactions.read(entityManager -> rows(entityManager, tenant, query)
                 .getResultList().stream().map(this::state).toList());
     }
 

@@ -54,6 +54,26 @@ final class JpaTransactions implements Transactions {
         return inTransaction(() -> work.apply(current.get().entityManager));
     }
 
+    /**
+     * Runs a single-statement read: in the unit of work active on the thread, or else on an entity manager of its
+     * own without a transaction, so that the statement commits on its own and costs no BEGIN and COMMIT.
+     */
+    <T> T read(Function<EntityManager, T> query) {
+        if (current.get() != null || host.currentEntityManager().isPresent()) {
+            return withEntityManager(query);
+        }
+        try {
+            EntityManager entityManager = entityManagerFactory.createEntityManager();
+            try {
+                return query.apply(entityManager);
+            } finally {
+                entityManager.close();
+            }
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
+    }
+
     private <T> T inHostTransaction(EntityManager entityManager, Supplier<T> work) {
         current.set(new UnitOfWork(entityManager, true));
         try {
