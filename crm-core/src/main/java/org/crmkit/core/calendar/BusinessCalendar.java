@@ -65,17 +65,23 @@ public final class BusinessCalendar {
     }
 
     /**
-     * The number of business days after {@code from} up to and including {@code to}; negative when {@code to}
-     * lies before {@code from}. Monday to Friday of a week without holidays is 4.
+     * How many business days lie between the dates, counted as {@link #plusBusinessDays} steps over them: forward,
+     * the business days after {@code from} up to and including {@code to}; backward (negative), the business days
+     * from {@code to} up to but not including {@code from}. So {@code businessDaysBetween(d, plusBusinessDays(d, n))}
+     * is {@code n}. Monday to Friday of a week without holidays is 4.
      */
     public int businessDaysBetween(LocalDate from, LocalDate to) {
         Require.notNull(from, "from");
         Require.notNull(to, "to");
         if (to.isBefore(from)) {
-            return -businessDaysBetween(to, from);
+            return -count(to, from.minusDays(1));
         }
+        return count(from.plusDays(1), to);
+    }
+
+    private int count(LocalDate first, LocalDate last) {
         int count = 0;
-        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(1)) {
             if (isBusinessDay(day)) {
                 count++;
             }
