@@ -5,16 +5,13 @@ import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityState;
 
 /**
- * Activities in {@code crm_activity}. Query columns: the kind and the time the activity occurred, for the
- * timeline's filter and order. Lookup keys: every record the activity concerns (its contacts, its accounts, its
- * related records), which the timeline of each of them finds.
+ * Activities in {@code crm_activity}. Query columns: the kind and the time the activity occurred. Lookup keys:
+ * every record the activity concerns (its contacts, its accounts, its related records), each with the time the
+ * activity occurred, so that a timeline is read in order from the index of the keys.
  */
 final class ActivityMapping implements AggregateMapping<ActivityState, ActivityRow> {
 
     static final String SUBJECT = "activity.subject";
-
-    /** Newest first; activities of the same time in descending id order. */
-    static final String NEWEST_FIRST = "r.occurredAt desc, r.id desc";
 
     @Override
     public String recordType() {
@@ -44,6 +41,6 @@ final class ActivityMapping implements AggregateMapping<ActivityState, ActivityR
 
     @Override
     public List<LookupKey> lookupKeys(ActivityState state) {
-        return Activity.restore(state).references().stream().map(subject -> LookupKey.of(SUBJECT, subject)).toList();
+        return Activity.restore(state).references().stream().map(subject -> LookupKey.inTime(SUBJECT, subject, state.occurredAt())).toList();
     }
 }

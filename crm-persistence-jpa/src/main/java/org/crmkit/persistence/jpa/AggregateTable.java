@@ -185,13 +185,14 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {
-        return bind(entityManager.createQuery("select r from " + entityName + " r where r.tenantId = :tenant and ("
+        return bind(entityManager.createQuery("select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order(), mapping.rowType()), tenant, query);
     }
 
     private long count(EntityManager entityManager, TenantId tenant, RowQuery query) {
-        return bind(entityManager.createQuery("select count(r) from " + entityName + " r where r.tenantId = :tenant and ("
-                + query.condition() + ")", Long.class), tenant, query).getSingleResult();
+        String count = query.keyCount() != null ? query.keyCount()
+                : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and (" + query.condition() + ")";
+        return bind(entityManager.createQuery(count, Long.class), tenant, query).getSingleResult();
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> typed, TenantId tenant, RowQuery query) {

@@ -37,19 +37,23 @@ final class JpaActivityRepository implements ActivityRepository {
         return activities.delete(tenant, id, expectedVersion);
     }
 
+    /**
+     * Newest first from the subject's lookup keys, which carry the time: a page reads its own rows only, and the
+     * total of an unfiltered timeline is counted from the keys.
+     */
     @Override
     public Page<Activity> timeline(TenantId tenant, RecordRef subject, TimelineFilter filter, PageRequest page) {
         Require.notNull(filter, "filter");
-        RowQuery query = RowQuery.withRecordKey(ActivityMapping.SUBJECT, Require.notNull(subject, "subject"));
+        RowQuery query = RowQuery.withKeyInTime(ActivityMapping.SUBJECT, Require.notNull(subject, "subject"));
         if (!filter.kinds().isEmpty()) {
             query = query.and("r.kind in :kinds").bind("kinds", filter.kinds().stream().map(ActivityKind::name).toList());
         }
         if (filter.from() != null) {
-            query = query.and("r.occurredAt >= :from").bind("from", filter.from());
+            query = query.and("k.time >= :from").bind("from", filter.from());
         }
         if (filter.until() != null) {
-            query = query.and("r.occurredAt < :until").bind("until", filter.until());
+            query = query.and("k.time < :until").bind("until", filter.until());
         }
-        return activities.page(tenant, query.orderBy(ActivityMapping.NEWEST_FIRST), page);
+        return activities.page(tenant, query, page);
     }
 }

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.jpa;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.party.DateRange;
@@ -7,17 +8,24 @@ import org.crmkit.core.party.DateRange;
 /**
  * A multi-valued query key of an aggregate (one of a contact's emails, a tag, a link to an account), kept in
  * {@code crm_lookup} next to the aggregate's row. {@code name} says what the key is ({@code contact.email}); keys
- * that hold only for a while carry the days they hold, {@code validTo} null meaning open-ended.
+ * that hold only for a while carry the days they hold, {@code validTo} null meaning open-ended. Keys whose records a
+ * query lists in time order (an activity on a timeline) carry that time, so that the index of the keys alone
+ * gives the order.
  */
-record LookupKey(String name, String value, LocalDate validFrom, LocalDate validTo) {
+record LookupKey(String name, String value, LocalDate validFrom, LocalDate validTo, Instant time) {
 
     static LookupKey of(String name, Object value) {
-        return new LookupKey(name, value.toString(), null, null);
+        return new LookupKey(name, value.toString(), null, null, null);
     }
 
     /** A key whose value is a reference to any record, as {@link #recordValue} writes it. */
     static LookupKey of(String name, RecordRef record) {
-        return new LookupKey(name, recordValue(record), null, null);
+        return new LookupKey(name, recordValue(record), null, null, null);
+    }
+
+    /** A key whose value is a reference to any record, listed in the order of the time (see {@link RowQuery#withKeyInTime}). */
+    static LookupKey inTime(String name, RecordRef record, Instant time) {
+        return new LookupKey(name, recordValue(record), null, null, time);
     }
 
     /** A record reference as a key value: its type and id, {@code CONTACT:0190...}. */
@@ -26,6 +34,6 @@ record LookupKey(String name, String value, LocalDate validFrom, LocalDate valid
     }
 
     static LookupKey during(String name, Object value, DateRange period) {
-        return new LookupKey(name, value.toString(), period.from(), period.to());
+        return new LookupKey(name, value.toString(), period.from(), period.to(), null);
     }
 }

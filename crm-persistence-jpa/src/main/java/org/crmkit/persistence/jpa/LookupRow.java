@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -37,6 +38,9 @@ class LookupRow {
     @Column(name = "valid_to", updatable = false)
     LocalDate validTo;
 
+    @Column(name = "key_time", updatable = false)
+    Instant time;
+
     static LookupRow of(UUID id, String tenantId, UUID recordId, LookupKey key) {
         LookupRow row = new LookupRow();
         row.id = id;
@@ -46,10 +50,11 @@ class LookupRow {
         row.value = key.value();
         row.validFrom = key.validFrom();
         row.validTo = key.validTo();
+        row.time = key.time();
         return row;
     }
 
     LookupKey key() {
-        return new LookupKey(name, value, validFrom, validTo);
+        return new LookupKey(name, value, validFrom, validTo, time);
     }
 }

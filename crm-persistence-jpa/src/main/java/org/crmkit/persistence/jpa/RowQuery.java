@@ -11,17 +11,21 @@ import org.crmkit.core.common.RecordRef;
  * {@code with...} methods.
  *
  * <pre>{@code RowQuery.where("r.ownerId = :owner").bind("owner", owner.value()).orderBy(NAME_ORDER)}</pre>
+ *
+ * <p>{@code joined} names more entities for the {@code from} clause (", LookupRow k"), which the condition joins
+ * to {@code r}. {@code keyCount}, when not null, is a JPQL statement that counts the matches from the lookup keys
+ * alone (no row read); a further {@link #and} condition or {@link #bind} drops it.
  */
-record RowQuery(String condition, Map<String, Object> parameters, String order) {
+record RowQuery(String joined, String condition, Map<String, Object> parameters, String order, String keyCount) {
 
     /** Every row of the tenant, by id. */
     static RowQuery all() {
-        return new RowQuery("1 = 1", Map.of(), "r.id");
+        return where("1 = 1");
     }
 
     /** Rows that match a JPQL condition on {@code r}; bind its parameters with {@link #bind}. By id. */
     static RowQuery where(String condition) {
-        return new RowQuery(condition, Map.of(), "r.id");
+        return new RowQuery("", condition, Map.of(), "r.id", null);
     }
 
     /** Rows that have the lookup key with the value. By id. */
@@ -44,21 +48,33 @@ record RowQuery(String condition, Map<String, Object> parameters, String order) 
         return withKey(keyName, LookupKey.recordValue(record));
     }
 
-    /** The rows of this query that also match another JPQL condition on {@code r}. */
+    /**
+     * Rows that reference the record through a key kept {@link LookupKey#inTime in time order}, newest first (ties:
+     * descending id), read through the index of the keys: a page reads only its own rows, whatever the number of
+     * matches, and the count reads the keys alone. The key is {@code k} for further conditions.
+     */
+    static RowQuery withKeyInTime(String keyName, RecordRef record) {
+        String keyMatches = "k.tenantId = :tenant and k.name = :keyName and k.value = :keyValue";
+        return new RowQuery(", LookupRow k", "k.recordId = r.id and k.tenantId = r.tenantId and " + keyMatches,
+                Map.of("keyName", keyName, "keyValue", LookupKey.recordValue(record)), "k.time desc, k.recordId desc",
+                "select count(k) from LookupRow k where " + keyMatches);
+    }
+
+    /** The rows of this query that also match another JPQL condition on {@code r} (and the joined entities). */
     RowQuery and(String moreCondition) {
-        return new RowQuery("(" + condition + ") and (" + moreCondition + ")", parameters, order);
+        return new RowQuery(joined, "(" + condition + ") and (" + moreCondition + ")", parameters, order, null);
     }
 
     /** The same query with the named parameter bound. */
     RowQuery bind(String name, Object value) {
         Map<String, Object> all = new LinkedHashMap<>(parameters);
         all.put(name, value);
-        return new RowQuery(condition, Map.copyOf(all), order);
+        return new RowQuery(joined, condition, Map.copyOf(all), order, null);
     }
 
     /** The same query with another JPQL order on {@code r}; end it with {@code r.id} so that it is total. */
     RowQuery orderBy(String order) {
-        return new RowQuery(condition, parameters, order);
+        return new RowQuery(joined, condition, parameters, order, keyCount);
     }
 
     /** Escapes a text for a {@code like ... escape '!'} pattern and appends the wildcard: a prefix match. */
