@@ -55,6 +55,7 @@ public final class StatutoryHolidays implements HolidayCalendar {
                     france(), unitedKingdom(), unitedStates(), netherlands(), belgium(), italy())
             .collect(Collectors.toUnmodifiableMap(CountryHolidays::country, Function.identity()));
     private final Map<YearOf, List<Holiday>> computed = new ConcurrentHashMap<>();
+    private final Map<YearOf, Set<LocalDate>> daysOff = new ConcurrentHashMap<>();
 
     private StatutoryHolidays() {
     }
@@ -85,6 +86,15 @@ public final class StatutoryHolidays implements HolidayCalendar {
             return List.of();
         }
         return computed.computeIfAbsent(new YearOf(country, year), key -> rules.in(key.year()));
+    }
+
+    /** {@inheritDoc} Answered from a set of the year's days off, as business-day arithmetic asks it for every day. */
+    @Override
+    public boolean isHoliday(CountryCode country, LocalDate date) {
+        Require.notNull(date, "date");
+        return daysOff.computeIfAbsent(new YearOf(Require.notNull(country, "country"), date.getYear()),
+                key -> holidays(key.country(), key.year()).stream().map(Holiday::date)
+                        .collect(Collectors.toUnmodifiableSet())).contains(date);
     }
 
     private static HolidayRule newYear() {
