@@ -107,6 +107,13 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 .getResultList().stream().map(this::state).toList());
     }
 
+    /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
+    List<S> first(TenantId tenant, RowQuery query, int limit) {
+        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant, query)
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::state).toList());
+    }
+
     /** One page of the matching states of the tenant, in the query's order, with the total count. */
     Page<S> page(TenantId tenant, RowQuery query, PageRequest page) {
         return transactions.withEntityManager(entityManager -> {

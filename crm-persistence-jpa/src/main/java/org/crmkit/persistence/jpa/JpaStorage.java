@@ -42,6 +42,8 @@ public final class JpaStorage implements Storage {
     public static final String MAPPING_FILE = "META-INF/crmkit/orm.xml";
 
     private final JpaTransactions transactions;
+    private final StateJson json;
+    private final IdGenerator ids;
     private final JpaOutbox outbox;
     private final JpaContactRepository contacts;
     private final JpaAccountRepository accounts;
@@ -62,8 +64,8 @@ public final class JpaStorage implements Storage {
     private final JpaLeadRepository leads;
 
     private JpaStorage(Builder builder) {
-        StateJson json = new StateJson(builder.json);
-        IdGenerator ids = builder.ids != null ? builder.ids : new IdGenerator(builder.clock);
+        json = new StateJson(builder.json);
+        ids = builder.ids != null ? builder.ids : new IdGenerator(builder.clock);
         transactions = new JpaTransactions(builder.entityManagerFactory, builder.host);
         outbox = new JpaOutbox(transactions, json, ids, builder.clock);
         contacts = new JpaContactRepository(new AggregateTable<>(transactions, json, ids, new ContactMapping()));
@@ -93,6 +95,21 @@ public final class JpaStorage implements Storage {
     /** Starts a storage over the given entity manager factory; see {@link Builder} for the options. */
     public static Builder builder(EntityManagerFactory entityManagerFactory) {
         return new Builder(Require.notNull(entityManagerFactory, "entityManagerFactory"));
+    }
+
+    /** The transactions of this storage, for the stores that join them (crm-workflow's). */
+    JpaTransactions jpaTransactions() {
+        return transactions;
+    }
+
+    /** The id generator of this storage, for the stores that join it. */
+    IdGenerator ids() {
+        return ids;
+    }
+
+    /** The JSON form of state records this storage writes, for the stores that join it. */
+    StateJson json() {
+        return json;
     }
 
     /** Runs work in one transaction, joining the one active on the thread (this adapter's or the host's). */

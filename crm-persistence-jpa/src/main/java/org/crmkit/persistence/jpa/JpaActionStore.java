@@ -1,0 +1,212 @@
+package org.crmkit.persistence.jpa;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.StorageException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.runtime.ActionId;
+import org.crmkit.workflow.runtime.ActionPayload;
+import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.spi.ActionStore;
+
+/**
+ * The workflow outbox in {@code crm_workflow_action}. Claimable actions are read with a pessimistic write lock that
+ * skips rows locked by another transaction ({@code FOR UPDATE SKIP LOCKED} on PostgreSQL; databases without SKIP
+ * LOCKED, such as H2, wait for the lock instead), so dispatchers on several nodes never claim the same action.
+ */
+final class JpaActionStore implements ActionStore {
+
+    /** Jakarta Persistence's lock timeout hint; -2 is Hibernate's "skip locked rows". */
+    private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+    private static final int SKIP_LOCKED = -2;
+    /** The stored length of {@code last_error}; longer messages keep their beginning. */
+    private static final int ERROR_LENGTH = 2000;
+    private static final String PENDING = ActionStatus.PENDING.name();
+
+    private final JpaTransactions transactions;
+    private final StateJson json;
+
+    JpaActionStore(JpaTransactions transactions, StateJson json) {
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @Override
+    public boolean add(Action action) {
+        Require.notNull(action, "action");
+        Require.that(action.version() == 0, "action.version", "must be 0 for a new action, was " + action.version());
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            if (findByKey(entityManager, action.tenant(), action.deduplicationKey()).isPresent()) {
+                return false;
+            }
+            ActionRow row = new ActionRow();
+            row.tenantId = action.tenant().value();
+            row.id = action.id().value();
+            row.version = 1;
+            row.workflow = action.workflow();
+            row.deduplicationKey = action.deduplicationKey();
+            row.subject = action.subject();
+            row.createdAt = action.createdAt();
+            row.payloadType = action.payload().getClass().getName();
+            row.payload = json.write(action.payload());
+            fill(row, action);
+            entityManager.persist(row);
+            flush(entityManager, action);
+            return true;
+        });
+    }
+
+    @Override
+    public Action update(Action action) {
+        Require.notNull(action, "action");
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            ActionRow row = entityManager.find(ActionRow.class, new RowKey(action.tenant().value(), action.id().value()),
+                    LockModeType.PESSIMISTIC_WRITE);
+            if (row == null) {
+                throw new RecordNotFoundException("Action", action.id());
+            }
+            if (row.version != action.version()) {
+                throw new StaleVersionException("Action", action.id(), action.version(), row.version);
+            }
+            fill(row, action);
+            row.version = action.version() + 1;
+            flush(entityManager, action);
+            return action(row);
+        });
+    }
+
+    @Override
+    public Optional<Action> findById(TenantId tenant, ActionId id) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        return transactions.read(entityManager -> Optional
+                .ofNullable(entityManager.find(ActionRow.class, new RowKey(tenant.value(), id.value())))
+                .map(this::action));
+    }
+
+    @Override
+    public Optional<Action> findByKey(TenantId tenant, String deduplicationKey) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(deduplicationKey, "deduplicationKey");
+        return transactions.read(entityManager -> findByKey(entityManager, tenant, deduplicationKey)
+                .map(this::action));
+    }
+
+    @Override
+    public List<Action> findClaimable(TenantId tenant, Instant now, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(now, "now");
+        Require.positive(limit, "limit");
+        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant,
+                "r.status = :pending and r.nextAttemptAt <= :now and (r.claimedUntil is null or r.claimedUntil <= :now)",
+                "r.nextAttemptAt, r.id")
+                .setParameter("pending", PENDING)
+                .setParameter("now", now)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setHint(LOCK_TIMEOUT, SKIP_LOCKED)
+                .setMaxResults(limit)
+                .getResultList().stream().map(this::action).toList());
+    }
+
+    @Override
+    public List<Action> findPendingBySubject(TenantId tenant, String subject) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(subject, "subject");
+        return transactions.read(entityManager -> rows(entityManager, tenant,
+                "r.subject = :subject and r.status = :pending", "r.createdAt, r.id")
+                .setParameter("subject", subject)
+                .setParameter("pending", PENDING)
+                .getResultList().stream().map(this::action).toList());
+    }
+
+    @Override
+    public Page<Action> findByStatus(TenantId tenant, ActionStatus status, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(status, "status");
+        Require.notNull(page, "page");
+        return transactions.withEntityManager(entityManager -> {
+            List<Action> items = rows(entityManager, tenant, "r.status = :status", "r.createdAt, r.id")
+                    .setParameter("status", status.name())
+                    .setFirstResult((int) page.offset())
+                    .setMaxResults(page.size())
+                    .getResultList().stream().map(this::action).toList();
+            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : entityManager
+                    .createQuery("select count(r) from ActionRow r where r.tenantId = :tenant and r.status = :status", Long.class)
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("status", status.name())
+                    .getSingleResult();
+            return new Page<>(items, page, total);
+        });
+    }
+
+    private static Optional<ActionRow> findByKey(EntityManager entityManager, TenantId tenant, String key) {
+        return rows(entityManager, tenant, "r.deduplicationKey = :key", "r.id")
+                .setParameter("key", key)
+                .getResultStream().findFirst();
+    }
+
+    private static TypedQuery<ActionRow> rows(EntityManager entityManager, TenantId tenant, String condition, String order) {
+        return entityManager.createQuery("select r from ActionRow r where r.tenantId = :tenant and " + condition
+                + " order by " + order, ActionRow.class).setParameter("tenant", tenant.value());
+    }
+
+    /** Writes the fields an action changes over its life. */
+    private static void fill(ActionRow row, Action action) {
+        row.status = action.status().name();
+        row.attempts = action.attempts();
+        row.nextAttemptAt = action.nextAttemptAt();
+        row.claimedUntil = action.claimedUntil();
+        row.lastError = action.lastError() == null || action.lastError().length() <= ERROR_LENGTH
+                ? action.lastError() : action.lastError().substring(0, ERROR_LENGTH);
+        row.finishedAt = action.finishedAt();
+    }
+
+    private Action action(ActionRow row) {
+        return new Action(ActionId.of(row.id), TenantId.of(row.tenantId), row.workflow, row.deduplicationKey,
+                row.subject, json.read(row.payload, payloadType(row.payloadType)), ActionStatus.valueOf(row.status),
+                row.attempts, row.nextAttemptAt, row.claimedUntil, row.lastError, row.createdAt, row.finishedAt,
+                row.version);
+    }
+
+    private static Class<? extends ActionPayload> payloadType(String name) {
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        for (ClassLoader loader : new ClassLoader[] {context, JpaActionStore.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(name, false, loader).asSubclass(ActionPayload.class);
+            } catch (ClassNotFoundException | ClassCastException e) {
+                // try the next loader; the error below names the class
+            }
+        }
+        throw new StorageException("cannot read a stored action: its payload type " + name
+                + " is not an ActionPayload on the class path", null);
+    }
+
+    private static void flush(EntityManager entityManager, Action action) {
+        try {
+            entityManager.flush();
+        } catch (RuntimeException e) {
+            throw Failures.translate(e, "Action", action.id(), action.version());
+        }
+    }
+
+    private void requireTransaction() {
+        if (!transactions.isActive()) {
+            throw new IllegalStateException("writes to the workflow outbox require an active transaction");
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.dunning.CaseStatus;
+import org.crmkit.workflow.dunning.DunningCase;
+import org.crmkit.workflow.dunning.DunningCaseId;
+import org.crmkit.workflow.dunning.DunningCaseState;
+import org.crmkit.workflow.dunning.DunningHold;
+import org.crmkit.workflow.spi.DunningCaseStore;
+
+/**
+ * Dunning cases in {@code crm_dunning_case} (see {@link DunningCaseMapping}) and holds in {@code crm_dunning_hold}.
+ * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}.
+ */
+final class JpaDunningCaseStore implements DunningCaseStore {
+
+    private static final String OPEN = CaseStatus.OPEN.name();
+
+    private final JpaTransactions transactions;
+    private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
+
+    JpaDunningCaseStore(JpaTransactions transactions, AggregateTable<DunningCaseState, DunningCaseRow> cases) {
+        this.transactions = transactions;
+        this.cases = cases;
+    }
+
+    @Override
+    public Optional<DunningCase> findById(TenantId tenant, DunningCaseId id) {
+        return cases.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(DunningCase::restore);
+    }
+
+    @Override
+    public Optional<DunningCase> findOpenByGroup(TenantId tenant, String groupKey) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(groupKey, "groupKey");
+        return cases.first(tenant, RowQuery.where("r.openGroupKey = :group").bind("group", groupKey).orderBy("r.id"), 1)
+                .stream().findFirst().map(DunningCase::restore);
+    }
+
+    @Override
+    public List<DunningCase> findByAccount(TenantId tenant, AccountId account) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(account, "account");
+        return cases.list(tenant, RowQuery.where("r.accountId = :account").bind("account", account.value())
+                .orderBy(DunningCaseMapping.OLDEST_FIRST)).stream().map(DunningCase::restore).toList();
+    }
+
+    @Override
+    public List<DunningCase> findOpen(TenantId tenant, DunningCaseId after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.positive(limit, "limit");
+        RowQuery open = RowQuery.where("r.status = :open").bind("open", OPEN);
+        if (after != null) {
+            open = open.and("r.id > :after").bind("after", after.value());
+        }
+        return cases.first(tenant, open.orderBy("r.id"), limit).stream().map(DunningCase::restore).toList();
+    }
+
+    @Override
+    public DunningCase save(DunningCase dunningCase) {
+        Require.notNull(dunningCase, "dunningCase");
+        requireTransaction();
+        return DunningCase.restore(cases.save(dunningCase.state()));
+    }
+
+    @Override
+    public void putHold(DunningHold hold) {
+        Require.notNull(hold, "hold");
+        requireTransaction();
+        transactions.withEntityManager(entityManager -> {
+            DunningHoldRow row = entityManager.find(DunningHoldRow.class, key(hold.tenant(), hold.subject()));
+            boolean isNew = row == null;
+            if (isNew) {
+                row = new DunningHoldRow();
+                row.tenantId = hold.tenant().value();
+                row.subjectType = hold.subject().type().name();
+                row.subjectId = hold.subject().id();
+            }
+            row.reason = hold.reason();
+            row.since = hold.since();
+            if (isNew) {
+                entityManager.persist(row);
+            }
+            return row;
+        });
+    }
+
+    @Override
+    public boolean removeHold(TenantId tenant, RecordRef subject) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(subject, "subject");
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            DunningHoldRow row = entityManager.find(DunningHoldRow.class, key(tenant, subject));
+            if (row == null) {
+                return false;
+            }
+            entityManager.remove(row);
+            return true;
+        });
+    }
+
+    @Override
+    public Optional<DunningHold> findHold(TenantId tenant, RecordRef subject) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(subject, "subject");
+        return transactions.read(entityManager -> Optional
+                .ofNullable(entityManager.find(DunningHoldRow.class, key(tenant, subject)))
+                .map(row -> new DunningHold(TenantId.of(row.tenantId),
+                        new RecordRef(RecordType.valueOf(row.subjectType), row.subjectId), row.reason, row.since)));
+    }
+
+    private static DunningHoldRow.Key key(TenantId tenant, RecordRef subject) {
+        return new DunningHoldRow.Key(tenant.value(), subject.type().name(), subject.id());
+    }
+
+    private void requireTransaction() {
+        if (!transactions.isActive()) {
+            throw new IllegalStateException("writes to dunning cases require an active transaction");
+        }
+    }
+}

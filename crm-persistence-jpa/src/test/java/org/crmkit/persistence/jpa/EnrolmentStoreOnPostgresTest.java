@@ -1,0 +1,23 @@
+package org.crmkit.persistence.jpa;
+
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.contract.EnrolmentStoreContract;
+import org.crmkit.workflow.sequence.EnrolmentStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class EnrolmentStoreOnPostgresTest extends EnrolmentStoreContract {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.postgres();
+
+    @Override
+    protected Storage createStorage(SettableClock clock) {
+        return database.storagePort(clock);
+    }
+
+    @Override
+    protected EnrolmentStore createStore(Storage storage) {
+        return JpaEnrolmentStore.create((JpaStorage) storage);
+    }
+}

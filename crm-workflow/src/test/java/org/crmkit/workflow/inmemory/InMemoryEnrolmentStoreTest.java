@@ -1,0 +1,20 @@
+package org.crmkit.workflow.inmemory;
+
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.contract.EnrolmentStoreContract;
+import org.crmkit.workflow.sequence.EnrolmentStore;
+
+class InMemoryEnrolmentStoreTest extends EnrolmentStoreContract {
+
+    @Override
+    protected Storage createStorage(SettableClock clock) {
+        return InMemoryStorage.create(clock);
+    }
+
+    @Override
+    protected EnrolmentStore createStore(Storage storage) {
+        return InMemoryEnrolmentStore.create((InMemoryStorage) storage);
+    }
+}
