@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
-import org.crmkit.analytics.Profitability;
 import org.crmkit.analytics.ProfitPotential;
+import org.crmkit.analytics.Profitability;
 import org.crmkit.analytics.PurchaseRecord;
 import org.crmkit.analytics.WhaleCurve;
 import org.crmkit.analytics.crm.BillingPurchases;
@@ -47,7 +47,6 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.Violation;
-import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadScoringModel;
@@ -71,6 +70,8 @@ import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
+import org.crmkit.persistence.jpa.JpaStorage;
+import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.Dunning;
@@ -82,7 +83,6 @@ import org.crmkit.workflow.dunning.InterestMode;
 import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
 import org.crmkit.workflow.greeting.Greetings;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.reminder.TaskReminders;
 import org.crmkit.workflow.runtime.Channel;
 
@@ -93,7 +93,9 @@ import org.crmkit.workflow.runtime.Channel;
  * birthday greetings; the analytics on the CDNOW data and on the demo's own invoices; and a self-contained HTML
  * report whose path it prints. The README's demo command runs it.
  *
- * <p>System properties: {@code crmkit.demo.dir} (where the report goes, default {@code target/crmkit-demo}),
+ * <p>System properties: {@code crmkit.demo.dir} (where the report and the H2 database go, default
+ * {@code target/crmkit-demo}), {@code crmkit.demo.jdbcUrl} with {@code crmkit.demo.user} and
+ * {@code crmkit.demo.password} (another database, e.g. PostgreSQL, instead of H2),
  * {@code crmkit.cdnow.dir} (the CDNOW data; the step is skipped with a note when it is missing).
  */
 public final class CrmkitDemo {
@@ -117,9 +119,24 @@ public final class CrmkitDemo {
                    int greetings, Opportunity wonDeal, List<Violation> refusal, boolean cdnowAnalysed) {
     }
 
+    /**
+     * Runs the story on crmkit's JPA adapter: an H2 database in {@code <directory>/crm} (recreated on every run)
+     * unless {@code crmkit.demo.jdbcUrl} names another one, e.g. an empty PostgreSQL database (with
+     * {@code crmkit.demo.user} and {@code crmkit.demo.password}).
+     */
     static Outcome run(Path directory, Path cdnowDirectory, PrintStream out) {
+        String url = System.getProperty("crmkit.demo.jdbcUrl",
+                "jdbc:h2:file:" + directory.toAbsolutePath().resolve("crm"));
+        try (DemoDatabase database = DemoDatabase.open(url, System.getProperty("crmkit.demo.user"),
+                System.getProperty("crmkit.demo.password"))) {
+            out.println("Database: " + database.url() + " (crmkit's JpaStorage and JpaWorkflowStore on Hibernate)");
+            return run(database, directory, cdnowDirectory, out);
+        }
+    }
+
+    private static Outcome run(DemoDatabase database, Path directory, Path cdnowDirectory, PrintStream out) {
         SettableClock clock = SettableClock.at(START);
-        InMemoryStorage storage = InMemoryStorage.create(clock);
+        JpaStorage storage = JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
         AtomicReference<Dunning> dunningRef = new AtomicReference<>();
         Crm crm = Crm.builder().storage(storage).clock(clock)
                 .leadScoring(scoring())
@@ -131,7 +148,7 @@ public final class CrmkitDemo {
                 .build();
         Log log = new Log(clock, out);
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
-                .store(InMemoryWorkflowStore.create(storage))
+                .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> log.sent(key, "e-mail", message.recipient(), message.subject()))
                 .channel(Channel.LETTER, (key, message) -> log.sent(key, "letter", message.recipient(), message.subject()))
                 .build();

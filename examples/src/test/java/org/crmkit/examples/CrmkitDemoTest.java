@@ -48,6 +48,14 @@ class CrmkitDemoTest {
     }
 
     @Test
+    void theStoryIsStoredThroughJpaInAnH2DatabaseTheDemoNames() {
+        String url = "jdbc:h2:file:" + directory.toAbsolutePath().resolve("crm");
+
+        assertThat(printed).startsWith("Database: " + url + " (crmkit's JpaStorage and JpaWorkflowStore on Hibernate)");
+        assertThat(directory.resolve("crm.mv.db")).exists().isNotEmptyFile();
+    }
+
+    @Test
     void theRefusedMoveListsEveryMissingGate() {
         assertThat(outcome.refusal()).extracting(v -> v.code())
                 .containsExactlyInAnyOrder("gate.required-field", "gate.line-item");
