@@ -3,14 +3,20 @@ package org.crmkit.core;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Currency;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.access.Team;
 import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.NewTask;
@@ -20,6 +26,7 @@ import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
@@ -36,10 +43,15 @@ import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
 import org.crmkit.core.sales.FieldValue;
+import org.crmkit.core.sales.Forecast;
+import org.crmkit.core.sales.ForecastAccuracy;
+import org.crmkit.core.sales.ForecastScope;
+import org.crmkit.core.sales.ForecastSnapshot;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.LineItemId;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineMetrics;
 import org.crmkit.core.sales.Quota;
 import org.crmkit.core.sales.QuotaHolder;
 import org.crmkit.core.sales.QuotaPeriod;
@@ -406,6 +418,98 @@ public final class Sales {
     public Page<Opportunity> opportunitiesInStage(StageId stage, PageRequest page) {
         return useCases.storage.opportunities().findByStage(useCases.tenant(), Require.notNull(stage, "stage"),
                 Require.notNull(page, "page"));
+    }
+
+    /**
+     * The forecast of the scope for the period in the currency, as of now, measured against the scope's quota for
+     * exactly that period (see {@link Forecast} for what counts). A team scope counts the deals of its members and
+     * its lead.
+     */
+    public Forecast forecast(ForecastScope scope, QuotaPeriod period, Currency currency) {
+        Require.notNull(scope, "scope");
+        Require.notNull(period, "period");
+        Require.notNull(currency, "currency");
+        Map<PipelineId, Pipeline> pipelines = new HashMap<>();
+        pipelines().forEach(p -> pipelines.put(p.id(), p));
+        Predicate<Opportunity> inScope = scopeFilter(scope);
+        List<Opportunity> deals = new ArrayList<>();
+        for (Pipeline pipeline : pipelines.values()) {
+            if (scope.pipeline() == null || scope.pipeline().equals(pipeline.id())) {
+                collectDeals(pipeline, deals, false);
+            }
+        }
+        QuotaHolder holder = scope.quotaHolder();
+        Quota quota = holder == null ? null
+                : useCases.storage.quotas().findFor(useCases.tenant(), holder, period).orElse(null);
+        return Forecast.rollUp(scope, period, currency, deals, inScope, pipelines::get, useCases.clock.getZone(),
+                quota);
+    }
+
+    private Predicate<Opportunity> scopeFilter(ForecastScope scope) {
+        if (scope.owner() != null) {
+            return deal -> deal.owner().equals(scope.owner());
+        }
+        if (scope.team() != null) {
+            Team team = UseCases.found(useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team",
+                    scope.team());
+            return deal -> team.includes(deal.owner());
+        }
+        return deal -> true;
+    }
+
+    /** Adds the pipeline's open and won deals, and with {@code withLost} its lost ones too. */
+    private void collectDeals(Pipeline pipeline, List<Opportunity> deals, boolean withLost) {
+        pageThrough(request -> useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(),
+                request), deals);
+        pageThrough(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
+                pipeline.wonStage().id(), request), deals);
+        if (withLost) {
+            pageThrough(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
+                    pipeline.lostStage().id(), request), deals);
+        }
+    }
+
+    private static void pageThrough(Function<PageRequest, Page<Opportunity>> query, List<Opportunity> into) {
+        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
+        Page<Opportunity> page;
+        do {
+            page = query.apply(request);
+            into.addAll(page.items());
+            request = request.next();
+        } while (page.hasNext());
+    }
+
+    /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */
+    public ForecastSnapshot takeForecastSnapshot(ForecastScope scope, QuotaPeriod period, Currency currency) {
+        Forecast forecast = forecast(scope, period, currency);
+        return useCases.save(ForecastSnapshot.take(useCases.tenant(), ForecastSnapshotId.next(useCases.ids), forecast,
+                useCases.clock), useCases.storage.forecastSnapshots()::save);
+    }
+
+    /** The snapshots of the scope and period, oldest first. */
+    public List<ForecastSnapshot> forecastSnapshots(ForecastScope scope, QuotaPeriod period) {
+        return useCases.storage.forecastSnapshots().findFor(useCases.tenant(), Require.notNull(scope, "scope"),
+                Require.notNull(period, "period"));
+    }
+
+    /**
+     * How well each snapshot of the scope and period in the currency predicted what has been won in the period by
+     * now, oldest snapshot first.
+     */
+    public List<ForecastAccuracy> forecastAccuracy(ForecastScope scope, QuotaPeriod period, Currency currency) {
+        Money won = forecast(scope, period, currency).won();
+        return forecastSnapshots(scope, period).stream()
+                .filter(snapshot -> snapshot.forecast().currency().equals(currency))
+                .map(snapshot -> ForecastAccuracy.of(snapshot, won)).toList();
+    }
+
+    /** Counts, values, conversion, win rate and cycle times of the pipeline's deals, values in the currency. */
+    public PipelineMetrics pipelineMetrics(PipelineId pipelineId, Currency currency) {
+        Require.notNull(currency, "currency");
+        Pipeline pipeline = loadPipeline(pipelineId);
+        List<Opportunity> deals = new ArrayList<>();
+        collectDeals(pipeline, deals, true);
+        return PipelineMetrics.of(pipeline, currency, deals);
     }
 
     /** Sets the quota of a user or team for a period, replacing the amount of an existing one. */

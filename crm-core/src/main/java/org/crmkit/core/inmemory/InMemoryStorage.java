@@ -12,6 +12,7 @@ import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.InvoiceRepository;
+import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
@@ -50,6 +51,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions);
+    private final InMemoryForecastSnapshotRepository forecastSnapshots =
+            new InMemoryForecastSnapshotRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -176,5 +179,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public LeadRepository leads() {
         return leads;
+    }
+
+    @Override
+    public ForecastSnapshotRepository forecastSnapshots() {
+        return forecastSnapshots;
     }
 }

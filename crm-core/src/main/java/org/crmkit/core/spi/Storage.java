@@ -43,4 +43,6 @@ public interface Storage {
     QuotaRepository quotas();
 
     LeadRepository leads();
+
+    ForecastSnapshotRepository forecastSnapshots();
 }
