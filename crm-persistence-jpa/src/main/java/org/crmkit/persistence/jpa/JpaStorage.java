@@ -18,6 +18,7 @@ import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
+import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
@@ -61,6 +62,7 @@ public final class JpaStorage implements Storage {
     private final JpaPipelineRepository pipelines;
     private final JpaOpportunityRepository opportunities;
     private final JpaQuotaRepository quotas;
+    private final JpaForecastSnapshotRepository forecastSnapshots;
     private final JpaLeadRepository leads;
 
     private JpaStorage(Builder builder) {
@@ -84,6 +86,8 @@ public final class JpaStorage implements Storage {
         pipelines = new JpaPipelineRepository(new AggregateTable<>(transactions, json, ids, new PipelineMapping()));
         opportunities = new JpaOpportunityRepository(new AggregateTable<>(transactions, json, ids, new OpportunityMapping()));
         quotas = new JpaQuotaRepository(new AggregateTable<>(transactions, json, ids, new QuotaMapping()));
+        forecastSnapshots = new JpaForecastSnapshotRepository(new AggregateTable<>(transactions, json, ids,
+                new ForecastSnapshotMapping()));
         leads = new JpaLeadRepository(new AggregateTable<>(transactions, json, ids, new LeadMapping()));
     }
 
@@ -212,6 +216,12 @@ public final class JpaStorage implements Storage {
     @Override
     public OpportunityRepository opportunities() {
         return opportunities;
+    }
+
+    /** Forecast snapshots in {@code crm_forecast_snapshot}. */
+    @Override
+    public ForecastSnapshotRepository forecastSnapshots() {
+        return forecastSnapshots;
     }
 
     /** Quotas in {@code crm_quota}. */
