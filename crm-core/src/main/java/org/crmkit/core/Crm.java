@@ -5,6 +5,7 @@ import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.lead.LeadAssignmentRules;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActorResolver;
@@ -49,7 +50,7 @@ public final class Crm {
         this.campaigns = new Campaigns(useCases);
         this.billing = new Billing(useCases);
         this.sales = new Sales(useCases);
-        this.leads = new Leads(useCases, builder.leadScoring);
+        this.leads = new Leads(useCases, builder.leadScoring, builder.leadAssignment, parties, sales);
     }
 
     public static Builder builder() {
@@ -124,6 +125,7 @@ public final class Crm {
         private EventListener eventListener = EventListener.NONE;
         private ServiceLevel serviceLevel = ServiceLevel.standard();
         private LeadScoringModel leadScoring = LeadScoringModel.NONE;
+        private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
         private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
 
         private Builder() {
@@ -179,6 +181,12 @@ public final class Crm {
         /** How leads are scored and qualified; defaults to {@link LeadScoringModel#NONE}. */
         public Builder leadScoring(LeadScoringModel leadScoring) {
             this.leadScoring = Require.notNull(leadScoring, "leadScoring");
+            return this;
+        }
+
+        /** The ordered rules that {@code leads().assignByRules} applies; defaults to {@link LeadAssignmentRules#NONE}. */
+        public Builder leadAssignment(LeadAssignmentRules leadAssignment) {
+            this.leadAssignment = Require.notNull(leadAssignment, "leadAssignment");
             return this;
         }
 

@@ -1,50 +1,332 @@
 package org.crmkit.core;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.crmkit.core.access.Team;
+import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.Violation;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.lead.AssignmentResult;
+import org.crmkit.core.lead.AssignmentRule;
+import org.crmkit.core.lead.DuplicateMatch;
 import org.crmkit.core.lead.Engagement;
 import org.crmkit.core.lead.Lead;
+import org.crmkit.core.lead.LeadAssignmentRules;
+import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.CustomFieldKey;
+import org.crmkit.core.party.CustomFieldValue;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.core.sales.Opportunity;
 
 /**
- * Leads of the calling tenant: capture, working them, scoring by the configured {@link LeadScoringModel},
- * qualification and disqualification, ownership and lookups. Every change runs in one transaction together with its
- * events. Thread-safe.
+ * Leads of the calling tenant: capture with duplicate detection, working them, scoring by the configured
+ * {@link LeadScoringModel}, assignment by the configured {@link LeadAssignmentRules}, qualification and
+ * disqualification, conversion into account, contact and opportunity, and lookups. Every change runs in one
+ * transaction together with its events. Thread-safe.
  */
 public final class Leads {
 
+    private static final CustomFieldKey LEAD_ID = CustomFieldKey.of("lead_id");
+    private static final CustomFieldKey LEAD_SOURCE = CustomFieldKey.of("lead_source");
+
     private final UseCases useCases;
     private final LeadScoringModel scoring;
+    private final LeadAssignmentRules assignment;
+    private final Parties parties;
+    private final Sales sales;
 
-    Leads(UseCases useCases, LeadScoringModel scoring) {
+    Leads(UseCases useCases, LeadScoringModel scoring, LeadAssignmentRules assignment, Parties parties, Sales sales) {
         this.useCases = useCases;
         this.scoring = scoring;
+        this.assignment = assignment;
+        this.parties = parties;
+        this.sales = sales;
     }
 
-    /** Captures a new lead in status NEW, scored by its attributes. */
-    public Lead capture(NewLead lead) {
+    /**
+     * Captures a new lead in status NEW, scored by its attributes, unless an existing contact, account or lead may
+     * be the same person or company ({@link #possibleDuplicates}); then nothing is stored and the matches come back.
+     */
+    public LeadCapture capture(NewLead lead) {
+        Require.notNull(lead, "lead");
+        return useCases.write(() -> {
+            List<DuplicateMatch> matches = possibleDuplicates(lead.details());
+            if (!matches.isEmpty()) {
+                return new LeadCapture.PossibleDuplicates(matches);
+            }
+            return new LeadCapture.Captured(captureAnyway(lead));
+        });
+    }
+
+    /** Captures a new lead in status NEW, scored by its attributes, without looking for duplicates. */
+    public Lead captureAnyway(NewLead lead) {
         Require.notNull(lead, "lead");
         Lead captured = Lead.capture(useCases.tenant(), LeadId.next(useCases.ids), lead.details(), lead.source(),
                 lead.campaign(), lead.utm(), useCases.clock);
         captured.rescore(scoring.score(captured.details(), captured.source(), List.of(), captured.capturedAt(),
                 useCases.clock.instant()), useCases.clock);
         return useCases.save(captured, useCases.storage.leads()::save);
+    }
+
+    /**
+     * Existing records that may be the person or company of {@code details}: contacts and not yet converted or
+     * disqualified leads with the same email (compared in normal form) or phone (E.164), and accounts with the same
+     * email, phone or company name (in {@link Account#normalizeName normal form}). Each record is listed once, with
+     * the first reason in that order; contacts first, then accounts, then leads, each by id.
+     */
+    public List<DuplicateMatch> possibleDuplicates(LeadDetails details) {
+        Require.notNull(details, "details");
+        return duplicatesOf(details, null, true, true);
+    }
+
+    private List<DuplicateMatch> duplicatesOf(LeadDetails details, LeadId self, boolean contacts, boolean accounts) {
+        TenantId tenant = useCases.tenant();
+        Map<RecordRef, DuplicateMatch> matches = new LinkedHashMap<>();
+        EmailAddress email = details.email();
+        PhoneNumber phone = details.phone();
+        if (contacts) {
+            if (email != null) {
+                useCases.storage.contacts().findByEmail(tenant, email).forEach(c -> add(matches,
+                        RecordRef.contact(c.id()), DuplicateMatch.Reason.EMAIL, email.normalized()));
+            }
+            if (phone != null) {
+                useCases.storage.contacts().findByPhone(tenant, phone).forEach(c -> add(matches,
+                        RecordRef.contact(c.id()), DuplicateMatch.Reason.PHONE, phone.e164()));
+            }
+        }
+        if (accounts) {
+            if (email != null) {
+                useCases.storage.accounts().findByEmail(tenant, email).forEach(a -> add(matches,
+                        RecordRef.account(a.id()), DuplicateMatch.Reason.EMAIL, email.normalized()));
+            }
+            if (phone != null) {
+                useCases.storage.accounts().findByPhone(tenant, phone).forEach(a -> add(matches,
+                        RecordRef.account(a.id()), DuplicateMatch.Reason.PHONE, phone.e164()));
+            }
+            if (details.companyName() != null) {
+                String name = Account.normalizeName(details.companyName());
+                useCases.storage.accounts().findByName(tenant, details.companyName()).forEach(a -> add(matches,
+                        RecordRef.account(a.id()), DuplicateMatch.Reason.COMPANY_NAME, name));
+            }
+        }
+        List<Lead> leads = new ArrayList<>();
+        if (email != null) {
+            leads.addAll(useCases.storage.leads().findByEmail(tenant, email));
+        }
+        if (phone != null) {
+            leads.addAll(useCases.storage.leads().findByPhone(tenant, phone));
+        }
+        leads.stream().filter(l -> !l.id().equals(self) && l.status() != LeadStatus.CONVERTED
+                        && l.status() != LeadStatus.DISQUALIFIED)
+                .forEach(l -> add(matches, RecordRef.lead(l.id()),
+                        email != null && email.equals(l.details().email()) ? DuplicateMatch.Reason.EMAIL
+                                : DuplicateMatch.Reason.PHONE,
+                        email != null && email.equals(l.details().email()) ? email.normalized() : phone.e164()));
+        return List.copyOf(matches.values());
+    }
+
+    private static void add(Map<RecordRef, DuplicateMatch> matches, RecordRef record, DuplicateMatch.Reason reason,
+                            String value) {
+        matches.putIfAbsent(record, new DuplicateMatch(record, reason, value));
+    }
+
+    /**
+     * Gives the lead to an owner by the first of the configured {@link LeadAssignmentRules} that matches it and has
+     * someone to give it to, recording which rule decided and why. When no rule can, nothing changes and the reason
+     * of every rule comes back. Refused for a converted or disqualified lead.
+     */
+    public AssignmentResult assignByRules(LeadId id) {
+        Require.notNull(id, "leadId");
+        return useCases.write(() -> {
+            Lead lead = load(id);
+            List<Violation> reasons = new ArrayList<>();
+            if (assignment.rules().isEmpty()) {
+                reasons.add(Violation.of(AssignmentResult.NO_RULES, "no assignment rules are configured"));
+            }
+            for (AssignmentRule rule : assignment.rules()) {
+                Optional<Decision> decision = decide(rule, lead, reasons);
+                if (decision.isPresent()) {
+                    lead.assignByRule(rule.name(), decision.get().owner(), decision.get().reason(), useCases.clock);
+                    Lead saved = useCases.save(lead, useCases.storage.leads()::save);
+                    return new AssignmentResult.Assigned(saved.assignment());
+                }
+            }
+            return new AssignmentResult.Unassigned(reasons);
+        });
+    }
+
+    private record Decision(UserId owner, String reason) {
+    }
+
+    /** The owner and the reason when the rule assigns the lead; else adds why not to {@code reasons}. */
+    private Optional<Decision> decide(AssignmentRule rule, Lead lead, List<Violation> reasons) {
+        if (!rule.criteria().matches(lead.details())) {
+            reasons.add(Violation.of(AssignmentResult.NO_MATCH, rule.name() + ": the lead does not match "
+                    + rule.criteria().describe()));
+            return Optional.empty();
+        }
+        if (rule instanceof AssignmentRule.RoundRobin roundRobin) {
+            return roundRobin(roundRobin, reasons);
+        }
+        AssignmentRule.ToUser toUser = (AssignmentRule.ToUser) rule;
+        if (!isActiveUser(toUser.owner())) {
+            reasons.add(Violation.of(AssignmentResult.OWNER_INACTIVE, rule.name() + ": user " + toUser.owner()
+                    + " is not an active user"));
+            return Optional.empty();
+        }
+        return Optional.of(new Decision(toUser.owner(), "matches " + rule.criteria().describe()));
+    }
+
+    private Optional<Decision> roundRobin(AssignmentRule.RoundRobin rule, List<Violation> reasons) {
+        Team team = UseCases.found(useCases.storage.teams().findById(useCases.tenant(), rule.team()), "Team",
+                rule.team());
+        UserId chosen = null;
+        long chosenLoad = Long.MAX_VALUE;
+        for (UserId member : team.members().stream().sorted(Comparator.comparing(UserId::value)).toList()) {
+            if (!isActiveUser(member)) {
+                continue;
+            }
+            long load = openLeadsOf(member);
+            if (load < rule.capacityOf(member) && load < chosenLoad) {
+                chosen = member;
+                chosenLoad = load;
+            }
+        }
+        if (chosen == null) {
+            reasons.add(Violation.of(AssignmentResult.TEAM_FULL, rule.name() + ": no active member of team "
+                    + team.name() + " has capacity left"));
+            return Optional.empty();
+        }
+        return Optional.of(new Decision(chosen, "round-robin in team " + team.name() + ": fewest open leads ("
+                + chosenLoad + " of " + rule.capacityOf(chosen) + ")"));
+    }
+
+    private boolean isActiveUser(UserId user) {
+        return useCases.storage.users().findById(useCases.tenant(), user).map(User::isActive).orElse(false);
+    }
+
+    private long openLeadsOf(UserId owner) {
+        long open = 0;
+        for (LeadStatus status : List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED)) {
+            open += useCases.storage.leads().findByOwnerAndStatus(useCases.tenant(), owner, status,
+                    PageRequest.first(1)).totalElements();
+        }
+        return open;
+    }
+
+    /**
+     * Converts a QUALIFIED lead, in one transaction, into an account (reused or created from the company name, or
+     * the person's name without one), a contact linked to it (reused or created from the person, with the lead's
+     * email and phone) and, when asked for, an opportunity for the account that remembers the lead and its campaign.
+     * Created contacts and accounts carry the lead's id and source as custom fields {@code lead_id} and
+     * {@code lead_source}; a note on all of them (and the lead) records the conversion, so the lead's history stays
+     * reachable from their timelines. Before creating, it looks for possible duplicates of what it would create
+     * (as on capture) and reports them instead, unless {@link ConvertLead#despiteDuplicates()}. A lead that is not
+     * QUALIFIED (e.g. already converted) is refused with an {@code IllegalTransitionException}.
+     */
+    public LeadConversionResult convert(LeadId id, ConvertLead request) {
+        Require.notNull(id, "leadId");
+        Require.notNull(request, "request");
+        return useCases.write(() -> {
+            Lead lead = load(id);
+            if (lead.status() != LeadStatus.QUALIFIED) {
+                throw new IllegalTransitionException("Lead " + id, lead.status(), LeadStatus.CONVERTED);
+            }
+            UserId owner = request.owner() != null ? request.owner() : lead.owner();
+            Require.that(owner != null, "owner", "the lead has no owner; name the owner of the converted records");
+            if (!request.ignoreDuplicates() && (request.account() == null || request.contact() == null)) {
+                List<DuplicateMatch> matches = duplicatesOf(lead.details(), lead.id(), request.contact() == null,
+                        request.account() == null);
+                if (!matches.isEmpty()) {
+                    return new LeadConversionResult.PossibleDuplicates(matches);
+                }
+            }
+            LeadDetails details = lead.details();
+            Account account = request.account() != null ? parties.account(request.account())
+                    : parties.registerAccount(newAccount(lead, owner));
+            Contact contact = request.contact() != null ? parties.contact(request.contact())
+                    : parties.registerContact(newContact(lead, owner));
+            if (!contact.accountsOn(LocalDate.now(useCases.clock)).contains(account.id())) {
+                contact = parties.linkContactToAccount(contact.id(), account.id(), details.title(), false,
+                        LocalDate.now(useCases.clock), null);
+            }
+            Opportunity deal = null;
+            if (request.deal() != null) {
+                ConvertLead.Deal wanted = request.deal();
+                String name = wanted.name() != null ? wanted.name() : account.name();
+                deal = sales.openOpportunity(new NewOpportunity(name, account.id(), contact.id(), wanted.pipeline(),
+                        null, wanted.currency(), wanted.amount(), wanted.expectedCloseDate(), owner, lead.id(),
+                        lead.campaign()));
+            }
+            lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
+            useCases.save(lead, useCases.storage.leads()::save);
+            NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
+                    .withSummary("Lead " + lead.id() + " from source " + lead.source() + ", captured "
+                            + lead.capturedAt() + ", score " + lead.score())
+                    .aboutContact(contact.id()).aboutAccount(account.id()).regarding(RecordRef.lead(lead.id()));
+            if (deal != null) {
+                note = note.regarding(RecordRef.opportunity(deal.id()));
+            }
+            useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), note, useCases.actor(),
+                    useCases.clock), useCases.storage.activities()::save);
+            return new LeadConversionResult.Converted(contact, account, deal);
+        });
+    }
+
+    private static NewAccount newAccount(Lead lead, UserId owner) {
+        LeadDetails details = lead.details();
+        String name = details.companyName() != null ? details.companyName() : details.personName();
+        Require.that(name != null, "companyName", "a lead without company or person name cannot become an account");
+        NewAccount account = NewAccount.of(name, owner).withCustomField(LEAD_ID, CustomFieldValue.text(
+                lead.id().toString())).withCustomField(LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
+        return details.companyName() == null && details.email() != null
+                ? account.withEmail(details.email(), ContactPointType.WORK) : account;
+    }
+
+    private static NewContact newContact(Lead lead, UserId owner) {
+        LeadDetails details = lead.details();
+        Require.that(details.lastName() != null, "lastName", "a lead without a last name cannot become a contact");
+        NewContact contact = NewContact.of(PersonName.of(details.firstName(), details.lastName()), owner)
+                .withCustomField(LEAD_ID, CustomFieldValue.text(lead.id().toString()))
+                .withCustomField(LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
+        if (details.email() != null) {
+            contact = contact.withEmail(details.email(), ContactPointType.WORK);
+        }
+        if (details.phone() != null) {
+            contact = contact.withPhone(details.phone(), ContactPointType.WORK);
+        }
+        return contact;
     }
 
     /**
@@ -127,10 +409,14 @@ public final class Leads {
         return change(id, lead -> lead.assignTo(owner, useCases.clock));
     }
 
+    private Lead load(LeadId id) {
+        return UseCases.found(useCases.storage.leads().findById(useCases.tenant(), id), "Lead", id);
+    }
+
     private Lead change(LeadId id, Consumer<Lead> change) {
         Require.notNull(id, "leadId");
         return useCases.write(() -> {
-            Lead lead = UseCases.found(useCases.storage.leads().findById(useCases.tenant(), id), "Lead", id);
+            Lead lead = load(id);
             change.accept(lead);
             return useCases.save(lead, useCases.storage.leads()::save);
         });

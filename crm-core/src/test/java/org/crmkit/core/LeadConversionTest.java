@@ -1,0 +1,173 @@
+package org.crmkit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.common.CampaignId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.lead.DuplicateMatch;
+import org.crmkit.core.lead.Lead;
+import org.crmkit.core.lead.LeadDetails;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.CustomFieldKey;
+import org.crmkit.core.party.CustomFieldValue;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.Pipeline;
+import org.junit.jupiter.api.Test;
+
+class LeadConversionTest {
+
+    static final Currency EUR = Currency.getInstance("EUR");
+
+    final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
+    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build();
+    final Leads leads = crm.leads();
+    final UserId owner = UserId.of(UUID.randomUUID());
+    final CampaignId campaign = CampaignId.of(UUID.randomUUID());
+    final Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
+            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
+    final ConvertLead.Deal deal = new ConvertLead.Deal(pipeline.id(), "Initech fleet", EUR, Money.of("12000.00", "EUR"),
+            LocalDate.of(2026, 6, 30));
+
+    NewLead jane() {
+        return new NewLead(new LeadDetails("Jane", "Doe", "Initech GmbH", "CTO", EmailAddress.of("Jane@Initech.example"),
+                PhoneNumber.parse("+49 30 1234567"), null, null, null, "Software", 250), LeadSource.of("trade-fair"),
+                campaign, null);
+    }
+
+    Lead qualifiedJane() {
+        Lead lead = leads.captureAnyway(jane());
+        leads.assign(lead.id(), owner);
+        return leads.qualify(lead.id());
+    }
+
+    @Test
+    void captureReportsAnExistingContactAccountAndLeadInsteadOfCreatingTheLead() {
+        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
+                .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
+        Account account = crm.parties().registerAccount(NewAccount.of("INITECH gmbh", owner));
+        Lead earlier = leads.captureAnyway(new NewLead(new LeadDetails(null, "Doe", null, null, null,
+                PhoneNumber.parse("+4930 1234567"), null, null, null), LeadSource.of("web"), null, null));
+
+        LeadCapture capture = leads.capture(jane());
+
+        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
+                assertThat(duplicates.matches()).containsExactly(
+                        new DuplicateMatch(RecordRef.contact(contact.id()), DuplicateMatch.Reason.EMAIL,
+                                "jane@initech.example"),
+                        new DuplicateMatch(RecordRef.account(account.id()), DuplicateMatch.Reason.COMPANY_NAME,
+                                Account.normalizeName("Initech GmbH")),
+                        new DuplicateMatch(RecordRef.lead(earlier.id()), DuplicateMatch.Reason.PHONE, "+49301234567")));
+        assertThat(leads.leadsWithEmail(EmailAddress.of("jane@initech.example"))).isEmpty();
+    }
+
+    @Test
+    void aLeadWithoutLookAlikesIsCaptured() {
+        LeadCapture capture = leads.capture(jane());
+
+        assertThat(capture).isInstanceOfSatisfying(LeadCapture.Captured.class,
+                captured -> assertThat(captured.lead().status()).isEqualTo(LeadStatus.NEW));
+    }
+
+    @Test
+    void aQualifiedLeadBecomesAccountContactAndOpportunityThatKeepItsIdSourceAndHistory() {
+        Lead lead = qualifiedJane();
+
+        LeadConversionResult result = leads.convert(lead.id(), ConvertLead.withDeal(deal));
+
+        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) result;
+        Account account = converted.account();
+        Contact contact = converted.contact();
+        Opportunity opportunity = converted.opportunity();
+        assertThat(account.name()).isEqualTo("Initech GmbH");
+        assertThat(contact.name().fullName()).isEqualTo("Jane Doe");
+        assertThat(contact.accountsOn(LocalDate.of(2026, 3, 2))).containsExactly(account.id());
+        assertThat(contact.contactPoints().primaryEmail()).contains(EmailAddress.of("Jane@Initech.example"));
+        assertThat(contact.customFields().values()).containsEntry(CustomFieldKey.of("lead_id"),
+                CustomFieldValue.text(lead.id().toString())).containsEntry(CustomFieldKey.of("lead_source"),
+                CustomFieldValue.text("trade-fair"));
+        assertThat(opportunity.originLead()).isEqualTo(lead.id());
+        assertThat(opportunity.campaign()).isEqualTo(campaign);
+        assertThat(opportunity.amount()).isEqualTo(Money.of("12000.00", "EUR"));
+        assertThat(opportunity.primaryContact()).isEqualTo(contact.id());
+        assertThat(opportunity.owner()).isEqualTo(owner);
+        Lead done = leads.lead(lead.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(LeadStatus.CONVERTED);
+        assertThat(done.conversion().opportunity()).isEqualTo(opportunity.id());
+        assertThat(crm.activities().timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(5)).items())
+                .singleElement().satisfies(note -> {
+                    assertThat(note.kind()).isEqualTo(ActivityKind.NOTE);
+                    assertThat(note.relatedRecords()).contains(RecordRef.lead(lead.id()),
+                            RecordRef.opportunity(opportunity.id()));
+                });
+    }
+
+    @Test
+    void conversionReportsLookAlikesAndCanReuseTheExistingAccountInstead() {
+        Account existing = crm.parties().registerAccount(NewAccount.of("Initech GmbH", owner));
+        Lead lead = qualifiedJane();
+
+        LeadConversionResult reported = leads.convert(lead.id(), ConvertLead.withDeal(deal));
+        LeadConversionResult reused = leads.convert(lead.id(), ConvertLead.withDeal(deal).reusingAccount(existing.id()));
+
+        assertThat(reported).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
+                assertThat(d.matches()).extracting(m -> m.record().type()).containsExactly(RecordType.ACCOUNT));
+        assertThat(((LeadConversionResult.Converted) reused).account().id()).isEqualTo(existing.id());
+        assertThat(crm.sales().opportunitiesOfAccount(existing.id())).hasSize(1);
+    }
+
+    @Test
+    void aConvertedLeadCannotBeConvertedTwice() {
+        Lead lead = qualifiedJane();
+        leads.convert(lead.id(), ConvertLead.withDeal(deal));
+
+        assertThatThrownBy(() -> leads.convert(lead.id(), ConvertLead.withDeal(deal).despiteDuplicates()))
+                .isInstanceOf(IllegalTransitionException.class);
+    }
+
+    @Test
+    void aFailingStepLeavesNothingHalfWritten() {
+        Lead lead = qualifiedJane();
+        ConvertLead unknownPipeline = ConvertLead.withDeal(new ConvertLead.Deal(
+                org.crmkit.core.common.PipelineId.of(UUID.randomUUID()), null, EUR, null, null));
+
+        assertThatThrownBy(() -> leads.convert(lead.id(), unknownPipeline))
+                .isInstanceOf(org.crmkit.core.common.RecordNotFoundException.class);
+
+        assertThat(leads.lead(lead.id()).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(leads.possibleDuplicates(lead.details())).extracting(DuplicateMatch::record)
+                .containsExactly(RecordRef.lead(lead.id()));
+    }
+
+    @Test
+    void aLeadWithoutAnOwnerNeedsTheOwnerNamed() {
+        Lead lead = leads.captureAnyway(jane());
+        leads.qualify(lead.id());
+
+        assertThatThrownBy(() -> leads.convert(lead.id(), ConvertLead.withDeal(deal)))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("owner"));
+    }
+}
