@@ -189,10 +189,10 @@ public final class CrmkitDemo {
         // 3. leads
         step(out, 3, "Capturing and scoring leads");
         List<Lead> leads = List.of(
-                crm.leads().capture(lead("Franz", "Fischer", "Fischer Maschinen", "Head of Purchasing", "DE",
+                crm.leads().captureAnyway(lead("Franz", "Fischer", "Fischer Maschinen", "Head of Purchasing", "DE",
                         "manufacturing", 250, "trade-fair")),
-                crm.leads().capture(lead("Gina", "Graf", "Graf Software", "Intern", "AT", "software", 12, "web")),
-                crm.leads().capture(lead("Hugo", "Huber", "Huber Werkzeuge", "CEO", "CH", "manufacturing", 80, "web")));
+                crm.leads().captureAnyway(lead("Gina", "Graf", "Graf Software", "Intern", "AT", "software", 12, "web")),
+                crm.leads().captureAnyway(lead("Hugo", "Huber", "Huber Werkzeuge", "CEO", "CH", "manufacturing", 80, "web")));
         for (Lead lead : leads) {
             out.printf("      %-18s score %3d (%s): %s%n", lead.details().companyName(), lead.score(),
                     lead.qualification(), explain(lead.scoreBreakdown()));
