@@ -147,12 +147,18 @@ public final class Leads {
         if (phone != null) {
             leads.addAll(useCases.storage.leads().findByPhone(tenant, phone));
         }
-        leads.stream().filter(l -> !l.id().equals(self) && l.status() != LeadStatus.CONVERTED
-                        && l.status() != LeadStatus.DISQUALIFIED)
-                .forEach(l -> add(matches, RecordRef.lead(l.id()),
-                        email != null && email.equals(l.details().email()) ? DuplicateMatch.Reason.EMAIL
-                                : DuplicateMatch.Reason.PHONE,
-                        email != null && email.equals(l.details().email()) ? email.normalized() : phone.e164()));
+        for (Lead other : leads) {
+            if (other.id().equals(self) || other.status() == LeadStatus.CONVERTED
+                    || other.status() == LeadStatus.DISQUALIFIED) {
+                continue;
+            }
+            EmailAddress otherEmail = other.details().email();
+            if (email != null && otherEmail != null && email.normalized().equals(otherEmail.normalized())) {
+                add(matches, RecordRef.lead(other.id()), DuplicateMatch.Reason.EMAIL, email.normalized());
+            } else {
+                add(matches, RecordRef.lead(other.id()), DuplicateMatch.Reason.PHONE, phone.e164());
+            }
+        }
         return List.copyOf(matches.values());
     }
 

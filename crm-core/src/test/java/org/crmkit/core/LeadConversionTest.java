@@ -85,6 +85,18 @@ class LeadConversionTest {
     }
 
     @Test
+    void aLeadWithTheSameEmailInOtherLettersIsReportedByEmail() {
+        Lead earlier = leads.captureAnyway(new NewLead(new LeadDetails(null, "Doe", null, null,
+                EmailAddress.of("JANE@initech.EXAMPLE"), null, null, null, null), LeadSource.of("web"), null, null));
+
+        LeadCapture capture = leads.capture(jane());
+
+        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
+                assertThat(duplicates.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(earlier.id()),
+                        DuplicateMatch.Reason.EMAIL, "jane@initech.example")));
+    }
+
+    @Test
     void aLeadWithoutLookAlikesIsCaptured() {
         LeadCapture capture = leads.capture(jane());
 
