@@ -1,4 +1,4 @@
--- crmkit schema 6: forecast snapshots (crm-core ForecastSnapshotRepository), kept unchanged once taken.
+-- crmkit schema 7: forecast snapshots (crm-core ForecastSnapshotRepository), kept unchanged once taken.
 
 create table crm_forecast_snapshot (
     tenant_id         varchar(64)                 not null,
@@ -10,7 +10,7 @@ create table crm_forecast_snapshot (
     first_month       date                        not null,
     last_month        date                        not null,
     taken_at          timestamp(6) with time zone not null,
-    document          jsonb                       not null,
+    document          json                        not null,
     constraint crm_forecast_snapshot_pk primary key (tenant_id, id)
 );
 
