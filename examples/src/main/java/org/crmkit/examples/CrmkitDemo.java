@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,10 @@ import org.crmkit.analytics.PurchaseRecord;
 import org.crmkit.analytics.WhaleCurve;
 import org.crmkit.analytics.crm.BillingPurchases;
 import org.crmkit.analytics.report.HtmlReport;
+import org.crmkit.core.ConvertLead;
 import org.crmkit.core.Crm;
+import org.crmkit.core.LeadCapture;
+import org.crmkit.core.LeadConversionResult;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLead;
 import org.crmkit.core.NewLineItem;
@@ -46,8 +50,15 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PostalAddress;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
+import org.crmkit.core.lead.AssignmentResult;
+import org.crmkit.core.lead.AssignmentRule;
+import org.crmkit.core.lead.DuplicateMatch;
 import org.crmkit.core.lead.Lead;
+import org.crmkit.core.lead.LeadAssignment;
+import org.crmkit.core.lead.LeadAssignmentRules;
+import org.crmkit.core.lead.LeadCriteria;
 import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.lead.LeadSource;
@@ -67,6 +78,7 @@ import org.crmkit.core.sales.DealField;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineMetrics;
 import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
@@ -87,11 +99,12 @@ import org.crmkit.workflow.reminder.TaskReminders;
 import org.crmkit.workflow.runtime.Channel;
 
 /**
- * The whole crmkit story in one program, with a progress line per step: a tenant with users, a team and
- * territories; accounts and contacts with consent; leads captured and scored; an opportunity walked through a gated
- * pipeline (one move refused, with its violations); invoices and 120 simulated days of dunning, task reminders and
- * birthday greetings; the analytics on the CDNOW data and on the demo's own invoices; and a self-contained HTML
- * report whose path it prints. The README's demo command runs it.
+ * The whole crmkit story in one program, with a progress line per step: a tenant with users, a team, territories,
+ * lead assignment rules and a gated pipeline; accounts and contacts with consent; leads captured, scored and
+ * assigned by rule (one capture reported as a possible duplicate), the best one converted into account, contact and
+ * opportunity; an opportunity walked through the pipeline (one move refused, with its violations); invoices and
+ * 120 simulated days of dunning, task reminders and birthday greetings; the analytics on the CDNOW data and on the
+ * demo's own invoices; and a self-contained HTML report whose path it prints. The README's demo command runs it.
  *
  * <p>System properties: {@code crmkit.demo.dir} (where the report and the H2 database go, default
  * {@code target/crmkit-demo}), {@code crmkit.demo.jdbcUrl} with {@code crmkit.demo.user} and
@@ -115,8 +128,14 @@ public final class CrmkitDemo {
     }
 
     /** What the demo leaves behind: the report's path and the figures its test checks against the report. */
-    record Outcome(Path report, Map<String, Integer> sentByKind, int callQueue, List<String> lawyerCases,
-                   int greetings, Opportunity wonDeal, List<Violation> refusal, boolean cdnowAnalysed) {
+    record Outcome(Path report, List<LeadAssigned> assignedLeads, List<DuplicateMatch> duplicates,
+                   LeadConversionResult.Converted convertedLead, Map<String, Integer> sentByKind, int callQueue,
+                   List<String> lawyerCases, int greetings, Opportunity wonDeal, List<Violation> refusal,
+                   boolean cdnowAnalysed) {
+    }
+
+    /** Who got a captured lead (the company's name) by which assignment rule. */
+    record LeadAssigned(String company, String owner, String rule) {
     }
 
     /**
@@ -137,38 +156,62 @@ public final class CrmkitDemo {
     private static Outcome run(DemoDatabase database, Path directory, Path cdnowDirectory, PrintStream out) {
         SettableClock clock = SettableClock.at(START);
         JpaStorage storage = JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
+        Log log = new Log(clock, out);
+
+        // 1. the company's tenant; the assignment rules name its users and team, so the Crm the story runs on is
+        // built once they exist
+        step(out, 1, "Setting up the tenant: users, a sales team, two territories, lead assignment rules, a pipeline");
+        Crm setup = Crm.builder().storage(storage).clock(clock).build();
+        User lena = setup.access().registerUser("Lena Lead", EmailAddress.of("lena@crmkit-demo.example"), Set.of(Role.MANAGER));
+        User ada = setup.access().registerUser("Ada Sales", EmailAddress.of("ada@crmkit-demo.example"), Set.of(Role.SALES));
+        User ben = setup.access().registerUser("Ben Sales", EmailAddress.of("ben@crmkit-demo.example"), Set.of(Role.SALES));
+        User carl = setup.access().registerUser("Carl Collections", EmailAddress.of("carl@crmkit-demo.example"), Set.of(Role.SERVICE));
+        Team sales = setup.access().createTeam("Sales DACH", lena.id());
+        setup.access().addTeamMember(sales.id(), ada.id());
+        setup.access().addTeamMember(sales.id(), ben.id());
+        var germany = setup.access().defineTerritory("Germany", 1, List.of(TerritoryRule.country("DE")));
+        setup.access().addTerritoryMember(germany.id(), ada.id());
+        var alpine = setup.access().defineTerritory("Austria and Switzerland", 2,
+                List.of(TerritoryRule.country("AT"), TerritoryRule.country("CH")));
+        setup.access().addTerritoryMember(alpine.id(), ben.id());
+        LeadAssignmentRules assignment = LeadAssignmentRules.of(
+                new AssignmentRule.ToUser("Germany, 50+ employees",
+                        LeadCriteria.place(TerritoryRule.country("DE")).withEmployees(50, null), ada.id()),
+                new AssignmentRule.ToUser("Switzerland", LeadCriteria.place(TerritoryRule.country("CH")), ben.id()),
+                new AssignmentRule.RoundRobin("Sales DACH in turn", LeadCriteria.ANY, sales.id(), 10, Map.of()));
+        Pipeline defined = setup.sales().definePipeline("New business", List.of(
+                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE)
+                        .gatedBy(StageGate.requires(DealField.EXPECTED_CLOSE_DATE), StageGate.requiresLineItem()),
+                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT)
+                        .gatedBy(StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                StageGate.minimumAmount(Money.of("10000.00", "EUR"))),
+                NewStage.won("Won"),
+                NewStage.lost("Lost")));
+        Pipeline pipeline = setup.sales().changeCloseReasons(defined.id(), List.of("product fit", "price"),
+                List.of("price", "competitor", "no decision"));
         AtomicReference<Dunning> dunningRef = new AtomicReference<>();
         Crm crm = Crm.builder().storage(storage).clock(clock)
                 .leadScoring(scoring())
+                .leadAssignment(assignment)
                 .eventListener(entry -> {
                     if (dunningRef.get() != null) {
                         dunningRef.get().eventListener().onEvent(entry);
                     }
                 })
                 .build();
-        Log log = new Log(clock, out);
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> log.sent(key, "e-mail", message.recipient(), message.subject()))
                 .channel(Channel.LETTER, (key, message) -> log.sent(key, "letter", message.recipient(), message.subject()))
                 .build();
-
-        // 1. the company's tenant
-        step(out, 1, "Setting up the tenant: users, a sales team, two territories");
-        User lena = crm.access().registerUser("Lena Lead", EmailAddress.of("lena@crmkit-demo.example"), Set.of(Role.MANAGER));
-        User ada = crm.access().registerUser("Ada Sales", EmailAddress.of("ada@crmkit-demo.example"), Set.of(Role.SALES));
-        User ben = crm.access().registerUser("Ben Sales", EmailAddress.of("ben@crmkit-demo.example"), Set.of(Role.SALES));
-        User carl = crm.access().registerUser("Carl Collections", EmailAddress.of("carl@crmkit-demo.example"), Set.of(Role.SERVICE));
-        Team sales = crm.access().createTeam("Sales DACH", lena.id());
-        crm.access().addTeamMember(sales.id(), ada.id());
-        crm.access().addTeamMember(sales.id(), ben.id());
-        var germany = crm.access().defineTerritory("Germany", 1, List.of(TerritoryRule.country("DE")));
-        crm.access().addTerritoryMember(germany.id(), ada.id());
-        var alpine = crm.access().defineTerritory("Austria and Switzerland", 2,
-                List.of(TerritoryRule.country("AT"), TerritoryRule.country("CH")));
-        crm.access().addTerritoryMember(alpine.id(), ben.id());
         out.printf("      4 users, team %s led by %s, territories %s and %s%n", sales.name(), lena.name(),
                 germany.name(), alpine.name());
+        for (AssignmentRule rule : assignment.rules()) {
+            out.printf("      assignment rule '%s': %s%n", rule.name(), rule.criteria().describe());
+        }
+        out.printf("      pipeline %s: %s%n", pipeline.name(), pipeline.stages().stream()
+                .map(s -> s.name() + (s.gates().isEmpty() ? "" : " (" + s.gates().size() + " gates)")).toList());
 
         // 2. customers
         step(out, 2, "Registering accounts and contacts with consent");
@@ -187,28 +230,44 @@ public final class CrmkitDemo {
                 customers.stream().filter(Customer::marketingConsent).count());
 
         // 3. leads
-        step(out, 3, "Capturing and scoring leads");
-        List<Lead> leads = List.of(
-                crm.leads().captureAnyway(lead("Franz", "Fischer", "Fischer Maschinen", "Head of Purchasing", "DE",
-                        "manufacturing", 250, "trade-fair")),
-                crm.leads().captureAnyway(lead("Gina", "Graf", "Graf Software", "Intern", "AT", "software", 12, "web")),
-                crm.leads().captureAnyway(lead("Hugo", "Huber", "Huber Werkzeuge", "CEO", "CH", "manufacturing", 80, "web")));
+        step(out, 3, "Capturing, scoring, assigning and converting leads");
+        List<Lead> leads = new ArrayList<>();
+        for (NewLead lead : List.of(
+                lead("Franz", "Fischer", "Fischer Maschinen", "Head of Purchasing", "DE", "manufacturing", 250, "trade-fair"),
+                lead("Gina", "Graf", "Graf Software", "Intern", "AT", "software", 12, "web"),
+                lead("Hugo", "Huber", "Huber Werkzeuge", "CEO", "CH", "manufacturing", 80, "web"),
+                lead("Ida", "Iversen", "Iversen Transporte", "Managing Director", "DE", "logistics", 20, "web"))) {
+            leads.add(((LeadCapture.Captured) crm.leads().capture(lead)).lead());
+        }
         for (Lead lead : leads) {
             out.printf("      %-18s score %3d (%s): %s%n", lead.details().companyName(), lead.score(),
                     lead.qualification(), explain(lead.scoreBreakdown()));
         }
+        Map<UserId, String> names = Map.of(ada.id(), ada.name(), ben.id(), ben.name());
+        List<LeadAssigned> assigned = new ArrayList<>();
+        for (Lead lead : leads) {
+            LeadAssignment decision = ((AssignmentResult.Assigned) crm.leads().assignByRules(lead.id())).decision();
+            assigned.add(new LeadAssigned(lead.details().companyName(), names.get(decision.owner()), decision.rule()));
+            out.printf("      %-18s -> %s by rule '%s' (%s)%n", lead.details().companyName(),
+                    names.get(decision.owner()), decision.rule(), decision.reason());
+        }
+        NewLead again = lead("Anna", "Anders", "Anders Logistik", "Managing director", "DE", "logistics", 40, "web");
+        List<DuplicateMatch> duplicates = crm.leads().capture(again) instanceof LeadCapture.PossibleDuplicates possible
+                ? possible.matches() : List.of();
+        out.printf("      %s (%s) not captured, possible duplicate of: %s%n", again.details().personName(),
+                again.details().email(), duplicates.stream().map(match -> describe(match, customers)).toList());
+        Lead best = leads.stream().max(Comparator.comparingInt(Lead::score)).orElseThrow();
+        crm.leads().qualify(best.id());
+        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) crm.leads().convert(best.id(),
+                ConvertLead.withDeal(new ConvertLead.Deal(pipeline.id(), "Telematics for " + best.details().companyName(),
+                        Currency.getInstance("EUR"), Money.of("36250.00", "EUR"), LocalDate.of(2026, 4, 30))));
+        out.printf("      best lead %s (score %d) converted: account %s, contact %s, opportunity '%s' (%s) in %s%n",
+                best.details().personName(), best.score(), converted.account().name(),
+                converted.contact().name().fullName(), converted.opportunity().name(), converted.opportunity().amount(),
+                pipeline.requireStage(converted.opportunity().stage()).name());
 
         // 4. the pipeline
-        step(out, 4, "Walking an opportunity through a gated pipeline");
-        Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE)
-                        .gatedBy(StageGate.requires(DealField.EXPECTED_CLOSE_DATE), StageGate.requiresLineItem()),
-                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT)
-                        .gatedBy(StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                                StageGate.minimumAmount(Money.of("10000.00", "EUR"))),
-                NewStage.won("Won"),
-                NewStage.lost("Lost")));
+        step(out, 4, "Walking an opportunity through the gated pipeline");
         Customer anders = customers.get(0);
         Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Fleet telematics for Anders",
                 anders.account().id(), pipeline.id(), Currency.getInstance("EUR"), ada.id()));
@@ -223,8 +282,6 @@ public final class CrmkitDemo {
         crm.sales().moveToStage(deal.id(), propose.id());
         crm.sales().addContactRole(deal.id(), anders.contact().id(), BuyingRole.DECISION_MAKER);
         crm.sales().moveToStage(deal.id(), negotiate.id());
-        crm.sales().changeCloseReasons(pipeline.id(), List.of("product fit", "price"),
-                List.of("price", "competitor", "no decision"));
         crm.sales().markWon(deal.id(), "product fit");
         deal = crm.sales().opportunity(deal.id()).orElseThrow();
         out.printf("      after fixing them: %s -> %s -> won, %s%n", propose.name(), negotiate.name(), deal.amount());
@@ -241,6 +298,10 @@ public final class CrmkitDemo {
                 crm.sales().moveToStage(other.id(), pipeline.stages().get(stage).id());
             }
         }
+        PipelineMetrics metrics = crm.sales().pipelineMetrics(pipeline.id(), Currency.getInstance("EUR"));
+        out.printf("      open deals: %s; won %d, lost %d%n", metrics.stages().stream()
+                .map(s -> s.name() + " " + s.openDeals() + " (" + s.openValue() + ")").toList(), metrics.won(),
+                metrics.lost());
 
         // 5. invoices, dunning, reminders and greetings over 120 days
         step(out, 5, "Issuing invoices and simulating " + DAYS + " days of dunning, reminders and greetings");
@@ -299,7 +360,7 @@ public final class CrmkitDemo {
                 START, START.plus(Duration.ofDays(DAYS)), cdnow);
         out.println("      " + report);
 
-        return new Outcome(report, log.sentByKind(), callQueue.size(),
+        return new Outcome(report, assigned, duplicates, converted, log.sentByKind(), callQueue.size(),
                 log.dossiers().stream().map(Dossier::accountName).toList(), log.greetings(), deal,
                 refused.violations(), cdnow != null);
     }
@@ -323,6 +384,18 @@ public final class CrmkitDemo {
         String email = first.toLowerCase(Locale.ROOT) + "@" + company.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
         return new NewLead(new LeadDetails(first, last, company, title, EmailAddress.of(email), null,
                 CountryCode.of(country), null, null, industry, employees), LeadSource.of(source), null, null);
+    }
+
+    /** The matched record by name (the demo's customers are the only contacts and accounts so far) and why. */
+    private static String describe(DuplicateMatch match, List<Customer> customers) {
+        String name = customers.stream()
+                .filter(c -> c.contact().id().value().equals(match.record().id())
+                        || c.account().id().value().equals(match.record().id()))
+                .map(c -> c.contact().id().value().equals(match.record().id())
+                        ? c.contact().name().fullName() : c.account().name())
+                .findFirst().orElse(match.record().id().toString());
+        return match.record().type().name().toLowerCase(Locale.ROOT) + " " + name + " by "
+                + match.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + match.value();
     }
 
     private static String explain(List<ScoreContribution> contributions) {
