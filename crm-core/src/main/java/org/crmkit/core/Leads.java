@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -59,6 +58,8 @@ public final class Leads {
 
     private static final CustomFieldKey LEAD_ID = CustomFieldKey.of("lead_id");
     private static final CustomFieldKey LEAD_SOURCE = CustomFieldKey.of("lead_source");
+    /** The role a converted contact is linked to the account in when the lead has no title. */
+    private static final String ROLE_WITHOUT_TITLE = "Contact";
 
     private final UseCases useCases;
     private final LeadScoringModel scoring;
@@ -100,10 +101,11 @@ public final class Leads {
     }
 
     /**
-     * Existing records that may be the person or company of {@code details}: contacts and not yet converted or
-     * disqualified leads with the same email (compared in normal form) or phone (E.164), and accounts with the same
-     * email, phone or company name (in {@link Account#normalizeName normal form}). Each record is listed once, with
-     * the first reason in that order; contacts first, then accounts, then leads, each by id.
+     * Existing records that may be the person or company of {@code details}: contacts with the same email
+     * (compared in normal form) or phone (E.164), accounts and not yet converted or disqualified leads with the same
+     * email, phone or company name (in {@link Account#normalizeName normal form}, the one form accounts and leads
+     * are matched by name in). Each record is listed once, with the first reason in that order; contacts first, then
+     * accounts (each by id), then leads (by capture time).
      */
     public List<DuplicateMatch> possibleDuplicates(LeadDetails details) {
         Require.notNull(details, "details");
@@ -140,26 +142,30 @@ public final class Leads {
                         RecordRef.account(a.id()), DuplicateMatch.Reason.COMPANY_NAME, name));
             }
         }
-        List<Lead> leads = new ArrayList<>();
         if (email != null) {
-            leads.addAll(useCases.storage.leads().findByEmail(tenant, email));
+            addLeads(matches, useCases.storage.leads().findByEmail(tenant, email), self, DuplicateMatch.Reason.EMAIL,
+                    email.normalized());
         }
         if (phone != null) {
-            leads.addAll(useCases.storage.leads().findByPhone(tenant, phone));
+            addLeads(matches, useCases.storage.leads().findByPhone(tenant, phone), self, DuplicateMatch.Reason.PHONE,
+                    phone.e164());
         }
-        for (Lead other : leads) {
-            if (other.id().equals(self) || other.status() == LeadStatus.CONVERTED
-                    || other.status() == LeadStatus.DISQUALIFIED) {
-                continue;
-            }
-            EmailAddress otherEmail = other.details().email();
-            if (email != null && otherEmail != null && email.normalized().equals(otherEmail.normalized())) {
-                add(matches, RecordRef.lead(other.id()), DuplicateMatch.Reason.EMAIL, email.normalized());
-            } else {
-                add(matches, RecordRef.lead(other.id()), DuplicateMatch.Reason.PHONE, phone.e164());
-            }
+        if (accounts && details.companyName() != null) {
+            addLeads(matches, useCases.storage.leads().findByCompanyName(tenant, details.companyName()), self,
+                    DuplicateMatch.Reason.COMPANY_NAME, Account.normalizeName(details.companyName()));
         }
         return List.copyOf(matches.values());
+    }
+
+    /** Adds the leads other than {@code self} that are still open (neither converted nor disqualified). */
+    private static void addLeads(Map<RecordRef, DuplicateMatch> matches, List<Lead> leads, LeadId self,
+                                 DuplicateMatch.Reason reason, String value) {
+        for (Lead other : leads) {
+            if (!other.id().equals(self) && other.status() != LeadStatus.CONVERTED
+                    && other.status() != LeadStatus.DISQUALIFIED) {
+                add(matches, RecordRef.lead(other.id()), reason, value);
+            }
+        }
     }
 
     private static void add(Map<RecordRef, DuplicateMatch> matches, RecordRef record, DuplicateMatch.Reason reason,
@@ -253,13 +259,15 @@ public final class Leads {
 
     /**
      * Converts a QUALIFIED lead, in one transaction, into an account (reused or created from the company name, or
-     * the person's name without one), a contact linked to it (reused or created from the person, with the lead's
-     * email and phone) and, when asked for, an opportunity for the account that remembers the lead and its campaign.
-     * Created contacts and accounts carry the lead's id and source as custom fields {@code lead_id} and
-     * {@code lead_source}; a note on all of them (and the lead) records the conversion, so the lead's history stays
-     * reachable from their timelines. Before creating, it looks for possible duplicates of what it would create
-     * (as on capture) and reports them instead, unless {@link ConvertLead#despiteDuplicates()}. A lead that is not
-     * QUALIFIED (e.g. already converted) is refused with an {@code IllegalTransitionException}.
+     * the person's name without one), a contact linked to it in the lead's title as role ({@code Contact} without
+     * one; reused or created from the person, with the lead's email and phone) and, when asked for, an opportunity
+     * for the account that remembers the lead and its campaign. Created contacts and accounts carry the lead's id
+     * and source as custom fields {@code lead_id} and {@code lead_source}; a note on all of them (and the lead)
+     * records the conversion, so the lead's history stays reachable from their timelines. Before creating, it looks
+     * for possible duplicates of what it would create and reports them instead, unless
+     * {@link ConvertLead#despiteDuplicates()}: contacts when it creates the contact, accounts and other open leads of
+     * the same company name when it creates the account, and other open leads with the same email or phone. A lead
+     * that is not QUALIFIED (e.g. already converted) is refused with an {@code IllegalTransitionException}.
      */
     public LeadConversionResult convert(LeadId id, ConvertLead request) {
         Require.notNull(id, "leadId");
@@ -284,7 +292,8 @@ public final class Leads {
             Contact contact = request.contact() != null ? parties.contact(request.contact())
                     : parties.registerContact(newContact(lead, owner));
             if (!contact.accountsOn(LocalDate.now(useCases.clock)).contains(account.id())) {
-                contact = parties.linkContactToAccount(contact.id(), account.id(), details.title(), false,
+                contact = parties.linkContactToAccount(contact.id(), account.id(),
+                        details.title() != null ? details.title() : ROLE_WITHOUT_TITLE, false,
                         LocalDate.now(useCases.clock), null);
             }
             Opportunity deal = null;

@@ -96,6 +96,55 @@ class LeadConversionTest {
                         DuplicateMatch.Reason.EMAIL, "jane@initech.example")));
     }
 
+    Lead capturedFrom(String company, String lastName) {
+        return leads.captureAnyway(new NewLead(new LeadDetails("Bob", lastName, company, null,
+                EmailAddress.of(lastName + "@mail.example"), null, null, null, null),
+                LeadSource.of("web"), null, null));
+    }
+
+    @Test
+    void captureReportsAnOpenLeadOfTheSameCompanyByCompanyName() {
+        Lead bob = capturedFrom("INITECH   gmbh", "Slydell");
+        Lead dropped = capturedFrom("Initech GmbH", "Porter");
+        leads.disqualify(dropped.id(), "left the company");
+        capturedFrom("Initech", "Bolton");
+
+        LeadCapture capture = leads.capture(jane());
+
+        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
+                assertThat(duplicates.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(bob.id()),
+                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+    }
+
+    @Test
+    void conversionReportsAnotherLeadOfTheSameCompanyUntilItsAccountIsReused() {
+        Lead jane = qualifiedJane();
+        Lead bob = capturedFrom("Initech GmbH", "Slydell");
+        leads.assign(bob.id(), owner);
+        leads.qualify(bob.id());
+
+        LeadConversionResult reported = leads.convert(jane.id(), ConvertLead.withDeal(deal));
+        LeadConversionResult.Converted first = (LeadConversionResult.Converted) leads.convert(jane.id(),
+                ConvertLead.withDeal(deal).despiteDuplicates());
+        LeadConversionResult second = leads.convert(bob.id(), ConvertLead.withDeal(deal));
+        LeadConversionResult joined = leads.convert(bob.id(), ConvertLead.withDeal(deal)
+                .reusingAccount(first.account().id()));
+
+        assertThat(reported).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
+                assertThat(d.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(bob.id()),
+                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+        assertThat(second).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
+                assertThat(d.matches()).containsExactly(new DuplicateMatch(RecordRef.account(first.account().id()),
+                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+        assertThat(joined).isInstanceOfSatisfying(LeadConversionResult.Converted.class, converted -> {
+            assertThat(converted.account().id()).isEqualTo(first.account().id());
+            assertThat(converted.contact().affiliations()).singleElement()
+                    .satisfies(link -> assertThat(link.role()).isEqualTo("Contact"));
+        });
+        assertThat(crm.parties().contactsOfAccount(first.account().id(), PageRequest.first(5)).items())
+                .extracting(contact -> contact.name().fullName()).containsExactlyInAnyOrder("Jane Doe", "Bob Slydell");
+    }
+
     @Test
     void aLeadWithoutLookAlikesIsCaptured() {
         LeadCapture capture = leads.capture(jane());

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
@@ -74,6 +75,33 @@ public abstract class LeadRepositoryContract extends StorageContract {
                 .containsExactly(jane.id(), again.id());
         assertThat(idsOf(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49301234567")))).containsExactly(jane.id());
         assertThat(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49 30 7654321"))).isEmpty();
+    }
+
+    @Test
+    void findsByCompanyNameInNormalFormInEveryStatus() {
+        Lead initech = save(LeadMother.aLeadFrom(TENANT_A, ids, clock, "Initech GmbH"));
+        clock.advance(Duration.ofSeconds(1));
+        Lead spaced = LeadMother.aLeadFrom(TENANT_A, ids, clock, "INITECH   gmbh");
+        spaced.disqualify("duplicate", clock);
+        save(spaced);
+        save(LeadMother.aLeadFrom(TENANT_A, ids, clock, "Initech"));
+        save(LeadMother.aLeadFrom(TENANT_A, ids, clock, null));
+        save(LeadMother.aLeadFrom(TENANT_B, ids, clock, "Initech GmbH"));
+
+        assertThat(idsOf(leads().findByCompanyName(TENANT_A, " initech\tGmbH "))).containsExactly(initech.id(), spaced.id());
+        assertThat(leads().findByCompanyName(TENANT_A, "Initrode GmbH")).isEmpty();
+        assertThatThrownBy(() -> leads().findByCompanyName(TENANT_A, " "))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("companyName"));
+    }
+
+    @Test
+    void aStatusChangeKeepsTheCompanyNameLookup() {
+        Lead stored = save(LeadMother.aLeadFrom(TENANT_A, ids, clock, "Initech GmbH"));
+        stored.qualify(clock);
+        save(stored);
+
+        assertThat(leads().findByCompanyName(TENANT_A, "initech gmbh")).singleElement()
+                .satisfies(lead -> assertThat(lead.status()).isEqualTo(LeadStatus.QUALIFIED));
     }
 
     @Test
@@ -147,6 +175,7 @@ public abstract class LeadRepositoryContract extends StorageContract {
         assertThat(leads().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(leads().findByEmail(TENANT_B, email)).isEmpty();
         assertThat(leads().findByPhone(TENANT_B, phone)).isEmpty();
+        assertThat(leads().findByCompanyName(TENANT_B, stored.details().companyName())).isEmpty();
         assertThat(leads().findByStatus(TENANT_B, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
         assertThat(leads().findByOwnerAndStatus(TENANT_B, owner, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
         LeadState s = stored.state();

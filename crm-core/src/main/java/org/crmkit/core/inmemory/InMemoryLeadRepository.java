@@ -14,6 +14,7 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadState;
 import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.LeadRepository;
 
 final class InMemoryLeadRepository implements LeadRepository {
@@ -25,6 +26,7 @@ final class InMemoryLeadRepository implements LeadRepository {
     private final VersionedStore<LeadState> store;
     private final InMemoryIndex<LeadState> byEmail;
     private final InMemoryIndex<LeadState> byPhone;
+    private final InMemoryIndex<LeadState> byCompanyName;
     private final InMemoryIndex<LeadState> byOwner;
 
     InMemoryLeadRepository(InMemoryTransactions transactions) {
@@ -34,6 +36,8 @@ final class InMemoryLeadRepository implements LeadRepository {
                 : s.details().email().normalized()));
         this.byPhone = store.index(InMemoryIndex.single(s -> s.details().phone() == null ? null
                 : s.details().phone().e164()));
+        this.byCompanyName = store.index(InMemoryIndex.single(s -> s.details().companyName() == null ? null
+                : Account.normalizeName(s.details().companyName())));
         this.byOwner = store.index(InMemoryIndex.single(LeadState::owner));
     }
 
@@ -57,6 +61,12 @@ final class InMemoryLeadRepository implements LeadRepository {
     @Override
     public List<Lead> findByPhone(TenantId tenant, PhoneNumber phone) {
         return lookup(tenant, byPhone, Require.notNull(phone, "phone").e164()).stream().map(Lead::restore).toList();
+    }
+
+    @Override
+    public List<Lead> findByCompanyName(TenantId tenant, String companyName) {
+        return lookup(tenant, byCompanyName, Account.normalizeName(Require.notBlank(companyName, "companyName")))
+                .stream().map(Lead::restore).toList();
     }
 
     @Override

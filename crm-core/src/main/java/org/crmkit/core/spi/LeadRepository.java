@@ -11,6 +11,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.party.Account;
 
 /**
  * Stores leads. Every method takes the tenant and sees only that tenant's leads; no argument may be null. Lists are
@@ -31,6 +32,13 @@ public interface LeadRepository {
 
     /** Leads with this E.164 phone number, in every status. */
     List<Lead> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    /**
+     * Leads whose company name equals {@code companyName} in {@link Account#normalizeName normal form} (the form
+     * accounts are found by name in), in every status; leads without a company name never match. A blank name is
+     * refused with an {@code InvalidValueException}.
+     */
+    List<Lead> findByCompanyName(TenantId tenant, String companyName);
 
     /** The owner's leads in the status. */
     Page<Lead> findByOwnerAndStatus(TenantId tenant, UserId owner, LeadStatus status, PageRequest page);

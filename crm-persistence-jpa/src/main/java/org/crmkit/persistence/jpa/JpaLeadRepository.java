@@ -13,6 +13,7 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadState;
 import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.LeadRepository;
 
 /** Leads in {@code crm_lead} (see {@link LeadMapping}). */
@@ -44,6 +45,12 @@ final class JpaLeadRepository implements LeadRepository {
     public List<Lead> findByPhone(TenantId tenant, PhoneNumber phone) {
         return leads.list(tenant, RowQuery.where("r.phoneKey = :phone").bind("phone", Require.notNull(phone, "phone").e164())
                 .orderBy(LeadMapping.CAPTURE_ORDER));
+    }
+
+    @Override
+    public List<Lead> findByCompanyName(TenantId tenant, String companyName) {
+        return leads.list(tenant, RowQuery.withKey(LeadMapping.COMPANY_NAME,
+                Account.normalizeName(Require.notBlank(companyName, "companyName"))).orderBy(LeadMapping.CAPTURE_ORDER));
     }
 
     @Override
