@@ -255,10 +255,16 @@ public final class Dunning implements Workflow {
         return cases.findHold(runtime.tenant(), RecordRef.account(account)).isPresent();
     }
 
-    /** Reconciles one group's case and, when {@code escalate}, takes the level due; returns the actions planned. */
+    /**
+     * Reconciles one group's case and, when {@code escalate}, takes the level due; returns the actions planned.
+     * The account is locked first, so that another node evaluating it at the same moment waits and then finds the
+     * step taken; a collision that still happens (an account outside crmkit, a delivery updating the case) is
+     * evaluated again in a fresh transaction.
+     */
     private int evaluate(Group group, LocalDate today, Instant asOf, boolean escalate) {
-        return runtime.transactions().inTransaction(() -> {
+        return ConcurrentChanges.retried(runtime.transactions(), "dunning of " + group.key(), () -> {
             TenantId tenant = runtime.tenant();
+            cases.lockAccount(tenant, group.account());
             boolean excluded = isExcluded(group.account());
             DunningPolicy policy = group.policy();
             Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());

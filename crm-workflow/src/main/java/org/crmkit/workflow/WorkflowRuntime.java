@@ -169,7 +169,9 @@ public final class WorkflowRuntime {
 
     /**
      * Delivers the calling tenant's actions that are due by {@code asOf}, in batches: each batch is claimed in one
-     * transaction (a lease until {@code asOf} plus the lease time), then delivered one by one.
+     * transaction (a lease until {@code asOf} plus the lease time), then delivered one by one. Recording a
+     * delivery that collides with a concurrent change (another node changing the workflow state the delivery
+     * updates) is done again in a fresh transaction, so that the channel is not called a second time.
      */
     public RunReport dispatchDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
@@ -196,14 +198,15 @@ public final class WorkflowRuntime {
             if (registration == null) {
                 throw new IllegalStateException("no handler is registered for " + action.payload().getClass().getName());
             }
+            String what = "delivery of " + action.deduplicationKey();
             if (registration.inTransaction()) {
-                transactions.inTransaction(() -> {
+                ConcurrentChanges.retried(transactions, what, () -> {
                     registration.deliver(action);
                     complete(action, asOf);
                 });
             } else {
                 registration.deliver(action);
-                transactions.inTransaction(() -> complete(action, asOf));
+                ConcurrentChanges.retried(transactions, what, () -> complete(action, asOf));
             }
             return new RunReport(0, 1, 0, 0);
         } catch (RuntimeException e) {

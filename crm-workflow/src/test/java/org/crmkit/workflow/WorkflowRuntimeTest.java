@@ -24,6 +24,7 @@ import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.testkit.SettableClock;
@@ -50,7 +51,7 @@ class WorkflowRuntimeTest {
     private final AccountId account = AccountId.next(new IdGenerator(clock));
 
     /** Plans one email per name in its list: the key is derived from the name, as the contract asks. */
-    private static final class Greetings implements Workflow {
+    private static class Greetings implements Workflow {
         final List<String> due = new CopyOnWriteArrayList<>();
         final List<String> delivered = new CopyOnWriteArrayList<>();
         final List<String> failed = new CopyOnWriteArrayList<>();
@@ -171,6 +172,32 @@ class WorkflowRuntimeTest {
                 new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("transaction");
+    }
+
+    @Test
+    void deliveryWhoseRecordCollidesWithAnotherNodesChangeIsRecordedAgainWithoutSendingTwice() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        AtomicInteger collisionsLeft = new AtomicInteger(2);
+        Greetings workflow = new Greetings(runtime, account) {
+            @Override
+            public void onDelivered(Action action) {
+                if (collisionsLeft.getAndDecrement() > 0) {
+                    throw new StaleVersionException("Greeting", action.subject(), 3, 4);
+                }
+                super.onDelivered(action);
+            }
+        };
+        workflow.due.add("ada");
+        runtime.register(workflow);
+
+        RunReport report = runtime.runDue(START);
+
+        assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
+        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(workflow.delivered).containsExactly("greeting:ada");
+        assertThat(runtime.actionByKey("greeting:ada")).get()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
+                .satisfies(a -> assertThat(a.attempts()).isEqualTo(1));
     }
 
     @Test

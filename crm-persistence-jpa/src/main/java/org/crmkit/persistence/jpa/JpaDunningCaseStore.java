@@ -1,5 +1,6 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
@@ -16,7 +17,8 @@ import org.crmkit.workflow.spi.DunningCaseStore;
 
 /**
  * Dunning cases in {@code crm_dunning_case} (see {@link DunningCaseMapping}) and holds in {@code crm_dunning_hold}.
- * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}.
+ * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}; an
+ * account is locked by a row lock on its row in {@code crm_account}.
  */
 final class JpaDunningCaseStore implements DunningCaseStore {
 
@@ -67,6 +69,16 @@ final class JpaDunningCaseStore implements DunningCaseStore {
         Require.notNull(dunningCase, "dunningCase");
         requireTransaction();
         return DunningCase.restore(cases.save(dunningCase.state()));
+    }
+
+    /** A row lock on the account's row in {@code crm_account} ({@code SELECT ... FOR UPDATE}). */
+    @Override
+    public void lockAccount(TenantId tenant, AccountId account) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(account, "account");
+        requireTransaction();
+        transactions.withEntityManager(entityManager -> entityManager.find(AccountRow.class,
+                new RowKey(tenant.value(), account.value()), LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

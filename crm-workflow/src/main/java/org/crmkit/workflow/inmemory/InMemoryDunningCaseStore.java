@@ -162,6 +162,14 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
         return read(() -> Optional.ofNullable(holds.get(new HoldKey(tenant, subject))));
     }
 
+    /** Nothing to lock: a transaction of the {@link InMemoryStorage} has the whole store to itself. */
+    @Override
+    public void lockAccount(TenantId tenant, AccountId account) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(account, "account");
+        requireTransaction();
+    }
+
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
             throw new IllegalStateException("writes to dunning cases require an active transaction");

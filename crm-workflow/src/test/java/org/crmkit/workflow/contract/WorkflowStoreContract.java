@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.DuplicateRecordException;
@@ -17,8 +22,11 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.fixtures.AccountMother;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningHold;
@@ -227,6 +235,52 @@ public abstract class WorkflowStoreContract {
         assertThat(firstPage).extracting(DunningCase::id).containsExactly(cases.get(0).id(), cases.get(1).id());
         assertThat(rest).extracting(DunningCase::id).containsExactly(cases.get(3).id(), cases.get(4).id());
         assertThat(store.dunningCases().findOpen(TENANT_B, null, 10)).isEmpty();
+    }
+
+    @Test
+    void transactionLockingAnAccountWaitsForTheOneHoldingItAndThenSeesTheCaseItStored() throws Exception {
+        Account account = AccountMother.anAccount(TENANT_A, ids, clock, "Acme", UserId.next(ids));
+        storage.transactions().inTransaction(() -> storage.accounts().save(account));
+        DunningCase opened = openCase(TENANT_A, account.id(), "account:" + account.id() + ":EUR");
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<DunningCase> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
+                store.dunningCases().lockAccount(TENANT_A, account.id());
+                locked.countDown();
+                pause(300);
+                return store.dunningCases().save(opened);
+            }));
+            assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
+
+            List<DunningCase> seen = storage.transactions().inTransaction(() -> {
+                store.dunningCases().lockAccount(TENANT_A, account.id());
+                return store.dunningCases().findByAccount(TENANT_A, account.id());
+            });
+
+            assertThat(seen).extracting(DunningCase::id).containsExactly(holder.get(1, TimeUnit.MINUTES).id());
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void lockingAnAccountThatIsNotStoredLocksNothingAndNeedsATransaction() {
+        AccountId unknown = AccountId.next(ids);
+
+        storage.transactions().inTransaction(() -> store.dunningCases().lockAccount(TENANT_A, unknown));
+
+        assertThatThrownBy(() -> store.dunningCases().lockAccount(TENANT_A, unknown))
+                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

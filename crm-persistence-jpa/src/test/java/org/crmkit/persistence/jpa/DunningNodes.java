@@ -1,0 +1,223 @@
+package org.crmkit.persistence.jpa;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.crmkit.core.Crm;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.NewPayment;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.billing.PaymentMethod;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PostalAddress;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.dunning.DunningLevel;
+import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.runtime.RetryPolicy;
+
+/**
+ * Dunning on application instances that share one database: each node has a {@link JpaStorage} of its own over
+ * the same entity manager factory, its own crmkit, workflow runtime and {@link Dunning}, as separate processes
+ * would; what the nodes deliver lands in one shared record, so that a test can see whether anything went out
+ * twice. The policy is the ladder of the product description (reminders at +7 and +21, a call at +35, the lawyer
+ * at +60 with a letter and a credit hold). Runs are at 08:00 UTC.
+ */
+final class DunningNodes implements AutoCloseable {
+
+    static final Instant START = Instant.parse("2026-01-05T08:00:00Z");
+    static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
+
+    /** Something a node handed to a channel or to the lawyer, with the day of the run and the account it is about. */
+    record Delivery(String key, long day, String kind, AccountId account) {
+    }
+
+    /** One application instance. */
+    record Node(JpaStorage storage, Crm crm, WorkflowRuntime runtime, Dunning dunning) {
+    }
+
+    final SettableClock clock = SettableClock.at(START);
+    final UserId owner = UserId.next(new IdGenerator(clock));
+    final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
+    final List<Node> nodes = new ArrayList<>();
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private int invoiceNumber;
+
+    /** {@code count} nodes on the database, which is emptied first. */
+    DunningNodes(TestDatabase database, int count) {
+        nodes.add(node(database.storage(clock)));
+        for (int i = 1; i < count; i++) {
+            nodes.add(node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
+        }
+    }
+
+    static DunningPolicy ladder() {
+        return DunningPolicy.builder("standard").currency("EUR")
+                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.LETTER).paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL, Channel.LETTER).fee("5.00").paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(35).callTaskForAccountOwner(2))
+                .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER))
+                .build();
+    }
+
+    private Node node(JpaStorage storage) {
+        AtomicReference<Dunning> dunning = new AtomicReference<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock)
+                .eventListener(entry -> dunning.get().eventListener().onEvent(entry))
+                .build();
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+                .store(JpaWorkflowStore.create(storage))
+                .channel(Channel.EMAIL, (key, message) -> deliveries.add(delivery(key, "email", message.about().id())))
+                .channel(Channel.LETTER, (key, message) -> deliveries.add(delivery(key, "letter", message.about().id())))
+                .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
+                .build();
+        dunning.set(Dunning.builder(runtime).policy(ladder())
+                .legalHandOff((key, dossier) -> deliveries.add(delivery(key, "lawyer", dossier.account().value())))
+                .build());
+        return new Node(storage, crm, runtime, dunning.get());
+    }
+
+    private Delivery delivery(String key, String kind, java.util.UUID account) {
+        return new Delivery(key, day(), kind, AccountId.of(account));
+    }
+
+    Node first() {
+        return nodes.get(0);
+    }
+
+    /** Days since the first day. */
+    long day() {
+        return ChronoUnit.DAYS.between(FIRST_DAY, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+    }
+
+    Account customer(String name) {
+        return first().crm().parties().registerAccount(NewAccount.of(name, owner)
+                .withEmail(EmailAddress.of(name.toLowerCase().replace(' ', '.') + "@example.com"), ContactPointType.BILLING)
+                .withAddress(PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
+    }
+
+    /** An invoice of {@code gross} EUR that fell due {@code daysOverdue} days ago (negative: falls due later). */
+    Invoice invoice(AccountId account, String gross, int daysOverdue) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        LocalDate due = today.minusDays(daysOverdue);
+        return first().crm().billing().issueInvoice(new NewInvoice("INV-" + (++invoiceNumber), account,
+                due.isBefore(today) ? due.minusDays(14) : today, due, Currency.getInstance("EUR"),
+                List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
+    }
+
+    /** The customer pays the whole balance of the invoice today, recorded through the first node. */
+    void pays(Invoice invoice) {
+        Money amount = first().crm().billing().invoice(invoice.id()).orElseThrow().balanceDue();
+        first().crm().billing().recordPayment(new NewPayment(invoice.account(), amount,
+                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), PaymentMethod.BANK_TRANSFER,
+                "PAY-" + invoice.number(), List.of(NewPayment.Allocation.of(invoice.id(), amount))));
+    }
+
+    /**
+     * Every node calls {@code runDue} for the same instant at the same moment (released together by a barrier);
+     * returns their reports. A run that throws fails the call.
+     */
+    List<RunReport> runTogether(Instant asOf) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(nodes.size());
+        List<Future<RunReport>> runs = new ArrayList<>();
+        for (Node node : nodes) {
+            runs.add(threads.submit(() -> {
+                together.await(1, TimeUnit.MINUTES);
+                return node.runtime().runDue(asOf);
+            }));
+        }
+        List<RunReport> reports = new ArrayList<>();
+        for (Future<RunReport> run : runs) {
+            reports.add(run.get(5, TimeUnit.MINUTES));
+        }
+        return reports;
+    }
+
+    /** Moves the clock to 08:00 of {@code day} days after the first day. */
+    Instant morningOf(int day) {
+        clock.set(START.plus(Duration.ofDays(day)));
+        return clock.instant();
+    }
+
+    static RunReport sum(List<RunReport> reports) {
+        return reports.stream().reduce(new RunReport(0, 0, 0, 0), (a, b) -> new RunReport(a.planned() + b.planned(),
+                a.delivered() + b.delivered(), a.retrying() + b.retrying(), a.failed() + b.failed()));
+    }
+
+    List<Delivery> deliveriesTo(AccountId account) {
+        synchronized (deliveries) {
+            return deliveries.stream().filter(d -> d.account().equals(account)).toList();
+        }
+    }
+
+    /**
+     * What dunning did to the account, in order: "day 7: email", "day 35: call" (a call-queue task created that
+     * day), "day 60: lawyer", ...
+     */
+    List<String> outcomeFor(AccountId account) {
+        List<String> outcome = new ArrayList<>();
+        deliveriesTo(account).forEach(d -> outcome.add("day " + d.day() + ": " + d.kind()));
+        first().crm().activities().tasksLinkedTo(RecordRef.account(account), PageRequest.first(100)).items()
+                .forEach(task -> outcome.add("day " + ChronoUnit.DAYS.between(START, task.createdAt()) + ": call"));
+        outcome.sort(Comparator.comparingInt((String line) -> Integer.parseInt(line.split("[ :]")[1]))
+                .thenComparing(line -> line));
+        return outcome;
+    }
+
+    /**
+     * What the code under {@code work} wrote to standard error, where the tests' logger (slf4j-simple, warnings and
+     * errors) writes: a failed dunning run logs there.
+     */
+    static String standardErrorOf(ThrowingRunnable work) throws Exception {
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            work.run();
+        } finally {
+            System.setErr(original);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        original.print(text);
+        return text;
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    @Override
+    public void close() {
+        threads.shutdownNow();
+    }
+}
