@@ -14,10 +14,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -54,7 +56,8 @@ final class DemoDatabase implements AutoCloseable {
 
     /**
      * Opens the database at {@code url} with the user and password given (both may be null for H2). An H2 file
-     * database is deleted first, so every run starts empty; a PostgreSQL database must be empty.
+     * database is deleted first, so every run starts empty; a PostgreSQL database must be empty (one that already
+     * holds crmkit's tables is refused with an {@code IllegalStateException} that says so, and nothing is changed).
      */
     static DemoDatabase open(String url, String user, String password) {
         boolean postgres = url.startsWith("jdbc:postgresql:");
@@ -103,6 +106,12 @@ final class DemoDatabase implements AutoCloseable {
         String folder = "db/migration/crmkit/" + database;
         try (Connection connection = DriverManager.getConnection(url, user, password);
              Statement statement = connection.createStatement()) {
+            List<String> existing = crmkitTables(connection);
+            if (!existing.isEmpty()) {
+                throw new IllegalStateException("the demo needs an empty database, but " + url + " already holds "
+                        + existing.size() + " of crmkit's tables (" + existing.get(0) + ", ...), e.g. from an "
+                        + "earlier run: drop and create the database, or name another with -Dcrmkit.demo.jdbcUrl");
+            }
             for (String script : scripts(folder)) {
                 for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
                     if (!sql.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
@@ -113,6 +122,20 @@ final class DemoDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create crmkit's schema at " + url + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The tables whose names start with {@code crm_} (in any letter case: H2 keeps them upper-case). */
+    private static List<String> crmkitTables(Connection connection) throws SQLException {
+        List<String> tables = new java.util.ArrayList<>();
+        try (ResultSet result = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (result.next()) {
+                String name = result.getString("TABLE_NAME");
+                if (name.toLowerCase(Locale.ROOT).startsWith("crm_")) {
+                    tables.add(name);
+                }
+            }
+        }
+        return tables;
     }
 
     /** The contents of the folder's {@code V<n>__*.sql} files on the class path, in version order. */

@@ -1,9 +1,11 @@
 package org.crmkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -14,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the whole demo on a real PostgreSQL (an embedded one, started for this class) through the switch a user
@@ -36,6 +39,11 @@ class CrmkitDemoOnPostgresqlTest extends DemoRunChecks {
         }
         execute(postgres.getJdbcUrl("postgres", "postgres"), "create database " + DATABASE);
         url = postgres.getJdbcUrl("postgres", DATABASE);
+        return runWithTheSwitch(directory, cdnow, out);
+    }
+
+    /** Runs the demo as {@code -Dcrmkit.demo.jdbcUrl=... -Dcrmkit.demo.user=... -Dcrmkit.demo.password=...} does. */
+    private CrmkitDemo.Outcome runWithTheSwitch(Path directory, Path cdnow, PrintStream out) {
         System.setProperty("crmkit.demo.jdbcUrl", url);
         System.setProperty("crmkit.demo.user", "postgres");
         System.setProperty("crmkit.demo.password", "postgres");
@@ -62,6 +70,18 @@ class CrmkitDemoOnPostgresqlTest extends DemoRunChecks {
         assertThat(count("select count(*) from crm_opportunity")).isEqualTo(6);
         assertThat(count("select count(*) from crm_dunning_case")).isPositive();
         assertThat(directory.resolve("crm.mv.db")).as("no H2 database beside the report").doesNotExist();
+    }
+
+    @Test
+    void aSecondRunOnTheSameDatabaseIsRefusedWithoutTouchingIt(@TempDir Path elsewhere) throws SQLException {
+        PrintStream ignored = new PrintStream(OutputStream.nullOutputStream());
+
+        assertThatThrownBy(() -> runWithTheSwitch(elsewhere, elsewhere, ignored))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("the demo needs an empty database, but " + url + " already holds ")
+                .hasMessageContaining("drop and create the database");
+        assertThat(count("select count(*) from crm_opportunity")).isEqualTo(6);
+        assertThat(elsewhere.resolve("crmkit-report.html")).doesNotExist();
     }
 
     private long count(String sql) throws SQLException {
