@@ -48,7 +48,9 @@ import org.crmkit.core.sales.Pipeline;
 /**
  * A small CRM in memory, start to finish: a sales user, an account with two contacts and their consent, a few
  * interactions, a follow-up task, an opportunity with line items moved one stage on, an invoice, a partial
- * payment, and the account's timeline. The README's demo command runs it.
+ * payment, and the account's timeline.
+ *
+ * <p>Run: {@code ./mvnw -q -pl examples -am -Pdemo -DskipTests package -Ddemo.main=org.crmkit.examples.Quickstart}
  */
 public final class Quickstart {
 
