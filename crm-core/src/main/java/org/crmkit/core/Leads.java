@@ -14,7 +14,9 @@ import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.LeadId;
@@ -262,9 +264,10 @@ public final class Leads {
      * the person's name without one), a contact linked to it in the lead's title as role ({@code Contact} without
      * one; reused or created from the person, with the lead's email and phone) and, when asked for, an opportunity
      * for the account that remembers the lead and its campaign. Created contacts and accounts carry the lead's id
-     * and source as custom fields {@code lead_id} and {@code lead_source}; a note on all of them (and the lead)
-     * records the conversion, so the lead's history stays reachable from their timelines. Before creating, it looks
-     * for possible duplicates of what it would create and reports them instead, unless
+     * and source as custom fields {@code lead_id} and {@code lead_source}. The lead's history comes along: every
+     * activity on the lead's timeline then also concerns the contact and the account (it shows on all three
+     * timelines), and a note on the lead, contact, account and opportunity records the conversion. Before
+     * creating, it looks for possible duplicates of what it would create and reports them instead, unless
      * {@link ConvertLead#despiteDuplicates()}: contacts when it creates the contact, accounts and other open leads of
      * the same company name when it creates the account, and other open leads with the same email or phone. A lead
      * that is not QUALIFIED (e.g. already converted) is refused with an {@code IllegalTransitionException}.
@@ -306,6 +309,7 @@ public final class Leads {
             }
             lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
             useCases.save(lead, useCases.storage.leads()::save);
+            carryOverHistory(lead.id(), contact.id(), account.id());
             NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
                     .withSummary("Lead " + lead.id() + " from source " + lead.source() + ", captured "
                             + lead.capturedAt() + ", score " + lead.score())
@@ -317,6 +321,25 @@ public final class Leads {
                     useCases.clock), useCases.storage.activities()::save);
             return new LeadConversionResult.Converted(contact, account, deal);
         });
+    }
+
+    /** Makes every activity on the lead's timeline concern the contact and account too, in the caller's transaction. */
+    private void carryOverHistory(LeadId lead, ContactId contact, AccountId account) {
+        List<Activity> history = new ArrayList<>();
+        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
+        Page<Activity> page;
+        do {
+            page = useCases.storage.activities().timeline(useCases.tenant(), RecordRef.lead(lead), TimelineFilter.ALL,
+                    request);
+            history.addAll(page.items());
+            request = request.next();
+        } while (page.hasNext());
+        for (Activity activity : history) {
+            if (!activity.concerns(RecordRef.contact(contact)) || !activity.concerns(RecordRef.account(account))) {
+                activity.carryOverFromLead(lead, contact, account, useCases.clock);
+                useCases.save(activity, useCases.storage.activities()::save);
+            }
+        }
     }
 
     private static NewAccount newAccount(Lead lead, UserId owner) {

@@ -3,11 +3,15 @@ package org.crmkit.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -184,6 +188,32 @@ class LeadConversionTest {
                     assertThat(note.relatedRecords()).contains(RecordRef.lead(lead.id()),
                             RecordRef.opportunity(opportunity.id()));
                 });
+    }
+
+    @Test
+    void theActivitiesOfAConvertedLeadShowOnTheTimelinesOfItsContactAndAccount() {
+        Lead lead = leads.captureAnyway(jane());
+        Activity call = crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND,
+                "Asked for a demo", clock.instant()).regarding(RecordRef.lead(lead.id())));
+        clock.advance(Duration.ofDays(2));
+        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null,
+                "Discovery workshop", clock.instant()).regarding(RecordRef.lead(lead.id())));
+        clock.advance(Duration.ofDays(1));
+        leads.assign(lead.id(), owner);
+        leads.qualify(lead.id());
+
+        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) leads.convert(lead.id(),
+                ConvertLead.withDeal(deal));
+
+        for (RecordRef timeline : List.of(RecordRef.contact(converted.contact().id()),
+                RecordRef.account(converted.account().id()), RecordRef.lead(lead.id()))) {
+            assertThat(crm.activities().timeline(timeline, TimelineFilter.ALL, PageRequest.first(10)).items())
+                    .extracting(Activity::subject)
+                    .containsExactly("Converted from lead", "Discovery workshop", "Asked for a demo");
+        }
+        assertThat(crm.activities().findActivity(call.id()).orElseThrow().occurredAt()).isEqualTo(call.occurredAt());
+        assertThat(crm.activities().timeline(RecordRef.opportunity(converted.opportunity().id()), TimelineFilter.ALL,
+                PageRequest.first(10)).items()).extracting(Activity::subject).containsExactly("Converted from lead");
     }
 
     @Test

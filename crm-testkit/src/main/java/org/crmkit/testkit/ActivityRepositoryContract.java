@@ -16,6 +16,7 @@ import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
@@ -104,6 +105,31 @@ public abstract class ActivityRepositoryContract extends StorageContract {
         for (RecordRef ref : call.references()) {
             assertThat(activities().timeline(TENANT_A, ref, TimelineFilter.ALL, PageRequest.first(5)).items())
                     .extracting(Activity::id).containsExactly(call.id());
+        }
+    }
+
+    @Test
+    void anActivityCarriedOverFromALeadIsOnTheTimelinesOfTheLeadTheContactAndTheAccount() {
+        LeadId lead = LeadId.next(ids);
+        ContactId contact = ContactId.next(ids);
+        AccountId account = AccountId.next(ids);
+        Activity older = save(ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant()));
+        clock.advance(Duration.ofHours(1));
+        Activity meeting = save(ActivityMother.aMeetingAbout(TENANT_A, ids, clock, lead,
+                clock.instant().minus(Duration.ofMinutes(30))));
+        clock.advance(Duration.ofDays(1));
+
+        meeting.carryOverFromLead(lead, contact, account, clock);
+        save(meeting);
+
+        assertThat(activities().findById(TENANT_A, meeting.id()).orElseThrow().state())
+                .isEqualTo(meeting.state().withVersion(2));
+        assertThat(activities().timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
+                .items()).extracting(Activity::id).containsExactly(meeting.id(), older.id());
+        for (RecordRef ref : List.of(RecordRef.account(account), RecordRef.lead(lead))) {
+            Page<Activity> timeline = activities().timeline(TENANT_A, ref, TimelineFilter.ALL, PageRequest.first(5));
+            assertThat(timeline.items()).extracting(Activity::id).containsExactly(meeting.id());
+            assertThat(timeline.totalElements()).isEqualTo(1);
         }
     }
 

@@ -10,6 +10,7 @@ import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -19,7 +20,8 @@ import org.crmkit.core.common.TenantId;
  * an SMS, with its time, duration, direction, outcome and the contacts, accounts and records it concerns.
  *
  * <p>The facts of an activity (kind, time, direction, parties) do not change once logged; subject, summary and
- * outcome can be corrected, and the whole activity can be deleted. Not thread-safe.
+ * outcome can be corrected, an activity about a lead is carried over to the contact and account the lead became,
+ * and the whole activity can be deleted. Not thread-safe.
  */
 public final class Activity extends AggregateRoot<ActivityId> {
 
@@ -30,8 +32,8 @@ public final class Activity extends AggregateRoot<ActivityId> {
     private String subject;
     private String summary;
     private ActivityOutcome outcome;
-    private final List<ContactId> contacts;
-    private final List<AccountId> accounts;
+    private List<ContactId> contacts;
+    private List<AccountId> accounts;
     private final List<RecordRef> relatedRecords;
     private final Actor loggedBy;
     private final Instant loggedAt;
@@ -100,6 +102,36 @@ public final class Activity extends AggregateRoot<ActivityId> {
         this.correctedBy = actor;
         this.correctedAt = now;
         record(new ActivityCorrected(tenant(), id().value(), now, subject, summary, outcome, actor.id()));
+    }
+
+    /**
+     * Makes the activity also concern the contact and account that the lead it concerns was converted into, so that
+     * it shows on their timelines as well as on the lead's. Changes nothing (and records no event) when it already
+     * concerns both; refused with an {@code InvalidValueException} (field {@code lead}) when it does not concern the
+     * lead.
+     */
+    public void carryOverFromLead(LeadId lead, ContactId contact, AccountId account, Clock clock) {
+        Require.notNull(lead, "lead");
+        Require.notNull(contact, "contact");
+        Require.notNull(account, "account");
+        Instant now = Require.notNull(clock, "clock").instant();
+        Require.that(relatedRecords.contains(RecordRef.lead(lead)), "lead",
+                "activity " + id() + " does not concern lead " + lead);
+        if (contacts.contains(contact) && accounts.contains(account)) {
+            return;
+        }
+        contacts = withAdded(contacts, contact);
+        accounts = withAdded(accounts, account);
+        record(new ActivityCarriedOver(tenant(), id().value(), now, lead, contact, account));
+    }
+
+    private static <T> List<T> withAdded(List<T> list, T element) {
+        if (list.contains(element)) {
+            return list;
+        }
+        List<T> added = new ArrayList<>(list);
+        added.add(element);
+        return List.copyOf(added);
     }
 
     /** Records that the activity is being deleted; the service removes it from storage in the same transaction. */

@@ -14,6 +14,7 @@ import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
@@ -61,6 +62,33 @@ class ActivityTest {
             assertThat(event.contacts()).containsExactly(contact);
             assertThat(event.loggedBy()).isEqualTo("u-17");
         });
+    }
+
+    @Test
+    void anActivityAboutALeadIsCarriedOverToTheContactAndAccountItBecameOnce() {
+        LeadId lead = LeadId.of(UUID.randomUUID());
+        Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), NewActivity.of(ActivityKind.MEETING,
+                null, "Discovery workshop", NOW.minusSeconds(7200)).regarding(RecordRef.lead(lead)), AGENT, CLOCK);
+
+        activity.carryOverFromLead(lead, contact, account, CLOCK);
+        activity.carryOverFromLead(lead, contact, account, CLOCK);
+
+        assertThat(activity.references()).containsExactly(RecordRef.contact(contact), RecordRef.account(account),
+                RecordRef.lead(lead));
+        assertThat(activity.occurredAt()).isEqualTo(NOW.minusSeconds(7200));
+        assertThat(activity.pendingEvents()).hasSize(2).last().isEqualTo(
+                new ActivityCarriedOver(TENANT, activity.id().value(), NOW, lead, contact, account));
+    }
+
+    @Test
+    void onlyAnActivityAboutTheLeadIsCarriedOver() {
+        Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), call(), AGENT, CLOCK);
+        LeadId otherLead = LeadId.of(UUID.randomUUID());
+
+        assertThatThrownBy(() -> activity.carryOverFromLead(otherLead, ContactId.of(UUID.randomUUID()), account,
+                CLOCK)).isInstanceOfSatisfying(InvalidValueException.class,
+                        e -> assertThat(e.field()).isEqualTo("lead"));
+        assertThat(activity.contacts()).containsExactly(contact);
     }
 
     @Test

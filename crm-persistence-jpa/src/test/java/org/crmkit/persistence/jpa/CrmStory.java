@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import org.crmkit.core.ConvertLead;
 import org.crmkit.core.Crm;
+import org.crmkit.core.LeadCapture;
+import org.crmkit.core.LeadConversionResult;
 import org.crmkit.core.NewCreditNote;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLead;
@@ -33,6 +36,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.lead.LeadStatus;
@@ -85,7 +89,9 @@ abstract class CrmStory {
                 "timeline of ACME: CALL Questions on delivery time, EMAIL Quote for two presses, MEETING Plant visit",
                 "open cases of Ada: Press leaks oil",
                 "invoice 2026-0042: PARTIALLY_PAID, balance due EUR 1023.10",
-                "overdue: 2026-0042");
+                "overdue: 2026-0042",
+                "capture of Sam Lee: LEAD by COMPANY_NAME initech",
+                "timeline of Jo Ray: NOTE Converted from lead, CALL Asked for a demo");
     }
 
     private record Told(List<String> facts, List<String> events) {
@@ -126,6 +132,15 @@ abstract class CrmStory {
         crm.campaigns().activate(fair.id());
         crm.leads().capture(new NewLead(new LeadDetails("Jo", "Ray", "Initech", null, EmailAddress.of("jo@initech.example"),
                 null, null, null, null, null, null), LeadSource.of("trade-fair"), fair.id(), null));
+        LeadCapture sam = crm.leads().capture(new NewLead(new LeadDetails("Sam", "Lee", "INITECH", null,
+                EmailAddress.of("sam@initech.example"), null, null, null, null, null, null), LeadSource.of("web"), null, null));
+        Lead jo = crm.leads().leadsWithEmail(EmailAddress.of("jo@initech.example")).get(0);
+        crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Asked for a demo", now.minus(Duration.ofDays(1)))
+                .regarding(RecordRef.lead(jo.id())));
+        crm.leads().assign(jo.id(), ada.id());
+        crm.leads().qualify(jo.id());
+        Contact joRay = ((LeadConversionResult.Converted) crm.leads().convert(jo.id(), new ConvertLead(null, null, null, null, false)))
+                .contact();
 
         Pipeline pipeline = crm.sales().definePipeline("New business", List.of(NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
                 NewStage.open("Propose", 40, ForecastCategory.BEST_CASE), NewStage.won("Won"), NewStage.lost("Lost")));
@@ -150,6 +165,10 @@ abstract class CrmStory {
         facts.add("timeline of ACME: " + names(crm.activities().timeline(acme.id(), TimelineFilter.ALL, page).items().stream()
                 .map(activity -> activity.kind() + " " + activity.subject()).toList()));
         facts.add("timeline of Kim: " + names(crm.activities().timeline(kim.id(), TimelineFilter.ALL, page).items().stream()
+                .map(activity -> activity.kind() + " " + activity.subject()).toList()));
+        facts.add("capture of Sam Lee: " + names(((LeadCapture.PossibleDuplicates) sam).matches().stream()
+                .map(match -> match.record().type() + " by " + match.reason() + " " + match.value()).toList()));
+        facts.add("timeline of Jo Ray: " + names(crm.activities().timeline(joRay.id(), TimelineFilter.ALL, page).items().stream()
                 .map(activity -> activity.kind() + " " + activity.subject()).toList()));
         facts.add("task: " + crm.activities().findTask(followUp.id()).orElseThrow().status());
         facts.add("open cases of Ada: " + names(crm.serviceDesk().openCasesOf(ada.id(), page).items().stream().map(ServiceCase::subject).toList()));
