@@ -356,8 +356,8 @@ public final class CrmkitDemo {
 
         // 7. the report
         step(out, 7, "Writing the report");
-        Path report = DemoReport.write(directory.resolve("crmkit-report.html"), crm, dunning, customers, pipeline, log,
-                START, START.plus(Duration.ofDays(DAYS)), cdnow);
+        Path report = DemoReport.write(directory.resolve("crmkit-report.html"), crm, dunning, customers,
+                leads.stream().map(Lead::id).toList(), pipeline, log, START, START.plus(Duration.ofDays(DAYS)), cdnow);
         out.println("      " + report);
 
         return new Outcome(report, assigned, duplicates, converted, log.sentByKind(), callQueue.size(),

@@ -17,7 +17,9 @@ import org.crmkit.analytics.WhaleCurve;
 import org.crmkit.analytics.crm.PipelineForecast;
 import org.crmkit.analytics.report.HtmlReport;
 import org.crmkit.core.Crm;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.lead.Lead;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
@@ -39,8 +41,8 @@ final class DemoReport {
     private DemoReport() {
     }
 
-    static Path write(Path file, Crm crm, Dunning dunning, List<CrmkitDemo.Customer> customers, Pipeline pipeline,
-                      CrmkitDemo.Log log, Instant from, Instant to, CdnowAnalysis.Result cdnow) {
+    static Path write(Path file, Crm crm, Dunning dunning, List<CrmkitDemo.Customer> customers, List<LeadId> leads,
+                      Pipeline pipeline, CrmkitDemo.Log log, Instant from, Instant to, CdnowAnalysis.Result cdnow) {
         LocalDate start = LocalDate.ofInstant(from, ZoneOffset.UTC);
         LocalDate end = LocalDate.ofInstant(to, ZoneOffset.UTC);
         List<Opportunity> deals = new ArrayList<>();
@@ -79,6 +81,17 @@ final class DemoReport {
         if (!byCategory.isEmpty()) {
             report.bars("Forecast by category (amount x probability)", byCategory);
         }
+
+        List<List<String>> leadRows = new ArrayList<>();
+        for (LeadId id : leads) {
+            Lead lead = crm.leads().lead(id).orElseThrow();
+            leadRows.add(List.of(lead.details().companyName(), lead.details().personName(), lead.source().value(),
+                    Integer.toString(lead.score()), lead.owner() == null ? "" : crm.access().user(lead.owner()).name(),
+                    lead.assignment() == null ? "" : lead.assignment().rule(),
+                    lead.status().name().toLowerCase(Locale.ROOT)));
+        }
+        report.table("Leads: score, owner and the assignment rule that decided",
+                List.of("company", "person", "source", "score", "owner", "assigned by rule", "status"), leadRows);
 
         List<HtmlReport.Lane> lanes = new ArrayList<>();
         for (CrmkitDemo.Customer customer : customers) {

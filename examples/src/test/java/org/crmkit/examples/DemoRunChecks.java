@@ -101,6 +101,22 @@ abstract class DemoRunChecks {
     }
 
     @Test
+    void theReportListsEveryLeadWithItsOwnerItsDecidingRuleAndItsStatus() throws Exception {
+        String rows = "//*[local-name()='section'][*[local-name()='h2'][starts-with(., 'Leads')]]"
+                + "//*[local-name()='tr'][*[local-name()='td']]";
+        assertThat(nodes(rows).getLength()).isEqualTo(outcome.assignedLeads().size());
+        for (CrmkitDemo.LeadAssigned lead : outcome.assignedLeads()) {
+            NodeList row = nodes(rows + "[*[local-name()='td'][1] = '" + lead.company() + "']/*[local-name()='td']");
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < row.getLength(); i++) {
+                cells.add(row.item(i).getTextContent());
+            }
+            assertThat(cells).contains(lead.owner(), lead.rule()).last()
+                    .isEqualTo(lead.company().equals("Fischer Maschinen") ? "converted" : "new");
+        }
+    }
+
+    @Test
     void theRefusedMoveListsEveryMissingGate() {
         assertThat(outcome.refusal()).extracting(v -> v.code())
                 .containsExactlyInAnyOrder("gate.required-field", "gate.line-item");
