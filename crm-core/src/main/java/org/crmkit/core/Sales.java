@@ -340,10 +340,10 @@ public final class Sales {
     private static String describe(Set<StaleReason> reasons, long daysInStage, long daysQuiet) {
         List<String> parts = new ArrayList<>();
         if (reasons.contains(StaleReason.ROTTING)) {
-            parts.add(daysInStage + " days in its stage");
+            parts.add(daysInStage + (daysInStage == 1 ? " day" : " days") + " in its stage");
         }
         if (reasons.contains(StaleReason.INACTIVE)) {
-            parts.add(daysQuiet + " days without activity");
+            parts.add(daysQuiet + (daysQuiet == 1 ? " day" : " days") + " without activity");
         }
         return String.join(", ", parts);
     }

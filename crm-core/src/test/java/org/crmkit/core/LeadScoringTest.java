@@ -96,6 +96,19 @@ class LeadScoringTest {
     }
 
     @Test
+    void aDayWithoutEngagementIsExplainedAsOneDay() {
+        Lead lead = captureCto();
+        logMeeting(lead);
+
+        clock.advance(Duration.ofDays(1));
+        Lead decayed = leads.rescore(lead.id());
+
+        assertThat(decayed.scoreBreakdown()).last()
+                .isEqualTo(new ScoreContribution("decay", -1, "1 day since the last engagement, half-life 30 days"));
+        assertThat(decayed.score()).isEqualTo(59);
+    }
+
+    @Test
     void theScoreHalvesWithEachHalfLifeWithoutEngagementAndDropsBelowTheThreshold() {
         Lead lead = captureCto();
         logMeeting(lead);

@@ -189,6 +189,19 @@ class SalesGatesTest {
     }
 
     @Test
+    void aJumpOverOneStageIsCountedAsOneStage() {
+        Opportunity deal = readyForProve();
+        sales.moveToStage(deal.id(), prove);
+
+        List<Violation> violations = sales.missingFor(deal.id(), contract);
+
+        assertThat(violations).filteredOn(v -> v.code().equals(StageGate.STAGE_SKIP)).singleElement()
+                .satisfies(v -> assertThat(v.message())
+                        .isEqualTo("skip at most 0 stages: the move to Contract skips 1 stage, at most 0 allowed"));
+        assertThat(StageGate.maxStagesSkipped(1).name()).isEqualTo("skip at most 1 stage");
+    }
+
+    @Test
     void aStageThatAllowsNoSkippingRefusesAJumpOverAStage() {
         Opportunity deal = readyForProve();
 

@@ -50,6 +50,21 @@ class StaleDealsTest {
     }
 
     @Test
+    void aDealOneDayInAOneDayStageIsDescribedAsOneDay() {
+        Pipeline callbacks = sales.definePipeline("Callbacks", List.of(
+                NewStage.open("Call back", 10, ForecastCategory.PIPELINE).rottingAfter(1),
+                NewStage.won("Won"), NewStage.lost("Lost")));
+        sales.openOpportunity(NewOpportunity.of("Callback", AccountId.of(UUID.randomUUID()), callbacks.id(),
+                Currency.getInstance("EUR"), owner));
+        clock.advance(Duration.ofDays(1));
+
+        sales.alertStaleDeals();
+
+        assertThat(ownerTasks()).singleElement().satisfies(task ->
+                assertThat(task.description()).isEqualTo("No progress on Callback: 1 day in its stage"));
+    }
+
+    @Test
     void aDealRottingInItsStageGetsOneOwnerTaskNotOneOnEveryCheck() {
         Opportunity deal = openDeal("Fleet");
         clock.advance(Duration.ofDays(11));

@@ -43,7 +43,7 @@ class SalesPipelineExampleTest {
                 "  gate.minimum-amount  amount at least EUR 10000.00: the amount is not known (needed to enter Commit)",
                 "  gate.contact-role  Decision maker known: a contact with role DECISION_MAKER is needed to enter Commit",
                 "  gate.approval  Manager approval: entering Commit needs the approval of a MANAGER",
-                "  gate.stage-skip  skip at most 0 stages: the move to Commit skips 1 stages, at most 0 allowed",
+                "  gate.stage-skip  skip at most 0 stages: the move to Commit skips 1 stage, at most 0 allowed",
                 "Move to Prove: moved",
                 "Still missing for Commit: [gate.line-item, gate.minimum-amount, gate.contact-role, gate.approval]",
                 "Move to Commit: moved",

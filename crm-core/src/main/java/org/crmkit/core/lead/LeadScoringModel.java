@@ -69,8 +69,8 @@ public record LeadScoringModel(List<ScoringRule> rules, Duration halfLife, Integ
             long decayed = BigDecimal.valueOf(raw * StrictMath.pow(0.5, halfLives)).setScale(0, RoundingMode.HALF_UP)
                     .longValueExact();
             if (decayed != raw) {
-                contributions.add(new ScoreContribution("decay", (int) (decayed - raw), quiet.toDays()
-                        + " days since the last engagement, half-life " + halfLife.toDays() + " days"));
+                contributions.add(new ScoreContribution("decay", (int) (decayed - raw), days(quiet.toDays())
+                        + " since the last engagement, half-life " + days(halfLife.toDays())));
             }
             total = decayed;
         }
@@ -87,5 +87,10 @@ public record LeadScoringModel(List<ScoringRule> rules, Duration halfLife, Integ
             return QualificationLevel.MARKETING_QUALIFIED;
         }
         return QualificationLevel.UNQUALIFIED;
+    }
+
+    /** "1 day", "30 days". */
+    private static String days(long count) {
+        return count + (count == 1 ? " day" : " days");
     }
 }

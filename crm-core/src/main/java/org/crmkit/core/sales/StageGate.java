@@ -76,7 +76,7 @@ public sealed interface StageGate {
 
     /** Moving forward may skip at most {@code stages} stages (0: only the next stage). */
     static StageGate maxStagesSkipped(int stages) {
-        return new MaxStagesSkipped("skip at most " + stages + " stages", stages);
+        return new MaxStagesSkipped("skip at most " + stageCount(stages), stages);
     }
 
     /** A user with the role must have approved entering the stage. */
@@ -93,6 +93,11 @@ public sealed interface StageGate {
     private static String label(String constant) {
         String words = constant.toLowerCase(Locale.ROOT).replace('_', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    /** "1 stage", "2 stages". */
+    private static String stageCount(int count) {
+        return count + (count == 1 ? " stage" : " stages");
     }
 
     private static String checkedName(String name) {
@@ -211,7 +216,7 @@ public sealed interface StageGate {
         public List<Violation> check(ProposedMove move) {
             int skipped = move.stagesSkipped();
             return violation(skipped <= stages, STAGE_SKIP, name + ": the move to " + move.target().name()
-                    + " skips " + skipped + " stages, at most " + stages + " allowed", "stageId");
+                    + " skips " + stageCount(skipped) + ", at most " + stages + " allowed", "stageId");
         }
     }
 
