@@ -116,6 +116,7 @@ public final class Dunning implements Workflow {
     private final IdGenerator ids;
     private final Map<String, DunningPolicy> policies;
     private final Function<Account, String> policyChoice;
+    private final boolean choosesByAccount;
     private final NoticeRenderer renderer;
     private final Recipients recipients;
 
@@ -133,6 +134,7 @@ public final class Dunning implements Workflow {
         this.policies = Map.copyOf(builder.policies);
         String first = builder.firstPolicy;
         this.policyChoice = builder.policyChoice == null ? account -> first : builder.policyChoice;
+        this.choosesByAccount = builder.policyChoice != null;
         this.renderer = builder.renderer;
         this.recipients = new Recipients(crm);
         LegalHandOff legal = builder.legalHandOff;
@@ -193,8 +195,11 @@ public final class Dunning implements Workflow {
         PageRequest request = PageRequest.first(BATCH);
         while (true) {
             Page<Invoice> page = crm.billing().overdueInvoices(dueBefore, request);
+            Set<AccountId> excluded = excludedAmong(page.items().stream().map(Invoice::account)
+                    .filter(account -> !policyOf.containsKey(account)).collect(Collectors.toSet()));
             for (Invoice invoice : page.items()) {
-                Optional<DunningPolicy> policy = policyOf.computeIfAbsent(invoice.account(), this::policyFor);
+                Optional<DunningPolicy> policy = policyOf.computeIfAbsent(invoice.account(),
+                        account -> excluded.contains(account) ? Optional.empty() : Optional.of(policyFor(account)));
                 if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
                     String key = groupKey(policy.get(), invoice);
                     groups.computeIfAbsent(key, k -> new Group(k, invoice.account(), policy.get()));
@@ -222,12 +227,22 @@ public final class Dunning implements Workflow {
         }
     }
 
-    private Optional<DunningPolicy> policyFor(AccountId accountId) {
-        if (isExcluded(accountId)) {
-            return Optional.empty();
+    /** The accounts among these that are excluded from dunning, in one read. */
+    private Set<AccountId> excludedAmong(Set<AccountId> accounts) {
+        if (accounts.isEmpty()) {
+            return Set.of();
+        }
+        return cases.findHolds(runtime.tenant(), accounts.stream().map(RecordRef::account).toList()).stream()
+                .map(hold -> AccountId.of(hold.subject().id())).collect(Collectors.toSet());
+    }
+
+    /** The account's policy; the account is only read when the host chooses policies by account. */
+    private DunningPolicy policyFor(AccountId accountId) {
+        if (!choosesByAccount) {
+            return policy(policyChoice.apply(null));
         }
         return crm.parties().findAccount(accountId).map(this::choosePolicy)
-                .or(() -> Optional.of(policy(policyChoice.apply(null))));
+                .orElseGet(() -> policy(policyChoice.apply(null)));
     }
 
     private DunningPolicy choosePolicy(Account account) {
@@ -251,10 +266,6 @@ public final class Dunning implements Workflow {
                 : "account:" + invoice.account() + ":" + policy.currency().getCurrencyCode();
     }
 
-    private boolean isExcluded(AccountId account) {
-        return cases.findHold(runtime.tenant(), RecordRef.account(account)).isPresent();
-    }
-
     /**
      * Reconciles one group's case and, when {@code escalate}, takes the level due; returns the actions planned.
      * The account is locked first, so that another node evaluating it at the same moment waits and then finds the
@@ -265,16 +276,17 @@ public final class Dunning implements Workflow {
         return ConcurrentChanges.retried(runtime.transactions(), "dunning of " + group.key(), () -> {
             TenantId tenant = runtime.tenant();
             cases.lockAccount(tenant, group.account());
-            boolean excluded = isExcluded(group.account());
             DunningPolicy policy = group.policy();
             Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());
             List<Invoice> invoices = invoicesOf(group, existing.orElse(null));
-            Set<InvoiceId> disputed = new HashSet<>();
-            for (Invoice invoice : invoices) {
-                if (invoice.isOpen() && cases.findHold(tenant, RecordRef.invoice(invoice.id())).isPresent()) {
-                    disputed.add(invoice.id());
-                }
-            }
+            List<RecordRef> holdable = new ArrayList<>();
+            holdable.add(RecordRef.account(group.account()));
+            invoices.stream().filter(Invoice::isOpen).forEach(invoice -> holdable.add(RecordRef.invoice(invoice.id())));
+            Set<RecordRef> held = cases.findHolds(tenant, holdable).stream().map(DunningHold::subject)
+                    .collect(Collectors.toSet());
+            boolean excluded = held.contains(RecordRef.account(group.account()));
+            Set<InvoiceId> disputed = invoices.stream().filter(invoice -> held.contains(RecordRef.invoice(invoice.id())))
+                    .map(Invoice::id).collect(Collectors.toSet());
             DunningCase dunningCase;
             DunningCaseState before;
             if (existing.isPresent()) {

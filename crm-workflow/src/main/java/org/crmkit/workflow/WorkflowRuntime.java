@@ -180,9 +180,8 @@ public final class WorkflowRuntime {
         RunReport report = new RunReport(0, 0, 0, 0);
         while (true) {
             Instant leaseEnd = asOf.plus(lease);
-            List<Action> batch = transactions.inTransaction(() -> actions.findClaimable(tenant, asOf, BATCH).stream()
-                    .map(action -> actions.update(action.claimed(leaseEnd)))
-                    .toList());
+            List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
+                    .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
             for (Action action : batch) {
                 report = report.plus(deliver(action, asOf));
             }

@@ -15,10 +15,14 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -37,6 +41,11 @@ final class BenchmarkDatabase implements AutoCloseable {
     private final EntityManagerFactory entityManagerFactory;
 
     BenchmarkDatabase() {
+        this(Map.of());
+    }
+
+    /** With further properties for the entity manager factory, e.g. Hibernate's statistics. */
+    BenchmarkDatabase(Map<String, Object> properties) {
         try {
             postgres = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
@@ -48,16 +57,69 @@ final class BenchmarkDatabase implements AutoCloseable {
         pool.setMaximumPoolSize(4);
         dataSource = new HikariDataSource(pool);
         migrate();
-        entityManagerFactory = Persistence.createEntityManagerFactory("crmkit-benchmarks", Map.of(
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "jakarta.persistence.nonJtaDataSource", dataSource,
                 "hibernate.hbm2ddl.auto", "validate",
                 "hibernate.jdbc.batch_size", "100",
                 "hibernate.order_inserts", "true",
                 "hibernate.order_updates", "true"));
+        settings.putAll(properties);
+        entityManagerFactory = Persistence.createEntityManagerFactory("crmkit-benchmarks", settings);
     }
 
     JpaStorage storage() {
         return JpaStorage.create(entityManagerFactory);
+    }
+
+    /** A store whose ids and outbox times come from {@code clock}. */
+    JpaStorage storage(Clock clock) {
+        return JpaStorage.builder(entityManagerFactory).clock(clock).build();
+    }
+
+    EntityManagerFactory entityManagerFactory() {
+        return entityManagerFactory;
+    }
+
+    /**
+     * CPU time PostgreSQL has used so far: the postmaster and its live child processes (the backends of the pool's
+     * connections among them), read from {@code /proc} (Linux, as the embedded binaries in the jar are).
+     */
+    Duration serverCpuTime() {
+        try {
+            long postmaster;
+            try (Connection connection = connection(); Statement statement = connection.createStatement();
+                 ResultSet directory = statement.executeQuery("show data_directory")) {
+                directory.next();
+                postmaster = Long.parseLong(Files.readAllLines(Path.of(directory.getString(1), "postmaster.pid")).get(0).strip());
+            }
+            long ticks = 0;
+            try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                    String[] stat = processStat(process);
+                    if (stat != null && (Long.parseLong(stat[0]) == postmaster || Long.parseLong(stat[1]) == postmaster)) {
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+                    }
+                }
+            }
+            return Duration.ofMillis(ticks * 10);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read PostgreSQL's CPU time", e);
+        }
+    }
+
+    /** The fields of /proc/PID/stat from the pid on, with the command name left out; null if the process ended. */
+    private static String[] processStat(Path process) {
+        try {
+            String stat = Files.readString(process.resolve("stat"));
+            String pid = stat.substring(0, stat.indexOf(' '));
+            String[] rest = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String[] fields = new String[rest.length];
+            fields[0] = pid;
+            System.arraycopy(rest, 1, fields, 1, rest.length - 1);
+            return fields;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     Connection connection() throws SQLException {

@@ -4,6 +4,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.Page;
@@ -72,19 +73,44 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(action, "action");
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
-            ActionRow row = entityManager.find(ActionRow.class, new RowKey(action.tenant().value(), action.id().value()),
-                    LockModeType.PESSIMISTIC_WRITE);
-            if (row == null) {
-                throw new RecordNotFoundException("Action", action.id());
-            }
-            if (row.version != action.version()) {
-                throw new StaleVersionException("Action", action.id(), action.version(), row.version);
-            }
-            fill(row, action);
-            row.version = action.version() + 1;
+            Action stored = write(entityManager, action);
             flush(entityManager, action);
-            return action(row);
+            return stored;
         });
+    }
+
+    /** One flush at the end, so that the updates go to the database in JDBC batches. */
+    @Override
+    public List<Action> updateAll(List<Action> actions) {
+        Require.notNull(actions, "actions");
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            List<Action> stored = new ArrayList<>(actions.size());
+            for (Action action : actions) {
+                stored.add(write(entityManager, Require.notNull(action, "action")));
+            }
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                throw Failures.translate(e, "Action", "(one of the " + actions.size() + " updated together)", -1);
+            }
+            return stored;
+        });
+    }
+
+    /** Checks the version under a row lock and changes the row; the caller flushes. */
+    private Action write(EntityManager entityManager, Action action) {
+        ActionRow row = entityManager.find(ActionRow.class, new RowKey(action.tenant().value(), action.id().value()),
+                LockModeType.PESSIMISTIC_WRITE);
+        if (row == null) {
+            throw new RecordNotFoundException("Action", action.id());
+        }
+        if (row.version != action.version()) {
+            throw new StaleVersionException("Action", action.id(), action.version(), row.version);
+        }
+        fill(row, action);
+        row.version = action.version() + 1;
+        return action(row);
     }
 
     @Override

@@ -1,8 +1,15 @@
 package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.TypedQuery;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
@@ -124,8 +131,44 @@ final class JpaDunningCaseStore implements DunningCaseStore {
         Require.notNull(subject, "subject");
         return transactions.read(entityManager -> Optional
                 .ofNullable(entityManager.find(DunningHoldRow.class, key(tenant, subject)))
-                .map(row -> new DunningHold(TenantId.of(row.tenantId),
-                        new RecordRef(RecordType.valueOf(row.subjectType), row.subjectId), row.reason, row.since)));
+                .map(JpaDunningCaseStore::hold));
+    }
+
+    /** One statement: the subjects' ids per record type, each type's ids in one {@code in} list. */
+    @Override
+    public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(subjects, "subjects");
+        Map<String, Set<UUID>> idsByType = new TreeMap<>();
+        for (RecordRef subject : subjects) {
+            idsByType.computeIfAbsent(subject.type().name(), type -> new HashSet<>()).add(subject.id());
+        }
+        if (idsByType.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder condition = new StringBuilder();
+        int i = 0;
+        for (String type : idsByType.keySet()) {
+            condition.append(i == 0 ? "" : " or ").append("(h.subjectType = :type").append(i)
+                    .append(" and h.subjectId in :ids").append(i).append(')');
+            i++;
+        }
+        return transactions.read(entityManager -> {
+            TypedQuery<DunningHoldRow> query = entityManager.createQuery("select h from DunningHoldRow h"
+                    + " where h.tenantId = :tenant and (" + condition + ")", DunningHoldRow.class)
+                    .setParameter("tenant", tenant.value());
+            int parameter = 0;
+            for (Map.Entry<String, Set<UUID>> type : idsByType.entrySet()) {
+                query.setParameter("type" + parameter, type.getKey()).setParameter("ids" + parameter, type.getValue());
+                parameter++;
+            }
+            return query.getResultList().stream().map(JpaDunningCaseStore::hold).toList();
+        });
+    }
+
+    private static DunningHold hold(DunningHoldRow row) {
+        return new DunningHold(TenantId.of(row.tenantId), new RecordRef(RecordType.valueOf(row.subjectType),
+                row.subjectId), row.reason, row.since);
     }
 
     private static DunningHoldRow.Key key(TenantId tenant, RecordRef subject) {

@@ -1,10 +1,12 @@
 package org.crmkit.workflow.inmemory;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -160,6 +162,14 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(subject, "subject");
         return read(() -> Optional.ofNullable(holds.get(new HoldKey(tenant, subject))));
+    }
+
+    @Override
+    public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(subjects, "subjects");
+        return read(() -> subjects.stream().distinct().map(subject -> holds.get(new HoldKey(tenant, subject)))
+                .filter(Objects::nonNull).toList());
     }
 
     /** Nothing to lock: a transaction of the {@link InMemoryStorage} has the whole store to itself. */

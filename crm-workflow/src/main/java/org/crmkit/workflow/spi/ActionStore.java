@@ -31,6 +31,14 @@ public interface ActionStore {
      */
     Action update(Action action);
 
+    /**
+     * Stores several changed actions as {@link #update} does, in one go (a database adapter writes them in one
+     * batch), and returns the stored copies in order. All or nothing: a conflict on one fails the call.
+     */
+    default List<Action> updateAll(List<Action> actions) {
+        return actions.stream().map(this::update).toList();
+    }
+
     Optional<Action> findById(TenantId tenant, ActionId id);
 
     Optional<Action> findByKey(TenantId tenant, String deduplicationKey);

@@ -1,5 +1,6 @@
 package org.crmkit.workflow.spi;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
@@ -53,4 +54,10 @@ public interface DunningCaseStore {
     boolean removeHold(TenantId tenant, RecordRef subject);
 
     Optional<DunningHold> findHold(TenantId tenant, RecordRef subject);
+
+    /**
+     * The holds on any of the subjects (e.g. an account and its open invoices), in no particular order: what
+     * {@link #findHold} answers for each, in one read. An empty collection has none.
+     */
+    List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects);
 }

@@ -122,6 +122,27 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void actionsUpdatedTogetherAreStoredWithTheirNextVersionsOrNoneIfOneIsOutdated() {
+        Action first = action(TENANT_A, "key-1", "s", NOW);
+        Action second = action(TENANT_A, "key-2", "s", NOW);
+        add(first);
+        add(second);
+        Action storedFirst = store.actions().findById(TENANT_A, first.id()).orElseThrow();
+        Action storedSecond = store.actions().findById(TENANT_A, second.id()).orElseThrow();
+
+        List<Action> claimed = storage.transactions().inTransaction(() -> store.actions().updateAll(List.of(
+                storedFirst.claimed(NOW.plusSeconds(300)), storedSecond.claimed(NOW.plusSeconds(300)))));
+
+        assertThat(claimed).extracting(Action::id, Action::version, Action::claimedUntil).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(first.id(), 2L, NOW.plusSeconds(300)),
+                org.assertj.core.groups.Tuple.tuple(second.id(), 2L, NOW.plusSeconds(300)));
+        assertThat(store.actions().findById(TENANT_A, second.id())).contains(claimed.get(1));
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> store.actions().updateAll(List.of(
+                claimed.get(0).delivered(NOW), storedSecond.delivered(NOW))))).isInstanceOf(StaleVersionException.class);
+        assertThat(store.actions().findById(TENANT_A, first.id())).contains(claimed.get(0));
+    }
+
+    @Test
     void claimableActionsComeEarliestFirstWithoutFutureLeasedOrFinishedOnes() {
         Action late = action(TENANT_A, "late", "s", NOW.minusSeconds(10));
         Action early = action(TENANT_A, "early", "s", NOW.minusSeconds(60));
@@ -295,6 +316,26 @@ public abstract class WorkflowStoreContract {
         assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isTrue();
         assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isFalse();
         assertThat(store.dunningCases().findHold(TENANT_A, invoice)).isEmpty();
+    }
+
+    @Test
+    void holdsOfSeveralSubjectsOfDifferentKindsAreFoundTogetherForTheirTenantOnly() {
+        RecordRef disputed = RecordRef.invoice(InvoiceId.next(ids));
+        RecordRef undisputed = RecordRef.invoice(InvoiceId.next(ids));
+        RecordRef excluded = RecordRef.account(AccountId.next(ids));
+        RecordRef otherTenants = RecordRef.invoice(InvoiceId.next(ids));
+        DunningHold dispute = new DunningHold(TENANT_A, disputed, "goods damaged", LocalDate.of(2026, 3, 2));
+        DunningHold exclusion = new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 1));
+        storage.transactions().inTransaction(() -> {
+            store.dunningCases().putHold(dispute);
+            store.dunningCases().putHold(exclusion);
+            store.dunningCases().putHold(new DunningHold(TENANT_B, otherTenants, "other", LocalDate.of(2026, 3, 2)));
+        });
+
+        assertThat(store.dunningCases().findHolds(TENANT_A, List.of(disputed, undisputed, excluded, otherTenants)))
+                .containsExactlyInAnyOrder(dispute, exclusion);
+        assertThat(store.dunningCases().findHolds(TENANT_A, List.of(undisputed))).isEmpty();
+        assertThat(store.dunningCases().findHolds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test
