@@ -2,14 +2,16 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
@@ -30,6 +32,13 @@ import org.crmkit.workflow.spi.DunningCaseStore;
 final class JpaDunningCaseStore implements DunningCaseStore {
 
     private static final String OPEN = CaseStatus.OPEN.name();
+    private static final int HOLDS_PER_READ = 32;
+    /** The holds among up to {@link #HOLDS_PER_READ} subject ids, of any record type (so the key's index serves it). */
+    private static final String HOLDS = "select h from DunningHoldRow h where h.tenantId = :tenant"
+            + " and h.subjectType in (" + Arrays.stream(RecordType.values()).map(type -> "'" + type.name() + "'")
+            .collect(Collectors.joining(", ")) + ")"
+            + " and h.subjectId in (" + IntStream.range(0, HOLDS_PER_READ).mapToObj(i -> ":id" + i)
+            .collect(Collectors.joining(", ")) + ")";
 
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
@@ -134,35 +143,32 @@ final class JpaDunningCaseStore implements DunningCaseStore {
                 .map(JpaDunningCaseStore::hold));
     }
 
-    /** One statement: the subjects' ids per record type, each type's ids in one {@code in} list. */
+    /**
+     * One statement per {@value #HOLDS_PER_READ} subjects. The ids are bound to a fixed number of single-valued
+     * parameters (the last one repeated) rather than to a list parameter, because Hibernate translates a query with
+     * a list parameter from HQL to SQL afresh on every execution; this one it translates once.
+     */
     @Override
     public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
         Require.notNull(tenant, "tenant");
         Require.notNull(subjects, "subjects");
-        Map<String, Set<UUID>> idsByType = new TreeMap<>();
-        for (RecordRef subject : subjects) {
-            idsByType.computeIfAbsent(subject.type().name(), type -> new HashSet<>()).add(subject.id());
-        }
-        if (idsByType.isEmpty()) {
+        Set<RecordRef> wanted = new HashSet<>(subjects);
+        List<UUID> ids = wanted.stream().map(RecordRef::id).distinct().toList();
+        if (ids.isEmpty()) {
             return List.of();
         }
-        StringBuilder condition = new StringBuilder();
-        int i = 0;
-        for (String type : idsByType.keySet()) {
-            condition.append(i == 0 ? "" : " or ").append("(h.subjectType = :type").append(i)
-                    .append(" and h.subjectId in :ids").append(i).append(')');
-            i++;
-        }
         return transactions.read(entityManager -> {
-            TypedQuery<DunningHoldRow> query = entityManager.createQuery("select h from DunningHoldRow h"
-                    + " where h.tenantId = :tenant and (" + condition + ")", DunningHoldRow.class)
-                    .setParameter("tenant", tenant.value());
-            int parameter = 0;
-            for (Map.Entry<String, Set<UUID>> type : idsByType.entrySet()) {
-                query.setParameter("type" + parameter, type.getKey()).setParameter("ids" + parameter, type.getValue());
-                parameter++;
+            List<DunningHold> holds = new ArrayList<>();
+            for (int from = 0; from < ids.size(); from += HOLDS_PER_READ) {
+                TypedQuery<DunningHoldRow> query = entityManager.createQuery(HOLDS, DunningHoldRow.class)
+                        .setParameter("tenant", tenant.value());
+                for (int i = 0; i < HOLDS_PER_READ; i++) {
+                    query.setParameter("id" + i, ids.get(Math.min(from + i, ids.size() - 1)));
+                }
+                query.getResultList().stream().map(JpaDunningCaseStore::hold)
+                        .filter(hold -> wanted.contains(hold.subject())).forEach(holds::add);
             }
-            return query.getResultList().stream().map(JpaDunningCaseStore::hold).toList();
+            return holds;
         });
     }
 

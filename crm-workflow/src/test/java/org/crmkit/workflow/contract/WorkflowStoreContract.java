@@ -339,6 +339,18 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void holdsAmongAHundredInvoicesAreAllFound() {
+        List<RecordRef> invoices = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> RecordRef.invoice(InvoiceId.next(ids))).toList();
+        List<DunningHold> disputes = java.util.stream.IntStream.of(0, 31, 32, 33, 64, 99)
+                .mapToObj(i -> new DunningHold(TENANT_A, invoices.get(i), "dispute " + i, LocalDate.of(2026, 3, 2)))
+                .toList();
+        storage.transactions().inTransaction(() -> disputes.forEach(store.dunningCases()::putHold));
+
+        assertThat(store.dunningCases().findHolds(TENANT_A, invoices)).containsExactlyInAnyOrderElementsOf(disputes);
+    }
+
+    @Test
     void caseAndHoldWritesRollBackWithCrmkitsTransaction() {
         AccountId account = AccountId.next(ids);
         DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");
