@@ -38,6 +38,7 @@ import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.lead.TeamRotation;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.party.Account;
@@ -178,7 +179,10 @@ public final class Leads {
     /**
      * Gives the lead to an owner by the first of the configured {@link LeadAssignmentRules} that matches it and has
      * someone to give it to, recording which rule decided and why. When no rule can, nothing changes and the reason
-     * of every rule comes back. Refused for a converted or disqualified lead.
+     * of every rule comes back. Refused for a converted or disqualified lead. A round-robin assignment also moves
+     * the team's {@link TeamRotation} on; of two round-robin assignments in one team at the same time one fails with
+     * a {@code StaleVersionException} and changes nothing (call it again), so that both cannot give the same member
+     * a lead on the same count of open leads and exceed the member's capacity.
      */
     public AssignmentResult assignByRules(LeadId id) {
         Require.notNull(id, "leadId");
@@ -223,11 +227,13 @@ public final class Leads {
     }
 
     private Optional<Decision> roundRobin(AssignmentRule.RoundRobin rule, List<Violation> reasons) {
-        Team team = UseCases.found(useCases.storage.teams().findById(useCases.tenant(), rule.team()), "Team",
-                rule.team());
+        TenantId tenant = useCases.tenant();
+        Team team = UseCases.found(useCases.storage.teams().findById(tenant, rule.team()), "Team", rule.team());
+        TeamRotation rotation = useCases.storage.teamRotations().findByTeam(tenant, team.id())
+                .orElseGet(() -> TeamRotation.start(tenant, team.id()));
         UserId chosen = null;
         long chosenLoad = Long.MAX_VALUE;
-        for (UserId member : team.members().stream().sorted(Comparator.comparing(UserId::value)).toList()) {
+        for (UserId member : rotation.inTurn(team.members())) {
             if (!isActiveUser(member)) {
                 continue;
             }
@@ -242,6 +248,8 @@ public final class Leads {
                     + team.name() + " has capacity left"));
             return Optional.empty();
         }
+        rotation.gaveLeadTo(chosen, useCases.clock);
+        useCases.save(rotation, useCases.storage.teamRotations()::save);
         return Optional.of(new Decision(chosen, "round-robin in team " + team.name() + ": fewest open leads ("
                 + chosenLoad + " of " + rule.capacityOf(chosen) + ")"));
     }

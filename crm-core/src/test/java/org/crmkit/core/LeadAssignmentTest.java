@@ -96,6 +96,43 @@ class LeadAssignmentTest {
                 .startsWith("round-robin in team Inside sales: fewest open leads (0 of 5)");
     }
 
+    final AssignmentRule insideInTurn = new AssignmentRule.RoundRobin("Inside sales round-robin", LeadCriteria.ANY,
+            inside.id(), 5, Map.of());
+
+    List<UserId> membersById() {
+        return inside.members().stream().sorted((x, y) -> x.value().compareTo(y.value())).toList();
+    }
+
+    UserId assignAndClose(Leads leads, String email) {
+        Lead lead = leads.captureAnyway(lead(email, "FR", null, null, 10));
+        UserId owner = ((AssignmentResult.Assigned) leads.assignByRules(lead.id())).decision().owner();
+        leads.disqualify(lead.id(), "no budget");
+        return owner;
+    }
+
+    @Test
+    void equallyLoadedMembersTakeTurnsAlsoWhenEveryLeadIsClosedAtOnce() {
+        Leads leads = leadsWith(insideInTurn);
+
+        List<UserId> owners = List.of("1", "2", "3", "4").stream().map(n -> assignAndClose(leads, n + "@x.example"))
+                .toList();
+
+        List<UserId> members = membersById();
+        assertThat(owners).containsExactly(members.get(0), members.get(1), members.get(2), members.get(0));
+    }
+
+    @Test
+    void theTurnIsStoredSoThatARestartGoesOnWithTheNextMember() {
+        UserId first = assignAndClose(leadsWith(insideInTurn), "1@x.example");
+
+        UserId afterRestart = assignAndClose(leadsWith(insideInTurn), "2@x.example");
+
+        assertThat(first).isEqualTo(membersById().get(0));
+        assertThat(afterRestart).isEqualTo(membersById().get(1));
+        assertThat(storage.teamRotations().findByTeam(inside.tenant(), inside.id()).orElseThrow().lastAssigned())
+                .isEqualTo(afterRestart);
+    }
+
     @Test
     void aMemberAtCapacityIsSkippedAndAFullTeamLeavesTheLeadUnassignedWithEveryRulesReason() {
         List<UserId> members = inside.members().stream().sorted((x, y) -> x.value().compareTo(y.value())).toList();

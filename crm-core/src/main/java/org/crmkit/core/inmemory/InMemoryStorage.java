@@ -4,25 +4,25 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
-import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
-import org.crmkit.core.spi.Outbox;
-import org.crmkit.core.spi.SegmentRepository;
+import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
-import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
+import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
 import org.crmkit.core.spi.QuotaRepository;
+import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
-import org.crmkit.core.spi.TeamRepository;
-import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.TaskRepository;
+import org.crmkit.core.spi.TeamRepository;
+import org.crmkit.core.spi.TeamRotationRepository;
+import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.spi.UserRepository;
 
@@ -51,6 +51,7 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions);
+    private final InMemoryTeamRotationRepository teamRotations = new InMemoryTeamRotationRepository(transactions);
     private final InMemoryForecastSnapshotRepository forecastSnapshots =
             new InMemoryForecastSnapshotRepository(transactions);
 
@@ -179,6 +180,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public LeadRepository leads() {
         return leads;
+    }
+
+    @Override
+    public TeamRotationRepository teamRotations() {
+        return teamRotations;
     }
 
     @Override

@@ -30,8 +30,9 @@ public sealed interface AssignmentRule {
 
     /**
      * Round-robin inside a team: matching leads go to the active team member with the fewest open (new, working or
-     * qualified) leads, ties in id order, which deals leads out in turn; a member holding {@code capacity} open
-     * leads (or the member's own entry in {@code capacities}) gets no more.
+     * qualified) leads; among equally loaded members the turn goes around the team ({@link TeamRotation}, stored
+     * per team, so a restart does not hand the next lead to the same member again); a member holding
+     * {@code capacity} open leads (or the member's own entry in {@code capacities}) gets no more.
      */
     record RoundRobin(String name, LeadCriteria criteria, TeamId team, int capacity, Map<UserId, Integer> capacities)
             implements AssignmentRule {

@@ -44,5 +44,7 @@ public interface Storage {
 
     LeadRepository leads();
 
+    TeamRotationRepository teamRotations();
+
     ForecastSnapshotRepository forecastSnapshots();
 }

@@ -24,6 +24,7 @@ import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TeamRepository;
+import org.crmkit.core.spi.TeamRotationRepository;
 import org.crmkit.core.spi.TerritoryRepository;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.core.spi.UserRepository;
@@ -64,6 +65,7 @@ public final class JpaStorage implements Storage {
     private final JpaQuotaRepository quotas;
     private final JpaForecastSnapshotRepository forecastSnapshots;
     private final JpaLeadRepository leads;
+    private final JpaTeamRotationRepository teamRotations;
 
     private JpaStorage(Builder builder) {
         json = new StateJson(builder.json);
@@ -89,6 +91,8 @@ public final class JpaStorage implements Storage {
         forecastSnapshots = new JpaForecastSnapshotRepository(new AggregateTable<>(transactions, json, ids,
                 new ForecastSnapshotMapping()));
         leads = new JpaLeadRepository(new AggregateTable<>(transactions, json, ids, new LeadMapping()));
+        teamRotations = new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids,
+                new TeamRotationMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -234,6 +238,12 @@ public final class JpaStorage implements Storage {
     @Override
     public LeadRepository leads() {
         return leads;
+    }
+
+    /** The round-robin turn of each team in {@code crm_team_rotation}. */
+    @Override
+    public TeamRotationRepository teamRotations() {
+        return teamRotations;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */
