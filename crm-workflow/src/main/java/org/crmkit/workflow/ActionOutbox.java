@@ -2,6 +2,7 @@ package org.crmkit.workflow;
 
 import java.time.Clock;
 import java.util.List;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.TenantResolver;
@@ -55,6 +56,18 @@ public final class ActionOutbox {
         return actions.findPendingBySubject(tenants.currentTenant(), subject).stream()
                 .map(action -> actions.update(action.cancelled(clock.instant())))
                 .toList();
+    }
+
+    /**
+     * Locks the calling tenant's contact until the current transaction ends: another transaction that locks it
+     * waits until then and afterwards sees the actions this one scheduled. Lock the contact before looking for its
+     * action and scheduling it, so that nodes planning for the same contact at the same moment take turns instead
+     * of colliding on the deduplication key. A contact that is not stored locks nothing.
+     */
+    public void lockContact(ContactId contact) {
+        Require.notNull(contact, "contact");
+        requireTransaction();
+        actions.lockContact(tenants.currentTenant(), contact);
     }
 
     private void requireTransaction() {

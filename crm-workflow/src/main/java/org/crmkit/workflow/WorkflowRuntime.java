@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -113,6 +114,19 @@ public final class WorkflowRuntime {
     /** The transactions of crmkit's storage, in which workflows change their state and plan their actions. */
     public Transactions transactions() {
         return transactions;
+    }
+
+    /**
+     * Runs {@code work} in a transaction of its own and returns its result; when it collided with a change another
+     * node or thread committed first (a {@code StaleVersionException}, or a {@code DuplicateRecordException} on a
+     * key such as an action's deduplication key), runs it again in a fresh transaction, a few times at most. The
+     * fresh transaction sees what the other one committed, so the work, which must check what is already done
+     * (as {@link ActionOutbox#schedule} does), then does what is left. Inside a transaction the caller already
+     * holds, the work joins it and runs once: a collision there rolls back the caller's whole transaction. For
+     * workflows that plan on several nodes at once; {@code what} names the work in the debug log.
+     */
+    public <T> T inTransactionRetryingCollisions(String what, Supplier<T> work) {
+        return ConcurrentChanges.retried(transactions, Require.notBlank(what, "what"), Require.notNull(work, "work"));
     }
 
     /** The calling tenant, as the runtime's tenant resolver (the same as crmkit's) tells it. */

@@ -65,14 +65,18 @@ public class JpaContactBenchmarks {
         return EmailAddress.of("contact" + i + "@example.com");
     }
 
-    /** Contacts numbered {@code first}, {@code first + 1}, ...: the number is in the last name, email and phone. */
+    /** Contact number {@code i}: the number is in the last name, email and phone. */
+    static NewContact newContact(int i) {
+        return NewContact.of(PersonName.of("Kim", "Person" + i), OWNER)
+                .withEmail(email(i), ContactPointType.WORK)
+                .withPhone(new PhoneNumber("+49151" + String.format("%08d", i)), ContactPointType.MOBILE);
+    }
+
+    /** Contacts numbered {@code first}, {@code first + 1}, ... (see {@link #newContact}). */
     static List<Contact> newContacts(int first, int count, IdGenerator ids, Clock clock) {
         List<Contact> contacts = new ArrayList<>(count);
         for (int i = first; i < first + count; i++) {
-            NewContact contact = NewContact.of(PersonName.of("Kim", "Person" + i), OWNER)
-                    .withEmail(email(i), ContactPointType.WORK)
-                    .withPhone(new PhoneNumber("+49151" + String.format("%08d", i)), ContactPointType.MOBILE);
-            contacts.add(Contact.register(TENANT, ContactId.next(ids), contact, clock));
+            contacts.add(Contact.register(TENANT, ContactId.next(ids), newContact(i), clock));
         }
         return contacts;
     }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
@@ -175,6 +176,16 @@ final class JpaActionStore implements ActionStore {
                     .getSingleResult();
             return new Page<>(items, page, total);
         });
+    }
+
+    /** {@code SELECT ... FOR UPDATE} on the contact's row in {@code crm_contact}. */
+    @Override
+    public void lockContact(TenantId tenant, ContactId contact) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(contact, "contact");
+        requireTransaction();
+        transactions.withEntityManager(entityManager -> entityManager.find(ContactRow.class,
+                new RowKey(tenant.value(), contact.value()), LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static Optional<ActionRow> findByKey(EntityManager entityManager, TenantId tenant, String key) {

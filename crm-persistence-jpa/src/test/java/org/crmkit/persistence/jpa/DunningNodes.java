@@ -148,12 +148,18 @@ final class DunningNodes implements AutoCloseable {
      * returns their reports. A run that throws fails the call.
      */
     List<RunReport> runTogether(Instant asOf) throws Exception {
-        CyclicBarrier together = new CyclicBarrier(nodes.size());
+        return runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf);
+    }
+
+    /** Every runtime calls {@code runDue} for the instant on a thread of its own, released together by a barrier. */
+    static List<RunReport> runTogether(ExecutorService threads, List<WorkflowRuntime> runtimes, Instant asOf)
+            throws Exception {
+        CyclicBarrier together = new CyclicBarrier(runtimes.size());
         List<Future<RunReport>> runs = new ArrayList<>();
-        for (Node node : nodes) {
+        for (WorkflowRuntime runtime : runtimes) {
             runs.add(threads.submit(() -> {
                 together.await(1, TimeUnit.MINUTES);
-                return node.runtime().runDue(asOf);
+                return runtime.runDue(asOf);
             }));
         }
         List<RunReport> reports = new ArrayList<>();

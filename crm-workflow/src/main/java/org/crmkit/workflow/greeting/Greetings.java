@@ -12,10 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.calendar.StatutoryHolidays;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.Page;
@@ -146,10 +148,10 @@ public final class Greetings implements Workflow {
         int planned = 0;
         for (Occasion occasion : occasions) {
             for (MonthDay monthDay : leapDayPolicy.celebratedOn(day)) {
-                planned += forEachContact(page -> crm.parties().contactsWithOccasionOn(occasion, monthDay, page),
-                        contact -> occasion.yearsOn(contact, day, leapDayPolicy).map(years ->
-                                plan(contact, occasionKey(occasion), templateOf(occasion), day, asOf,
-                                        Map.of("years", Integer.toString(years)))).orElse(0));
+                planned += planPageByPage(page -> crm.parties().contactsWithOccasionOn(occasion, monthDay, page),
+                        contact -> occasion.yearsOn(contact, day, leapDayPolicy).flatMap(years ->
+                                dueGreeting(contact, occasionKey(occasion), templateOf(occasion), day, asOf,
+                                        Map.of("years", Integer.toString(years)))));
             }
         }
         return planned;
@@ -169,35 +171,72 @@ public final class Greetings implements Workflow {
         if (greeted.isEmpty()) {
             return 0;
         }
-        return forEachContact(page -> crm.segments().contactsIn(holidayAudience, page), contact ->
+        return planPageByPage(page -> crm.segments().contactsIn(holidayAudience, page), contact ->
                 contact.contactPoints().primaryAddress()
                         .map(address -> greeted.get(address.country()))
-                        .map(holiday -> plan(contact, "holiday-" + holiday.key(), "holiday-greeting", day, asOf,
-                                Map.of("holiday", holiday.name())))
-                        .orElse(0));
+                        .flatMap(holiday -> dueGreeting(contact, "holiday-" + holiday.key(), "holiday-greeting", day,
+                                asOf, Map.of("holiday", holiday.name()))));
     }
 
-    /** Schedules one greeting, in its own transaction, if its time has come and the contact may receive it. */
-    private int plan(Contact candidate, String occasion, String template, LocalDate day, Instant asOf,
-                     Map<String, String> extra) {
+    /** A greeting whose time has come, for a contact who may receive it as the page read them. */
+    private record DueGreeting(ContactId contact, String key, String occasion, String template, int year,
+                               Instant due, Map<String, String> extra) {
+    }
+
+    /** The greeting, if its local time has come by {@code asOf} on a day that is still its day for the candidate. */
+    private Optional<DueGreeting> dueGreeting(Contact candidate, String occasion, String template, LocalDate day,
+                                              Instant asOf, Map<String, String> extra) {
         ZoneId zone = ContactMessages.zoneOf(candidate, defaultZone);
         Instant due = ZonedDateTime.of(day, sendAt, zone).toInstant();
-        if (due.isAfter(asOf) || !asOf.atZone(zone).toLocalDate().equals(day)) {
+        if (due.isAfter(asOf) || !asOf.atZone(zone).toLocalDate().equals(day)
+                || !candidate.mayContact(channel.consentChannel(), purpose)) {
+            return Optional.empty();
+        }
+        return Optional.of(new DueGreeting(candidate.id(), "greeting:" + candidate.id() + ":" + occasion + ":"
+                + day.getYear(), occasion, template, day.getYear(), due, extra));
+    }
+
+    /**
+     * Plans the due greetings of each page of candidates in one transaction: a commit per page rather than per
+     * greeting, which is what a database pays most for. When another node schedules one of them at the same moment,
+     * the transaction runs again and then skips what that node scheduled.
+     */
+    private int planPageByPage(Function<PageRequest, Page<Contact>> query,
+                               Function<Contact, Optional<DueGreeting>> dueGreeting) {
+        int planned = 0;
+        PageRequest request = PageRequest.first(PAGE);
+        while (true) {
+            Page<Contact> page = query.apply(request);
+            List<DueGreeting> due = page.items().stream().map(dueGreeting).flatMap(Optional::stream).toList();
+            if (!due.isEmpty()) {
+                planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts",
+                        () -> due.stream().mapToInt(this::schedule).sum());
+            }
+            if (!page.hasNext()) {
+                return planned;
+            }
+            request = request.next();
+        }
+    }
+
+    /**
+     * Schedules one greeting unless it was scheduled before; the stored contact is checked again. The contact is
+     * locked first, so that another node planning it at the same moment waits and then finds it scheduled.
+     */
+    private int schedule(DueGreeting greeting) {
+        runtime.outbox().lockContact(greeting.contact());
+        if (runtime.actionByKey(greeting.key()).isPresent()) {
             return 0;
         }
-        String key = "greeting:" + candidate.id() + ":" + occasion + ":" + day.getYear();
-        // Cheap checks on the candidate first; the transaction checks the stored contact again.
-        if (!candidate.mayContact(channel.consentChannel(), purpose) || runtime.actionByKey(key).isPresent()) {
-            return 0;
-        }
-        return runtime.transactions().inTransaction(() -> crm.parties().findContact(candidate.id())
+        return crm.parties().findContact(greeting.contact())
                 .filter(contact -> contact.mayContact(channel.consentChannel(), purpose))
                 .flatMap(contact -> ContactMessages.addressOf(contact, channel).map(address -> {
-                    Message message = message(contact, address, template, occasion, day.getYear(), extra);
-                    return runtime.outbox().schedule(NAME, new PlannedAction(key, "greeting:" + contact.id(), message,
-                            due)) ? 1 : 0;
+                    Message message = message(contact, address, greeting.template(), greeting.occasion(),
+                            greeting.year(), greeting.extra());
+                    return runtime.outbox().schedule(NAME, new PlannedAction(greeting.key(), "greeting:" + contact.id(),
+                            message, greeting.due())) ? 1 : 0;
                 }))
-                .orElse(0));
+                .orElse(0);
     }
 
     private Message message(Contact contact, String address, String template, String occasion, int year,
@@ -217,21 +256,6 @@ public final class Greetings implements Workflow {
     @Override
     public void onDelivered(Action action) {
         ContactMessages.logOnTimeline(crm, action);
-    }
-
-    private static int forEachContact(Function<PageRequest, Page<Contact>> query, Function<Contact, Integer> plan) {
-        int planned = 0;
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<Contact> page = query.apply(request);
-            for (Contact contact : page.items()) {
-                planned += plan.apply(contact);
-            }
-            if (!page.hasNext()) {
-                return planned;
-            }
-            request = request.next();
-        }
     }
 
     private static String occasionKey(Occasion occasion) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
@@ -160,6 +161,14 @@ final class InMemoryActionStore implements ActionStore {
                 .filter(a -> a.tenant().equals(tenant) && a.status() == status)
                 .sorted(Comparator.comparing(Action::createdAt).thenComparing(a -> a.id().value()))
                 .toList(), page));
+    }
+
+    /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */
+    @Override
+    public void lockContact(TenantId tenant, ContactId contact) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(contact, "contact");
+        requireTransaction();
     }
 
     private void requireTransaction() {

@@ -3,6 +3,7 @@ package org.crmkit.workflow.spi;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.TenantId;
@@ -56,4 +57,13 @@ public interface ActionStore {
 
     /** Actions in the given status, oldest first. */
     Page<Action> findByStatus(TenantId tenant, ActionStatus status, PageRequest page);
+
+    /**
+     * Makes every other transaction that locks the same contact of the tenant wait until the current transaction
+     * has ended, so that it then sees the actions this one added. Workflows that plan an action per contact
+     * (greetings) lock the contact before they look for its action and add it, so that nodes planning the same
+     * contact at the same moment take turns instead of colliding on the deduplication key. A contact that is not
+     * stored locks nothing. Requires an active transaction.
+     */
+    void lockContact(TenantId tenant, ContactId contact);
 }

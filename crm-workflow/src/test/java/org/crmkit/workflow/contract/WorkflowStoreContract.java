@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
@@ -24,9 +25,11 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.fixtures.AccountMother;
+import org.crmkit.testkit.fixtures.ContactMother;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningHold;
@@ -292,6 +295,44 @@ public abstract class WorkflowStoreContract {
         storage.transactions().inTransaction(() -> store.dunningCases().lockAccount(TENANT_A, unknown));
 
         assertThatThrownBy(() -> store.dunningCases().lockAccount(TENANT_A, unknown))
+                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
+    }
+
+    @Test
+    void transactionLockingAContactWaitsForTheOneHoldingItAndThenSeesTheActionItAdded() throws Exception {
+        Contact contact = ContactMother.aContact(TENANT_A, ids, clock);
+        storage.transactions().inTransaction(() -> storage.contacts().save(contact));
+        String key = "greeting:" + contact.id() + ":birthday:2026";
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService thread = Executors.newSingleThreadExecutor();
+        try {
+            Future<Boolean> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
+                store.actions().lockContact(TENANT_A, contact.id());
+                locked.countDown();
+                pause(300);
+                return store.actions().add(action(TENANT_A, key, "greeting:" + contact.id(), NOW));
+            }));
+            assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
+
+            boolean seen = storage.transactions().inTransaction(() -> {
+                store.actions().lockContact(TENANT_A, contact.id());
+                return store.actions().findByKey(TENANT_A, key).isPresent();
+            });
+
+            assertThat(holder.get(1, TimeUnit.MINUTES)).isTrue();
+            assertThat(seen).isTrue();
+        } finally {
+            thread.shutdownNow();
+        }
+    }
+
+    @Test
+    void lockingAContactThatIsNotStoredLocksNothingAndNeedsATransaction() {
+        ContactId unknown = ContactId.next(ids);
+
+        storage.transactions().inTransaction(() -> store.actions().lockContact(TENANT_A, unknown));
+
+        assertThatThrownBy(() -> store.actions().lockContact(TENANT_A, unknown))
                 .isInstanceOfAny(IllegalStateException.class, CrmException.class);
     }
 
