@@ -81,8 +81,9 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /**
-     * CPU time PostgreSQL has used so far: the postmaster and its live child processes (the backends of the pool's
-     * connections among them), read from {@code /proc} (Linux, as the embedded binaries in the jar are).
+     * CPU time PostgreSQL has used so far: the postmaster, its live child processes (the backends of the pool's
+     * connections among them) and the children that have ended (a connection the pool replaced), read from
+     * {@code /proc} (Linux, as the embedded binaries in the jar are).
      */
     Duration serverCpuTime() {
         try {
@@ -96,7 +97,14 @@ final class BenchmarkDatabase implements AutoCloseable {
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
                 for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                     String[] stat = processStat(process);
-                    if (stat != null && (Long.parseLong(stat[0]) == postmaster || Long.parseLong(stat[1]) == postmaster)) {
+                    if (stat == null) {
+                        continue;
+                    }
+                    if (Long.parseLong(stat[0]) == postmaster) {
+                        // its own time and that of the children it has reaped (backends of closed connections)
+                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                                + Long.parseLong(stat[14]);
+                    } else if (Long.parseLong(stat[1]) == postmaster) {
                         ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
                     }
                 }
