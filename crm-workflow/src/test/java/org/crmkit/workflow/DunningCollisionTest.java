@@ -1,0 +1,98 @@
+package org.crmkit.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.core.Crm;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
+import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.spi.DunningCaseStore;
+import org.crmkit.workflow.spi.WorkflowStore;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A case whose save collides with a change another node committed first (the store answers
+ * {@link StaleVersionException}) is evaluated again in a fresh transaction: the step is taken once, its notice
+ * planned once, and the run goes on as if nothing happened.
+ */
+class DunningCollisionTest {
+
+    private final SettableClock clock = SettableClock.at(DunningScenario.START);
+    private final InMemoryStorage storage = InMemoryStorage.create(clock);
+    private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
+    private final InMemoryWorkflowStore inMemory = InMemoryWorkflowStore.create(storage);
+    private final AtomicInteger collisionsLeft = new AtomicInteger();
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+    /** The in-memory store, except that the next {@code collisionsLeft} case saves fail as if another node had won. */
+    private WorkflowStore collidingStore() {
+        DunningCaseStore cases = inMemory.dunningCases();
+        DunningCaseStore colliding = (DunningCaseStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DunningCaseStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("save") && collisionsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                        throw new StaleVersionException("DunningCase", "(saved by another node)", 1, 2);
+                    }
+                    try {
+                        return method.invoke(cases, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        return new WorkflowStore() {
+            @Override
+            public ActionStore actions() {
+                return inMemory.actions();
+            }
+
+            @Override
+            public DunningCaseStore dunningCases() {
+                return colliding;
+            }
+        };
+    }
+
+    @Test
+    void caseWhoseSaveCollidesTwiceIsEvaluatedAgainAndItsNoticeGoesOutOnce() {
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(collidingStore())
+                .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
+        Dunning dunning = Dunning.builder(runtime).policy(DunningScenario.ladder().build()).build();
+        Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))
+                .withEmail(EmailAddress.of("ap@acme.example"), ContactPointType.BILLING));
+        crm.billing().issueInvoice(new NewInvoice("INV-1", acme.id(), DunningScenario.TODAY.minusDays(40),
+                DunningScenario.TODAY.minusDays(10), Currency.getInstance("EUR"),
+                List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of("1000.00", "EUR"), BigDecimal.ZERO))));
+        collisionsLeft.set(2);
+
+        RunReport report = runtime.runDue(clock.instant());
+
+        assertThat(collisionsLeft).hasValue(0);
+        assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
+        assertThat(sent).singleElement().asString().endsWith(":1:notice");
+        assertThat(dunning.casesOf(acme.id())).singleElement().satisfies(dunningCase -> assertThat(dunningCase.steps())
+                .isEqualTo(1));
+        assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(10)).items()).hasSize(1);
+        assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
+    }
+}
