@@ -13,6 +13,7 @@ import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
@@ -274,7 +275,7 @@ public final class Leads {
      * for the account that remembers the lead and its campaign. Created contacts and accounts carry the lead's id
      * and source as custom fields {@code lead_id} and {@code lead_source}. The lead's history comes along: every
      * activity on the lead's timeline then also concerns the contact and the account (it shows on all three
-     * timelines), and a note on the lead, contact, account and opportunity records the conversion. Before
+     * timelines), every task linked to the lead, open or closed, is then linked to the contact, and a note on the lead, contact, account and opportunity records the conversion. Before
      * creating, it looks for possible duplicates of what it would create and reports them instead, unless
      * {@link ConvertLead#despiteDuplicates()}: contacts when it creates the contact, accounts and other open leads of
      * the same company name when it creates the account, and other open leads with the same email or phone. A lead
@@ -318,6 +319,7 @@ public final class Leads {
             lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
             useCases.save(lead, useCases.storage.leads()::save);
             carryOverHistory(lead.id(), contact.id(), account.id());
+            carryOverTasks(lead.id(), contact.id());
             NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
                     .withSummary("Lead " + lead.id() + " from source " + lead.source() + ", captured "
                             + lead.capturedAt() + ", score " + lead.score())
@@ -333,20 +335,23 @@ public final class Leads {
 
     /** Makes every activity on the lead's timeline concern the contact and account too, in the caller's transaction. */
     private void carryOverHistory(LeadId lead, ContactId contact, AccountId account) {
-        List<Activity> history = new ArrayList<>();
-        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
-        Page<Activity> page;
-        do {
-            page = useCases.storage.activities().timeline(useCases.tenant(), RecordRef.lead(lead), TimelineFilter.ALL,
-                    request);
-            history.addAll(page.items());
-            request = request.next();
-        } while (page.hasNext());
+        List<Activity> history = UseCases.everyPage(request -> useCases.storage.activities().timeline(useCases.tenant(),
+                RecordRef.lead(lead), TimelineFilter.ALL, request));
         for (Activity activity : history) {
             if (!activity.concerns(RecordRef.contact(contact)) || !activity.concerns(RecordRef.account(account))) {
                 activity.carryOverFromLead(lead, contact, account, useCases.clock);
                 useCases.save(activity, useCases.storage.activities()::save);
             }
+        }
+    }
+
+    /** Links every task about the lead, in any status, to the contact instead, in the caller's transaction. */
+    private void carryOverTasks(LeadId lead, ContactId contact) {
+        List<Task> tasks = UseCases.everyPage(request -> useCases.storage.tasks().findByLink(useCases.tenant(),
+                RecordRef.lead(lead), request));
+        for (Task task : tasks) {
+            task.carryOverFromLead(lead, contact, useCases.clock);
+            useCases.save(task, useCases.storage.tasks()::save);
         }
     }
 

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.Team;
@@ -459,24 +458,14 @@ public final class Sales {
 
     /** Adds the pipeline's open and won deals, and with {@code withLost} its lost ones too. */
     private void collectDeals(Pipeline pipeline, List<Opportunity> deals, boolean withLost) {
-        pageThrough(request -> useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(),
-                request), deals);
-        pageThrough(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
-                pipeline.wonStage().id(), request), deals);
+        deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findOpenInPipeline(
+                useCases.tenant(), pipeline.id(), request)));
+        deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
+                pipeline.wonStage().id(), request)));
         if (withLost) {
-            pageThrough(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
-                    pipeline.lostStage().id(), request), deals);
+            deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
+                    pipeline.lostStage().id(), request)));
         }
-    }
-
-    private static void pageThrough(Function<PageRequest, Page<Opportunity>> query, List<Opportunity> into) {
-        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
-        Page<Opportunity> page;
-        do {
-            page = query.apply(request);
-            into.addAll(page.items());
-            request = request.next();
-        } while (page.hasNext());
     }
 
     /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */

@@ -1,12 +1,17 @@
 package org.crmkit.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TenantMismatchException;
@@ -80,6 +85,22 @@ final class UseCases {
     /** The found record, or a {@link RecordNotFoundException} naming its type and id. */
     static <T> T found(Optional<T> record, String recordType, Object id) {
         return record.orElseThrow(() -> new RecordNotFoundException(recordType, id));
+    }
+
+    /**
+     * Every item of a paged query, read page by page in the largest pages; read before any of them is changed, as
+     * a change may move an item between pages.
+     */
+    static <T> List<T> everyPage(Function<PageRequest, Page<T>> query) {
+        List<T> all = new ArrayList<>();
+        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
+        Page<T> page;
+        do {
+            page = query.apply(request);
+            all.addAll(page.items());
+            request = request.next();
+        } while (page.hasNext());
+        return all;
     }
 
     void requireOwnTenant(AggregateRoot<?> aggregate) {

@@ -2,6 +2,7 @@ package org.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,6 +13,9 @@ import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.Task;
+import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -214,6 +218,45 @@ class LeadConversionTest {
         assertThat(crm.activities().findActivity(call.id()).orElseThrow().occurredAt()).isEqualTo(call.occurredAt());
         assertThat(crm.activities().timeline(RecordRef.opportunity(converted.opportunity().id()), TimelineFilter.ALL,
                 PageRequest.first(10)).items()).extracting(Activity::subject).containsExactly("Converted from lead");
+    }
+
+    @Test
+    void theTasksOfAConvertedLeadOpenOrDoneAreAmongTheTasksOfItsContact() {
+        Lead lead = leads.captureAnyway(jane());
+        Task brochure = crm.activities().createTask(NewTask.of("Send the brochure", clock.instant().plus(
+                Duration.ofDays(1)), owner).linkedTo(RecordRef.lead(lead.id())));
+        Task callBack = crm.activities().createTask(NewTask.of("Call back about pricing", clock.instant().plus(
+                Duration.ofDays(5)), owner).linkedTo(RecordRef.lead(lead.id())));
+        Account other = crm.parties().registerAccount(NewAccount.of("Umbrella plc", owner));
+        Task unrelated = crm.activities().createTask(NewTask.of("Renew the contract", clock.instant().plus(
+                Duration.ofDays(3)), owner).linkedTo(RecordRef.account(other.id())));
+        crm.activities().complete(brochure.id());
+        leads.assign(lead.id(), owner);
+        leads.qualify(lead.id());
+
+        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) leads.convert(lead.id(),
+                ConvertLead.withDeal(deal));
+
+        assertThat(crm.activities().tasksLinkedTo(RecordRef.contact(converted.contact().id()), PageRequest.first(10))
+                .items()).extracting(Task::subject, Task::status).containsExactly(
+                        tuple("Send the brochure", TaskStatus.DONE), tuple("Call back about pricing", TaskStatus.OPEN));
+        assertThat(crm.activities().tasksLinkedTo(RecordRef.lead(lead.id()), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().dueAt()).isEqualTo(callBack.dueAt());
+        assertThat(crm.activities().findTask(unrelated.id()).orElseThrow().link())
+                .isEqualTo(RecordRef.account(other.id()));
+    }
+
+    @Test
+    void aConversionReportedAsDuplicateLeavesTheTasksWithTheLead() {
+        crm.parties().registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
+                .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
+        Lead lead = qualifiedJane();
+        Task callBack = crm.activities().createTask(NewTask.of("Call back about pricing", clock.instant().plus(
+                Duration.ofDays(5)), owner).linkedTo(RecordRef.lead(lead.id())));
+
+        assertThat(leads.convert(lead.id(), ConvertLead.withDeal(deal)))
+                .isInstanceOf(LeadConversionResult.PossibleDuplicates.class);
+        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().link()).isEqualTo(RecordRef.lead(lead.id()));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskState;
 import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
@@ -169,6 +170,27 @@ public abstract class TaskRepositoryContract extends StorageContract {
 
         assertThat(idsOf(tasks().findByLink(TENANT_A, contact, PageRequest.first(10))))
                 .containsExactly(done.id(), open.id());
+    }
+
+    @Test
+    void aTaskCarriedOverFromALeadIsLinkedToTheContactAndNoLongerToTheLead() {
+        LeadId leadId = LeadId.next(ids);
+        RecordRef lead = RecordRef.lead(leadId);
+        ContactId contact = ContactId.next(ids);
+        UserId ada = UserId.next(ids);
+        Task earlier = save(Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Earlier", clock.instant().plus(
+                Duration.ofDays(1)), ada).linkedTo(RecordRef.contact(contact)), TaskMother.CREATOR, clock));
+        Task callBack = save(Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Call back", clock.instant().plus(
+                Duration.ofDays(2)), ada).linkedTo(lead), TaskMother.CREATOR, clock));
+
+        callBack.carryOverFromLead(leadId, contact, clock);
+        save(callBack);
+
+        assertThat(tasks().findById(TENANT_A, callBack.id()).orElseThrow().state())
+                .isEqualTo(callBack.state().withVersion(2));
+        assertThat(idsOf(tasks().findByLink(TENANT_A, RecordRef.contact(contact), PageRequest.first(10))))
+                .containsExactly(earlier.id(), callBack.id());
+        assertThat(tasks().findByLink(TENANT_A, lead, PageRequest.first(10)).totalElements()).isZero();
     }
 
     @Test

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.util.Optional;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TaskId;
@@ -18,7 +20,8 @@ import org.crmkit.core.common.UserId;
  * record and may carry a reminder (at or before the due time) that workflows send once it is due.
  *
  * <p>Status moves follow {@link TaskStatus#canMoveTo}; any other move throws an
- * {@link IllegalTransitionException} naming both statuses. Not thread-safe.
+ * {@link IllegalTransitionException} naming both statuses. The linked record changes only when a lead is converted:
+ * the task then concerns the contact the lead became. Not thread-safe.
  */
 public final class Task extends AggregateRoot<TaskId> {
 
@@ -30,7 +33,7 @@ public final class Task extends AggregateRoot<TaskId> {
     private UserId assignee;
     private final TaskPriority priority;
     private TaskStatus status;
-    private final RecordRef link;
+    private RecordRef link;
     private Instant reminderAt;
     private Instant reminderSentAt;
     private final Instant createdAt;
@@ -242,6 +245,25 @@ public final class Task extends AggregateRoot<TaskId> {
         escalatedAt = now;
         escalatedTo = to;
         record(new TaskEscalated(tenant(), id().value(), now, dueAt, assignee, to));
+    }
+
+    /**
+     * Makes a task about a lead, in any status, concern the contact the lead was converted into instead, so that it
+     * is among the contact's tasks ({@link TaskCarriedOver} names both). Changes nothing (and records no event) when
+     * it already concerns the contact; refused with an {@code InvalidValueException} (field {@code lead}) when it
+     * concerns neither.
+     */
+    public void carryOverFromLead(LeadId lead, ContactId contact, Clock clock) {
+        Require.notNull(lead, "lead");
+        Require.notNull(contact, "contact");
+        Instant now = Require.notNull(clock, "clock").instant();
+        RecordRef target = RecordRef.contact(contact);
+        if (target.equals(link)) {
+            return;
+        }
+        Require.that(RecordRef.lead(lead).equals(link), "lead", "task " + id() + " does not concern lead " + lead);
+        link = target;
+        record(new TaskCarriedOver(tenant(), id().value(), now, lead, contact));
     }
 
     /** An active task whose due time lies before {@code asOf}. */

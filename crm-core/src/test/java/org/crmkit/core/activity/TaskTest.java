@@ -14,9 +14,12 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -116,6 +119,37 @@ class TaskTest {
         assertThat(task.completedAt()).isNull();
         assertThat(task.completedBy()).isNull();
         assertThat(task.pendingEvents()).last().isInstanceOf(TaskReopened.class);
+    }
+
+    @Test
+    void aDoneTaskAboutALeadIsCarriedOverToTheContactItBecameOnce() {
+        LeadId lead = LeadId.of(UUID.randomUUID());
+        ContactId contact = ContactId.of(UUID.randomUUID());
+        Task task = Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("Send the brochure", DUE, ADA)
+                .linkedTo(RecordRef.lead(lead)), AGENT, CLOCK);
+        task.complete(AGENT, CLOCK);
+        Clock later = Clock.offset(CLOCK, Duration.ofDays(1));
+
+        task.carryOverFromLead(lead, contact, later);
+        task.carryOverFromLead(lead, contact, later);
+
+        assertThat(task.link()).isEqualTo(RecordRef.contact(contact));
+        assertThat(task.status()).isEqualTo(TaskStatus.DONE);
+        assertThat(task.completedAt()).isEqualTo(NOW);
+        assertThat(task.pendingEvents()).hasSize(3).last().isEqualTo(
+                new TaskCarriedOver(TENANT, task.id().value(), NOW.plus(Duration.ofDays(1)), lead, contact));
+    }
+
+    @Test
+    void onlyATaskAboutTheLeadIsCarriedOver() {
+        Task task = Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("Call back", DUE, ADA)
+                .linkedTo(RecordRef.lead(LeadId.of(UUID.randomUUID()))), AGENT, CLOCK);
+
+        assertInvalid(() -> task.carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()),
+                CLOCK), "lead");
+        assertInvalid(() -> task().carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()),
+                CLOCK), "lead");
+        assertThat(task.link().type()).isEqualTo(RecordType.LEAD);
     }
 
     @Test

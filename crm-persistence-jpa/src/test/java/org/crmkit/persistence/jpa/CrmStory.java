@@ -91,7 +91,8 @@ abstract class CrmStory {
                 "invoice 2026-0042: PARTIALLY_PAID, balance due EUR 1023.10",
                 "overdue: 2026-0042",
                 "capture of Sam Lee: LEAD by COMPANY_NAME initech",
-                "timeline of Jo Ray: NOTE Converted from lead, CALL Asked for a demo");
+                "timeline of Jo Ray: NOTE Converted from lead, CALL Asked for a demo",
+                "tasks of Jo Ray: Send Jo the demo video DONE, Book the demo with Jo OPEN");
     }
 
     private record Told(List<String> facts, List<String> events) {
@@ -137,6 +138,11 @@ abstract class CrmStory {
         Lead jo = crm.leads().leadsWithEmail(EmailAddress.of("jo@initech.example")).get(0);
         crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Asked for a demo", now.minus(Duration.ofDays(1)))
                 .regarding(RecordRef.lead(jo.id())));
+        Task demoVideo = crm.activities().createTask(NewTask.of("Send Jo the demo video", now.plus(Duration.ofDays(2)), ada.id())
+                .linkedTo(RecordRef.lead(jo.id())));
+        crm.activities().complete(demoVideo.id());
+        crm.activities().createTask(NewTask.of("Book the demo with Jo", now.plus(Duration.ofDays(4)), ada.id())
+                .linkedTo(RecordRef.lead(jo.id())));
         crm.leads().assign(jo.id(), ada.id());
         crm.leads().qualify(jo.id());
         Contact joRay = ((LeadConversionResult.Converted) crm.leads().convert(jo.id(), new ConvertLead(null, null, null, null, false)))
@@ -170,6 +176,8 @@ abstract class CrmStory {
                 .map(match -> match.record().type() + " by " + match.reason() + " " + match.value()).toList()));
         facts.add("timeline of Jo Ray: " + names(crm.activities().timeline(joRay.id(), TimelineFilter.ALL, page).items().stream()
                 .map(activity -> activity.kind() + " " + activity.subject()).toList()));
+        facts.add("tasks of Jo Ray: " + names(crm.activities().tasksLinkedTo(RecordRef.contact(joRay.id()), page).items().stream()
+                .map(task -> task.subject() + " " + task.status()).toList()));
         facts.add("task: " + crm.activities().findTask(followUp.id()).orElseThrow().status());
         facts.add("open cases of Ada: " + names(crm.serviceDesk().openCasesOf(ada.id(), page).items().stream().map(ServiceCase::subject).toList()));
         facts.add("cases breaching SLA in a week: " + crm.serviceDesk().breachingSla(now.plus(Duration.ofDays(7)), page).totalElements());
