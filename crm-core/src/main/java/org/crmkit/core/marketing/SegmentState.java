@@ -2,12 +2,22 @@ package org.crmkit.core.marketing;
 
 import java.time.Instant;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
 
-/** Everything a storage adapter keeps of a {@link Segment}. */
+/** Everything a storage adapter keeps of a {@link Segment}. Every component is required. */
 public record SegmentState(TenantId tenant, SegmentId id, long version, String name, SegmentAudience audience, SegmentRule rule,
                            Instant definedAt) implements AggregateState<SegmentState> {
+
+    public SegmentState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
+        Require.notNull(audience, "audience");
+        Require.notNull(rule, "rule");
+        Require.notNull(definedAt, "definedAt");
+    }
 
     @Override
     public SegmentState withVersion(long newVersion) {

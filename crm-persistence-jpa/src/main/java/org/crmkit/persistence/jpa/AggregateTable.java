@@ -188,7 +188,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private S state(R row) {
-        return json.read(row.document, mapping.stateType()).withVersion(row.version);
+        return json.read(row.document, mapping.stateType(), mapping.recordType() + " " + row.id).withVersion(row.version);
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {

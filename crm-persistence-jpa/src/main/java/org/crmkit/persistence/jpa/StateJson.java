@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
+import org.crmkit.core.common.CrmException;
+import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.StorageException;
 
@@ -37,6 +40,12 @@ import org.crmkit.core.common.StorageException;
  * written field by field and read through their canonical constructor (which validates them again), dates and
  * times as ISO-8601 text, {@link Money} as exact decimal text plus currency code, and a value whose declared type
  * is a sealed interface carries its class name without the package in {@code "@type"}. Thread-safe.
+ *
+ * <p>Documents written by another crmkit version are read by one rule (README, "Upgrading: stored documents"): a
+ * property the record no longer has is ignored; a property the record has but the document lacks is read as null,
+ * which the record's constructor refuses when it requires the value; a missing number or yes/no value is refused,
+ * as it has no null. A refused document fails with a {@link StorageException} naming the stored record, the
+ * property and the problem.
  */
 final class StateJson {
 
@@ -50,6 +59,8 @@ final class StateJson {
         mapper.registerModule(new JavaTimeModule());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
+        mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.registerModule(new SimpleModule("crmkit-values")
                 .addSerializer(Money.class, new MoneySerializer())
                 .addDeserializer(Money.class, new MoneyDeserializer()));
@@ -69,10 +80,56 @@ final class StateJson {
     }
 
     <T> T read(String json, Class<T> type) {
+        return read(json, type, type.getSimpleName());
+    }
+
+    /** Reads {@code json} as {@code type}; {@code stored} names the stored record in a failure, e.g. "Task 0190...". */
+    <T> T read(String json, Class<T> type, String stored) {
         try {
             return mapper.readValue(json, type);
+        } catch (JsonMappingException e) {
+            throw new StorageException("cannot read the stored " + stored + " as " + type.getSimpleName() + ": "
+                    + problem(json, e) + " (see \"Upgrading: stored documents\" in crm-persistence-jpa's README)", e);
         } catch (IOException e) {
-            throw new StorageException("cannot read a stored " + type.getSimpleName() + " from its JSON: " + e.getMessage(), e);
+            throw new StorageException("cannot read the stored " + stored + " as " + type.getSimpleName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** The property that failed (its path from the document's root) and what is wrong with it. */
+    private String problem(String json, JsonMappingException e) {
+        List<String> path = new ArrayList<>();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            path.add(reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
+        }
+        if (e.getCause() instanceof InvalidValueException invalid) {
+            for (String step : invalid.field().split("[.\\[\\]]+")) {
+                if (!step.isEmpty()) {
+                    path.add(step);
+                }
+            }
+        }
+        String property = String.join(".", path);
+        if (path.isEmpty()) {
+            return e.getOriginalMessage();
+        }
+        if (isAbsent(json, path)) {
+            return property + " is missing from the stored document";
+        }
+        return property + " is not valid: " + (e.getCause() instanceof CrmException refused ? refused.getMessage()
+                : e.getOriginalMessage());
+    }
+
+    private boolean isAbsent(String json, List<String> path) {
+        try {
+            JsonNode node = mapper.readTree(json);
+            for (String step : path) {
+                node = node.isArray() && step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step))
+                        : node.path(step);
+            }
+            return node.isMissingNode() || node.isNull();
+        } catch (IOException e) {
+            return false;
         }
     }
 
