@@ -212,7 +212,7 @@ final class JpaActionStore implements ActionStore {
 
     private Action action(ActionRow row) {
         return new Action(ActionId.of(row.id), TenantId.of(row.tenantId), row.workflow, row.deduplicationKey,
-                row.subject, json.read(row.payload, payloadType(row.payloadType)), ActionStatus.valueOf(row.status),
+                row.subject, json.read(row.payload, payloadType(row.payloadType), "payload of action " + row.id), ActionStatus.valueOf(row.status),
                 row.attempts, row.nextAttemptAt, row.claimedUntil, row.lastError, row.createdAt, row.finishedAt,
                 row.version);
     }

@@ -142,7 +142,7 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
     }
 
     private Enrolment enrolment(EnrolmentRow row) {
-        return json.read(row.document, Enrolment.class).withVersion(row.version);
+        return json.read(row.document, Enrolment.class, "Enrolment " + row.id).withVersion(row.version);
     }
 
     private static String runningKey(String sequence, ContactId contact) {

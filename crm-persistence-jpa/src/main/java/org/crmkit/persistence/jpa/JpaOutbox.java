@@ -78,7 +78,7 @@ final class JpaOutbox implements Outbox {
     }
 
     private OutboxEntry entry(OutboxRow row) {
-        return new OutboxEntry(row.eventId, row.sequence, json.read(row.payload, eventClass(row)), row.recordedAt);
+        return new OutboxEntry(row.eventId, row.sequence, json.read(row.payload, eventClass(row), "outbox event " + row.eventId), row.recordedAt);
     }
 
     private static Class<? extends DomainEvent> eventClass(OutboxRow row) {

@@ -79,10 +79,6 @@ final class StateJson {
         }
     }
 
-    <T> T read(String json, Class<T> type) {
-        return read(json, type, type.getSimpleName());
-    }
-
     /** Reads {@code json} as {@code type}; {@code stored} names the stored record in a failure, e.g. "Task 0190...". */
     <T> T read(String json, Class<T> type, String stored) {
         try {

@@ -15,6 +15,7 @@ import java.time.YearMonth;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.crmkit.core.activity.Task;
+import org.crmkit.core.activity.TaskCreated;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.QuotaId;
@@ -32,8 +33,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Documents as another crmkit version may have stored them (a property the state record no longer has, or lacks
- * one it now has), written with plain SQL and read through the port: the rule of the README's "Upgrading: stored
- * documents".
+ * one it now has), and outbox payloads likewise, written with plain SQL and read through the ports: the rule of the
+ * README's "Upgrading: stored documents".
  */
 class StoredDocumentsAfterUpgradeTest {
 
@@ -61,8 +62,12 @@ class StoredDocumentsAfterUpgradeTest {
     }
 
     private ObjectNode document(String table, UUID id) {
+        return json("select document from " + table + " where id = ?", id);
+    }
+
+    private ObjectNode json(String query, UUID id) {
         try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement("select document from " + table + " where id = ?")) {
+             PreparedStatement select = connection.prepareStatement(query)) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
@@ -78,11 +83,15 @@ class StoredDocumentsAfterUpgradeTest {
     }
 
     private void rewrite(String table, UUID id, Consumer<ObjectNode> change) {
-        ObjectNode document = document(table, id);
+        rewrite("document", table, "id", id, change);
+    }
+
+    private void rewrite(String column, String table, String key, UUID id, Consumer<ObjectNode> change) {
+        ObjectNode document = json("select " + column + " from " + table + " where " + key + " = ?", id);
         change.accept(document);
         try (Connection connection = database.dataSource().getConnection();
              PreparedStatement update = connection.prepareStatement(
-                     "update " + table + " set document = ? format json where id = ?")) {
+                     "update " + table + " set " + column + " = ? format json where " + key + " = ?")) {
             update.setString(1, document.toString());
             update.setObject(2, id);
             assertThat(update.executeUpdate()).isEqualTo(1);
@@ -168,5 +177,24 @@ class StoredDocumentsAfterUpgradeTest {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("cannot read the stored Task " + weekly.id().value() + " as TaskState: "
                         + "recurrence.recurrence.interval is missing from the stored document");
+    }
+
+    @Test
+    void outboxEventsAreReadByTheSameRuleAndARefusedOneIsNamedByItsEventId() {
+        Task task = TaskMother.aTask(TENANT, ids, clock);
+        storage.transactions().inTransaction(() -> storage.outbox().append(task.pendingEvents()));
+        UUID created = storage.outbox().pending(10).get(0).eventId();
+        rewrite("payload", "crm_outbox", "id", created, payload -> payload.put("formerChannel", "phone"));
+
+        assertThat(storage.outbox().pending(10)).singleElement().satisfies(entry ->
+                assertThat(entry.event()).isInstanceOfSatisfying(TaskCreated.class,
+                        event -> assertThat(event.subject()).isEqualTo(task.subject())));
+
+        rewrite("payload", "crm_outbox", "id", created, payload -> payload.put("dueAt", "next Monday"));
+
+        assertThatThrownBy(() -> storage.outbox().pending(10))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot read the stored outbox event " + created + " as TaskCreated: "
+                        + "dueAt is not valid");
     }
 }
