@@ -5,6 +5,7 @@ import java.util.List;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.workflow.runtime.Action;
@@ -68,6 +69,13 @@ public final class ActionOutbox {
         Require.notNull(contact, "contact");
         requireTransaction();
         actions.lockContact(tenants.currentTenant(), contact);
+    }
+
+    /** The same as {@link #lockContact} for a task of the calling tenant (task reminders lock the task). */
+    public void lockTask(TaskId task) {
+        Require.notNull(task, "task");
+        requireTransaction();
+        actions.lockTask(tenants.currentTenant(), task);
     }
 
     private void requireTransaction() {

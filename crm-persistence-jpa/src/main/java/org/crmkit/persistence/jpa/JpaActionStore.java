@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -14,6 +15,7 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.ActionId;
@@ -183,9 +185,21 @@ final class JpaActionStore implements ActionStore {
     public void lockContact(TenantId tenant, ContactId contact) {
         Require.notNull(tenant, "tenant");
         Require.notNull(contact, "contact");
+        lockRow(ContactRow.class, tenant, contact.value());
+    }
+
+    /** {@code SELECT ... FOR UPDATE} on the task's row in {@code crm_task}. */
+    @Override
+    public void lockTask(TenantId tenant, TaskId task) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(task, "task");
+        lockRow(TaskRow.class, tenant, task.value());
+    }
+
+    private void lockRow(Class<? extends AggregateRow> rowType, TenantId tenant, UUID id) {
         requireTransaction();
-        transactions.withEntityManager(entityManager -> entityManager.find(ContactRow.class,
-                new RowKey(tenant.value(), contact.value()), LockModeType.PESSIMISTIC_WRITE));
+        transactions.withEntityManager(entityManager -> entityManager.find(rowType, new RowKey(tenant.value(), id),
+                LockModeType.PESSIMISTIC_WRITE));
     }
 
     private static Optional<ActionRow> findByKey(EntityManager entityManager, TenantId tenant, String key) {

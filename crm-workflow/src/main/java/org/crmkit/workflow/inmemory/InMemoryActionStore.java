@@ -19,6 +19,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.workflow.runtime.Action;
@@ -168,6 +169,14 @@ final class InMemoryActionStore implements ActionStore {
     public void lockContact(TenantId tenant, ContactId contact) {
         Require.notNull(tenant, "tenant");
         Require.notNull(contact, "contact");
+        requireTransaction();
+    }
+
+    /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */
+    @Override
+    public void lockTask(TenantId tenant, TaskId task) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(task, "task");
         requireTransaction();
     }
 

@@ -148,13 +148,20 @@ public final class TaskReminders implements Workflow {
         return scheduled ? 1 : 0;
     }
 
-    /** Re-reads the task in a transaction and acts on it if it still qualifies; a concurrent runner's win is fine. */
+    /**
+     * Locks and re-reads the task in a transaction and acts on it if it still qualifies: another node reminding of
+     * the same task at the same moment waits and then finds it done; a collision that still happens is run again
+     * in a fresh transaction. A concurrent change of the task itself is left to the next run.
+     */
     private int inTransaction(Task task, Predicate<Task> qualifies, Function<Task, Integer> act) {
         try {
-            return runtime.transactions().inTransaction(() -> crm.activities().findTask(task.id())
-                    .filter(qualifies)
-                    .map(act)
-                    .orElse(0));
+            return runtime.inTransactionRetryingCollisions("reminding of task " + task.id(), () -> {
+                runtime.outbox().lockTask(task.id());
+                return crm.activities().findTask(task.id())
+                        .filter(qualifies)
+                        .map(act)
+                        .orElse(0);
+            });
         } catch (StaleVersionException e) {
             LOG.debug("task {} was changed by someone else while being reminded of; the next run looks again", task.id());
             return 0;

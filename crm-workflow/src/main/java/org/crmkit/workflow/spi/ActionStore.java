@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.ActionId;
@@ -66,4 +67,11 @@ public interface ActionStore {
      * stored locks nothing. Requires an active transaction.
      */
     void lockContact(TenantId tenant, ContactId contact);
+
+    /**
+     * The same as {@link #lockContact} for a task of the tenant: workflows that plan actions per task (task
+     * reminders) lock the task before they look for its action and add it. A task that is not stored locks nothing.
+     * Requires an active transaction.
+     */
+    void lockTask(TenantId tenant, TaskId task);
 }

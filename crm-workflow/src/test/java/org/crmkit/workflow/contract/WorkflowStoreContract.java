@@ -22,6 +22,7 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
@@ -333,6 +334,16 @@ public abstract class WorkflowStoreContract {
         storage.transactions().inTransaction(() -> store.actions().lockContact(TENANT_A, unknown));
 
         assertThatThrownBy(() -> store.actions().lockContact(TENANT_A, unknown))
+                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
+    }
+
+    @Test
+    void lockingATaskThatIsNotStoredLocksNothingAndNeedsATransaction() {
+        TaskId unknown = TaskId.next(ids);
+
+        storage.transactions().inTransaction(() -> store.actions().lockTask(TENANT_A, unknown));
+
+        assertThatThrownBy(() -> store.actions().lockTask(TENANT_A, unknown))
                 .isInstanceOfAny(IllegalStateException.class, CrmException.class);
     }
 
