@@ -151,7 +151,7 @@ public final class TaskReminders implements Workflow {
     /**
      * Locks and re-reads the task in a transaction and acts on it if it still qualifies: another node reminding of
      * the same task at the same moment waits and then finds it done; a collision that still happens is run again
-     * in a fresh transaction. A concurrent change of the task itself is left to the next run.
+     * in a fresh transaction, and a task that keeps changing under it for several attempts is left to the next run.
      */
     private int inTransaction(Task task, Predicate<Task> qualifies, Function<Task, Integer> act) {
         try {
