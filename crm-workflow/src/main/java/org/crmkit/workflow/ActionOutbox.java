@@ -1,11 +1,11 @@
 package org.crmkit.workflow;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
-import org.crmkit.core.common.TaskId;
 import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.workflow.runtime.Action;
@@ -60,22 +60,23 @@ public final class ActionOutbox {
     }
 
     /**
-     * Locks the calling tenant's contact until the current transaction ends: another transaction that locks it
-     * waits until then and afterwards sees the actions this one scheduled. Lock the contact before looking for its
-     * action and scheduling it, so that nodes planning for the same contact at the same moment take turns instead
-     * of colliding on the deduplication key. A contact that is not stored locks nothing.
+     * Locks the calling tenant's records until the current transaction ends: another transaction that locks any of
+     * them waits until then and afterwards sees what this one stored (see {@link ActionStore#lock}). Lock the
+     * records a workflow plans for (an account, a contact, a task) before looking for their actions and scheduling
+     * them, so that nodes planning for the same records at the same moment take turns instead of colliding on the
+     * deduplication key; lock all of a transaction's records in one call, so that the order is the same on every
+     * node. Records that are not stored lock nothing.
      */
-    public void lockContact(ContactId contact) {
-        Require.notNull(contact, "contact");
+    public void lock(Collection<RecordRef> records) {
+        Require.notNull(records, "records");
+        records.forEach(record -> Require.notNull(record, "records[]"));
         requireTransaction();
-        actions.lockContact(tenants.currentTenant(), contact);
+        actions.lock(tenants.currentTenant(), records);
     }
 
-    /** The same as {@link #lockContact} for a task of the calling tenant (task reminders lock the task). */
-    public void lockTask(TaskId task) {
-        Require.notNull(task, "task");
-        requireTransaction();
-        actions.lockTask(tenants.currentTenant(), task);
+    /** {@link #lock(Collection)} of one record. */
+    public void lock(RecordRef record) {
+        lock(List.of(Require.notNull(record, "record")));
     }
 
     private void requireTransaction() {

@@ -275,7 +275,7 @@ public final class Dunning implements Workflow {
     private int evaluate(Group group, LocalDate today, Instant asOf, boolean escalate) {
         return ConcurrentChanges.retried(runtime.transactions(), "dunning of " + group.key(), () -> {
             TenantId tenant = runtime.tenant();
-            cases.lockAccount(tenant, group.account());
+            runtime.outbox().lock(RecordRef.account(group.account()));
             DunningPolicy policy = group.policy();
             Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());
             List<Invoice> invoices = invoicesOf(group, existing.orElse(null));

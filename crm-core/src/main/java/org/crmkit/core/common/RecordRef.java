@@ -41,4 +41,8 @@ public record RecordRef(RecordType type, UUID id) {
     public static RecordRef campaign(CampaignId id) {
         return of(RecordType.CAMPAIGN, id);
     }
+
+    public static RecordRef task(TaskId id) {
+        return of(RecordType.TASK, id);
+    }
 }

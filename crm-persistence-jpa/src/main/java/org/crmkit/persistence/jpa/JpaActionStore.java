@@ -2,20 +2,28 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
-import org.crmkit.core.common.ContactId;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
-import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.ActionId;
@@ -36,6 +44,18 @@ final class JpaActionStore implements ActionStore {
     /** The stored length of {@code last_error}; longer messages keep their beginning. */
     private static final int ERROR_LENGTH = 2000;
     private static final String PENDING = ActionStatus.PENDING.name();
+    /** How many records one locking statement takes. */
+    private static final int LOCKS_PER_STATEMENT = 64;
+    /** PostgreSQL and H2 compare uuids as unsigned bytes; {@link UUID#compareTo} compares signed longs. */
+    private static final Comparator<UUID> DATABASE_UUID_ORDER = (a, b) -> {
+        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
+        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
+    };
+    /** The table of each record type's rows. */
+    private static final Map<RecordType, String> TABLES = Map.of(RecordType.CONTACT, "crm_contact",
+            RecordType.ACCOUNT, "crm_account", RecordType.LEAD, "crm_lead", RecordType.OPPORTUNITY, "crm_opportunity",
+            RecordType.INVOICE, "crm_invoice", RecordType.PAYMENT, "crm_payment", RecordType.CAMPAIGN, "crm_campaign",
+            RecordType.CASE, "crm_case", RecordType.TASK, "crm_task", RecordType.ACTIVITY, "crm_activity");
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -180,26 +200,39 @@ final class JpaActionStore implements ActionStore {
         });
     }
 
-    /** {@code SELECT ... FOR UPDATE} on the contact's row in {@code crm_contact}. */
+    /**
+     * {@code SELECT id ... ORDER BY id FOR UPDATE} on the records' rows in their tables ({@code crm_account},
+     * {@code crm_contact}, {@code crm_task} ...): record types in the order of {@link RecordType}, each type's ids
+     * sorted as the database sorts uuids (unsigned, byte by byte) and locked {@value #LOCKS_PER_STATEMENT} per
+     * statement, so every caller locks in the same order. The ids are bound to a fixed number of parameters (the
+     * last one repeated), so each statement is prepared once.
+     */
     @Override
-    public void lockContact(TenantId tenant, ContactId contact) {
+    public void lock(TenantId tenant, Collection<RecordRef> records) {
         Require.notNull(tenant, "tenant");
-        Require.notNull(contact, "contact");
-        lockRow(ContactRow.class, tenant, contact.value());
-    }
-
-    /** {@code SELECT ... FOR UPDATE} on the task's row in {@code crm_task}. */
-    @Override
-    public void lockTask(TenantId tenant, TaskId task) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(task, "task");
-        lockRow(TaskRow.class, tenant, task.value());
-    }
-
-    private void lockRow(Class<? extends AggregateRow> rowType, TenantId tenant, UUID id) {
+        Require.notNull(records, "records");
         requireTransaction();
-        transactions.withEntityManager(entityManager -> entityManager.find(rowType, new RowKey(tenant.value(), id),
-                LockModeType.PESSIMISTIC_WRITE));
+        Map<RecordType, TreeSet<UUID>> idsByType = new EnumMap<>(RecordType.class);
+        for (RecordRef record : records) {
+            Require.notNull(record, "records[]");
+            idsByType.computeIfAbsent(record.type(), type -> new TreeSet<>(DATABASE_UUID_ORDER)).add(record.id());
+        }
+        transactions.withEntityManager(entityManager -> {
+            idsByType.forEach((type, ids) -> {
+                List<UUID> sorted = List.copyOf(ids);
+                String sql = "select id from " + TABLES.get(type) + " where tenant_id = ?1 and id in ("
+                        + IntStream.range(0, LOCKS_PER_STATEMENT).mapToObj(i -> "?" + (i + 2))
+                        .collect(Collectors.joining(", ")) + ") order by id for update";
+                for (int from = 0; from < sorted.size(); from += LOCKS_PER_STATEMENT) {
+                    Query query = entityManager.createNativeQuery(sql).setParameter(1, tenant.value());
+                    for (int i = 0; i < LOCKS_PER_STATEMENT; i++) {
+                        query.setParameter(i + 2, sorted.get(Math.min(from + i, sorted.size() - 1)));
+                    }
+                    query.getResultList();
+                }
+            });
+            return null;
+        });
     }
 
     private static Optional<ActionRow> findByKey(EntityManager entityManager, TenantId tenant, String key) {

@@ -1,6 +1,5 @@
 package org.crmkit.persistence.jpa;
 
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -26,8 +25,8 @@ import org.crmkit.workflow.spi.DunningCaseStore;
 
 /**
  * Dunning cases in {@code crm_dunning_case} (see {@link DunningCaseMapping}) and holds in {@code crm_dunning_hold}.
- * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}; an
- * account is locked by a row lock on its row in {@code crm_account}.
+ * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}; accounts
+ * are locked through {@link JpaActionStore#lock}.
  */
 final class JpaDunningCaseStore implements DunningCaseStore {
 
@@ -85,16 +84,6 @@ final class JpaDunningCaseStore implements DunningCaseStore {
         Require.notNull(dunningCase, "dunningCase");
         requireTransaction();
         return DunningCase.restore(cases.save(dunningCase.state()));
-    }
-
-    /** A row lock on the account's row in {@code crm_account} ({@code SELECT ... FOR UPDATE}). */
-    @Override
-    public void lockAccount(TenantId tenant, AccountId account) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(account, "account");
-        requireTransaction();
-        transactions.withEntityManager(entityManager -> entityManager.find(AccountRow.class,
-                new RowKey(tenant.value(), account.value()), LockModeType.PESSIMISTIC_WRITE));
     }
 
     @Override

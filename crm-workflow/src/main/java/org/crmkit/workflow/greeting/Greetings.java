@@ -224,7 +224,7 @@ public final class Greetings implements Workflow {
      * locked first, so that another node planning it at the same moment waits and then finds it scheduled.
      */
     private int schedule(DueGreeting greeting) {
-        runtime.outbox().lockContact(greeting.contact());
+        runtime.outbox().lock(RecordRef.contact(greeting.contact()));
         if (runtime.actionByKey(greeting.key()).isPresent()) {
             return 0;
         }

@@ -2,6 +2,7 @@ package org.crmkit.workflow.inmemory;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -13,13 +14,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
-import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.workflow.runtime.Action;
@@ -166,17 +166,9 @@ final class InMemoryActionStore implements ActionStore {
 
     /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */
     @Override
-    public void lockContact(TenantId tenant, ContactId contact) {
+    public void lock(TenantId tenant, Collection<RecordRef> records) {
         Require.notNull(tenant, "tenant");
-        Require.notNull(contact, "contact");
-        requireTransaction();
-    }
-
-    /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */
-    @Override
-    public void lockTask(TenantId tenant, TaskId task) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(task, "task");
+        Require.notNull(records, "records");
         requireTransaction();
     }
 

@@ -172,14 +172,6 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
                 .filter(Objects::nonNull).toList());
     }
 
-    /** Nothing to lock: a transaction of the {@link InMemoryStorage} has the whole store to itself. */
-    @Override
-    public void lockAccount(TenantId tenant, AccountId account) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(account, "account");
-        requireTransaction();
-    }
-
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
             throw new IllegalStateException("writes to dunning cases require an active transaction");

@@ -156,7 +156,7 @@ public final class TaskReminders implements Workflow {
     private int inTransaction(Task task, Predicate<Task> qualifies, Function<Task, Integer> act) {
         try {
             return runtime.inTransactionRetryingCollisions("reminding of task " + task.id(), () -> {
-                runtime.outbox().lockTask(task.id());
+                runtime.outbox().lock(RecordRef.task(task.id()));
                 return crm.activities().findTask(task.id())
                         .filter(qualifies)
                         .map(act)

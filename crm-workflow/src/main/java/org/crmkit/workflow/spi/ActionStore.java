@@ -1,12 +1,12 @@
 package org.crmkit.workflow.spi;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.TaskId;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.ActionId;
@@ -60,18 +60,14 @@ public interface ActionStore {
     Page<Action> findByStatus(TenantId tenant, ActionStatus status, PageRequest page);
 
     /**
-     * Makes every other transaction that locks the same contact of the tenant wait until the current transaction
-     * has ended, so that it then sees the actions this one added. Workflows that plan an action per contact
-     * (greetings) lock the contact before they look for its action and add it, so that nodes planning the same
-     * contact at the same moment take turns instead of colliding on the deduplication key. A contact that is not
-     * stored locks nothing. Requires an active transaction.
+     * Makes every other transaction that locks any of the same records of the tenant wait until the current
+     * transaction has ended, so that it then sees what this one stored. Workflows lock the records they plan for
+     * (dunning the accounts, greetings the contacts, task reminders the tasks, date reminders the dated records)
+     * before they read their state and actions and change them, so that nodes planning the same records at the same
+     * moment take turns instead of colliding on a deduplication key or a version. The records are locked in one
+     * fixed order (by type, then by id as the database orders ids), so that transactions that each lock their
+     * records in one call never wait for each other in a cycle. Records that are not stored lock nothing; a
+     * database adapter needs one statement per record type and few dozen records. Requires an active transaction.
      */
-    void lockContact(TenantId tenant, ContactId contact);
-
-    /**
-     * The same as {@link #lockContact} for a task of the tenant: workflows that plan actions per task (task
-     * reminders) lock the task before they look for its action and add it. A task that is not stored locks nothing.
-     * Requires an active transaction.
-     */
-    void lockTask(TenantId tenant, TaskId task);
+    void lock(TenantId tenant, Collection<RecordRef> records);
 }

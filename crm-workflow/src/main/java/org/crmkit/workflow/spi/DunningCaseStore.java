@@ -38,15 +38,6 @@ public interface DunningCaseStore {
      */
     DunningCase save(DunningCase dunningCase);
 
-    /**
-     * Makes every other transaction that locks the same account of the tenant wait until the current transaction
-     * has ended, so that it then reads what this one committed. Dunning locks an account before it reads and
-     * changes the account's cases, so that nodes evaluating the same account at the same moment take turns
-     * instead of colliding on the same case or action. An account that is not stored locks nothing. Requires an
-     * active transaction.
-     */
-    void lockAccount(TenantId tenant, AccountId account);
-
     /** Puts a hold on an invoice or account, replacing one that exists. */
     void putHold(DunningHold hold);
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -19,6 +22,7 @@ import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
@@ -271,7 +275,7 @@ public abstract class WorkflowStoreContract {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<DunningCase> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
-                store.dunningCases().lockAccount(TENANT_A, account.id());
+                store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
                 locked.countDown();
                 pause(300);
                 return store.dunningCases().save(opened);
@@ -279,7 +283,7 @@ public abstract class WorkflowStoreContract {
             assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
 
             List<DunningCase> seen = storage.transactions().inTransaction(() -> {
-                store.dunningCases().lockAccount(TENANT_A, account.id());
+                store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
                 return store.dunningCases().findByAccount(TENANT_A, account.id());
             });
 
@@ -290,13 +294,48 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
-    void lockingAnAccountThatIsNotStoredLocksNothingAndNeedsATransaction() {
-        AccountId unknown = AccountId.next(ids);
+    void lockingRecordsThatAreNotStoredLocksNothingAndNeedsATransaction() {
+        List<RecordRef> unknown = List.of(RecordRef.account(AccountId.next(ids)), RecordRef.contact(ContactId.next(ids)),
+                RecordRef.task(TaskId.next(ids)), RecordRef.opportunity(OpportunityId.next(ids)));
 
-        storage.transactions().inTransaction(() -> store.dunningCases().lockAccount(TENANT_A, unknown));
+        storage.transactions().inTransaction(() -> store.actions().lock(TENANT_A, unknown));
 
-        assertThatThrownBy(() -> store.dunningCases().lockAccount(TENANT_A, unknown))
+        assertThatThrownBy(() -> store.actions().lock(TENANT_A, unknown))
                 .isInstanceOfAny(IllegalStateException.class, CrmException.class);
+    }
+
+    @Test
+    void transactionsLockingOverlappingAccountsInOppositeOrdersTakeTurnsWithoutADeadlock() throws Exception {
+        List<RecordRef> accounts = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Account account = AccountMother.anAccount(TENANT_A, ids, clock, "Customer " + i, UserId.next(ids));
+            storage.transactions().inTransaction(() -> storage.accounts().save(account));
+            accounts.add(RecordRef.account(account.id()));
+        }
+        List<RecordRef> reversed = new ArrayList<>(accounts);
+        Collections.reverse(reversed);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (List<RecordRef> order : List.of(accounts, reversed)) {
+                runs.add(threads.submit(() -> {
+                    start.await(1, TimeUnit.MINUTES);
+                    int rounds = 0;
+                    for (int round = 0; round < 5; round++) {
+                        storage.transactions().inTransaction(() -> store.actions().lock(TENANT_A, order));
+                        rounds++;
+                    }
+                    return rounds;
+                }));
+            }
+
+            for (Future<Integer> run : runs) {
+                assertThat(run.get(1, TimeUnit.MINUTES)).isEqualTo(5);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test
@@ -308,7 +347,7 @@ public abstract class WorkflowStoreContract {
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             Future<Boolean> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
-                store.actions().lockContact(TENANT_A, contact.id());
+                store.actions().lock(TENANT_A, List.of(RecordRef.contact(contact.id())));
                 locked.countDown();
                 pause(300);
                 return store.actions().add(action(TENANT_A, key, "greeting:" + contact.id(), NOW));
@@ -316,7 +355,7 @@ public abstract class WorkflowStoreContract {
             assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
 
             boolean seen = storage.transactions().inTransaction(() -> {
-                store.actions().lockContact(TENANT_A, contact.id());
+                store.actions().lock(TENANT_A, List.of(RecordRef.contact(contact.id())));
                 return store.actions().findByKey(TENANT_A, key).isPresent();
             });
 
@@ -325,26 +364,6 @@ public abstract class WorkflowStoreContract {
         } finally {
             thread.shutdownNow();
         }
-    }
-
-    @Test
-    void lockingAContactThatIsNotStoredLocksNothingAndNeedsATransaction() {
-        ContactId unknown = ContactId.next(ids);
-
-        storage.transactions().inTransaction(() -> store.actions().lockContact(TENANT_A, unknown));
-
-        assertThatThrownBy(() -> store.actions().lockContact(TENANT_A, unknown))
-                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
-    }
-
-    @Test
-    void lockingATaskThatIsNotStoredLocksNothingAndNeedsATransaction() {
-        TaskId unknown = TaskId.next(ids);
-
-        storage.transactions().inTransaction(() -> store.actions().lockTask(TENANT_A, unknown));
-
-        assertThatThrownBy(() -> store.actions().lockTask(TENANT_A, unknown))
-                .isInstanceOfAny(IllegalStateException.class, CrmException.class);
     }
 
     private static void pause(long millis) {
