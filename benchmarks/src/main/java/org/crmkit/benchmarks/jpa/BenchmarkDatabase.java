@@ -46,6 +46,11 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /** With further properties for the entity manager factory, e.g. Hibernate's statistics. */
     BenchmarkDatabase(Map<String, Object> properties) {
+        this(properties, 4);
+    }
+
+    /** With further properties for the entity manager factory and a pool of {@code connections}. */
+    BenchmarkDatabase(Map<String, Object> properties, int connections) {
         try {
             postgres = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
@@ -54,7 +59,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         HikariConfig pool = new HikariConfig();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
         pool.setUsername("postgres");
-        pool.setMaximumPoolSize(4);
+        pool.setMaximumPoolSize(connections);
         dataSource = new HikariDataSource(pool);
         migrate();
         Map<String, Object> settings = new HashMap<>(Map.of(

@@ -1,14 +1,27 @@
 package org.crmkit.benchmarks.jpa;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.function.ToIntFunction;
 import org.crmkit.benchmarks.workflow.DunningScenarios;
 import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -21,31 +34,58 @@ import org.hibernate.stat.Statistics;
  * channel that only counts them; a second run the same morning must do nothing. Each step reports wall time, the
  * CPU time of the calling thread, PostgreSQL's CPU time and the number of JDBC statements.
  *
+ * <p>With {@code --nodes N} (N > 1) the morning runs on N nodes at once, as N application instances over one
+ * database would: each node is a {@link JpaStorage}, {@link WorkflowRuntime} and {@link Dunning} of its own on its
+ * own thread, all released together, first to plan ({@link Dunning#planDue}), then to dispatch
+ * ({@link WorkflowRuntime#dispatchDue}); the CPU time reported is that of the nodes' threads together, and the
+ * channel must have received each notice exactly once.
+ *
  * <p>Build and run from the repository root (the default size is 100,000 accounts with 10 invoices each):
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaDunningScenarios \
- *     [--accounts 100000] [--invoices-per-account 10]
+ *     [--accounts 100000] [--invoices-per-account 10] [--nodes 1]
  * </pre>
  */
 public final class JpaDunningScenarios {
 
+    private static final Instant MORNING = Instant.parse("2026-03-02T08:00:00Z");
+
     private JpaDunningScenarios() {
     }
 
+    /** One application instance: its own storage, runtime and dunning over the shared database. */
+    private record Node(WorkflowRuntime runtime, Dunning dunning) {
+    }
+
     public static void main(String[] args) throws Exception {
-        DunningScenarios.Size size = DunningScenarios.Size.of(args);
+        int nodes = 1;
+        List<String> sizeArgs = new ArrayList<>(Arrays.asList(args));
+        int at = sizeArgs.indexOf("--nodes");
+        if (at >= 0 && at + 1 < sizeArgs.size()) {
+            nodes = Integer.parseInt(sizeArgs.get(at + 1));
+            sizeArgs.subList(at, at + 2).clear();
+        }
+        if (nodes < 1) {
+            throw new IllegalArgumentException("--nodes must be at least 1, was " + nodes);
+        }
+        DunningScenarios.Size size = DunningScenarios.Size.of(sizeArgs.toArray(String[]::new));
         try (BenchmarkDatabase database = new BenchmarkDatabase(Map.of(
-                "hibernate.generate_statistics", "true", "hibernate.session.events.log", "false"))) {
+                "hibernate.generate_statistics", "true", "hibernate.session.events.log", "false"), nodes + 3)) {
             Statistics statistics = database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
             Clock clock = DunningScenarios.morning();
-            JpaStorage storage = database.storage(clock);
             AtomicLong sent = new AtomicLong();
-            WorkflowRuntime runtime = DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent);
-            Dunning dunning = DunningScenarios.dunning(runtime);
+            List<Node> cluster = new ArrayList<>();
+            JpaStorage first = null;
+            for (int i = 0; i < nodes; i++) {
+                JpaStorage storage = database.storage(clock);
+                first = first == null ? storage : first;
+                WorkflowRuntime runtime = DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent);
+                cluster.add(new Node(runtime, DunningScenarios.dunning(runtime)));
+            }
 
             long loadStart = System.nanoTime();
-            DunningScenarios.load(storage, clock, size);
+            DunningScenarios.load(first, clock, size);
             database.execute("analyze");
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.out.printf("loaded %,d accounts and %,d open invoices (%,d overdue) through saveAll in %.1f s "
@@ -54,7 +94,7 @@ public final class JpaDunningScenarios {
 
             AtomicReference<Duration> serverCpu = new AtomicReference<>(database.serverCpuTime());
             AtomicLong statements = new AtomicLong(statistics.getPrepareStatementCount());
-            DunningScenarios.run(runtime, dunning, sent, () -> {
+            Supplier<String> databaseWork = () -> {
                 Duration now = database.serverCpuTime();
                 long count = statistics.getPrepareStatementCount();
                 String step = String.format("; PostgreSQL %.2f s CPU; %,d statements",
@@ -62,7 +102,78 @@ public final class JpaDunningScenarios {
                 serverCpu.set(now);
                 statements.set(count);
                 return step;
-            });
+            };
+            if (nodes == 1) {
+                DunningScenarios.run(cluster.get(0).runtime(), cluster.get(0).dunning(), sent, databaseWork);
+            } else {
+                runOnNodes(cluster, sent, databaseWork);
+            }
+        }
+    }
+
+    /** The measured morning on every node at once: planning, then dispatch, then an idle second run. */
+    private static void runOnNodes(List<Node> cluster, AtomicLong sent, Supplier<String> databaseWork) throws Exception {
+        databaseWork.get();
+        Step planning = Step.onEvery(cluster, node -> node.dunning().planDue(MORNING));
+        String planExtra = databaseWork.get();
+        Step dispatch = Step.onEvery(cluster, node -> node.runtime().dispatchDue(MORNING).delivered());
+        String dispatchExtra = databaseWork.get();
+        int n = cluster.size();
+        System.out.printf("%d nodes, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
+                        + "(%,.0f actions/s), per node %s%s%n", n, planning.total(), planning.wallSeconds(),
+                planning.total() / planning.wallSeconds(), planning.cpuSeconds(),
+                planning.total() / planning.cpuSeconds(), planning.perNode(), planExtra);
+        System.out.printf("%d nodes, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
+                        + "(%,.0f actions/s), per node %s%s%n", n, dispatch.total(), dispatch.wallSeconds(),
+                dispatch.total() / dispatch.wallSeconds(), dispatch.cpuSeconds(),
+                dispatch.total() / dispatch.cpuSeconds(), dispatch.perNode(), dispatchExtra);
+        System.out.printf("%d nodes, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n", n,
+                dispatch.total() / (planning.wallSeconds() + dispatch.wallSeconds()),
+                dispatch.total() / (planning.cpuSeconds() + dispatch.cpuSeconds()));
+        Instant later = MORNING.plus(Duration.ofMinutes(5));
+        Step again = Step.onEvery(cluster, node -> {
+            RunReport report = node.runtime().runDue(later);
+            return report.planned() + report.delivered() + report.retrying() + report.failed();
+        });
+        System.out.printf("%d nodes, second run the same morning: %,d actions in %.2f s wall, %.2f s CPU%s; channel "
+                + "received %,d messages in all%n", n, again.total(), again.wallSeconds(), again.cpuSeconds(),
+                databaseWork.get(), sent.get());
+    }
+
+    /** What every node did in one step, how long it took and the CPU time of the nodes' threads. */
+    private record Step(List<Integer> perNode, double wallSeconds, double cpuSeconds) {
+
+        static Step onEvery(List<Node> cluster, ToIntFunction<Node> work) throws Exception {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            CyclicBarrier start = new CyclicBarrier(cluster.size() + 1);
+            ExecutorService pool = Executors.newFixedThreadPool(cluster.size());
+            try {
+                List<Future<long[]>> runs = new ArrayList<>();
+                for (Node node : cluster) {
+                    runs.add(pool.submit(() -> {
+                        start.await();
+                        long cpu = threads.getCurrentThreadCpuTime();
+                        int done = work.applyAsInt(node);
+                        return new long[] {done, threads.getCurrentThreadCpuTime() - cpu};
+                    }));
+                }
+                start.await();
+                long wall = System.nanoTime();
+                List<Integer> done = new ArrayList<>();
+                long cpu = 0;
+                for (Future<long[]> run : runs) {
+                    long[] result = run.get();
+                    done.add((int) result[0]);
+                    cpu += result[1];
+                }
+                return new Step(done, (System.nanoTime() - wall) / 1e9, cpu / 1e9);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        int total() {
+            return perNode.stream().mapToInt(Integer::intValue).sum();
         }
     }
 }
