@@ -2,8 +2,6 @@ package org.crmkit.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,18 +46,8 @@ class DunningCollisionTest {
 
     /** The in-memory store, except that the next {@code collisionsLeft} case saves fail as if another node had won. */
     private WorkflowStore collidingStore() {
-        DunningCaseStore cases = inMemory.dunningCases();
-        DunningCaseStore colliding = (DunningCaseStore) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DunningCaseStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("save") && collisionsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                        throw new StaleVersionException("DunningCase", "(saved by another node)", 1, 2);
-                    }
-                    try {
-                        return method.invoke(cases, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        DunningCaseStore colliding = Collisions.on(DunningCaseStore.class, inMemory.dunningCases(), "save",
+                collisionsLeft, () -> new StaleVersionException("DunningCase", "(saved by another node)", 1, 2));
         return new WorkflowStore() {
             @Override
             public ActionStore actions() {

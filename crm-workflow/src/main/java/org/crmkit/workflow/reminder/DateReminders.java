@@ -2,9 +2,7 @@ package org.crmkit.workflow.reminder;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +30,12 @@ import org.crmkit.workflow.runtime.PlannedAction;
  * is skipped. Deduplication key {@code date-reminder:<rule>:<record type>:<record id>:<date>}: one reminder per
  * record and date, and a new one when the date moves after a reminder went out. Templates get {@code title},
  * {@code date}, {@code rule} and {@code recipient}; {@link #defaultTemplates()} has an English
- * {@code date-reminder}. Thread-safe.
+ * {@code date-reminder}.
+ *
+ * <p>The due reminders of a page of records are planned in one transaction, their records locked first
+ * ({@link org.crmkit.workflow.ActionOutbox#lock}), so that nodes running at the same moment take turns and each
+ * reminder is planned once; a collision the lock cannot prevent (a record crmkit does not store) runs the page again
+ * in a fresh transaction, which then skips what the other node scheduled. Thread-safe.
  */
 public final class DateReminders implements Workflow {
 
@@ -81,46 +84,64 @@ public final class DateReminders implements Workflow {
         Instant earliest = asOf.minus(catchUp);
         int planned = 0;
         for (DateReminderRule rule : rules) {
-            for (DatedRecord record : all(rule, rule.dateRemindedOn(earliest), rule.dateRemindedOn(asOf))) {
-                Instant remindAt = rule.remindAt(record.date());
-                if (remindAt.isAfter(earliest) && !remindAt.isAfter(asOf)) {
-                    planned += plan(rule, record, remindAt);
+            PageRequest request = PageRequest.first(PAGE);
+            while (true) {
+                Page<DatedRecord> page = rule.records().between(rule.dateRemindedOn(earliest),
+                        rule.dateRemindedOn(asOf), request);
+                // Each run looks back over the catch-up window, so most reminders it finds went out before: those
+                // cost a read, not a transaction and its locks.
+                List<DueReminder> due = page.items().stream()
+                        .map(record -> new DueReminder(rule, record, rule.remindAt(record.date())))
+                        .filter(reminder -> reminder.at().isAfter(earliest) && !reminder.at().isAfter(asOf))
+                        .filter(reminder -> runtime.actionByKey(reminder.key()).isEmpty())
+                        .toList();
+                if (!due.isEmpty()) {
+                    planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " records",
+                            () -> schedule(due));
                 }
+                if (!page.hasNext()) {
+                    break;
+                }
+                request = request.next();
             }
         }
         return planned;
     }
 
-    private int plan(DateReminderRule rule, DatedRecord record, Instant remindAt) {
-        String key = "date-reminder:" + rule.key() + ":" + record.record().type().name().toLowerCase(Locale.ROOT)
-                + ":" + record.record().id() + ":" + record.date();
-        if (runtime.actionByKey(key).isPresent()) {
-            return 0;
+    /** A reminder whose time has come, of a record as the rule's query read it. */
+    private record DueReminder(DateReminderRule rule, DatedRecord record, Instant at) {
+
+        String key() {
+            return "date-reminder:" + rule.key() + ":" + record.record().type().name().toLowerCase(Locale.ROOT)
+                    + ":" + record.record().id() + ":" + record.date();
         }
-        return runtime.transactions().inTransaction(() -> StaffMessages.activeUser(crm, record.remind()).map(user -> {
+    }
+
+    /**
+     * Schedules the page's due reminders unless they were scheduled before, in the caller's transaction. Their records
+     * are locked first, all in one call, so that another node planning them at the same moment waits and then finds
+     * them scheduled; a record crmkit does not store (a host's contract) locks nothing, and the collision on its
+     * deduplication key runs the page again.
+     */
+    private int schedule(List<DueReminder> due) {
+        runtime.outbox().lock(due.stream().map(reminder -> reminder.record().record()).toList());
+        return due.stream().mapToInt(this::schedule).sum();
+    }
+
+    private int schedule(DueReminder reminder) {
+        DatedRecord record = reminder.record();
+        DateReminderRule rule = reminder.rule();
+        return StaffMessages.activeUser(crm, record.remind()).map(user -> {
             Map<String, String> values = new HashMap<>();
             values.put("title", record.title());
             values.put("date", DateTimeFormatter.ISO_LOCAL_DATE.format(record.date()));
             values.put("rule", rule.key());
             values.put("recipient", user.name());
-            return runtime.outbox().schedule(NAME, new PlannedAction(key,
+            return runtime.outbox().schedule(NAME, new PlannedAction(reminder.key(),
                     "date-reminder:" + rule.key() + ":" + record.record().id(),
                     StaffMessages.email(user, templates.render(rule.template(), language, values), record.record()),
-                    remindAt)) ? 1 : 0;
-        }).orElse(0));
-    }
-
-    private static List<DatedRecord> all(DateReminderRule rule, LocalDate from, LocalDate to) {
-        List<DatedRecord> records = new ArrayList<>();
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<DatedRecord> page = rule.records().between(from, to, request);
-            records.addAll(page.items());
-            if (!page.hasNext()) {
-                return records;
-            }
-            request = request.next();
-        }
+                    reminder.at())) ? 1 : 0;
+        }).orElse(0);
     }
 
     /** Configures {@link DateReminders}. */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
@@ -47,6 +47,8 @@ import org.crmkit.workflow.outreach.ContactMessages;
 import org.crmkit.workflow.runtime.Action;
 import org.crmkit.workflow.runtime.Message;
 import org.crmkit.workflow.runtime.PlannedAction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Follow-up sequences on the shared workflow runtime: contacts are {@link #enrol enrolled} in a {@link Sequence}
@@ -61,13 +63,19 @@ import org.crmkit.workflow.runtime.PlannedAction;
  * <p>An enrolment ends early {@link #end by hand} or on the contact's reply, booked meeting, unsubscribe, bounce or
  * won or lost opportunity ({@link #endFor}; crmkit's own events through {@link #eventListener()}), which also
  * cancels its messages not delivered yet. A contact is never
- * in the same sequence twice at once. Deduplication keys: {@code sequence:<enrolment>:step-<n>}. Thread-safe.
+ * in the same sequence twice at once. Deduplication keys: {@code sequence:<enrolment>:step-<n>}.
+ *
+ * <p>A run takes the due enrolments a batch at a time, each batch in one transaction with the enrolments'
+ * contacts locked first ({@link org.crmkit.workflow.ActionOutbox#lock}), so that nodes running at the same moment
+ * take turns and each step is taken once; a collision the locks do not prevent (a stale enrolment version) runs the
+ * batch again in a fresh transaction, which then finds the step done. Thread-safe.
  */
 public final class FollowUpSequences implements Workflow {
 
     /** The name actions of this workflow are stored under. */
     public static final String NAME = "sequences";
 
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpSequences.class);
     private static final int BATCH = 200;
 
     private final WorkflowRuntime runtime;
@@ -198,23 +206,46 @@ public final class FollowUpSequences implements Workflow {
     @Override
     public int planDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
-        for (Enrolment waiting : enrolments.findWaitingForTask(runtime.tenant())) {
-            guarded(() -> resumeIfTaskOver(waiting.id(), asOf));
+        List<Enrolment> waiting = enrolments.findWaitingForTask(runtime.tenant());
+        for (int from = 0; from < waiting.size(); from += BATCH) {
+            inBatch(waiting.subList(from, Math.min(from + BATCH, waiting.size())),
+                    enrolment -> resumeIfTaskOver(enrolment, asOf));
         }
         int planned = 0;
         while (true) {
             List<Enrolment> due = enrolments.findDue(runtime.tenant(), asOf, BATCH);
-            int progressed = 0;
-            for (Enrolment enrolment : due) {
-                Integer scheduled = guarded(() -> runSteps(enrolment.id(), asOf));
-                if (scheduled != null) {
-                    planned += scheduled;
-                    progressed++;
-                }
-            }
-            if (due.size() < BATCH || progressed == 0) {
+            Optional<Integer> scheduled = inBatch(due, enrolment -> runSteps(enrolment, asOf));
+            if (scheduled.isEmpty()) {
                 return planned;
             }
+            planned += scheduled.get();
+            if (due.size() < BATCH) {
+                return planned;
+            }
+        }
+    }
+
+    /**
+     * Does the work for each enrolment of the batch in one transaction, on the enrolment as stored once the
+     * contacts of the whole batch are locked (in one call): a node running the same enrolments at the same moment
+     * waits for this one's commit and then finds their steps done. A collision the locks do not prevent (an
+     * enrolment ended by hand meanwhile) runs the batch again in a fresh transaction; a batch that keeps colliding
+     * is left to the next run (empty).
+     */
+    private Optional<Integer> inBatch(List<Enrolment> batch, Function<Enrolment, Integer> work) {
+        if (batch.isEmpty()) {
+            return Optional.of(0);
+        }
+        try {
+            return Optional.of(runtime.inTransactionRetryingCollisions(NAME + " of " + batch.size() + " enrolments",
+                    () -> {
+                        runtime.outbox().lock(batch.stream().map(enrolment -> RecordRef.contact(enrolment.contact()))
+                                .toList());
+                        return batch.stream().mapToInt(enrolment -> work.apply(enrolment(enrolment.id()))).sum();
+                    }));
+        } catch (StaleVersionException e) {
+            LOG.debug("{} enrolments kept changing while being run; the next run looks again", batch.size());
+            return Optional.empty();
         }
     }
 
@@ -223,8 +254,7 @@ public final class FollowUpSequences implements Workflow {
         ContactMessages.logOnTimeline(crm, action);
     }
 
-    private Integer resumeIfTaskOver(EnrolmentId id, Instant asOf) {
-        Enrolment enrolment = enrolment(id);
+    private int resumeIfTaskOver(Enrolment enrolment, Instant asOf) {
         if (enrolment.status() != EnrolmentStatus.WAITING_FOR_TASK) {
             return 0;
         }
@@ -236,8 +266,7 @@ public final class FollowUpSequences implements Workflow {
     }
 
     /** Runs the enrolment's steps from its next one until a wait, a call task or the end. */
-    private Integer runSteps(EnrolmentId id, Instant asOf) {
-        Enrolment enrolment = enrolment(id);
+    private int runSteps(Enrolment enrolment, Instant asOf) {
         if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.nextStepAt().isAfter(asOf)) {
             return 0;
         }
@@ -323,15 +352,6 @@ public final class FollowUpSequences implements Workflow {
             throw new RecordNotFoundException("Sequence", key);
         }
         return sequence;
-    }
-
-    /** Runs one unit of work in its own transaction; null when a concurrent runner changed it first. */
-    private Integer guarded(Supplier<Integer> work) {
-        try {
-            return runtime.transactions().inTransaction(work);
-        } catch (StaleVersionException e) {
-            return null;
-        }
     }
 
     /** Configures {@link FollowUpSequences}: the enrolment store and the templates are required. */

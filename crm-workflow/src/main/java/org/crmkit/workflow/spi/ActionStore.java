@@ -62,9 +62,10 @@ public interface ActionStore {
     /**
      * Makes every other transaction that locks any of the same records of the tenant wait until the current
      * transaction has ended, so that it then sees what this one stored. Workflows lock the records they plan for
-     * (dunning the accounts, greetings the contacts, task reminders the tasks, date reminders the dated records)
-     * before they read their state and actions and change them, so that nodes planning the same records at the same
-     * moment take turns instead of colliding on a deduplication key or a version. The records are locked in one
+     * (dunning the accounts, greetings the contacts, task reminders the tasks, date reminders the dated records,
+     * sequences the contacts of their enrolments) before they read their state and actions and change them, so
+     * that nodes planning the same records at the same moment take turns instead of colliding on a deduplication
+     * key or a version. The records are locked in one
      * fixed order (by type, then by id as the database orders ids), so that transactions that each lock their
      * records in one call never wait for each other in a cycle. Records that are not stored lock nothing; a
      * database adapter needs one statement per record type and few dozen records. Requires an active transaction.
