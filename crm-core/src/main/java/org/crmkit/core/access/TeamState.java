@@ -12,6 +12,9 @@ public record TeamState(TenantId tenant, TeamId id, long version, String name, U
         implements AggregateState<TeamState> {
 
     public TeamState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
         members = Set.copyOf(Require.noNulls(members, "members"));
     }
 

@@ -13,6 +13,9 @@ public record TerritoryState(TenantId tenant, TerritoryId id, long version, Stri
                              List<TerritoryRule> rules, Set<UserId> members) implements AggregateState<TerritoryState> {
 
     public TerritoryState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
         rules = Require.noNulls(rules, "rules");
         members = Set.copyOf(Require.noNulls(members, "members"));
     }

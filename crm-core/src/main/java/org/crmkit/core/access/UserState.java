@@ -13,6 +13,11 @@ public record UserState(TenantId tenant, UserId id, long version, String name, E
                         Set<Role> roles, Instant registeredAt) implements AggregateState<UserState> {
 
     public UserState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
+        Require.notNull(email, "email");
+        Require.notNull(registeredAt, "registeredAt");
         roles = Set.copyOf(Require.noNulls(roles, "roles"));
     }
 

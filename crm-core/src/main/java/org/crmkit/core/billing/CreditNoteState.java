@@ -21,6 +21,14 @@ public record CreditNoteState(TenantId tenant, CreditNoteId id, long version, St
         implements AggregateState<CreditNoteState> {
 
     public CreditNoteState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(number, "number");
+        Require.notNull(account, "account");
+        Require.notNull(amount, "amount");
+        Require.notNull(issueDate, "issueDate");
+        Require.notBlank(reason, "reason");
+        Require.notNull(createdAt, "createdAt");
         applications = Require.noNulls(applications, "applications");
     }
 

@@ -23,6 +23,15 @@ public record InvoiceState(TenantId tenant, InvoiceId id, long version, String n
         implements AggregateState<InvoiceState> {
 
     public InvoiceState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(number, "number");
+        Require.notNull(account, "account");
+        Require.notNull(issueDate, "issueDate");
+        Require.notNull(dueDate, "dueDate");
+        Require.notNull(currency, "currency");
+        Require.notNull(status, "status");
+        Require.notNull(createdAt, "createdAt");
         lines = Require.noNulls(lines, "lines");
         settlements = Require.noNulls(settlements, "settlements");
     }

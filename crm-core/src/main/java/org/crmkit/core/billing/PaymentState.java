@@ -17,6 +17,13 @@ public record PaymentState(TenantId tenant, PaymentId id, long version, AccountI
         implements AggregateState<PaymentState> {
 
     public PaymentState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notNull(account, "account");
+        Require.notNull(amount, "amount");
+        Require.notNull(receivedOn, "receivedOn");
+        Require.notNull(method, "method");
+        Require.notNull(recordedAt, "recordedAt");
         allocations = Require.noNulls(allocations, "allocations");
     }
 

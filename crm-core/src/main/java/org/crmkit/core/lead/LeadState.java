@@ -22,6 +22,13 @@ public record LeadState(TenantId tenant, LeadId id, long version, LeadDetails de
         implements AggregateState<LeadState> {
 
     public LeadState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notNull(details, "details");
+        Require.notNull(source, "source");
+        Require.notNull(utm, "utm");
+        Require.notNull(status, "status");
+        Require.notNull(capturedAt, "capturedAt");
         scoreBreakdown = Require.noNulls(scoreBreakdown, "scoreBreakdown");
         Require.notNull(qualification, "qualification");
     }

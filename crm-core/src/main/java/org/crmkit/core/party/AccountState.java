@@ -20,6 +20,15 @@ public record AccountState(TenantId tenant, AccountId id, long version, String n
                            Instant registeredAt) implements AggregateState<AccountState> {
 
     public AccountState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
+        Require.notNull(details, "details");
+        Require.notNull(contactPoints, "contactPoints");
+        Require.notNull(tags, "tags");
+        Require.notNull(customFields, "customFields");
+        Require.notNull(owner, "owner");
+        Require.notNull(registeredAt, "registeredAt");
         parents = Require.noNulls(parents, "parents");
     }
 

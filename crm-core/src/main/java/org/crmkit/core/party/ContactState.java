@@ -20,6 +20,15 @@ public record ContactState(TenantId tenant, ContactId id, long version, PersonNa
                            List<Affiliation> affiliations, Instant registeredAt) implements AggregateState<ContactState> {
 
     public ContactState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notNull(name, "name");
+        Require.notNull(details, "details");
+        Require.notNull(contactPoints, "contactPoints");
+        Require.notNull(tags, "tags");
+        Require.notNull(customFields, "customFields");
+        Require.notNull(owner, "owner");
+        Require.notNull(registeredAt, "registeredAt");
         consents = Require.noNulls(consents, "consents");
         affiliations = Require.noNulls(affiliations, "affiliations");
     }

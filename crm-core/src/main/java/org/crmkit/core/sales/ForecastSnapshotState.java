@@ -11,6 +11,8 @@ public record ForecastSnapshotState(TenantId tenant, ForecastSnapshotId id, long
                                     Instant takenAt) implements AggregateState<ForecastSnapshotState> {
 
     public ForecastSnapshotState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
         Require.notNull(forecast, "forecast");
         Require.notNull(takenAt, "takenAt");
     }

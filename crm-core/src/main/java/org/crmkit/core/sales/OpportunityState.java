@@ -37,6 +37,17 @@ public record OpportunityState(TenantId tenant, OpportunityId id, long version, 
         implements AggregateState<OpportunityState> {
 
     public OpportunityState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
+        Require.notNull(account, "account");
+        Require.notNull(pipeline, "pipeline");
+        Require.notNull(stage, "stage");
+        Require.notNull(stageEnteredAt, "stageEnteredAt");
+        Require.notNull(status, "status");
+        Require.notNull(currency, "currency");
+        Require.notNull(owner, "owner");
+        Require.notNull(createdAt, "createdAt");
         contactRoles = Require.noNulls(contactRoles, "contactRoles");
         lineItems = Require.noNulls(lineItems, "lineItems");
         stageHistory = Require.noNulls(stageHistory, "stageHistory");

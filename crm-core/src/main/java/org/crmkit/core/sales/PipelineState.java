@@ -16,6 +16,10 @@ public record PipelineState(TenantId tenant, PipelineId id, long version, String
                             Instant createdAt) implements AggregateState<PipelineState> {
 
     public PipelineState {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(id, "id");
+        Require.notBlank(name, "name");
+        Require.notNull(createdAt, "createdAt");
         stages = Require.noNulls(stages, "stages");
         wonReasons = Require.noNulls(wonReasons, "wonReasons");
         lostReasons = Require.noNulls(lostReasons, "lostReasons");

@@ -16,16 +16,22 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskCreated;
+import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
 import org.crmkit.core.sales.Quota;
 import org.crmkit.core.sales.QuotaHolder;
 import org.crmkit.core.sales.QuotaPeriod;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.fixtures.AccountMother;
+import org.crmkit.testkit.fixtures.BillingMother;
+import org.crmkit.testkit.fixtures.ContactMother;
 import org.crmkit.testkit.fixtures.TaskMother;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,6 +147,34 @@ class StoredDocumentsAfterUpgradeTest {
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("cannot read the stored Task " + task.id().value() + " as TaskState: "
                         + "assignee is missing from the stored document");
+    }
+
+    @Test
+    void contactsAccountsAndInvoicesMissingARequiredPropertyFailNamingTheRowAndTheProperty() {
+        Contact contact = ContactMother.aContact(TENANT, ids, clock);
+        Account account = AccountMother.anAccount(TENANT, ids, clock);
+        Invoice invoice = BillingMother.anInvoice(TENANT, ids, clock);
+        storage.transactions().inTransaction(() -> {
+            storage.contacts().save(contact);
+            storage.accounts().save(account);
+            return storage.invoices().save(invoice);
+        });
+        rewrite("crm_contact", contact.id().value(), document -> document.remove("owner"));
+        rewrite("crm_account", account.id().value(), document -> document.remove("name"));
+        rewrite("crm_invoice", invoice.id().value(), document -> document.remove("dueDate"));
+
+        assertThatThrownBy(() -> storage.contacts().findById(TENANT, contact.id()))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot read the stored Contact " + contact.id().value() + " as ContactState: "
+                        + "owner is missing from the stored document");
+        assertThatThrownBy(() -> storage.accounts().findById(TENANT, account.id()))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot read the stored Account " + account.id().value() + " as AccountState: "
+                        + "name is missing from the stored document");
+        assertThatThrownBy(() -> storage.invoices().findById(TENANT, invoice.id()))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("cannot read the stored Invoice " + invoice.id().value() + " as InvoiceState: "
+                        + "dueDate is missing from the stored document");
     }
 
     @Test
