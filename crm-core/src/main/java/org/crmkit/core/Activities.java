@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -48,6 +49,18 @@ public final class Activities {
         Require.notNull(details, "details");
         return useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), details, useCases.actor(),
                 useCases.clock), useCases.storage.activities()::save);
+    }
+
+    /**
+     * Logs several activities in one change (one transaction, joining an active one; their events relayed once
+     * after it commits) and returns them as stored, in order. A workflow that records a batch of deliveries logs
+     * them this way. Nothing is logged when one of them is refused.
+     */
+    public List<Activity> logActivities(List<NewActivity> details) {
+        Require.noNulls(details, "details");
+        return useCases.saveAll(details.stream().map(each -> Activity.log(useCases.tenant(),
+                ActivityId.next(useCases.ids), each, useCases.actor(), useCases.clock)).toList(),
+                useCases.storage.activities()::saveAll);
     }
 
     /** Corrects subject, summary and outcome of a logged activity. */

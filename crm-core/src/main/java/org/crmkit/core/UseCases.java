@@ -52,13 +52,15 @@ final class UseCases {
 
     /**
      * Runs a change in one transaction (joining an active one) and relays its events once it has committed. Only
-     * the outermost call of a thread registers the relay, so nested use cases relay once.
+     * the outermost call of a thread registers the relay, so nested use cases relay once, and it registers it once
+     * per transaction ({@code Transactions.afterCommitOnce}), so that many use cases called in one transaction that
+     * is not itself a use case (a workflow's) relay once too.
      */
     <T> T write(Supplier<T> work) {
         return storage.transactions().inTransaction(() -> {
             int depth = writeDepth.get();
             if (depth == 0) {
-                storage.transactions().afterCommit(relay::publishPending);
+                storage.transactions().afterCommitOnce(relay, relay::publishPending);
             }
             writeDepth.set(depth + 1);
             try {
@@ -78,6 +80,19 @@ final class UseCases {
             requireOwnTenant(aggregate);
             A saved = repositorySave.apply(aggregate);
             storage.outbox().append(aggregate.pendingEvents());
+            return saved;
+        });
+    }
+
+    /**
+     * Saves several aggregates through the given repository method, in one go, and appends the events they
+     * recorded to the outbox, in the current transaction. Returns the stored copies in order.
+     */
+    <A extends AggregateRoot<?>> List<A> saveAll(List<A> aggregates, UnaryOperator<List<A>> repositorySaveAll) {
+        return write(() -> {
+            aggregates.forEach(this::requireOwnTenant);
+            List<A> saved = repositorySaveAll.apply(aggregates);
+            storage.outbox().append(aggregates.stream().flatMap(aggregate -> aggregate.pendingEvents().stream()).toList());
             return saved;
         });
     }

@@ -76,6 +76,32 @@ class ActivitiesTest {
     }
 
     @Test
+    void severalActivitiesLoggedTogetherAreStoredInOrderAndTheirEventsPublishedOnce() {
+        List<Activity> logged = crm.activities().logActivities(List.of(
+                NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "First reminder", NOW.minusSeconds(120)).aboutAccount(account),
+                NewActivity.of(ActivityKind.LETTER, Direction.OUTBOUND, "Second reminder", NOW.minusSeconds(60)).aboutAccount(account)));
+
+        assertThat(logged).extracting(Activity::subject).containsExactly("First reminder", "Second reminder");
+        assertThat(logged).extracting(Activity::version).containsExactly(1L, 1L);
+        assertThat(crm.activities().timeline(account, TimelineFilter.ALL, PageRequest.first(10)).items())
+                .extracting(Activity::subject).containsExactly("Second reminder", "First reminder");
+        assertThat(published).extracting(DomainEvent::aggregateId)
+                .containsExactly(logged.get(0).id().value(), logged.get(1).id().value());
+    }
+
+    @Test
+    void activitiesLoggedTogetherAreAllRefusedWhenOneIsInvalid() {
+        List<NewActivity> details = List.of(
+                NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "Sent", NOW).aboutAccount(account),
+                NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Later", NOW.plusSeconds(1)).aboutAccount(account));
+
+        assertThatThrownBy(() -> crm.activities().logActivities(details))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"));
+        assertThat(crm.activities().timeline(account, TimelineFilter.ALL, PageRequest.first(10)).totalElements()).isZero();
+        assertThat(published).isEmpty();
+    }
+
+    @Test
     void workflowLogsAGreetingAsTheConfiguredActor() {
         Crm workflow = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
                 .actorResolver(() -> org.crmkit.core.common.Actor.of("greetings", "Greeting workflow")).build();

@@ -2,15 +2,23 @@ package org.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.Storage;
 import org.junit.jupiter.api.Test;
@@ -98,5 +106,76 @@ class EventRelayTest {
 
         assertThat(crm.publishPendingEvents()).isEqualTo(450);
         assertThat(received).hasSize(450).startsWith("e0", "e1").endsWith("e449");
+    }
+
+    /** The in-memory outbox, counting how often the pending events are read. */
+    private static final class CountingOutbox implements Outbox {
+
+        private final Outbox outbox;
+        private int pendingReads;
+
+        CountingOutbox(Outbox outbox) {
+            this.outbox = outbox;
+        }
+
+        @Override
+        public void append(List<DomainEvent> events) {
+            outbox.append(events);
+        }
+
+        @Override
+        public List<OutboxEntry> pending(int limit) {
+            pendingReads++;
+            return outbox.pending(limit);
+        }
+
+        @Override
+        public void markPublished(List<UUID> eventIds) {
+            outbox.markPublished(eventIds);
+        }
+    }
+
+    private final CountingOutbox countingOutbox = new CountingOutbox(storage.outbox());
+    private final Storage countedStorage = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+            new Class<?>[] {Storage.class},
+            (proxy, method, args) -> method.getName().equals("outbox") ? countingOutbox : method.invoke(storage, args));
+
+    private void logNotes(Crm crm, AccountId account, int count) {
+        for (int i = 0; i < count; i++) {
+            crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Note " + i, clock.instant())
+                    .aboutAccount(account));
+        }
+    }
+
+    @Test
+    void activitiesLoggedInOneOuterTransactionRelayTheirEventsWithOneReadOfThePendingEvents() {
+        List<UUID> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(countedStorage).clock(clock)
+                .eventListener(entry -> received.add(entry.event().aggregateId())).build();
+        AccountId account = AccountId.of(UUID.randomUUID());
+
+        countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 5));
+
+        assertThat(received).hasSize(5).doesNotHaveDuplicates();
+        assertThat(countingOutbox.pendingReads).isEqualTo(1);
+    }
+
+    @Test
+    void anOuterTransactionThatRolledBackLeavesTheNextOneToRelayItsEvents() {
+        List<UUID> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(countedStorage).clock(clock)
+                .eventListener(entry -> received.add(entry.event().aggregateId())).build();
+        AccountId account = AccountId.of(UUID.randomUUID());
+
+        assertThatThrownBy(() -> countedStorage.transactions().inTransaction(() -> {
+            logNotes(crm, account, 3);
+            throw new IllegalStateException("the workflow's own write failed");
+        })).hasMessage("the workflow's own write failed");
+        assertThat(received).isEmpty();
+
+        countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 2));
+
+        assertThat(received).hasSize(2);
+        assertThat(countingOutbox.pendingReads).isEqualTo(1);
     }
 }

@@ -65,6 +65,21 @@ public abstract class ActivityRepositoryContract extends StorageContract {
     }
 
     @Test
+    void activitiesSavedTogetherAreEachStoredAndOnTheirTimeline() {
+        ContactId contact = ContactId.next(ids);
+        Activity first = ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant().minus(Duration.ofHours(1)));
+        Activity second = ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant());
+
+        List<Activity> saved = storage.transactions().inTransaction(() -> activities().saveAll(List.of(first, second)));
+
+        assertThat(saved).extracting(Activity::id).containsExactly(first.id(), second.id());
+        assertThat(saved).extracting(Activity::version).containsExactly(1L, 1L);
+        assertThat(activities().findById(TENANT_A, second.id()).orElseThrow().state()).isEqualTo(second.state().withVersion(1));
+        assertThat(activities().timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
+                .items()).extracting(Activity::id).containsExactly(second.id(), first.id());
+    }
+
+    @Test
     void unknownActivityIsEmpty() {
         assertThat(activities().findById(TENANT_A, ActivityId.next(ids))).isEmpty();
     }

@@ -74,4 +74,33 @@ public abstract class TransactionsContract extends StorageContract {
 
         assertThat(log).containsExactly("now");
     }
+
+    @Test
+    void anActionRegisteredUnderTheSameKeyRunsOncePerTransaction() {
+        List<String> log = new ArrayList<>();
+
+        storage.transactions().inTransaction(() -> {
+            storage.transactions().afterCommitOnce("relay", () -> log.add("relay"));
+            storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay again")));
+            storage.transactions().afterCommitOnce("audit", () -> log.add("audit"));
+            log.add("work");
+        });
+        storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("next relay")));
+
+        assertThat(log).containsExactly("work", "relay", "audit", "next relay");
+    }
+
+    @Test
+    void aKeyOfARolledBackTransactionIsRegisteredAfreshInTheNext() {
+        List<String> log = new ArrayList<>();
+
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            storage.transactions().afterCommitOnce("relay", () -> log.add("must not run"));
+            throw new IllegalStateException("rolled back");
+        })).isInstanceOf(IllegalStateException.class);
+        storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay")));
+        storage.transactions().afterCommitOnce("relay", () -> log.add("outside a transaction"));
+
+        assertThat(log).containsExactly("relay", "outside a transaction");
+    }
 }

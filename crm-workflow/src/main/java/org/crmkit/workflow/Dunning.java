@@ -654,26 +654,59 @@ public final class Dunning implements Workflow {
 
     @Override
     public void onDelivered(Action action) {
-        caseOf(action).ifPresent(dunningCase -> {
-            LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
-            if (action.payload() instanceof Message message) {
-                dunningCase.note(new CaseEvent(on, CaseEventKind.NOTICE_DELIVERED, dunningCase.topLevel(), List.of(),
-                        null, null, null, message.channel(), "to " + message.address() + ": " + message.subject()));
-                crm.activities().logActivity(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND,
-                                message.subject(), action.finishedAt())
-                        .aboutAccount(dunningCase.account()).withSummary(message.body()));
-            } else if (action.payload() instanceof CallQueueEntry entry) {
-                crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Call queued: " + entry.task().subject(),
-                        action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(entry.task().description()));
-            } else if (action.payload() instanceof LegalHandOffRequest request) {
-                dunningCase.note(CaseEvent.of(on, CaseEventKind.HANDED_TO_LAWYER, dunningCase.topLevel(), List.of(),
-                        request.dossier().totalClaim(), "dossier delivered"));
-                crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer",
-                        action.finishedAt()).aboutAccount(dunningCase.account())
-                        .withSummary("Claim " + request.dossier().totalClaim()));
+        onDeliveredAll(List.of(action));
+    }
+
+    /**
+     * Notes the delivered notices and hand-offs in their cases' histories and logs every delivery on the account's
+     * timeline: the cases are read together, saved together, and the activities logged in one change.
+     */
+    @Override
+    public void onDeliveredAll(List<Action> actions) {
+        Map<TenantId, List<Action>> byTenant = new LinkedHashMap<>();
+        actions.forEach(action -> byTenant.computeIfAbsent(action.tenant(), t -> new ArrayList<>()).add(action));
+        byTenant.forEach(this::recordDeliveries);
+    }
+
+    private void recordDeliveries(TenantId tenant, List<Action> actions) {
+        Map<DunningCaseId, DunningCase> found = new HashMap<>();
+        cases.findByIds(tenant, actions.stream().map(Dunning::caseIdOf).toList())
+                .forEach(dunningCase -> found.put(dunningCase.id(), dunningCase));
+        Map<DunningCaseId, DunningCase> delivered = new LinkedHashMap<>();
+        List<NewActivity> activities = new ArrayList<>();
+        for (Action action : actions) {
+            DunningCase dunningCase = found.get(caseIdOf(action));
+            if (dunningCase != null) {
+                recordDelivery(dunningCase, action).ifPresent(activities::add);
+                delivered.put(dunningCase.id(), dunningCase);
             }
-            cases.save(dunningCase);
-        });
+        }
+        if (!delivered.isEmpty()) {
+            cases.saveAll(List.copyOf(delivered.values()));
+        }
+        if (!activities.isEmpty()) {
+            crm.activities().logActivities(activities);
+        }
+    }
+
+    /** Notes the delivery in the case's history where it belongs there; returns the activity for the timeline. */
+    private Optional<NewActivity> recordDelivery(DunningCase dunningCase, Action action) {
+        LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
+        if (action.payload() instanceof Message message) {
+            dunningCase.note(new CaseEvent(on, CaseEventKind.NOTICE_DELIVERED, dunningCase.topLevel(), List.of(),
+                    null, null, null, message.channel(), "to " + message.address() + ": " + message.subject()));
+            return Optional.of(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND, message.subject(),
+                    action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(message.body()));
+        } else if (action.payload() instanceof CallQueueEntry entry) {
+            return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Call queued: " + entry.task().subject(),
+                    action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(entry.task().description()));
+        } else if (action.payload() instanceof LegalHandOffRequest request) {
+            dunningCase.note(CaseEvent.of(on, CaseEventKind.HANDED_TO_LAWYER, dunningCase.topLevel(), List.of(),
+                    request.dossier().totalClaim(), "dossier delivered"));
+            return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer", action.finishedAt())
+                    .aboutAccount(dunningCase.account()).withSummary("Claim " + request.dossier().totalClaim()));
+        }
+        return Optional.empty();
     }
 
     /**
@@ -721,8 +754,11 @@ public final class Dunning implements Workflow {
     }
 
     private Optional<DunningCase> caseOf(Action action) {
-        String id = action.subject().substring("dunning:".length());
-        return cases.findById(action.tenant(), DunningCaseId.of(UUID.fromString(id)));
+        return cases.findById(action.tenant(), caseIdOf(action));
+    }
+
+    private static DunningCaseId caseIdOf(Action action) {
+        return DunningCaseId.of(UUID.fromString(action.subject().substring("dunning:".length())));
     }
 
     /** Configures {@link Dunning}: at least one policy. */

@@ -1,6 +1,7 @@
 package org.crmkit.workflow;
 
 import java.time.Instant;
+import java.util.List;
 import org.crmkit.workflow.runtime.Action;
 
 /**
@@ -22,6 +23,16 @@ public interface Workflow {
 
     /** Called in the transaction that marks one of its actions delivered, e.g. to log it on the timeline. */
     default void onDelivered(Action action) {
+    }
+
+    /**
+     * Called in the transaction that marks several of its actions delivered together (a dispatcher's batch), in the
+     * order they were delivered. The default calls {@link #onDelivered} for each; a workflow that records
+     * deliveries in its own state does better reading and saving that state for all of them at once. A failure
+     * rolls back the batch's record, which the runtime then records action by action.
+     */
+    default void onDeliveredAll(List<Action> actions) {
+        actions.forEach(this::onDelivered);
     }
 
     /** Called in the transaction that marks one of its actions failed after the last retry. */

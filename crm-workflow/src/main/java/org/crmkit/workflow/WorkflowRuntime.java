@@ -3,7 +3,9 @@ package org.crmkit.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,10 +184,19 @@ public final class WorkflowRuntime {
     }
 
     /**
-     * Delivers the calling tenant's actions that are due by {@code asOf}, in batches: each batch is claimed in one
-     * transaction (a lease until {@code asOf} plus the lease time), then delivered one by one. Recording a
-     * delivery that collides with a concurrent change (another node changing the workflow state the delivery
-     * updates) is done again in a fresh transaction, so that the channel is not called a second time.
+     * Delivers the calling tenant's actions that are due by {@code asOf}, in batches of up to 200: each batch is
+     * claimed in one transaction (a lease until {@code asOf} plus the lease time), then delivered. Handlers that
+     * work outside transactions ({@link #handle}) are called for every action of the batch first, and the
+     * deliveries that succeeded are recorded together in one transaction, with their workflows' side
+     * ({@link Workflow#onDeliveredAll}). Handlers that work inside the transaction ({@link #handleInTransaction})
+     * deliver and record the batch's actions in one transaction. When recording a batch fails (another node
+     * changed a workflow state the delivery updates at the same moment, or one action's record fails), each of
+     * its actions is recorded in a transaction of its own, a collision retried in a fresh one, so that the channel
+     * is never called a second time and one bad action does not hold up the others. A failed delivery is recorded
+     * per action, retried later or failed for good.
+     *
+     * <p>A node that dies after the channel calls of a batch and before their record commits leaves the whole batch
+     * pending: once the lease has passed it is delivered again, under the same deduplication keys.
      */
     public RunReport dispatchDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
@@ -196,47 +207,111 @@ public final class WorkflowRuntime {
             Instant leaseEnd = asOf.plus(lease);
             List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
                     .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
-            for (Action action : batch) {
-                report = report.plus(deliver(action, asOf));
-            }
+            report = report.plus(deliver(batch, asOf));
             if (batch.size() < BATCH) {
                 return report;
             }
         }
     }
 
-    private RunReport deliver(Action action, Instant asOf) {
-        Registration<?> registration = handlers.get(action.payload().getClass());
-        try {
+    private RunReport deliver(List<Action> batch, Instant asOf) {
+        RunReport report = new RunReport(0, 0, 0, 0);
+        List<Action> sent = new ArrayList<>(batch.size());
+        List<Action> inTransaction = new ArrayList<>();
+        for (Action action : batch) {
+            Registration<?> registration = handlers.get(action.payload().getClass());
             if (registration == null) {
-                throw new IllegalStateException("no handler is registered for " + action.payload().getClass().getName());
-            }
-            String what = "delivery of " + action.deduplicationKey();
-            if (registration.inTransaction()) {
-                ConcurrentChanges.retried(transactions, what, () -> {
-                    registration.deliver(action);
-                    complete(action, asOf);
-                });
+                report = report.plus(recordFailure(action, new IllegalStateException("no handler is registered for "
+                        + action.payload().getClass().getName()), asOf));
+            } else if (registration.inTransaction()) {
+                inTransaction.add(action);
             } else {
-                registration.deliver(action);
-                ConcurrentChanges.retried(transactions, what, () -> complete(action, asOf));
+                try {
+                    registration.deliver(action);
+                    sent.add(action);
+                } catch (RuntimeException e) {
+                    report = report.plus(recordFailure(action, e, asOf));
+                }
             }
-            return new RunReport(0, 1, 0, 0);
-        } catch (RuntimeException e) {
-            Action failed = transactions.inTransaction(() -> recordFailure(action, e, asOf));
-            LOG.warn("delivery of action {} ({}) failed, attempt {}: {}", action.deduplicationKey(),
-                    action.payload().describe(), failed.attempts(), e.toString());
-            return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
         }
+        return report.plus(recordDelivered(sent, asOf)).plus(deliverInTransaction(inTransaction, asOf));
     }
 
-    private void complete(Action action, Instant asOf) {
-        Action current = reload(action);
-        Action delivered = store.actions().update(current.delivered(asOf));
-        workflowNamed(delivered.workflow()).ifPresent(w -> w.onDelivered(delivered));
+    /** Records the deliveries together; when that fails, one by one. */
+    private RunReport recordDelivered(List<Action> sent, Instant asOf) {
+        if (sent.isEmpty()) {
+            return new RunReport(0, 0, 0, 0);
+        }
+        try {
+            transactions.inTransaction(() -> completeAll(sent, asOf));
+            return new RunReport(0, sent.size(), 0, 0);
+        } catch (RuntimeException e) {
+            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(), e.toString());
+        }
+        RunReport report = new RunReport(0, 0, 0, 0);
+        for (Action action : sent) {
+            try {
+                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(),
+                        () -> completeAll(List.of(reload(action)), asOf));
+                report = report.plus(new RunReport(0, 1, 0, 0));
+            } catch (RuntimeException e) {
+                report = report.plus(recordFailure(action, e, asOf));
+            }
+        }
+        return report;
     }
 
-    private Action recordFailure(Action action, RuntimeException error, Instant asOf) {
+    /** Delivers and records the actions in one transaction; when that fails, each in a transaction of its own. */
+    private RunReport deliverInTransaction(List<Action> actions, Instant asOf) {
+        if (actions.isEmpty()) {
+            return new RunReport(0, 0, 0, 0);
+        }
+        try {
+            transactions.inTransaction(() -> {
+                actions.forEach(action -> handlers.get(action.payload().getClass()).deliver(action));
+                completeAll(actions, asOf);
+            });
+            return new RunReport(0, actions.size(), 0, 0);
+        } catch (RuntimeException e) {
+            LOG.debug("delivering {} actions in one transaction failed ({}); delivering them one by one", actions.size(),
+                    e.toString());
+        }
+        RunReport report = new RunReport(0, 0, 0, 0);
+        for (Action action : actions) {
+            try {
+                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(), () -> {
+                    Action current = reload(action);
+                    handlers.get(current.payload().getClass()).deliver(current);
+                    completeAll(List.of(current), asOf);
+                });
+                report = report.plus(new RunReport(0, 1, 0, 0));
+            } catch (RuntimeException e) {
+                report = report.plus(recordFailure(action, e, asOf));
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Marks the actions delivered (as of the versions given: one changed in between fails the whole call) and
+     * lets their workflows record their side, per workflow in one call.
+     */
+    private void completeAll(List<Action> actions, Instant asOf) {
+        List<Action> delivered = store.actions().updateAll(actions.stream().map(action -> action.delivered(asOf)).toList());
+        Map<String, List<Action>> byWorkflow = new LinkedHashMap<>();
+        delivered.forEach(action -> byWorkflow.computeIfAbsent(action.workflow(), w -> new ArrayList<>()).add(action));
+        byWorkflow.forEach((name, ofWorkflow) -> workflowNamed(name).ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
+    }
+
+    /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
+    private RunReport recordFailure(Action action, RuntimeException error, Instant asOf) {
+        Action failed = transactions.inTransaction(() -> recordAttemptFailed(action, error, asOf));
+        LOG.warn("delivery of action {} ({}) failed, attempt {}: {}", action.deduplicationKey(),
+                action.payload().describe(), failed.attempts(), error.toString());
+        return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
+    }
+
+    private Action recordAttemptFailed(Action action, RuntimeException error, Instant asOf) {
         Action current = reload(action);
         if (current.status() != ActionStatus.PENDING) {
             return current;

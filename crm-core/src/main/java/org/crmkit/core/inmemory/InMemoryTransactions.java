@@ -3,7 +3,9 @@ package org.crmkit.core.inmemory;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
 import org.crmkit.core.spi.Transactions;
@@ -21,6 +23,7 @@ final class InMemoryTransactions implements Transactions {
     private static final class UnitOfWork {
         final Deque<Runnable> undo = new ArrayDeque<>();
         final List<Runnable> afterCommit = new ArrayList<>();
+        final Set<Object> afterCommitKeys = new HashSet<>();
     }
 
     @Override
@@ -60,6 +63,16 @@ final class InMemoryTransactions implements Transactions {
         if (unit == null) {
             action.run();
         } else {
+            unit.afterCommit.add(action);
+        }
+    }
+
+    @Override
+    public void afterCommitOnce(Object key, Runnable action) {
+        UnitOfWork unit = current.get();
+        if (unit == null) {
+            action.run();
+        } else if (unit.afterCommitKeys.add(key)) {
             unit.afterCommit.add(action);
         }
     }

@@ -1,5 +1,6 @@
 package org.crmkit.core.spi;
 
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.TimelineFilter;
@@ -24,6 +25,14 @@ public interface ActivityRepository {
      * copy with the next version; throws {@link StaleVersionException} otherwise.
      */
     Activity save(Activity activity);
+
+    /**
+     * Saves each activity as {@link #save} does, in the caller's transaction (a database adapter writes them in
+     * batches); returns the stored copies in order.
+     */
+    default List<Activity> saveAll(List<Activity> activities) {
+        return activities.stream().map(this::save).toList();
+    }
 
     /**
      * Deletes the activity when {@code expectedVersion} is its stored version; returns false when it does not

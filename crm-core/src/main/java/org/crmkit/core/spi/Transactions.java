@@ -26,4 +26,13 @@ public interface Transactions {
      * runs when the transaction rolls back.
      */
     void afterCommit(Runnable action);
+
+    /**
+     * Runs {@code action} once the current transaction has committed, as {@link #afterCommit} does, but once per
+     * transaction for each {@code key}: registering an action under a key the transaction already has (by
+     * {@code equals}) does nothing. A key registered in a transaction that rolled back is forgotten with it, so the
+     * next transaction registers it afresh. Outside a transaction the action runs at once. crmkit registers its
+     * event relay this way, so that a transaction with many changes relays its events once.
+     */
+    void afterCommitOnce(Object key, Runnable action);
 }

@@ -30,6 +30,14 @@ interface AggregateMapping<S extends AggregateState<S>, R extends AggregateRow> 
         return List.of();
     }
 
+    /**
+     * Whether the aggregate has lookup keys at all. A mapping that never has any answers false, so that saving a
+     * changed aggregate does not read its (absent) stored keys; one that has keys for some states answers true.
+     */
+    default boolean hasLookupKeys() {
+        return true;
+    }
+
     /** Text in lower case (the root locale), for columns that sort or search ignoring case. */
     static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);

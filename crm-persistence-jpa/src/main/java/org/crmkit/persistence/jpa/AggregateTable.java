@@ -151,7 +151,9 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         // the document holds the version, so every save changes the row and JPA raises the version with it
         S saved = state.withVersion(state.version() + 1);
         fill(row, saved);
-        replaceKeys(entityManager, row, mapping.lookupKeys(saved));
+        if (mapping.hasLookupKeys()) {
+            replaceKeys(entityManager, row, mapping.lookupKeys(saved));
+        }
         return saved;
     }
 
@@ -187,7 +189,8 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         }
     }
 
-    private S state(R row) {
+    /** The state a row of this table holds, e.g. one a repository read with a query of its own. */
+    S state(R row) {
         return json.read(row.document, mapping.stateType(), mapping.recordType() + " " + row.id).withVersion(row.version);
     }
 

@@ -34,6 +34,11 @@ final class DunningCaseMapping implements AggregateMapping<DunningCaseState, Dun
     }
 
     @Override
+    public boolean hasLookupKeys() {
+        return false;
+    }
+
+    @Override
     public void writeColumns(DunningCaseState state, DunningCaseRow row) {
         row.accountId = state.account().value();
         row.status = state.status().name();

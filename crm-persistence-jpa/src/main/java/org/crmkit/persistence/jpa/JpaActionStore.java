@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,10 @@ final class JpaActionStore implements ActionStore {
             RecordType.ACCOUNT, "crm_account", RecordType.LEAD, "crm_lead", RecordType.OPPORTUNITY, "crm_opportunity",
             RecordType.INVOICE, "crm_invoice", RecordType.PAYMENT, "crm_payment", RecordType.CAMPAIGN, "crm_campaign",
             RecordType.CASE, "crm_case", RecordType.TASK, "crm_task", RecordType.ACTIVITY, "crm_activity");
+    private static final IdParameters ACTION_IDS = new IdParameters(100);
+    /** Up to 100 actions by id, locked in id order (so that two transactions locking the same ones do not deadlock). */
+    private static final String ACTIONS = "select r from ActionRow r where r.tenantId = :tenant and r.id in ("
+            + ACTION_IDS.placeholders() + ") order by r.id";
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -96,21 +102,34 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(action, "action");
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
-            Action stored = write(entityManager, action);
+            Action stored = write(entityManager.find(ActionRow.class, new RowKey(action.tenant().value(),
+                    action.id().value()), LockModeType.PESSIMISTIC_WRITE), action);
             flush(entityManager, action);
             return stored;
         });
     }
 
-    /** One flush at the end, so that the updates go to the database in JDBC batches. */
+    /**
+     * The rows are read and locked together, one statement per 100 actions, and written with one flush at the end,
+     * so that the updates go to the database in JDBC batches.
+     */
     @Override
     public List<Action> updateAll(List<Action> actions) {
-        Require.notNull(actions, "actions");
+        Require.noNulls(actions, "actions");
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
+            Map<RowKey, ActionRow> rows = new HashMap<>();
+            Map<TenantId, List<UUID>> idsByTenant = new LinkedHashMap<>();
+            actions.forEach(action -> idsByTenant.computeIfAbsent(action.tenant(), t -> new ArrayList<>())
+                    .add(action.id().value()));
+            idsByTenant.forEach((tenant, ids) -> ACTION_IDS.readAll(ids, () -> entityManager
+                            .createQuery(ACTIONS, ActionRow.class)
+                            .setParameter("tenant", tenant.value())
+                            .setLockMode(LockModeType.PESSIMISTIC_WRITE))
+                    .forEach(row -> rows.put(new RowKey(row.tenantId, row.id), row)));
             List<Action> stored = new ArrayList<>(actions.size());
             for (Action action : actions) {
-                stored.add(write(entityManager, Require.notNull(action, "action")));
+                stored.add(write(rows.get(new RowKey(action.tenant().value(), action.id().value())), action));
             }
             try {
                 entityManager.flush();
@@ -121,10 +140,8 @@ final class JpaActionStore implements ActionStore {
         });
     }
 
-    /** Checks the version under a row lock and changes the row; the caller flushes. */
-    private Action write(EntityManager entityManager, Action action) {
-        ActionRow row = entityManager.find(ActionRow.class, new RowKey(action.tenant().value(), action.id().value()),
-                LockModeType.PESSIMISTIC_WRITE);
+    /** Checks the version of the row, locked by the caller, and changes it; the caller flushes. */
+    private Action write(ActionRow row, Action action) {
         if (row == null) {
             throw new RecordNotFoundException("Action", action.id());
         }

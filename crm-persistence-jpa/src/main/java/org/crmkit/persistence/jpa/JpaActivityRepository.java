@@ -1,5 +1,6 @@
 package org.crmkit.persistence.jpa;
 
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
@@ -30,6 +31,12 @@ final class JpaActivityRepository implements ActivityRepository {
     @Override
     public Activity save(Activity activity) {
         return activities.save(activity);
+    }
+
+    /** One flush for all, so that the rows and their timeline keys are inserted in JDBC batches. */
+    @Override
+    public List<Activity> saveAll(List<Activity> batch) {
+        return activities.saveAll(batch);
     }
 
     @Override

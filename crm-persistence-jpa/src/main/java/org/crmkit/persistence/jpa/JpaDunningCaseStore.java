@@ -1,7 +1,5 @@
 package org.crmkit.persistence.jpa;
 
-import jakarta.persistence.TypedQuery;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -10,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
@@ -31,13 +28,16 @@ import org.crmkit.workflow.spi.DunningCaseStore;
 final class JpaDunningCaseStore implements DunningCaseStore {
 
     private static final String OPEN = CaseStatus.OPEN.name();
-    private static final int HOLDS_PER_READ = 32;
-    /** The holds among up to {@link #HOLDS_PER_READ} subject ids, of any record type (so the key's index serves it). */
+    private static final IdParameters HOLD_IDS = new IdParameters(32);
+    /** The holds among up to 32 subject ids, of any record type (so the key's index serves it). */
     private static final String HOLDS = "select h from DunningHoldRow h where h.tenantId = :tenant"
             + " and h.subjectType in (" + Arrays.stream(RecordType.values()).map(type -> "'" + type.name() + "'")
             .collect(Collectors.joining(", ")) + ")"
-            + " and h.subjectId in (" + IntStream.range(0, HOLDS_PER_READ).mapToObj(i -> ":id" + i)
-            .collect(Collectors.joining(", ")) + ")";
+            + " and h.subjectId in (" + HOLD_IDS.placeholders() + ")";
+    private static final IdParameters CASE_IDS = new IdParameters(100);
+    /** Up to 100 cases by id. */
+    private static final String CASES = "select r from DunningCaseRow r where r.tenantId = :tenant and r.id in ("
+            + CASE_IDS.placeholders() + ")";
 
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
@@ -132,11 +132,7 @@ final class JpaDunningCaseStore implements DunningCaseStore {
                 .map(JpaDunningCaseStore::hold));
     }
 
-    /**
-     * One statement per {@value #HOLDS_PER_READ} subjects. The ids are bound to a fixed number of single-valued
-     * parameters (the last one repeated) rather than to a list parameter, because Hibernate translates a query with
-     * a list parameter from HQL to SQL afresh on every execution; this one it translates once.
-     */
+    /** One statement per 32 subjects (see {@link IdParameters}). */
     @Override
     public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
         Require.notNull(tenant, "tenant");
@@ -146,19 +142,34 @@ final class JpaDunningCaseStore implements DunningCaseStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return transactions.read(entityManager -> {
-            List<DunningHold> holds = new ArrayList<>();
-            for (int from = 0; from < ids.size(); from += HOLDS_PER_READ) {
-                TypedQuery<DunningHoldRow> query = entityManager.createQuery(HOLDS, DunningHoldRow.class)
-                        .setParameter("tenant", tenant.value());
-                for (int i = 0; i < HOLDS_PER_READ; i++) {
-                    query.setParameter("id" + i, ids.get(Math.min(from + i, ids.size() - 1)));
-                }
-                query.getResultList().stream().map(JpaDunningCaseStore::hold)
-                        .filter(hold -> wanted.contains(hold.subject())).forEach(holds::add);
-            }
-            return holds;
-        });
+        return transactions.read(entityManager -> HOLD_IDS.readAll(ids, () -> entityManager
+                        .createQuery(HOLDS, DunningHoldRow.class).setParameter("tenant", tenant.value())).stream()
+                .map(JpaDunningCaseStore::hold).filter(hold -> wanted.contains(hold.subject())).toList());
+    }
+
+    /**
+     * One statement per 100 ids (see {@link IdParameters}); the rows stay in the transaction's persistence context,
+     * so that saving the cases in the same transaction does not read them again.
+     */
+    @Override
+    public List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids) {
+        Require.notNull(tenant, "tenant");
+        List<UUID> wanted = Require.noNulls(ids, "ids").stream().map(DunningCaseId::value).toList();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return transactions.read(entityManager -> CASE_IDS.readAll(wanted, () -> entityManager
+                        .createQuery(CASES, DunningCaseRow.class).setParameter("tenant", tenant.value())).stream()
+                .map(cases::state).map(DunningCase::restore).toList());
+    }
+
+    /** One flush for all, so that the updates go to the database in JDBC batches. */
+    @Override
+    public List<DunningCase> saveAll(List<DunningCase> dunningCases) {
+        List<DunningCaseState> states = Require.noNulls(dunningCases, "dunningCases").stream().map(DunningCase::state)
+                .toList();
+        requireTransaction();
+        return cases.saveAll(states).stream().map(DunningCase::restore).toList();
     }
 
     private static DunningHold hold(DunningHoldRow row) {

@@ -4,8 +4,10 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.spi.Transactions;
@@ -25,6 +27,7 @@ final class JpaTransactions implements Transactions {
         final EntityManager entityManager;
         final boolean ownedByHost;
         final List<Runnable> afterCommit = new ArrayList<>();
+        final Set<Object> afterCommitKeys = new HashSet<>();
 
         UnitOfWork(EntityManager entityManager, boolean ownedByHost) {
             this.entityManager = entityManager;
@@ -138,6 +141,18 @@ final class JpaTransactions implements Transactions {
             host.afterCommit(action);
         } else {
             action.run();
+        }
+    }
+
+    /**
+     * Keeps the keys with the unit of work: a transaction of this adapter's own, or one call's share of the host's
+     * transaction (a host transaction that calls crmkit several times gets the action once per call).
+     */
+    @Override
+    public void afterCommitOnce(Object key, Runnable action) {
+        UnitOfWork unit = current.get();
+        if (unit == null || unit.afterCommitKeys.add(key)) {
+            afterCommit(action);
         }
     }
 }

@@ -172,6 +172,14 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
                 .filter(Objects::nonNull).toList());
     }
 
+    @Override
+    public List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids) {
+        Require.notNull(tenant, "tenant");
+        Require.noNulls(ids, "ids");
+        return read(() -> ids.stream().distinct().map(id -> rows.get(new Key(tenant, id.value())))
+                .filter(Objects::nonNull).map(DunningCase::restore).toList());
+    }
+
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
             throw new IllegalStateException("writes to dunning cases require an active transaction");

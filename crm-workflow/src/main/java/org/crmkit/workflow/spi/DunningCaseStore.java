@@ -52,4 +52,18 @@ public interface DunningCaseStore {
      * subjects). An empty collection has none.
      */
     List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects);
+
+    /**
+     * The cases among the ids, in no particular order; ids that are not the tenant's cases are left out. What
+     * {@link #findById} answers for each, read together (a database adapter needs one statement per hundred ids).
+     */
+    List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids);
+
+    /**
+     * Saves each case as {@link #save} does, in the caller's transaction (a database adapter writes them in one
+     * batch), and returns the stored copies in order. All or nothing: a conflict on one fails the call.
+     */
+    default List<DunningCase> saveAll(List<DunningCase> dunningCases) {
+        return dunningCases.stream().map(this::save).toList();
+    }
 }

@@ -446,4 +446,63 @@ public abstract class WorkflowStoreContract {
                 .isInstanceOfAny(IllegalStateException.class, CrmException.class);
         assertThat(store.actions().findByKey(TENANT_A, "k")).isEmpty();
     }
+
+    @Test
+    void aHundredAndFiftyActionsUpdatedTogetherAreAllStored() {
+        List<Action> added = new java.util.ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            Action action = action(TENANT_A, "key-" + i, "s", NOW);
+            add(action);
+            added.add(action.withVersion(1));
+        }
+
+        List<Action> delivered = storage.transactions().inTransaction(() -> store.actions().updateAll(
+                added.stream().map(action -> action.delivered(NOW)).toList()));
+
+        assertThat(delivered).extracting(Action::id).containsExactlyElementsOf(added.stream().map(Action::id).toList());
+        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.DELIVERED, PageRequest.first(200)).totalElements())
+                .isEqualTo(150);
+        assertThat(store.actions().findById(TENANT_A, added.get(149).id())).contains(delivered.get(149));
+    }
+
+    @Test
+    void casesAreFoundTogetherByIdForTheirTenantOnly() {
+        List<DunningCase> saved = new java.util.ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            AccountId account = AccountId.next(ids);
+            saved.add(save(openCase(TENANT_A, account, "account:" + account + ":EUR")));
+        }
+        AccountId foreignAccount = AccountId.next(ids);
+        DunningCase foreign = save(openCase(TENANT_B, foreignAccount, "account:" + foreignAccount + ":EUR"));
+        List<DunningCaseId> wanted = new java.util.ArrayList<>(saved.stream().map(DunningCase::id).toList());
+        wanted.add(saved.get(0).id());
+        wanted.add(foreign.id());
+        wanted.add(DunningCaseId.next(ids));
+
+        List<DunningCase> found = store.dunningCases().findByIds(TENANT_A, wanted);
+
+        assertThat(found).extracting(DunningCase::id)
+                .containsExactlyInAnyOrderElementsOf(saved.stream().map(DunningCase::id).toList());
+        assertThat(found).filteredOn(c -> c.id().equals(saved.get(7).id())).singleElement()
+                .extracting(DunningCase::state).isEqualTo(saved.get(7).state());
+        assertThat(store.dunningCases().findByIds(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
+    void casesSavedTogetherGetTheirNextVersionsOrNoneIfOneIsOutdated() {
+        AccountId first = AccountId.next(ids);
+        AccountId second = AccountId.next(ids);
+        DunningCase one = save(openCase(TENANT_A, first, "account:" + first + ":EUR"));
+        DunningCase two = save(openCase(TENANT_A, second, "account:" + second + ":EUR"));
+
+        List<DunningCase> saved = storage.transactions().inTransaction(() -> store.dunningCases()
+                .saveAll(List.of(closed(one), two)));
+
+        assertThat(saved).extracting(DunningCase::id, DunningCase::version).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(one.id(), 2L), org.assertj.core.groups.Tuple.tuple(two.id(), 2L));
+        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, one.groupKey())).isEmpty();
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> store.dunningCases()
+                .saveAll(List.of(saved.get(0), two)))).isInstanceOf(StaleVersionException.class);
+        assertThat(store.dunningCases().findById(TENANT_A, one.id()).orElseThrow().version()).isEqualTo(2);
+    }
 }
