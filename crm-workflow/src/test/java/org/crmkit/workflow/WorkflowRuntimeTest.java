@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -95,10 +97,14 @@ class WorkflowRuntimeTest {
     private static final class RecordingChannel implements MessageChannel {
         final List<String> sent = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger failuresLeft = new AtomicInteger();
+        final Set<String> refused = ConcurrentHashMap.newKeySet();
         volatile boolean crashNext;
 
         @Override
         public void send(String deduplicationKey, Message message) {
+            if (refused.contains(deduplicationKey)) {
+                throw new IllegalStateException("mailbox full");
+            }
             if (crashNext) {
                 crashNext = false;
                 throw new SimulatedCrash();
@@ -285,6 +291,89 @@ class WorkflowRuntimeTest {
         assertThat(tasks).singleElement().satisfies(task -> {
             assertThat(task.subject()).isEqualTo("Call about invoice 2026-17");
             assertThat(task.dueAt()).isEqualTo(START.plus(Duration.ofDays(2)));
+        });
+    }
+
+    @Test
+    void aBatchsDeliveriesAreRecordedTogetherAndAChannelFailingForOneLeavesOnlyThatOnePending() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
+        Greetings workflow = new Greetings(runtime, account) {
+            @Override
+            public void onDeliveredAll(List<Action> actions) {
+                recordedTogether.add(actions.stream().map(Action::deduplicationKey).toList());
+                super.onDeliveredAll(actions);
+            }
+        };
+        workflow.due.addAll(List.of("ada", "bob", "cy"));
+        runtime.register(workflow);
+        email.refused.add("greeting:bob");
+
+        RunReport report = runtime.runDue(START);
+
+        assertThat(report).isEqualTo(new RunReport(3, 2, 1, 0));
+        assertThat(recordedTogether).containsExactly(List.of("greeting:ada", "greeting:cy"));
+        assertThat(workflow.delivered).containsExactly("greeting:ada", "greeting:cy");
+        assertThat(runtime.actionByKey("greeting:bob")).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
+            assertThat(a.attempts()).isEqualTo(1);
+            assertThat(a.lastError()).isEqualTo("mailbox full");
+        });
+    }
+
+    @Test
+    void aBatchWhoseRecordFailsForOneActionIsRecordedOneByOneWithoutSendingAgain() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        Greetings workflow = new Greetings(runtime, account) {
+            @Override
+            public void onDelivered(Action action) {
+                if (action.deduplicationKey().equals("greeting:ada")) {
+                    throw new IllegalStateException("ada's record is broken");
+                }
+                super.onDelivered(action);
+            }
+        };
+        workflow.due.addAll(List.of("ada", "bob", "cy"));
+        runtime.register(workflow);
+
+        RunReport report = runtime.runDue(START);
+
+        assertThat(report).isEqualTo(new RunReport(3, 2, 1, 0));
+        assertThat(email.sent).containsExactly("greeting:ada", "greeting:bob", "greeting:cy");
+        assertThat(workflow.delivered).containsExactly("greeting:bob", "greeting:cy");
+        assertThat(runtime.actionByKey("greeting:ada")).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
+            assertThat(a.lastError()).isEqualTo("ada's record is broken");
+        });
+    }
+
+    @Test
+    void callQueueEntriesOfABatchBecomeTasksTogetherAndOneThatFailsIsRetriedWithoutTheOthersTwice() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        UserId clerk = UserId.next(new IdGenerator(clock));
+        runtime.handleInTransaction(CallQueueEntry.class, (action, entry) -> {
+            if (entry.task().subject().contains("blocked")) {
+                throw new IllegalStateException("the call queue refuses " + entry.task().subject());
+            }
+            crm.activities().createTask(entry.task());
+        });
+        runtime.transactions().inTransaction(() -> {
+            for (String invoice : List.of("2026-17", "2026-18 blocked", "2026-19")) {
+                NewTask call = NewTask.of("Call about invoice " + invoice, START.plus(Duration.ofDays(2)), clerk)
+                        .linkedTo(RecordRef.account(account));
+                runtime.outbox().schedule("dunning", new PlannedAction("call:" + invoice, "case:1",
+                        new CallQueueEntry(call), START));
+            }
+        });
+
+        RunReport report = runtime.runDue(START);
+
+        assertThat(report).isEqualTo(new RunReport(0, 2, 1, 0));
+        assertThat(crm.activities().tasksOf(clerk, Set.of(), PageRequest.first(10)).items()).extracting(Task::subject)
+                .containsExactlyInAnyOrder("Call about invoice 2026-17", "Call about invoice 2026-19");
+        assertThat(runtime.actionByKey("call:2026-18 blocked")).get().satisfies(a -> {
+            assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
+            assertThat(a.lastError()).isEqualTo("the call queue refuses Call about invoice 2026-18 blocked");
         });
     }
 

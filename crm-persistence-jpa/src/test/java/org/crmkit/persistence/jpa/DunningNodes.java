@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewPayment;
@@ -69,6 +70,8 @@ final class DunningNodes implements AutoCloseable {
     final SettableClock clock = SettableClock.at(START);
     final UserId owner = UserId.next(new IdGenerator(clock));
     final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
+    /** Runs in every channel call before it succeeds, on the delivering thread; throwing fails the call. */
+    volatile Consumer<Delivery> channelCall = delivery -> { };
     final List<Node> nodes = new ArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private int invoiceNumber;
@@ -97,14 +100,19 @@ final class DunningNodes implements AutoCloseable {
                 .build();
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
                 .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> deliveries.add(delivery(key, "email", message.about().id())))
-                .channel(Channel.LETTER, (key, message) -> deliveries.add(delivery(key, "letter", message.about().id())))
+                .channel(Channel.EMAIL, (key, message) -> deliver(delivery(key, "email", message.about().id())))
+                .channel(Channel.LETTER, (key, message) -> deliver(delivery(key, "letter", message.about().id())))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
         dunning.set(Dunning.builder(runtime).policy(ladder())
-                .legalHandOff((key, dossier) -> deliveries.add(delivery(key, "lawyer", dossier.account().value())))
+                .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())))
                 .build());
         return new Node(storage, crm, runtime, dunning.get());
+    }
+
+    private void deliver(Delivery delivery) {
+        channelCall.accept(delivery);
+        deliveries.add(delivery);
     }
 
     private Delivery delivery(String key, String kind, java.util.UUID account) {
