@@ -15,8 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewOpportunity;
 import org.crmkit.core.NewStage;
@@ -35,13 +33,11 @@ import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
-import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.reminder.DateReminderRule;
 import org.crmkit.workflow.reminder.DateReminders;
 import org.crmkit.workflow.reminder.DatedRecord;
 import org.crmkit.workflow.reminder.DatedRecords;
 import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -62,33 +58,17 @@ class DateReminderNodesOnPostgresTest {
     /** 08:00 in Berlin on the Tuesday before, when the reminders of Wednesday's dates are due. */
     private static final Instant TUESDAY_EIGHT = Instant.parse("2026-03-03T07:00:00Z");
 
-    private final SettableClock clock = SettableClock.at(TUESDAY_EIGHT.minus(Period.ofDays(1)));
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
     /** The host's contracts: renewal dates by contract id. */
     private final Map<UUID, LocalDate> renewals = Collections.synchronizedMap(new TreeMap<>());
-    private final List<Node> nodes = List.of(node(database.storage(clock)),
-            node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
+    private final WorkflowNodes<DateReminders> nodes = new WorkflowNodes<>(database,
+            SettableClock.at(TUESDAY_EIGHT.minus(Period.ofDays(1))), (runtime, storage) -> DateReminders.builder(runtime)
+                    .rule(new DateReminderRule("close-date-tomorrow", DatedRecords.opportunityCloseDates(runtime.crm()),
+                            Period.ofDays(-1), LocalTime.of(8, 0), BERLIN, "date-reminder"))
+                    .rule(new DateReminderRule("renewal-tomorrow", this::contractsRenewingBetween, Period.ofDays(-1),
+                            LocalTime.of(8, 0), BERLIN, "date-reminder"))
+                    .build());
     /** Who is reminded of every date. */
     private volatile User olga;
-
-    private record Node(Crm crm, WorkflowRuntime runtime) {
-    }
-
-    private Node node(JpaStorage storage) {
-        Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
-                .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key))
-                .build();
-        DateReminders.builder(runtime)
-                .rule(new DateReminderRule("close-date-tomorrow", DatedRecords.opportunityCloseDates(crm),
-                        Period.ofDays(-1), LocalTime.of(8, 0), BERLIN, "date-reminder"))
-                .rule(new DateReminderRule("renewal-tomorrow", this::contractsRenewingBetween, Period.ofDays(-1),
-                        LocalTime.of(8, 0), BERLIN, "date-reminder"))
-                .build();
-        return new Node(crm, runtime);
-    }
 
     private Page<DatedRecord> contractsRenewingBetween(LocalDate from, LocalDate to, PageRequest page) {
         synchronized (renewals) {
@@ -102,12 +82,12 @@ class DateReminderNodesOnPostgresTest {
 
     @AfterEach
     void stopThreads() {
-        threads.shutdownNow();
+        nodes.close();
     }
 
     @Test
     void twoNodesRunningAtOnceSendEachCloseDateAndRenewalReminderOnceAndNeitherRunFails() throws Exception {
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         olga = crm.access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"), Set.of(Role.SALES));
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", olga.id()));
         Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
@@ -127,23 +107,18 @@ class DateReminderNodesOnPostgresTest {
         }
         List<RunReport> rounds = new ArrayList<>();
 
-        String log = DunningNodes.standardErrorOf(() -> {
-            rounds.add(runTogether(TUESDAY_EIGHT));
-            rounds.add(runTogether(TUESDAY_EIGHT.plusSeconds(3600)));
-            rounds.add(runTogether(TUESDAY_EIGHT.plus(Period.ofDays(1))));
-            rounds.add(runTogether(TUESDAY_EIGHT.plus(Period.ofDays(1)).plusSeconds(3600)));
+        String log = WorkflowNodes.standardErrorOf(() -> {
+            rounds.add(nodes.runTogether(TUESDAY_EIGHT));
+            rounds.add(nodes.runTogether(TUESDAY_EIGHT.plusSeconds(3600)));
+            rounds.add(nodes.runTogether(TUESDAY_EIGHT.plus(Period.ofDays(1))));
+            rounds.add(nodes.runTogether(TUESDAY_EIGHT.plus(Period.ofDays(1)).plusSeconds(3600)));
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(0, 0, 0, 0),
                 new RunReport(20, 20, 0, 0), new RunReport(0, 0, 0, 0));
-        assertThat(sent).hasSize(50).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(nodes.get(0).runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+        assertThat(nodes.sent).hasSize(50).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
                 .isEqualTo(50);
-    }
-
-    private RunReport runTogether(Instant asOf) throws Exception {
-        clock.set(asOf);
-        return DunningNodes.sum(DunningNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf));
     }
 }

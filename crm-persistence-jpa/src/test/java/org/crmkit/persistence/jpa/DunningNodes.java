@@ -1,9 +1,6 @@
 package org.crmkit.persistence.jpa;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,11 +11,8 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.crmkit.core.Crm;
@@ -52,7 +46,8 @@ import org.crmkit.workflow.runtime.RetryPolicy;
  * the same entity manager factory, its own crmkit, workflow runtime and {@link Dunning}, as separate processes
  * would; what the nodes deliver lands in one shared record, so that a test can see whether anything went out
  * twice. The policy is the ladder of the product description (reminders at +7 and +21, a call at +35, the lawyer
- * at +60 with a letter and a credit hold). Runs are at 08:00 UTC.
+ * at +60 with a letter and a credit hold). Runs are at 08:00 UTC. {@link WorkflowNodes} has the helpers every
+ * workflow's nodes share.
  */
 final class DunningNodes implements AutoCloseable {
 
@@ -156,36 +151,13 @@ final class DunningNodes implements AutoCloseable {
      * returns their reports. A run that throws fails the call.
      */
     List<RunReport> runTogether(Instant asOf) throws Exception {
-        return runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf);
-    }
-
-    /** Every runtime calls {@code runDue} for the instant on a thread of its own, released together by a barrier. */
-    static List<RunReport> runTogether(ExecutorService threads, List<WorkflowRuntime> runtimes, Instant asOf)
-            throws Exception {
-        CyclicBarrier together = new CyclicBarrier(runtimes.size());
-        List<Future<RunReport>> runs = new ArrayList<>();
-        for (WorkflowRuntime runtime : runtimes) {
-            runs.add(threads.submit(() -> {
-                together.await(1, TimeUnit.MINUTES);
-                return runtime.runDue(asOf);
-            }));
-        }
-        List<RunReport> reports = new ArrayList<>();
-        for (Future<RunReport> run : runs) {
-            reports.add(run.get(5, TimeUnit.MINUTES));
-        }
-        return reports;
+        return WorkflowNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf);
     }
 
     /** Moves the clock to 08:00 of {@code day} days after the first day. */
     Instant morningOf(int day) {
         clock.set(START.plus(Duration.ofDays(day)));
         return clock.instant();
-    }
-
-    static RunReport sum(List<RunReport> reports) {
-        return reports.stream().reduce(new RunReport(0, 0, 0, 0), (a, b) -> new RunReport(a.planned() + b.planned(),
-                a.delivered() + b.delivered(), a.retrying() + b.retrying(), a.failed() + b.failed()));
     }
 
     List<Delivery> deliveriesTo(AccountId account) {
@@ -206,28 +178,6 @@ final class DunningNodes implements AutoCloseable {
         outcome.sort(Comparator.comparingInt((String line) -> Integer.parseInt(line.split("[ :]")[1]))
                 .thenComparing(line -> line));
         return outcome;
-    }
-
-    /**
-     * What the code under {@code work} wrote to standard error, where the tests' logger (slf4j-simple, warnings and
-     * errors) writes: a failed dunning run logs there.
-     */
-    static String standardErrorOf(ThrowingRunnable work) throws Exception {
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            work.run();
-        } finally {
-            System.setErr(original);
-        }
-        String text = captured.toString(StandardCharsets.UTF_8);
-        original.print(text);
-        return text;
-    }
-
-    interface ThrowingRunnable {
-        void run() throws Exception;
     }
 
     @Override

@@ -40,9 +40,9 @@ class DunningNodesOnPostgresTest {
             }
             List<RunReport> rounds = new ArrayList<>();
 
-            String log = DunningNodes.standardErrorOf(() -> {
+            String log = WorkflowNodes.standardErrorOf(() -> {
                 for (int day : new int[] {0, 0, 14, 14, 28, 28, 53, 53}) {
-                    rounds.add(DunningNodes.sum(nodes.runTogether(nodes.morningOf(day))));
+                    rounds.add(WorkflowNodes.sum(nodes.runTogether(nodes.morningOf(day))));
                 }
             });
 
@@ -108,10 +108,10 @@ class DunningNodesOnPostgresTest {
             nodes.invoice(twoInvoices.id(), "300.00", -10);
             List<RunReport> days = new ArrayList<>();
 
-            String log = DunningNodes.standardErrorOf(() -> {
+            String log = WorkflowNodes.standardErrorOf(() -> {
                 for (int day = 1; day <= 70; day++) {
                     Instant morning = nodes.morningOf(day);
-                    days.add(DunningNodes.sum(nodes.runTogether(morning)));
+                    days.add(WorkflowNodes.sum(nodes.runTogether(morning)));
                     switch (day) {
                         case 2 -> nodes.pays(paidOnTime);
                         case 10 -> nodes.pays(early);

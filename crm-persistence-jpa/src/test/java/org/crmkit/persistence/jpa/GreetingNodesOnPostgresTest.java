@@ -6,11 +6,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.EmailAddress;
@@ -26,10 +23,8 @@ import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
-import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,29 +43,13 @@ class GreetingNodesOnPostgresTest {
     /** 09:00 in Berlin (summer time) on the birthday, the default send time there. */
     private static final Instant NINE_IN_BERLIN = Instant.parse("2026-06-15T07:00:00Z");
 
-    private final SettableClock clock = SettableClock.at(NINE_IN_BERLIN.minusSeconds(3600));
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    private final List<Node> nodes = List.of(node(database.storage(clock)),
-            node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
-    private final UserId owner = UserId.next(new IdGenerator(clock));
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    private record Node(Crm crm, WorkflowRuntime runtime) {
-    }
-
-    private Node node(JpaStorage storage) {
-        Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
-                .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key))
-                .build();
-        Greetings.builder(runtime).build();
-        return new Node(crm, runtime);
-    }
+    private final WorkflowNodes<Greetings> nodes = new WorkflowNodes<>(database,
+            SettableClock.at(NINE_IN_BERLIN.minusSeconds(3600)), (runtime, storage) -> Greetings.builder(runtime).build());
+    private final UserId owner = UserId.next(new IdGenerator(nodes.clock));
 
     @AfterEach
     void stopThreads() {
-        threads.shutdownNow();
+        nodes.close();
     }
 
     @Test
@@ -85,35 +64,30 @@ class GreetingNodesOnPostgresTest {
         }
         List<RunReport> rounds = new ArrayList<>();
 
-        String log = DunningNodes.standardErrorOf(() -> {
-            rounds.add(runTogether(NINE_IN_BERLIN));
-            rounds.add(runTogether(NINE_IN_BERLIN.plusSeconds(600)));
+        String log = WorkflowNodes.standardErrorOf(() -> {
+            rounds.add(nodes.runTogether(NINE_IN_BERLIN));
+            rounds.add(nodes.runTogether(NINE_IN_BERLIN.plusSeconds(600)));
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(40, 40, 0, 0), new RunReport(0, 0, 0, 0));
-        assertThat(sent).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(greeted.stream()
+        assertThat(nodes.sent).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(greeted.stream()
                 .map(contact -> "greeting:" + contact.id() + ":birthday:2026").toList());
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         greeted.forEach(contact -> assertThat(crm.activities().timeline(contact.id(), TimelineFilter.ALL,
                 PageRequest.first(10)).items()).as(contact.name().fullName()).singleElement()
                 .satisfies(activity -> assertThat(activity.subject()).isEqualTo("Alles Gute zum Geburtstag, "
                         + contact.name().firstName() + "!")));
-        assertThat(nodes.get(0).runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+        assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
                 .isEqualTo(40);
     }
 
     private Contact contact(String firstName, LocalDate birthday, boolean consent) {
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Person"), owner)
                 .withDetails(new ContactDetails(Locale.GERMAN, birthday, ZoneId.of("Europe/Berlin")))
                 .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
         return consent ? crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING,
                 "web-form") : contact;
-    }
-
-    private RunReport runTogether(Instant asOf) throws Exception {
-        clock.set(asOf);
-        return DunningNodes.sum(DunningNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf));
     }
 }

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.Task;
@@ -31,8 +28,6 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
-import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.Channel;
 import org.crmkit.workflow.sequence.Enrolment;
 import org.crmkit.workflow.sequence.EnrolmentStatus;
 import org.crmkit.workflow.sequence.FollowUpSequences;
@@ -55,86 +50,65 @@ class SequenceNodesOnPostgresTest {
     /** Tuesday 3 March 2026, 10:00 in Berlin: inside the working hours of a business day. */
     private static final Instant TUESDAY_TEN = Instant.parse("2026-03-03T09:00:00Z");
 
-    private final SettableClock clock = SettableClock.at(TUESDAY_TEN.minusSeconds(3600));
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    private final List<Node> nodes = List.of(node(database.storage(clock)),
-            node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
-    private final UserId rep = UserId.next(new IdGenerator(clock));
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    private record Node(Crm crm, WorkflowRuntime runtime, FollowUpSequences sequences) {
-    }
-
-    private Node node(JpaStorage storage) {
-        Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
-                .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key))
-                .build();
-        FollowUpSequences sequences = FollowUpSequences.builder(runtime)
-                .enrolments(JpaEnrolmentStore.create(storage))
-                .sequence(Sequence.named("onboarding").email("welcome").callTask("Onboarding call", null, 1)
-                        .email("tips").build())
-                .templates(PlainTemplates.builder()
-                        .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
-                        .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
-                        .build())
-                .build();
-        return new Node(crm, runtime, sequences);
-    }
+    private final WorkflowNodes<FollowUpSequences> nodes = new WorkflowNodes<>(database,
+            SettableClock.at(TUESDAY_TEN.minusSeconds(3600)), (runtime, storage) -> FollowUpSequences.builder(runtime)
+                    .enrolments(JpaEnrolmentStore.create(storage))
+                    .sequence(Sequence.named("onboarding").email("welcome").callTask("Onboarding call", null, 1)
+                            .email("tips").build())
+                    .templates(PlainTemplates.builder()
+                            .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
+                            .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
+                            .build())
+                    .build());
+    private final UserId rep = UserId.next(new IdGenerator(nodes.clock));
 
     @AfterEach
     void stopThreads() {
-        threads.shutdownNow();
+        nodes.close();
     }
 
     @Test
     void twoNodesRunningAtOnceSendEachStepOnceCreateEachCallTaskOnceAndNeitherRunFails() throws Exception {
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         List<Contact> customers = new ArrayList<>();
         List<Enrolment> enrolments = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             Contact customer = customer("C" + i);
             customers.add(customer);
-            enrolments.add(nodes.get(i % 2).sequences().enrol(customer.id(), "onboarding"));
+            enrolments.add(nodes.node(i % 2).workflow().enrol(customer.id(), "onboarding"));
         }
         List<RunReport> rounds = new ArrayList<>();
 
-        String log = DunningNodes.standardErrorOf(() -> {
-            rounds.add(runTogether(TUESDAY_TEN));
+        String log = WorkflowNodes.standardErrorOf(() -> {
+            rounds.add(nodes.runTogether(TUESDAY_TEN));
             List<Task> calls = crm.activities().tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(100)).items();
             assertThat(calls).hasSize(30).extracting(Task::link).doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(customers.stream()
                             .map(customer -> RecordRef.contact(customer.id())).toList());
             calls.forEach(call -> crm.activities().complete(call.id()));
-            rounds.add(runTogether(TUESDAY_TEN.plusSeconds(3600)));
-            rounds.add(runTogether(TUESDAY_TEN.plusSeconds(7200)));
+            rounds.add(nodes.runTogether(TUESDAY_TEN.plusSeconds(3600)));
+            rounds.add(nodes.runTogether(TUESDAY_TEN.plusSeconds(7200)));
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0),
                 new RunReport(0, 0, 0, 0));
-        assertThat(sent).hasSize(60).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(enrolments.stream()
+        assertThat(nodes.sent).hasSize(60).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(enrolments.stream()
                 .flatMap(enrolment -> List.of("sequence:" + enrolment.id() + ":step-0",
                         "sequence:" + enrolment.id() + ":step-2").stream())
                 .toList());
         customers.forEach(customer -> assertThat(crm.activities().timeline(customer.id(), TimelineFilter.ALL,
                 PageRequest.first(10)).items()).as(customer.name().fullName()).extracting(Activity::subject)
                 .containsExactly("Three tips", "Welcome, " + customer.name().firstName()));
-        enrolments.forEach(enrolment -> assertThat(nodes.get(1).sequences().findEnrolment(enrolment.id()))
+        enrolments.forEach(enrolment -> assertThat(nodes.node(1).workflow().findEnrolment(enrolment.id()))
                 .hasValueSatisfying(stored -> assertThat(stored.status()).isEqualTo(EnrolmentStatus.COMPLETED)));
     }
 
     private Contact customer(String firstName) {
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
                 .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
                 .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
         return crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
-    }
-
-    private RunReport runTogether(Instant asOf) throws Exception {
-        clock.set(asOf);
-        return DunningNodes.sum(DunningNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf));
     }
 }

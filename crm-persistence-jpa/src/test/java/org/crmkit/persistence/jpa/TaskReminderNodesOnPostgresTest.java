@@ -6,11 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.crmkit.core.Crm;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.User;
@@ -20,9 +17,7 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
-import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.reminder.TaskReminders;
-import org.crmkit.workflow.runtime.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -39,56 +34,35 @@ class TaskReminderNodesOnPostgresTest {
 
     private static final Instant TUESDAY_TEN = Instant.parse("2026-03-03T10:00:00Z");
 
-    private final SettableClock clock = SettableClock.at(TUESDAY_TEN.minus(Duration.ofDays(1)));
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    private final List<Node> nodes = List.of(node(database.storage(clock)),
-            node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
-    private final ExecutorService threads = Executors.newFixedThreadPool(2);
-
-    private record Node(Crm crm, WorkflowRuntime runtime) {
-    }
-
-    private Node node(JpaStorage storage) {
-        Crm crm = Crm.builder().storage(storage).clock(clock)
-                .taskReminders(TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofHours(1)))
-                .build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
-                .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key))
-                .build();
-        TaskReminders.builder(runtime).zone(ZoneId.of("Europe/Berlin")).build();
-        return new Node(crm, runtime);
-    }
+    private final WorkflowNodes<TaskReminders> nodes = new WorkflowNodes<>(database,
+            SettableClock.at(TUESDAY_TEN.minus(Duration.ofDays(1))),
+            crm -> crm.taskReminders(TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofHours(1))),
+            (runtime, storage) -> TaskReminders.builder(runtime).zone(ZoneId.of("Europe/Berlin")).build());
 
     @AfterEach
     void stopThreads() {
-        threads.shutdownNow();
+        nodes.close();
     }
 
     @Test
     void twoNodesRunningAtOnceSendEachReminderAndOverdueNoticeOnceAndNeitherRunFails() throws Exception {
-        Crm crm = nodes.get(0).crm();
+        Crm crm = nodes.first().crm();
         User ada = crm.access().registerUser("Ada Agent", EmailAddress.of("ada@acme.example"), Set.of(Role.SALES));
         for (int i = 0; i < 30; i++) {
             crm.activities().createTask(NewTask.of("Task " + i, TUESDAY_TEN, ada.id()).withReminderAt(TUESDAY_TEN));
         }
         List<RunReport> rounds = new ArrayList<>();
 
-        String log = DunningNodes.standardErrorOf(() -> {
-            rounds.add(runTogether(TUESDAY_TEN));
-            rounds.add(runTogether(TUESDAY_TEN.plus(Duration.ofHours(2))));
-            rounds.add(runTogether(TUESDAY_TEN.plus(Duration.ofHours(3))));
+        String log = WorkflowNodes.standardErrorOf(() -> {
+            rounds.add(nodes.runTogether(TUESDAY_TEN));
+            rounds.add(nodes.runTogether(TUESDAY_TEN.plus(Duration.ofHours(2))));
+            rounds.add(nodes.runTogether(TUESDAY_TEN.plus(Duration.ofHours(3))));
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0),
                 new RunReport(0, 0, 0, 0));
-        assertThat(sent).hasSize(60).doesNotHaveDuplicates();
+        assertThat(nodes.sent).hasSize(60).doesNotHaveDuplicates();
         assertThat(crm.activities().remindersDue(TUESDAY_TEN, PageRequest.first(50)).items()).isEmpty();
-    }
-
-    private RunReport runTogether(Instant asOf) throws Exception {
-        clock.set(asOf);
-        return DunningNodes.sum(DunningNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf));
     }
 }
