@@ -7,7 +7,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.Task;
@@ -25,9 +31,11 @@ import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.sequence.EndReason;
 import org.crmkit.workflow.sequence.Enrolment;
 import org.crmkit.workflow.sequence.EnrolmentStatus;
 import org.crmkit.workflow.sequence.FollowUpSequences;
@@ -50,15 +58,22 @@ class SequenceNodesOnPostgresTest {
     /** Tuesday 3 March 2026, 10:00 in Berlin: inside the working hours of a business day. */
     private static final Instant TUESDAY_TEN = Instant.parse("2026-03-03T09:00:00Z");
 
+    private static final TemplateRenderer TEMPLATES = PlainTemplates.builder()
+            .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
+            .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
+            .build();
+
+    /** What happens, once, while a node renders the welcome of the contact with this first name. */
+    private final Map<String, Runnable> whileWelcoming = new ConcurrentHashMap<>();
     private final WorkflowNodes<FollowUpSequences> nodes = new WorkflowNodes<>(database,
             SettableClock.at(TUESDAY_TEN.minusSeconds(3600)), (runtime, storage) -> FollowUpSequences.builder(runtime)
                     .enrolments(JpaEnrolmentStore.create(storage))
                     .sequence(Sequence.named("onboarding").email("welcome").callTask("Onboarding call", null, 1)
                             .email("tips").build())
-                    .templates(PlainTemplates.builder()
-                            .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
-                            .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
-                            .build())
+                    .templates((template, language, values) -> {
+                        Optional.ofNullable(whileWelcoming.remove(values.get("firstName"))).ifPresent(Runnable::run);
+                        return TEMPLATES.render(template, language, values);
+                    })
                     .build());
     private final UserId rep = UserId.next(new IdGenerator(nodes.clock));
 
@@ -102,6 +117,52 @@ class SequenceNodesOnPostgresTest {
                 .containsExactly("Three tips", "Welcome, " + customer.name().firstName()));
         enrolments.forEach(enrolment -> assertThat(nodes.node(1).workflow().findEnrolment(enrolment.id()))
                 .hasValueSatisfying(stored -> assertThat(stored.status()).isEqualTo(EnrolmentStatus.COMPLETED)));
+    }
+
+    /**
+     * Someone ends an enrolment on the other node while a node runs its step: the run's save of the enrolment is
+     * stale, so the batch runs again, finds that enrolment ended and takes the steps of the others; nothing fails,
+     * nothing is logged, and the ended enrolment's welcome and call task never happen.
+     */
+    @Test
+    void enrolmentEndedOnTheOtherNodeWhileItsStepRunsIsFoundEndedWhenTheBatchRunsAgain() throws Exception {
+        Crm crm = nodes.first().crm();
+        Enrolment ada = nodes.first().workflow().enrol(customer("Ada").id(), "onboarding");
+        Enrolment ben = nodes.first().workflow().enrol(customer("Ben").id(), "onboarding");
+        Enrolment cem = nodes.first().workflow().enrol(customer("Cem").id(), "onboarding");
+        ExecutorService otherNode = Executors.newSingleThreadExecutor();
+        whileWelcoming.put("Cem", () -> {
+            try {
+                otherNode.submit(() -> nodes.node(1).workflow().end(cem.id(), EndReason.BY_HAND))
+                        .get(1, TimeUnit.MINUTES);
+            } catch (Exception e) {
+                throw new IllegalStateException("the other node could not end the enrolment", e);
+            }
+        });
+        List<RunReport> rounds = new ArrayList<>();
+
+        String log;
+        try {
+            log = WorkflowNodes.standardErrorOf(() -> {
+                nodes.clock.set(TUESDAY_TEN);
+                rounds.add(nodes.first().runtime().runDue(TUESDAY_TEN));
+            });
+        } finally {
+            otherNode.shutdownNow();
+        }
+
+        assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
+        assertThat(whileWelcoming).isEmpty();
+        assertThat(rounds).containsExactly(new RunReport(2, 2, 0, 0));
+        assertThat(nodes.sent).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0",
+                "sequence:" + ben.id() + ":step-0");
+        assertThat(nodes.first().workflow().findEnrolment(cem.id())).hasValueSatisfying(ended -> {
+            assertThat(ended.status()).isEqualTo(EnrolmentStatus.ENDED);
+            assertThat(ended.endReason()).isEqualTo(EndReason.BY_HAND);
+        });
+        assertThat(crm.activities().tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(10)).items())
+                .extracting(Task::link).containsExactlyInAnyOrder(RecordRef.contact(ada.contact()),
+                        RecordRef.contact(ben.contact()));
     }
 
     private Contact customer(String firstName) {
