@@ -198,6 +198,7 @@ public final class FollowUpSequences implements Workflow {
                 && send.channel().consentChannel() == channel);
     }
 
+    /** The enrolment as stored, in any status; empty for an unknown id or another tenant's. */
     public Optional<Enrolment> findEnrolment(EnrolmentId id) {
         return enrolments.findById(runtime.tenant(), Require.notNull(id, "id"));
     }
