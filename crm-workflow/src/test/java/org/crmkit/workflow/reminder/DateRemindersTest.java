@@ -24,6 +24,7 @@ import org.crmkit.core.access.User;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.inmemory.InMemoryStorage;
@@ -129,5 +130,21 @@ class DateRemindersTest {
             assertThat(reminder.message().subject()).isEqualTo("Acme rollout: 2026-05-04");
             assertThat(reminder.message().about()).isEqualTo(RecordRef.opportunity(deal.id()));
         });
+    }
+
+    @Test
+    void renewalsOfMoreThanOnePageAreEachRemindedOnce() {
+        DateReminders.builder(runtime).rule(new DateReminderRule("renewal-tomorrow", contracts(), Period.ofDays(-1),
+                LocalTime.of(8, 0), BERLIN, "date-reminder")).build();
+        for (int i = 0; i < PageRequest.MAX_SIZE + 5; i++) {
+            renewals.put(UUID.randomUUID(), LocalDate.of(2026, 5, 2));
+        }
+
+        hourly().whenTimeElapses(Duration.ofDays(2));
+
+        assertThat(sent).hasSize(PageRequest.MAX_SIZE + 5).extracting(Sent::key).doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(renewals.keySet().stream()
+                        .map(contract -> "date-reminder:renewal-tomorrow:account:" + contract + ":2026-05-02").toList());
+        assertThat(sentTimes()).containsOnly(Instant.parse("2026-05-01T06:00:00Z"));
     }
 }
