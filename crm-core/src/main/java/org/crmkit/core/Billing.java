@@ -1,6 +1,9 @@
 package org.crmkit.core;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +34,9 @@ import org.crmkit.core.common.TenantId;
 public final class Billing {
 
     private static final int BATCH = 500;
+    /** The order of an account's invoices: due date, then number. */
+    private static final Comparator<Invoice> DUE_ORDER = Comparator.comparing(Invoice::dueDate)
+            .thenComparing(Invoice::number);
 
     private final UseCases useCases;
 
@@ -187,6 +193,28 @@ public final class Billing {
     /** The account's open invoices by due date, then number. */
     public List<Invoice> openInvoicesOf(AccountId account) {
         return useCases.storage.invoices().findOpenByAccount(useCases.tenant(), Require.notNull(account, "account"));
+    }
+
+    /**
+     * The open invoices of each of the accounts, by due date, then number, read together (one statement per hundred
+     * accounts on a database); an account without open invoices is not in the map.
+     */
+    public Map<AccountId, List<Invoice>> openInvoicesOf(Collection<AccountId> accounts) {
+        Require.noNulls(accounts, "accounts");
+        Map<AccountId, List<Invoice>> byAccount = new LinkedHashMap<>();
+        for (Invoice invoice : useCases.storage.invoices().findOpenByAccounts(useCases.tenant(), accounts)) {
+            byAccount.computeIfAbsent(invoice.account(), account -> new ArrayList<>()).add(invoice);
+        }
+        byAccount.replaceAll((account, invoices) -> invoices.stream().sorted(DUE_ORDER).toList());
+        return byAccount;
+    }
+
+    /** The invoices among the ids, read together; an id of no invoice is not in the map. */
+    public Map<InvoiceId, Invoice> invoices(Collection<InvoiceId> ids) {
+        Require.noNulls(ids, "invoiceIds");
+        Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
+        useCases.storage.invoices().findByIds(useCases.tenant(), ids).forEach(invoice -> byId.put(invoice.id(), invoice));
+        return byId;
     }
 
     /** Open invoices due before {@code asOf}, oldest due date first. */

@@ -2,8 +2,11 @@ package org.crmkit.core;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -324,6 +327,14 @@ public final class Parties {
 
     public Optional<Account> findAccount(AccountId account) {
         return accounts().findById(useCases.tenant(), Require.notNull(account, "accountId"));
+    }
+
+    /** The accounts among the ids, read together (one statement per hundred on a database); an id of no account is not in the map. */
+    public Map<AccountId, Account> findAccounts(Collection<AccountId> accounts) {
+        Require.noNulls(accounts, "accountIds");
+        Map<AccountId, Account> byId = new LinkedHashMap<>();
+        accounts().findByIds(useCases.tenant(), accounts).forEach(account -> byId.put(account.id(), account));
+        return byId;
     }
 
     /** Contacts with the email, ignoring case; by id. */

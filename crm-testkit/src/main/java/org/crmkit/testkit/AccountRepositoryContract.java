@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
@@ -54,6 +55,28 @@ public abstract class AccountRepositoryContract extends StorageContract {
         assertThat(save(account).version()).isEqualTo(1);
         assertThat(accounts().findById(TENANT_A, account.id())).hasValueSatisfying(found ->
                 assertThat(found.state()).isEqualTo(account.state().withVersion(1)));
+    }
+
+    @Test
+    void accountsAreReadTogetherByTheirIdsOfTheTenantOnly() {
+        List<Account> batch = IntStream.range(0, 130).mapToObj(i -> AccountMother.anAccount(TENANT_A, ids, clock))
+                .toList();
+        Account otherTenants = AccountMother.anAccount(TENANT_B, ids, clock);
+        inTransaction(() -> accounts().saveAll(batch));
+        save(otherTenants);
+        List<AccountId> wanted = new ArrayList<>(batch.stream().map(Account::id).toList());
+        wanted.add(otherTenants.id());
+        wanted.add(AccountId.next(ids));
+        wanted.add(batch.get(0).id());
+
+        List<Account> found = accounts().findByIds(TENANT_A, wanted);
+
+        assertThat(found).hasSize(130).extracting(Account::id)
+                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Account::id).toList());
+        assertThat(found).filteredOn(account -> account.id().equals(batch.get(5).id())).singleElement()
+                .satisfies(account -> assertThat(account.state()).isEqualTo(batch.get(5).state().withVersion(1)));
+        assertThat(accounts().findByIds(TENANT_B, wanted)).extracting(Account::id).containsExactly(otherTenants.id());
+        assertThat(accounts().findByIds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test

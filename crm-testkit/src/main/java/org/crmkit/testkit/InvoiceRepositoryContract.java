@@ -13,6 +13,7 @@ import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -134,6 +135,61 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
 
         assertThat(invoices().findOpenByAccount(TENANT_A, account)).extracting(Invoice::number)
                 .containsExactly("INV-1", "INV-2");
+    }
+
+    @Test
+    void openInvoicesOfManyAccountsAreReadTogetherEachAccountsByDueDateThenNumber() {
+        List<AccountId> accounts = new ArrayList<>();
+        List<Invoice> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            AccountId account = AccountId.next(ids);
+            accounts.add(account);
+            batch.add(invoice(TENANT_A, account, "INV-" + i + "-B", LocalDate.of(2026, 4, 10)));
+            batch.add(invoice(TENANT_A, account, "INV-" + i + "-A", LocalDate.of(2026, 4, 10)));
+            batch.add(invoice(TENANT_A, account, "INV-" + i + "-C", LocalDate.of(2026, 4, 1)));
+        }
+        Invoice paid = invoice(TENANT_A, accounts.get(7), "INV-PAID", LocalDate.of(2026, 3, 1));
+        paid.applyPayment(PaymentId.next(ids), paid.total(), clock);
+        batch.add(paid);
+        AccountId notAsked = AccountId.next(ids);
+        batch.add(invoice(TENANT_A, notAsked, "INV-NOT-ASKED", LocalDate.of(2026, 4, 1)));
+        storage.transactions().inTransaction(() -> invoices().saveAll(batch));
+        save(invoice(TENANT_B, accounts.get(7), "INV-OTHER-TENANT", LocalDate.of(2026, 4, 1)));
+
+        List<Invoice> open = invoices().findOpenByAccounts(TENANT_A, accounts);
+
+        assertThat(open).hasSize(450).extracting(Invoice::account).doesNotContain(notAsked);
+        assertThat(open).filteredOn(invoice -> invoice.account().equals(accounts.get(7))).extracting(Invoice::number)
+                .containsExactly("INV-7-C", "INV-7-A", "INV-7-B");
+        assertThat(invoices().findOpenByAccounts(TENANT_B, accounts)).extracting(Invoice::number)
+                .containsExactly("INV-OTHER-TENANT");
+        assertThat(invoices().findOpenByAccounts(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
+    void invoicesAreReadTogetherByTheirIdsOfTheTenantOnly() {
+        AccountId account = AccountId.next(ids);
+        List<Invoice> batch = new ArrayList<>();
+        for (int i = 0; i < 130; i++) {
+            batch.add(invoice(TENANT_A, account, "INV-" + i, LocalDate.of(2026, 4, 1)));
+        }
+        Invoice paid = invoice(TENANT_A, account, "INV-PAID", LocalDate.of(2026, 3, 1));
+        paid.applyPayment(PaymentId.next(ids), paid.total(), clock);
+        batch.add(paid);
+        storage.transactions().inTransaction(() -> invoices().saveAll(batch));
+        Invoice otherTenants = save(invoice(TENANT_B, account, "INV-B", LocalDate.of(2026, 4, 1)));
+        List<InvoiceId> wanted = new ArrayList<>(batch.stream().map(Invoice::id).toList());
+        wanted.add(otherTenants.id());
+        wanted.add(InvoiceId.next(ids));
+
+        List<Invoice> found = invoices().findByIds(TENANT_A, wanted);
+
+        assertThat(found).hasSize(131).extracting(Invoice::id).doesNotContain(otherTenants.id())
+                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Invoice::id).toList());
+        assertThat(found).filteredOn(invoice -> invoice.id().equals(paid.id())).singleElement()
+                .satisfies(invoice -> assertThat(invoice.isOpen()).isFalse());
+        assertThat(invoices().findByIds(TENANT_B, wanted)).extracting(Invoice::number).containsExactly("INV-B");
+        assertThat(invoices().findByIds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test

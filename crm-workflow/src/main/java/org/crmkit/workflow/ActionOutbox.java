@@ -1,11 +1,13 @@
 package org.crmkit.workflow;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.workflow.runtime.Action;
@@ -14,7 +16,7 @@ import org.crmkit.workflow.runtime.PlannedAction;
 import org.crmkit.workflow.spi.ActionStore;
 
 /**
- * Where workflows put the actions they plan. Both methods require an active transaction of crmkit's storage, the
+ * Where workflows put the actions they plan. Its methods require an active transaction of crmkit's storage, the
  * one in which the workflow changes its state, so that the state and its actions commit or roll back together.
  * Thread-safe.
  */
@@ -44,6 +46,21 @@ public final class ActionOutbox {
         requireTransaction();
         return actions.add(Action.planned(ActionId.next(ids), tenants.currentTenant(), workflow, planned,
                 clock.instant()));
+    }
+
+    /**
+     * Stores the actions for the calling tenant as {@link #schedule} does, in one go (see {@link ActionStore#addAll}),
+     * and returns how many were stored: one whose deduplication key exists, or an earlier one of the list has, is
+     * not.
+     */
+    public int scheduleAll(String workflow, List<PlannedAction> planned) {
+        Require.notBlank(workflow, "workflow");
+        Require.noNulls(planned, "planned");
+        requireTransaction();
+        TenantId tenant = tenants.currentTenant();
+        Instant now = clock.instant();
+        return actions.addAll(planned.stream().map(action -> Action.planned(ActionId.next(ids), tenant, workflow,
+                action, now)).toList()).size();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.crmkit.workflow;
 import java.util.function.Supplier;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TransactionConflictException;
 import org.crmkit.core.spi.Transactions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs workflow work in a transaction of its own and, when it collided with a change another node or thread
  * committed first (a {@link StaleVersionException}, or a {@link DuplicateRecordException} on a key such as an
- * action's deduplication key), runs it again in a fresh transaction. The fresh transaction sees what the other one
+ * action's deduplication key), or the database ended it because of a concurrent one (a
+ * {@link TransactionConflictException}: a deadlock, a serialization failure), runs it again in a fresh transaction. The fresh transaction sees what the other one
  * committed, so the work then does what is left, usually nothing. Work that joins a transaction the caller already
  * holds runs once: a collision there has rolled back the caller's whole transaction, which only the caller can
  * repeat.
@@ -29,7 +31,7 @@ final class ConcurrentChanges {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transactions.inTransaction(work);
-            } catch (StaleVersionException | DuplicateRecordException collision) {
+            } catch (StaleVersionException | DuplicateRecordException | TransactionConflictException collision) {
                 if (joined || attempt == ATTEMPTS) {
                     throw collision;
                 }

@@ -7,8 +7,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -81,9 +83,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Dunning: the CRM's answer to an unpaid invoice, as a workflow on the {@link WorkflowRuntime}. Each run
- * ({@link #planDue}) finds the accounts with overdue invoices and the open cases, and for each case in its own
- * transaction reconciles it with the invoices, takes the levels that are due and plans their actions: notices
- * ({@link Message}s on the first usable channel), call-queue tasks, the lawyer's hand-off with its {@link Dossier},
+ * ({@link #planDue}) finds the accounts with overdue invoices and the open cases, and for each chunk of cases in
+ * one transaction reconciles them with their invoices, takes the levels that are due and plans their actions:
+ * notices ({@link Message}s on the first usable channel), call-queue tasks, the lawyer's hand-off with its {@link Dossier},
  * a credit hold on the account. Payments, partial payments, credit notes and write-offs re-evaluate a case at once
  * through {@link #eventListener()} (or {@link #reevaluate}), cancelling actions not yet delivered. Disputes,
  * excluded accounts and promises to pay hold escalation. Every delivered notice and queued call is logged on the
@@ -106,6 +108,8 @@ public final class Dunning implements Workflow {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dunning.class);
     private static final int BATCH = 1000;
+    /** Groups evaluated together in one transaction. */
+    private static final int CHUNK = 200;
 
     private final WorkflowRuntime runtime;
     private final Crm crm;
@@ -168,8 +172,10 @@ public final class Dunning implements Workflow {
 
     /**
      * Plans what is due on the day of {@code asOf} (in the configured zone) for the calling tenant and returns how
-     * many actions it scheduled. Each case is handled in its own transaction; a case that fails is logged and left
-     * for the next run, the others go on. Idempotent: a second run on the same day plans nothing.
+     * many actions it scheduled. The cases are evaluated in chunks of up to {@value #CHUNK} groups by account, each
+     * chunk in one transaction; when a chunk's transaction fails, its groups are evaluated again one by one, each in
+     * a transaction of its own, and a case that still fails is logged and left for the next run while the others go
+     * on. Idempotent: a second run on the same day plans nothing.
      */
     @Override
     public int planDue(Instant asOf) {
@@ -177,10 +183,34 @@ public final class Dunning implements Workflow {
         Map<String, Group> groups = new LinkedHashMap<>();
         collectOverdue(today, groups);
         collectOpenCases(groups);
+        List<Group> byAccount = groups.values().stream().sorted(Comparator.comparing((Group group) -> group.account()
+                .value()).thenComparing(Group::key)).toList();
         int planned = 0;
-        for (Group group : groups.values()) {
+        for (int from = 0; from < byAccount.size(); from += CHUNK) {
+            planned += planChunk(byAccount.subList(from, Math.min(from + CHUNK, byAccount.size())), today, asOf);
+        }
+        return planned;
+    }
+
+    /**
+     * Evaluates the groups in one transaction; if it fails (a collision with another node, a case that cannot be
+     * evaluated), it is rolled back and each group is evaluated in a transaction of its own instead. Inside a
+     * transaction the caller holds, a failure is the caller's to handle.
+     */
+    private int planChunk(List<Group> chunk, LocalDate today, Instant asOf) {
+        if (runtime.transactions().isActive()) {
+            return evaluate(chunk, today, asOf, true);
+        }
+        try {
+            return runtime.transactions().inTransaction(() -> evaluate(chunk, today, asOf, true));
+        } catch (RuntimeException e) {
+            LOG.debug("dunning of {} groups together failed on {} ({}); evaluating them one by one", chunk.size(),
+                    today, e.toString());
+        }
+        int planned = 0;
+        for (Group group : chunk) {
             try {
-                planned += evaluate(group, today, asOf, true);
+                planned += evaluateAlone(group, today, asOf, true);
             } catch (RuntimeException e) {
                 LOG.error("dunning of {} failed on {}; the next run tries again", group.key(), today, e);
             }
@@ -267,81 +297,166 @@ public final class Dunning implements Workflow {
     }
 
     /**
-     * Reconciles one group's case and, when {@code escalate}, takes the level due; returns the actions planned.
-     * The account is locked first, so that another node evaluating it at the same moment waits and then finds the
-     * step taken; a collision that still happens (an account outside crmkit, a delivery updating the case) is
-     * evaluated again in a fresh transaction.
+     * Evaluates one group in a transaction of its own: the path of {@link #reevaluate} and of a chunk that failed. A
+     * collision that still happens despite the account's lock (an account outside crmkit, a delivery updating the
+     * case) is evaluated again in a fresh transaction.
      */
-    private int evaluate(Group group, LocalDate today, Instant asOf, boolean escalate) {
-        return ConcurrentChanges.retried(runtime.transactions(), "dunning of " + group.key(), () -> {
-            TenantId tenant = runtime.tenant();
-            runtime.outbox().lock(RecordRef.account(group.account()));
-            DunningPolicy policy = group.policy();
-            Optional<DunningCase> existing = cases.findOpenByGroup(tenant, group.key());
-            List<Invoice> invoices = invoicesOf(group, existing.orElse(null));
-            List<RecordRef> holdable = new ArrayList<>();
-            holdable.add(RecordRef.account(group.account()));
-            invoices.stream().filter(Invoice::isOpen).forEach(invoice -> holdable.add(RecordRef.invoice(invoice.id())));
-            Set<RecordRef> held = cases.findHolds(tenant, holdable).stream().map(DunningHold::subject)
-                    .collect(Collectors.toSet());
-            boolean excluded = held.contains(RecordRef.account(group.account()));
-            Set<InvoiceId> disputed = invoices.stream().filter(invoice -> held.contains(RecordRef.invoice(invoice.id())))
-                    .map(Invoice::id).collect(Collectors.toSet());
-            DunningCase dunningCase;
-            DunningCaseState before;
-            if (existing.isPresent()) {
-                dunningCase = existing.get();
-                before = dunningCase.state();
-            } else {
-                if (excluded) {
-                    return 0;
-                }
-                boolean anyDue = invoices.stream().anyMatch(invoice -> invoice.isOpen()
-                        && invoice.currency().equals(policy.currency())
-                        && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today));
-                if (!anyDue) {
-                    return 0;
-                }
-                dunningCase = DunningCase.open(tenant, DunningCaseId.next(ids), group.account(), policy, group.key(),
-                        today, clock);
-                before = null;
-            }
-            if (dunningCase.reconcile(policy, invoices, disputed, today, clock) && before != null) {
-                cancelPending(dunningCase, today);
-            }
-            int planned = 0;
-            if (!dunningCase.isOpen()) {
-                releaseCreditHold(dunningCase, today);
-            } else if (escalate && !excluded) {
-                Optional<DunningStep> step = dunningCase.dueStep(policy, today);
-                if (step.isPresent()) {
-                    planned = take(dunningCase, policy, step.get(), invoices, today, asOf);
-                }
-            }
-            if (before == null || !before.equals(dunningCase.state())) {
-                cases.save(dunningCase);
-                storage.outbox().append(dunningCase.pendingEvents());
-            }
-            return planned;
-        });
+    private int evaluateAlone(Group group, LocalDate today, Instant asOf, boolean escalate) {
+        return ConcurrentChanges.retried(runtime.transactions(), "dunning of " + group.key(),
+                () -> evaluate(List.of(group), today, asOf, escalate));
     }
 
-    private List<Invoice> invoicesOf(Group group, DunningCase dunningCase) {
-        Map<InvoiceId, Invoice> invoices = new LinkedHashMap<>();
-        if (group.key().startsWith("invoice:")) {
-            InvoiceId id = InvoiceId.of(UUID.fromString(group.key().substring("invoice:".length())));
-            crm.billing().invoice(id).ifPresent(invoice -> invoices.put(invoice.id(), invoice));
-        } else {
-            crm.billing().openInvoicesOf(group.account()).forEach(invoice -> invoices.put(invoice.id(), invoice));
+    /** One group's case as reconciled with its invoices, and the step it takes now, if any. */
+    private record Evaluation(Group group, DunningCase dunningCase, DunningCaseState before, List<Invoice> invoices,
+                              Optional<DunningStep> step) {
+
+        boolean changed() {
+            return before == null || !before.equals(dunningCase.state());
         }
-        if (dunningCase != null) {
-            for (CaseItem item : dunningCase.items()) {
-                if (!invoices.containsKey(item.invoice())) {
-                    crm.billing().invoice(item.invoice()).ifPresent(invoice -> invoices.put(invoice.id(), invoice));
-                }
+    }
+
+    /**
+     * Reconciles the groups' cases and, when {@code escalate}, takes the levels that are due; returns the actions
+     * planned. Runs in the caller's transaction with a constant number of statements for any number of groups (up
+     * to the size of a chunk): the groups' accounts are locked first, in one call, so that another node evaluating
+     * any of them at the same moment waits and then finds the steps taken; then their open cases, invoices and holds
+     * are read together, every group is evaluated in memory, the accounts of the groups taking a step are read, and
+     * the actions, cases and events are written together at the end.
+     */
+    private int evaluate(List<Group> groups, LocalDate today, Instant asOf, boolean escalate) {
+        TenantId tenant = runtime.tenant();
+        List<AccountId> accounts = groups.stream().map(Group::account).distinct().toList();
+        runtime.outbox().lock(accounts.stream().map(RecordRef::account).toList());
+        Map<String, DunningCase> openCases = new HashMap<>();
+        cases.findOpenByAccounts(tenant, accounts).forEach(open -> openCases.put(open.groupKey(), open));
+        Map<String, List<Invoice>> invoices = invoicesOf(groups, openCases);
+        Set<RecordRef> held = heldAmong(groups, invoices);
+
+        List<Evaluation> evaluations = new ArrayList<>();
+        for (Group group : groups) {
+            reconcile(group, openCases.get(group.key()), invoices.get(group.key()), held, today, escalate)
+                    .ifPresent(evaluations::add);
+        }
+        Map<AccountId, Account> accountsTakingAStep = crm.parties().findAccounts(evaluations.stream()
+                .filter(evaluation -> evaluation.step().isPresent()).map(evaluation -> evaluation.group().account())
+                .distinct().toList());
+        List<PlannedAction> actions = new ArrayList<>();
+        for (Evaluation evaluation : evaluations) {
+            evaluation.step().ifPresent(step -> take(evaluation, step, accountsTakingAStep, today, asOf, actions));
+        }
+
+        int planned = actions.isEmpty() ? 0 : runtime.outbox().scheduleAll(NAME, actions);
+        List<DunningCase> changed = evaluations.stream().filter(Evaluation::changed).map(Evaluation::dunningCase)
+                .toList();
+        if (!changed.isEmpty()) {
+            cases.saveAll(changed);
+            storage.outbox().append(changed.stream().flatMap(dunningCase -> dunningCase.pendingEvents().stream())
+                    .toList());
+        }
+        return planned;
+    }
+
+    /**
+     * The group's case reconciled with its invoices and holds (a new one when none is open and an invoice is due),
+     * with the step due when {@code escalate}; empty when the group has no case and needs none.
+     */
+    private Optional<Evaluation> reconcile(Group group, DunningCase existing, List<Invoice> invoices,
+                                           Set<RecordRef> held, LocalDate today, boolean escalate) {
+        DunningPolicy policy = group.policy();
+        boolean excluded = held.contains(RecordRef.account(group.account()));
+        Set<InvoiceId> disputed = invoices.stream().filter(invoice -> held.contains(RecordRef.invoice(invoice.id())))
+                .map(Invoice::id).collect(Collectors.toSet());
+        DunningCase dunningCase;
+        DunningCaseState before;
+        if (existing != null) {
+            dunningCase = existing;
+            before = dunningCase.state();
+        } else {
+            if (excluded) {
+                return Optional.empty();
+            }
+            boolean anyDue = invoices.stream().anyMatch(invoice -> invoice.isOpen()
+                    && invoice.currency().equals(policy.currency())
+                    && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today));
+            if (!anyDue) {
+                return Optional.empty();
+            }
+            dunningCase = DunningCase.open(runtime.tenant(), DunningCaseId.next(ids), group.account(), policy,
+                    group.key(), today, clock);
+            before = null;
+        }
+        if (dunningCase.reconcile(policy, invoices, disputed, today, clock) && before != null) {
+            cancelPending(dunningCase, today);
+        }
+        Optional<DunningStep> step = Optional.empty();
+        if (!dunningCase.isOpen()) {
+            releaseCreditHold(dunningCase, today);
+        } else if (escalate && !excluded) {
+            step = dunningCase.dueStep(policy, today);
+        }
+        return Optional.of(new Evaluation(group, dunningCase, before, invoices, step));
+    }
+
+    /**
+     * The invoices of each group, by group key, read together: the open invoices of the accounts of per-account
+     * groups, and by id the invoice of each per-invoice group and the invoices of the open cases' items that are no
+     * longer open.
+     */
+    private Map<String, List<Invoice>> invoicesOf(List<Group> groups, Map<String, DunningCase> openCases) {
+        Map<AccountId, List<Invoice>> openOf = crm.billing().openInvoicesOf(groups.stream()
+                .filter(group -> invoiceOf(group).isEmpty()).map(Group::account).distinct().toList());
+        Set<InvoiceId> found = openOf.values().stream().flatMap(List::stream).map(Invoice::id)
+                .collect(Collectors.toSet());
+        Set<InvoiceId> byId = new LinkedHashSet<>();
+        for (Group group : groups) {
+            invoiceOf(group).ifPresent(byId::add);
+            DunningCase open = openCases.get(group.key());
+            if (open != null) {
+                open.items().stream().map(CaseItem::invoice).filter(invoice -> !found.contains(invoice))
+                        .forEach(byId::add);
             }
         }
-        return new ArrayList<>(invoices.values());
+        Map<InvoiceId, Invoice> read = byId.isEmpty() ? Map.of() : crm.billing().invoices(byId);
+        Map<String, List<Invoice>> invoices = new HashMap<>();
+        for (Group group : groups) {
+            Map<InvoiceId, Invoice> ofGroup = new LinkedHashMap<>();
+            Optional<InvoiceId> single = invoiceOf(group);
+            if (single.isPresent()) {
+                Optional.ofNullable(read.get(single.get())).ifPresent(invoice -> ofGroup.put(invoice.id(), invoice));
+            } else {
+                openOf.getOrDefault(group.account(), List.of()).forEach(invoice -> ofGroup.put(invoice.id(), invoice));
+            }
+            DunningCase open = openCases.get(group.key());
+            if (open != null) {
+                for (CaseItem item : open.items()) {
+                    Invoice invoice = read.get(item.invoice());
+                    if (invoice != null) {
+                        ofGroup.putIfAbsent(invoice.id(), invoice);
+                    }
+                }
+            }
+            invoices.put(group.key(), new ArrayList<>(ofGroup.values()));
+        }
+        return invoices;
+    }
+
+    /** The invoice of a per-invoice group; empty for a per-account group. */
+    private static Optional<InvoiceId> invoiceOf(Group group) {
+        return group.key().startsWith("invoice:")
+                ? Optional.of(InvoiceId.of(UUID.fromString(group.key().substring("invoice:".length()))))
+                : Optional.empty();
+    }
+
+    /** The groups' accounts and open invoices that are held (excluded, disputed), in one read. */
+    private Set<RecordRef> heldAmong(List<Group> groups, Map<String, List<Invoice>> invoices) {
+        Set<RecordRef> holdable = new LinkedHashSet<>();
+        for (Group group : groups) {
+            holdable.add(RecordRef.account(group.account()));
+            invoices.get(group.key()).stream().filter(Invoice::isOpen)
+                    .forEach(invoice -> holdable.add(RecordRef.invoice(invoice.id())));
+        }
+        return cases.findHolds(runtime.tenant(), holdable).stream().map(DunningHold::subject)
+                .collect(Collectors.toSet());
     }
 
     private void cancelPending(DunningCase dunningCase, LocalDate today) {
@@ -364,13 +479,20 @@ public final class Dunning implements Workflow {
         return "dunning:" + dunningCase.id();
     }
 
-    private int take(DunningCase dunningCase, DunningPolicy policy, DunningStep step, List<Invoice> invoices,
-                     LocalDate today, Instant asOf) {
+    /**
+     * Takes the step on the evaluated case: adds the actions it plans to {@code actions}, places a credit hold on the
+     * account (and puts the changed account into {@code accounts}) and records the step on the case.
+     */
+    private void take(Evaluation evaluation, DunningStep step, Map<AccountId, Account> accounts, LocalDate today,
+                      Instant asOf, List<PlannedAction> actions) {
+        DunningCase dunningCase = evaluation.dunningCase();
+        DunningPolicy policy = evaluation.group().policy();
+        List<Invoice> invoices = evaluation.invoices();
         Map<InvoiceId, Invoice> byId = invoices.stream().collect(Collectors.toMap(Invoice::id, i -> i, (a, b) -> a));
         List<DunningLevel> reached = step.levelsReached().stream().map(policy::level).toList();
         DunningLevel top = policy.level(step.level());
         String key = "dunning:" + dunningCase.id() + ":" + (dunningCase.steps() + 1);
-        Account account = crm.parties().findAccount(dunningCase.account()).orElse(null);
+        Account account = accounts.get(dunningCase.account());
         String accountName = account == null ? dunningCase.account().toString() : account.name();
         Money zero = Money.zero(policy.currency());
         Money fee = reached.stream().map(DunningLevel::fee).reduce(zero, Money::max);
@@ -400,7 +522,6 @@ public final class Dunning implements Workflow {
         Money feesCharged = dunningCase.fees().plus(fee);
         Money total = balance.plus(feesCharged).plus(interest).plus(compensationTotal);
 
-        int planned = 0;
         DunningLevel noticeLevel = reached.stream().filter(DunningLevel::sendsNotice).reduce((a, b) -> b).orElse(null);
         Channel channel = null;
         String detail = "levels " + step.levelsReached() + ", total claimed " + total;
@@ -416,7 +537,7 @@ public final class Dunning implements Workflow {
                 RenderedNotice text = renderer.render(notice);
                 Message message = new Message(to.channel(), to.address(), to.name(), text.subject(), text.body(),
                         to.language(), RecordRef.account(dunningCase.account()));
-                planned += schedule(new PlannedAction(key + ":notice", subject(dunningCase), message, asOf));
+                actions.add(new PlannedAction(key + ":notice", subject(dunningCase), message, asOf));
                 detail = "notice to " + to.address() + ", " + detail;
             } else {
                 dunningCase.note(new CaseEvent(today, CaseEventKind.NOTICE_UNDELIVERABLE, step.level(),
@@ -433,21 +554,21 @@ public final class Dunning implements Workflow {
                     .atZone(zone).toInstant(),
                     caller(callLevel.callTask(), account),
                     callLevel.callTask().priority(), RecordRef.account(account.id()), null);
-            planned += schedule(new PlannedAction(key + ":call", subject(dunningCase), new CallQueueEntry(task), asOf));
+            actions.add(new PlannedAction(key + ":call", subject(dunningCase), new CallQueueEntry(task), asOf));
             dunningCase.note(new CaseEvent(today, CaseEventKind.CALL_QUEUED, step.level(), List.of(), total, null, null,
                     null, "call for " + task.assignee() + " due " + task.dueAt()));
         }
         if (account != null && reached.stream().anyMatch(DunningLevel::creditHold) && !account.isOnCreditHold()) {
-            crm.parties().placeOnCreditHold(account.id(), "dunning level " + step.level() + " of case " + dunningCase.id());
+            accounts.put(account.id(), crm.parties().placeOnCreditHold(account.id(), "dunning level " + step.level()
+                    + " of case " + dunningCase.id()));
             dunningCase.creditHold(true, today);
         }
         if (reached.stream().anyMatch(DunningLevel::legalHandOff) && !dunningCase.handedOver()) {
-            Dossier dossier = dossier(dunningCase, account, accountName, lines, today, interest);
-            planned += schedule(new PlannedAction(key + ":legal", subject(dunningCase), new LegalHandOffRequest(dossier),
+            Dossier dossier = dossier(dunningCase, account, accountName, invoices, lines, today, interest);
+            actions.add(new PlannedAction(key + ":legal", subject(dunningCase), new LegalHandOffRequest(dossier),
                     asOf));
             dunningCase.handOver(today, "claim " + dossier.totalClaim());
         }
-        return planned;
     }
 
     private UserId caller(CallTask callTask, Account account) {
@@ -458,10 +579,6 @@ public final class Dunning implements Workflow {
             return crm.access().team(callTask.team()).lead().orElse(account.owner());
         }
         return account.owner();
-    }
-
-    private int schedule(PlannedAction action) {
-        return runtime.outbox().schedule(NAME, action) ? 1 : 0;
     }
 
     private Map<LocalDate, Money> settlementsByDay(Invoice invoice) {
@@ -478,11 +595,10 @@ public final class Dunning implements Workflow {
                 .collect(Collectors.joining("\n", "", "\nTotal claimed: " + total));
     }
 
-    private Dossier dossier(DunningCase dunningCase, Account account, String accountName, List<Notice.Line> lines,
-                            LocalDate today, Money interest) {
+    private Dossier dossier(DunningCase dunningCase, Account account, String accountName, List<Invoice> invoices,
+                            List<Notice.Line> lines, LocalDate today, Money interest) {
         Map<String, Invoice> byNumber = new HashMap<>();
-        invoicesOf(new Group(dunningCase.groupKey(), dunningCase.account(), null), dunningCase)
-                .forEach(invoice -> byNumber.put(invoice.number(), invoice));
+        invoices.forEach(invoice -> byNumber.put(invoice.number(), invoice));
         List<Dossier.InvoiceEntry> invoiceEntries = lines.stream().map(line -> {
             Invoice invoice = byNumber.get(line.invoice());
             return new Dossier.InvoiceEntry(line.invoice(), invoice == null ? null : invoice.issueDate(), line.dueDate(),
@@ -540,7 +656,7 @@ public final class Dunning implements Workflow {
             }
         }
         for (Group group : groups.values()) {
-            evaluate(group, today, clock.instant(), false);
+            evaluateAlone(group, today, clock.instant(), false);
         }
     }
 
@@ -745,7 +861,8 @@ public final class Dunning implements Workflow {
         recipients.find(account, remaining, failed.language()).ifPresent(to -> {
             Message fallback = new Message(to.channel(), to.address(), to.name(), failed.subject(), failed.body(),
                     failed.language(), failed.about());
-            schedule(new PlannedAction(action.deduplicationKey() + ":" + to.channel().name().toLowerCase(Locale.ROOT),
+            runtime.outbox().schedule(NAME, new PlannedAction(action.deduplicationKey() + ":"
+                    + to.channel().name().toLowerCase(Locale.ROOT),
                     action.subject(), fallback, action.finishedAt()));
             dunningCase.note(new CaseEvent(on, CaseEventKind.CHANNEL_FALLBACK,
                     noticeLevel, List.of(), null, null, null, to.channel(), "falling back to " + to.channel() + " to "

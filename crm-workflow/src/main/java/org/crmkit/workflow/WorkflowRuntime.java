@@ -121,7 +121,8 @@ public final class WorkflowRuntime {
     /**
      * Runs {@code work} in a transaction of its own and returns its result; when it collided with a change another
      * node or thread committed first (a {@code StaleVersionException}, or a {@code DuplicateRecordException} on a
-     * key such as an action's deduplication key), runs it again in a fresh transaction, a few times at most. The
+     * key such as an action's deduplication key) or the database ended it because of a concurrent transaction (a
+     * {@code TransactionConflictException}: a deadlock, a serialization failure), runs it again in a fresh transaction, a few times at most. The
      * fresh transaction sees what the other one committed, so the work, which must check what is already done
      * (as {@link ActionOutbox#schedule} does), then does what is left. Inside a transaction the caller already
      * holds, the work joins it and runs once: a collision there rolls back the caller's whole transaction. For

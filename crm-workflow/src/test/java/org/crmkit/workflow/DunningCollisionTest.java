@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.billing.InvoiceLine;
@@ -33,7 +34,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A case whose save collides with a change another node committed first (the store answers
  * {@link StaleVersionException}) is evaluated again in a fresh transaction: the step is taken once, its notice
- * planned once, and the run goes on as if nothing happened.
+ * planned once, and the run goes on as if nothing happened. The first collision fails the transaction of the
+ * chunk of cases, the second the case's own transaction, which is then run again.
  */
 class DunningCollisionTest {
 
@@ -44,10 +46,15 @@ class DunningCollisionTest {
     private final AtomicInteger collisionsLeft = new AtomicInteger();
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
-    /** The in-memory store, except that the next {@code collisionsLeft} case saves fail as if another node had won. */
+    /**
+     * The in-memory store, except that the next {@code collisionsLeft} saves of cases (one or several together) fail
+     * as if another node had won.
+     */
     private WorkflowStore collidingStore() {
-        DunningCaseStore colliding = Collisions.on(DunningCaseStore.class, inMemory.dunningCases(), "save",
-                collisionsLeft, () -> new StaleVersionException("DunningCase", "(saved by another node)", 1, 2));
+        Supplier<StaleVersionException> collision = () -> new StaleVersionException("DunningCase",
+                "(saved by another node)", 1, 2);
+        DunningCaseStore colliding = Collisions.on(DunningCaseStore.class, Collisions.on(DunningCaseStore.class,
+                inMemory.dunningCases(), "save", collisionsLeft, collision), "saveAll", collisionsLeft, collision);
         return new WorkflowStore() {
             @Override
             public ActionStore actions() {

@@ -24,7 +24,12 @@ public enum ErrorCode {
     /** The storage adapter failed for a reason outside the domain (I/O, driver, constraint). */
     STORAGE_FAILURE("CRM-0009"),
     /** The acting user may not see or change the record. */
-    ACCESS_DENIED("CRM-0010");
+    ACCESS_DENIED("CRM-0010"),
+    /**
+     * The database ended the transaction because of a concurrent one (a deadlock, a serialization failure); nothing
+     * of it was stored and the work can be run again.
+     */
+    TRANSACTION_CONFLICT("CRM-0011");
 
     private final String code;
 

@@ -1,6 +1,7 @@
 package org.crmkit.core.spi;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.Invoice;
@@ -43,6 +44,23 @@ public interface InvoiceRepository {
 
     /** The account's open invoices (issued or partially paid), ordered by due date, then number. */
     List<Invoice> findOpenByAccount(TenantId tenant, AccountId account);
+
+    /**
+     * The open invoices of any of the accounts: what {@link #findOpenByAccount} answers for each, read together (a
+     * database adapter needs one statement per hundred accounts). Each account's invoices come by due date, then
+     * number; the accounts in no particular order. An empty collection has none.
+     */
+    default List<Invoice> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
+        return accounts.stream().distinct().flatMap(account -> findOpenByAccount(tenant, account).stream()).toList();
+    }
+
+    /**
+     * The invoices among the ids, in no particular order: what {@link #findById} answers for each, read together (a
+     * database adapter needs one statement per hundred ids). Ids that are not the tenant's invoices are left out.
+     */
+    default List<Invoice> findByIds(TenantId tenant, Collection<InvoiceId> ids) {
+        return ids.stream().distinct().map(id -> findById(tenant, id)).flatMap(Optional::stream).toList();
+    }
 
     /**
      * Open invoices whose due date lies before {@code asOf} (at least one day overdue), oldest due date first, then

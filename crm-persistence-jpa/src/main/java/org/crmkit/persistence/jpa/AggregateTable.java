@@ -107,6 +107,23 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 .getResultList().stream().map(this::state).toList());
     }
 
+    /**
+     * The tenant's states that match a condition on many values at once, such as {@code r.id in (...)} with the
+     * placeholders of {@code among}: one statement per chunk of the distinct values (see {@link IdParameters}),
+     * each chunk's rows in {@code order}. The condition and order are constants of the caller, so that Hibernate
+     * translates the statement once.
+     */
+    List<S> listAmong(TenantId tenant, IdParameters among, String condition, List<?> values, String order) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        String statement = "select r from " + entityName + " r where r.tenantId = :tenant and (" + condition
+                + ") order by " + order;
+        return transactions.read(entityManager -> among.readAll(values, () -> entityManager
+                .createQuery(statement, mapping.rowType()).setParameter("tenant", tenant.value()))
+                .stream().map(this::state).toList());
+    }
+
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
     List<S> first(TenantId tenant, RowQuery query, int limit) {
         return transactions.withEntityManager(entityManager -> rows(entityManager, tenant, query)

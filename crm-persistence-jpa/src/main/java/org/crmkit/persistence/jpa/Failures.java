@@ -7,17 +7,23 @@ import java.sql.SQLTransientConnectionException;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
+import org.crmkit.core.common.TransactionConflictException;
 
 /**
  * Turns what JPA and JDBC throw into crmkit's exceptions: a version conflict into {@link StaleVersionException},
- * a unique-key violation into {@link DuplicateRecordException}, a lost connection or any other database failure
- * into a {@link StorageException} that says what happened. Exceptions that are not the database's (a
+ * a unique-key violation into {@link DuplicateRecordException}, a deadlock or serialization failure into
+ * {@link TransactionConflictException} (which workflows run again in a fresh transaction), a lost connection or any
+ * other database failure into a {@link StorageException} that says what happened. Exceptions that are not the database's (a
  * {@code CrmException}, or whatever the host's work threw) pass unchanged.
  */
 final class Failures {
 
     /** SQLSTATE of a unique violation, the same on PostgreSQL and H2. */
     private static final String UNIQUE_VIOLATION = "23505";
+    /** SQLSTATE of a serialization failure (H2 reports its deadlocks with it too). */
+    private static final String SERIALIZATION_FAILURE = "40001";
+    /** PostgreSQL's SQLSTATE of a deadlock it broke by ending one of the transactions. */
+    private static final String DEADLOCK_DETECTED = "40P01";
 
     private Failures() {
     }
@@ -34,6 +40,13 @@ final class Failures {
         if (!(failure instanceof PersistenceException)) {
             return failure;
         }
+        String state = sqlState(failure);
+        // before the version check: Hibernate reports PostgreSQL's deadlock on a row lock as an optimistic lock failure
+        if (DEADLOCK_DETECTED.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
+            return new TransactionConflictException("the database ended the transaction because it conflicted with a "
+                    + "concurrent one (" + (DEADLOCK_DETECTED.equals(state) ? "deadlock" : "serialization failure")
+                    + "): " + rootMessage(failure) + "; nothing of it was stored, and the work can be retried", failure);
+        }
         if (causedBy(failure, OptimisticLockException.class)) {
             return new StaleVersionException(recordType, id, expectedVersion, -1);
         }
@@ -41,7 +54,7 @@ final class Failures {
             return new StorageException("the connection to the database was lost; the transaction was rolled back, "
                     + "nothing of it was stored, and the work can be retried", failure);
         }
-        if (UNIQUE_VIOLATION.equals(sqlState(failure))) {
+        if (UNIQUE_VIOLATION.equals(state)) {
             return withCause(new DuplicateRecordException(recordType, id), failure);
         }
         return new StorageException("the database refused the work: " + rootMessage(failure), failure);

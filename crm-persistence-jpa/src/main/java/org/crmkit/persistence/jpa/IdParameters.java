@@ -3,7 +3,6 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -27,11 +26,12 @@ final class IdParameters {
     }
 
     /**
-     * Runs {@code query} once per chunk of the distinct ids, binding the chunk to the parameters, and returns every
-     * result in chunk order. {@code query} creates the query and binds its other parameters.
+     * Runs {@code query} once per chunk of the distinct ids (uuids, or other keys such as texts), binding the chunk
+     * to the parameters, and returns every result in chunk order. {@code query} creates the query and binds its
+     * other parameters.
      */
-    <T> List<T> readAll(List<UUID> ids, Supplier<TypedQuery<T>> query) {
-        List<UUID> distinct = ids.stream().distinct().toList();
+    <T> List<T> readAll(List<?> ids, Supplier<TypedQuery<T>> query) {
+        List<?> distinct = ids.stream().distinct().toList();
         List<T> results = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += perStatement) {
             TypedQuery<T> chunk = query.get();

@@ -1,6 +1,7 @@
 package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
@@ -19,6 +20,9 @@ import org.crmkit.core.spi.AccountRepository;
 /** Accounts in {@code crm_account} (see {@link AccountMapping}). */
 final class JpaAccountRepository implements AccountRepository {
 
+    private static final IdParameters IDS = new IdParameters(100);
+    private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
+
     private final StoredAggregates<Account, AccountState, AccountRow> accounts;
 
     JpaAccountRepository(AggregateTable<AccountState, AccountRow> table) {
@@ -28,6 +32,13 @@ final class JpaAccountRepository implements AccountRepository {
     @Override
     public Optional<Account> findById(TenantId tenant, AccountId id) {
         return accounts.findById(tenant, id);
+    }
+
+    /** One statement per 100 ids (see {@link IdParameters}). */
+    @Override
+    public List<Account> findByIds(TenantId tenant, Collection<AccountId> ids) {
+        return accounts.listAmong(tenant, IDS, WITH_IDS, Require.noNulls(ids, "ids").stream().map(AccountId::value)
+                .toList(), "r.id");
     }
 
     @Override

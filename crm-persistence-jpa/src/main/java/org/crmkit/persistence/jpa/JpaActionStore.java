@@ -10,10 +10,12 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -62,6 +64,10 @@ final class JpaActionStore implements ActionStore {
     /** Up to 100 actions by id, locked in id order (so that two transactions locking the same ones do not deadlock). */
     private static final String ACTIONS = "select r from ActionRow r where r.tenantId = :tenant and r.id in ("
             + ACTION_IDS.placeholders() + ") order by r.id";
+    private static final IdParameters KEYS = new IdParameters(100);
+    /** Which of up to 100 deduplication keys the tenant's actions have. */
+    private static final String TAKEN_KEYS = "select r.deduplicationKey from ActionRow r where r.tenantId = :tenant"
+            + " and r.deduplicationKey in (" + KEYS.placeholders() + ")";
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -80,21 +86,60 @@ final class JpaActionStore implements ActionStore {
             if (findByKey(entityManager, action.tenant(), action.deduplicationKey()).isPresent()) {
                 return false;
             }
-            ActionRow row = new ActionRow();
-            row.tenantId = action.tenant().value();
-            row.id = action.id().value();
-            row.version = 1;
-            row.workflow = action.workflow();
-            row.deduplicationKey = action.deduplicationKey();
-            row.subject = action.subject();
-            row.createdAt = action.createdAt();
-            row.payloadType = action.payload().getClass().getName();
-            row.payload = json.write(action.payload());
-            fill(row, action);
-            entityManager.persist(row);
+            entityManager.persist(newRow(action));
             flush(entityManager, action);
             return true;
         });
+    }
+
+    /**
+     * Which keys are taken is read with one statement per 100 keys and tenant (see {@link IdParameters}); the new
+     * rows are inserted with one flush at the end, so that they go to the database in JDBC batches.
+     */
+    @Override
+    public List<Action> addAll(List<Action> actions) {
+        Require.noNulls(actions, "actions");
+        actions.forEach(action -> Require.that(action.version() == 0, "actions.version",
+                "must be 0 for a new action, was " + action.version() + " for " + action.deduplicationKey()));
+        requireTransaction();
+        if (actions.isEmpty()) {
+            return List.of();
+        }
+        return transactions.withEntityManager(entityManager -> {
+            Map<TenantId, Set<String>> taken = new HashMap<>();
+            actions.stream().collect(Collectors.groupingBy(Action::tenant,
+                    Collectors.mapping(Action::deduplicationKey, Collectors.toList()))).forEach((tenant, keys) ->
+                    taken.put(tenant, new HashSet<>(KEYS.readAll(keys, () -> entityManager
+                            .createQuery(TAKEN_KEYS, String.class).setParameter("tenant", tenant.value())))));
+            List<Action> stored = new ArrayList<>();
+            for (Action action : actions) {
+                if (taken.get(action.tenant()).add(action.deduplicationKey())) {
+                    entityManager.persist(newRow(action));
+                    stored.add(action);
+                }
+            }
+            try {
+                entityManager.flush();
+            } catch (RuntimeException e) {
+                throw Failures.translate(e, "Action", "(one of the " + stored.size() + " added together)", 0);
+            }
+            return stored;
+        });
+    }
+
+    private ActionRow newRow(Action action) {
+        ActionRow row = new ActionRow();
+        row.tenantId = action.tenant().value();
+        row.id = action.id().value();
+        row.version = 1;
+        row.workflow = action.workflow();
+        row.deduplicationKey = action.deduplicationKey();
+        row.subject = action.subject();
+        row.createdAt = action.createdAt();
+        row.payloadType = action.payload().getClass().getName();
+        row.payload = json.write(action.payload());
+        fill(row, action);
+        return row;
     }
 
     @Override

@@ -39,6 +39,11 @@ final class JpaDunningCaseStore implements DunningCaseStore {
     private static final String CASES = "select r from DunningCaseRow r where r.tenantId = :tenant and r.id in ("
             + CASE_IDS.placeholders() + ")";
 
+    private static final IdParameters ACCOUNT_IDS = new IdParameters(100);
+    /** The open cases of up to 100 accounts. */
+    private static final String OPEN_OF_ACCOUNTS = "r.status = '" + OPEN + "' and r.accountId in ("
+            + ACCOUNT_IDS.placeholders() + ")";
+
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
 
@@ -66,6 +71,18 @@ final class JpaDunningCaseStore implements DunningCaseStore {
         Require.notNull(account, "account");
         return cases.list(tenant, RowQuery.where("r.accountId = :account").bind("account", account.value())
                 .orderBy(DunningCaseMapping.OLDEST_FIRST)).stream().map(DunningCase::restore).toList();
+    }
+
+    /**
+     * One statement per 100 accounts (see {@link IdParameters}); the rows stay in the transaction's persistence
+     * context, so that saving the cases in the same transaction does not read them again.
+     */
+    @Override
+    public List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
+        Require.notNull(tenant, "tenant");
+        List<UUID> ids = Require.noNulls(accounts, "accounts").stream().map(AccountId::value).toList();
+        return cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id").stream().map(DunningCase::restore)
+                .toList();
     }
 
     @Override

@@ -1,8 +1,10 @@
 package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.common.AccountId;
@@ -17,6 +19,12 @@ import org.crmkit.core.spi.InvoiceRepository;
 final class JpaInvoiceRepository implements InvoiceRepository {
 
     private static final UniqueValue<InvoiceState> NUMBER = new UniqueValue<>("Invoice number", "number", InvoiceState::number);
+    private static final IdParameters IDS = new IdParameters(100);
+    /** Open invoices of up to 100 accounts; the open statuses are written into the statement, not bound as a list. */
+    private static final String OPEN_OF_ACCOUNTS = "r.status in (" + InvoiceMapping.OPEN.stream()
+            .map(status -> "'" + status + "'").collect(Collectors.joining(", ")) + ") and r.accountId in ("
+            + IDS.placeholders() + ")";
+    private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
 
     private final StoredAggregates<Invoice, InvoiceState, InvoiceRow> invoices;
 
@@ -53,6 +61,20 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     @Override
     public List<Invoice> findOpenByAccount(TenantId tenant, AccountId account) {
         return invoices.list(tenant, ofAccount(account).and("r.status in :open").bind("open", InvoiceMapping.OPEN));
+    }
+
+    /** One statement per 100 accounts (see {@link IdParameters}), each account's invoices by due date, then number. */
+    @Override
+    public List<Invoice> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
+        return invoices.listAmong(tenant, IDS, OPEN_OF_ACCOUNTS, Require.noNulls(accounts, "accounts").stream()
+                .map(AccountId::value).toList(), "r.accountId, " + InvoiceMapping.DUE_ORDER);
+    }
+
+    /** One statement per 100 ids (see {@link IdParameters}). */
+    @Override
+    public List<Invoice> findByIds(TenantId tenant, Collection<InvoiceId> ids) {
+        return invoices.listAmong(tenant, IDS, WITH_IDS, Require.noNulls(ids, "ids").stream().map(InvoiceId::value)
+                .toList(), "r.id");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.crmkit.persistence.jpa;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,6 +65,12 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
     /** Every match of the tenant in the query's order. */
     List<A> list(TenantId tenant, RowQuery query) {
         return table.list(Require.notNull(tenant, "tenant"), query).stream().map(restore).toList();
+    }
+
+    /** The tenant's matches of a condition on many values (see {@link AggregateTable#listAmong}). */
+    List<A> listAmong(TenantId tenant, IdParameters among, String condition, Collection<?> values, String order) {
+        return table.listAmong(Require.notNull(tenant, "tenant"), among, condition,
+                List.copyOf(values), order).stream().map(restore).toList();
     }
 
     /** One page of the tenant's matches in the query's order. */

@@ -40,6 +40,7 @@ import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.runtime.Channel;
 import org.crmkit.workflow.runtime.RetryPolicy;
+import org.crmkit.workflow.spi.NoticeRenderer;
 
 /**
  * Dunning on application instances that share one database: each node has a {@link JpaStorage} of its own over
@@ -73,9 +74,14 @@ final class DunningNodes implements AutoCloseable {
 
     /** {@code count} nodes on the database, which is emptied first. */
     DunningNodes(TestDatabase database, int count) {
-        nodes.add(node(database.storage(clock)));
+        this(database, count, null);
+    }
+
+    /** {@code count} nodes on the database, which is emptied first, rendering notices with {@code renderer}. */
+    DunningNodes(TestDatabase database, int count, NoticeRenderer renderer) {
+        nodes.add(node(database.storage(clock), renderer));
         for (int i = 1; i < count; i++) {
-            nodes.add(node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build()));
+            nodes.add(node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(), renderer));
         }
     }
 
@@ -88,7 +94,7 @@ final class DunningNodes implements AutoCloseable {
                 .build();
     }
 
-    private Node node(JpaStorage storage) {
+    private Node node(JpaStorage storage, NoticeRenderer renderer) {
         AtomicReference<Dunning> dunning = new AtomicReference<>();
         Crm crm = Crm.builder().storage(storage).clock(clock)
                 .eventListener(entry -> dunning.get().eventListener().onEvent(entry))
@@ -99,9 +105,9 @@ final class DunningNodes implements AutoCloseable {
                 .channel(Channel.LETTER, (key, message) -> deliver(delivery(key, "letter", message.about().id())))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
-        dunning.set(Dunning.builder(runtime).policy(ladder())
-                .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())))
-                .build());
+        Dunning.Builder builder = Dunning.builder(runtime).policy(ladder())
+                .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())));
+        dunning.set((renderer == null ? builder : builder.renderer(renderer)).build());
         return new Node(storage, crm, runtime, dunning.get());
     }
 
@@ -136,6 +142,17 @@ final class DunningNodes implements AutoCloseable {
         return first().crm().billing().issueInvoice(new NewInvoice("INV-" + (++invoiceNumber), account,
                 due.isBefore(today) ? due.minusDays(14) : today, due, Currency.getInstance("EUR"),
                 List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
+    }
+
+    /** {@code count} customers ("Customer 0", "Customer 1", ...), each with an invoice of 1,000 EUR 10 days overdue. */
+    List<Account> overdueCustomers(int count) {
+        List<Account> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Account customer = customer("Customer " + i);
+            invoice(customer.id(), "1000.00", 10);
+            customers.add(customer);
+        }
+        return customers;
     }
 
     /** The customer pays the whole balance of the invoice today, recorded through the first node. */

@@ -32,12 +32,7 @@ class DunningNodesOnPostgresTest {
     @Test
     void twoNodesRunningTheSameDayAtTheSameMomentTakeEveryStepOnceAndNeitherRunFails() throws Exception {
         try (DunningNodes nodes = new DunningNodes(database, 2)) {
-            List<Account> customers = new ArrayList<>();
-            for (int i = 0; i < 24; i++) {
-                Account customer = nodes.customer("Customer " + i);
-                nodes.invoice(customer.id(), "1000.00", 10);
-                customers.add(customer);
-            }
+            List<Account> customers = nodes.overdueCustomers(24);
             List<RunReport> rounds = new ArrayList<>();
 
             String log = WorkflowNodes.standardErrorOf(() -> {
@@ -66,6 +61,26 @@ class DunningNodesOnPostgresTest {
                         .extracting(DunningCase::status).isEqualTo(CaseStatus.OPEN);
                 assertThat(nodes.first().crm().parties().account(customer.id()).isOnCreditHold()).isTrue();
             });
+        }
+    }
+
+    @Test
+    void twoNodesPlanningSeveralChunksOfCasesAtTheSameMomentSendEveryNoticeOnce() throws Exception {
+        try (DunningNodes nodes = new DunningNodes(database, 2)) {
+            List<Account> customers = nodes.overdueCustomers(450);
+            List<RunReport> rounds = new ArrayList<>();
+
+            String log = DunningNodes.standardErrorOf(() -> {
+                rounds.add(DunningNodes.sum(nodes.runTogether(nodes.morningOf(0))));
+                rounds.add(DunningNodes.sum(nodes.runTogether(nodes.morningOf(0))));
+            });
+
+            assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
+            assertThat(rounds).extracting(RunReport::planned).containsExactly(450, 0);
+            assertThat(rounds).extracting(RunReport::delivered).containsExactly(450, 0);
+            assertThat(nodes.deliveries).hasSize(450).extracting(DunningNodes.Delivery::key).doesNotHaveDuplicates();
+            assertThat(nodes.deliveries).extracting(DunningNodes.Delivery::account)
+                    .containsExactlyInAnyOrderElementsOf(customers.stream().map(Account::id).toList());
         }
     }
 

@@ -76,6 +76,16 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
     }
 
     @Override
+    public List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
+        Require.notNull(tenant, "tenant");
+        Require.noNulls(accounts, "accounts");
+        return read(() -> accounts.stream().distinct()
+                .flatMap(account -> byAccount.getOrDefault(new AccountKey(tenant, account), List.of()).stream())
+                .map(id -> rows.get(new Key(tenant, id))).filter(state -> state.status() == CaseStatus.OPEN)
+                .map(DunningCase::restore).toList());
+    }
+
+    @Override
     public List<DunningCase> findOpen(TenantId tenant, DunningCaseId after, int limit) {
         Require.notNull(tenant, "tenant");
         Require.positive(limit, "limit");

@@ -28,6 +28,16 @@ public interface ActionStore {
     boolean add(Action action);
 
     /**
+     * Stores each new action as {@link #add} does, in one go (a database adapter reads which of the deduplication
+     * keys are taken with one statement per hundred keys and inserts the others in one batch), and returns the
+     * actions it stored, in order: one whose key the tenant already has, or an earlier action of the list has, is
+     * left out. Two transactions adding the same key at once store it once, as with {@link #add}.
+     */
+    default List<Action> addAll(List<Action> actions) {
+        return actions.stream().filter(this::add).toList();
+    }
+
+    /**
      * Stores a changed action if the stored version equals {@code action.version()} and returns the stored copy
      * with the next version; {@code StaleVersionException} otherwise.
      */

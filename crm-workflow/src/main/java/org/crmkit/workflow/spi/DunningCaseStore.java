@@ -26,6 +26,16 @@ public interface DunningCaseStore {
     List<DunningCase> findByAccount(TenantId tenant, AccountId account);
 
     /**
+     * The open cases of any of the accounts, in no particular order: the open ones of what {@link #findByAccount}
+     * answers for each, read together (a database adapter needs one statement per hundred accounts). An empty
+     * collection has none.
+     */
+    default List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
+        return accounts.stream().distinct().flatMap(account -> findByAccount(tenant, account).stream())
+                .filter(DunningCase::isOpen).toList();
+    }
+
+    /**
      * Up to {@code limit} open cases whose id comes after {@code after} (null: from the first), by id: keyset
      * paging, so that walking all open cases costs one index range per batch.
      */

@@ -422,6 +422,74 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
+    void actionsAddedTogetherLeaveOutTakenAndRepeatedKeysPerTenant() {
+        add(action(TENANT_A, "key-3", "s", NOW));
+        add(action(TENANT_B, "key-4", "s", NOW));
+        List<Action> batch = new ArrayList<>();
+        for (int i = 0; i < 150; i++) {
+            batch.add(action(TENANT_A, "key-" + i, "s", NOW));
+        }
+        batch.add(action(TENANT_A, "key-7", "repeated", NOW));
+        batch.add(action(TENANT_B, "key-3", "other tenant", NOW));
+
+        List<Action> stored = storage.transactions().inTransaction(() -> store.actions().addAll(batch));
+
+        assertThat(stored).hasSize(150);
+        assertThat(stored).filteredOn(action -> action.tenant().equals(TENANT_A)).extracting(Action::deduplicationKey)
+                .hasSize(149).doesNotHaveDuplicates().doesNotContain("key-3").contains("key-4", "key-7", "key-149");
+        assertThat(stored).filteredOn(action -> action.tenant().equals(TENANT_B)).singleElement()
+                .extracting(Action::subject).isEqualTo("other tenant");
+        assertThat(store.actions().findByKey(TENANT_A, "key-7")).get().extracting(Action::subject).isEqualTo("s");
+        assertThat(store.actions().findByKey(TENANT_A, "key-149")).get().isEqualTo(batch.get(149).withVersion(1));
+        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+                .isEqualTo(150);
+        assertThat(store.actions().findByStatus(TENANT_B, ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+                .isEqualTo(2);
+        assertThat(storage.transactions().inTransaction(() -> store.actions().addAll(List.of()))).isEmpty();
+    }
+
+    @Test
+    void actionsAddedTogetherRollBackWithCrmkitsTransaction() {
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            store.actions().addAll(List.of(action(TENANT_A, "lost-1", "s", NOW), action(TENANT_A, "lost-2", "s", NOW)));
+            throw new IllegalStateException("the workflow failed");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(store.actions().findByKey(TENANT_A, "lost-1")).isEmpty();
+        assertThat(store.actions().findByKey(TENANT_A, "lost-2")).isEmpty();
+        assertThat(storage.transactions().inTransaction(() -> store.actions().addAll(List.of(
+                action(TENANT_A, "lost-1", "s", NOW))))).hasSize(1);
+    }
+
+    @Test
+    void openCasesOfManyAccountsAreFoundTogetherForTheirTenantOnly() {
+        List<AccountId> accounts = new ArrayList<>();
+        List<DunningCase> open = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            AccountId account = AccountId.next(ids);
+            accounts.add(account);
+            open.add(openCase(TENANT_A, account, "account:" + account + ":EUR"));
+        }
+        AccountId first = accounts.get(0);
+        DunningCase closedCase = save(openCase(TENANT_A, first, "invoice:" + InvoiceId.next(ids)));
+        save(closed(closedCase));
+        storage.transactions().inTransaction(() -> store.dunningCases().saveAll(open));
+        DunningCase otherTenants = save(openCase(TENANT_B, first, "account:" + first + ":EUR"));
+        AccountId notAsked = AccountId.next(ids);
+        save(openCase(TENANT_A, notAsked, "account:" + notAsked + ":EUR"));
+
+        List<DunningCase> found = store.dunningCases().findOpenByAccounts(TENANT_A, accounts);
+
+        assertThat(found).extracting(DunningCase::id)
+                .containsExactlyInAnyOrderElementsOf(open.stream().map(DunningCase::id).toList());
+        assertThat(found).filteredOn(dunningCase -> dunningCase.id().equals(open.get(9).id())).singleElement()
+                .satisfies(dunningCase -> assertThat(dunningCase.state()).isEqualTo(open.get(9).state().withVersion(1)));
+        assertThat(store.dunningCases().findOpenByAccounts(TENANT_B, accounts)).extracting(DunningCase::id)
+                .containsExactly(otherTenants.id());
+        assertThat(store.dunningCases().findOpenByAccounts(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
     void caseAndHoldWritesRollBackWithCrmkitsTransaction() {
         AccountId account = AccountId.next(ids);
         DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");

@@ -1,0 +1,108 @@
+package org.crmkit.persistence.jpa;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntSupplier;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.party.Account;
+import org.crmkit.workflow.dunning.RenderedNotice;
+import org.crmkit.workflow.runtime.ActionStatus;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * A morning's dunning on PostgreSQL plans a chunk of cases in one transaction with a number of statements that does
+ * not grow with the number of cases: the accounts locked in one call, their open cases, invoices and holds read
+ * together, the actions, cases and events written in JDBC batches. Only the outbox's event numbers are taken one
+ * statement per event. A case that cannot be evaluated costs the others
+ * of its chunk nothing.
+ */
+class DunningChunksOnPostgresTest {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.postgres();
+
+    /** What planning one morning cost. */
+    private record Cost(int planned, long statements, long transactions, long inserts, long updates) {
+    }
+
+    @Test
+    void planningAChunkOfFirstRemindersCostsTheSameStatementsForEightAccountsAsForSixteenBesidesEventNumbers()
+            throws Exception {
+        Cost eight = firstMorningOf(8);
+        Cost sixteen = firstMorningOf(16);
+
+        assertThat(eight.planned()).isEqualTo(8);
+        assertThat(sixteen.planned()).isEqualTo(16);
+        // besides the one sequence number per outbox event (taken one by one so that nodes' events keep their order)
+        assertThat(sixteen.statements() - 16).isEqualTo(eight.statements() - 8).isLessThanOrEqualTo(12);
+        // a page of the overdue list, a page of the open cases, and the chunk
+        assertThat(sixteen.transactions()).isEqualTo(eight.transactions()).isEqualTo(3);
+        assertThat(sixteen.inserts()).isEqualTo(16 * 3); // a case, an action and an event per account
+    }
+
+    @Test
+    void aSecondRunTheSameMorningWritesNothingAndCostsTheSameStatementsForEightAccountsAsForSixteen() throws Exception {
+        Cost eight = secondRunOf(8);
+        Cost sixteen = secondRunOf(16);
+
+        assertThat(sixteen.planned()).isZero();
+        assertThat(sixteen.statements()).isEqualTo(eight.statements()).isLessThanOrEqualTo(12);
+        assertThat(sixteen.inserts()).isZero();
+        assertThat(sixteen.updates()).isZero();
+    }
+
+    @Test
+    void aCaseThatCannotBeEvaluatedIsLoggedAndEveryOtherCaseOfItsChunkIsPlanned() throws Exception {
+        try (DunningNodes nodes = new DunningNodes(database, 1, notice -> {
+            if (notice.accountName().equals("Customer 5")) {
+                throw new IllegalStateException("the reminder template failed for Customer 5");
+            }
+            return new RenderedNotice("Reminder", "Please pay " + notice.totalClaimed() + ".");
+        })) {
+            List<Account> customers = nodes.overdueCustomers(12);
+            Account poisoned = customers.get(5);
+            Instant morning = nodes.morningOf(0);
+            List<Integer> planned = new ArrayList<>();
+
+            String log = DunningNodes.standardErrorOf(() -> planned.add(nodes.first().dunning().planDue(morning)));
+
+            assertThat(planned).containsExactly(11);
+            assertThat(log).contains("ERROR").contains("dunning of account:" + poisoned.id() + ":EUR failed")
+                    .contains("the reminder template failed for Customer 5");
+            assertThat(log.lines().filter(line -> line.contains("ERROR"))).hasSize(1);
+            customers.forEach(customer -> assertThat(nodes.first().dunning().casesOf(customer.id())).as(customer.name())
+                    .hasSize(customer.equals(poisoned) ? 0 : 1));
+            assertThat(nodes.first().runtime().actions(ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+                    .isEqualTo(11);
+        }
+    }
+
+    private Cost firstMorningOf(int accounts) throws Exception {
+        try (DunningNodes nodes = new DunningNodes(database, 1)) {
+            nodes.overdueCustomers(accounts);
+            return measured(() -> nodes.first().dunning().planDue(nodes.morningOf(0)));
+        }
+    }
+
+    private Cost secondRunOf(int accounts) throws Exception {
+        try (DunningNodes nodes = new DunningNodes(database, 1)) {
+            nodes.overdueCustomers(accounts);
+            Instant morning = nodes.morningOf(0);
+            nodes.first().dunning().planDue(morning);
+            return measured(() -> nodes.first().dunning().planDue(morning));
+        }
+    }
+
+    private static Cost measured(IntSupplier planning) {
+        Statistics statistics = database.statistics();
+        statistics.clear();
+        int planned = planning.getAsInt();
+        return new Cost(planned, statistics.getPrepareStatementCount(), statistics.getTransactionCount(),
+                statistics.getEntityInsertCount(), statistics.getEntityUpdateCount());
+    }
+}
