@@ -2,10 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -20,11 +17,12 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "crm_outbox")
 class OutboxRow {
 
-    /** One number per event: a single round trip, but numbers from several nodes never overtake each other. */
+    /**
+     * The number from {@code crm_outbox_sequence}, taken by {@link JpaOutbox} when the event is appended (several at
+     * once for the events appended together), never ahead: numbers from several nodes never overtake each other.
+     */
     @Id
     @Column(name = "sequence_number")
-    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "crm_outbox_sequence")
-    @SequenceGenerator(name = "crm_outbox_sequence", sequenceName = "crm_outbox_sequence", allocationSize = 1)
     Long sequence;
 
     @Column(name = "id", nullable = false, updatable = false)

@@ -107,7 +107,7 @@ class DeadlockOnPostgresTest {
 
         assertThat(outcomes.get(0).get(1, TimeUnit.MINUTES)).isEqualTo("done");
         assertThat(outcomes.get(1).get(1, TimeUnit.MINUTES)).isEqualTo("done");
-        assertThat(attempts).hasValue(3);
+        assertThat(attempts.get()).as("attempts, the ended one's again among them").isGreaterThanOrEqualTo(3);
     }
 
     /** A row lock on the account, taken in the current transaction. */

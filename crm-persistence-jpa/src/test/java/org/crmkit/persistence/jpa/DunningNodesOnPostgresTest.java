@@ -70,9 +70,9 @@ class DunningNodesOnPostgresTest {
             List<Account> customers = nodes.overdueCustomers(450);
             List<RunReport> rounds = new ArrayList<>();
 
-            String log = DunningNodes.standardErrorOf(() -> {
-                rounds.add(DunningNodes.sum(nodes.runTogether(nodes.morningOf(0))));
-                rounds.add(DunningNodes.sum(nodes.runTogether(nodes.morningOf(0))));
+            String log = WorkflowNodes.standardErrorOf(() -> {
+                rounds.add(WorkflowNodes.sum(nodes.runTogether(nodes.morningOf(0))));
+                rounds.add(WorkflowNodes.sum(nodes.runTogether(nodes.morningOf(0))));
             });
 
             assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
