@@ -225,11 +225,10 @@ public final class Dunning implements Workflow {
         PageRequest request = PageRequest.first(BATCH);
         while (true) {
             Page<Invoice> page = crm.billing().overdueInvoices(dueBefore, request);
-            Set<AccountId> excluded = excludedAmong(page.items().stream().map(Invoice::account)
-                    .filter(account -> !policyOf.containsKey(account)).collect(Collectors.toSet()));
+            policyOf.putAll(policiesOf(page.items().stream().map(Invoice::account)
+                    .filter(account -> !policyOf.containsKey(account)).collect(Collectors.toSet()), today));
             for (Invoice invoice : page.items()) {
-                Optional<DunningPolicy> policy = policyOf.computeIfAbsent(invoice.account(),
-                        account -> excluded.contains(account) ? Optional.empty() : Optional.of(policyFor(account)));
+                Optional<DunningPolicy> policy = policyOf.get(invoice.account());
                 if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
                     String key = groupKey(policy.get(), invoice);
                     groups.computeIfAbsent(key, k -> new Group(k, invoice.account(), policy.get()));
@@ -240,6 +239,36 @@ public final class Dunning implements Workflow {
             }
             request = request.next();
         }
+    }
+
+    /**
+     * The policy of each account; none for an excluded account, nor for one whose policy cannot be chosen (logged and
+     * left for the next run, the others go on). The holds, and the accounts when the host chooses policies by
+     * account, are read together.
+     */
+    private Map<AccountId, Optional<DunningPolicy>> policiesOf(Set<AccountId> accounts, LocalDate today) {
+        if (accounts.isEmpty()) {
+            return Map.of();
+        }
+        Set<AccountId> excluded = excludedAmong(accounts);
+        Map<AccountId, Account> read = choosesByAccount ? crm.parties().findAccounts(accounts) : Map.of();
+        Map<AccountId, Optional<DunningPolicy>> policyOf = new HashMap<>();
+        for (AccountId account : accounts) {
+            if (excluded.contains(account)) {
+                policyOf.put(account, Optional.empty());
+                continue;
+            }
+            try {
+                Account stored = read.get(account);
+                policyOf.put(account, Optional.of(stored == null ? policy(policyChoice.apply(null))
+                        : choosePolicy(stored)));
+            } catch (RuntimeException e) {
+                LOG.error("dunning of account {} failed on {}: its policy cannot be chosen; the next run tries again",
+                        account, today, e);
+                policyOf.put(account, Optional.empty());
+            }
+        }
+        return policyOf;
     }
 
     private void collectOpenCases(Map<String, Group> groups) {
@@ -264,15 +293,6 @@ public final class Dunning implements Workflow {
         }
         return cases.findHolds(runtime.tenant(), accounts.stream().map(RecordRef::account).toList()).stream()
                 .map(hold -> AccountId.of(hold.subject().id())).collect(Collectors.toSet());
-    }
-
-    /** The account's policy; the account is only read when the host chooses policies by account. */
-    private DunningPolicy policyFor(AccountId accountId) {
-        if (!choosesByAccount) {
-            return policy(policyChoice.apply(null));
-        }
-        return crm.parties().findAccount(accountId).map(this::choosePolicy)
-                .orElseGet(() -> policy(policyChoice.apply(null)));
     }
 
     private DunningPolicy choosePolicy(Account account) {

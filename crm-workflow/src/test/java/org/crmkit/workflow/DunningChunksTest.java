@@ -10,8 +10,9 @@ import org.crmkit.workflow.dunning.DunningCase;
 import org.junit.jupiter.api.Test;
 
 /**
- * A morning's dunning evaluates the cases in chunks, each in one transaction: a case that cannot be evaluated does
- * not cost the other cases of its chunk their step, and cases spread over several chunks each take their step once.
+ * A morning's dunning evaluates the cases in chunks, each in one transaction: a case that cannot be evaluated (or
+ * whose policy cannot be chosen) does not cost the other cases their step, and cases spread over several chunks each
+ * take their step once.
  */
 class DunningChunksTest {
 
@@ -48,6 +49,32 @@ class DunningChunksTest {
         assertThat(second.planned()).isEqualTo(1);
         assertThat(scenario.sentTo(poisoned)).singleElement().satisfies(sent -> assertThat(sent.key()).endsWith(":1:notice"));
         assertThat(scenario.runtime.runDue(scenario.clock.instant()).planned()).isZero();
+    }
+
+    @Test
+    void anAccountWhosePolicyCannotBeChosenIsLeftForTheNextRunWhileTheOthersAreDunned() {
+        AtomicBoolean choiceBroken = new AtomicBoolean(true);
+        DunningScenario scenario = new DunningScenario(builder -> builder.policyChoice(account ->
+                choiceBroken.get() && account.name().equals("Customer 3") ? "retired policy" : "standard"),
+                DunningScenario.ladder().build());
+        List<Account> customers = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            Account customer = scenario.customer("Customer " + i);
+            scenario.invoice(customer.id(), "100.00", -10);
+            customers.add(customer);
+        }
+        Account unchosen = customers.get(3);
+
+        RunReport first = scenario.runtime.runDue(scenario.clock.instant());
+
+        assertThat(first.planned()).isEqualTo(9);
+        assertThat(scenario.sentTo(unchosen)).isEmpty();
+        assertThat(scenario.dunning.casesOf(unchosen.id())).isEmpty();
+
+        choiceBroken.set(false);
+
+        assertThat(scenario.runtime.runDue(scenario.clock.instant()).planned()).isEqualTo(1);
+        assertThat(scenario.sentTo(unchosen)).hasSize(1);
     }
 
     @Test

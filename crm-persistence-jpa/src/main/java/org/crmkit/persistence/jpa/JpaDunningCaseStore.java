@@ -28,8 +28,9 @@ import org.crmkit.workflow.spi.DunningCaseStore;
 final class JpaDunningCaseStore implements DunningCaseStore {
 
     private static final String OPEN = CaseStatus.OPEN.name();
-    private static final IdParameters HOLD_IDS = new IdParameters(32);
-    /** The holds among up to 32 subject ids, of any record type (so the key's index serves it). */
+    /** A dunning chunk asks for the holds of its 200 accounts and their open invoices: a few statements, not dozens. */
+    private static final IdParameters HOLD_IDS = new IdParameters(128);
+    /** The holds among up to 128 subject ids, of any record type (so the key's index serves it). */
     private static final String HOLDS = "select h from DunningHoldRow h where h.tenantId = :tenant"
             + " and h.subjectType in (" + Arrays.stream(RecordType.values()).map(type -> "'" + type.name() + "'")
             .collect(Collectors.joining(", ")) + ")"
@@ -149,7 +150,7 @@ final class JpaDunningCaseStore implements DunningCaseStore {
                 .map(JpaDunningCaseStore::hold));
     }
 
-    /** One statement per 32 subjects (see {@link IdParameters}). */
+    /** One statement per 128 subjects (see {@link IdParameters}). */
     @Override
     public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
         Require.notNull(tenant, "tenant");

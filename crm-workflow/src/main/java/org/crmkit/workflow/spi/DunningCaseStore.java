@@ -58,8 +58,8 @@ public interface DunningCaseStore {
 
     /**
      * The holds on any of the subjects (e.g. an account and its open invoices), in no particular order: what
-     * {@link #findHold} answers for each, read together (a database adapter needs one statement per few dozen
-     * subjects). An empty collection has none.
+     * {@link #findHold} answers for each, read together (a database adapter needs one statement per hundred
+     * or so subjects). An empty collection has none.
      */
     List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects);
 

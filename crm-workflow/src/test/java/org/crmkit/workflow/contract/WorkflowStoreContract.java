@@ -410,10 +410,10 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
-    void holdsAmongAHundredInvoicesAreAllFound() {
-        List<RecordRef> invoices = java.util.stream.IntStream.range(0, 100)
+    void holdsAmongSeveralHundredInvoicesAreAllFound() {
+        List<RecordRef> invoices = java.util.stream.IntStream.range(0, 300)
                 .mapToObj(i -> RecordRef.invoice(InvoiceId.next(ids))).toList();
-        List<DunningHold> disputes = java.util.stream.IntStream.of(0, 31, 32, 33, 64, 99)
+        List<DunningHold> disputes = java.util.stream.IntStream.of(0, 31, 32, 33, 64, 99, 127, 128, 129, 256, 299)
                 .mapToObj(i -> new DunningHold(TENANT_A, invoices.get(i), "dispute " + i, LocalDate.of(2026, 3, 2)))
                 .toList();
         storage.transactions().inTransaction(() -> disputes.forEach(store.dunningCases()::putHold));
