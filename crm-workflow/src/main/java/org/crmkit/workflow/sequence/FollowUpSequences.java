@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -203,24 +204,29 @@ public final class FollowUpSequences implements Workflow {
         return enrolments.findById(runtime.tenant(), Require.notNull(id, "id"));
     }
 
-    /** Runs the steps due by {@code asOf}: resumes enrolments whose call task is over, then runs due steps. */
+    /**
+     * Runs the steps due by {@code asOf}: resumes enrolments whose call task is over, then runs due steps. An
+     * enrolment that fails (its sequence is no longer configured, its template is missing) is logged and left
+     * for the next run; the others go on.
+     */
     @Override
     public int planDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
+        Set<EnrolmentId> failed = new HashSet<>();
         List<Enrolment> waiting = enrolments.findWaitingForTask(runtime.tenant());
         for (int from = 0; from < waiting.size(); from += BATCH) {
             inBatch(waiting.subList(from, Math.min(from + BATCH, waiting.size())),
-                    enrolment -> resumeIfTaskOver(enrolment, asOf));
+                    enrolment -> resumeIfTaskOver(enrolment, asOf), failed);
         }
         int planned = 0;
         while (true) {
             List<Enrolment> due = enrolments.findDue(runtime.tenant(), asOf, BATCH);
-            Optional<Integer> scheduled = inBatch(due, enrolment -> runSteps(enrolment, asOf));
+            Optional<Integer> scheduled = inBatch(due, enrolment -> runSteps(enrolment, asOf), failed);
             if (scheduled.isEmpty()) {
                 return planned;
             }
             planned += scheduled.get();
-            if (due.size() < BATCH) {
+            if (due.size() < BATCH || due.stream().allMatch(enrolment -> failed.contains(enrolment.id()))) {
                 return planned;
             }
         }
@@ -231,23 +237,40 @@ public final class FollowUpSequences implements Workflow {
      * contacts of the whole batch are locked (in one call): a node running the same enrolments at the same moment
      * waits for this one's commit and then finds their steps done. A collision the locks do not prevent (an
      * enrolment ended by hand meanwhile) runs the batch again in a fresh transaction; a batch that keeps colliding
-     * is left to the next run (empty).
+     * is left to the next run (empty). A batch that fails otherwise is run again one enrolment per transaction, so
+     * that only the failing enrolments (added to {@code failed}) are left to the next run.
      */
-    private Optional<Integer> inBatch(List<Enrolment> batch, Function<Enrolment, Integer> work) {
+    private Optional<Integer> inBatch(List<Enrolment> batch, Function<Enrolment, Integer> work, Set<EnrolmentId> failed) {
         if (batch.isEmpty()) {
             return Optional.of(0);
         }
         try {
-            return Optional.of(runtime.inTransactionRetryingCollisions(NAME + " of " + batch.size() + " enrolments",
-                    () -> {
-                        runtime.outbox().lock(batch.stream().map(enrolment -> RecordRef.contact(enrolment.contact()))
-                                .toList());
-                        return batch.stream().mapToInt(enrolment -> work.apply(enrolment(enrolment.id()))).sum();
-                    }));
+            return Optional.of(inOneTransaction(batch, work));
         } catch (StaleVersionException e) {
             LOG.debug("{} enrolments kept changing while being run; the next run looks again", batch.size());
             return Optional.empty();
+        } catch (RuntimeException batchFailure) {
+            int done = 0;
+            for (Enrolment enrolment : batch) {
+                try {
+                    done += inOneTransaction(List.of(enrolment), work);
+                } catch (StaleVersionException e) {
+                    LOG.debug("enrolment {} kept changing while being run; the next run looks again", enrolment.id());
+                } catch (RuntimeException e) {
+                    failed.add(enrolment.id());
+                    LOG.error("enrolment {} of contact {} in sequence {} failed; the next run tries again",
+                            enrolment.id(), enrolment.contact(), enrolment.sequence(), e);
+                }
+            }
+            return Optional.of(done);
         }
+    }
+
+    private int inOneTransaction(List<Enrolment> batch, Function<Enrolment, Integer> work) {
+        return runtime.inTransactionRetryingCollisions(NAME + " of " + batch.size() + " enrolments", () -> {
+            runtime.outbox().lock(batch.stream().map(enrolment -> RecordRef.contact(enrolment.contact())).toList());
+            return batch.stream().mapToInt(enrolment -> work.apply(enrolment(enrolment.id()))).sum();
+        });
     }
 
     @Override

@@ -1,0 +1,86 @@
+package org.crmkit.workflow.sequence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.core.Crm;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.ConsentChannel;
+import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactDetails;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.core.template.PlainTemplates;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.inmemory.InMemoryEnrolmentStore;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
+import org.crmkit.workflow.runtime.Channel;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Enrolments are run in batches, one transaction each; an enrolment whose step cannot be taken (here: its
+ * sequence's template is missing) must not hold back the others of its batch: they take their steps, the failing
+ * one is left for the next run, and the run itself does not fail.
+ */
+class SequenceFailureTest {
+
+    /** Tuesday 7 April 2026, 10:00 in Berlin: inside the working hours of a business day. */
+    private static final Instant TUESDAY_TEN = Instant.parse("2026-04-07T08:00:00Z");
+
+    private final SettableClock clock = SettableClock.at(TUESDAY_TEN);
+    private final InMemoryStorage storage = InMemoryStorage.create(clock);
+    private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
+    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+            .store(InMemoryWorkflowStore.create(storage))
+            .channel(Channel.EMAIL, (key, message) -> sent.add(key))
+            .build();
+    private final FollowUpSequences sequences = FollowUpSequences.builder(runtime)
+            .enrolments(InMemoryEnrolmentStore.create(storage))
+            .sequence(Sequence.named("onboarding").email("welcome").waitBusinessDays(2).email("tips").build())
+            .sequence(Sequence.named("renewal").email("renewal-offer").build())
+            .templates(PlainTemplates.builder()
+                    .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
+                    .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
+                    .build())
+            .build();
+    private final UserId rep = UserId.next(new IdGenerator(clock));
+
+    private Enrolment enrolled(String firstName, String sequence) {
+        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
+                .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
+                .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
+        crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
+        return sequences.enrol(contact.id(), sequence);
+    }
+
+    @Test
+    void enrolmentWhoseTemplateIsMissingIsLeftForTheNextRunWhileTheOthersOfItsBatchTakeTheirSteps() {
+        Enrolment ada = enrolled("Ada", "onboarding");
+        Enrolment broken = enrolled("Ben", "renewal");
+        Enrolment cem = enrolled("Cem", "onboarding");
+
+        RunReport report = runtime.runDue(clock.instant());
+
+        assertThat(report).isEqualTo(new RunReport(2, 2, 0, 0));
+        assertThat(sent).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
+        assertThat(sequences.findEnrolment(broken.id()).orElseThrow())
+                .satisfies(stuck -> {
+                    assertThat(stuck.status()).isEqualTo(EnrolmentStatus.ACTIVE);
+                    assertThat(stuck.nextStep()).isZero();
+                });
+        assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
+    }
+}
