@@ -26,12 +26,7 @@ class DunningChunksTest {
             }
             return plain.render(notice);
         }), DunningScenario.ladder().build());
-        List<Account> customers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            Account customer = scenario.customer("Customer " + i);
-            scenario.invoice(customer.id(), "100.00", -10);
-            customers.add(customer);
-        }
+        List<Account> customers = overdueCustomers(scenario, 30);
         Account poisoned = customers.get(7);
 
         RunReport first = scenario.runtime.runDue(scenario.clock.instant());
@@ -57,12 +52,7 @@ class DunningChunksTest {
         DunningScenario scenario = new DunningScenario(builder -> builder.policyChoice(account ->
                 choiceBroken.get() && account.name().equals("Customer 3") ? "retired policy" : "standard"),
                 DunningScenario.ladder().build());
-        List<Account> customers = new ArrayList<>();
-        for (int i = 0; i < 10; i++) {
-            Account customer = scenario.customer("Customer " + i);
-            scenario.invoice(customer.id(), "100.00", -10);
-            customers.add(customer);
-        }
+        List<Account> customers = overdueCustomers(scenario, 10);
         Account unchosen = customers.get(3);
 
         RunReport first = scenario.runtime.runDue(scenario.clock.instant());
@@ -80,12 +70,7 @@ class DunningChunksTest {
     @Test
     void casesSpreadOverSeveralChunksEachTakeTheirStepOnce() {
         DunningScenario scenario = new DunningScenario();
-        List<Account> customers = new ArrayList<>();
-        for (int i = 0; i < 450; i++) {
-            Account customer = scenario.customer("Customer " + i);
-            scenario.invoice(customer.id(), "100.00", -10);
-            customers.add(customer);
-        }
+        List<Account> customers = overdueCustomers(scenario, 450);
 
         RunReport first = scenario.runtime.runDue(scenario.clock.instant());
         RunReport second = scenario.runtime.runDue(scenario.clock.instant());
@@ -95,5 +80,16 @@ class DunningChunksTest {
         assertThat(scenario.sent).hasSize(450).extracting(DunningScenario.Sent::key).doesNotHaveDuplicates();
         customers.forEach(customer -> assertThat(scenario.dunning.casesOf(customer.id())).as(customer.name())
                 .singleElement().extracting(DunningCase::steps).isEqualTo(1));
+    }
+
+    /** {@code count} customers ("Customer 0", "Customer 1", ...), each with an invoice of 100 EUR 10 days overdue. */
+    private static List<Account> overdueCustomers(DunningScenario scenario, int count) {
+        List<Account> customers = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Account customer = scenario.customer("Customer " + i);
+            scenario.invoice(customer.id(), "100.00", -10);
+            customers.add(customer);
+        }
+        return customers;
     }
 }
