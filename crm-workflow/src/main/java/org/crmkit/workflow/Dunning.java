@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.Crm;
@@ -173,7 +174,7 @@ public final class Dunning implements Workflow {
     /**
      * Plans what is due on the day of {@code asOf} (in the configured zone) for the calling tenant and returns how
      * many actions it scheduled. The cases are evaluated in chunks of up to {@value #CHUNK} groups by account, each
-     * chunk in one transaction; when a chunk's transaction fails, its groups are evaluated again one by one, each in
+     * chunk in one transaction, starting at a chunk chosen at random (so that several nodes share the work); when a chunk's transaction fails, its groups are evaluated again one by one, each in
      * a transaction of its own, and a case that still fails is logged and left for the next run while the others go
      * on. Idempotent: a second run on the same day plans nothing.
      */
@@ -185,8 +186,14 @@ public final class Dunning implements Workflow {
         collectOpenCases(groups);
         List<Group> byAccount = groups.values().stream().sorted(Comparator.comparing((Group group) -> group.account()
                 .value()).thenComparing(Group::key)).toList();
+        int chunks = (byAccount.size() + CHUNK - 1) / CHUNK;
+        // each run starts at a chunk of its own choosing, so that nodes planning at the same moment mostly work on
+        // different chunks instead of one waiting behind the other's locks for every chunk; the order of chunks
+        // changes nothing in what is planned
+        int first = chunks == 0 ? 0 : ThreadLocalRandom.current().nextInt(chunks);
         int planned = 0;
-        for (int from = 0; from < byAccount.size(); from += CHUNK) {
+        for (int i = 0; i < chunks; i++) {
+            int from = (first + i) % chunks * CHUNK;
             planned += planChunk(byAccount.subList(from, Math.min(from + CHUNK, byAccount.size())), today, asOf);
         }
         return planned;
