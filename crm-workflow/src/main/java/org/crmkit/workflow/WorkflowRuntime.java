@@ -11,6 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.DuplicateRecordException;
@@ -71,6 +75,7 @@ public final class WorkflowRuntime {
     private final Clock clock;
     private final RetryPolicy retryPolicy;
     private final Duration lease;
+    private final int deliveryThreads;
     private final ActionOutbox outbox;
     private final Map<Class<?>, Registration<?>> handlers = new ConcurrentHashMap<>();
     private final List<Workflow> workflows = new CopyOnWriteArrayList<>();
@@ -84,6 +89,7 @@ public final class WorkflowRuntime {
         this.clock = crm.clock();
         this.retryPolicy = builder.retryPolicy;
         this.lease = builder.lease;
+        this.deliveryThreads = builder.deliveryThreads;
         this.outbox = new ActionOutbox(store.actions(), transactions, tenants, clock);
         Map<Channel, MessageChannel> channels = new EnumMap<>(builder.channels);
         handle(Message.class, (action, message) -> {
@@ -204,20 +210,31 @@ public final class WorkflowRuntime {
         TenantId tenant = tenants.currentTenant();
         ActionStore actions = store.actions();
         RunReport report = new RunReport(0, 0, 0, 0);
-        while (true) {
-            Instant leaseEnd = asOf.plus(lease);
-            List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
-                    .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
-            report = report.plus(deliver(batch, asOf));
-            if (batch.size() < BATCH) {
-                return report;
+        ExecutorService callers = deliveryThreads == 1 ? null : Executors.newFixedThreadPool(deliveryThreads, task -> {
+            Thread thread = new Thread(task, "crmkit-workflow-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (true) {
+                Instant leaseEnd = asOf.plus(lease);
+                List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
+                        .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
+                report = report.plus(deliver(batch, asOf, callers));
+                if (batch.size() < BATCH) {
+                    return report;
+                }
+            }
+        } finally {
+            if (callers != null) {
+                callers.shutdownNow();
             }
         }
     }
 
-    private RunReport deliver(List<Action> batch, Instant asOf) {
+    private RunReport deliver(List<Action> batch, Instant asOf, ExecutorService callers) {
         RunReport report = new RunReport(0, 0, 0, 0);
-        List<Action> sent = new ArrayList<>(batch.size());
+        List<Action> outside = new ArrayList<>(batch.size());
         List<Action> inTransaction = new ArrayList<>();
         for (Action action : batch) {
             Registration<?> registration = handlers.get(action.payload().getClass());
@@ -227,15 +244,53 @@ public final class WorkflowRuntime {
             } else if (registration.inTransaction()) {
                 inTransaction.add(action);
             } else {
-                try {
-                    registration.deliver(action);
-                    sent.add(action);
-                } catch (RuntimeException e) {
-                    report = report.plus(recordFailure(action, e, asOf));
-                }
+                outside.add(action);
+            }
+        }
+        List<Action> sent = new ArrayList<>(outside.size());
+        for (Call call : callHandlers(outside, callers)) {
+            if (call.failure() == null) {
+                sent.add(call.action());
+            } else {
+                report = report.plus(recordFailure(call.action(), call.failure(), asOf));
             }
         }
         return report.plus(recordDelivered(sent, asOf)).plus(deliverInTransaction(inTransaction, asOf));
+    }
+
+    /** A handler's call for an action: failed with {@code failure}, or succeeded when it is null. */
+    private record Call(Action action, RuntimeException failure) {
+    }
+
+    /** Calls the handlers of the actions, on the delivery threads when there are some; in the actions' order. */
+    private List<Call> callHandlers(List<Action> actions, ExecutorService callers) {
+        if (callers == null || actions.size() < 2) {
+            return actions.stream().map(this::call).toList();
+        }
+        List<Future<Call>> calls = actions.stream().map(action -> callers.submit(() -> call(action))).toList();
+        List<Call> done = new ArrayList<>(calls.size());
+        for (Future<Call> call : calls) {
+            try {
+                done.add(call.get());
+            } catch (ExecutionException e) {
+                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on one thread
+                throw (Error) e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the batch's actions were being delivered; they are"
+                        + " delivered again once their lease has passed", e);
+            }
+        }
+        return done;
+    }
+
+    private Call call(Action action) {
+        try {
+            handlers.get(action.payload().getClass()).deliver(action);
+            return new Call(action, null);
+        } catch (RuntimeException e) {
+            return new Call(action, e);
+        }
     }
 
     /** Records the deliveries together; when that fails, one by one. */
@@ -372,6 +427,7 @@ public final class WorkflowRuntime {
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private Duration lease = Duration.ofMinutes(5);
+        private int deliveryThreads = 1;
         private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
         private Builder() {
@@ -415,6 +471,20 @@ public final class WorkflowRuntime {
             Require.notNull(lease, "lease");
             Require.that(!lease.isNegative() && !lease.isZero(), "lease", "must be positive, was " + lease);
             this.lease = lease;
+            return this;
+        }
+
+        /**
+         * How many threads call the handlers that work outside transactions ({@link WorkflowRuntime#handle}: the
+         * host's channels, the lawyer's hand-off) for the actions of a batch. 1, the default, calls them one after
+         * another on the thread that runs {@link WorkflowRuntime#dispatchDue}; more let up to {@code threads} calls
+         * wait for a slow gateway (an email gateway taking tens of milliseconds a call) at once. Recording the batch
+         * stays one transaction on the calling thread. The handlers then run on threads of the runtime's own, which
+         * carry none of what the host binds to its threads (a security context, its own tenant variable): they must
+         * take what they need from the action and its payload.
+         */
+        public Builder deliveryThreads(int threads) {
+            this.deliveryThreads = Require.positive(threads, "threads");
             return this;
         }
 

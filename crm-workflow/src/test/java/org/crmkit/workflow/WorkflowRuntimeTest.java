@@ -378,6 +378,42 @@ class WorkflowRuntimeTest {
     }
 
     @Test
+    void withFourDeliveryThreadsFourSlowChannelCallsWaitAtOnceAndTheirBatchIsRecordedTogether() {
+        CountDownLatch fourAtOnce = new CountDownLatch(4);
+        MessageChannel slowGateway = (key, message) -> {
+            fourAtOnce.countDown();
+            try {
+                if (!fourAtOnce.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the gateway was called one call after another");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            email.send(key, message);
+        };
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(store)
+                .channel(Channel.EMAIL, slowGateway).deliveryThreads(4).build();
+        List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
+        Greetings workflow = new Greetings(runtime, account) {
+            @Override
+            public void onDeliveredAll(List<Action> actions) {
+                recordedTogether.add(actions.stream().map(Action::deduplicationKey).toList());
+                super.onDeliveredAll(actions);
+            }
+        };
+        workflow.due.addAll(List.of("ada", "bob", "cy", "dee"));
+        runtime.register(workflow);
+
+        RunReport report = runtime.runDue(START);
+
+        assertThat(report).isEqualTo(new RunReport(4, 4, 0, 0));
+        assertThat(email.sent).containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
+        assertThat(recordedTogether).containsExactly(
+                List.of("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee"));
+    }
+
+    @Test
     void cancelledActionIsNeverDelivered() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
         runtime.transactions().inTransaction(() -> {
@@ -441,7 +477,7 @@ class WorkflowRuntimeTest {
     }
 
     @Test
-    void workflowNamesAreUniqueAndTheLeaseMustBePositive() {
+    void workflowNamesAreUniqueAndTheLeaseAndDeliveryThreadsMustBePositive() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
         greetings(runtime, "ada");
 
@@ -449,6 +485,8 @@ class WorkflowRuntimeTest {
                 .hasMessageContaining("greetings");
         assertThatThrownBy(() -> WorkflowRuntime.builder().lease(Duration.ZERO))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
+        assertThatThrownBy(() -> WorkflowRuntime.builder().deliveryThreads(0))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("threads");
         assertThatThrownBy(() -> RetryPolicy.exponential(0, Duration.ofMinutes(1), Duration.ofHours(1)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("maxAttempts");
     }
