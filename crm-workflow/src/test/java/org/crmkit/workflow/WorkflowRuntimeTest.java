@@ -57,6 +57,8 @@ class WorkflowRuntimeTest {
         final List<String> due = new CopyOnWriteArrayList<>();
         final List<String> delivered = new CopyOnWriteArrayList<>();
         final List<String> failed = new CopyOnWriteArrayList<>();
+        /** The keys of each call of onDeliveredAll: the deliveries recorded together. */
+        final List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
         private final WorkflowRuntime runtime;
         private final AccountId account;
 
@@ -76,6 +78,12 @@ class WorkflowRuntimeTest {
                     .filter(name -> runtime.outbox().schedule(name(), new PlannedAction("greeting:" + name, "greeting:" + name,
                             message(name, account), asOf)))
                     .count());
+        }
+
+        @Override
+        public void onDeliveredAll(List<Action> actions) {
+            recordedTogether.add(actions.stream().map(Action::deduplicationKey).toList());
+            Workflow.super.onDeliveredAll(actions);
         }
 
         @Override
@@ -297,22 +305,13 @@ class WorkflowRuntimeTest {
     @Test
     void aBatchsDeliveriesAreRecordedTogetherAndAChannelFailingForOneLeavesOnlyThatOnePending() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
-        List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
-        Greetings workflow = new Greetings(runtime, account) {
-            @Override
-            public void onDeliveredAll(List<Action> actions) {
-                recordedTogether.add(actions.stream().map(Action::deduplicationKey).toList());
-                super.onDeliveredAll(actions);
-            }
-        };
-        workflow.due.addAll(List.of("ada", "bob", "cy"));
-        runtime.register(workflow);
+        Greetings workflow = greetings(runtime, "ada", "bob", "cy");
         email.refused.add("greeting:bob");
 
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(3, 2, 1, 0));
-        assertThat(recordedTogether).containsExactly(List.of("greeting:ada", "greeting:cy"));
+        assertThat(workflow.recordedTogether).containsExactly(List.of("greeting:ada", "greeting:cy"));
         assertThat(workflow.delivered).containsExactly("greeting:ada", "greeting:cy");
         assertThat(runtime.actionByKey("greeting:bob")).get().satisfies(a -> {
             assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
@@ -394,22 +393,13 @@ class WorkflowRuntimeTest {
         };
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(store)
                 .channel(Channel.EMAIL, slowGateway).deliveryThreads(4).build();
-        List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
-        Greetings workflow = new Greetings(runtime, account) {
-            @Override
-            public void onDeliveredAll(List<Action> actions) {
-                recordedTogether.add(actions.stream().map(Action::deduplicationKey).toList());
-                super.onDeliveredAll(actions);
-            }
-        };
-        workflow.due.addAll(List.of("ada", "bob", "cy", "dee"));
-        runtime.register(workflow);
+        Greetings workflow = greetings(runtime, "ada", "bob", "cy", "dee");
 
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(4, 4, 0, 0));
         assertThat(email.sent).containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
-        assertThat(recordedTogether).containsExactly(
+        assertThat(workflow.recordedTogether).containsExactly(
                 List.of("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee"));
     }
 
