@@ -212,14 +212,16 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {
-        return bind(entityManager.createQuery("select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
-                + query.condition() + ") order by " + query.order(), mapping.rowType()), tenant, query);
+        String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
+                + query.condition() + ") order by " + query.order();
+        return bind(JpaTransactions.withoutAutoFlush(entityManager.createQuery(statement, mapping.rowType())), tenant, query);
     }
 
     private long count(EntityManager entityManager, TenantId tenant, RowQuery query) {
         String count = query.keyCount() != null ? query.keyCount()
                 : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and (" + query.condition() + ")";
-        return bind(entityManager.createQuery(count, Long.class), tenant, query).getSingleResult();
+        return bind(JpaTransactions.withoutAutoFlush(entityManager.createQuery(count, Long.class)), tenant, query)
+                .getSingleResult();
     }
 
     private static <T> TypedQuery<T> bind(TypedQuery<T> typed, TenantId tenant, RowQuery query) {

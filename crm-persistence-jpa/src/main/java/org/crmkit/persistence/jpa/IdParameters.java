@@ -10,7 +10,8 @@ import java.util.stream.IntStream;
 /**
  * Reads by many ids with a fixed number of single-valued parameters ({@code :id0, :id1, ...}; a short last chunk
  * repeats its last id) rather than a list parameter, because Hibernate translates a query with a list parameter
- * from HQL to SQL afresh on every execution and one with single-valued parameters once.
+ * from HQL to SQL afresh on every execution and one with single-valued parameters once. The reads do without
+ * Hibernate's automatic flush ({@link JpaTransactions#withoutAutoFlush}).
  */
 final class IdParameters {
 
@@ -34,7 +35,7 @@ final class IdParameters {
         List<?> distinct = ids.stream().distinct().toList();
         List<T> results = new ArrayList<>();
         for (int from = 0; from < distinct.size(); from += perStatement) {
-            TypedQuery<T> chunk = query.get();
+            TypedQuery<T> chunk = JpaTransactions.withoutAutoFlush(query.get());
             for (int i = 0; i < perStatement; i++) {
                 chunk.setParameter("id" + i, distinct.get(Math.min(from + i, distinct.size() - 1)));
             }

@@ -122,6 +122,7 @@ final class JpaDunningCaseStore implements DunningCaseStore {
             if (isNew) {
                 entityManager.persist(row);
             }
+            entityManager.flush();
             return row;
         });
     }
@@ -137,6 +138,7 @@ final class JpaDunningCaseStore implements DunningCaseStore {
                 return false;
             }
             entityManager.remove(row);
+            entityManager.flush();
             return true;
         });
     }

@@ -3,6 +3,8 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,6 +57,18 @@ final class JpaTransactions implements Transactions {
     /** Runs work that needs the entity manager of the current (joined or own) transaction. */
     <T> T withEntityManager(Function<EntityManager, T> work) {
         return inTransaction(() -> work.apply(current.get().entityManager));
+    }
+
+    /**
+     * The query, without Hibernate's automatic flush. Every write of this adapter is flushed before its port method
+     * returns (so that a conflict surfaces at the call and names the record); only appended outbox events wait for
+     * the next flush, and only {@code Outbox.pending}, which keeps the automatic flush, reads them. So a read of
+     * crmkit's tables has nothing to flush first, and without this Hibernate would dirty-check every entity the
+     * transaction has loaded before each statement: thousands of rows in a dunning chunk, dozens of times over.
+     */
+    static <Q extends Query> Q withoutAutoFlush(Q query) {
+        query.setFlushMode(FlushModeType.COMMIT);
+        return query;
     }
 
     /**
