@@ -217,6 +217,16 @@ public final class Billing {
         return byId;
     }
 
+    /**
+     * Up to {@code limit} open invoices due before {@code asOf} that come after {@code after} in the order of
+     * {@link #overdueInvoices(LocalDate, PageRequest)} (null: from the first): walks a long list a batch at a time
+     * without re-reading the batches before.
+     */
+    public List<Invoice> overdueInvoicesAfter(LocalDate asOf, Invoice after, int limit) {
+        return useCases.storage.invoices().findOverdueAfter(useCases.tenant(), Require.notNull(asOf, "asOf"), after,
+                Require.positive(limit, "limit"));
+    }
+
     /** Open invoices due before {@code asOf}, oldest due date first. */
     public Page<Invoice> overdueInvoices(LocalDate asOf, PageRequest page) {
         return useCases.storage.invoices().findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"),

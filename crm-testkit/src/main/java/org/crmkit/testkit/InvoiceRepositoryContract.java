@@ -223,6 +223,36 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
     }
 
     @Test
+    void overdueAfterACursorWalksTheSameListInBatchesAndSortsTheSameDueDateByNumber() {
+        AccountId account = AccountId.next(ids);
+        LocalDate asOf = LocalDate.of(2026, 5, 1);
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            String number = "INV-" + (10 + i);
+            save(invoice(TENANT_A, account, number, asOf.minusDays(7 - i / 2)));
+            expected.add(number);
+        }
+        save(invoice(TENANT_A, account, "INV-DUE-TODAY", asOf));
+        Invoice paid = invoice(TENANT_A, account, "INV-PAID", asOf.minusDays(30));
+        paid.applyPayment(PaymentId.next(ids), paid.total(), clock);
+        save(paid);
+        save(invoice(TENANT_B, account, "INV-OTHER-TENANT", asOf.minusDays(30)));
+
+        List<String> seen = new ArrayList<>();
+        Invoice after = null;
+        List<Invoice> batch;
+        do {
+            batch = invoices().findOverdueAfter(TENANT_A, asOf, after, 3);
+            batch.forEach(invoice -> seen.add(invoice.number()));
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
+        } while (batch.size() == 3);
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(invoices().findOverdueAfter(TENANT_B, asOf, null, 10)).extracting(Invoice::number)
+                .containsExactly("INV-OTHER-TENANT");
+    }
+
+    @Test
     void overdueSortsTheSameDueDateByNumber() {
         AccountId account = AccountId.next(ids);
         LocalDate due = LocalDate.of(2026, 3, 1);

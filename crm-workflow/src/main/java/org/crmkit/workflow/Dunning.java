@@ -42,7 +42,6 @@ import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
-import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
@@ -229,22 +228,22 @@ public final class Dunning implements Workflow {
         int lookahead = policies.values().stream().mapToInt(p -> Math.max(0, -p.firstOffsetDays())).max().orElse(0);
         LocalDate dueBefore = today.plusDays(1L + lookahead);
         Map<AccountId, Optional<DunningPolicy>> policyOf = new HashMap<>();
-        PageRequest request = PageRequest.first(BATCH);
+        Invoice after = null;
         while (true) {
-            Page<Invoice> page = crm.billing().overdueInvoices(dueBefore, request);
-            policyOf.putAll(policiesOf(page.items().stream().map(Invoice::account)
+            List<Invoice> batch = crm.billing().overdueInvoicesAfter(dueBefore, after, BATCH);
+            policyOf.putAll(policiesOf(batch.stream().map(Invoice::account)
                     .filter(account -> !policyOf.containsKey(account)).collect(Collectors.toSet()), today));
-            for (Invoice invoice : page.items()) {
+            for (Invoice invoice : batch) {
                 Optional<DunningPolicy> policy = policyOf.get(invoice.account());
                 if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
                     String key = groupKey(policy.get(), invoice);
                     groups.computeIfAbsent(key, k -> new Group(k, invoice.account(), policy.get()));
                 }
             }
-            if (!page.hasNext()) {
+            if (batch.size() < BATCH) {
                 return;
             }
-            request = request.next();
+            after = batch.get(batch.size() - 1);
         }
     }
 

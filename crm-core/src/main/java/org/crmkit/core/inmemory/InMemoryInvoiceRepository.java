@@ -103,4 +103,23 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         });
     }
 
+    @Override
+    public List<Invoice> findOverdueAfter(TenantId tenant, LocalDate asOf, Invoice after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(asOf, "asOf");
+        Require.positive(limit, "limit");
+        InvoiceState cursor = after == null ? null : after.state();
+        return transactions.read(() -> {
+            List<Invoice> items = new ArrayList<>(Math.min(limit, 1024));
+            for (InvoiceState state : openByDueDate.ordered(tenant)) {
+                if (!state.dueDate().isBefore(asOf) || items.size() == limit) {
+                    break;
+                }
+                if (cursor == null || BY_DUE_DATE.compare(state, cursor) > 0) {
+                    items.add(Invoice.restore(state));
+                }
+            }
+            return items;
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.core.spi;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -67,4 +68,30 @@ public interface InvoiceRepository {
      * by number: the work list of dunning.
      */
     Page<Invoice> findOverdue(TenantId tenant, LocalDate asOf, PageRequest page);
+
+    /**
+     * Up to {@code limit} of the invoices {@link #findOverdue(TenantId, LocalDate, PageRequest)} lists, in the same
+     * order, that come after {@code after} (by due date, then number; null: from the first): keyset paging, so that
+     * walking a long list costs a short index range per batch instead of skipping the batches before it. The
+     * default pages through {@code findOverdue}; a database adapter answers with one range of its index.
+     */
+    default List<Invoice> findOverdueAfter(TenantId tenant, LocalDate asOf, Invoice after, int limit) {
+        List<Invoice> found = new ArrayList<>();
+        PageRequest request = PageRequest.first(Math.max(limit, 100));
+        while (true) {
+            Page<Invoice> page = findOverdue(tenant, asOf, request);
+            for (Invoice invoice : page.items()) {
+                if (after == null || Invoice.DUE_ORDER.compare(invoice, after) > 0) {
+                    found.add(invoice);
+                    if (found.size() == limit) {
+                        return found;
+                    }
+                }
+            }
+            if (!page.hasNext()) {
+                return found;
+            }
+            request = request.next();
+        }
+    }
 }

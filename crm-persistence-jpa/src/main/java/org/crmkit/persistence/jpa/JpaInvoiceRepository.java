@@ -21,8 +21,10 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     private static final UniqueValue<InvoiceState> NUMBER = new UniqueValue<>("Invoice number", "number", InvoiceState::number);
     private static final IdParameters IDS = new IdParameters(100);
     /** Open invoices of up to 100 accounts; the open statuses are written into the statement, not bound as a list. */
-    private static final String OPEN_OF_ACCOUNTS = "r.status in (" + InvoiceMapping.OPEN.stream()
-            .map(status -> "'" + status + "'").collect(Collectors.joining(", ")) + ") and r.accountId in ("
+    /** The open statuses as literals, so that the statement is translated once (no list parameter). */
+    private static final String OPEN_STATUSES = InvoiceMapping.OPEN.stream().map(status -> "'" + status + "'")
+            .collect(Collectors.joining(", "));
+    private static final String OPEN_OF_ACCOUNTS = "r.status in (" + OPEN_STATUSES + ") and r.accountId in ("
             + IDS.placeholders() + ")";
     private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
 
@@ -81,6 +83,18 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     public Page<Invoice> findOverdue(TenantId tenant, LocalDate asOf, PageRequest page) {
         return invoices.page(tenant, RowQuery.where("r.status in :open and r.dueDate < :asOf").bind("open", InvoiceMapping.OPEN)
                 .bind("asOf", Require.notNull(asOf, "asOf")).orderBy(InvoiceMapping.DUE_ORDER), page);
+    }
+
+    /** One range of the index {@code crm_invoice_open_by_due}: the rows after the cursor's due date and number. */
+    @Override
+    public List<Invoice> findOverdueAfter(TenantId tenant, LocalDate asOf, Invoice after, int limit) {
+        RowQuery overdue = RowQuery.where("r.status in (" + OPEN_STATUSES + ") and r.dueDate < :asOf")
+                .bind("asOf", Require.notNull(asOf, "asOf"));
+        if (after != null) {
+            overdue = overdue.and("(r.dueDate > :afterDue or (r.dueDate = :afterDue and r.number > :afterNumber))")
+                    .bind("afterDue", after.dueDate()).bind("afterNumber", after.number());
+        }
+        return invoices.first(tenant, overdue.orderBy(InvoiceMapping.DUE_ORDER), Require.positive(limit, "limit"));
     }
 
     private static RowQuery withNumber(String number) {

@@ -73,6 +73,11 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
                 List.copyOf(values), order).stream().map(restore).toList();
     }
 
+    /** The first {@code limit} matches of the tenant in the query's order (for keyset paging). */
+    List<A> first(TenantId tenant, RowQuery query, int limit) {
+        return table.first(Require.notNull(tenant, "tenant"), query, limit).stream().map(restore).toList();
+    }
+
     /** One page of the tenant's matches in the query's order. */
     Page<A> page(TenantId tenant, RowQuery query, PageRequest page) {
         return table.page(Require.notNull(tenant, "tenant"), query, Require.notNull(page, "page")).map(restore);
