@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +38,6 @@ import org.crmkit.core.common.TenantId;
  * {@link #writeOff written off}. Not thread-safe.
  */
 public final class Invoice extends AggregateRoot<InvoiceId> {
-
-    /** The order of dunning's work list: by due date, then by number (unique per tenant). */
-    public static final Comparator<Invoice> DUE_ORDER = Comparator.comparing(Invoice::dueDate)
-            .thenComparing(Invoice::number);
 
     private final String number;
     private final AccountId account;

@@ -3,6 +3,7 @@ package org.crmkit.core.spi;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.Invoice;
@@ -76,12 +77,13 @@ public interface InvoiceRepository {
      * default pages through {@code findOverdue}; a database adapter answers with one range of its index.
      */
     default List<Invoice> findOverdueAfter(TenantId tenant, LocalDate asOf, Invoice after, int limit) {
+        Comparator<Invoice> order = Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number);
         List<Invoice> found = new ArrayList<>();
         PageRequest request = PageRequest.first(Math.max(limit, 100));
         while (true) {
             Page<Invoice> page = findOverdue(tenant, asOf, request);
             for (Invoice invoice : page.items()) {
-                if (after == null || Invoice.DUE_ORDER.compare(invoice, after) > 0) {
+                if (after == null || order.compare(invoice, after) > 0) {
                     found.add(invoice);
                     if (found.size() == limit) {
                         return found;
