@@ -173,9 +173,10 @@ public final class Dunning implements Workflow {
     /**
      * Plans what is due on the day of {@code asOf} (in the configured zone) for the calling tenant and returns how
      * many actions it scheduled. The cases are evaluated in chunks of up to {@value #CHUNK} groups by account, each
-     * chunk in one transaction, starting at a chunk chosen at random (so that several nodes share the work); when a chunk's transaction fails, its groups are evaluated again one by one, each in
-     * a transaction of its own, and a case that still fails is logged and left for the next run while the others go
-     * on. Idempotent: a second run on the same day plans nothing.
+     * chunk in one transaction, starting at a chunk chosen at random (so that several nodes share the work); when a
+     * chunk's transaction fails, its groups are evaluated again one by one, each in a transaction of its own, and a
+     * case that still fails is logged and left for the next run while the others go on. Idempotent: a second run on
+     * the same day plans nothing.
      */
     @Override
     public int planDue(Instant asOf) {

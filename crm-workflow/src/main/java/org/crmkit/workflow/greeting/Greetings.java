@@ -198,8 +198,9 @@ public final class Greetings implements Workflow {
 
     /**
      * Plans the due greetings of each page of candidates in one transaction: a commit per page rather than per
-     * greeting, which is what a database pays most for. When another node schedules one of them at the same moment,
-     * the transaction runs again and then skips what that node scheduled.
+     * greeting, which is what a database pays most for. The page's contacts are locked first, in one call, so that
+     * another node planning them at the same moment waits and then finds them scheduled; when it schedules one of
+     * them anyway (a collision the locks do not prevent), the transaction runs again and skips what it scheduled.
      */
     private int planPageByPage(Function<PageRequest, Page<Contact>> query,
                                Function<Contact, Optional<DueGreeting>> dueGreeting) {
@@ -210,7 +211,11 @@ public final class Greetings implements Workflow {
             List<DueGreeting> due = page.items().stream().map(dueGreeting).flatMap(Optional::stream).toList();
             if (!due.isEmpty()) {
                 planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts",
-                        () -> due.stream().mapToInt(this::schedule).sum());
+                        () -> {
+                            runtime.outbox().lock(due.stream().map(greeting -> RecordRef.contact(greeting.contact()))
+                                    .toList());
+                            return due.stream().mapToInt(this::schedule).sum();
+                        });
             }
             if (!page.hasNext()) {
                 return planned;
@@ -219,12 +224,8 @@ public final class Greetings implements Workflow {
         }
     }
 
-    /**
-     * Schedules one greeting unless it was scheduled before; the stored contact is checked again. The contact is
-     * locked first, so that another node planning it at the same moment waits and then finds it scheduled.
-     */
+    /** Schedules one greeting unless it was scheduled before, its contact locked; the stored contact is checked again. */
     private int schedule(DueGreeting greeting) {
-        runtime.outbox().lock(RecordRef.contact(greeting.contact()));
         if (runtime.actionByKey(greeting.key()).isPresent()) {
             return 0;
         }

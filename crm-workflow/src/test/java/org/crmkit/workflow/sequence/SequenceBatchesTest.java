@@ -33,11 +33,13 @@ import org.crmkit.workflow.runtime.Channel;
 import org.junit.jupiter.api.Test;
 
 /**
- * A batch of enrolments whose save collides with a change another node committed first (the store answers
- * {@link StaleVersionException}) is run again in a fresh transaction: each step is taken once and its message
- * planned once; a batch that keeps colliding is left to the next run, which takes its steps.
+ * Enrolments are run in batches, one transaction each. A batch whose save collides with a change another node
+ * committed first (the store answers {@link StaleVersionException}) is run again in a fresh transaction: each step
+ * is taken once and its message planned once; a batch that keeps colliding is left to the next run, which takes its
+ * steps. An enrolment whose step cannot be taken (its sequence's template is missing) does not hold back the others
+ * of its batch: they take their steps, the failing one is left for the next run, and the run itself does not fail.
  */
-class SequenceCollisionTest {
+class SequenceBatchesTest {
 
     /** Tuesday 7 April 2026, 10:00 in Berlin: inside the working hours of a business day. */
     private static final Instant TUESDAY_TEN = Instant.parse("2026-04-07T08:00:00Z");
@@ -55,6 +57,7 @@ class SequenceCollisionTest {
             .enrolments(Collisions.on(EnrolmentStore.class, InMemoryEnrolmentStore.create(storage), "update",
                     collisionsLeft, () -> new StaleVersionException("Enrolment", "(saved by another node)", 1, 2)))
             .sequence(Sequence.named("onboarding").email("welcome").waitBusinessDays(2).email("tips").build())
+            .sequence(Sequence.named("renewal").email("renewal-offer").build())
             .templates(PlainTemplates.builder()
                     .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
                     .template("tips", Locale.ENGLISH, "Three tips", "Three tips for {{firstName}}")
@@ -63,11 +66,15 @@ class SequenceCollisionTest {
     private final UserId rep = UserId.next(new IdGenerator(clock));
 
     private Enrolment enrolled(String firstName) {
+        return enrolled(firstName, "onboarding");
+    }
+
+    private Enrolment enrolled(String firstName, String sequence) {
         Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
                 .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
                 .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
         crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
-        return sequences.enrol(contact.id(), "onboarding");
+        return sequences.enrol(contact.id(), sequence);
     }
 
     @Test
@@ -98,5 +105,23 @@ class SequenceCollisionTest {
         assertThat(next).isEqualTo(new RunReport(1, 1, 0, 0));
         assertThat(sent).containsExactly("sequence:" + ada.id() + ":step-0");
         assertThat(sequences.findEnrolment(ada.id()).orElseThrow().nextStep()).isEqualTo(2);
+    }
+
+    @Test
+    void enrolmentWhoseTemplateIsMissingIsLeftForTheNextRunWhileTheOthersOfItsBatchTakeTheirSteps() {
+        Enrolment ada = enrolled("Ada", "onboarding");
+        Enrolment broken = enrolled("Ben", "renewal");
+        Enrolment cem = enrolled("Cem", "onboarding");
+
+        RunReport report = runtime.runDue(clock.instant());
+
+        assertThat(report).isEqualTo(new RunReport(2, 2, 0, 0));
+        assertThat(sent).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
+        assertThat(sequences.findEnrolment(broken.id()).orElseThrow())
+                .satisfies(stuck -> {
+                    assertThat(stuck.status()).isEqualTo(EnrolmentStatus.ACTIVE);
+                    assertThat(stuck.nextStep()).isZero();
+                });
+        assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
     }
 }
