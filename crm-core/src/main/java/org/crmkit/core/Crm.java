@@ -1,6 +1,8 @@
 package org.crmkit.core;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Require;
@@ -40,7 +42,7 @@ public final class Crm {
     private final Leads leads;
 
     private Crm(Builder builder) {
-        this.relay = new EventRelay(builder.storage, builder.eventListener);
+        this.relay = new EventRelay(builder.storage, builder.eventListeners);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.parties = new Parties(useCases);
         this.access = new Access(useCases);
@@ -108,6 +110,15 @@ public final class Crm {
     }
 
     /**
+     * Adds a listener that receives every domain event whose delivery starts after this call, besides the
+     * listeners given to the builder; for a component built after the {@code Crm}, such as a workflow runtime.
+     * Close the returned subscription to remove the listener. Thread-safe.
+     */
+    public EventSubscription subscribe(EventListener listener) {
+        return relay.subscribe(Require.notNull(listener, "listener"));
+    }
+
+    /**
      * Delivers committed events that are still pending (e.g. after the listener failed) to the event listener.
      * Returns how many were delivered. Changes made through crmkit trigger this on their own after each commit.
      */
@@ -122,7 +133,7 @@ public final class Crm {
         private Clock clock = Clock.systemUTC();
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
-        private EventListener eventListener = EventListener.NONE;
+        private final List<EventListener> eventListeners = new ArrayList<>();
         private ServiceLevel serviceLevel = ServiceLevel.standard();
         private LeadScoringModel leadScoring = LeadScoringModel.NONE;
         private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
@@ -160,9 +171,12 @@ public final class Crm {
             return this;
         }
 
-        /** Receives every committed domain event; defaults to none. */
+        /**
+         * Adds a listener that receives every committed domain event; may be called several times, and every
+         * listener then receives every event, in the order they were added. Defaults to none.
+         */
         public Builder eventListener(EventListener eventListener) {
-            this.eventListener = Require.notNull(eventListener, "eventListener");
+            eventListeners.add(Require.notNull(eventListener, "eventListener"));
             return this;
         }
 

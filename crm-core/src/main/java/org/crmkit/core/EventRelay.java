@@ -3,6 +3,7 @@ package org.crmkit.core;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.Storage;
@@ -20,11 +21,19 @@ final class EventRelay {
     private static final int BATCH = 200;
 
     private final Storage storage;
-    private final EventListener listener;
+    private final List<EventListener> listeners;
 
-    EventRelay(Storage storage, EventListener listener) {
+    EventRelay(Storage storage, List<EventListener> listeners) {
         this.storage = storage;
-        this.listener = listener;
+        this.listeners = new CopyOnWriteArrayList<>(listeners);
+    }
+
+    EventSubscription subscribe(EventListener listener) {
+        // a listener of its own per subscription, so that closing it removes this entry alone, even when the same
+        // listener was subscribed twice
+        EventListener subscribed = listener::onEvent;
+        listeners.add(subscribed);
+        return () -> listeners.remove(subscribed);
     }
 
     /** Delivers what is pending; returns the number of events delivered. */
@@ -39,7 +48,9 @@ final class EventRelay {
             boolean failed = false;
             for (OutboxEntry entry : batch) {
                 try {
-                    listener.onEvent(entry);
+                    for (EventListener listener : listeners) {
+                        listener.onEvent(entry);
+                    }
                     done.add(entry.eventId());
                 } catch (RuntimeException e) {
                     LOG.warn("event listener failed on {} {}; it stays pending", entry.event().eventType(), entry.eventId(), e);

@@ -1,7 +1,6 @@
 package org.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
@@ -9,8 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
@@ -18,6 +21,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.Storage;
@@ -106,6 +110,96 @@ class EventRelayTest {
 
         assertThat(crm.publishPendingEvents()).isEqualTo(450);
         assertThat(received).hasSize(450).startsWith("e0", "e1").endsWith("e449");
+    }
+
+    @Test
+    void everyListenerGivenToTheBuilderReceivesEveryEventInTheOrderTheyWereAdded() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock)
+                .eventListener(entry -> received.add("first " + what(entry)))
+                .eventListener(entry -> received.add("second " + what(entry)))
+                .build();
+        commit("a", "b");
+
+        assertThat(crm.publishPendingEvents()).isEqualTo(2);
+        assertThat(received).containsExactly("first a", "second a", "first b", "second b");
+    }
+
+    @Test
+    void aSubscribedListenerReceivesEventsUntilItsSubscriptionIsClosed() {
+        List<String> builderListener = new ArrayList<>();
+        List<String> subscriber = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> builderListener.add(what(entry))).build();
+        commit("before");
+        crm.publishPendingEvents();
+
+        EventSubscription subscription = crm.subscribe(entry -> subscriber.add(what(entry)));
+        commit("while subscribed");
+        crm.publishPendingEvents();
+        subscription.close();
+        subscription.close();
+        commit("after");
+        crm.publishPendingEvents();
+
+        assertThat(subscriber).containsExactly("while subscribed");
+        assertThat(builderListener).containsExactly("before", "while subscribed", "after");
+    }
+
+    @Test
+    void closingOneOfTwoSubscriptionsOfTheSameListenerKeepsTheOther() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        EventListener listener = entry -> received.add(what(entry));
+        EventSubscription first = crm.subscribe(listener);
+        crm.subscribe(listener);
+
+        first.close();
+        commit("a");
+        crm.publishPendingEvents();
+
+        assertThat(received).containsExactly("a");
+    }
+
+    @Test
+    void aSubscriptionMadeByAUseCaseWritesEventsThroughCrmAsWell() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        crm.subscribe(entry -> received.add(entry.event().eventType()));
+
+        logNotes(crm, AccountId.of(UUID.randomUUID()), 2);
+
+        assertThat(received).hasSize(2).allMatch(type -> type.equals("ActivityLogged"));
+    }
+
+    @Test
+    void subscribingAndClosingFromManyThreadsWhileEventsAreDeliveredLosesNoListener() throws Exception {
+        List<String> steady = Collections.synchronizedList(new ArrayList<>());
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        crm.subscribe(entry -> steady.add(what(entry)));
+        int threads = 4;
+        int rounds = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<?>> work = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                work.add(pool.submit(() -> {
+                    for (int i = 0; i < rounds; i++) {
+                        try (EventSubscription passing = crm.subscribe(entry -> { })) {
+                            commit("t" + thread + "-" + i);
+                            crm.publishPendingEvents();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> done : work) {
+                done.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+
+        assertThat(steady).hasSize(threads * rounds).doesNotHaveDuplicates();
     }
 
     /** The in-memory outbox, counting how often the pending events are read. */
