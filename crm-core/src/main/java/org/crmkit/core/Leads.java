@@ -50,6 +50,7 @@ import org.crmkit.core.party.CustomFieldValue;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 
 /**
@@ -312,9 +313,10 @@ public final class Leads {
             if (request.deal() != null) {
                 ConvertLead.Deal wanted = request.deal();
                 String name = wanted.name() != null ? wanted.name() : account.name();
-                deal = sales.openOpportunity(new NewOpportunity(name, account.id(), contact.id(), wanted.pipeline(),
-                        null, wanted.currency(), wanted.amount(), wanted.expectedCloseDate(), owner, lead.id(),
-                        lead.campaign()));
+                deal = sales.openOpportunity(NewOpportunity.of(name, account.id(), wanted.pipeline(),
+                        wanted.currency(), owner).withPrimaryContact(contact.id()).withAmount(wanted.amount())
+                        .withExpectedCloseDate(wanted.expectedCloseDate()).withOriginLead(lead.id())
+                        .withCampaign(lead.campaign()));
             }
             lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
             useCases.save(lead, useCases.storage.leads()::save);

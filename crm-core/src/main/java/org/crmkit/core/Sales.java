@@ -48,6 +48,7 @@ import org.crmkit.core.sales.ForecastScope;
 import org.crmkit.core.sales.ForecastSnapshot;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.LineItemId;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineMetrics;
@@ -147,10 +148,8 @@ public final class Sales {
         Require.notNull(deal, "opportunity");
         return useCases.write(() -> {
             Pipeline pipeline = loadPipeline(deal.pipeline());
-            Opportunity opened = Opportunity.open(useCases.tenant(), OpportunityId.next(useCases.ids), deal.name(),
-                    deal.account(), deal.primaryContact(), pipeline, deal.stage(), deal.currency(), deal.amount(),
-                    deal.expectedCloseDate(), deal.owner(), deal.originLead(), deal.campaign(), useCases.actor(),
-                    useCases.clock);
+            Opportunity opened = Opportunity.open(useCases.tenant(), OpportunityId.next(useCases.ids), deal, pipeline,
+                    useCases.actor(), useCases.clock);
             return useCases.save(opened, useCases.storage.opportunities()::save);
         });
     }
@@ -179,7 +178,7 @@ public final class Sales {
 
     /** Sets the amount of a deal without line items (null: unknown). */
     public Opportunity setAmount(OpportunityId id, Money amount) {
-        return change(id, deal -> deal.setAmount(amount, useCases.clock));
+        return change(id, deal -> deal.estimateAmount(amount, useCases.clock));
     }
 
     public Opportunity addContactRole(OpportunityId id, ContactId contact, BuyingRole role) {
@@ -193,16 +192,16 @@ public final class Sales {
     }
 
     public Opportunity setExpectedCloseDate(OpportunityId id, LocalDate date) {
-        return change(id, deal -> deal.setExpectedCloseDate(date));
+        return change(id, deal -> deal.expectToCloseOn(date));
     }
 
     public Opportunity setNextStep(OpportunityId id, String nextStep) {
-        return change(id, deal -> deal.setNextStep(nextStep));
+        return change(id, deal -> deal.planNextStep(nextStep));
     }
 
     /** Sets a custom field of the deal (name: 1..64 characters); a null value removes it. */
     public Opportunity setCustomField(OpportunityId id, String fieldName, FieldValue value) {
-        return change(id, deal -> deal.setCustomField(fieldName, value));
+        return change(id, deal -> deal.recordCustomField(fieldName, value));
     }
 
     /** Replaces the stage's default probability (null: back to the default). */

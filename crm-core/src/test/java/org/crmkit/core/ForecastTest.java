@@ -16,6 +16,7 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.CategoryTotal;
 import org.crmkit.core.sales.Forecast;
 import org.crmkit.core.sales.ForecastAccuracy;

@@ -24,6 +24,7 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.DealField;
 import org.crmkit.core.sales.FieldValue;

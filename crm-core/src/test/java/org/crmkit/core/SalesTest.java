@@ -21,6 +21,7 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;

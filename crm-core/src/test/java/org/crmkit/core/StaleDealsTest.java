@@ -17,6 +17,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;

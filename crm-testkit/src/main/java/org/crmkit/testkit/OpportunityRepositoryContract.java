@@ -71,13 +71,13 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         deal.addLineItem(new LineItem(LineItemId.next(ids), "SKU-1", "Licence", new BigDecimal("12.5"),
                 Money.of("80.00", "EUR"), new BigDecimal("7.5")), clock);
         deal.addContactRole(ContactRole.of(ContactId.next(ids), BuyingRole.DECISION_MAKER));
-        deal.setPrimaryContact(ContactId.next(ids));
-        deal.setNextStep("demo on Friday");
+        deal.makePrimaryContact(ContactId.next(ids));
+        deal.planNextStep("demo on Friday");
         deal.overrideProbability(42);
-        deal.setCustomField("seats", FieldValue.number(new BigDecimal("25")));
-        deal.setCustomField("signed", FieldValue.flag(true));
-        deal.setCustomField("kickoff", FieldValue.date(LocalDate.of(2026, 7, 1)));
-        deal.setCustomField("segment", FieldValue.text("mid-market"));
+        deal.recordCustomField("seats", FieldValue.number(new BigDecimal("25")));
+        deal.recordCustomField("signed", FieldValue.flag(true));
+        deal.recordCustomField("kickoff", FieldValue.date(LocalDate.of(2026, 7, 1)));
+        deal.recordCustomField("segment", FieldValue.text("mid-market"));
         deal.moveTo(pipeline, pipeline.stages().get(1).id(), Actor.of("u1", "User One"), clock);
         deal.markLost(pipeline, "price", "Globex", Actor.SYSTEM, clock);
 
@@ -183,8 +183,8 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Opportunity stored = save(SalesMother.anOpportunity(TENANT_A, ids, clock, pipeline));
         Opportunity one = opportunities().findById(TENANT_A, stored.id()).orElseThrow();
         Opportunity two = opportunities().findById(TENANT_A, stored.id()).orElseThrow();
-        one.setNextStep("call");
-        two.setNextStep("email");
+        one.planNextStep("call");
+        two.planNextStep("email");
 
         save(one);
 

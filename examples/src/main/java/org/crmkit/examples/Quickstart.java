@@ -10,7 +10,7 @@ import java.util.List;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLineItem;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;

@@ -14,7 +14,7 @@ import org.crmkit.core.LeadCapture;
 import org.crmkit.core.LeadConversionResult;
 import org.crmkit.core.NewLead;
 import org.crmkit.core.NewLineItem;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.Team;
@@ -157,12 +157,12 @@ public final class SalesPipelineExample {
         crm.sales().setNextStep(deal.id(), "Kick-off with operations");
         out.println("Won for 'Product fit': " + moved(crm.sales().markWon(deal.id(), "Product fit")));
 
-        Opportunity pending = crm.sales().openOpportunity(new NewOpportunity("Nordfracht expansion",
-                converted.account().id(), null, newBusiness.id(), null, EUR, Money.of("40000.00", "EUR"),
-                today.plusDays(20), ada.id(), null, null));
+        Opportunity pending = crm.sales().openOpportunity(NewOpportunity.of("Nordfracht expansion",
+                converted.account().id(), newBusiness.id(), EUR, ada.id()).withAmount(Money.of("40000.00", "EUR"))
+                .withExpectedCloseDate(today.plusDays(20)));
         crm.sales().overrideProbability(pending.id(), 25);
-        crm.sales().openOpportunity(new NewOpportunity("Support renewal", converted.account().id(), null,
-                renewals.id(), null, EUR, Money.of("6000.00", "EUR"), today.plusDays(10), ada.id(), null, null));
+        crm.sales().openOpportunity(NewOpportunity.of("Support renewal", converted.account().id(), renewals.id(), EUR,
+                ada.id()).withAmount(Money.of("6000.00", "EUR")).withExpectedCloseDate(today.plusDays(10)));
         QuotaPeriod quarter = QuotaPeriod.quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
         crm.sales().setQuota(QuotaHolder.user(ada.id()), quarter, Money.of("60000.00", "EUR"));
         Forecast forecast = crm.sales().forecast(ForecastScope.owner(ada.id()), quarter, EUR);

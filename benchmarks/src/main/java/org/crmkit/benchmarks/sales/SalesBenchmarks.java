@@ -25,6 +25,7 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
@@ -98,9 +99,9 @@ public class SalesBenchmarks {
             pipeline = gatedPipeline();
             prove = pipeline.stages().get(1).id();
             commit = pipeline.stages().get(2).id();
-            deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()), "Fleet",
-                    AccountId.of(UUID.randomUUID()), null, pipeline, null, EUR, null, LocalDate.of(2026, 6, 30),
-                    UserId.of(UUID.randomUUID()), null, null, Actor.SYSTEM, CLOCK);
+            deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()), NewOpportunity.of("Fleet",
+                    AccountId.of(UUID.randomUUID()), pipeline.id(), EUR, UserId.of(UUID.randomUUID()))
+                    .withExpectedCloseDate(LocalDate.of(2026, 6, 30)), pipeline, Actor.SYSTEM, CLOCK);
             deal.addLineItem(new LineItem(LineItemId.of(UUID.randomUUID()), "SEAT", null, BigDecimal.TEN,
                     Money.of("400.00", "EUR"), BigDecimal.ZERO), CLOCK);
             deal.addContactRole(ContactRole.of(ContactId.of(UUID.randomUUID()), BuyingRole.CHAMPION));

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.core.Crm;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.Sales;
 import org.crmkit.core.common.AccountId;

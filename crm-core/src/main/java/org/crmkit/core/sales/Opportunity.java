@@ -36,8 +36,8 @@ import org.crmkit.core.common.Violation;
  * A deal: what may be sold to an account, for how much, by when, and where it stands in its {@link Pipeline}.
  *
  * <p>Amount: while the deal has {@link LineItem}s its amount is their sum (each rounded to the minor unit) and
- * cannot be set directly; without line items it is whatever was {@link #setAmount set} (null: not yet known).
- * Removing the last line item keeps the amount the items added up to. Everything is in the deal's currency.
+ * cannot be set directly; without line items it is whatever was {@link #estimateAmount estimated} (null: not yet
+ * known). Removing the last line item keeps the amount the items added up to. Everything is in the deal's currency.
  *
  * <p>Stages: {@link #moveTo}, {@link #markWon}, {@link #markLost} and {@link #reopen} answer with a
  * {@link StageMoveResult}: either the move happened and was recorded in the stage history (from, to, when, who), or
@@ -115,35 +115,37 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     /**
-     * Opens a deal in {@code stage} of the pipeline (null: the pipeline's first open stage). {@code primaryContact},
-     * {@code amount}, {@code expectedCloseDate}, {@code originLead} (the lead it was converted from) and
-     * {@code campaign} may be null. Records {@link OpportunityOpened} and the first stage history entry.
+     * Opens {@code deal} in its stage of {@code pipeline} (the pipeline the deal names; without a stage: the
+     * pipeline's first open stage), recording {@code actor} in the first stage history entry. Records
+     * {@link OpportunityOpened}.
      */
-    public static Opportunity open(TenantId tenant, OpportunityId id, String name, AccountId account,
-                                   ContactId primaryContact, Pipeline pipeline, StageId stage, Currency currency,
-                                   Money amount, LocalDate expectedCloseDate, UserId owner, LeadId originLead,
-                                   CampaignId campaign, Actor actor, Clock clock) {
+    public static Opportunity open(TenantId tenant, OpportunityId id, NewOpportunity deal, Pipeline pipeline,
+                                   Actor actor, Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        String checkedName = Require.maxLength(Require.notBlank(name, "name"), 200, "name");
-        Require.notNull(account, "account");
+        Require.notNull(deal, "opportunity");
+        String checkedName = Require.maxLength(Require.notBlank(deal.name(), "name"), 200, "name");
+        Require.notNull(deal.account(), "account");
         Require.notNull(pipeline, "pipeline");
         Require.that(pipeline.tenant().equals(tenant), "pipeline", "belongs to another tenant");
-        Stage start = stage == null ? pipeline.openStages().get(0) : pipeline.requireStage(stage);
+        Require.that(pipeline.id().equals(deal.pipeline()), "pipeline",
+                "the deal names pipeline " + deal.pipeline() + ", not " + pipeline.id());
+        Stage start = deal.stage() == null ? pipeline.openStages().get(0) : pipeline.requireStage(deal.stage());
         Require.that(start.isOpen(), "stageId", "a deal opens in an open stage, not in " + start.name());
+        Currency currency = deal.currency();
         Money.zero(Require.notNull(currency, "currency"));
-        checkAmount(amount, currency);
-        Require.notNull(owner, "owner");
+        checkAmount(deal.amount(), currency);
+        Require.notNull(deal.owner(), "owner");
         Require.notNull(actor, "actor");
         Instant now = clock.instant();
         StageChange first = new StageChange(null, start.id(), now, actor);
-        Opportunity deal = new Opportunity(new OpportunityState(tenant, id, 0, checkedName, account, primaryContact,
-                pipeline.id(), start.id(), now, OpportunityStatus.OPEN, currency, amount, expectedCloseDate, owner,
-                null, null, List.of(), List.of(), List.of(first), List.of(), null, null, null, null, Map.of(),
-                originLead, campaign, now));
-        deal.record(new OpportunityOpened(tenant, id.value(), now, checkedName, account, pipeline.id(), start.id(),
-                owner, amount));
-        return deal;
+        Opportunity opened = new Opportunity(new OpportunityState(tenant, id, 0, checkedName, deal.account(),
+                deal.primaryContact(), pipeline.id(), start.id(), now, OpportunityStatus.OPEN, currency,
+                deal.amount(), deal.expectedCloseDate(), deal.owner(), null, null, List.of(), List.of(),
+                List.of(first), List.of(), null, null, null, null, Map.of(), deal.originLead(), deal.campaign(), now));
+        opened.record(new OpportunityOpened(tenant, id.value(), now, checkedName, deal.account(), pipeline.id(),
+                start.id(), deal.owner(), deal.amount()));
+        return opened;
     }
 
     /** Restores a deal exactly as it was stored. */
@@ -513,8 +515,11 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         changeAmount(sum, clock);
     }
 
-    /** Sets the amount of a deal without line items (null: unknown); refused while it has line items. */
-    public void setAmount(Money newAmount, Clock clock) {
+    /**
+     * Estimates the amount of a deal without line items (null: not known); refused while it has line items, whose
+     * sum is the amount. Records {@link OpportunityAmountChanged} when the amount changes.
+     */
+    public void estimateAmount(Money newAmount, Clock clock) {
         requireOpen("change");
         if (!lineItems.isEmpty()) {
             throw new IllegalTransitionException("the amount of opportunity " + id()
@@ -546,19 +551,19 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         return contactRoles.remove(Require.notNull(role, "contactRole"));
     }
 
-    /** The main contact on the customer's side; null clears it. */
-    public void setPrimaryContact(ContactId contact) {
+    /** Makes {@code contact} the main contact on the customer's side; null leaves the deal without one. */
+    public void makePrimaryContact(ContactId contact) {
         primaryContact = contact;
     }
 
-    /** When the deal is expected to close; null clears it. */
-    public void setExpectedCloseDate(LocalDate date) {
+    /** Expects the open deal to close on {@code date}; null: no date is expected. */
+    public void expectToCloseOn(LocalDate date) {
         requireOpen("change");
         expectedCloseDate = date;
     }
 
-    /** What happens next (free text, at most 500 characters); null or blank clears it. */
-    public void setNextStep(String text) {
+    /** Plans what happens next (free text, at most 500 characters); null or blank: nothing planned. */
+    public void planNextStep(String text) {
         nextStep = Require.maxLength(Require.optional(text), 500, "nextStep");
     }
 
@@ -574,8 +579,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         owner = Require.notNull(newOwner, "owner");
     }
 
-    /** Sets a custom field (name: 1..64 characters); a null value removes it. */
-    public void setCustomField(String fieldName, FieldValue value) {
+    /** Records the value of a custom field (name: 1..64 characters); a null value removes the field. */
+    public void recordCustomField(String fieldName, FieldValue value) {
         String key = Require.maxLength(Require.notBlank(fieldName, "customField"), 64, "customField");
         if (value == null) {
             customFields.remove(key);

@@ -31,9 +31,9 @@ class OpportunityTest {
     final Stage negotiate = pipeline.stages().get(2);
 
     Opportunity deal() {
-        return Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), "Fleet renewal",
-                AccountId.of(UUID.randomUUID()), null, pipeline, null, Currency.getInstance("EUR"), null,
-                LocalDate.of(2026, 6, 30), UserId.of(UUID.randomUUID()), null, null, ANNA, CLOCK);
+        return Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), NewOpportunity.of(
+                "Fleet renewal", AccountId.of(UUID.randomUUID()), pipeline.id(), Currency.getInstance("EUR"),
+                UserId.of(UUID.randomUUID())).withExpectedCloseDate(LocalDate.of(2026, 6, 30)), pipeline, ANNA, CLOCK);
     }
 
     static LineItem item(String quantity, String price, String discount) {
@@ -54,6 +54,36 @@ class OpportunityTest {
         });
         assertThat(deal.probabilityPercent(pipeline)).isEqualTo(10);
         assertThat(deal.pendingEvents()).singleElement().isInstanceOf(OpportunityOpened.class);
+    }
+
+    @Test
+    void aNewOpportunityOpensWithEverythingItSays() {
+        ContactId buyer = ContactId.of(UUID.randomUUID());
+        LeadId lead = LeadId.of(UUID.randomUUID());
+        NewOpportunity wanted = NewOpportunity.of("Fleet", AccountId.of(UUID.randomUUID()), pipeline.id(),
+                Currency.getInstance("EUR"), UserId.of(UUID.randomUUID())).withPrimaryContact(buyer)
+                .withStage(negotiate.id()).withAmount(Money.of("900.00", "EUR"))
+                .withExpectedCloseDate(LocalDate.of(2026, 9, 30)).withOriginLead(lead);
+
+        Opportunity deal = Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), wanted, pipeline,
+                ANNA, CLOCK);
+
+        assertThat(deal.primaryContact()).isEqualTo(buyer);
+        assertThat(deal.stage()).isEqualTo(negotiate.id());
+        assertThat(deal.amount()).isEqualTo(Money.of("900.00", "EUR"));
+        assertThat(deal.expectedCloseDate()).isEqualTo(LocalDate.of(2026, 9, 30));
+        assertThat(deal.originLead()).isEqualTo(lead);
+        assertThat(deal.campaign()).isNull();
+    }
+
+    @Test
+    void aDealOpensOnlyInThePipelineItNames() {
+        NewOpportunity elsewhere = NewOpportunity.of("Fleet", AccountId.of(UUID.randomUUID()),
+                PipelineTest.newBusiness().id(), Currency.getInstance("EUR"), UserId.of(UUID.randomUUID()));
+
+        assertThatThrownBy(() -> Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), elsewhere,
+                pipeline, ANNA, CLOCK))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("pipeline");
     }
 
     @Test
@@ -99,11 +129,11 @@ class OpportunityTest {
     @Test
     void theAmountCannotBeSetWhileLineItemsExist() {
         Opportunity deal = deal();
-        deal.setAmount(Money.of("5000.00", "EUR"), CLOCK);
+        deal.estimateAmount(Money.of("5000.00", "EUR"), CLOCK);
         assertThat(deal.amount()).isEqualTo(Money.of("5000.00", "EUR"));
         deal.addLineItem(item("1", "10.00", "0"), CLOCK);
 
-        assertThatThrownBy(() -> deal.setAmount(Money.of("1.00", "EUR"), CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deal.estimateAmount(Money.of("1.00", "EUR"), CLOCK)).isInstanceOf(IllegalTransitionException.class);
         assertThat(deal.amount()).isEqualTo(Money.of("10.00", "EUR"));
     }
 
@@ -115,7 +145,7 @@ class OpportunityTest {
 
         assertThatThrownBy(() -> deal.addLineItem(dollars, CLOCK))
                 .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("lineItem.unitPrice"));
-        assertThatThrownBy(() -> deal.setAmount(Money.of("1", "USD"), CLOCK))
+        assertThatThrownBy(() -> deal.estimateAmount(Money.of("1", "USD"), CLOCK))
                 .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(deal.lineItems()).isEmpty();
     }
@@ -235,16 +265,18 @@ class OpportunityTest {
 
     @Test
     void stateRoundTripKeepsEveryField() {
-        Opportunity deal = Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), "Deal",
-                AccountId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()), pipeline, propose.id(),
-                Currency.getInstance("EUR"), Money.of("10.00", "EUR"), LocalDate.of(2026, 5, 1),
-                UserId.of(UUID.randomUUID()), LeadId.of(UUID.randomUUID()), null, ANNA, CLOCK);
+        Opportunity deal = Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()),
+                NewOpportunity.of("Deal", AccountId.of(UUID.randomUUID()), pipeline.id(), Currency.getInstance("EUR"),
+                        UserId.of(UUID.randomUUID())).withPrimaryContact(ContactId.of(UUID.randomUUID()))
+                        .withStage(propose.id()).withAmount(Money.of("10.00", "EUR"))
+                        .withExpectedCloseDate(LocalDate.of(2026, 5, 1)).withOriginLead(LeadId.of(UUID.randomUUID())),
+                pipeline, ANNA, CLOCK);
         deal.addLineItem(item("2", "5.00", "0"), CLOCK);
         deal.addContactRole(ContactRole.of(ContactId.of(UUID.randomUUID()), BuyingRole.CHAMPION));
-        deal.setNextStep("send proposal");
+        deal.planNextStep("send proposal");
         deal.overrideProbability(60);
-        deal.setCustomField("region", FieldValue.text("North"));
-        deal.setCustomField("seats", FieldValue.number(BigDecimal.TEN));
+        deal.recordCustomField("region", FieldValue.text("North"));
+        deal.recordCustomField("seats", FieldValue.number(BigDecimal.TEN));
         deal.markLost(pipeline, "timing", null, ANNA, CLOCK);
 
         assertThat(Opportunity.restore(deal.state()).state()).isEqualTo(deal.state());

@@ -70,9 +70,9 @@ class StageGatePropertiesTest {
         meetings.clear();
         Pipeline pipeline = gatedPipeline(clock());
         List<Stage> stages = pipeline.stages();
-        Opportunity deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()), "Deal",
-                AccountId.of(UUID.randomUUID()), null, pipeline, null, EUR, null, null, UserId.of(UUID.randomUUID()),
-                null, null, Actor.SYSTEM, clock());
+        Opportunity deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()),
+                NewOpportunity.of("Deal", AccountId.of(UUID.randomUUID()), pipeline.id(), EUR,
+                        UserId.of(UUID.randomUUID())), pipeline, Actor.SYSTEM, clock());
         int checkedMoves = 0;
         for (int action : actions) {
             int arg = action / 13;
@@ -82,12 +82,12 @@ class StageGatePropertiesTest {
             switch (action % 13) {
                 case 0 -> {
                     if (deal.isOpen() && deal.lineItems().isEmpty()) {
-                        deal.setAmount(Money.of(BigDecimal.valueOf(arg * 500L), EUR), clock());
+                        deal.estimateAmount(Money.of(BigDecimal.valueOf(arg * 500L), EUR), clock());
                     }
                 }
                 case 1 -> {
                     if (deal.isOpen() && deal.lineItems().isEmpty()) {
-                        deal.setAmount(null, clock());
+                        deal.estimateAmount(null, clock());
                     }
                 }
                 case 2 -> {
@@ -103,7 +103,7 @@ class StageGatePropertiesTest {
                 }
                 case 4 -> {
                     if (deal.isOpen()) {
-                        deal.setExpectedCloseDate(arg % 2 == 0 ? LocalDate.of(2026, 6, 30) : null);
+                        deal.expectToCloseOn(arg % 2 == 0 ? LocalDate.of(2026, 6, 30) : null);
                     }
                 }
                 case 5 -> {
@@ -114,7 +114,7 @@ class StageGatePropertiesTest {
                         deal.removeContactRole(buyer);
                     }
                 }
-                case 6 -> deal.setCustomField("budget", arg % 2 == 0 ? FieldValue.flag(true) : null);
+                case 6 -> deal.recordCustomField("budget", arg % 2 == 0 ? FieldValue.flag(true) : null);
                 case 7 -> deal.approve(pipeline, target.id(), Role.MANAGER, UserId.of(UUID.randomUUID()),
                         Actor.SYSTEM, clock());
                 case 8 -> meetings.add(now);
@@ -131,7 +131,7 @@ class StageGatePropertiesTest {
                         };
                     }
                 }
-                default -> deal.setNextStep(arg % 2 == 0 ? "call back" : null);
+                default -> deal.planNextStep(arg % 2 == 0 ? "call back" : null);
             }
             if (result instanceof StageMoveResult.Moved moved && !moved.change().overridden()) {
                 Stage entered = pipeline.requireStage(moved.change().to());

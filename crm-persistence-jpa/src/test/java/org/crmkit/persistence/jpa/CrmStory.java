@@ -16,7 +16,7 @@ import org.crmkit.core.NewCreditNote;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLead;
 import org.crmkit.core.NewLineItem;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;

@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.crmkit.core.Crm;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.User;

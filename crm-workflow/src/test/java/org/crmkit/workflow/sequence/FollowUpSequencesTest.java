@@ -18,7 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.Crm;
-import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
@@ -192,8 +192,8 @@ class FollowUpSequencesTest {
         Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
         var pipeline = crm.sales().definePipeline("New business", List.of(
                 NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
-        var deal = crm.sales().openOpportunity(new NewOpportunity("Ada's rollout", AccountId.of(UUID.randomUUID()),
-                ada.id(), pipeline.id(), null, Currency.getInstance("EUR"), null, null, rep, null, null));
+        var deal = crm.sales().openOpportunity(NewOpportunity.of("Ada's rollout", AccountId.of(UUID.randomUUID()),
+                pipeline.id(), Currency.getInstance("EUR"), rep).withPrimaryContact(ada.id()));
 
         crm.sales().markWon(deal.id(), "signed");
         hourly().whenTimeElapses(Duration.ofDays(10));
