@@ -1,10 +1,8 @@
 package org.crmkit.core;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ArrayList;
@@ -18,9 +16,7 @@ import org.crmkit.core.access.Role;
 import org.crmkit.core.access.Team;
 import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Activity;
-import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
-import org.crmkit.core.activity.TaskPriority;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
@@ -59,7 +55,7 @@ import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
 import org.crmkit.core.sales.StaleDeal;
-import org.crmkit.core.sales.StaleReason;
+import org.crmkit.core.sales.Staleness;
 
 /**
  * Pipelines, opportunities and quotas of the calling tenant. Every change loads, changes and saves in one
@@ -276,11 +272,10 @@ public final class Sales {
     }
 
     /**
-     * Checks every open deal of the tenant for staleness as of now: resting in its stage longer than the stage's
-     * rotting days, or without any activity (or, without activities, since it was opened) for longer than the
-     * pipeline's inactivity days. For a stale deal not yet alerted in this stale spell, creates one high-priority
-     * task for its owner, due a day later and linked to the deal, and records the alert; later checks report the
-     * deal without a new task until a new spell starts (see {@link Opportunity#staleAlertStands}). Each deal is handled in its own
+     * Checks every open deal of the tenant for staleness as of now (the rules: {@link Opportunity#staleness}). For a
+     * stale deal not yet alerted in this stale spell ({@link Opportunity#staleAlertStands}), creates the owner's task
+     * ({@link Opportunity#staleAlertTask}: high priority, due a day later, linked to the deal) and records the alert;
+     * later checks report the deal without a new task until a new spell starts. Each deal is handled in its own
      * transaction. Returns the stale deals by pipeline, then expected close date.
      */
     public List<StaleDeal> alertStaleDeals() {
@@ -301,49 +296,28 @@ public final class Sales {
     }
 
     private Optional<StaleDeal> staleness(Pipeline pipeline, Opportunity deal, Instant now) {
-        Instant lastActivity = lastActivityOf(deal);
-        Instant quietSince = lastActivity == null ? deal.createdAt() : lastActivity;
-        long daysInStage = Duration.between(deal.stageEnteredAt(), now).toDays();
-        long daysQuiet = Duration.between(quietSince, now).toDays();
-        Set<StaleReason> reasons = EnumSet.noneOf(StaleReason.class);
-        Integer rotting = pipeline.requireStage(deal.stage()).rottingDays();
-        if (rotting != null && daysInStage >= rotting) {
-            reasons.add(StaleReason.ROTTING);
-        }
-        if (pipeline.inactivityDays() != null && daysQuiet >= pipeline.inactivityDays()) {
-            reasons.add(StaleReason.INACTIVE);
-        }
-        if (reasons.isEmpty()) {
+        Optional<Staleness> found = deal.staleness(pipeline, lastActivityOf(deal), now);
+        if (found.isEmpty()) {
             return Optional.empty();
         }
-        if (deal.staleAlertStands(reasons, lastActivity)) {
-            return Optional.of(new StaleDeal(deal.id(), deal.name(), deal.owner(), reasons, daysInStage, daysQuiet,
-                    deal.staleAlert().task(), false));
+        Staleness staleness = found.get();
+        if (deal.staleAlertStands(staleness)) {
+            return Optional.of(staleDeal(deal, staleness, deal.staleAlert().task(), false));
         }
         TaskId task = useCases.write(() -> {
             Opportunity current = loadOpportunity(deal.id());
-            NewTask details = new NewTask("Stale deal: " + current.name(), "No progress on " + current.name() + ": "
-                    + describe(reasons, daysInStage, daysQuiet), now.plus(Duration.ofDays(1)), current.owner(),
-                    TaskPriority.HIGH, RecordRef.opportunity(current.id()), null);
-            Task created = useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), details,
-                    useCases.actor(), useCases.clock), useCases.storage.tasks()::save);
-            current.raiseStaleAlert(reasons, created.id(), useCases.clock);
+            Task created = useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids),
+                    current.staleAlertTask(staleness), useCases.actor(), useCases.clock), useCases.storage.tasks()::save);
+            current.raiseStaleAlert(staleness.reasons(), created.id(), useCases.clock);
             useCases.save(current, useCases.storage.opportunities()::save);
             return created.id();
         });
-        return Optional.of(new StaleDeal(deal.id(), deal.name(), deal.owner(), reasons, daysInStage, daysQuiet, task,
-                true));
+        return Optional.of(staleDeal(deal, staleness, task, true));
     }
 
-    private static String describe(Set<StaleReason> reasons, long daysInStage, long daysQuiet) {
-        List<String> parts = new ArrayList<>();
-        if (reasons.contains(StaleReason.ROTTING)) {
-            parts.add(daysInStage + (daysInStage == 1 ? " day" : " days") + " in its stage");
-        }
-        if (reasons.contains(StaleReason.INACTIVE)) {
-            parts.add(daysQuiet + (daysQuiet == 1 ? " day" : " days") + " without activity");
-        }
-        return String.join(", ", parts);
+    private static StaleDeal staleDeal(Opportunity deal, Staleness staleness, TaskId task, boolean newlyAlerted) {
+        return new StaleDeal(deal.id(), deal.name(), deal.owner(), staleness.reasons(), staleness.daysInStage(),
+                staleness.daysWithoutActivity(), task, newlyAlerted);
     }
 
     private Instant lastActivityOf(Opportunity deal) {

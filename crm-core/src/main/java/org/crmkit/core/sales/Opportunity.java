@@ -1,10 +1,12 @@
 package org.crmkit.core.sales;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.TaskPriority;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
@@ -25,6 +29,7 @@ import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TaskId;
@@ -418,15 +423,50 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     /**
-     * Whether the deal's stale spell for {@code reasons} was already alerted: the last alert was raised after the deal
-     * entered its stage and, when it is now {@link StaleReason#INACTIVE inactive}, after {@code lastActivityAt} (may
-     * be null). An activity after the alert followed by a new quiet spell, or a stage change, makes a new spell.
+     * How stale the open deal is at {@code now}, or empty when it is not: {@link StaleReason#ROTTING rotting} once it
+     * has rested in its stage for the stage's rotting days, {@link StaleReason#INACTIVE inactive} once it has gone
+     * without activity (since {@code lastActivityAt}; null: since it was opened) for the pipeline's inactivity days.
+     * Counts whole days; a stage or pipeline without a threshold never makes the deal stale for that reason.
      */
-    public boolean staleAlertStands(Set<StaleReason> reasons, Instant lastActivityAt) {
-        Require.notNull(reasons, "reasons");
+    public Optional<Staleness> staleness(Pipeline pipeline, Instant lastActivityAt, Instant now) {
+        checkPipeline(pipeline);
+        Require.notNull(now, "now");
+        Instant quietSince = lastActivityAt == null ? createdAt : lastActivityAt;
+        long daysInStage = Duration.between(stageEnteredAt, now).toDays();
+        long daysQuiet = Duration.between(quietSince, now).toDays();
+        Set<StaleReason> reasons = EnumSet.noneOf(StaleReason.class);
+        Integer rotting = pipeline.requireStage(stage).rottingDays();
+        if (rotting != null && daysInStage >= rotting) {
+            reasons.add(StaleReason.ROTTING);
+        }
+        if (pipeline.inactivityDays() != null && daysQuiet >= pipeline.inactivityDays()) {
+            reasons.add(StaleReason.INACTIVE);
+        }
+        if (reasons.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Staleness(reasons, daysInStage, daysQuiet, lastActivityAt, now));
+    }
+
+    /**
+     * Whether the deal's stale spell was already alerted: the last alert was raised after the deal entered its stage
+     * and, when it is now {@link StaleReason#INACTIVE inactive}, after its last activity. An activity after the alert
+     * followed by a new quiet spell, or a stage change, makes a new spell.
+     */
+    public boolean staleAlertStands(Staleness staleness) {
+        Require.notNull(staleness, "staleness");
+        Instant lastActivityAt = staleness.lastActivityAt();
         return staleAlert != null && !staleAlert.raisedAt().isBefore(stageEnteredAt)
-                && (!reasons.contains(StaleReason.INACTIVE) || lastActivityAt == null
+                && (!staleness.reasons().contains(StaleReason.INACTIVE) || lastActivityAt == null
                 || lastActivityAt.isBefore(staleAlert.raisedAt()));
+    }
+
+    /** The owner's task for a new stale spell: high priority, due a day after it was found, linked to the deal. */
+    public NewTask staleAlertTask(Staleness staleness) {
+        Require.notNull(staleness, "staleness");
+        return new NewTask("Stale deal: " + name, "No progress on " + name + ": " + staleness.describe(),
+                staleness.measuredAt().plus(Duration.ofDays(1)), owner, TaskPriority.HIGH,
+                RecordRef.opportunity(id()), null);
     }
 
     /** Records that the open deal was found stale and {@code task} was created for its owner. */

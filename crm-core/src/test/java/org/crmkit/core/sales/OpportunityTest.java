@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.UUID;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.TaskPriority;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.ContactId;
@@ -18,6 +22,8 @@ import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.UserId;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +90,55 @@ class OpportunityTest {
         assertThatThrownBy(() -> Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), elsewhere,
                 pipeline, ANNA, CLOCK))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("pipeline");
+    }
+
+    @Test
+    void aDealRestingInItsStagePastTheRottingDaysIsStale() {
+        Opportunity deal = deal();
+        Instant opened = CLOCK.instant();
+
+        assertThat(deal.staleness(pipeline, null, opened.plus(Duration.ofDays(13)))).isEmpty();
+        Staleness staleness = deal.staleness(pipeline, null, opened.plus(Duration.ofDays(14))).orElseThrow();
+
+        assertThat(staleness.reasons()).containsExactly(StaleReason.ROTTING);
+        assertThat(staleness.daysInStage()).isEqualTo(14);
+        assertThat(staleness.describe()).isEqualTo("14 days in its stage");
+    }
+
+    @Test
+    void aDealWithoutActivityForThePipelinesInactivityDaysIsStaleAndItsTaskSaysWhy() {
+        pipeline.changeInactivityDays(10, CLOCK);
+        Opportunity deal = deal();
+        Instant lastCall = CLOCK.instant().plus(Duration.ofDays(2));
+        Instant now = CLOCK.instant().plus(Duration.ofDays(13));
+
+        Staleness staleness = deal.staleness(pipeline, lastCall, now).orElseThrow();
+
+        assertThat(staleness.reasons()).containsExactly(StaleReason.INACTIVE);
+        assertThat(staleness.daysWithoutActivity()).isEqualTo(11);
+        NewTask task = deal.staleAlertTask(staleness);
+        assertThat(task.subject()).isEqualTo("Stale deal: Fleet renewal");
+        assertThat(task.description()).isEqualTo("No progress on Fleet renewal: 11 days without activity");
+        assertThat(task.dueAt()).isEqualTo(now.plus(Duration.ofDays(1)));
+        assertThat(task.priority()).isEqualTo(TaskPriority.HIGH);
+        assertThat(task.link()).isEqualTo(RecordRef.opportunity(deal.id()));
+    }
+
+    @Test
+    void anAlertStandsUntilAnActivityAfterItStartsANewSpell() {
+        pipeline.changeInactivityDays(10, CLOCK);
+        Opportunity deal = deal();
+        Instant now = CLOCK.instant().plus(Duration.ofDays(10));
+        Staleness first = deal.staleness(pipeline, null, now).orElseThrow();
+        assertThat(deal.staleAlertStands(first)).isFalse();
+
+        deal.raiseStaleAlert(first.reasons(), TaskId.of(UUID.randomUUID()), Clock.fixed(now, ZoneOffset.UTC));
+        Instant later = now.plus(Duration.ofDays(1));
+
+        assertThat(deal.staleAlertStands(deal.staleness(pipeline, null, later).orElseThrow())).isTrue();
+        Instant callAfterAlert = now.plus(Duration.ofHours(1));
+        Staleness newSpell = deal.staleness(pipeline, callAfterAlert, later.plus(Duration.ofDays(10))).orElseThrow();
+        assertThat(deal.staleAlertStands(newSpell)).isFalse();
     }
 
     @Test
