@@ -2,9 +2,6 @@ package org.crmkit.core;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -19,18 +16,19 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
-import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.core.common.Violation;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.lead.AssignmentDecision;
+import org.crmkit.core.lead.AssignmentFacts;
 import org.crmkit.core.lead.AssignmentResult;
-import org.crmkit.core.lead.AssignmentRule;
+import org.crmkit.core.lead.DuplicateCandidates;
 import org.crmkit.core.lead.DuplicateMatch;
 import org.crmkit.core.lead.Engagement;
 import org.crmkit.core.lead.Lead;
@@ -106,82 +104,64 @@ public final class Leads {
     }
 
     /**
-     * Existing records that may be the person or company of {@code details}: contacts with the same email
-     * (compared in normal form) or phone (E.164), accounts and not yet converted or disqualified leads with the same
-     * email, phone or company name (in {@link Account#normalizeName normal form}, the one form accounts and leads
-     * are matched by name in). Each record is listed once, with the first reason in that order; contacts first, then
-     * accounts (each by id), then leads (by capture time).
+     * Existing records of the tenant that may be the person or company of {@code details}, by the rule of
+     * {@link DuplicateMatch#forNewLead}: contacts, accounts and open leads with the same email or phone, accounts and
+     * open leads with the same company name.
      */
     public List<DuplicateMatch> possibleDuplicates(LeadDetails details) {
         Require.notNull(details, "details");
-        return duplicatesOf(details, null, true, true);
+        return DuplicateMatch.forNewLead(details, duplicateCandidates());
     }
 
-    private List<DuplicateMatch> duplicatesOf(LeadDetails details, LeadId self, boolean contacts, boolean accounts) {
+    private DuplicateCandidates duplicateCandidates() {
         TenantId tenant = useCases.tenant();
-        Map<RecordRef, DuplicateMatch> matches = new LinkedHashMap<>();
-        EmailAddress email = details.email();
-        PhoneNumber phone = details.phone();
-        if (contacts) {
-            if (email != null) {
-                useCases.storage.contacts().findByEmail(tenant, email).forEach(c -> add(matches,
-                        RecordRef.contact(c.id()), DuplicateMatch.Reason.EMAIL, email.normalized()));
+        return new DuplicateCandidates() {
+            @Override
+            public List<ContactId> contactsWithEmail(EmailAddress email) {
+                return useCases.storage.contacts().findByEmail(tenant, email).stream().map(Contact::id).toList();
             }
-            if (phone != null) {
-                useCases.storage.contacts().findByPhone(tenant, phone).forEach(c -> add(matches,
-                        RecordRef.contact(c.id()), DuplicateMatch.Reason.PHONE, phone.e164()));
-            }
-        }
-        if (accounts) {
-            if (email != null) {
-                useCases.storage.accounts().findByEmail(tenant, email).forEach(a -> add(matches,
-                        RecordRef.account(a.id()), DuplicateMatch.Reason.EMAIL, email.normalized()));
-            }
-            if (phone != null) {
-                useCases.storage.accounts().findByPhone(tenant, phone).forEach(a -> add(matches,
-                        RecordRef.account(a.id()), DuplicateMatch.Reason.PHONE, phone.e164()));
-            }
-            if (details.companyName() != null) {
-                String name = Account.normalizeName(details.companyName());
-                useCases.storage.accounts().findByName(tenant, details.companyName()).forEach(a -> add(matches,
-                        RecordRef.account(a.id()), DuplicateMatch.Reason.COMPANY_NAME, name));
-            }
-        }
-        if (email != null) {
-            addLeads(matches, useCases.storage.leads().findByEmail(tenant, email), self, DuplicateMatch.Reason.EMAIL,
-                    email.normalized());
-        }
-        if (phone != null) {
-            addLeads(matches, useCases.storage.leads().findByPhone(tenant, phone), self, DuplicateMatch.Reason.PHONE,
-                    phone.e164());
-        }
-        if (accounts && details.companyName() != null) {
-            addLeads(matches, useCases.storage.leads().findByCompanyName(tenant, details.companyName()), self,
-                    DuplicateMatch.Reason.COMPANY_NAME, Account.normalizeName(details.companyName()));
-        }
-        return List.copyOf(matches.values());
-    }
 
-    /** Adds the leads other than {@code self} that are still open (neither converted nor disqualified). */
-    private static void addLeads(Map<RecordRef, DuplicateMatch> matches, List<Lead> leads, LeadId self,
-                                 DuplicateMatch.Reason reason, String value) {
-        for (Lead other : leads) {
-            if (!other.id().equals(self) && other.status() != LeadStatus.CONVERTED
-                    && other.status() != LeadStatus.DISQUALIFIED) {
-                add(matches, RecordRef.lead(other.id()), reason, value);
+            @Override
+            public List<ContactId> contactsWithPhone(PhoneNumber phone) {
+                return useCases.storage.contacts().findByPhone(tenant, phone).stream().map(Contact::id).toList();
             }
-        }
-    }
 
-    private static void add(Map<RecordRef, DuplicateMatch> matches, RecordRef record, DuplicateMatch.Reason reason,
-                            String value) {
-        matches.putIfAbsent(record, new DuplicateMatch(record, reason, value));
+            @Override
+            public List<AccountId> accountsWithEmail(EmailAddress email) {
+                return useCases.storage.accounts().findByEmail(tenant, email).stream().map(Account::id).toList();
+            }
+
+            @Override
+            public List<AccountId> accountsWithPhone(PhoneNumber phone) {
+                return useCases.storage.accounts().findByPhone(tenant, phone).stream().map(Account::id).toList();
+            }
+
+            @Override
+            public List<AccountId> accountsNamed(String companyName) {
+                return useCases.storage.accounts().findByName(tenant, companyName).stream().map(Account::id).toList();
+            }
+
+            @Override
+            public List<Lead> leadsWithEmail(EmailAddress email) {
+                return useCases.storage.leads().findByEmail(tenant, email);
+            }
+
+            @Override
+            public List<Lead> leadsWithPhone(PhoneNumber phone) {
+                return useCases.storage.leads().findByPhone(tenant, phone);
+            }
+
+            @Override
+            public List<Lead> leadsOfCompany(String companyName) {
+                return useCases.storage.leads().findByCompanyName(tenant, companyName);
+            }
+        };
     }
 
     /**
      * Gives the lead to an owner by the first of the configured {@link LeadAssignmentRules} that matches it and has
-     * someone to give it to, recording which rule decided and why. When no rule can, nothing changes and the reason
-     * of every rule comes back. Refused for a converted or disqualified lead. A round-robin assignment also moves
+     * someone to give it to (the rules: {@link LeadAssignmentRules#decide}), recording which rule decided and why.
+     * When no rule can, nothing changes and the reason of every rule comes back. Refused for a converted or disqualified lead. A round-robin assignment also moves
      * the team's {@link TeamRotation} on; of two round-robin assignments in one team at the same time one fails with
      * a {@code StaleVersionException} and changes nothing (call it again), so that both cannot give the same member
      * a lead on the same count of open leads and exceed the member's capacity.
@@ -190,83 +170,49 @@ public final class Leads {
         Require.notNull(id, "leadId");
         return useCases.write(() -> {
             Lead lead = load(id);
-            List<Violation> reasons = new ArrayList<>();
-            if (assignment.rules().isEmpty()) {
-                reasons.add(Violation.of(AssignmentResult.NO_RULES, "no assignment rules are configured"));
+            AssignmentDecision decision = assignment.decide(lead.details(), assignmentFacts(), useCases.clock);
+            if (decision instanceof AssignmentDecision.NoRule noRule) {
+                return new AssignmentResult.Unassigned(noRule.reasons());
             }
-            for (AssignmentRule rule : assignment.rules()) {
-                Optional<Decision> decision = decide(rule, lead, reasons);
-                if (decision.isPresent()) {
-                    lead.assignByRule(rule.name(), decision.get().owner(), decision.get().reason(), useCases.clock);
-                    Lead saved = useCases.save(lead, useCases.storage.leads()::save);
-                    return new AssignmentResult.Assigned(saved.assignment());
-                }
+            AssignmentDecision.ByRule byRule = (AssignmentDecision.ByRule) decision;
+            if (byRule.turnTaken() != null) {
+                useCases.save(byRule.turnTaken(), useCases.storage.teamRotations()::save);
             }
-            return new AssignmentResult.Unassigned(reasons);
+            lead.assignByRule(byRule.rule(), byRule.owner(), byRule.reason(), useCases.clock);
+            Lead saved = useCases.save(lead, useCases.storage.leads()::save);
+            return new AssignmentResult.Assigned(saved.assignment());
         });
     }
 
-    private record Decision(UserId owner, String reason) {
-    }
-
-    /** The owner and the reason when the rule assigns the lead; else adds why not to {@code reasons}. */
-    private Optional<Decision> decide(AssignmentRule rule, Lead lead, List<Violation> reasons) {
-        if (!rule.criteria().matches(lead.details())) {
-            reasons.add(Violation.of(AssignmentResult.NO_MATCH, rule.name() + ": the lead does not match "
-                    + rule.criteria().describe()));
-            return Optional.empty();
-        }
-        if (rule instanceof AssignmentRule.RoundRobin roundRobin) {
-            return roundRobin(roundRobin, reasons);
-        }
-        AssignmentRule.ToUser toUser = (AssignmentRule.ToUser) rule;
-        if (!isActiveUser(toUser.owner())) {
-            reasons.add(Violation.of(AssignmentResult.OWNER_INACTIVE, rule.name() + ": user " + toUser.owner()
-                    + " is not an active user"));
-            return Optional.empty();
-        }
-        return Optional.of(new Decision(toUser.owner(), "matches " + rule.criteria().describe()));
-    }
-
-    private Optional<Decision> roundRobin(AssignmentRule.RoundRobin rule, List<Violation> reasons) {
+    private AssignmentFacts assignmentFacts() {
         TenantId tenant = useCases.tenant();
-        Team team = UseCases.found(useCases.storage.teams().findById(tenant, rule.team()), "Team", rule.team());
-        TeamRotation rotation = useCases.storage.teamRotations().findByTeam(tenant, team.id())
-                .orElseGet(() -> TeamRotation.start(tenant, team.id()));
-        UserId chosen = null;
-        long chosenLoad = Long.MAX_VALUE;
-        for (UserId member : rotation.inTurn(team.members())) {
-            if (!isActiveUser(member)) {
-                continue;
+        return new AssignmentFacts() {
+            @Override
+            public boolean isActiveUser(UserId user) {
+                return useCases.storage.users().findById(tenant, user).map(User::isActive).orElse(false);
             }
-            long load = openLeadsOf(member);
-            if (load < rule.capacityOf(member) && load < chosenLoad) {
-                chosen = member;
-                chosenLoad = load;
+
+            @Override
+            public long openLeadsOf(UserId owner) {
+                long open = 0;
+                for (LeadStatus status : LeadStatus.open()) {
+                    open += useCases.storage.leads().findByOwnerAndStatus(tenant, owner, status,
+                            PageRequest.first(1)).totalElements();
+                }
+                return open;
             }
-        }
-        if (chosen == null) {
-            reasons.add(Violation.of(AssignmentResult.TEAM_FULL, rule.name() + ": no active member of team "
-                    + team.name() + " has capacity left"));
-            return Optional.empty();
-        }
-        rotation.gaveLeadTo(chosen, useCases.clock);
-        useCases.save(rotation, useCases.storage.teamRotations()::save);
-        return Optional.of(new Decision(chosen, "round-robin in team " + team.name() + ": fewest open leads ("
-                + chosenLoad + " of " + rule.capacityOf(chosen) + ")"));
-    }
 
-    private boolean isActiveUser(UserId user) {
-        return useCases.storage.users().findById(useCases.tenant(), user).map(User::isActive).orElse(false);
-    }
+            @Override
+            public Team team(TeamId team) {
+                return UseCases.found(useCases.storage.teams().findById(tenant, team), "Team", team);
+            }
 
-    private long openLeadsOf(UserId owner) {
-        long open = 0;
-        for (LeadStatus status : List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED)) {
-            open += useCases.storage.leads().findByOwnerAndStatus(useCases.tenant(), owner, status,
-                    PageRequest.first(1)).totalElements();
-        }
-        return open;
+            @Override
+            public TeamRotation rotationOf(TeamId team) {
+                return useCases.storage.teamRotations().findByTeam(tenant, team)
+                        .orElseGet(() -> TeamRotation.start(tenant, team));
+            }
+        };
     }
 
     /**
@@ -287,14 +233,12 @@ public final class Leads {
         Require.notNull(request, "request");
         return useCases.write(() -> {
             Lead lead = load(id);
-            if (lead.status() != LeadStatus.QUALIFIED) {
-                throw new IllegalTransitionException("Lead " + id, lead.status(), LeadStatus.CONVERTED);
-            }
+            lead.checkConvertible();
             UserId owner = request.owner() != null ? request.owner() : lead.owner();
             Require.that(owner != null, "owner", "the lead has no owner; name the owner of the converted records");
             if (!request.ignoreDuplicates() && (request.account() == null || request.contact() == null)) {
-                List<DuplicateMatch> matches = duplicatesOf(lead.details(), lead.id(), request.contact() == null,
-                        request.account() == null);
+                List<DuplicateMatch> matches = lead.possibleDuplicatesOnConversion(request.contact() == null,
+                        request.account() == null, duplicateCandidates());
                 if (!matches.isEmpty()) {
                     return new LeadConversionResult.PossibleDuplicates(matches);
                 }
@@ -397,7 +341,7 @@ public final class Leads {
      */
     public int rescoreActiveLeads() {
         int changed = 0;
-        for (LeadStatus status : List.of(LeadStatus.NEW, LeadStatus.WORKING, LeadStatus.QUALIFIED)) {
+        for (LeadStatus status : LeadStatus.open()) {
             List<LeadId> ids = new ArrayList<>();
             PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
             Page<Lead> page;

@@ -120,15 +120,34 @@ public final class Lead extends AggregateRoot<LeadId> {
     }
 
     /**
+     * Refuses, with an {@link IllegalTransitionException}, to be converted now: a lead is converted only when
+     * QUALIFIED, so never twice. A conversion asks before it creates the records the lead becomes.
+     */
+    public void checkConvertible() {
+        if (status != LeadStatus.QUALIFIED) {
+            throw new IllegalTransitionException("Lead " + id(), status, LeadStatus.CONVERTED);
+        }
+    }
+
+    /**
+     * What converting this lead may duplicate: contacts when the conversion creates the contact
+     * ({@code createsContact}), accounts and other open leads of the same company name when it creates the account
+     * ({@code createsAccount}), and other open leads with the same email or phone; listed as
+     * {@link DuplicateMatch#forNewLead} lists them.
+     */
+    public List<DuplicateMatch> possibleDuplicatesOnConversion(boolean createsContact, boolean createsAccount,
+                                                               DuplicateCandidates candidates) {
+        return DuplicateMatch.forConversion(this, createsContact, createsAccount, candidates);
+    }
+
+    /**
      * Records that the qualified lead became {@code contact} at {@code account}, and {@code opportunity} (may be
-     * null). Refuses a lead that is not QUALIFIED, so a lead is never converted twice. Records {@link LeadConverted}.
+     * null). Refuses a lead that is not QUALIFIED ({@link #checkConvertible}). Records {@link LeadConverted}.
      */
     public void recordConversion(ContactId contact, AccountId account, OpportunityId opportunity, Clock clock) {
         Require.notNull(contact, "contact");
         Require.notNull(account, "account");
-        if (status != LeadStatus.QUALIFIED) {
-            throw new IllegalTransitionException("Lead " + id(), status, LeadStatus.CONVERTED);
-        }
+        checkConvertible();
         LeadConversion done = new LeadConversion(contact, account, opportunity, clock.instant());
         changeStatus(LeadStatus.CONVERTED, null, clock, LeadStatus.QUALIFIED);
         conversion = done;
@@ -185,7 +204,7 @@ public final class Lead extends AggregateRoot<LeadId> {
     }
 
     private void requireActive(String action) {
-        if (status == LeadStatus.CONVERTED || status == LeadStatus.DISQUALIFIED) {
+        if (!isOpen()) {
             throw new IllegalTransitionException("Lead " + id() + " is " + status + "; cannot " + action + " it");
         }
     }
@@ -213,6 +232,11 @@ public final class Lead extends AggregateRoot<LeadId> {
 
     public LeadStatus status() {
         return status;
+    }
+
+    /** Whether the lead is still being worked: neither converted nor disqualified. */
+    public boolean isOpen() {
+        return status.isOpen();
     }
 
     /** Why the lead was disqualified, or null. */

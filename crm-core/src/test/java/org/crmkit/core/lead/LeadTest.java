@@ -149,4 +149,20 @@ class LeadTest {
 
         assertThat(Lead.restore(lead.state()).state()).isEqualTo(lead.state());
     }
+
+    @Test
+    void onlyAQualifiedLeadIsConvertibleAndAConvertedOneIsNoLongerOpen() {
+        Lead lead = lead();
+        assertThatThrownBy(lead::checkConvertible).isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("NEW").hasMessageContaining("CONVERTED");
+
+        lead.qualify(CLOCK);
+        lead.checkConvertible();
+        assertThat(lead.isOpen()).isTrue();
+        lead.recordConversion(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), null, CLOCK);
+
+        assertThat(lead.isOpen()).isFalse();
+        assertThatThrownBy(lead::checkConvertible).isInstanceOf(IllegalTransitionException.class);
+        assertThat(LeadStatus.open()).allMatch(LeadStatus::isOpen).hasSize(3);
+    }
 }
