@@ -1,7 +1,7 @@
 package org.crmkit.workflow;
 
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionPayload;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionPayload;
 
 /**
  * Delivers actions whose payload is of one class. Throwing means "not delivered": the runtime retries with

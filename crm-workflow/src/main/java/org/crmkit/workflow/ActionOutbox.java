@@ -10,10 +10,10 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionId;
-import org.crmkit.workflow.runtime.PlannedAction;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionId;
+import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.action.ActionStore;
 
 /**
  * Where workflows put the actions they plan. Its methods require an active transaction of crmkit's storage, the
@@ -98,7 +98,7 @@ public final class ActionOutbox {
 
     private void requireTransaction() {
         if (!transactions.isActive()) {
-            throw new IllegalStateException("the workflow outbox must be written in the transaction of the state change");
+            throw new TransactionRequiredException("writes to the workflow outbox (in the transaction of the state change)");
         }
     }
 }

@@ -52,7 +52,6 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.OutboxEntry;
-import org.crmkit.core.spi.Storage;
 import org.crmkit.workflow.dunning.CallTask;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
@@ -70,11 +69,12 @@ import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.LegalHandOffRequest;
 import org.crmkit.workflow.dunning.Notice;
 import org.crmkit.workflow.dunning.RenderedNotice;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.CallQueueEntry;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.CallQueueEntry;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.action.Recipients;
 import org.crmkit.workflow.spi.DunningCaseStore;
 import org.crmkit.workflow.spi.LegalHandOff;
 import org.crmkit.workflow.spi.NoticeRenderer;
@@ -113,7 +113,6 @@ public final class Dunning implements Workflow {
 
     private final WorkflowRuntime runtime;
     private final Crm crm;
-    private final Storage storage;
     private final DunningCaseStore cases;
     private final Clock clock;
     private final ZoneId zone;
@@ -130,7 +129,6 @@ public final class Dunning implements Workflow {
     private Dunning(Builder builder) {
         this.runtime = builder.runtime;
         this.crm = runtime.crm();
-        this.storage = runtime.storage();
         this.cases = runtime.store().dunningCases();
         this.clock = crm.clock();
         this.zone = builder.zone == null ? clock.getZone() : builder.zone;
@@ -140,7 +138,7 @@ public final class Dunning implements Workflow {
         this.policyChoice = builder.policyChoice == null ? account -> first : builder.policyChoice;
         this.choosesByAccount = builder.policyChoice != null;
         this.renderer = builder.renderer;
-        this.recipients = new Recipients(crm);
+        this.recipients = Recipients.of(crm);
         LegalHandOff legal = builder.legalHandOff;
         runtime.handle(LegalHandOffRequest.class, (action, request) -> {
             if (legal == null) {
@@ -377,7 +375,7 @@ public final class Dunning implements Workflow {
                 .toList();
         if (!changed.isEmpty()) {
             cases.saveAll(changed);
-            storage.outbox().append(changed.stream().flatMap(dunningCase -> dunningCase.pendingEvents().stream())
+            runtime.recordEvents(changed.stream().flatMap(dunningCase -> dunningCase.pendingEvents().stream())
                     .toList());
         }
         return planned;
@@ -642,14 +640,14 @@ public final class Dunning implements Workflow {
         List<Dossier.InteractionEntry> interactions = new ArrayList<>();
         if (account != null) {
             contacts.add(new Dossier.ContactEntry(account.name(),
-                    Recipients.addressOf(account.contactPoints(), Channel.EMAIL).orElse(null),
-                    Recipients.addressOf(account.contactPoints(), Channel.SMS).orElse(null),
-                    Recipients.addressOf(account.contactPoints(), Channel.LETTER).orElse(null)));
+                    Channel.EMAIL.addressIn(account.contactPoints()).orElse(null),
+                    Channel.SMS.addressIn(account.contactPoints()).orElse(null),
+                    Channel.LETTER.addressIn(account.contactPoints()).orElse(null)));
             for (Contact contact : crm.parties().contactsOfAccount(account.id(), PageRequest.first(100)).items()) {
                 contacts.add(new Dossier.ContactEntry(contact.name().fullName(),
-                        Recipients.addressOf(contact.contactPoints(), Channel.EMAIL).orElse(null),
-                        Recipients.addressOf(contact.contactPoints(), Channel.SMS).orElse(null),
-                        Recipients.addressOf(contact.contactPoints(), Channel.LETTER).orElse(null)));
+                        Channel.EMAIL.addressIn(contact.contactPoints()).orElse(null),
+                        Channel.SMS.addressIn(contact.contactPoints()).orElse(null),
+                        Channel.LETTER.addressIn(contact.contactPoints()).orElse(null)));
             }
             crm.activities().timeline(account.id(), TimelineFilter.ALL, PageRequest.first(20)).items().forEach(activity ->
                     interactions.add(new Dossier.InteractionEntry(activity.occurredAt(), activity.kind().name(),

@@ -6,6 +6,9 @@ package org.crmkit.workflow;
  */
 public record RunReport(int planned, int delivered, int retrying, int failed) {
 
+    /** A run that did nothing. */
+    static final RunReport NOTHING = new RunReport(0, 0, 0, 0);
+
     RunReport plus(RunReport other) {
         return new RunReport(planned + other.planned, delivered + other.delivered, retrying + other.retrying,
                 failed + other.failed);

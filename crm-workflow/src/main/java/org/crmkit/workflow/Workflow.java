@@ -2,7 +2,7 @@ package org.crmkit.workflow;
 
 import java.time.Instant;
 import java.util.List;
-import org.crmkit.workflow.runtime.Action;
+import org.crmkit.workflow.action.Action;
 
 /**
  * A workflow on the shared runtime (dunning, task reminders, follow-up sequences, greetings): a deterministic

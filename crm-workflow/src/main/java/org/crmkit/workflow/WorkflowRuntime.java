@@ -3,21 +3,13 @@ package org.crmkit.workflow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.crmkit.core.Crm;
-import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -27,19 +19,15 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionId;
-import org.crmkit.workflow.runtime.ActionPayload;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.CallQueueEntry;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.RetryPolicy;
-import org.crmkit.workflow.spi.ActionStore;
-import org.crmkit.workflow.spi.MessageChannel;
-import org.crmkit.workflow.spi.WorkflowStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionId;
+import org.crmkit.workflow.action.ActionPayload;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.CallQueueEntry;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.MessageChannel;
+import org.crmkit.workflow.action.RetryPolicy;
 
 /**
  * The shared workflow runtime: the entry point of crm-workflow. Workflows ({@link Workflow}) plan actions into the
@@ -56,46 +44,31 @@ import org.slf4j.LoggerFactory;
  */
 public final class WorkflowRuntime {
 
-    private static final Logger LOG = LoggerFactory.getLogger(WorkflowRuntime.class);
-    private static final int BATCH = 200;
-
-    private record Registration<P extends ActionPayload>(Class<P> type, ActionHandler<P> handler,
-                                                         boolean inTransaction) {
-
-        void deliver(Action action) {
-            handler.deliver(action, type.cast(action.payload()));
-        }
-    }
-
     private final Crm crm;
     private final Storage storage;
     private final Transactions transactions;
     private final WorkflowStore store;
     private final TenantResolver tenants;
     private final Clock clock;
-    private final RetryPolicy retryPolicy;
-    private final Duration lease;
-    private final int deliveryThreads;
     private final ActionOutbox outbox;
-    private final Map<Class<?>, Registration<?>> handlers = new ConcurrentHashMap<>();
-    private final List<Workflow> workflows = new CopyOnWriteArrayList<>();
+    private final Registrations registrations = new Registrations();
+    private final Dispatcher dispatcher;
 
     private WorkflowRuntime(Builder builder) {
         this.crm = builder.crm;
-        this.storage = builder.storage;
-        this.transactions = builder.storage.transactions();
         this.store = builder.store;
+        this.storage = store.storage();
+        this.transactions = storage.transactions();
         this.tenants = builder.tenantResolver;
         this.clock = crm.clock();
-        this.retryPolicy = builder.retryPolicy;
-        this.lease = builder.lease;
-        this.deliveryThreads = builder.deliveryThreads;
         this.outbox = new ActionOutbox(store.actions(), transactions, tenants, clock);
+        this.dispatcher = new Dispatcher(transactions, store.actions(), registrations, builder.retryPolicy,
+                builder.lease, builder.deliveryThreads);
         Map<Channel, MessageChannel> channels = new EnumMap<>(builder.channels);
         handle(Message.class, (action, message) -> {
             MessageChannel channel = channels.get(message.channel());
             if (channel == null) {
-                throw new IllegalStateException("no MessageChannel is configured for " + message.channel());
+                throw new NotConfiguredException("no MessageChannel is configured for " + message.channel());
             }
             channel.send(action.deduplicationKey(), message);
         });
@@ -109,10 +82,6 @@ public final class WorkflowRuntime {
     /** The crmkit instance the workflows act on. */
     public Crm crm() {
         return crm;
-    }
-
-    Storage storage() {
-        return storage;
     }
 
     WorkflowStore store() {
@@ -148,15 +117,25 @@ public final class WorkflowRuntime {
         return outbox;
     }
 
+    /**
+     * Records domain events of a workflow's own (a dunning level reached, a case closed) in crmkit's outbox, in the
+     * current transaction: they commit or roll back with the state change that caused them and reach crmkit's event
+     * listeners with crmkit's next relay (after the next change made through {@code Crm} commits, or
+     * {@code Crm.publishPendingEvents()}). Requires an active transaction ({@link TransactionRequiredException}).
+     */
+    public void recordEvents(List<? extends DomainEvent> events) {
+        Require.noNulls(events, "events");
+        if (!transactions.isActive()) {
+            throw new TransactionRequiredException("workflow events");
+        }
+        if (!events.isEmpty()) {
+            storage.outbox().append(List.copyOf(events));
+        }
+    }
+
     /** Adds a workflow to every run; a workflow with the same name is refused. */
     public void register(Workflow workflow) {
-        Require.notNull(workflow, "workflow");
-        synchronized (workflows) {
-            if (workflowNamed(workflow.name()).isPresent()) {
-                throw new DuplicateRecordException("Workflow", workflow.name());
-            }
-            workflows.add(workflow);
-        }
+        registrations.register(Require.notNull(workflow, "workflow"));
     }
 
     /**
@@ -164,7 +143,8 @@ public final class WorkflowRuntime {
      * systems outside crmkit). Replaces an earlier handler of the type.
      */
     public <P extends ActionPayload> void handle(Class<P> type, ActionHandler<P> handler) {
-        handlers.put(Require.notNull(type, "type"), new Registration<>(type, Require.notNull(handler, "handler"), false));
+        registrations.handle(new Registrations.Handler<>(Require.notNull(type, "type"), Require.notNull(handler, "handler"),
+                false));
     }
 
     /**
@@ -172,7 +152,8 @@ public final class WorkflowRuntime {
      * delivered (for changes to crmkit's own records, which then happen exactly once).
      */
     public <P extends ActionPayload> void handleInTransaction(Class<P> type, ActionHandler<P> handler) {
-        handlers.put(Require.notNull(type, "type"), new Registration<>(type, Require.notNull(handler, "handler"), true));
+        registrations.handle(new Registrations.Handler<>(Require.notNull(type, "type"), Require.notNull(handler, "handler"),
+                true));
     }
 
     /** {@link #runDue(Instant)} at the clock's current time. */
@@ -184,7 +165,7 @@ public final class WorkflowRuntime {
     public RunReport runDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
         int planned = 0;
-        for (Workflow workflow : workflows) {
+        for (Workflow workflow : registrations.workflows()) {
             planned += workflow.planDue(asOf);
         }
         return new RunReport(planned, 0, 0, 0).plus(dispatchDue(asOf));
@@ -207,188 +188,7 @@ public final class WorkflowRuntime {
      */
     public RunReport dispatchDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
-        TenantId tenant = tenants.currentTenant();
-        ActionStore actions = store.actions();
-        RunReport report = new RunReport(0, 0, 0, 0);
-        ExecutorService callers = deliveryThreads == 1 ? null : Executors.newFixedThreadPool(deliveryThreads, task -> {
-            Thread thread = new Thread(task, "crmkit-workflow-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
-        try {
-            while (true) {
-                Instant leaseEnd = asOf.plus(lease);
-                List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
-                        .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
-                report = report.plus(deliver(batch, asOf, callers));
-                if (batch.size() < BATCH) {
-                    return report;
-                }
-            }
-        } finally {
-            if (callers != null) {
-                callers.shutdownNow();
-            }
-        }
-    }
-
-    private RunReport deliver(List<Action> batch, Instant asOf, ExecutorService callers) {
-        RunReport report = new RunReport(0, 0, 0, 0);
-        List<Action> outside = new ArrayList<>(batch.size());
-        List<Action> inTransaction = new ArrayList<>();
-        for (Action action : batch) {
-            Registration<?> registration = handlers.get(action.payload().getClass());
-            if (registration == null) {
-                report = report.plus(recordFailure(action, new IllegalStateException("no handler is registered for "
-                        + action.payload().getClass().getName()), asOf));
-            } else if (registration.inTransaction()) {
-                inTransaction.add(action);
-            } else {
-                outside.add(action);
-            }
-        }
-        List<Action> sent = new ArrayList<>(outside.size());
-        for (Call call : callHandlers(outside, callers)) {
-            if (call.failure() == null) {
-                sent.add(call.action());
-            } else {
-                report = report.plus(recordFailure(call.action(), call.failure(), asOf));
-            }
-        }
-        return report.plus(recordDelivered(sent, asOf)).plus(deliverInTransaction(inTransaction, asOf));
-    }
-
-    /** A handler's call for an action: failed with {@code failure}, or succeeded when it is null. */
-    private record Call(Action action, RuntimeException failure) {
-    }
-
-    /** Calls the handlers of the actions, on the delivery threads when there are some; in the actions' order. */
-    private List<Call> callHandlers(List<Action> actions, ExecutorService callers) {
-        if (callers == null || actions.size() < 2) {
-            return actions.stream().map(this::call).toList();
-        }
-        List<Future<Call>> calls = actions.stream().map(action -> callers.submit(() -> call(action))).toList();
-        List<Call> done = new ArrayList<>(calls.size());
-        for (Future<Call> call : calls) {
-            try {
-                done.add(call.get());
-            } catch (ExecutionException e) {
-                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on one thread
-                throw (Error) e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the batch's actions were being delivered; they are"
-                        + " delivered again once their lease has passed", e);
-            }
-        }
-        return done;
-    }
-
-    private Call call(Action action) {
-        try {
-            handlers.get(action.payload().getClass()).deliver(action);
-            return new Call(action, null);
-        } catch (RuntimeException e) {
-            return new Call(action, e);
-        }
-    }
-
-    /** Records the deliveries together; when that fails, one by one. */
-    private RunReport recordDelivered(List<Action> sent, Instant asOf) {
-        if (sent.isEmpty()) {
-            return new RunReport(0, 0, 0, 0);
-        }
-        try {
-            transactions.inTransaction(() -> completeAll(sent, asOf));
-            return new RunReport(0, sent.size(), 0, 0);
-        } catch (RuntimeException e) {
-            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(), e.toString());
-        }
-        RunReport report = new RunReport(0, 0, 0, 0);
-        for (Action action : sent) {
-            try {
-                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(),
-                        () -> completeAll(List.of(reload(action)), asOf));
-                report = report.plus(new RunReport(0, 1, 0, 0));
-            } catch (RuntimeException e) {
-                report = report.plus(recordFailure(action, e, asOf));
-            }
-        }
-        return report;
-    }
-
-    /** Delivers and records the actions in one transaction; when that fails, each in a transaction of its own. */
-    private RunReport deliverInTransaction(List<Action> actions, Instant asOf) {
-        if (actions.isEmpty()) {
-            return new RunReport(0, 0, 0, 0);
-        }
-        try {
-            transactions.inTransaction(() -> {
-                actions.forEach(action -> handlers.get(action.payload().getClass()).deliver(action));
-                completeAll(actions, asOf);
-            });
-            return new RunReport(0, actions.size(), 0, 0);
-        } catch (RuntimeException e) {
-            LOG.debug("delivering {} actions in one transaction failed ({}); delivering them one by one", actions.size(),
-                    e.toString());
-        }
-        RunReport report = new RunReport(0, 0, 0, 0);
-        for (Action action : actions) {
-            try {
-                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(), () -> {
-                    Action current = reload(action);
-                    handlers.get(current.payload().getClass()).deliver(current);
-                    completeAll(List.of(current), asOf);
-                });
-                report = report.plus(new RunReport(0, 1, 0, 0));
-            } catch (RuntimeException e) {
-                report = report.plus(recordFailure(action, e, asOf));
-            }
-        }
-        return report;
-    }
-
-    /**
-     * Marks the actions delivered (as of the versions given: one changed in between fails the whole call) and
-     * lets their workflows record their side, per workflow in one call.
-     */
-    private void completeAll(List<Action> actions, Instant asOf) {
-        List<Action> delivered = store.actions().updateAll(actions.stream().map(action -> action.delivered(asOf)).toList());
-        Map<String, List<Action>> byWorkflow = new LinkedHashMap<>();
-        delivered.forEach(action -> byWorkflow.computeIfAbsent(action.workflow(), w -> new ArrayList<>()).add(action));
-        byWorkflow.forEach((name, ofWorkflow) -> workflowNamed(name).ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
-    }
-
-    /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
-    private RunReport recordFailure(Action action, RuntimeException error, Instant asOf) {
-        Action failed = transactions.inTransaction(() -> recordAttemptFailed(action, error, asOf));
-        LOG.warn("delivery of action {} ({}) failed, attempt {}: {}", action.deduplicationKey(),
-                action.payload().describe(), failed.attempts(), error.toString());
-        return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
-    }
-
-    private Action recordAttemptFailed(Action action, RuntimeException error, Instant asOf) {
-        Action current = reload(action);
-        if (current.status() != ActionStatus.PENDING) {
-            return current;
-        }
-        int attempt = current.attempts() + 1;
-        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        Action failed = store.actions().update(current.attemptFailed(message, asOf,
-                retryPolicy.retryAt(attempt, asOf).orElse(null)));
-        if (failed.status() == ActionStatus.FAILED) {
-            workflowNamed(failed.workflow()).ifPresent(w -> w.onFailed(failed));
-        }
-        return failed;
-    }
-
-    private Action reload(Action action) {
-        return store.actions().findById(action.tenant(), action.id())
-                .orElseThrow(() -> new RecordNotFoundException("Action", action.id()));
-    }
-
-    private Optional<Workflow> workflowNamed(String name) {
-        return workflows.stream().filter(w -> w.name().equals(name)).findFirst();
+        return dispatcher.dispatchDue(tenants.currentTenant(), asOf);
     }
 
     /** Puts a failed action back in the queue, due now, with a fresh count of attempts; returns it as stored. */
@@ -418,11 +218,10 @@ public final class WorkflowRuntime {
                 Require.notNull(page, "page"));
     }
 
-    /** Configures a {@link WorkflowRuntime}: crm, storage and store are required. */
+    /** Configures a {@link WorkflowRuntime}: crm and store are required. */
     public static final class Builder {
 
         private Crm crm;
-        private Storage storage;
         private WorkflowStore store;
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private RetryPolicy retryPolicy = RetryPolicy.standard();
@@ -439,13 +238,10 @@ public final class WorkflowRuntime {
             return this;
         }
 
-        /** The storage {@code crm} was built with: workflows join its transactions. */
-        public Builder storage(Storage storage) {
-            this.storage = Require.notNull(storage, "storage");
-            return this;
-        }
-
-        /** Where workflow state and actions are kept, e.g. {@code InMemoryWorkflowStore.create(storage)}. */
+        /**
+         * Where the actions are kept, beside the storage {@code crm} was built with and joining its transactions
+         * ({@link WorkflowStore#storage()}), e.g. {@code InMemoryWorkflowStore.create(storage)}.
+         */
         public Builder store(WorkflowStore store) {
             this.store = Require.notNull(store, "store");
             return this;
@@ -496,7 +292,6 @@ public final class WorkflowRuntime {
 
         public WorkflowRuntime build() {
             Require.notNull(crm, "crm");
-            Require.notNull(storage, "storage");
             Require.notNull(store, "store");
             return new WorkflowRuntime(this);
         }

@@ -9,6 +9,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.crmkit.core.spi.Storage;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.billing.InvoiceLine;
@@ -24,11 +25,11 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.spi.DunningCaseStore;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,6 +58,11 @@ class DunningCollisionTest {
                 inMemory.dunningCases(), "save", collisionsLeft, collision), "saveAll", collisionsLeft, collision);
         return new WorkflowStore() {
             @Override
+            public Storage storage() {
+                return inMemory.storage();
+            }
+
+            @Override
             public ActionStore actions() {
                 return inMemory.actions();
             }
@@ -70,7 +76,7 @@ class DunningCollisionTest {
 
     @Test
     void caseWhoseSaveCollidesTwiceIsEvaluatedAgainAndItsNoticeGoesOutOnce() {
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(collidingStore())
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(collidingStore())
                 .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
         Dunning dunning = Dunning.builder(runtime).policy(DunningScenario.ladder().build()).build();
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))

@@ -17,8 +17,8 @@ import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 /** The ladder of the product description, end to end with the time fixture: +7, +21, call at +35, lawyer at +60. */

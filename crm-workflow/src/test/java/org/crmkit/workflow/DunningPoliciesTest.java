@@ -23,7 +23,7 @@ import org.crmkit.workflow.dunning.Grouping;
 import org.crmkit.workflow.dunning.InterestMode;
 import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 /** Several policies per tenant, chosen per account, with grouping and interest. */

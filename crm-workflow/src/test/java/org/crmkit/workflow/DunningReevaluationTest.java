@@ -24,8 +24,8 @@ import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 /** Payments, credit notes, write-offs, disputes, promises and channels change what dunning does next. */

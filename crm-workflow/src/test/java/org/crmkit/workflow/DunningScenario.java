@@ -34,10 +34,10 @@ import org.crmkit.workflow.dunning.Dossier;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.RetryPolicy;
-import org.crmkit.workflow.spi.MessageChannel;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.RetryPolicy;
+import org.crmkit.workflow.action.MessageChannel;
 
 /**
  * A dunning test bed in memory: crmkit, the runtime with recording email and letter channels and a recording
@@ -103,7 +103,7 @@ final class DunningScenario {
             }
             sent.add(new Sent(today(), Channel.EMAIL, key, message));
         };
-        runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(InMemoryWorkflowStore.create(storage))
+        runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, email)
                 .channel(Channel.LETTER, (key, message) -> sent.add(new Sent(today(), Channel.LETTER, key, message)))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))

@@ -23,6 +23,7 @@ import org.crmkit.core.activity.Task;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
@@ -31,14 +32,14 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.CallQueueEntry;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
-import org.crmkit.workflow.runtime.RetryPolicy;
-import org.crmkit.workflow.spi.MessageChannel;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.CallQueueEntry;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.action.RetryPolicy;
+import org.crmkit.workflow.action.MessageChannel;
 import org.junit.jupiter.api.Test;
 
 class WorkflowRuntimeTest {
@@ -130,7 +131,7 @@ class WorkflowRuntimeTest {
     }
 
     private WorkflowRuntime runtime(RetryPolicy retryPolicy) {
-        return WorkflowRuntime.builder().crm(crm).storage(storage).store(store).channel(Channel.EMAIL, email)
+        return WorkflowRuntime.builder().crm(crm).store(store).channel(Channel.EMAIL, email)
                 .retryPolicy(retryPolicy).lease(Duration.ofMinutes(5)).build();
     }
 
@@ -184,8 +185,10 @@ class WorkflowRuntimeTest {
 
         assertThatThrownBy(() -> runtime.outbox().schedule("greetings",
                 new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("transaction");
+                .isInstanceOf(TransactionRequiredException.class)
+                .hasMessageContaining("transaction")
+                .extracting(e -> ((TransactionRequiredException) e).errorCode())
+                .isEqualTo(ErrorCode.TRANSACTION_REQUIRED);
     }
 
     @Test
@@ -391,7 +394,7 @@ class WorkflowRuntimeTest {
             }
             email.send(key, message);
         };
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(store)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(store)
                 .channel(Channel.EMAIL, slowGateway).deliveryThreads(4).build();
         Greetings workflow = greetings(runtime, "ada", "bob", "cy", "dee");
 

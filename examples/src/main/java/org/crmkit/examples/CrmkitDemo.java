@@ -96,7 +96,7 @@ import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
 import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.reminder.TaskReminders;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * The whole crmkit story in one program, with a progress line per step: a tenant with users, a team, territories,
@@ -200,7 +200,7 @@ public final class CrmkitDemo {
                     }
                 })
                 .build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> log.sent(key, "e-mail", message.recipient(), message.subject()))
                 .channel(Channel.LETTER, (key, message) -> log.sent(key, "letter", message.recipient(), message.subject()))

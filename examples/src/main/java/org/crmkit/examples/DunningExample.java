@@ -44,7 +44,7 @@ import org.crmkit.workflow.dunning.InterestMode;
 import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * Dunning over 120 simulated days for five customers, in memory and in well under a second: one pays on time, one
@@ -75,7 +75,7 @@ public final class DunningExample {
                     }
                 })
                 .build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> out.printf("%s  EMAIL   to %-28s %s%n", day(clock),
                         message.address(), message.subject()))

@@ -47,14 +47,14 @@ import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.greeting.Greetings;
-import org.crmkit.workflow.inmemory.InMemoryEnrolmentStore;
+import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.reminder.DateReminderRule;
 import org.crmkit.workflow.reminder.DateReminders;
 import org.crmkit.workflow.reminder.DatedRecord;
 import org.crmkit.workflow.reminder.TaskReminders;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.sequence.EndReason;
 import org.crmkit.workflow.sequence.FollowUpSequences;
 import org.crmkit.workflow.sequence.Sequence;
@@ -89,7 +89,7 @@ public final class RemindersExample {
                         .escalatingAfter(Duration.ofDays(2)))
                 .build();
         List<String> tick = new ArrayList<>();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> tick.add(line(clock.instant(), message)))
                 .channel(Channel.SMS, (key, message) -> tick.add(line(clock.instant(), message)))

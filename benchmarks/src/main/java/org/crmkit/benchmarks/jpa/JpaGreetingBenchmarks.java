@@ -24,7 +24,7 @@ import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.greeting.Greetings;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -125,7 +125,7 @@ public class JpaGreetingBenchmarks {
          */
         WorkflowRuntime freshRuntime() {
             database.execute("truncate crm_workflow_action");
-            return WorkflowRuntime.builder().crm(crm).storage(storage)
+            return WorkflowRuntime.builder().crm(crm)
                     .store(JpaWorkflowStore.create(storage))
                     .channel(Channel.EMAIL, (key, message) -> { })
                     .build();

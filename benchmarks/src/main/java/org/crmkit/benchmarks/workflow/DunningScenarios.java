@@ -34,8 +34,8 @@ import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.WorkflowStore;
 
 /**
  * Scenario benchmark of a dunning run in memory, timed end to end with wall-clock time: 100,000 accounts with 10
@@ -128,7 +128,7 @@ public final class DunningScenarios {
     /** crmkit and the workflow runtime on the storage, with an email channel that only counts what it receives. */
     public static WorkflowRuntime runtime(Storage storage, WorkflowStore store, Clock clock, AtomicLong sent) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        return WorkflowRuntime.builder().crm(crm).storage(storage).store(store)
+        return WorkflowRuntime.builder().crm(crm).store(store)
                 .channel(Channel.EMAIL, (key, message) -> sent.incrementAndGet())
                 .build();
     }

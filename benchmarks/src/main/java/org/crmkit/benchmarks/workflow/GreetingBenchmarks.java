@@ -31,9 +31,9 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -112,7 +112,7 @@ public class GreetingBenchmarks {
 
         @Setup(Level.Invocation)
         public void freshRuntime(Contacts contacts) {
-            WorkflowRuntime runtime = WorkflowRuntime.builder().crm(contacts.crm).storage(contacts.storage)
+            WorkflowRuntime runtime = WorkflowRuntime.builder().crm(contacts.crm)
                     .store(InMemoryWorkflowStore.create(contacts.storage))
                     .channel(Channel.EMAIL, (key, message) -> { })
                     .build();
@@ -130,7 +130,7 @@ public class GreetingBenchmarks {
             Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
             InMemoryStorage storage = InMemoryStorage.create(clock);
             Crm crm = Crm.builder().storage(storage).clock(clock).build();
-            runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(InMemoryWorkflowStore.create(storage))
+            runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
                     .channel(Channel.EMAIL, (key, message) -> { })
                     .build();
             RecordRef about = RecordRef.contact(ContactId.of(UUID.randomUUID()));

@@ -29,7 +29,13 @@ public enum ErrorCode {
      * The database ended the transaction because of a concurrent one (a deadlock, a serialization failure); nothing
      * of it was stored and the work can be run again.
      */
-    TRANSACTION_CONFLICT("CRM-0011");
+    TRANSACTION_CONFLICT("CRM-0011"),
+    /** Work needs a part the host has not configured (crm-workflow: a channel's sender, a payload's handler). */
+    NOT_CONFIGURED("CRM-0101"),
+    /** A write that must join the transaction of a change was made outside any transaction (crm-workflow's stores). */
+    TRANSACTION_REQUIRED("CRM-0102"),
+    /** The calling thread was interrupted while it waited; the work was not finished and may be run again. */
+    INTERRUPTED("CRM-0103");
 
     private final String code;
 

@@ -29,11 +29,12 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionId;
-import org.crmkit.workflow.runtime.ActionPayload;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.TransactionRequiredException;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionId;
+import org.crmkit.workflow.action.ActionPayload;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.ActionStore;
 
 /**
  * The workflow outbox in {@code crm_workflow_action}. Claimable actions are read with a pessimistic write lock that
@@ -352,7 +353,7 @@ final class JpaActionStore implements ActionStore {
 
     private void requireTransaction() {
         if (!transactions.isActive()) {
-            throw new IllegalStateException("writes to the workflow outbox require an active transaction");
+            throw new TransactionRequiredException("writes to the workflow outbox");
         }
     }
 }

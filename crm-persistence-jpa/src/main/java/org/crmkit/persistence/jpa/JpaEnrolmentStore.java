@@ -11,6 +11,7 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.sequence.Enrolment;
 import org.crmkit.workflow.sequence.EnrolmentId;
 import org.crmkit.workflow.sequence.EnrolmentStatus;
@@ -159,7 +160,7 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
 
     private void requireTransaction() {
         if (!transactions.isActive()) {
-            throw new IllegalStateException("writes to the enrolment store require an active transaction");
+            throw new TransactionRequiredException("writes to the enrolment store");
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.spi.DunningCaseStore;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 
 /**
  * crm-workflow's {@link WorkflowStore} in the database of a {@link JpaStorage} and inside its transactions: a
@@ -16,16 +16,17 @@ import org.crmkit.workflow.spi.WorkflowStore;
  * <pre>{@code
  * JpaStorage storage = JpaStorage.create(entityManagerFactory);
  * Crm crm = Crm.builder().storage(storage).clock(clock).build();
- * WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
- *         .store(JpaWorkflowStore.create(storage)).build();
+ * WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(JpaWorkflowStore.create(storage)).build();
  * }</pre>
  */
 public final class JpaWorkflowStore implements WorkflowStore {
 
+    private final JpaStorage storage;
     private final JpaActionStore actions;
     private final JpaDunningCaseStore dunningCases;
 
     private JpaWorkflowStore(JpaStorage storage) {
+        this.storage = storage;
         JpaTransactions transactions = storage.jpaTransactions();
         StateJson json = storage.json();
         this.actions = new JpaActionStore(transactions, json);
@@ -36,6 +37,11 @@ public final class JpaWorkflowStore implements WorkflowStore {
     /** The workflow store in the database of {@code storage}, joining its transactions. */
     public static JpaWorkflowStore create(JpaStorage storage) {
         return new JpaWorkflowStore(Require.notNull(storage, "storage"));
+    }
+
+    @Override
+    public JpaStorage storage() {
+        return storage;
     }
 
     @Override

@@ -37,7 +37,7 @@ import org.crmkit.workflow.reminder.DateReminderRule;
 import org.crmkit.workflow.reminder.DateReminders;
 import org.crmkit.workflow.reminder.DatedRecord;
 import org.crmkit.workflow.reminder.DatedRecords;
-import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.action.ActionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

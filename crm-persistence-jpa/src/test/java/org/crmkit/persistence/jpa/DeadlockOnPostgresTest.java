@@ -87,7 +87,7 @@ class DeadlockOnPostgresTest {
     @Test
     void workflowWorkEndedByADeadlockRunsAgainInAFreshTransactionAndBothComplete() throws Exception {
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(Crm.builder().storage(storage).clock(clock).build())
-                .storage(storage).store(JpaWorkflowStore.create(storage)).build();
+                .store(JpaWorkflowStore.create(storage)).build();
         CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
         AtomicInteger attempts = new AtomicInteger();
         Function<Account[], Supplier<String>> work = order -> () -> {

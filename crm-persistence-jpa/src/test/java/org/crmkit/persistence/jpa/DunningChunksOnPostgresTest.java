@@ -9,7 +9,7 @@ import java.util.function.IntSupplier;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.party.Account;
 import org.crmkit.workflow.dunning.RenderedNotice;
-import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.action.ActionStatus;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

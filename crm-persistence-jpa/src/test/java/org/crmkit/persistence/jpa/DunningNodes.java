@@ -38,8 +38,8 @@ import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.RetryPolicy;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.RetryPolicy;
 import org.crmkit.workflow.spi.NoticeRenderer;
 
 /**
@@ -99,7 +99,7 @@ final class DunningNodes implements AutoCloseable {
         Crm crm = Crm.builder().storage(storage).clock(clock)
                 .eventListener(entry -> dunning.get().eventListener().onEvent(entry))
                 .build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> deliver(delivery(key, "email", message.about().id())))
                 .channel(Channel.LETTER, (key, message) -> deliver(delivery(key, "letter", message.about().id())))

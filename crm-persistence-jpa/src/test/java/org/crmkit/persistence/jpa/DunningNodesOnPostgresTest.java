@@ -15,7 +15,7 @@ import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.action.ActionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -24,7 +24,7 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.greeting.Greetings;
-import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.action.ActionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -17,7 +17,7 @@ import org.crmkit.core.Crm;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * Application instances that share one database, for the tests of a workflow on several nodes: each node has a
@@ -59,7 +59,7 @@ final class WorkflowNodes<W> implements AutoCloseable {
 
     private Node<W> node(JpaStorage storage, UnaryOperator<Crm.Builder> crmOptions, Setup<W> setup) {
         Crm crm = crmOptions.apply(Crm.builder().storage(storage).clock(clock)).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> sent.add(key))
                 .build();

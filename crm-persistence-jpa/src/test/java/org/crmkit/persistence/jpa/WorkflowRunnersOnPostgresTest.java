@@ -24,11 +24,11 @@ import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
-import org.crmkit.workflow.spi.MessageChannel;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.action.MessageChannel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -75,7 +75,7 @@ class WorkflowRunnersOnPostgresTest {
 
     private WorkflowRuntime node(JpaStorage storage, MessageChannel email, List<String> names) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage)).channel(Channel.EMAIL, email).lease(LEASE).build();
         runtime.register(new Greetings(runtime, names, account));
         return runtime;

@@ -3,7 +3,7 @@ package org.crmkit.persistence.jpa;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.contract.WorkflowStoreContract;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WorkflowStoreOnPostgresTest extends WorkflowStoreContract {

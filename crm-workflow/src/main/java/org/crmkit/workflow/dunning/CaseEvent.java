@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * One entry of a case's audit history: what happened on which day, at which level, to which invoices, with the

@@ -21,7 +21,7 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * The dunning of one account (or one invoice, by policy): its overdue invoices each at their own level, the fees

@@ -6,7 +6,7 @@ import org.crmkit.core.activity.TaskPriority;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.UserId;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * One step of a {@link DunningPolicy}, as the policy validated it: when it is reached ({@code offsetDays} from the

@@ -9,7 +9,7 @@ import org.crmkit.core.common.CurrencyMismatchException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * How a tenant dunns one kind of account (B2B, consumers, key accounts): ordered {@link DunningLevel}s, the

@@ -1,7 +1,7 @@
 package org.crmkit.workflow.dunning;
 
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.runtime.ActionPayload;
+import org.crmkit.workflow.action.ActionPayload;
 
 /** The action of handing a dunning case to the lawyer, delivered through the host's {@code LegalHandOff}. */
 public record LegalHandOffRequest(Dossier dossier) implements ActionPayload {

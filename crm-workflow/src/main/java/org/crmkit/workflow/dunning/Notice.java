@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * What a dunning notice says, before a {@code NoticeRenderer} turns it into text: the level and template, the

@@ -34,13 +34,13 @@ import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
-import org.crmkit.workflow.outreach.ContactMessages;
+import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
-import org.crmkit.workflow.spi.OfferCodes;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.greeting.OfferCodes;
 
 /**
  * Sends customers greetings on their birthdays, on the anniversaries of the day they became customers and on
@@ -231,7 +231,7 @@ public final class Greetings implements Workflow {
         }
         return crm.parties().findContact(greeting.contact())
                 .filter(contact -> contact.mayContact(channel.consentChannel(), purpose))
-                .flatMap(contact -> ContactMessages.addressOf(contact, channel).map(address -> {
+                .flatMap(contact -> channel.addressIn(contact.contactPoints()).map(address -> {
                     Message message = message(contact, address, greeting.template(), greeting.occasion(),
                             greeting.year(), greeting.extra());
                     return runtime.outbox().schedule(NAME, new PlannedAction(greeting.key(), "greeting:" + contact.id(),

@@ -22,10 +22,11 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionId;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionId;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.ActionStore;
+import org.crmkit.workflow.TransactionRequiredException;
 
 /**
  * The action outbox in memory, inside the transactions of an {@link InMemoryStorage}: pending actions are indexed
@@ -174,7 +175,7 @@ final class InMemoryActionStore implements ActionStore {
 
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
-            throw new IllegalStateException("writes to the workflow outbox require an active transaction");
+            throw new TransactionRequiredException("writes to the workflow outbox");
         }
     }
 

@@ -2,9 +2,9 @@ package org.crmkit.workflow.inmemory;
 
 import org.crmkit.core.common.Require;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.spi.DunningCaseStore;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 
 /**
  * Every workflow store kept in memory, next to an {@link InMemoryStorage} and inside its transactions: a workflow's
@@ -13,10 +13,12 @@ import org.crmkit.workflow.spi.WorkflowStore;
  */
 public final class InMemoryWorkflowStore implements WorkflowStore {
 
+    private final InMemoryStorage storage;
     private final InMemoryActionStore actions;
     private final InMemoryDunningCaseStore dunningCases;
 
     private InMemoryWorkflowStore(InMemoryStorage storage) {
+        this.storage = storage;
         this.actions = new InMemoryActionStore(storage);
         this.dunningCases = new InMemoryDunningCaseStore(storage);
     }
@@ -24,6 +26,11 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     /** A new, empty store that joins the transactions of {@code storage}. */
     public static InMemoryWorkflowStore create(InMemoryStorage storage) {
         return new InMemoryWorkflowStore(Require.notNull(storage, "storage"));
+    }
+
+    @Override
+    public InMemoryStorage storage() {
+        return storage;
     }
 
     @Override

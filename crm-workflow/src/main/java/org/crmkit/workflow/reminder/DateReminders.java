@@ -17,7 +17,7 @@ import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.action.PlannedAction;
 
 /**
  * Date-driven reminders on the shared workflow runtime: for each {@link DateReminderRule}, the user named by each

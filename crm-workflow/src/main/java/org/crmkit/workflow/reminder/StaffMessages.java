@@ -6,8 +6,8 @@ import org.crmkit.core.access.User;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.RenderedMessage;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

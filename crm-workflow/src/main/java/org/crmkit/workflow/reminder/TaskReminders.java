@@ -29,8 +29,8 @@ import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -44,10 +44,10 @@ import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.outreach.ContactMessages;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.Message;
-import org.crmkit.workflow.runtime.PlannedAction;
+import org.crmkit.workflow.action.ContactMessages;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -313,7 +313,7 @@ public final class FollowUpSequences implements Workflow {
                     endNow(enrolment, EndReason.UNSUBSCRIBED);
                     return scheduled;
                 }
-                Optional<String> address = ContactMessages.addressOf(contact, send.channel());
+                Optional<String> address = send.channel().addressIn(contact.contactPoints());
                 if (address.isPresent()) {
                     Instant sendAt = workingHours.nextAllowed(at, zone, days);
                     Message message = message(contact, send, address.get());

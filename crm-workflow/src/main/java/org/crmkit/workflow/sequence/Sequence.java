@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /**
  * A follow-up sequence: ordered steps that send an email or SMS from a template, create a call task (and wait for

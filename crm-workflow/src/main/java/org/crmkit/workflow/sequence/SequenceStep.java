@@ -2,7 +2,7 @@ package org.crmkit.workflow.sequence;
 
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 
 /** One step of a follow-up {@link Sequence}. */
 public sealed interface SequenceStep {

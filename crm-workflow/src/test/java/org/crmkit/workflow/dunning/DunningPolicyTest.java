@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.crmkit.core.common.CurrencyMismatchException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 class DunningPolicyTest {

@@ -41,8 +41,8 @@ import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class GreetingsTest {
@@ -59,7 +59,7 @@ class GreetingsTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
             .build();

@@ -4,7 +4,7 @@ import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.contract.WorkflowStoreContract;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 
 class InMemoryWorkflowStoreTest extends WorkflowStoreContract {
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.core.spi.Storage;
 import org.crmkit.core.Crm;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.User;
@@ -28,10 +29,10 @@ import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.spi.ActionStore;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.spi.DunningCaseStore;
-import org.crmkit.workflow.spi.WorkflowStore;
+import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +59,11 @@ class DateReminderCollisionTest {
                 () -> new DuplicateRecordException("Action", "(scheduled by another node)"));
         return new WorkflowStore() {
             @Override
+            public Storage storage() {
+                return inMemory.storage();
+            }
+
+            @Override
             public ActionStore actions() {
                 return colliding;
             }
@@ -71,7 +77,7 @@ class DateReminderCollisionTest {
 
     @Test
     void pageWhoseReminderCollidesTwiceIsPlannedAgainAndEachReminderGoesOutOnce() {
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage).store(collidingStore())
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(collidingStore())
                 .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
         List<UUID> contracts = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         DateReminders.builder(runtime).rule(new DateReminderRule("renewal-tomorrow", (from, to, page) -> Page.of(

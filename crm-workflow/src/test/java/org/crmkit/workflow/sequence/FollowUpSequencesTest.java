@@ -47,11 +47,11 @@ import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.inmemory.InMemoryEnrolmentStore;
+import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.ActionStatus;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class FollowUpSequencesTest {
@@ -68,7 +68,7 @@ class FollowUpSequencesTest {
     private final Crm crm = Crm.builder().storage(storage).clock(clock)
             .eventListener(entry -> events.get().onEvent(entry)).build();
     private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
             .channel(Channel.SMS, (key, message) -> sent.add(new Sent(key, message, clock.instant())))

@@ -27,9 +27,9 @@ import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.inmemory.InMemoryEnrolmentStore;
+import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -48,7 +48,7 @@ class SequenceBatchesTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).storage(storage)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, (key, message) -> sent.add(key))
             .build();

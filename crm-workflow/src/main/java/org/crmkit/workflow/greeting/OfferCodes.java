@@ -1,4 +1,4 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.greeting;
 
 import java.util.Optional;
 import org.crmkit.core.common.ContactId;

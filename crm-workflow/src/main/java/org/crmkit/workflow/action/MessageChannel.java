@@ -1,6 +1,6 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.action;
 
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.Message;
 
 /**
  * The host's way of sending a message on one channel (an email gateway, an SMS provider, a print-and-mail

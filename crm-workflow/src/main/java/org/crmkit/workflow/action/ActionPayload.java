@@ -1,4 +1,4 @@
-package org.crmkit.workflow.runtime;
+package org.crmkit.workflow.action;
 
 /**
  * What an action does when it is delivered: a {@link Message} to a customer, a {@link CallQueueEntry} for staff,

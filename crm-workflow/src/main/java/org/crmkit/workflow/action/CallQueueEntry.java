@@ -1,4 +1,4 @@
-package org.crmkit.workflow.runtime;
+package org.crmkit.workflow.action;
 
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.common.Require;

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.runtime;
+package org.crmkit.workflow.action;
 
 /**
  * Where an action of the workflow outbox is: {@code PENDING} until a dispatcher delivered it ({@code DELIVERED}),

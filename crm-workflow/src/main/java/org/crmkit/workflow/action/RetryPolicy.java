@@ -1,4 +1,4 @@
-package org.crmkit.workflow.runtime;
+package org.crmkit.workflow.action;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.inmemory;
+package org.crmkit.workflow.sequence;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,6 +15,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.sequence.Enrolment;
 import org.crmkit.workflow.sequence.EnrolmentId;
 import org.crmkit.workflow.sequence.EnrolmentStatus;
@@ -131,7 +132,7 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
 
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
-            throw new IllegalStateException("writes to the enrolment store require an active transaction");
+            throw new TransactionRequiredException("writes to the enrolment store");
         }
     }
 

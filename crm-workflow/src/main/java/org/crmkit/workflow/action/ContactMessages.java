@@ -1,4 +1,4 @@
-package org.crmkit.workflow.outreach;
+package org.crmkit.workflow.action;
 
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -12,29 +12,16 @@ import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.party.Contact;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.Channel;
-import org.crmkit.workflow.runtime.Message;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.Message;
 
-/** What workflows that write to contacts (greetings, follow-up sequences) share: addresses and the timeline. */
+/**
+ * What workflows that write to contacts (greetings, follow-up sequences) share: personal values, language, time zone
+ * and the timeline. Addresses come from {@link Channel#addressIn}.
+ */
 public final class ContactMessages {
 
     private ContactMessages() {
-    }
-
-    /**
-     * The contact's primary address for the channel: the email address, the E.164 phone number, or the postal
-     * address on one line; empty when the contact has none.
-     */
-    public static Optional<String> addressOf(Contact contact, Channel channel) {
-        Require.notNull(contact, "contact");
-        Require.notNull(channel, "channel");
-        return switch (channel) {
-            case EMAIL -> contact.contactPoints().primaryEmail().map(email -> email.value());
-            case SMS -> contact.contactPoints().primaryPhone().map(phone -> phone.e164());
-            case LETTER -> contact.contactPoints().primaryAddress().map(address -> String.join(", ",
-                    String.join(", ", address.streetLines()), address.city() + " " + address.country()));
-        };
     }
 
     /**

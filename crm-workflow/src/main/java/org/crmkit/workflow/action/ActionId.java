@@ -1,4 +1,4 @@
-package org.crmkit.workflow.runtime;
+package org.crmkit.workflow.action;
 
 import java.util.UUID;
 import org.crmkit.core.common.EntityId;

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.inmemory;
+package org.crmkit.workflow.sequence;
 
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.action;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -8,9 +8,9 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.workflow.runtime.Action;
-import org.crmkit.workflow.runtime.ActionId;
-import org.crmkit.workflow.runtime.ActionStatus;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionId;
+import org.crmkit.workflow.action.ActionStatus;
 
 /**
  * The workflow outbox: every action a workflow plans, stored in the same transaction as the workflow's state

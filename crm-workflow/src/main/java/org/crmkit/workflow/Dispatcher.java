@@ -1,0 +1,228 @@
+package org.crmkit.workflow;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.Transactions;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.action.ActionStore;
+import org.crmkit.workflow.action.RetryPolicy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runtime's dispatcher: claims due actions in batches, hands them to their handlers and records the outcome
+ * (see {@link WorkflowRuntime#dispatchDue}).
+ */
+final class Dispatcher {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BATCH = 200;
+
+    private final Transactions transactions;
+    private final ActionStore actions;
+    private final Registrations registrations;
+    private final RetryPolicy retryPolicy;
+    private final Duration lease;
+    private final int deliveryThreads;
+
+    Dispatcher(Transactions transactions, ActionStore actions, Registrations registrations, RetryPolicy retryPolicy,
+               Duration lease, int deliveryThreads) {
+        this.transactions = transactions;
+        this.actions = actions;
+        this.registrations = registrations;
+        this.retryPolicy = retryPolicy;
+        this.lease = lease;
+        this.deliveryThreads = deliveryThreads;
+    }
+
+    RunReport dispatchDue(TenantId tenant, Instant asOf) {
+        RunReport report = RunReport.NOTHING;
+        ExecutorService callers = deliveryThreads == 1 ? null : Executors.newFixedThreadPool(deliveryThreads, task -> {
+            Thread thread = new Thread(task, "crmkit-workflow-delivery");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            while (true) {
+                Instant leaseEnd = asOf.plus(lease);
+                List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
+                        .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
+                report = report.plus(deliver(batch, asOf, callers));
+                if (batch.size() < BATCH) {
+                    return report;
+                }
+            }
+        } finally {
+            if (callers != null) {
+                callers.shutdownNow();
+            }
+        }
+    }
+
+    private RunReport deliver(List<Action> batch, Instant asOf, ExecutorService callers) {
+        RunReport report = RunReport.NOTHING;
+        List<Action> outside = new ArrayList<>(batch.size());
+        List<Action> inTransaction = new ArrayList<>();
+        for (Action action : batch) {
+            Registrations.Handler<?> handler = registrations.handlerOf(action);
+            if (handler == null) {
+                report = report.plus(recordFailure(action, new NotConfiguredException("no handler is registered for "
+                        + action.payload().getClass().getName()), asOf));
+            } else if (handler.inTransaction()) {
+                inTransaction.add(action);
+            } else {
+                outside.add(action);
+            }
+        }
+        List<Action> sent = new ArrayList<>(outside.size());
+        for (Call call : callHandlers(outside, callers)) {
+            if (call.failure() == null) {
+                sent.add(call.action());
+            } else {
+                report = report.plus(recordFailure(call.action(), call.failure(), asOf));
+            }
+        }
+        return report.plus(recordDelivered(sent, asOf)).plus(deliverInTransaction(inTransaction, asOf));
+    }
+
+    /** A handler's call for an action: failed with {@code failure}, or succeeded when it is null. */
+    private record Call(Action action, RuntimeException failure) {
+    }
+
+    /** Calls the handlers of the actions, on the delivery threads when there are some; in the actions' order. */
+    private List<Call> callHandlers(List<Action> batch, ExecutorService callers) {
+        if (callers == null || batch.size() < 2) {
+            return batch.stream().map(this::call).toList();
+        }
+        List<Future<Call>> calls = batch.stream().map(action -> callers.submit(() -> call(action))).toList();
+        List<Call> done = new ArrayList<>(calls.size());
+        for (Future<Call> call : calls) {
+            try {
+                done.add(call.get());
+            } catch (ExecutionException e) {
+                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on one thread
+                throw (Error) e.getCause();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DeliveryInterruptedException("interrupted while the batch's actions were being delivered;"
+                        + " they are delivered again once their lease has passed", e);
+            }
+        }
+        return done;
+    }
+
+    private Call call(Action action) {
+        try {
+            registrations.handlerOf(action).deliver(action);
+            return new Call(action, null);
+        } catch (RuntimeException e) {
+            return new Call(action, e);
+        }
+    }
+
+    /** Records the deliveries together; when that fails, one by one. */
+    private RunReport recordDelivered(List<Action> sent, Instant asOf) {
+        if (sent.isEmpty()) {
+            return RunReport.NOTHING;
+        }
+        try {
+            transactions.inTransaction(() -> completeAll(sent, asOf));
+            return new RunReport(0, sent.size(), 0, 0);
+        } catch (RuntimeException e) {
+            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(), e.toString());
+        }
+        RunReport report = RunReport.NOTHING;
+        for (Action action : sent) {
+            try {
+                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(),
+                        () -> completeAll(List.of(reload(action)), asOf));
+                report = report.plus(new RunReport(0, 1, 0, 0));
+            } catch (RuntimeException e) {
+                report = report.plus(recordFailure(action, e, asOf));
+            }
+        }
+        return report;
+    }
+
+    /** Delivers and records the actions in one transaction; when that fails, each in a transaction of its own. */
+    private RunReport deliverInTransaction(List<Action> batch, Instant asOf) {
+        if (batch.isEmpty()) {
+            return RunReport.NOTHING;
+        }
+        try {
+            transactions.inTransaction(() -> {
+                batch.forEach(action -> registrations.handlerOf(action).deliver(action));
+                completeAll(batch, asOf);
+            });
+            return new RunReport(0, batch.size(), 0, 0);
+        } catch (RuntimeException e) {
+            LOG.debug("delivering {} actions in one transaction failed ({}); delivering them one by one", batch.size(),
+                    e.toString());
+        }
+        RunReport report = RunReport.NOTHING;
+        for (Action action : batch) {
+            try {
+                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(), () -> {
+                    Action current = reload(action);
+                    registrations.handlerOf(current).deliver(current);
+                    completeAll(List.of(current), asOf);
+                });
+                report = report.plus(new RunReport(0, 1, 0, 0));
+            } catch (RuntimeException e) {
+                report = report.plus(recordFailure(action, e, asOf));
+            }
+        }
+        return report;
+    }
+
+    /**
+     * Marks the actions delivered (as of the versions given: one changed in between fails the whole call) and
+     * lets their workflows record their side, per workflow in one call.
+     */
+    private void completeAll(List<Action> batch, Instant asOf) {
+        List<Action> delivered = actions.updateAll(batch.stream().map(action -> action.delivered(asOf)).toList());
+        Map<String, List<Action>> byWorkflow = new LinkedHashMap<>();
+        delivered.forEach(action -> byWorkflow.computeIfAbsent(action.workflow(), w -> new ArrayList<>()).add(action));
+        byWorkflow.forEach((name, ofWorkflow) -> registrations.workflowNamed(name)
+                .ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
+    }
+
+    /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
+    private RunReport recordFailure(Action action, RuntimeException error, Instant asOf) {
+        Action failed = transactions.inTransaction(() -> recordAttemptFailed(action, error, asOf));
+        LOG.warn("delivery of action {} ({}) failed, attempt {}: {}", action.deduplicationKey(),
+                action.payload().describe(), failed.attempts(), error.toString());
+        return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
+    }
+
+    private Action recordAttemptFailed(Action action, RuntimeException error, Instant asOf) {
+        Action current = reload(action);
+        if (current.status() != ActionStatus.PENDING) {
+            return current;
+        }
+        int attempt = current.attempts() + 1;
+        String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
+        Action failed = actions.update(current.attemptFailed(message, asOf,
+                retryPolicy.retryAt(attempt, asOf).orElse(null)));
+        if (failed.status() == ActionStatus.FAILED) {
+            registrations.workflowNamed(failed.workflow()).ifPresent(w -> w.onFailed(failed));
+        }
+        return failed;
+    }
+
+    private Action reload(Action action) {
+        return actions.findById(action.tenant(), action.id())
+                .orElseThrow(() -> new RecordNotFoundException("Action", action.id()));
+    }
+}
