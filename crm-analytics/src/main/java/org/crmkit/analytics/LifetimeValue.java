@@ -16,6 +16,9 @@ public final class LifetimeValue {
 
     private final PurchaseModel purchases;
     private final GammaGammaModel spend;
+    /** The longest horizon: 100 years; more would only cost memory and time. */
+    public static final int MAX_MONTHS = 1200;
+
     private final int months;
     private final double monthlyDiscountRate;
     private final double periodsPerMonth;
@@ -24,8 +27,9 @@ public final class LifetimeValue {
                           double periodsPerMonth) {
         this.purchases = Objects.requireNonNull(purchases, "purchases");
         this.spend = Objects.requireNonNull(spend, "spend");
-        if (months < 1) {
-            throw AnalyticsException.invalidArgument("months", "must be at least 1, was " + months);
+        if (months < 1 || months > MAX_MONTHS) {
+            throw AnalyticsException.invalidArgument("months",
+                    "must be from 1 to " + MAX_MONTHS + " (100 years), was " + months);
         }
         if (!(monthlyDiscountRate >= 0) || Double.isInfinite(monthlyDiscountRate)) {
             throw AnalyticsException.invalidArgument("monthlyDiscountRate",

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 
 /**
@@ -50,8 +49,12 @@ public final class Profitability {
     private final Map<String, State> customers = new LinkedHashMap<>();
 
     private Profitability(BigDecimal costPerOrder, BigDecimal keyThreshold) {
-        this.costPerOrder = Objects.requireNonNull(costPerOrder, "costPerOrder");
-        this.keyThreshold = Objects.requireNonNull(keyThreshold, "keyThreshold");
+        if (costPerOrder == null || keyThreshold == null) {
+            throw AnalyticsException.invalidArgument(costPerOrder == null ? "costPerOrder" : "keyThreshold",
+                    "is required");
+        }
+        this.costPerOrder = Money.requireWithinLimits("costPerOrder", costPerOrder);
+        this.keyThreshold = Money.requireWithinLimits("keyThreshold", keyThreshold);
         if (costPerOrder.signum() < 0) {
             throw AnalyticsException.invalidArgument("costPerOrder", "must not be negative, was " + costPerOrder);
         }

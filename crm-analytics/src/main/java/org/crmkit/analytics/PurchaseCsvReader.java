@@ -2,15 +2,19 @@ package org.crmkit.analytics;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -60,7 +64,12 @@ public final class PurchaseCsvReader {
         this.productColumn = builder.productColumn;
         this.datePattern = builder.datePattern;
         try {
-            this.dateFormat = DateTimeFormatter.ofPattern(builder.datePattern);
+            // Strict: 2021-02-31 is refused, not read as the last day of February. A pattern's year of era (yyyy)
+            // needs an era to resolve strictly; the current era is the one meant.
+            this.dateFormat = new DateTimeFormatterBuilder().appendPattern(builder.datePattern)
+                    .parseDefaulting(ChronoField.ERA, 1)
+                    .toFormatter()
+                    .withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
             throw new AnalyticsException(AnalyticsException.Reason.INVALID_ARGUMENT, "datePattern",
                     "'" + builder.datePattern + "' is not a date pattern: " + e.getMessage(), e);
@@ -75,16 +84,30 @@ public final class PurchaseCsvReader {
      * Reads a UTF-8 file and hands each record to the consumer, in file order.
      *
      * @return the number of records read
-     * @throws AnalyticsException on malformed or empty input, or when the consumer refuses a record (the message
-     *                            then gains the line)
-     * @throws UncheckedIOException when the file cannot be read
+     * @throws AnalyticsException on malformed input (invalid UTF-8 included) or empty input, or when the consumer
+     *                            refuses a record (the message then gains the line); every message starts with the
+     *                            file. {@link AnalyticsException.Reason#UNREADABLE_INPUT} when the file is missing,
+     *                            a directory or cannot be read.
      */
     public long read(Path file, Consumer<? super PurchaseRecord> consumer) {
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return read(reader, consumer);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
+        if (Files.isDirectory(file)) {
+            throw unreadable(file, "is a directory, not a file");
         }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(new Utf8Lines(in)::next, consumer);
+        } catch (AnalyticsException e) {
+            throw e.inFile(file);
+        } catch (NoSuchFileException e) {
+            throw unreadable(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw unreadable(file, "permission denied");
+        } catch (IOException e) {
+            throw unreadable(file, "cannot be read: " + e.getMessage());
+        }
+    }
+
+    private static AnalyticsException unreadable(Path file, String problem) {
+        return new AnalyticsException(AnalyticsException.Reason.UNREADABLE_INPUT, "input", file + ": " + problem);
     }
 
     /** Reads all records of a file into a list; for files that fit in memory. */
@@ -98,44 +121,66 @@ public final class PurchaseCsvReader {
      * Reads from a character stream, which the caller closes, and hands each record to the consumer.
      *
      * @return the number of records read
+     * @throws AnalyticsException on malformed or empty input, or when the consumer refuses a record;
+     *                            {@link AnalyticsException.Reason#UNREADABLE_INPUT} when the stream fails
      */
     public long read(Reader source, Consumer<? super PurchaseRecord> consumer) {
         BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source);
         try {
-            long lineNumber = 0;
-            long records = 0;
-            Layout layout = null;
-            String line;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
+            return read(in::readLine, consumer);
+        } catch (IOException e) {
+            throw new AnalyticsException(AnalyticsException.Reason.UNREADABLE_INPUT, "input",
+                    "the input cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lines of text, without their terminators; null after the last. */
+    @FunctionalInterface
+    private interface Lines {
+        String next() throws IOException;
+    }
+
+    private long read(Lines in, Consumer<? super PurchaseRecord> consumer) throws IOException {
+        long lineNumber = 0;
+        long records = 0;
+        Layout layout = null;
+        String line;
+        while ((line = nextLine(in, lineNumber + 1)) != null) {
+            lineNumber++;
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = split(line, lineNumber);
+            if (layout == null) {
+                layout = header ? resolve(fields, lineNumber, true) : resolve(columnNames, lineNumber, false);
+                if (header) {
                     continue;
                 }
-                List<String> fields = split(line, lineNumber);
-                if (layout == null) {
-                    layout = header ? resolve(fields, lineNumber, true) : resolve(columnNames, lineNumber, false);
-                    if (header) {
-                        continue;
-                    }
-                }
-                PurchaseRecord record = layout.record(fields, lineNumber);
-                try {
-                    consumer.accept(record);
-                } catch (AnalyticsException e) {
-                    throw e.atLine(lineNumber);
-                }
-                records++;
             }
-            if (records == 0) {
-                throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "input",
-                        lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
+            PurchaseRecord record = layout.record(fields, lineNumber);
+            try {
+                consumer.accept(record);
+            } catch (AnalyticsException e) {
+                throw e.atLine(lineNumber);
             }
-            return records;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            records++;
+        }
+        if (records == 0) {
+            throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "input",
+                    lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
+        }
+        return records;
+    }
+
+    private static String nextLine(Lines in, long lineNumber) throws IOException {
+        try {
+            return in.next();
+        } catch (Utf8Lines.InvalidUtf8 e) {
+            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
+                    "line " + lineNumber + ", byte " + e.byteInLine() + ": not valid UTF-8");
         }
     }
 
@@ -165,6 +210,8 @@ public final class PurchaseCsvReader {
         int i = 0;
         boolean quoted = false;
         boolean wasQuoted = false;
+        // Kept as the field grows rather than asked of it, so that each character is looked at once.
+        boolean blankSoFar = true;
         while (i < line.length()) {
             char c = line.charAt(i);
             if (quoted) {
@@ -176,7 +223,7 @@ public final class PurchaseCsvReader {
                 } else {
                     field.append(c);
                 }
-            } else if (c == '"' && field.toString().isBlank() && !wasQuoted) {
+            } else if (c == '"' && blankSoFar && !wasQuoted) {
                 quoted = true;
                 wasQuoted = true;
                 field.setLength(0);
@@ -184,8 +231,10 @@ public final class PurchaseCsvReader {
                 fields.add(wasQuoted ? field.toString() : field.toString().strip());
                 field.setLength(0);
                 wasQuoted = false;
+                blankSoFar = true;
             } else {
                 field.append(c);
+                blankSoFar = blankSoFar && Character.isWhitespace(c);
             }
             i++;
         }
@@ -254,8 +303,8 @@ public final class PurchaseCsvReader {
 
         PurchaseRecord record(List<String> fields, long line) {
             String id = field(fields, customer, customerName, line);
-            if (id.isEmpty()) {
-                throw malformed(line, customer, customerName, "customer id is empty");
+            if (id.isBlank()) {
+                throw malformed(line, customer, customerName, "customer id is blank");
             }
             LocalDate day = parseDate(field(fields, date, dateName, line), line);
             BigDecimal revenue = parseAmount(field(fields, amount, amountName, line), line, amount, amountName);
@@ -288,13 +337,18 @@ public final class PurchaseCsvReader {
                 dates.put(text, parsed);
                 return parsed;
             } catch (DateTimeParseException e) {
-                throw malformed(line, date, dateName, "cannot read '" + text + "' with pattern " + datePattern);
+                String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
+                throw malformed(line, date, dateName, "cannot read '" + text + "' with pattern " + datePattern + why);
             } catch (RuntimeException e) {
                 throw malformed(line, date, dateName, "'" + text + "' holds no full date for pattern " + datePattern);
             }
         }
 
         private BigDecimal parseAmount(String text, long line, int index, String name) {
+            if (!Money.isShortEnough(text)) {
+                throw malformed(line, index, name, "an amount of " + text.length() + " characters is longer than "
+                        + org.crmkit.core.common.Money.MAX_TEXT_LENGTH);
+            }
             BigDecimal value;
             try {
                 value = new BigDecimal(text);
@@ -303,6 +357,9 @@ public final class PurchaseCsvReader {
             }
             if (value.signum() < 0) {
                 throw malformed(line, index, name, "amount " + text + " is negative");
+            }
+            if (!org.crmkit.core.common.Money.isWithinLimits(value)) {
+                throw malformed(line, index, name, "'" + text + "' is beyond " + Money.LIMITS);
             }
             return value;
         }

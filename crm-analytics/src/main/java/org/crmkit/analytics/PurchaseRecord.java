@@ -15,7 +15,10 @@ import java.util.Optional;
  */
 public record PurchaseRecord(String customerId, LocalDate date, BigDecimal amount, BigDecimal cost, String productId) {
 
-    /** Validates: customer id not blank, date and amount present, amount and cost not negative. */
+    /**
+     * Validates: customer id not blank, date and amount present, amount and cost not negative and within the limits
+     * of crm-core's {@link org.crmkit.core.common.Money} (at most 18 digits before the decimal point and 12 after it).
+     */
     public PurchaseRecord {
         if (customerId == null || customerId.isBlank()) {
             throw AnalyticsException.invalidArgument("customerId", "is required");
@@ -29,8 +32,12 @@ public record PurchaseRecord(String customerId, LocalDate date, BigDecimal amoun
         if (amount.signum() < 0) {
             throw AnalyticsException.invalidArgument("amount", "must not be negative, was " + amount);
         }
+        Money.requireWithinLimits("amount", amount);
         if (cost != null && cost.signum() < 0) {
             throw AnalyticsException.invalidArgument("cost", "must not be negative, was " + cost);
+        }
+        if (cost != null) {
+            Money.requireWithinLimits("cost", cost);
         }
         if (productId != null && productId.isBlank()) {
             productId = null;

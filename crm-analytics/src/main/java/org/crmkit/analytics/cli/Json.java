@@ -66,6 +66,13 @@ final class Json {
         }
     }
 
+    private static boolean pairedSurrogate(String s, int i) {
+        char c = s.charAt(i);
+        return Character.isHighSurrogate(c)
+                ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
+                : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
+    }
+
     private static void newline(StringBuilder out, int indent) {
         out.append('\n');
         out.append("  ".repeat(indent));
@@ -82,7 +89,8 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) {
+                    if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
+                        // a lone surrogate has no UTF-8 form: escaped, it keeps ids apart instead of becoming '?'
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

@@ -35,7 +35,20 @@ public enum ErrorCode {
     /** A write that must join the transaction of a change was made outside any transaction (crm-workflow's stores). */
     TRANSACTION_REQUIRED("CRM-0102"),
     /** The calling thread was interrupted while it waited; the work was not finished and may be run again. */
-    INTERRUPTED("CRM-0103");
+    INTERRUPTED("CRM-0103"),
+    /**
+     * Analytics: an input file or stream is not in the expected form (an unreadable date or amount, a missing
+     * column, invalid UTF-8, records out of order).
+     */
+    MALFORMED_INPUT("CRM-0201"),
+    /** Analytics: the input holds no record at all. */
+    EMPTY_INPUT("CRM-0202"),
+    /** Analytics: the data are too few or too uniform for a model to be identified. */
+    INSUFFICIENT_DATA("CRM-0203"),
+    /** Analytics: a maximum-likelihood fit did not reach a finite optimum inside the parameter space. */
+    FIT_FAILED("CRM-0204"),
+    /** Analytics: an input file cannot be read at all (missing, a directory, an I/O error). */
+    UNREADABLE_INPUT("CRM-0205");
 
     private final String code;
 

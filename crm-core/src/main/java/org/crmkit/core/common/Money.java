@@ -17,8 +17,21 @@ import java.util.stream.IntStream;
  * {@link CurrencyMismatchException} naming both. Two amounts are equal when their currencies are equal and their
  * amounts are numerically equal ({@code 1.5 EUR} equals {@code 1.50 EUR}). Rounding to the currency's minor unit
  * is explicit ({@link #rounded()}), and {@link #allocate} splits an amount into parts that add up to it exactly.
+ *
+ * <p>An amount handed in ({@link #of}, {@link #parse}) has at most {@value #MAX_INTEGER_DIGITS} digits before the
+ * decimal point and at most {@value #MAX_DECIMALS} after it (zeros at the end of the decimals are not counted), and
+ * its text at most {@value #MAX_TEXT_LENGTH} characters: far beyond any real amount, and small enough that no
+ * exponent such as {@code 1e999999999} can make a sum or a printout run for minutes. Results of arithmetic are exact
+ * and not limited.
  */
 public final class Money implements Comparable<Money> {
+
+    /** The most digits an amount handed in may have before the decimal point: it stays below 10^18. */
+    public static final int MAX_INTEGER_DIGITS = 18;
+    /** The most decimals an amount handed in may have, zeros at the end not counted. */
+    public static final int MAX_DECIMALS = 12;
+    /** The longest text {@link #of(String, String)} and {@link #parse} read as an amount. */
+    public static final int MAX_TEXT_LENGTH = 100;
 
     private final BigDecimal amount;
     private final Currency currency;
@@ -34,7 +47,42 @@ public final class Money implements Comparable<Money> {
         if (currency.getDefaultFractionDigits() < 0) {
             throw InvalidValueException.invalid("currency", currency.getCurrencyCode() + " is not a currency with a minor unit");
         }
-        return new Money(amount, currency);
+        BigDecimal held = withinLimits(amount);
+        if (held == null) {
+            throw InvalidValueException.invalid("amount", amount + " is beyond the limits of an amount: at most "
+                    + MAX_INTEGER_DIGITS + " digits before the decimal point and " + MAX_DECIMALS + " after it");
+        }
+        return new Money(held, currency);
+    }
+
+    /**
+     * Whether an amount has at most {@value #MAX_INTEGER_DIGITS} digits before the decimal point and at most
+     * {@value #MAX_DECIMALS} after it, zeros at the end not counted; the test takes a few operations whatever the
+     * exponent.
+     */
+    public static boolean isWithinLimits(BigDecimal amount) {
+        return withinLimits(Require.notNull(amount, "amount")) != null;
+    }
+
+    /** The amount, with zeros beyond the last allowed decimal dropped; null when it is beyond the limits. */
+    private static BigDecimal withinLimits(BigDecimal amount) {
+        BigDecimal held = amount;
+        if (amount.scale() > MAX_DECIMALS) {
+            // Only zeros at the end may go: an unscaled value ending in n zeros has at least n factors of 2.
+            if (amount.signum() == 0) {
+                return BigDecimal.valueOf(0, MAX_DECIMALS);
+            }
+            long excess = (long) amount.scale() - MAX_DECIMALS;
+            if (excess > amount.unscaledValue().getLowestSetBit()) {
+                return null;
+            }
+            try {
+                held = amount.setScale(MAX_DECIMALS, RoundingMode.UNNECESSARY);
+            } catch (ArithmeticException notOnlyZeros) {
+                return null;
+            }
+        }
+        return (long) held.precision() - held.scale() <= MAX_INTEGER_DIGITS ? held : null;
     }
 
     /** {@code Money.of("12.50", "EUR")}: the amount as decimal text, the currency as ISO 4217 code. */
@@ -86,6 +134,10 @@ public final class Money implements Comparable<Money> {
 
     private static BigDecimal parseAmount(String text) {
         String value = Require.notBlank(text, "amount");
+        if (value.length() > MAX_TEXT_LENGTH) {
+            throw InvalidValueException.invalid("amount", "is longer than " + MAX_TEXT_LENGTH + " characters ("
+                    + value.length() + ")");
+        }
         try {
             return new BigDecimal(value);
         } catch (NumberFormatException e) {

@@ -105,4 +105,32 @@ class MoneyTest {
         assertThat(Money.ofMinor(1250, Money.currency("EUR"))).isEqualTo(Money.of("12.50", "EUR"));
         assertThat(Money.of("12.5", "EUR").toMinorUnits()).isEqualTo(1250);
     }
+
+    @Test
+    void amountsWithHugeExponentsAreRefusedNamingTheFieldAndTheLimits() {
+        for (String text : List.of("1e999999999", "1e100000000", "1e19", "1e-100000000", "0.0000000000001")) {
+            assertThatThrownBy(() -> Money.of(text, "EUR"))
+                    .as(text)
+                    .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                        assertThat(e.field()).isEqualTo("amount");
+                        assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_VALUE);
+                    })
+                    .hasMessageContaining("18 digits before the decimal point and 12 after it");
+        }
+        assertThatThrownBy(() -> Money.of(new BigDecimal("-1E+18"), "EUR")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.parse("EUR 1e999999999")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Money.of("9".repeat(101), "EUR"))
+                .isInstanceOf(InvalidValueException.class).hasMessageContaining("longer than 100 characters");
+    }
+
+    @Test
+    void amountsAtTheLimitsAndTrailingZerosBeyondThemAreAccepted() {
+        assertThat(Money.of("999999999999999999.999999999999", "EUR").amount())
+                .isEqualByComparingTo("999999999999999999.999999999999");
+        assertThat(Money.of("1e17", "EUR").amount()).isEqualByComparingTo("100000000000000000");
+        assertThat(Money.of("12.50000000000000000000", "EUR")).isEqualTo(Money.of("12.5", "EUR"));
+        assertThat(Money.of(new BigDecimal("0E-999999999"), "EUR").toString()).isEqualTo("EUR 0.000000000000");
+        assertThat(Money.isWithinLimits(new BigDecimal("0.000000000001"))).isTrue();
+        assertThat(Money.isWithinLimits(new BigDecimal("1E-999999999"))).isFalse();
+    }
 }
