@@ -31,7 +31,9 @@ public final class AnalyticsException extends CrmException {
         /** The maximum-likelihood fit did not reach a finite optimum inside the parameter space: {@code CRM-0204}. */
         FIT_FAILED(ErrorCode.FIT_FAILED),
         /** An input file cannot be read at all (missing, a directory, an I/O error): {@code CRM-0205}. */
-        UNREADABLE_INPUT(ErrorCode.UNREADABLE_INPUT);
+        UNREADABLE_INPUT(ErrorCode.UNREADABLE_INPUT),
+        /** A report or another output file cannot be written: {@code CRM-0206}. */
+        UNWRITABLE_OUTPUT(ErrorCode.UNWRITABLE_OUTPUT);
 
         private final ErrorCode errorCode;
 

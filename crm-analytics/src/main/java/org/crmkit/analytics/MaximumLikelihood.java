@@ -1,8 +1,10 @@
 package org.crmkit.analytics;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import org.hipparchus.exception.MathIllegalArgumentException;
 import org.hipparchus.exception.MathIllegalStateException;
@@ -45,6 +47,12 @@ final class MaximumLikelihood {
     /** The longest Newton step in any log-parameter (a factor of e^2 in the parameter). */
     private static final double MAX_LOG_STEP = 2;
     private static final double MAX_DAMPING = 1e12;
+    /**
+     * The penalizers tried, smallest first, when the data cannot identify a model without one: small enough to move
+     * identified parameters little (a few percent on a few hundred CDNOW customers), large enough to hold a ratio
+     * the data fix but not its scale (BG/NBD's a and b running off together).
+     */
+    private static final double[] SUGGESTED_PENALIZERS = {0.0001, 0.001, 0.01, 0.1};
 
     private MaximumLikelihood() {
     }
@@ -59,6 +67,47 @@ final class MaximumLikelihood {
      */
     static Estimate fit(String model, String[] names, ToDoubleFunction<double[]> logLikelihood, double customers,
                         double[] start, FitOptions options) {
+        return withPenalizerAdvice(model, names, options,
+                tried -> fitByNelderMead(model, names, logLikelihood, customers, start, tried));
+    }
+
+    /**
+     * Runs a fit; when a fit without penalty finds that the data cannot identify the model, tries the penalizers of
+     * {@link #SUGGESTED_PENALIZERS} from the smallest, and names in the refusal the first that identifies it, with
+     * the parameters it gives, so that the analyst knows what to try (the fit is still refused: a penalty changes
+     * the estimate, which is the analyst's choice to make).
+     */
+    private static Estimate withPenalizerAdvice(String model, String[] names, FitOptions options,
+                                                Function<FitOptions, Estimate> fit) {
+        try {
+            return fit.apply(options);
+        } catch (AnalyticsException unidentified) {
+            if (options.penalizer() > 0 || unidentified.reason() != AnalyticsException.Reason.INSUFFICIENT_DATA) {
+                throw unidentified;
+            }
+            for (double penalizer : SUGGESTED_PENALIZERS) {
+                Estimate penalized;
+                try {
+                    penalized = fit.apply(options.withPenalizer(penalizer));
+                } catch (AnalyticsException alsoUnidentified) {
+                    continue;
+                }
+                String value = BigDecimal.valueOf(penalizer).stripTrailingZeros().toPlainString();
+                throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
+                        unidentified.problem() + "; a penalizer of " + value + " identifies it (FitOptions"
+                                + ".withPenalizer(" + value + "), --penalizer " + value + " on the command line): "
+                                + named(names, penalized.parameters()) + "; try it, or more customers",
+                        unidentified);
+            }
+            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
+                    unidentified.problem() + "; no penalizer up to "
+                            + SUGGESTED_PENALIZERS[SUGGESTED_PENALIZERS.length - 1]
+                            + " identifies it either: more customers are needed", unidentified);
+        }
+    }
+
+    private static Estimate fitByNelderMead(String model, String[] names, ToDoubleFunction<double[]> logLikelihood,
+                                            double customers, double[] start, FitOptions options) {
         Optimum optimum = nelderMead(model, logLikelihood, customers, start, options);
         double[] parameters = identified(model, names, optimum.point);
         double ll = logLikelihood.applyAsDouble(parameters);
@@ -115,6 +164,12 @@ final class MaximumLikelihood {
      */
     static Estimate fit(String model, String[] names, SmoothLogLikelihood logLikelihood, double customers,
                         double[] start, FitOptions options) {
+        return withPenalizerAdvice(model, names, options,
+                tried -> fitByNewton(model, names, logLikelihood, customers, start, tried));
+    }
+
+    private static Estimate fitByNewton(String model, String[] names, SmoothLogLikelihood logLikelihood,
+                                        double customers, double[] start, FitOptions options) {
         Optimum optimum = newton(model, logLikelihood, customers, start, options);
         double[] parameters = identified(model, names, optimum.point);
         int n = parameters.length;
@@ -288,8 +343,7 @@ final class MaximumLikelihood {
             if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
                 throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
                         "parameter " + names[i] + " runs off to " + (point[i] > 0 ? "infinity" : "zero")
-                                + " (" + Math.exp(point[i]) + "): the data cannot identify the model;"
-                                + " try a penalizer or more customers");
+                                + " (" + Math.exp(point[i]) + "): the data cannot identify the model");
             }
         }
         return exp(point);
@@ -300,7 +354,7 @@ final class MaximumLikelihood {
         if (errors.isEmpty()) {
             throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
                     "the likelihood is flat at the optimum " + named(names, parameters)
-                            + ", so the data cannot identify the model; try a penalizer or more varied customers");
+                            + ", so the data cannot identify the model");
         }
         return new Estimate(parameters, ll, errors, evaluations);
     }

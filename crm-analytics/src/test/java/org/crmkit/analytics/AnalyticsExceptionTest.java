@@ -14,7 +14,7 @@ class AnalyticsExceptionTest {
     @Test
     void everyReasonHasItsOwnStableCode() {
         assertThat(Arrays.stream(AnalyticsException.Reason.values()).map(r -> r.errorCode().code()))
-                .containsExactly("CRM-0201", "CRM-0202", "CRM-0002", "CRM-0203", "CRM-0204", "CRM-0205")
+                .containsExactly("CRM-0201", "CRM-0202", "CRM-0002", "CRM-0203", "CRM-0204", "CRM-0205", "CRM-0206")
                 .doesNotHaveDuplicates();
     }
 

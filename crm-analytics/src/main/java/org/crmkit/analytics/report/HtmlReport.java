@@ -1,7 +1,6 @@
 package org.crmkit.analytics.report;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,7 +29,9 @@ import org.crmkit.analytics.WhaleCurve;
  * report.writeTo(Path.of("target/report.html"));
  * }</pre>
  * Invalid input (a blank heading, a negative bar, a grid of the wrong shape) fails at once with an
- * {@link AnalyticsException} of reason {@code INVALID_ARGUMENT} that names the field. Instances are immutable and
+ * {@link AnalyticsException} of reason {@code INVALID_ARGUMENT} that names the field. Text that XML cannot hold is
+ * replaced, not refused: control characters by a space, U+FFFE, U+FFFF and lone surrogates (half of a character,
+ * e.g. from a truncated name) by U+FFFD, the replacement character. Instances are immutable and
  * thread-safe; the builder is not.
  */
 public final class HtmlReport {
@@ -141,7 +142,7 @@ public final class HtmlReport {
     /**
      * Writes the document as UTF-8, creating missing parent directories, and returns the absolute path written.
      *
-     * @throws UncheckedIOException when the file cannot be written
+     * @throws AnalyticsException of reason {@code UNWRITABLE_OUTPUT} naming the file when it cannot be written
      */
     public Path writeTo(Path file) {
         try {
@@ -152,7 +153,8 @@ public final class HtmlReport {
             Files.writeString(absolute, html, StandardCharsets.UTF_8);
             return absolute;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the report to " + file, e);
+            throw AnalyticsException.of(AnalyticsException.Reason.UNWRITABLE_OUTPUT, "file",
+                    file + ": cannot write the report: " + e);
         }
     }
 

@@ -2,9 +2,12 @@ package org.crmkit.analytics.report;
 
 /**
  * Writes well-formed XHTML and SVG: every text and attribute value is escaped, every element is closed, so the
- * report parses as XML and a name or a note can never inject markup.
+ * report parses as XML and a name or a note can never inject markup. Text XML cannot hold is replaced: control
+ * characters by a space, U+FFFE, U+FFFF and lone surrogates by U+FFFD, the replacement character.
  */
 final class Markup {
+
+    private static final char REPLACEMENT = '\uFFFD';
 
     private final StringBuilder out = new StringBuilder(16_384);
 
@@ -79,6 +82,13 @@ final class Markup {
                 default -> {
                     if (c < 0x20 && c != '\n' && c != '\t' && c != '\r') {
                         out.append(' '); // control characters are not allowed in XML
+                    } else if (c == '\uFFFE' || c == '\uFFFF') {
+                        out.append(REPLACEMENT); // not characters, and not allowed in XML
+                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                            && Character.isLowSurrogate(text.charAt(i + 1))) {
+                        out.append(c).append(text.charAt(++i));
+                    } else if (Character.isSurrogate(c)) {
+                        out.append(REPLACEMENT); // half a character: neither XML nor UTF-8 can hold it
                     } else {
                         out.append(c);
                     }

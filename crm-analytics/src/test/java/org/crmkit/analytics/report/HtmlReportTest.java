@@ -179,6 +179,32 @@ class HtmlReportTest {
         assertThat(Files.readString(written, StandardCharsets.UTF_8)).isEqualTo(report.html()).contains("ünïcödé €");
     }
 
+    @Test
+    void nonCharactersAndLoneSurrogatesAreReplacedSoTheReportStillParsesAsXml(@TempDir Path dir) throws Exception {
+        String hostile = "A\uFFFEB\uFFFFC\uD800D\uDC00E";
+        HtmlReport report = HtmlReport.titled("Names " + hostile)
+                .table("Customers", List.of("name", "note"), List.of(List.of(hostile, "smile \uD83D\uDE00")))
+                .figure("Chart " + hostile, hostile)
+                .build();
+
+        Document html = parse(report);
+        assertThat(text(html, "//*[local-name()='h1']")).isEqualTo("Names A\uFFFDB\uFFFDC\uFFFDD\uFFFDE");
+        assertThat(text(html, "//*[local-name()='td'][1]")).isEqualTo("A\uFFFDB\uFFFDC\uFFFDD\uFFFDE");
+        assertThat(text(html, "//*[local-name()='td'][2]")).isEqualTo("smile \uD83D\uDE00");
+        Path written = report.writeTo(dir.resolve("report.html"));
+        assertThat(Files.readString(written, StandardCharsets.UTF_8)).isEqualTo(report.html());
+    }
+
+    @Test
+    void aReportThatCannotBeWrittenNamesTheFile(@TempDir Path dir) throws Exception {
+        Path file = Files.createDirectory(dir.resolve("taken"));
+
+        assertThatThrownBy(() -> HtmlReport.titled("Written").text("About", "x").build().writeTo(file))
+                .isInstanceOfSatisfying(AnalyticsException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.UNWRITABLE_OUTPUT))
+                .hasMessageContaining(file + ": cannot write the report");
+    }
+
     private static Document parse(HtmlReport report) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

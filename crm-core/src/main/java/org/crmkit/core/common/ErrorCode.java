@@ -48,7 +48,9 @@ public enum ErrorCode {
     /** Analytics: a maximum-likelihood fit did not reach a finite optimum inside the parameter space. */
     FIT_FAILED("CRM-0204"),
     /** Analytics: an input file cannot be read at all (missing, a directory, an I/O error). */
-    UNREADABLE_INPUT("CRM-0205");
+    UNREADABLE_INPUT("CRM-0205"),
+    /** Analytics: a report or another output file cannot be written. */
+    UNWRITABLE_OUTPUT("CRM-0206");
 
     private final String code;
 
