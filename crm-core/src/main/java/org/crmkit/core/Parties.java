@@ -16,6 +16,7 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PartyId;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.Require;
@@ -35,6 +36,7 @@ import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.Occasion;
+import org.crmkit.core.party.Party;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
@@ -44,7 +46,9 @@ import org.crmkit.core.spi.ContactRepository;
  * calling tenant. Every change loads the record, applies the change and saves it together with its events in one
  * transaction; a refused change (an {@code InvalidValueException} naming the field, a
  * {@code RecordNotFoundException}, ...) stores nothing. Each change returns the stored record with its new version.
- * "Today" is the date of the clock the {@link Crm} was built with. Thread-safe.
+ * "Today" is the date of the clock the {@link Crm} was built with. What contacts and accounts have in common (contact
+ * points, tags, custom fields, owner, territory, customer since) is changed by one method for both, taking a
+ * {@link PartyId} and returning the changed party: {@code Contact c = parties.tag(contactId, "vip")}. Thread-safe.
  */
 public final class Parties {
 
@@ -176,137 +180,75 @@ public final class Parties {
         return changeAccount(account, a -> a.releaseCreditHold(useCases.clock));
     }
 
-    // contact points, tags, custom fields, owner, territory: the same for contacts and accounts
+    // contact points, tags, custom fields, owner, territory: the same for contacts and accounts. Each takes a
+    // ContactId or an AccountId and returns the changed Contact or Account (P is the party type of the id).
 
-    public Contact addEmail(ContactId contact, EmailAddress email, ContactPointType type) {
-        return changeContact(contact, c -> c.addEmail(email, type, useCases.clock));
+    /** Adds an email; the first one becomes primary. Refuses an email the party has (ignoring case). */
+    public <P extends Party<I>, I extends PartyId> P addEmail(I party, EmailAddress email, ContactPointType type) {
+        return changeParty(party, p -> p.addEmail(email, type, useCases.clock));
     }
 
-    public Account addEmail(AccountId account, EmailAddress email, ContactPointType type) {
-        return changeAccount(account, a -> a.addEmail(email, type, useCases.clock));
+    /** Removes an email; when it was primary the oldest remaining one becomes primary. */
+    public <P extends Party<I>, I extends PartyId> P removeEmail(I party, EmailAddress email) {
+        return changeParty(party, p -> p.removeEmail(email, useCases.clock));
     }
 
-    public Contact removeEmail(ContactId contact, EmailAddress email) {
-        return changeContact(contact, c -> c.removeEmail(email, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P makePrimaryEmail(I party, EmailAddress email) {
+        return changeParty(party, p -> p.makePrimaryEmail(email, useCases.clock));
     }
 
-    public Account removeEmail(AccountId account, EmailAddress email) {
-        return changeAccount(account, a -> a.removeEmail(email, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P addPhone(I party, PhoneNumber phone, ContactPointType type) {
+        return changeParty(party, p -> p.addPhone(phone, type, useCases.clock));
     }
 
-    public Contact makePrimaryEmail(ContactId contact, EmailAddress email) {
-        return changeContact(contact, c -> c.makePrimaryEmail(email, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P removePhone(I party, PhoneNumber phone) {
+        return changeParty(party, p -> p.removePhone(phone, useCases.clock));
     }
 
-    public Account makePrimaryEmail(AccountId account, EmailAddress email) {
-        return changeAccount(account, a -> a.makePrimaryEmail(email, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P makePrimaryPhone(I party, PhoneNumber phone) {
+        return changeParty(party, p -> p.makePrimaryPhone(phone, useCases.clock));
     }
 
-    public Contact addPhone(ContactId contact, PhoneNumber phone, ContactPointType type) {
-        return changeContact(contact, c -> c.addPhone(phone, type, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P addAddress(I party, PostalAddress address, ContactPointType type) {
+        return changeParty(party, p -> p.addAddress(address, type, useCases.clock));
     }
 
-    public Account addPhone(AccountId account, PhoneNumber phone, ContactPointType type) {
-        return changeAccount(account, a -> a.addPhone(phone, type, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P removeAddress(I party, PostalAddress address) {
+        return changeParty(party, p -> p.removeAddress(address, useCases.clock));
     }
 
-    public Contact removePhone(ContactId contact, PhoneNumber phone) {
-        return changeContact(contact, c -> c.removePhone(phone, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P makePrimaryAddress(I party, PostalAddress address) {
+        return changeParty(party, p -> p.makePrimaryAddress(address, useCases.clock));
     }
 
-    public Account removePhone(AccountId account, PhoneNumber phone) {
-        return changeAccount(account, a -> a.removePhone(phone, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P tag(I party, String tag) {
+        return changeParty(party, p -> p.tag(tag, useCases.clock));
     }
 
-    public Contact makePrimaryPhone(ContactId contact, PhoneNumber phone) {
-        return changeContact(contact, c -> c.makePrimaryPhone(phone, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P untag(I party, String tag) {
+        return changeParty(party, p -> p.untag(tag, useCases.clock));
     }
 
-    public Account makePrimaryPhone(AccountId account, PhoneNumber phone) {
-        return changeAccount(account, a -> a.makePrimaryPhone(phone, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P setCustomField(I party, CustomFieldKey key, CustomFieldValue value) {
+        return changeParty(party, p -> p.setCustomField(key, value, useCases.clock));
     }
 
-    public Contact addAddress(ContactId contact, PostalAddress address, ContactPointType type) {
-        return changeContact(contact, c -> c.addAddress(address, type, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P removeCustomField(I party, CustomFieldKey key) {
+        return changeParty(party, p -> p.removeCustomField(key, useCases.clock));
     }
 
-    public Account addAddress(AccountId account, PostalAddress address, ContactPointType type) {
-        return changeAccount(account, a -> a.addAddress(address, type, useCases.clock));
+    public <P extends Party<I>, I extends PartyId> P assignOwner(I party, UserId owner) {
+        return changeParty(party, p -> p.assignOwner(owner, useCases.clock));
     }
 
-    public Contact removeAddress(ContactId contact, PostalAddress address) {
-        return changeContact(contact, c -> c.removeAddress(address, useCases.clock));
+    /** Puts the party into the territory, or into none when {@code territory} is null. */
+    public <P extends Party<I>, I extends PartyId> P assignTerritory(I party, TerritoryId territory) {
+        return changeParty(party, p -> p.assignTerritory(territory, useCases.clock));
     }
 
-    public Account removeAddress(AccountId account, PostalAddress address) {
-        return changeAccount(account, a -> a.removeAddress(address, useCases.clock));
-    }
-
-    public Contact makePrimaryAddress(ContactId contact, PostalAddress address) {
-        return changeContact(contact, c -> c.makePrimaryAddress(address, useCases.clock));
-    }
-
-    public Account makePrimaryAddress(AccountId account, PostalAddress address) {
-        return changeAccount(account, a -> a.makePrimaryAddress(address, useCases.clock));
-    }
-
-    public Contact tag(ContactId contact, String tag) {
-        return changeContact(contact, c -> c.tag(tag, useCases.clock));
-    }
-
-    public Account tag(AccountId account, String tag) {
-        return changeAccount(account, a -> a.tag(tag, useCases.clock));
-    }
-
-    public Contact untag(ContactId contact, String tag) {
-        return changeContact(contact, c -> c.untag(tag, useCases.clock));
-    }
-
-    public Account untag(AccountId account, String tag) {
-        return changeAccount(account, a -> a.untag(tag, useCases.clock));
-    }
-
-    public Contact setCustomField(ContactId contact, CustomFieldKey key, CustomFieldValue value) {
-        return changeContact(contact, c -> c.setCustomField(key, value, useCases.clock));
-    }
-
-    public Account setCustomField(AccountId account, CustomFieldKey key, CustomFieldValue value) {
-        return changeAccount(account, a -> a.setCustomField(key, value, useCases.clock));
-    }
-
-    public Contact removeCustomField(ContactId contact, CustomFieldKey key) {
-        return changeContact(contact, c -> c.removeCustomField(key, useCases.clock));
-    }
-
-    public Account removeCustomField(AccountId account, CustomFieldKey key) {
-        return changeAccount(account, a -> a.removeCustomField(key, useCases.clock));
-    }
-
-    public Contact assignOwner(ContactId contact, UserId owner) {
-        return changeContact(contact, c -> c.assignOwner(owner, useCases.clock));
-    }
-
-    public Account assignOwner(AccountId account, UserId owner) {
-        return changeAccount(account, a -> a.assignOwner(owner, useCases.clock));
-    }
-
-    /** Puts the contact into the territory, or into none when {@code territory} is null. */
-    public Contact assignTerritory(ContactId contact, TerritoryId territory) {
-        return changeContact(contact, c -> c.assignTerritory(territory, useCases.clock));
-    }
-
-    /** Puts the account into the territory, or into none when {@code territory} is null. */
-    public Account assignTerritory(AccountId account, TerritoryId territory) {
-        return changeAccount(account, a -> a.assignTerritory(territory, useCases.clock));
-    }
-
-    /** Records since when the contact is a customer (not in the future), or that it is none when null. */
-    public Contact markCustomerSince(ContactId contact, LocalDate date) {
-        return changeContact(contact, c -> c.markCustomerSince(date, useCases.clock));
-    }
-
-    public Account markCustomerSince(AccountId account, LocalDate date) {
-        return changeAccount(account, a -> a.markCustomerSince(date, useCases.clock));
+    /** Records since when the party is a customer (not in the future), or that it is none when null. */
+    public <P extends Party<I>, I extends PartyId> P markCustomerSince(I party, LocalDate date) {
+        return changeParty(party, p -> p.markCustomerSince(date, useCases.clock));
     }
 
     // lookups
@@ -407,6 +349,16 @@ public final class Parties {
     /** The accounts that are subsidiaries of the account today, in name order. */
     public Page<Account> subsidiariesOf(AccountId parent, PageRequest page) {
         return accounts().findChildren(useCases.tenant(), Require.notNull(parent, "parent"), today(), Require.notNull(page, "page"));
+    }
+
+    /** Changes the contact or the account {@code id} names, as {@link #changeContact} or {@link #changeAccount}. */
+    @SuppressWarnings("unchecked") // P is Party<I>, and the only Party<ContactId> is Contact, Party<AccountId> Account
+    private <P extends Party<I>, I extends PartyId> P changeParty(I id, Consumer<Party<?>> change) {
+        Require.notNull(id, "partyId");
+        if (id instanceof ContactId contact) {
+            return (P) changeContact(contact, change::accept);
+        }
+        return (P) changeAccount((AccountId) id, change::accept);
     }
 
     private Contact changeContact(ContactId id, Consumer<Contact> change) {

@@ -108,7 +108,7 @@ class PartiesTest {
         assertThatThrownBy(() -> parties.registerContact(null))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("contact"));
         assertThatThrownBy(() -> parties.tag((ContactId) null, "vip"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("contactId"));
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("partyId"));
 
         assertThat(storage.contacts().findAll(TenantId.DEFAULT, PageRequest.first(10)).items()).isEmpty();
     }
@@ -125,6 +125,23 @@ class PartiesTest {
         assertThat(storage.contacts().findAll(TenantId.DEFAULT, PageRequest.first(10)).totalElements()).isZero();
         assertThat(delivered).isEmpty();
         assertThat(parties.importContacts(List.of(good, good))).hasSize(2);
+    }
+
+    @Test
+    void oneMethodChangesAContactOrAnAccountAndStoresIt() {
+        Contact contact = ada();
+        Account account = acme();
+
+        Contact taggedContact = parties.tag(contact.id(), "vip");
+        Account taggedAccount = parties.tag(account.id(), "vip");
+        Account owned = parties.assignOwner(account.id(), UserId.of(UUID.randomUUID()));
+
+        assertThat(taggedContact.tags().values()).containsExactly("vip");
+        assertThat(parties.contact(contact.id()).tags().values()).containsExactly("vip");
+        assertThat(taggedAccount.tags().values()).containsExactly("vip");
+        assertThat(parties.account(account.id()).owner()).isEqualTo(owned.owner()).isNotEqualTo(OWNER);
+        assertThatThrownBy(() -> parties.tag(AccountId.of(UUID.randomUUID()), "vip"))
+                .isInstanceOf(RecordNotFoundException.class).hasMessageContaining("Account");
     }
 
     @Test

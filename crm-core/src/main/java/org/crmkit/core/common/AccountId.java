@@ -3,7 +3,7 @@ package org.crmkit.core.common;
 import java.util.UUID;
 
 /** Id of a account record. */
-public record AccountId(UUID value) implements EntityId {
+public record AccountId(UUID value) implements PartyId {
 
     public AccountId {
         Require.notNull(value, "accountId");

@@ -3,7 +3,7 @@ package org.crmkit.core.common;
 import java.util.UUID;
 
 /** Id of a contact record. */
-public record ContactId(UUID value) implements EntityId {
+public record ContactId(UUID value) implements PartyId {
 
     public ContactId {
         Require.notNull(value, "contactId");

@@ -1,10 +1,8 @@
 package org.crmkit.persistence.jpa;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountState;
-import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ParentLink;
 
 /**
@@ -14,8 +12,8 @@ import org.crmkit.core.party.ParentLink;
  */
 final class AccountMapping implements AggregateMapping<AccountState, AccountRow> {
 
-    static final String EMAIL = "account.email";
-    static final String PHONE = "account.phone";
+    /** Names the lookup keys of the contact points ({@link StoredParties#contactPointKeys}). */
+    static final String PARTY = "account";
     static final String PARENT = "account.parent";
 
     /** Name ignoring case, then id. */
@@ -51,9 +49,7 @@ final class AccountMapping implements AggregateMapping<AccountState, AccountRow>
 
     @Override
     public List<LookupKey> lookupKeys(AccountState state) {
-        List<LookupKey> keys = new ArrayList<>();
-        state.contactPoints().emails().forEach(email -> keys.add(LookupKey.of(EMAIL, email.value().normalized())));
-        state.contactPoints().phones().stream().map(ContactPoint::value).forEach(phone -> keys.add(LookupKey.of(PHONE, phone.e164())));
+        List<LookupKey> keys = StoredParties.contactPointKeys(PARTY, state.contactPoints());
         for (ParentLink link : state.parents()) {
             keys.add(LookupKey.during(PARENT, link.parent().value(), link.period()));
         }

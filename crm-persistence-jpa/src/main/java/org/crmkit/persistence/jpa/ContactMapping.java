@@ -2,10 +2,8 @@ package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
-import java.util.ArrayList;
 import java.util.List;
 import org.crmkit.core.party.Affiliation;
-import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactState;
 
 /**
@@ -16,8 +14,8 @@ import org.crmkit.core.party.ContactState;
  */
 final class ContactMapping implements AggregateMapping<ContactState, ContactRow> {
 
-    static final String EMAIL = "contact.email";
-    static final String PHONE = "contact.phone";
+    /** Names the lookup keys of the contact points ({@link StoredParties#contactPointKeys}). */
+    static final String PARTY = "contact";
     static final String TAG = "contact.tag";
     static final String ACCOUNT = "contact.account";
 
@@ -56,9 +54,7 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
 
     @Override
     public List<LookupKey> lookupKeys(ContactState state) {
-        List<LookupKey> keys = new ArrayList<>();
-        state.contactPoints().emails().forEach(email -> keys.add(LookupKey.of(EMAIL, email.value().normalized())));
-        state.contactPoints().phones().stream().map(ContactPoint::value).forEach(phone -> keys.add(LookupKey.of(PHONE, phone.e164())));
+        List<LookupKey> keys = StoredParties.contactPointKeys(PARTY, state.contactPoints());
         state.tags().values().forEach(tag -> keys.add(LookupKey.of(TAG, tag)));
         for (Affiliation link : state.affiliations()) {
             keys.add(LookupKey.during(ACCOUNT, link.account().value(), link.period()));

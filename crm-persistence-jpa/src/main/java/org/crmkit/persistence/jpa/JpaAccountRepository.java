@@ -24,9 +24,11 @@ final class JpaAccountRepository implements AccountRepository {
     private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
 
     private final StoredAggregates<Account, AccountState, AccountRow> accounts;
+    private final StoredParties<Account> parties;
 
     JpaAccountRepository(AggregateTable<AccountState, AccountRow> table) {
         this.accounts = new StoredAggregates<>(table, Account::state, Account::restore, "account");
+        this.parties = new StoredParties<>(accounts, AccountMapping.PARTY, AccountMapping.NAME_ORDER);
     }
 
     @Override
@@ -63,22 +65,22 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findByEmail(TenantId tenant, EmailAddress email) {
-        return accounts.list(tenant, RowQuery.withKey(AccountMapping.EMAIL, Require.notNull(email, "email").normalized()));
+        return parties.withEmail(tenant, email);
     }
 
     @Override
     public List<Account> findByPhone(TenantId tenant, PhoneNumber phone) {
-        return accounts.list(tenant, RowQuery.withKey(AccountMapping.PHONE, Require.notNull(phone, "phone").e164()));
+        return parties.withPhone(tenant, phone);
     }
 
     @Override
     public Page<Account> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value()), page);
+        return parties.ownedBy(tenant, owner, page);
     }
 
     @Override
     public Page<Account> findByTerritory(TenantId tenant, TerritoryId territory, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.territoryId = :territory")
+        return parties.inNameOrder(tenant, RowQuery.where("r.territoryId = :territory")
                 .bind("territory", Require.notNull(territory, "territory").value()), page);
     }
 
@@ -86,15 +88,11 @@ final class JpaAccountRepository implements AccountRepository {
     public Page<Account> findChildren(TenantId tenant, AccountId parent, LocalDate asOf, PageRequest page) {
         Require.notNull(parent, "parent");
         Require.notNull(asOf, "asOf");
-        return inNameOrder(tenant, RowQuery.withKeyOn(AccountMapping.PARENT, parent.value(), asOf), page);
+        return parties.inNameOrder(tenant, RowQuery.withKeyOn(AccountMapping.PARENT, parent.value(), asOf), page);
     }
 
     @Override
     public Page<Account> findAll(TenantId tenant, PageRequest page) {
         return accounts.page(tenant, RowQuery.all(), page);
-    }
-
-    private Page<Account> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
-        return accounts.page(tenant, query.orderBy(AccountMapping.NAME_ORDER), page);
     }
 }

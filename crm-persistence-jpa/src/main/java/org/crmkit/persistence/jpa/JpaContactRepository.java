@@ -22,9 +22,11 @@ import org.crmkit.core.spi.ContactRepository;
 final class JpaContactRepository implements ContactRepository {
 
     private final StoredAggregates<Contact, ContactState, ContactRow> contacts;
+    private final StoredParties<Contact> parties;
 
     JpaContactRepository(AggregateTable<ContactState, ContactRow> table) {
         this.contacts = new StoredAggregates<>(table, Contact::state, Contact::restore, "contact");
+        this.parties = new StoredParties<>(contacts, ContactMapping.PARTY, ContactMapping.NAME_ORDER);
     }
 
     @Override
@@ -49,28 +51,28 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public List<Contact> findByEmail(TenantId tenant, EmailAddress email) {
-        return contacts.list(tenant, RowQuery.withKey(ContactMapping.EMAIL, Require.notNull(email, "email").normalized()));
+        return parties.withEmail(tenant, email);
     }
 
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
-        return contacts.list(tenant, RowQuery.withKey(ContactMapping.PHONE, Require.notNull(phone, "phone").e164()));
+        return parties.withPhone(tenant, phone);
     }
 
     @Override
     public Page<Contact> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value()), page);
+        return parties.ownedBy(tenant, owner, page);
     }
 
     @Override
     public Page<Contact> findByTag(TenantId tenant, String tag, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.withKey(ContactMapping.TAG, Tags.normalize(tag)), page);
+        return parties.inNameOrder(tenant, RowQuery.withKey(ContactMapping.TAG, Tags.normalize(tag)), page);
     }
 
     @Override
     public Page<Contact> findByNameStartingWith(TenantId tenant, String prefix, PageRequest page) {
         String pattern = RowQuery.prefixPattern(AggregateMapping.lower(Require.notBlank(prefix, "prefix").strip()));
-        return inNameOrder(tenant, RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
+        return parties.inNameOrder(tenant, RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
                 + " or r.fullNameKey like :prefix escape '!'").bind("prefix", pattern), page);
     }
 
@@ -78,26 +80,22 @@ final class JpaContactRepository implements ContactRepository {
     public Page<Contact> findByAccount(TenantId tenant, AccountId account, LocalDate asOf, PageRequest page) {
         Require.notNull(account, "account");
         Require.notNull(asOf, "asOf");
-        return inNameOrder(tenant, RowQuery.withKeyOn(ContactMapping.ACCOUNT, account.value(), asOf), page);
+        return parties.inNameOrder(tenant, RowQuery.withKeyOn(ContactMapping.ACCOUNT, account.value(), asOf), page);
     }
 
     @Override
     public Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.birthday = :day").bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
+        return parties.inNameOrder(tenant, RowQuery.where("r.birthday = :day").bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
     }
 
     @Override
     public Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.customerAnniversary = :day")
+        return parties.inNameOrder(tenant, RowQuery.where("r.customerAnniversary = :day")
                 .bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
     }
 
     @Override
     public Page<Contact> findAll(TenantId tenant, PageRequest page) {
         return contacts.page(tenant, RowQuery.all(), page);
-    }
-
-    private Page<Contact> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
-        return contacts.page(tenant, query.orderBy(ContactMapping.NAME_ORDER), page);
     }
 }

@@ -1,0 +1,105 @@
+package org.crmkit.core.inmemory;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.ContactPoint;
+import org.crmkit.core.party.ContactPoints;
+
+/**
+ * What the in-memory contact and account repositories share: the store of the party's states with indexes by email
+ * (normalised), phone and owner, and the lookups through them. {@code P} is the party, {@code S} its state.
+ */
+final class InMemoryParties<P, S extends AggregateState<S>> {
+
+    private final VersionedStore<S> store;
+    private final Function<S, P> restore;
+    private final Comparator<S> byId = Comparator.comparing(state -> state.id().value());
+    private final Comparator<S> nameOrder;
+    private final InMemoryIndex<S> byEmail;
+    private final InMemoryIndex<S> byPhone;
+    private final InMemoryIndex<S> byOwner;
+
+    /** {@code nameOrder} ends with the id, so that the order is total. */
+    InMemoryParties(String recordType, InMemoryTransactions transactions, Function<S, ContactPoints> contactPoints,
+                    Function<S, UserId> owner, Function<S, P> restore, Comparator<S> nameOrder) {
+        this.store = new VersionedStore<>(recordType, transactions);
+        this.restore = restore;
+        this.nameOrder = nameOrder;
+        byEmail = store.index(new InMemoryIndex<>(state -> contactPoints.apply(state).emails().stream()
+                .map(point -> point.value().normalized()).toList()));
+        byPhone = store.index(new InMemoryIndex<>(state -> contactPoints.apply(state).phones().stream()
+                .map(ContactPoint::value).toList()));
+        byOwner = store.index(InMemoryIndex.single(owner));
+    }
+
+    /** The store, to add the party's own indexes to before the first write. */
+    VersionedStore<S> store() {
+        return store;
+    }
+
+    Comparator<S> byId() {
+        return byId;
+    }
+
+    Comparator<S> nameOrder() {
+        return nameOrder;
+    }
+
+    Optional<P> findById(TenantId tenant, EntityId id) {
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(restore);
+    }
+
+    P save(S state) {
+        return restore.apply(store.save(state));
+    }
+
+    boolean delete(TenantId tenant, EntityId id, long expectedVersion) {
+        return store.delete(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"), expectedVersion);
+    }
+
+    List<P> findByEmail(TenantId tenant, EmailAddress email) {
+        Require.notNull(tenant, "tenant");
+        return lookup(tenant, byEmail, Require.notNull(email, "email").normalized(), byId);
+    }
+
+    List<P> findByPhone(TenantId tenant, PhoneNumber phone) {
+        Require.notNull(tenant, "tenant");
+        return lookup(tenant, byPhone, Require.notNull(phone, "phone"), byId);
+    }
+
+    Page<P> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        return Page.of(lookup(tenant, byOwner, Require.notNull(owner, "owner"), nameOrder),
+                Require.notNull(page, "page"));
+    }
+
+    /** Every party of the tenant that the filter accepts, in the order. */
+    Page<P> query(TenantId tenant, Predicate<S> filter, Comparator<S> order, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        return Page.of(store.query(tenant, filter, order).stream().map(restore).toList(),
+                Require.notNull(page, "page"));
+    }
+
+    /** The tenant's parties with the key in the index, in the order. */
+    List<P> lookup(TenantId tenant, InMemoryIndex<S> index, Object key, Comparator<S> order) {
+        return store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(order).map(restore).toList();
+    }
+
+    /** The tenant's parties among those with the key in the index that the filter accepts, in name order. */
+    Page<P> lookup(TenantId tenant, InMemoryIndex<S> index, Object key, Predicate<S> filter, PageRequest page) {
+        return Page.of(store.findAll(tenant, index.lookup(tenant, key)).stream().filter(filter).sorted(nameOrder)
+                .map(restore).toList(), page);
+    }
+}

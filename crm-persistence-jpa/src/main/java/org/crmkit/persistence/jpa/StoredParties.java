@@ -1,0 +1,69 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.ContactPoint;
+import org.crmkit.core.party.ContactPoints;
+import org.crmkit.core.party.Party;
+
+/**
+ * What the contact and the account repository share: lookups by email (normalised) and phone (E.164) through the
+ * lookup keys {@code <party>.email} and {@code <party>.phone} that {@link #contactPointKeys} writes, and the parties
+ * of an owner in name order. {@code P} is the party (contact or account).
+ */
+final class StoredParties<P extends Party<?>> {
+
+    private final StoredAggregates<P, ?, ?> stored;
+    private final String emailKey;
+    private final String phoneKey;
+    private final String nameOrder;
+
+    /** {@code party} names the lookup keys ({@code "contact"}: {@code contact.email}, {@code contact.phone}). */
+    StoredParties(StoredAggregates<P, ?, ?> stored, String party, String nameOrder) {
+        this.stored = stored;
+        this.emailKey = emailKey(party);
+        this.phoneKey = phoneKey(party);
+        this.nameOrder = nameOrder;
+    }
+
+    static String emailKey(String party) {
+        return party + ".email";
+    }
+
+    static String phoneKey(String party) {
+        return party + ".phone";
+    }
+
+    /** The lookup keys of the party's contact points: every email in normal form, every phone in E.164. */
+    static List<LookupKey> contactPointKeys(String party, ContactPoints points) {
+        List<LookupKey> keys = new ArrayList<>();
+        points.emails().forEach(email -> keys.add(LookupKey.of(emailKey(party), email.value().normalized())));
+        points.phones().stream().map(ContactPoint::value)
+                .forEach(phone -> keys.add(LookupKey.of(phoneKey(party), phone.e164())));
+        return keys;
+    }
+
+    List<P> withEmail(TenantId tenant, EmailAddress email) {
+        return stored.list(tenant, RowQuery.withKey(emailKey, Require.notNull(email, "email").normalized()));
+    }
+
+    List<P> withPhone(TenantId tenant, PhoneNumber phone) {
+        return stored.list(tenant, RowQuery.withKey(phoneKey, Require.notNull(phone, "phone").e164()));
+    }
+
+    Page<P> ownedBy(TenantId tenant, UserId owner, PageRequest page) {
+        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner",
+                Require.notNull(owner, "owner").value()), page);
+    }
+
+    Page<P> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
+        return stored.page(tenant, query.orderBy(nameOrder), page);
+    }
+}
