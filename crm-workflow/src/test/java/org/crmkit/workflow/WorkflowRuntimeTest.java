@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +29,7 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionStatus;
@@ -50,7 +49,16 @@ class WorkflowRuntimeTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final InMemoryWorkflowStore store = InMemoryWorkflowStore.create(storage);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
-    private final RecordingChannel email = new RecordingChannel();
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
+    private volatile boolean crashNext;
+    /** The host's email channel: the gateway, unless the process is to die in the middle of the next delivery. */
+    private final MessageChannel email = (key, message) -> {
+        if (crashNext) {
+            crashNext = false;
+            throw new SimulatedCrash();
+        }
+        gateway.send(key, message);
+    };
     private final AccountId account = AccountId.next(new IdGenerator(clock));
 
     /** Plans one email per name in its list: the key is derived from the name, as the contract asks. */
@@ -103,28 +111,6 @@ class WorkflowRuntimeTest {
                 Locale.ENGLISH, RecordRef.account(account));
     }
 
-    private static final class RecordingChannel implements MessageChannel {
-        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
-        final AtomicInteger failuresLeft = new AtomicInteger();
-        final Set<String> refused = ConcurrentHashMap.newKeySet();
-        volatile boolean crashNext;
-
-        @Override
-        public void send(String deduplicationKey, Message message) {
-            if (refused.contains(deduplicationKey)) {
-                throw new IllegalStateException("mailbox full");
-            }
-            if (crashNext) {
-                crashNext = false;
-                throw new SimulatedCrash();
-            }
-            if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new IllegalStateException("mail server unavailable");
-            }
-            sent.add(deduplicationKey);
-        }
-    }
-
     /** Stands for the process dying in the middle of a delivery: nothing after it runs. */
     private static final class SimulatedCrash extends Error {
         private static final long serialVersionUID = 1L;
@@ -154,7 +140,7 @@ class WorkflowRuntimeTest {
         assertThat(first).isEqualTo(new RunReport(2, 2, 0, 0));
         assertThat(second).isEqualTo(new RunReport(0, 0, 0, 0));
         assertThat(third).isEqualTo(new RunReport(0, 0, 0, 0));
-        assertThat(email.sent).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
+        assertThat(gateway.keys()).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
         assertThat(workflow.delivered).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
         assertThat(runtime.actionByKey("greeting:ada")).get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
@@ -210,7 +196,7 @@ class WorkflowRuntimeTest {
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
-        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(gateway.keys()).containsExactly("greeting:ada");
         assertThat(workflow.delivered).containsExactly("greeting:ada");
         assertThat(runtime.actionByKey("greeting:ada")).get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
@@ -221,7 +207,7 @@ class WorkflowRuntimeTest {
     void channelFailingTwiceIsRetriedWithExponentialBackoffAndThenDelivers() {
         WorkflowRuntime runtime = runtime(RetryPolicy.exponential(5, Duration.ofMinutes(1), Duration.ofHours(1)));
         greetings(runtime, "ada");
-        email.failuresLeft.set(2);
+        gateway.failNext(2, "mail server unavailable");
 
         assertThat(runtime.runDue(START)).isEqualTo(new RunReport(1, 0, 1, 0));
         assertThat(runtime.actionByKey("greeting:ada")).get().satisfies(a -> {
@@ -236,7 +222,7 @@ class WorkflowRuntimeTest {
                 .satisfies(a -> assertThat(a.nextAttemptAt()).isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(2))));
         assertThat(runtime.runDue(START.plusSeconds(180))).isEqualTo(new RunReport(0, 1, 0, 0));
 
-        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(gateway.keys()).containsExactly("greeting:ada");
         assertThat(runtime.actionByKey("greeting:ada")).get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
                 .satisfies(a -> assertThat(a.attempts()).isEqualTo(3));
@@ -246,7 +232,7 @@ class WorkflowRuntimeTest {
     void channelFailingPastTheLastAttemptLeavesTheActionFailedForStaffToRetry() {
         WorkflowRuntime runtime = runtime(RetryPolicy.exponential(2, Duration.ofMinutes(1), Duration.ofMinutes(1)));
         Greetings workflow = greetings(runtime, "ada");
-        email.failuresLeft.set(2);
+        gateway.failNext(2, "mail server unavailable");
 
         runtime.runDue(START);
         RunReport last = runtime.runDue(START.plus(Duration.ofMinutes(1)));
@@ -264,7 +250,7 @@ class WorkflowRuntimeTest {
         clock.set(START.plus(Duration.ofDays(1)));
         runtime.retry(failed.get(0).id());
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 1, 0, 0));
-        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(gateway.keys()).containsExactly("greeting:ada");
         assertThat(runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items()).isEmpty();
     }
 
@@ -272,7 +258,7 @@ class WorkflowRuntimeTest {
     void crashBetweenCommitAndDeliveryLosesNothingAndRedeliversUnderTheSameKey() {
         WorkflowRuntime dying = runtime(RetryPolicy.standard());
         greetings(dying, "ada");
-        email.crashNext = true;
+        crashNext = true;
 
         assertThatThrownBy(() -> dying.runDue(START)).isInstanceOf(SimulatedCrash.class);
         assertThat(dying.actionByKey("greeting:ada")).get()
@@ -283,7 +269,7 @@ class WorkflowRuntimeTest {
         greetings(restarted, "ada");
         assertThat(restarted.runDue(START.plus(Duration.ofMinutes(4)))).isEqualTo(new RunReport(0, 0, 0, 0));
         assertThat(restarted.runDue(START.plus(Duration.ofMinutes(5)))).isEqualTo(new RunReport(0, 1, 0, 0));
-        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(gateway.keys()).containsExactly("greeting:ada");
     }
 
     @Test
@@ -309,7 +295,7 @@ class WorkflowRuntimeTest {
     void aBatchsDeliveriesAreRecordedTogetherAndAChannelFailingForOneLeavesOnlyThatOnePending() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
         Greetings workflow = greetings(runtime, "ada", "bob", "cy");
-        email.refused.add("greeting:bob");
+        gateway.refuse("greeting:bob", "mailbox full");
 
         RunReport report = runtime.runDue(START);
 
@@ -341,7 +327,7 @@ class WorkflowRuntimeTest {
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(3, 2, 1, 0));
-        assertThat(email.sent).containsExactly("greeting:ada", "greeting:bob", "greeting:cy");
+        assertThat(gateway.keys()).containsExactly("greeting:ada", "greeting:bob", "greeting:cy");
         assertThat(workflow.delivered).containsExactly("greeting:bob", "greeting:cy");
         assertThat(runtime.actionByKey("greeting:ada")).get().satisfies(a -> {
             assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
@@ -401,7 +387,7 @@ class WorkflowRuntimeTest {
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(4, 4, 0, 0));
-        assertThat(email.sent).containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
+        assertThat(gateway.keys()).containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
         assertThat(workflow.recordedTogether).containsExactly(
                 List.of("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee"));
     }
@@ -422,7 +408,7 @@ class WorkflowRuntimeTest {
         assertThat(cancelled).extracting(Action::deduplicationKey).containsExactly("greeting:ada");
         assertThat(runtime.actionByKey("greeting:ada")).get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.CANCELLED));
-        assertThat(email.sent).containsExactly("greeting:bob");
+        assertThat(gateway.keys()).containsExactly("greeting:bob");
     }
 
     @Test
@@ -453,7 +439,7 @@ class WorkflowRuntimeTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(email.sent).hasSize(500).doesNotHaveDuplicates();
+        assertThat(gateway.keys()).hasSize(500).doesNotHaveDuplicates();
     }
 
     @Test
@@ -462,11 +448,11 @@ class WorkflowRuntimeTest {
         greetings(runtime, "ada");
         try (DefaultRunner runner = DefaultRunner.start(runtime, Duration.ofMillis(10))) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (email.sent.isEmpty() && System.nanoTime() < deadline) {
+            while (gateway.sent().isEmpty() && System.nanoTime() < deadline) {
                 Thread.sleep(5);
             }
         }
-        assertThat(email.sent).containsExactly("greeting:ada");
+        assertThat(gateway.keys()).containsExactly("greeting:ada");
     }
 
     @Test

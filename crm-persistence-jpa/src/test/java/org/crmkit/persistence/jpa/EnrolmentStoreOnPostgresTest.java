@@ -2,7 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.workflow.contract.EnrolmentStoreContract;
+import org.crmkit.testkit.workflow.EnrolmentStoreContract;
 import org.crmkit.workflow.sequence.EnrolmentStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -2,7 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.workflow.contract.WorkflowStoreContract;
+import org.crmkit.testkit.workflow.WorkflowStoreContract;
 import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

@@ -6,8 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,30 +36,25 @@ import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
+import org.crmkit.testkit.workflow.RecordingChannel.Sent;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class GreetingsTest {
 
     private static final Instant START = Instant.parse("2027-12-01T00:00:00Z");
 
-    private record Sent(String key, Message message, Instant at) {
-        String name() {
-            return message.recipient();
-        }
-    }
-
     private final SettableClock clock = SettableClock.at(START);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
-    private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
-            .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
+            .channel(Channel.EMAIL, gateway)
             .build();
     private final UserId owner = UserId.next(new IdGenerator(clock));
 
@@ -87,7 +80,7 @@ class GreetingsTest {
     }
 
     private List<String> sentTo(String recipient) {
-        return sent.stream().filter(s -> s.name().startsWith(recipient)).map(s -> s.at().toString()).toList();
+        return gateway.to(recipient).stream().map(s -> s.at().toString()).toList();
     }
 
     @Test
@@ -111,7 +104,7 @@ class GreetingsTest {
         assertThat(sentTo("Raj")).containsExactly("2027-12-10T04:00:00Z", "2028-12-10T04:00:00Z");
         assertThat(sentTo("Udo")).containsExactly("2028-01-01T09:00:00Z", "2029-01-01T09:00:00Z");
         assertThat(sentTo("Noa")).isEmpty();
-        Sent ada = sent.stream().filter(s -> s.name().startsWith("Ada")).findFirst().orElseThrow();
+        Sent ada = gateway.to("Ada").stream().findFirst().orElseThrow();
         assertThat(ada.message().subject()).isEqualTo("Alles Gute zum Geburtstag, Ada!");
         assertThat(ada.message().body()).isEqualTo(
                 "Liebe(r) Ada Berlin,\n\nherzlichen Glückwunsch zum Geburtstag! Your code: BDAY2028");
@@ -139,7 +132,7 @@ class GreetingsTest {
         runtime.runDue(clock.instant());
         runtime.runDue(clock.instant());
 
-        assertThat(sent).hasSize(1);
+        assertThat(gateway.sent()).hasSize(1);
         List<Activity> timeline = crm.activities().timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5)).items();
         assertThat(timeline).singleElement().satisfies(activity -> {
             assertThat(activity.kind()).isEqualTo(ActivityKind.EMAIL);
@@ -158,7 +151,7 @@ class GreetingsTest {
                         "unsubscribe-link"))
                 .whenTimeElapses(Duration.ofDays(30));
 
-        assertThat(sent).isEmpty();
+        assertThat(gateway.sent()).isEmpty();
     }
 
     @Test
@@ -180,8 +173,8 @@ class GreetingsTest {
             assertThat(nodes.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(sent).hasSize(60);
-        assertThat(sent).extracting(Sent::key).doesNotHaveDuplicates();
+        assertThat(gateway.sent()).hasSize(60);
+        assertThat(gateway.sent()).extracting(Sent::key).doesNotHaveDuplicates();
     }
 
     @Test
@@ -192,7 +185,7 @@ class GreetingsTest {
 
         hourly().whenTimeElapses(Duration.ofDays(14));
 
-        assertThat(sent).singleElement().satisfies(greeting -> {
+        assertThat(gateway.sent()).singleElement().satisfies(greeting -> {
             assertThat(greeting.at()).isEqualTo(Instant.parse("2027-12-10T08:00:00Z"));
             assertThat(greeting.message().subject()).isEqualTo("7 years together");
             assertThat(greeting.key()).endsWith(":customer-anniversary:2027");
@@ -217,9 +210,9 @@ class GreetingsTest {
         assertThat(sentTo("Uma")).containsExactly("2027-12-25T17:00:00Z");
         assertThat(sentTo("Kenji")).isEmpty();
         assertThat(sentTo("Nils")).isEmpty();
-        assertThat(sent.stream().filter(s -> s.name().startsWith("Dieter")).findFirst().orElseThrow().message().subject())
+        assertThat(gateway.to("Dieter").stream().findFirst().orElseThrow().message().subject())
                 .isEqualTo("Schöne Feiertage");
-        assertThat(sent.stream().filter(s -> s.name().startsWith("Greta")).findFirst().orElseThrow().message().subject())
+        assertThat(gateway.to("Greta").stream().findFirst().orElseThrow().message().subject())
                 .isEqualTo("Season's greetings: Christmas Day");
     }
 }

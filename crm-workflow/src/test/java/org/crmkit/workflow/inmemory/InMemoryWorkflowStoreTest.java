@@ -3,7 +3,7 @@ package org.crmkit.workflow.inmemory;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.workflow.contract.WorkflowStoreContract;
+import org.crmkit.testkit.workflow.WorkflowStoreContract;
 import org.crmkit.workflow.WorkflowStore;
 
 class InMemoryWorkflowStoreTest extends WorkflowStoreContract {

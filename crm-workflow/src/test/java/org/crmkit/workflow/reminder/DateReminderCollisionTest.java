@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +23,7 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
@@ -49,7 +48,7 @@ class DateReminderCollisionTest {
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final InMemoryWorkflowStore inMemory = InMemoryWorkflowStore.create(storage);
     private final AtomicInteger collisionsLeft = new AtomicInteger();
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final User owner = crm.access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"),
             Set.of(Role.SALES));
 
@@ -78,7 +77,7 @@ class DateReminderCollisionTest {
     @Test
     void pageWhoseReminderCollidesTwiceIsPlannedAgainAndEachReminderGoesOutOnce() {
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(collidingStore())
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
+                .channel(Channel.EMAIL, gateway).build();
         List<UUID> contracts = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
         DateReminders.builder(runtime).rule(new DateReminderRule("renewal-tomorrow", (from, to, page) -> Page.of(
                 contracts.stream().map(contract -> new DatedRecord(RecordRef.of(RecordType.ACCOUNT,
@@ -90,7 +89,7 @@ class DateReminderCollisionTest {
 
         assertThat(collisionsLeft).hasValue(0);
         assertThat(report).isEqualTo(new RunReport(3, 3, 0, 0));
-        assertThat(sent).containsExactlyInAnyOrderElementsOf(contracts.stream()
+        assertThat(gateway.keys()).containsExactlyInAnyOrderElementsOf(contracts.stream()
                 .map(contract -> "date-reminder:renewal-tomorrow:account:" + contract + ":" + RENEWAL).toList());
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
     }

@@ -8,8 +8,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.Period;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -31,29 +29,27 @@ import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
+import org.crmkit.testkit.workflow.RecordingChannel.Sent;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class DateRemindersTest {
 
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    private record Sent(String key, Message message, Instant at) {
-    }
-
     /** The host's contracts: renewal dates by contract, changed as the host's users edit them. */
     private final Map<UUID, LocalDate> renewals = new ConcurrentHashMap<>();
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-05-01T00:00:00Z"));
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
-    private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
-            .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
+            .channel(Channel.EMAIL, gateway)
             .build();
     private final User owner = crm.access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"), Set.of(Role.SALES));
 
@@ -71,7 +67,7 @@ class DateRemindersTest {
     }
 
     private List<Instant> sentTimes() {
-        return sent.stream().map(Sent::at).toList();
+        return gateway.sent().stream().map(Sent::at).toList();
     }
 
     @Test
@@ -92,9 +88,9 @@ class DateRemindersTest {
 
         assertThat(sentTimes()).containsExactly(Instant.parse("2026-05-31T06:00:00Z"),
                 Instant.parse("2026-06-15T06:00:00Z"));
-        assertThat(sent.get(0).message().subject()).isEqualTo("Contract 0000: 2026-06-30");
-        assertThat(sent.get(0).message().address()).isEqualTo("olga@acme.example");
-        assertThat(sent.get(1).key()).endsWith(":account:" + moves + ":2026-07-15");
+        assertThat(gateway.sent().get(0).message().subject()).isEqualTo("Contract 0000: 2026-06-30");
+        assertThat(gateway.sent().get(0).message().address()).isEqualTo("olga@acme.example");
+        assertThat(gateway.sent().get(1).key()).endsWith(":account:" + moves + ":2026-07-15");
     }
 
     @Test
@@ -125,7 +121,7 @@ class DateRemindersTest {
 
         hourly().whenTimeElapses(Duration.ofDays(10));
 
-        assertThat(sent).singleElement().satisfies(reminder -> {
+        assertThat(gateway.sent()).singleElement().satisfies(reminder -> {
             assertThat(reminder.at()).isEqualTo(Instant.parse("2026-05-05T06:00:00Z"));
             assertThat(reminder.message().subject()).isEqualTo("Acme rollout: 2026-05-04");
             assertThat(reminder.message().about()).isEqualTo(RecordRef.opportunity(deal.id()));
@@ -142,7 +138,7 @@ class DateRemindersTest {
 
         hourly().whenTimeElapses(Duration.ofDays(2));
 
-        assertThat(sent).hasSize(PageRequest.MAX_SIZE + 5).extracting(Sent::key).doesNotHaveDuplicates()
+        assertThat(gateway.sent()).hasSize(PageRequest.MAX_SIZE + 5).extracting(Sent::key).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(renewals.keySet().stream()
                         .map(contract -> "date-reminder:renewal-tomorrow:account:" + contract + ":2026-05-02").toList());
         assertThat(sentTimes()).containsOnly(Instant.parse("2026-05-01T06:00:00Z"));

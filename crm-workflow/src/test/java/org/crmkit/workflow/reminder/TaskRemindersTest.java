@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -27,11 +26,12 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
+import org.crmkit.testkit.workflow.RecordingChannel.Sent;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class TaskRemindersTest {
@@ -39,19 +39,16 @@ class TaskRemindersTest {
     private static final Instant MONDAY = Instant.parse("2026-03-02T07:00:00Z");
     private static final Instant TUESDAY_TEN = Instant.parse("2026-03-03T10:00:00Z");
 
-    private record Sent(String key, Message message, Instant at) {
-    }
-
     private final SettableClock clock = SettableClock.at(MONDAY);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock)
             .taskReminders(TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofHours(1))
                     .escalatingAfter(Duration.ofDays(2)))
             .build();
-    private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
-            .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
+            .channel(Channel.EMAIL, gateway)
             .build();
     private final User ada = crm.access().registerUser("Ada Agent", EmailAddress.of("ada@acme.example"), Set.of(Role.SALES));
     private final User lena = crm.access().registerUser("Lena Lead", EmailAddress.of("lena@acme.example"), Set.of(Role.MANAGER));
@@ -66,7 +63,7 @@ class TaskRemindersTest {
     }
 
     private List<String> subjectsTo(User user) {
-        return sent.stream().filter(s -> s.message().address().equals(user.email().value()))
+        return gateway.sent().stream().filter(s -> s.message().address().equals(user.email().value()))
                 .map(s -> s.message().subject()).toList();
     }
 
@@ -79,12 +76,12 @@ class TaskRemindersTest {
 
         assertThat(subjectsTo(ada)).containsExactly("Reminder: Send the renewal offer", "Overdue: Send the renewal offer");
         assertThat(subjectsTo(lena)).containsExactly("Escalation: Send the renewal offer (Ada Agent)");
-        assertThat(sent).extracting(Sent::at).containsExactly(Instant.parse("2026-03-03T10:00:00Z"),
+        assertThat(gateway.sent()).extracting(Sent::at).containsExactly(Instant.parse("2026-03-03T10:00:00Z"),
                 Instant.parse("2026-03-03T11:00:00Z"), Instant.parse("2026-03-05T10:00:00Z"));
-        assertThat(sent.get(0).message().body()).isEqualTo(
+        assertThat(gateway.sent().get(0).message().body()).isEqualTo(
                 "Hello Ada Agent,\n\nyour task 'Send the renewal offer' is due 2026-03-03 11:00 CET.");
-        assertThat(sent.get(2).message().body()).endsWith("is still open after 2 days.");
-        assertThat(sent).extracting(Sent::key).containsExactly(
+        assertThat(gateway.sent().get(2).message().body()).endsWith("is still open after 2 days.");
+        assertThat(gateway.sent()).extracting(Sent::key).containsExactly(
                 "task-reminder:" + task.id() + ":2026-03-03T09:30:00Z",
                 "task-overdue:" + task.id() + ":2026-03-03T10:00:00Z",
                 "task-escalation:" + task.id() + ":2026-03-03T10:00:00Z");
@@ -117,7 +114,7 @@ class TaskRemindersTest {
                 .when(() -> crm.activities().complete(task.id()))
                 .whenTimeElapses(Duration.ofDays(3));
 
-        assertThat(sent).extracting(Sent::key).containsExactly(
+        assertThat(gateway.sent()).extracting(Sent::key).containsExactly(
                 "task-reminder:" + task.id() + ":2026-03-03T05:00:00Z",
                 "task-reminder:" + task.id() + ":2026-03-03T09:00:00Z");
     }
@@ -141,7 +138,7 @@ class TaskRemindersTest {
         }).whenTimeElapses(Duration.ofDays(5));
 
         assertThat(first.id()).isEqualTo(done.get(0).id());
-        assertThat(sent).extracting(s -> s.at().atZone(berlin).toLocalDateTime().toString()).containsExactly(
+        assertThat(gateway.sent()).extracting(s -> s.at().atZone(berlin).toLocalDateTime().toString()).containsExactly(
                 "2026-03-27T08:45", "2026-03-30T08:45", "2026-03-31T08:45");
     }
 
@@ -162,8 +159,8 @@ class TaskRemindersTest {
             assertThat(nodes.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(sent).hasSize(40);
-        assertThat(sent).extracting(Sent::key).doesNotHaveDuplicates();
+        assertThat(gateway.sent()).hasSize(40);
+        assertThat(gateway.sent()).extracting(Sent::key).doesNotHaveDuplicates();
         assertThat(crm.activities().remindersDue(TUESDAY_TEN, PageRequest.first(50)).items()).isEmpty();
     }
 }

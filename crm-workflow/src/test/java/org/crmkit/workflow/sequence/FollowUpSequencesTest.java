@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
@@ -45,13 +43,14 @@ import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
+import org.crmkit.testkit.workflow.RecordingChannel.Sent;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.Message;
 import org.junit.jupiter.api.Test;
 
 class FollowUpSequencesTest {
@@ -59,19 +58,16 @@ class FollowUpSequencesTest {
     /** Maundy Thursday 2026, 19:00 in Berlin: Good Friday and Easter Monday follow. */
     private static final Instant MAUNDY_THURSDAY_EVENING = Instant.parse("2026-04-02T17:00:00Z");
 
-    private record Sent(String key, Message message, Instant at) {
-    }
-
     private final SettableClock clock = SettableClock.at(MAUNDY_THURSDAY_EVENING);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final AtomicReference<EventListener> events = new AtomicReference<>(EventListener.NONE);
     private final Crm crm = Crm.builder().storage(storage).clock(clock)
             .eventListener(entry -> events.get().onEvent(entry)).build();
-    private final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
-            .channel(Channel.EMAIL, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
-            .channel(Channel.SMS, (key, message) -> sent.add(new Sent(key, message, clock.instant())))
+            .channel(Channel.EMAIL, gateway)
+            .channel(Channel.SMS, gateway)
             .build();
     private final UserId rep = UserId.next(new IdGenerator(clock));
     private final FollowUpSequences sequences = FollowUpSequences.builder(runtime)
@@ -114,7 +110,7 @@ class FollowUpSequencesTest {
 
         hourly().whenTimeElapses(Duration.ofDays(10));
 
-        assertThat(sent).singleElement().satisfies(welcome -> {
+        assertThat(gateway.sent()).singleElement().satisfies(welcome -> {
             assertThat(welcome.at()).isEqualTo(Instant.parse("2026-04-07T07:00:00Z"));
             assertThat(welcome.message().subject()).isEqualTo("Willkommen, Ada");
             assertThat(welcome.key()).isEqualTo("sequence:" + enrolment.id() + ":step-0");
@@ -131,11 +127,11 @@ class FollowUpSequencesTest {
                 .when(() -> crm.activities().complete(call.id()))
                 .whenTimeElapses(Duration.ofHours(15));
 
-        assertThat(sent).hasSize(2);
-        assertThat(sent.get(1).at()).isEqualTo(Instant.parse("2026-04-13T07:00:00Z"));
-        assertThat(sent.get(1).message().channel()).isEqualTo(Channel.SMS);
-        assertThat(sent.get(1).message().subject()).isEqualTo("tips");
-        assertThat(sent.get(1).message().body()).isEqualTo("Three tips for Ada");
+        assertThat(gateway.sent()).hasSize(2);
+        assertThat(gateway.sent().get(1).at()).isEqualTo(Instant.parse("2026-04-13T07:00:00Z"));
+        assertThat(gateway.sent().get(1).message().channel()).isEqualTo(Channel.SMS);
+        assertThat(gateway.sent().get(1).message().subject()).isEqualTo("tips");
+        assertThat(gateway.sent().get(1).message().body()).isEqualTo("Three tips for Ada");
         assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.COMPLETED);
         assertThat(crm.activities().timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5)).items())
                 .extracting(activity -> activity.kind()).containsExactly(ActivityKind.SMS, ActivityKind.EMAIL);
@@ -149,7 +145,7 @@ class FollowUpSequencesTest {
 
         hourly().whenTimeElapses(Duration.ofDays(4));
 
-        assertThat(sent).singleElement().satisfies(welcome ->
+        assertThat(gateway.sent()).singleElement().satisfies(welcome ->
                 assertThat(welcome.at()).isEqualTo(Instant.parse("2026-07-06T13:00:00Z")));
     }
 
@@ -163,7 +159,7 @@ class FollowUpSequencesTest {
         hourly().whenTimeElapses(Duration.ofDays(10));
 
         assertThat(ended).singleElement().satisfies(e -> assertThat(e.endReason()).isEqualTo(EndReason.REPLIED));
-        assertThat(sent).isEmpty();
+        assertThat(gateway.sent()).isEmpty();
         assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0")).get()
                 .satisfies(action -> assertThat(action.status()).isEqualTo(ActionStatus.CANCELLED));
         assertThat(crm.activities().tasksOf(rep, TaskStatus.ACTIVE, PageRequest.first(5)).items()).isEmpty();
@@ -180,7 +176,7 @@ class FollowUpSequencesTest {
                 .when(() -> crm.activities().complete(openCallTask().id()))
                 .whenTimeElapses(Duration.ofDays(2));
 
-        assertThat(sent).hasSize(1);
+        assertThat(gateway.sent()).hasSize(1);
         Enrolment ended = sequences.findEnrolment(enrolment.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(EnrolmentStatus.ENDED);
         assertThat(ended.endReason()).isEqualTo(EndReason.UNSUBSCRIBED);
@@ -199,7 +195,7 @@ class FollowUpSequencesTest {
         hourly().whenTimeElapses(Duration.ofDays(10));
 
         assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().endReason()).isEqualTo(EndReason.OPPORTUNITY_WON);
-        assertThat(sent).isEmpty();
+        assertThat(gateway.sent()).isEmpty();
     }
 
     @Test
@@ -250,7 +246,7 @@ class FollowUpSequencesTest {
             assertThat(nodes.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         }
 
-        assertThat(sent).hasSize(30);
-        assertThat(sent).extracting(Sent::key).doesNotHaveDuplicates();
+        assertThat(gateway.sent()).hasSize(30);
+        assertThat(gateway.sent()).extracting(Sent::key).doesNotHaveDuplicates();
     }
 }

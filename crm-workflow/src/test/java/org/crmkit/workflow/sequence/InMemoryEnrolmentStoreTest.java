@@ -3,7 +3,7 @@ package org.crmkit.workflow.sequence;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.workflow.contract.EnrolmentStoreContract;
+import org.crmkit.testkit.workflow.EnrolmentStoreContract;
 import org.crmkit.workflow.sequence.EnrolmentStore;
 
 class InMemoryEnrolmentStoreTest extends EnrolmentStoreContract {

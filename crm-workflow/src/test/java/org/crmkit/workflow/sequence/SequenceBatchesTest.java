@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +22,7 @@ import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
@@ -47,10 +46,10 @@ class SequenceBatchesTest {
     private final SettableClock clock = SettableClock.at(TUESDAY_TEN);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
-            .channel(Channel.EMAIL, (key, message) -> sent.add(key))
+            .channel(Channel.EMAIL, gateway)
             .build();
     private final AtomicInteger collisionsLeft = new AtomicInteger();
     private final FollowUpSequences sequences = FollowUpSequences.builder(runtime)
@@ -86,7 +85,7 @@ class SequenceBatchesTest {
 
         assertThat(collisionsLeft).hasValue(0);
         assertThat(report).isEqualTo(new RunReport(3, 3, 0, 0));
-        assertThat(sent).containsExactlyInAnyOrderElementsOf(enrolments.stream()
+        assertThat(gateway.keys()).containsExactlyInAnyOrderElementsOf(enrolments.stream()
                 .map(enrolment -> "sequence:" + enrolment.id() + ":step-0").toList());
         enrolments.forEach(enrolment -> assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().nextStep())
                 .isEqualTo(2));
@@ -103,7 +102,7 @@ class SequenceBatchesTest {
 
         assertThat(collided).isEqualTo(new RunReport(0, 0, 0, 0));
         assertThat(next).isEqualTo(new RunReport(1, 1, 0, 0));
-        assertThat(sent).containsExactly("sequence:" + ada.id() + ":step-0");
+        assertThat(gateway.keys()).containsExactly("sequence:" + ada.id() + ":step-0");
         assertThat(sequences.findEnrolment(ada.id()).orElseThrow().nextStep()).isEqualTo(2);
     }
 
@@ -116,7 +115,7 @@ class SequenceBatchesTest {
         RunReport report = runtime.runDue(clock.instant());
 
         assertThat(report).isEqualTo(new RunReport(2, 2, 0, 0));
-        assertThat(sent).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
+        assertThat(gateway.keys()).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
         assertThat(sequences.findEnrolment(broken.id()).orElseThrow())
                 .satisfies(stuck -> {
                     assertThat(stuck.status()).isEqualTo(EnrolmentStatus.ACTIVE);

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.contract;
+package org.crmkit.testkit.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
