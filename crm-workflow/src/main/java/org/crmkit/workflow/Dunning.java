@@ -31,6 +31,8 @@ import org.crmkit.core.billing.CreditNoteApplied;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoicePaid;
 import org.crmkit.core.billing.InvoiceSettlement;
+import org.crmkit.core.billing.InvoiceStatus;
+import org.crmkit.core.billing.SettlementKind;
 import org.crmkit.core.billing.InvoiceVoided;
 import org.crmkit.core.billing.InvoiceWrittenOff;
 import org.crmkit.core.billing.Payment;
@@ -43,6 +45,7 @@ import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
@@ -56,6 +59,7 @@ import org.crmkit.workflow.dunning.CallTask;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.CaseItem;
+import org.crmkit.workflow.dunning.Claim;
 import org.crmkit.workflow.dunning.Dossier;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
@@ -410,7 +414,7 @@ public final class Dunning implements Workflow {
                     group.key(), today, clock);
             before = null;
         }
-        if (dunningCase.reconcile(policy, invoices, disputed, today, clock) && before != null) {
+        if (dunningCase.reconcile(policy, invoices, disputed, today, this::settledOn, clock) && before != null) {
             cancelPending(dunningCase, today);
         }
         Optional<DunningStep> step = Optional.empty();
@@ -420,6 +424,23 @@ public final class Dunning implements Workflow {
             step = dunningCase.dueStep(policy, today);
         }
         return Optional.of(new Evaluation(group, dunningCase, before, invoices, step));
+    }
+
+    /**
+     * The day an invoice that is no longer open was settled: the day its last payment was received, or the day its
+     * last credit note was applied; today for an invoice voided or written off.
+     */
+    private LocalDate settledOn(Invoice invoice) {
+        List<InvoiceSettlement> settlements = invoice.settlements();
+        if (invoice.status() != InvoiceStatus.PAID || settlements.isEmpty()) {
+            return today();
+        }
+        InvoiceSettlement last = settlements.get(settlements.size() - 1);
+        LocalDate applied = LocalDate.ofInstant(last.settledAt(), zone);
+        if (last.kind() != SettlementKind.PAYMENT) {
+            return applied;
+        }
+        return crm.billing().payment(PaymentId.of(last.source())).map(Payment::receivedOn).orElse(applied);
     }
 
     /**
@@ -506,82 +527,52 @@ public final class Dunning implements Workflow {
 
     /**
      * Takes the step on the evaluated case: adds the actions it plans to {@code actions}, places a credit hold on the
-     * account (and puts the changed account into {@code accounts}) and records the step on the case.
+     * account (and puts the changed account into {@code accounts}) and records the step on the case. The case computes
+     * its whole claim after the step; the notice, the call task and the dossier state that claim.
      */
     private void take(Evaluation evaluation, DunningStep step, Map<AccountId, Account> accounts, LocalDate today,
                       Instant asOf, List<PlannedAction> actions) {
         DunningCase dunningCase = evaluation.dunningCase();
         DunningPolicy policy = evaluation.group().policy();
         List<Invoice> invoices = evaluation.invoices();
-        Map<InvoiceId, Invoice> byId = invoices.stream().collect(Collectors.toMap(Invoice::id, i -> i, (a, b) -> a));
         List<DunningLevel> reached = step.levelsReached().stream().map(policy::level).toList();
-        DunningLevel top = policy.level(step.level());
         String key = "dunning:" + dunningCase.id() + ":" + (dunningCase.steps() + 1);
         Account account = accounts.get(dunningCase.account());
         String accountName = account == null ? dunningCase.account().toString() : account.name();
-        Money zero = Money.zero(policy.currency());
-        Money fee = reached.stream().map(DunningLevel::fee).reduce(zero, Money::max);
-
-        Set<InvoiceId> moved = step.moves().stream().map(DunningStep.Move::invoice).collect(Collectors.toSet());
-        InterestRule interestRule = policy.interest();
-        Set<InvoiceId> compensation = new HashSet<>();
-        List<Notice.Line> lines = new ArrayList<>();
-        Money interest = zero;
-        Money balance = zero;
-        for (CaseItem item : dunningCase.activeItems()) {
-            Invoice invoice = byId.get(item.invoice());
-            int level = moved.contains(item.invoice()) ? item.level() + 1 : item.level();
-            InterestRule.InterestCalculation calculation = interestRule.calculate(invoice.total(), invoice.dueDate(),
-                    settlementsByDay(invoice), today);
-            lines.add(new Notice.Line(item.number(), item.dueDate(), item.daysOverdue(today), level, item.balance(),
-                    calculation));
-            interest = interest.plus(calculation.interest());
-            balance = balance.plus(item.balance());
-            if (interestRule.flatCompensation() != null && moved.contains(item.invoice()) && !item.compensationClaimed()
-                    && item.daysOverdue(today) > 0) {
-                compensation.add(item.invoice());
-            }
-        }
-        Money compensationTotal = interestRule.flatCompensation() == null ? zero
-                : interestRule.flatCompensation().times(compensation.size());
-        Money feesCharged = dunningCase.fees().plus(fee);
-        Money total = balance.plus(feesCharged).plus(interest).plus(compensationTotal);
 
         DunningLevel noticeLevel = reached.stream().filter(DunningLevel::sendsNotice).reduce((a, b) -> b).orElse(null);
-        Channel channel = null;
-        String detail = "levels " + step.levelsReached() + ", total claimed " + total;
-        if (noticeLevel != null) {
-            Optional<Recipients.Recipient> recipient = account == null ? Optional.empty()
-                    : recipients.find(account, noticeLevel.noticeChannels(), policy.language());
-            if (recipient.isPresent()) {
-                Recipients.Recipient to = recipient.get();
-                channel = to.channel();
-                Notice notice = new Notice(noticeLevel.template(), step.level(), to.language(), accountName, to.name(),
-                        to.channel(), today, today.plusDays(noticeLevel.paymentDeadlineDays()), lines, fee, feesCharged,
-                        interest, compensationTotal, total);
-                RenderedNotice text = renderer.render(notice);
-                Message message = new Message(to.channel(), to.address(), to.name(), text.subject(), text.body(),
-                        to.language(), RecordRef.account(dunningCase.account()));
-                actions.add(new PlannedAction(key + ":notice", subject(dunningCase), message, asOf));
-                detail = "notice to " + to.address() + ", " + detail;
-            } else {
-                dunningCase.note(new CaseEvent(today, CaseEventKind.NOTICE_UNDELIVERABLE, step.level(),
-                        step.moves().stream().map(DunningStep.Move::number).toList(), balance, null, null, null,
-                        "no address with consent on " + noticeLevel.noticeChannels()));
-            }
+        Optional<Recipients.Recipient> recipient = noticeLevel == null || account == null ? Optional.empty()
+                : recipients.find(account, noticeLevel.noticeChannels(), policy.language());
+        if (noticeLevel != null && recipient.isEmpty()) {
+            dunningCase.note(new CaseEvent(today, CaseEventKind.NOTICE_UNDELIVERABLE, step.level(),
+                    step.moves().stream().map(DunningStep.Move::number).toList(), null, null, null, null,
+                    "no address with consent on " + noticeLevel.noticeChannels(), null));
         }
-        dunningCase.reach(step, today, fee, interest, compensation, channel, detail, clock);
+        Money feesBefore = dunningCase.fees();
+        Claim claim = dunningCase.reach(step, policy, invoices, today, zone,
+                recipient.map(Recipients.Recipient::channel).orElse(null),
+                recipient.map(to -> "notice to " + to.address()).orElse(null), clock);
+        if (recipient.isPresent()) {
+            Recipients.Recipient to = recipient.get();
+            Notice notice = new Notice(noticeLevel.template(), step.level(), to.language(), accountName, to.name(),
+                    to.channel(), today, today.plusDays(noticeLevel.paymentDeadlineDays()),
+                    dunningCase.fees().minus(feesBefore), claim);
+            RenderedNotice text = renderer.render(notice);
+            Message message = new Message(to.channel(), to.address(), to.name(), text.subject(), text.body(),
+                    to.language(), RecordRef.account(dunningCase.account()));
+            actions.add(new PlannedAction(key + ":notice", subject(dunningCase), message, asOf));
+        }
 
         DunningLevel callLevel = reached.stream().filter(l -> l.callTask() != null).reduce((a, b) -> b).orElse(null);
         if (callLevel != null && account != null) {
             NewTask task = new NewTask("Dunning call: " + accountName + " (level " + step.level() + ")",
-                    describe(lines, total), today.plusDays(callLevel.callTask().dueInDays()).atTime(LocalTime.of(17, 0))
+                    describe(claim), today.plusDays(callLevel.callTask().dueInDays()).atTime(LocalTime.of(17, 0))
                     .atZone(zone).toInstant(),
                     caller(callLevel.callTask(), account),
                     callLevel.callTask().priority(), RecordRef.account(account.id()), null);
             actions.add(new PlannedAction(key + ":call", subject(dunningCase), new CallQueueEntry(task), asOf));
-            dunningCase.note(new CaseEvent(today, CaseEventKind.CALL_QUEUED, step.level(), List.of(), total, null, null,
-                    null, "call for " + task.assignee() + " due " + task.dueAt()));
+            dunningCase.note(new CaseEvent(today, CaseEventKind.CALL_QUEUED, step.level(), List.of(), claim.total(),
+                    null, null, null, "call for " + task.assignee() + " due " + task.dueAt(), null));
         }
         if (account != null && reached.stream().anyMatch(DunningLevel::creditHold) && !account.isOnCreditHold()) {
             accounts.put(account.id(), crm.parties().placeOnCreditHold(account.id(), "dunning level " + step.level()
@@ -589,10 +580,10 @@ public final class Dunning implements Workflow {
             dunningCase.creditHold(true, today);
         }
         if (reached.stream().anyMatch(DunningLevel::legalHandOff) && !dunningCase.handedOver()) {
-            Dossier dossier = dossier(dunningCase, account, accountName, invoices, lines, today, interest);
+            Dossier dossier = dossier(dunningCase, account, accountName, invoices, claim);
             actions.add(new PlannedAction(key + ":legal", subject(dunningCase), new LegalHandOffRequest(dossier),
                     asOf));
-            dunningCase.handOver(today, "claim " + dossier.totalClaim());
+            dunningCase.handOver(today, "claim " + claim.total());
         }
     }
 
@@ -606,25 +597,17 @@ public final class Dunning implements Workflow {
         return account.owner();
     }
 
-    private Map<LocalDate, Money> settlementsByDay(Invoice invoice) {
-        Map<LocalDate, Money> byDay = new TreeMap<>();
-        for (InvoiceSettlement settlement : invoice.settlements()) {
-            byDay.merge(LocalDate.ofInstant(settlement.settledAt(), zone), settlement.amount(), Money::plus);
-        }
-        return byDay;
-    }
-
-    private static String describe(List<Notice.Line> lines, Money total) {
-        return lines.stream().map(line -> line.invoice() + " due " + line.dueDate() + ": " + line.balance()
-                        + " (level " + line.level() + ")")
-                .collect(Collectors.joining("\n", "", "\nTotal claimed: " + total));
+    private static String describe(Claim claim) {
+        return claim.lines().stream().map(line -> line.invoice() + " due " + line.dueDate() + ": "
+                        + line.balance().rounded() + " (level " + line.level() + ")")
+                .collect(Collectors.joining("\n", "", "\nTotal claimed: " + claim.summary()));
     }
 
     private Dossier dossier(DunningCase dunningCase, Account account, String accountName, List<Invoice> invoices,
-                            List<Notice.Line> lines, LocalDate today, Money interest) {
+                            Claim claim) {
         Map<String, Invoice> byNumber = new HashMap<>();
         invoices.forEach(invoice -> byNumber.put(invoice.number(), invoice));
-        List<Dossier.InvoiceEntry> invoiceEntries = lines.stream().map(line -> {
+        List<Dossier.InvoiceEntry> invoiceEntries = claim.lines().stream().map(line -> {
             Invoice invoice = byNumber.get(line.invoice());
             return new Dossier.InvoiceEntry(line.invoice(), invoice == null ? null : invoice.issueDate(), line.dueDate(),
                     invoice == null ? line.balance() : invoice.total(), line.balance(), line.level());
@@ -653,14 +636,8 @@ public final class Dunning implements Workflow {
                     interactions.add(new Dossier.InteractionEntry(activity.occurredAt(), activity.kind().name(),
                             activity.subject())));
         }
-        Money balance = lines.stream().map(Notice.Line::balance).reduce(Money.zero(dunningCase.currency()), Money::plus);
-        Money fees = dunningCase.fees();
-        Money flat = policyOf(dunningCase).interest().flatCompensation();
-        Money compensation = flat == null ? Money.zero(dunningCase.currency())
-                : flat.times(dunningCase.activeItems().stream().filter(CaseItem::compensationClaimed).count());
-        return new Dossier(dunningCase.id(), dunningCase.account(), accountName, today, invoiceEntries, notices, payments,
-                disputes, contacts, interactions, balance, fees, interest, compensation,
-                balance.plus(fees).plus(interest).plus(compensation));
+        return new Dossier(dunningCase.id(), dunningCase.account(), accountName, claim.asOf(), invoiceEntries, notices,
+                payments, disputes, contacts, interactions, claim);
     }
 
     private static Dossier.PaymentEntry paymentEntry(Payment payment) {
@@ -835,7 +812,7 @@ public final class Dunning implements Workflow {
         LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
         if (action.payload() instanceof Message message) {
             dunningCase.note(new CaseEvent(on, CaseEventKind.NOTICE_DELIVERED, dunningCase.topLevel(), List.of(),
-                    null, null, null, message.channel(), "to " + message.address() + ": " + message.subject()));
+                    null, null, null, message.channel(), "to " + message.address() + ": " + message.subject(), null));
             return Optional.of(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND, message.subject(),
                     action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(message.body()));
         } else if (action.payload() instanceof CallQueueEntry entry) {
@@ -843,9 +820,9 @@ public final class Dunning implements Workflow {
                     action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(entry.task().description()));
         } else if (action.payload() instanceof LegalHandOffRequest request) {
             dunningCase.note(CaseEvent.of(on, CaseEventKind.HANDED_TO_LAWYER, dunningCase.topLevel(), List.of(),
-                    request.dossier().totalClaim(), "dossier delivered"));
+                    request.dossier().claim().total(), "dossier delivered"));
             return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer", action.finishedAt())
-                    .aboutAccount(dunningCase.account()).withSummary("Claim " + request.dossier().totalClaim()));
+                    .aboutAccount(dunningCase.account()).withSummary("Claim " + request.dossier().claim().summary()));
         }
         return Optional.empty();
     }
@@ -860,7 +837,7 @@ public final class Dunning implements Workflow {
             LocalDate on = LocalDate.ofInstant(action.finishedAt(), zone);
             dunningCase.note(new CaseEvent(on, CaseEventKind.DELIVERY_FAILED, dunningCase.topLevel(), List.of(), null,
                     null, null, action.payload() instanceof Message message ? message.channel() : null,
-                    action.payload().describe() + ": " + action.lastError()));
+                    action.payload().describe() + ": " + action.lastError(), null));
             if (action.payload() instanceof Message failed && dunningCase.isOpen()) {
                 fallBack(dunningCase, action, failed, on);
             }
@@ -870,8 +847,7 @@ public final class Dunning implements Workflow {
 
     private void fallBack(DunningCase dunningCase, Action action, Message failed, LocalDate on) {
         DunningPolicy policy = policyOf(dunningCase);
-        int level = dunningCase.history().stream().filter(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
-                .reduce((a, b) -> b).map(CaseEvent::level).orElse(0);
+        int level = dunningCase.lastLevel();
         while (level > 0 && !policy.level(level).noticeChannels().contains(failed.channel())) {
             level--;
         }
@@ -891,7 +867,7 @@ public final class Dunning implements Workflow {
                     action.subject(), fallback, action.finishedAt()));
             dunningCase.note(new CaseEvent(on, CaseEventKind.CHANNEL_FALLBACK,
                     noticeLevel, List.of(), null, null, null, to.channel(), "falling back to " + to.channel() + " to "
-                    + to.address()));
+                    + to.address(), null));
         });
     }
 

@@ -53,7 +53,7 @@ class DunningLadderTest {
             assertThat(handOver.dossier().invoices()).singleElement()
                     .satisfies(entry -> assertThat(entry.balance()).isEqualTo(Money.of("1000.00", "EUR")));
             assertThat(handOver.dossier().notices()).extracting(CaseEvent::level).contains(1, 2, 3);
-            assertThat(handOver.dossier().fees()).isEqualTo(Money.of("5.00", "EUR"));
+            assertThat(handOver.dossier().claim().fees()).isEqualTo(Money.of("5.00", "EUR"));
             assertThat(handOver.dossier().contacts()).extracting(c -> c.email()).contains("acme.trading@example.com");
         });
         assertThat(scenario.crm.parties().account(acme.id()).isOnCreditHold()).isTrue();

@@ -64,7 +64,7 @@ class DunningPoliciesTest {
                 // 1000 x 10 % x 7/365 = 1.92, 500 x 10 % x 7/365 = 0.96
                 .contains("interest 2026-01-16 - 2026-01-22: 7 days, EUR 1000.00 x 10.00 % / 365 = EUR 1.92")
                 .contains("Interest: EUR 2.88")
-                .contains("Flat compensation: EUR 80")
+                .contains("Flat compensation: EUR 80.00")
                 .contains("Fee of this notice: EUR 5.00")
                 .contains("Total due: EUR 1587.88"));
         DunningCase dunningCase = scenario.dunning.openCaseOf(business.id()).orElseThrow();
@@ -128,8 +128,9 @@ class DunningPoliciesTest {
         twice.untilDay(31);
 
         assertThat(twice.sentTo(business)).hasSize(2);
-        assertThat(twice.sentTo(business).get(0).message().body()).contains("Flat compensation: EUR 40");
-        assertThat(twice.sentTo(business).get(1).message().body()).doesNotContain("Flat compensation");
+        // the second notice states the whole claim, the compensation claimed with the first included, not twice
+        assertThat(twice.sentTo(business).get(0).message().body()).contains("Flat compensation: EUR 40.00\n");
+        assertThat(twice.sentTo(business).get(1).message().body()).contains("Flat compensation: EUR 40.00\n");
         assertThat(twice.dunning.openCaseOf(business.id()).orElseThrow().items().get(0).compensationClaimed()).isTrue();
         assertThat(twice.dunning.openCaseOf(business.id()).orElseThrow().history())
                 .extracting(CaseEvent::kind).contains(CaseEventKind.LEVEL_REACHED);

@@ -484,7 +484,7 @@ public final class CrmkitDemo {
 
         synchronized void lawyer(Dossier dossier) {
             dossiers.add(dossier);
-            entries.add(new Entry(today(), "lawyer", dossier.accountName(), "dossier, claim " + dossier.totalClaim()));
+            entries.add(new Entry(today(), "lawyer", dossier.accountName(), "dossier, claim " + dossier.claim().total()));
         }
 
         synchronized List<Entry> entries() {

@@ -100,7 +100,7 @@ public final class DunningExample {
         Dunning dunning = Dunning.builder(runtime).policy(b2b)
                 .legalHandOff((key, dossier) -> {
                     out.printf("%s  LAWYER  case of %s handed over, claim %s%n", day(clock), dossier.accountName(),
-                            dossier.totalClaim());
+                            dossier.claim().total());
                     dossiers.add(dossier);
                 })
                 .build();
@@ -168,14 +168,14 @@ public final class DunningExample {
             }
             dossier.payments().forEach(p -> out.printf("  payment %s: %s%n", p.receivedOn(), p.amount()));
             dossier.contacts().forEach(c -> out.printf("  contact %s, %s, %s%n", c.name(), c.email(), c.address()));
-            out.printf("  claim: open %s + fees %s + interest %s + flat compensation %s = %s%n", dossier.balance(),
-                    dossier.fees(), dossier.interest(), dossier.compensation(), dossier.totalClaim());
+            out.printf("  claim on %s: %s%n", dossier.claim().asOf(), dossier.claim().summary());
         }
     }
 
     private static String describe(DunningCase dunningCase) {
         return (dunningCase.isOpen() ? "open at level " + dunningCase.topLevel()
-                : "closed on " + dunningCase.closedOn()) + ", fees " + dunningCase.fees();
+                : "closed on " + dunningCase.closedOn() + " at level " + dunningCase.topLevel()) + ", fees "
+                + dunningCase.fees();
     }
 
     private static Account customer(Crm crm, UserId owner, String name) {

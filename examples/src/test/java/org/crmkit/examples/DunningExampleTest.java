@@ -33,11 +33,12 @@ class DunningExampleTest {
                         "day  78 2026-03-24  LAWYER  case of Claussen Druck handed over, claim EUR 964.58");
         assertThat(lines).contains(
                 "  Anders Logistik  never dunned",
-                "  Berger Bau       closed on 2026-01-25, fees EUR 0.00",
+                "  Berger Bau       closed on 2026-01-25 at level 1, fees EUR 0.00",
                 "  Claussen Druck   open at level 4, fees EUR 5.00, on credit hold",
-                "  Dietz Medien     closed on 2026-02-24, fees EUR 5.00",
+                "  Dietz Medien     closed on 2026-02-24 at level 2, fees EUR 5.00",
                 "  2026-02-21  Dunning call: Engel Handel (level 3)  (OPEN)",
                 "  payment 2026-01-30: EUR 600.00",
-                "  claim: open EUR 2400.00 + fees EUR 5.00 + interest EUR 40.52 + flat compensation EUR 40 = EUR 2485.52");
+                "  claim on 2026-03-16: balance EUR 2400.00 + fees EUR 5.00 + interest EUR 40.52 + flat compensation EUR 40.00 "
+                        + "= EUR 2485.52");
     }
 }

@@ -72,7 +72,7 @@ class DunningChunksOnPostgresTest {
             if (notice.accountName().equals("Customer 5")) {
                 throw new IllegalStateException("the reminder template failed for Customer 5");
             }
-            return new RenderedNotice("Reminder", "Please pay " + notice.totalClaimed() + ".");
+            return new RenderedNotice("Reminder", "Please pay " + notice.claim().total() + ".");
         })) {
             List<Account> customers = nodes.overdueCustomers(12);
             Account poisoned = customers.get(5);

@@ -3,13 +3,7 @@ package org.crmkit.persistence.jpa;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.UUID;
@@ -48,7 +42,6 @@ class StoredDocumentsAfterUpgradeTest {
     static final TestDatabase database = TestDatabase.h2();
 
     private static final TenantId TENANT = TenantId.of("tenant-a");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SettableClock clock = SettableClock.at(Instant.parse("2026-03-02T09:00:00Z"));
     private final IdGenerator ids = new IdGenerator(clock);
@@ -68,20 +61,7 @@ class StoredDocumentsAfterUpgradeTest {
     }
 
     private ObjectNode document(String table, UUID id) {
-        return json("select document from " + table + " where id = ?", id);
-    }
-
-    private ObjectNode json(String query, UUID id) {
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement select = connection.prepareStatement(query)) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                row.next();
-                return (ObjectNode) JSON.readTree(row.getString(1));
-            }
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return database.storedJson("document", table, "id", id);
     }
 
     private void rewrite(Task task, Consumer<ObjectNode> change) {
@@ -89,21 +69,11 @@ class StoredDocumentsAfterUpgradeTest {
     }
 
     private void rewrite(String table, UUID id, Consumer<ObjectNode> change) {
-        rewrite("document", table, "id", id, change);
+        database.rewriteJson("document", table, "id", id, change);
     }
 
     private void rewrite(String column, String table, String key, UUID id, Consumer<ObjectNode> change) {
-        ObjectNode document = json("select " + column + " from " + table + " where " + key + " = ?", id);
-        change.accept(document);
-        try (Connection connection = database.dataSource().getConnection();
-             PreparedStatement update = connection.prepareStatement(
-                     "update " + table + " set " + column + " = ? format json where " + key + " = ?")) {
-            update.setString(1, document.toString());
-            update.setObject(2, id);
-            assertThat(update.executeUpdate()).isEqualTo(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        database.rewriteJson(column, table, key, id, change);
     }
 
     @Test

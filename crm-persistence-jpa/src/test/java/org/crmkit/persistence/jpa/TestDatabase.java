@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -13,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -55,6 +59,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
 
     private final Kind kind;
@@ -162,6 +167,44 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
     }
 
+    /** The JSON in {@code column} of the row of {@code table} whose {@code key} column is {@code id}. */
+    ObjectNode storedJson(String column, String table, String key, UUID id) {
+        String sql = "select " + column + " from " + table + " where " + key + " = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) {
+                    throw new IllegalStateException("no row " + id + " in " + table);
+                }
+                return (ObjectNode) JSON.readTree(row.getString(1));
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /**
+     * Changes the stored JSON of {@link #storedJson} with {@code change} and writes it back, as another crmkit
+     * version may have written it.
+     */
+    void rewriteJson(String column, String table, String key, UUID id, Consumer<ObjectNode> change) {
+        ObjectNode json = storedJson(column, table, key, id);
+        change.accept(json);
+        String value = kind == Kind.H2 ? "? format json" : "cast(? as jsonb)";
+        String sql = "update " + table + " set " + column + " = " + value + " where " + key + " = ?";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement update = connection.prepareStatement(sql)) {
+            update.setString(1, json.toString());
+            update.setObject(2, id);
+            if (update.executeUpdate() != 1) {
+                throw new IllegalStateException("no row " + id + " in " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The number the query counts, run on a connection of its own. */
     long count(String sql) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
@@ -174,14 +217,31 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void migrate() throws IOException, SQLException {
+        for (Path migration : migrations()) {
+            run(migration);
+        }
+    }
+
+    /**
+     * Runs the shipped migration of that version again, as it runs on a database upgraded from the version before:
+     * for migrations that rewrite stored rows, which the test wrote in their earlier form.
+     */
+    void migrateAgain(int version) {
+        try {
+            run(migrations().stream().filter(migration -> version(migration) == version).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("no migration V" + version + " for " + kind)));
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("V" + version, e);
+        }
+    }
+
+    private void run(Path migration) throws IOException, SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (Path migration : migrations()) {
-                for (String sql : statements(Files.readString(migration, StandardCharsets.UTF_8))) {
-                    try {
-                        statement.execute(sql);
-                    } catch (SQLException e) {
-                        throw new SQLException(migration.getFileName() + ": " + e.getMessage() + "\n" + sql, e);
-                    }
+            for (String sql : statements(Files.readString(migration, StandardCharsets.UTF_8))) {
+                try {
+                    statement.execute(sql);
+                } catch (SQLException e) {
+                    throw new SQLException(migration.getFileName() + ": " + e.getMessage() + "\n" + sql, e);
                 }
             }
         }

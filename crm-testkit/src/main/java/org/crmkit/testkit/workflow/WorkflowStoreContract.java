@@ -214,7 +214,8 @@ public abstract class WorkflowStoreContract {
     }
 
     private DunningCase closed(DunningCase dunningCase) {
-        dunningCase.reconcile(POLICY, List.of(), Set.of(), LocalDate.of(2026, 3, 3), clock);
+        dunningCase.reconcile(POLICY, List.of(), Set.of(), LocalDate.of(2026, 3, 3), invoice -> LocalDate.of(2026, 3, 3),
+                clock);
         return dunningCase;
     }
 

@@ -9,9 +9,11 @@ import org.crmkit.workflow.action.Channel;
 /**
  * One entry of a case's audit history: what happened on which day, at which level, to which invoices, with the
  * amounts, fee, interest and channel involved (each null where it does not apply) and a readable detail.
+ *
+ * @param claim the whole claim after a level was reached ({@link CaseEventKind#LEVEL_REACHED}); null otherwise
  */
 public record CaseEvent(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, Money fee,
-                        Money interest, Channel channel, String detail) {
+                        Money interest, Channel channel, String detail, Claim claim) {
 
     public CaseEvent {
         Require.notNull(on, "on");
@@ -21,6 +23,6 @@ public record CaseEvent(LocalDate on, CaseEventKind kind, int level, List<String
 
     /** An entry without fee, interest or channel. */
     public static CaseEvent of(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, String detail) {
-        return new CaseEvent(on, kind, level, invoices, amount, null, null, null, detail);
+        return new CaseEvent(on, kind, level, invoices, amount, null, null, null, detail, null);
     }
 }

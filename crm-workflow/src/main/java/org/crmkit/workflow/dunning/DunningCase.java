@@ -3,6 +3,7 @@ package org.crmkit.workflow.dunning;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
@@ -11,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceSettlement;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.SettlementKind;
 import org.crmkit.core.common.AccountId;
@@ -48,6 +52,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     private LocalDate promisedUntil;
     private Money fees;
     private int steps;
+    private int lastLevel;
     private boolean creditHoldPlaced;
     private boolean handedOver;
 
@@ -66,6 +71,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         this.promisedUntil = s.promisedUntil();
         this.fees = s.fees();
         this.steps = s.steps();
+        this.lastLevel = s.lastLevel();
         this.creditHoldPlaced = s.creditHoldPlaced();
         this.handedOver = s.handedOver();
     }
@@ -79,7 +85,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         Require.notNull(today, "today");
         DunningCase opened = new DunningCase(new DunningCaseState(tenant, id, 0, account, policy.name(), groupKey,
                 policy.currency(), CaseStatus.OPEN, today, null, List.of(), null, Money.zero(policy.currency()), 0,
-                false, false, List.of(), clock.instant()));
+                0, false, false, List.of(), clock.instant()));
         opened.history.add(CaseEvent.of(today, CaseEventKind.OPENED, 0, List.of(), null, "policy " + policy.name()));
         return opened;
     }
@@ -90,7 +96,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
     public DunningCaseState state() {
         return new DunningCaseState(tenant(), id(), version(), account, policy, groupKey, currency, status, openedOn,
-                closedOn, List.copyOf(items.values()), promisedUntil, fees, steps, creditHoldPlaced, handedOver,
+                closedOn, List.copyOf(items.values()), promisedUntil, fees, steps, lastLevel, creditHoldPlaced, handedOver,
                 List.copyOf(history), createdAt);
     }
 
@@ -101,17 +107,22 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * balance is a partial payment and re-anchors the next level to today; a dispute holds an item, its resolution
      * re-anchors it; an open invoice in the policy's currency whose first level is due joins the case. Levels whose
      * conditions no longer hold are left (de-escalation), a promise to pay that has run out is broken, and the case
-     * closes when no item is left. Returns whether anything changed that makes undelivered actions stale.
+     * closes when no item is left, on the day its last invoice was settled ({@code settledOn} tells the day of an
+     * invoice that is no longer open; today for one that is gone), keeping its {@link #lastLevel}. Returns whether anything
+     * changed that makes undelivered actions stale.
      */
     public boolean reconcile(DunningPolicy policy, List<Invoice> invoices, Set<InvoiceId> disputed, LocalDate today,
-                             Clock clock) {
+                             Function<Invoice, LocalDate> settledOn, Clock clock) {
         requireOpen();
         Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
         invoices.forEach(invoice -> byId.put(invoice.id(), invoice));
         boolean stale = false;
+        LocalDate lastSettled = null;
         for (CaseItem item : List.copyOf(items.values())) {
             Invoice invoice = byId.get(item.invoice());
             if (invoice == null || !invoice.isOpen()) {
+                LocalDate left = invoice == null ? today : settledOn.apply(invoice);
+                lastSettled = lastSettled == null || left.isAfter(lastSettled) ? left : lastSettled;
                 items.remove(item.invoice());
                 history.add(CaseEvent.of(today, leavingKind(invoice), item.level(), List.of(item.number()),
                         item.balance(), invoice == null ? "no longer in the account's invoices" : null));
@@ -159,7 +170,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             promisedUntil = null;
         }
         if (items.isEmpty()) {
-            close(today, clock);
+            close(lastSettled == null || lastSettled.isAfter(today) ? today : lastSettled, clock);
             stale = true;
         }
         return stale;
@@ -199,11 +210,11 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         return changed;
     }
 
-    private void close(LocalDate today, Clock clock) {
+    private void close(LocalDate on, Clock clock) {
         status = CaseStatus.CLOSED;
-        closedOn = today;
+        closedOn = on;
         promisedUntil = null;
-        history.add(CaseEvent.of(today, CaseEventKind.CLOSED, 0, List.of(), null, "nothing is owed any more"));
+        history.add(CaseEvent.of(on, CaseEventKind.CLOSED, lastLevel, List.of(), null, "nothing is owed any more"));
         record(new DunningCaseClosed(tenant(), id().value(), clock.instant(), account));
     }
 
@@ -232,27 +243,84 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     }
 
     /**
-     * Records a step taken on {@code today}: the items move to their levels (and the next levels count from today),
-     * the fee is charged, the flat compensation marked as claimed for the listed invoices, and the history tells the
-     * level, invoices, amounts, fee, interest and the channel chosen (null: no notice, or none usable).
+     * Takes a step on {@code today}: the items move to their levels (and the next levels count from today), the
+     * highest fee of the levels reached is charged, the flat compensation is claimed for every invoice moving up
+     * that is overdue and has none claimed yet, and the history tells the levels, the invoices, the fee, the channel
+     * chosen ({@code channel} null: no notice, or none usable) and the whole claim after the step. Returns that
+     * claim, which the step's notice, call and dossier state.
+     *
+     * @param invoices the invoices of the case's items, as {@link #reconcile} was shown them
+     * @param zone     the zone whose calendar days settlements count in for interest
+     * @param detail   what the service did besides (e.g. the address of the notice), or null
      */
-    public void reach(DunningStep step, LocalDate today, Money fee, Money interest, Set<InvoiceId> compensationClaimed,
-                      Channel channel, String detail, Clock clock) {
+    public Claim reach(DunningStep step, DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone,
+                       Channel channel, String detail, Clock clock) {
         requireOpen();
         Require.notNull(step, "step");
+        Require.notNull(policy, "policy");
+        Money fee = step.levelsReached().stream().map(number -> policy.level(number).fee())
+                .reduce(Money.zero(currency), Money::max);
+        boolean grantsCompensation = policy.interest().flatCompensation() != null;
         for (DunningStep.Move move : step.moves()) {
             CaseItem item = items.get(move.invoice());
             Require.that(item != null && item.level() == move.from(), "step",
                     "invoice " + move.number() + " is not at level " + move.from() + " in this case");
-            items.put(move.invoice(), item.atLevel(move.to(), today, compensationClaimed.contains(move.invoice())));
+            boolean claimsCompensation = grantsCompensation && !item.disputed() && item.daysOverdue(today) > 0;
+            items.put(move.invoice(), item.atLevel(move.to(), today, claimsCompensation));
         }
         steps++;
         fees = fees.plus(fee);
+        lastLevel = step.level();
+        Claim claim = claim(policy, invoices, today, zone);
         List<String> numbers = numbers(activeItems());
         Money amount = overdueBalance(today);
-        history.add(new CaseEvent(today, CaseEventKind.LEVEL_REACHED, step.level(), numbers, amount, fee, interest,
-                channel, detail));
+        String told = "levels " + step.levelsReached() + ", claim " + claim.summary();
+        history.add(new CaseEvent(today, CaseEventKind.LEVEL_REACHED, step.level(), numbers, amount, fee,
+                claim.interest(), channel, detail == null ? told : detail + ", " + told, claim));
         record(new DunningLevelReached(tenant(), id().value(), clock.instant(), account, step.level(), numbers, amount));
+        return claim;
+    }
+
+    /**
+     * The whole claim on {@code today}: the open balance of the active items, every fee charged so far, the interest
+     * on each item's invoice up to today under the policy's {@link InterestRule} (settlements counted from their
+     * day in {@code zone}) and the flat compensation of every item that has it claimed.
+     *
+     * @param invoices the invoices of the case's items; an active item's invoice must be among them
+     */
+    public Claim claim(DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone) {
+        Require.notNull(policy, "policy");
+        Require.notNull(today, "today");
+        Require.notNull(zone, "zone");
+        Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
+        Require.notNull(invoices, "invoices").forEach(invoice -> byId.put(invoice.id(), invoice));
+        InterestRule rule = policy.interest();
+        Money zero = Money.zero(currency);
+        Money balance = zero;
+        Money interest = zero;
+        int compensated = 0;
+        List<Claim.Line> lines = new ArrayList<>();
+        for (CaseItem item : activeItems()) {
+            Invoice invoice = byId.get(item.invoice());
+            Require.that(invoice != null, "invoices", "the invoice " + item.number() + " of the case is missing");
+            InterestRule.InterestCalculation calculation = rule.calculate(invoice.total(), invoice.dueDate(),
+                    settlementsByDay(invoice, zone), today);
+            lines.add(new Claim.Line(item.number(), item.dueDate(), item.daysOverdue(today), item.level(),
+                    item.balance(), calculation, item.compensationClaimed()));
+            balance = balance.plus(item.balance());
+            interest = interest.plus(calculation.interest());
+            compensated += item.compensationClaimed() ? 1 : 0;
+        }
+        Money compensation = rule.flatCompensation() == null ? zero : rule.flatCompensation().times(compensated);
+        return new Claim(today, lines, balance, fees, interest, compensation);
+    }
+
+    private static Map<LocalDate, Money> settlementsByDay(Invoice invoice, ZoneId zone) {
+        Map<LocalDate, Money> byDay = new TreeMap<>();
+        for (InvoiceSettlement settlement : invoice.settlements()) {
+            byDay.merge(LocalDate.ofInstant(settlement.settledAt(), zone), settlement.amount(), Money::plus);
+        }
+        return byDay;
     }
 
     /** Pauses escalation until {@code until} (inclusive); if the case is still open after it, the promise is broken. */
@@ -318,9 +386,14 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         return (int) activeItems().stream().filter(item -> item.daysOverdue(today) > 0).count();
     }
 
-    /** The highest level of any item. */
+    /** The highest level of any item while the case is open; once closed, the {@link #lastLevel} it reached. */
     public int topLevel() {
-        return items.values().stream().mapToInt(CaseItem::level).max().orElse(0);
+        return isOpen() ? items.values().stream().mapToInt(CaseItem::level).max().orElse(0) : lastLevel;
+    }
+
+    /** The level of the last step the case took (whose notice a failed delivery falls back from); 0 before the first. */
+    public int lastLevel() {
+        return lastLevel;
     }
 
     /** The earliest day a next level is due for an active item, or null when none is. */
