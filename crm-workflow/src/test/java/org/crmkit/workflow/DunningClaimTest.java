@@ -19,7 +19,7 @@ import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.dunning.InterestMode;
 import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
-import org.crmkit.workflow.runtime.Channel;
+import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
 /**
