@@ -53,7 +53,6 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
-import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.workflow.dunning.CallTask;
 import org.crmkit.workflow.dunning.CaseEvent;
@@ -91,7 +90,7 @@ import org.slf4j.LoggerFactory;
  * one transaction reconciles them with their invoices, takes the levels that are due and plans their actions:
  * notices ({@link Message}s on the first usable channel), call-queue tasks, the lawyer's hand-off with its {@link Dossier},
  * a credit hold on the account. Payments, partial payments, credit notes and write-offs re-evaluate a case at once
- * through {@link #eventListener()} (or {@link #reevaluate}), cancelling actions not yet delivered. Disputes,
+ * as soon as crmkit commits them ({@link #onEvent}, or {@link #reevaluate}), cancelling actions not yet delivered. Disputes,
  * excluded accounts and promises to pay hold escalation. Every delivered notice and queued call is logged on the
  * account's timeline; every case keeps an audit history.
  *
@@ -663,15 +662,11 @@ public final class Dunning implements Workflow {
     }
 
     /**
-     * The host's event listener for crmkit's billing events: re-evaluates the account of every payment allocation,
-     * paid, credited, written-off or voided invoice. Give it to {@code Crm.builder().eventListener(...)} (alone or
-     * besides the host's own listener); other events are ignored.
+     * Re-evaluates the account of every payment allocation, paid, credited, written-off or voided invoice as soon as
+     * crmkit has committed it (the runtime subscribes its workflows to crmkit's events); other events are ignored.
      */
-    public EventListener eventListener() {
-        return this::onEvent;
-    }
-
-    private void onEvent(OutboxEntry entry) {
+    @Override
+    public void onEvent(OutboxEntry entry) {
         accountOf(entry.event()).ifPresent(this::reevaluate);
     }
 

@@ -2,6 +2,7 @@ package org.crmkit.workflow;
 
 import java.time.Instant;
 import java.util.List;
+import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.workflow.action.Action;
 
 /**
@@ -33,6 +34,16 @@ public interface Workflow {
      */
     default void onDeliveredAll(List<Action> actions) {
         actions.forEach(this::onDelivered);
+    }
+
+    /**
+     * Called with each of crmkit's domain events once the change that recorded it has committed (the runtime
+     * subscribes to its {@code Crm} when built), for a workflow that reacts at once: a payment re-evaluates a dunning
+     * case, a won deal ends a sequence. At least once and in outbox order, outside any transaction (the workflow
+     * opens its own), on the thread that committed. Throwing leaves the event pending in crmkit's outbox: it is
+     * delivered again, to every listener, with crmkit's next relay. The default ignores every event.
+     */
+    default void onEvent(OutboxEntry entry) {
     }
 
     /** Called in the transaction that marks one of its actions failed after the last retry. */

@@ -41,6 +41,10 @@ import org.crmkit.workflow.action.RetryPolicy;
  * db-scheduler, Spring's {@code @Scheduled} or a cron job. Delivery is at least once: a node that dies between
  * the commit and the delivery leaves the action pending (its claim expires after the lease), and a redelivery
  * carries the same deduplication key. Thread-safe.
+ *
+ * <p>When built, the runtime subscribes to its {@code Crm}'s domain events and passes each to every registered
+ * workflow ({@link Workflow#onEvent}), so that a workflow reacts to a committed change at once without the host
+ * forwarding events to it.
  */
 public final class WorkflowRuntime {
 
@@ -73,6 +77,7 @@ public final class WorkflowRuntime {
             channel.send(action.deduplicationKey(), message);
         });
         handleInTransaction(CallQueueEntry.class, (action, entry) -> crm.activities().createTask(entry.task()));
+        crm.subscribe(entry -> registrations.workflows().forEach(workflow -> workflow.onEvent(entry)));
     }
 
     public static Builder builder() {

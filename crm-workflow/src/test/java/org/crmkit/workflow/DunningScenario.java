@@ -10,7 +10,6 @@ import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewCreditNote;
 import org.crmkit.core.NewInvoice;
@@ -58,15 +57,7 @@ final class DunningScenario {
 
     final SettableClock clock = SettableClock.at(START);
     final InMemoryStorage storage = InMemoryStorage.create(clock);
-    final AtomicReference<Dunning> dunningRef = new AtomicReference<>();
-    final Crm crm = Crm.builder().storage(storage).clock(clock)
-            .eventListener(entry -> {
-                Dunning dunning = dunningRef.get();
-                if (dunning != null) {
-                    dunning.eventListener().onEvent(entry);
-                }
-            })
-            .build();
+    final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final IdGenerator ids = new IdGenerator(clock);
     final UserId clerk = UserId.next(ids);
     final UserId owner = UserId.next(ids);
@@ -114,7 +105,6 @@ final class DunningScenario {
             builder.policy(policy);
         }
         dunning = configure.apply(builder).build();
-        dunningRef.set(dunning);
         time = TimeFixture.at(clock).everyTick(Duration.ofDays(1), runtime::runDue);
     }
 

@@ -15,6 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
@@ -468,6 +471,26 @@ class WorkflowRuntimeTest {
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("threads");
         assertThatThrownBy(() -> RetryPolicy.exponential(0, Duration.ofMinutes(1), Duration.ofHours(1)))
                 .isInstanceOf(InvalidValueException.class).hasMessageContaining("maxAttempts");
+    }
+
+    @Test
+    void workflowsHearCrmkitsCommittedEventsWithoutTheHostForwardingThem() {
+        WorkflowRuntime runtime = runtime(RetryPolicy.standard());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        runtime.register(new Greetings(runtime, account) {
+            @Override
+            public void onEvent(OutboxEntry entry) {
+                heard.add(entry.event().eventType());
+            }
+        });
+
+        Account acme = crm.parties().registerAccount(NewAccount.of("Acme", UserId.next(new IdGenerator(clock))));
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+            crm.parties().registerAccount(NewAccount.of("Rolled back", acme.owner()));
+            throw new IllegalStateException("the host's transaction fails");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(heard).containsExactly("AccountRegistered");
     }
 
     @Test

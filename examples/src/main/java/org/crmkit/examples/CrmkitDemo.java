@@ -19,13 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
-import org.crmkit.analytics.ProfitPotential;
-import org.crmkit.analytics.Profitability;
 import org.crmkit.analytics.PurchaseRecord;
-import org.crmkit.analytics.WhaleCurve;
 import org.crmkit.analytics.crm.BillingPurchases;
-import org.crmkit.analytics.report.HtmlReport;
 import org.crmkit.core.ConvertLead;
 import org.crmkit.core.Crm;
 import org.crmkit.core.LeadCapture;
@@ -190,15 +185,9 @@ public final class CrmkitDemo {
                 NewStage.lost("Lost")));
         Pipeline pipeline = setup.sales().changeCloseReasons(defined.id(), List.of("product fit", "price"),
                 List.of("price", "competitor", "no decision"));
-        AtomicReference<Dunning> dunningRef = new AtomicReference<>();
         Crm crm = Crm.builder().storage(storage).clock(clock)
                 .leadScoring(scoring())
                 .leadAssignment(assignment)
-                .eventListener(entry -> {
-                    if (dunningRef.get() != null) {
-                        dunningRef.get().eventListener().onEvent(entry);
-                    }
-                })
                 .build();
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage))
@@ -306,7 +295,6 @@ public final class CrmkitDemo {
         // 5. invoices, dunning, reminders and greetings over 120 days
         step(out, 5, "Issuing invoices and simulating " + DAYS + " days of dunning, reminders and greetings");
         Dunning dunning = dunning(runtime, carl, log);
-        dunningRef.set(dunning);
         LocalDate today = LocalDate.ofInstant(START, ZoneOffset.UTC);
         List<Invoice> invoices = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {

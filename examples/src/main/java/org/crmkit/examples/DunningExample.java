@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewCreditNote;
 import org.crmkit.core.NewInvoice;
@@ -67,14 +66,7 @@ public final class DunningExample {
     static void run(PrintStream out) {
         SettableClock clock = SettableClock.at(START);
         InMemoryStorage storage = InMemoryStorage.create(clock);
-        AtomicReference<Dunning> dunningRef = new AtomicReference<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock)
-                .eventListener(entry -> {
-                    if (dunningRef.get() != null) {
-                        dunningRef.get().eventListener().onEvent(entry);
-                    }
-                })
-                .build();
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> out.printf("%s  EMAIL   to %-28s %s%n", day(clock),
@@ -104,7 +96,6 @@ public final class DunningExample {
                     dossiers.add(dossier);
                 })
                 .build();
-        dunningRef.set(dunning);
 
         UserId owner = UserId.next(ids);
         Account anders = customer(crm, owner, "Anders Logistik");

@@ -13,7 +13,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
@@ -95,10 +94,7 @@ final class DunningNodes implements AutoCloseable {
     }
 
     private Node node(JpaStorage storage, NoticeRenderer renderer) {
-        AtomicReference<Dunning> dunning = new AtomicReference<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock)
-                .eventListener(entry -> dunning.get().eventListener().onEvent(entry))
-                .build();
+        Crm crm = Crm.builder().storage(storage).clock(clock).build();
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> deliver(delivery(key, "email", message.about().id())))
@@ -107,8 +103,8 @@ final class DunningNodes implements AutoCloseable {
                 .build();
         Dunning.Builder builder = Dunning.builder(runtime).policy(ladder())
                 .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())));
-        dunning.set((renderer == null ? builder : builder.renderer(renderer)).build());
-        return new Node(storage, crm, runtime, dunning.get());
+        Dunning dunning = (renderer == null ? builder : builder.renderer(renderer)).build();
+        return new Node(storage, crm, runtime, dunning);
     }
 
     private void deliver(Delivery delivery) {

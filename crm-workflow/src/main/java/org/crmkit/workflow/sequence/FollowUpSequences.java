@@ -37,7 +37,6 @@ import org.crmkit.core.party.ConsentWithdrawn;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.sales.OpportunityLost;
 import org.crmkit.core.sales.OpportunityWon;
-import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.spi.HolidayCalendar;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.RenderedMessage;
@@ -62,7 +61,7 @@ import org.slf4j.LoggerFactory;
  * or cancelled; a wait step waits business days.
  *
  * <p>An enrolment ends early {@link #end by hand} or on the contact's reply, booked meeting, unsubscribe, bounce or
- * won or lost opportunity ({@link #endFor}; crmkit's own events through {@link #eventListener()}), which also
+ * won or lost opportunity ({@link #endFor}; crmkit's own events through {@link #onEvent}), which also
  * cancels its messages not delivered yet. A contact is never
  * in the same sequence twice at once. Deduplication keys: {@code sequence:<enrolment>:step-<n>}.
  *
@@ -163,15 +162,12 @@ public final class FollowUpSequences implements Workflow {
      * Ends enrolments on crmkit's events: a won or lost opportunity ends the enrolments of its primary contact and
      * of the contacts in its buying roles ({@link EndReason#OPPORTUNITY_WON}, {@link EndReason#OPPORTUNITY_LOST});
      * a withdrawn consent for the sequences' purpose ends the contact's enrolments in sequences that write on that
-     * channel ({@link EndReason#UNSUBSCRIBED}). Give it to {@code Crm.builder().eventListener(...)} (alone or besides
-     * the host's own listener); other events are ignored. Replies, meetings and bounces happen outside crmkit: the
-     * host reports them through {@link #endFor}.
+     * channel ({@link EndReason#UNSUBSCRIBED}); other events are ignored. The runtime passes crmkit's events to its
+     * workflows as soon as they are committed. Replies, meetings and bounces happen outside crmkit: the host reports
+     * them through {@link #endFor}.
      */
-    public EventListener eventListener() {
-        return this::onEvent;
-    }
-
-    private void onEvent(OutboxEntry entry) {
+    @Override
+    public void onEvent(OutboxEntry entry) {
         DomainEvent event = entry.event();
         if (event instanceof OpportunityWon won) {
             endForContactsOf(OpportunityId.of(won.aggregateId()), EndReason.OPPORTUNITY_WON);

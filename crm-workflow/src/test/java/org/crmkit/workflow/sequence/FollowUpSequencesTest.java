@@ -14,7 +14,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.Crm;
 import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
@@ -40,7 +39,6 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.ForecastCategory;
-import org.crmkit.core.spi.EventListener;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.workflow.RecordingChannel;
@@ -60,9 +58,7 @@ class FollowUpSequencesTest {
 
     private final SettableClock clock = SettableClock.at(MAUNDY_THURSDAY_EVENING);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
-    private final AtomicReference<EventListener> events = new AtomicReference<>(EventListener.NONE);
-    private final Crm crm = Crm.builder().storage(storage).clock(clock)
-            .eventListener(entry -> events.get().onEvent(entry)).build();
+    private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final RecordingChannel gateway = RecordingChannel.at(clock);
     private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
@@ -80,10 +76,6 @@ class FollowUpSequencesTest {
                     .template("tips", Locale.ENGLISH, "", "Three tips for {{firstName}}")
                     .build())
             .build();
-
-    FollowUpSequencesTest() {
-        events.set(sequences.eventListener());
-    }
 
     private Contact customer(String first, String country, String zone, Locale language) {
         Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(first, "Customer"), rep)
