@@ -129,7 +129,7 @@ class DunningClaimTest {
     void aPaymentTheCaseLearnsOfOnlyAtTheNextRunClosesItOnThePaymentsDay() {
         Invoice invoice = scenario.invoice(customer.id(), "1190.00", 10);
         scenario.untilDay(20);
-        scenario.dunningRef.set(null);
+        scenario.hostListenerDown.set(true);
 
         scenario.pays(invoice, "1190.00");
         scenario.untilDay(25);

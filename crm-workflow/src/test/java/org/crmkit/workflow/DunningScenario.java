@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewCreditNote;
@@ -57,7 +58,18 @@ final class DunningScenario {
 
     final SettableClock clock = SettableClock.at(START);
     final InMemoryStorage storage = InMemoryStorage.create(clock);
-    final Crm crm = Crm.builder().storage(storage).clock(clock).build();
+    /**
+     * Whether the host's own event listener is down: it throws, so crmkit's events stay pending and reach no workflow
+     * (the runtime hears them after the host's listener) until it is up again.
+     */
+    final AtomicBoolean hostListenerDown = new AtomicBoolean();
+    final Crm crm = Crm.builder().storage(storage).clock(clock)
+            .eventListener(entry -> {
+                if (hostListenerDown.get()) {
+                    throw new IllegalStateException("the host's event listener is down");
+                }
+            })
+            .build();
     final IdGenerator ids = new IdGenerator(clock);
     final UserId clerk = UserId.next(ids);
     final UserId owner = UserId.next(ids);
