@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.OutboxEntry;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +26,15 @@ public abstract class OutboxContract extends StorageContract {
 
     private List<OutboxEntry> pending(int limit) {
         return storage.transactions().inTransaction(() -> storage.outbox().pending(limit));
+    }
+
+    @Test
+    void anAppendOutsideATransactionIsRefusedWithItsCodeAndWritesNothing() {
+        assertThatThrownBy(() -> storage.outbox().append(List.of(event("lost"))))
+                .isInstanceOfSatisfying(TransactionRequiredException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TRANSACTION_REQUIRED));
+
+        assertThat(pending(10)).isEmpty();
     }
 
     @Test

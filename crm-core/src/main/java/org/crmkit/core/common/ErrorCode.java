@@ -32,7 +32,7 @@ public enum ErrorCode {
     TRANSACTION_CONFLICT("CRM-0011"),
     /** Work needs a part the host has not configured (crm-workflow: a channel's sender, a payload's handler). */
     NOT_CONFIGURED("CRM-0101"),
-    /** A write that must join the transaction of a change was made outside any transaction (crm-workflow's stores). */
+    /** A write that must join a transaction (an outbox append, a workflow store's write) was made outside any. */
     TRANSACTION_REQUIRED("CRM-0102"),
     /** The calling thread was interrupted while it waited; the work was not finished and may be run again. */
     INTERRUPTED("CRM-0103"),

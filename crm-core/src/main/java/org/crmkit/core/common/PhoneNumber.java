@@ -53,7 +53,8 @@ public record PhoneNumber(String e164) {
         try {
             return PHONES.getRegionCodeForNumber(PHONES.parse(e164, null));
         } catch (NumberParseException e) {
-            throw new IllegalStateException("stored E.164 number no longer parses: " + e164, e);
+            throw InvalidValueException.invalid("phone", "the stored E.164 number " + e164 + " no longer parses ("
+                    + e.getErrorType() + ")");
         }
     }
 

@@ -2,11 +2,11 @@ package org.crmkit.core.inmemory;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /**
@@ -51,7 +51,7 @@ final class InMemoryIndex<S> implements StoreIndex<S> {
             }
         }
         for (Object key : newKeys) {
-            Objects.requireNonNull(key, "index key");
+            Require.notNull(key, "index key");
             entries.computeIfAbsent(new IndexKey(tenant, key), k -> ConcurrentHashMap.newKeySet()).add(id);
         }
     }

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 
@@ -31,7 +32,7 @@ final class InMemoryOutbox implements Outbox {
     public void append(List<DomainEvent> events) {
         Require.noNulls(events, "events");
         if (!transactions.isActive()) {
-            throw new IllegalStateException("Outbox.append requires an active transaction");
+            throw new TransactionRequiredException("Outbox.append");
         }
         for (DomainEvent event : events) {
             OutboxEntry entry;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.Transactions;
 
 /**
@@ -81,7 +82,7 @@ final class InMemoryTransactions implements Transactions {
     void onRollback(Runnable undo) {
         UnitOfWork unit = current.get();
         if (unit == null) {
-            throw new IllegalStateException("in-memory writes must run inside a transaction");
+            throw new TransactionRequiredException("an in-memory write");
         }
         unit.undo.push(undo);
     }

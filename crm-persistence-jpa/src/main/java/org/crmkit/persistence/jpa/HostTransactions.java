@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import java.util.Optional;
+import org.crmkit.core.common.TransactionRequiredException;
 
 /**
  * How {@link JpaStorage} sees the transactions of a host that manages its own (Spring, Jakarta EE / JTA, or a
@@ -24,7 +25,7 @@ public interface HostTransactions {
 
         @Override
         public void afterCommit(Runnable action) {
-            throw new IllegalStateException("no host transaction is active");
+            throw new TransactionRequiredException("HostTransactions.afterCommit");
         }
     };
 

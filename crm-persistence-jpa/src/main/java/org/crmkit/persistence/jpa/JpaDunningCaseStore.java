@@ -13,6 +13,7 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
@@ -203,7 +204,7 @@ final class JpaDunningCaseStore implements DunningCaseStore {
 
     private void requireTransaction() {
         if (!transactions.isActive()) {
-            throw new IllegalStateException("writes to dunning cases require an active transaction");
+            throw new TransactionRequiredException("writes to dunning cases");
         }
     }
 }

@@ -9,6 +9,7 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StorageException;
+import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.hibernate.dialect.Dialect;
@@ -42,7 +43,7 @@ final class JpaOutbox implements Outbox {
     public void append(List<DomainEvent> events) {
         Require.noNulls(events, "events");
         if (!transactions.isActive()) {
-            throw new IllegalStateException("Outbox.append requires an active transaction");
+            throw new TransactionRequiredException("Outbox.append");
         }
         if (events.isEmpty()) {
             return;

@@ -1,14 +1,17 @@
 package org.crmkit.persistence.jpa;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.testkit.SampleEvent;
 import org.crmkit.testkit.SettableClock;
@@ -130,5 +133,15 @@ class HostTransactionsTest {
         storage.transactions().inTransaction(() -> storage.outbox().append(List.of(event("own transaction"))));
 
         assertThat(database.count("select count(*) from crm_outbox")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostWithoutTransactionsRefusesAnAfterCommitActionWithItsCode() {
+        List<String> ran = new ArrayList<>();
+
+        assertThatThrownBy(() -> HostTransactions.NONE.afterCommit(() -> ran.add("never")))
+                .isInstanceOfSatisfying(TransactionRequiredException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TRANSACTION_REQUIRED));
+        assertThat(ran).isEmpty();
     }
 }
