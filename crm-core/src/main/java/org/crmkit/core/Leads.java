@@ -161,10 +161,11 @@ public final class Leads {
     /**
      * Gives the lead to an owner by the first of the configured {@link LeadAssignmentRules} that matches it and has
      * someone to give it to (the rules: {@link LeadAssignmentRules#decide}), recording which rule decided and why.
-     * When no rule can, nothing changes and the reason of every rule comes back. Refused for a converted or disqualified lead. A round-robin assignment also moves
-     * the team's {@link TeamRotation} on; of two round-robin assignments in one team at the same time one fails with
-     * a {@code StaleVersionException} and changes nothing (call it again), so that both cannot give the same member
-     * a lead on the same count of open leads and exceed the member's capacity.
+     * When no rule can, nothing changes and the reason of every rule comes back. Refused for a converted or
+     * disqualified lead. A round-robin assignment also moves the team's {@link TeamRotation} on; of two round-robin
+     * assignments in one team at the same time one fails with a {@code StaleVersionException} and changes nothing
+     * (call it again), so that both cannot give the same member a lead on the same count of open leads and exceed the
+     * member's capacity.
      */
     public AssignmentResult assignByRules(LeadId id) {
         Require.notNull(id, "leadId");

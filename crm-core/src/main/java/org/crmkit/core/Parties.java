@@ -229,7 +229,8 @@ public final class Parties {
         return changeParty(party, p -> p.untag(tag, useCases.clock));
     }
 
-    public <P extends Party<I>, I extends PartyId> P setCustomField(I party, CustomFieldKey key, CustomFieldValue value) {
+    public <P extends Party<I>, I extends PartyId> P setCustomField(I party, CustomFieldKey key,
+                                                                    CustomFieldValue value) {
         return changeParty(party, p -> p.setCustomField(key, value, useCases.clock));
     }
 

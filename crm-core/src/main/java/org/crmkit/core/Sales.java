@@ -307,7 +307,8 @@ public final class Sales {
         TaskId task = useCases.write(() -> {
             Opportunity current = loadOpportunity(deal.id());
             Task created = useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids),
-                    current.staleAlertTask(staleness), useCases.actor(), useCases.clock), useCases.storage.tasks()::save);
+                    current.staleAlertTask(staleness), useCases.actor(), useCases.clock),
+                    useCases.storage.tasks()::save);
             current.raiseStaleAlert(staleness.reasons(), created.id(), useCases.clock);
             useCases.save(current, useCases.storage.opportunities()::save);
             return created.id();

@@ -79,7 +79,8 @@ class LeadAssignmentRulesTest {
             assertThat(byRule.turnTaken().lastAssigned()).isEqualTo(bob);
         });
         assertThat(LeadAssignmentRules.of(roundRobin(5)).decide(LeadTest.jane(), people, LeadTest.CLOCK))
-                .isInstanceOfSatisfying(AssignmentDecision.ByRule.class, next -> assertThat(next.owner()).isEqualTo(cyd));
+                .isInstanceOfSatisfying(AssignmentDecision.ByRule.class,
+                        next -> assertThat(next.owner()).isEqualTo(cyd));
     }
 
     @Test
