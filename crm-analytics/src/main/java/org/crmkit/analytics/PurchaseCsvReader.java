@@ -94,7 +94,7 @@ public final class PurchaseCsvReader {
             throw unreadable(file, "is a directory, not a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return read(new Utf8Lines(in)::next, consumer);
+            return readUtf8(in, consumer);
         } catch (AnalyticsException e) {
             throw e.inFile(file);
         } catch (NoSuchFileException e) {
@@ -104,6 +104,11 @@ public final class PurchaseCsvReader {
         } catch (IOException e) {
             throw unreadable(file, "cannot be read: " + e.getMessage());
         }
+    }
+
+    /** Reads UTF-8 bytes, line by line, so that invalid UTF-8 is refused at its own line. */
+    long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer) throws IOException {
+        return read(new Utf8Lines(in)::next, consumer);
     }
 
     private static AnalyticsException unreadable(Path file, String problem) {

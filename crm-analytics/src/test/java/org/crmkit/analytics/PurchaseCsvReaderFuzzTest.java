@@ -1,0 +1,65 @@
+package org.crmkit.analytics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Any bytes, under any of the reader's options, are read into valid records or refused by name. In the normal test
+ * run Jazzer replays the committed inputs under {@code src/test/resources/.../PurchaseCsvReaderFuzzTestInputs};
+ * crm-analytics/README.md shows how to fuzz for longer.
+ */
+class PurchaseCsvReaderFuzzTest {
+
+    private static final String[] DATE_PATTERNS = {"yyyy-MM-dd", "yyyyMMdd", "dd.MM.uuuu", "yyyy-MM-dd HH:mm:ss"};
+    private static final LocalDate CALIBRATION_END = LocalDate.of(2030, 1, 1);
+    private static final List<String> COLUMNS = List.of("customer", "date", "amount", "cost", "product");
+
+    /** The first byte picks the options (date pattern, delimiter, header, cost and product); the rest is the file. */
+    @FuzzTest(maxDuration = "2m")
+    void anyBytesAreReadIntoValidRecordsOrRefusedAtTheirLine(byte[] input) throws IOException {
+        int options = input.length == 0 ? 0 : input[0] & 0xFF;
+        byte[] file = input.length == 0 ? input : Arrays.copyOfRange(input, 1, input.length);
+        PurchaseCsvReader.Builder builder = Analytics.csv().datePattern(DATE_PATTERNS[options & 3]);
+        switch ((options >> 2) & 3) {
+            case 0 -> builder.delimiter(',');
+            case 1 -> builder.delimiter(';');
+            case 2 -> builder.delimiter('\t');
+            default -> builder.whitespaceDelimited();
+        }
+        if ((options & 16) != 0) {
+            builder.withoutHeader().columnNames(COLUMNS);
+        }
+        if ((options & 32) != 0) {
+            builder.costColumn("cost").productColumn("product");
+        }
+        CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.DAYS);
+        List<PurchaseRecord> records = new ArrayList<>();
+        try {
+            long count = builder.build().readUtf8(new ByteArrayInputStream(file), record -> {
+                records.add(record);
+                summarizer.add(record);
+            });
+
+            assertThat(count).isEqualTo(records.size()).isPositive();
+            for (PurchaseRecord record : records) {
+                assertThat(record.customerId()).isNotBlank();
+                assertThat(record.amount().signum()).isNotNegative();
+                assertThat(org.crmkit.core.common.Money.isWithinLimits(record.amount())).isTrue();
+            }
+            if (records.stream().anyMatch(record -> !record.date().isAfter(CALIBRATION_END))) {
+                assertThat(summarizer.summaries()).isNotEmpty();
+            }
+        } catch (AnalyticsException refused) {
+            assertThat(refused.reason()).isIn(AnalyticsException.Reason.MALFORMED_INPUT,
+                    AnalyticsException.Reason.EMPTY_INPUT);
+            assertThat(refused.problem()).containsAnyOf("line ", "the input is empty");
+        }
+    }
+}
