@@ -1,9 +1,9 @@
 package org.crmkit.analytics;
 
 import java.nio.file.Path;
-import java.util.Objects;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.Require;
 
 /**
  * An analysis cannot go on: the input is malformed, the data cannot support a model, or a fit did not converge.
@@ -52,16 +52,16 @@ public final class AnalyticsException extends CrmException {
     private final String problem;
 
     AnalyticsException(Reason reason, String field, String problem) {
-        super(Objects.requireNonNull(reason, "reason").errorCode(), field + ": " + problem);
+        super(Require.notNull(reason, "reason").errorCode(), field + ": " + problem);
         this.reason = reason;
-        this.field = Objects.requireNonNull(field, "field");
+        this.field = Require.notNull(field, "field");
         this.problem = problem;
     }
 
     AnalyticsException(Reason reason, String field, String problem, Throwable cause) {
-        super(Objects.requireNonNull(reason, "reason").errorCode(), field + ": " + problem, cause);
+        super(Require.notNull(reason, "reason").errorCode(), field + ": " + problem, cause);
         this.reason = reason;
-        this.field = Objects.requireNonNull(field, "field");
+        this.field = Require.notNull(field, "field");
         this.problem = problem;
     }
 

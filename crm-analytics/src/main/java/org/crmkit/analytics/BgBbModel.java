@@ -7,8 +7,8 @@ import static org.crmkit.analytics.SpecialFunctions.logSumExp;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import org.crmkit.core.common.Require;
 
 /**
  * The BG/BB model of Fader, Hardie and Shang (2010), "Customer-base analysis in a discrete-time noncontractual
@@ -72,7 +72,7 @@ public final class BgBbModel {
         boolean anyTransaction = false;
         int i = 0;
         for (Map.Entry<DiscreteHistory, Long> e : customersPerPattern.entrySet()) {
-            DiscreteHistory h = Objects.requireNonNull(e.getKey(), "history");
+            DiscreteHistory h = Require.notNull(e.getKey(), "history");
             long count = e.getValue();
             if (count < 0) {
                 throw AnalyticsException.invalidArgument("weight", "must not be negative, was " + count

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
+import org.crmkit.core.common.Require;
 
 /**
  * Customers ranked by value at risk: the probability that the customer is no longer active (from a fitted
@@ -28,7 +28,7 @@ public final class ChurnRisk {
     private final PurchaseModel model;
 
     private ChurnRisk(PurchaseModel model) {
-        this.model = Objects.requireNonNull(model, "model");
+        this.model = Require.notNull(model, "model");
     }
 
     /** Churn risk under a fitted (or known) purchase model. */

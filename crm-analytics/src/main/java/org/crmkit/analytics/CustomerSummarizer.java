@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
+import org.crmkit.core.common.Require;
 
 /**
  * Turns a stream of purchase records into one {@link CustomerSummary} per customer in a single pass, keeping a
@@ -32,9 +33,9 @@ public final class CustomerSummarizer {
     private long records;
 
     CustomerSummarizer(LocalDate calibrationEnd, LocalDate observationEnd, PeriodUnit unit) {
-        this.calibrationEnd = Objects.requireNonNull(calibrationEnd, "calibrationEnd");
+        this.calibrationEnd = Require.notNull(calibrationEnd, "calibrationEnd");
         this.observationEnd = observationEnd;
-        this.unit = Objects.requireNonNull(unit, "unit");
+        this.unit = Require.notNull(unit, "unit");
         if (observationEnd != null && observationEnd.isBefore(calibrationEnd)) {
             throw AnalyticsException.invalidArgument("observationEnd",
                     observationEnd + " is before the end of calibration " + calibrationEnd);

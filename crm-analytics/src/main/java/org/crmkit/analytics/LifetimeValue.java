@@ -3,8 +3,8 @@ package org.crmkit.analytics;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.IntStream;
+import org.crmkit.core.common.Require;
 
 /**
  * Predictive customer lifetime value: expected purchases from a {@link PurchaseModel} times expected spend from a
@@ -25,8 +25,8 @@ public final class LifetimeValue {
 
     private LifetimeValue(PurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate,
                           double periodsPerMonth) {
-        this.purchases = Objects.requireNonNull(purchases, "purchases");
-        this.spend = Objects.requireNonNull(spend, "spend");
+        this.purchases = Require.notNull(purchases, "purchases");
+        this.spend = Require.notNull(spend, "spend");
         if (months < 1 || months > MAX_MONTHS) {
             throw AnalyticsException.invalidArgument("months",
                     "must be from 1 to " + MAX_MONTHS + " (100 years), was " + months);

@@ -7,8 +7,8 @@ import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import org.crmkit.core.common.Require;
 
 /**
  * The possible-profit matrix: each customer placed by current profit ({@link Profitability.Tier}: key, small,
@@ -101,8 +101,8 @@ public final class ProfitPotential {
      */
     public static ProfitPotential of(List<Profitability.CustomerProfit> current, Map<String, Double> possibleProfit,
                                      double highThreshold) {
-        Objects.requireNonNull(current, "current");
-        Objects.requireNonNull(possibleProfit, "possibleProfit");
+        Require.notNull(current, "current");
+        Require.notNull(possibleProfit, "possibleProfit");
         if (!Double.isFinite(highThreshold)) {
             throw AnalyticsException.invalidArgument("highThreshold", "must be finite, was " + highThreshold);
         }

@@ -19,8 +19,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
+import org.crmkit.core.common.Require;
 
 /**
  * Reads purchase records from delimited text, one record a line, streaming (nothing but the current line is kept).
@@ -150,7 +150,7 @@ public final class PurchaseCsvReader {
         long records = 0;
         Layout layout = null;
         String line;
-        while ((line = nextLine(in, lineNumber + 1)) != null) {
+        while ((line = in.next()) != null) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1);
@@ -178,15 +178,6 @@ public final class PurchaseCsvReader {
                     lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
         }
         return records;
-    }
-
-    private static String nextLine(Lines in, long lineNumber) throws IOException {
-        try {
-            return in.next();
-        } catch (Utf8Lines.InvalidUtf8 e) {
-            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
-                    "line " + lineNumber + ", byte " + e.byteInLine() + ": not valid UTF-8");
-        }
     }
 
     private List<String> split(String line, long lineNumber) {
@@ -472,7 +463,7 @@ public final class PurchaseCsvReader {
             if (value == null || value.isBlank()) {
                 throw AnalyticsException.invalidArgument(field, "is required");
             }
-            return Objects.requireNonNull(value).strip();
+            return value.strip();
         }
     }
 }

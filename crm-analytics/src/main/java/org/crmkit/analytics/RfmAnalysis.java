@@ -7,7 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import org.crmkit.core.common.Require;
 
 /**
  * Classic RFM scoring: each of recency, frequency and monetary value is scored 1..q by quantiles, and
@@ -35,8 +35,8 @@ public final class RfmAnalysis {
     private final Monetary monetary;
 
     private RfmAnalysis(SegmentMap segments, Monetary monetary) {
-        this.segments = Objects.requireNonNull(segments, "segments");
-        this.monetary = Objects.requireNonNull(monetary, "monetary");
+        this.segments = Require.notNull(segments, "segments");
+        this.monetary = Require.notNull(monetary, "monetary");
     }
 
     /** Scores 1..5 with the {@linkplain SegmentMap#standard() standard segments} and total spend. */

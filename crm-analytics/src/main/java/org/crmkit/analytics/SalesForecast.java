@@ -6,10 +6,10 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.crmkit.core.common.Require;
 
 /**
  * Sales forecasts from purchase history, two documented methods to set side by side:
@@ -31,8 +31,8 @@ public final class SalesForecast {
     /** Expected revenue of the existing customers in the next {@code periods} periods of the models' unit. */
     public static double expectedRevenue(PurchaseModel purchases, GammaGammaModel spend,
                                          List<CustomerSummary> customers, double periods) {
-        Objects.requireNonNull(purchases, "purchases");
-        Objects.requireNonNull(spend, "spend");
+        Require.notNull(purchases, "purchases");
+        Require.notNull(spend, "spend");
         double total = 0;
         for (CustomerSummary c : customers) {
             total += purchases.expectedPurchases(c.history(), periods) * spend.expectedSpend(SpendHistory.of(c));
@@ -48,8 +48,8 @@ public final class SalesForecast {
      */
     public static double[] expectedMonthlyRevenue(PurchaseModel purchases, GammaGammaModel spend,
                                                   List<CustomerSummary> customers, int months, PeriodUnit unit) {
-        Objects.requireNonNull(purchases, "purchases");
-        Objects.requireNonNull(spend, "spend");
+        Require.notNull(purchases, "purchases");
+        Require.notNull(spend, "spend");
         if (months < 1) {
             throw AnalyticsException.invalidArgument("months", "must be at least 1, was " + months);
         }

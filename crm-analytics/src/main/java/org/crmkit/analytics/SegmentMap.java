@@ -2,7 +2,7 @@ package org.crmkit.analytics;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
+import org.crmkit.core.common.Require;
 
 /**
  * Names a segment for every (recency score, frequency score) cell of an RFM grid with scores 1..q. Rules are
@@ -90,7 +90,7 @@ public final class SegmentMap {
 
         /** Names the cells with recency score in [recencyFrom, recencyTo] and frequency in [frequencyFrom, frequencyTo]. */
         public Builder segment(String name, int recencyFrom, int recencyTo, int frequencyFrom, int frequencyTo) {
-            Objects.requireNonNull(name, "name");
+            Require.notNull(name, "name");
             if (recencyFrom < 1 || recencyTo > scores || recencyFrom > recencyTo
                     || frequencyFrom < 1 || frequencyTo > scores || frequencyFrom > frequencyTo) {
                 throw AnalyticsException.invalidArgument("segments", "rule '" + name + "' is outside 1.." + scores);

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.crmkit.core.common.Require;
 import org.hipparchus.random.RandomDataGenerator;
 import org.hipparchus.random.Well19937c;
 
@@ -74,11 +74,11 @@ public final class SyntheticPurchases {
     public static SyntheticPurchases of(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit unit,
                                         LocalDate acquiredFrom, LocalDate acquiredUntil, LocalDate observationEnd,
                                         long seed) {
-        return new SyntheticPurchases(Objects.requireNonNull(purchases, "purchases"),
-                Objects.requireNonNull(spend, "spend"), Objects.requireNonNull(unit, "unit"),
-                Objects.requireNonNull(acquiredFrom, "acquiredFrom"),
-                Objects.requireNonNull(acquiredUntil, "acquiredUntil"),
-                Objects.requireNonNull(observationEnd, "observationEnd"), seed);
+        return new SyntheticPurchases(Require.notNull(purchases, "purchases"),
+                Require.notNull(spend, "spend"), Require.notNull(unit, "unit"),
+                Require.notNull(acquiredFrom, "acquiredFrom"),
+                Require.notNull(acquiredUntil, "acquiredUntil"),
+                Require.notNull(observationEnd, "observationEnd"), seed);
     }
 
     /**

@@ -17,22 +17,8 @@ import java.util.Arrays;
  */
 final class Utf8Lines {
 
-    /** The bytes of a line are not UTF-8. */
-    static final class InvalidUtf8 extends IOException {
-        private final int byteInLine;
-
-        InvalidUtf8(int byteInLine) {
-            super("not valid UTF-8 at byte " + byteInLine + " of the line");
-            this.byteInLine = byteInLine;
-        }
-
-        /** The 1-based position in the line of the first byte that is not UTF-8. */
-        int byteInLine() {
-            return byteInLine;
-        }
-    }
-
     private final InputStream in;
+    private long lineNumber;
     private final byte[] buffer = new byte[65_536];
     private int position;
     private int limit;
@@ -45,8 +31,14 @@ final class Utf8Lines {
         this.in = in;
     }
 
-    /** The next line without its terminator; null at the end of the stream. */
+    /**
+     * The next line without its terminator; null at the end of the stream.
+     *
+     * @throws AnalyticsException of reason {@code MALFORMED_INPUT} naming the line and the byte when the line is not
+     *                            UTF-8
+     */
     String next() throws IOException {
+        lineNumber++;
         int length = 0;
         boolean ascii = true;
         while (true) {
@@ -84,14 +76,15 @@ final class Utf8Lines {
         return true;
     }
 
-    private String finish(int length, boolean ascii) throws InvalidUtf8 {
+    private String finish(int length, boolean ascii) {
         if (ascii) {
             return new String(line, 0, length, StandardCharsets.US_ASCII);
         }
         try {
             return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
         } catch (CharacterCodingException e) {
-            throw new InvalidUtf8(firstInvalidByte(length));
+            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
+                    "line " + lineNumber + ", byte " + firstInvalidByte(length) + ": not valid UTF-8");
         }
     }
 

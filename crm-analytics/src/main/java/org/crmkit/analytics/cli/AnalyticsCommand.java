@@ -43,6 +43,7 @@ import org.crmkit.analytics.RfmReport;
 import org.crmkit.analytics.RfmScore;
 import org.crmkit.analytics.SpendHistory;
 import org.crmkit.core.common.CrmException;
+import org.crmkit.core.common.ErrorCode;
 
 /**
  * Command line: {@code summary | rfm | clv | profitability}, reading purchase CSV and writing JSON in UTF-8 to
@@ -140,7 +141,7 @@ public final class AnalyticsCommand {
                 default -> profitability(options);
             };
         } catch (UsageException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + e.usageError);
             err.println(USAGE);
             return USAGE_ERROR;
         } catch (CrmException e) {
@@ -165,10 +166,13 @@ public final class AnalyticsCommand {
         return OK;
     }
 
-    /** A usage error, named for the option or argument at fault. */
-    private static final class UsageException extends RuntimeException {
-        UsageException(String message) {
-            super(message, null, false, false);
+    /** A usage error, named for the option or argument at fault: an invalid value, as crmkit codes it. */
+    private static final class UsageException extends CrmException {
+        private final String usageError;
+
+        UsageException(String usageError) {
+            super(ErrorCode.INVALID_VALUE, usageError);
+            this.usageError = usageError;
         }
     }
 

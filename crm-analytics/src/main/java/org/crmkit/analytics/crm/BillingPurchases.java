@@ -6,12 +6,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
-import java.util.Objects;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.PurchaseRecord;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
+import org.crmkit.core.common.Require;
 
 /**
  * Purchase records from crm-core billing, for the calculators (which do not know crm-core). The customer of a
@@ -38,7 +38,7 @@ public final class BillingPurchases {
      * (draft, open, partly paid, void, written off) are not purchases (yet) and are left out.
      */
     public static List<PurchaseRecord> fromPaidInvoices(Iterable<Invoice> invoices) {
-        Objects.requireNonNull(invoices, "invoices");
+        Require.notNull(invoices, "invoices");
         List<PurchaseRecord> records = new ArrayList<>();
         Currency currency = null;
         for (Invoice invoice : invoices) {
@@ -62,7 +62,7 @@ public final class BillingPurchases {
      * customer paid.
      */
     public static List<PurchaseRecord> fromPayments(Iterable<Payment> payments) {
-        Objects.requireNonNull(payments, "payments");
+        Require.notNull(payments, "payments");
         List<PurchaseRecord> records = new ArrayList<>();
         Currency currency = null;
         for (Payment payment : payments) {

@@ -13,11 +13,11 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityStatus;
@@ -81,8 +81,8 @@ public final class PipelineForecast {
      */
     public static PipelineForecast of(Collection<Pipeline> pipelines, Iterable<Opportunity> opportunities,
                                       Granularity granularity, ZoneId zone) {
-        Objects.requireNonNull(granularity, "granularity");
-        Objects.requireNonNull(zone, "zone");
+        Require.notNull(granularity, "granularity");
+        Require.notNull(zone, "zone");
         Map<PipelineId, Pipeline> byId = new HashMap<>();
         pipelines.forEach(p -> byId.put(p.id(), p));
         SortedMap<YearMonth, Map<ForecastCategory, Totals>> grid = new TreeMap<>();

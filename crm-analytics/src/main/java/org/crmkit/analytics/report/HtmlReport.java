@@ -9,11 +9,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.RfmReport;
 import org.crmkit.analytics.RfmScore;
 import org.crmkit.analytics.WhaleCurve;
+import org.crmkit.core.common.Require;
 
 /**
  * A self-contained HTML report: one file with inline CSS and inline SVG charts, no script and nothing loaded from
@@ -49,7 +49,7 @@ public final class HtmlReport {
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw invalid("value", "bar '" + label + "' must have a finite value >= 0, was " + value);
             }
-            Objects.requireNonNull(caption, "caption");
+            Require.notNull(caption, "caption");
         }
     }
 
@@ -76,9 +76,9 @@ public final class HtmlReport {
      */
     public record Mark(LocalDate date, String kind, String label) {
         public Mark {
-            Objects.requireNonNull(date, "date");
+            Require.notNull(date, "date");
             requireText(kind, "kind");
-            Objects.requireNonNull(label, "label");
+            Require.notNull(label, "label");
         }
     }
 
@@ -106,7 +106,7 @@ public final class HtmlReport {
             if (!(value >= 0) || Double.isInfinite(value)) {
                 throw invalid("value", "a cell's value must be a finite number >= 0, was " + value);
             }
-            Objects.requireNonNull(caption, "caption");
+            Require.notNull(caption, "caption");
         }
     }
 
@@ -119,7 +119,7 @@ public final class HtmlReport {
     public record Figure(String label, String value) {
         public Figure {
             requireText(label, "label");
-            Objects.requireNonNull(value, "value");
+            Require.notNull(value, "value");
         }
     }
 
@@ -172,7 +172,7 @@ public final class HtmlReport {
 
         /** A line under the title, e.g. the data's date range. */
         public Builder subtitle(String text) {
-            this.subtitle = Objects.requireNonNull(text, "subtitle");
+            this.subtitle = Require.notNull(text, "subtitle");
             return this;
         }
 
@@ -184,7 +184,7 @@ public final class HtmlReport {
 
         /** A paragraph of text under a heading. */
         public Builder text(String heading, String paragraph) {
-            sections.add(new Section.Text(requireText(heading, "heading"), Objects.requireNonNull(paragraph, "paragraph")));
+            sections.add(new Section.Text(requireText(heading, "heading"), Require.notNull(paragraph, "paragraph")));
             return this;
         }
 
@@ -252,8 +252,8 @@ public final class HtmlReport {
 
         /** A timeline from {@code from} to {@code to}, one lane per row, marks coloured by kind with a legend. */
         public Builder timeline(String heading, LocalDate from, LocalDate to, List<Lane> lanes) {
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(to, "to");
+            Require.notNull(from, "from");
+            Require.notNull(to, "to");
             if (!to.isAfter(from)) {
                 throw invalid("to", "timeline '" + heading + "' must end after it starts, was " + from + " to " + to);
             }
@@ -280,7 +280,7 @@ public final class HtmlReport {
                 }
                 copy[r] = cells[r].clone();
                 for (Cell cell : copy[r]) {
-                    Objects.requireNonNull(cell, "cell");
+                    Require.notNull(cell, "cell");
                 }
             }
             sections.add(new Section.Grid(requireText(heading, "heading"), requireText(rowAxis, "rowAxis"),

@@ -1,5 +1,7 @@
 package org.crmkit.analytics.report;
 
+import org.crmkit.analytics.AnalyticsException;
+
 /**
  * Writes well-formed XHTML and SVG: every text and attribute value is escaped, every element is closed, so the
  * report parses as XML and a name or a note can never inject markup. Text XML cannot hold is replaced: control
@@ -55,7 +57,8 @@ final class Markup {
 
     private void attributes(Object... attributes) {
         if (attributes.length % 2 != 0) {
-            throw new IllegalArgumentException("attributes come in name/value pairs");
+            throw AnalyticsException.of(AnalyticsException.Reason.INVALID_ARGUMENT, "attributes",
+                    "come in name/value pairs, got " + attributes.length + " values");
         }
         for (int i = 0; i < attributes.length; i += 2) {
             out.append(' ').append(attributes[i]).append("=\"");
