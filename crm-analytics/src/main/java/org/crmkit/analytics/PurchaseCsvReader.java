@@ -31,8 +31,14 @@ import org.crmkit.core.common.Require;
  * whitespace is ignored. With a single-character delimiter a field may be quoted with {@code "}, a doubled quote
  * standing for one; a quoted field cannot span lines. Blank lines are skipped.
  *
+ * <p>Dates are parsed strictly ({@code 2021-02-31} is refused). Amounts keep the limits of crm-core's
+ * {@link org.crmkit.core.common.Money}: at most 18 digits before the decimal point and 12 after it, written in at
+ * most 100 characters, so that no exponent makes a later sum or printout run for minutes. Reading takes time in
+ * proportion to the input, however its quotes fall.
+ *
  * <p>Every failure is an {@link AnalyticsException} whose message names the line (1-based, header included) and the
- * column, e.g. {@code date: line 12, column 3 (date): cannot read '1997-13-01' with pattern yyyy-MM-dd}.
+ * column, e.g. {@code date: line 12, column 3 (date): cannot read '1997-13-01' with pattern yyyy-MM-dd}; reading a
+ * file, the message starts with the file, and invalid UTF-8 is refused at its line and byte.
  *
  * <p>Immutable and thread-safe; build one with {@link Analytics#csv()}.
  */

@@ -411,6 +411,10 @@ public final class AnalyticsCommand {
             throw new UsageException("--calibration-end is required");
         }
         LocalDate observationEnd = date(options, "--observation-end");
+        if (observationEnd != null && observationEnd.isBefore(calibrationEnd)) {
+            throw new UsageException("--observation-end " + observationEnd + " is before --calibration-end "
+                    + calibrationEnd);
+        }
         CustomerSummarizer summarizer = observationEnd == null
                 ? Analytics.summarizer(calibrationEnd, unit(options))
                 : Analytics.summarizer(calibrationEnd, observationEnd, unit(options));

@@ -101,6 +101,9 @@ class AnalyticsCommandHardeningTest {
         assertThat(errors()).contains("--cost-per-order must be a decimal amount");
         assertThat(run("summary", "--input", input, "--calibration-end", "2024-02-31")).isEqualTo(2);
         assertThat(errors()).contains("--calibration-end must be a date yyyy-MM-dd, was '2024-02-31'");
+        assertThat(run("summary", "--input", input, "--calibration-end", "2024-01-05", "--observation-end",
+                "2024-01-01")).isEqualTo(2);
+        assertThat(errors()).contains("--observation-end 2024-01-01 is before --calibration-end 2024-01-05");
         assertThat(output()).isEmpty();
     }
 
