@@ -2,7 +2,6 @@ package org.crmkit.workflow;
 
 import org.crmkit.core.spi.Storage;
 import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.spi.DunningCaseStore;
 
 /**
  * The runtime's store: the action outbox, kept beside crmkit's own {@link Storage} and inside its transactions, so
@@ -21,7 +20,4 @@ public interface WorkflowStore {
 
     /** The outbox of planned actions. */
     ActionStore actions();
-
-    /** Dunning cases and holds. */
-    DunningCaseStore dunningCases();
 }

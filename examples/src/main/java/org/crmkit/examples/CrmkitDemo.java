@@ -78,12 +78,14 @@ import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
 import org.crmkit.persistence.jpa.JpaStorage;
+import org.crmkit.persistence.jpa.JpaDunningCaseStore;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
-import org.crmkit.workflow.Dunning;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.Dossier;
+import org.crmkit.workflow.dunning.Dunning;
+import org.crmkit.workflow.dunning.DunningCaseStore;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.dunning.InterestMode;
@@ -294,7 +296,7 @@ public final class CrmkitDemo {
 
         // 5. invoices, dunning, reminders and greetings over 120 days
         step(out, 5, "Issuing invoices and simulating " + DAYS + " days of dunning, reminders and greetings");
-        Dunning dunning = dunning(runtime, carl, log);
+        Dunning dunning = dunning(runtime, JpaDunningCaseStore.create(storage), carl, log);
         LocalDate today = LocalDate.ofInstant(START, ZoneOffset.UTC);
         List<Invoice> invoices = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
@@ -414,7 +416,7 @@ public final class CrmkitDemo {
         return new Customer(account, crm.parties().contact(contact.id()), marketingConsent);
     }
 
-    private static Dunning dunning(WorkflowRuntime runtime, User collections, Log log) {
+    private static Dunning dunning(WorkflowRuntime runtime, DunningCaseStore cases, User collections, Log log) {
         ReferenceRates rates = ReferenceRates.builder()
                 .halfYear(LocalDate.of(2026, 1, 1), "1.27")   // an example figure: use the published rate
                 .halfYear(LocalDate.of(2026, 7, 1), "1.27")
@@ -426,7 +428,7 @@ public final class CrmkitDemo {
                 .level(DunningLevel.daysAfterDue(35).callTask(collections.id(), 2))
                 .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER))
                 .build();
-        return Dunning.builder(runtime).policy(policy)
+        return Dunning.builder(runtime).cases(cases).policy(policy)
                 .legalHandOff((key, dossier) -> log.lawyer(dossier))
                 .build();
     }

@@ -25,7 +25,7 @@ import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageKind;
-import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.DunningCase;

@@ -32,13 +32,14 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
-import org.crmkit.workflow.Dunning;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.Dossier;
+import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.dunning.InMemoryDunningCaseStore;
 import org.crmkit.workflow.dunning.InterestMode;
 import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
@@ -89,7 +90,7 @@ public final class DunningExample {
                 .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER))
                 .build();
         List<Dossier> dossiers = new java.util.ArrayList<>();
-        Dunning dunning = Dunning.builder(runtime).policy(b2b)
+        Dunning dunning = Dunning.builder(runtime).cases(InMemoryDunningCaseStore.create(storage)).policy(b2b)
                 .legalHandOff((key, dossier) -> {
                     out.printf("%s  LAWYER  case of %s handed over, claim %s%n", day(clock), dossier.accountName(),
                             dossier.claim().total());

@@ -18,9 +18,10 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.crmkit.benchmarks.workflow.DunningScenarios;
+import org.crmkit.persistence.jpa.JpaDunningCaseStore;
 import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
-import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.hibernate.SessionFactory;
@@ -28,9 +29,9 @@ import org.hibernate.stat.Statistics;
 
 /**
  * The dunning scenario of {@link DunningScenarios} (the same accounts, invoices, policy and measured run) on the
- * embedded PostgreSQL 17 through {@link JpaStorage} and {@link JpaWorkflowStore}: the accounts and invoices are
- * stored through the bulk import path ({@code saveAll}, 1,000 accounts and their invoices per transaction), the
- * tables analysed, then one morning's run plans a first reminder per overdue account and dispatches them to a
+ * embedded PostgreSQL 17 through {@link JpaStorage}, {@link JpaWorkflowStore} and {@link JpaDunningCaseStore}: the
+ * accounts and invoices are stored through the bulk import path ({@code saveAll}, 1,000 accounts and their invoices
+ * per transaction), the tables analysed, then one morning's run plans a first reminder per overdue account and dispatches them to a
  * channel that only counts them; a second run the same morning must do nothing. Each step reports wall time, the
  * CPU time of the calling thread, PostgreSQL's CPU time and the number of JDBC statements.
  *
@@ -81,7 +82,7 @@ public final class JpaDunningScenarios {
                 JpaStorage storage = database.storage(clock);
                 first = first == null ? storage : first;
                 WorkflowRuntime runtime = DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent);
-                cluster.add(new Node(runtime, DunningScenarios.dunning(runtime)));
+                cluster.add(new Node(runtime, DunningScenarios.dunning(runtime, JpaDunningCaseStore.create(storage))));
             }
 
             long loadStart = System.nanoTime();

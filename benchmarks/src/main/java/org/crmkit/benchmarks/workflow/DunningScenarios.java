@@ -28,7 +28,9 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.spi.Storage;
-import org.crmkit.workflow.Dunning;
+import org.crmkit.workflow.dunning.Dunning;
+import org.crmkit.workflow.dunning.DunningCaseStore;
+import org.crmkit.workflow.dunning.InMemoryDunningCaseStore;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.dunning.DunningLevel;
@@ -89,7 +91,7 @@ public final class DunningScenarios {
         InMemoryStorage storage = InMemoryStorage.create(clock);
         AtomicLong sent = new AtomicLong();
         WorkflowRuntime runtime = runtime(storage, InMemoryWorkflowStore.create(storage), clock, sent);
-        Dunning dunning = dunning(runtime);
+        Dunning dunning = dunning(runtime, InMemoryDunningCaseStore.create(storage));
 
         long loadStart = System.nanoTime();
         load(storage, clock, size);
@@ -133,9 +135,12 @@ public final class DunningScenarios {
                 .build();
     }
 
-    /** Dunning on the runtime with the scenario's policy: email reminders 7 and 21 days after the due date. */
-    public static Dunning dunning(WorkflowRuntime runtime) {
-        return Dunning.builder(runtime)
+    /**
+     * Dunning on the runtime, its cases in {@code cases}, with the scenario's policy: email reminders 7 and 21 days
+     * after the due date.
+     */
+    public static Dunning dunning(WorkflowRuntime runtime, DunningCaseStore cases) {
+        return Dunning.builder(runtime).cases(cases)
                 .policy(DunningPolicy.builder("standard").currency("EUR")
                         .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
                         .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL).fee("5.00"))

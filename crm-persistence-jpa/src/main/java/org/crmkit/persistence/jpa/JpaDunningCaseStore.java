@@ -18,15 +18,18 @@ import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningCaseState;
+import org.crmkit.workflow.dunning.DunningCaseStore;
+import org.crmkit.workflow.dunning.DunningGroup;
 import org.crmkit.workflow.dunning.DunningHold;
-import org.crmkit.workflow.spi.DunningCaseStore;
 
 /**
- * Dunning cases in {@code crm_dunning_case} (see {@link DunningCaseMapping}) and holds in {@code crm_dunning_hold}.
- * A second open case of a group fails on the unique open group key with a {@code DuplicateRecordException}; accounts
- * are locked through {@link JpaActionStore#lock}.
+ * crm-workflow's {@link DunningCaseStore} in the database of a {@link JpaStorage} and inside its transactions: cases in
+ * {@code crm_dunning_case} (see {@link DunningCaseMapping}), holds in {@code crm_dunning_hold} (schemas 6 and 12 under
+ * {@code db/migration/crmkit/<database>/}). A second open case of a group fails on the unique open group key with a
+ * {@code DuplicateRecordException}. Thread-safe; create one per {@code JpaStorage} and give it to
+ * {@code Dunning.builder(runtime).cases(...)}.
  */
-final class JpaDunningCaseStore implements DunningCaseStore {
+public final class JpaDunningCaseStore implements DunningCaseStore {
 
     private static final String OPEN = CaseStatus.OPEN.name();
     /** A dunning chunk asks for the holds of its 200 accounts and their open invoices: a few statements, not dozens. */
@@ -49,9 +52,14 @@ final class JpaDunningCaseStore implements DunningCaseStore {
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
 
-    JpaDunningCaseStore(JpaTransactions transactions, AggregateTable<DunningCaseState, DunningCaseRow> cases) {
-        this.transactions = transactions;
-        this.cases = cases;
+    private JpaDunningCaseStore(JpaStorage storage) {
+        this.transactions = storage.jpaTransactions();
+        this.cases = new AggregateTable<>(transactions, storage.json(), storage.ids(), new DunningCaseMapping());
+    }
+
+    /** The dunning case store in the database of {@code storage}, joining its transactions. */
+    public static JpaDunningCaseStore create(JpaStorage storage) {
+        return new JpaDunningCaseStore(Require.notNull(storage, "storage"));
     }
 
     @Override
@@ -60,10 +68,11 @@ final class JpaDunningCaseStore implements DunningCaseStore {
     }
 
     @Override
-    public Optional<DunningCase> findOpenByGroup(TenantId tenant, String groupKey) {
+    public Optional<DunningCase> findOpenByGroup(TenantId tenant, DunningGroup group) {
         Require.notNull(tenant, "tenant");
-        Require.notNull(groupKey, "groupKey");
-        return cases.first(tenant, RowQuery.where("r.openGroupKey = :group").bind("group", groupKey).orderBy("r.id"), 1)
+        Require.notNull(group, "group");
+        return cases.first(tenant, RowQuery.where("r.openGroupKey = :group").bind("group", group.key())
+                .orderBy("r.id"), 1)
                 .stream().findFirst().map(DunningCase::restore);
     }
 

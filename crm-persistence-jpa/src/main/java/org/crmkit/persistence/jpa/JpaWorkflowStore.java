@@ -2,14 +2,13 @@ package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.common.Require;
 import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.spi.DunningCaseStore;
 import org.crmkit.workflow.WorkflowStore;
 
 /**
  * crm-workflow's {@link WorkflowStore} in the database of a {@link JpaStorage} and inside its transactions: a
  * workflow's state change, its planned actions and crmkit's own records commit or roll back together. Actions live
- * in {@code crm_workflow_action}, dunning cases in {@code crm_dunning_case}, holds in {@code crm_dunning_hold}
- * (schema 6 under {@code db/migration/crmkit/<database>/}). Dispatchers on several nodes claim due actions with
+ * in {@code crm_workflow_action} (schema 6 under {@code db/migration/crmkit/<database>/}); dunning's cases in
+ * {@link JpaDunningCaseStore}. Dispatchers on several nodes claim due actions with
  * {@code FOR UPDATE SKIP LOCKED} on PostgreSQL, so none is taken twice; a claim is a lease, so the actions of a
  * node that died mid-run become claimable again when it ends. Thread-safe; create one per {@code JpaStorage}.
  *
@@ -23,15 +22,10 @@ public final class JpaWorkflowStore implements WorkflowStore {
 
     private final JpaStorage storage;
     private final JpaActionStore actions;
-    private final JpaDunningCaseStore dunningCases;
 
     private JpaWorkflowStore(JpaStorage storage) {
         this.storage = storage;
-        JpaTransactions transactions = storage.jpaTransactions();
-        StateJson json = storage.json();
-        this.actions = new JpaActionStore(transactions, json);
-        this.dunningCases = new JpaDunningCaseStore(transactions,
-                new AggregateTable<>(transactions, json, storage.ids(), new DunningCaseMapping()));
+        this.actions = new JpaActionStore(storage.jpaTransactions(), storage.json());
     }
 
     /** The workflow store in the database of {@code storage}, joining its transactions. */
@@ -47,10 +41,5 @@ public final class JpaWorkflowStore implements WorkflowStore {
     @Override
     public ActionStore actions() {
         return actions;
-    }
-
-    @Override
-    public DunningCaseStore dunningCases() {
-        return dunningCases;
     }
 }

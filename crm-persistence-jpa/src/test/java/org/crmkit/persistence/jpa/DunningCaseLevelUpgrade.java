@@ -19,7 +19,7 @@ import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningCaseState;
-import org.crmkit.workflow.spi.DunningCaseStore;
+import org.crmkit.workflow.dunning.DunningCaseStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +42,7 @@ abstract class DunningCaseLevelUpgrade {
     @BeforeEach
     void openStore() {
         storage = database().storage(clock);
-        cases = JpaWorkflowStore.create(storage).dunningCases();
+        cases = JpaDunningCaseStore.create(storage);
     }
 
     @Test

@@ -21,7 +21,7 @@ import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionStatus;
-import org.crmkit.workflow.spi.DunningCaseStore;
+import org.crmkit.workflow.dunning.DunningCaseStore;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -134,7 +134,7 @@ class DunningDispatchOnPostgresTest {
             List<Account> customers = customersWithAReminderDue(nodes, 5);
             Account contested = customers.get(2);
             DunningNodes.Node other = nodes.nodes.get(1);
-            DunningCaseStore otherCases = JpaWorkflowStore.create(other.storage()).dunningCases();
+            DunningCaseStore otherCases = JpaDunningCaseStore.create(other.storage());
             AtomicReference<Future<RunReport>> dispatch = new AtomicReference<>();
 
             // the other node saves the contested case and commits only once the dispatcher waits for that row: the

@@ -32,14 +32,14 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.workflow.Dunning;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.dunning.NoticeRenderer;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.RetryPolicy;
-import org.crmkit.workflow.spi.NoticeRenderer;
 
 /**
  * Dunning on application instances that share one database: each node has a {@link JpaStorage} of its own over
@@ -101,7 +101,7 @@ final class DunningNodes implements AutoCloseable {
                 .channel(Channel.LETTER, (key, message) -> deliver(delivery(key, "letter", message.about().id())))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
-        Dunning.Builder builder = Dunning.builder(runtime).policy(ladder())
+        Dunning.Builder builder = Dunning.builder(runtime).cases(JpaDunningCaseStore.create(storage)).policy(ladder())
                 .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())));
         Dunning dunning = (renderer == null ? builder : builder.renderer(renderer)).build();
         return new Node(storage, crm, runtime, dunning);

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -19,9 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CrmException;
-import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
-import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
@@ -35,11 +31,6 @@ import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.fixtures.AccountMother;
 import org.crmkit.testkit.fixtures.ContactMother;
-import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.dunning.DunningCaseId;
-import org.crmkit.workflow.dunning.DunningHold;
-import org.crmkit.workflow.dunning.DunningLevel;
-import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
 import org.crmkit.workflow.action.ActionStatus;
@@ -52,8 +43,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link WorkflowStore} adapter must do: the action outbox (deduplication per tenant, optimistic
- * versions, claimable work in order, pending work per subject, rollback with crmkit's transaction) and dunning
- * cases and holds. An adapter's test extends it and supplies crmkit's storage and the workflow store on top of it
+ * versions, claimable work in order, pending work per subject, rollback with crmkit's transaction) and record
+ * locks. An adapter's test extends it and supplies crmkit's storage and the workflow store on top of it
  * (the in-memory pair in {@code InMemoryWorkflowStoreTest}; a database adapter its own).
  */
 public abstract class WorkflowStoreContract {
@@ -61,8 +52,6 @@ public abstract class WorkflowStoreContract {
     protected static final TenantId TENANT_A = TenantId.of("tenant-a");
     protected static final TenantId TENANT_B = TenantId.of("tenant-b");
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
-    private static final DunningPolicy POLICY = DunningPolicy.builder("standard")
-            .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL)).build();
 
     protected SettableClock clock;
     protected IdGenerator ids;
@@ -205,95 +194,6 @@ public abstract class WorkflowStoreContract {
         assertThat(add(action(TENANT_A, "lost", "s", NOW))).isTrue();
     }
 
-    private DunningCase openCase(TenantId tenant, AccountId account, String group) {
-        return DunningCase.open(tenant, DunningCaseId.next(ids), account, POLICY, group, LocalDate.of(2026, 3, 2), clock);
-    }
-
-    private DunningCase save(DunningCase dunningCase) {
-        return storage.transactions().inTransaction(() -> store.dunningCases().save(dunningCase));
-    }
-
-    private DunningCase closed(DunningCase dunningCase) {
-        dunningCase.reconcile(POLICY, List.of(), Set.of(), LocalDate.of(2026, 3, 3), invoice -> LocalDate.of(2026, 3, 3),
-                clock);
-        return dunningCase;
-    }
-
-    @Test
-    void savedCaseComesBackAsItWasWithTheNextVersion() {
-        AccountId account = AccountId.next(ids);
-        DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");
-
-        DunningCase saved = save(opened);
-
-        assertThat(saved.version()).isEqualTo(1);
-        assertThat(store.dunningCases().findById(TENANT_A, opened.id()).orElseThrow().state())
-                .isEqualTo(opened.state().withVersion(1));
-        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, opened.groupKey())).isPresent();
-        assertThat(store.dunningCases().findById(TENANT_B, opened.id())).isEmpty();
-        assertThatThrownBy(() -> save(opened)).isInstanceOf(StaleVersionException.class);
-    }
-
-    @Test
-    void groupHasAtMostOneOpenCaseAndANewOneOnceTheOldOneClosed() {
-        AccountId account = AccountId.next(ids);
-        String group = "account:" + account + ":EUR";
-        DunningCase first = save(openCase(TENANT_A, account, group));
-
-        assertThatThrownBy(() -> save(openCase(TENANT_A, account, group))).isInstanceOf(DuplicateRecordException.class);
-        save(closed(first));
-        DunningCase second = save(openCase(TENANT_A, account, group));
-
-        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, group)).get().extracting(DunningCase::id)
-                .isEqualTo(second.id());
-        assertThat(store.dunningCases().findByAccount(TENANT_A, account)).extracting(DunningCase::id)
-                .containsExactly(first.id(), second.id());
-    }
-
-    @Test
-    void openCasesArePagedByIdWithoutClosedOnes() {
-        List<DunningCase> cases = new java.util.ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            AccountId account = AccountId.next(ids);
-            cases.add(save(openCase(TENANT_A, account, "account:" + account + ":EUR")));
-        }
-        save(closed(store.dunningCases().findById(TENANT_A, cases.get(2).id()).orElseThrow()));
-
-        List<DunningCase> firstPage = store.dunningCases().findOpen(TENANT_A, null, 2);
-        List<DunningCase> rest = store.dunningCases().findOpen(TENANT_A, firstPage.get(1).id(), 10);
-
-        assertThat(firstPage).extracting(DunningCase::id).containsExactly(cases.get(0).id(), cases.get(1).id());
-        assertThat(rest).extracting(DunningCase::id).containsExactly(cases.get(3).id(), cases.get(4).id());
-        assertThat(store.dunningCases().findOpen(TENANT_B, null, 10)).isEmpty();
-    }
-
-    @Test
-    void transactionLockingAnAccountWaitsForTheOneHoldingItAndThenSeesTheCaseItStored() throws Exception {
-        Account account = AccountMother.anAccount(TENANT_A, ids, clock, "Acme", UserId.next(ids));
-        storage.transactions().inTransaction(() -> storage.accounts().save(account));
-        DunningCase opened = openCase(TENANT_A, account.id(), "account:" + account.id() + ":EUR");
-        CountDownLatch locked = new CountDownLatch(1);
-        ExecutorService thread = Executors.newSingleThreadExecutor();
-        try {
-            Future<DunningCase> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
-                store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
-                locked.countDown();
-                pause(300);
-                return store.dunningCases().save(opened);
-            }));
-            assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
-
-            List<DunningCase> seen = storage.transactions().inTransaction(() -> {
-                store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
-                return store.dunningCases().findByAccount(TENANT_A, account.id());
-            });
-
-            assertThat(seen).extracting(DunningCase::id).containsExactly(holder.get(1, TimeUnit.MINUTES).id());
-        } finally {
-            thread.shutdownNow();
-        }
-    }
-
     @Test
     void lockingRecordsThatAreNotStoredLocksNothingAndNeedsATransaction() {
         List<RecordRef> unknown = List.of(RecordRef.account(AccountId.next(ids)), RecordRef.contact(ContactId.next(ids)),
@@ -377,52 +277,6 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
-    void holdsArePutFoundAndLiftedPerTenant() {
-        RecordRef invoice = RecordRef.invoice(InvoiceId.next(ids));
-        DunningHold dispute = new DunningHold(TENANT_A, invoice, "goods damaged", LocalDate.of(2026, 3, 2));
-
-        storage.transactions().inTransaction(() -> store.dunningCases().putHold(dispute));
-
-        assertThat(store.dunningCases().findHold(TENANT_A, invoice)).contains(dispute);
-        assertThat(store.dunningCases().findHold(TENANT_B, invoice)).isEmpty();
-        assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isTrue();
-        assertThat(storage.transactions().inTransaction(() -> store.dunningCases().removeHold(TENANT_A, invoice))).isFalse();
-        assertThat(store.dunningCases().findHold(TENANT_A, invoice)).isEmpty();
-    }
-
-    @Test
-    void holdsOfSeveralSubjectsOfDifferentKindsAreFoundTogetherForTheirTenantOnly() {
-        RecordRef disputed = RecordRef.invoice(InvoiceId.next(ids));
-        RecordRef undisputed = RecordRef.invoice(InvoiceId.next(ids));
-        RecordRef excluded = RecordRef.account(AccountId.next(ids));
-        RecordRef otherTenants = RecordRef.invoice(InvoiceId.next(ids));
-        DunningHold dispute = new DunningHold(TENANT_A, disputed, "goods damaged", LocalDate.of(2026, 3, 2));
-        DunningHold exclusion = new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 1));
-        storage.transactions().inTransaction(() -> {
-            store.dunningCases().putHold(dispute);
-            store.dunningCases().putHold(exclusion);
-            store.dunningCases().putHold(new DunningHold(TENANT_B, otherTenants, "other", LocalDate.of(2026, 3, 2)));
-        });
-
-        assertThat(store.dunningCases().findHolds(TENANT_A, List.of(disputed, undisputed, excluded, otherTenants)))
-                .containsExactlyInAnyOrder(dispute, exclusion);
-        assertThat(store.dunningCases().findHolds(TENANT_A, List.of(undisputed))).isEmpty();
-        assertThat(store.dunningCases().findHolds(TENANT_A, List.of())).isEmpty();
-    }
-
-    @Test
-    void holdsAmongSeveralHundredInvoicesAreAllFound() {
-        List<RecordRef> invoices = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> RecordRef.invoice(InvoiceId.next(ids))).toList();
-        List<DunningHold> disputes = java.util.stream.IntStream.of(0, 31, 32, 33, 64, 99, 127, 128, 129, 256, 299)
-                .mapToObj(i -> new DunningHold(TENANT_A, invoices.get(i), "dispute " + i, LocalDate.of(2026, 3, 2)))
-                .toList();
-        storage.transactions().inTransaction(() -> disputes.forEach(store.dunningCases()::putHold));
-
-        assertThat(store.dunningCases().findHolds(TENANT_A, invoices)).containsExactlyInAnyOrderElementsOf(disputes);
-    }
-
-    @Test
     void actionsAddedTogetherLeaveOutTakenAndRepeatedKeysPerTenant() {
         add(action(TENANT_A, "key-3", "s", NOW));
         add(action(TENANT_B, "key-4", "s", NOW));
@@ -463,53 +317,6 @@ public abstract class WorkflowStoreContract {
     }
 
     @Test
-    void openCasesOfManyAccountsAreFoundTogetherForTheirTenantOnly() {
-        List<AccountId> accounts = new ArrayList<>();
-        List<DunningCase> open = new ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            AccountId account = AccountId.next(ids);
-            accounts.add(account);
-            open.add(openCase(TENANT_A, account, "account:" + account + ":EUR"));
-        }
-        AccountId first = accounts.get(0);
-        DunningCase closedCase = save(openCase(TENANT_A, first, "invoice:" + InvoiceId.next(ids)));
-        save(closed(closedCase));
-        storage.transactions().inTransaction(() -> store.dunningCases().saveAll(open));
-        DunningCase otherTenants = save(openCase(TENANT_B, first, "account:" + first + ":EUR"));
-        AccountId notAsked = AccountId.next(ids);
-        save(openCase(TENANT_A, notAsked, "account:" + notAsked + ":EUR"));
-
-        List<DunningCase> found = store.dunningCases().findOpenByAccounts(TENANT_A, accounts);
-
-        assertThat(found).extracting(DunningCase::id)
-                .containsExactlyInAnyOrderElementsOf(open.stream().map(DunningCase::id).toList());
-        assertThat(found).filteredOn(dunningCase -> dunningCase.id().equals(open.get(9).id())).singleElement()
-                .satisfies(dunningCase -> assertThat(dunningCase.state()).isEqualTo(open.get(9).state().withVersion(1)));
-        assertThat(store.dunningCases().findOpenByAccounts(TENANT_B, accounts)).extracting(DunningCase::id)
-                .containsExactly(otherTenants.id());
-        assertThat(store.dunningCases().findOpenByAccounts(TENANT_A, List.of())).isEmpty();
-    }
-
-    @Test
-    void caseAndHoldWritesRollBackWithCrmkitsTransaction() {
-        AccountId account = AccountId.next(ids);
-        DunningCase opened = openCase(TENANT_A, account, "account:" + account + ":EUR");
-        RecordRef excluded = RecordRef.account(account);
-
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            store.dunningCases().save(opened);
-            store.dunningCases().putHold(new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 2)));
-            throw new IllegalStateException("planning failed");
-        })).hasMessage("planning failed");
-
-        assertThat(store.dunningCases().findById(TENANT_A, opened.id())).isEmpty();
-        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, opened.groupKey())).isEmpty();
-        assertThat(store.dunningCases().findByAccount(TENANT_A, account)).isEmpty();
-        assertThat(store.dunningCases().findHold(TENANT_A, excluded)).isEmpty();
-        assertThat(save(opened).version()).isEqualTo(1);
-    }
-
-    @Test
     void writesOutsideATransactionAreRefused() {
         assertThatThrownBy(() -> store.actions().add(action(TENANT_A, "k", "s", NOW)))
                 .isInstanceOfAny(IllegalStateException.class, CrmException.class);
@@ -532,46 +339,5 @@ public abstract class WorkflowStoreContract {
         assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.DELIVERED, PageRequest.first(200)).totalElements())
                 .isEqualTo(150);
         assertThat(store.actions().findById(TENANT_A, added.get(149).id())).contains(delivered.get(149));
-    }
-
-    @Test
-    void casesAreFoundTogetherByIdForTheirTenantOnly() {
-        List<DunningCase> saved = new java.util.ArrayList<>();
-        for (int i = 0; i < 120; i++) {
-            AccountId account = AccountId.next(ids);
-            saved.add(save(openCase(TENANT_A, account, "account:" + account + ":EUR")));
-        }
-        AccountId foreignAccount = AccountId.next(ids);
-        DunningCase foreign = save(openCase(TENANT_B, foreignAccount, "account:" + foreignAccount + ":EUR"));
-        List<DunningCaseId> wanted = new java.util.ArrayList<>(saved.stream().map(DunningCase::id).toList());
-        wanted.add(saved.get(0).id());
-        wanted.add(foreign.id());
-        wanted.add(DunningCaseId.next(ids));
-
-        List<DunningCase> found = store.dunningCases().findByIds(TENANT_A, wanted);
-
-        assertThat(found).extracting(DunningCase::id)
-                .containsExactlyInAnyOrderElementsOf(saved.stream().map(DunningCase::id).toList());
-        assertThat(found).filteredOn(c -> c.id().equals(saved.get(7).id())).singleElement()
-                .extracting(DunningCase::state).isEqualTo(saved.get(7).state());
-        assertThat(store.dunningCases().findByIds(TENANT_A, List.of())).isEmpty();
-    }
-
-    @Test
-    void casesSavedTogetherGetTheirNextVersionsOrNoneIfOneIsOutdated() {
-        AccountId first = AccountId.next(ids);
-        AccountId second = AccountId.next(ids);
-        DunningCase one = save(openCase(TENANT_A, first, "account:" + first + ":EUR"));
-        DunningCase two = save(openCase(TENANT_A, second, "account:" + second + ":EUR"));
-
-        List<DunningCase> saved = storage.transactions().inTransaction(() -> store.dunningCases()
-                .saveAll(List.of(closed(one), two)));
-
-        assertThat(saved).extracting(DunningCase::id, DunningCase::version).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(one.id(), 2L), org.assertj.core.groups.Tuple.tuple(two.id(), 2L));
-        assertThat(store.dunningCases().findOpenByGroup(TENANT_A, one.groupKey())).isEmpty();
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> store.dunningCases()
-                .saveAll(List.of(saved.get(0), two)))).isInstanceOf(StaleVersionException.class);
-        assertThat(store.dunningCases().findById(TENANT_A, one.id()).orElseThrow().version()).isEqualTo(2);
     }
 }

@@ -1,6 +1,7 @@
 package org.crmkit.workflow.dunning;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
@@ -52,6 +53,11 @@ public record CaseItem(InvoiceId invoice, String number, LocalDate dueDate, Mone
     CaseItem reanchored(LocalDate on) {
         return new CaseItem(invoice, number, dueDate, total, balance, level, on.isAfter(anchor) ? on : anchor,
                 lastNoticeOn, disputed, compensationClaimed);
+    }
+
+    /** The invoice numbers of the items, in order. */
+    static List<String> numbers(List<CaseItem> items) {
+        return items.stream().map(CaseItem::number).toList();
     }
 
     /** Days past the due date on {@code day}; negative before it. */

@@ -1,7 +1,15 @@
 package org.crmkit.workflow.dunning;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceSettlement;
+import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
 
@@ -29,6 +37,47 @@ public record Claim(LocalDate asOf, List<Line> lines, Money balance, Money fees,
         Require.that(amount.isInMinorUnits(), field, "must be in the minor unit of " + amount.currency() + ", was "
                 + amount);
         return amount.rounded();
+    }
+
+    /**
+     * The claim of a case's active items on {@code today}: their open balances, the fees charged so far, the interest
+     * on each item's invoice up to today under the policy's {@link InterestRule} (settlements counted from their day
+     * in {@code zone}) and the flat compensation of every item that has it claimed.
+     */
+    static Claim of(List<CaseItem> activeItems, Money fees, DunningPolicy policy, List<Invoice> invoices,
+                    LocalDate today, ZoneId zone) {
+        Require.notNull(policy, "policy");
+        Require.notNull(today, "today");
+        Require.notNull(zone, "zone");
+        Map<InvoiceId, Invoice> byId = new HashMap<>();
+        Require.notNull(invoices, "invoices").forEach(invoice -> byId.put(invoice.id(), invoice));
+        InterestRule rule = policy.interest();
+        Money zero = Money.zero(fees.currency());
+        Money balance = zero;
+        Money interest = zero;
+        int compensated = 0;
+        List<Line> lines = new ArrayList<>();
+        for (CaseItem item : activeItems) {
+            Invoice invoice = byId.get(item.invoice());
+            Require.that(invoice != null, "invoices", "the invoice " + item.number() + " of the case is missing");
+            InterestRule.InterestCalculation calculation = rule.calculate(invoice.total(), invoice.dueDate(),
+                    settlementsByDay(invoice, zone), today);
+            lines.add(new Line(item.number(), item.dueDate(), item.daysOverdue(today), item.level(), item.balance(),
+                    calculation, item.compensationClaimed()));
+            balance = balance.plus(item.balance());
+            interest = interest.plus(calculation.interest());
+            compensated += item.compensationClaimed() ? 1 : 0;
+        }
+        Money compensation = rule.flatCompensation() == null ? zero : rule.flatCompensation().times(compensated);
+        return new Claim(today, lines, balance, fees, interest, compensation);
+    }
+
+    private static Map<LocalDate, Money> settlementsByDay(Invoice invoice, ZoneId zone) {
+        Map<LocalDate, Money> byDay = new TreeMap<>();
+        for (InvoiceSettlement settlement : invoice.settlements()) {
+            byDay.merge(LocalDate.ofInstant(settlement.settledAt(), zone), settlement.amount(), Money::plus);
+        }
+        return byDay;
     }
 
     /** Balance, fees, interest and flat compensation together: what the customer owes on {@link #asOf}. */

@@ -12,12 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 import org.crmkit.core.billing.Invoice;
-import org.crmkit.core.billing.InvoiceSettlement;
-import org.crmkit.core.billing.InvoiceStatus;
-import org.crmkit.core.billing.SettlementKind;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -41,7 +37,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
     private final AccountId account;
     private final String policy;
-    private final String groupKey;
+    private final DunningGroup group;
     private final Currency currency;
     private final LocalDate openedOn;
     private final Instant createdAt;
@@ -60,7 +56,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         super(s.tenant(), s.id(), s.version());
         this.account = s.account();
         this.policy = s.policy();
-        this.groupKey = s.groupKey();
+        this.group = DunningGroup.parse(s.account(), s.groupKey());
         this.currency = s.currency();
         this.openedOn = s.openedOn();
         this.createdAt = s.createdAt();
@@ -76,17 +72,16 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         this.handedOver = s.handedOver();
     }
 
-    /** A new, empty open case of the account under the policy; {@code groupKey} names what it groups. */
-    public static DunningCase open(TenantId tenant, DunningCaseId id, AccountId account, DunningPolicy policy,
-                                   String groupKey, LocalDate today, Clock clock) {
-        Require.notNull(account, "account");
+    /** A new, empty open case of the group's account under the policy. */
+    public static DunningCase open(TenantId tenant, DunningCaseId id, DunningPolicy policy, DunningGroup group,
+                                   LocalDate today, Clock clock) {
         Require.notNull(policy, "policy");
-        Require.notBlank(groupKey, "groupKey");
+        Require.notNull(group, "group");
         Require.notNull(today, "today");
-        DunningCase opened = new DunningCase(new DunningCaseState(tenant, id, 0, account, policy.name(), groupKey,
-                policy.currency(), CaseStatus.OPEN, today, null, List.of(), null, Money.zero(policy.currency()), 0,
-                0, false, false, List.of(), clock.instant()));
-        opened.history.add(CaseEvent.of(today, CaseEventKind.OPENED, 0, List.of(), null, "policy " + policy.name()));
+        DunningCase opened = new DunningCase(new DunningCaseState(tenant, id, 0, group.account(), policy.name(),
+                group.key(), policy.currency(), CaseStatus.OPEN, today, null, List.of(), null,
+                Money.zero(policy.currency()), 0, 0, false, false, List.of(), clock.instant()));
+        opened.note(today, CaseEventKind.OPENED, 0, List.of(), null, "policy " + policy.name());
         return opened;
     }
 
@@ -95,21 +90,19 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     }
 
     public DunningCaseState state() {
-        return new DunningCaseState(tenant(), id(), version(), account, policy, groupKey, currency, status, openedOn,
+        return new DunningCaseState(tenant(), id(), version(), account, policy, group.key(), currency, status, openedOn,
                 closedOn, List.copyOf(items.values()), promisedUntil, fees, steps, lastLevel, creditHoldPlaced, handedOver,
                 List.copyOf(history), createdAt);
     }
 
     /**
-     * Brings the case in line with the group's invoices on {@code today}. {@code invoices} holds the group's open
-     * invoices and the invoices of the case's items in whatever status; {@code disputed} the invoices held by a
-     * dispute. An item whose invoice is no longer open leaves the case (paid, credited, written off, voided); a lower
-     * balance is a partial payment and re-anchors the next level to today; a dispute holds an item, its resolution
-     * re-anchors it; an open invoice in the policy's currency whose first level is due joins the case. Levels whose
-     * conditions no longer hold are left (de-escalation), a promise to pay that has run out is broken, and the case
-     * closes when no item is left, on the day its last invoice was settled ({@code settledOn} tells the day of an
-     * invoice that is no longer open; today for one that is gone), keeping its {@link #lastLevel}. Returns whether anything
-     * changed that makes undelivered actions stale.
+     * Brings the case in line with the group's invoices on {@code today} ({@code invoices}: the group's open ones and
+     * those of its items in any status; {@code disputed}: those held by a dispute). An item whose invoice is no longer
+     * open leaves; a lower balance (a partial payment) or a resolved dispute re-anchors the item's next level to today;
+     * a disputed item is held; an open invoice whose first level is due joins. Levels whose conditions no longer hold
+     * are left, a promise run out is broken, and with no item left the case closes on the day its last invoice was
+     * settled ({@code settledOn}; today for one that is gone), keeping its {@link #lastLevel}. Returns whether
+     * anything changed that makes undelivered actions stale.
      */
     public boolean reconcile(DunningPolicy policy, List<Invoice> invoices, Set<InvoiceId> disputed, LocalDate today,
                              Function<Invoice, LocalDate> settledOn, Clock clock) {
@@ -124,8 +117,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 LocalDate left = invoice == null ? today : settledOn.apply(invoice);
                 lastSettled = lastSettled == null || left.isAfter(lastSettled) ? left : lastSettled;
                 items.remove(item.invoice());
-                history.add(CaseEvent.of(today, leavingKind(invoice), item.level(), List.of(item.number()),
-                        item.balance(), invoice == null ? "no longer in the account's invoices" : null));
+                note(today, CaseEventKind.leaving(invoice), item.level(), List.of(item.number()), item.balance(),
+                        invoice == null ? "no longer in the account's invoices" : null);
                 stale = true;
                 continue;
             }
@@ -133,8 +126,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             Money balance = invoice.balanceDue();
             if (balance.isLessThan(item.balance())) {
                 current = current.withBalance(balance, today.isAfter(current.anchor()) ? today : current.anchor());
-                history.add(CaseEvent.of(today, CaseEventKind.PARTIAL_PAYMENT, current.level(),
-                        List.of(item.number()), item.balance().minus(balance), "open balance now " + balance));
+                note(today, CaseEventKind.PARTIAL_PAYMENT, current.level(), List.of(item.number()),
+                        item.balance().minus(balance), "open balance now " + balance);
                 stale = true;
             } else if (!balance.equals(item.balance())) {
                 current = current.withBalance(balance, current.anchor());
@@ -143,8 +136,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             if (isDisputed != current.disputed()) {
                 current = current.withDisputed(isDisputed, isDisputed ? current.anchor()
                         : (today.isAfter(current.anchor()) ? today : current.anchor()));
-                history.add(CaseEvent.of(today, isDisputed ? CaseEventKind.DISPUTED : CaseEventKind.DISPUTE_RESOLVED,
-                        current.level(), List.of(item.number()), current.balance(), null));
+                note(today, isDisputed ? CaseEventKind.DISPUTED : CaseEventKind.DISPUTE_RESOLVED, current.level(),
+                        List.of(item.number()), current.balance(), null);
                 stale = true;
             }
             items.put(item.invoice(), current);
@@ -155,18 +148,16 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 CaseItem item = new CaseItem(invoice.id(), invoice.number(), invoice.dueDate(), invoice.total(),
                         invoice.balanceDue(), 0, invoice.dueDate(), null, disputed.contains(invoice.id()), false);
                 items.put(invoice.id(), item);
-                history.add(CaseEvent.of(today, CaseEventKind.INVOICE_ADDED, 0, List.of(invoice.number()),
-                        item.balance(), null));
+                note(today, CaseEventKind.INVOICE_ADDED, 0, List.of(invoice.number()), item.balance(), null);
                 if (item.disputed()) {
-                    history.add(CaseEvent.of(today, CaseEventKind.DISPUTED, 0, List.of(invoice.number()),
-                            item.balance(), null));
+                    note(today, CaseEventKind.DISPUTED, 0, List.of(invoice.number()), item.balance(), null);
                 }
             }
         }
         stale |= deEscalate(policy, today);
         if (promisedUntil != null && today.isAfter(promisedUntil)) {
-            history.add(CaseEvent.of(today, CaseEventKind.PROMISE_BROKEN, topLevel(), numbers(activeItems()),
-                    overdueBalance(today), "promised to pay by " + promisedUntil));
+            note(today, CaseEventKind.PROMISE_BROKEN, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+                    "promised to pay by " + promisedUntil);
             promisedUntil = null;
         }
         if (items.isEmpty()) {
@@ -174,21 +165,6 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             stale = true;
         }
         return stale;
-    }
-
-    private static CaseEventKind leavingKind(Invoice invoice) {
-        if (invoice == null) {
-            return CaseEventKind.INVOICE_VOIDED;
-        }
-        if (invoice.status() == InvoiceStatus.WRITTEN_OFF) {
-            return CaseEventKind.INVOICE_WRITTEN_OFF;
-        }
-        if (invoice.status() == InvoiceStatus.VOID) {
-            return CaseEventKind.INVOICE_VOIDED;
-        }
-        boolean lastByCredit = !invoice.settlements().isEmpty()
-                && invoice.settlements().get(invoice.settlements().size() - 1).kind() == SettlementKind.CREDIT_NOTE;
-        return lastByCredit ? CaseEventKind.INVOICE_CREDITED : CaseEventKind.INVOICE_PAID;
     }
 
     private boolean deEscalate(DunningPolicy policy, LocalDate today) {
@@ -202,8 +178,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             }
             if (level != item.level()) {
                 items.put(item.invoice(), item.deEscalatedTo(level, today));
-                history.add(CaseEvent.of(today, CaseEventKind.DE_ESCALATED, level, List.of(item.number()),
-                        item.balance(), "from level " + item.level() + " to " + level));
+                note(today, CaseEventKind.DE_ESCALATED, level, List.of(item.number()), item.balance(),
+                        "from level " + item.level() + " to " + level);
                 changed = true;
             }
         }
@@ -214,7 +190,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         status = CaseStatus.CLOSED;
         closedOn = on;
         promisedUntil = null;
-        history.add(CaseEvent.of(on, CaseEventKind.CLOSED, lastLevel, List.of(), null, "nothing is owed any more"));
+        note(on, CaseEventKind.CLOSED, lastLevel, List.of(), null, "nothing is owed any more");
         record(new DunningCaseClosed(tenant(), id().value(), clock.instant(), account));
     }
 
@@ -226,20 +202,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         if (status == CaseStatus.CLOSED || (promisedUntil != null && !today.isAfter(promisedUntil))) {
             return Optional.empty();
         }
-        Money balance = overdueBalance(today);
-        int count = overdueCount(today);
-        List<DunningStep.Move> moves = new ArrayList<>();
-        for (CaseItem item : activeItems()) {
-            LocalDate due = item.nextLevelOn(policy);
-            if (due != null && !due.isAfter(today)
-                    && policy.level(item.level() + 1).conditions().allow(balance, count, item.daysOverdue(today))) {
-                moves.add(new DunningStep.Move(item.invoice(), item.number(), item.level(), item.level() + 1));
-            }
-        }
-        if (moves.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new DunningStep(moves.stream().mapToInt(DunningStep.Move::to).max().orElseThrow(), moves));
+        return DunningStep.due(activeItems(), policy, today, overdueBalance(today), overdueCount(today));
     }
 
     /**
@@ -253,7 +216,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * @param zone     the zone whose calendar days settlements count in for interest
      * @param detail   what the service did besides (e.g. the address of the notice), or null
      */
-    public Claim reach(DunningStep step, DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone,
+    Claim reach(DunningStep step, DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone,
                        Channel channel, String detail, Clock clock) {
         requireOpen();
         Require.notNull(step, "step");
@@ -272,7 +235,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         fees = fees.plus(fee);
         lastLevel = step.level();
         Claim claim = claim(policy, invoices, today, zone);
-        List<String> numbers = numbers(activeItems());
+        List<String> numbers = CaseItem.numbers(activeItems());
         Money amount = overdueBalance(today);
         String told = "levels " + step.levelsReached() + ", claim " + claim.summary();
         history.add(new CaseEvent(today, CaseEventKind.LEVEL_REACHED, step.level(), numbers, amount, fee,
@@ -289,38 +252,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * @param invoices the invoices of the case's items; an active item's invoice must be among them
      */
     public Claim claim(DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone) {
-        Require.notNull(policy, "policy");
-        Require.notNull(today, "today");
-        Require.notNull(zone, "zone");
-        Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
-        Require.notNull(invoices, "invoices").forEach(invoice -> byId.put(invoice.id(), invoice));
-        InterestRule rule = policy.interest();
-        Money zero = Money.zero(currency);
-        Money balance = zero;
-        Money interest = zero;
-        int compensated = 0;
-        List<Claim.Line> lines = new ArrayList<>();
-        for (CaseItem item : activeItems()) {
-            Invoice invoice = byId.get(item.invoice());
-            Require.that(invoice != null, "invoices", "the invoice " + item.number() + " of the case is missing");
-            InterestRule.InterestCalculation calculation = rule.calculate(invoice.total(), invoice.dueDate(),
-                    settlementsByDay(invoice, zone), today);
-            lines.add(new Claim.Line(item.number(), item.dueDate(), item.daysOverdue(today), item.level(),
-                    item.balance(), calculation, item.compensationClaimed()));
-            balance = balance.plus(item.balance());
-            interest = interest.plus(calculation.interest());
-            compensated += item.compensationClaimed() ? 1 : 0;
-        }
-        Money compensation = rule.flatCompensation() == null ? zero : rule.flatCompensation().times(compensated);
-        return new Claim(today, lines, balance, fees, interest, compensation);
-    }
-
-    private static Map<LocalDate, Money> settlementsByDay(Invoice invoice, ZoneId zone) {
-        Map<LocalDate, Money> byDay = new TreeMap<>();
-        for (InvoiceSettlement settlement : invoice.settlements()) {
-            byDay.merge(LocalDate.ofInstant(settlement.settledAt(), zone), settlement.amount(), Money::plus);
-        }
-        return byDay;
+        return Claim.of(activeItems(), fees, policy, invoices, today, zone);
     }
 
     /** Pauses escalation until {@code until} (inclusive); if the case is still open after it, the promise is broken. */
@@ -329,35 +261,36 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         Require.notNull(until, "until");
         Require.that(!until.isBefore(today), "until", "must not be before today " + today + ", was " + until);
         promisedUntil = until;
-        history.add(CaseEvent.of(today, CaseEventKind.PROMISE_TO_PAY, topLevel(), numbers(activeItems()),
-                overdueBalance(today), "promised to pay by " + until));
+        note(today, CaseEventKind.PROMISE_TO_PAY, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+                "promised to pay by " + until);
     }
 
-    /** Adds an entry to the audit history (deliveries, calls queued, hand-offs, credit holds, cancellations). */
-    public void note(CaseEvent event) {
-        history.add(Require.notNull(event, "event"));
+    /** The audit history's entries of what dunning did around the case (notices, calls, deliveries, cancellations). */
+    CaseLog log() {
+        return new CaseLog(history, topLevel());
     }
 
-    void markCreditHold(boolean placed) {
-        creditHoldPlaced = placed;
+    /** Records that the case placed the account's credit hold. */
+    void creditHoldPlaced(LocalDate today) {
+        creditHoldPlaced = true;
+        note(today, CaseEventKind.CREDIT_HOLD_PLACED, topLevel(), List.of(), null, null);
     }
 
-    void markHandedOver() {
+    /** Records that the credit hold the case placed was released. */
+    void creditHoldReleased(LocalDate today) {
+        creditHoldPlaced = false;
+        note(today, CaseEventKind.CREDIT_HOLD_RELEASED, topLevel(), List.of(), null, null);
+    }
+
+    /** Records that the case was handed over to the lawyer with a dossier stating {@code claim}. */
+    void handOver(LocalDate today, Claim claim) {
         handedOver = true;
+        note(today, CaseEventKind.HANDED_TO_LAWYER, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+                "claim " + claim.total());
     }
 
-    /** Records that the account's credit hold was placed (true) or released (false) by this case. */
-    public void creditHold(boolean placed, LocalDate today) {
-        markCreditHold(placed);
-        history.add(CaseEvent.of(today, placed ? CaseEventKind.CREDIT_HOLD_PLACED : CaseEventKind.CREDIT_HOLD_RELEASED,
-                topLevel(), List.of(), null, null));
-    }
-
-    /** Records that the case was handed over to the lawyer. */
-    public void handOver(LocalDate today, String detail) {
-        markHandedOver();
-        history.add(CaseEvent.of(today, CaseEventKind.HANDED_TO_LAWYER, topLevel(), numbers(activeItems()),
-                overdueBalance(today), detail));
+    private void note(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, String detail) {
+        history.add(CaseEvent.of(on, kind, level, invoices, amount, detail));
     }
 
     private void requireOpen() {
@@ -396,20 +329,6 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         return lastLevel;
     }
 
-    /** The earliest day a next level is due for an active item, or null when none is. */
-    public LocalDate nextStepOn(DunningPolicy policy) {
-        LocalDate next = activeItems().stream().map(item -> item.nextLevelOn(policy)).filter(java.util.Objects::nonNull)
-                .min(Comparator.naturalOrder()).orElse(null);
-        if (next != null && promisedUntil != null && !next.isAfter(promisedUntil)) {
-            return promisedUntil.plusDays(1);
-        }
-        return next;
-    }
-
-    private static List<String> numbers(List<CaseItem> list) {
-        return list.stream().map(CaseItem::number).toList();
-    }
-
     public AccountId account() {
         return account;
     }
@@ -418,9 +337,9 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         return policy;
     }
 
-    /** What the case groups: {@code account:<id>:<currency>} or {@code invoice:<id>}. */
-    public String groupKey() {
-        return groupKey;
+    /** What the case groups: one invoice, or the account's invoices in one currency. */
+    public DunningGroup group() {
+        return group;
     }
 
     public Currency currency() {

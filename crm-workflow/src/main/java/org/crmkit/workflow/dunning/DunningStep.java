@@ -1,6 +1,10 @@
 package org.crmkit.workflow.dunning;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.InvoiceId;
 
 /**
@@ -15,6 +19,25 @@ public record DunningStep(int level, List<Move> moves) {
 
     /** One invoice moving from one level to the next. */
     public record Move(InvoiceId invoice, String number, int from, int to) {
+    }
+
+    /**
+     * The step due on {@code today} for a case's active items, whose overdue items have {@code overdueBalance} in
+     * all and number {@code overdueCount}: every item whose next level's day has come and whose conditions hold
+     * moves up one level; empty when none does.
+     */
+    static Optional<DunningStep> due(List<CaseItem> activeItems, DunningPolicy policy, LocalDate today,
+                                     Money overdueBalance, int overdueCount) {
+        List<Move> moves = new ArrayList<>();
+        for (CaseItem item : activeItems) {
+            LocalDate due = item.nextLevelOn(policy);
+            if (due != null && !due.isAfter(today) && policy.level(item.level() + 1).conditions()
+                    .allow(overdueBalance, overdueCount, item.daysOverdue(today))) {
+                moves.add(new Move(item.invoice(), item.number(), item.level(), item.level() + 1));
+            }
+        }
+        return moves.isEmpty() ? Optional.empty()
+                : Optional.of(new DunningStep(moves.stream().mapToInt(Move::to).max().orElseThrow(), moves));
     }
 
     /** The levels reached on the day, each once, lowest first. */

@@ -3,11 +3,10 @@ package org.crmkit.workflow.inmemory;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.spi.DunningCaseStore;
 import org.crmkit.workflow.WorkflowStore;
 
 /**
- * Every workflow store kept in memory, next to an {@link InMemoryStorage} and inside its transactions: a workflow's
+ * The runtime's store kept in memory, next to an {@link InMemoryStorage} and inside its transactions: a workflow's
  * state change, its planned actions and crmkit's own records commit or roll back together. Thread-safe; data lives
  * as long as the instance.
  */
@@ -15,12 +14,10 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
 
     private final InMemoryStorage storage;
     private final InMemoryActionStore actions;
-    private final InMemoryDunningCaseStore dunningCases;
 
     private InMemoryWorkflowStore(InMemoryStorage storage) {
         this.storage = storage;
         this.actions = new InMemoryActionStore(storage);
-        this.dunningCases = new InMemoryDunningCaseStore(storage);
     }
 
     /** A new, empty store that joins the transactions of {@code storage}. */
@@ -36,10 +33,5 @@ public final class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public ActionStore actions() {
         return actions;
-    }
-
-    @Override
-    public DunningCaseStore dunningCases() {
-        return dunningCases;
     }
 }

@@ -30,7 +30,6 @@ import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.spi.DunningCaseStore;
 import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.Test;
 
@@ -65,11 +64,6 @@ class DateReminderCollisionTest {
             @Override
             public ActionStore actions() {
                 return colliding;
-            }
-
-            @Override
-            public DunningCaseStore dunningCases() {
-                return inMemory.dunningCases();
             }
         };
     }

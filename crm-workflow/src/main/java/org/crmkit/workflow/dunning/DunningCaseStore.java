@@ -1,4 +1,4 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.dunning;
 
 import java.util.Collection;
 import java.util.List;
@@ -6,12 +6,11 @@ import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.dunning.DunningCaseId;
-import org.crmkit.workflow.dunning.DunningHold;
 
 /**
- * Stores dunning cases and holds (disputes, excluded accounts). Every method sees only the given tenant's records;
+ * Stores dunning cases and holds (disputes, excluded accounts); given to {@link Dunning.Builder#cases}. Adapters:
+ * {@link InMemoryDunningCaseStore}, {@code JpaDunningCaseStore} (crm-persistence-jpa); crm-testkit's
+ * {@code DunningCaseStoreContract} tells whether another one is right. Every method sees only the given tenant's records;
  * no argument may be null. Thread-safe; writes require an active transaction of crmkit's storage and roll back
  * with it.
  */
@@ -19,8 +18,8 @@ public interface DunningCaseStore {
 
     Optional<DunningCase> findById(TenantId tenant, DunningCaseId id);
 
-    /** The open case of a group ({@link DunningCase#groupKey()}); at most one exists. */
-    Optional<DunningCase> findOpenByGroup(TenantId tenant, String groupKey);
+    /** The open case of a group ({@link DunningCase#group()}); at most one exists. */
+    Optional<DunningCase> findOpenByGroup(TenantId tenant, DunningGroup group);
 
     /** The account's cases, open and closed, oldest first. */
     List<DunningCase> findByAccount(TenantId tenant, AccountId account);

@@ -1,4 +1,4 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -33,6 +33,7 @@ import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.dunning.Dossier;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
@@ -111,7 +112,7 @@ final class DunningScenario {
                 .channel(Channel.LETTER, (key, message) -> sent.add(new Sent(today(), Channel.LETTER, key, message)))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
-        Dunning.Builder builder = Dunning.builder(runtime)
+        Dunning.Builder builder = Dunning.builder(runtime).cases(InMemoryDunningCaseStore.create(storage))
                 .legalHandOff((key, dossier) -> lawyer.add(new HandedOver(today(), key, dossier)));
         for (DunningPolicy policy : policiesOf.apply(this)) {
             builder.policy(policy);

@@ -1,4 +1,4 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

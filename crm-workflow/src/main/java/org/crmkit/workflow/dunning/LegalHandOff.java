@@ -1,6 +1,5 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.dunning;
 
-import org.crmkit.workflow.dunning.Dossier;
 
 /**
  * The host's way of handing a dunning case to its lawyer or collection agency. Called outside any transaction, at

@@ -1,4 +1,4 @@
-package org.crmkit.workflow.inmemory;
+package org.crmkit.workflow.dunning;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,15 +19,13 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.workflow.dunning.CaseStatus;
-import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.dunning.DunningCaseId;
-import org.crmkit.workflow.dunning.DunningCaseState;
-import org.crmkit.workflow.dunning.DunningHold;
-import org.crmkit.workflow.spi.DunningCaseStore;
 
-/** Dunning cases and holds in memory, inside the transactions of an {@link InMemoryStorage}. */
-final class InMemoryDunningCaseStore implements DunningCaseStore {
+/**
+ * Dunning cases and holds in memory, beside an {@link InMemoryStorage} and inside its transactions: a case's change,
+ * its planned actions and crmkit's records commit or roll back together. Thread-safe; data lives as long as the
+ * instance.
+ */
+public final class InMemoryDunningCaseStore implements DunningCaseStore {
 
     private record Key(TenantId tenant, UUID id) {
     }
@@ -48,8 +46,13 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
     private final Map<TenantId, NavigableSet<UUID>> open = new HashMap<>();
     private final Map<HoldKey, DunningHold> holds = new HashMap<>();
 
-    InMemoryDunningCaseStore(InMemoryStorage storage) {
+    private InMemoryDunningCaseStore(InMemoryStorage storage) {
         this.storage = storage;
+    }
+
+    /** A new, empty store that joins the transactions of {@code storage}. */
+    public static InMemoryDunningCaseStore create(InMemoryStorage storage) {
+        return new InMemoryDunningCaseStore(Require.notNull(storage, "storage"));
     }
 
     @Override
@@ -60,10 +63,10 @@ final class InMemoryDunningCaseStore implements DunningCaseStore {
     }
 
     @Override
-    public Optional<DunningCase> findOpenByGroup(TenantId tenant, String groupKey) {
+    public Optional<DunningCase> findOpenByGroup(TenantId tenant, DunningGroup group) {
         Require.notNull(tenant, "tenant");
-        Require.notNull(groupKey, "groupKey");
-        return read(() -> Optional.ofNullable(openByGroup.get(new GroupKey(tenant, groupKey)))
+        Require.notNull(group, "group");
+        return read(() -> Optional.ofNullable(openByGroup.get(new GroupKey(tenant, group.key())))
                 .map(id -> DunningCase.restore(rows.get(new Key(tenant, id)))));
     }
 

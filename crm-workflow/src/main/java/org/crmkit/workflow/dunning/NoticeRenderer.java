@@ -1,7 +1,5 @@
-package org.crmkit.workflow.spi;
+package org.crmkit.workflow.dunning;
 
-import org.crmkit.workflow.dunning.Notice;
-import org.crmkit.workflow.dunning.RenderedNotice;
 
 /**
  * Turns a dunning notice into text, per template and language (the host's template engine: FreeMarker, Thymeleaf,

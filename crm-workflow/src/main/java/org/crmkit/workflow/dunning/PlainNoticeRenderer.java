@@ -1,12 +1,7 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import java.util.Locale;
 import org.crmkit.core.common.Money;
-import org.crmkit.workflow.dunning.Claim;
-import org.crmkit.workflow.dunning.InterestRule;
-import org.crmkit.workflow.dunning.Notice;
-import org.crmkit.workflow.dunning.RenderedNotice;
-import org.crmkit.workflow.spi.NoticeRenderer;
 
 /**
  * The default renderer: plain text in English, or in German for German-speaking recipients, listing every invoice

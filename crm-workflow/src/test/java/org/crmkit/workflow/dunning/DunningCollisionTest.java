@@ -1,4 +1,4 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,6 @@ import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import org.crmkit.core.spi.Storage;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.billing.InvoiceLine;
@@ -24,12 +23,12 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.workflow.Collisions;
+import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.spi.DunningCaseStore;
-import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,42 +42,27 @@ class DunningCollisionTest {
     private final SettableClock clock = SettableClock.at(DunningScenario.START);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
-    private final InMemoryWorkflowStore inMemory = InMemoryWorkflowStore.create(storage);
     private final AtomicInteger collisionsLeft = new AtomicInteger();
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
     /**
-     * The in-memory store, except that the next {@code collisionsLeft} saves of cases (one or several together) fail
+     * The in-memory case store, except that the next {@code collisionsLeft} saves of cases (one or several together) fail
      * as if another node had won.
      */
-    private WorkflowStore collidingStore() {
+    private DunningCaseStore collidingCases() {
         Supplier<StaleVersionException> collision = () -> new StaleVersionException("DunningCase",
                 "(saved by another node)", 1, 2);
-        DunningCaseStore colliding = Collisions.on(DunningCaseStore.class, Collisions.on(DunningCaseStore.class,
-                inMemory.dunningCases(), "save", collisionsLeft, collision), "saveAll", collisionsLeft, collision);
-        return new WorkflowStore() {
-            @Override
-            public Storage storage() {
-                return inMemory.storage();
-            }
-
-            @Override
-            public ActionStore actions() {
-                return inMemory.actions();
-            }
-
-            @Override
-            public DunningCaseStore dunningCases() {
-                return colliding;
-            }
-        };
+        return Collisions.on(DunningCaseStore.class, Collisions.on(DunningCaseStore.class,
+                InMemoryDunningCaseStore.create(storage), "save", collisionsLeft, collision), "saveAll",
+                collisionsLeft, collision);
     }
 
     @Test
     void caseWhoseSaveCollidesTwiceIsEvaluatedAgainAndItsNoticeGoesOutOnce() {
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(collidingStore())
+        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
-        Dunning dunning = Dunning.builder(runtime).policy(DunningScenario.ladder().build()).build();
+        Dunning dunning = Dunning.builder(runtime).cases(collidingCases()).policy(DunningScenario.ladder().build())
+                .build();
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))
                 .withEmail(EmailAddress.of("ap@acme.example"), ContactPointType.BILLING));
         crm.billing().issueInvoice(new NewInvoice("INV-1", acme.id(), DunningScenario.TODAY.minusDays(40),

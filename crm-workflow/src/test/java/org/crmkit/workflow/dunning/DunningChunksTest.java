@@ -1,10 +1,11 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.crmkit.workflow.RunReport;
 import org.crmkit.core.party.Account;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.junit.jupiter.api.Test;

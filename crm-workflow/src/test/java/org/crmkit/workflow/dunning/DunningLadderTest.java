@@ -1,10 +1,11 @@
-package org.crmkit.workflow;
+package org.crmkit.workflow.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.crmkit.workflow.RunReport;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
