@@ -28,7 +28,7 @@ import org.crmkit.workflow.action.Channel;
  * charged, a promise to pay, and the audit history of everything that happened. A deterministic function of the
  * invoices it is shown and the day: {@link #reconcile} brings it in line with the invoices (payments, partial
  * payments, credit notes, write-offs, disputes; de-escalating, re-anchoring or closing), {@link #dueStep} says which
- * levels are due, and {@link #reach} records them. Not thread-safe.
+ * levels are due, and reaching them (by dunning) charges fees and states the whole {@link #claim}. Not thread-safe.
  */
 public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
