@@ -34,6 +34,7 @@ import org.crmkit.workflow.dunning.DunningHold;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -305,6 +306,18 @@ public abstract class DunningCaseStoreContract {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> cases
                 .saveAll(List.of(saved.get(0), two)))).isInstanceOf(StaleVersionException.class);
         assertThat(cases.findById(TENANT_A, one.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void writesOutsideATransactionAreRefusedAsNeedingOne() {
+        DunningCase opened = openCase(TENANT_A, AccountId.next(ids));
+        RecordRef excluded = RecordRef.account(opened.account());
+
+        assertThatThrownBy(() -> cases.save(opened)).isInstanceOf(TransactionRequiredException.class);
+        assertThatThrownBy(() -> cases.putHold(new DunningHold(TENANT_A, excluded, "key account",
+                LocalDate.of(2026, 3, 2)))).isInstanceOf(TransactionRequiredException.class);
+        assertThat(cases.findById(TENANT_A, opened.id())).isEmpty();
+        assertThat(cases.findHold(TENANT_A, excluded)).isEmpty();
     }
 
     private static void pause(long millis) {

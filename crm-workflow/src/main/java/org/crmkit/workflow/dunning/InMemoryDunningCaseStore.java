@@ -19,6 +19,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.workflow.TransactionRequiredException;
 
 /**
  * Dunning cases and holds in memory, beside an {@link InMemoryStorage} and inside its transactions: a case's change,
@@ -195,7 +196,7 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
 
     private void requireTransaction() {
         if (!storage.transactions().isActive()) {
-            throw new IllegalStateException("writes to dunning cases require an active transaction");
+            throw new TransactionRequiredException("writes to dunning cases");
         }
     }
 
