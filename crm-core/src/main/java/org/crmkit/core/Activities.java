@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +21,7 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.UserId;
@@ -47,8 +49,11 @@ public final class Activities {
     /** Logs an activity that happened (a call, an email sent by a workflow, a note) and returns it as stored. */
     public Activity logActivity(NewActivity details) {
         Require.notNull(details, "details");
-        return useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), details, useCases.actor(),
-                useCases.clock), useCases.storage.activities()::save);
+        return useCases.write(() -> {
+            useCases.references.all(referencesOf(details, ""));
+            return useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), details,
+                    useCases.actor(), useCases.clock), useCases.storage.activities()::save);
+        });
     }
 
     /**
@@ -58,9 +63,25 @@ public final class Activities {
      */
     public List<Activity> logActivities(List<NewActivity> details) {
         Require.noNulls(details, "details");
-        return useCases.saveAll(details.stream().map(each -> Activity.log(useCases.tenant(),
-                ActivityId.next(useCases.ids), each, useCases.actor(), useCases.clock)).toList(),
-                useCases.storage.activities()::saveAll);
+        return useCases.write(() -> {
+            List<References.Reference> refs = new ArrayList<>();
+            for (int i = 0; i < details.size(); i++) {
+                refs.addAll(referencesOf(details.get(i), "details[" + i + "]."));
+            }
+            useCases.references.all(refs);
+            return useCases.saveAll(details.stream().map(each -> Activity.log(useCases.tenant(),
+                    ActivityId.next(useCases.ids), each, useCases.actor(), useCases.clock)).toList(),
+                    useCases.storage.activities()::saveAll);
+        });
+    }
+
+    /** The contacts, accounts and records the activity is about, their fields named after {@code prefix}. */
+    private static List<References.Reference> referencesOf(NewActivity details, String prefix) {
+        List<References.Reference> refs = new ArrayList<>();
+        refs.addAll(References.indexed(details.contacts(), RecordType.CONTACT, prefix + "contacts"));
+        refs.addAll(References.indexed(details.accounts(), RecordType.ACCOUNT, prefix + "accounts"));
+        refs.addAll(References.indexed(details.relatedRecords(), prefix + "relatedRecords"));
+        return refs;
     }
 
     /** Corrects subject, summary and outcome of a logged activity. */
@@ -116,8 +137,11 @@ public final class Activities {
         NewTask task = details.reminderAt() != null ? details : reminderPolicy
                 .defaultReminderAt(details.dueAt(), useCases.clock.instant())
                 .map(details::withReminderAt).orElse(details);
-        return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), task, useCases.actor(),
-                useCases.clock), useCases.storage.tasks()::save);
+        return useCases.write(() -> {
+            useCases.references.record(task.link(), "link");
+            return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), task, useCases.actor(),
+                    useCases.clock), useCases.storage.tasks()::save);
+        });
     }
 
     public Optional<Task> findTask(TaskId id) {

@@ -46,14 +46,16 @@ public final class Billing {
 
     /** Creates a draft invoice; {@code DuplicateRecordException} when the number is taken. */
     public Invoice draftInvoice(NewInvoice invoice) {
-        return useCases.save(draft(invoice), useCases.storage.invoices()::save);
+        return useCases.write(() -> useCases.save(draft(invoice), useCases.storage.invoices()::save));
     }
 
     /** Creates and issues an invoice in one step; {@code DuplicateRecordException} when the number is taken. */
     public Invoice issueInvoice(NewInvoice invoice) {
-        Invoice created = draft(invoice);
-        created.issue(useCases.clock);
-        return useCases.save(created, useCases.storage.invoices()::save);
+        return useCases.write(() -> {
+            Invoice created = draft(invoice);
+            created.issue(useCases.clock);
+            return useCases.save(created, useCases.storage.invoices()::save);
+        });
     }
 
     /** Issues a draft invoice. */
@@ -71,8 +73,10 @@ public final class Billing {
         return changeInvoice(id, invoice -> invoice.writeOff(reason, useCases.clock));
     }
 
+    /** A new draft of an existing account; called inside the change's transaction. */
     private Invoice draft(NewInvoice invoice) {
         Require.notNull(invoice, "invoice");
+        useCases.references.account(invoice.account(), "account");
         return Invoice.draft(useCases.tenant(), InvoiceId.next(useCases.ids), invoice.number(), invoice.account(),
                 invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(), useCases.clock);
     }
@@ -94,6 +98,7 @@ public final class Billing {
     public Payment recordPayment(NewPayment payment) {
         Require.notNull(payment, "payment");
         return useCases.write(() -> {
+            useCases.references.account(payment.account(), "account");
             Payment received = Payment.receive(useCases.tenant(), PaymentId.next(useCases.ids), payment.account(),
                     payment.amount(), payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
             Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
@@ -133,6 +138,7 @@ public final class Billing {
     public CreditNote issueCreditNote(NewCreditNote creditNote) {
         Require.notNull(creditNote, "creditNote");
         return useCases.write(() -> {
+            useCases.references.account(creditNote.account(), "account");
             CreditNote note = CreditNote.issue(useCases.tenant(), CreditNoteId.next(useCases.ids), creditNote.number(),
                     creditNote.account(), creditNote.invoice(), creditNote.amount(), creditNote.issueDate(),
                     creditNote.reason(), useCases.clock);

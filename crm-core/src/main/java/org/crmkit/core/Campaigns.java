@@ -58,7 +58,10 @@ public final class Campaigns {
     /** Adds contacts and leads (record references) as members; existing members keep their status. */
     public Campaign addMembers(CampaignId id, List<RecordRef> members) {
         Require.noNulls(members, "members");
-        return change(id, campaign -> campaign.addMembers(members, useCases.clock));
+        return change(id, campaign -> {
+            campaign.addMembers(members, useCases.clock);
+            useCases.references.all(References.indexed(members, "members"));
+        });
     }
 
     /** Moves a member to another status (sent, responded, converted, bounced, unsubscribed). */

@@ -96,11 +96,14 @@ public final class Leads {
     /** Captures a new lead in status NEW, scored by its attributes, without looking for duplicates. */
     public Lead captureAnyway(NewLead lead) {
         Require.notNull(lead, "lead");
-        Lead captured = Lead.capture(useCases.tenant(), LeadId.next(useCases.ids), lead.details(), lead.source(),
-                lead.campaign(), lead.utm(), useCases.clock);
-        captured.rescore(scoring.score(captured.details(), captured.source(), List.of(), captured.capturedAt(),
-                useCases.clock.instant()), useCases.clock);
-        return useCases.save(captured, useCases.storage.leads()::save);
+        return useCases.write(() -> {
+            useCases.references.campaign(lead.campaign(), "campaign");
+            Lead captured = Lead.capture(useCases.tenant(), LeadId.next(useCases.ids), lead.details(), lead.source(),
+                    lead.campaign(), lead.utm(), useCases.clock);
+            captured.rescore(scoring.score(captured.details(), captured.source(), List.of(), captured.capturedAt(),
+                    useCases.clock.instant()), useCases.clock);
+            return useCases.save(captured, useCases.storage.leads()::save);
+        });
     }
 
     /**
@@ -244,6 +247,8 @@ public final class Leads {
                     return new LeadConversionResult.PossibleDuplicates(matches);
                 }
             }
+            useCases.references.account(request.account(), "account");
+            useCases.references.contact(request.contact(), "contact");
             LeadDetails details = lead.details();
             Account account = request.account() != null ? parties.account(request.account())
                     : parties.registerAccount(newAccount(lead, owner));

@@ -74,8 +74,11 @@ public final class Parties {
 
     public Contact registerContact(NewContact contact) {
         Require.notNull(contact, "contact");
-        return useCases.save(Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact, useCases.clock),
-                contacts()::save);
+        return useCases.write(() -> {
+            useCases.references.territory(contact.territory(), "territory");
+            return useCases.save(Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact,
+                    useCases.clock), contacts()::save);
+        });
     }
 
     /** Registers many contacts in one transaction: all of them or, when one is refused, none. */
@@ -86,8 +89,11 @@ public final class Parties {
 
     public Account registerAccount(NewAccount account) {
         Require.notNull(account, "account");
-        return useCases.save(Account.register(useCases.tenant(), AccountId.next(useCases.ids), account, useCases.clock),
-                accounts()::save);
+        return useCases.write(() -> {
+            useCases.references.territory(account.territory(), "territory");
+            return useCases.save(Account.register(useCases.tenant(), AccountId.next(useCases.ids), account,
+                    useCases.clock), accounts()::save);
+        });
     }
 
     // contacts
@@ -119,7 +125,7 @@ public final class Parties {
         Require.notNull(account, "account");
         DateRange period = new DateRange(from, to);
         return useCases.write(() -> {
-            account(account);
+            useCases.references.account(account, "account");
             return changeContact(contact, c -> c.linkToAccount(account, role, decisionMaker, period, useCases.clock));
         });
     }
@@ -152,6 +158,7 @@ public final class Parties {
         Require.notNull(parent, "parent");
         Require.notNull(from, "from");
         return useCases.write(() -> {
+            useCases.references.account(parent, "parent");
             Set<AccountId> seen = new HashSet<>();
             Optional<AccountId> ancestor = Optional.of(parent);
             while (ancestor.isPresent() && seen.add(ancestor.get())) {
@@ -244,7 +251,10 @@ public final class Parties {
 
     /** Puts the party into the territory, or into none when {@code territory} is null. */
     public <P extends Party<I>, I extends PartyId> P assignTerritory(I party, TerritoryId territory) {
-        return changeParty(party, p -> p.assignTerritory(territory, useCases.clock));
+        return changeParty(party, p -> {
+            useCases.references.territory(territory, "territory");
+            p.assignTerritory(territory, useCases.clock);
+        });
     }
 
     /** Records since when the party is a customer (not in the future), or that it is none when null. */

@@ -144,6 +144,10 @@ public final class Sales {
         Require.notNull(deal, "opportunity");
         return useCases.write(() -> {
             Pipeline pipeline = loadPipeline(deal.pipeline());
+            useCases.references.account(deal.account(), "account");
+            useCases.references.contact(deal.primaryContact(), "primaryContact");
+            useCases.references.lead(deal.originLead(), "originLead");
+            useCases.references.campaign(deal.campaign(), "campaign");
             Opportunity opened = Opportunity.open(useCases.tenant(), OpportunityId.next(useCases.ids), deal, pipeline,
                     useCases.actor(), useCases.clock);
             return useCases.save(opened, useCases.storage.opportunities()::save);
@@ -179,7 +183,10 @@ public final class Sales {
 
     public Opportunity addContactRole(OpportunityId id, ContactId contact, BuyingRole role) {
         ContactRole contactRole = ContactRole.of(contact, role);
-        return change(id, deal -> deal.addContactRole(contactRole));
+        return change(id, deal -> {
+            useCases.references.contact(contact, "contact");
+            deal.addContactRole(contactRole);
+        });
     }
 
     public Opportunity removeContactRole(OpportunityId id, ContactId contact, BuyingRole role) {
@@ -480,6 +487,7 @@ public final class Sales {
         Require.notNull(holder, "holder");
         Require.notNull(period, "period");
         return useCases.write(() -> {
+            useCases.references.team(holder.team(), "holder.team");
             Optional<Quota> existing = useCases.storage.quotas().findFor(useCases.tenant(), holder, period);
             Quota quota;
             if (existing.isPresent()) {

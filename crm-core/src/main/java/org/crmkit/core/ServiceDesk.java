@@ -38,8 +38,12 @@ public final class ServiceDesk {
     /** Opens a NEW case with due times from the service level and returns it as stored. */
     public ServiceCase openCase(NewCase details) {
         Require.notNull(details, "details");
-        return useCases.save(ServiceCase.open(useCases.tenant(), CaseId.next(useCases.ids), details, serviceLevel,
-                useCases.actor(), useCases.clock), useCases.storage.cases()::save);
+        return useCases.write(() -> {
+            useCases.references.account(details.account(), "account");
+            useCases.references.contact(details.contact(), "contact");
+            return useCases.save(ServiceCase.open(useCases.tenant(), CaseId.next(useCases.ids), details, serviceLevel,
+                    useCases.actor(), useCases.clock), useCases.storage.cases()::save);
+        });
     }
 
     public Optional<ServiceCase> findCase(CaseId id) {

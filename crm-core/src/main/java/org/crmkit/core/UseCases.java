@@ -28,6 +28,7 @@ final class UseCases {
     final Storage storage;
     final Clock clock;
     final IdGenerator ids;
+    final References references = new References(this);
     private final TenantResolver tenants;
     private final ActorResolver actors;
     private final EventRelay relay;

@@ -32,7 +32,6 @@ import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
-import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
@@ -51,8 +50,8 @@ class ActivitiesTest {
     private final InMemoryStorage storage = InMemoryStorage.create(Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<DomainEvent> published = new ArrayList<>();
     private final Crm crm = crmAt(NOW);
-    private final ContactId contact = ContactId.of(UUID.randomUUID());
-    private final AccountId account = AccountId.of(UUID.randomUUID());
+    private final ContactId contact = StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC));
+    private final AccountId account = StoredRecords.account(storage, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Crm crmAt(Instant now) {
         return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -165,13 +164,13 @@ class ActivitiesTest {
 
     @Test
     void timelineOfARecordShowsActivitiesRegardingIt() {
-        RecordRef deal = RecordRef.opportunity(OpportunityId.of(UUID.randomUUID()));
-        Activity aboutDeal = crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Demo", NOW)
-                .aboutAccount(account).regarding(deal));
+        RecordRef campaign = RecordRef.campaign(StoredRecords.campaign(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
+        Activity aboutCampaign = crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Campaign review", NOW)
+                .aboutAccount(account).regarding(campaign));
         logCall(NOW);
 
-        assertThat(crm.activities().timeline(deal, TimelineFilter.ALL, PageRequest.first(10)).items())
-                .extracting(Activity::id).containsExactly(aboutDeal.id());
+        assertThat(crm.activities().timeline(campaign, TimelineFilter.ALL, PageRequest.first(10)).items())
+                .extracting(Activity::id).containsExactly(aboutCampaign.id());
     }
 
     @Test

@@ -38,10 +38,11 @@ class BillingTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     final List<DomainEvent> published = new CopyOnWriteArrayList<>();
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock)
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock)
             .eventListener(entry -> published.add(entry.event())).build();
     final Billing billing = crm.billing();
-    final AccountId account = AccountId.of(UUID.randomUUID());
+    final AccountId account = StoredRecords.account(storage, clock);
     static final Currency EUR = Currency.getInstance("EUR");
 
     Invoice invoice(String number, String amount, LocalDate due) {
@@ -146,7 +147,7 @@ class BillingTest {
 
     @Test
     void anAllocationToAnotherAccountsInvoiceIsRefused() {
-        Invoice foreign = billing.issueInvoice(new NewInvoice("INV-X", AccountId.of(UUID.randomUUID()),
+        Invoice foreign = billing.issueInvoice(new NewInvoice("INV-X", StoredRecords.account(storage, clock),
                 LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), EUR,
                 List.of(InvoiceLine.of("Service", "1", Money.of("10", "EUR"), "0"))));
 

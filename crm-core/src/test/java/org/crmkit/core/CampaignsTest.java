@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.common.CampaignId;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CurrencyMismatchException;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -40,8 +39,8 @@ class CampaignsTest {
     private final List<DomainEvent> published = new ArrayList<>();
     private final Crm crm = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
             .eventListener(entry -> published.add(entry.event())).build();
-    private final RecordRef ann = RecordRef.contact(ContactId.of(UUID.randomUUID()));
-    private final RecordRef bob = RecordRef.contact(ContactId.of(UUID.randomUUID()));
+    private final RecordRef ann = RecordRef.contact(StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
+    private final RecordRef bob = RecordRef.contact(StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private Campaign plan(String name, LocalDate start, LocalDate end) {
         return crm.campaigns().plan(NewCampaign.of(name, CampaignType.WEBINAR, CampaignPeriod.of(start, end),

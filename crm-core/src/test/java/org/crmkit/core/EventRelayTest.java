@@ -246,7 +246,7 @@ class EventRelayTest {
         List<UUID> received = new ArrayList<>();
         Crm crm = Crm.builder().storage(countedStorage).clock(clock)
                 .eventListener(entry -> received.add(entry.event().aggregateId())).build();
-        AccountId account = AccountId.of(UUID.randomUUID());
+        AccountId account = StoredRecords.account(storage, clock);
 
         countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 5));
 
@@ -259,7 +259,7 @@ class EventRelayTest {
         List<UUID> received = new ArrayList<>();
         Crm crm = Crm.builder().storage(countedStorage).clock(clock)
                 .eventListener(entry -> received.add(entry.event().aggregateId())).build();
-        AccountId account = AccountId.of(UUID.randomUUID());
+        AccountId account = StoredRecords.account(storage, clock);
 
         assertThatThrownBy(() -> countedStorage.transactions().inTransaction(() -> {
             logNotes(crm, account, 3);

@@ -8,10 +8,8 @@ import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.Team;
-import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.UserId;
@@ -36,7 +34,8 @@ class ForecastTest {
     static final QuotaPeriod Q2 = QuotaPeriod.quarter(2026, 2);
 
     final TestClock clock = new TestClock("2026-04-15T09:00:00Z");
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build();
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Sales sales = crm.sales();
     final UserId anna = crm.access().registerUser("Anna", EmailAddress.of("anna@example.com"), Set.of(Role.SALES)).id();
     final UserId ben = crm.access().registerUser("Ben", EmailAddress.of("ben@example.com"), Set.of(Role.SALES)).id();
@@ -47,7 +46,7 @@ class ForecastTest {
             NewStage.won("Won"), NewStage.lost("Lost")));
 
     Opportunity deal(UserId owner, String amount, String currency, LocalDate close, int stage) {
-        Opportunity deal = sales.openOpportunity(new NewOpportunity("Deal " + amount, AccountId.of(UUID.randomUUID()),
+        Opportunity deal = sales.openOpportunity(new NewOpportunity("Deal " + amount, StoredRecords.account(storage, clock),
                 null, pipeline.id(), pipeline.stages().get(stage).id(), Currency.getInstance(currency),
                 Money.of(amount, currency), close, owner, null, null));
         return deal;
@@ -105,7 +104,7 @@ class ForecastTest {
         annasQuarter();
         Pipeline renewals = sales.definePipeline("Renewals", List.of(NewStage.open("Due", 70, ForecastCategory.COMMIT),
                 NewStage.won("Renewed"), NewStage.lost("Churned")));
-        sales.openOpportunity(new NewOpportunity("Renewal", AccountId.of(UUID.randomUUID()), null, renewals.id(),
+        sales.openOpportunity(new NewOpportunity("Renewal", StoredRecords.account(storage, clock), null, renewals.id(),
                 null, EUR, Money.of("1000.00", "EUR"), LocalDate.of(2026, 5, 1), anna, null, null));
 
         Forecast forecast = sales.forecast(ForecastScope.pipeline(renewals.id()), Q2, EUR);

@@ -51,10 +51,11 @@ class LeadConversionTest {
     static final Currency EUR = Currency.getInstance("EUR");
 
     final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build();
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Leads leads = crm.leads();
     final UserId owner = UserId.of(UUID.randomUUID());
-    final CampaignId campaign = CampaignId.of(UUID.randomUUID());
+    final CampaignId campaign = StoredRecords.campaign(storage, clock);
     final Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
             NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
     final ConvertLead.Deal deal = new ConvertLead.Deal(pipeline.id(), "Initech fleet", EUR, Money.of("12000.00", "EUR"),

@@ -15,7 +15,6 @@ import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
@@ -40,11 +39,12 @@ import org.junit.jupiter.api.Test;
 class SalesGatesTest {
 
     final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock)
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock)
             .actorResolver(ActorResolver.fixed(Actor.of("anna", "Anna"))).build();
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(java.util.UUID.randomUUID());
-    final AccountId account = AccountId.of(java.util.UUID.randomUUID());
+    final AccountId account = StoredRecords.account(storage, clock);
     final Pipeline pipeline = sales.definePipeline("Enterprise", List.of(
             NewStage.open("Discover", 10, ForecastCategory.PIPELINE).rottingAfter(10),
             NewStage.open("Prove", 40, ForecastCategory.BEST_CASE).gatedBy(
@@ -153,7 +153,7 @@ class SalesGatesTest {
         Opportunity deal = readyForProve();
         sales.moveToStage(deal.id(), prove);
         sales.addLineItem(deal.id(), NewLineItem.of("SEAT", "10", Money.of("400.00", "EUR"), "0"));
-        sales.addContactRole(deal.id(), ContactId.of(java.util.UUID.randomUUID()), BuyingRole.DECISION_MAKER);
+        sales.addContactRole(deal.id(), StoredRecords.contact(storage, clock), BuyingRole.DECISION_MAKER);
         sales.setCustomField(deal.id(), "budget", FieldValue.flag(true));
         User manager = crm.access().registerUser("Mia", EmailAddress.of("mia@example.com"), Set.of(Role.MANAGER));
 

@@ -14,7 +14,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
@@ -39,10 +38,11 @@ class SalesTest {
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     final List<DomainEvent> published = new CopyOnWriteArrayList<>();
     final Actor anna = Actor.of("anna", "Anna");
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock)
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock)
             .actorResolver(ActorResolver.fixed(anna)).eventListener(entry -> published.add(entry.event())).build();
     final Sales sales = crm.sales();
-    final AccountId account = AccountId.of(UUID.randomUUID());
+    final AccountId account = StoredRecords.account(storage, clock);
     final UserId owner = UserId.of(UUID.randomUUID());
     final Pipeline pipeline = sales.definePipeline("New business", List.of(
             NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
@@ -71,7 +71,7 @@ class SalesTest {
     void aDealWalksThroughThePipelineWithHistoryAndEvents() {
         Opportunity deal = open("Fleet", LocalDate.of(2026, 6, 1));
         sales.addLineItem(deal.id(), NewLineItem.of("CAR", "4", Money.of("25000.00", "EUR"), "5"));
-        sales.addContactRole(deal.id(), ContactId.of(UUID.randomUUID()), BuyingRole.DECISION_MAKER);
+        sales.addContactRole(deal.id(), StoredRecords.contact(storage, clock), BuyingRole.DECISION_MAKER);
 
         StageMoveResult moved = sales.moveToStage(deal.id(), pipeline.stages().get(1).id());
         sales.markWon(deal.id(), "relationship");

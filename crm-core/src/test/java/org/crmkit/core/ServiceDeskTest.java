@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
@@ -39,7 +38,7 @@ class ServiceDeskTest {
     private final InMemoryStorage storage = InMemoryStorage.create(Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<DomainEvent> published = new ArrayList<>();
     private final Crm crm = crmAt(NOW);
-    private final AccountId account = AccountId.of(UUID.randomUUID());
+    private final AccountId account = StoredRecords.account(storage, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Crm crmAt(Instant now) {
         return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC))
@@ -47,7 +46,7 @@ class ServiceDeskTest {
     }
 
     private ServiceCase open(CasePriority priority) {
-        return crm.serviceDesk().openCase(NewCase.of(account, ContactId.of(UUID.randomUUID()), "Delivery late",
+        return crm.serviceDesk().openCase(NewCase.of(account, StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)), "Delivery late",
                 CaseChannel.PHONE, CaseCategory.of("delivery"), priority));
     }
 

@@ -12,7 +12,6 @@ import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskPriority;
-import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
@@ -28,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class StaleDealsTest {
 
     final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build();
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(UUID.randomUUID());
     final Pipeline pipeline = sales.definePipeline("New business", List.of(
@@ -37,7 +37,7 @@ class StaleDealsTest {
             NewStage.won("Won"), NewStage.lost("Lost")));
 
     Opportunity openDeal(String name) {
-        return sales.openOpportunity(NewOpportunity.of(name, AccountId.of(UUID.randomUUID()), pipeline.id(),
+        return sales.openOpportunity(NewOpportunity.of(name, StoredRecords.account(storage, clock), pipeline.id(),
                 Currency.getInstance("EUR"), owner));
     }
 
@@ -55,7 +55,7 @@ class StaleDealsTest {
         Pipeline callbacks = sales.definePipeline("Callbacks", List.of(
                 NewStage.open("Call back", 10, ForecastCategory.PIPELINE).rottingAfter(1),
                 NewStage.won("Won"), NewStage.lost("Lost")));
-        sales.openOpportunity(NewOpportunity.of("Callback", AccountId.of(UUID.randomUUID()), callbacks.id(),
+        sales.openOpportunity(NewOpportunity.of("Callback", StoredRecords.account(storage, clock), callbacks.id(),
                 Currency.getInstance("EUR"), owner));
         clock.advance(Duration.ofDays(1));
 

@@ -21,8 +21,8 @@ public final class CurrencyMismatchException extends CrmException {
 
     /** A mismatch of the amount in {@code field} against the currency {@code expected} of its record. */
     public CurrencyMismatchException(String field, Currency expected, Currency actual) {
-        super(ErrorCode.CURRENCY_MISMATCH, field + ": currency mismatch: expected " + expected.getCurrencyCode()
-                + " but was " + actual.getCurrencyCode());
+        super(ErrorCode.CURRENCY_MISMATCH, field, "currency mismatch: expected " + expected.getCurrencyCode()
+                + " but was " + actual.getCurrencyCode(), null);
         this.expected = expected;
         this.actual = actual;
         this.field = field;

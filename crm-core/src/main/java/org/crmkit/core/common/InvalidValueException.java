@@ -6,7 +6,7 @@ public final class InvalidValueException extends CrmException {
     private final String field;
 
     public InvalidValueException(ErrorCode errorCode, String field, String problem) {
-        super(errorCode, field + ": " + problem);
+        super(errorCode, field, problem, null);
         this.field = field;
     }
 

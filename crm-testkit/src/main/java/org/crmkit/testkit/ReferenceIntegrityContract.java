@@ -1,0 +1,276 @@
+package org.crmkit.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.List;
+import java.util.UUID;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.crmkit.core.Crm;
+import org.crmkit.core.NewCreditNote;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.NewLead;
+import org.crmkit.core.NewOpportunity;
+import org.crmkit.core.NewPayment;
+import org.crmkit.core.NewStage;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.NewTask;
+import org.crmkit.core.activity.TimelineFilter;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.billing.PaymentMethod;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CampaignId;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.LeadId;
+import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TeamId;
+import org.crmkit.core.common.TerritoryId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.common.Violation;
+import org.crmkit.core.lead.LeadDetails;
+import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.core.sales.BuyingRole;
+import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.QuotaHolder;
+import org.crmkit.core.sales.QuotaPeriod;
+import org.crmkit.core.service.CaseCategory;
+import org.crmkit.core.service.CaseChannel;
+import org.crmkit.core.service.CasePriority;
+import org.crmkit.core.service.NewCase;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every adapter must keep true of the use cases on top of it: a change that stores a reference to another
+ * record (an invoice's account, an activity's contacts, a task's link) stores it only when that record exists for
+ * the calling tenant, checked in the change's transaction. A missing record, or one of another tenant, is a
+ * {@link RecordNotFoundException} whose {@link RecordNotFoundException#violations() violation} names the field, and
+ * nothing of the change is stored.
+ */
+public abstract class ReferenceIntegrityContract extends StorageContract {
+
+    private static final Currency EUR = Currency.getInstance("EUR");
+
+    private Crm crmOfA;
+    private Crm crmOfB;
+    private UserId owner;
+    private Account acme;
+    private Contact kim;
+
+    @BeforeEach
+    void twoTenantsOnTheStorage() {
+        crmOfA = Crm.builder().storage(storage).clock(clock).tenant(TENANT_A).build();
+        crmOfB = Crm.builder().storage(storage).clock(clock).tenant(TENANT_B).build();
+        owner = UserId.next(ids);
+        acme = crmOfA.parties().registerAccount(NewAccount.of("ACME", owner));
+        kim = crmOfA.parties().registerContact(NewContact.of(PersonName.of("Kim", "Berg"), owner));
+    }
+
+    private static void refusedNaming(String field, ThrowingCallable change) {
+        assertThatThrownBy(change).isInstanceOfSatisfying(RecordNotFoundException.class, e -> {
+            assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
+            assertThat(e.violations()).extracting(Violation::field, Violation::code)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(field, "CRM-0004"));
+            assertThat(e.getMessage()).contains(field);
+        });
+    }
+
+    private NewInvoice invoiceOf(AccountId account, String number) {
+        LocalDate today = LocalDate.now(clock);
+        return new NewInvoice(number, account, today, today.plusDays(14), EUR,
+                List.of(InvoiceLine.of("Consulting", "1", Money.of("100.00", "EUR"), "19")));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    @Test
+    void anInvoiceForAnUnknownAccountIsRefusedAndNothingIsStored() {
+        AccountId unknown = AccountId.next(ids);
+
+        refusedNaming("account", () -> crmOfA.billing().issueInvoice(invoiceOf(unknown, "INV-1")));
+        refusedNaming("account", () -> crmOfA.billing().draftInvoice(invoiceOf(unknown, "INV-2")));
+
+        assertThat(crmOfA.billing().invoiceByNumber("INV-1")).isEmpty();
+        assertThat(crmOfA.billing().invoiceByNumber("INV-2")).isEmpty();
+    }
+
+    @Test
+    void anotherTenantCannotInvoiceOrPayOrCreditAnAccountOfThisTenant() {
+        LocalDate today = LocalDate.now(clock);
+
+        refusedNaming("account", () -> crmOfB.billing().issueInvoice(invoiceOf(acme.id(), "INV-B")));
+        refusedNaming("account", () -> crmOfB.billing().recordPayment(new NewPayment(acme.id(),
+                Money.of("10.00", "EUR"), today, PaymentMethod.BANK_TRANSFER, null, List.of())));
+        refusedNaming("account", () -> crmOfB.billing().issueCreditNote(new NewCreditNote("CN-B", acme.id(), null,
+                Money.of("10.00", "EUR"), today, "goodwill")));
+
+        assertThat(crmOfB.billing().invoiceByNumber("INV-B")).isEmpty();
+        assertThat(crmOfA.billing().invoicesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfB.billing().paymentsOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfB.billing().creditNotesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void anInvoiceForAnAccountOfTheTenantIsStored() {
+        assertThat(crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).account()).isEqualTo(acme.id());
+        assertThat(crmOfA.billing().invoiceByNumber("INV-A")).isPresent();
+    }
+
+    @Test
+    void aPaymentOrCreditNoteForAnUnknownAccountIsRefused() {
+        LocalDate today = LocalDate.now(clock);
+        AccountId unknown = AccountId.next(ids);
+
+        refusedNaming("account", () -> crmOfA.billing().recordPayment(new NewPayment(unknown,
+                Money.of("10.00", "EUR"), today, PaymentMethod.CARD, "ref-1", List.of())));
+        refusedNaming("account", () -> crmOfA.billing().issueCreditNote(new NewCreditNote("CN-1", unknown, null,
+                Money.of("10.00", "EUR"), today, "goodwill")));
+
+        assertThat(crmOfA.billing().paymentsOf(unknown, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.billing().creditNotesOf(unknown, PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void anActivityAboutAnUnknownOrForeignContactAccountOrRecordIsRefusedNamingTheReference() {
+        refusedNaming("contacts[1]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
+                "Asked for a quote", now()).aboutContact(ContactId.next(ids))));
+        refusedNaming("accounts[0]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
+                "Asked for a quote", now()).aboutAccount(AccountId.next(ids))));
+        refusedNaming("relatedRecords[0]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
+                "Asked for a quote", now()).regarding(RecordRef.invoice(InvoiceId.next(ids)))));
+        refusedNaming("contacts[0]", () -> crmOfB.activities().logActivity(NewActivity.note(kim.id(), "Call",
+                "Asked for a quote", now())));
+
+        assertThat(crmOfA.activities().timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10)).items())
+                .isEmpty();
+    }
+
+    @Test
+    void aBatchOfActivitiesWithOneUnknownReferenceStoresNoneAndNamesTheOneInTheBatch() {
+        NewActivity good = NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Renewal", now())
+                .aboutContact(kim.id()).aboutAccount(acme.id());
+        NewActivity bad = NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Renewal", now())
+                .aboutAccount(acme.id()).aboutAccount(AccountId.next(ids));
+
+        refusedNaming("details[1].accounts[1]", () -> crmOfA.activities().logActivities(List.of(good, bad)));
+
+        assertThat(crmOfA.activities().timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(crmOfA.activities().logActivities(List.of(good, good))).hasSize(2);
+    }
+
+    @Test
+    void aTaskLinkedToAnUnknownRecordIsRefused() {
+        NewTask task = NewTask.of("Call back", now().plusSeconds(3600), owner);
+
+        refusedNaming("link", () -> crmOfA.activities().createTask(task.linkedTo(RecordRef.lead(LeadId.next(ids)))));
+        refusedNaming("link", () -> crmOfB.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))));
+
+        assertThat(crmOfA.activities().tasksOf(owner, java.util.Set.of(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))).link())
+                .isEqualTo(RecordRef.contact(kim.id()));
+    }
+
+    @Test
+    void anOpportunityNamesItsMissingAccountContactLeadOrCampaign() {
+        Pipeline pipeline = crmOfA.sales().definePipeline("New business", List.of(
+                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
+        NewOpportunity deal = NewOpportunity.of("Presses", acme.id(), pipeline.id(), EUR, owner);
+
+        refusedNaming("account", () -> crmOfA.sales().openOpportunity(
+                NewOpportunity.of("Presses", AccountId.next(ids), pipeline.id(), EUR, owner)));
+        refusedNaming("primaryContact", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
+                acme.id(), ContactId.next(ids), pipeline.id(), null, EUR, null, null, owner, null, null)));
+        refusedNaming("originLead", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
+                acme.id(), kim.id(), pipeline.id(), null, EUR, null, null, owner, LeadId.next(ids), null)));
+        refusedNaming("campaign", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
+                acme.id(), kim.id(), pipeline.id(), null, EUR, null, null, owner, null, CampaignId.next(ids))));
+        assertThat(crmOfA.sales().opportunitiesOfAccount(acme.id())).isEmpty();
+
+        Opportunity opened = crmOfA.sales().openOpportunity(deal);
+        refusedNaming("contact", () -> crmOfA.sales().addContactRole(opened.id(), ContactId.next(ids),
+                BuyingRole.DECISION_MAKER));
+        assertThat(crmOfA.sales().opportunity(opened.id()).orElseThrow().contactRoles()).isEmpty();
+    }
+
+    @Test
+    void aQuotaOfAnUnknownTeamIsRefused() {
+        refusedNaming("holder.team", () -> crmOfA.sales().setQuota(QuotaHolder.team(TeamId.next(ids)),
+                QuotaPeriod.year(2026), Money.of("1000.00", "EUR")));
+
+        assertThat(crmOfA.sales().quotasOverlapping(QuotaPeriod.year(2026))).isEmpty();
+    }
+
+    @Test
+    void aCaseFromAnUnknownAccountOrContactIsRefused() {
+        refusedNaming("account", () -> crmOfA.serviceDesk().openCase(NewCase.of(AccountId.next(ids), kim.id(),
+                "Press leaks oil", CaseChannel.PHONE, CaseCategory.of("repair"), CasePriority.HIGH)));
+        refusedNaming("contact", () -> crmOfB.serviceDesk().openCase(NewCase.of(null, kim.id(),
+                "Press leaks oil", CaseChannel.PHONE, CaseCategory.of("repair"), CasePriority.HIGH)));
+
+        assertThat(crmOfA.serviceDesk().casesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void aLeadFromAnUnknownCampaignIsRefused() {
+        LeadDetails jo = new LeadDetails("Jo", "Ray", "Initech", null, null, null, null, null, null, null, null);
+
+        refusedNaming("campaign", () -> crmOfA.leads().captureAnyway(new NewLead(jo, LeadSource.of("web"),
+                CampaignId.next(ids), null)));
+
+        assertThat(crmOfA.leads().leadsIn(org.crmkit.core.lead.LeadStatus.NEW, PageRequest.first(10)).items())
+                .isEmpty();
+    }
+
+    @Test
+    void partiesRefuseAnUnknownTerritoryParentOrAccountToLinkTo() {
+        TerritoryId nowhere = TerritoryId.next(ids);
+
+        refusedNaming("territory", () -> crmOfA.parties().registerContact(
+                NewContact.of(PersonName.of("Ann", "Lee"), owner).withTerritory(nowhere)));
+        refusedNaming("territory", () -> crmOfA.parties().registerAccount(
+                NewAccount.of("Initech", owner).withTerritory(nowhere)));
+        refusedNaming("territory", () -> crmOfA.parties().assignTerritory(acme.id(), nowhere));
+        refusedNaming("territory", () -> crmOfA.parties().assignTerritory(kim.id(), nowhere));
+        refusedNaming("parent", () -> crmOfA.parties().setParentAccount(acme.id(), AccountId.next(ids),
+                LocalDate.now(clock)));
+        Account foreign = crmOfB.parties().registerAccount(NewAccount.of("Globex", owner));
+        refusedNaming("account", () -> crmOfA.parties().linkContactToAccount(kim.id(), foreign.id(), "Buyer", false,
+                LocalDate.now(clock), null));
+
+        assertThat(crmOfA.parties().accountsNamed("Initech")).isEmpty();
+        assertThat(crmOfA.parties().contact(kim.id()).territory()).isEmpty();
+        assertThat(crmOfA.parties().account(acme.id()).parentOn(LocalDate.now(clock))).isEmpty();
+    }
+
+    @Test
+    void aCampaignMemberMustExist() {
+        CampaignId fair = crmOfA.campaigns().plan(org.crmkit.core.marketing.NewCampaign.of("Trade fair",
+                org.crmkit.core.marketing.CampaignType.EVENT, org.crmkit.core.marketing.CampaignPeriod.of(
+                        LocalDate.now(clock), LocalDate.now(clock).plusDays(3)), Money.of("500.00", "EUR"))).id();
+
+        refusedNaming("members[1]", () -> crmOfA.campaigns().addMembers(fair, List.of(RecordRef.contact(kim.id()),
+                RecordRef.contact(ContactId.of(UUID.randomUUID())))));
+
+        assertThat(crmOfA.campaigns().findCampaign(fair).orElseThrow().members()).isEmpty();
+    }
+}
