@@ -31,6 +31,7 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
@@ -62,7 +63,8 @@ class WorkflowRuntimeTest {
         }
         gateway.send(key, message);
     };
-    private final AccountId account = AccountId.next(new IdGenerator(clock));
+    private final AccountId account = crm.parties().registerAccount(
+            NewAccount.of("ACME", UserId.next(new IdGenerator(clock)))).id();
 
     /** Plans one email per name in its list: the key is derived from the name, as the contract asks. */
     private static class Greetings implements Workflow {

@@ -31,15 +31,26 @@ import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.Account;
+import org.crmkit.core.party.NewAccount;
 import org.junit.jupiter.api.Test;
 
 class BillingPurchasesTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-06-30T09:00:00Z"), ZoneOffset.UTC);
-    final Billing billing = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build().billing();
-    final AccountId acme = AccountId.of(UUID.fromString("00000000-0000-0000-0000-00000000000a"));
-    final AccountId globex = AccountId.of(UUID.fromString("00000000-0000-0000-0000-00000000000b"));
+    final InMemoryStorage storage = InMemoryStorage.create(clock);
+    final Billing billing = Crm.builder().storage(storage).clock(clock).build().billing();
+    final AccountId acme = stored("00000000-0000-0000-0000-00000000000a", "ACME");
+    final AccountId globex = stored("00000000-0000-0000-0000-00000000000b", "Globex");
+
+    /** An account with a known id, so that the order of customers with purchases on one day is known. */
+    AccountId stored(String id, String name) {
+        return storage.accounts().save(Account.register(TenantId.DEFAULT, AccountId.of(UUID.fromString(id)),
+                NewAccount.of(name, UserId.of(UUID.fromString(id))), clock)).id();
+    }
 
     Invoice invoice(AccountId account, String number, LocalDate issued, String net, String currency) {
         return billing.issueInvoice(new NewInvoice(number, account, issued, issued.plusDays(30),

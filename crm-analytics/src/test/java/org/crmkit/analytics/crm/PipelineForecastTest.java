@@ -24,6 +24,7 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
@@ -32,9 +33,10 @@ import org.junit.jupiter.api.Test;
 class PipelineForecastTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
-    final Sales sales = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build().sales();
-    final AccountId account = AccountId.of(UUID.randomUUID());
+    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).build();
+    final Sales sales = crm.sales();
     final UserId owner = UserId.of(UUID.randomUUID());
+    final AccountId account = crm.parties().registerAccount(NewAccount.of("ACME", owner)).id();
     final Pipeline pipeline = sales.definePipeline("New business", List.of(
             NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
             NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),

@@ -11,7 +11,8 @@ public record Actor(String id, String displayName) {
 
     public Actor {
         id = Require.maxLength(Require.notBlank(id, "actor.id"), 100, "actor.id");
-        displayName = Require.optional(displayName) == null ? id : displayName.strip();
+        displayName = Require.optional(Require.storableText(displayName, "actor.displayName")) == null ? id
+                : displayName.strip();
     }
 
     public static Actor of(String id, String displayName) {

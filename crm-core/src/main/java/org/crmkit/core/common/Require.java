@@ -20,12 +20,39 @@ public final class Require {
         return value;
     }
 
-    /** Returns the value stripped of surrounding whitespace; refuses null and blank. */
+    /** Returns the value stripped of surrounding whitespace; refuses null, blank and {@link #storableText}. */
     public static String notBlank(String value, String field) {
         if (value == null || value.isBlank()) {
             throw InvalidValueException.required(field);
         }
-        return value.strip();
+        return storableText(value, field).strip();
+    }
+
+    /**
+     * The text itself, if every storage adapter keeps it exactly as given; null passes. Refuses (naming the field
+     * and the position) a NUL character, which PostgreSQL cannot store in text, and a lone surrogate (half of a
+     * UTF-16 pair without its other half), which has no UTF-8 form and which databases store as {@code ?}. Every
+     * text a record takes passes this check ({@link #notBlank} and {@link #maxLength} apply it), so that memory,
+     * H2 and PostgreSQL refuse and store the same texts.
+     */
+    public static String storableText(String value, String field) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw InvalidValueException.invalid(field, "must not contain a NUL character (U+0000), found at "
+                        + "position " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw InvalidValueException.invalid(field, String.format("must not contain a lone surrogate "
+                        + "(U+%04X without its pair), found at position %d", (int) c, i));
+            }
+        }
+        return value;
     }
 
     /** Returns null for null or blank, otherwise the stripped value. */
@@ -33,7 +60,9 @@ public final class Require {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** The value, if null or at most {@code max} UTF-16 characters long and {@link #storableText}. */
     public static String maxLength(String value, int max, String field) {
+        storableText(value, field);
         if (value != null && value.length() > max) {
             throw InvalidValueException.invalid(field, "must be at most " + max + " characters, was " + value.length());
         }

@@ -26,6 +26,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.testkit.SettableClock;
@@ -112,7 +113,8 @@ class DateRemindersTest {
     void opportunityOwnerIsRemindedTheDayAfterAMissedCloseDate() {
         var pipeline = crm.sales().definePipeline("New business", List.of(
                 NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
-        Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Acme rollout", AccountId.of(UUID.randomUUID()),
+        Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Acme rollout",
+                crm.parties().registerAccount(NewAccount.of("Acme", owner.id())).id(),
                 pipeline.id(), Currency.getInstance("EUR"), owner.id()));
         crm.sales().setExpectedCloseDate(deal.id(), LocalDate.of(2026, 5, 4));
         DateReminders.builder(runtime).rule(new DateReminderRule("close-date-passed",

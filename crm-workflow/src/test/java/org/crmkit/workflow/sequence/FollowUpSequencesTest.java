@@ -9,7 +9,6 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +20,6 @@ import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.activity.TimelineFilter;
-import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IdGenerator;
@@ -36,6 +34,7 @@ import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.ForecastCategory;
@@ -180,7 +179,8 @@ class FollowUpSequencesTest {
         Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
         var pipeline = crm.sales().definePipeline("New business", List.of(
                 NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
-        var deal = crm.sales().openOpportunity(NewOpportunity.of("Ada's rollout", AccountId.of(UUID.randomUUID()),
+        var deal = crm.sales().openOpportunity(NewOpportunity.of("Ada's rollout",
+                crm.parties().registerAccount(NewAccount.of("Ada's firm", rep)).id(),
                 pipeline.id(), Currency.getInstance("EUR"), rep).withPrimaryContact(ada.id()));
 
         crm.sales().markWon(deal.id(), "signed");
