@@ -9,11 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crmkit.core.billing.AccountBalance;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
@@ -237,6 +239,58 @@ public final class Billing {
     public Page<Invoice> overdueInvoices(LocalDate asOf, PageRequest page) {
         return useCases.storage.invoices().findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"),
                 Require.notNull(page, "page"));
+    }
+
+    /**
+     * Up to {@code limit} (at most {@value PageRequest#MAX_SIZE}) invoices of every account issued from {@code from}
+     * to {@code to} (both inclusive) in any of the {@code statuses} (empty: any status), by issue date, then
+     * number, after {@code after} (null: from the first). Walk a period a batch at a time, handing the last invoice
+     * of a batch to the next call, e.g. the paid invoices of a year for analytics:
+     *
+     * <pre>{@code
+     * List<Invoice> batch = billing.invoicesIssuedBetween(from, to, Set.of(InvoiceStatus.PAID), null, 500);
+     * while (!batch.isEmpty()) {
+     *     consume(batch);
+     *     batch = billing.invoicesIssuedBetween(from, to, Set.of(InvoiceStatus.PAID), batch.get(batch.size() - 1), 500);
+     * }
+     * }</pre>
+     */
+    public List<Invoice> invoicesIssuedBetween(LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                               Invoice after, int limit) {
+        requireRange(from, to, limit);
+        return useCases.storage.invoices().findIssuedBetween(useCases.tenant(), from, to,
+                Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
+    }
+
+    /**
+     * Like {@link #invoicesIssuedBetween}, by due date: invoices of every account due from {@code from} to
+     * {@code to} (both inclusive) in any of the {@code statuses} (empty: any), by due date, then number, after
+     * {@code after} (null: from the first), at most {@code limit}.
+     */
+    public List<Invoice> invoicesDueBetween(LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                            Invoice after, int limit) {
+        requireRange(from, to, limit);
+        return useCases.storage.invoices().findDueBetween(useCases.tenant(), from, to,
+                Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
+    }
+
+    /**
+     * Up to {@code limit} (at most {@value PageRequest#MAX_SIZE}) payments of every account received from
+     * {@code from} to {@code to} (both inclusive), by the date received, then id, after {@code after} (null: from
+     * the first); walk a period as {@link #invoicesIssuedBetween} shows.
+     */
+    public List<Payment> paymentsReceivedBetween(LocalDate from, LocalDate to, Payment after, int limit) {
+        requireRange(from, to, limit);
+        return useCases.storage.payments().findReceivedBetween(useCases.tenant(), from, to, after, limit);
+    }
+
+    private static void requireRange(LocalDate from, LocalDate to, int limit) {
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        Require.that(!to.isBefore(from), "to", "must not be before from (" + from + "), was " + to);
+        Require.positive(limit, "limit");
+        Require.that(limit <= PageRequest.MAX_SIZE, "limit", "must be at most " + PageRequest.MAX_SIZE + ", was "
+                + limit);
     }
 
     public Optional<Payment> payment(PaymentId id) {

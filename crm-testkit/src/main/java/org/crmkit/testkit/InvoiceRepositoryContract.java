@@ -6,10 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
 import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.DuplicateRecordException;
@@ -250,6 +255,89 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         assertThat(seen).containsExactlyElementsOf(expected);
         assertThat(invoices().findOverdueAfter(TENANT_B, asOf, null, 10)).extracting(Invoice::number)
                 .containsExactly("INV-OTHER-TENANT");
+    }
+
+    /** An invoice of the account issued on {@code issued}, due on {@code due}, in the status (draft, issued, paid, void). */
+    private Invoice issued(TenantId tenant, AccountId account, String number, LocalDate issued, LocalDate due,
+                           InvoiceStatus status) {
+        Invoice invoice = Invoice.draft(tenant, InvoiceId.next(ids), number, account, issued, due,
+                Currency.getInstance("EUR"), List.of(InvoiceLine.of("Consulting", "1", Money.of("100.00", "EUR"), "19")),
+                clock);
+        switch (status) {
+            case DRAFT -> { }
+            case ISSUED -> invoice.issue(clock);
+            case PAID -> {
+                invoice.issue(clock);
+                invoice.applyPayment(PaymentId.next(ids), invoice.total(), clock);
+            }
+            case VOID -> invoice.voidInvoice("cancelled", clock);
+            default -> throw new IllegalArgumentException("no such invoice in this contract: " + status);
+        }
+        return save(invoice);
+    }
+
+    /** Every invoice the query lists, read in batches of {@code limit} after the last one of the batch before. */
+    private static List<String> walk(BiFunction<Invoice, Integer, List<Invoice>> query, int limit) {
+        List<String> seen = new ArrayList<>();
+        Invoice after = null;
+        List<Invoice> batch;
+        do {
+            batch = query.apply(after, limit);
+            assertThat(batch.size()).isLessThanOrEqualTo(limit);
+            batch.forEach(invoice -> seen.add(invoice.number()));
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
+        } while (batch.size() == limit);
+        return seen;
+    }
+
+    @Test
+    void invoicesIssuedInARangeAreListedAcrossAccountsByIssueDateThenNumberInBatches() {
+        AccountId acme = AccountId.next(ids);
+        AccountId globex = AccountId.next(ids);
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 1, 31);
+        issued(TENANT_A, acme, "A-BEFORE", from.minusDays(1), to, InvoiceStatus.PAID);
+        issued(TENANT_A, globex, "G-2", from, to, InvoiceStatus.PAID);
+        issued(TENANT_A, acme, "A-1", from, from, InvoiceStatus.ISSUED);
+        issued(TENANT_A, acme, "A-DRAFT", from.plusDays(3), to, InvoiceStatus.DRAFT);
+        issued(TENANT_A, globex, "G-3", from.plusDays(9), to.plusDays(30), InvoiceStatus.PAID);
+        issued(TENANT_A, acme, "A-VOID", from.plusDays(9), to, InvoiceStatus.VOID);
+        issued(TENANT_A, acme, "A-4", to, to.plusDays(30), InvoiceStatus.PAID);
+        issued(TENANT_A, globex, "G-AFTER", to.plusDays(1), to.plusDays(30), InvoiceStatus.PAID);
+        issued(TENANT_B, acme, "B-1", from, to, InvoiceStatus.PAID);
+        Set<InvoiceStatus> paidOrOpen = Set.of(InvoiceStatus.PAID, InvoiceStatus.ISSUED);
+
+        assertThat(walk((after, limit) -> invoices().findIssuedBetween(TENANT_A, from, to, paidOrOpen, after, limit), 2))
+                .containsExactly("A-1", "G-2", "G-3", "A-4");
+        assertThat(walk((after, limit) -> invoices().findIssuedBetween(TENANT_A, from, to, Set.of(), after, limit), 3))
+                .containsExactly("A-1", "G-2", "A-DRAFT", "A-VOID", "G-3", "A-4");
+        assertThat(invoices().findIssuedBetween(TENANT_A, from, to, Set.of(InvoiceStatus.PAID), null, 10))
+                .extracting(Invoice::number).containsExactly("G-2", "G-3", "A-4");
+        assertThat(invoices().findIssuedBetween(TENANT_B, from, to, Set.of(), null, 10)).extracting(Invoice::number)
+                .containsExactly("B-1");
+    }
+
+    @Test
+    void invoicesDueInARangeAreListedAcrossAccountsByDueDateThenNumberInBatches() {
+        AccountId acme = AccountId.next(ids);
+        AccountId globex = AccountId.next(ids);
+        LocalDate issuedOn = LocalDate.of(2026, 1, 1);
+        LocalDate from = LocalDate.of(2026, 2, 1);
+        LocalDate to = LocalDate.of(2026, 2, 28);
+        issued(TENANT_A, acme, "A-EARLY", issuedOn, from.minusDays(1), InvoiceStatus.ISSUED);
+        issued(TENANT_A, globex, "G-1", issuedOn, from, InvoiceStatus.ISSUED);
+        issued(TENANT_A, acme, "A-1", issuedOn, from, InvoiceStatus.ISSUED);
+        issued(TENANT_A, acme, "A-PAID", issuedOn, from.plusDays(5), InvoiceStatus.PAID);
+        issued(TENANT_A, globex, "G-2", issuedOn, to, InvoiceStatus.ISSUED);
+        issued(TENANT_A, acme, "A-LATE", issuedOn, to.plusDays(1), InvoiceStatus.ISSUED);
+        issued(TENANT_B, acme, "B-1", issuedOn, from, InvoiceStatus.ISSUED);
+
+        assertThat(walk((after, limit) -> invoices().findDueBetween(TENANT_A, from, to, Set.of(InvoiceStatus.ISSUED),
+                after, limit), 1)).containsExactly("A-1", "G-1", "G-2");
+        assertThat(walk((after, limit) -> invoices().findDueBetween(TENANT_A, from, to, Set.of(), after, limit), 2))
+                .containsExactly("A-1", "G-1", "A-PAID", "G-2");
+        assertThat(invoices().findDueBetween(TENANT_B, from, to, Set.of(), null, 10)).extracting(Invoice::number)
+                .containsExactly("B-1");
     }
 
     @Test

@@ -4,18 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.core.billing.Payment;
+import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.testkit.fixtures.BillingMother;
 import org.junit.jupiter.api.Test;
@@ -43,6 +48,43 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         Payment found = payments().findById(TENANT_A, payment.id()).orElseThrow();
         assertThat(found.state().withVersion(0)).isEqualTo(payment.state());
         assertThat(found.unallocated()).isEqualTo(Money.of("100.00", "EUR"));
+    }
+
+    private Payment received(TenantId tenant, AccountId account, LocalDate day) {
+        return save(Payment.receive(tenant, PaymentId.next(ids), account, Money.of("10.00", "EUR"), day,
+                PaymentMethod.CARD, null, clock));
+    }
+
+    @Test
+    void paymentsReceivedInARangeAreListedAcrossAccountsByDayThenIdInBatches() {
+        AccountId acme = AccountId.next(ids);
+        AccountId globex = AccountId.next(ids);
+        LocalDate from = LocalDate.of(2026, 1, 1);
+        LocalDate to = LocalDate.of(2026, 1, 31);
+        received(TENANT_A, acme, from.minusDays(1));
+        List<Payment> firstDay = List.of(received(TENANT_A, globex, from), received(TENANT_A, acme, from),
+                received(TENANT_A, globex, from));
+        Payment middle = received(TENANT_A, acme, from.plusDays(14));
+        Payment lastDay = received(TENANT_A, globex, to);
+        received(TENANT_A, acme, to.plusDays(1));
+        Payment otherTenant = received(TENANT_B, acme, from);
+        List<PaymentId> expected = new ArrayList<>(firstDay.stream().map(Payment::id)
+                .sorted(Comparator.comparing(PaymentId::value)).toList());
+        expected.add(middle.id());
+        expected.add(lastDay.id());
+
+        List<PaymentId> seen = new ArrayList<>();
+        Payment after = null;
+        List<Payment> batch;
+        do {
+            batch = payments().findReceivedBetween(TENANT_A, from, to, after, 2);
+            batch.forEach(payment -> seen.add(payment.id()));
+            after = batch.isEmpty() ? after : batch.get(batch.size() - 1);
+        } while (batch.size() == 2);
+
+        assertThat(seen).containsExactlyElementsOf(expected);
+        assertThat(payments().findReceivedBetween(TENANT_B, from, to, null, 10)).extracting(Payment::id)
+                .containsExactly(otherTenant.id());
     }
 
     @Test

@@ -2,21 +2,27 @@ package org.crmkit.analytics.crm;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.PurchaseRecord;
+import org.crmkit.core.Billing;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.Require;
 
 /**
- * Purchase records from crm-core billing, for the calculators (which do not know crm-core). The customer of a
- * record is the account's id ({@code AccountId.value().toString()}). Use one source, paid invoices or payments, not
- * both: a paid invoice and the payment that paid it are the same purchase.
+ * Purchase records from crm-core billing, for the calculators (which do not know crm-core): from invoices or
+ * payments the host hands over, or read straight from {@link Billing} for a period across all accounts. The customer
+ * of a record is the account's id ({@code AccountId.value().toString()}). Use one source, paid invoices or payments,
+ * not both: a paid invoice and the payment that paid it are the same purchase.
  *
  * <p>The records come sorted by date (then customer, then the order given), as the summarizer needs them. All
  * invoices or payments must be in one currency: a second currency is refused with an {@link AnalyticsException}
@@ -24,6 +30,8 @@ import org.crmkit.core.common.Require;
  */
 public final class BillingPurchases {
 
+    /** Invoices or payments read from billing at a time. */
+    private static final int BATCH = 500;
     private static final Comparator<PurchaseRecord> BY_DATE_THEN_CUSTOMER =
             Comparator.comparing(PurchaseRecord::date).thenComparing(PurchaseRecord::customerId);
 
@@ -39,21 +47,9 @@ public final class BillingPurchases {
      */
     public static List<PurchaseRecord> fromPaidInvoices(Iterable<Invoice> invoices) {
         Require.notNull(invoices, "invoices");
-        List<PurchaseRecord> records = new ArrayList<>();
-        Currency currency = null;
-        for (Invoice invoice : invoices) {
-            if (invoice.status() != InvoiceStatus.PAID) {
-                continue;
-            }
-            currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
-            BigDecimal total = invoice.total().amount();
-            BigDecimal revenue = total.signum() == 0 ? BigDecimal.ZERO
-                    : invoice.net().amount().multiply(invoice.paid().amount())
-                            .divide(total, currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
-            records.add(PurchaseRecord.of(invoice.account().value().toString(), invoice.issueDate(), revenue));
-        }
-        records.sort(BY_DATE_THEN_CUSTOMER);
-        return records;
+        Purchases purchases = new Purchases();
+        invoices.forEach(purchases::addPaidInvoice);
+        return purchases.sorted();
     }
 
     /**
@@ -63,15 +59,77 @@ public final class BillingPurchases {
      */
     public static List<PurchaseRecord> fromPayments(Iterable<Payment> payments) {
         Require.notNull(payments, "payments");
-        List<PurchaseRecord> records = new ArrayList<>();
-        Currency currency = null;
-        for (Payment payment : payments) {
+        Purchases purchases = new Purchases();
+        payments.forEach(purchases::addPayment);
+        return purchases.sorted();
+    }
+
+    /**
+     * {@link #fromPaidInvoices(Iterable)} of every account's invoices issued from {@code from} to {@code to} (both
+     * inclusive) and paid, read from billing across accounts a batch at a time ({@link
+     * Billing#invoicesIssuedBetween}), so that only the purchase records are held, not the invoices.
+     */
+    public static List<PurchaseRecord> fromPaidInvoices(Billing billing, LocalDate from, LocalDate to) {
+        Require.notNull(billing, "billing");
+        Set<InvoiceStatus> paid = Set.of(InvoiceStatus.PAID);
+        Purchases purchases = new Purchases();
+        inBatches(after -> billing.invoicesIssuedBetween(from, to, paid, after, BATCH), purchases::addPaidInvoice);
+        return purchases.sorted();
+    }
+
+    /**
+     * {@link #fromPayments(Iterable)} of every account's payments received from {@code from} to {@code to} (both
+     * inclusive), read from billing across accounts a batch at a time ({@link Billing#paymentsReceivedBetween}).
+     */
+    public static List<PurchaseRecord> fromPayments(Billing billing, LocalDate from, LocalDate to) {
+        Require.notNull(billing, "billing");
+        Purchases purchases = new Purchases();
+        inBatches(after -> billing.paymentsReceivedBetween(from, to, after, BATCH), purchases::addPayment);
+        return purchases.sorted();
+    }
+
+    /**
+     * Hands every item of a keyset query to {@code each}, a batch at a time: the next batch is the one after the last
+     * item of the batch before (null: the first); a batch shorter than {@link #BATCH} is the last.
+     */
+    private static <T> void inBatches(Function<T, List<T>> batchAfter, Consumer<T> each) {
+        List<T> batch = batchAfter.apply(null);
+        batch.forEach(each);
+        while (batch.size() == BATCH) {
+            batch = batchAfter.apply(batch.get(batch.size() - 1));
+            batch.forEach(each);
+        }
+    }
+
+    /** The purchase records of one source, all in its first document's currency. */
+    private static final class Purchases {
+
+        private final List<PurchaseRecord> records = new ArrayList<>();
+        private Currency currency;
+
+        /** A paid invoice is a purchase of its revenue; an invoice in another status is none. */
+        void addPaidInvoice(Invoice invoice) {
+            if (invoice.status() != InvoiceStatus.PAID) {
+                return;
+            }
+            currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
+            BigDecimal total = invoice.total().amount();
+            BigDecimal revenue = total.signum() == 0 ? BigDecimal.ZERO
+                    : invoice.net().amount().multiply(invoice.paid().amount())
+                            .divide(total, currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
+            records.add(PurchaseRecord.of(invoice.account().value().toString(), invoice.issueDate(), revenue));
+        }
+
+        void addPayment(Payment payment) {
             currency = sameCurrency(currency, payment.amount().currency(), "payment " + payment.id());
             records.add(PurchaseRecord.of(payment.account().value().toString(), payment.receivedOn(),
                     payment.amount().amount()));
         }
-        records.sort(BY_DATE_THEN_CUSTOMER);
-        return records;
+
+        List<PurchaseRecord> sorted() {
+            records.sort(BY_DATE_THEN_CUSTOMER);
+            return records;
+        }
     }
 
     static Currency sameCurrency(Currency first, Currency next, String document) {

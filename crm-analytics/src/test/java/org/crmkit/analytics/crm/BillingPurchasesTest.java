@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
@@ -63,12 +62,9 @@ class BillingPurchasesTest {
                 List.of(NewPayment.Allocation.of(invoice.id(), Money.of(amount, invoice.currency().getCurrencyCode())))));
     }
 
-    List<Invoice> invoicesOf(AccountId... accounts) {
-        List<Invoice> all = new ArrayList<>();
-        for (AccountId account : accounts) {
-            all.addAll(billing.invoicesOf(account, PageRequest.first(100)).items());
-        }
-        return all;
+    /** The purchases of the year 2026, read from billing across accounts. */
+    List<PurchaseRecord> paidIn2026() {
+        return BillingPurchases.fromPaidInvoices(billing, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
     }
 
     @Test
@@ -77,7 +73,7 @@ class BillingPurchasesTest {
         pay(invoice(acme, "INV-1", LocalDate.of(2026, 1, 15), "100.00", "EUR"), "119.00");
         pay(invoice(globex, "INV-2", LocalDate.of(2026, 2, 1), "50.00", "EUR"), "59.50");
 
-        List<PurchaseRecord> purchases = BillingPurchases.fromPaidInvoices(invoicesOf(acme, globex));
+        List<PurchaseRecord> purchases = paidIn2026();
 
         assertThat(purchases).extracting(PurchaseRecord::customerId, PurchaseRecord::date, PurchaseRecord::amount)
                 .containsExactly(
@@ -99,7 +95,7 @@ class BillingPurchasesTest {
                 LocalDate.of(2026, 1, 20), "goodwill"));
         pay(halfCredited, "59.50");
 
-        List<PurchaseRecord> purchases = BillingPurchases.fromPaidInvoices(invoicesOf(acme));
+        List<PurchaseRecord> purchases = paidIn2026();
 
         assertThat(purchases).singleElement().satisfies(p -> {
             assertThat(p.date()).isEqualTo(LocalDate.of(2026, 1, 13));
@@ -114,7 +110,7 @@ class BillingPurchasesTest {
         pay(invoice(acme, "INV-3", LocalDate.of(2026, 3, 12), "60.00", "EUR"), "71.40");
         CustomerSummarizer summarizer = Analytics.summarizer(LocalDate.of(2026, 6, 30), PeriodUnit.WEEKS);
 
-        BillingPurchases.fromPaidInvoices(invoicesOf(acme)).forEach(summarizer::add);
+        paidIn2026().forEach(summarizer::add);
 
         CustomerSummary summary = summarizer.summaries().get(0);
         assertThat(summary.frequency()).isEqualTo(2);
@@ -128,9 +124,26 @@ class BillingPurchasesTest {
         pay(invoice(acme, "INV-1", LocalDate.of(2026, 1, 15), "100.00", "EUR"), "119.00");
         pay(invoice(acme, "INV-2", LocalDate.of(2026, 2, 15), "100.00", "USD"), "119.00");
 
-        assertThatThrownBy(() -> BillingPurchases.fromPaidInvoices(invoicesOf(acme)))
+        assertThatThrownBy(() -> paidIn2026())
                 .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("currency"))
                 .hasMessageContaining("USD").hasMessageContaining("EUR");
+    }
+
+    @Test
+    void purchasesOfAPeriodAreReadInBatchesAcrossAccountsAndLeaveOutOtherPeriods() {
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        for (int i = 0; i < 1_201; i++) {
+            pay(invoice(i % 2 == 0 ? acme : globex, "INV-" + i, day.plusDays(i % 300), "10.00", "EUR"), "11.90");
+        }
+        pay(invoice(acme, "LAST-YEAR", LocalDate.of(2025, 12, 31), "10.00", "EUR"), "11.90");
+        pay(invoice(globex, "NEXT-YEAR", LocalDate.of(2027, 1, 1), "10.00", "EUR"), "11.90");
+
+        List<PurchaseRecord> purchases = paidIn2026();
+
+        assertThat(purchases).hasSize(1_201).allSatisfy(p -> assertThat(p.date().getYear()).isEqualTo(2026));
+        assertThat(purchases).extracting(PurchaseRecord::customerId).containsOnly(acme.value().toString(),
+                globex.value().toString());
+        assertThat(purchases).extracting(PurchaseRecord::date).isSorted();
     }
 
     @Test
@@ -139,9 +152,15 @@ class BillingPurchasesTest {
                 PaymentMethod.CARD, null, List.of()));
         billing.recordPayment(new NewPayment(globex, Money.of("12.50", "EUR"), LocalDate.of(2026, 3, 9),
                 PaymentMethod.CARD, null, List.of()));
+        billing.recordPayment(new NewPayment(acme, Money.of("99.00", "EUR"), LocalDate.of(2025, 12, 31),
+                PaymentMethod.CARD, null, List.of()));
         List<Payment> payments = billing.paymentsOf(globex, PageRequest.first(10)).items();
 
         assertThat(BillingPurchases.fromPayments(payments)).extracting(PurchaseRecord::date, PurchaseRecord::amount)
+                .containsExactly(tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
+                        tuple(LocalDate.of(2026, 4, 2), new BigDecimal("30.00")));
+        assertThat(BillingPurchases.fromPayments(billing, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
+                .extracting(PurchaseRecord::date, PurchaseRecord::amount)
                 .containsExactly(tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
                         tuple(LocalDate.of(2026, 4, 2), new BigDecimal("30.00")));
     }

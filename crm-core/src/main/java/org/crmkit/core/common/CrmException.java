@@ -26,10 +26,14 @@ public abstract class CrmException extends RuntimeException {
 
     /**
      * A failure that concerns the field at {@code field} (a path such as {@code lines[2].quantity}; null: no
-     * particular field), for the {@code reason} given.
+     * particular field), for the {@code reason} given; {@code cause} may be null.
      */
     protected CrmException(ErrorCode errorCode, String field, String reason, Throwable cause) {
-        super(errorCode.code() + ": " + (field == null ? "" : field + ": ") + reason, cause);
+        super(errorCode.code() + ": " + (field == null ? "" : field + ": ") + reason);
+        if (cause != null) {
+            // without a cause the cause stays unset, so that an adapter may still attach the driver's failure
+            initCause(cause);
+        }
         this.errorCode = errorCode;
         this.field = field;
         this.reason = reason;

@@ -4,11 +4,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.InvoiceId;
@@ -22,12 +25,16 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     private static final Comparator<InvoiceState> BY_DUE_DATE = Comparator.comparing(InvoiceState::dueDate)
             .thenComparing(InvoiceState::number);
+    private static final Comparator<InvoiceState> BY_ISSUE_DATE = Comparator.comparing(InvoiceState::issueDate)
+            .thenComparing(InvoiceState::number);
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<InvoiceState> store;
     private final InMemoryIndex<InvoiceState> byNumber;
     private final InMemoryIndex<InvoiceState> byAccount;
     private final InMemoryOrderedIndex<InvoiceState> openByDueDate;
+    private final InMemoryOrderedIndex<InvoiceState> byIssueDate;
+    private final InMemoryOrderedIndex<InvoiceState> byDueDate;
 
     InMemoryInvoiceRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
@@ -35,6 +42,8 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         this.byNumber = store.index(InMemoryIndex.single(InvoiceState::number));
         this.byAccount = store.index(InMemoryIndex.single(InvoiceState::account));
         this.openByDueDate = store.index(new InMemoryOrderedIndex<>(s -> s.status().isOpen(), BY_DUE_DATE));
+        this.byIssueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_ISSUE_DATE));
+        this.byDueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_DUE_DATE));
     }
 
     @Override
@@ -80,6 +89,47 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         Require.notNull(account, "account");
         return transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account)).stream()
                 .sorted(BY_DUE_DATE).toList());
+    }
+
+    @Override
+    public List<Invoice> findIssuedBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                           Invoice after, int limit) {
+        return between(tenant, byIssueDate, InvoiceState::issueDate, from, to, statuses, after, limit);
+    }
+
+    @Override
+    public List<Invoice> findDueBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                        Invoice after, int limit) {
+        return between(tenant, byDueDate, InvoiceState::dueDate, from, to, statuses, after, limit);
+    }
+
+    /**
+     * The invoices of the index whose date lies in the range, from the first after the cursor (the index's order
+     * is the query's, ties on the date broken by the unique number), up to the limit.
+     */
+    private List<Invoice> between(TenantId tenant, InMemoryOrderedIndex<InvoiceState> index,
+                                  Function<InvoiceState, LocalDate> date,
+                                  LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after,
+                                  int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        Require.noNulls(statuses, "statuses");
+        Require.positive(limit, "limit");
+        InvoiceState cursor = after == null ? null : after.state();
+        return transactions.read(() -> {
+            List<Invoice> items = new ArrayList<>(Math.min(limit, 1024));
+            NavigableSet<InvoiceState> ordered = index.ordered(tenant);
+            for (InvoiceState state : cursor == null ? ordered : ordered.tailSet(cursor, false)) {
+                if (date.apply(state).isAfter(to) || items.size() == limit) {
+                    break;
+                }
+                if (!date.apply(state).isBefore(from) && (statuses.isEmpty() || statuses.contains(state.status()))) {
+                    items.add(Invoice.restore(state));
+                }
+            }
+            return items;
+        });
     }
 
     @Override

@@ -1,7 +1,10 @@
 package org.crmkit.core.inmemory;
 
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
@@ -17,12 +20,17 @@ final class InMemoryPaymentRepository implements PaymentRepository {
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<PaymentState> store;
+    private static final Comparator<PaymentState> BY_RECEIVED = Comparator.comparing(PaymentState::receivedOn)
+            .thenComparing(state -> state.id().value());
+
     private final InMemoryIndex<PaymentState> byAccount;
+    private final InMemoryOrderedIndex<PaymentState> byReceived;
 
     InMemoryPaymentRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Payment", transactions);
         this.byAccount = store.index(InMemoryIndex.single(PaymentState::account));
+        this.byReceived = store.index(new InMemoryOrderedIndex<>(s -> true, BY_RECEIVED));
     }
 
     @Override
@@ -43,8 +51,29 @@ final class InMemoryPaymentRepository implements PaymentRepository {
         Require.notNull(account, "account");
         Require.notNull(page, "page");
         List<PaymentState> payments = transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account))
-                .stream().sorted(Comparator.comparing(PaymentState::receivedOn).thenComparing(s -> s.id().value()))
-                .toList());
+                .stream().sorted(BY_RECEIVED).toList());
         return Page.of(payments, page).map(Payment::restore);
+    }
+
+    @Override
+    public List<Payment> findReceivedBetween(TenantId tenant, LocalDate from, LocalDate to, Payment after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        Require.positive(limit, "limit");
+        PaymentState cursor = after == null ? null : after.state();
+        return transactions.read(() -> {
+            List<Payment> items = new ArrayList<>(Math.min(limit, 1024));
+            NavigableSet<PaymentState> ordered = byReceived.ordered(tenant);
+            for (PaymentState state : cursor == null ? ordered : ordered.tailSet(cursor, false)) {
+                if (state.receivedOn().isAfter(to) || items.size() == limit) {
+                    break;
+                }
+                if (!state.receivedOn().isBefore(from)) {
+                    items.add(Payment.restore(state));
+                }
+            }
+            return items;
+        });
     }
 }

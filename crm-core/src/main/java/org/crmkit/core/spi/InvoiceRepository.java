@@ -6,7 +6,9 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
@@ -63,6 +65,24 @@ public interface InvoiceRepository {
     default List<Invoice> findByIds(TenantId tenant, Collection<InvoiceId> ids) {
         return ids.stream().distinct().map(id -> findById(tenant, id)).flatMap(Optional::stream).toList();
     }
+
+    /**
+     * Up to {@code limit} invoices of every account of the tenant issued from {@code from} to {@code to} (both
+     * inclusive) whose status is one of {@code statuses} (empty: any status), ordered by issue date, then number,
+     * that come after {@code after} in that order (null: from the first). Keyset paging across accounts, for
+     * reports and analytics: walking a long list costs one short index range per batch. A database adapter answers
+     * from an index on (tenant, issue date, number).
+     */
+    List<Invoice> findIssuedBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                    Invoice after, int limit);
+
+    /**
+     * Like {@link #findIssuedBetween}, by due date: up to {@code limit} invoices due from {@code from} to {@code to}
+     * (both inclusive) in any of the {@code statuses} (empty: any), ordered by due date, then number, after
+     * {@code after} (null: from the first).
+     */
+    List<Invoice> findDueBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                 Invoice after, int limit);
 
     /**
      * Open invoices whose due date lies before {@code asOf} (at least one day overdue), oldest due date first, then

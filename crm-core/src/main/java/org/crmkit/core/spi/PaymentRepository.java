@@ -1,5 +1,7 @@
 package org.crmkit.core.spi;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
@@ -24,4 +26,12 @@ public interface PaymentRepository {
 
     /** The account's payments, ordered by the date received, then id. */
     Page<Payment> findByAccount(TenantId tenant, AccountId account, PageRequest page);
+
+    /**
+     * Up to {@code limit} payments of every account of the tenant received from {@code from} to {@code to} (both
+     * inclusive), ordered by the date received, then id, that come after {@code after} in that order (null: from
+     * the first). Keyset paging across accounts, for reports and analytics; a database adapter answers from an index
+     * on (tenant, date received, id).
+     */
+    List<Payment> findReceivedBetween(TenantId tenant, LocalDate from, LocalDate to, Payment after, int limit);
 }

@@ -6,13 +6,16 @@ import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.billing.InvoiceStatus;
 
 /**
- * Invoices in {@code crm_invoice}. Query columns: the number (unique per tenant), the account, the status and the
- * due date. No lookup keys.
+ * Invoices in {@code crm_invoice}. Query columns: the number (unique per tenant), the account, the status, the
+ * issue date and the due date. No lookup keys.
  */
 final class InvoiceMapping implements AggregateMapping<InvoiceState, InvoiceRow> {
 
     /** Due date, then number. */
     static final String DUE_ORDER = "r.dueDate, r.number";
+
+    /** Issue date, then number. */
+    static final String ISSUE_ORDER = "r.issueDate, r.number";
 
     /** The statuses of open invoices (issued or partially paid), as stored. */
     static final List<String> OPEN = Arrays.stream(InvoiceStatus.values()).filter(InvoiceStatus::isOpen).map(InvoiceStatus::name).toList();
@@ -42,6 +45,7 @@ final class InvoiceMapping implements AggregateMapping<InvoiceState, InvoiceRow>
         row.number = state.number();
         row.accountId = state.account().value();
         row.status = state.status().name();
+        row.issueDate = state.issueDate();
         row.dueDate = state.dueDate();
     }
 }

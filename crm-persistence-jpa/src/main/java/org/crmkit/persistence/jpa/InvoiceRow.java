@@ -25,6 +25,9 @@ class InvoiceRow extends AggregateRow {
     @Column(name = "status", nullable = false)
     String status;
 
+    @Column(name = "issue_date", nullable = false)
+    LocalDate issueDate;
+
     @Column(name = "due_date", nullable = false)
     LocalDate dueDate;
 }

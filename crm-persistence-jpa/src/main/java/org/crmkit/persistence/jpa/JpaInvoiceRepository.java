@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
+import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
@@ -95,6 +97,40 @@ final class JpaInvoiceRepository implements InvoiceRepository {
                     .bind("afterDue", after.dueDate()).bind("afterNumber", after.number());
         }
         return invoices.first(tenant, overdue.orderBy(InvoiceMapping.DUE_ORDER), Require.positive(limit, "limit"));
+    }
+
+    /** One range of the index {@code crm_invoice_by_issue}, the statuses filtered within it. */
+    @Override
+    public List<Invoice> findIssuedBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                           Invoice after, int limit) {
+        return invoices.first(tenant, between("r.issueDate", from, to, statuses, after == null ? null
+                : after.issueDate(), after).orderBy(InvoiceMapping.ISSUE_ORDER), Require.positive(limit, "limit"));
+    }
+
+    /** One range of the index {@code crm_invoice_by_due}, the statuses filtered within it. */
+    @Override
+    public List<Invoice> findDueBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                        Invoice after, int limit) {
+        return invoices.first(tenant, between("r.dueDate", from, to, statuses, after == null ? null
+                : after.dueDate(), after).orderBy(InvoiceMapping.DUE_ORDER), Require.positive(limit, "limit"));
+    }
+
+    /**
+     * Rows whose {@code dateColumn} lies in the range, in one of the statuses (empty: any), after the cursor's date
+     * and number.
+     */
+    private static RowQuery between(String dateColumn, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
+                                    LocalDate afterDate, Invoice after) {
+        RowQuery query = RowQuery.where(dateColumn + " >= :from and " + dateColumn + " <= :to")
+                .bind("from", Require.notNull(from, "from")).bind("to", Require.notNull(to, "to"));
+        if (!Require.noNulls(statuses, "statuses").isEmpty()) {
+            query = query.and("r.status in :statuses").bind("statuses", statuses.stream().map(Enum::name).toList());
+        }
+        if (after != null) {
+            query = query.and("(" + dateColumn + " > :afterDate or (" + dateColumn + " = :afterDate"
+                    + " and r.number > :afterNumber))").bind("afterDate", afterDate).bind("afterNumber", after.number());
+        }
+        return query;
     }
 
     private static RowQuery withNumber(String number) {

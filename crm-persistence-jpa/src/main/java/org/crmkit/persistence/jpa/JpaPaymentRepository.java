@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
@@ -34,5 +36,17 @@ final class JpaPaymentRepository implements PaymentRepository {
     public Page<Payment> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
         return payments.page(tenant, RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
                 .orderBy(PaymentMapping.RECEIVED_ORDER), page);
+    }
+
+    /** One range of the index {@code crm_payment_by_received}: the rows after the cursor's day and id. */
+    @Override
+    public List<Payment> findReceivedBetween(TenantId tenant, LocalDate from, LocalDate to, Payment after, int limit) {
+        RowQuery received = RowQuery.where("r.receivedOn >= :from and r.receivedOn <= :to")
+                .bind("from", Require.notNull(from, "from")).bind("to", Require.notNull(to, "to"));
+        if (after != null) {
+            received = received.and("(r.receivedOn > :afterDay or (r.receivedOn = :afterDay and r.id > :afterId))")
+                    .bind("afterDay", after.receivedOn()).bind("afterId", after.id().value());
+        }
+        return payments.first(tenant, received.orderBy(PaymentMapping.RECEIVED_ORDER), Require.positive(limit, "limit"));
     }
 }
