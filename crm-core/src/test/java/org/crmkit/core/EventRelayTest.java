@@ -166,7 +166,7 @@ class EventRelayTest {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
         crm.subscribe(entry -> received.add(entry.event().eventType()));
 
-        logNotes(crm, AccountId.of(UUID.randomUUID()), 2);
+        logNotes(crm, StoredRecords.account(storage, clock), 2);
 
         assertThat(received).hasSize(2).allMatch(type -> type.equals("ActivityLogged"));
     }

@@ -2,18 +2,18 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
+import java.util.Set;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewCreditNote;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLead;
-import org.crmkit.core.NewOpportunity;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.activity.ActivityKind;
@@ -39,6 +39,10 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
 import org.crmkit.core.lead.LeadDetails;
 import org.crmkit.core.lead.LeadSource;
+import org.crmkit.core.lead.LeadStatus;
+import org.crmkit.core.marketing.CampaignPeriod;
+import org.crmkit.core.marketing.CampaignType;
+import org.crmkit.core.marketing.NewCampaign;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.NewAccount;
@@ -46,6 +50,7 @@ import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.QuotaHolder;
@@ -87,7 +92,7 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         assertThatThrownBy(change).isInstanceOfSatisfying(RecordNotFoundException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
             assertThat(e.violations()).extracting(Violation::field, Violation::code)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(field, "CRM-0004"));
+                    .containsExactly(tuple(field, "CRM-0004"));
             assertThat(e.getMessage()).contains(field);
         });
     }
@@ -185,7 +190,7 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         refusedNaming("link", () -> crmOfA.activities().createTask(task.linkedTo(RecordRef.lead(LeadId.next(ids)))));
         refusedNaming("link", () -> crmOfB.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))));
 
-        assertThat(crmOfA.activities().tasksOf(owner, java.util.Set.of(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.activities().tasksOf(owner, Set.of(), PageRequest.first(10)).items()).isEmpty();
         assertThat(crmOfA.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))).link())
                 .isEqualTo(RecordRef.contact(kim.id()));
     }
@@ -198,12 +203,12 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
 
         refusedNaming("account", () -> crmOfA.sales().openOpportunity(
                 NewOpportunity.of("Presses", AccountId.next(ids), pipeline.id(), EUR, owner)));
-        refusedNaming("primaryContact", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
-                acme.id(), ContactId.next(ids), pipeline.id(), null, EUR, null, null, owner, null, null)));
-        refusedNaming("originLead", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
-                acme.id(), kim.id(), pipeline.id(), null, EUR, null, null, owner, LeadId.next(ids), null)));
-        refusedNaming("campaign", () -> crmOfA.sales().openOpportunity(new NewOpportunity("Presses",
-                acme.id(), kim.id(), pipeline.id(), null, EUR, null, null, owner, null, CampaignId.next(ids))));
+        refusedNaming("primaryContact", () -> crmOfA.sales().openOpportunity(
+                deal.withPrimaryContact(ContactId.next(ids))));
+        refusedNaming("originLead", () -> crmOfA.sales().openOpportunity(
+                deal.withPrimaryContact(kim.id()).withOriginLead(LeadId.next(ids))));
+        refusedNaming("campaign", () -> crmOfA.sales().openOpportunity(
+                deal.withPrimaryContact(kim.id()).withCampaign(CampaignId.next(ids))));
         assertThat(crmOfA.sales().opportunitiesOfAccount(acme.id())).isEmpty();
 
         Opportunity opened = crmOfA.sales().openOpportunity(deal);
@@ -237,7 +242,7 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         refusedNaming("campaign", () -> crmOfA.leads().captureAnyway(new NewLead(jo, LeadSource.of("web"),
                 CampaignId.next(ids), null)));
 
-        assertThat(crmOfA.leads().leadsIn(org.crmkit.core.lead.LeadStatus.NEW, PageRequest.first(10)).items())
+        assertThat(crmOfA.leads().leadsIn(LeadStatus.NEW, PageRequest.first(10)).items())
                 .isEmpty();
     }
 
@@ -264,12 +269,12 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
 
     @Test
     void aCampaignMemberMustExist() {
-        CampaignId fair = crmOfA.campaigns().plan(org.crmkit.core.marketing.NewCampaign.of("Trade fair",
-                org.crmkit.core.marketing.CampaignType.EVENT, org.crmkit.core.marketing.CampaignPeriod.of(
-                        LocalDate.now(clock), LocalDate.now(clock).plusDays(3)), Money.of("500.00", "EUR"))).id();
+        CampaignId fair = crmOfA.campaigns().plan(NewCampaign.of("Trade fair", CampaignType.EVENT,
+                CampaignPeriod.of(LocalDate.now(clock), LocalDate.now(clock).plusDays(3)), Money.of("500.00", "EUR")))
+                .id();
 
         refusedNaming("members[1]", () -> crmOfA.campaigns().addMembers(fair, List.of(RecordRef.contact(kim.id()),
-                RecordRef.contact(ContactId.of(UUID.randomUUID())))));
+                RecordRef.contact(ContactId.next(ids)))));
 
         assertThat(crmOfA.campaigns().findCampaign(fair).orElseThrow().members()).isEmpty();
     }

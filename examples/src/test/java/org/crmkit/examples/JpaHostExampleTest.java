@@ -45,7 +45,7 @@ class JpaHostExampleTest {
     }
 
     @Test
-    void theHostStartsOnH2StoresAnAccountAndStartsAgainOnTheSameDatabase() throws SQLException {
+    void theHostStartsOnH2StoresAnAccountAndStartsAgainOnTheSameDatabase() throws IOException, SQLException {
         String url = "jdbc:h2:mem:host-example;DB_CLOSE_DELAY=-1";
 
         assertThat(runOn(url, null, null)).isEqualTo("Stored ACME GmbH, owned by Ada Sales\n");
