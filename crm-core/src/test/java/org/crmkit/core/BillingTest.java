@@ -31,6 +31,7 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.Violation;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.junit.jupiter.api.Test;
 
@@ -66,6 +67,35 @@ class BillingTest {
         assertThat(billing.invoiceByNumber("INV-1")).get().extracting(Invoice::id).isEqualTo(invoice.id());
         assertThat(invoice.version()).isEqualTo(1);
         assertThat(published).singleElement().isInstanceOf(InvoiceIssued.class);
+    }
+
+    @Test
+    void invoicesAndPaymentsBuiltStepByStepAreThoseOfThePositionalConstructors() {
+        InvoiceLine service = InvoiceLine.of("Service", "2", Money.of("450.00", "EUR"), "19");
+        InvoiceLine travel = InvoiceLine.of("Travel", "1", Money.of("60.00", "EUR"), "19");
+        NewInvoice built = NewInvoice.of("INV-7", account, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), EUR)
+                .withLine(service).withLine(travel);
+
+        assertThat(built).isEqualTo(new NewInvoice("INV-7", account, LocalDate.of(2026, 3, 1),
+                LocalDate.of(2026, 3, 31), EUR, List.of(service, travel)));
+        Invoice issued = billing.issueInvoice(built);
+        assertThat(issued.total()).isEqualTo(Money.of("1142.40", "EUR"));
+
+        NewPayment payment = NewPayment.of(account, Money.of("1142.40", "EUR"), LocalDate.of(2026, 3, 10),
+                PaymentMethod.BANK_TRANSFER).withReference("Statement 114").allocating(issued.id(), issued.total());
+        assertThat(payment).isEqualTo(new NewPayment(account, Money.of("1142.40", "EUR"), LocalDate.of(2026, 3, 10),
+                PaymentMethod.BANK_TRANSFER, "Statement 114", List.of(allocate(issued, "1142.40"))));
+        billing.recordPayment(payment);
+        assertThat(billing.invoice(issued.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.PAID);
+    }
+
+    @Test
+    void anInvoiceBuiltWithoutLinesIsRefusedNamingTheLines() {
+        NewInvoice empty = NewInvoice.of("INV-8", account, LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31), EUR);
+
+        assertThatThrownBy(() -> billing.issueInvoice(empty)).isInstanceOfSatisfying(InvalidValueException.class,
+                e -> assertThat(e.violations()).extracting(Violation::field).containsExactly("lines"));
+        assertThat(billing.invoiceByNumber("INV-8")).isEmpty();
     }
 
     @Test

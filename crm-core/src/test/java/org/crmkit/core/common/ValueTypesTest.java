@@ -2,12 +2,14 @@ package org.crmkit.core.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Currency;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
@@ -125,5 +127,54 @@ class ValueTypesTest {
         assertThat(Page.of(List.of(1, 2, 3, 4, 5), PageRequest.of(2, 2)).hasNext()).isFalse();
         assertThatThrownBy(() -> PageRequest.of(0, 0)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> PageRequest.of(0, 5000)).isInstanceOf(InvalidValueException.class);
+    }
+    @Test
+    void aRefusalOfAFieldNamesItsPathCodeAndReasonAsAViolation() {
+        assertThatThrownBy(() -> Require.positive(0, "lines[2].quantity"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.violations()).containsExactly(
+                            Violation.of("CRM-0002", "must be positive, was 0", "lines[2].quantity"));
+                    assertThat(e.getMessage()).isEqualTo("CRM-0002: lines[2].quantity: must be positive, was 0");
+                });
+        assertThat(new CurrencyMismatchException("amount", Currency.getInstance("EUR"), Currency.getInstance("USD"))
+                .violations()).extracting(Violation::field, Violation::code).containsExactly(tuple("amount", "CRM-0003"));
+        assertThat(new RecordNotFoundException("Account", "42", "account").violations())
+                .containsExactly(Violation.of("CRM-0004", "Account 42 not found", "account"));
+    }
+
+    @Test
+    void aFailureOfNoFieldHasNoViolationAndKeepsItsCauseOpenForTheAdapter() {
+        StaleVersionException stale = new StaleVersionException("Contact", "42", 1, 2);
+        RecordNotFoundException missing = new RecordNotFoundException("Contact", "42");
+        IllegalStateException driver = new IllegalStateException("duplicate key");
+
+        missing.initCause(driver);
+
+        assertThat(stale.violations()).isEmpty();
+        assertThat(missing.violations()).isEmpty();
+        assertThat(missing.getCause()).isSameAs(driver);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"nul \u0000 inside", "high \uD83D alone", "\uDE00 low first", "last high \uD83D"})
+    void textNoDatabaseKeepsIsRefusedNamingTheField(String text) {
+        assertThatThrownBy(() -> Require.storableText(text, "subject"))
+                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
+                    assertThat(e.field()).isEqualTo("subject");
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_VALUE);
+                    assertThat(e.getMessage()).contains("position " + text.indexOf(
+                            text.chars().filter(c -> c == 0 || Character.isSurrogate((char) c)).findFirst()
+                                    .orElseThrow()));
+                });
+        assertThatThrownBy(() -> Require.notBlank(text, "subject")).isInstanceOf(InvalidValueException.class);
+        assertThatThrownBy(() -> Require.maxLength(text, 100, "subject")).isInstanceOf(InvalidValueException.class);
+    }
+
+    @Test
+    void supplementaryCharactersControlsAndNoncharactersAreStorableText() {
+        String text = "\uD83D\uDE00 \uD835\uDD04 \u0001 \uFFFF";
+
+        assertThat(Require.storableText(text, "subject")).isEqualTo(text);
+        assertThat(Require.storableText(null, "subject")).isNull();
     }
 }
