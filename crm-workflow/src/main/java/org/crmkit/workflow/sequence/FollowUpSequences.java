@@ -1,10 +1,8 @@
 package org.crmkit.workflow.sequence;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -15,9 +13,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
-import org.crmkit.core.activity.NewTask;
-import org.crmkit.core.activity.Task;
-import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.StatutoryHolidays;
 import org.crmkit.core.calendar.WorkingHours;
 import org.crmkit.core.common.ContactId;
@@ -34,19 +29,15 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.ConsentWithdrawn;
-import org.crmkit.core.party.Contact;
 import org.crmkit.core.sales.OpportunityLost;
 import org.crmkit.core.sales.OpportunityWon;
 import org.crmkit.core.spi.HolidayCalendar;
 import org.crmkit.core.spi.OutboxEntry;
-import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.action.Action;
-import org.crmkit.workflow.action.Message;
-import org.crmkit.workflow.action.PlannedAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,28 +73,19 @@ public final class FollowUpSequences implements Workflow {
     private final Crm crm;
     private final EnrolmentStore enrolments;
     private final Map<String, Sequence> sequences;
-    private final TemplateRenderer templates;
-    private final HolidayCalendar holidays;
-    private final WorkingHours workingHours;
-    private final CountryCode defaultCountry;
-    private final ZoneId defaultZone;
-    private final Locale defaultLanguage;
     private final ConsentPurpose purpose;
     private final IdGenerator ids;
+    private final SequenceSteps steps;
 
     private FollowUpSequences(Builder builder) {
         this.runtime = builder.runtime;
         this.crm = builder.runtime.crm();
         this.enrolments = builder.enrolments;
         this.sequences = Map.copyOf(builder.sequences);
-        this.templates = builder.templates;
-        this.holidays = builder.holidays;
-        this.workingHours = builder.workingHours;
-        this.defaultCountry = builder.defaultCountry;
-        this.defaultZone = builder.defaultZone;
-        this.defaultLanguage = builder.defaultLanguage;
         this.purpose = builder.purpose;
         this.ids = new IdGenerator(crm.clock());
+        this.steps = new SequenceSteps(runtime, enrolments, this::requireSequence, builder.templates, builder.holidays,
+                builder.workingHours, builder.defaultCountry, builder.defaultZone, builder.defaultLanguage, purpose);
     }
 
     /** Starts configuring sequences on the runtime; {@link Builder#build()} registers them with it. */
@@ -142,7 +124,7 @@ public final class FollowUpSequences implements Workflow {
                 throw new IllegalTransitionException("Enrolment " + id + " is " + enrolment.status()
                         + " and cannot end");
             }
-            return endNow(enrolment, reason);
+            return steps.endNow(enrolment, reason);
         });
     }
 
@@ -154,7 +136,7 @@ public final class FollowUpSequences implements Workflow {
         Require.notNull(contact, "contact");
         Require.notNull(reason, "reason");
         return runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
-                .map(enrolment -> endNow(enrolment, reason))
+                .map(enrolment -> steps.endNow(enrolment, reason))
                 .toList());
     }
 
@@ -177,7 +159,7 @@ public final class FollowUpSequences implements Workflow {
             ContactId contact = ContactId.of(withdrawn.aggregateId());
             runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
                     .filter(enrolment -> writesOn(requireSequence(enrolment.sequence()), withdrawn.channel()))
-                    .forEach(enrolment -> endNow(enrolment, EndReason.UNSUBSCRIBED)));
+                    .forEach(enrolment -> steps.endNow(enrolment, EndReason.UNSUBSCRIBED)));
         }
     }
 
@@ -212,12 +194,12 @@ public final class FollowUpSequences implements Workflow {
         List<Enrolment> waiting = enrolments.findWaitingForTask(runtime.tenant());
         for (int from = 0; from < waiting.size(); from += BATCH) {
             inBatch(waiting.subList(from, Math.min(from + BATCH, waiting.size())),
-                    enrolment -> resumeIfTaskOver(enrolment, asOf), failed);
+                    enrolment -> steps.resumeIfTaskOver(enrolment, asOf), failed);
         }
         int planned = 0;
         while (true) {
             List<Enrolment> due = enrolments.findDue(runtime.tenant(), asOf, BATCH);
-            Optional<Integer> scheduled = inBatch(due, enrolment -> runSteps(enrolment, asOf), failed);
+            Optional<Integer> scheduled = inBatch(due, enrolment -> steps.run(enrolment, asOf), failed);
             if (scheduled.isEmpty()) {
                 return planned;
             }
@@ -272,93 +254,6 @@ public final class FollowUpSequences implements Workflow {
     @Override
     public void onDelivered(Action action) {
         ContactMessages.logOnTimeline(crm, action);
-    }
-
-    private int resumeIfTaskOver(Enrolment enrolment, Instant asOf) {
-        if (enrolment.status() != EnrolmentStatus.WAITING_FOR_TASK) {
-            return 0;
-        }
-        Optional<Task> task = crm.activities().findTask(enrolment.waitingFor());
-        if (task.isEmpty() || !task.get().status().isActive()) {
-            enrolments.update(enrolment.advancedTo(enrolment.nextStep() + 1, asOf));
-        }
-        return 0;
-    }
-
-    /** Runs the enrolment's steps from its next one until a wait, a call task or the end. */
-    private int runSteps(Enrolment enrolment, Instant asOf) {
-        if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.nextStepAt().isAfter(asOf)) {
-            return 0;
-        }
-        Sequence sequence = requireSequence(enrolment.sequence());
-        Optional<Contact> found = crm.parties().findContact(enrolment.contact());
-        if (found.isEmpty()) {
-            endNow(enrolment, EndReason.BY_HAND);
-            return 0;
-        }
-        Contact contact = found.get();
-        ZoneId zone = ContactMessages.zoneOf(contact, defaultZone);
-        BusinessCalendar days = BusinessCalendar.of(holidays, countryOf(contact));
-        int scheduled = 0;
-        int step = enrolment.nextStep();
-        Instant at = enrolment.nextStepAt().isBefore(asOf) ? asOf : enrolment.nextStepAt();
-        while (step < sequence.steps().size()) {
-            SequenceStep current = sequence.steps().get(step);
-            if (current instanceof SequenceStep.SendMessage send) {
-                if (!contact.mayContact(send.channel().consentChannel(), purpose)) {
-                    endNow(enrolment, EndReason.UNSUBSCRIBED);
-                    return scheduled;
-                }
-                Optional<String> address = send.channel().addressIn(contact.contactPoints());
-                if (address.isPresent()) {
-                    Instant sendAt = workingHours.nextAllowed(at, zone, days);
-                    Message message = message(contact, send, address.get());
-                    if (runtime.outbox().schedule(NAME, new PlannedAction(enrolment.actionKey(step),
-                            enrolment.subject(), message, sendAt))) {
-                        scheduled++;
-                    }
-                    at = sendAt;
-                }
-                step++;
-            } else if (current instanceof SequenceStep.CallTask call) {
-                LocalDate dueDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), call.dueInBusinessDays());
-                Instant due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
-                while (!due.isAfter(crm.clock().instant())) {
-                    dueDay = days.plusBusinessDays(dueDay, 1);
-                    due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
-                }
-                Task task = crm.activities().createTask(NewTask.of(call.subject() + ": " + contact.name().fullName(),
-                                due, call.assignee() == null ? contact.owner() : call.assignee())
-                        .linkedTo(RecordRef.contact(contact.id())));
-                enrolments.update(enrolment.waitingFor(task.id(), step, at));
-                return scheduled;
-            } else if (current instanceof SequenceStep.WaitBusinessDays wait) {
-                LocalDate resumeDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), wait.days());
-                enrolments.update(enrolment.advancedTo(step + 1,
-                        ZonedDateTime.of(resumeDay, workingHours.opens(), zone).toInstant()));
-                return scheduled;
-            }
-        }
-        enrolments.update(enrolment.completed(sequence.steps().size(), at));
-        return scheduled;
-    }
-
-    private Message message(Contact contact, SequenceStep.SendMessage send, String address) {
-        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
-        Map<String, String> values = ContactMessages.personalValues(contact);
-        RenderedMessage text = templates.render(send.template(), language, values);
-        return new Message(send.channel(), address, contact.name().fullName(),
-                text.subject().isBlank() ? send.template() : text.subject(), text.body(), text.language(),
-                RecordRef.contact(contact.id()));
-    }
-
-    private Enrolment endNow(Enrolment enrolment, EndReason reason) {
-        runtime.outbox().cancelPending(enrolment.subject());
-        return enrolments.update(enrolment.ended(reason, crm.clock().instant()));
-    }
-
-    private CountryCode countryOf(Contact contact) {
-        return contact.contactPoints().primaryAddress().map(address -> address.country()).orElse(defaultCountry);
     }
 
     private Enrolment enrolment(EnrolmentId id) {
