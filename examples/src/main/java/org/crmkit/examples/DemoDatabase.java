@@ -47,10 +47,14 @@ final class DemoDatabase implements AutoCloseable {
     }
 
     private final String url;
+    private final String user;
+    private final String password;
     private final EntityManagerFactory entityManagerFactory;
 
-    private DemoDatabase(String url, EntityManagerFactory entityManagerFactory) {
+    private DemoDatabase(String url, String user, String password, EntityManagerFactory entityManagerFactory) {
         this.url = url;
+        this.user = user;
+        this.password = password;
         this.entityManagerFactory = entityManagerFactory;
     }
 
@@ -74,11 +78,26 @@ final class DemoDatabase implements AutoCloseable {
             properties.put("jakarta.persistence.jdbc.user", user);
             properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
         }
-        return new DemoDatabase(url, Persistence.createEntityManagerFactory("crmkit-demo", properties));
+        return new DemoDatabase(url, user, password, Persistence.createEntityManagerFactory("crmkit-demo", properties));
     }
 
     String url() {
         return url;
+    }
+
+    /**
+     * Runs a SQL file of the host's own on the class path (e.g. the table of its own workflow's store,
+     * {@code JpaTrialStore.SCHEMA}), each statement as written.
+     */
+    void run(String resource) {
+        try (var in = DemoDatabase.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the class path");
+            }
+            execute(url, user, password, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + resource, e);
+        }
     }
 
     EntityManagerFactory entityManagerFactory() {
@@ -113,14 +132,28 @@ final class DemoDatabase implements AutoCloseable {
                         + "earlier run: drop and create the database, or name another with -Dcrmkit.demo.jdbcUrl");
             }
             for (String script : scripts(folder)) {
-                for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
-                    if (!sql.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
-                        statement.execute(sql);
-                    }
-                }
+                executeEach(statement, script);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create crmkit's schema at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void execute(String url, String user, String password, String script) {
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            executeEach(statement, script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run a script at " + url + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs each statement of the script (ended by a semicolon at the end of a line), skipping comment-only ones. */
+    private static void executeEach(Statement statement, String script) throws SQLException {
+        for (String sql : script.split(";\\s*(\\r?\\n|$)")) {
+            if (!sql.lines().allMatch(line -> line.isBlank() || line.strip().startsWith("--"))) {
+                statement.execute(sql);
+            }
         }
     }
 

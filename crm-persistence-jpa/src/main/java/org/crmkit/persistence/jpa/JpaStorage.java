@@ -1,9 +1,11 @@
 package org.crmkit.persistence.jpa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
@@ -103,6 +105,23 @@ public final class JpaStorage implements Storage {
     /** Starts a storage over the given entity manager factory; see {@link Builder} for the options. */
     public static Builder builder(EntityManagerFactory entityManagerFactory) {
         return new Builder(Require.notNull(entityManagerFactory, "entityManagerFactory"));
+    }
+
+    /**
+     * Runs {@code work} with the entity manager of the transaction active on the thread (this storage's or the
+     * host's, joined), or else in a transaction of its own, and returns its result: for a host's own store (a
+     * workflow's state in the host's table) that must commit or roll back with crmkit's records. A failure of the
+     * database comes back as crmkit's exception ({@code DuplicateRecordException} on a unique key,
+     * {@code TransactionConflictException}, {@code StorageException}); the work should flush its writes before it
+     * returns, so that such a failure names the write that caused it.
+     */
+    public <T> T withEntityManager(Function<EntityManager, T> work) {
+        Require.notNull(work, "work");
+        try {
+            return transactions.withEntityManager(work);
+        } catch (RuntimeException e) {
+            throw Failures.translate(e);
+        }
     }
 
     /** The transactions of this storage, for the stores that join them (crm-workflow's). */

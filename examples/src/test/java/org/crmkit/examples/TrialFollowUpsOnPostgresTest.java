@@ -1,0 +1,31 @@
+package org.crmkit.examples;
+
+import org.crmkit.core.spi.Storage;
+import org.crmkit.examples.trial.JpaTrialStore;
+import org.crmkit.examples.trial.TrialStore;
+import org.crmkit.persistence.jpa.JpaStorage;
+import org.crmkit.persistence.jpa.JpaWorkflowStore;
+import org.crmkit.testkit.workflow.WorkflowScenario;
+
+/** The example host workflow on JpaStorage over an embedded PostgreSQL, its trials in the example's own table. */
+class TrialFollowUpsOnPostgresTest extends TrialFollowUpsChecks {
+
+    private DemoDatabase database;
+
+    @Override
+    WorkflowScenario.Builder onStorage(WorkflowScenario.Builder scenario) {
+        database = ExampleDatabases.postgres();
+        return scenario.storage(clock -> JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(),
+                JpaWorkflowStore::create);
+    }
+
+    @Override
+    TrialStore trialStore(Storage storage) {
+        return JpaTrialStore.create((JpaStorage) storage);
+    }
+
+    @Override
+    void closeStorage() {
+        database.close();
+    }
+}
