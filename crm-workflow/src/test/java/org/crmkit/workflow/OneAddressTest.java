@@ -16,6 +16,7 @@ import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
@@ -28,8 +29,10 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.workflow.RecordingChannel.Sent;
 import org.crmkit.testkit.workflow.WorkflowScenario;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.dunning.InMemoryDunningCaseStore;
 import org.crmkit.workflow.greeting.Greetings;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +51,8 @@ class OneAddressTest {
         crm.parties().grantConsent(ada.id(), ConsentChannel.LETTER, ConsentPurpose.MARKETING, "contract");
         crm.parties().linkContactToAccount(ada.id(), account.id(), "owner", true, scenario.today(), null);
         Greetings.builder(scenario.runtime()).channel(Channel.LETTER).sendAt(LocalTime.of(8, 0)).build();
-        Dunning.builder(scenario.runtime()).policy(DunningPolicy.builder("standard").currency("EUR")
+        Dunning.builder(scenario.runtime()).cases(InMemoryDunningCaseStore.create((InMemoryStorage) scenario.storage()))
+                .policy(DunningPolicy.builder("standard").currency("EUR")
                 .level(DunningLevel.daysAfterDue(7).notice(Channel.LETTER)).build()).build();
         crm.billing().issueInvoice(new NewInvoice("INV-1", account.id(), scenario.today(), scenario.today(),
                 Currency.getInstance("EUR"),
