@@ -78,7 +78,7 @@ class DunningChunksTest {
 
         assertThat(first.planned()).isEqualTo(450);
         assertThat(second.planned()).isZero();
-        assertThat(scenario.sent).hasSize(450).extracting(DunningScenario.Sent::key).doesNotHaveDuplicates();
+        assertThat(scenario.sent()).hasSize(450).extracting(DunningScenario.Sent::key).doesNotHaveDuplicates();
         customers.forEach(customer -> assertThat(scenario.dunning.casesOf(customer.id())).as(customer.name())
                 .singleElement().extracting(DunningCase::steps).isEqualTo(1));
     }

@@ -3,8 +3,6 @@ package org.crmkit.workflow.dunning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +21,7 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
@@ -43,7 +42,7 @@ class DunningCollisionTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final AtomicInteger collisionsLeft = new AtomicInteger();
-    private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    private final RecordingChannel gateway = RecordingChannel.at(clock);
 
     /**
      * The in-memory case store, except that the next {@code collisionsLeft} saves of cases (one or several together) fail
@@ -60,7 +59,7 @@ class DunningCollisionTest {
     @Test
     void caseWhoseSaveCollidesTwiceIsEvaluatedAgainAndItsNoticeGoesOutOnce() {
         WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key)).build();
+                .channel(Channel.EMAIL, gateway).build();
         Dunning dunning = Dunning.builder(runtime).cases(collidingCases()).policy(DunningScenario.ladder().build())
                 .build();
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))
@@ -74,7 +73,7 @@ class DunningCollisionTest {
 
         assertThat(collisionsLeft).hasValue(0);
         assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
-        assertThat(sent).singleElement().asString().endsWith(":1:notice");
+        assertThat(gateway.keys()).singleElement().asString().endsWith(":1:notice");
         assertThat(dunning.casesOf(acme.id())).singleElement().satisfies(dunningCase -> assertThat(dunningCase.steps())
                 .isEqualTo(1));
         assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(10)).items()).hasSize(1);

@@ -29,6 +29,7 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.dunning.Dossier;
 import org.crmkit.workflow.dunning.DunningLevel;
@@ -74,7 +75,8 @@ final class DunningScenario {
     final IdGenerator ids = new IdGenerator(clock);
     final UserId clerk = UserId.next(ids);
     final UserId owner = UserId.next(ids);
-    final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    /** What the host's email and letter channels received, in the order received. */
+    final RecordingChannel gateway = RecordingChannel.at(clock);
     final List<HandedOver> lawyer = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger emailFailuresLeft = new AtomicInteger();
     final WorkflowRuntime runtime;
@@ -105,11 +107,11 @@ final class DunningScenario {
             if (emailFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("SMTP 451 try again later");
             }
-            sent.add(new Sent(today(), Channel.EMAIL, key, message));
+            gateway.send(key, message);
         };
         runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, email)
-                .channel(Channel.LETTER, (key, message) -> sent.add(new Sent(today(), Channel.LETTER, key, message)))
+                .channel(Channel.LETTER, gateway)
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
         Dunning.Builder builder = Dunning.builder(runtime).cases(InMemoryDunningCaseStore.create(storage))
@@ -181,8 +183,14 @@ final class DunningScenario {
         return this;
     }
 
+    /** Every message sent, in the order sent. */
+    List<Sent> sent() {
+        return gateway.sent().stream().map(s -> new Sent(LocalDate.ofInstant(s.at(), ZoneOffset.UTC),
+                s.message().channel(), s.key(), s.message())).toList();
+    }
+
     List<Sent> sentTo(Account account) {
-        return sent.stream().filter(s -> s.message().about().id().equals(account.id().value())).toList();
+        return sent().stream().filter(s -> s.message().about().id().equals(account.id().value())).toList();
     }
 
     /** The days after the start on which something was sent to the account. */
