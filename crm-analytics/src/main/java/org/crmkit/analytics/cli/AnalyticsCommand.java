@@ -92,6 +92,8 @@ public final class AnalyticsCommand {
 
     private static final List<String> COMMANDS = List.of("summary", "rfm", "clv", "profitability");
     private static final Set<String> FLAGS = Set.of("--no-header");
+    private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
+    /** Asks for the usage as the command ({@code help}) or as an option anywhere. */
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
     private static final Set<String> INPUT_OPTIONS = Set.of("--input", "--delimiter", "--no-header", "--columns",
             "--customer-column", "--date-column", "--amount-column", "--cost-column", "--product-column",
@@ -127,7 +129,7 @@ public final class AnalyticsCommand {
             err.println(USAGE);
             return USAGE_ERROR;
         }
-        if (Arrays.stream(args).anyMatch(HELP::contains)) {
+        if (HELP.contains(args[0]) || Arrays.stream(args).anyMatch(HELP_OPTIONS::contains)) {
             return write(USAGE + "\n", out, err);
         }
         Map<String, Object> result;

@@ -57,6 +57,15 @@ class AnalyticsCommandHardeningTest {
     }
 
     @Test
+    void aColumnNamedHelpIsAColumnNotARequestForTheUsage() throws IOException {
+        Path file = Files.writeString(dir.resolve("help.csv"), "help,date,amount\nk1,2024-01-01,1\n");
+
+        assertThat(run("summary", "--input", file.toString(), "--customer-column", "help", "--calibration-end",
+                "2024-01-05")).as(errors()).isZero();
+        assertThat(output()).contains("\"customer\": \"k1\"");
+    }
+
+    @Test
     void aMisspeltOptionIsRefusedNamingItAndTheClosestOne() throws IOException {
         int status = run("summary", "--input", purchases().toString(), "--calibration-end", "2024-01-05",
                 "--observaton-end", "2024-01-31");
