@@ -31,8 +31,8 @@ import org.hibernate.stat.Statistics;
  * The dunning scenario of {@link DunningScenarios} (the same accounts, invoices, policy and measured run) on the
  * embedded PostgreSQL 17 through {@link JpaStorage}, {@link JpaWorkflowStore} and {@link JpaDunningCaseStore}: the
  * accounts and invoices are stored through the bulk import path ({@code saveAll}, 1,000 accounts and their invoices
- * per transaction), the tables analysed, then one morning's run plans a first reminder per overdue account and dispatches them to a
- * channel that only counts them; a second run the same morning must do nothing. Each step reports wall time, the
+ * per transaction), the tables analysed, then one morning's run plans a first reminder per overdue account and
+ * dispatches them to a channel that only counts them; a second run the same morning must do nothing. Each step reports wall time, the
  * CPU time of the calling thread, PostgreSQL's CPU time and the number of JDBC statements.
  *
  * <p>With {@code --nodes N} (N > 1) the morning runs on N nodes at once, as N application instances over one

@@ -53,7 +53,8 @@ abstract class DunningCaseLevelUpgrade {
                 entry(CaseEventKind.INVOICE_PAID, 2), entry(CaseEventKind.CLOSED, 0)));
         DunningCase untouched = storedWithoutLevel(CaseStatus.OPEN, List.of(entry(CaseEventKind.OPENED, 0)));
         assertThatThrownBy(() -> cases.findById(TENANT, closed.id()))
-                .isInstanceOf(StorageException.class).hasMessageContaining("lastLevel is missing from the stored document");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("lastLevel is missing from the stored document");
 
         database().migrateAgain(12);
 

@@ -94,8 +94,8 @@ public abstract class DunningCaseStoreContract {
     }
 
     private DunningCase closed(DunningCase dunningCase) {
-        dunningCase.reconcile(POLICY, List.of(), Set.of(), LocalDate.of(2026, 3, 3), invoice -> LocalDate.of(2026, 3, 3),
-                clock);
+        LocalDate closing = LocalDate.of(2026, 3, 3);
+        dunningCase.reconcile(POLICY, List.of(), Set.of(), closing, invoice -> closing, clock);
         return dunningCase;
     }
 

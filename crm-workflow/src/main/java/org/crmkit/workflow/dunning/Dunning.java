@@ -35,8 +35,8 @@ import org.crmkit.workflow.action.Message;
  * plans their actions: notices ({@link Message}s on the first usable channel) stating the case's whole
  * {@link Claim}, call-queue tasks, the lawyer's hand-off with its {@link Dossier}, a credit hold on the account.
  * Payments, partial payments, credit notes and write-offs re-evaluate a case as soon as crmkit commits them
- * ({@link #onEvent}, or {@link #reevaluate}), cancelling actions not yet delivered. Disputes, excluded accounts and promises to pay hold
- * escalation. Every delivered notice and queued call is logged on the account's timeline; every case keeps an
+ * ({@link #onEvent}, or {@link #reevaluate}), cancelling actions not yet delivered. Disputes, excluded accounts and
+ * promises to pay hold escalation. Every delivered notice and queued call is logged on the account's timeline; every case keeps an
  * audit history. The cases live in the {@link DunningCaseStore} given to the builder.
  *
  * <pre>{@code

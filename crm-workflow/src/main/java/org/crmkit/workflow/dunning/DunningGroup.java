@@ -45,7 +45,8 @@ public sealed interface DunningGroup {
                 return new AccountInCurrency(account, Money.currency(parts[2]));
             }
         } catch (IllegalArgumentException e) {
-            throw InvalidValueException.invalid("groupKey", "'" + key + "' does not name an invoice: " + e.getMessage());
+            throw InvalidValueException.invalid("groupKey", "'" + key + "' does not name an invoice: "
+                    + e.getMessage());
         }
         throw InvalidValueException.invalid("groupKey", "'" + key + "' is neither invoice:<id> nor account:"
                 + account.value() + ":<currency>");

@@ -41,10 +41,10 @@ class DossierTest {
         }
         scenario.invoice(customer.id(), "900.00", 10);
         scenario.untilDay(18);
-        Instant opened = scenario.clock.instant();
+        Instant dayAfterOpening = scenario.clock.instant();
         for (int i = 1; i <= 30; i++) {
-            scenario.crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Chased, call " + i,
-                    opened.minusSeconds(i)).aboutAccount(customer.id()));
+            scenario.crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND,
+                    "Chased, call " + i, dayAfterOpening.minusSeconds(i)).aboutAccount(customer.id()));
         }
         scenario.crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Before the case",
                 Instant.parse("2026-01-06T09:00:00Z")).aboutAccount(customer.id()));
