@@ -25,6 +25,7 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
@@ -86,7 +87,7 @@ public final class Billing {
     private Invoice changeInvoice(InvoiceId id, Consumer<Invoice> change) {
         Require.notNull(id, "invoiceId");
         return useCases.write(() -> {
-            Invoice invoice = loadInvoice(id);
+            Invoice invoice = loadInvoice(id, "invoiceId");
             change.accept(invoice);
             return useCases.save(invoice, useCases.storage.invoices()::save);
         });
@@ -106,8 +107,9 @@ public final class Billing {
             Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
             for (int i = 0; i < payment.allocations().size(); i++) {
                 NewPayment.Allocation allocation = payment.allocations().get(i);
-                Invoice invoice = touched.computeIfAbsent(allocation.invoice(), this::loadInvoice);
-                requireSameAccount(invoice, received.account(), "allocations[" + i + "].invoice");
+                String field = "allocations[" + i + "].invoice";
+                Invoice invoice = touched.computeIfAbsent(allocation.invoice(), id -> loadInvoice(id, field));
+                requireSameAccount(invoice, received.account(), field);
                 invoice.applyPayment(received.id(), allocation.amount(), useCases.clock);
                 received.allocate(invoice.id(), allocation.amount(), useCases.clock);
             }
@@ -123,7 +125,7 @@ public final class Billing {
         return useCases.write(() -> {
             Payment payment = UseCases.found(useCases.storage.payments().findById(useCases.tenant(), paymentId),
                     "Payment", paymentId);
-            Invoice invoice = loadInvoice(invoiceId);
+            Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, payment.account(), "invoiceId");
             invoice.applyPayment(payment.id(), amount, useCases.clock);
             payment.allocate(invoice.id(), amount, useCases.clock);
@@ -145,7 +147,7 @@ public final class Billing {
                     creditNote.account(), creditNote.invoice(), creditNote.amount(), creditNote.issueDate(),
                     creditNote.reason(), useCases.clock);
             if (note.invoice() != null) {
-                Invoice invoice = loadInvoice(note.invoice());
+                Invoice invoice = loadInvoice(note.invoice(), "invoice");
                 requireSameAccount(invoice, note.account(), "invoice");
                 settleWithCredit(note, invoice, note.amount());
             }
@@ -160,7 +162,7 @@ public final class Billing {
         return useCases.write(() -> {
             CreditNote note = UseCases.found(useCases.storage.creditNotes().findById(useCases.tenant(), creditNoteId),
                     "CreditNote", creditNoteId);
-            Invoice invoice = loadInvoice(invoiceId);
+            Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, note.account(), "invoiceId");
             settleWithCredit(note, invoice, amount);
             return useCases.save(note, useCases.storage.creditNotes()::save);
@@ -173,8 +175,10 @@ public final class Billing {
         useCases.save(invoice, useCases.storage.invoices()::save);
     }
 
-    private Invoice loadInvoice(InvoiceId id) {
-        return UseCases.found(useCases.storage.invoices().findById(useCases.tenant(), id), "Invoice", id);
+    /** The tenant's invoice, or a {@code RecordNotFoundException} naming the field the id came from. */
+    private Invoice loadInvoice(InvoiceId id, String field) {
+        return useCases.storage.invoices().findById(useCases.tenant(), id)
+                .orElseThrow(() -> new RecordNotFoundException("Invoice", id, field));
     }
 
     private static void requireSameAccount(Invoice invoice, AccountId account, String field) {

@@ -21,6 +21,7 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
@@ -69,6 +70,10 @@ final class References {
 
     void territory(TerritoryId id, String field) {
         require(id, field, "Territory", () -> useCases.storage.territories().findById(tenant(), id));
+    }
+
+    void pipeline(PipelineId id, String field) {
+        require(id, field, "Pipeline", () -> useCases.storage.pipelines().findById(tenant(), id));
     }
 
     void team(TeamId id, String field) {

@@ -143,6 +143,7 @@ public final class Sales {
     public Opportunity openOpportunity(NewOpportunity deal) {
         Require.notNull(deal, "opportunity");
         return useCases.write(() -> {
+            useCases.references.pipeline(deal.pipeline(), "pipeline");
             Pipeline pipeline = loadPipeline(deal.pipeline());
             useCases.references.account(deal.account(), "account");
             useCases.references.contact(deal.primaryContact(), "primaryContact");

@@ -169,9 +169,14 @@ class BillingTest {
     }
 
     @Test
-    void anAllocationToAnUnknownInvoiceStoresNothing() {
-        assertThatThrownBy(() -> pay("10.00", NewPayment.Allocation.of(InvoiceId.of(UUID.randomUUID()), Money.of("1.00", "EUR"))))
-                .isInstanceOf(RecordNotFoundException.class);
+    void anAllocationToAnUnknownInvoiceStoresNothingAndNamesTheAllocation() {
+        Invoice known = invoice("INV-1", "100.00", LocalDate.of(2026, 3, 31));
+
+        assertThatThrownBy(() -> pay("10.00", allocate(known, "1.00"),
+                NewPayment.Allocation.of(InvoiceId.of(UUID.randomUUID()), Money.of("1.00", "EUR"))))
+                .isInstanceOfSatisfying(RecordNotFoundException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("allocations[1].invoice"));
+        assertThat(billing.invoice(known.id()).orElseThrow().balanceDue()).isEqualTo(Money.of("100.00", "EUR"));
         assertThat(billing.paymentsOf(account, PageRequest.first(10)).items()).isEmpty();
     }
 

@@ -31,6 +31,7 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TeamId;
@@ -150,8 +151,27 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         refusedNaming("account", () -> crmOfA.billing().issueCreditNote(new NewCreditNote("CN-1", unknown, null,
                 Money.of("10.00", "EUR"), today, "goodwill")));
 
+        refusedNaming("invoice", () -> crmOfA.billing().issueCreditNote(new NewCreditNote("CN-2", acme.id(),
+                InvoiceId.next(ids), Money.of("10.00", "EUR"), today, "goodwill")));
+
         assertThat(crmOfA.billing().paymentsOf(unknown, PageRequest.first(10)).items()).isEmpty();
         assertThat(crmOfA.billing().creditNotesOf(unknown, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.billing().creditNotesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+    }
+
+    @Test
+    void anotherTenantCannotSettleAnInvoiceOfThisTenant() {
+        LocalDate today = LocalDate.now(clock);
+        InvoiceId invoiceOfA = crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).id();
+        Account globex = crmOfB.parties().registerAccount(NewAccount.of("Globex", owner));
+
+        refusedNaming("allocations[0].invoice", () -> crmOfB.billing().recordPayment(NewPayment.of(globex.id(),
+                Money.of("119.00", "EUR"), today, PaymentMethod.CARD).allocating(invoiceOfA, Money.of("119.00", "EUR"))));
+        refusedNaming("invoice", () -> crmOfB.billing().issueCreditNote(new NewCreditNote("CN-B", globex.id(),
+                invoiceOfA, Money.of("19.00", "EUR"), today, "goodwill")));
+
+        assertThat(crmOfA.billing().invoice(invoiceOfA).orElseThrow().balanceDue()).isEqualTo(Money.of("119.00", "EUR"));
+        assertThat(crmOfB.billing().paymentsOf(globex.id(), PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
@@ -203,6 +223,8 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
 
         refusedNaming("account", () -> crmOfA.sales().openOpportunity(
                 NewOpportunity.of("Presses", AccountId.next(ids), pipeline.id(), EUR, owner)));
+        refusedNaming("pipeline", () -> crmOfA.sales().openOpportunity(
+                NewOpportunity.of("Presses", acme.id(), PipelineId.next(ids), EUR, owner)));
         refusedNaming("primaryContact", () -> crmOfA.sales().openOpportunity(
                 deal.withPrimaryContact(ContactId.next(ids))));
         refusedNaming("originLead", () -> crmOfA.sales().openOpportunity(
