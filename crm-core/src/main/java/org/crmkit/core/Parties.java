@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -94,6 +95,44 @@ public final class Parties {
             return useCases.save(Account.register(useCases.tenant(), AccountId.next(useCases.ids), account,
                     useCases.clock), accounts()::save);
         });
+    }
+
+    // upserts by external reference
+
+    /**
+     * The host's way to sync accounts from another system: registers the account that system knows by {@code ref},
+     * or brings the account that has {@code ref} in line with {@code account} as {@link Account#syncWith} says (name,
+     * details and owner replaced; territory and customer-since replaced when given; contact points, tags, custom
+     * fields and references added or set, what the account has besides kept). Returns what happened: created,
+     * updated with the changed fields, or unchanged, when nothing was written and no event recorded. Two
+     * concurrent upserts of one new reference store one account: the one that loses the race on the reference
+     * runs again in a new transaction and updates it (when the upsert started the transaction; in the host's
+     * transaction it throws the {@code DuplicateRecordException} and the host retries).
+     */
+    public Upserted<Account> upsertAccount(ExternalRef ref, NewAccount account) {
+        Require.notNull(ref, "externalRef");
+        NewAccount withRef = Require.notNull(account, "account").withExternalRef(ref);
+        return useCases.upsert(() -> accounts().findByExternalRef(useCases.tenant(), ref),
+                () -> Account.register(useCases.tenant(), AccountId.next(useCases.ids), withRef, useCases.clock),
+                stored -> stored.syncWith(withRef, useCases.clock), accounts()::save);
+    }
+
+    /** As {@link #upsertAccount}, for contacts ({@link Contact#syncWith}: name and personal details replaced). */
+    public Upserted<Contact> upsertContact(ExternalRef ref, NewContact contact) {
+        Require.notNull(ref, "externalRef");
+        NewContact withRef = Require.notNull(contact, "contact").withExternalRef(ref);
+        return useCases.upsert(() -> contacts().findByExternalRef(useCases.tenant(), ref),
+                () -> Contact.register(useCases.tenant(), ContactId.next(useCases.ids), withRef, useCases.clock),
+                stored -> stored.syncWith(withRef, useCases.clock), contacts()::save);
+    }
+
+    /**
+     * Adds another system's reference to an existing contact or account; refuses one that another party of the
+     * same type has ({@code DuplicateRecordException} naming the reference).
+     */
+    public <P extends Party<I>, I extends PartyId> P addExternalRef(I party, ExternalRef ref) {
+        Require.notNull(ref, "externalRef");
+        return changeParty(party, p -> p.addExternalRef(ref, useCases.clock));
     }
 
     // contacts
@@ -288,6 +327,16 @@ public final class Parties {
         Map<AccountId, Account> byId = new LinkedHashMap<>();
         accounts().findByIds(useCases.tenant(), accounts).forEach(account -> byId.put(account.id(), account));
         return byId;
+    }
+
+    /** The contact that has the reference of another system. */
+    public Optional<Contact> findContactByExternalRef(ExternalRef ref) {
+        return contacts().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+    }
+
+    /** The account that has the reference of another system. */
+    public Optional<Account> findAccountByExternalRef(ExternalRef ref) {
+        return accounts().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     /** Contacts with the email, ignoring case; by id. */

@@ -8,6 +8,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Page;
@@ -96,6 +97,35 @@ final class UseCases {
             storage.outbox().append(aggregates.stream().flatMap(aggregate -> aggregate.pendingEvents().stream()).toList());
             return saved;
         });
+    }
+
+    /**
+     * Creates a record or changes the stored one, as an upsert by external reference does: {@code stored} finds the
+     * record with the reference, {@code created} makes the new one (with the reference) when there is none, and
+     * {@code changes} changes a found record and names the changed fields (none: nothing is saved). When it runs in
+     * a transaction of its own and the save is refused as a duplicate (a concurrent upsert stored the reference
+     * first), it runs once more in a new transaction, where it finds that record; inside the caller's transaction
+     * the refusal reaches the caller, whose transaction is spoiled by it.
+     */
+    <A extends AggregateRoot<?>> Upserted<A> upsert(Supplier<Optional<A>> stored, Supplier<A> created,
+                                                    Function<A, List<String>> changes, UnaryOperator<A> repositorySave) {
+        Supplier<Upserted<A>> once = () -> write(() -> {
+            Optional<A> found = stored.get();
+            if (found.isEmpty()) {
+                return Upserted.created(save(created.get(), repositorySave));
+            }
+            List<String> changed = changes.apply(found.get());
+            return changed.isEmpty() ? Upserted.unchanged(found.get())
+                    : Upserted.updated(save(found.get(), repositorySave), changed);
+        });
+        if (storage.transactions().isActive()) {
+            return once.get();
+        }
+        try {
+            return once.get();
+        } catch (DuplicateRecordException concurrentlyCreated) {
+            return once.get();
+        }
     }
 
     /** The found record, or a {@link RecordNotFoundException} naming its type and id. */

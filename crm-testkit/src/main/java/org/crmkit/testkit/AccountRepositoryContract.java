@@ -109,7 +109,7 @@ public abstract class AccountRepositoryContract extends StorageContract {
         AccountState state = saved.state();
         Account foreign = Account.restore(new AccountState(TENANT_B, state.id(), state.version(), state.name(), state.details(),
                 state.contactPoints(), state.tags(), state.customFields(), state.owner(), state.territory(), state.customerSince(),
-                state.parents(), state.creditHold(), state.registeredAt()));
+                state.parents(), state.creditHold(), state.registeredAt(), state.externalRefs()));
 
         assertThat(accounts().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(accounts().findByName(TENANT_B, "ACME Manufacturing")).isEmpty();

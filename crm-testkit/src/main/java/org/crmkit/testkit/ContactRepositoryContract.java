@@ -111,7 +111,7 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact saved = save(ContactMother.aContact(TENANT_A, ids, clock));
         Contact foreign = Contact.restore(new ContactState(TENANT_B, saved.id(), saved.version(),
                 saved.name(), saved.details(), saved.contactPoints(), saved.tags(), saved.customFields(), saved.owner(), null,
-                null, saved.consents(), saved.affiliations(), saved.registeredAt()));
+                null, saved.consents(), saved.affiliations(), saved.registeredAt(), saved.externalRefs()));
 
         assertThat(contacts().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(contacts().findByEmail(TENANT_B, EmailAddress.of("ada.king@example.com"))).isEmpty();

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -33,7 +34,7 @@ final class InMemoryAccountRepository implements AccountRepository {
 
     InMemoryAccountRepository(InMemoryTransactions transactions) {
         accounts = new InMemoryParties<>("Account", transactions, AccountState::contactPoints, AccountState::owner,
-                Account::restore, BY_NAME);
+                AccountState::externalRefs, Account::restore, BY_NAME);
         VersionedStore<AccountState> store = accounts.store();
         byName = store.index(InMemoryIndex.single(state -> Account.normalizeName(state.name())));
         byTerritory = store.index(InMemoryIndex.single(AccountState::territory));
@@ -64,6 +65,11 @@ final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public List<Account> findByEmail(TenantId tenant, EmailAddress email) {
         return accounts.findByEmail(tenant, email);
+    }
+
+    @Override
+    public Optional<Account> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return accounts.findByExternalRef(tenant, ref);
     }
 
     @Override

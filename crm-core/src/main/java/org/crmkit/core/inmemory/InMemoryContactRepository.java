@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -37,7 +38,7 @@ final class InMemoryContactRepository implements ContactRepository {
 
     InMemoryContactRepository(InMemoryTransactions transactions) {
         contacts = new InMemoryParties<>("Contact", transactions, ContactState::contactPoints, ContactState::owner,
-                Contact::restore, BY_NAME);
+                ContactState::externalRefs, Contact::restore, BY_NAME);
         VersionedStore<ContactState> store = contacts.store();
         byTag = store.index(new InMemoryIndex<>(state -> state.tags().values()));
         byAccount = store.index(new InMemoryIndex<>(state -> state.affiliations().stream()
@@ -66,6 +67,11 @@ final class InMemoryContactRepository implements ContactRepository {
     @Override
     public List<Contact> findByEmail(TenantId tenant, EmailAddress email) {
         return contacts.findByEmail(tenant, email);
+    }
+
+    @Override
+    public Optional<Contact> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return contacts.findByExternalRef(tenant, ref);
     }
 
     @Override

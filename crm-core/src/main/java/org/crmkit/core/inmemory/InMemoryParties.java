@@ -8,6 +8,7 @@ import java.util.function.Predicate;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -19,7 +20,7 @@ import org.crmkit.core.party.ContactPoints;
 
 /**
  * What the in-memory contact and account repositories share: the store of the party's states with indexes by email
- * (normalised), phone and owner, and the lookups through them. {@code P} is the party, {@code S} its state.
+ * (normalised), phone, owner and external reference (unique), and the lookups through them. {@code P} is the party, {@code S} its state.
  */
 final class InMemoryParties<P, S extends AggregateState<S>> {
 
@@ -30,10 +31,12 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     private final InMemoryIndex<S> byEmail;
     private final InMemoryIndex<S> byPhone;
     private final InMemoryIndex<S> byOwner;
+    private final InMemoryExternalRefs<S> byExternalRef;
 
     /** {@code nameOrder} ends with the id, so that the order is total. */
     InMemoryParties(String recordType, InMemoryTransactions transactions, Function<S, ContactPoints> contactPoints,
-                    Function<S, UserId> owner, Function<S, P> restore, Comparator<S> nameOrder) {
+                    Function<S, UserId> owner, Function<S, List<ExternalRef>> externalRefs, Function<S, P> restore,
+                    Comparator<S> nameOrder) {
         this.store = new VersionedStore<>(recordType, transactions);
         this.restore = restore;
         this.nameOrder = nameOrder;
@@ -42,6 +45,7 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
         byPhone = store.index(new InMemoryIndex<>(state -> contactPoints.apply(state).phones().stream()
                 .map(ContactPoint::value).toList()));
         byOwner = store.index(InMemoryIndex.single(owner));
+        byExternalRef = new InMemoryExternalRefs<>(recordType, store, externalRefs);
     }
 
     /** The store, to add the party's own indexes to before the first write. */
@@ -72,6 +76,10 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     List<P> findByEmail(TenantId tenant, EmailAddress email) {
         Require.notNull(tenant, "tenant");
         return lookup(tenant, byEmail, Require.notNull(email, "email").normalized(), byId);
+    }
+
+    Optional<P> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return byExternalRef.find(tenant, ref).map(restore);
     }
 
     List<P> findByPhone(TenantId tenant, PhoneNumber phone) {

@@ -59,6 +59,9 @@ final class VersionedStore<S extends AggregateState<S>> {
                 throw new StaleVersionException(recordType, state.id(), state.version(), storedVersion);
             }
             S saved = state.withVersion(storedVersion + 1);
+            for (StoreIndex<S> index : indexes) {
+                index.check(key.tenant(), key.id(), saved);
+            }
             put(key, stored, saved);
             transactions.onRollback(() -> put(key, saved, stored));
             return saved;

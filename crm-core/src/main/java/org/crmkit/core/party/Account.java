@@ -29,7 +29,7 @@ public final class Account extends Party<AccountId> {
 
     private Account(AccountState state) {
         super(state.tenant(), state.id(), state.version(), state.contactPoints(), state.tags(), state.customFields(),
-                state.owner(), state.territory(), state.customerSince(), state.registeredAt());
+                state.owner(), state.territory(), state.customerSince(), state.externalRefs(), state.registeredAt());
         this.name = validName(state.name());
         this.details = Require.notNull(state.details(), "details");
         this.parents = new ArrayList<>(state.parents());
@@ -45,7 +45,7 @@ public final class Account extends Party<AccountId> {
         Instant now = clock.instant();
         Account registered = new Account(new AccountState(tenant, id, 0, account.name(), account.details(), account.contactPoints(),
                 account.tags(), account.customFields(), account.owner(), account.territory(), account.customerSince(), List.of(),
-                null, now));
+                null, now, account.externalRefs()));
         registered.record(new AccountRegistered(tenant, id.value(), now, account.name(), account.owner()));
         return registered;
     }
@@ -57,7 +57,7 @@ public final class Account extends Party<AccountId> {
 
     public AccountState state() {
         return new AccountState(tenant(), id(), version(), name, details, contactPoints(), tags(), customFields(), owner(),
-                territoryOrNull(), customerSinceOrNull(), parents, creditHold, registeredAt());
+                territoryOrNull(), customerSinceOrNull(), parents, creditHold, registeredAt(), externalRefs());
     }
 
     /** The trimmed name; refuses blank names and names over 200 characters, naming the field {@code name}. */
@@ -91,6 +91,30 @@ public final class Account extends Party<AccountId> {
             details = newDetails;
             recordChange(PartyChange.DETAILS, clock.instant());
         }
+    }
+
+    /**
+     * Brings the account in line with what another system sends for it (an upsert by external reference): the name and details
+     * replaced, and the rest as for every party: the owner replaced, the territory and customer-since date replaced
+     * when given, the contact points, tags, custom fields and external references given added or set, those the account
+     * has besides kept. Records an event per changed field and returns the fields' names (names of the
+     * {@code NewAccount} components, e.g. {@code name}, {@code emails}); none when nothing changed.
+     */
+    public List<String> syncWith(NewAccount account, Clock clock) {
+        Require.notNull(account, "account");
+        Require.notNull(clock, "clock");
+        List<String> changed = new ArrayList<>();
+        if (!validName(account.name()).equals(name)) {
+            rename(account.name(), clock);
+            changed.add("name");
+        }
+        if (!account.details().equals(details)) {
+            changeDetails(account.details(), clock);
+            changed.add("details");
+        }
+        changed.addAll(syncShared(account.contactPoints(), account.tags(), account.customFields(), account.owner(), account.territory(),
+                account.customerSince(), account.externalRefs(), clock));
+        return changed;
     }
 
     /**

@@ -27,7 +27,7 @@ public final class Contact extends Party<ContactId> {
 
     private Contact(ContactState state) {
         super(state.tenant(), state.id(), state.version(), state.contactPoints(), state.tags(), state.customFields(),
-                state.owner(), state.territory(), state.customerSince(), state.registeredAt());
+                state.owner(), state.territory(), state.customerSince(), state.externalRefs(), state.registeredAt());
         this.name = Require.notNull(state.name(), "name");
         this.details = Require.notNull(state.details(), "details");
         this.consents = new ArrayList<>(state.consents());
@@ -45,7 +45,7 @@ public final class Contact extends Party<ContactId> {
         Instant now = clock.instant();
         Contact registered = new Contact(new ContactState(tenant, id, 0, contact.name(), contact.details(), contact.contactPoints(),
                 contact.tags(), contact.customFields(), contact.owner(), contact.territory(), contact.customerSince(), List.of(),
-                List.of(), now));
+                List.of(), now, contact.externalRefs()));
         registered.record(new ContactRegistered(tenant, id.value(), now, contact.name(), contact.owner()));
         return registered;
     }
@@ -57,7 +57,8 @@ public final class Contact extends Party<ContactId> {
 
     public ContactState state() {
         return new ContactState(tenant(), id(), version(), name, details, contactPoints(), tags(), customFields(), owner(),
-                territoryOrNull(), customerSinceOrNull(), consents, affiliations, registeredAt());
+                territoryOrNull(), customerSinceOrNull(), consents, affiliations, registeredAt(),
+                externalRefs());
     }
 
     @Override
@@ -83,6 +84,30 @@ public final class Contact extends Party<ContactId> {
             details = newDetails;
             recordChange(PartyChange.DETAILS, clock.instant());
         }
+    }
+
+    /**
+     * Brings the contact in line with what another system sends for it (an upsert by external reference): the name and personal details
+     * replaced, and the rest as for every party: the owner replaced, the territory and customer-since date replaced
+     * when given, the contact points, tags, custom fields and external references given added or set, those the contact
+     * has besides kept. Records an event per changed field and returns the fields' names (names of the
+     * {@code NewContact} components, e.g. {@code name}, {@code emails}); none when nothing changed.
+     */
+    public List<String> syncWith(NewContact contact, Clock clock) {
+        Require.notNull(contact, "contact");
+        Require.notNull(clock, "clock");
+        List<String> changed = new ArrayList<>();
+        if (!contact.name().equals(name)) {
+            rename(contact.name(), clock);
+            changed.add("name");
+        }
+        if (!contact.details().equals(details)) {
+            changeDetails(contact.details(), clock);
+            changed.add("details");
+        }
+        changed.addAll(syncShared(contact.contactPoints(), contact.tags(), contact.customFields(), contact.owner(), contact.territory(),
+                contact.customerSince(), contact.externalRefs(), clock));
+        return changed;
     }
 
     /** Records that the contact agreed to be contacted on the channel for the purpose, stamped with the clock's time. */

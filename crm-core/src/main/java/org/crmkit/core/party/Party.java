@@ -3,11 +3,15 @@ package org.crmkit.core.party;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.PostalAddress;
@@ -17,8 +21,8 @@ import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 
 /**
- * What contacts and accounts have in common: contact points, tags, custom fields, an owner, an optional territory
- * and the date since when the party is a customer. Every change records a {@link ContactChanged} or
+ * What contacts and accounts have in common: contact points, tags, custom fields, an owner, an optional territory,
+ * the date since when the party is a customer and the party's {@link ExternalRef references} in other systems. Every change records a {@link ContactChanged} or
  * {@link AccountChanged} event naming what changed; a change that changes nothing records nothing.
  */
 public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID> permits Contact, Account {
@@ -29,11 +33,14 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
     private UserId owner;
     private TerritoryId territory;
     private LocalDate customerSince;
+    private List<ExternalRef> externalRefs;
     private final Instant registeredAt;
 
     Party(TenantId tenant, ID id, long version, ContactPoints contactPoints, Tags tags, CustomFields customFields,
-          UserId owner, TerritoryId territory, LocalDate customerSince, Instant registeredAt) {
+          UserId owner, TerritoryId territory, LocalDate customerSince, List<ExternalRef> externalRefs,
+          Instant registeredAt) {
         super(tenant, id, version);
+        this.externalRefs = ExternalRef.distinct(externalRefs);
         this.contactPoints = Require.notNull(contactPoints, "contactPoints");
         this.tags = Require.notNull(tags, "tags");
         this.customFields = Require.notNull(customFields, "customFields");
@@ -171,6 +178,96 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
         }
     }
 
+    /**
+     * Adds a reference of another system to the party; adding one the party has changes nothing. Storage refuses a
+     * reference another party of the same type has ({@code DuplicateRecordException}).
+     */
+    public final void addExternalRef(ExternalRef ref, Clock clock) {
+        Require.notNull(clock, "clock");
+        List<ExternalRef> more = ExternalRef.adding(externalRefs, ref);
+        if (!more.equals(externalRefs)) {
+            externalRefs = more;
+            change(PartyChange.EXTERNAL_REFS, clock);
+        }
+    }
+
+    /**
+     * Brings what contacts and accounts share in line with what another system sends for the party (an upsert):
+     * the owner is replaced; the territory and the customer-since date are replaced when given (not null); the
+     * emails, phones, addresses, tags, custom fields and external references given are added or set, and those the
+     * party has besides (added in the CRM) are kept. Records one change event per changed field and returns the fields' names.
+     */
+    final List<String> syncShared(ContactPoints points, Tags newTags, CustomFields fields, UserId newOwner,
+                                  TerritoryId newTerritory, LocalDate newCustomerSince, List<ExternalRef> refs,
+                                  Clock clock) {
+        Require.notNull(points, "contactPoints");
+        Require.notNull(newTags, "tags");
+        Require.notNull(fields, "customFields");
+        Require.notNull(clock, "clock");
+        List<String> changed = new ArrayList<>();
+        ContactPoints before = contactPoints;
+        for (ContactPoint<EmailAddress> email : points.emails()) {
+            if (!contactPoints.hasEmail(email.value())) {
+                contactPoints = contactPoints.withEmail(email.value(), email.type());
+            }
+        }
+        changedIf(!contactPoints.equals(before), PartyChange.EMAILS, "emails", changed, clock);
+        before = contactPoints;
+        for (ContactPoint<PhoneNumber> phone : points.phones()) {
+            if (!contactPoints.hasPhone(phone.value())) {
+                contactPoints = contactPoints.withPhone(phone.value(), phone.type());
+            }
+        }
+        changedIf(!contactPoints.equals(before), PartyChange.PHONES, "phones", changed, clock);
+        before = contactPoints;
+        for (ContactPoint<PostalAddress> address : points.addresses()) {
+            if (contactPoints.addresses().stream().noneMatch(point -> point.value().equals(address.value()))) {
+                contactPoints = contactPoints.withAddress(address.value(), address.type());
+            }
+        }
+        changedIf(!contactPoints.equals(before), PartyChange.ADDRESSES, "addresses", changed, clock);
+        Tags moreTags = tags;
+        for (String tag : newTags.values()) {
+            moreTags = moreTags.with(tag);
+        }
+        changedIf(!moreTags.equals(tags), PartyChange.TAGS, "tags", changed, clock);
+        tags = moreTags;
+        CustomFields moreFields = customFields;
+        for (Map.Entry<CustomFieldKey, CustomFieldValue> field : fields.values().entrySet()) {
+            if (!hasCustomField(field.getKey(), field.getValue())) {
+                moreFields = moreFields.with(field.getKey(), field.getValue());
+            }
+        }
+        changedIf(!moreFields.equals(customFields), PartyChange.CUSTOM_FIELDS, "customFields", changed, clock);
+        customFields = moreFields;
+        if (!newOwner.equals(owner)) {
+            assignOwner(newOwner, clock);
+            changed.add("owner");
+        }
+        if (newTerritory != null && !newTerritory.equals(territory)) {
+            assignTerritory(newTerritory, clock);
+            changed.add("territory");
+        }
+        if (newCustomerSince != null && !newCustomerSince.equals(customerSince)) {
+            markCustomerSince(newCustomerSince, clock);
+            changed.add("customerSince");
+        }
+        List<ExternalRef> moreRefs = externalRefs;
+        for (ExternalRef ref : refs) {
+            moreRefs = ExternalRef.adding(moreRefs, ref);
+        }
+        changedIf(!moreRefs.equals(externalRefs), PartyChange.EXTERNAL_REFS, "externalRefs", changed, clock);
+        externalRefs = moreRefs;
+        return changed;
+    }
+
+    private void changedIf(boolean changed, PartyChange change, String field, List<String> fields, Clock clock) {
+        if (changed) {
+            change(change, clock);
+            fields.add(field);
+        }
+    }
+
     public final ContactPoints contactPoints() {
         return contactPoints;
     }
@@ -194,6 +291,11 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
 
     public final Optional<LocalDate> customerSince() {
         return Optional.ofNullable(customerSince);
+    }
+
+    /** The party's references in other systems, in the order they were added. */
+    public final List<ExternalRef> externalRefs() {
+        return externalRefs;
     }
 
     public final Instant registeredAt() {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -51,6 +52,12 @@ public interface AccountRepository {
 
     /** Accounts that have the email among their emails, compared by {@link EmailAddress#normalized()}; by id. */
     List<Account> findByEmail(TenantId tenant, EmailAddress email);
+
+    /**
+     * The account that has the external reference, found through one index. {@link #save} refuses, with a
+     * {@code DuplicateRecordException} naming the reference, to give a reference to a second account of the tenant.
+     */
+    Optional<Account> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /** Accounts that have the phone number among their phones; by id. */
     List<Account> findByPhone(TenantId tenant, PhoneNumber phone);

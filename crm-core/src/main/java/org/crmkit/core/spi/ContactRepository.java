@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -41,6 +42,12 @@ public interface ContactRepository {
 
     /** Contacts that have the email among their emails, compared by {@link EmailAddress#normalized()}; by id. */
     List<Contact> findByEmail(TenantId tenant, EmailAddress email);
+
+    /**
+     * The contact that has the external reference, found through one index. {@link #save} refuses, with a
+     * {@code DuplicateRecordException} naming the reference, to give a reference to a second contact of the tenant.
+     */
+    Optional<Contact> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /** Contacts that have the phone number among their phones; by id. */
     List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);

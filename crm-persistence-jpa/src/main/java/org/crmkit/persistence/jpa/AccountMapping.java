@@ -8,7 +8,7 @@ import org.crmkit.core.party.ParentLink;
 /**
  * Accounts in {@code crm_account}. Query columns: the name in normal form (for lookups by name), the lower-cased
  * name (for name order), the owner and the territory. Lookup keys: every email (normalised), every phone, every
- * parent link with its period.
+ * parent link with its period, every external reference (unique).
  */
 final class AccountMapping implements AggregateMapping<AccountState, AccountRow> {
 
@@ -50,6 +50,7 @@ final class AccountMapping implements AggregateMapping<AccountState, AccountRow>
     @Override
     public List<LookupKey> lookupKeys(AccountState state) {
         List<LookupKey> keys = StoredParties.contactPointKeys(PARTY, state.contactPoints());
+        keys.addAll(LookupKey.externalRefs(PARTY, state.externalRefs()));
         for (ParentLink link : state.parents()) {
             keys.add(LookupKey.during(PARENT, link.parent().value(), link.period()));
         }

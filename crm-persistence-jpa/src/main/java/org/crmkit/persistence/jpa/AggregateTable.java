@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Page;
@@ -158,6 +160,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             fill(row, saved);
             entityManager.persist(row);
             for (LookupKey lookup : new LinkedHashSet<>(mapping.lookupKeys(saved))) {
+                refuseTaken(entityManager, row, lookup);
                 entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, lookup));
             }
             return saved;
@@ -187,7 +190,29 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             }
         }
         for (LookupKey key : wanted) {
+            refuseTaken(entityManager, row, key);
             entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, key));
+        }
+    }
+
+    /**
+     * Refuses a unique key (an external reference) that another record of the tenant has, naming it; the schema's
+     * unique index refuses what two concurrent saves would both write.
+     */
+    private void refuseTaken(EntityManager entityManager, AggregateRow row, LookupKey key) {
+        if (!key.unique()) {
+            return;
+        }
+        List<UUID> holders = JpaTransactions.withoutAutoFlush(entityManager.createQuery(
+                        "select k.recordId from LookupRow k where k.tenantId = :tenant and k.name = :name"
+                                + " and k.value = :value and k.recordId <> :id", UUID.class))
+                .setParameter("tenant", row.tenantId)
+                .setParameter("name", key.name())
+                .setParameter("value", key.value())
+                .setParameter("id", row.id)
+                .getResultList();
+        if (!holders.isEmpty()) {
+            throw DuplicateRecordException.externalRefTaken(mapping.recordType(), key.value(), holders.get(0));
         }
     }
 

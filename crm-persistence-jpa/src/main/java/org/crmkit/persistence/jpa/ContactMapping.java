@@ -55,6 +55,7 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
     @Override
     public List<LookupKey> lookupKeys(ContactState state) {
         List<LookupKey> keys = StoredParties.contactPointKeys(PARTY, state.contactPoints());
+        keys.addAll(LookupKey.externalRefs(PARTY, state.externalRefs()));
         state.tags().values().forEach(tag -> keys.add(LookupKey.of(TAG, tag)));
         for (Affiliation link : state.affiliations()) {
             keys.add(LookupKey.during(ACCOUNT, link.account().value(), link.period()));

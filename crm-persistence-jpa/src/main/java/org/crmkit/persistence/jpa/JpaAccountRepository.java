@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -66,6 +67,11 @@ final class JpaAccountRepository implements AccountRepository {
     @Override
     public List<Account> findByEmail(TenantId tenant, EmailAddress email) {
         return parties.withEmail(tenant, email);
+    }
+
+    @Override
+    public Optional<Account> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return parties.withExternalRef(tenant, ref);
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -52,6 +53,11 @@ final class JpaContactRepository implements ContactRepository {
     @Override
     public List<Contact> findByEmail(TenantId tenant, EmailAddress email) {
         return parties.withEmail(tenant, email);
+    }
+
+    @Override
+    public Optional<Contact> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return parties.withExternalRef(tenant, ref);
     }
 
     @Override

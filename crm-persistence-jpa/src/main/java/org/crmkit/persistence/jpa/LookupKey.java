@@ -2,6 +2,8 @@ package org.crmkit.persistence.jpa;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.party.DateRange;
 
@@ -13,6 +15,8 @@ import org.crmkit.core.party.DateRange;
  * gives the order.
  */
 record LookupKey(String name, String value, LocalDate validFrom, LocalDate validTo, Instant time) {
+
+    private static final String EXTERNAL_REF = ".externalRef";
 
     static LookupKey of(String name, Object value) {
         return new LookupKey(name, value.toString(), null, null, null);
@@ -31,6 +35,24 @@ record LookupKey(String name, String value, LocalDate validFrom, LocalDate valid
     /** A record reference as a key value: its type and id, {@code CONTACT:0190...}. */
     static String recordValue(RecordRef record) {
         return record.type().name() + ":" + record.id();
+    }
+
+    /**
+     * The keys of a record's references in other systems: {@code <record>.externalRef} ({@code account.externalRef})
+     * with the value {@code system/key}, unambiguous as a system has no '/'. The schema's unique index on these keys
+     * lets no two records of a type and tenant share one.
+     */
+    static List<LookupKey> externalRefs(String record, List<ExternalRef> refs) {
+        return refs.stream().map(ref -> of(externalRefName(record), ref)).toList();
+    }
+
+    static String externalRefName(String record) {
+        return record + EXTERNAL_REF;
+    }
+
+    /** Whether no two records may share the key (an external reference). */
+    boolean unique() {
+        return name.endsWith(EXTERNAL_REF);
     }
 
     static LookupKey during(String name, Object value, DateRange period) {

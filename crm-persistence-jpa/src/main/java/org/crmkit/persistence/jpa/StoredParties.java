@@ -2,7 +2,9 @@ package org.crmkit.persistence.jpa;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -14,8 +16,9 @@ import org.crmkit.core.party.ContactPoints;
 import org.crmkit.core.party.Party;
 
 /**
- * What the contact and the account repository share: lookups by email (normalised) and phone (E.164) through the
- * lookup keys {@code <party>.email} and {@code <party>.phone} that {@link #contactPointKeys} writes, and the parties
+ * What the contact and the account repository share: lookups by email (normalised), phone (E.164) and external
+ * reference through the lookup keys {@code <party>.email} and {@code <party>.phone} that {@link #contactPointKeys}
+ * writes and {@code <party>.externalRef} ({@link LookupKey#externalRefs}), and the parties
  * of an owner in name order. {@code P} is the party (contact or account).
  */
 final class StoredParties<P extends Party<?>> {
@@ -23,6 +26,7 @@ final class StoredParties<P extends Party<?>> {
     private final StoredAggregates<P, ?, ?> stored;
     private final String emailKey;
     private final String phoneKey;
+    private final String externalRefKey;
     private final String nameOrder;
 
     /** {@code party} names the lookup keys ({@code "contact"}: {@code contact.email}, {@code contact.phone}). */
@@ -30,6 +34,7 @@ final class StoredParties<P extends Party<?>> {
         this.stored = stored;
         this.emailKey = emailKey(party);
         this.phoneKey = phoneKey(party);
+        this.externalRefKey = LookupKey.externalRefName(party);
         this.nameOrder = nameOrder;
     }
 
@@ -52,6 +57,11 @@ final class StoredParties<P extends Party<?>> {
 
     List<P> withEmail(TenantId tenant, EmailAddress email) {
         return stored.list(tenant, RowQuery.withKey(emailKey, Require.notNull(email, "email").normalized()));
+    }
+
+    Optional<P> withExternalRef(TenantId tenant, ExternalRef ref) {
+        return stored.list(tenant, RowQuery.withKey(externalRefKey, Require.notNull(ref, "externalRef"))).stream()
+                .findFirst();
     }
 
     List<P> withPhone(TenantId tenant, PhoneNumber phone) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
@@ -70,6 +71,17 @@ class ContactTableTest {
     }
 
     @Test
+    void aLookupByExternalReferenceIsOneStatement() {
+        Contact ada = storage.transactions().inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
+        statistics().clear();
+
+        Optional<Contact> found = storage.contacts().findByExternalRef(TENANT, ada.externalRefs().get(0));
+
+        assertThat(found).map(Contact::id).contains(ada.id());
+        assertThat(statistics().getPrepareStatementCount()).isEqualTo(1);
+    }
+
+    @Test
     void aContactIsOneRowWithItsVersionAndItsStateAsJsonbPlusOneLookupRowPerKey() {
         Contact ada = ContactMother.aContact(TENANT, ids, clock);
         storage.transactions().inTransaction(() -> storage.contacts().save(ada));
@@ -77,8 +89,8 @@ class ContactTableTest {
         assertThat(database.count("select version from crm_contact where id = '" + ada.id() + "'")).isEqualTo(1);
         assertThat(database.count("select count(*) from crm_contact where jsonb_typeof(document) = 'object'"
                 + " and document -> 'name' ->> 'lastName' = 'King'")).isEqualTo(1);
-        // two emails, one phone, two tags, one account link
-        assertThat(database.count("select count(*) from crm_lookup where record_id = '" + ada.id() + "'")).isEqualTo(6);
+        // two emails, one phone, two tags, one account link, one external reference
+        assertThat(database.count("select count(*) from crm_lookup where record_id = '" + ada.id() + "'")).isEqualTo(7);
     }
 
     @Test
@@ -88,7 +100,7 @@ class ContactTableTest {
         Contact other = ContactMother.aContact(TENANT, ids, clock, "Grace", "Hopper", UserId.next(ids));
         ContactState grace = ContactMother.aContact(TENANT, ids, clock, "Grace", "Hopper", UserId.next(ids)).state();
         Contact copy = Contact.restore(new ContactState(TENANT, ada.id(), 0, grace.name(), grace.details(), grace.contactPoints(),
-                grace.tags(), grace.customFields(), grace.owner(), null, null, List.of(), List.of(), grace.registeredAt()));
+                grace.tags(), grace.customFields(), grace.owner(), null, null, List.of(), List.of(), grace.registeredAt(), List.of()));
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> storage.contacts().saveAll(List.of(other, copy))))
                 .isInstanceOf(DuplicateRecordException.class)

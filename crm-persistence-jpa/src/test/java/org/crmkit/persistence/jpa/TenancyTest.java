@@ -138,7 +138,7 @@ class TenancyTest {
         ContactState state = ofA.state();
         Contact ofB = Contact.restore(new ContactState(B, state.id(), 0, state.name(), state.details(), state.contactPoints(),
                 state.tags(), state.customFields(), state.owner(), null, null, state.consents(), state.affiliations(),
-                state.registeredAt()));
+                state.registeredAt(), state.externalRefs()));
         inTransaction(() -> storage.contacts().save(ofA));
         inTransaction(() -> storage.contacts().save(ofB));
 
