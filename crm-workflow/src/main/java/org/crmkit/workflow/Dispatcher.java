@@ -111,7 +111,8 @@ final class Dispatcher {
             try {
                 done.add(call.get());
             } catch (ExecutionException e) {
-                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on one thread
+                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on
+                // one thread
                 throw (Error) e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -140,7 +141,8 @@ final class Dispatcher {
             transactions.inTransaction(() -> completeAll(sent, asOf));
             return new RunReport(0, sent.size(), 0, 0);
         } catch (RuntimeException e) {
-            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(), e.toString());
+            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(),
+                    e.toString());
         }
         RunReport report = RunReport.NOTHING;
         for (Action action : sent) {

@@ -89,10 +89,6 @@ public final class WorkflowRuntime {
         return crm;
     }
 
-    WorkflowStore store() {
-        return store;
-    }
-
     /** The transactions of crmkit's storage, in which workflows change their state and plan their actions. */
     public Transactions transactions() {
         return transactions;
@@ -102,11 +98,12 @@ public final class WorkflowRuntime {
      * Runs {@code work} in a transaction of its own and returns its result; when it collided with a change another
      * node or thread committed first (a {@code StaleVersionException}, or a {@code DuplicateRecordException} on a
      * key such as an action's deduplication key) or the database ended it because of a concurrent transaction (a
-     * {@code TransactionConflictException}: a deadlock, a serialization failure), runs it again in a fresh transaction, a few times at most. The
-     * fresh transaction sees what the other one committed, so the work, which must check what is already done
-     * (as {@link ActionOutbox#schedule} does), then does what is left. Inside a transaction the caller already
-     * holds, the work joins it and runs once: a collision there rolls back the caller's whole transaction. For
-     * workflows that plan on several nodes at once; {@code what} names the work in the debug log.
+     * {@code TransactionConflictException}: a deadlock, a serialization failure), runs it again in a fresh
+     * transaction, a few times at most. The fresh transaction sees what the other one committed, so the work, which
+     * must check what is already done (as {@link ActionOutbox#schedule} does), then does what is left. Inside a
+     * transaction the caller already holds, the work joins it and runs once: a collision there rolls back the
+     * caller's whole transaction. For workflows that plan on several nodes at once; {@code what} names the work in
+     * the debug log.
      */
     public <T> T inTransactionRetryingCollisions(String what, Supplier<T> work) {
         return ConcurrentChanges.retried(transactions, Require.notBlank(what, "what"), Require.notNull(work, "work"));
@@ -148,8 +145,8 @@ public final class WorkflowRuntime {
      * systems outside crmkit). Replaces an earlier handler of the type.
      */
     public <P extends ActionPayload> void handle(Class<P> type, ActionHandler<P> handler) {
-        registrations.handle(new Registrations.Handler<>(Require.notNull(type, "type"), Require.notNull(handler, "handler"),
-                false));
+        Require.notNull(type, "type");
+        registrations.handle(new Registrations.Handler<>(type, Require.notNull(handler, "handler"), false));
     }
 
     /**
@@ -157,8 +154,8 @@ public final class WorkflowRuntime {
      * delivered (for changes to crmkit's own records, which then happen exactly once).
      */
     public <P extends ActionPayload> void handleInTransaction(Class<P> type, ActionHandler<P> handler) {
-        registrations.handle(new Registrations.Handler<>(Require.notNull(type, "type"), Require.notNull(handler, "handler"),
-                true));
+        Require.notNull(type, "type");
+        registrations.handle(new Registrations.Handler<>(type, Require.notNull(handler, "handler"), true));
     }
 
     /** {@link #runDue(Instant)} at the clock's current time. */

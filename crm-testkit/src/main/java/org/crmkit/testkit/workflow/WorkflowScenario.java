@@ -131,7 +131,8 @@ public final class WorkflowScenario {
 
         private final Instant start;
         private Function<SettableClock, Storage> storage = InMemoryStorage::create;
-        private Function<Storage, WorkflowStore> store = memory -> InMemoryWorkflowStore.create((InMemoryStorage) memory);
+        private Function<Storage, WorkflowStore> store =
+                memory -> InMemoryWorkflowStore.create((InMemoryStorage) memory);
         private UnaryOperator<Crm.Builder> crm = UnaryOperator.identity();
         private UnaryOperator<WorkflowRuntime.Builder> runtime = UnaryOperator.identity();
         private Duration tick = Duration.ofDays(1);
@@ -142,10 +143,12 @@ public final class WorkflowScenario {
 
         /**
          * Runs on another storage than memory (e.g. {@code JpaStorage} on a test database): {@code storage} makes it
-         * with the scenario's clock, {@code store} the runtime's store beside it (e.g. {@code JpaWorkflowStore::create}).
+         * with the scenario's clock, {@code store} the runtime's store beside it (e.g.
+         * {@code JpaWorkflowStore::create}).
          */
         @SuppressWarnings("unchecked")
-        public <S extends Storage> Builder storage(Function<SettableClock, S> storage, Function<S, WorkflowStore> store) {
+        public <S extends Storage> Builder storage(Function<SettableClock, S> storage,
+                                                   Function<S, WorkflowStore> store) {
             this.storage = Require.notNull(storage, "storage")::apply;
             Require.notNull(store, "store");
             this.store = made -> store.apply((S) made);
