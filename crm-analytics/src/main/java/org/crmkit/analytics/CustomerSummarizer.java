@@ -31,6 +31,9 @@ public final class CustomerSummarizer {
     private final PeriodUnit unit;
     private final Map<String, CustomerState> customers = new LinkedHashMap<>();
     private long records;
+    /** The customer of the last record and its state: a file sorted by customer looks each one up once. */
+    private String lastCustomerId;
+    private CustomerState lastState;
 
     CustomerSummarizer(LocalDate calibrationEnd, LocalDate observationEnd, PeriodUnit unit) {
         this.calibrationEnd = Require.notNull(calibrationEnd, "calibrationEnd");
@@ -49,8 +52,12 @@ public final class CustomerSummarizer {
             return this;
         }
         records++;
-        customers.computeIfAbsent(purchase.customerId(), id -> new CustomerState())
-                .add(purchase.customerId(), day, purchase.amount(), day <= calibrationEnd.toEpochDay());
+        String id = purchase.customerId();
+        if (!id.equals(lastCustomerId)) {
+            lastState = customers.computeIfAbsent(id, key -> new CustomerState());
+            lastCustomerId = id;
+        }
+        lastState.add(id, day, purchase.amount(), day <= calibrationEnd.toEpochDay());
         return this;
     }
 

@@ -208,6 +208,17 @@ public final class PurchaseCsvReader {
             }
             return fields;
         }
+        if (line.indexOf('"') < 0) {
+            // Without quotes a field is what lies between two delimiters: cut, not copied character by character.
+            int start = 0;
+            int end;
+            while ((end = line.indexOf(delimiter, start)) >= 0) {
+                fields.add(line.substring(start, end).strip());
+                start = end + 1;
+            }
+            fields.add(line.substring(start).strip());
+            return fields;
+        }
         StringBuilder field = new StringBuilder();
         int i = 0;
         boolean quoted = false;
@@ -351,11 +362,13 @@ public final class PurchaseCsvReader {
                 throw malformed(line, index, name, "an amount of " + text.length() + " characters is longer than "
                         + org.crmkit.core.common.Money.MAX_TEXT_LENGTH);
             }
-            BigDecimal value;
-            try {
-                value = new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                throw malformed(line, index, name, "cannot read '" + text + "' as an amount");
+            BigDecimal value = plainAmount(text);
+            if (value == null) {
+                try {
+                    value = new BigDecimal(text);
+                } catch (NumberFormatException e) {
+                    throw malformed(line, index, name, "cannot read '" + text + "' as an amount");
+                }
             }
             if (value.signum() < 0) {
                 throw malformed(line, index, name, "amount " + text + " is negative");
@@ -364,6 +377,36 @@ public final class PurchaseCsvReader {
                 throw malformed(line, index, name, "'" + text + "' is beyond " + Money.LIMITS);
             }
             return value;
+        }
+
+        /**
+         * The amount of a text of digits with at most one decimal point and at most 18 characters ({@code 12.50},
+         * {@code 7}, {@code .5}), as {@code new BigDecimal(text)} reads it (same digits, same scale) but without its
+         * copy of the text; null for any other text, which {@code BigDecimal} then reads or refuses.
+         */
+        private static BigDecimal plainAmount(String text) {
+            int length = text.length();
+            if (length == 0 || length > 18) {
+                return null;
+            }
+            long unscaled = 0;
+            int scale = -1;
+            boolean digits = false;
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (c >= '0' && c <= '9') {
+                    unscaled = unscaled * 10 + (c - '0');
+                    digits = true;
+                    if (scale >= 0) {
+                        scale++;
+                    }
+                } else if (c == '.' && scale < 0) {
+                    scale = 0;
+                } else {
+                    return null;
+                }
+            }
+            return digits ? BigDecimal.valueOf(unscaled, Math.max(scale, 0)) : null;
         }
 
         private AnalyticsException malformed(long line, int index, String name, String problem) {

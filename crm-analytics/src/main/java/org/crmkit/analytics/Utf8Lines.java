@@ -43,27 +43,39 @@ final class Utf8Lines {
         boolean ascii = true;
         while (true) {
             if (position == limit && !fill()) {
-                return length == 0 ? null : finish(length, ascii);
+                return length == 0 ? null : finish(line, 0, length, ascii);
             }
-            byte b = buffer[position++];
-            if (b == '\n') {
-                return finish(length, ascii);
+            int start = position;
+            int end = start;
+            while (end < limit && buffer[end] != '\n' && buffer[end] != '\r') {
+                ascii &= buffer[end] >= 0;
+                end++;
             }
-            if (b == '\r') {
-                if (position == limit && !fill()) {
-                    return finish(length, ascii);
-                }
-                if (buffer[position] == '\n') {
-                    position++;
-                }
-                return finish(length, ascii);
+            if (end == limit) {
+                // the line goes on in the next buffer: keep its start
+                length = append(start, end, length);
+                position = limit;
+                continue;
             }
-            if (length == line.length) {
-                line = Arrays.copyOf(line, length * 2);
+            // A line inside the buffer is decoded from it without a copy.
+            String text = length == 0 ? finish(buffer, start, end - start, ascii)
+                    : finish(line, 0, append(start, end, length), ascii);
+            position = end + 1;
+            if (buffer[end] == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
+                position++;
             }
-            line[length++] = b;
-            ascii &= b >= 0;
+            return text;
         }
+    }
+
+    /** Appends bytes of the buffer to the line kept across buffers; the line's new length. */
+    private int append(int from, int to, int length) {
+        int newLength = length + (to - from);
+        if (newLength > line.length) {
+            line = Arrays.copyOf(line, Math.max(newLength, line.length * 2));
+        }
+        System.arraycopy(buffer, from, line, length, to - from);
+        return newLength;
     }
 
     private boolean fill() throws IOException {
@@ -76,23 +88,23 @@ final class Utf8Lines {
         return true;
     }
 
-    private String finish(int length, boolean ascii) {
+    private String finish(byte[] bytes, int offset, int length, boolean ascii) {
         if (ascii) {
-            return new String(line, 0, length, StandardCharsets.US_ASCII);
+            return new String(bytes, offset, length, StandardCharsets.US_ASCII);
         }
         try {
-            return decoder.decode(ByteBuffer.wrap(line, 0, length)).toString();
+            return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         } catch (CharacterCodingException e) {
             throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
-                    "line " + lineNumber + ", byte " + firstInvalidByte(length) + ": not valid UTF-8");
+                    "line " + lineNumber + ", byte " + firstInvalidByte(bytes, offset, length) + ": not valid UTF-8");
         }
     }
 
     /** Decodes the line up to the first byte that is not UTF-8, to tell where it is. */
-    private int firstInvalidByte(int length) {
-        ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
+    private int firstInvalidByte(byte[] bytes, int offset, int length) {
+        ByteBuffer line = ByteBuffer.wrap(bytes, offset, length);
         decoder.reset();
-        decoder.decode(bytes, CharBuffer.allocate(length), true);
-        return bytes.position() + 1;
+        decoder.decode(line, CharBuffer.allocate(length), true);
+        return line.position() - offset + 1;
     }
 }

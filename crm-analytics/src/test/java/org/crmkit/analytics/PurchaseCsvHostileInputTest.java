@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -144,6 +145,45 @@ class PurchaseCsvHostileInputTest {
 
         assertThat(Analytics.csv().build().readAll(file)).extracting(PurchaseRecord::customerId)
                 .containsExactly("M\u00fcller", "Zo\u00eb", "k3");
+    }
+
+    @Test
+    void linesAcrossTheReadBuffersOfAFileReadAsFromAReader() throws IOException {
+        // The file is read in buffers of 64 KiB: a line ending "\r\n" is split at the first boundary, and lines of
+        // every length, some with two-byte characters, fall across the following ones.
+        String header = "customer,date,amount\r\n";
+        String filler = "f".repeat(65_535 - header.length() - ",2024-01-01,1".length()) + ",2024-01-01,1";
+        StringBuilder text = new StringBuilder(header).append(filler).append("\r\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append(i % 3 == 0 ? "M\u00fcller" : "k").append("x".repeat(i % 37)).append(i)
+                    .append(",2024-01-02,").append(i % 100).append('.').append(i % 7).append(i % 2 == 0 ? "\r\n" : "\n");
+        }
+        byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(bytes[65_535]).isEqualTo((byte) '\r');
+        Path file = Files.write(dir.resolve("buffers.csv"), bytes);
+        PurchaseCsvReader reader = Analytics.csv().build();
+        List<PurchaseRecord> fromReader = new ArrayList<>();
+        reader.read(new StringReader(text.toString()), fromReader::add);
+
+        assertThat(reader.readAll(file)).hasSize(20_001).isEqualTo(fromReader);
+    }
+
+    @Test
+    void plainAmountsKeepTheirScaleAsBigDecimalReadsThem() {
+        List<String> amounts = List.of("12.50", "7", "0", "0.000", ".5", "5.", "007.10", "123456789012345678",
+                "12345678901234567.8", "1e3", "+5", "1_000");
+        StringBuilder text = new StringBuilder("customer,date,amount\n");
+        amounts.forEach(amount -> text.append("k,2024-01-01,").append(amount).append('\n'));
+
+        List<PurchaseRecord> records = new ArrayList<>();
+        Analytics.csv().build().read(new StringReader(text.substring(0, text.lastIndexOf("k,2024-01-01,1_000"))),
+                records::add);
+
+        // equals on BigDecimal compares the scale too: 12.50 is not 12.5
+        assertThat(records).extracting(PurchaseRecord::amount).containsExactlyElementsOf(
+                amounts.subList(0, amounts.size() - 1).stream().map(BigDecimal::new).toList());
+        assertThatThrownBy(() -> Analytics.csv().build().read(new StringReader(text.toString()), r -> { }))
+                .hasMessageContaining("line 13, column 3 (amount): cannot read '1_000' as an amount");
     }
 
     @Test
