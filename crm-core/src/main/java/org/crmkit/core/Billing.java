@@ -19,6 +19,7 @@ import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
+import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
@@ -76,12 +77,20 @@ public final class Billing {
         return changeInvoice(id, invoice -> invoice.writeOff(reason, useCases.clock));
     }
 
-    /** A new draft of an existing account; called inside the change's transaction. */
+    /**
+     * A new draft of an existing account with a number not taken (the storage refuses a number taken concurrently
+     * too, without naming the field); called inside the change's transaction.
+     */
     private Invoice draft(NewInvoice invoice) {
         Require.notNull(invoice, "invoice");
         useCases.references.account(invoice.account(), "account");
-        return Invoice.draft(useCases.tenant(), InvoiceId.next(useCases.ids), invoice.number(), invoice.account(),
-                invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(), useCases.clock);
+        Invoice draft = Invoice.draft(useCases.tenant(), InvoiceId.next(useCases.ids), invoice.number(),
+                invoice.account(), invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(),
+                useCases.clock);
+        if (useCases.storage.invoices().findByNumber(useCases.tenant(), draft.number()).isPresent()) {
+            throw new DuplicateRecordException("Invoice number", draft.number(), "number");
+        }
+        return draft;
     }
 
     private Invoice changeInvoice(InvoiceId id, Consumer<Invoice> change) {
@@ -146,6 +155,9 @@ public final class Billing {
             CreditNote note = CreditNote.issue(useCases.tenant(), CreditNoteId.next(useCases.ids), creditNote.number(),
                     creditNote.account(), creditNote.invoice(), creditNote.amount(), creditNote.issueDate(),
                     creditNote.reason(), useCases.clock);
+            if (useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()).isPresent()) {
+                throw new DuplicateRecordException("Credit note number", note.number(), "number");
+            }
             if (note.invoice() != null) {
                 Invoice invoice = loadInvoice(note.invoice(), "invoice");
                 requireSameAccount(invoice, note.account(), "invoice");

@@ -2,6 +2,7 @@ package org.crmkit.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -99,12 +100,20 @@ class BillingTest {
     }
 
     @Test
-    void aDuplicateInvoiceNumberIsRefused() {
-        invoice("INV-1", "100.00", LocalDate.of(2026, 3, 31));
+    void aDuplicateInvoiceOrCreditNoteNumberIsRefusedNamingTheNumber() {
+        Invoice first = invoice("INV-1", "100.00", LocalDate.of(2026, 3, 31));
+        billing.issueCreditNote(new NewCreditNote("CN-1", account, null, Money.of("5.00", "EUR"),
+                LocalDate.of(2026, 3, 2), "goodwill"));
 
-        assertThatThrownBy(() -> invoice("INV-1", "5.00", LocalDate.of(2026, 3, 31)))
-                .isInstanceOf(DuplicateRecordException.class);
+        assertThatThrownBy(() -> invoice(" INV-1 ", "5.00", LocalDate.of(2026, 3, 31)))
+                .isInstanceOfSatisfying(DuplicateRecordException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field, Violation::code).containsExactly(tuple("number", "CRM-0006")));
+        assertThatThrownBy(() -> billing.issueCreditNote(new NewCreditNote("CN-1", account, first.id(),
+                Money.of("5.00", "EUR"), LocalDate.of(2026, 3, 2), "goodwill")))
+                .isInstanceOfSatisfying(DuplicateRecordException.class, e -> assertThat(e.violations())
+                        .extracting(Violation::field).containsExactly("number"));
         assertThat(billing.invoicesOf(account, PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(billing.invoice(first.id()).orElseThrow().balanceDue()).isEqualTo(Money.of("100.00", "EUR"));
     }
 
     @Test
