@@ -112,7 +112,10 @@ public final class Parties {
     public Upserted<Account> upsertAccount(ExternalRef ref, NewAccount account) {
         Require.notNull(ref, "externalRef");
         NewAccount withRef = Require.notNull(account, "account").withExternalRef(ref);
-        return useCases.upsert(() -> accounts().findByExternalRef(useCases.tenant(), ref),
+        return useCases.upsert(() -> {
+            useCases.references.territory(withRef.territory(), "territory");
+            return accounts().findByExternalRef(useCases.tenant(), ref);
+        },
                 () -> Account.register(useCases.tenant(), AccountId.next(useCases.ids), withRef, useCases.clock),
                 stored -> stored.syncWith(withRef, useCases.clock), accounts()::save);
     }
@@ -121,7 +124,10 @@ public final class Parties {
     public Upserted<Contact> upsertContact(ExternalRef ref, NewContact contact) {
         Require.notNull(ref, "externalRef");
         NewContact withRef = Require.notNull(contact, "contact").withExternalRef(ref);
-        return useCases.upsert(() -> contacts().findByExternalRef(useCases.tenant(), ref),
+        return useCases.upsert(() -> {
+            useCases.references.territory(withRef.territory(), "territory");
+            return contacts().findByExternalRef(useCases.tenant(), ref);
+        },
                 () -> Contact.register(useCases.tenant(), ContactId.next(useCases.ids), withRef, useCases.clock),
                 stored -> stored.syncWith(withRef, useCases.clock), contacts()::save);
     }

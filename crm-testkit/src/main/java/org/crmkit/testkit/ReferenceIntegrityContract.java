@@ -27,6 +27,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Money;
@@ -277,6 +278,10 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         refusedNaming("territory", () -> crmOfA.parties().registerAccount(
                 NewAccount.of("Initech", owner).withTerritory(nowhere)));
         refusedNaming("territory", () -> crmOfA.parties().assignTerritory(acme.id(), nowhere));
+        refusedNaming("territory", () -> crmOfA.parties().upsertAccount(ExternalRef.of("erp", "4711"),
+                NewAccount.of("Initech", owner).withTerritory(nowhere)));
+        refusedNaming("territory", () -> crmOfA.parties().upsertContact(ExternalRef.of("erp", "C-1"),
+                NewContact.of(PersonName.of("Ann", "Lee"), owner).withTerritory(nowhere)));
         refusedNaming("territory", () -> crmOfA.parties().assignTerritory(kim.id(), nowhere));
         refusedNaming("parent", () -> crmOfA.parties().setParentAccount(acme.id(), AccountId.next(ids),
                 LocalDate.now(clock)));
