@@ -1,10 +1,13 @@
 package org.crmkit.analytics.cli;
 
+import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -130,7 +133,7 @@ public final class AnalyticsCommand {
             return USAGE_ERROR;
         }
         if (HELP.contains(args[0]) || Arrays.stream(args).anyMatch(HELP_OPTIONS::contains)) {
-            return write(USAGE + "\n", out, err);
+            return write(writer -> writer.write(USAGE + "\n"), out, err);
         }
         Map<String, Object> result;
         try {
@@ -150,13 +153,20 @@ public final class AnalyticsCommand {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        return write(Json.write(result), out, err);
+        return write(writer -> Json.write(result, writer), out, err);
     }
 
-    private static int write(String text, OutputStream out, PrintStream err) {
+    /** Writes text to the output as it is produced. */
+    @FunctionalInterface
+    private interface Text {
+        void writeTo(Writer writer) throws IOException;
+    }
+
+    private static int write(Text text, OutputStream out, PrintStream err) {
         try {
-            out.write(text.getBytes(StandardCharsets.UTF_8));
-            out.flush();
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
+            text.writeTo(writer);
+            writer.flush();
         } catch (IOException e) {
             err.println("error: cannot write the result to standard output: " + e.getMessage());
             return WRITE_FAILED;

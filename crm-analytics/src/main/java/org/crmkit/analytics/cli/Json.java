@@ -1,5 +1,7 @@
 package org.crmkit.analytics.cli;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -14,13 +16,13 @@ final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
-        StringBuilder out = new StringBuilder();
+    /** Writes the value and a newline as it goes, so that a large result is never held as text. */
+    static void write(Object value, Writer out) throws IOException {
         write(value, out, 0);
-        return out.append('\n').toString();
+        out.write('\n');
     }
 
-    private static void write(Object value, StringBuilder out, int indent) {
+    private static void write(Object value, Writer out, int indent) throws IOException {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
@@ -30,7 +32,7 @@ final class Json {
         } else if (value instanceof Double d) {
             out.append(Double.isFinite(d) ? d.toString() : "null");
         } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
+            out.append(value.toString());
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
@@ -73,12 +75,12 @@ final class Json {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    private static void newline(StringBuilder out, int indent) {
+    private static void newline(Writer out, int indent) throws IOException {
         out.append('\n');
         out.append("  ".repeat(indent));
     }
 
-    private static void string(String s, StringBuilder out) {
+    private static void string(String s, Writer out) throws IOException {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

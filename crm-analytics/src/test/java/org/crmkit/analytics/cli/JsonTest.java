@@ -2,6 +2,8 @@ package org.crmkit.analytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -10,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void aLoneSurrogateIsEscapedSoThatTwoIdsStayApartInUtf8() {
-        String json = Json.write(List.of("a\uD800", "a\uDC00", "smile \uD83D\uDE00", Map.of("k", "\u0001")));
+    void aLoneSurrogateIsEscapedSoThatTwoIdsStayApartInUtf8() throws IOException {
+        StringWriter out = new StringWriter();
+        Json.write(List.of("a\uD800", "a\uDC00", "smile \uD83D\uDE00", Map.of("k", "\u0001")), out);
+        String json = out.toString();
 
         assertThat(json).contains("\"a\\ud800\"", "\"a\\udc00\"", "\"smile \uD83D\uDE00\"", "\"\\u0001\"");
         assertThat(new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(json);
