@@ -40,9 +40,10 @@ public final class Crm {
     private final Billing billing;
     private final Sales sales;
     private final Leads leads;
+    private final Events events;
 
     private Crm(Builder builder) {
-        this.relay = new EventRelay(builder.storage, builder.eventListeners);
+        this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
         this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.parties = new Parties(useCases);
         this.access = new Access(useCases);
@@ -53,6 +54,7 @@ public final class Crm {
         this.billing = new Billing(useCases);
         this.sales = new Sales(useCases);
         this.leads = new Leads(useCases, builder.leadScoring, builder.leadAssignment, parties, sales);
+        this.events = new Events(useCases);
     }
 
     public static Builder builder() {
@@ -109,6 +111,11 @@ public final class Crm {
         return leads;
     }
 
+    /** The dead letters: events the listeners failed on as often as the relay tries. */
+    public Events events() {
+        return events;
+    }
+
     /**
      * Adds a listener that receives every domain event whose delivery starts after this call, besides the
      * listeners given to the builder; for a component built after the {@code Crm}, such as a workflow runtime.
@@ -119,8 +126,10 @@ public final class Crm {
     }
 
     /**
-     * Delivers committed events that are still pending (e.g. after the listener failed) to the event listener.
-     * Returns how many were delivered. Changes made through crmkit trigger this on their own after each commit.
+     * Delivers committed events that are still pending (e.g. after a listener failed) to the listeners, trying each
+     * failed one once more. Returns how many were delivered by this call; 0 when called by a listener (the run in
+     * progress delivers them). Changes made through crmkit trigger this on their own after each commit. Nothing a
+     * listener throws comes out of here: it counts as a failed attempt of that event.
      */
     public int publishPendingEvents() {
         return relay.publishPending();
@@ -129,11 +138,15 @@ public final class Crm {
     /** Configures a {@link Crm}. Only the storage is required. */
     public static final class Builder {
 
+        /** How often the relay tries an event unless told otherwise: {@value}. */
+        public static final int DEFAULT_EVENT_DELIVERY_ATTEMPTS = 10;
+
         private Storage storage;
         private Clock clock = Clock.systemUTC();
         private TenantResolver tenantResolver = TenantResolver.fixed(TenantId.DEFAULT);
         private ActorResolver actorResolver = ActorResolver.fixed(Actor.SYSTEM);
         private final List<EventListener> eventListeners = new ArrayList<>();
+        private int eventDeliveryAttempts = DEFAULT_EVENT_DELIVERY_ATTEMPTS;
         private ServiceLevel serviceLevel = ServiceLevel.standard();
         private LeadScoringModel leadScoring = LeadScoringModel.NONE;
         private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
@@ -177,6 +190,17 @@ public final class Crm {
          */
         public Builder eventListener(EventListener eventListener) {
             eventListeners.add(Require.notNull(eventListener, "eventListener"));
+            return this;
+        }
+
+        /**
+         * How many times the relay tries to deliver an event before it gives up on it and keeps it as a dead letter
+         * ({@link Crm#events()}); at least 1, defaults to {@link #DEFAULT_EVENT_DELIVERY_ATTEMPTS}. The relay runs
+         * after every committed change and on {@link Crm#publishPendingEvents()}, and tries a failed event once per
+         * run.
+         */
+        public Builder eventDeliveryAttempts(int attempts) {
+            this.eventDeliveryAttempts = Require.positive(attempts, "eventDeliveryAttempts");
             return this;
         }
 

@@ -62,7 +62,7 @@ final class UseCases {
         return storage.transactions().inTransaction(() -> {
             int depth = writeDepth.get();
             if (depth == 0) {
-                storage.transactions().afterCommitOnce(relay, relay::publishPending);
+                storage.transactions().afterCommitOnce(relay, relay::publishAfterCommit);
             }
             writeDepth.set(depth + 1);
             try {

@@ -8,17 +8,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.EventListener;
@@ -39,9 +46,11 @@ class EventRelayTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
     private final Storage storage = InMemoryStorage.create(clock);
 
+    /** Commits events of one aggregate, in order. */
     private void commit(String... whats) {
-        storage.transactions().inTransaction(() -> storage.outbox().append(
-                java.util.Arrays.stream(whats).<DomainEvent>map(w -> new Happened(TenantId.DEFAULT, UUID.randomUUID(), clock.instant(), w)).toList()));
+        UUID aggregate = UUID.randomUUID();
+        storage.transactions().inTransaction(() -> storage.outbox().append(Arrays.stream(whats)
+                .<DomainEvent>map(what -> new Happened(TenantId.DEFAULT, aggregate, clock.instant(), what)).toList()));
     }
 
     private static String what(OutboxEntry entry) {
@@ -60,7 +69,7 @@ class EventRelayTest {
     }
 
     @Test
-    void aFailingListenerKeepsTheFailedEventAndItsSuccessorsPendingForTheNextRun() {
+    void aFailingListenerKeepsTheFailedEventAndTheLaterEventsOfItsAggregatePendingForTheNextRun() {
         List<String> received = new ArrayList<>();
         boolean[] failOnB = {true};
         Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> {
@@ -202,37 +211,22 @@ class EventRelayTest {
         assertThat(steady).hasSize(threads * rounds).doesNotHaveDuplicates();
     }
 
-    /** The in-memory outbox, counting how often the pending events are read. */
-    private static final class CountingOutbox implements Outbox {
-
-        private final Outbox outbox;
-        private int pendingReads;
-
-        CountingOutbox(Outbox outbox) {
-            this.outbox = outbox;
-        }
-
-        @Override
-        public void append(List<DomainEvent> events) {
-            outbox.append(events);
-        }
-
-        @Override
-        public List<OutboxEntry> pending(int limit) {
-            pendingReads++;
-            return outbox.pending(limit);
-        }
-
-        @Override
-        public void markPublished(List<UUID> eventIds) {
-            outbox.markPublished(eventIds);
-        }
-    }
-
-    private final CountingOutbox countingOutbox = new CountingOutbox(storage.outbox());
+    /** How often the relay read the pending events of {@link #countedStorage}. */
+    private int pendingReads;
+    /** The in-memory storage, whose outbox counts how often the pending events are read. */
     private final Storage countedStorage = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
             new Class<?>[] {Storage.class},
-            (proxy, method, args) -> method.getName().equals("outbox") ? countingOutbox : method.invoke(storage, args));
+            (proxy, method, args) -> method.getName().equals("outbox") ? countingOutbox() : method.invoke(storage, args));
+
+    private Outbox countingOutbox() {
+        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("pending")) {
+                        pendingReads++;
+                    }
+                    return method.invoke(storage.outbox(), args);
+                });
+    }
 
     private void logNotes(Crm crm, AccountId account, int count) {
         for (int i = 0; i < count; i++) {
@@ -251,7 +245,7 @@ class EventRelayTest {
         countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 5));
 
         assertThat(received).hasSize(5).doesNotHaveDuplicates();
-        assertThat(countingOutbox.pendingReads).isEqualTo(1);
+        assertThat(pendingReads).isEqualTo(1);
     }
 
     @Test
@@ -270,6 +264,86 @@ class EventRelayTest {
         countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 2));
 
         assertThat(received).hasSize(2);
-        assertThat(countingOutbox.pendingReads).isEqualTo(1);
+        assertThat(pendingReads).isEqualTo(1);
+    }
+
+    /** Collects what the relay logs. */
+    private static final class LogRecords extends Handler implements AutoCloseable {
+
+        private final Logger logger = Logger.getLogger(EventRelay.class.getName());
+        private final Level previousLevel = logger.getLevel();
+        final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+
+        LogRecords() {
+            logger.setLevel(Level.ALL);
+            logger.addHandler(this);
+        }
+
+        @Override
+        public void publish(LogRecord record) {
+            records.add(record);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+            logger.removeHandler(this);
+            logger.setLevel(previousLevel);
+        }
+    }
+
+    @Test
+    void anEventThatAlwaysFailsIsLoggedOnceWithItsStackTraceWhenItBecomesADeadLetter() {
+        List<String> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(storage).clock(clock).eventDeliveryAttempts(3).eventListener(entry -> {
+            if (what(entry).equals("refused")) {
+                throw new IllegalStateException("mail server down");
+            }
+            received.add(what(entry));
+        }).build();
+
+        try (LogRecords log = new LogRecords()) {
+            commit("refused");
+            for (int i = 0; i < 50; i++) {
+                commit("later " + i);
+                crm.publishPendingEvents();
+            }
+
+            assertThat(received).hasSize(50);
+            assertThat(log.records).filteredOn(record -> record.getLevel().intValue() >= Level.INFO.intValue())
+                    .singleElement().satisfies(record -> {
+                        assertThat(record.getLevel()).isEqualTo(Level.WARNING);
+                        assertThat(record.getThrown()).hasMessage("mail server down");
+                        assertThat(record.getMessage()).contains("after 3 attempts", "dead letter");
+                    });
+            assertThat(log.records).filteredOn(record -> record.getThrown() != null).hasSize(1);
+        }
+        assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).hasSize(1);
+    }
+
+    @Test
+    void aStorageFailureWhileRelayingAfterACommitDoesNotReachTheCallerAndTheEventsStayPending() {
+        boolean[] storageDown = {true};
+        Storage failingOnMarks = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
+                (proxy, method, args) -> method.getName().equals("outbox") ? Proxy.newProxyInstance(
+                        Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class}, (outbox, call, callArgs) -> {
+                            if (call.getName().equals("markPublished") && storageDown[0]) {
+                                throw new StorageException("the connection to the database was lost", null);
+                            }
+                            return call.invoke(storage.outbox(), callArgs);
+                        }) : method.invoke(storage, args));
+        List<UUID> received = new ArrayList<>();
+        Crm crm = Crm.builder().storage(failingOnMarks).clock(clock).eventListener(entry -> received.add(entry.eventId())).build();
+
+        logNotes(crm, AccountId.of(UUID.randomUUID()), 1);
+
+        assertThat(received).hasSize(1);
+        storageDown[0] = false;
+        assertThat(crm.publishPendingEvents()).isEqualTo(1);
+        assertThat(received).hasSize(2);
+        assertThat(received.get(1)).as("delivered again, as it was never marked").isEqualTo(received.get(0));
     }
 }

@@ -79,7 +79,7 @@ public final class Task extends AggregateRoot<TaskId> {
                 "must not be before the task is created (" + now + "), was " + details.dueAt());
         Task task = new Task(new TaskState(tenant, id, 0, details.subject(), details.description(), details.dueAt(),
                 details.assignee(), details.priority(), TaskStatus.OPEN, details.link(), details.reminderAt(), null,
-                now, actor, null, null, details.recurrence(),
+                now, actor, null, null, details.recurrence() == null ? null : details.recurrence().startingAt(details.dueAt()),
                 details.reminderAt() == null ? null : Duration.between(details.reminderAt(), details.dueAt()),
                 null, null, null, null));
         task.record(new TaskCreated(tenant, id.value(), now, details.subject(), details.dueAt(), details.assignee(),

@@ -1,15 +1,21 @@
 package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import java.time.Clock;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Page;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StorageException;
+import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TransactionRequiredException;
+import org.crmkit.core.spi.DeadLetter;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.hibernate.dialect.Dialect;
@@ -90,7 +96,8 @@ final class JpaOutbox implements Outbox {
     public List<OutboxEntry> pending(int limit) {
         Require.positive(limit, "limit");
         return transactions.withEntityManager(entityManager -> entityManager
-                .createQuery("select r from OutboxRow r where r.publishedAt is null order by r.sequence", OutboxRow.class)
+                .createQuery("select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
+                        + " order by r.sequence", OutboxRow.class)
                 .setMaxResults(limit)
                 .getResultList().stream()
                 .map(this::entry)
@@ -108,6 +115,75 @@ final class JpaOutbox implements Outbox {
                 .setParameter("now", clock.instant())
                 .setParameter("ids", eventIds)
                 .executeUpdate());
+    }
+
+    @Override
+    public boolean recordFailedDelivery(UUID eventId, String failure, int maxAttempts) {
+        Require.notNull(eventId, "eventId");
+        Require.maxLength(Require.notNull(failure, "failure"), DeadLetter.MAX_FAILURE_LENGTH, "failure");
+        Require.positive(maxAttempts, "maxAttempts");
+        return transactions.withEntityManager(entityManager -> {
+            // one statement, so that two relays failing on the same event at once both count
+            int counted = entityManager.createQuery("update OutboxRow r set r.deliveryAttempts = r.deliveryAttempts + 1,"
+                            + " r.lastFailure = :failure,"
+                            + " r.deadLetteredAt = case when r.deliveryAttempts + 1 >= :maxAttempts then :now else r.deadLetteredAt end"
+                            + " where r.eventId = :id and r.publishedAt is null and r.deadLetteredAt is null")
+                    .setParameter("failure", failure)
+                    .setParameter("maxAttempts", maxAttempts)
+                    .setParameter("now", clock.instant())
+                    .setParameter("id", eventId)
+                    .executeUpdate();
+            return counted == 1 && entityManager
+                    .createQuery("select count(r) from OutboxRow r where r.eventId = :id and r.deadLetteredAt is not null", Long.class)
+                    .setParameter("id", eventId)
+                    .getSingleResult() == 1;
+        });
+    }
+
+    @Override
+    public Page<DeadLetter> deadLetters(TenantId tenant, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(page, "page");
+        String deadLettersOfTenant = " from OutboxRow r where r.tenant = :tenant and r.deadLetteredAt is not null"
+                + " and r.discardedAt is null";
+        return transactions.withEntityManager(entityManager -> {
+            List<DeadLetter> items = entityManager.createQuery("select r" + deadLettersOfTenant + " order by r.sequence", OutboxRow.class)
+                    .setParameter("tenant", tenant.value())
+                    .setFirstResult((int) page.offset())
+                    .setMaxResults(page.size())
+                    .getResultList().stream()
+                    .map(row -> new DeadLetter(entry(row), row.deliveryAttempts, row.lastFailure, row.deadLetteredAt))
+                    .toList();
+            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : entityManager
+                    .createQuery("select count(r)" + deadLettersOfTenant, Long.class)
+                    .setParameter("tenant", tenant.value())
+                    .getSingleResult();
+            return new Page<>(items, page, total);
+        });
+    }
+
+    @Override
+    public boolean retryDeadLetter(TenantId tenant, UUID eventId) {
+        return changeDeadLetter(tenant, eventId, "r.deliveryAttempts = 0, r.lastFailure = null, r.deadLetteredAt = null",
+                update -> update);
+    }
+
+    @Override
+    public boolean discardDeadLetter(TenantId tenant, UUID eventId) {
+        return changeDeadLetter(tenant, eventId, "r.discardedAt = :now", update -> update.setParameter("now", clock.instant()));
+    }
+
+    /** Sets the columns of the tenant's dead letter (their values bound by {@code values}); whether there was one. */
+    private boolean changeDeadLetter(TenantId tenant, UUID eventId, String assignments, UnaryOperator<Query> values) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(eventId, "eventId");
+        return transactions.withEntityManager(entityManager -> {
+            Query update = entityManager.createQuery("update OutboxRow r set " + assignments
+                    + " where r.eventId = :id and r.tenant = :tenant and r.deadLetteredAt is not null and r.discardedAt is null")
+                    .setParameter("id", eventId)
+                    .setParameter("tenant", tenant.value());
+            return values.apply(update).executeUpdate() == 1;
+        });
     }
 
     private OutboxEntry entry(OutboxRow row) {

@@ -55,4 +55,19 @@ class OutboxRow {
 
     @Column(name = "published_at")
     Instant publishedAt;
+
+    /** Failed deliveries so far; back to 0 when a dead letter is retried. */
+    @Column(name = "delivery_attempts", nullable = false)
+    int deliveryAttempts;
+
+    @Column(name = "last_failure", length = 2000)
+    String lastFailure;
+
+    /** When the relay gave up on the event; null while it is pending or once it is published. */
+    @Column(name = "dead_lettered_at")
+    Instant deadLetteredAt;
+
+    /** When staff discarded the dead letter. */
+    @Column(name = "discarded_at")
+    Instant discardedAt;
 }

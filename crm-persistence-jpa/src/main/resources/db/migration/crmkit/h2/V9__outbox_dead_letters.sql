@@ -1,0 +1,12 @@
+-- crmkit schema 9: failed deliveries and dead letters of the outbox. The relay counts every failed delivery of a
+-- pending event in delivery_attempts and keeps the last failure (exception class and message); at the last attempt
+-- it sets dead_lettered_at, and the event is no longer pending until staff retry it (the columns back to 0 and null)
+-- or discard it (discarded_at set; the row stays for the record).
+alter table crm_outbox add column delivery_attempts integer not null default 0;
+alter table crm_outbox add column last_failure varchar(2000);
+alter table crm_outbox add column dead_lettered_at timestamp(6) with time zone;
+alter table crm_outbox add column discarded_at timestamp(6) with time zone;
+
+-- Staff page through a tenant's dead letters in sequence order (H2 has no partial indexes: the few dead letters of a
+-- tenant are a range of this index).
+create index crm_outbox_dead_letters on crm_outbox (tenant_id, dead_lettered_at, sequence_number);
