@@ -3,10 +3,14 @@ package org.crmkit.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.TransactionConflictException;
 import org.crmkit.core.lead.LeadAssignmentRules;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.service.ServiceLevel;
@@ -123,6 +127,47 @@ public final class Crm {
      */
     public EventSubscription subscribe(EventListener listener) {
         return relay.subscribe(Require.notNull(listener, "listener"));
+    }
+
+    /**
+     * Runs {@code change} (typically several calls of crmkit's services) as one transaction, and runs it again in a
+     * fresh transaction when it failed on a conflict with a concurrent writer: a {@link StaleVersionException} (a
+     * record it read was changed meanwhile) or a {@link TransactionConflictException} (a deadlock or serialization
+     * failure). At most {@code maxAttempts} runs in all; when the last one fails on a conflict too, that conflict is
+     * thrown. Any other exception is thrown at once, without another run. The change must read what it changes
+     * inside itself, so that each run sees the records as they are then; its events are relayed after the commit of
+     * the run that succeeded.
+     *
+     * <p>Must be called outside a transaction: inside one, the runs would join it and could not start afresh, so
+     * that is refused with an {@link IllegalTransitionException}. Thread-safe.
+     *
+     * @param maxAttempts at least 1
+     */
+    public <T> T retrying(int maxAttempts, Supplier<T> change) {
+        Require.positive(maxAttempts, "maxAttempts");
+        Require.notNull(change, "change");
+        if (useCases.storage.transactions().isActive()) {
+            throw new IllegalTransitionException("crm.retrying runs each attempt in a fresh transaction and cannot run"
+                    + " inside the transaction already active on this thread");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return useCases.write(change);
+            } catch (StaleVersionException | TransactionConflictException conflict) {
+                if (attempt == maxAttempts) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    /** {@link #retrying(int, Supplier)} for a change that returns nothing. */
+    public void retrying(int maxAttempts, Runnable change) {
+        Require.notNull(change, "change");
+        retrying(maxAttempts, () -> {
+            change.run();
+            return null;
+        });
     }
 
     /**

@@ -12,7 +12,8 @@ public final class StaleVersionException extends CrmException {
 
     public StaleVersionException(String recordType, Object id, long expectedVersion, long actualVersion) {
         super(ErrorCode.STALE_VERSION, recordType + " " + id + " was changed concurrently: expected version "
-                + expectedVersion + " but the stored version is " + actualVersion);
+                + expectedVersion + (actualVersion < 0 ? ", and the stored version could not be read"
+                : " but the stored version is " + actualVersion));
         this.recordType = recordType;
         this.id = id;
         this.expectedVersion = expectedVersion;
@@ -31,7 +32,10 @@ public final class StaleVersionException extends CrmException {
         return expectedVersion;
     }
 
-    /** The stored version, or -1 when the stored record could not be read (e.g. a database-level conflict). */
+    /**
+     * The stored version when the conflict was found, or -1 when it could not be read (the JPA adapter reads it on a
+     * connection of its own after the database refused the update; with no connection to spare it cannot).
+     */
     public long actualVersion() {
         return actualVersion;
     }

@@ -75,8 +75,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             try {
                 entityManager.flush();
             } catch (RuntimeException e) {
-                Object which = states.size() == 1 ? states.get(0).id() : "(one of the " + states.size() + " saved together)";
-                throw Failures.translate(e, mapping.recordType(), which, -1);
+                throw Failures.translateSave(e, mapping.recordType(), mapping.rowType(), states, transactions);
             }
             return saved;
         });
@@ -227,7 +226,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         try {
             entityManager.flush();
         } catch (RuntimeException e) {
-            throw Failures.translate(e, mapping.recordType(), state.id(), state.version());
+            throw Failures.translateSave(e, mapping.recordType(), mapping.rowType(), List.of(state), transactions);
         }
     }
 

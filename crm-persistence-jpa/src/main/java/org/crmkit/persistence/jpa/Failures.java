@@ -4,10 +4,18 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TransactionConflictException;
+import org.hibernate.StaleObjectStateException;
 
 /**
  * Turns what JPA and JDBC throw into crmkit's exceptions: a version conflict into {@link StaleVersionException},
@@ -58,6 +66,53 @@ final class Failures {
             return withCause(new DuplicateRecordException(recordType, id), failure);
         }
         return new StorageException("the database refused the work: " + rootMessage(failure), failure);
+    }
+
+    /**
+     * Translates a failure of flushing the rows of {@code states} (saved through one table of {@code rowType}). A
+     * version conflict names the record the database refused, with the version the record has now: read on a
+     * connection of its own, as the failed transaction may take no more statements (PostgreSQL), so the pool must
+     * hold a second connection; when even that read fails, the conflict says the stored version is unknown. A record
+     * deleted meanwhile is reported as not found.
+     */
+    static RuntimeException translateSave(RuntimeException failure, String recordType,
+                                          Class<? extends AggregateRow> rowType, List<? extends AggregateState<?>> states,
+                                          JpaTransactions transactions) {
+        Map<RowKey, AggregateState<?>> byKey = new HashMap<>();
+        states.forEach(state -> byKey.put(new RowKey(state.tenant().value(), state.id().value()), state));
+        AggregateState<?> only = states.size() == 1 ? states.get(0) : null;
+        RuntimeException translated = translate(failure, recordType,
+                only != null ? only.id() : "(one of the " + states.size() + " saved together)",
+                only != null ? only.version() : -1);
+        if (!(translated instanceof StaleVersionException)) {
+            return translated;
+        }
+        Optional<AggregateState<?>> refused = refusedRow(failure).map(byKey::get).or(() -> Optional.ofNullable(only));
+        if (refused.isEmpty()) {
+            return translated;
+        }
+        AggregateState<?> state = refused.get();
+        OptionalLong stored;
+        try {
+            stored = transactions.committedVersion(rowType, new RowKey(state.tenant().value(), state.id().value()));
+        } catch (RuntimeException unreadable) {
+            translated.addSuppressed(unreadable);
+            return translated;
+        }
+        RuntimeException precise = stored.isPresent()
+                ? new StaleVersionException(recordType, state.id(), state.version(), stored.getAsLong())
+                : new RecordNotFoundException(recordType, state.id());
+        return withCause(precise, failure);
+    }
+
+    /** The key of the row whose update or delete Hibernate found stale, when it says which. */
+    private static Optional<RowKey> refusedRow(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof StaleObjectStateException stale && stale.getIdentifier() instanceof RowKey key) {
+                return Optional.of(key);
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean connectionLost(Throwable failure) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -88,6 +89,20 @@ final class JpaTransactions implements Transactions {
             }
         } catch (RuntimeException e) {
             throw Failures.translate(e);
+        }
+    }
+
+    /**
+     * The version of the row as committed, read with an entity manager and connection of their own, outside the
+     * transaction on this thread (which a failed statement may have ended); empty when there is no such row.
+     */
+    OptionalLong committedVersion(Class<? extends AggregateRow> rowType, RowKey key) {
+        EntityManager entityManager = entityManagerFactory.createEntityManager();
+        try {
+            AggregateRow row = entityManager.find(rowType, key);
+            return row == null ? OptionalLong.empty() : OptionalLong.of(row.version);
+        } finally {
+            entityManager.close();
         }
     }
 
