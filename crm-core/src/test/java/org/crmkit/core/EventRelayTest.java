@@ -338,7 +338,7 @@ class EventRelayTest {
         List<UUID> received = new ArrayList<>();
         Crm crm = Crm.builder().storage(failingOnMarks).clock(clock).eventListener(entry -> received.add(entry.eventId())).build();
 
-        logNotes(crm, AccountId.of(UUID.randomUUID()), 1);
+        logNotes(crm, StoredRecords.account(storage, clock), 1);
 
         assertThat(received).hasSize(1);
         storageDown[0] = false;
