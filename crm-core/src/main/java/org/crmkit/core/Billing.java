@@ -20,6 +20,7 @@ import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
@@ -60,6 +61,36 @@ public final class Billing {
             created.issue(useCases.clock);
             return useCases.save(created, useCases.storage.invoices()::save);
         });
+    }
+
+    /**
+     * Records an invoice another system sent under its reference, issued at once, exactly once: the first call
+     * creates and issues it as {@link #issueInvoice(NewInvoice)} does (CREATED); sending it again with the same
+     * number, account, dates, currency and lines returns the stored invoice and writes nothing (UNCHANGED, no
+     * event); with other content it is refused with an {@code ExternalRefConflictException} naming the reference,
+     * the stored invoice and every difference. What happened to the invoice since (payments, a void) is the CRM's
+     * and not compared. Concurrent calls with one new reference record one invoice (see
+     * {@link Parties#upsertAccount}).
+     */
+    public Upserted<Invoice> recordInvoice(ExternalRef ref, NewInvoice invoice) {
+        Require.notNull(ref, "externalRef");
+        Require.notNull(invoice, "invoice");
+        return useCases.upsert(() -> useCases.storage.invoices().findByExternalRef(useCases.tenant(), ref), () -> {
+            Invoice created = draft(invoice);
+            created.addExternalRef(ref);
+            created.issue(useCases.clock);
+            return created;
+        }, stored -> {
+            Invoice given = Invoice.draft(useCases.tenant(), stored.id(), invoice.number(), invoice.account(),
+                    invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(), useCases.clock);
+            return new SameContent().field("number", stored.number(), given.number())
+                    .field("account", stored.account(), given.account())
+                    .field("issueDate", stored.issueDate(), given.issueDate())
+                    .field("dueDate", stored.dueDate(), given.dueDate())
+                    .field("currency", stored.currency(), given.currency())
+                    .field("lines", stored.lines(), given.lines())
+                    .orRefuse("Invoice", ref, stored.id());
+        }, useCases.storage.invoices()::save);
     }
 
     /** Issues a draft invoice. */
@@ -109,22 +140,59 @@ public final class Billing {
      */
     public Payment recordPayment(NewPayment payment) {
         Require.notNull(payment, "payment");
-        return useCases.write(() -> {
-            useCases.references.account(payment.account(), "account");
-            Payment received = Payment.receive(useCases.tenant(), PaymentId.next(useCases.ids), payment.account(),
-                    payment.amount(), payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
-            Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
-            for (int i = 0; i < payment.allocations().size(); i++) {
-                NewPayment.Allocation allocation = payment.allocations().get(i);
-                String field = "allocations[" + i + "].invoice";
-                Invoice invoice = touched.computeIfAbsent(allocation.invoice(), id -> loadInvoice(id, field));
-                requireSameAccount(invoice, received.account(), field);
-                invoice.applyPayment(received.id(), allocation.amount(), useCases.clock);
-                received.allocate(invoice.id(), allocation.amount(), useCases.clock);
-            }
-            touched.values().forEach(invoice -> useCases.save(invoice, useCases.storage.invoices()::save));
-            return useCases.save(received, useCases.storage.payments()::save);
-        });
+        return useCases.write(() -> useCases.save(received(payment, List.of()), useCases.storage.payments()::save));
+    }
+
+    /**
+     * Records a payment another system sent under its reference exactly once: the first call records it with its
+     * allocations as {@link #recordPayment(NewPayment)} does (CREATED); sending it again with the same account,
+     * amount, day, method, reference and allocations returns the stored payment and writes nothing (UNCHANGED, no
+     * event); with other content it is refused with an {@code ExternalRefConflictException} naming the reference,
+     * the stored payment and every difference. Allocations made later in the CRM are not compared. Concurrent
+     * calls with one new reference record one payment (see {@link Parties#upsertAccount}).
+     */
+    public Upserted<Payment> recordPayment(ExternalRef ref, NewPayment payment) {
+        Require.notNull(ref, "externalRef");
+        Require.notNull(payment, "payment");
+        return useCases.upsert(() -> useCases.storage.payments().findByExternalRef(useCases.tenant(), ref),
+                () -> received(payment, List.of(ref)), stored -> {
+                    Payment given = Payment.receive(useCases.tenant(), stored.id(), payment.account(), payment.amount(),
+                            payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
+                    List<String> storedAllocations = stored.allocations().stream()
+                            .limit(payment.allocations().size())
+                            .map(allocation -> allocation.invoice() + " " + allocation.amount()).toList();
+                    List<String> givenAllocations = payment.allocations().stream()
+                            .map(allocation -> allocation.invoice() + " " + allocation.amount()).toList();
+                    return new SameContent().field("account", stored.account(), given.account())
+                            .field("amount", stored.amount(), given.amount())
+                            .field("receivedOn", stored.receivedOn(), given.receivedOn())
+                            .field("method", stored.method(), given.method())
+                            .field("reference", stored.reference(), given.reference())
+                            .field("allocations", storedAllocations, givenAllocations)
+                            .orRefuse("Payment", ref, stored.id());
+                }, useCases.storage.payments()::save);
+    }
+
+    /**
+     * A new payment with the references, its allocations applied to the invoices, which are saved; the payment is
+     * not. Called inside the change's transaction.
+     */
+    private Payment received(NewPayment payment, List<ExternalRef> refs) {
+        useCases.references.account(payment.account(), "account");
+        Payment received = Payment.receive(useCases.tenant(), PaymentId.next(useCases.ids), payment.account(),
+                payment.amount(), payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
+        refs.forEach(received::addExternalRef);
+        Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
+        for (int i = 0; i < payment.allocations().size(); i++) {
+            NewPayment.Allocation allocation = payment.allocations().get(i);
+            String field = "allocations[" + i + "].invoice";
+            Invoice invoice = touched.computeIfAbsent(allocation.invoice(), id -> loadInvoice(id, field));
+            requireSameAccount(invoice, received.account(), field);
+            invoice.applyPayment(received.id(), allocation.amount(), useCases.clock);
+            received.allocate(invoice.id(), allocation.amount(), useCases.clock);
+        }
+        touched.values().forEach(invoice -> useCases.save(invoice, useCases.storage.invoices()::save));
+        return received;
     }
 
     /** Allocates part of a payment's unallocated rest to an invoice of the same account. */

@@ -111,7 +111,7 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
         CreditNoteState s = stored.state();
         CreditNote intruder = CreditNote.restore(new CreditNoteState(TENANT_B, s.id(), s.version(), s.number(),
                 s.account(), s.invoice(), Money.of("1.00", "EUR"), s.issueDate(), s.reason(), s.applications(),
-                s.createdAt()));
+                s.createdAt(), s.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(creditNotes().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("50.00", "EUR"));
     }

@@ -3,19 +3,30 @@ package org.crmkit.testkit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.crmkit.core.Crm;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.NewPayment;
 import org.crmkit.core.Upserted;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.billing.InvoiceStatus;
+import org.crmkit.core.billing.Payment;
+import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.common.ExternalRef;
+import org.crmkit.core.common.ExternalRefConflictException;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -189,5 +200,79 @@ public abstract class ExternalRefContract extends StorageContract {
         assertThat(outcomes).extracting(outcome -> outcome.value().record().id()).containsOnly(
                 crm().parties().findAccountByExternalRef(ERP_ACME).orElseThrow().id());
         assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).totalElements()).isEqualTo(1);
+    }
+
+    private NewInvoice invoiceOf(Account account, String amount) {
+        return NewInvoice.of("2026-0042", account.id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
+                Currency.getInstance("EUR")).withLine(InvoiceLine.of("Press maintenance", "1", Money.of(amount, "EUR"), "0"));
+    }
+
+    @Test
+    void anInvoiceRecordedAgainUnderItsReferenceIsStoredOnceAndOtherContentIsRefusedNamingBoth() {
+        Account acme = crm().parties().upsertAccount(ERP_ACME, acme()).record();
+        ExternalRef ref = ExternalRef.of("erp", "R-2026-0042");
+
+        Upserted<Invoice> first = crm().billing().recordInvoice(ref, invoiceOf(acme, "450.00"));
+        events.clear();
+        Upserted<Invoice> again = crm().billing().recordInvoice(ref, invoiceOf(acme, "450.00"));
+
+        assertThat(first.outcome()).isEqualTo(Upserted.Outcome.CREATED);
+        assertThat(first.record().status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(first.record().externalRefs()).containsExactly(ref);
+        assertThat(again.outcome()).isEqualTo(Upserted.Outcome.UNCHANGED);
+        assertThat(again.record().id()).isEqualTo(first.record().id());
+        assertThat(again.record().version()).isEqualTo(first.record().version());
+        assertThat(events).isEmpty();
+        assertThat(storage.invoices().findByExternalRef(TENANT_A, ref)).map(Invoice::id).contains(first.record().id());
+        assertThatThrownBy(() -> crm().billing().recordInvoice(ref, invoiceOf(acme, "540.00")))
+                .isInstanceOfSatisfying(ExternalRefConflictException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(ErrorCode.DUPLICATE);
+                    assertThat(e.ref()).isEqualTo(ref);
+                    assertThat(e.differences()).singleElement().asString().startsWith("lines: stored");
+                })
+                .hasMessageContaining("erp/R-2026-0042").hasMessageContaining(first.record().id().toString())
+                .hasMessageContaining("450.00").hasMessageContaining("540.00");
+        assertThat(crm().billing().invoicesOf(acme.id(), PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    void aPaymentRecordedAgainUnderItsReferenceIsStoredOnceWithItsAllocationsAppliedOnce() {
+        Account acme = crm().parties().upsertAccount(ERP_ACME, acme()).record();
+        Invoice invoice = crm().billing().recordInvoice(ExternalRef.of("erp", "R-1"), invoiceOf(acme, "450.00")).record();
+        ExternalRef ref = ExternalRef.of("bank", "2026-03-10/0017");
+        NewPayment payment = NewPayment.of(acme.id(), Money.of("450.00", "EUR"), LocalDate.of(2026, 3, 10),
+                PaymentMethod.BANK_TRANSFER).allocating(invoice.id(), Money.of("450.00", "EUR"));
+
+        Upserted<Payment> first = crm().billing().recordPayment(ref, payment);
+        events.clear();
+        Upserted<Payment> again = crm().billing().recordPayment(ref, payment);
+
+        assertThat(first.outcome()).isEqualTo(Upserted.Outcome.CREATED);
+        assertThat(again.outcome()).isEqualTo(Upserted.Outcome.UNCHANGED);
+        assertThat(again.record().id()).isEqualTo(first.record().id());
+        assertThat(events).isEmpty();
+        assertThat(crm().billing().invoice(invoice.id()).orElseThrow().balanceDue()).isEqualTo(Money.of("0.00", "EUR"));
+        assertThat(storage.payments().findByExternalRef(TENANT_A, ref)).map(Payment::id).contains(first.record().id());
+        assertThatThrownBy(() -> crm().billing().recordPayment(ref, NewPayment.of(acme.id(), Money.of("500.00", "EUR"),
+                LocalDate.of(2026, 3, 10), PaymentMethod.BANK_TRANSFER)))
+                .isInstanceOfSatisfying(ExternalRefConflictException.class, e -> assertThat(e.differences())
+                        .containsExactly("amount: stored " + Money.of("450.00", "EUR") + ", given " + Money.of("500.00", "EUR")))
+                .hasMessageContaining("bank/2026-03-10/0017").hasMessageContaining(first.record().id().toString());
+    }
+
+    @Test
+    void concurrentRecordingsOfOnePaymentStoreItOnce() throws InterruptedException {
+        Account acme = crm().parties().upsertAccount(ERP_ACME, acme()).record();
+        ExternalRef ref = ExternalRef.of("bank", "0018");
+        NewPayment payment = NewPayment.of(acme.id(), Money.of("120.00", "EUR"), LocalDate.of(2026, 3, 10),
+                PaymentMethod.CARD);
+
+        List<Outcome<Upserted<Payment>>> outcomes = concurrently(IntStream.range(0, 6)
+                .<Callable<Upserted<Payment>>>mapToObj(i -> () -> crm().billing().recordPayment(ref, payment)).toList());
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
+        assertThat(outcomes).extracting(outcome -> outcome.value().outcome()).containsOnlyOnce(Upserted.Outcome.CREATED);
+        assertThat(storage.payments().findByAccount(TENANT_A, acme.id(), PageRequest.first(10)).totalElements()).isEqualTo(1);
     }
 }

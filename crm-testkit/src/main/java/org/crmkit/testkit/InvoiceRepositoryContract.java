@@ -380,7 +380,8 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
 
         Invoice intruder = Invoice.restore(new InvoiceState(TENANT_B, stored.id(), stored.version(), "HACKED",
                 stored.account(), stored.issueDate(), stored.dueDate(), stored.currency(), stored.lines(),
-                stored.status(), List.of(), null, null, stored.createdAt(), stored.issuedAt()));
+                stored.status(), List.of(), null, null, stored.createdAt(), stored.issuedAt(),
+                stored.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(invoices().findById(TENANT_A, stored.id()).orElseThrow().number()).isEqualTo("INV-1");
     }

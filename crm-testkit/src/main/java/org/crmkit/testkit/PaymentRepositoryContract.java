@@ -131,7 +131,8 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         assertThat(payments().findByAccount(TENANT_B, account, PageRequest.first(10)).items()).isEmpty();
         PaymentState s = stored.state();
         Payment intruder = Payment.restore(new PaymentState(TENANT_B, s.id(), s.version(), s.account(),
-                Money.of("1.00", "EUR"), s.receivedOn(), s.method(), s.reference(), s.allocations(), s.recordedAt()));
+                Money.of("1.00", "EUR"), s.receivedOn(), s.method(), s.reference(), s.allocations(), s.recordedAt(),
+                s.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(payments().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("100.00", "EUR"));
     }

@@ -9,6 +9,8 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.CurrencyMismatchException;
+import org.crmkit.core.common.ExternalRef;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
@@ -35,6 +37,7 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
     private final String reason;
     private final List<CreditApplication> applications;
     private final Instant createdAt;
+    private List<ExternalRef> externalRefs;
 
     private CreditNote(CreditNoteState s) {
         super(s.tenant(), s.id(), s.version());
@@ -46,6 +49,7 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
         this.reason = s.reason();
         this.applications = new ArrayList<>(s.applications());
         this.createdAt = s.createdAt();
+        this.externalRefs = s.externalRefs();
     }
 
     /**
@@ -64,7 +68,7 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
         Require.notNull(issueDate, "issueDate");
         String checkedReason = Require.maxLength(Require.notBlank(reason, "reason"), 500, "reason");
         CreditNote note = new CreditNote(new CreditNoteState(tenant, id, 0, checkedNumber, account, invoice, amount,
-                issueDate, checkedReason, List.of(), clock.instant()));
+                issueDate, checkedReason, List.of(), clock.instant(), List.of()));
         note.record(new CreditNoteIssued(tenant, id.value(), note.createdAt, checkedNumber, account, invoice, amount,
                 checkedReason));
         return note;
@@ -78,7 +82,7 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
     /** The complete state, for storage. */
     public CreditNoteState state() {
         return new CreditNoteState(tenant(), id(), version(), number, account, invoice, amount, issueDate, reason,
-                List.copyOf(applications), createdAt);
+                List.copyOf(applications), createdAt, externalRefs);
     }
 
     /**
@@ -141,5 +145,23 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * Marks the credit note, before it is first stored, as the one another system knows by the reference (see
+     * {@code Billing.recordCreditNote}). A stored credit note's references are fixed: refused with an
+     * {@link IllegalTransitionException}.
+     */
+    public void addExternalRef(ExternalRef ref) {
+        Require.notNull(ref, "externalRef");
+        if (version() != 0) {
+            throw new IllegalTransitionException("CreditNote " + id() + " is stored; its external references are fixed");
+        }
+        externalRefs = ExternalRef.adding(externalRefs, ref);
+    }
+
+    /** The references of other systems the credit note was recorded with. */
+    public List<ExternalRef> externalRefs() {
+        return externalRefs;
     }
 }

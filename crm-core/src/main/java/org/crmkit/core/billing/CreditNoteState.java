@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
@@ -17,7 +18,8 @@ import org.crmkit.core.common.TenantId;
  */
 public record CreditNoteState(TenantId tenant, CreditNoteId id, long version, String number, AccountId account,
                               InvoiceId invoice, Money amount, LocalDate issueDate, String reason,
-                              List<CreditApplication> applications, Instant createdAt)
+                              List<CreditApplication> applications, Instant createdAt,
+                           List<ExternalRef> externalRefs)
         implements AggregateState<CreditNoteState> {
 
     public CreditNoteState {
@@ -30,11 +32,12 @@ public record CreditNoteState(TenantId tenant, CreditNoteId id, long version, St
         Require.notBlank(reason, "reason");
         Require.notNull(createdAt, "createdAt");
         applications = Require.noNulls(applications, "applications");
+        externalRefs = ExternalRef.distinct(externalRefs);
     }
 
     @Override
     public CreditNoteState withVersion(long version) {
         return new CreditNoteState(tenant, id, version, number, account, invoice, amount, issueDate, reason,
-                applications, createdAt);
+                applications, createdAt, externalRefs);
     }
 }

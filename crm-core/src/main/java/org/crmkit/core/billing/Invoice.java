@@ -15,6 +15,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.CurrencyMismatchException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
@@ -51,6 +52,7 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
     private Money writtenOff;
     private String statusReason;
     private Instant issuedAt;
+    private List<ExternalRef> externalRefs;
 
     private Invoice(InvoiceState s) {
         super(s.tenant(), s.id(), s.version());
@@ -66,6 +68,7 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
         this.writtenOff = s.writtenOff();
         this.statusReason = s.statusReason();
         this.issuedAt = s.issuedAt();
+        this.externalRefs = s.externalRefs();
     }
 
     /**
@@ -94,7 +97,7 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
         }
         Require.notNull(clock, "clock");
         return new Invoice(new InvoiceState(tenant, id, 0, checkedNumber, account, issueDate, dueDate, currency,
-                checkedLines, InvoiceStatus.DRAFT, List.of(), null, null, clock.instant(), null));
+                checkedLines, InvoiceStatus.DRAFT, List.of(), null, null, clock.instant(), null, List.of()));
     }
 
     /** Restores an invoice exactly as it was stored. */
@@ -105,7 +108,7 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
     /** The complete state, for storage. */
     public InvoiceState state() {
         return new InvoiceState(tenant(), id(), version(), number, account, issueDate, dueDate, currency, lines, status,
-                List.copyOf(settlements), writtenOff, statusReason, createdAt, issuedAt);
+                List.copyOf(settlements), writtenOff, statusReason, createdAt, issuedAt, externalRefs);
     }
 
     static String checkNumber(String number) {
@@ -315,5 +318,23 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
     /** When the invoice was issued; null for a draft. */
     public Instant issuedAt() {
         return issuedAt;
+    }
+
+    /**
+     * Marks the invoice, before it is first stored, as the one another system knows by the reference (see
+     * {@code Billing.recordInvoice}). A stored invoice's references are fixed: refused with an
+     * {@link IllegalTransitionException}.
+     */
+    public void addExternalRef(ExternalRef ref) {
+        Require.notNull(ref, "externalRef");
+        if (version() != 0) {
+            throw new IllegalTransitionException("Invoice " + id() + " is stored; its external references are fixed");
+        }
+        externalRefs = ExternalRef.adding(externalRefs, ref);
+    }
+
+    /** The references of other systems the invoice was recorded with. */
+    public List<ExternalRef> externalRefs() {
+        return externalRefs;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
@@ -19,7 +20,8 @@ import org.crmkit.core.common.TenantId;
 public record InvoiceState(TenantId tenant, InvoiceId id, long version, String number, AccountId account,
                            LocalDate issueDate, LocalDate dueDate, Currency currency, List<InvoiceLine> lines,
                            InvoiceStatus status, List<InvoiceSettlement> settlements, Money writtenOff,
-                           String statusReason, Instant createdAt, Instant issuedAt)
+                           String statusReason, Instant createdAt, Instant issuedAt,
+                           List<ExternalRef> externalRefs)
         implements AggregateState<InvoiceState> {
 
     public InvoiceState {
@@ -34,11 +36,12 @@ public record InvoiceState(TenantId tenant, InvoiceId id, long version, String n
         Require.notNull(createdAt, "createdAt");
         lines = Require.noNulls(lines, "lines");
         settlements = Require.noNulls(settlements, "settlements");
+        externalRefs = ExternalRef.distinct(externalRefs);
     }
 
     @Override
     public InvoiceState withVersion(long version) {
         return new InvoiceState(tenant, id, version, number, account, issueDate, dueDate, currency, lines, status,
-                settlements, writtenOff, statusReason, createdAt, issuedAt);
+                settlements, writtenOff, statusReason, createdAt, issuedAt, externalRefs);
     }
 }

@@ -8,6 +8,8 @@ import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CurrencyMismatchException;
+import org.crmkit.core.common.ExternalRef;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
@@ -31,6 +33,7 @@ public final class Payment extends AggregateRoot<PaymentId> {
     private final String reference;
     private final List<PaymentAllocation> allocations;
     private final Instant recordedAt;
+    private List<ExternalRef> externalRefs;
 
     private Payment(PaymentState s) {
         super(s.tenant(), s.id(), s.version());
@@ -41,6 +44,7 @@ public final class Payment extends AggregateRoot<PaymentId> {
         this.reference = s.reference();
         this.allocations = new ArrayList<>(s.allocations());
         this.recordedAt = s.recordedAt();
+        this.externalRefs = s.externalRefs();
     }
 
     /**
@@ -59,7 +63,7 @@ public final class Payment extends AggregateRoot<PaymentId> {
         Require.notNull(method, "method");
         String checkedReference = Require.maxLength(Require.optional(reference), 200, "reference");
         Payment payment = new Payment(new PaymentState(tenant, id, 0, account, amount, receivedOn, method,
-                checkedReference, List.of(), clock.instant()));
+                checkedReference, List.of(), clock.instant(), List.of()));
         payment.record(new PaymentReceived(tenant, id.value(), payment.recordedAt, account, amount, receivedOn, method,
                 checkedReference));
         return payment;
@@ -73,7 +77,7 @@ public final class Payment extends AggregateRoot<PaymentId> {
     /** The complete state, for storage. */
     public PaymentState state() {
         return new PaymentState(tenant(), id(), version(), account, amount, receivedOn, method, reference,
-                List.copyOf(allocations), recordedAt);
+                List.copyOf(allocations), recordedAt, externalRefs);
     }
 
     /**
@@ -134,5 +138,23 @@ public final class Payment extends AggregateRoot<PaymentId> {
 
     public Instant recordedAt() {
         return recordedAt;
+    }
+
+    /**
+     * Marks the payment, before it is first stored, as the one another system knows by the reference (see
+     * {@code Billing.recordPayment}). A stored payment's references are fixed: refused with an
+     * {@link IllegalTransitionException}.
+     */
+    public void addExternalRef(ExternalRef ref) {
+        Require.notNull(ref, "externalRef");
+        if (version() != 0) {
+            throw new IllegalTransitionException("Payment " + id() + " is stored; its external references are fixed");
+        }
+        externalRefs = ExternalRef.adding(externalRefs, ref);
+    }
+
+    /** The references of other systems the payment was recorded with. */
+    public List<ExternalRef> externalRefs() {
+        return externalRefs;
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateState;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.Require;
@@ -13,7 +14,8 @@ import org.crmkit.core.common.TenantId;
 /** Everything a {@link Payment} consists of, as storage keeps it. {@code reference} may be null. */
 public record PaymentState(TenantId tenant, PaymentId id, long version, AccountId account, Money amount,
                            LocalDate receivedOn, PaymentMethod method, String reference,
-                           List<PaymentAllocation> allocations, Instant recordedAt)
+                           List<PaymentAllocation> allocations, Instant recordedAt,
+                           List<ExternalRef> externalRefs)
         implements AggregateState<PaymentState> {
 
     public PaymentState {
@@ -25,11 +27,12 @@ public record PaymentState(TenantId tenant, PaymentId id, long version, AccountI
         Require.notNull(method, "method");
         Require.notNull(recordedAt, "recordedAt");
         allocations = Require.noNulls(allocations, "allocations");
+        externalRefs = ExternalRef.distinct(externalRefs);
     }
 
     @Override
     public PaymentState withVersion(long version) {
         return new PaymentState(tenant, id, version, account, amount, receivedOn, method, reference, allocations,
-                recordedAt);
+                recordedAt, externalRefs);
     }
 }

@@ -13,6 +13,7 @@ import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.CreditNoteRepository;
@@ -24,6 +25,7 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<CreditNoteState> store;
+    private final InMemoryExternalRefs<CreditNoteState> byExternalRef;
     private final InMemoryIndex<CreditNoteState> byNumber;
     private final InMemoryIndex<CreditNoteState> byAccount;
     private final InMemoryIndex<CreditNoteState> byInvoice;
@@ -31,9 +33,15 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
     InMemoryCreditNoteRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("CreditNote", transactions);
+        this.byExternalRef = new InMemoryExternalRefs<>("CreditNote", store, CreditNoteState::externalRefs);
         this.byNumber = store.index(InMemoryIndex.single(CreditNoteState::number));
         this.byAccount = store.index(InMemoryIndex.single(CreditNoteState::account));
         this.byInvoice = store.index(InMemoryIndex.single(CreditNoteState::invoice));
+    }
+
+    @Override
+    public Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return byExternalRef.find(tenant, ref).map(CreditNote::restore);
     }
 
     @Override

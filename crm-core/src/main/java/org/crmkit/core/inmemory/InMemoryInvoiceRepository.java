@@ -17,6 +17,7 @@ import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.InvoiceRepository;
@@ -30,6 +31,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<InvoiceState> store;
+    private final InMemoryExternalRefs<InvoiceState> byExternalRef;
     private final InMemoryIndex<InvoiceState> byNumber;
     private final InMemoryIndex<InvoiceState> byAccount;
     private final InMemoryOrderedIndex<InvoiceState> openByDueDate;
@@ -39,11 +41,17 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     InMemoryInvoiceRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Invoice", transactions);
+        this.byExternalRef = new InMemoryExternalRefs<>("Invoice", store, InvoiceState::externalRefs);
         this.byNumber = store.index(InMemoryIndex.single(InvoiceState::number));
         this.byAccount = store.index(InMemoryIndex.single(InvoiceState::account));
         this.openByDueDate = store.index(new InMemoryOrderedIndex<>(s -> s.status().isOpen(), BY_DUE_DATE));
         this.byIssueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_ISSUE_DATE));
         this.byDueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_DUE_DATE));
+    }
+
+    @Override
+    public Optional<Invoice> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return byExternalRef.find(tenant, ref).map(Invoice::restore);
     }
 
     @Override

@@ -12,6 +12,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.PaymentRepository;
@@ -20,6 +21,7 @@ final class InMemoryPaymentRepository implements PaymentRepository {
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<PaymentState> store;
+    private final InMemoryExternalRefs<PaymentState> byExternalRef;
     private static final Comparator<PaymentState> BY_RECEIVED = Comparator.comparing(PaymentState::receivedOn)
             .thenComparing(state -> state.id().value());
 
@@ -29,8 +31,14 @@ final class InMemoryPaymentRepository implements PaymentRepository {
     InMemoryPaymentRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Payment", transactions);
+        this.byExternalRef = new InMemoryExternalRefs<>("Payment", store, PaymentState::externalRefs);
         this.byAccount = store.index(InMemoryIndex.single(PaymentState::account));
         this.byReceived = store.index(new InMemoryOrderedIndex<>(s -> true, BY_RECEIVED));
+    }
+
+    @Override
+    public Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return byExternalRef.find(tenant, ref).map(Payment::restore);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
@@ -17,6 +18,12 @@ import org.crmkit.core.common.TenantId;
 public interface CreditNoteRepository {
 
     Optional<CreditNote> findById(TenantId tenant, CreditNoteId id);
+
+    /**
+     * The credit note that has the external reference, found through one index. Saving a credit note whose reference another credit note
+     * of the tenant has is refused with a {@code DuplicateRecordException} naming the reference.
+     */
+    Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /** The credit note with this number (unique per tenant, compared exactly). */
     Optional<CreditNote> findByNumber(TenantId tenant, String number);

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -22,6 +23,12 @@ import org.crmkit.core.common.TenantId;
 public interface InvoiceRepository {
 
     Optional<Invoice> findById(TenantId tenant, InvoiceId id);
+
+    /**
+     * The invoice that has the external reference, found through one index. Saving a invoice whose reference another invoice
+     * of the tenant has is refused with a {@code DuplicateRecordException} naming the reference.
+     */
+    Optional<Invoice> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /** The invoice with this number (numbers are unique per tenant, compared exactly). */
     Optional<Invoice> findByNumber(TenantId tenant, String number);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
@@ -17,6 +18,12 @@ import org.crmkit.core.common.TenantId;
 public interface PaymentRepository {
 
     Optional<Payment> findById(TenantId tenant, PaymentId id);
+
+    /**
+     * The payment that has the external reference, found through one index. Saving a payment whose reference another payment
+     * of the tenant has is refused with a {@code DuplicateRecordException} naming the reference.
+     */
+    Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /**
      * Stores the payment if the stored version equals {@code payment.version()} (0 for a new one) and returns the

@@ -7,9 +7,12 @@ import org.crmkit.core.billing.InvoiceStatus;
 
 /**
  * Invoices in {@code crm_invoice}. Query columns: the number (unique per tenant), the account, the status, the
- * issue date and the due date. No lookup keys.
+ * issue date and the due date. Lookup keys: its external references (unique).
  */
 final class InvoiceMapping implements AggregateMapping<InvoiceState, InvoiceRow> {
+
+    /** Names the lookup keys of its external references ({@code invoice.externalRef}). */
+    static final String EXTERNAL_REF_RECORD = "invoice";
 
     /** Due date, then number. */
     static final String DUE_ORDER = "r.dueDate, r.number";
@@ -47,5 +50,11 @@ final class InvoiceMapping implements AggregateMapping<InvoiceState, InvoiceRow>
         row.status = state.status().name();
         row.issueDate = state.issueDate();
         row.dueDate = state.dueDate();
+    }
+
+    /** Its references in other systems (see {@link LookupKey#externalRefs}), written when it is first stored. */
+    @Override
+    public List<LookupKey> lookupKeys(InvoiceState state) {
+        return LookupKey.externalRefs(EXTERNAL_REF_RECORD, state.externalRefs());
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.billing.CreditNoteState;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
@@ -22,6 +23,12 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     JpaCreditNoteRepository(AggregateTable<CreditNoteState, CreditNoteRow> table) {
         this.creditNotes = new StoredAggregates<>(table, CreditNote::state, CreditNote::restore, "creditNote");
+    }
+
+    @Override
+    public Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return creditNotes.list(tenant, RowQuery.withKey(LookupKey.externalRefName(CreditNoteMapping.EXTERNAL_REF_RECORD),
+                Require.notNull(ref, "externalRef"))).stream().findFirst();
     }
 
     @Override

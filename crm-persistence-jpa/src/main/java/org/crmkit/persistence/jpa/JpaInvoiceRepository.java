@@ -10,6 +10,7 @@ import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -34,6 +35,12 @@ final class JpaInvoiceRepository implements InvoiceRepository {
 
     JpaInvoiceRepository(AggregateTable<InvoiceState, InvoiceRow> table) {
         this.invoices = new StoredAggregates<>(table, Invoice::state, Invoice::restore, "invoice");
+    }
+
+    @Override
+    public Optional<Invoice> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return invoices.list(tenant, RowQuery.withKey(LookupKey.externalRefName(InvoiceMapping.EXTERNAL_REF_RECORD),
+                Require.notNull(ref, "externalRef"))).stream().findFirst();
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
@@ -20,6 +21,12 @@ final class JpaPaymentRepository implements PaymentRepository {
 
     JpaPaymentRepository(AggregateTable<PaymentState, PaymentRow> table) {
         this.payments = new StoredAggregates<>(table, Payment::state, Payment::restore, "payment");
+    }
+
+    @Override
+    public Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return payments.list(tenant, RowQuery.withKey(LookupKey.externalRefName(PaymentMapping.EXTERNAL_REF_RECORD),
+                Require.notNull(ref, "externalRef"))).stream().findFirst();
     }
 
     @Override
