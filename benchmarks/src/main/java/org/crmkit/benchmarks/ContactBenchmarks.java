@@ -32,7 +32,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * In-memory contact registration throughput and lookups by email and by phone among {@code contacts} stored
  * contacts (1,000,000 by default). Run: {@code java -jar benchmarks/target/benchmarks.jar ContactBenchmarks}.
  */
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx6g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class ContactBenchmarks {
@@ -61,7 +63,10 @@ public class ContactBenchmarks {
 
         @Setup(Level.Trial)
         public void build() {
-            crm = Crm.builder().storage(InMemoryStorage.create()).clock(Clock.systemUTC()).build();
+            crm = Crm.builder()
+                    .storage(InMemoryStorage.create())
+                    .clock(Clock.systemUTC())
+                    .build();
         }
     }
 
@@ -70,15 +75,20 @@ public class ContactBenchmarks {
     public static class FullCrm {
         @Param("1000000")
         int contacts;
+
         Crm crm;
         /** Keys of random stored contacts, made before measuring so that parsing is not measured. */
         EmailAddress[] emails = new EmailAddress[4096];
+
         PhoneNumber[] phones = new PhoneNumber[4096];
         int probe;
 
         @Setup(Level.Trial)
         public void fill() {
-            crm = Crm.builder().storage(InMemoryStorage.create()).clock(Clock.systemUTC()).build();
+            crm = Crm.builder()
+                    .storage(InMemoryStorage.create())
+                    .clock(Clock.systemUTC())
+                    .build();
             int batch = 10_000;
             for (int start = 0; start < contacts; start += batch) {
                 List<NewContact> chunk = new ArrayList<>(batch);

@@ -19,8 +19,7 @@ import java.time.LocalDate;
  */
 public final class Analytics {
 
-    private Analytics() {
-    }
+    private Analytics() {}
 
     /** A builder for a CSV reader of purchase records. */
     public static PurchaseCsvReader.Builder csv() {

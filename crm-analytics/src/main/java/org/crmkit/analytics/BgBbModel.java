@@ -75,8 +75,7 @@ public final class BgBbModel {
             DiscreteHistory h = Require.notNull(e.getKey(), "history");
             long count = e.getValue();
             if (count < 0) {
-                throw AnalyticsException.invalidArgument("weight", "must not be negative, was " + count
-                        + " for " + h);
+                throw AnalyticsException.invalidArgument("weight", "must not be negative, was " + count + " for " + h);
             }
             x[i] = h.frequency();
             tx[i] = h.recency();
@@ -87,15 +86,22 @@ public final class BgBbModel {
             i++;
         }
         if (total == 0) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "histories",
-                    "no customer to fit the model to");
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA, "histories", "no customer to fit the model to");
         }
         if (!anyTransaction) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "frequency",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "frequency",
                     "no customer transacted, so the transaction probability cannot be estimated");
         }
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("bg-bb", NAMES,
-                p -> logLikelihood(p, x, tx, opportunities, weight), total, new double[] {1, 1, 1, 1}, options);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit(
+                "bg-bb",
+                NAMES,
+                p -> logLikelihood(p, x, tx, opportunities, weight),
+                total,
+                new double[] {1, 1, 1, 1},
+                options);
         return new BgBbModel(estimate.parameters(), ModelFit.of(estimate, total));
     }
 
@@ -114,8 +120,8 @@ public final class BgBbModel {
         double lbGD = logBeta(gamma, delta);
         double result = logBeta(alpha + x, beta + n - x) - lbAB + logBeta(gamma, delta + n) - lbGD;
         for (int i = 0; i < n - tx; i++) {
-            result = logSumExp(result, logBeta(alpha + x, beta + tx - x + i) - lbAB
-                    + logBeta(gamma + 1, delta + tx + i) - lbGD);
+            result = logSumExp(
+                    result, logBeta(alpha + x, beta + tx - x + i) - lbAB + logBeta(gamma + 1, delta + tx + i) - lbGD);
         }
         return result;
     }
@@ -176,8 +182,11 @@ public final class BgBbModel {
     public double probabilityAlive(DiscreteHistory h) {
         int x = h.frequency();
         int n = h.opportunities();
-        return Math.exp(logBeta(alpha + x, beta + n - x) - logBeta(alpha, beta)
-                + logBeta(gamma, delta + n + 1) - logBeta(gamma, delta) - logLikelihood(h));
+        return Math.exp(logBeta(alpha + x, beta + n - x)
+                - logBeta(alpha, beta)
+                + logBeta(gamma, delta + n + 1)
+                - logBeta(gamma, delta)
+                - logLikelihood(h));
     }
 
     @Override

@@ -62,16 +62,20 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
         double b = p[3];
         boolean derivatives = gradient != null;
         Tables t = new Tables(alpha, a, b, shift, data);
-        double[] s = ChunkedSum.of(data.size(), derivatives ? WIDTH : 1,
-                (from, to, sums) -> rows(r, a, t, from, to, derivatives, sums));
+        double[] s = ChunkedSum.of(
+                data.size(), derivatives ? WIDTH : 1, (from, to, sums) -> rows(r, a, t, from, to, derivatives, sums));
         byFrequency(r, alpha, a, b, derivatives, s);
         if (derivatives) {
             gradient[0] = s[R];
             gradient[1] = s[ALPHA];
             gradient[2] = s[A];
             gradient[3] = s[B];
-            int[][] index = {{RR, R_ALPHA, RA, RB}, {R_ALPHA, ALPHA_ALPHA, ALPHA_A, ALPHA_B}, {RA, ALPHA_A, AA, AB},
-                {RB, ALPHA_B, AB, BB}};
+            int[][] index = {
+                {RR, R_ALPHA, RA, RB},
+                {R_ALPHA, ALPHA_ALPHA, ALPHA_A, ALPHA_B},
+                {RA, ALPHA_A, AA, AB},
+                {RB, ALPHA_B, AB, BB}
+            };
             for (int i = 0; i < 4; i++) {
                 for (int j = 0; j < 4; j++) {
                     hessian[i][j] = s[index[i][j]];
@@ -89,6 +93,7 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
         final double[] inverseRecency;
         /** log(a / (b + x - 1 + shift)) and 1 / (b + x - 1 + shift) per frequency x >= 1 - shift. */
         final double[] logOdds;
+
         final double[] inverseB;
 
         Tables(double alpha, double a, double b, int shift, WeightedHistories data) {
@@ -204,8 +209,10 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
             if (w == 0) {
                 continue;
             }
-            s[VALUE] += w * (r * logAlpha + (x == 0 ? 0 : logGamma(r + x) - lgR)
-                    + (m == 0 ? 0 : lgAB + logGamma(b + m) - lgB - logGamma(a + b + m)));
+            s[VALUE] += w
+                    * (r * logAlpha
+                            + (x == 0 ? 0 : logGamma(r + x) - lgR)
+                            + (m == 0 ? 0 : lgAB + logGamma(b + m) - lgB - logGamma(a + b + m)));
             if (!derivatives) {
                 continue;
             }

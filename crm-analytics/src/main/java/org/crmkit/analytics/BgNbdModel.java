@@ -51,8 +51,8 @@ public final class BgNbdModel implements PurchaseModel {
     public static BgNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
         WeightedHistories data = WeightedHistories.of(histories);
         double[] start = {1, data.meanAge(), 1, 1};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("bg-nbd", NAMES, new BgNbdLikelihood(data),
-                data.totalWeight, start, options);
+        MaximumLikelihood.Estimate estimate =
+                MaximumLikelihood.fit("bg-nbd", NAMES, new BgNbdLikelihood(data), data.totalWeight, start, options);
         return new BgNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
     }
 
@@ -80,8 +80,7 @@ public final class BgNbdModel implements PurchaseModel {
     public double expectedPurchases(double t) {
         nonNegative(t);
         double z = t / (alpha + t);
-        return (a + b - 1) / (a - 1)
-                * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z));
+        return (a + b - 1) / (a - 1) * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b, a + b - 1, z));
     }
 
     @Override
@@ -138,8 +137,8 @@ public final class BgNbdModel implements PurchaseModel {
         if (x == 0) {
             return 1.0;
         }
-        double logOdds = Math.log(a) - Math.log(b + x - 1)
-                + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
+        double logOdds =
+                Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
         return 1 / (1 + Math.exp(logOdds));
     }
 
@@ -152,8 +151,13 @@ public final class BgNbdModel implements PurchaseModel {
         double logBetaAB = logBeta(a, b);
         double logShare = Math.log(alpha / (alpha + t));
         double logRate = t == 0 ? Double.NEGATIVE_INFINITY : Math.log(t / (alpha + t));
-        double first = Math.exp(logBeta(a, b + n) - logBetaAB + logGamma(r + n) - logGamma(r) - logGamma(n + 1.0)
-                + r * logShare + (n == 0 ? 0 : n * logRate));
+        double first = Math.exp(logBeta(a, b + n)
+                - logBetaAB
+                + logGamma(r + n)
+                - logGamma(r)
+                - logGamma(n + 1.0)
+                + r * logShare
+                + (n == 0 ? 0 : n * logRate));
         if (n == 0) {
             return first;
         }
@@ -161,8 +165,7 @@ public final class BgNbdModel implements PurchaseModel {
         for (int j = 0; j < n; j++) {
             partial += Math.exp(logGamma(r + j) - logGamma(r) - logGamma(j + 1.0) + (j == 0 ? 0 : j * logRate));
         }
-        double second = Math.exp(logBeta(a + 1, b + n - 1) - logBetaAB)
-                * (1 - Math.exp(r * logShare) * partial);
+        double second = Math.exp(logBeta(a + 1, b + n - 1) - logBetaAB) * (1 - Math.exp(r * logShare) * partial);
         return first + second;
     }
 

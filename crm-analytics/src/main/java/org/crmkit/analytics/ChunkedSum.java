@@ -10,6 +10,7 @@ final class ChunkedSum {
 
     /** Below this many rows per chunk, splitting costs more than it saves. */
     private static final int MIN_CHUNK = 16_384;
+
     private static final int MAX_CHUNKS = 64;
 
     /** Adds the accumulators of rows {@code from} (inclusive) to {@code to} (exclusive) into {@code sums}. */
@@ -18,8 +19,7 @@ final class ChunkedSum {
         void accumulate(int from, int to, double[] sums);
     }
 
-    private ChunkedSum() {
-    }
+    private ChunkedSum() {}
 
     /** The accumulators ({@code width} of them) summed over rows 0 to {@code rows}. */
     static double[] of(int rows, int width, Rows body) {

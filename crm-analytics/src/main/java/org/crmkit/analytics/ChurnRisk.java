@@ -22,8 +22,7 @@ public final class ChurnRisk {
      * @param value            the customer's calibration spend
      * @param valueAtRisk      {@code (1 - probabilityAlive) * value}
      */
-    public record CustomerRisk(String customerId, double probabilityAlive, BigDecimal value, double valueAtRisk) {
-    }
+    public record CustomerRisk(String customerId, double probabilityAlive, BigDecimal value, double valueAtRisk) {}
 
     private final PurchaseModel model;
 
@@ -41,10 +40,14 @@ public final class ChurnRisk {
         List<CustomerRisk> result = new ArrayList<>(customers.size());
         for (CustomerSummary c : customers) {
             double alive = model.probabilityAlive(c.history());
-            result.add(new CustomerRisk(c.customerId(), alive, c.totalSpend(),
+            result.add(new CustomerRisk(
+                    c.customerId(),
+                    alive,
+                    c.totalSpend(),
                     (1 - alive) * c.totalSpend().doubleValue()));
         }
-        result.sort(Comparator.comparingDouble(CustomerRisk::valueAtRisk).reversed()
+        result.sort(Comparator.comparingDouble(CustomerRisk::valueAtRisk)
+                .reversed()
                 .thenComparing(CustomerRisk::customerId));
         return result;
     }

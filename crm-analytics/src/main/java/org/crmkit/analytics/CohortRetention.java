@@ -44,14 +44,12 @@ public final class CohortRetention {
      * @param retention              active customers / cohort size
      * @param revenue                the cohort's revenue in that month
      */
-    public record CohortMonth(int monthsSinceAcquisition, int activeCustomers, double retention, BigDecimal revenue) {
-    }
+    public record CohortMonth(int monthsSinceAcquisition, int activeCustomers, double retention, BigDecimal revenue) {}
 
     private final Map<String, CustomerState> customers = new HashMap<>();
     private final Map<YearMonth, CohortState> cohorts = new TreeMap<>();
 
-    CohortRetention() {
-    }
+    CohortRetention() {}
 
     /** Adds one purchase. */
     public CohortRetention add(PurchaseRecord purchase) {
@@ -63,7 +61,9 @@ public final class CohortRetention {
             cohorts.computeIfAbsent(month, m -> new CohortState()).customers++;
         }
         if (purchase.date().isBefore(customer.lastDate)) {
-            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "date",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.MALFORMED_INPUT,
+                    "date",
                     "customer " + purchase.customerId() + " has a purchase on " + purchase.date() + " after one on "
                             + customer.lastDate + "; feed each customer's purchases in date order");
         }
@@ -85,8 +85,8 @@ public final class CohortRetention {
         cohorts.forEach((month, state) -> {
             List<CohortMonth> cells = new ArrayList<>(state.length);
             for (int i = 0; i < state.length; i++) {
-                cells.add(new CohortMonth(i, state.active[i], (double) state.active[i] / state.customers,
-                        state.revenue[i]));
+                cells.add(new CohortMonth(
+                        i, state.active[i], (double) state.active[i] / state.customers, state.revenue[i]));
             }
             result.add(new Cohort(month, state.customers, cells));
         });

@@ -33,6 +33,7 @@ public final class CustomerSummarizer {
     private long records;
     /** The customer of the last record and its state: a file sorted by customer looks each one up once. */
     private String lastCustomerId;
+
     private CustomerState lastState;
 
     CustomerSummarizer(LocalDate calibrationEnd, LocalDate observationEnd, PeriodUnit unit) {
@@ -40,8 +41,8 @@ public final class CustomerSummarizer {
         this.observationEnd = observationEnd;
         this.unit = Require.notNull(unit, "unit");
         if (observationEnd != null && observationEnd.isBefore(calibrationEnd)) {
-            throw AnalyticsException.invalidArgument("observationEnd",
-                    observationEnd + " is before the end of calibration " + calibrationEnd);
+            throw AnalyticsException.invalidArgument(
+                    "observationEnd", observationEnd + " is before the end of calibration " + calibrationEnd);
         }
     }
 
@@ -83,14 +84,16 @@ public final class CustomerSummarizer {
      *                            a customer appears in both (a customer's purchases must go to one partition)
      */
     public CustomerSummarizer merge(CustomerSummarizer other) {
-        if (!calibrationEnd.equals(other.calibrationEnd) || !Objects.equals(observationEnd, other.observationEnd)
+        if (!calibrationEnd.equals(other.calibrationEnd)
+                || !Objects.equals(observationEnd, other.observationEnd)
                 || unit != other.unit) {
             throw AnalyticsException.invalidArgument("other", "summarizes another period or unit");
         }
         for (String id : other.customers.keySet()) {
             if (customers.containsKey(id)) {
-                throw AnalyticsException.invalidArgument("other", "customer " + id + " appears in both partitions;"
-                        + " partition the records by customer");
+                throw AnalyticsException.invalidArgument(
+                        "other",
+                        "customer " + id + " appears in both partitions;" + " partition the records by customer");
             }
         }
         other.customers.forEach((id, state) -> customers.put(id, state.copy()));
@@ -118,7 +121,9 @@ public final class CustomerSummarizer {
             }
         });
         if (result.isEmpty()) {
-            throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "purchases",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.EMPTY_INPUT,
+                    "purchases",
                     "no customer made a purchase on or before the end of calibration " + calibrationEnd);
         }
         return result;
@@ -150,7 +155,9 @@ public final class CustomerSummarizer {
 
         void add(String customerId, long day, BigDecimal amount, boolean inCalibration) {
             if (day < lastSeenDay) {
-                throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "date",
+                throw new AnalyticsException(
+                        AnalyticsException.Reason.MALFORMED_INPUT,
+                        "date",
                         "customer " + customerId + " has a purchase on " + LocalDate.ofEpochDay(day)
                                 + " after one on " + LocalDate.ofEpochDay(lastSeenDay)
                                 + "; feed each customer's purchases in date order");
@@ -180,13 +187,21 @@ public final class CustomerSummarizer {
         CustomerSummary toSummary(String id, long calibrationEnd, PeriodUnit unit) {
             int frequency = purchaseDays - 1;
             BigDecimal repeatSpend = total.subtract(firstDayAmount);
-            BigDecimal monetary = frequency == 0
-                    ? BigDecimal.ZERO
-                    : repeatSpend.divide(BigDecimal.valueOf(frequency), Money.CONTEXT);
-            PurchaseHistory history = new PurchaseHistory(frequency, unit.fromDays(lastDay - firstDay),
-                    unit.fromDays(calibrationEnd - firstDay));
-            return new CustomerSummary(id, LocalDate.ofEpochDay(firstDay), LocalDate.ofEpochDay(lastDay),
-                    purchaseDays, history, total, monetary, calibrationEnd - lastDay, holdoutDays, holdoutTotal);
+            BigDecimal monetary =
+                    frequency == 0 ? BigDecimal.ZERO : repeatSpend.divide(BigDecimal.valueOf(frequency), Money.CONTEXT);
+            PurchaseHistory history = new PurchaseHistory(
+                    frequency, unit.fromDays(lastDay - firstDay), unit.fromDays(calibrationEnd - firstDay));
+            return new CustomerSummary(
+                    id,
+                    LocalDate.ofEpochDay(firstDay),
+                    LocalDate.ofEpochDay(lastDay),
+                    purchaseDays,
+                    history,
+                    total,
+                    monetary,
+                    calibrationEnd - lastDay,
+                    holdoutDays,
+                    holdoutTotal);
         }
     }
 }

@@ -19,9 +19,17 @@ import java.time.LocalDate;
  * @param holdoutPurchases      number of purchase days after calibration, up to the end of observation
  * @param holdoutSpend          sum of the holdout amounts
  */
-public record CustomerSummary(String customerId, LocalDate firstPurchase, LocalDate lastPurchase, int purchases,
-                              PurchaseHistory history, BigDecimal totalSpend, BigDecimal monetaryValue,
-                              long daysSinceLastPurchase, int holdoutPurchases, BigDecimal holdoutSpend) {
+public record CustomerSummary(
+        String customerId,
+        LocalDate firstPurchase,
+        LocalDate lastPurchase,
+        int purchases,
+        PurchaseHistory history,
+        BigDecimal totalSpend,
+        BigDecimal monetaryValue,
+        long daysSinceLastPurchase,
+        int holdoutPurchases,
+        BigDecimal holdoutSpend) {
 
     /** Number of repeat purchases, the models' {@code x}. */
     public int frequency() {

@@ -16,12 +16,14 @@ public record DiscreteHistory(int frequency, int recency, int opportunities) {
             throw AnalyticsException.invalidArgument("frequency", "must not be negative, was " + frequency);
         }
         if (recency < frequency || (frequency == 0 && recency != 0)) {
-            throw AnalyticsException.invalidArgument("recency", "must be 0 without transactions and at least the"
-                    + " frequency " + frequency + " otherwise, was " + recency);
+            throw AnalyticsException.invalidArgument(
+                    "recency",
+                    "must be 0 without transactions and at least the" + " frequency " + frequency + " otherwise, was "
+                            + recency);
         }
         if (opportunities < recency) {
-            throw AnalyticsException.invalidArgument("opportunities", "must be at least the recency " + recency
-                    + ", was " + opportunities);
+            throw AnalyticsException.invalidArgument(
+                    "opportunities", "must be at least the recency " + recency + ", was " + opportunities);
         }
     }
 

@@ -54,7 +54,9 @@ public final class GammaGammaModel {
             }
         }
         if (repeaters.size() < 2) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "gamma-gamma",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "gamma-gamma",
                     "needs at least two customers with repeat purchases, got " + repeaters.size());
         }
         int n = repeaters.size();
@@ -134,8 +136,11 @@ public final class GammaGammaModel {
                 }
             });
             double n = customers;
-            double total = n * (q * Math.log(gamma) - logGamma(q)) + p * (sumXLogM + sumXLogX) - sumLogM
-                    - p * s[X_LOG_SUM] - q * s[LOG_SUM];
+            double total = n * (q * Math.log(gamma) - logGamma(q))
+                    + p * (sumXLogM + sumXLogX)
+                    - sumLogM
+                    - p * s[X_LOG_SUM]
+                    - q * s[LOG_SUM];
             double gp = sumXLogM + sumXLogX - s[X_LOG_SUM];
             double gq = n * (Math.log(gamma) - digamma(q)) - s[LOG_SUM];
             double pp = 0;
@@ -164,8 +169,12 @@ public final class GammaGammaModel {
                 double[][] h = {
                     {pp, pq, -s[X_INVERSE_SUM]},
                     {pq, qq, n / gamma - s[INVERSE_SUM]},
-                    {-s[X_INVERSE_SUM], n / gamma - s[INVERSE_SUM],
-                        -n * q / (gamma * gamma) + p * s[X_INVERSE_SQUARE_SUM] + q * s[INVERSE_SQUARE_SUM]}};
+                    {
+                        -s[X_INVERSE_SUM],
+                        n / gamma - s[INVERSE_SUM],
+                        -n * q / (gamma * gamma) + p * s[X_INVERSE_SQUARE_SUM] + q * s[INVERSE_SQUARE_SUM]
+                    }
+                };
                 for (int i = 0; i < 3; i++) {
                     System.arraycopy(h[i], 0, hessian[i], 0, 3);
                 }
@@ -194,7 +203,9 @@ public final class GammaGammaModel {
     public double expectedSpend(SpendHistory h) {
         double denominator = p * h.frequency() + q - 1;
         if (!(denominator > 0)) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "q",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "q",
                     "q = " + q + " <= 1: the mean spend of a customer without repeat purchases is infinite");
         }
         return p * (gamma + h.frequency() * h.monetaryValue()) / denominator;

@@ -23,21 +23,25 @@ public final class LifetimeValue {
     private final double monthlyDiscountRate;
     private final double periodsPerMonth;
 
-    private LifetimeValue(PurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate,
-                          double periodsPerMonth) {
+    private LifetimeValue(
+            PurchaseModel purchases,
+            GammaGammaModel spend,
+            int months,
+            double monthlyDiscountRate,
+            double periodsPerMonth) {
         this.purchases = Require.notNull(purchases, "purchases");
         this.spend = Require.notNull(spend, "spend");
         if (months < 1 || months > MAX_MONTHS) {
-            throw AnalyticsException.invalidArgument("months",
-                    "must be from 1 to " + MAX_MONTHS + " (100 years), was " + months);
+            throw AnalyticsException.invalidArgument(
+                    "months", "must be from 1 to " + MAX_MONTHS + " (100 years), was " + months);
         }
         if (!(monthlyDiscountRate >= 0) || Double.isInfinite(monthlyDiscountRate)) {
-            throw AnalyticsException.invalidArgument("monthlyDiscountRate",
-                    "must be finite and not negative, was " + monthlyDiscountRate);
+            throw AnalyticsException.invalidArgument(
+                    "monthlyDiscountRate", "must be finite and not negative, was " + monthlyDiscountRate);
         }
         if (!(periodsPerMonth > 0) || Double.isInfinite(periodsPerMonth)) {
-            throw AnalyticsException.invalidArgument("periodsPerMonth",
-                    "must be positive and finite, was " + periodsPerMonth);
+            throw AnalyticsException.invalidArgument(
+                    "periodsPerMonth", "must be positive and finite, was " + periodsPerMonth);
         }
         this.months = months;
         this.monthlyDiscountRate = monthlyDiscountRate;
@@ -48,14 +52,18 @@ public final class LifetimeValue {
      * Lifetime value over {@code months} months discounted at {@code monthlyDiscountRate} (0.01 is about 12.7% a
      * year), with months as long as an average Gregorian month in the given unit.
      */
-    public static LifetimeValue of(PurchaseModel purchases, GammaGammaModel spend, int months,
-                                   double monthlyDiscountRate, PeriodUnit unit) {
+    public static LifetimeValue of(
+            PurchaseModel purchases, GammaGammaModel spend, int months, double monthlyDiscountRate, PeriodUnit unit) {
         return new LifetimeValue(purchases, spend, months, monthlyDiscountRate, unit.periodsPerMonth());
     }
 
     /** As {@link #of(PurchaseModel, GammaGammaModel, int, double, PeriodUnit)} with an explicit month length. */
-    public static LifetimeValue of(PurchaseModel purchases, GammaGammaModel spend, int months,
-                                   double monthlyDiscountRate, double periodsPerMonth) {
+    public static LifetimeValue of(
+            PurchaseModel purchases,
+            GammaGammaModel spend,
+            int months,
+            double monthlyDiscountRate,
+            double periodsPerMonth) {
         return new LifetimeValue(purchases, spend, months, monthlyDiscountRate, periodsPerMonth);
     }
 
@@ -79,8 +87,10 @@ public final class LifetimeValue {
         if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, result)) {
             return result;
         }
-        IntStream.range(0, all.length).parallel().forEach(i -> result[i] =
-                spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history()));
+        IntStream.range(0, all.length)
+                .parallel()
+                .forEach(i -> result[i] =
+                        spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history()));
         return result;
     }
 
@@ -106,19 +116,26 @@ public final class LifetimeValue {
             return false;
         }
         int[] cellOf = new int[n];
-        IntStream.range(0, n).parallel().forEach(i -> cellOf[i] = all[i].frequency() * distinctAges.length
-                + Arrays.binarySearch(distinctAges, all[i].history().age()));
+        IntStream.range(0, n)
+                .parallel()
+                .forEach(i -> cellOf[i] = all[i].frequency() * distinctAges.length
+                        + Arrays.binarySearch(distinctAges, all[i].history().age()));
         boolean[] needed = new boolean[(int) cells];
         for (int cell : cellOf) {
             needed[cell] = true;
         }
         double[] table = new double[(int) cells];
         double[] horizons = horizons();
-        IntStream.range(0, (int) cells).parallel().filter(cell -> needed[cell]).forEach(cell -> table[cell] =
-                discounted(model.expectedPurchasesIfAlive(cell / distinctAges.length,
-                        distinctAges[cell % distinctAges.length], horizons)));
-        IntStream.range(0, n).parallel().forEach(i -> result[i] = spend.expectedSpend(SpendHistory.of(all[i]))
-                * model.probabilityAlive(all[i].history()) * table[cellOf[i]]);
+        IntStream.range(0, (int) cells)
+                .parallel()
+                .filter(cell -> needed[cell])
+                .forEach(cell -> table[cell] = discounted(model.expectedPurchasesIfAlive(
+                        cell / distinctAges.length, distinctAges[cell % distinctAges.length], horizons)));
+        IntStream.range(0, n)
+                .parallel()
+                .forEach(i -> result[i] = spend.expectedSpend(SpendHistory.of(all[i]))
+                        * model.probabilityAlive(all[i].history())
+                        * table[cellOf[i]]);
         return true;
     }
 

@@ -42,10 +42,12 @@ final class MaximumLikelihood {
 
     /** Parameters whose logarithm leaves this range went to 0 or infinity: the data do not identify the model. */
     private static final double LOG_PARAMETER_BOUND = 25;
+
     private static final int MAX_RESTARTS = 8;
     private static final int MAX_NEWTON_ITERATIONS = 200;
     /** The longest Newton step in any log-parameter (a factor of e^2 in the parameter). */
     private static final double MAX_LOG_STEP = 2;
+
     private static final double MAX_DAMPING = 1e12;
     /**
      * The penalizers tried, smallest first, when the data cannot identify a model without one: small enough to move
@@ -54,21 +56,24 @@ final class MaximumLikelihood {
      */
     private static final double[] SUGGESTED_PENALIZERS = {0.0001, 0.001, 0.01, 0.1};
 
-    private MaximumLikelihood() {
-    }
+    private MaximumLikelihood() {}
 
     /** The outcome of a fit, in the natural parameters; the standard errors are never empty. */
-    record Estimate(double[] parameters, double logLikelihood, Map<String, Double> standardErrors, int evaluations) {
-    }
+    record Estimate(double[] parameters, double logLikelihood, Map<String, Double> standardErrors, int evaluations) {}
 
     /**
      * Fits the parameters named {@code names} by maximising {@code logLikelihood} (the weighted total over all
      * customers, in natural parameters), penalised as {@link FitOptions} describes.
      */
-    static Estimate fit(String model, String[] names, ToDoubleFunction<double[]> logLikelihood, double customers,
-                        double[] start, FitOptions options) {
-        return withPenalizerAdvice(model, names, options,
-                tried -> fitByNelderMead(model, names, logLikelihood, customers, start, tried));
+    static Estimate fit(
+            String model,
+            String[] names,
+            ToDoubleFunction<double[]> logLikelihood,
+            double customers,
+            double[] start,
+            FitOptions options) {
+        return withPenalizerAdvice(
+                model, names, options, tried -> fitByNelderMead(model, names, logLikelihood, customers, start, tried));
     }
 
     /**
@@ -77,8 +82,8 @@ final class MaximumLikelihood {
      * the parameters it gives, so that the analyst knows what to try (the fit is still refused: a penalty changes
      * the estimate, which is the analyst's choice to make).
      */
-    private static Estimate withPenalizerAdvice(String model, String[] names, FitOptions options,
-                                                Function<FitOptions, Estimate> fit) {
+    private static Estimate withPenalizerAdvice(
+            String model, String[] names, FitOptions options, Function<FitOptions, Estimate> fit) {
         try {
             return fit.apply(options);
         } catch (AnalyticsException unidentified) {
@@ -92,31 +97,51 @@ final class MaximumLikelihood {
                 } catch (AnalyticsException alsoUnidentified) {
                     continue;
                 }
-                String value = BigDecimal.valueOf(penalizer).stripTrailingZeros().toPlainString();
-                throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
+                String value =
+                        BigDecimal.valueOf(penalizer).stripTrailingZeros().toPlainString();
+                throw new AnalyticsException(
+                        AnalyticsException.Reason.INSUFFICIENT_DATA,
+                        model,
                         unidentified.problem() + "; a penalizer of " + value + " identifies it (FitOptions"
                                 + ".withPenalizer(" + value + "), --penalizer " + value + " on the command line): "
                                 + named(names, penalized.parameters()) + "; try it, or more customers",
                         unidentified);
             }
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    model,
                     unidentified.problem() + "; no penalizer up to "
                             + SUGGESTED_PENALIZERS[SUGGESTED_PENALIZERS.length - 1]
-                            + " identifies it either: more customers are needed", unidentified);
+                            + " identifies it either: more customers are needed",
+                    unidentified);
         }
     }
 
-    private static Estimate fitByNelderMead(String model, String[] names, ToDoubleFunction<double[]> logLikelihood,
-                                            double customers, double[] start, FitOptions options) {
+    private static Estimate fitByNelderMead(
+            String model,
+            String[] names,
+            ToDoubleFunction<double[]> logLikelihood,
+            double customers,
+            double[] start,
+            FitOptions options) {
         Optimum optimum = nelderMead(model, logLikelihood, customers, start, options);
         double[] parameters = identified(model, names, optimum.point);
         double ll = logLikelihood.applyAsDouble(parameters);
-        return estimate(model, names, parameters, ll,
-                standardErrors(names, parameters, logLikelihood, options, customers), optimum.evaluations);
+        return estimate(
+                model,
+                names,
+                parameters,
+                ll,
+                standardErrors(names, parameters, logLikelihood, options, customers),
+                optimum.evaluations);
     }
 
-    private static Optimum nelderMead(String model, ToDoubleFunction<double[]> logLikelihood, double customers,
-                                      double[] start, FitOptions options) {
+    private static Optimum nelderMead(
+            String model,
+            ToDoubleFunction<double[]> logLikelihood,
+            double customers,
+            double[] start,
+            FitOptions options) {
         ToDoubleFunction<double[]> objective = logParameters -> {
             double[] p = exp(logParameters);
             double value = penalized(logLikelihood.applyAsDouble(p), p, customers, options);
@@ -135,9 +160,12 @@ final class MaximumLikelihood {
                 if (budget <= 0) {
                     throw failed(model, "no convergence within " + options.maxEvaluations() + " evaluations");
                 }
-                PointValuePair best = optimizer.optimize(new MaxEval(budget),
-                        new ObjectiveFunction(objective::applyAsDouble), GoalType.MINIMIZE,
-                        new InitialGuess(point), new NelderMeadSimplex(point.length, 0.5));
+                PointValuePair best = optimizer.optimize(
+                        new MaxEval(budget),
+                        new ObjectiveFunction(objective::applyAsDouble),
+                        GoalType.MINIMIZE,
+                        new InitialGuess(point),
+                        new NelderMeadSimplex(point.length, 0.5));
                 evaluations += optimizer.getEvaluations();
                 boolean improved = best.getValue() < value - 1e-11 * Math.max(1, Math.abs(value));
                 if (best.getValue() <= value) {
@@ -149,8 +177,11 @@ final class MaximumLikelihood {
                 }
             }
         } catch (MathIllegalStateException e) {
-            throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, model,
-                    "no convergence within " + options.maxEvaluations() + " evaluations", e);
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.FIT_FAILED,
+                    model,
+                    "no convergence within " + options.maxEvaluations() + " evaluations",
+                    e);
         }
         if (value == Double.MAX_VALUE || !Double.isFinite(value)) {
             throw failed(model, "the optimiser found no point with a finite log-likelihood");
@@ -162,14 +193,24 @@ final class MaximumLikelihood {
      * Fits the parameters named {@code names} by maximising {@code logLikelihood} with Newton steps (see the class
      * comment), penalised as {@link FitOptions} describes.
      */
-    static Estimate fit(String model, String[] names, SmoothLogLikelihood logLikelihood, double customers,
-                        double[] start, FitOptions options) {
-        return withPenalizerAdvice(model, names, options,
-                tried -> fitByNewton(model, names, logLikelihood, customers, start, tried));
+    static Estimate fit(
+            String model,
+            String[] names,
+            SmoothLogLikelihood logLikelihood,
+            double customers,
+            double[] start,
+            FitOptions options) {
+        return withPenalizerAdvice(
+                model, names, options, tried -> fitByNewton(model, names, logLikelihood, customers, start, tried));
     }
 
-    private static Estimate fitByNewton(String model, String[] names, SmoothLogLikelihood logLikelihood,
-                                        double customers, double[] start, FitOptions options) {
+    private static Estimate fitByNewton(
+            String model,
+            String[] names,
+            SmoothLogLikelihood logLikelihood,
+            double customers,
+            double[] start,
+            FitOptions options) {
         Optimum optimum = newton(model, logLikelihood, customers, start, options);
         double[] parameters = identified(model, names, optimum.point);
         int n = parameters.length;
@@ -185,8 +226,8 @@ final class MaximumLikelihood {
         return estimate(model, names, parameters, ll, standardErrors(names, information), optimum.evaluations);
     }
 
-    private static Optimum newton(String model, SmoothLogLikelihood logLikelihood, double customers,
-                                  double[] start, FitOptions options) {
+    private static Optimum newton(
+            String model, SmoothLogLikelihood logLikelihood, double customers, double[] start, FitOptions options) {
         int n = start.length;
         double[] theta = log(start);
         double[] gradient = new double[n];
@@ -206,8 +247,7 @@ final class MaximumLikelihood {
             }
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
-                    double second = p[i] * p[j] * (hessian[i][j] / customers
-                            - (i == j ? 2 * options.penalizer() : 0));
+                    double second = p[i] * p[j] * (hessian[i][j] / customers - (i == j ? 2 * options.penalizer() : 0));
                     curvature.setEntry(i, j, -second - (i == j ? g[i] : 0));
                 }
             }
@@ -240,8 +280,8 @@ final class MaximumLikelihood {
                 double[] q = exp(candidate);
                 double[] candidateGradient = new double[n];
                 double[][] candidateHessian = new double[n][n];
-                double candidateValue = penalized(logLikelihood.evaluate(q, candidateGradient, candidateHessian),
-                        q, customers, options);
+                double candidateValue = penalized(
+                        logLikelihood.evaluate(q, candidateGradient, candidateHessian), q, customers, options);
                 evaluations++;
                 if (Double.isFinite(candidateValue) && candidateValue <= value) {
                     theta = candidate;
@@ -286,8 +326,10 @@ final class MaximumLikelihood {
             damped.addToEntry(i, i, damping);
         }
         try {
-            double[] step = new CholeskyDecomposition(damped, 1e-14, 1e-300).getSolver()
-                    .solve(MatrixUtils.createRealVector(gradient)).toArray();
+            double[] step = new CholeskyDecomposition(damped, 1e-14, 1e-300)
+                    .getSolver()
+                    .solve(MatrixUtils.createRealVector(gradient))
+                    .toArray();
             for (double s : step) {
                 if (!Double.isFinite(s)) {
                     return null;
@@ -327,40 +369,48 @@ final class MaximumLikelihood {
         return false;
     }
 
-    private static Optimum nelderMeadFrom(String model, SmoothLogLikelihood logLikelihood,
-                                          double customers, double[] theta, FitOptions options, int spent) {
+    private static Optimum nelderMeadFrom(
+            String model,
+            SmoothLogLikelihood logLikelihood,
+            double customers,
+            double[] theta,
+            FitOptions options,
+            int spent) {
         FitOptions rest = new FitOptions(options.penalizer(), Math.max(100, options.maxEvaluations() - spent));
         Optimum optimum = nelderMead(model, logLikelihood::value, customers, exp(theta), rest);
         return new Optimum(optimum.point, spent + optimum.evaluations);
     }
 
-    private record Optimum(double[] point, int evaluations) {
-    }
+    private record Optimum(double[] point, int evaluations) {}
 
     /** The natural parameters at {@code point} (log space), refused when one runs off to 0 or infinity. */
     private static double[] identified(String model, String[] names, double[] point) {
         for (int i = 0; i < point.length; i++) {
             if (Math.abs(point[i]) > LOG_PARAMETER_BOUND) {
-                throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
-                        "parameter " + names[i] + " runs off to " + (point[i] > 0 ? "infinity" : "zero")
-                                + " (" + Math.exp(point[i]) + "): the data cannot identify the model");
+                throw new AnalyticsException(
+                        AnalyticsException.Reason.INSUFFICIENT_DATA,
+                        model,
+                        "parameter " + names[i] + " runs off to " + (point[i] > 0 ? "infinity" : "zero") + " ("
+                                + Math.exp(point[i]) + "): the data cannot identify the model");
             }
         }
         return exp(point);
     }
 
-    private static Estimate estimate(String model, String[] names, double[] parameters, double ll,
-                                     Map<String, Double> errors, int evaluations) {
+    private static Estimate estimate(
+            String model, String[] names, double[] parameters, double ll, Map<String, Double> errors, int evaluations) {
         if (errors.isEmpty()) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, model,
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    model,
                     "the likelihood is flat at the optimum " + named(names, parameters)
                             + ", so the data cannot identify the model");
         }
         return new Estimate(parameters, ll, errors, evaluations);
     }
 
-    private static Map<String, Double> standardErrors(String[] names, double[] p, ToDoubleFunction<double[]> ll,
-                                                      FitOptions options, double customers) {
+    private static Map<String, Double> standardErrors(
+            String[] names, double[] p, ToDoubleFunction<double[]> ll, FitOptions options, double customers) {
         int n = p.length;
         ToDoubleFunction<double[]> f = q -> customers * penalized(ll.applyAsDouble(q), q, customers, options);
         double[] h = new double[n];
@@ -391,7 +441,9 @@ final class MaximumLikelihood {
         int n = names.length;
         Map<String, Double> errors = new LinkedHashMap<>();
         try {
-            RealMatrix covariance = new CholeskyDecomposition(information, 1e-12, 1e-14).getSolver().getInverse();
+            RealMatrix covariance = new CholeskyDecomposition(information, 1e-12, 1e-14)
+                    .getSolver()
+                    .getInverse();
             for (int i = 0; i < n; i++) {
                 double variance = covariance.getEntry(i, i);
                 if (!(variance > 0) || Double.isInfinite(variance)) {

@@ -44,8 +44,8 @@ public final class ModifiedBgNbdModel implements PurchaseModel {
     public static ModifiedBgNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
         WeightedHistories data = WeightedHistories.of(histories);
         double[] start = {1, data.meanAge(), 1, 1};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("modified-bg-nbd", NAMES,
-                new BgNbdLikelihood(data, true), data.totalWeight, start, options);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit(
+                "modified-bg-nbd", NAMES, new BgNbdLikelihood(data, true), data.totalWeight, start, options);
         return new ModifiedBgNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
     }
 
@@ -72,7 +72,8 @@ public final class ModifiedBgNbdModel implements PurchaseModel {
     @Override
     public double expectedPurchases(double t) {
         nonNegative(t);
-        return b / (a - 1)
+        return b
+                / (a - 1)
                 * (1 - Math.exp(r * Math.log(alpha / (alpha + t))) * hyp2f1(r, b + 1, a + b, t / (alpha + t)));
     }
 
@@ -82,16 +83,15 @@ public final class ModifiedBgNbdModel implements PurchaseModel {
         int x = h.frequency();
         double T = h.age();
         double ratio = Math.exp((r + x) * Math.log((alpha + T) / (alpha + T + t)));
-        double numerator = (a + b + x) / (a - 1)
-                * (1 - ratio * hyp2f1(r + x, b + x + 1, a + b + x, t / (alpha + T + t)));
+        double numerator =
+                (a + b + x) / (a - 1) * (1 - ratio * hyp2f1(r + x, b + x + 1, a + b + x, t / (alpha + T + t)));
         return numerator * probabilityAlive(h);
     }
 
     @Override
     public double probabilityAlive(PurchaseHistory h) {
         int x = h.frequency();
-        double logOdds = Math.log(a) - Math.log(b + x)
-                + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
+        double logOdds = Math.log(a) - Math.log(b + x) + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
         return 1 / (1 + Math.exp(logOdds));
     }
 

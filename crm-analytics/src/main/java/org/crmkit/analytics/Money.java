@@ -18,14 +18,13 @@ final class Money {
             + org.crmkit.core.common.Money.MAX_INTEGER_DIGITS + " digits before the decimal point and "
             + org.crmkit.core.common.Money.MAX_DECIMALS + " after it";
 
-    private Money() {
-    }
+    private Money() {}
 
     /** A model's estimate as an amount with the given number of decimals. */
     static BigDecimal ofEstimate(double value, int scale) {
         if (!Double.isFinite(value)) {
-            throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "estimate",
-                    "a model produced a non-finite amount " + value);
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.FIT_FAILED, "estimate", "a model produced a non-finite amount " + value);
         }
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN);
     }

@@ -49,8 +49,8 @@ public final class ParetoNbdModel implements PurchaseModel {
     public static ParetoNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
         WeightedHistories data = WeightedHistories.of(histories);
         double[] start = {1, data.meanAge(), 1, data.meanAge()};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("pareto-nbd", NAMES,
-                p -> logLikelihood(p, data), data.totalWeight, start, options);
+        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit(
+                "pareto-nbd", NAMES, p -> logLikelihood(p, data), data.totalWeight, start, options);
         return new ParetoNbdModel(estimate.parameters(), ModelFit.of(estimate, data.totalWeight));
     }
 
@@ -63,8 +63,8 @@ public final class ParetoNbdModel implements PurchaseModel {
         double total = 0;
         for (int i = 0; i < data.size(); i++) {
             int x = data.frequency[i];
-            total += data.weight[i] * (logGamma(r + x) + constant
-                    + logBracket(r, alpha, s, beta, x, data.recency[i], data.age[i]));
+            total += data.weight[i]
+                    * (logGamma(r + x) + constant + logBracket(r, alpha, s, beta, x, data.recency[i], data.age[i]));
         }
         return total;
     }
@@ -90,8 +90,7 @@ public final class ParetoNbdModel implements PurchaseModel {
             second = r + x;
             difference = beta - alpha;
         }
-        double atRecency = Math.log(hyp2f1(sum, second, sum + 1, difference / (base + tx)))
-                - sum * Math.log(base + tx);
+        double atRecency = Math.log(hyp2f1(sum, second, sum + 1, difference / (base + tx))) - sum * Math.log(base + tx);
         double atAge = Math.log(hyp2f1(sum, second, sum + 1, difference / (base + T))) - sum * Math.log(base + T);
         return atRecency + log1mExp(atAge - atRecency);
     }
@@ -127,7 +126,9 @@ public final class ParetoNbdModel implements PurchaseModel {
         nonNegative(t);
         double T = h.age();
         int x = h.frequency();
-        return (r + x) * (beta + T) / (alpha + T)
+        return (r + x)
+                * (beta + T)
+                / (alpha + T)
                 * oneMinusPowerOverExponent(s - 1, Math.log((beta + T) / (beta + T + t)))
                 * probabilityAlive(h);
     }

@@ -69,9 +69,13 @@ public final class ProfitPotential {
      * @param potential      high or low against the threshold
      * @param action         what the cell calls for
      */
-    public record Placement(String customerId, Profitability.Tier tier, BigDecimal currentProfit,
-                            double possibleProfit, Potential potential, Action action) {
-    }
+    public record Placement(
+            String customerId,
+            Profitability.Tier tier,
+            BigDecimal currentProfit,
+            double possibleProfit,
+            Potential potential,
+            Action action) {}
 
     /**
      * One cell of the matrix.
@@ -83,9 +87,13 @@ public final class ProfitPotential {
      * @param currentProfit  their current profit added up
      * @param possibleProfit their possible profit added up
      */
-    public record Cell(Profitability.Tier tier, Potential potential, Action action, int customers,
-                       BigDecimal currentProfit, double possibleProfit) {
-    }
+    public record Cell(
+            Profitability.Tier tier,
+            Potential potential,
+            Action action,
+            int customers,
+            BigDecimal currentProfit,
+            double possibleProfit) {}
 
     private final List<Placement> placements;
     private final List<Cell> cells;
@@ -99,8 +107,8 @@ public final class ProfitPotential {
      * Places the customers of {@code current} (from {@link Profitability#customers()}) by their possible profit in
      * {@code possibleProfit} (customer id to predicted profit, finite), {@code HIGH} from {@code highThreshold} up.
      */
-    public static ProfitPotential of(List<Profitability.CustomerProfit> current, Map<String, Double> possibleProfit,
-                                     double highThreshold) {
+    public static ProfitPotential of(
+            List<Profitability.CustomerProfit> current, Map<String, Double> possibleProfit, double highThreshold) {
         Require.notNull(current, "current");
         Require.notNull(possibleProfit, "possibleProfit");
         if (!Double.isFinite(highThreshold)) {
@@ -112,28 +120,43 @@ public final class ProfitPotential {
         for (Profitability.CustomerProfit customer : current) {
             Double possible = possibleProfit.get(customer.customerId());
             if (possible == null || !Double.isFinite(possible)) {
-                throw AnalyticsException.invalidArgument("possibleProfit", "customer " + customer.customerId()
-                        + (possible == null ? " has no predicted profit" : " has a non-finite predicted profit"));
+                throw AnalyticsException.invalidArgument(
+                        "possibleProfit",
+                        "customer " + customer.customerId()
+                                + (possible == null
+                                        ? " has no predicted profit"
+                                        : " has a non-finite predicted profit"));
             }
             Potential potential = possible >= highThreshold ? Potential.HIGH : Potential.LOW;
             placed.add(customer.customerId());
-            placements.add(new Placement(customer.customerId(), customer.tier(), customer.profit(), possible,
-                    potential, Action.of(customer.tier(), potential)));
+            placements.add(new Placement(
+                    customer.customerId(),
+                    customer.tier(),
+                    customer.profit(),
+                    possible,
+                    potential,
+                    Action.of(customer.tier(), potential)));
             grid.computeIfAbsent(customer.tier(), t -> new EnumMap<>(Potential.class))
-                    .computeIfAbsent(potential, p -> new Totals()).add(customer.profit(), possible);
+                    .computeIfAbsent(potential, p -> new Totals())
+                    .add(customer.profit(), possible);
         }
         for (String customerId : possibleProfit.keySet()) {
             if (!placed.contains(customerId)) {
-                throw AnalyticsException.invalidArgument("current", "customer " + customerId
-                        + " has a predicted profit but no current profit");
+                throw AnalyticsException.invalidArgument(
+                        "current", "customer " + customerId + " has a predicted profit but no current profit");
             }
         }
         List<Cell> cells = new ArrayList<>();
         for (Profitability.Tier tier : Profitability.Tier.values()) {
             for (Potential potential : Potential.values()) {
                 Totals totals = grid.getOrDefault(tier, Map.of()).getOrDefault(potential, new Totals());
-                cells.add(new Cell(tier, potential, Action.of(tier, potential), totals.customers,
-                        totals.currentProfit, totals.possibleProfit));
+                cells.add(new Cell(
+                        tier,
+                        potential,
+                        Action.of(tier, potential),
+                        totals.customers,
+                        totals.currentProfit,
+                        totals.possibleProfit));
             }
         }
         return new ProfitPotential(placements, cells);

@@ -40,9 +40,13 @@ public final class Profitability {
      * @param profit      revenue - cost of goods - cost to serve
      * @param tier        the classification
      */
-    public record CustomerProfit(String customerId, BigDecimal revenue, BigDecimal costOfGoods,
-                                 BigDecimal costToServe, BigDecimal profit, Tier tier) {
-    }
+    public record CustomerProfit(
+            String customerId,
+            BigDecimal revenue,
+            BigDecimal costOfGoods,
+            BigDecimal costToServe,
+            BigDecimal profit,
+            Tier tier) {}
 
     private final BigDecimal costPerOrder;
     private final BigDecimal keyThreshold;
@@ -50,8 +54,8 @@ public final class Profitability {
 
     private Profitability(BigDecimal costPerOrder, BigDecimal keyThreshold) {
         if (costPerOrder == null || keyThreshold == null) {
-            throw AnalyticsException.invalidArgument(costPerOrder == null ? "costPerOrder" : "keyThreshold",
-                    "is required");
+            throw AnalyticsException.invalidArgument(
+                    costPerOrder == null ? "costPerOrder" : "keyThreshold", "is required");
         }
         this.costPerOrder = Money.requireWithinLimits("costPerOrder", costPerOrder);
         this.keyThreshold = Money.requireWithinLimits("keyThreshold", keyThreshold);
@@ -101,14 +105,15 @@ public final class Profitability {
     public List<CustomerProfit> customers() {
         List<CustomerProfit> result = new ArrayList<>(customers.size());
         customers.forEach((id, s) -> {
-            BigDecimal serve = costPerOrder.multiply(BigDecimal.valueOf(s.orders)).add(s.extra);
+            BigDecimal serve =
+                    costPerOrder.multiply(BigDecimal.valueOf(s.orders)).add(s.extra);
             BigDecimal profit = s.revenue.subtract(s.cost).subtract(serve);
-            Tier tier = profit.signum() < 0 ? Tier.UNPROFITABLE
+            Tier tier = profit.signum() < 0
+                    ? Tier.UNPROFITABLE
                     : profit.compareTo(keyThreshold) >= 0 ? Tier.KEY : Tier.SMALL;
             result.add(new CustomerProfit(id, s.revenue, s.cost, serve, profit, tier));
         });
-        result.sort(Comparator.comparing(CustomerProfit::profit).reversed()
-                .thenComparing(CustomerProfit::customerId));
+        result.sort(Comparator.comparing(CustomerProfit::profit).reversed().thenComparing(CustomerProfit::customerId));
         return result;
     }
 

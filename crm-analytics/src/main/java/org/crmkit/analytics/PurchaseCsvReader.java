@@ -20,7 +20,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.crmkit.core.common.Require;
 
 /**
  * Reads purchase records from delimited text, one record a line, streaming (nothing but the current line is kept).
@@ -72,13 +71,17 @@ public final class PurchaseCsvReader {
         try {
             // Strict: 2021-02-31 is refused, not read as the last day of February. A pattern's year of era (yyyy)
             // needs an era to resolve strictly; the current era is the one meant.
-            this.dateFormat = new DateTimeFormatterBuilder().appendPattern(builder.datePattern)
+            this.dateFormat = new DateTimeFormatterBuilder()
+                    .appendPattern(builder.datePattern)
                     .parseDefaulting(ChronoField.ERA, 1)
                     .toFormatter()
                     .withResolverStyle(ResolverStyle.STRICT);
         } catch (IllegalArgumentException e) {
-            throw new AnalyticsException(AnalyticsException.Reason.INVALID_ARGUMENT, "datePattern",
-                    "'" + builder.datePattern + "' is not a date pattern: " + e.getMessage(), e);
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INVALID_ARGUMENT,
+                    "datePattern",
+                    "'" + builder.datePattern + "' is not a date pattern: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -140,8 +143,11 @@ public final class PurchaseCsvReader {
         try {
             return read(in::readLine, consumer);
         } catch (IOException e) {
-            throw new AnalyticsException(AnalyticsException.Reason.UNREADABLE_INPUT, "input",
-                    "the input cannot be read: " + e.getMessage(), e);
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.UNREADABLE_INPUT,
+                    "input",
+                    "the input cannot be read: " + e.getMessage(),
+                    e);
         }
     }
 
@@ -180,7 +186,9 @@ public final class PurchaseCsvReader {
             records++;
         }
         if (records == 0) {
-            throw new AnalyticsException(AnalyticsException.Reason.EMPTY_INPUT, "input",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.EMPTY_INPUT,
+                    "input",
                     lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
         }
         return records;
@@ -252,7 +260,9 @@ public final class PurchaseCsvReader {
             i++;
         }
         if (quoted) {
-            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.MALFORMED_INPUT,
+                    "input",
                     "line " + lineNumber + ", column " + (fields.size() + 1) + ": quoted field is not closed");
         }
         fields.add(wasQuoted ? field.toString() : field.toString().strip());
@@ -262,11 +272,16 @@ public final class PurchaseCsvReader {
     private Layout resolve(List<String> names, long lineNumber, boolean fromHeader) {
         List<String> cleaned = names.stream().map(String::strip).toList();
         return new Layout(
-                index(cleaned, customerColumn, lineNumber, fromHeader), customerColumn,
-                index(cleaned, dateColumn, lineNumber, fromHeader), dateColumn,
-                index(cleaned, amountColumn, lineNumber, fromHeader), amountColumn,
-                costColumn == null ? -1 : index(cleaned, costColumn, lineNumber, fromHeader), costColumn,
-                productColumn == null ? -1 : index(cleaned, productColumn, lineNumber, fromHeader), productColumn);
+                index(cleaned, customerColumn, lineNumber, fromHeader),
+                customerColumn,
+                index(cleaned, dateColumn, lineNumber, fromHeader),
+                dateColumn,
+                index(cleaned, amountColumn, lineNumber, fromHeader),
+                amountColumn,
+                costColumn == null ? -1 : index(cleaned, costColumn, lineNumber, fromHeader),
+                costColumn,
+                productColumn == null ? -1 : index(cleaned, productColumn, lineNumber, fromHeader),
+                productColumn);
     }
 
     private static int index(List<String> names, String column, long lineNumber, boolean fromHeader) {
@@ -281,8 +296,8 @@ public final class PurchaseCsvReader {
             }
         }
         String where = fromHeader ? "line " + lineNumber + ": header " + names : "columns " + names;
-        throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, column,
-                where + " has no column '" + column + "'");
+        throw new AnalyticsException(
+                AnalyticsException.Reason.MALFORMED_INPUT, column, where + " has no column '" + column + "'");
     }
 
     /** Column positions, resolved once from the header or the configured names. */
@@ -300,8 +315,17 @@ public final class PurchaseCsvReader {
         /** Dates already read, by their text: purchase files repeat few distinct days many times. */
         private final Map<String, LocalDate> dates = new HashMap<>();
 
-        Layout(int customer, String customerName, int date, String dateName, int amount, String amountName,
-               int cost, String costName, int product, String productName) {
+        Layout(
+                int customer,
+                String customerName,
+                int date,
+                String dateName,
+                int amount,
+                String amountName,
+                int cost,
+                String costName,
+                int product,
+                String productName) {
             this.customer = customer;
             this.customerName = customerName;
             this.date = date;
@@ -359,8 +383,12 @@ public final class PurchaseCsvReader {
 
         private BigDecimal parseAmount(String text, long line, int index, String name) {
             if (!Money.isShortEnough(text)) {
-                throw malformed(line, index, name, "an amount of " + text.length() + " characters is longer than "
-                        + org.crmkit.core.common.Money.MAX_TEXT_LENGTH);
+                throw malformed(
+                        line,
+                        index,
+                        name,
+                        "an amount of " + text.length() + " characters is longer than "
+                                + org.crmkit.core.common.Money.MAX_TEXT_LENGTH);
             }
             BigDecimal value = plainAmount(text);
             if (value == null) {
@@ -410,7 +438,9 @@ public final class PurchaseCsvReader {
         }
 
         private AnalyticsException malformed(long line, int index, String name, String problem) {
-            return new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, name,
+            return new AnalyticsException(
+                    AnalyticsException.Reason.MALFORMED_INPUT,
+                    name,
                     "line " + line + ", column " + (index + 1) + " (" + name + "): " + problem);
         }
     }
@@ -428,8 +458,7 @@ public final class PurchaseCsvReader {
         private String productColumn;
         private String datePattern = "yyyy-MM-dd";
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Fields are separated by this character (comma, tab, semicolon, ...). */
         public Builder delimiter(char delimiter) {

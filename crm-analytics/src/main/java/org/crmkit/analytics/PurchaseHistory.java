@@ -18,8 +18,8 @@ public record PurchaseHistory(int frequency, double recency, double age) {
             throw AnalyticsException.invalidArgument("recency", "must be finite and not negative, was " + recency);
         }
         if (!(age >= recency) || Double.isInfinite(age)) {
-            throw AnalyticsException.invalidArgument("age", "must be finite and at least recency " + recency
-                    + ", was " + age);
+            throw AnalyticsException.invalidArgument(
+                    "age", "must be finite and at least recency " + recency + ", was " + age);
         }
         if (frequency == 0 && recency != 0) {
             throw AnalyticsException.invalidArgument("recency", "must be 0 when frequency is 0, was " + recency);

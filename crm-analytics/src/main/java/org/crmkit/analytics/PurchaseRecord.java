@@ -50,8 +50,8 @@ public record PurchaseRecord(String customerId, LocalDate date, BigDecimal amoun
     }
 
     /** A purchase with its cost of goods and product. Either may be {@code null}. */
-    public static PurchaseRecord of(String customerId, LocalDate date, BigDecimal amount, BigDecimal cost,
-                                    String productId) {
+    public static PurchaseRecord of(
+            String customerId, LocalDate date, BigDecimal amount, BigDecimal cost, String productId) {
         return new PurchaseRecord(customerId, date, amount, cost, productId);
     }
 

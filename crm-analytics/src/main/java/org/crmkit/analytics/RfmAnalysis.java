@@ -74,15 +74,16 @@ public final class RfmAnalysis {
         for (int i = 0; i < n; i++) {
             CustomerSummary c = customers.get(i);
             String segment = segments.segmentOf(r[i], f[i]);
-            scores.add(new RfmScore(c.customerId(), c.daysSinceLastPurchase(), c.purchases(), money[i], r[i], f[i],
-                    m[i], segment));
+            scores.add(new RfmScore(
+                    c.customerId(), c.daysSinceLastPurchase(), c.purchases(), money[i], r[i], f[i], m[i], segment));
             counts.computeIfAbsent(segment, k -> new int[1])[0]++;
             values.merge(segment, c.totalSpend(), BigDecimal::add);
         }
         List<RfmReport.SegmentTotals> totals = new ArrayList<>();
-        counts.forEach((segment, count) -> totals.add(new RfmReport.SegmentTotals(segment, count[0],
-                values.get(segment))));
-        totals.sort(Comparator.comparingInt(RfmReport.SegmentTotals::customers).reversed()
+        counts.forEach(
+                (segment, count) -> totals.add(new RfmReport.SegmentTotals(segment, count[0], values.get(segment))));
+        totals.sort(Comparator.comparingInt(RfmReport.SegmentTotals::customers)
+                .reversed()
                 .thenComparing(RfmReport.SegmentTotals::segment));
         return new RfmReport(scores, totals);
     }

@@ -24,6 +24,5 @@ public record RfmReport(List<RfmScore> scores, List<SegmentTotals> segments) {
      * @param customers number of customers in it
      * @param value     their total calibration spend
      */
-    public record SegmentTotals(String segment, int customers, BigDecimal value) {
-    }
+    public record SegmentTotals(String segment, int customers, BigDecimal value) {}
 }

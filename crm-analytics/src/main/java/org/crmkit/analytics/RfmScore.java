@@ -14,8 +14,15 @@ import java.math.BigDecimal;
  * @param monetaryScore  1..q, q for the highest spend
  * @param segment        the segment of (recency score, frequency score)
  */
-public record RfmScore(String customerId, long recencyDays, int frequency, BigDecimal monetary, int recencyScore,
-                       int frequencyScore, int monetaryScore, String segment) {
+public record RfmScore(
+        String customerId,
+        long recencyDays,
+        int frequency,
+        BigDecimal monetary,
+        int recencyScore,
+        int frequencyScore,
+        int monetaryScore,
+        String segment) {
 
     /** The three scores as a code such as {@code "545"}. */
     public String code() {

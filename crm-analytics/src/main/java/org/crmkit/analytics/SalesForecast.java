@@ -25,12 +25,11 @@ import org.crmkit.core.common.Require;
  */
 public final class SalesForecast {
 
-    private SalesForecast() {
-    }
+    private SalesForecast() {}
 
     /** Expected revenue of the existing customers in the next {@code periods} periods of the models' unit. */
-    public static double expectedRevenue(PurchaseModel purchases, GammaGammaModel spend,
-                                         List<CustomerSummary> customers, double periods) {
+    public static double expectedRevenue(
+            PurchaseModel purchases, GammaGammaModel spend, List<CustomerSummary> customers, double periods) {
         Require.notNull(purchases, "purchases");
         Require.notNull(spend, "spend");
         double total = 0;
@@ -46,8 +45,12 @@ public final class SalesForecast {
      * {@code unit}), their expected purchases in that month times their expected spend per purchase. Customers are
      * summed in parallel chunks in a fixed order, so the result does not depend on the threads.
      */
-    public static double[] expectedMonthlyRevenue(PurchaseModel purchases, GammaGammaModel spend,
-                                                  List<CustomerSummary> customers, int months, PeriodUnit unit) {
+    public static double[] expectedMonthlyRevenue(
+            PurchaseModel purchases,
+            GammaGammaModel spend,
+            List<CustomerSummary> customers,
+            int months,
+            PeriodUnit unit) {
         Require.notNull(purchases, "purchases");
         Require.notNull(spend, "spend");
         if (months < 1) {
@@ -85,14 +88,15 @@ public final class SalesForecast {
      * @throws AnalyticsException with {@link AnalyticsException.Reason#INSUFFICIENT_DATA} when the history spans
      *                            less than 12 months
      */
-    public static Map<YearMonth, BigDecimal> seasonalNaive(SortedMap<YearMonth, BigDecimal> monthlyRevenue,
-                                                           int months) {
+    public static Map<YearMonth, BigDecimal> seasonalNaive(
+            SortedMap<YearMonth, BigDecimal> monthlyRevenue, int months) {
         if (months < 1) {
             throw AnalyticsException.invalidArgument("months", "must be at least 1, was " + months);
         }
-        if (monthlyRevenue.isEmpty()
-                || monthlyRevenue.firstKey().plusMonths(11).isAfter(monthlyRevenue.lastKey())) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "monthlyRevenue",
+        if (monthlyRevenue.isEmpty() || monthlyRevenue.firstKey().plusMonths(11).isAfter(monthlyRevenue.lastKey())) {
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "monthlyRevenue",
                     "a seasonal forecast needs at least 12 months of history");
         }
         Map<YearMonth, BigDecimal> forecast = new LinkedHashMap<>();

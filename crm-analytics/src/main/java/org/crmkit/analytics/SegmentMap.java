@@ -72,8 +72,8 @@ public final class SegmentMap {
                 return rule.name();
             }
         }
-        throw AnalyticsException.invalidArgument("segments",
-                "no segment holds R=" + recencyScore + ", F=" + frequencyScore);
+        throw AnalyticsException.invalidArgument(
+                "segments", "no segment holds R=" + recencyScore + ", F=" + frequencyScore);
     }
 
     /** Collects rules in order. */
@@ -91,8 +91,12 @@ public final class SegmentMap {
         /** Names the cells with recency score in [recencyFrom, recencyTo] and frequency in [frequencyFrom, frequencyTo]. */
         public Builder segment(String name, int recencyFrom, int recencyTo, int frequencyFrom, int frequencyTo) {
             Require.notNull(name, "name");
-            if (recencyFrom < 1 || recencyTo > scores || recencyFrom > recencyTo
-                    || frequencyFrom < 1 || frequencyTo > scores || frequencyFrom > frequencyTo) {
+            if (recencyFrom < 1
+                    || recencyTo > scores
+                    || recencyFrom > recencyTo
+                    || frequencyFrom < 1
+                    || frequencyTo > scores
+                    || frequencyFrom > frequencyTo) {
                 throw AnalyticsException.invalidArgument("segments", "rule '" + name + "' is outside 1.." + scores);
             }
             rules.add(new Rule(name, recencyFrom, recencyTo, frequencyFrom, frequencyTo));

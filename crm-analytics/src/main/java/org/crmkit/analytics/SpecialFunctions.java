@@ -15,8 +15,7 @@ final class SpecialFunctions {
     /** Where Hipparchus' digamma series is accurate to 2e-14. */
     private static final double DIGAMMA_ASYMPTOTIC = 1000;
 
-    private SpecialFunctions() {
-    }
+    private SpecialFunctions() {}
 
     static double logGamma(double x) {
         return Gamma.logGamma(x);
@@ -56,7 +55,9 @@ final class SpecialFunctions {
      */
     static double hyp2f1(double a, double b, double c, double z) {
         if (!(z >= 0 && z < 1) || !(a > 0 && b > 0 && c > 0)) {
-            throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.FIT_FAILED,
+                    "hypergeometric",
                     "2F1(" + a + ", " + b + "; " + c + "; " + z + ") is outside 0 <= z < 1 with positive parameters");
         }
         double term = 1.0;
@@ -69,7 +70,9 @@ final class SpecialFunctions {
                 return sum;
             }
         }
-        throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+        throw new AnalyticsException(
+                AnalyticsException.Reason.FIT_FAILED,
+                "hypergeometric",
                 "2F1(" + a + ", " + b + "; " + c + "; " + z + ") did not converge in " + SERIES_MAX_TERMS + " terms");
     }
 
@@ -90,7 +93,9 @@ final class SpecialFunctions {
         int open = n;
         for (int j = 0; j < n; j++) {
             if (!(z[j] >= 0 && z[j] < 1) || !(c > 0) || !Double.isFinite(a) || !Double.isFinite(b)) {
-                throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+                throw new AnalyticsException(
+                        AnalyticsException.Reason.FIT_FAILED,
+                        "hypergeometric",
                         "2F1(" + a + ", " + b + "; " + c + "; " + z[j] + ") is outside 0 <= z < 1 with c > 0");
             }
             term[j] = a / c * z[j];
@@ -111,15 +116,19 @@ final class SpecialFunctions {
                 term[j] *= ratio;
                 sum[j] += term[j];
                 double bound = Math.max(Math.abs(ratio), z[j]);
-                if (term[j] == 0 || k + 1 >= settled && bound < 1
-                        && Math.abs(term[j]) * bound <= SERIES_TOLERANCE * Math.abs(sum[j]) * (1 - bound)) {
+                if (term[j] == 0
+                        || k + 1 >= settled
+                                && bound < 1
+                                && Math.abs(term[j]) * bound <= SERIES_TOLERANCE * Math.abs(sum[j]) * (1 - bound)) {
                     done[j] = true;
                     open--;
                 }
             }
         }
         if (open > 0) {
-            throw new AnalyticsException(AnalyticsException.Reason.FIT_FAILED, "hypergeometric",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.FIT_FAILED,
+                    "hypergeometric",
                     "2F1(" + a + ", " + b + "; " + c + "; z) did not converge in " + SERIES_MAX_TERMS + " terms");
         }
         return sum;

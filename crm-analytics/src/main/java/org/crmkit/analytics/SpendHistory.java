@@ -14,8 +14,8 @@ public record SpendHistory(int frequency, double monetaryValue) {
             throw AnalyticsException.invalidArgument("frequency", "must not be negative, was " + frequency);
         }
         if (!Double.isFinite(monetaryValue) || monetaryValue < 0) {
-            throw AnalyticsException.invalidArgument("monetaryValue",
-                    "must be finite and not negative, was " + monetaryValue);
+            throw AnalyticsException.invalidArgument(
+                    "monetaryValue", "must be finite and not negative, was " + monetaryValue);
         }
     }
 

@@ -42,8 +42,14 @@ public final class SyntheticPurchases {
     private final long observationEnd;
     private final long seed;
 
-    private SyntheticPurchases(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit unit, LocalDate acquiredFrom,
-                               LocalDate acquiredUntil, LocalDate observationEnd, long seed) {
+    private SyntheticPurchases(
+            BgNbdModel purchases,
+            GammaGammaModel spend,
+            PeriodUnit unit,
+            LocalDate acquiredFrom,
+            LocalDate acquiredUntil,
+            LocalDate observationEnd,
+            long seed) {
         Map<String, Double> p = purchases.parameters();
         Map<String, Double> s = spend.parameters();
         this.r = p.get("r");
@@ -58,8 +64,8 @@ public final class SyntheticPurchases {
             throw AnalyticsException.invalidArgument("acquiredUntil", acquiredUntil + " is before " + acquiredFrom);
         }
         if (observationEnd.isBefore(acquiredUntil)) {
-            throw AnalyticsException.invalidArgument("observationEnd", observationEnd
-                    + " is before the end of acquisition " + acquiredUntil);
+            throw AnalyticsException.invalidArgument(
+                    "observationEnd", observationEnd + " is before the end of acquisition " + acquiredUntil);
         }
         this.firstAcquisition = acquiredFrom.toEpochDay();
         this.acquisitionDays = Math.toIntExact(acquiredUntil.toEpochDay() - firstAcquisition + 1);
@@ -71,14 +77,22 @@ public final class SyntheticPurchases {
      * A generator of customers acquired between {@code acquiredFrom} and {@code acquiredUntil} and observed until
      * {@code observationEnd} (all inclusive), with the purchase rate in periods of {@code unit}.
      */
-    public static SyntheticPurchases of(BgNbdModel purchases, GammaGammaModel spend, PeriodUnit unit,
-                                        LocalDate acquiredFrom, LocalDate acquiredUntil, LocalDate observationEnd,
-                                        long seed) {
-        return new SyntheticPurchases(Require.notNull(purchases, "purchases"),
-                Require.notNull(spend, "spend"), Require.notNull(unit, "unit"),
+    public static SyntheticPurchases of(
+            BgNbdModel purchases,
+            GammaGammaModel spend,
+            PeriodUnit unit,
+            LocalDate acquiredFrom,
+            LocalDate acquiredUntil,
+            LocalDate observationEnd,
+            long seed) {
+        return new SyntheticPurchases(
+                Require.notNull(purchases, "purchases"),
+                Require.notNull(spend, "spend"),
+                Require.notNull(unit, "unit"),
                 Require.notNull(acquiredFrom, "acquiredFrom"),
                 Require.notNull(acquiredUntil, "acquiredUntil"),
-                Require.notNull(observationEnd, "observationEnd"), seed);
+                Require.notNull(observationEnd, "observationEnd"),
+                seed);
     }
 
     /**
@@ -90,7 +104,8 @@ public final class SyntheticPurchases {
             throw AnalyticsException.invalidArgument("customers", "must not be negative, was " + customers);
         }
         RandomDataGenerator random = RandomDataGenerator.of(new Well19937c(seed));
-        return IntStream.rangeClosed(1, customers).sequential()
+        return IntStream.rangeClosed(1, customers)
+                .sequential()
                 .mapToObj(i -> customer(String.valueOf(i), random).stream())
                 .flatMap(s -> s);
     }

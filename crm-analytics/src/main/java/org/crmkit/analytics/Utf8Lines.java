@@ -23,7 +23,8 @@ final class Utf8Lines {
     private int position;
     private int limit;
     private byte[] line = new byte[256];
-    private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+    private final CharsetDecoder decoder = StandardCharsets.UTF_8
+            .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
 
@@ -58,7 +59,8 @@ final class Utf8Lines {
                 continue;
             }
             // A line inside the buffer is decoded from it without a copy.
-            String text = length == 0 ? finish(buffer, start, end - start, ascii)
+            String text = length == 0
+                    ? finish(buffer, start, end - start, ascii)
                     : finish(line, 0, append(start, end, length), ascii);
             position = end + 1;
             if (buffer[end] == '\r' && (position < limit || fill()) && buffer[position] == '\n') {
@@ -95,7 +97,9 @@ final class Utf8Lines {
         try {
             return decoder.decode(ByteBuffer.wrap(bytes, offset, length)).toString();
         } catch (CharacterCodingException e) {
-            throw new AnalyticsException(AnalyticsException.Reason.MALFORMED_INPUT, "input",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.MALFORMED_INPUT,
+                    "input",
                     "line " + lineNumber + ", byte " + firstInvalidByte(bytes, offset, length) + ": not valid UTF-8");
         }
     }

@@ -14,13 +14,20 @@ final class WeightedHistories {
     final double totalWeight;
     /** The distinct ages, and for each row the index of its age there: a likelihood takes their logs once. */
     final double[] distinctAges;
+
     final int[] ageIndex;
     /** The distinct recencies, and for each row the index of its recency there. */
     final double[] distinctRecencies;
+
     final int[] recencyIndex;
 
-    private WeightedHistories(int[] frequency, double[] weight, double[] distinctRecencies, int[] recencyIndex,
-                              double[] distinctAges, int[] ageIndex) {
+    private WeightedHistories(
+            int[] frequency,
+            double[] weight,
+            double[] distinctRecencies,
+            int[] recencyIndex,
+            double[] distinctAges,
+            int[] ageIndex) {
         int n = frequency.length;
         this.frequency = frequency;
         this.weight = weight;
@@ -61,8 +68,8 @@ final class WeightedHistories {
      */
     static WeightedHistories of(Collection<PurchaseHistory> histories) {
         if (histories.isEmpty()) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "histories",
-                    "no customer to fit the model to");
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA, "histories", "no customer to fit the model to");
         }
         int n = histories.size();
         int[] frequencies = new int[n];
@@ -78,7 +85,9 @@ final class WeightedHistories {
             i++;
         }
         if (maxX == 0) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "frequency",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "frequency",
                     "no customer made a repeat purchase, so the purchase rate cannot be estimated");
         }
         double[] distinctRecencies = distinct(recencies);
@@ -86,7 +95,9 @@ final class WeightedHistories {
         int ageBits = bits(distinctAges.length);
         int recencyBits = bits(distinctRecencies.length);
         if (bits(maxX + 1) + recencyBits + ageBits > 63) {
-            throw new AnalyticsException(AnalyticsException.Reason.INVALID_ARGUMENT, "histories",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INVALID_ARGUMENT,
+                    "histories",
                     "too many distinct frequencies, recencies and ages to fold (" + (maxX + 1) + " x "
                             + distinctRecencies.length + " x " + distinctAges.length + ")");
         }
@@ -126,8 +137,13 @@ final class WeightedHistories {
     }
 
     static WeightedHistories single(PurchaseHistory h) {
-        return new WeightedHistories(new int[] {h.frequency()}, new double[] {1}, new double[] {h.recency()},
-                new int[] {0}, new double[] {h.age()}, new int[] {0});
+        return new WeightedHistories(
+                new int[] {h.frequency()},
+                new double[] {1},
+                new double[] {h.recency()},
+                new int[] {0},
+                new double[] {h.age()},
+                new int[] {0});
     }
 
     int size() {

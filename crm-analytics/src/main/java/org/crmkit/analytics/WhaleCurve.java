@@ -21,8 +21,7 @@ public record WhaleCurve(List<Point> points) {
      * @param customerShare         share of customers up to and including this one, in (0, 1]
      * @param cumulativeProfitShare cumulative profit up to this customer / total profit
      */
-    public record Point(String customerId, double customerShare, double cumulativeProfitShare) {
-    }
+    public record Point(String customerId, double customerShare, double cumulativeProfitShare) {}
 
     /** Copies the list. */
     public WhaleCurve {
@@ -38,10 +37,12 @@ public record WhaleCurve(List<Point> points) {
     public static WhaleCurve of(List<Profitability.CustomerProfit> customers) {
         List<Profitability.CustomerProfit> sorted = new ArrayList<>(customers);
         sorted.sort((x, y) -> y.profit().compareTo(x.profit()));
-        BigDecimal total = sorted.stream().map(Profitability.CustomerProfit::profit)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal total =
+                sorted.stream().map(Profitability.CustomerProfit::profit).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (sorted.isEmpty() || total.signum() <= 0) {
-            throw new AnalyticsException(AnalyticsException.Reason.INSUFFICIENT_DATA, "profit",
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "profit",
                     "total profit is " + total + " over " + sorted.size() + " customers; the whale curve needs a"
                             + " positive total");
         }
@@ -49,7 +50,9 @@ public record WhaleCurve(List<Point> points) {
         BigDecimal cumulative = BigDecimal.ZERO;
         for (int i = 0; i < sorted.size(); i++) {
             cumulative = cumulative.add(sorted.get(i).profit());
-            points.add(new Point(sorted.get(i).customerId(), (i + 1.0) / sorted.size(),
+            points.add(new Point(
+                    sorted.get(i).customerId(),
+                    (i + 1.0) / sorted.size(),
                     cumulative.divide(total, Money.CONTEXT).doubleValue()));
         }
         return new WhaleCurve(points);

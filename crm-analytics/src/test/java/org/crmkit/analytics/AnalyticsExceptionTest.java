@@ -13,7 +13,8 @@ class AnalyticsExceptionTest {
 
     @Test
     void everyReasonHasItsOwnStableCode() {
-        assertThat(Arrays.stream(AnalyticsException.Reason.values()).map(r -> r.errorCode().code()))
+        assertThat(Arrays.stream(AnalyticsException.Reason.values())
+                        .map(r -> r.errorCode().code()))
                 .containsExactly("CRM-0201", "CRM-0202", "CRM-0002", "CRM-0203", "CRM-0204", "CRM-0205", "CRM-0206")
                 .doesNotHaveDuplicates();
     }
@@ -23,16 +24,16 @@ class AnalyticsExceptionTest {
         List<PurchaseHistory> oneTimers = Collections.nCopies(50, PurchaseHistory.of(0, 0, 20));
 
         assertThatThrownBy(() -> BgNbdModel.fit(oneTimers, FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_DATA))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.INSUFFICIENT_DATA))
                 .hasMessageStartingWith("CRM-0203: ");
     }
 
     @Test
     void aFitOutOfEvaluationsReadsAsAFailedFit() {
         assertThatThrownBy(() -> ParetoNbdModel.fit(CdnowData.publishedHistories(), new FitOptions(0, 100)))
-                .isInstanceOfSatisfying(AnalyticsException.class,
-                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FIT_FAILED))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class, e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.FIT_FAILED))
                 .hasMessageStartingWith("CRM-0204: ");
     }
 }

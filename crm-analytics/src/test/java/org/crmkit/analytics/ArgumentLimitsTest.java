@@ -16,9 +16,11 @@ class ArgumentLimitsTest {
 
     @Test
     void aLifetimeValueHorizonIsAtMostAHundredYears() {
-        assertThat(LifetimeValue.of(PURCHASES, SPEND, LifetimeValue.MAX_MONTHS, 0.01, PeriodUnit.WEEKS)).isNotNull();
+        assertThat(LifetimeValue.of(PURCHASES, SPEND, LifetimeValue.MAX_MONTHS, 0.01, PeriodUnit.WEEKS))
+                .isNotNull();
         assertThatThrownBy(() -> LifetimeValue.of(PURCHASES, SPEND, Integer.MAX_VALUE, 0.01, PeriodUnit.WEEKS))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("months"))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("months"))
                 .hasMessageContaining("from 1 to 1200");
     }
 
@@ -31,10 +33,12 @@ class ArgumentLimitsTest {
                 })
                 .hasMessageContaining("is required");
         assertThatThrownBy(() -> ChurnRisk.of(null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.errorCode())
-                        .isEqualTo(ErrorCode.REQUIRED));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.REQUIRED));
         assertThatThrownBy(() -> Profitability.of(BigDecimal.ONE, new BigDecimal("1e999999999")))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("keyThreshold"))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("keyThreshold"))
                 .hasMessageContaining("at most 18 digits before the decimal point and 12 after it");
     }
 }

@@ -29,7 +29,10 @@ class BgBbModelTest {
     @Test
     void fitReproducesThePublishedParametersOfTheDonationData() {
         Map<String, Double> p = model.parameters();
-        System.out.printf("BG/BB on donations: %s LL=%.4f SE=%s%n", p, model.estimation().orElseThrow().logLikelihood(),
+        System.out.printf(
+                "BG/BB on donations: %s LL=%.4f SE=%s%n",
+                p,
+                model.estimation().orElseThrow().logLikelihood(),
                 model.estimation().orElseThrow().standardErrors());
 
         assertThat(p.get("alpha")).isCloseTo(1.204, offset(5e-4));
@@ -60,15 +63,20 @@ class BgBbModelTest {
         double b = p.get("beta");
         double g = p.get("gamma");
         double d = p.get("delta");
-        for (DiscreteHistory h : List.of(DiscreteHistory.of(6, 6, 6), DiscreteHistory.of(3, 4, 6),
-                DiscreteHistory.of(0, 0, 6), DiscreteHistory.of(1, 1, 6))) {
+        for (DiscreteHistory h : List.of(
+                DiscreteHistory.of(6, 6, 6),
+                DiscreteHistory.of(3, 4, 6),
+                DiscreteHistory.of(0, 0, 6),
+                DiscreteHistory.of(1, 1, 6))) {
             int x = h.frequency();
             int n = h.opportunities();
             int future = 5;
             double closedForm = Math.exp(logB(a + x + 1, b + n - x) - logB(a, b) - model.logLikelihood(h))
-                    * d / (g - 1) * Math.exp(Gamma.logGamma(g + d) - Gamma.logGamma(1 + d))
+                    * d
+                    / (g - 1)
+                    * Math.exp(Gamma.logGamma(g + d) - Gamma.logGamma(1 + d))
                     * (Math.exp(Gamma.logGamma(1 + d + n) - Gamma.logGamma(g + d + n))
-                    - Math.exp(Gamma.logGamma(1 + d + n + future) - Gamma.logGamma(g + d + n + future)));
+                            - Math.exp(Gamma.logGamma(1 + d + n + future) - Gamma.logGamma(g + d + n + future)));
 
             assertThat(model.expectedTransactions(h, future)).as(h.toString()).isCloseTo(closedForm, offset(1e-10));
         }
@@ -79,7 +87,9 @@ class BgBbModelTest {
         assertThat(model.expectedTransactions(DiscreteHistory.of(0, 0, 0), 6))
                 .isCloseTo(model.expectedTransactions(6), offset(1e-12));
         double weighted = donors.entrySet().stream()
-                .mapToDouble(e -> e.getValue() * e.getKey().frequency()).sum() / 11_104;
+                        .mapToDouble(e -> e.getValue() * e.getKey().frequency())
+                        .sum()
+                / 11_104;
         assertThat(model.expectedTransactions(6)).isCloseTo(weighted, offset(0.05));
     }
 
@@ -90,19 +100,23 @@ class BgBbModelTest {
 
         assertThat(model.probabilityAlive(loyal)).isGreaterThan(model.probabilityAlive(lapsed));
         assertThat(model.probabilityAlive(loyal)).isBetween(0.0, 1.0);
-        assertThat(model.expectedTransactions(loyal, 5)).isGreaterThan(model.expectedTransactions(lapsed, 5))
+        assertThat(model.expectedTransactions(loyal, 5))
+                .isGreaterThan(model.expectedTransactions(lapsed, 5))
                 .isLessThan(5);
     }
 
     @Test
     void badHistoriesAndEmptyDataAreRefused() {
-        assertThatThrownBy(() -> DiscreteHistory.of(3, 2, 6)).isInstanceOf(AnalyticsException.class)
+        assertThatThrownBy(() -> DiscreteHistory.of(3, 2, 6))
+                .isInstanceOf(AnalyticsException.class)
                 .hasMessageContaining("recency");
-        assertThatThrownBy(() -> DiscreteHistory.of(1, 1, 0)).isInstanceOf(AnalyticsException.class)
+        assertThatThrownBy(() -> DiscreteHistory.of(1, 1, 0))
+                .isInstanceOf(AnalyticsException.class)
                 .hasMessageContaining("opportunities");
         assertThatThrownBy(() -> BgBbModel.fit(Map.of(DiscreteHistory.of(0, 0, 6), 10L), FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.reason())
-                        .isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA));
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA));
     }
 
     private static double logB(double a, double b) {
@@ -125,8 +139,9 @@ class BgBbModelTest {
             for (String line : lines.subList(1, lines.size())) {
                 if (!line.isBlank()) {
                     String[] f = line.strip().split(",");
-                    result.put(DiscreteHistory.of(Integer.parseInt(f[0]), Integer.parseInt(f[1]),
-                            Integer.parseInt(f[2])), Long.parseLong(f[3]));
+                    result.put(
+                            DiscreteHistory.of(Integer.parseInt(f[0]), Integer.parseInt(f[1]), Integer.parseInt(f[2])),
+                            Long.parseLong(f[3]));
                 }
             }
             return result;

@@ -16,8 +16,7 @@ final class CdnowData {
     static final LocalDate CALIBRATION_END = LocalDate.of(1997, 9, 30);
     static final LocalDate OBSERVATION_END = LocalDate.of(1998, 6, 30);
 
-    private CdnowData() {
-    }
+    private CdnowData() {}
 
     static Path file(String name) {
         String dir = System.getProperty("crmkit.cdnow.dir");
@@ -62,8 +61,12 @@ final class CdnowData {
                     continue;
                 }
                 String[] f = line.split(",");
-                rows.add(new SummaryRow(f[0].strip(), Integer.parseInt(f[1].strip()), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])));
+                rows.add(new SummaryRow(
+                        f[0].strip(),
+                        Integer.parseInt(f[1].strip()),
+                        Double.parseDouble(f[2]),
+                        Double.parseDouble(f[3]),
+                        Double.parseDouble(f[4])));
             }
             return rows;
         } catch (IOException e) {

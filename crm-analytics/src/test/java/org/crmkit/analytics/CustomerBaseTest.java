@@ -34,15 +34,21 @@ class CustomerBaseTest {
 
         List<CohortRetention.Cohort> result = cohorts.cohorts();
 
-        assertThat(result).extracting(CohortRetention.Cohort::acquired)
+        assertThat(result)
+                .extracting(CohortRetention.Cohort::acquired)
                 .containsExactly(YearMonth.of(2024, 1), YearMonth.of(2024, 2));
         CohortRetention.Cohort january = result.get(0);
         assertThat(january.customers()).isEqualTo(2);
-        assertThat(january.months()).extracting(CohortRetention.CohortMonth::activeCustomers).containsExactly(2, 1, 1);
-        assertThat(january.months()).extracting(CohortRetention.CohortMonth::retention).containsExactly(1.0, 0.5, 0.5);
+        assertThat(january.months())
+                .extracting(CohortRetention.CohortMonth::activeCustomers)
+                .containsExactly(2, 1, 1);
+        assertThat(january.months())
+                .extracting(CohortRetention.CohortMonth::retention)
+                .containsExactly(1.0, 0.5, 0.5);
         assertThat(january.months().get(0).revenue()).isEqualByComparingTo("35");
         assertThat(january.months().get(2).revenue()).isEqualByComparingTo("10");
-        assertThat(result.get(1).months()).singleElement()
+        assertThat(result.get(1).months())
+                .singleElement()
                 .satisfies(m -> assertThat(m.revenue()).isEqualByComparingTo("30"));
     }
 
@@ -51,7 +57,8 @@ class CustomerBaseTest {
         CohortRetention cohorts = Analytics.cohorts().add(buy("ann", "2024-02-05", "10"));
 
         assertThatThrownBy(() -> cohorts.add(buy("ann", "2024-01-05", "10")))
-                .isInstanceOfSatisfying(AnalyticsException.class,
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.MALFORMED_INPUT));
     }
 
@@ -65,12 +72,13 @@ class CustomerBaseTest {
         List<ChurnRisk.CustomerRisk> ranking = ChurnRisk.of(model).rank(customers);
 
         assertThat(ranking).hasSize(customers.size());
-        assertThat(ranking).extracting(ChurnRisk.CustomerRisk::valueAtRisk)
+        assertThat(ranking)
+                .extracting(ChurnRisk.CustomerRisk::valueAtRisk)
                 .isSortedAccordingTo((x, y) -> Double.compare(y, x));
         ChurnRisk.CustomerRisk top = ranking.get(0);
         assertThat(top.probabilityAlive()).isLessThan(0.5);
-        assertThat(top.valueAtRisk()).isCloseTo((1 - top.probabilityAlive()) * top.value().doubleValue(),
-                offset(1e-9));
+        assertThat(top.valueAtRisk())
+                .isCloseTo((1 - top.probabilityAlive()) * top.value().doubleValue(), offset(1e-9));
         assertThat(ranking.get(ranking.size() - 1).valueAtRisk()).isZero();
     }
 
@@ -93,31 +101,38 @@ class CustomerBaseTest {
         assertThat(curve.profitShareOfTop(0.33)).isEqualByComparingTo("1.0000");
         assertThat(curve.profitShareOfTop(0.6)).isEqualByComparingTo("1.1724");
         assertThatThrownBy(() -> WhaleCurve.of(List.of()))
-                .isInstanceOfSatisfying(AnalyticsException.class,
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA));
     }
 
     @Test
     void modelForecastOfTheCdnowHoldoutIsWithinAFifthOfWhatCustomersActuallySpent() {
-        CustomerSummarizer summarizer = Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END,
-                PeriodUnit.WEEKS);
+        CustomerSummarizer summarizer =
+                Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END, PeriodUnit.WEEKS);
         CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), summarizer::add);
         List<CustomerSummary> customers = summarizer.summaries();
-        BgNbdModel purchases = BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
-        GammaGammaModel spend = GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
+        BgNbdModel purchases =
+                BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
+        GammaGammaModel spend =
+                GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
 
         double forecast = SalesForecast.expectedRevenue(purchases, spend, customers, 39);
-        double actual = customers.stream().mapToDouble(c -> c.holdoutSpend().doubleValue()).sum();
+        double actual = customers.stream()
+                .mapToDouble(c -> c.holdoutSpend().doubleValue())
+                .sum();
 
         assertThat(forecast).isCloseTo(actual, org.assertj.core.api.Assertions.withinPercentage(20));
         double[] monthly = SalesForecast.expectedMonthlyRevenue(purchases, spend, customers, 9, PeriodUnit.WEEKS);
         assertThat(monthly).hasSize(9);
-        assertThat(java.util.Arrays.stream(monthly).sum()).isCloseTo(SalesForecast.expectedRevenue(purchases, spend,
-                customers, 9 * PeriodUnit.WEEKS.periodsPerMonth()), org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(java.util.Arrays.stream(monthly).sum())
+                .isCloseTo(
+                        SalesForecast.expectedRevenue(
+                                purchases, spend, customers, 9 * PeriodUnit.WEEKS.periodsPerMonth()),
+                        org.assertj.core.api.Assertions.within(1e-6));
         for (int i = 1; i < monthly.length; i++) {
-            assertThat(monthly[i]).as("month %d buys less than the one before as customers drop out", i + 1)
+            assertThat(monthly[i])
+                    .as("month %d buys less than the one before as customers drop out", i + 1)
                     .isLessThan(monthly[i - 1]);
         }
     }
@@ -125,8 +140,11 @@ class CustomerBaseTest {
     @Test
     void seasonalNaiveRepeatsTheSameMonthOfTheLastYear() {
         SortedMap<YearMonth, BigDecimal> history = SalesForecast.monthlyRevenue(Stream.of(
-                buy("a", "2023-01-10", "100"), buy("b", "2023-01-11", "20"), buy("a", "2023-06-01", "50"),
-                buy("a", "2023-12-24", "300"), buy("c", "2024-01-03", "130")));
+                buy("a", "2023-01-10", "100"),
+                buy("b", "2023-01-11", "20"),
+                buy("a", "2023-06-01", "50"),
+                buy("a", "2023-12-24", "300"),
+                buy("c", "2024-01-03", "130")));
 
         Map<YearMonth, BigDecimal> forecast = SalesForecast.seasonalNaive(history, 14);
 
@@ -136,7 +154,9 @@ class CustomerBaseTest {
         assertThat(forecast.get(YearMonth.of(2024, 12))).isEqualByComparingTo("300");
         assertThat(forecast.get(YearMonth.of(2025, 1))).isEqualByComparingTo("130");
         assertThat(forecast.get(YearMonth.of(2025, 3))).isEqualByComparingTo("0");
-        assertThatThrownBy(() -> SalesForecast.seasonalNaive(new TreeMap<>(Map.of(YearMonth.of(2024, 1),
-                BigDecimal.ONE)), 3)).isInstanceOf(AnalyticsException.class).hasMessageContaining("12 months");
+        assertThatThrownBy(() ->
+                        SalesForecast.seasonalNaive(new TreeMap<>(Map.of(YearMonth.of(2024, 1), BigDecimal.ONE)), 3))
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("12 months");
     }
 }

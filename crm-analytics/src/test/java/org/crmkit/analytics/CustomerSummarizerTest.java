@@ -31,7 +31,9 @@ class CustomerSummarizerTest {
             assertThat(s.frequency()).as("x of %s", row.id()).isEqualTo(row.x());
             assertThat(s.history().recency()).as("t_x of %s", row.id()).isCloseTo(row.tx(), within(0.0051));
             assertThat(s.history().age()).as("T of %s", row.id()).isCloseTo(row.t(), within(0.0051));
-            assertThat(s.monetaryValue().doubleValue()).as("zbar of %s", row.id()).isCloseTo(row.zbar(), within(0.0051));
+            assertThat(s.monetaryValue().doubleValue())
+                    .as("zbar of %s", row.id())
+                    .isCloseTo(row.zbar(), within(0.0051));
         }
         assertThat(ours.values().stream().filter(s -> s.frequency() == 0)).hasSize(1411);
     }
@@ -76,24 +78,27 @@ class CustomerSummarizerTest {
 
     @Test
     void aPurchaseOlderThanOneAlreadySeenForTheCustomerIsRefusedByName() {
-        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1.plusDays(30), PeriodUnit.DAYS)
-                .add(purchase("c1", JAN_1.plusDays(5), "1"));
+        CustomerSummarizer summarizer =
+                Analytics.summarizer(JAN_1.plusDays(30), PeriodUnit.DAYS).add(purchase("c1", JAN_1.plusDays(5), "1"));
 
         assertThatThrownBy(() -> summarizer.add(purchase("c1", JAN_1, "1")))
                 .isInstanceOfSatisfying(AnalyticsException.class, e -> {
                     assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.MALFORMED_INPUT);
                     assertThat(e.field()).isEqualTo("date");
                 })
-                .hasMessageContaining("customer c1").hasMessageContaining("2024-01-01");
+                .hasMessageContaining("customer c1")
+                .hasMessageContaining("2024-01-01");
     }
 
     @Test
     void aSummaryWithoutCalibrationPurchasesIsAnEmptyInputError() {
-        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1, PeriodUnit.DAYS)
-                .add(purchase("c1", JAN_1.plusDays(1), "1"));
+        CustomerSummarizer summarizer =
+                Analytics.summarizer(JAN_1, PeriodUnit.DAYS).add(purchase("c1", JAN_1.plusDays(1), "1"));
 
-        assertThatThrownBy(summarizer::summaries).isInstanceOfSatisfying(AnalyticsException.class,
-                e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.EMPTY_INPUT));
+        assertThatThrownBy(summarizer::summaries)
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.EMPTY_INPUT));
     }
 
     static PurchaseRecord purchase(String customer, LocalDate date, String amount) {

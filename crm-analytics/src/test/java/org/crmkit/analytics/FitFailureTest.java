@@ -16,8 +16,10 @@ class FitFailureTest {
         List<PurchaseHistory> oneTimers = Collections.nCopies(50, PurchaseHistory.of(0, 0, 20));
 
         assertThatThrownBy(() -> BgNbdModel.fit(oneTimers, FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> org.assertj.core.api.Assertions
-                        .assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.reason())
+                                .isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA))
                 .hasMessageContaining("repeat purchase");
     }
 
@@ -26,8 +28,10 @@ class FitFailureTest {
         List<PurchaseHistory> everyoneStillBuying = Collections.nCopies(100, PurchaseHistory.of(3, 10, 10));
 
         assertThatThrownBy(() -> BgNbdModel.fit(everyoneStillBuying, FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> org.assertj.core.api.Assertions
-                        .assertThat(e.field()).isEqualTo("bg-nbd"))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.field())
+                                .isEqualTo("bg-nbd"))
                 .hasMessageContaining("cannot identify");
     }
 
@@ -38,8 +42,9 @@ class FitFailureTest {
         List<PurchaseHistory> hundred = List.copyOf(customers.subList(0, 100));
 
         assertThatThrownBy(() -> BgNbdModel.fit(hundred, FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.reason())
-                        .isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA))
                 .hasMessageContaining("cannot identify the model")
                 .hasMessageContaining("a penalizer of 0.0001 identifies it (FitOptions.withPenalizer(0.0001), "
                         + "--penalizer 0.0001 on the command line): {r=");
@@ -61,16 +66,20 @@ class FitFailureTest {
         List<PurchaseHistory> histories = CdnowData.publishedHistories();
 
         assertThatThrownBy(() -> ParetoNbdModel.fit(histories, new FitOptions(0, 100)))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> org.assertj.core.api.Assertions
-                        .assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.FIT_FAILED))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.reason())
+                                .isEqualTo(AnalyticsException.Reason.FIT_FAILED))
                 .hasMessageContaining("100 evaluations");
     }
 
     @Test
     void gammaGammaNeedsTwoRepeatBuyers() {
-        assertThatThrownBy(() -> GammaGammaModel.fit(List.of(new SpendHistory(1, 10), new SpendHistory(0, 0)),
-                FitOptions.defaults()))
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> org.assertj.core.api.Assertions
-                        .assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA));
+        assertThatThrownBy(() -> GammaGammaModel.fit(
+                        List.of(new SpendHistory(1, 10), new SpendHistory(0, 0)), FitOptions.defaults()))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
+                        e -> org.assertj.core.api.Assertions.assertThat(e.reason())
+                                .isEqualTo(AnalyticsException.Reason.INSUFFICIENT_DATA));
     }
 }

@@ -19,8 +19,12 @@ class LikelihoodDerivativesTest {
 
     @Test
     void bgNbdDerivativesHoldForFrequentBuyersWhoseDropoutTermDominates() {
-        List<PurchaseHistory> histories = List.of(PurchaseHistory.of(0, 0, 30), PurchaseHistory.of(40, 5, 38),
-                PurchaseHistory.of(60, 37.5, 38), PurchaseHistory.of(1, 0.5, 20), PurchaseHistory.of(3, 10, 10));
+        List<PurchaseHistory> histories = List.of(
+                PurchaseHistory.of(0, 0, 30),
+                PurchaseHistory.of(40, 5, 38),
+                PurchaseHistory.of(60, 37.5, 38),
+                PurchaseHistory.of(1, 0.5, 20),
+                PurchaseHistory.of(3, 10, 10));
         SmoothLogLikelihood likelihood = new BgNbdLikelihood(WeightedHistories.of(histories));
 
         assertDerivativesMatch(likelihood, new double[] {1.5, 3.0, 0.6, 4.0});
@@ -28,16 +32,25 @@ class LikelihoodDerivativesTest {
 
     @Test
     void modifiedBgNbdGradientAndHessianMatchCentralDifferences() {
-        assertDerivativesMatch(new BgNbdLikelihood(WeightedHistories.of(CdnowData.publishedHistories()), true),
+        assertDerivativesMatch(
+                new BgNbdLikelihood(WeightedHistories.of(CdnowData.publishedHistories()), true),
                 new double[] {0.5, 6.0, 0.9, 1.6});
-        assertDerivativesMatch(new BgNbdLikelihood(WeightedHistories.of(List.of(PurchaseHistory.of(0, 0, 30),
-                PurchaseHistory.of(40, 5, 38), PurchaseHistory.of(2, 1, 9))), true), new double[] {1.5, 3.0, 0.6, 4.0});
+        assertDerivativesMatch(
+                new BgNbdLikelihood(
+                        WeightedHistories.of(List.of(
+                                PurchaseHistory.of(0, 0, 30),
+                                PurchaseHistory.of(40, 5, 38),
+                                PurchaseHistory.of(2, 1, 9))),
+                        true),
+                new double[] {1.5, 3.0, 0.6, 4.0});
     }
 
     @Test
     void gammaGammaGradientAndHessianMatchCentralDifferencesOnCdnow() {
         SmoothLogLikelihood likelihood = new GammaGammaModel.Repeaters(CdnowData.publishedSummary().stream()
-                .filter(r -> r.x() > 0).map(r -> new SpendHistory(r.x(), r.zbar())).toList());
+                .filter(r -> r.x() > 0)
+                .map(r -> new SpendHistory(r.x(), r.zbar()))
+                .toList());
 
         assertDerivativesMatch(likelihood, new double[] {6.0, 3.5, 16.0});
         assertDerivativesMatch(likelihood, new double[] {2.0, 8.0, 40.0});
@@ -50,18 +63,25 @@ class LikelihoodDerivativesTest {
         String[] names = {"r", "alpha", "a", "b"};
         double[] start = {1, data.meanAge(), 1, 1};
 
-        MaximumLikelihood.Estimate newton = MaximumLikelihood.fit("bg-nbd", names, likelihood, data.totalWeight,
-                start, FitOptions.defaults());
-        MaximumLikelihood.Estimate simplex = MaximumLikelihood.fit("bg-nbd", names,
-                (java.util.function.ToDoubleFunction<double[]>) likelihood::value, data.totalWeight, start,
+        MaximumLikelihood.Estimate newton =
+                MaximumLikelihood.fit("bg-nbd", names, likelihood, data.totalWeight, start, FitOptions.defaults());
+        MaximumLikelihood.Estimate simplex = MaximumLikelihood.fit(
+                "bg-nbd",
+                names,
+                (java.util.function.ToDoubleFunction<double[]>) likelihood::value,
+                data.totalWeight,
+                start,
                 FitOptions.defaults());
 
         for (int i = 0; i < names.length; i++) {
-            assertThat(newton.parameters()[i]).as(names[i])
+            assertThat(newton.parameters()[i])
+                    .as(names[i])
                     .isCloseTo(simplex.parameters()[i], within(1e-5 * simplex.parameters()[i]));
-            assertThat(newton.standardErrors().get(names[i])).as("standard error of " + names[i])
-                    .isCloseTo(simplex.standardErrors().get(names[i]), within(1e-3 * simplex.standardErrors()
-                            .get(names[i])));
+            assertThat(newton.standardErrors().get(names[i]))
+                    .as("standard error of " + names[i])
+                    .isCloseTo(
+                            simplex.standardErrors().get(names[i]),
+                            within(1e-3 * simplex.standardErrors().get(names[i])));
         }
         assertThat(newton.logLikelihood()).isGreaterThanOrEqualTo(simplex.logLikelihood() - 1e-9);
         assertThat(newton.evaluations()).isLessThan(20);
@@ -84,7 +104,8 @@ class LikelihoodDerivativesTest {
             assertThat(gradient[i]).as("d/dp%d", i).isCloseTo(numeric, within(1e-5 * (1 + Math.abs(numeric))));
             for (int j = 0; j < n; j++) {
                 double second = (gPlus[j] - gMinus[j]) / (2 * h);
-                assertThat(hessian[j][i]).as("d2/dp%d dp%d", j, i)
+                assertThat(hessian[j][i])
+                        .as("d2/dp%d dp%d", j, i)
                         .isCloseTo(second, within(1e-5 * (1 + Math.abs(second))));
                 assertThat(hessian[i][j]).isEqualTo(hessian[j][i]);
             }

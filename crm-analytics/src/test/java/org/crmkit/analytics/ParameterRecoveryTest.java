@@ -27,8 +27,14 @@ class ParameterRecoveryTest {
 
     @BeforeAll
     static void simulateFortyThousandCustomers() {
-        SyntheticPurchases simulation = SyntheticPurchases.of(TRUE_PURCHASES, TRUE_SPEND, PeriodUnit.DAYS,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), CALIBRATION_END, 7L);
+        SyntheticPurchases simulation = SyntheticPurchases.of(
+                TRUE_PURCHASES,
+                TRUE_SPEND,
+                PeriodUnit.DAYS,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31),
+                CALIBRATION_END,
+                7L);
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.DAYS);
         simulation.purchases(40_000).forEach(summarizer::add);
         customers = summarizer.summaries();
@@ -36,8 +42,8 @@ class ParameterRecoveryTest {
 
     @Test
     void bgNbdFitRecoversTheSimulatedParameters() {
-        BgNbdModel fitted = BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
+        BgNbdModel fitted =
+                BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
 
         assertRecovered(fitted.parameters(), fitted.estimation().orElseThrow(), TRUE_PURCHASES.parameters());
         Map<String, Double> p = fitted.parameters();
@@ -46,23 +52,42 @@ class ParameterRecoveryTest {
 
     @Test
     void gammaGammaFitRecoversTheSimulatedParameters() {
-        GammaGammaModel fitted = GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
+        GammaGammaModel fitted =
+                GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
 
         assertRecovered(fitted.parameters(), fitted.estimation().orElseThrow(), TRUE_SPEND.parameters());
         Map<String, Double> p = fitted.parameters();
-        assertThat(p.get("p") * p.get("gamma") / (p.get("q") - 1)).as("mean spend")
+        assertThat(p.get("p") * p.get("gamma") / (p.get("q") - 1))
+                .as("mean spend")
                 .isCloseTo(6.0 * 15 / 3, withinPercentage(3));
     }
 
     @Test
     void theSameSeedGivesTheSameRecordsAndAnotherSeedOthers() {
-        SyntheticPurchases one = SyntheticPurchases.of(TRUE_PURCHASES, TRUE_SPEND, PeriodUnit.DAYS,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), CALIBRATION_END, 1L);
-        SyntheticPurchases again = SyntheticPurchases.of(TRUE_PURCHASES, TRUE_SPEND, PeriodUnit.DAYS,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), CALIBRATION_END, 1L);
-        SyntheticPurchases other = SyntheticPurchases.of(TRUE_PURCHASES, TRUE_SPEND, PeriodUnit.DAYS,
-                LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), CALIBRATION_END, 2L);
+        SyntheticPurchases one = SyntheticPurchases.of(
+                TRUE_PURCHASES,
+                TRUE_SPEND,
+                PeriodUnit.DAYS,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31),
+                CALIBRATION_END,
+                1L);
+        SyntheticPurchases again = SyntheticPurchases.of(
+                TRUE_PURCHASES,
+                TRUE_SPEND,
+                PeriodUnit.DAYS,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31),
+                CALIBRATION_END,
+                1L);
+        SyntheticPurchases other = SyntheticPurchases.of(
+                TRUE_PURCHASES,
+                TRUE_SPEND,
+                PeriodUnit.DAYS,
+                LocalDate.of(2024, 1, 1),
+                LocalDate.of(2024, 3, 31),
+                CALIBRATION_END,
+                2L);
 
         List<PurchaseRecord> first = one.purchases(500).toList();
         assertThat(again.purchases(500).toList()).isEqualTo(first);
@@ -75,7 +100,9 @@ class ParameterRecoveryTest {
         System.out.printf("recovered %s (SE %s) from %s%n", fitted, fit.standardErrors(), truth);
         truth.forEach((name, value) -> {
             assertThat(fitted.get(name)).as(name).isCloseTo(value, withinPercentage(12));
-            assertThat(fit.standardErrors().get(name)).as("standard error of " + name).isLessThan(0.1 * value);
+            assertThat(fit.standardErrors().get(name))
+                    .as("standard error of " + name)
+                    .isLessThan(0.1 * value);
         });
     }
 }

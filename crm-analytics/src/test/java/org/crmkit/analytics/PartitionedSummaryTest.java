@@ -14,19 +14,22 @@ class PartitionedSummaryTest {
 
     @Test
     void summarizingPartitionsByCustomerHashAndMergingEqualsOnePass() {
-        CustomerSummarizer single = Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END,
-                PeriodUnit.WEEKS);
+        CustomerSummarizer single =
+                Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END, PeriodUnit.WEEKS);
         List<CustomerSummarizer> partitions = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            partitions.add(Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END,
-                    PeriodUnit.WEEKS));
+            partitions.add(
+                    Analytics.summarizer(CdnowData.CALIBRATION_END, CdnowData.OBSERVATION_END, PeriodUnit.WEEKS));
         }
         CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), r -> {
             single.add(r);
             partitions.get(Math.floorMod(r.customerId().hashCode(), 4)).add(r);
         });
 
-        CustomerSummarizer leftFirst = partitions.get(0).merge(partitions.get(1)).merge(partitions.get(2))
+        CustomerSummarizer leftFirst = partitions
+                .get(0)
+                .merge(partitions.get(1))
+                .merge(partitions.get(2))
                 .merge(partitions.get(3));
 
         assertThat(leftFirst.summaries()).hasSize(2357);
@@ -60,7 +63,8 @@ class PartitionedSummaryTest {
         CustomerSummarizer alsoA = Analytics.summarizer(end, PeriodUnit.DAYS)
                 .add(PurchaseRecord.of("a", LocalDate.of(2024, 2, 1), BigDecimal.TEN));
 
-        assertThatThrownBy(() -> a.merge(alsoA)).isInstanceOf(AnalyticsException.class)
+        assertThatThrownBy(() -> a.merge(alsoA))
+                .isInstanceOf(AnalyticsException.class)
                 .hasMessageContaining("both partitions");
         assertThatThrownBy(() -> a.merge(Analytics.summarizer(end, PeriodUnit.WEEKS)))
                 .isInstanceOf(AnalyticsException.class);
@@ -71,6 +75,8 @@ class PartitionedSummaryTest {
     }
 
     private static List<CustomerSummary> sorted(List<CustomerSummary> summaries) {
-        return summaries.stream().sorted(Comparator.comparing(CustomerSummary::customerId)).toList();
+        return summaries.stream()
+                .sorted(Comparator.comparing(CustomerSummary::customerId))
+                .toList();
     }
 }

@@ -23,14 +23,17 @@ class ProfitabilityTest {
 
         List<Profitability.CustomerProfit> customers = profitability.customers();
 
-        assertThat(customers).extracting(Profitability.CustomerProfit::customerId).containsExactly("big", "mid", "drain");
+        assertThat(customers)
+                .extracting(Profitability.CustomerProfit::customerId)
+                .containsExactly("big", "mid", "drain");
         assertThat(customers.get(0).profit()).isEqualByComparingTo("215");
         assertThat(customers.get(0).tier()).isEqualTo(Profitability.Tier.KEY);
         assertThat(customers.get(1).tier()).isEqualTo(Profitability.Tier.SMALL);
         assertThat(customers.get(2).costToServe()).isEqualByComparingTo("25");
         assertThat(customers.get(2).profit()).isEqualByComparingTo("-5");
         assertThat(customers.get(2).tier()).isEqualTo(Profitability.Tier.UNPROFITABLE);
-        assertThat(profitability.marginMatrix().get("big")).containsEntry("A", new BigDecimal("180"))
+        assertThat(profitability.marginMatrix().get("big"))
+                .containsEntry("A", new BigDecimal("180"))
                 .containsEntry("B", new BigDecimal("40"));
         assertThat(profitability.marginMatrix().get("drain")).containsOnlyKeys("B");
     }

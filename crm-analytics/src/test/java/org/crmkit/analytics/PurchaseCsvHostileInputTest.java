@@ -44,29 +44,34 @@ class PurchaseCsvHostileInputTest {
                     .hasMessageContaining("line 3, column 3 (amount)")
                     .hasMessageContaining("at most 18 digits before the decimal point and 12 after it");
         }
-        assertThatThrownBy(() -> read(Analytics.csv().costColumn("cost").build(),
-                "customer,date,amount,cost\nc1,2024-01-01,1,1e999999999\n"))
+        assertThatThrownBy(() -> read(
+                        Analytics.csv().costColumn("cost").build(),
+                        "customer,date,amount,cost\nc1,2024-01-01,1,1e999999999\n"))
                 .hasMessageContaining("line 2, column 4 (cost)");
         assertThatThrownBy(() -> read(reader, "customer,date,amount\nc1,2024-01-01," + "1".repeat(101) + "\n"))
-                .hasMessageContaining("line 2, column 3 (amount)").hasMessageContaining("longer than 100");
+                .hasMessageContaining("line 2, column 3 (amount)")
+                .hasMessageContaining("longer than 100");
     }
 
     @Test
     void amountsWithinTheLimitsAreReadExactly() {
-        assertThat(read(Analytics.csv().build(),
-                "customer,date,amount\nc1,2024-01-01,999999999999999999.999999999999\nc1,2024-01-02,1e3\n"))
+        assertThat(read(
+                        Analytics.csv().build(),
+                        "customer,date,amount\nc1,2024-01-01,999999999999999999.999999999999\nc1,2024-01-02,1e3\n"))
                 .extracting(PurchaseRecord::amount)
-                .containsExactly(new java.math.BigDecimal("999999999999999999.999999999999"),
-                        new java.math.BigDecimal("1e3"));
+                .containsExactly(
+                        new java.math.BigDecimal("999999999999999999.999999999999"), new java.math.BigDecimal("1e3"));
     }
 
     @Test
     void theJavaApiRefusesAnAmountBeyondTheLimitsToo() {
-        assertThatThrownBy(() -> PurchaseRecord.of("c1", LocalDate.of(2024, 1, 1),
-                new java.math.BigDecimal("1e999999999")))
-                .isInstanceOfSatisfying(AnalyticsException.class,
+        assertThatThrownBy(() ->
+                        PurchaseRecord.of("c1", LocalDate.of(2024, 1, 1), new java.math.BigDecimal("1e999999999")))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.INVALID_ARGUMENT))
-                .hasMessageContaining("amount").hasMessageContaining("18 digits");
+                .hasMessageContaining("amount")
+                .hasMessageContaining("18 digits");
     }
 
     @Test
@@ -76,18 +81,25 @@ class PurchaseCsvHostileInputTest {
             for (String day : List.of("2021-02-31", "2021-04-31", "2023-02-29")) {
                 assertThatThrownBy(() -> read(reader, "customer,date,amount\nc1,2021-01-01,1\nc1," + day + ",1\n"))
                         .as(pattern + " " + day)
-                        .isInstanceOfSatisfying(AnalyticsException.class,
+                        .isInstanceOfSatisfying(
+                                AnalyticsException.class,
                                 e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.MALFORMED_INPUT))
-                        .hasMessageContaining("line 3, column 2 (date)").hasMessageContaining(day);
+                        .hasMessageContaining("line 3, column 2 (date)")
+                        .hasMessageContaining(day);
             }
             assertThat(read(reader, "customer,date,amount\nc1,2024-02-29,1\n"))
-                    .extracting(PurchaseRecord::date).containsExactly(LocalDate.of(2024, 2, 29));
+                    .extracting(PurchaseRecord::date)
+                    .containsExactly(LocalDate.of(2024, 2, 29));
         }
-        assertThatThrownBy(() -> read(Analytics.csv().datePattern("dd.MM.yyyy").build(),
-                "customer,date,amount\nc1,31.06.2021,1\n"))
-                .hasMessageContaining("line 2, column 2 (date)").hasMessageContaining("31.06.2021");
-        assertThat(read(Analytics.csv().datePattern("yyyyMMdd HH:mm").build(), "customer,date,amount\nc1,19971231 23:59,1\n"))
-                .extracting(PurchaseRecord::date).containsExactly(LocalDate.of(1997, 12, 31));
+        assertThatThrownBy(() -> read(
+                        Analytics.csv().datePattern("dd.MM.yyyy").build(), "customer,date,amount\nc1,31.06.2021,1\n"))
+                .hasMessageContaining("line 2, column 2 (date)")
+                .hasMessageContaining("31.06.2021");
+        assertThat(read(
+                        Analytics.csv().datePattern("yyyyMMdd HH:mm").build(),
+                        "customer,date,amount\nc1,19971231 23:59,1\n"))
+                .extracting(PurchaseRecord::date)
+                .containsExactly(LocalDate.of(1997, 12, 31));
     }
 
     @Test
@@ -98,7 +110,8 @@ class PurchaseCsvHostileInputTest {
         String afterAQuotedPart = "\"a\" " + "\"".repeat(quotes);
         String text = "customer,date,amount,product\n" + unquoted + ",2024-01-01,1," + afterAQuotedPart + "\n";
 
-        List<PurchaseRecord> records = read(Analytics.csv().productColumn("product").build(), text);
+        List<PurchaseRecord> records =
+                read(Analytics.csv().productColumn("product").build(), text);
 
         assertThat(records).hasSize(1);
         assertThat(records.get(0).customerId()).hasSize(quotes + 1).startsWith("x\"\"");
@@ -107,13 +120,14 @@ class PurchaseCsvHostileInputTest {
 
     @Test
     void aBlankQuotedCustomerIdIsRefusedAtItsLineAndColumn() {
-        assertThatThrownBy(() -> read(Analytics.csv().build(),
-                "customer,date,amount\nc1,2024-01-01,1\n\"   \",2024-01-02,1\n"))
+        assertThatThrownBy(() ->
+                        read(Analytics.csv().build(), "customer,date,amount\nc1,2024-01-01,1\n\"   \",2024-01-02,1\n"))
                 .isInstanceOfSatisfying(AnalyticsException.class, e -> {
                     assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.MALFORMED_INPUT);
                     assertThat(e.field()).isEqualTo("customer");
                 })
-                .hasMessageContaining("line 3, column 1 (customer)").hasMessageContaining("blank");
+                .hasMessageContaining("line 3, column 1 (customer)")
+                .hasMessageContaining("blank");
     }
 
     @Test
@@ -140,10 +154,13 @@ class PurchaseCsvHostileInputTest {
     @Test
     void windowsAndOldMacLineEndsAndNonAsciiIdsAreReadFromAFile() throws IOException {
         Path file = dir.resolve("endings.csv");
-        Files.write(file, "\uFEFFcustomer,date,amount\r\nM\u00fcller,2024-01-01,1\rZo\u00eb,2024-01-02,2\n\nk3,2024-01-03,3"
-                .getBytes(StandardCharsets.UTF_8));
+        Files.write(
+                file,
+                "\uFEFFcustomer,date,amount\r\nM\u00fcller,2024-01-01,1\rZo\u00eb,2024-01-02,2\n\nk3,2024-01-03,3"
+                        .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(Analytics.csv().build().readAll(file)).extracting(PurchaseRecord::customerId)
+        assertThat(Analytics.csv().build().readAll(file))
+                .extracting(PurchaseRecord::customerId)
                 .containsExactly("M\u00fcller", "Zo\u00eb", "k3");
     }
 
@@ -155,8 +172,14 @@ class PurchaseCsvHostileInputTest {
         String filler = "f".repeat(65_535 - header.length() - ",2024-01-01,1".length()) + ",2024-01-01,1";
         StringBuilder text = new StringBuilder(header).append(filler).append("\r\n");
         for (int i = 0; i < 20_000; i++) {
-            text.append(i % 3 == 0 ? "M\u00fcller" : "k").append("x".repeat(i % 37)).append(i)
-                    .append(",2024-01-02,").append(i % 100).append('.').append(i % 7).append(i % 2 == 0 ? "\r\n" : "\n");
+            text.append(i % 3 == 0 ? "M\u00fcller" : "k")
+                    .append("x".repeat(i % 37))
+                    .append(i)
+                    .append(",2024-01-02,")
+                    .append(i % 100)
+                    .append('.')
+                    .append(i % 7)
+                    .append(i % 2 == 0 ? "\r\n" : "\n");
         }
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
         assertThat(bytes[65_535]).isEqualTo((byte) '\r');
@@ -170,19 +193,34 @@ class PurchaseCsvHostileInputTest {
 
     @Test
     void plainAmountsKeepTheirScaleAsBigDecimalReadsThem() {
-        List<String> amounts = List.of("12.50", "7", "0", "0.000", ".5", "5.", "007.10", "123456789012345678",
-                "12345678901234567.8", "1e3", "+5", "1_000");
+        List<String> amounts = List.of(
+                "12.50",
+                "7",
+                "0",
+                "0.000",
+                ".5",
+                "5.",
+                "007.10",
+                "123456789012345678",
+                "12345678901234567.8",
+                "1e3",
+                "+5",
+                "1_000");
         StringBuilder text = new StringBuilder("customer,date,amount\n");
         amounts.forEach(amount -> text.append("k,2024-01-01,").append(amount).append('\n'));
 
         List<PurchaseRecord> records = new ArrayList<>();
-        Analytics.csv().build().read(new StringReader(text.substring(0, text.lastIndexOf("k,2024-01-01,1_000"))),
-                records::add);
+        Analytics.csv()
+                .build()
+                .read(new StringReader(text.substring(0, text.lastIndexOf("k,2024-01-01,1_000"))), records::add);
 
         // equals on BigDecimal compares the scale too: 12.50 is not 12.5
-        assertThat(records).extracting(PurchaseRecord::amount).containsExactlyElementsOf(
-                amounts.subList(0, amounts.size() - 1).stream().map(BigDecimal::new).toList());
-        assertThatThrownBy(() -> Analytics.csv().build().read(new StringReader(text.toString()), r -> { }))
+        assertThat(records)
+                .extracting(PurchaseRecord::amount)
+                .containsExactlyElementsOf(amounts.subList(0, amounts.size() - 1).stream()
+                        .map(BigDecimal::new)
+                        .toList());
+        assertThatThrownBy(() -> Analytics.csv().build().read(new StringReader(text.toString()), r -> {}))
                 .hasMessageContaining("line 13, column 3 (amount): cannot read '1_000' as an amount");
     }
 
@@ -197,7 +235,8 @@ class PurchaseCsvHostileInputTest {
                 })
                 .hasMessageContaining(missing + ": no such file");
         assertThatThrownBy(() -> Analytics.csv().build().readAll(dir))
-                .isInstanceOfSatisfying(AnalyticsException.class,
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.UNREADABLE_INPUT))
                 .hasMessageContaining(dir + ": is a directory");
     }

@@ -51,14 +51,15 @@ class PurchaseCsvReaderFuzzTest {
             for (PurchaseRecord record : records) {
                 assertThat(record.customerId()).isNotBlank();
                 assertThat(record.amount().signum()).isNotNegative();
-                assertThat(org.crmkit.core.common.Money.isWithinLimits(record.amount())).isTrue();
+                assertThat(org.crmkit.core.common.Money.isWithinLimits(record.amount()))
+                        .isTrue();
             }
             if (records.stream().anyMatch(record -> !record.date().isAfter(CALIBRATION_END))) {
                 assertThat(summarizer.summaries()).isNotEmpty();
             }
         } catch (AnalyticsException refused) {
-            assertThat(refused.reason()).isIn(AnalyticsException.Reason.MALFORMED_INPUT,
-                    AnalyticsException.Reason.EMPTY_INPUT);
+            assertThat(refused.reason())
+                    .isIn(AnalyticsException.Reason.MALFORMED_INPUT, AnalyticsException.Reason.EMPTY_INPUT);
             assertThat(refused.problem()).containsAnyOf("line ", "the input is empty");
         }
     }

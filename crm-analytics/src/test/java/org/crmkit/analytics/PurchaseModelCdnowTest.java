@@ -27,9 +27,13 @@ class PurchaseModelCdnowTest {
     @Test
     void bgNbdReproducesThePublishedParametersAndLogLikelihood() {
         Map<String, Double> p = bgNbd.parameters();
-        System.out.printf("BG/NBD on CDNOW sample: %s LL=%.4f SE=%s in %d ms (%d evaluations)%n", p,
-                bgNbd.estimation().orElseThrow().logLikelihood(), bgNbd.estimation().orElseThrow().standardErrors(),
-                bgNbdMillis, bgNbd.estimation().orElseThrow().evaluations());
+        System.out.printf(
+                "BG/NBD on CDNOW sample: %s LL=%.4f SE=%s in %d ms (%d evaluations)%n",
+                p,
+                bgNbd.estimation().orElseThrow().logLikelihood(),
+                bgNbd.estimation().orElseThrow().standardErrors(),
+                bgNbdMillis,
+                bgNbd.estimation().orElseThrow().evaluations());
 
         assertThat(p.get("r")).isCloseTo(0.242593, withinRelative(1e-3));
         assertThat(p.get("alpha")).isCloseTo(4.413532, withinRelative(1e-3));
@@ -44,7 +48,9 @@ class PurchaseModelCdnowTest {
         Map<String, Double> errors = bgNbd.estimation().orElseThrow().standardErrors();
 
         assertThat(errors).containsOnlyKeys("r", "alpha", "a", "b");
-        errors.forEach((name, error) -> assertThat(error).as(name).isPositive()
+        errors.forEach((name, error) -> assertThat(error)
+                .as(name)
+                .isPositive()
                 .isLessThan(bgNbd.parameters().get(name)));
     }
 
@@ -53,9 +59,12 @@ class PurchaseModelCdnowTest {
         double[] times = {0.1429, 1.0, 3.00, 31.8571, 32.00, 78.00};
         double[] expected = {0.0078, 0.0532, 0.1506, 1.0405, 1.0437, 1.8576};
         for (int i = 0; i < times.length; i++) {
-            assertThat(bgNbd.expectedPurchases(times[i])).as("E[X(%s)]", times[i]).isCloseTo(expected[i], offset(5e-4));
+            assertThat(bgNbd.expectedPurchases(times[i]))
+                    .as("E[X(%s)]", times[i])
+                    .isCloseTo(expected[i], offset(5e-4));
         }
-        assertThat(bgNbd.expectedPurchases(PurchaseHistory.of(2, 30.43, 38.86), 39)).isCloseTo(1.226, offset(1e-3));
+        assertThat(bgNbd.expectedPurchases(PurchaseHistory.of(2, 30.43, 38.86), 39))
+                .isCloseTo(1.226, offset(1e-3));
     }
 
     @Test
@@ -98,8 +107,9 @@ class PurchaseModelCdnowTest {
     @Test
     void paretoNbdReproducesThePublishedParameters() {
         ParetoNbdModel model = ParetoNbdModel.fit(histories, FitOptions.defaults());
-        System.out.printf("Pareto/NBD on CDNOW sample: %s LL=%.4f%n", model.parameters(),
-                model.estimation().orElseThrow().logLikelihood());
+        System.out.printf(
+                "Pareto/NBD on CDNOW sample: %s LL=%.4f%n",
+                model.parameters(), model.estimation().orElseThrow().logLikelihood());
 
         Map<String, Double> p = model.parameters();
         assertThat(p.get("r")).isCloseTo(0.553, offset(5e-4));
@@ -107,14 +117,16 @@ class PurchaseModelCdnowTest {
         assertThat(p.get("s")).isCloseTo(0.606, offset(5e-4));
         assertThat(p.get("beta")).isCloseTo(11.669, offset(5e-3));
         assertThat(model.estimation().orElseThrow().logLikelihood()).isCloseTo(-9595.0, offset(0.05));
-        assertThat(model.expectedPurchases(PurchaseHistory.of(26, 30.86, 31), 52)).isCloseTo(25.46, offset(5e-3));
+        assertThat(model.expectedPurchases(PurchaseHistory.of(26, 30.86, 31), 52))
+                .isCloseTo(25.46, offset(5e-3));
     }
 
     @Test
     void modifiedBgNbdReproducesTheBtydPlusParameters() {
         ModifiedBgNbdModel model = ModifiedBgNbdModel.fit(histories, FitOptions.defaults());
-        System.out.printf("MBG/NBD on CDNOW sample: %s LL=%.4f%n", model.parameters(),
-                model.estimation().orElseThrow().logLikelihood());
+        System.out.printf(
+                "MBG/NBD on CDNOW sample: %s LL=%.4f%n",
+                model.parameters(), model.estimation().orElseThrow().logLikelihood());
 
         Map<String, Double> p = model.parameters();
         assertThat(p.get("r")).isCloseTo(0.525, offset(1.5e-3));
@@ -129,8 +141,10 @@ class PurchaseModelCdnowTest {
     void aPenalizerShrinksTheParameters() {
         BgNbdModel penalized = BgNbdModel.fit(histories, FitOptions.defaults().withPenalizer(0.1));
 
-        double plain = bgNbd.parameters().values().stream().mapToDouble(v -> v * v).sum();
-        double shrunk = penalized.parameters().values().stream().mapToDouble(v -> v * v).sum();
+        double plain =
+                bgNbd.parameters().values().stream().mapToDouble(v -> v * v).sum();
+        double shrunk =
+                penalized.parameters().values().stream().mapToDouble(v -> v * v).sum();
         assertThat(shrunk).isLessThan(plain);
         assertThat(penalized.estimation().orElseThrow().logLikelihood())
                 .isLessThan(bgNbd.estimation().orElseThrow().logLikelihood());

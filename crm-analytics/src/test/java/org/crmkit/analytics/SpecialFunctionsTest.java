@@ -38,7 +38,8 @@ class SpecialFunctionsTest {
         double[] excess = SpecialFunctions.hyp2f1Excess(1, -0.3, 1, z);
 
         for (int j = 0; j < z.length; j++) {
-            assertThat(1 - 0.3 * excess[j]).as("(1 - z)^0.3 at %s", z[j])
+            assertThat(1 - 0.3 * excess[j])
+                    .as("(1 - z)^0.3 at %s", z[j])
                     .isCloseTo(Math.pow(1 - z[j], 0.3), within(1e-14));
         }
     }

@@ -19,15 +19,18 @@ class SpendAndLifetimeValueCdnowTest {
     @BeforeAll
     static void fit() {
         rows = CdnowData.publishedSummary();
-        spend = GammaGammaModel.fit(rows.stream().map(r -> new SpendHistory(r.x(), r.zbar())).toList(),
-                FitOptions.defaults());
+        spend = GammaGammaModel.fit(
+                rows.stream().map(r -> new SpendHistory(r.x(), r.zbar())).toList(), FitOptions.defaults());
     }
 
     @Test
     void gammaGammaReproducesThePublishedParametersOnTheRepeaters() {
         Map<String, Double> p = spend.parameters();
-        System.out.printf("Gamma-Gamma on CDNOW sample: %s LL=%.4f SE=%s%n", p,
-                spend.estimation().orElseThrow().logLikelihood(), spend.estimation().orElseThrow().standardErrors());
+        System.out.printf(
+                "Gamma-Gamma on CDNOW sample: %s LL=%.4f SE=%s%n",
+                p,
+                spend.estimation().orElseThrow().logLikelihood(),
+                spend.estimation().orElseThrow().standardErrors());
 
         assertThat(p.get("p")).isCloseTo(6.2488, PurchaseModelCdnowTest.withinRelative(1e-3));
         assertThat(p.get("q")).isCloseTo(3.7446, PurchaseModelCdnowTest.withinRelative(1e-3));
@@ -42,8 +45,10 @@ class SpendAndLifetimeValueCdnowTest {
         assertThat(spend.expectedSpend(new SpendHistory(1, 11.77))).isCloseTo(18.911489, offset(1e-3));
         assertThat(spend.expectedSpend(new SpendHistory(0, 0))).isCloseTo(35.170981, offset(1e-3));
         assertThat(spend.expectedSpend(new SpendHistory(7, 73.74))).isCloseTo(71.462843, offset(1e-3));
-        double mean = rows.stream().mapToDouble(r -> spend.expectedSpend(new SpendHistory(r.x(), r.zbar())))
-                .average().orElseThrow();
+        double mean = rows.stream()
+                .mapToDouble(r -> spend.expectedSpend(new SpendHistory(r.x(), r.zbar())))
+                .average()
+                .orElseThrow();
         assertThat(mean).isCloseTo(35.2529588256, offset(1e-3));
     }
 
@@ -79,7 +84,8 @@ class SpendAndLifetimeValueCdnowTest {
             double oneByOne = 0;
             double previous = 0;
             for (int month = 1; month <= 12; month++) {
-                double cumulative = purchases.expectedPurchases(c.history(), month * PeriodUnit.WEEKS.periodsPerMonth());
+                double cumulative =
+                        purchases.expectedPurchases(c.history(), month * PeriodUnit.WEEKS.periodsPerMonth());
                 oneByOne += (cumulative - previous) / Math.pow(1.01, month);
                 previous = cumulative;
             }
@@ -96,8 +102,8 @@ class SpendAndLifetimeValueCdnowTest {
             int repeats = c % 4;
             summarizer.add(PurchaseRecord.of("c" + c, first, new BigDecimal("20.00")));
             for (int k = 1; k <= repeats; k++) {
-                summarizer.add(PurchaseRecord.of("c" + c, first.plusDays(k * (3L + c % 11)),
-                        BigDecimal.valueOf(10 + c % 7)));
+                summarizer.add(
+                        PurchaseRecord.of("c" + c, first.plusDays(k * (3L + c % 11)), BigDecimal.valueOf(10 + c % 7)));
             }
         }
         List<CustomerSummary> customers = summarizer.summaries();
@@ -119,12 +125,18 @@ class SpendAndLifetimeValueCdnowTest {
         PurchaseHistory history = PurchaseHistory.of(2, 30.43, 38.86);
         SpendHistory money = new SpendHistory(2, 22.35);
 
-        double undiscounted = LifetimeValue.of(purchases, spend, 12, 0, PeriodUnit.WEEKS).estimate(history, money);
-        double discounted = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimate(history, money);
-        double twoYears = LifetimeValue.of(purchases, spend, 24, 0.01, PeriodUnit.WEEKS).estimate(history, money);
+        double undiscounted =
+                LifetimeValue.of(purchases, spend, 12, 0, PeriodUnit.WEEKS).estimate(history, money);
+        double discounted =
+                LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimate(history, money);
+        double twoYears =
+                LifetimeValue.of(purchases, spend, 24, 0.01, PeriodUnit.WEEKS).estimate(history, money);
 
-        assertThat(undiscounted).isCloseTo(spend.expectedSpend(money)
-                * purchases.expectedPurchases(history, 12 * PeriodUnit.WEEKS.periodsPerMonth()), offset(1e-9));
+        assertThat(undiscounted)
+                .isCloseTo(
+                        spend.expectedSpend(money)
+                                * purchases.expectedPurchases(history, 12 * PeriodUnit.WEEKS.periodsPerMonth()),
+                        offset(1e-9));
         assertThat(discounted).isLessThan(undiscounted);
         assertThat(twoYears).isGreaterThan(discounted);
     }

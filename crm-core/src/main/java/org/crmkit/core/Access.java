@@ -98,7 +98,8 @@ public final class Access {
 
     /** Defines a territory; lower {@code priority} wins when several territories match an account. */
     public Territory defineTerritory(String name, int priority, List<TerritoryRule> rules) {
-        Territory territory = Territory.define(useCases.tenant(), TerritoryId.next(useCases.ids), name, priority, rules, useCases.clock);
+        Territory territory = Territory.define(
+                useCases.tenant(), TerritoryId.next(useCases.ids), name, priority, rules, useCases.clock);
         return useCases.save(territory, useCases.storage.territories()::save);
     }
 
@@ -127,9 +128,12 @@ public final class Access {
     public Optional<TerritoryId> assignTerritory(AccountId account) {
         Require.notNull(account, "accountId");
         return useCases.write(() -> {
-            Account found = UseCases.found(useCases.storage.accounts().findById(useCases.tenant(), account), "Account", account);
+            Account found = UseCases.found(
+                    useCases.storage.accounts().findById(useCases.tenant(), account), "Account", account);
             Optional<TerritoryId> best = useCases.storage.territories().findAllByPriority(useCases.tenant()).stream()
-                    .filter(territory -> territory.matches(found)).map(Territory::id).findFirst();
+                    .filter(territory -> territory.matches(found))
+                    .map(Territory::id)
+                    .findFirst();
             best.ifPresent(territory -> {
                 found.assignTerritory(territory, useCases.clock);
                 useCases.save(found, useCases.storage.accounts()::save);
@@ -141,7 +145,9 @@ public final class Access {
     /** The visibility of an existing user, built from its teams and territories. */
     public Visibility visibilityOf(UserId viewer) {
         User user = user(viewer);
-        return Visibility.of(user, useCases.storage.teams().findByMember(useCases.tenant(), viewer),
+        return Visibility.of(
+                user,
+                useCases.storage.teams().findByMember(useCases.tenant(), viewer),
                 useCases.storage.territories().findByMember(useCases.tenant(), viewer));
     }
 
@@ -185,7 +191,8 @@ public final class Access {
 
     public Territory territory(TerritoryId territory) {
         Require.notNull(territory, "territoryId");
-        return UseCases.found(useCases.storage.territories().findById(useCases.tenant(), territory), "Territory", territory);
+        return UseCases.found(
+                useCases.storage.territories().findById(useCases.tenant(), territory), "Territory", territory);
     }
 
     /** Every territory in priority order. */

@@ -51,8 +51,14 @@ public final class Activities {
         Require.notNull(details, "details");
         return useCases.write(() -> {
             useCases.references.all(referencesOf(details, ""));
-            return useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), details,
-                    useCases.actor(), useCases.clock), useCases.storage.activities()::save);
+            return useCases.save(
+                    Activity.log(
+                            useCases.tenant(),
+                            ActivityId.next(useCases.ids),
+                            details,
+                            useCases.actor(),
+                            useCases.clock),
+                    useCases.storage.activities()::save);
         });
     }
 
@@ -69,8 +75,15 @@ public final class Activities {
                 refs.addAll(referencesOf(details.get(i), "details[" + i + "]."));
             }
             useCases.references.all(refs);
-            return useCases.saveAll(details.stream().map(each -> Activity.log(useCases.tenant(),
-                    ActivityId.next(useCases.ids), each, useCases.actor(), useCases.clock)).toList(),
+            return useCases.saveAll(
+                    details.stream()
+                            .map(each -> Activity.log(
+                                    useCases.tenant(),
+                                    ActivityId.next(useCases.ids),
+                                    each,
+                                    useCases.actor(),
+                                    useCases.clock))
+                            .toList(),
                     useCases.storage.activities()::saveAll);
         });
     }
@@ -134,13 +147,17 @@ public final class Activities {
      */
     public Task createTask(NewTask details) {
         Require.notNull(details, "details");
-        NewTask task = details.reminderAt() != null ? details : reminderPolicy
-                .defaultReminderAt(details.dueAt(), useCases.clock.instant())
-                .map(details::withReminderAt).orElse(details);
+        NewTask task = details.reminderAt() != null
+                ? details
+                : reminderPolicy
+                        .defaultReminderAt(details.dueAt(), useCases.clock.instant())
+                        .map(details::withReminderAt)
+                        .orElse(details);
         return useCases.write(() -> {
             useCases.references.record(task.link(), "link");
-            return useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids), task, useCases.actor(),
-                    useCases.clock), useCases.storage.tasks()::save);
+            return useCases.save(
+                    Task.create(useCases.tenant(), TaskId.next(useCases.ids), task, useCases.actor(), useCases.clock),
+                    useCases.storage.tasks()::save);
         });
     }
 
@@ -170,7 +187,8 @@ public final class Activities {
     public Optional<Task> nextOccurrence(TaskId id) {
         Require.notNull(id, "id");
         Task task = UseCases.found(useCases.storage.tasks().findById(useCases.tenant(), id), "Task", id);
-        return task.nextOccurrence() == null ? Optional.empty()
+        return task.nextOccurrence() == null
+                ? Optional.empty()
                 : useCases.storage.tasks().findById(useCases.tenant(), task.nextOccurrence());
     }
 

@@ -40,8 +40,8 @@ public final class Billing {
 
     private static final int BATCH = 500;
     /** The order of an account's invoices: due date, then number. */
-    private static final Comparator<Invoice> DUE_ORDER = Comparator.comparing(Invoice::dueDate)
-            .thenComparing(Invoice::number);
+    private static final Comparator<Invoice> DUE_ORDER =
+            Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number);
 
     private final UseCases useCases;
 
@@ -75,22 +75,35 @@ public final class Billing {
     public Upserted<Invoice> recordInvoice(ExternalRef ref, NewInvoice invoice) {
         Require.notNull(ref, "externalRef");
         Require.notNull(invoice, "invoice");
-        return useCases.upsert(() -> useCases.storage.invoices().findByExternalRef(useCases.tenant(), ref), () -> {
-            Invoice created = draft(invoice);
-            created.addExternalRef(ref);
-            created.issue(useCases.clock);
-            return created;
-        }, stored -> {
-            Invoice given = Invoice.draft(useCases.tenant(), stored.id(), invoice.number(), invoice.account(),
-                    invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(), useCases.clock);
-            return new SameContent().field("number", stored.number(), given.number())
-                    .field("account", stored.account(), given.account())
-                    .field("issueDate", stored.issueDate(), given.issueDate())
-                    .field("dueDate", stored.dueDate(), given.dueDate())
-                    .field("currency", stored.currency(), given.currency())
-                    .field("lines", stored.lines(), given.lines())
-                    .orRefuse("Invoice", ref, stored.id());
-        }, useCases.storage.invoices()::save);
+        return useCases.upsert(
+                () -> useCases.storage.invoices().findByExternalRef(useCases.tenant(), ref),
+                () -> {
+                    Invoice created = draft(invoice);
+                    created.addExternalRef(ref);
+                    created.issue(useCases.clock);
+                    return created;
+                },
+                stored -> {
+                    Invoice given = Invoice.draft(
+                            useCases.tenant(),
+                            stored.id(),
+                            invoice.number(),
+                            invoice.account(),
+                            invoice.issueDate(),
+                            invoice.dueDate(),
+                            invoice.currency(),
+                            invoice.lines(),
+                            useCases.clock);
+                    return new SameContent()
+                            .field("number", stored.number(), given.number())
+                            .field("account", stored.account(), given.account())
+                            .field("issueDate", stored.issueDate(), given.issueDate())
+                            .field("dueDate", stored.dueDate(), given.dueDate())
+                            .field("currency", stored.currency(), given.currency())
+                            .field("lines", stored.lines(), given.lines())
+                            .orRefuse("Invoice", ref, stored.id());
+                },
+                useCases.storage.invoices()::save);
     }
 
     /** Issues a draft invoice. */
@@ -115,10 +128,20 @@ public final class Billing {
     private Invoice draft(NewInvoice invoice) {
         Require.notNull(invoice, "invoice");
         useCases.references.account(invoice.account(), "account");
-        Invoice draft = Invoice.draft(useCases.tenant(), InvoiceId.next(useCases.ids), invoice.number(),
-                invoice.account(), invoice.issueDate(), invoice.dueDate(), invoice.currency(), invoice.lines(),
+        Invoice draft = Invoice.draft(
+                useCases.tenant(),
+                InvoiceId.next(useCases.ids),
+                invoice.number(),
+                invoice.account(),
+                invoice.issueDate(),
+                invoice.dueDate(),
+                invoice.currency(),
+                invoice.lines(),
                 useCases.clock);
-        if (useCases.storage.invoices().findByNumber(useCases.tenant(), draft.number()).isPresent()) {
+        if (useCases.storage
+                .invoices()
+                .findByNumber(useCases.tenant(), draft.number())
+                .isPresent()) {
             throw new DuplicateRecordException("Invoice number", draft.number(), "number");
         }
         return draft;
@@ -154,23 +177,36 @@ public final class Billing {
     public Upserted<Payment> recordPayment(ExternalRef ref, NewPayment payment) {
         Require.notNull(ref, "externalRef");
         Require.notNull(payment, "payment");
-        return useCases.upsert(() -> useCases.storage.payments().findByExternalRef(useCases.tenant(), ref),
-                () -> received(payment, List.of(ref)), stored -> {
-                    Payment given = Payment.receive(useCases.tenant(), stored.id(), payment.account(), payment.amount(),
-                            payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
+        return useCases.upsert(
+                () -> useCases.storage.payments().findByExternalRef(useCases.tenant(), ref),
+                () -> received(payment, List.of(ref)),
+                stored -> {
+                    Payment given = Payment.receive(
+                            useCases.tenant(),
+                            stored.id(),
+                            payment.account(),
+                            payment.amount(),
+                            payment.receivedOn(),
+                            payment.method(),
+                            payment.reference(),
+                            useCases.clock);
                     List<String> storedAllocations = stored.allocations().stream()
                             .limit(payment.allocations().size())
-                            .map(allocation -> allocation.invoice() + " " + allocation.amount()).toList();
+                            .map(allocation -> allocation.invoice() + " " + allocation.amount())
+                            .toList();
                     List<String> givenAllocations = payment.allocations().stream()
-                            .map(allocation -> allocation.invoice() + " " + allocation.amount()).toList();
-                    return new SameContent().field("account", stored.account(), given.account())
+                            .map(allocation -> allocation.invoice() + " " + allocation.amount())
+                            .toList();
+                    return new SameContent()
+                            .field("account", stored.account(), given.account())
                             .field("amount", stored.amount(), given.amount())
                             .field("receivedOn", stored.receivedOn(), given.receivedOn())
                             .field("method", stored.method(), given.method())
                             .field("reference", stored.reference(), given.reference())
                             .field("allocations", storedAllocations, givenAllocations)
                             .orRefuse("Payment", ref, stored.id());
-                }, useCases.storage.payments()::save);
+                },
+                useCases.storage.payments()::save);
     }
 
     /**
@@ -179,8 +215,15 @@ public final class Billing {
      */
     private Payment received(NewPayment payment, List<ExternalRef> refs) {
         useCases.references.account(payment.account(), "account");
-        Payment received = Payment.receive(useCases.tenant(), PaymentId.next(useCases.ids), payment.account(),
-                payment.amount(), payment.receivedOn(), payment.method(), payment.reference(), useCases.clock);
+        Payment received = Payment.receive(
+                useCases.tenant(),
+                PaymentId.next(useCases.ids),
+                payment.account(),
+                payment.amount(),
+                payment.receivedOn(),
+                payment.method(),
+                payment.reference(),
+                useCases.clock);
         refs.forEach(received::addExternalRef);
         Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
         for (int i = 0; i < payment.allocations().size(); i++) {
@@ -200,8 +243,8 @@ public final class Billing {
         Require.notNull(paymentId, "paymentId");
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
-            Payment payment = UseCases.found(useCases.storage.payments().findById(useCases.tenant(), paymentId),
-                    "Payment", paymentId);
+            Payment payment = UseCases.found(
+                    useCases.storage.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, payment.account(), "invoiceId");
             invoice.applyPayment(payment.id(), amount, useCases.clock);
@@ -220,10 +263,20 @@ public final class Billing {
         Require.notNull(creditNote, "creditNote");
         return useCases.write(() -> {
             useCases.references.account(creditNote.account(), "account");
-            CreditNote note = CreditNote.issue(useCases.tenant(), CreditNoteId.next(useCases.ids), creditNote.number(),
-                    creditNote.account(), creditNote.invoice(), creditNote.amount(), creditNote.issueDate(),
-                    creditNote.reason(), useCases.clock);
-            if (useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()).isPresent()) {
+            CreditNote note = CreditNote.issue(
+                    useCases.tenant(),
+                    CreditNoteId.next(useCases.ids),
+                    creditNote.number(),
+                    creditNote.account(),
+                    creditNote.invoice(),
+                    creditNote.amount(),
+                    creditNote.issueDate(),
+                    creditNote.reason(),
+                    useCases.clock);
+            if (useCases.storage
+                    .creditNotes()
+                    .findByNumber(useCases.tenant(), note.number())
+                    .isPresent()) {
                 throw new DuplicateRecordException("Credit note number", note.number(), "number");
             }
             if (note.invoice() != null) {
@@ -240,8 +293,10 @@ public final class Billing {
         Require.notNull(creditNoteId, "creditNoteId");
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
-            CreditNote note = UseCases.found(useCases.storage.creditNotes().findById(useCases.tenant(), creditNoteId),
-                    "CreditNote", creditNoteId);
+            CreditNote note = UseCases.found(
+                    useCases.storage.creditNotes().findById(useCases.tenant(), creditNoteId),
+                    "CreditNote",
+                    creditNoteId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, note.account(), "invoiceId");
             settleWithCredit(note, invoice, amount);
@@ -257,14 +312,17 @@ public final class Billing {
 
     /** The tenant's invoice, or a {@code RecordNotFoundException} naming the field the id came from. */
     private Invoice loadInvoice(InvoiceId id, String field) {
-        return useCases.storage.invoices().findById(useCases.tenant(), id)
+        return useCases.storage
+                .invoices()
+                .findById(useCases.tenant(), id)
                 .orElseThrow(() -> new RecordNotFoundException("Invoice", id, field));
     }
 
     private static void requireSameAccount(Invoice invoice, AccountId account, String field) {
         if (!invoice.account().equals(account)) {
-            throw InvalidValueException.invalid(field, "invoice " + invoice.number() + " belongs to account "
-                    + invoice.account() + ", not to " + account);
+            throw InvalidValueException.invalid(
+                    field,
+                    "invoice " + invoice.number() + " belongs to account " + invoice.account() + ", not to " + account);
         }
     }
 
@@ -278,8 +336,9 @@ public final class Billing {
 
     /** The account's invoices by due date, then number. */
     public Page<Invoice> invoicesOf(AccountId account, PageRequest page) {
-        return useCases.storage.invoices().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .invoices()
+                .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
     /** The account's open invoices by due date, then number. */
@@ -295,9 +354,12 @@ public final class Billing {
         Require.noNulls(accounts, "accounts");
         Map<AccountId, List<Invoice>> byAccount = new LinkedHashMap<>();
         for (Invoice invoice : useCases.storage.invoices().findOpenByAccounts(useCases.tenant(), accounts)) {
-            byAccount.computeIfAbsent(invoice.account(), account -> new ArrayList<>()).add(invoice);
+            byAccount
+                    .computeIfAbsent(invoice.account(), account -> new ArrayList<>())
+                    .add(invoice);
         }
-        byAccount.replaceAll((account, invoices) -> invoices.stream().sorted(DUE_ORDER).toList());
+        byAccount.replaceAll(
+                (account, invoices) -> invoices.stream().sorted(DUE_ORDER).toList());
         return byAccount;
     }
 
@@ -305,7 +367,10 @@ public final class Billing {
     public Map<InvoiceId, Invoice> invoices(Collection<InvoiceId> ids) {
         Require.noNulls(ids, "invoiceIds");
         Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
-        useCases.storage.invoices().findByIds(useCases.tenant(), ids).forEach(invoice -> byId.put(invoice.id(), invoice));
+        useCases.storage
+                .invoices()
+                .findByIds(useCases.tenant(), ids)
+                .forEach(invoice -> byId.put(invoice.id(), invoice));
         return byId;
     }
 
@@ -315,14 +380,17 @@ public final class Billing {
      * without re-reading the batches before.
      */
     public List<Invoice> overdueInvoicesAfter(LocalDate asOf, Invoice after, int limit) {
-        return useCases.storage.invoices().findOverdueAfter(useCases.tenant(), Require.notNull(asOf, "asOf"), after,
-                Require.positive(limit, "limit"));
+        return useCases.storage
+                .invoices()
+                .findOverdueAfter(
+                        useCases.tenant(), Require.notNull(asOf, "asOf"), after, Require.positive(limit, "limit"));
     }
 
     /** Open invoices due before {@code asOf}, oldest due date first. */
     public Page<Invoice> overdueInvoices(LocalDate asOf, PageRequest page) {
-        return useCases.storage.invoices().findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .invoices()
+                .findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"), Require.notNull(page, "page"));
     }
 
     /**
@@ -339,11 +407,13 @@ public final class Billing {
      * }
      * }</pre>
      */
-    public List<Invoice> invoicesIssuedBetween(LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                               Invoice after, int limit) {
+    public List<Invoice> invoicesIssuedBetween(
+            LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         requireRange(from, to, limit);
-        return useCases.storage.invoices().findIssuedBetween(useCases.tenant(), from, to,
-                Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
+        return useCases.storage
+                .invoices()
+                .findIssuedBetween(
+                        useCases.tenant(), from, to, Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
     }
 
     /**
@@ -351,11 +421,13 @@ public final class Billing {
      * {@code to} (both inclusive) in any of the {@code statuses} (empty: any), by due date, then number, after
      * {@code after} (null: from the first), at most {@code limit}.
      */
-    public List<Invoice> invoicesDueBetween(LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                            Invoice after, int limit) {
+    public List<Invoice> invoicesDueBetween(
+            LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         requireRange(from, to, limit);
-        return useCases.storage.invoices().findDueBetween(useCases.tenant(), from, to,
-                Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
+        return useCases.storage
+                .invoices()
+                .findDueBetween(
+                        useCases.tenant(), from, to, Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
     }
 
     /**
@@ -373,8 +445,8 @@ public final class Billing {
         Require.notNull(to, "to");
         Require.that(!to.isBefore(from), "to", "must not be before from (" + from + "), was " + to);
         Require.positive(limit, "limit");
-        Require.that(limit <= PageRequest.MAX_SIZE, "limit", "must be at most " + PageRequest.MAX_SIZE + ", was "
-                + limit);
+        Require.that(
+                limit <= PageRequest.MAX_SIZE, "limit", "must be at most " + PageRequest.MAX_SIZE + ", was " + limit);
     }
 
     public Optional<Payment> payment(PaymentId id) {
@@ -383,8 +455,9 @@ public final class Billing {
 
     /** The account's payments by date received. */
     public Page<Payment> paymentsOf(AccountId account, PageRequest page) {
-        return useCases.storage.payments().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .payments()
+                .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
     public Optional<CreditNote> creditNote(CreditNoteId id) {
@@ -393,8 +466,9 @@ public final class Billing {
 
     /** The account's credit notes by issue date. */
     public Page<CreditNote> creditNotesOf(AccountId account, PageRequest page) {
-        return useCases.storage.creditNotes().findByAccount(useCases.tenant(), Require.notNull(account, "account"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .creditNotes()
+                .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
     /**
@@ -407,11 +481,17 @@ public final class Billing {
         TenantId tenant = useCases.tenant();
         return useCases.storage.transactions().inTransaction(() -> {
             Money open = useCases.storage.invoices().findOpenByAccount(tenant, account).stream()
-                    .map(Invoice::balanceDue).filter(m -> m.currency().equals(currency)).reduce(zero, Money::plus);
-            Money unallocated = sumAll(page -> useCases.storage.payments().findByAccount(tenant, account, page),
-                    Payment::unallocated, zero);
-            Money unapplied = sumAll(page -> useCases.storage.creditNotes().findByAccount(tenant, account, page),
-                    CreditNote::unapplied, zero);
+                    .map(Invoice::balanceDue)
+                    .filter(m -> m.currency().equals(currency))
+                    .reduce(zero, Money::plus);
+            Money unallocated = sumAll(
+                    page -> useCases.storage.payments().findByAccount(tenant, account, page),
+                    Payment::unallocated,
+                    zero);
+            Money unapplied = sumAll(
+                    page -> useCases.storage.creditNotes().findByAccount(tenant, account, page),
+                    CreditNote::unapplied,
+                    zero);
             return new AccountBalance(account, open, unallocated, unapplied);
         });
     }

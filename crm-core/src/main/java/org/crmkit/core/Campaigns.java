@@ -31,8 +31,10 @@ public final class Campaigns {
     /** Plans a campaign and returns it as stored. */
     public Campaign plan(NewCampaign details) {
         Require.notNull(details, "details");
-        return useCases.save(Campaign.plan(useCases.tenant(), CampaignId.next(useCases.ids), details,
-                useCases.actor(), useCases.clock), useCases.storage.campaigns()::save);
+        return useCases.save(
+                Campaign.plan(
+                        useCases.tenant(), CampaignId.next(useCases.ids), details, useCases.actor(), useCases.clock),
+                useCases.storage.campaigns()::save);
     }
 
     public Optional<Campaign> findCampaign(CampaignId id) {
@@ -108,8 +110,8 @@ public final class Campaigns {
     private Campaign change(CampaignId id, Consumer<Campaign> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            Campaign campaign = UseCases.found(useCases.storage.campaigns().findById(useCases.tenant(), id),
-                    "Campaign", id);
+            Campaign campaign =
+                    UseCases.found(useCases.storage.campaigns().findById(useCases.tenant(), id), "Campaign", id);
             change.accept(campaign);
             return useCases.save(campaign, useCases.storage.campaigns()::save);
         });

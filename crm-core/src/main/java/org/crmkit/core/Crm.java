@@ -48,7 +48,8 @@ public final class Crm {
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
-        this.useCases = new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
+        this.useCases =
+                new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
         this.parties = new Parties(useCases);
         this.access = new Access(useCases);
         this.segments = new Segments(useCases);
@@ -197,8 +198,7 @@ public final class Crm {
         private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
         private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where records are kept: {@code InMemoryStorage.create()}, {@code JpaStorage.create(emf)} or your own. */
         public Builder storage(Storage storage) {

@@ -85,8 +85,11 @@ final class EventRelay {
         while (true) {
             runRequested = false;
             int limit = BATCH + leftBehind.size();
-            List<OutboxEntry> read = storage.transactions().inTransaction(() -> storage.outbox().pending(limit));
-            List<OutboxEntry> batch = read.stream().filter(entry -> !leftBehind.contains(entry.eventId())).toList();
+            List<OutboxEntry> read =
+                    storage.transactions().inTransaction(() -> storage.outbox().pending(limit));
+            List<OutboxEntry> batch = read.stream()
+                    .filter(entry -> !leftBehind.contains(entry.eventId()))
+                    .toList();
             List<UUID> done = new ArrayList<>(batch.size());
             for (OutboxEntry entry : batch) {
                 AggregateKey aggregate = AggregateKey.of(entry);
@@ -129,15 +132,26 @@ final class EventRelay {
     /** Counts the failed attempt; returns whether the event became a dead letter with it. */
     private boolean recordFailure(OutboxEntry entry, Throwable failure) {
         String text = failure.toString();
-        String kept = text.length() <= DeadLetter.MAX_FAILURE_LENGTH ? text : text.substring(0, DeadLetter.MAX_FAILURE_LENGTH);
-        boolean deadLetter = storage.transactions().inTransaction(
-                () -> storage.outbox().recordFailedDelivery(entry.eventId(), kept, maxAttempts));
+        String kept = text.length() <= DeadLetter.MAX_FAILURE_LENGTH
+                ? text
+                : text.substring(0, DeadLetter.MAX_FAILURE_LENGTH);
+        boolean deadLetter = storage.transactions()
+                .inTransaction(() -> storage.outbox().recordFailedDelivery(entry.eventId(), kept, maxAttempts));
         if (deadLetter) {
-            LOG.warn("gave up delivering {} {} of {} {} after {} attempts; it is a dead letter now (crm.events())",
-                    entry.event().eventType(), entry.eventId(), entry.event().aggregateType(),
-                    entry.event().aggregateId(), maxAttempts, failure);
+            LOG.warn(
+                    "gave up delivering {} {} of {} {} after {} attempts; it is a dead letter now (crm.events())",
+                    entry.event().eventType(),
+                    entry.eventId(),
+                    entry.event().aggregateType(),
+                    entry.event().aggregateId(),
+                    maxAttempts,
+                    failure);
         } else {
-            LOG.debug("delivering {} {} failed; it stays pending: {}", entry.event().eventType(), entry.eventId(), text);
+            LOG.debug(
+                    "delivering {} {} failed; it stays pending: {}",
+                    entry.event().eventType(),
+                    entry.eventId(),
+                    text);
         }
         return deadLetter;
     }
@@ -146,7 +160,10 @@ final class EventRelay {
     private record AggregateKey(String tenant, String type, UUID id) {
 
         static AggregateKey of(OutboxEntry entry) {
-            return new AggregateKey(entry.event().tenant().value(), entry.event().aggregateType(), entry.event().aggregateId());
+            return new AggregateKey(
+                    entry.event().tenant().value(),
+                    entry.event().aggregateType(),
+                    entry.event().aggregateId());
         }
     }
 }

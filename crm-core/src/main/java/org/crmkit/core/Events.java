@@ -26,7 +26,9 @@ public final class Events {
     /** The calling tenant's dead letters, oldest event first. */
     public Page<DeadLetter> deadLetters(PageRequest page) {
         Require.notNull(page, "page");
-        return useCases.storage.transactions().inTransaction(() -> useCases.storage.outbox().deadLetters(useCases.tenant(), page));
+        return useCases.storage
+                .transactions()
+                .inTransaction(() -> useCases.storage.outbox().deadLetters(useCases.tenant(), page));
     }
 
     /**
@@ -35,7 +37,8 @@ public final class Events {
      */
     public void retry(UUID eventId) {
         Require.notNull(eventId, "eventId");
-        useCases.write(() -> requireFound(useCases.storage.outbox().retryDeadLetter(useCases.tenant(), eventId), eventId));
+        useCases.write(
+                () -> requireFound(useCases.storage.outbox().retryDeadLetter(useCases.tenant(), eventId), eventId));
     }
 
     /**
@@ -44,7 +47,8 @@ public final class Events {
      */
     public void discard(UUID eventId) {
         Require.notNull(eventId, "eventId");
-        useCases.write(() -> requireFound(useCases.storage.outbox().discardDeadLetter(useCases.tenant(), eventId), eventId));
+        useCases.write(
+                () -> requireFound(useCases.storage.outbox().discardDeadLetter(useCases.tenant(), eventId), eventId));
     }
 
     private static boolean requireFound(boolean found, UUID eventId) {

@@ -21,9 +21,9 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.AssignmentDecision;
 import org.crmkit.core.lead.AssignmentFacts;
@@ -98,10 +98,22 @@ public final class Leads {
         Require.notNull(lead, "lead");
         return useCases.write(() -> {
             useCases.references.campaign(lead.campaign(), "campaign");
-            Lead captured = Lead.capture(useCases.tenant(), LeadId.next(useCases.ids), lead.details(), lead.source(),
-                    lead.campaign(), lead.utm(), useCases.clock);
-            captured.rescore(scoring.score(captured.details(), captured.source(), List.of(), captured.capturedAt(),
-                    useCases.clock.instant()), useCases.clock);
+            Lead captured = Lead.capture(
+                    useCases.tenant(),
+                    LeadId.next(useCases.ids),
+                    lead.details(),
+                    lead.source(),
+                    lead.campaign(),
+                    lead.utm(),
+                    useCases.clock);
+            captured.rescore(
+                    scoring.score(
+                            captured.details(),
+                            captured.source(),
+                            List.of(),
+                            captured.capturedAt(),
+                            useCases.clock.instant()),
+                    useCases.clock);
             return useCases.save(captured, useCases.storage.leads()::save);
         });
     }
@@ -121,27 +133,37 @@ public final class Leads {
         return new DuplicateCandidates() {
             @Override
             public List<ContactId> contactsWithEmail(EmailAddress email) {
-                return useCases.storage.contacts().findByEmail(tenant, email).stream().map(Contact::id).toList();
+                return useCases.storage.contacts().findByEmail(tenant, email).stream()
+                        .map(Contact::id)
+                        .toList();
             }
 
             @Override
             public List<ContactId> contactsWithPhone(PhoneNumber phone) {
-                return useCases.storage.contacts().findByPhone(tenant, phone).stream().map(Contact::id).toList();
+                return useCases.storage.contacts().findByPhone(tenant, phone).stream()
+                        .map(Contact::id)
+                        .toList();
             }
 
             @Override
             public List<AccountId> accountsWithEmail(EmailAddress email) {
-                return useCases.storage.accounts().findByEmail(tenant, email).stream().map(Account::id).toList();
+                return useCases.storage.accounts().findByEmail(tenant, email).stream()
+                        .map(Account::id)
+                        .toList();
             }
 
             @Override
             public List<AccountId> accountsWithPhone(PhoneNumber phone) {
-                return useCases.storage.accounts().findByPhone(tenant, phone).stream().map(Account::id).toList();
+                return useCases.storage.accounts().findByPhone(tenant, phone).stream()
+                        .map(Account::id)
+                        .toList();
             }
 
             @Override
             public List<AccountId> accountsNamed(String companyName) {
-                return useCases.storage.accounts().findByName(tenant, companyName).stream().map(Account::id).toList();
+                return useCases.storage.accounts().findByName(tenant, companyName).stream()
+                        .map(Account::id)
+                        .toList();
             }
 
             @Override
@@ -193,15 +215,21 @@ public final class Leads {
         return new AssignmentFacts() {
             @Override
             public boolean isActiveUser(UserId user) {
-                return useCases.storage.users().findById(tenant, user).map(User::isActive).orElse(false);
+                return useCases.storage
+                        .users()
+                        .findById(tenant, user)
+                        .map(User::isActive)
+                        .orElse(false);
             }
 
             @Override
             public long openLeadsOf(UserId owner) {
                 long open = 0;
                 for (LeadStatus status : LeadStatus.open()) {
-                    open += useCases.storage.leads().findByOwnerAndStatus(tenant, owner, status,
-                            PageRequest.first(1)).totalElements();
+                    open += useCases.storage
+                            .leads()
+                            .findByOwnerAndStatus(tenant, owner, status, PageRequest.first(1))
+                            .totalElements();
                 }
                 return open;
             }
@@ -213,7 +241,9 @@ public final class Leads {
 
             @Override
             public TeamRotation rotationOf(TeamId team) {
-                return useCases.storage.teamRotations().findByTeam(tenant, team)
+                return useCases.storage
+                        .teamRotations()
+                        .findByTeam(tenant, team)
                         .orElseGet(() -> TeamRotation.start(tenant, team));
             }
         };
@@ -241,8 +271,8 @@ public final class Leads {
             UserId owner = request.owner() != null ? request.owner() : lead.owner();
             Require.that(owner != null, "owner", "the lead has no owner; name the owner of the converted records");
             if (!request.ignoreDuplicates() && (request.account() == null || request.contact() == null)) {
-                List<DuplicateMatch> matches = lead.possibleDuplicatesOnConversion(request.contact() == null,
-                        request.account() == null, duplicateCandidates());
+                List<DuplicateMatch> matches = lead.possibleDuplicatesOnConversion(
+                        request.contact() == null, request.account() == null, duplicateCandidates());
                 if (!matches.isEmpty()) {
                     return new LeadConversionResult.PossibleDuplicates(matches);
                 }
@@ -250,23 +280,32 @@ public final class Leads {
             useCases.references.account(request.account(), "account");
             useCases.references.contact(request.contact(), "contact");
             LeadDetails details = lead.details();
-            Account account = request.account() != null ? parties.account(request.account())
+            Account account = request.account() != null
+                    ? parties.account(request.account())
                     : parties.registerAccount(newAccount(lead, owner));
-            Contact contact = request.contact() != null ? parties.contact(request.contact())
+            Contact contact = request.contact() != null
+                    ? parties.contact(request.contact())
                     : parties.registerContact(newContact(lead, owner));
             if (!contact.accountsOn(LocalDate.now(useCases.clock)).contains(account.id())) {
-                contact = parties.linkContactToAccount(contact.id(), account.id(),
-                        details.title() != null ? details.title() : ROLE_WITHOUT_TITLE, false,
-                        LocalDate.now(useCases.clock), null);
+                contact = parties.linkContactToAccount(
+                        contact.id(),
+                        account.id(),
+                        details.title() != null ? details.title() : ROLE_WITHOUT_TITLE,
+                        false,
+                        LocalDate.now(useCases.clock),
+                        null);
             }
             Opportunity deal = null;
             if (request.deal() != null) {
                 ConvertLead.Deal wanted = request.deal();
                 String name = wanted.name() != null ? wanted.name() : account.name();
-                deal = sales.openOpportunity(NewOpportunity.of(name, account.id(), wanted.pipeline(),
-                        wanted.currency(), owner).withPrimaryContact(contact.id()).withAmount(wanted.amount())
-                        .withExpectedCloseDate(wanted.expectedCloseDate()).withOriginLead(lead.id())
-                        .withCampaign(lead.campaign()));
+                deal = sales.openOpportunity(
+                        NewOpportunity.of(name, account.id(), wanted.pipeline(), wanted.currency(), owner)
+                                .withPrimaryContact(contact.id())
+                                .withAmount(wanted.amount())
+                                .withExpectedCloseDate(wanted.expectedCloseDate())
+                                .withOriginLead(lead.id())
+                                .withCampaign(lead.campaign()));
             }
             lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
             useCases.save(lead, useCases.storage.leads()::save);
@@ -275,20 +314,25 @@ public final class Leads {
             NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
                     .withSummary("Lead " + lead.id() + " from source " + lead.source() + ", captured "
                             + lead.capturedAt() + ", score " + lead.score())
-                    .aboutContact(contact.id()).aboutAccount(account.id()).regarding(RecordRef.lead(lead.id()));
+                    .aboutContact(contact.id())
+                    .aboutAccount(account.id())
+                    .regarding(RecordRef.lead(lead.id()));
             if (deal != null) {
                 note = note.regarding(RecordRef.opportunity(deal.id()));
             }
-            useCases.save(Activity.log(useCases.tenant(), ActivityId.next(useCases.ids), note, useCases.actor(),
-                    useCases.clock), useCases.storage.activities()::save);
+            useCases.save(
+                    Activity.log(
+                            useCases.tenant(), ActivityId.next(useCases.ids), note, useCases.actor(), useCases.clock),
+                    useCases.storage.activities()::save);
             return new LeadConversionResult.Converted(contact, account, deal);
         });
     }
 
     /** Makes every activity on the lead's timeline concern the contact and account too, in the caller's transaction. */
     private void carryOverHistory(LeadId lead, ContactId contact, AccountId account) {
-        List<Activity> history = UseCases.everyPage(request -> useCases.storage.activities().timeline(useCases.tenant(),
-                RecordRef.lead(lead), TimelineFilter.ALL, request));
+        List<Activity> history = UseCases.everyPage(request -> useCases.storage
+                .activities()
+                .timeline(useCases.tenant(), RecordRef.lead(lead), TimelineFilter.ALL, request));
         for (Activity activity : history) {
             if (!activity.concerns(RecordRef.contact(contact)) || !activity.concerns(RecordRef.account(account))) {
                 activity.carryOverFromLead(lead, contact, account, useCases.clock);
@@ -299,8 +343,8 @@ public final class Leads {
 
     /** Links every task about the lead, in any status, to the contact instead, in the caller's transaction. */
     private void carryOverTasks(LeadId lead, ContactId contact) {
-        List<Task> tasks = UseCases.everyPage(request -> useCases.storage.tasks().findByLink(useCases.tenant(),
-                RecordRef.lead(lead), request));
+        List<Task> tasks = UseCases.everyPage(
+                request -> useCases.storage.tasks().findByLink(useCases.tenant(), RecordRef.lead(lead), request));
         for (Task task : tasks) {
             task.carryOverFromLead(lead, contact, useCases.clock);
             useCases.save(task, useCases.storage.tasks()::save);
@@ -311,10 +355,13 @@ public final class Leads {
         LeadDetails details = lead.details();
         String name = details.companyName() != null ? details.companyName() : details.personName();
         Require.that(name != null, "companyName", "a lead without company or person name cannot become an account");
-        NewAccount account = NewAccount.of(name, owner).withCustomField(LEAD_ID, CustomFieldValue.text(
-                lead.id().toString())).withCustomField(LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
+        NewAccount account = NewAccount.of(name, owner)
+                .withCustomField(LEAD_ID, CustomFieldValue.text(lead.id().toString()))
+                .withCustomField(
+                        LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
         return details.companyName() == null && details.email() != null
-                ? account.withEmail(details.email(), ContactPointType.WORK) : account;
+                ? account.withEmail(details.email(), ContactPointType.WORK)
+                : account;
     }
 
     private static NewContact newContact(Lead lead, UserId owner) {
@@ -322,7 +369,8 @@ public final class Leads {
         Require.that(details.lastName() != null, "lastName", "a lead without a last name cannot become a contact");
         NewContact contact = NewContact.of(PersonName.of(details.firstName(), details.lastName()), owner)
                 .withCustomField(LEAD_ID, CustomFieldValue.text(lead.id().toString()))
-                .withCustomField(LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
+                .withCustomField(
+                        LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
         if (details.email() != null) {
             contact = contact.withEmail(details.email(), ContactPointType.WORK);
         }
@@ -368,8 +416,8 @@ public final class Leads {
     }
 
     private LeadScore scoreOf(Lead lead) {
-        return scoring.score(lead.details(), lead.source(), engagementsOf(lead.id()), lead.capturedAt(),
-                useCases.clock.instant());
+        return scoring.score(
+                lead.details(), lead.source(), engagementsOf(lead.id()), lead.capturedAt(), useCases.clock.instant());
     }
 
     /** The activities about the lead and its campaign responses, as scoring sees them. */
@@ -379,7 +427,8 @@ public final class Leads {
         PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
         Page<Activity> activities;
         do {
-            activities = useCases.storage.activities().timeline(useCases.tenant(), subject, TimelineFilter.ALL, request);
+            activities =
+                    useCases.storage.activities().timeline(useCases.tenant(), subject, TimelineFilter.ALL, request);
             activities.items().forEach(a -> engagements.add(Engagement.activity(a.kind(), a.occurredAt())));
             request = request.next();
         } while (activities.hasNext());
@@ -388,7 +437,8 @@ public final class Leads {
         do {
             campaigns = useCases.storage.campaigns().findByMember(useCases.tenant(), subject, request);
             for (Campaign campaign : campaigns.items()) {
-                campaign.member(subject).map(CampaignMember::respondedAt)
+                campaign.member(subject)
+                        .map(CampaignMember::respondedAt)
                         .ifPresent(at -> engagements.add(Engagement.campaignResponse(campaign.id(), at)));
             }
             request = request.next();
@@ -441,13 +491,19 @@ public final class Leads {
 
     /** Leads in the status, by capture time. */
     public Page<Lead> leadsIn(LeadStatus status, PageRequest page) {
-        return useCases.storage.leads().findByStatus(useCases.tenant(), Require.notNull(status, "status"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .leads()
+                .findByStatus(useCases.tenant(), Require.notNull(status, "status"), Require.notNull(page, "page"));
     }
 
     /** The owner's leads in the status, by capture time. */
     public Page<Lead> leadsOf(UserId owner, LeadStatus status, PageRequest page) {
-        return useCases.storage.leads().findByOwnerAndStatus(useCases.tenant(), Require.notNull(owner, "owner"),
-                Require.notNull(status, "status"), Require.notNull(page, "page"));
+        return useCases.storage
+                .leads()
+                .findByOwnerAndStatus(
+                        useCases.tenant(),
+                        Require.notNull(owner, "owner"),
+                        Require.notNull(status, "status"),
+                        Require.notNull(page, "page"));
     }
 }

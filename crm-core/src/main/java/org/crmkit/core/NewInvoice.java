@@ -19,16 +19,21 @@ import org.crmkit.core.common.Require;
  *         .withLine(InvoiceLine.of("Travel", "1", Money.of("60.00", "EUR"), "19"));
  * }</pre>
  */
-public record NewInvoice(String number, AccountId account, LocalDate issueDate, LocalDate dueDate, Currency currency,
-                         List<InvoiceLine> lines) {
+public record NewInvoice(
+        String number,
+        AccountId account,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        Currency currency,
+        List<InvoiceLine> lines) {
 
     public NewInvoice {
         lines = Require.noNulls(lines, "lines");
     }
 
     /** An invoice without lines yet; add at least one with {@link #withLine} before creating it. */
-    public static NewInvoice of(String number, AccountId account, LocalDate issueDate, LocalDate dueDate,
-                                Currency currency) {
+    public static NewInvoice of(
+            String number, AccountId account, LocalDate issueDate, LocalDate dueDate, Currency currency) {
         return new NewInvoice(number, account, issueDate, dueDate, currency, List.of());
     }
 

@@ -19,8 +19,13 @@ import org.crmkit.core.common.Require;
  *         .allocating(invoice.id(), Money.of("500.00", "EUR"));
  * }</pre>
  */
-public record NewPayment(AccountId account, Money amount, LocalDate receivedOn, PaymentMethod method, String reference,
-                         List<Allocation> allocations) {
+public record NewPayment(
+        AccountId account,
+        Money amount,
+        LocalDate receivedOn,
+        PaymentMethod method,
+        String reference,
+        List<Allocation> allocations) {
 
     public NewPayment {
         allocations = Require.noNulls(allocations, "allocations");

@@ -11,16 +11,25 @@ import org.crmkit.core.sales.StageKind;
  * kind, the days after which a deal resting in it rots (null: never) and the gates a deal must meet to enter it
  * (null: none). The service gives it its id.
  */
-public record NewStage(String name, int probabilityPercent, ForecastCategory forecastCategory, StageKind kind,
-                       Integer rottingDays, List<StageGate> gates) {
+public record NewStage(
+        String name,
+        int probabilityPercent,
+        ForecastCategory forecastCategory,
+        StageKind kind,
+        Integer rottingDays,
+        List<StageGate> gates) {
 
     public NewStage {
         gates = Require.noNulls(gates == null ? List.of() : gates, "stage.gates");
     }
 
     /** A stage without gates. */
-    public NewStage(String name, int probabilityPercent, ForecastCategory forecastCategory, StageKind kind,
-                    Integer rottingDays) {
+    public NewStage(
+            String name,
+            int probabilityPercent,
+            ForecastCategory forecastCategory,
+            StageKind kind,
+            Integer rottingDays) {
         this(name, probabilityPercent, forecastCategory, kind, rottingDays, List.of());
     }
 

@@ -25,10 +25,10 @@ import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountDetails;
-import org.crmkit.core.party.Contact;
-import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.CustomFieldKey;
 import org.crmkit.core.party.CustomFieldValue;
@@ -77,8 +77,9 @@ public final class Parties {
         Require.notNull(contact, "contact");
         return useCases.write(() -> {
             useCases.references.territory(contact.territory(), "territory");
-            return useCases.save(Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact,
-                    useCases.clock), contacts()::save);
+            return useCases.save(
+                    Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact, useCases.clock),
+                    contacts()::save);
         });
     }
 
@@ -92,8 +93,9 @@ public final class Parties {
         Require.notNull(account, "account");
         return useCases.write(() -> {
             useCases.references.territory(account.territory(), "territory");
-            return useCases.save(Account.register(useCases.tenant(), AccountId.next(useCases.ids), account,
-                    useCases.clock), accounts()::save);
+            return useCases.save(
+                    Account.register(useCases.tenant(), AccountId.next(useCases.ids), account, useCases.clock),
+                    accounts()::save);
         });
     }
 
@@ -112,24 +114,28 @@ public final class Parties {
     public Upserted<Account> upsertAccount(ExternalRef ref, NewAccount account) {
         Require.notNull(ref, "externalRef");
         NewAccount withRef = Require.notNull(account, "account").withExternalRef(ref);
-        return useCases.upsert(() -> {
-            useCases.references.territory(withRef.territory(), "territory");
-            return accounts().findByExternalRef(useCases.tenant(), ref);
-        },
+        return useCases.upsert(
+                () -> {
+                    useCases.references.territory(withRef.territory(), "territory");
+                    return accounts().findByExternalRef(useCases.tenant(), ref);
+                },
                 () -> Account.register(useCases.tenant(), AccountId.next(useCases.ids), withRef, useCases.clock),
-                stored -> stored.syncWith(withRef, useCases.clock), accounts()::save);
+                stored -> stored.syncWith(withRef, useCases.clock),
+                accounts()::save);
     }
 
     /** As {@link #upsertAccount}, for contacts ({@link Contact#syncWith}: name and personal details replaced). */
     public Upserted<Contact> upsertContact(ExternalRef ref, NewContact contact) {
         Require.notNull(ref, "externalRef");
         NewContact withRef = Require.notNull(contact, "contact").withExternalRef(ref);
-        return useCases.upsert(() -> {
-            useCases.references.territory(withRef.territory(), "territory");
-            return contacts().findByExternalRef(useCases.tenant(), ref);
-        },
+        return useCases.upsert(
+                () -> {
+                    useCases.references.territory(withRef.territory(), "territory");
+                    return contacts().findByExternalRef(useCases.tenant(), ref);
+                },
                 () -> Contact.register(useCases.tenant(), ContactId.next(useCases.ids), withRef, useCases.clock),
-                stored -> stored.syncWith(withRef, useCases.clock), contacts()::save);
+                stored -> stored.syncWith(withRef, useCases.clock),
+                contacts()::save);
     }
 
     /**
@@ -165,8 +171,8 @@ public final class Parties {
      * Links the contact to an existing account in a role from {@code from} to {@code to} (inclusive; null: open).
      * Refuses a period overlapping another link of the contact to the same account.
      */
-    public Contact linkContactToAccount(ContactId contact, AccountId account, String role, boolean decisionMaker,
-                                        LocalDate from, LocalDate to) {
+    public Contact linkContactToAccount(
+            ContactId contact, AccountId account, String role, boolean decisionMaker, LocalDate from, LocalDate to) {
         Require.notNull(account, "account");
         DateRange period = new DateRange(from, to);
         return useCases.write(() -> {
@@ -208,8 +214,10 @@ public final class Parties {
             Optional<AccountId> ancestor = Optional.of(parent);
             while (ancestor.isPresent() && seen.add(ancestor.get())) {
                 if (ancestor.get().equals(child)) {
-                    throw InvalidValueException.invalid("parent", "account " + parent + " is a subsidiary of " + child
-                            + " on " + from + "; an account cannot be its own ancestor");
+                    throw InvalidValueException.invalid(
+                            "parent",
+                            "account " + parent + " is a subsidiary of " + child + " on " + from
+                                    + "; an account cannot be its own ancestor");
                 }
                 ancestor = account(ancestor.get()).parentOn(from);
             }
@@ -281,8 +289,8 @@ public final class Parties {
         return changeParty(party, p -> p.untag(tag, useCases.clock));
     }
 
-    public <P extends Party<I>, I extends PartyId> P setCustomField(I party, CustomFieldKey key,
-                                                                    CustomFieldValue value) {
+    public <P extends Party<I>, I extends PartyId> P setCustomField(
+            I party, CustomFieldKey key, CustomFieldValue value) {
         return changeParty(party, p -> p.setCustomField(key, value, useCases.clock));
     }
 
@@ -356,7 +364,8 @@ public final class Parties {
 
     /** Contacts owned by the user, in name order (last name, first name, id). */
     public Page<Contact> contactsOwnedBy(UserId owner, PageRequest page) {
-        return contacts().findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
+        return contacts()
+                .findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
     }
 
     public Page<Contact> contactsTagged(String tag, PageRequest page) {
@@ -365,16 +374,21 @@ public final class Parties {
 
     /** Contacts whose first, last or full name starts with the prefix, ignoring case, in name order. */
     public Page<Contact> contactsNamed(String prefix, PageRequest page) {
-        return contacts().findByNameStartingWith(useCases.tenant(), Require.notBlank(prefix, "prefix"), Require.notNull(page, "page"));
+        return contacts()
+                .findByNameStartingWith(
+                        useCases.tenant(), Require.notBlank(prefix, "prefix"), Require.notNull(page, "page"));
     }
 
     /** Contacts that work at the account today, in name order. */
     public Page<Contact> contactsOfAccount(AccountId account, PageRequest page) {
-        return contacts().findByAccount(useCases.tenant(), Require.notNull(account, "account"), today(), Require.notNull(page, "page"));
+        return contacts()
+                .findByAccount(
+                        useCases.tenant(), Require.notNull(account, "account"), today(), Require.notNull(page, "page"));
     }
 
     public Page<Contact> contactsWithBirthdayOn(MonthDay day, PageRequest page) {
-        return contacts().findWithBirthdayOn(useCases.tenant(), Require.notNull(day, "day"), Require.notNull(page, "page"));
+        return contacts()
+                .findWithBirthdayOn(useCases.tenant(), Require.notNull(day, "day"), Require.notNull(page, "page"));
     }
 
     /**
@@ -405,16 +419,21 @@ public final class Parties {
     }
 
     public Page<Account> accountsOwnedBy(UserId owner, PageRequest page) {
-        return accounts().findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
+        return accounts()
+                .findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
     }
 
     public Page<Account> accountsInTerritory(TerritoryId territory, PageRequest page) {
-        return accounts().findByTerritory(useCases.tenant(), Require.notNull(territory, "territory"), Require.notNull(page, "page"));
+        return accounts()
+                .findByTerritory(
+                        useCases.tenant(), Require.notNull(territory, "territory"), Require.notNull(page, "page"));
     }
 
     /** The accounts that are subsidiaries of the account today, in name order. */
     public Page<Account> subsidiariesOf(AccountId parent, PageRequest page) {
-        return accounts().findChildren(useCases.tenant(), Require.notNull(parent, "parent"), today(), Require.notNull(page, "page"));
+        return accounts()
+                .findChildren(
+                        useCases.tenant(), Require.notNull(parent, "parent"), today(), Require.notNull(page, "page"));
     }
 
     /** Changes the contact or the account {@code id} names, as {@link #changeContact} or {@link #changeAccount}. */

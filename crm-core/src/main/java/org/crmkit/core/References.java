@@ -43,8 +43,7 @@ import org.crmkit.core.spi.Storage;
 final class References {
 
     /** A reference found in {@code field} of a change's input. */
-    record Reference(RecordRef ref, String field) {
-    }
+    record Reference(RecordRef ref, String field) {}
 
     private final UseCases useCases;
 
@@ -112,12 +111,14 @@ final class References {
      */
     void all(List<Reference> refs) {
         Map<RecordType, Set<UUID>> wanted = new LinkedHashMap<>();
-        refs.forEach(each -> wanted.computeIfAbsent(each.ref().type(), type -> new HashSet<>()).add(each.ref().id()));
+        refs.forEach(each -> wanted.computeIfAbsent(each.ref().type(), type -> new HashSet<>())
+                .add(each.ref().id()));
         Set<RecordRef> existing = new HashSet<>();
         wanted.forEach((type, ids) -> existing(type, ids).forEach(id -> existing.add(new RecordRef(type, id))));
         for (Reference each : refs) {
             if (!existing.contains(each.ref())) {
-                throw new RecordNotFoundException(recordName(each.ref().type()), each.ref().id(), each.field());
+                throw new RecordNotFoundException(
+                        recordName(each.ref().type()), each.ref().id(), each.field());
             }
         }
     }
@@ -126,10 +127,20 @@ final class References {
         Storage storage = useCases.storage;
         TenantId tenant = tenant();
         return switch (type) {
-            case ACCOUNT -> storage.accounts().findByIds(tenant, ids.stream().map(AccountId::of).toList()).stream()
-                    .map(account -> account.id().value()).toList();
-            case INVOICE -> storage.invoices().findByIds(tenant, ids.stream().map(InvoiceId::of).toList()).stream()
-                    .map(invoice -> invoice.id().value()).toList();
+            case ACCOUNT ->
+                storage
+                        .accounts()
+                        .findByIds(tenant, ids.stream().map(AccountId::of).toList())
+                        .stream()
+                        .map(account -> account.id().value())
+                        .toList();
+            case INVOICE ->
+                storage
+                        .invoices()
+                        .findByIds(tenant, ids.stream().map(InvoiceId::of).toList())
+                        .stream()
+                        .map(invoice -> invoice.id().value())
+                        .toList();
             case CONTACT -> eachFound(ids, id -> storage.contacts().findById(tenant, ContactId.of(id)));
             case LEAD -> eachFound(ids, id -> storage.leads().findById(tenant, LeadId.of(id)));
             case OPPORTUNITY -> eachFound(ids, id -> storage.opportunities().findById(tenant, OpportunityId.of(id)));

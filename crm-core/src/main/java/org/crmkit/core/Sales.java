@@ -2,11 +2,11 @@ package org.crmkit.core;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -29,9 +29,9 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.RecordRef;
-import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
 import org.crmkit.core.sales.ActivityEvidence;
@@ -76,14 +76,21 @@ public final class Sales {
         for (NewStage stage : checked) {
             defined.add(toStage(stage));
         }
-        return useCases.save(Pipeline.define(useCases.tenant(), PipelineId.next(useCases.ids), name, defined,
-                useCases.clock), useCases.storage.pipelines()::save);
+        return useCases.save(
+                Pipeline.define(useCases.tenant(), PipelineId.next(useCases.ids), name, defined, useCases.clock),
+                useCases.storage.pipelines()::save);
     }
 
     private Stage toStage(NewStage stage) {
         Require.notNull(stage, "stage");
-        return new Stage(StageId.next(useCases.ids), stage.name(), stage.probabilityPercent(), stage.forecastCategory(),
-                stage.kind(), stage.rottingDays(), stage.gates());
+        return new Stage(
+                StageId.next(useCases.ids),
+                stage.name(),
+                stage.probabilityPercent(),
+                stage.forecastCategory(),
+                stage.kind(),
+                stage.rottingDays(),
+                stage.gates());
     }
 
     /** Inserts a new stage at {@code position} (0 = first). */
@@ -108,8 +115,8 @@ public final class Sales {
 
     /** Sets the reasons deals of the pipeline may be won and lost for (empty lists: any reason). */
     public Pipeline changeCloseReasons(PipelineId pipelineId, List<String> wonReasons, List<String> lostReasons) {
-        return changePipeline(pipelineId, pipeline -> pipeline.changeCloseReasons(wonReasons, lostReasons,
-                useCases.clock));
+        return changePipeline(
+                pipelineId, pipeline -> pipeline.changeCloseReasons(wonReasons, lostReasons, useCases.clock));
     }
 
     /** After how many days without activity an open deal of the pipeline is stale (null: never). */
@@ -149,8 +156,13 @@ public final class Sales {
             useCases.references.contact(deal.primaryContact(), "primaryContact");
             useCases.references.lead(deal.originLead(), "originLead");
             useCases.references.campaign(deal.campaign(), "campaign");
-            Opportunity opened = Opportunity.open(useCases.tenant(), OpportunityId.next(useCases.ids), deal, pipeline,
-                    useCases.actor(), useCases.clock);
+            Opportunity opened = Opportunity.open(
+                    useCases.tenant(),
+                    OpportunityId.next(useCases.ids),
+                    deal,
+                    pipeline,
+                    useCases.actor(),
+                    useCases.clock);
             return useCases.save(opened, useCases.storage.opportunities()::save);
         });
     }
@@ -173,8 +185,8 @@ public final class Sales {
 
     private static LineItem toLineItem(LineItemId id, NewLineItem item) {
         Require.notNull(item, "lineItem");
-        return new LineItem(id, item.productCode(), item.description(), item.quantity(), item.unitPrice(),
-                item.discountPercent());
+        return new LineItem(
+                id, item.productCode(), item.description(), item.quantity(), item.unitPrice(), item.discountPercent());
     }
 
     /** Sets the amount of a deal without line items (null: unknown). */
@@ -222,8 +234,9 @@ public final class Sales {
      * at the activities logged about the deal); otherwise refuses with every violation and stores nothing.
      */
     public StageMoveResult moveToStage(OpportunityId id, StageId stage) {
-        return move(id, (deal, pipeline) -> deal.moveTo(pipeline, stage, activitiesOf(deal), useCases.actor(),
-                useCases.clock));
+        return move(
+                id,
+                (deal, pipeline) -> deal.moveTo(pipeline, stage, activitiesOf(deal), useCases.actor(), useCases.clock));
     }
 
     /**
@@ -231,8 +244,10 @@ public final class Sales {
      * the overridden violations. Refused only for what no override allows (same stage, a closing stage).
      */
     public StageMoveResult moveOverridingGates(OpportunityId id, StageId stage, String reason) {
-        return move(id, (deal, pipeline) -> deal.moveOverridingGates(pipeline, stage, activitiesOf(deal), reason,
-                useCases.actor(), useCases.clock));
+        return move(
+                id,
+                (deal, pipeline) -> deal.moveOverridingGates(
+                        pipeline, stage, activitiesOf(deal), reason, useCases.actor(), useCases.clock));
     }
 
     /** Dry run: what is missing for the deal to reach the stage now (empty: nothing). Stores nothing. */
@@ -249,8 +264,8 @@ public final class Sales {
         Require.notNull(approver, "approver");
         Require.notNull(role, "role");
         return useCases.write(() -> {
-            User user = UseCases.found(useCases.storage.users().findById(useCases.tenant(), approver), "User",
-                    approver);
+            User user =
+                    UseCases.found(useCases.storage.users().findById(useCases.tenant(), approver), "User", approver);
             if (!user.isActive() || !user.hasRole(role)) {
                 throw new AccessDeniedException("user " + user.name() + " cannot approve as " + role
                         + (user.isActive() ? ": does not hold the role" : ": is deactivated"));
@@ -263,20 +278,25 @@ public final class Sales {
 
     /** Marks the deal won for a reason (from the pipeline's list, if it has one), once the won stage's gates hold. */
     public StageMoveResult markWon(OpportunityId id, String reason) {
-        return move(id, (deal, pipeline) -> deal.markWon(pipeline, reason, activitiesOf(deal), useCases.actor(),
-                useCases.clock));
+        return move(
+                id,
+                (deal, pipeline) ->
+                        deal.markWon(pipeline, reason, activitiesOf(deal), useCases.actor(), useCases.clock));
     }
 
     /** Marks the deal lost for a reason (from the pipeline's list, if it has one), to a competitor (may be null). */
     public StageMoveResult markLost(OpportunityId id, String reason, String competitor) {
-        return move(id, (deal, pipeline) -> deal.markLost(pipeline, reason, competitor, activitiesOf(deal),
-                useCases.actor(), useCases.clock));
+        return move(
+                id,
+                (deal, pipeline) -> deal.markLost(
+                        pipeline, reason, competitor, activitiesOf(deal), useCases.actor(), useCases.clock));
     }
 
     /** Reopens a won or lost deal into an open stage whose gates it meets. */
     public StageMoveResult reopen(OpportunityId id, StageId stage) {
-        return move(id, (deal, pipeline) -> deal.reopen(pipeline, stage, activitiesOf(deal), useCases.actor(),
-                useCases.clock));
+        return move(
+                id,
+                (deal, pipeline) -> deal.reopen(pipeline, stage, activitiesOf(deal), useCases.actor(), useCases.clock));
     }
 
     /**
@@ -314,8 +334,13 @@ public final class Sales {
         }
         TaskId task = useCases.write(() -> {
             Opportunity current = loadOpportunity(deal.id());
-            Task created = useCases.save(Task.create(useCases.tenant(), TaskId.next(useCases.ids),
-                    current.staleAlertTask(staleness), useCases.actor(), useCases.clock),
+            Task created = useCases.save(
+                    Task.create(
+                            useCases.tenant(),
+                            TaskId.next(useCases.ids),
+                            current.staleAlertTask(staleness),
+                            useCases.actor(),
+                            useCases.clock),
                     useCases.storage.tasks()::save);
             current.raiseStaleAlert(staleness.reasons(), created.id(), useCases.clock);
             useCases.save(current, useCases.storage.opportunities()::save);
@@ -325,20 +350,33 @@ public final class Sales {
     }
 
     private static StaleDeal staleDeal(Opportunity deal, Staleness staleness, TaskId task, boolean newlyAlerted) {
-        return new StaleDeal(deal.id(), deal.name(), deal.owner(), staleness.reasons(), staleness.daysInStage(),
-                staleness.daysWithoutActivity(), task, newlyAlerted);
+        return new StaleDeal(
+                deal.id(),
+                deal.name(),
+                deal.owner(),
+                staleness.reasons(),
+                staleness.daysInStage(),
+                staleness.daysWithoutActivity(),
+                task,
+                newlyAlerted);
     }
 
     private Instant lastActivityOf(Opportunity deal) {
-        List<Activity> newest = useCases.storage.activities().timeline(useCases.tenant(),
-                RecordRef.opportunity(deal.id()), TimelineFilter.ALL, PageRequest.first(1)).items();
+        List<Activity> newest = useCases.storage
+                .activities()
+                .timeline(useCases.tenant(), RecordRef.opportunity(deal.id()), TimelineFilter.ALL, PageRequest.first(1))
+                .items();
         return newest.isEmpty() ? null : newest.get(0).occurredAt();
     }
 
     private ActivityEvidence activitiesOf(Opportunity deal) {
         RecordRef subject = RecordRef.opportunity(deal.id());
-        return (kind, since) -> !useCases.storage.activities().timeline(useCases.tenant(), subject,
-                new TimelineFilter(Set.of(kind), since, null), PageRequest.first(1)).items().isEmpty();
+        return (kind, since) -> !useCases.storage
+                .activities()
+                .timeline(
+                        useCases.tenant(), subject, new TimelineFilter(Set.of(kind), since, null), PageRequest.first(1))
+                .items()
+                .isEmpty();
     }
 
     private StageMoveResult move(OpportunityId id, BiFunction<Opportunity, Pipeline, StageMoveResult> move) {
@@ -371,8 +409,9 @@ public final class Sales {
 
     /** The owner's deals by expected close date. */
     public Page<Opportunity> opportunitiesOf(UserId owner, PageRequest page) {
-        return useCases.storage.opportunities().findByOwner(useCases.tenant(), Require.notNull(owner, "owner"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .opportunities()
+                .findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
     }
 
     /** The account's deals by creation time. */
@@ -382,8 +421,10 @@ public final class Sales {
 
     /** The open deals of a pipeline by expected close date. */
     public Page<Opportunity> openOpportunities(PipelineId pipeline, PageRequest page) {
-        return useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(),
-                Require.notNull(pipeline, "pipeline"), Require.notNull(page, "page"));
+        return useCases.storage
+                .opportunities()
+                .findOpenInPipeline(
+                        useCases.tenant(), Require.notNull(pipeline, "pipeline"), Require.notNull(page, "page"));
     }
 
     /** Open deals expected to close in the date range (inclusive). */
@@ -391,14 +432,16 @@ public final class Sales {
         Require.notNull(from, "from");
         Require.notNull(to, "to");
         Require.that(!to.isBefore(from), "to", "must not be before " + from + ", was " + to);
-        return useCases.storage.opportunities().findClosingBetween(useCases.tenant(), from, to,
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .opportunities()
+                .findClosingBetween(useCases.tenant(), from, to, Require.notNull(page, "page"));
     }
 
     /** Deals now in the stage. */
     public Page<Opportunity> opportunitiesInStage(StageId stage, PageRequest page) {
-        return useCases.storage.opportunities().findByStage(useCases.tenant(), Require.notNull(stage, "stage"),
-                Require.notNull(page, "page"));
+        return useCases.storage
+                .opportunities()
+                .findByStage(useCases.tenant(), Require.notNull(stage, "stage"), Require.notNull(page, "page"));
     }
 
     /**
@@ -420,10 +463,14 @@ public final class Sales {
             }
         }
         QuotaHolder holder = scope.quotaHolder();
-        Quota quota = holder == null ? null
-                : useCases.storage.quotas().findFor(useCases.tenant(), holder, period).orElse(null);
-        return Forecast.rollUp(scope, period, currency, deals, inScope, pipelines::get, useCases.clock.getZone(),
-                quota);
+        Quota quota = holder == null
+                ? null
+                : useCases.storage
+                        .quotas()
+                        .findFor(useCases.tenant(), holder, period)
+                        .orElse(null);
+        return Forecast.rollUp(
+                scope, period, currency, deals, inScope, pipelines::get, useCases.clock.getZone(), quota);
     }
 
     private Predicate<Opportunity> scopeFilter(ForecastScope scope) {
@@ -431,8 +478,8 @@ public final class Sales {
             return deal -> deal.owner().equals(scope.owner());
         }
         if (scope.team() != null) {
-            Team team = UseCases.found(useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team",
-                    scope.team());
+            Team team = UseCases.found(
+                    useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team", scope.team());
             return deal -> team.includes(deal.owner());
         }
         return deal -> true;
@@ -440,27 +487,32 @@ public final class Sales {
 
     /** Adds the pipeline's open and won deals, and with {@code withLost} its lost ones too. */
     private void collectDeals(Pipeline pipeline, List<Opportunity> deals, boolean withLost) {
-        deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findOpenInPipeline(
-                useCases.tenant(), pipeline.id(), request)));
-        deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
-                pipeline.wonStage().id(), request)));
+        deals.addAll(UseCases.everyPage(request ->
+                useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
+        deals.addAll(UseCases.everyPage(request -> useCases.storage
+                .opportunities()
+                .findByStage(useCases.tenant(), pipeline.wonStage().id(), request)));
         if (withLost) {
-            deals.addAll(UseCases.everyPage(request -> useCases.storage.opportunities().findByStage(useCases.tenant(),
-                    pipeline.lostStage().id(), request)));
+            deals.addAll(UseCases.everyPage(request -> useCases.storage
+                    .opportunities()
+                    .findByStage(useCases.tenant(), pipeline.lostStage().id(), request)));
         }
     }
 
     /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */
     public ForecastSnapshot takeForecastSnapshot(ForecastScope scope, QuotaPeriod period, Currency currency) {
         Forecast forecast = forecast(scope, period, currency);
-        return useCases.save(ForecastSnapshot.take(useCases.tenant(), ForecastSnapshotId.next(useCases.ids), forecast,
-                useCases.clock), useCases.storage.forecastSnapshots()::save);
+        return useCases.save(
+                ForecastSnapshot.take(
+                        useCases.tenant(), ForecastSnapshotId.next(useCases.ids), forecast, useCases.clock),
+                useCases.storage.forecastSnapshots()::save);
     }
 
     /** The snapshots of the scope and period, oldest first. */
     public List<ForecastSnapshot> forecastSnapshots(ForecastScope scope, QuotaPeriod period) {
-        return useCases.storage.forecastSnapshots().findFor(useCases.tenant(), Require.notNull(scope, "scope"),
-                Require.notNull(period, "period"));
+        return useCases.storage
+                .forecastSnapshots()
+                .findFor(useCases.tenant(), Require.notNull(scope, "scope"), Require.notNull(period, "period"));
     }
 
     /**
@@ -471,7 +523,8 @@ public final class Sales {
         Money won = forecast(scope, period, currency).won();
         return forecastSnapshots(scope, period).stream()
                 .filter(snapshot -> snapshot.forecast().currency().equals(currency))
-                .map(snapshot -> ForecastAccuracy.of(snapshot, won)).toList();
+                .map(snapshot -> ForecastAccuracy.of(snapshot, won))
+                .toList();
     }
 
     /** Counts, values, conversion, win rate and cycle times of the pipeline's deals, values in the currency. */
@@ -495,15 +548,17 @@ public final class Sales {
                 quota = existing.get();
                 quota.changeAmount(amount, useCases.clock);
             } else {
-                quota = Quota.set(useCases.tenant(), QuotaId.next(useCases.ids), holder, period, amount, useCases.clock);
+                quota = Quota.set(
+                        useCases.tenant(), QuotaId.next(useCases.ids), holder, period, amount, useCases.clock);
             }
             return useCases.save(quota, useCases.storage.quotas()::save);
         });
     }
 
     public Optional<Quota> quota(QuotaHolder holder, QuotaPeriod period) {
-        return useCases.storage.quotas().findFor(useCases.tenant(), Require.notNull(holder, "holder"),
-                Require.notNull(period, "period"));
+        return useCases.storage
+                .quotas()
+                .findFor(useCases.tenant(), Require.notNull(holder, "holder"), Require.notNull(period, "period"));
     }
 
     /** Quotas overlapping the period, by period. */

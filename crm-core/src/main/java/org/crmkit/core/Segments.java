@@ -30,7 +30,8 @@ public final class Segments {
     }
 
     public Segment define(String name, SegmentAudience audience, SegmentRule rule) {
-        Segment segment = Segment.define(useCases.tenant(), SegmentId.next(useCases.ids), name, audience, rule, useCases.clock);
+        Segment segment =
+                Segment.define(useCases.tenant(), SegmentId.next(useCases.ids), name, audience, rule, useCases.clock);
         return useCases.save(segment, useCases.storage.segments()::save);
     }
 
@@ -64,7 +65,9 @@ public final class Segments {
             if (!chunk.hasNext()) {
                 return Page.of(matches, page);
             }
-            chunk = useCases.storage.contacts().findAll(useCases.tenant(), chunk.request().next());
+            chunk = useCases.storage
+                    .contacts()
+                    .findAll(useCases.tenant(), chunk.request().next());
         }
     }
 
@@ -80,14 +83,16 @@ public final class Segments {
             if (!chunk.hasNext()) {
                 return Page.of(matches, page);
             }
-            chunk = useCases.storage.accounts().findAll(useCases.tenant(), chunk.request().next());
+            chunk = useCases.storage
+                    .accounts()
+                    .findAll(useCases.tenant(), chunk.request().next());
         }
     }
 
     private static void requireAudience(Segment segment, SegmentAudience audience) {
         if (segment.audience() != audience) {
-            throw InvalidValueException.invalid("segmentId", "segment " + segment.id() + " selects " + segment.audience()
-                    + ", not " + audience);
+            throw InvalidValueException.invalid(
+                    "segmentId", "segment " + segment.id() + " selects " + segment.audience() + ", not " + audience);
         }
     }
 

@@ -41,8 +41,15 @@ public final class ServiceDesk {
         return useCases.write(() -> {
             useCases.references.account(details.account(), "account");
             useCases.references.contact(details.contact(), "contact");
-            return useCases.save(ServiceCase.open(useCases.tenant(), CaseId.next(useCases.ids), details, serviceLevel,
-                    useCases.actor(), useCases.clock), useCases.storage.cases()::save);
+            return useCases.save(
+                    ServiceCase.open(
+                            useCases.tenant(),
+                            CaseId.next(useCases.ids),
+                            details,
+                            serviceLevel,
+                            useCases.actor(),
+                            useCases.clock),
+                    useCases.storage.cases()::save);
         });
     }
 
@@ -122,8 +129,8 @@ public final class ServiceDesk {
     private ServiceCase change(CaseId id, Consumer<ServiceCase> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            ServiceCase serviceCase = UseCases.found(useCases.storage.cases().findById(useCases.tenant(), id),
-                    "ServiceCase", id);
+            ServiceCase serviceCase =
+                    UseCases.found(useCases.storage.cases().findById(useCases.tenant(), id), "ServiceCase", id);
             change.accept(serviceCase);
             return useCases.save(serviceCase, useCases.storage.cases()::save);
         });

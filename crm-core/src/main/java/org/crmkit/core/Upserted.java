@@ -11,13 +11,19 @@ import org.crmkit.core.common.Require;
  */
 public record Upserted<T>(T record, Outcome outcome, List<String> changedFields) {
 
-    public enum Outcome { CREATED, UPDATED, UNCHANGED }
+    public enum Outcome {
+        CREATED,
+        UPDATED,
+        UNCHANGED
+    }
 
     public Upserted {
         Require.notNull(record, "record");
         Require.notNull(outcome, "outcome");
         changedFields = Require.noNulls(changedFields, "changedFields");
-        Require.that(changedFields.isEmpty() == (outcome != Outcome.UPDATED), "changedFields",
+        Require.that(
+                changedFields.isEmpty() == (outcome != Outcome.UPDATED),
+                "changedFields",
                 "must name the changed fields of an update and only of one, was " + changedFields + " for " + outcome);
     }
 

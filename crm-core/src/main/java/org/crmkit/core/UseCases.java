@@ -8,8 +8,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.common.Actor;
-import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -94,7 +94,10 @@ final class UseCases {
         return write(() -> {
             aggregates.forEach(this::requireOwnTenant);
             List<A> saved = repositorySaveAll.apply(aggregates);
-            storage.outbox().append(aggregates.stream().flatMap(aggregate -> aggregate.pendingEvents().stream()).toList());
+            storage.outbox()
+                    .append(aggregates.stream()
+                            .flatMap(aggregate -> aggregate.pendingEvents().stream())
+                            .toList());
             return saved;
         });
     }
@@ -107,15 +110,19 @@ final class UseCases {
      * first), it runs once more in a new transaction, where it finds that record; inside the caller's transaction
      * the refusal reaches the caller, whose transaction is spoiled by it.
      */
-    <A extends AggregateRoot<?>> Upserted<A> upsert(Supplier<Optional<A>> stored, Supplier<A> created,
-                                                    Function<A, List<String>> changes, UnaryOperator<A> repositorySave) {
+    <A extends AggregateRoot<?>> Upserted<A> upsert(
+            Supplier<Optional<A>> stored,
+            Supplier<A> created,
+            Function<A, List<String>> changes,
+            UnaryOperator<A> repositorySave) {
         Supplier<Upserted<A>> once = () -> write(() -> {
             Optional<A> found = stored.get();
             if (found.isEmpty()) {
                 return Upserted.created(save(created.get(), repositorySave));
             }
             List<String> changed = changes.apply(found.get());
-            return changed.isEmpty() ? Upserted.unchanged(found.get())
+            return changed.isEmpty()
+                    ? Upserted.unchanged(found.get())
                     : Upserted.updated(save(found.get(), repositorySave), changed);
         });
         if (storage.transactions().isActive()) {

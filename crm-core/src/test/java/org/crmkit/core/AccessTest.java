@@ -41,7 +41,11 @@ class AccessTest {
 
     @BeforeEach
     void buildCrm() {
-        crm = Crm.builder().storage(InMemoryStorage.create(CLOCK)).clock(CLOCK).eventListener(delivered::add).build();
+        crm = Crm.builder()
+                .storage(InMemoryStorage.create(CLOCK))
+                .clock(CLOCK)
+                .eventListener(delivered::add)
+                .build();
         access = crm.access();
     }
 
@@ -70,16 +74,21 @@ class AccessTest {
 
         assertThat(access.teamsOf(ann.id())).extracting(Team::id).containsExactly(team.id());
         assertThat(access.teamsOf(lead.id())).extracting(Team::id).containsExactly(team.id());
-        assertThat(delivered).last().satisfies(entry -> assertThat(entry.event()).isInstanceOf(TeamMemberAdded.class));
+        assertThat(delivered)
+                .last()
+                .satisfies(entry -> assertThat(entry.event()).isInstanceOf(TeamMemberAdded.class));
     }
 
     @Test
     void anAccountGoesToTheFirstMatchingTerritoryByPriority() {
         access.defineTerritory("Germany", 5, List.of(TerritoryRule.country("DE")));
-        Territory berlin = access.defineTerritory("Berlin", 1, List.of(new TerritoryRule(CountryCode.of("DE"), null, "10", null)));
+        Territory berlin =
+                access.defineTerritory("Berlin", 1, List.of(new TerritoryRule(CountryCode.of("DE"), null, "10", null)));
         access.defineTerritory("Everything", 9, List.of(TerritoryRule.any()));
-        Account account = crm.parties().registerAccount(NewAccount.of("ACME", user("owner").id())
-                .withAddress(PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
+        Account account = crm.parties()
+                .registerAccount(NewAccount.of("ACME", user("owner").id())
+                        .withAddress(
+                                PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
 
         assertThat(access.assignTerritory(account.id())).contains(berlin.id());
         assertThat(crm.parties().account(account.id()).territory()).contains(berlin.id());
@@ -88,7 +97,8 @@ class AccessTest {
     @Test
     void anAccountNoTerritoryMatchesKeepsItsTerritory() {
         access.defineTerritory("France", 1, List.of(TerritoryRule.country("FR")));
-        Account account = crm.parties().registerAccount(NewAccount.of("ACME", user("owner").id()));
+        Account account = crm.parties()
+                .registerAccount(NewAccount.of("ACME", user("owner").id()));
 
         assertThat(access.assignTerritory(account.id())).isEmpty();
         assertThat(crm.parties().account(account.id()).version()).isEqualTo(1);
@@ -115,7 +125,8 @@ class AccessTest {
     @Test
     void aBadTerritoryIsRefusedNamingTheFieldAndNothingIsStored() {
         assertThatThrownBy(() -> access.defineTerritory(" ", 1, List.of(TerritoryRule.any())))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
         assertThat(access.territories()).isEmpty();
         assertThat(delivered).isEmpty();
     }

@@ -54,13 +54,18 @@ class ActivitiesTest {
     private final AccountId account = StoredRecords.account(storage, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Crm crmAt(Instant now) {
-        return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC))
-                .eventListener(entry -> published.add(entry.event())).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .eventListener(entry -> published.add(entry.event()))
+                .build();
     }
 
     private Activity logCall(Instant at) {
-        return crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Call " + at, at)
-                .aboutContact(contact).aboutAccount(account));
+        return crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Call " + at, at)
+                        .aboutContact(contact)
+                        .aboutAccount(account));
     }
 
     @Test
@@ -68,45 +73,67 @@ class ActivitiesTest {
         Activity logged = logCall(NOW.minusSeconds(60));
 
         assertThat(logged.version()).isEqualTo(1);
-        assertThat(crm.activities().findActivity(logged.id())).hasValueSatisfying(
-                found -> assertThat(found.state()).isEqualTo(logged.state()));
-        assertThat(published).singleElement().isInstanceOfSatisfying(ActivityLogged.class,
-                event -> assertThat(event.aggregateId()).isEqualTo(logged.id().value()));
+        assertThat(crm.activities().findActivity(logged.id()))
+                .hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(logged.state()));
+        assertThat(published)
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        ActivityLogged.class,
+                        event -> assertThat(event.aggregateId())
+                                .isEqualTo(logged.id().value()));
     }
 
     @Test
     void severalActivitiesLoggedTogetherAreStoredInOrderAndTheirEventsPublishedOnce() {
-        List<Activity> logged = crm.activities().logActivities(List.of(
-                NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "First reminder", NOW.minusSeconds(120)).aboutAccount(account),
-                NewActivity.of(ActivityKind.LETTER, Direction.OUTBOUND, "Second reminder", NOW.minusSeconds(60)).aboutAccount(account)));
+        List<Activity> logged = crm.activities()
+                .logActivities(List.of(
+                        NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "First reminder", NOW.minusSeconds(120))
+                                .aboutAccount(account),
+                        NewActivity.of(ActivityKind.LETTER, Direction.OUTBOUND, "Second reminder", NOW.minusSeconds(60))
+                                .aboutAccount(account)));
 
         assertThat(logged).extracting(Activity::subject).containsExactly("First reminder", "Second reminder");
         assertThat(logged).extracting(Activity::version).containsExactly(1L, 1L);
-        assertThat(crm.activities().timeline(account, TimelineFilter.ALL, PageRequest.first(10)).items())
-                .extracting(Activity::subject).containsExactly("Second reminder", "First reminder");
-        assertThat(published).extracting(DomainEvent::aggregateId)
+        assertThat(crm.activities()
+                        .timeline(account, TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .extracting(Activity::subject)
+                .containsExactly("Second reminder", "First reminder");
+        assertThat(published)
+                .extracting(DomainEvent::aggregateId)
                 .containsExactly(logged.get(0).id().value(), logged.get(1).id().value());
     }
 
     @Test
     void activitiesLoggedTogetherAreAllRefusedWhenOneIsInvalid() {
         List<NewActivity> details = List.of(
-                NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "Sent", NOW).aboutAccount(account),
-                NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Later", NOW.plusSeconds(1)).aboutAccount(account));
+                NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "Sent", NOW)
+                        .aboutAccount(account),
+                NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Later", NOW.plusSeconds(1))
+                        .aboutAccount(account));
 
         assertThatThrownBy(() -> crm.activities().logActivities(details))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"));
-        assertThat(crm.activities().timeline(account, TimelineFilter.ALL, PageRequest.first(10)).totalElements()).isZero();
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"));
+        assertThat(crm.activities()
+                        .timeline(account, TimelineFilter.ALL, PageRequest.first(10))
+                        .totalElements())
+                .isZero();
         assertThat(published).isEmpty();
     }
 
     @Test
     void workflowLogsAGreetingAsTheConfiguredActor() {
-        Crm workflow = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .actorResolver(() -> org.crmkit.core.common.Actor.of("greetings", "Greeting workflow")).build();
+        Crm workflow = Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .actorResolver(() -> org.crmkit.core.common.Actor.of("greetings", "Greeting workflow"))
+                .build();
 
-        Activity greeting = workflow.activities().logActivity(NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND,
-                "Happy birthday", NOW).aboutContact(contact).withOutcome(ActivityOutcome.SENT));
+        Activity greeting = workflow.activities()
+                .logActivity(NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "Happy birthday", NOW)
+                        .aboutContact(contact)
+                        .withOutcome(ActivityOutcome.SENT));
 
         assertThat(greeting.loggedBy().id()).isEqualTo("greetings");
     }
@@ -117,9 +144,11 @@ class ActivitiesTest {
                 .aboutContact(contact);
 
         assertThatThrownBy(() -> crm.activities().logActivity(future))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("occurredAt"));
-        assertThat(crm.activities().timeline(contact, TimelineFilter.ALL, PageRequest.first(10)).totalElements())
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("occurredAt"));
+        assertThat(crm.activities()
+                        .timeline(contact, TimelineFilter.ALL, PageRequest.first(10))
+                        .totalElements())
                 .isZero();
         assertThat(published).isEmpty();
     }
@@ -131,13 +160,13 @@ class ActivitiesTest {
         Activity tieB = logCall(NOW.minus(Duration.ofDays(1)));
         Activity newest = logCall(NOW.minus(Duration.ofHours(1)));
         List<ActivityId> ties = tieA.id().value().compareTo(tieB.id().value()) > 0
-                ? List.of(tieA.id(), tieB.id()) : List.of(tieB.id(), tieA.id());
+                ? List.of(tieA.id(), tieB.id())
+                : List.of(tieB.id(), tieA.id());
 
         var first = crm.activities().timeline(contact, TimelineFilter.ALL, PageRequest.of(0, 3));
         var second = crm.activities().timeline(account, TimelineFilter.ALL, PageRequest.of(1, 3));
 
-        assertThat(first.items()).extracting(Activity::id)
-                .containsExactly(newest.id(), ties.get(0), ties.get(1));
+        assertThat(first.items()).extracting(Activity::id).containsExactly(newest.id(), ties.get(0), ties.get(1));
         assertThat(first.hasNext()).isTrue();
         assertThat(first.totalElements()).isEqualTo(4);
         assertThat(second.items()).extracting(Activity::id).containsExactly(oldest.id());
@@ -148,14 +177,14 @@ class ActivitiesTest {
     void timelineFiltersByKindAndTimeRange() {
         logCall(NOW.minus(Duration.ofDays(10)));
         Activity recentCall = logCall(NOW.minus(Duration.ofDays(2)));
-        Activity note = crm.activities().logActivity(NewActivity.note(contact, "Prefers email", null,
-                NOW.minus(Duration.ofDays(1))));
+        Activity note = crm.activities()
+                .logActivity(NewActivity.note(contact, "Prefers email", null, NOW.minus(Duration.ofDays(1))));
 
         var calls = crm.activities().timeline(contact, TimelineFilter.kinds(ActivityKind.CALL), PageRequest.first(10));
-        var lastWeek = crm.activities().timeline(contact,
-                TimelineFilter.during(NOW.minus(Duration.ofDays(7)), NOW), PageRequest.first(10));
-        var notesOfAccount = crm.activities().timeline(account, TimelineFilter.kinds(ActivityKind.NOTE),
-                PageRequest.first(10));
+        var lastWeek = crm.activities()
+                .timeline(contact, TimelineFilter.during(NOW.minus(Duration.ofDays(7)), NOW), PageRequest.first(10));
+        var notesOfAccount =
+                crm.activities().timeline(account, TimelineFilter.kinds(ActivityKind.NOTE), PageRequest.first(10));
 
         assertThat(calls.items()).hasSize(2).allMatch(a -> a.kind() == ActivityKind.CALL);
         assertThat(lastWeek.items()).extracting(Activity::id).containsExactly(note.id(), recentCall.id());
@@ -165,23 +194,30 @@ class ActivitiesTest {
     @Test
     void timelineOfARecordShowsActivitiesRegardingIt() {
         RecordRef campaign = RecordRef.campaign(StoredRecords.campaign(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
-        Activity aboutCampaign = crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Campaign review", NOW)
-                .aboutAccount(account).regarding(campaign));
+        Activity aboutCampaign = crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.MEETING, null, "Campaign review", NOW)
+                        .aboutAccount(account)
+                        .regarding(campaign));
         logCall(NOW);
 
-        assertThat(crm.activities().timeline(campaign, TimelineFilter.ALL, PageRequest.first(10)).items())
-                .extracting(Activity::id).containsExactly(aboutCampaign.id());
+        assertThat(crm.activities()
+                        .timeline(campaign, TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(aboutCampaign.id());
     }
 
     @Test
     void correctionIsStoredWithANewVersionAndPublished() {
         Activity logged = logCall(NOW);
 
-        Activity corrected = crm.activities().correct(logged.id(),
-                ActivityCorrection.of("Support call", "Printer issue", ActivityOutcome.COMPLETED));
+        Activity corrected = crm.activities()
+                .correct(
+                        logged.id(), ActivityCorrection.of("Support call", "Printer issue", ActivityOutcome.COMPLETED));
 
         assertThat(corrected.version()).isEqualTo(2);
-        assertThat(crm.activities().findActivity(logged.id()).orElseThrow().summary()).isEqualTo("Printer issue");
+        assertThat(crm.activities().findActivity(logged.id()).orElseThrow().summary())
+                .isEqualTo("Printer issue");
         assertThat(published).last().isInstanceOf(ActivityCorrected.class);
     }
 
@@ -189,10 +225,12 @@ class ActivitiesTest {
     void refusedCorrectionLeavesTheStoredActivityUnchanged() {
         Activity logged = logCall(NOW);
 
-        assertThatThrownBy(() -> crm.activities().correct(logged.id(),
-                ActivityCorrection.of("x", null, ActivityOutcome.NO_SHOW)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("outcome"));
-        assertThat(crm.activities().findActivity(logged.id()).orElseThrow().state()).isEqualTo(logged.state());
+        assertThatThrownBy(() -> crm.activities()
+                        .correct(logged.id(), ActivityCorrection.of("x", null, ActivityOutcome.NO_SHOW)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("outcome"));
+        assertThat(crm.activities().findActivity(logged.id()).orElseThrow().state())
+                .isEqualTo(logged.state());
     }
 
     @Test
@@ -202,7 +240,10 @@ class ActivitiesTest {
         crm.activities().delete(logged.id());
 
         assertThat(crm.activities().findActivity(logged.id())).isEmpty();
-        assertThat(crm.activities().timeline(contact, TimelineFilter.ALL, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .timeline(contact, TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(published).last().isInstanceOf(ActivityDeleted.class);
     }
 
@@ -215,27 +256,42 @@ class ActivitiesTest {
     @Test
     void activitiesOfAnotherTenantAreInvisible() {
         logCall(NOW);
-        Crm other = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .tenant(TenantId.of("other")).build();
+        Crm other = Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .tenant(TenantId.of("other"))
+                .build();
 
-        assertThat(other.activities().timeline(contact, TimelineFilter.ALL, PageRequest.first(10)).items()).isEmpty();
+        assertThat(other.activities()
+                        .timeline(contact, TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void createdTaskIsListedForItsAssigneeAndPublished() {
-        Task task = crm.activities().createTask(NewTask.of("Call back", NOW.plus(Duration.ofDays(1)), ADA)
-                .linkedTo(RecordRef.contact(contact)));
+        Task task = crm.activities()
+                .createTask(NewTask.of("Call back", NOW.plus(Duration.ofDays(1)), ADA)
+                        .linkedTo(RecordRef.contact(contact)));
 
-        assertThat(crm.activities().tasksOf(ADA, TaskStatus.ACTIVE, PageRequest.first(10)).items())
-                .extracting(Task::id).containsExactly(task.id());
-        assertThat(crm.activities().tasksLinkedTo(RecordRef.contact(contact), PageRequest.first(10)).items())
-                .extracting(Task::id).containsExactly(task.id());
+        assertThat(crm.activities()
+                        .tasksOf(ADA, TaskStatus.ACTIVE, PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(task.id());
+        assertThat(crm.activities()
+                        .tasksLinkedTo(RecordRef.contact(contact), PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(task.id());
         assertThat(published).singleElement().isInstanceOf(TaskCreated.class);
     }
 
     @Test
     void taskWorkflowFromStartToCompletionIsStoredStepByStep() {
-        TaskId id = crm.activities().createTask(NewTask.of("Send offer", NOW.plus(Duration.ofDays(1)), ADA)).id();
+        TaskId id = crm.activities()
+                .createTask(NewTask.of("Send offer", NOW.plus(Duration.ofDays(1)), ADA))
+                .id();
 
         crm.activities().start(id);
         crm.activities().reassign(id, BOB);
@@ -244,20 +300,30 @@ class ActivitiesTest {
         assertThat(done.status()).isEqualTo(TaskStatus.DONE);
         assertThat(done.assignee()).isEqualTo(BOB);
         assertThat(done.version()).isEqualTo(4);
-        assertThat(crm.activities().tasksOf(BOB, Set.of(TaskStatus.DONE), PageRequest.first(10)).items())
-                .extracting(Task::id).containsExactly(id);
-        assertThat(crm.activities().tasksOf(ADA, Set.of(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .tasksOf(BOB, Set.of(TaskStatus.DONE), PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(id);
+        assertThat(crm.activities()
+                        .tasksOf(ADA, Set.of(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(published).last().isInstanceOf(TaskCompleted.class);
     }
 
     @Test
     void illegalTaskTransitionIsRefusedAndNothingChanges() {
-        TaskId id = crm.activities().createTask(NewTask.of("Send offer", NOW.plus(Duration.ofDays(1)), ADA)).id();
+        TaskId id = crm.activities()
+                .createTask(NewTask.of("Send offer", NOW.plus(Duration.ofDays(1)), ADA))
+                .id();
         crm.activities().cancel(id);
         int eventsBefore = published.size();
 
-        assertThatThrownBy(() -> crm.activities().complete(id)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("CANCELLED").hasMessageContaining("DONE");
+        assertThatThrownBy(() -> crm.activities().complete(id))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("CANCELLED")
+                .hasMessageContaining("DONE");
         assertThat(crm.activities().findTask(id).orElseThrow().status()).isEqualTo(TaskStatus.CANCELLED);
         assertThat(published).hasSize(eventsBefore);
     }
@@ -272,40 +338,63 @@ class ActivitiesTest {
 
         Crm tomorrow = crmAt(NOW.plus(Duration.ofDays(1)));
 
-        assertThat(tomorrow.activities().overdueTasks(PageRequest.first(10)).items()).extracting(Task::id)
+        assertThat(tomorrow.activities().overdueTasks(PageRequest.first(10)).items())
+                .extracting(Task::id)
                 .containsExactly(early.id(), late.id());
-        assertThat(tomorrow.activities().tasksDueBetween(NOW, NOW.plus(Duration.ofHours(2)), PageRequest.first(10))
-                .items()).extracting(Task::id).containsExactly(early.id());
+        assertThat(tomorrow.activities()
+                        .tasksDueBetween(NOW, NOW.plus(Duration.ofHours(2)), PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(early.id());
     }
 
     @Test
     void reminderDueIsListedUntilMarkedSentAndReturnsAfterSnooze() {
         Instant due = NOW.plus(Duration.ofDays(1));
         Instant reminder = due.minus(Duration.ofHours(2));
-        TaskId id = crm.activities().createTask(NewTask.of("Renewal", due, ADA).withReminderAt(reminder)).id();
+        TaskId id = crm.activities()
+                .createTask(NewTask.of("Renewal", due, ADA).withReminderAt(reminder))
+                .id();
         Crm atReminder = crmAt(reminder);
 
-        assertThat(atReminder.activities().remindersDue(reminder, PageRequest.first(10)).items())
-                .extracting(Task::id).containsExactly(id);
+        assertThat(atReminder
+                        .activities()
+                        .remindersDue(reminder, PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(id);
         atReminder.activities().markReminderSent(id);
-        assertThat(atReminder.activities().remindersDue(reminder, PageRequest.first(10)).items()).isEmpty();
+        assertThat(atReminder
+                        .activities()
+                        .remindersDue(reminder, PageRequest.first(10))
+                        .items())
+                .isEmpty();
 
         atReminder.activities().snooze(id, reminder.plus(Duration.ofHours(1)));
-        assertThat(atReminder.activities().remindersDue(reminder.plus(Duration.ofHours(1)), PageRequest.first(10))
-                .items()).extracting(Task::id).containsExactly(id);
+        assertThat(atReminder
+                        .activities()
+                        .remindersDue(reminder.plus(Duration.ofHours(1)), PageRequest.first(10))
+                        .items())
+                .extracting(Task::id)
+                .containsExactly(id);
     }
 
     @Test
     void taskDueBeforeNowIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> crm.activities().createTask(NewTask.of("x", NOW.minusSeconds(1), ADA)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
-        assertThat(crm.activities().tasksOf(ADA, Set.of(), PageRequest.first(10)).totalElements()).isZero();
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("dueAt"));
+        assertThat(crm.activities()
+                        .tasksOf(ADA, Set.of(), PageRequest.first(10))
+                        .totalElements())
+                .isZero();
         assertThat(published).isEmpty();
     }
 
     @Test
     void dueRangeThatEndsBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> crm.activities().tasksDueBetween(NOW, NOW, PageRequest.first(10)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("until"));
     }
 }

@@ -37,22 +37,26 @@ class CampaignsTest {
 
     private final InMemoryStorage storage = InMemoryStorage.create(Clock.fixed(NOW, ZoneOffset.UTC));
     private final List<DomainEvent> published = new ArrayList<>();
-    private final Crm crm = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-            .eventListener(entry -> published.add(entry.event())).build();
+    private final Crm crm = Crm.builder()
+            .storage(storage)
+            .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+            .eventListener(entry -> published.add(entry.event()))
+            .build();
     private final RecordRef ann = RecordRef.contact(StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
     private final RecordRef bob = RecordRef.contact(StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)));
 
     private Campaign plan(String name, LocalDate start, LocalDate end) {
-        return crm.campaigns().plan(NewCampaign.of(name, CampaignType.WEBINAR, CampaignPeriod.of(start, end),
-                Money.of("500", "EUR")));
+        return crm.campaigns()
+                .plan(NewCampaign.of(
+                        name, CampaignType.WEBINAR, CampaignPeriod.of(start, end), Money.of("500", "EUR")));
     }
 
     @Test
     void plannedCampaignIsStoredAndPublished() {
         Campaign campaign = plan("Product webinar", TODAY, TODAY.plusDays(7));
 
-        assertThat(crm.campaigns().findCampaign(campaign.id())).hasValueSatisfying(
-                found -> assertThat(found.state()).isEqualTo(campaign.state()));
+        assertThat(crm.campaigns().findCampaign(campaign.id()))
+                .hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(campaign.state()));
         assertThat(published).singleElement().isInstanceOf(CampaignPlanned.class);
     }
 
@@ -72,7 +76,9 @@ class CampaignsTest {
         assertThat(done.conversionCount()).isEqualTo(1);
         assertThat(done.costPerResponse()).hasValue(Money.of("75.00", "EUR"));
         assertThat(done.version()).isEqualTo(7);
-        assertThat(published).hasSize(7).anyMatch(CampaignMembersAdded.class::isInstance)
+        assertThat(published)
+                .hasSize(7)
+                .anyMatch(CampaignMembersAdded.class::isInstance)
                 .anyMatch(CampaignCostRecorded.class::isInstance);
     }
 
@@ -84,10 +90,14 @@ class CampaignsTest {
         crm.campaigns().activate(running.id());
         crm.campaigns().activate(later.id());
 
-        assertThat(crm.campaigns().activeCampaigns(PageRequest.first(10)).items()).extracting(Campaign::id)
+        assertThat(crm.campaigns().activeCampaigns(PageRequest.first(10)).items())
+                .extracting(Campaign::id)
                 .containsExactly(running.id());
-        assertThat(crm.campaigns().activeOn(TODAY.plusDays(2), PageRequest.first(10)).items())
-                .extracting(Campaign::id).containsExactly(running.id(), later.id());
+        assertThat(crm.campaigns()
+                        .activeOn(TODAY.plusDays(2), PageRequest.first(10))
+                        .items())
+                .extracting(Campaign::id)
+                .containsExactly(running.id(), later.id());
     }
 
     @Test
@@ -98,7 +108,8 @@ class CampaignsTest {
         crm.campaigns().addMembers(second.id(), List.of(ann));
         crm.campaigns().addMembers(first.id(), List.of(ann, bob));
 
-        assertThat(crm.campaigns().campaignsOf(ann, PageRequest.first(10)).items()).extracting(Campaign::id)
+        assertThat(crm.campaigns().campaignsOf(ann, PageRequest.first(10)).items())
+                .extracting(Campaign::id)
                 .containsExactly(first.id(), second.id());
     }
 
@@ -118,8 +129,10 @@ class CampaignsTest {
     @Test
     void periodEndingBeforeItStartsIsRefusedNamingTheField() {
         assertThatThrownBy(() -> plan("Backwards", TODAY, TODAY.minusDays(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("end"));
-        assertThat(crm.campaigns().activeOn(TODAY, PageRequest.first(10)).totalElements()).isZero();
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("end"));
+        assertThat(crm.campaigns().activeOn(TODAY, PageRequest.first(10)).totalElements())
+                .isZero();
         assertThat(published).isEmpty();
     }
 
@@ -127,8 +140,10 @@ class CampaignsTest {
     void completingAPlannedCampaignIsRefused() {
         CampaignId id = plan("Webinar", TODAY, TODAY).id();
 
-        assertThatThrownBy(() -> crm.campaigns().complete(id)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("PLANNED").hasMessageContaining("COMPLETED");
+        assertThatThrownBy(() -> crm.campaigns().complete(id))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("PLANNED")
+                .hasMessageContaining("COMPLETED");
         assertThat(crm.campaigns().findCampaign(id).orElseThrow().status()).isEqualTo(CampaignStatus.PLANNED);
     }
 

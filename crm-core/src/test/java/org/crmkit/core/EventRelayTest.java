@@ -20,7 +20,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.crmkit.core.activity.ActivityKind;
-import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DomainEvent;
@@ -49,8 +48,12 @@ class EventRelayTest {
     /** Commits events of one aggregate, in order. */
     private void commit(String... whats) {
         UUID aggregate = UUID.randomUUID();
-        storage.transactions().inTransaction(() -> storage.outbox().append(Arrays.stream(whats)
-                .<DomainEvent>map(what -> new Happened(TenantId.DEFAULT, aggregate, clock.instant(), what)).toList()));
+        storage.transactions()
+                .inTransaction(() -> storage.outbox()
+                        .append(Arrays.stream(whats)
+                                .<DomainEvent>map(
+                                        what -> new Happened(TenantId.DEFAULT, aggregate, clock.instant(), what))
+                                .toList()));
     }
 
     private static String what(OutboxEntry entry) {
@@ -60,7 +63,11 @@ class EventRelayTest {
     @Test
     void deliversCommittedEventsInOrderAndOnlyOnce() {
         List<String> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> received.add(what(entry))).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventListener(entry -> received.add(what(entry)))
+                .build();
         commit("a", "b", "c");
 
         assertThat(crm.publishPendingEvents()).isEqualTo(3);
@@ -72,12 +79,16 @@ class EventRelayTest {
     void aFailingListenerKeepsTheFailedEventAndTheLaterEventsOfItsAggregatePendingForTheNextRun() {
         List<String> received = new ArrayList<>();
         boolean[] failOnB = {true};
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> {
-            if (what(entry).equals("b") && failOnB[0]) {
-                throw new IllegalStateException("mail server down");
-            }
-            received.add(what(entry));
-        }).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventListener(entry -> {
+                    if (what(entry).equals("b") && failOnB[0]) {
+                        throw new IllegalStateException("mail server down");
+                    }
+                    received.add(what(entry));
+                })
+                .build();
         commit("a", "b", "c");
 
         assertThat(crm.publishPendingEvents()).isEqualTo(1);
@@ -92,12 +103,16 @@ class EventRelayTest {
     void redeliveryCarriesTheSameEventId() {
         List<UUID> seen = new ArrayList<>();
         int[] calls = {0};
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> {
-            seen.add(entry.eventId());
-            if (calls[0]++ == 0) {
-                throw new IllegalStateException("first delivery fails after the host saw it");
-            }
-        }).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventListener(entry -> {
+                    seen.add(entry.eventId());
+                    if (calls[0]++ == 0) {
+                        throw new IllegalStateException("first delivery fails after the host saw it");
+                    }
+                })
+                .build();
         commit("only");
 
         crm.publishPendingEvents();
@@ -110,7 +125,11 @@ class EventRelayTest {
     @Test
     void deliversMoreThanOneBatch() {
         List<String> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> received.add(what(entry))).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventListener(entry -> received.add(what(entry)))
+                .build();
         String[] many = new String[450];
         for (int i = 0; i < many.length; i++) {
             many[i] = "e" + i;
@@ -124,7 +143,9 @@ class EventRelayTest {
     @Test
     void everyListenerGivenToTheBuilderReceivesEveryEventInTheOrderTheyWereAdded() {
         List<String> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock)
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
                 .eventListener(entry -> received.add("first " + what(entry)))
                 .eventListener(entry -> received.add("second " + what(entry)))
                 .build();
@@ -138,7 +159,11 @@ class EventRelayTest {
     void aSubscribedListenerReceivesEventsUntilItsSubscriptionIsClosed() {
         List<String> builderListener = new ArrayList<>();
         List<String> subscriber = new ArrayList<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventListener(entry -> builderListener.add(what(entry))).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventListener(entry -> builderListener.add(what(entry)))
+                .build();
         commit("before");
         crm.publishPendingEvents();
 
@@ -194,7 +219,7 @@ class EventRelayTest {
                 int thread = t;
                 work.add(pool.submit(() -> {
                     for (int i = 0; i < rounds; i++) {
-                        try (EventSubscription passing = crm.subscribe(entry -> { })) {
+                        try (EventSubscription passing = crm.subscribe(entry -> {})) {
                             commit("t" + thread + "-" + i);
                             crm.publishPendingEvents();
                         }
@@ -214,13 +239,15 @@ class EventRelayTest {
     /** How often the relay read the pending events of {@link #countedStorage}. */
     private int pendingReads;
     /** The in-memory storage, whose outbox counts how often the pending events are read. */
-    private final Storage countedStorage = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(),
+    private final Storage countedStorage = (Storage) Proxy.newProxyInstance(
+            Storage.class.getClassLoader(),
             new Class<?>[] {Storage.class},
-            (proxy, method, args) -> method.getName().equals("outbox") ? countingOutbox() : method.invoke(storage, args));
+            (proxy, method, args) ->
+                    method.getName().equals("outbox") ? countingOutbox() : method.invoke(storage, args));
 
     private Outbox countingOutbox() {
-        return (Outbox) Proxy.newProxyInstance(Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class},
-                (proxy, method, args) -> {
+        return (Outbox) Proxy.newProxyInstance(
+                Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class}, (proxy, method, args) -> {
                     if (method.getName().equals("pending")) {
                         pendingReads++;
                     }
@@ -230,16 +257,20 @@ class EventRelayTest {
 
     private void logNotes(Crm crm, AccountId account, int count) {
         for (int i = 0; i < count; i++) {
-            crm.activities().logActivity(NewActivity.of(ActivityKind.NOTE, null, "Note " + i, clock.instant())
-                    .aboutAccount(account));
+            crm.activities()
+                    .logActivity(NewActivity.of(ActivityKind.NOTE, null, "Note " + i, clock.instant())
+                            .aboutAccount(account));
         }
     }
 
     @Test
     void activitiesLoggedInOneOuterTransactionRelayTheirEventsWithOneReadOfThePendingEvents() {
         List<UUID> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(countedStorage).clock(clock)
-                .eventListener(entry -> received.add(entry.event().aggregateId())).build();
+        Crm crm = Crm.builder()
+                .storage(countedStorage)
+                .clock(clock)
+                .eventListener(entry -> received.add(entry.event().aggregateId()))
+                .build();
         AccountId account = StoredRecords.account(storage, clock);
 
         countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 5));
@@ -251,14 +282,18 @@ class EventRelayTest {
     @Test
     void anOuterTransactionThatRolledBackLeavesTheNextOneToRelayItsEvents() {
         List<UUID> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(countedStorage).clock(clock)
-                .eventListener(entry -> received.add(entry.event().aggregateId())).build();
+        Crm crm = Crm.builder()
+                .storage(countedStorage)
+                .clock(clock)
+                .eventListener(entry -> received.add(entry.event().aggregateId()))
+                .build();
         AccountId account = StoredRecords.account(storage, clock);
 
         assertThatThrownBy(() -> countedStorage.transactions().inTransaction(() -> {
-            logNotes(crm, account, 3);
-            throw new IllegalStateException("the workflow's own write failed");
-        })).hasMessage("the workflow's own write failed");
+                    logNotes(crm, account, 3);
+                    throw new IllegalStateException("the workflow's own write failed");
+                }))
+                .hasMessage("the workflow's own write failed");
         assertThat(received).isEmpty();
 
         countedStorage.transactions().inTransaction(() -> logNotes(crm, account, 2));
@@ -285,8 +320,7 @@ class EventRelayTest {
         }
 
         @Override
-        public void flush() {
-        }
+        public void flush() {}
 
         @Override
         public void close() {
@@ -298,12 +332,17 @@ class EventRelayTest {
     @Test
     void anEventThatAlwaysFailsIsLoggedOnceWithItsStackTraceWhenItBecomesADeadLetter() {
         List<String> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(storage).clock(clock).eventDeliveryAttempts(3).eventListener(entry -> {
-            if (what(entry).equals("refused")) {
-                throw new IllegalStateException("mail server down");
-            }
-            received.add(what(entry));
-        }).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .eventDeliveryAttempts(3)
+                .eventListener(entry -> {
+                    if (what(entry).equals("refused")) {
+                        throw new IllegalStateException("mail server down");
+                    }
+                    received.add(what(entry));
+                })
+                .build();
 
         try (LogRecords log = new LogRecords()) {
             commit("refused");
@@ -313,13 +352,17 @@ class EventRelayTest {
             }
 
             assertThat(received).hasSize(50);
-            assertThat(log.records).filteredOn(record -> record.getLevel().intValue() >= Level.INFO.intValue())
-                    .singleElement().satisfies(record -> {
+            assertThat(log.records)
+                    .filteredOn(record -> record.getLevel().intValue() >= Level.INFO.intValue())
+                    .singleElement()
+                    .satisfies(record -> {
                         assertThat(record.getLevel()).isEqualTo(Level.WARNING);
                         assertThat(record.getThrown()).hasMessage("mail server down");
                         assertThat(record.getMessage()).contains("after 3 attempts", "dead letter");
                     });
-            assertThat(log.records).filteredOn(record -> record.getThrown() != null).hasSize(1);
+            assertThat(log.records)
+                    .filteredOn(record -> record.getThrown() != null)
+                    .hasSize(1);
         }
         assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).hasSize(1);
     }
@@ -327,16 +370,26 @@ class EventRelayTest {
     @Test
     void aStorageFailureWhileRelayingAfterACommitDoesNotReachTheCallerAndTheEventsStayPending() {
         boolean[] storageDown = {true};
-        Storage failingOnMarks = (Storage) Proxy.newProxyInstance(Storage.class.getClassLoader(), new Class<?>[] {Storage.class},
-                (proxy, method, args) -> method.getName().equals("outbox") ? Proxy.newProxyInstance(
-                        Outbox.class.getClassLoader(), new Class<?>[] {Outbox.class}, (outbox, call, callArgs) -> {
-                            if (call.getName().equals("markPublished") && storageDown[0]) {
-                                throw new StorageException("the connection to the database was lost", null);
-                            }
-                            return call.invoke(storage.outbox(), callArgs);
-                        }) : method.invoke(storage, args));
+        Storage failingOnMarks = (Storage) Proxy.newProxyInstance(
+                Storage.class.getClassLoader(),
+                new Class<?>[] {Storage.class},
+                (proxy, method, args) -> method.getName().equals("outbox")
+                        ? Proxy.newProxyInstance(
+                                Outbox.class.getClassLoader(),
+                                new Class<?>[] {Outbox.class},
+                                (outbox, call, callArgs) -> {
+                                    if (call.getName().equals("markPublished") && storageDown[0]) {
+                                        throw new StorageException("the connection to the database was lost", null);
+                                    }
+                                    return call.invoke(storage.outbox(), callArgs);
+                                })
+                        : method.invoke(storage, args));
         List<UUID> received = new ArrayList<>();
-        Crm crm = Crm.builder().storage(failingOnMarks).clock(clock).eventListener(entry -> received.add(entry.eventId())).build();
+        Crm crm = Crm.builder()
+                .storage(failingOnMarks)
+                .clock(clock)
+                .eventListener(entry -> received.add(entry.eventId()))
+                .build();
 
         logNotes(crm, StoredRecords.account(storage, clock), 1);
 
@@ -344,6 +397,8 @@ class EventRelayTest {
         storageDown[0] = false;
         assertThat(crm.publishPendingEvents()).isEqualTo(1);
         assertThat(received).hasSize(2);
-        assertThat(received.get(1)).as("delivered again, as it was never marked").isEqualTo(received.get(0));
+        assertThat(received.get(1))
+                .as("delivered again, as it was never marked")
+                .isEqualTo(received.get(0));
     }
 }

@@ -14,12 +14,12 @@ import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.CategoryTotal;
 import org.crmkit.core.sales.Forecast;
 import org.crmkit.core.sales.ForecastAccuracy;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.ForecastScope;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineMetrics;
@@ -37,18 +37,34 @@ class ForecastTest {
     final InMemoryStorage storage = InMemoryStorage.create(clock);
     final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Sales sales = crm.sales();
-    final UserId anna = crm.access().registerUser("Anna", EmailAddress.of("anna@example.com"), Set.of(Role.SALES)).id();
-    final UserId ben = crm.access().registerUser("Ben", EmailAddress.of("ben@example.com"), Set.of(Role.SALES)).id();
-    final Pipeline pipeline = sales.definePipeline("New business", List.of(
-            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-            NewStage.open("Negotiate", 80, ForecastCategory.COMMIT),
-            NewStage.won("Won"), NewStage.lost("Lost")));
+    final UserId anna = crm.access()
+            .registerUser("Anna", EmailAddress.of("anna@example.com"), Set.of(Role.SALES))
+            .id();
+    final UserId ben = crm.access()
+            .registerUser("Ben", EmailAddress.of("ben@example.com"), Set.of(Role.SALES))
+            .id();
+    final Pipeline pipeline = sales.definePipeline(
+            "New business",
+            List.of(
+                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                    NewStage.open("Negotiate", 80, ForecastCategory.COMMIT),
+                    NewStage.won("Won"),
+                    NewStage.lost("Lost")));
 
     Opportunity deal(UserId owner, String amount, String currency, LocalDate close, int stage) {
-        Opportunity deal = sales.openOpportunity(new NewOpportunity("Deal " + amount, StoredRecords.account(storage, clock),
-                null, pipeline.id(), pipeline.stages().get(stage).id(), Currency.getInstance(currency),
-                Money.of(amount, currency), close, owner, null, null));
+        Opportunity deal = sales.openOpportunity(new NewOpportunity(
+                "Deal " + amount,
+                StoredRecords.account(storage, clock),
+                null,
+                pipeline.id(),
+                pipeline.stages().get(stage).id(),
+                Currency.getInstance(currency),
+                Money.of(amount, currency),
+                close,
+                owner,
+                null,
+                null));
         return deal;
     }
 
@@ -72,10 +88,10 @@ class ForecastTest {
 
         Forecast forecast = sales.forecast(ForecastScope.owner(anna), Q2, EUR);
 
-        assertThat(forecast.total(ForecastCategory.PIPELINE)).isEqualTo(new CategoryTotal(1,
-                Money.of("10000.00", "EUR"), Money.of("1000.00", "EUR")));
-        assertThat(forecast.total(ForecastCategory.BEST_CASE)).isEqualTo(new CategoryTotal(2,
-                Money.of("25000.00", "EUR"), Money.of("14500.00", "EUR")));
+        assertThat(forecast.total(ForecastCategory.PIPELINE))
+                .isEqualTo(new CategoryTotal(1, Money.of("10000.00", "EUR"), Money.of("1000.00", "EUR")));
+        assertThat(forecast.total(ForecastCategory.BEST_CASE))
+                .isEqualTo(new CategoryTotal(2, Money.of("25000.00", "EUR"), Money.of("14500.00", "EUR")));
         assertThat(forecast.total(ForecastCategory.COMMIT).deals()).isZero();
         assertThat(forecast.total(ForecastCategory.CLOSED).amount()).isEqualTo(Money.of("8000.00", "EUR"));
         assertThat(forecast.weighted()).isEqualTo(Money.of("23500.00", "EUR"));
@@ -93,8 +109,8 @@ class ForecastTest {
 
         Forecast forecast = sales.forecast(ForecastScope.team(team.id()), Q2, EUR);
 
-        assertThat(forecast.total(ForecastCategory.COMMIT)).isEqualTo(new CategoryTotal(1,
-                Money.of("4000.00", "EUR"), Money.of("3200.00", "EUR")));
+        assertThat(forecast.total(ForecastCategory.COMMIT))
+                .isEqualTo(new CategoryTotal(1, Money.of("4000.00", "EUR"), Money.of("3200.00", "EUR")));
         assertThat(forecast.weighted()).isEqualTo(Money.of("26700.00", "EUR"));
         assertThat(forecast.attainmentPercent()).isEqualByComparingTo("20.00");
     }
@@ -102,10 +118,24 @@ class ForecastTest {
     @Test
     void aPipelineForecastWithoutQuotaHasNoAttainment() {
         annasQuarter();
-        Pipeline renewals = sales.definePipeline("Renewals", List.of(NewStage.open("Due", 70, ForecastCategory.COMMIT),
-                NewStage.won("Renewed"), NewStage.lost("Churned")));
-        sales.openOpportunity(new NewOpportunity("Renewal", StoredRecords.account(storage, clock), null, renewals.id(),
-                null, EUR, Money.of("1000.00", "EUR"), LocalDate.of(2026, 5, 1), anna, null, null));
+        Pipeline renewals = sales.definePipeline(
+                "Renewals",
+                List.of(
+                        NewStage.open("Due", 70, ForecastCategory.COMMIT),
+                        NewStage.won("Renewed"),
+                        NewStage.lost("Churned")));
+        sales.openOpportunity(new NewOpportunity(
+                "Renewal",
+                StoredRecords.account(storage, clock),
+                null,
+                renewals.id(),
+                null,
+                EUR,
+                Money.of("1000.00", "EUR"),
+                LocalDate.of(2026, 5, 1),
+                anna,
+                null,
+                null));
 
         Forecast forecast = sales.forecast(ForecastScope.pipeline(renewals.id()), Q2, EUR);
 
@@ -120,8 +150,11 @@ class ForecastTest {
         annasQuarter();
         sales.takeForecastSnapshot(ForecastScope.owner(anna), Q2, EUR);
         clock.advance(Duration.ofDays(20));
-        Opportunity bestCase = sales.opportunitiesOf(anna, org.crmkit.core.common.PageRequest.first(20)).items().stream()
-                .filter(d -> d.amount().equals(Money.of("20000.00", "EUR"))).findFirst().orElseThrow();
+        Opportunity bestCase =
+                sales.opportunitiesOf(anna, org.crmkit.core.common.PageRequest.first(20)).items().stream()
+                        .filter(d -> d.amount().equals(Money.of("20000.00", "EUR")))
+                        .findFirst()
+                        .orElseThrow();
         sales.markWon(bestCase.id(), "fit");
         sales.takeForecastSnapshot(ForecastScope.owner(anna), Q2, EUR);
 

@@ -37,7 +37,9 @@ class LeadAssignmentTest {
     final Team inside = team();
 
     UserId user(String name) {
-        return setup.access().registerUser(name, EmailAddress.of(name + "@example.com"), Set.of(Role.SALES)).id();
+        return setup.access()
+                .registerUser(name, EmailAddress.of(name + "@example.com"), Set.of(Role.SALES))
+                .id();
     }
 
     Team team() {
@@ -48,18 +50,37 @@ class LeadAssignmentTest {
     }
 
     Leads leadsWith(AssignmentRule... rules) {
-        return Crm.builder().storage(storage).clock(clock).leadAssignment(LeadAssignmentRules.of(rules)).build()
+        return Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .leadAssignment(LeadAssignmentRules.of(rules))
+                .build()
                 .leads();
     }
 
     static NewLead lead(String email, String country, String region, String postcode, Integer employees) {
-        return new NewLead(new LeadDetails(null, "Doe", null, null, EmailAddress.of(email),
-                null, country == null ? null : CountryCode.of(country), region, postcode, "Software", employees),
-                LeadSource.of("web"), null, null);
+        return new NewLead(
+                new LeadDetails(
+                        null,
+                        "Doe",
+                        null,
+                        null,
+                        EmailAddress.of(email),
+                        null,
+                        country == null ? null : CountryCode.of(country),
+                        region,
+                        postcode,
+                        "Software",
+                        employees),
+                LeadSource.of("web"),
+                null,
+                null);
     }
 
-    final AssignmentRule berlinTerritory = new AssignmentRule.ToUser("Berlin territory",
-            LeadCriteria.place(new TerritoryRule(CountryCode.of("DE"), null, "10", null)).withEmployees(50, null),
+    final AssignmentRule berlinTerritory = new AssignmentRule.ToUser(
+            "Berlin territory",
+            LeadCriteria.place(new TerritoryRule(CountryCode.of("DE"), null, "10", null))
+                    .withEmployees(50, null),
             berlin);
 
     @Test
@@ -81,31 +102,48 @@ class LeadAssignmentTest {
 
     @Test
     void leadsThatNoTerritoryTakesAreDealtOutInTurnInsideTheTeam() {
-        Leads leads = leadsWith(berlinTerritory,
+        Leads leads = leadsWith(
+                berlinTerritory,
                 new AssignmentRule.RoundRobin("Inside sales round-robin", LeadCriteria.ANY, inside.id(), 5, Map.of()));
 
         List<UserId> owners = List.of("1", "2", "3", "4").stream()
                 .map(n -> leads.captureAnyway(lead(n + "@x.example", "FR", null, null, 10)))
-                .map(lead -> ((AssignmentResult.Assigned) leads.assignByRules(lead.id())).decision().owner())
+                .map(lead -> ((AssignmentResult.Assigned) leads.assignByRules(lead.id()))
+                        .decision()
+                        .owner())
                 .toList();
 
-        List<UserId> members = inside.members().stream().sorted((x, y) -> x.value().compareTo(y.value())).toList();
+        List<UserId> members = inside.members().stream()
+                .sorted((x, y) -> x.value().compareTo(y.value()))
+                .toList();
         assertThat(owners).containsExactly(members.get(0), members.get(1), members.get(2), members.get(0));
-        assertThat(leads.lead(leads.leadsOf(members.get(0), org.crmkit.core.lead.LeadStatus.NEW,
-                org.crmkit.core.common.PageRequest.first(5)).items().get(0).id()).orElseThrow().assignment().reason())
+        assertThat(leads.lead(leads.leadsOf(
+                                        members.get(0),
+                                        org.crmkit.core.lead.LeadStatus.NEW,
+                                        org.crmkit.core.common.PageRequest.first(5))
+                                .items()
+                                .get(0)
+                                .id())
+                        .orElseThrow()
+                        .assignment()
+                        .reason())
                 .startsWith("round-robin in team Inside sales: fewest open leads (0 of 5)");
     }
 
-    final AssignmentRule insideInTurn = new AssignmentRule.RoundRobin("Inside sales round-robin", LeadCriteria.ANY,
-            inside.id(), 5, Map.of());
+    final AssignmentRule insideInTurn =
+            new AssignmentRule.RoundRobin("Inside sales round-robin", LeadCriteria.ANY, inside.id(), 5, Map.of());
 
     List<UserId> membersById() {
-        return inside.members().stream().sorted((x, y) -> x.value().compareTo(y.value())).toList();
+        return inside.members().stream()
+                .sorted((x, y) -> x.value().compareTo(y.value()))
+                .toList();
     }
 
     UserId assignAndClose(Leads leads, String email) {
         Lead lead = leads.captureAnyway(lead(email, "FR", null, null, 10));
-        UserId owner = ((AssignmentResult.Assigned) leads.assignByRules(lead.id())).decision().owner();
+        UserId owner = ((AssignmentResult.Assigned) leads.assignByRules(lead.id()))
+                .decision()
+                .owner();
         leads.disqualify(lead.id(), "no budget");
         return owner;
     }
@@ -114,7 +152,8 @@ class LeadAssignmentTest {
     void equallyLoadedMembersTakeTurnsAlsoWhenEveryLeadIsClosedAtOnce() {
         Leads leads = leadsWith(insideInTurn);
 
-        List<UserId> owners = List.of("1", "2", "3", "4").stream().map(n -> assignAndClose(leads, n + "@x.example"))
+        List<UserId> owners = List.of("1", "2", "3", "4").stream()
+                .map(n -> assignAndClose(leads, n + "@x.example"))
                 .toList();
 
         List<UserId> members = membersById();
@@ -129,36 +168,49 @@ class LeadAssignmentTest {
 
         assertThat(first).isEqualTo(membersById().get(0));
         assertThat(afterRestart).isEqualTo(membersById().get(1));
-        assertThat(storage.teamRotations().findByTeam(inside.tenant(), inside.id()).orElseThrow().lastAssigned())
+        assertThat(storage.teamRotations()
+                        .findByTeam(inside.tenant(), inside.id())
+                        .orElseThrow()
+                        .lastAssigned())
                 .isEqualTo(afterRestart);
     }
 
     @Test
     void aMemberAtCapacityIsSkippedAndAFullTeamLeavesTheLeadUnassignedWithEveryRulesReason() {
-        List<UserId> members = inside.members().stream().sorted((x, y) -> x.value().compareTo(y.value())).toList();
-        Leads leads = leadsWith(berlinTerritory, new AssignmentRule.RoundRobin("Inside sales round-robin",
-                LeadCriteria.ANY, inside.id(), 1, Map.of(members.get(0), 0)));
+        List<UserId> members = inside.members().stream()
+                .sorted((x, y) -> x.value().compareTo(y.value()))
+                .toList();
+        Leads leads = leadsWith(
+                berlinTerritory,
+                new AssignmentRule.RoundRobin(
+                        "Inside sales round-robin", LeadCriteria.ANY, inside.id(), 1, Map.of(members.get(0), 0)));
         Lead first = leads.captureAnyway(lead("1@x.example", "FR", null, null, 10));
         Lead second = leads.captureAnyway(lead("2@x.example", "FR", null, null, 10));
         Lead third = leads.captureAnyway(lead("3@x.example", "FR", null, null, 10));
 
-        assertThat(((AssignmentResult.Assigned) leads.assignByRules(first.id())).decision().owner())
+        assertThat(((AssignmentResult.Assigned) leads.assignByRules(first.id()))
+                        .decision()
+                        .owner())
                 .isEqualTo(members.get(1));
-        assertThat(((AssignmentResult.Assigned) leads.assignByRules(second.id())).decision().owner())
+        assertThat(((AssignmentResult.Assigned) leads.assignByRules(second.id()))
+                        .decision()
+                        .owner())
                 .isEqualTo(members.get(2));
         AssignmentResult full = leads.assignByRules(third.id());
 
-        assertThat(full).isInstanceOfSatisfying(AssignmentResult.Unassigned.class, unassigned ->
-                assertThat(unassigned.reasons()).extracting(Violation::code)
-                        .containsExactly(AssignmentResult.NO_MATCH, AssignmentResult.TEAM_FULL));
+        assertThat(full)
+                .isInstanceOfSatisfying(
+                        AssignmentResult.Unassigned.class,
+                        unassigned -> assertThat(unassigned.reasons())
+                                .extracting(Violation::code)
+                                .containsExactly(AssignmentResult.NO_MATCH, AssignmentResult.TEAM_FULL));
         assertThat(leads.lead(third.id()).orElseThrow().owner()).isNull();
     }
 
     @Test
     void aRuleForADeactivatedUserPassesTheLeadOnToTheNextRule() {
         setup.access().deactivateUser(berlin);
-        Leads leads = leadsWith(berlinTerritory,
-                new AssignmentRule.ToUser("Fallback", LeadCriteria.ANY, ann));
+        Leads leads = leadsWith(berlinTerritory, new AssignmentRule.ToUser("Fallback", LeadCriteria.ANY, ann));
         Lead lead = leads.captureAnyway(lead("a@x.example", "DE", null, "10115", 120));
 
         AssignmentResult result = leads.assignByRules(lead.id());
@@ -171,14 +223,18 @@ class LeadAssignmentTest {
         Leads leads = setup.leads();
         Lead lead = leads.captureAnyway(lead("a@x.example", "DE", null, "10115", 120));
 
-        assertThat(leads.assignByRules(lead.id())).isInstanceOfSatisfying(AssignmentResult.Unassigned.class,
-                u -> assertThat(u.reasons()).extracting(Violation::code).containsExactly(AssignmentResult.NO_RULES));
+        assertThat(leads.assignByRules(lead.id()))
+                .isInstanceOfSatisfying(
+                        AssignmentResult.Unassigned.class,
+                        u -> assertThat(u.reasons())
+                                .extracting(Violation::code)
+                                .containsExactly(AssignmentResult.NO_RULES));
     }
 
     @Test
     void rulesWithTheSameNameAreRefused() {
         assertThatThrownBy(() -> LeadAssignmentRules.of(berlinTerritory, berlinTerritory))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("rules[1].name"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rules[1].name"));
     }
 }

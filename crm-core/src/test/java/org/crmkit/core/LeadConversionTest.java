@@ -16,6 +16,7 @@ import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskStatus;
+import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -26,7 +27,6 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.UserId;
-import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.lead.DuplicateMatch;
 import org.crmkit.core.lead.Lead;
@@ -56,15 +56,33 @@ class LeadConversionTest {
     final Leads leads = crm.leads();
     final UserId owner = UserId.of(UUID.randomUUID());
     final CampaignId campaign = StoredRecords.campaign(storage, clock);
-    final Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
-            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
-    final ConvertLead.Deal deal = new ConvertLead.Deal(pipeline.id(), "Initech fleet", EUR, Money.of("12000.00", "EUR"),
-            LocalDate.of(2026, 6, 30));
+    final Pipeline pipeline = crm.sales()
+            .definePipeline(
+                    "New business",
+                    List.of(
+                            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                            NewStage.won("Won"),
+                            NewStage.lost("Lost")));
+    final ConvertLead.Deal deal = new ConvertLead.Deal(
+            pipeline.id(), "Initech fleet", EUR, Money.of("12000.00", "EUR"), LocalDate.of(2026, 6, 30));
 
     NewLead jane() {
-        return new NewLead(new LeadDetails("Jane", "Doe", "Initech GmbH", "CTO", EmailAddress.of("Jane@Initech.example"),
-                PhoneNumber.parse("+49 30 1234567"), null, null, null, "Software", 250), LeadSource.of("trade-fair"),
-                campaign, null);
+        return new NewLead(
+                new LeadDetails(
+                        "Jane",
+                        "Doe",
+                        "Initech GmbH",
+                        "CTO",
+                        EmailAddress.of("Jane@Initech.example"),
+                        PhoneNumber.parse("+49 30 1234567"),
+                        null,
+                        null,
+                        null,
+                        "Software",
+                        250),
+                LeadSource.of("trade-fair"),
+                campaign,
+                null);
     }
 
     Lead qualifiedJane() {
@@ -75,40 +93,75 @@ class LeadConversionTest {
 
     @Test
     void captureReportsAnExistingContactAccountAndLeadInsteadOfCreatingTheLead() {
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
-                .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
+                        .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
         Account account = crm.parties().registerAccount(NewAccount.of("INITECH gmbh", owner));
-        Lead earlier = leads.captureAnyway(new NewLead(new LeadDetails(null, "Doe", null, null, null,
-                PhoneNumber.parse("+4930 1234567"), null, null, null), LeadSource.of("web"), null, null));
+        Lead earlier = leads.captureAnyway(new NewLead(
+                new LeadDetails(null, "Doe", null, null, null, PhoneNumber.parse("+4930 1234567"), null, null, null),
+                LeadSource.of("web"),
+                null,
+                null));
 
         LeadCapture capture = leads.capture(jane());
 
-        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
-                assertThat(duplicates.matches()).containsExactly(
-                        new DuplicateMatch(RecordRef.contact(contact.id()), DuplicateMatch.Reason.EMAIL,
-                                "jane@initech.example"),
-                        new DuplicateMatch(RecordRef.account(account.id()), DuplicateMatch.Reason.COMPANY_NAME,
-                                Account.normalizeName("Initech GmbH")),
-                        new DuplicateMatch(RecordRef.lead(earlier.id()), DuplicateMatch.Reason.PHONE, "+49301234567")));
-        assertThat(leads.leadsWithEmail(EmailAddress.of("jane@initech.example"))).isEmpty();
+        assertThat(capture)
+                .isInstanceOfSatisfying(
+                        LeadCapture.PossibleDuplicates.class,
+                        duplicates -> assertThat(duplicates.matches())
+                                .containsExactly(
+                                        new DuplicateMatch(
+                                                RecordRef.contact(contact.id()),
+                                                DuplicateMatch.Reason.EMAIL,
+                                                "jane@initech.example"),
+                                        new DuplicateMatch(
+                                                RecordRef.account(account.id()),
+                                                DuplicateMatch.Reason.COMPANY_NAME,
+                                                Account.normalizeName("Initech GmbH")),
+                                        new DuplicateMatch(
+                                                RecordRef.lead(earlier.id()),
+                                                DuplicateMatch.Reason.PHONE,
+                                                "+49301234567")));
+        assertThat(leads.leadsWithEmail(EmailAddress.of("jane@initech.example")))
+                .isEmpty();
     }
 
     @Test
     void aLeadWithTheSameEmailInOtherLettersIsReportedByEmail() {
-        Lead earlier = leads.captureAnyway(new NewLead(new LeadDetails(null, "Doe", null, null,
-                EmailAddress.of("JANE@initech.EXAMPLE"), null, null, null, null), LeadSource.of("web"), null, null));
+        Lead earlier = leads.captureAnyway(new NewLead(
+                new LeadDetails(
+                        null, "Doe", null, null, EmailAddress.of("JANE@initech.EXAMPLE"), null, null, null, null),
+                LeadSource.of("web"),
+                null,
+                null));
 
         LeadCapture capture = leads.capture(jane());
 
-        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
-                assertThat(duplicates.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(earlier.id()),
-                        DuplicateMatch.Reason.EMAIL, "jane@initech.example")));
+        assertThat(capture)
+                .isInstanceOfSatisfying(
+                        LeadCapture.PossibleDuplicates.class,
+                        duplicates -> assertThat(duplicates.matches())
+                                .containsExactly(new DuplicateMatch(
+                                        RecordRef.lead(earlier.id()),
+                                        DuplicateMatch.Reason.EMAIL,
+                                        "jane@initech.example")));
     }
 
     Lead capturedFrom(String company, String lastName) {
-        return leads.captureAnyway(new NewLead(new LeadDetails("Bob", lastName, company, null,
-                EmailAddress.of(lastName + "@mail.example"), null, null, null, null),
-                LeadSource.of("web"), null, null));
+        return leads.captureAnyway(new NewLead(
+                new LeadDetails(
+                        "Bob",
+                        lastName,
+                        company,
+                        null,
+                        EmailAddress.of(lastName + "@mail.example"),
+                        null,
+                        null,
+                        null,
+                        null),
+                LeadSource.of("web"),
+                null,
+                null));
     }
 
     @Test
@@ -120,9 +173,12 @@ class LeadConversionTest {
 
         LeadCapture capture = leads.capture(jane());
 
-        assertThat(capture).isInstanceOfSatisfying(LeadCapture.PossibleDuplicates.class, duplicates ->
-                assertThat(duplicates.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(bob.id()),
-                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+        assertThat(capture)
+                .isInstanceOfSatisfying(
+                        LeadCapture.PossibleDuplicates.class,
+                        duplicates -> assertThat(duplicates.matches())
+                                .containsExactly(new DuplicateMatch(
+                                        RecordRef.lead(bob.id()), DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
     }
 
     @Test
@@ -133,33 +189,48 @@ class LeadConversionTest {
         leads.qualify(bob.id());
 
         LeadConversionResult reported = leads.convert(jane.id(), ConvertLead.withDeal(deal));
-        LeadConversionResult.Converted first = (LeadConversionResult.Converted) leads.convert(jane.id(),
-                ConvertLead.withDeal(deal).despiteDuplicates());
+        LeadConversionResult.Converted first = (LeadConversionResult.Converted)
+                leads.convert(jane.id(), ConvertLead.withDeal(deal).despiteDuplicates());
         LeadConversionResult second = leads.convert(bob.id(), ConvertLead.withDeal(deal));
-        LeadConversionResult joined = leads.convert(bob.id(), ConvertLead.withDeal(deal)
-                .reusingAccount(first.account().id()));
+        LeadConversionResult joined = leads.convert(
+                bob.id(),
+                ConvertLead.withDeal(deal).reusingAccount(first.account().id()));
 
-        assertThat(reported).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
-                assertThat(d.matches()).containsExactly(new DuplicateMatch(RecordRef.lead(bob.id()),
-                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
-        assertThat(second).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
-                assertThat(d.matches()).containsExactly(new DuplicateMatch(RecordRef.account(first.account().id()),
-                        DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+        assertThat(reported)
+                .isInstanceOfSatisfying(
+                        LeadConversionResult.PossibleDuplicates.class,
+                        d -> assertThat(d.matches())
+                                .containsExactly(new DuplicateMatch(
+                                        RecordRef.lead(bob.id()), DuplicateMatch.Reason.COMPANY_NAME, "initech gmbh")));
+        assertThat(second)
+                .isInstanceOfSatisfying(
+                        LeadConversionResult.PossibleDuplicates.class,
+                        d -> assertThat(d.matches())
+                                .containsExactly(new DuplicateMatch(
+                                        RecordRef.account(first.account().id()),
+                                        DuplicateMatch.Reason.COMPANY_NAME,
+                                        "initech gmbh")));
         assertThat(joined).isInstanceOfSatisfying(LeadConversionResult.Converted.class, converted -> {
             assertThat(converted.account().id()).isEqualTo(first.account().id());
-            assertThat(converted.contact().affiliations()).singleElement()
+            assertThat(converted.contact().affiliations())
+                    .singleElement()
                     .satisfies(link -> assertThat(link.role()).isEqualTo("Contact"));
         });
-        assertThat(crm.parties().contactsOfAccount(first.account().id(), PageRequest.first(5)).items())
-                .extracting(contact -> contact.name().fullName()).containsExactlyInAnyOrder("Jane Doe", "Bob Slydell");
+        assertThat(crm.parties()
+                        .contactsOfAccount(first.account().id(), PageRequest.first(5))
+                        .items())
+                .extracting(contact -> contact.name().fullName())
+                .containsExactlyInAnyOrder("Jane Doe", "Bob Slydell");
     }
 
     @Test
     void aLeadWithoutLookAlikesIsCaptured() {
         LeadCapture capture = leads.capture(jane());
 
-        assertThat(capture).isInstanceOfSatisfying(LeadCapture.Captured.class,
-                captured -> assertThat(captured.lead().status()).isEqualTo(LeadStatus.NEW));
+        assertThat(capture)
+                .isInstanceOfSatisfying(
+                        LeadCapture.Captured.class,
+                        captured -> assertThat(captured.lead().status()).isEqualTo(LeadStatus.NEW));
     }
 
     @Test
@@ -176,9 +247,11 @@ class LeadConversionTest {
         assertThat(contact.name().fullName()).isEqualTo("Jane Doe");
         assertThat(contact.accountsOn(LocalDate.of(2026, 3, 2))).containsExactly(account.id());
         assertThat(contact.contactPoints().primaryEmail()).contains(EmailAddress.of("Jane@Initech.example"));
-        assertThat(contact.customFields().values()).containsEntry(CustomFieldKey.of("lead_id"),
-                CustomFieldValue.text(lead.id().toString())).containsEntry(CustomFieldKey.of("lead_source"),
-                CustomFieldValue.text("trade-fair"));
+        assertThat(contact.customFields().values())
+                .containsEntry(
+                        CustomFieldKey.of("lead_id"),
+                        CustomFieldValue.text(lead.id().toString()))
+                .containsEntry(CustomFieldKey.of("lead_source"), CustomFieldValue.text("trade-fair"));
         assertThat(opportunity.originLead()).isEqualTo(lead.id());
         assertThat(opportunity.campaign()).isEqualTo(campaign);
         assertThat(opportunity.amount()).isEqualTo(Money.of("12000.00", "EUR"));
@@ -187,77 +260,108 @@ class LeadConversionTest {
         Lead done = leads.lead(lead.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(done.conversion().opportunity()).isEqualTo(opportunity.id());
-        assertThat(crm.activities().timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(5)).items())
-                .singleElement().satisfies(note -> {
+        assertThat(crm.activities()
+                        .timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(5))
+                        .items())
+                .singleElement()
+                .satisfies(note -> {
                     assertThat(note.kind()).isEqualTo(ActivityKind.NOTE);
-                    assertThat(note.relatedRecords()).contains(RecordRef.lead(lead.id()),
-                            RecordRef.opportunity(opportunity.id()));
+                    assertThat(note.relatedRecords())
+                            .contains(RecordRef.lead(lead.id()), RecordRef.opportunity(opportunity.id()));
                 });
     }
 
     @Test
     void theActivitiesOfAConvertedLeadShowOnTheTimelinesOfItsContactAndAccount() {
         Lead lead = leads.captureAnyway(jane());
-        Activity call = crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND,
-                "Asked for a demo", clock.instant()).regarding(RecordRef.lead(lead.id())));
+        Activity call = crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Asked for a demo", clock.instant())
+                        .regarding(RecordRef.lead(lead.id())));
         clock.advance(Duration.ofDays(2));
-        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null,
-                "Discovery workshop", clock.instant()).regarding(RecordRef.lead(lead.id())));
+        crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.MEETING, null, "Discovery workshop", clock.instant())
+                        .regarding(RecordRef.lead(lead.id())));
         clock.advance(Duration.ofDays(1));
         leads.assign(lead.id(), owner);
         leads.qualify(lead.id());
 
-        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) leads.convert(lead.id(),
-                ConvertLead.withDeal(deal));
+        LeadConversionResult.Converted converted =
+                (LeadConversionResult.Converted) leads.convert(lead.id(), ConvertLead.withDeal(deal));
 
-        for (RecordRef timeline : List.of(RecordRef.contact(converted.contact().id()),
-                RecordRef.account(converted.account().id()), RecordRef.lead(lead.id()))) {
-            assertThat(crm.activities().timeline(timeline, TimelineFilter.ALL, PageRequest.first(10)).items())
+        for (RecordRef timeline : List.of(
+                RecordRef.contact(converted.contact().id()),
+                RecordRef.account(converted.account().id()),
+                RecordRef.lead(lead.id()))) {
+            assertThat(crm.activities()
+                            .timeline(timeline, TimelineFilter.ALL, PageRequest.first(10))
+                            .items())
                     .extracting(Activity::subject)
                     .containsExactly("Converted from lead", "Discovery workshop", "Asked for a demo");
         }
-        assertThat(crm.activities().findActivity(call.id()).orElseThrow().occurredAt()).isEqualTo(call.occurredAt());
-        assertThat(crm.activities().timeline(RecordRef.opportunity(converted.opportunity().id()), TimelineFilter.ALL,
-                PageRequest.first(10)).items()).extracting(Activity::subject).containsExactly("Converted from lead");
+        assertThat(crm.activities().findActivity(call.id()).orElseThrow().occurredAt())
+                .isEqualTo(call.occurredAt());
+        assertThat(crm.activities()
+                        .timeline(
+                                RecordRef.opportunity(converted.opportunity().id()),
+                                TimelineFilter.ALL,
+                                PageRequest.first(10))
+                        .items())
+                .extracting(Activity::subject)
+                .containsExactly("Converted from lead");
     }
 
     @Test
     void theTasksOfAConvertedLeadOpenOrDoneAreAmongTheTasksOfItsContact() {
         Lead lead = leads.captureAnyway(jane());
-        Task brochure = crm.activities().createTask(NewTask.of("Send the brochure", clock.instant().plus(
-                Duration.ofDays(1)), owner).linkedTo(RecordRef.lead(lead.id())));
-        Task callBack = crm.activities().createTask(NewTask.of("Call back about pricing", clock.instant().plus(
-                Duration.ofDays(5)), owner).linkedTo(RecordRef.lead(lead.id())));
+        Task brochure = crm.activities()
+                .createTask(NewTask.of("Send the brochure", clock.instant().plus(Duration.ofDays(1)), owner)
+                        .linkedTo(RecordRef.lead(lead.id())));
+        Task callBack = crm.activities()
+                .createTask(
+                        NewTask.of("Call back about pricing", clock.instant().plus(Duration.ofDays(5)), owner)
+                                .linkedTo(RecordRef.lead(lead.id())));
         Account other = crm.parties().registerAccount(NewAccount.of("Umbrella plc", owner));
-        Task unrelated = crm.activities().createTask(NewTask.of("Renew the contract", clock.instant().plus(
-                Duration.ofDays(3)), owner).linkedTo(RecordRef.account(other.id())));
+        Task unrelated = crm.activities()
+                .createTask(NewTask.of("Renew the contract", clock.instant().plus(Duration.ofDays(3)), owner)
+                        .linkedTo(RecordRef.account(other.id())));
         crm.activities().complete(brochure.id());
         leads.assign(lead.id(), owner);
         leads.qualify(lead.id());
 
-        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) leads.convert(lead.id(),
-                ConvertLead.withDeal(deal));
+        LeadConversionResult.Converted converted =
+                (LeadConversionResult.Converted) leads.convert(lead.id(), ConvertLead.withDeal(deal));
 
-        assertThat(crm.activities().tasksLinkedTo(RecordRef.contact(converted.contact().id()), PageRequest.first(10))
-                .items()).extracting(Task::subject, Task::status).containsExactly(
+        assertThat(crm.activities()
+                        .tasksLinkedTo(RecordRef.contact(converted.contact().id()), PageRequest.first(10))
+                        .items())
+                .extracting(Task::subject, Task::status)
+                .containsExactly(
                         tuple("Send the brochure", TaskStatus.DONE), tuple("Call back about pricing", TaskStatus.OPEN));
-        assertThat(crm.activities().tasksLinkedTo(RecordRef.lead(lead.id()), PageRequest.first(10)).items()).isEmpty();
-        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().dueAt()).isEqualTo(callBack.dueAt());
+        assertThat(crm.activities()
+                        .tasksLinkedTo(RecordRef.lead(lead.id()), PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().dueAt())
+                .isEqualTo(callBack.dueAt());
         assertThat(crm.activities().findTask(unrelated.id()).orElseThrow().link())
                 .isEqualTo(RecordRef.account(other.id()));
     }
 
     @Test
     void aConversionReportedAsDuplicateLeavesTheTasksWithTheLead() {
-        crm.parties().registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
-                .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
+        crm.parties()
+                .registerContact(NewContact.of(PersonName.of("Jane", "Doe"), owner)
+                        .withEmail(EmailAddress.of("jane@initech.example"), ContactPointType.WORK));
         Lead lead = qualifiedJane();
-        Task callBack = crm.activities().createTask(NewTask.of("Call back about pricing", clock.instant().plus(
-                Duration.ofDays(5)), owner).linkedTo(RecordRef.lead(lead.id())));
+        Task callBack = crm.activities()
+                .createTask(
+                        NewTask.of("Call back about pricing", clock.instant().plus(Duration.ofDays(5)), owner)
+                                .linkedTo(RecordRef.lead(lead.id())));
 
         assertThat(leads.convert(lead.id(), ConvertLead.withDeal(deal)))
                 .isInstanceOf(LeadConversionResult.PossibleDuplicates.class);
-        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().link()).isEqualTo(RecordRef.lead(lead.id()));
+        assertThat(crm.activities().findTask(callBack.id()).orElseThrow().link())
+                .isEqualTo(RecordRef.lead(lead.id()));
     }
 
     @Test
@@ -266,10 +370,15 @@ class LeadConversionTest {
         Lead lead = qualifiedJane();
 
         LeadConversionResult reported = leads.convert(lead.id(), ConvertLead.withDeal(deal));
-        LeadConversionResult reused = leads.convert(lead.id(), ConvertLead.withDeal(deal).reusingAccount(existing.id()));
+        LeadConversionResult reused =
+                leads.convert(lead.id(), ConvertLead.withDeal(deal).reusingAccount(existing.id()));
 
-        assertThat(reported).isInstanceOfSatisfying(LeadConversionResult.PossibleDuplicates.class, d ->
-                assertThat(d.matches()).extracting(m -> m.record().type()).containsExactly(RecordType.ACCOUNT));
+        assertThat(reported)
+                .isInstanceOfSatisfying(
+                        LeadConversionResult.PossibleDuplicates.class,
+                        d -> assertThat(d.matches())
+                                .extracting(m -> m.record().type())
+                                .containsExactly(RecordType.ACCOUNT));
         assertThat(((LeadConversionResult.Converted) reused).account().id()).isEqualTo(existing.id());
         assertThat(crm.sales().opportunitiesOfAccount(existing.id())).hasSize(1);
     }
@@ -279,21 +388,23 @@ class LeadConversionTest {
         Lead lead = qualifiedJane();
         leads.convert(lead.id(), ConvertLead.withDeal(deal));
 
-        assertThatThrownBy(() -> leads.convert(lead.id(), ConvertLead.withDeal(deal).despiteDuplicates()))
+        assertThatThrownBy(() ->
+                        leads.convert(lead.id(), ConvertLead.withDeal(deal).despiteDuplicates()))
                 .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
     void aFailingStepLeavesNothingHalfWritten() {
         Lead lead = qualifiedJane();
-        ConvertLead unknownPipeline = ConvertLead.withDeal(new ConvertLead.Deal(
-                org.crmkit.core.common.PipelineId.of(UUID.randomUUID()), null, EUR, null, null));
+        ConvertLead unknownPipeline = ConvertLead.withDeal(
+                new ConvertLead.Deal(org.crmkit.core.common.PipelineId.of(UUID.randomUUID()), null, EUR, null, null));
 
         assertThatThrownBy(() -> leads.convert(lead.id(), unknownPipeline))
                 .isInstanceOf(org.crmkit.core.common.RecordNotFoundException.class);
 
         assertThat(leads.lead(lead.id()).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFIED);
-        assertThat(leads.possibleDuplicates(lead.details())).extracting(DuplicateMatch::record)
+        assertThat(leads.possibleDuplicates(lead.details()))
+                .extracting(DuplicateMatch::record)
                 .containsExactly(RecordRef.lead(lead.id()));
     }
 
@@ -303,6 +414,7 @@ class LeadConversionTest {
         leads.qualify(lead.id());
 
         assertThatThrownBy(() -> leads.convert(lead.id(), ConvertLead.withDeal(deal)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("owner"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("owner"));
     }
 }

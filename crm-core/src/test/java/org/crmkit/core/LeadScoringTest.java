@@ -33,30 +33,51 @@ import org.junit.jupiter.api.Test;
 
 class LeadScoringTest {
 
-    static final LeadScoringModel MODEL = new LeadScoringModel(List.of(
-            new ScoringRule.TitleContains("Decision maker title", List.of("CTO", "CEO", "Head of"), 25),
-            new ScoringRule.AttributeIs("Target industry", ScoringRule.Attribute.INDUSTRY, Set.of("Software"), 15),
-            new ScoringRule.CompanySize("Mid-market", 200, 5000, 10),
-            new ScoringRule.AttributeIs("Outside sales regions", ScoringRule.Attribute.COUNTRY, Set.of("KP"), -50),
-            new ScoringRule.ActivityLogged("Meetings", ActivityKind.MEETING, 10, 20),
-            new ScoringRule.CampaignResponded("Campaign responses", 8, 16)),
-            Duration.ofDays(30), 60, 80);
+    static final LeadScoringModel MODEL = new LeadScoringModel(
+            List.of(
+                    new ScoringRule.TitleContains("Decision maker title", List.of("CTO", "CEO", "Head of"), 25),
+                    new ScoringRule.AttributeIs(
+                            "Target industry", ScoringRule.Attribute.INDUSTRY, Set.of("Software"), 15),
+                    new ScoringRule.CompanySize("Mid-market", 200, 5000, 10),
+                    new ScoringRule.AttributeIs(
+                            "Outside sales regions", ScoringRule.Attribute.COUNTRY, Set.of("KP"), -50),
+                    new ScoringRule.ActivityLogged("Meetings", ActivityKind.MEETING, 10, 20),
+                    new ScoringRule.CampaignResponded("Campaign responses", 8, 16)),
+            Duration.ofDays(30),
+            60,
+            80);
 
     final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
     final List<DomainEvent> published = new CopyOnWriteArrayList<>();
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock).leadScoring(MODEL)
-            .eventListener(entry -> published.add(entry.event())).build();
+    final Crm crm = Crm.builder()
+            .storage(InMemoryStorage.create(clock))
+            .clock(clock)
+            .leadScoring(MODEL)
+            .eventListener(entry -> published.add(entry.event()))
+            .build();
     final Leads leads = crm.leads();
 
     Lead captureCto() {
-        return leads.captureAnyway(new NewLead(new LeadDetails("Jane", "Doe", "Initech", "CTO",
-                EmailAddress.of("jane@initech.example"), null, CountryCode.of("DE"), "Software", 250),
-                LeadSource.of("web-form"), null, null));
+        return leads.captureAnyway(new NewLead(
+                new LeadDetails(
+                        "Jane",
+                        "Doe",
+                        "Initech",
+                        "CTO",
+                        EmailAddress.of("jane@initech.example"),
+                        null,
+                        CountryCode.of("DE"),
+                        "Software",
+                        250),
+                LeadSource.of("web-form"),
+                null,
+                null));
     }
 
     void logMeeting(Lead lead) {
-        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Demo", clock.instant())
-                .regarding(RecordRef.lead(lead.id())));
+        crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.MEETING, null, "Demo", clock.instant())
+                        .regarding(RecordRef.lead(lead.id())));
     }
 
     @Test
@@ -64,10 +85,11 @@ class LeadScoringTest {
         Lead lead = captureCto();
 
         assertThat(lead.score()).isEqualTo(50);
-        assertThat(lead.scoreBreakdown()).containsExactly(
-                new ScoreContribution("Decision maker title", 25, "title 'CTO' contains 'cto'"),
-                new ScoreContribution("Target industry", 15, "industry is Software"),
-                new ScoreContribution("Mid-market", 10, "250 employees, within 200..5000"));
+        assertThat(lead.scoreBreakdown())
+                .containsExactly(
+                        new ScoreContribution("Decision maker title", 25, "title 'CTO' contains 'cto'"),
+                        new ScoreContribution("Target industry", 15, "industry is Software"),
+                        new ScoreContribution("Mid-market", 10, "250 employees, within 200..5000"));
         assertThat(lead.qualification()).isEqualTo(QualificationLevel.UNQUALIFIED);
     }
 
@@ -77,8 +99,12 @@ class LeadScoringTest {
         logMeeting(lead);
         logMeeting(lead);
         logMeeting(lead);
-        Campaign webinar = crm.campaigns().plan(NewCampaign.of("Webinar", CampaignType.WEBINAR,
-                CampaignPeriod.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)), Money.of("500", "EUR")));
+        Campaign webinar = crm.campaigns()
+                .plan(NewCampaign.of(
+                        "Webinar",
+                        CampaignType.WEBINAR,
+                        CampaignPeriod.of(LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31)),
+                        Money.of("500", "EUR")));
         crm.campaigns().addMembers(webinar.id(), List.of(RecordRef.lead(lead.id())));
         crm.campaigns().activate(webinar.id());
         crm.campaigns().recordResponse(webinar.id(), RecordRef.lead(lead.id()));
@@ -86,11 +112,14 @@ class LeadScoringTest {
         Lead scored = leads.rescore(lead.id());
 
         assertThat(scored.score()).isEqualTo(50 + 20 + 8);
-        assertThat(scored.scoreBreakdown()).contains(
-                new ScoreContribution("Meetings", 20, "3 × meeting × 10, capped at 20"),
-                new ScoreContribution("Campaign responses", 8, "1 × campaign response × 8"));
+        assertThat(scored.scoreBreakdown())
+                .contains(
+                        new ScoreContribution("Meetings", 20, "3 × meeting × 10, capped at 20"),
+                        new ScoreContribution("Campaign responses", 8, "1 × campaign response × 8"));
         assertThat(scored.qualification()).isEqualTo(QualificationLevel.MARKETING_QUALIFIED);
-        assertThat(published).filteredOn(LeadQualificationChanged.class::isInstance).singleElement()
+        assertThat(published)
+                .filteredOn(LeadQualificationChanged.class::isInstance)
+                .singleElement()
                 .satisfies(e -> assertThat(((LeadQualificationChanged) e).level())
                         .isEqualTo(QualificationLevel.MARKETING_QUALIFIED));
     }
@@ -103,7 +132,8 @@ class LeadScoringTest {
         clock.advance(Duration.ofDays(1));
         Lead decayed = leads.rescore(lead.id());
 
-        assertThat(decayed.scoreBreakdown()).last()
+        assertThat(decayed.scoreBreakdown())
+                .last()
                 .isEqualTo(new ScoreContribution("decay", -1, "1 day since the last engagement, half-life 30 days"));
         assertThat(decayed.score()).isEqualTo(59);
     }
@@ -119,9 +149,13 @@ class LeadScoringTest {
         Lead decayed = leads.rescore(lead.id());
 
         assertThat(decayed.score()).isEqualTo(35);
-        assertThat(decayed.scoreBreakdown()).last()
+        assertThat(decayed.scoreBreakdown())
+                .last()
                 .isEqualTo(new ScoreContribution("decay", -35, "30 days since the last engagement, half-life 30 days"));
-        assertThat(decayed.scoreBreakdown().stream().mapToInt(ScoreContribution::points).sum()).isEqualTo(35);
+        assertThat(decayed.scoreBreakdown().stream()
+                        .mapToInt(ScoreContribution::points)
+                        .sum())
+                .isEqualTo(35);
         assertThat(decayed.qualification()).isEqualTo(QualificationLevel.UNQUALIFIED);
     }
 
@@ -156,9 +190,10 @@ class LeadScoringTest {
     @Test
     void aModelWithTheSalesThresholdBelowTheMarketingThresholdIsRefused() {
         assertThatThrownBy(() -> new LeadScoringModel(List.of(), null, 80, 60))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("salesQualifiedAt"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("salesQualifiedAt"));
         assertThatThrownBy(() -> new ScoringRule.ActivityLogged("Calls", ActivityKind.CALL, 10, 5))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxPoints"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("maxPoints"));
     }
 }

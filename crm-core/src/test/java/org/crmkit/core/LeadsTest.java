@@ -29,14 +29,28 @@ class LeadsTest {
 
     final Clock clock = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
     final List<DomainEvent> published = new CopyOnWriteArrayList<>();
-    final Crm crm = Crm.builder().storage(InMemoryStorage.create(clock)).clock(clock)
-            .eventListener(entry -> published.add(entry.event())).build();
+    final Crm crm = Crm.builder()
+            .storage(InMemoryStorage.create(clock))
+            .clock(clock)
+            .eventListener(entry -> published.add(entry.event()))
+            .build();
     final Leads leads = crm.leads();
 
     Lead capture(String email, String phone) {
-        return leads.captureAnyway(new NewLead(new LeadDetails("Jane", "Doe", "Initech", null,
-                email == null ? null : EmailAddress.of(email), phone == null ? null : PhoneNumber.parse(phone),
-                null, null, null), LeadSource.of("web"), null, null));
+        return leads.captureAnyway(new NewLead(
+                new LeadDetails(
+                        "Jane",
+                        "Doe",
+                        "Initech",
+                        null,
+                        email == null ? null : EmailAddress.of(email),
+                        phone == null ? null : PhoneNumber.parse(phone),
+                        null,
+                        null,
+                        null),
+                LeadSource.of("web"),
+                null,
+                null));
     }
 
     @Test
@@ -44,8 +58,12 @@ class LeadsTest {
         Lead jane = capture("Jane@Initech.example", "+49 30 1234567");
         capture("other@initech.example", null);
 
-        assertThat(leads.leadsWithEmail(EmailAddress.of("jane@INITECH.example"))).extracting(Lead::id).containsExactly(jane.id());
-        assertThat(leads.leadsWithPhone(PhoneNumber.parse("+49301234567"))).extracting(Lead::id).containsExactly(jane.id());
+        assertThat(leads.leadsWithEmail(EmailAddress.of("jane@INITECH.example")))
+                .extracting(Lead::id)
+                .containsExactly(jane.id());
+        assertThat(leads.leadsWithPhone(PhoneNumber.parse("+49301234567")))
+                .extracting(Lead::id)
+                .containsExactly(jane.id());
         assertThat(published).extracting(DomainEvent::eventType).containsExactly("LeadCaptured", "LeadCaptured");
     }
 
@@ -56,15 +74,21 @@ class LeadsTest {
 
         leads.assign(lead.id(), owner);
         leads.startWorking(lead.id());
-        assertThat(leads.leadsOf(owner, LeadStatus.WORKING, PageRequest.first(10)).items()).extracting(Lead::id)
+        assertThat(leads.leadsOf(owner, LeadStatus.WORKING, PageRequest.first(10))
+                        .items())
+                .extracting(Lead::id)
                 .containsExactly(lead.id());
         leads.qualify(lead.id());
 
         assertThat(leads.lead(lead.id()).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFIED);
-        assertThat(leads.leadsIn(LeadStatus.QUALIFIED, PageRequest.first(10)).totalElements()).isEqualTo(1);
-        assertThat(leads.leadsOf(owner, LeadStatus.WORKING, PageRequest.first(10)).items()).isEmpty();
-        assertThat(published).extracting(DomainEvent::eventType).containsExactly("LeadCaptured", "LeadAssigned",
-                "LeadStatusChanged", "LeadStatusChanged");
+        assertThat(leads.leadsIn(LeadStatus.QUALIFIED, PageRequest.first(10)).totalElements())
+                .isEqualTo(1);
+        assertThat(leads.leadsOf(owner, LeadStatus.WORKING, PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(published)
+                .extracting(DomainEvent::eventType)
+                .containsExactly("LeadCaptured", "LeadAssigned", "LeadStatusChanged", "LeadStatusChanged");
     }
 
     @Test
@@ -72,7 +96,8 @@ class LeadsTest {
         Lead lead = capture("jane@initech.example", null);
 
         assertThatThrownBy(() -> leads.disqualify(lead.id(), null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reason"));
         leads.disqualify(lead.id(), "competitor customer");
         assertThatThrownBy(() -> leads.qualify(lead.id())).isInstanceOf(IllegalTransitionException.class);
 
@@ -83,14 +108,19 @@ class LeadsTest {
 
     @Test
     void aLeadWithoutNameEmailOrPhoneIsNotCaptured() {
-        assertThatThrownBy(() -> leads.capture(new NewLead(new LeadDetails("Jane", null, "Initech", null, null, null,
-                null, null, null), LeadSource.of("web"), null, null)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lastName"));
+        assertThatThrownBy(() -> leads.capture(new NewLead(
+                        new LeadDetails("Jane", null, "Initech", null, null, null, null, null, null),
+                        LeadSource.of("web"),
+                        null,
+                        null)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lastName"));
         assertThat(leads.leadsIn(LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
     }
 
     @Test
     void anUnknownLeadIsReportedAsNotFound() {
-        assertThatThrownBy(() -> leads.qualify(LeadId.of(UUID.randomUUID()))).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> leads.qualify(LeadId.of(UUID.randomUUID())))
+                .isInstanceOf(RecordNotFoundException.class);
     }
 }

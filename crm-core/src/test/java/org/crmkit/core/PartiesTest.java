@@ -50,11 +50,17 @@ class PartiesTest {
     @BeforeEach
     void buildCrm() {
         storage = InMemoryStorage.create(CLOCK);
-        parties = Crm.builder().storage(storage).clock(CLOCK).eventListener(delivered::add).build().parties();
+        parties = Crm.builder()
+                .storage(storage)
+                .clock(CLOCK)
+                .eventListener(delivered::add)
+                .build()
+                .parties();
     }
 
     private Contact ada() {
-        return parties.registerContact(NewContact.of(PersonName.of("Ada", "King"), OWNER).withEmail(ADA_MAIL, ContactPointType.WORK)
+        return parties.registerContact(NewContact.of(PersonName.of("Ada", "King"), OWNER)
+                .withEmail(ADA_MAIL, ContactPointType.WORK)
                 .withPhone(PhoneNumber.parse("+49 30 1234567"), ContactPointType.MOBILE));
     }
 
@@ -68,15 +74,21 @@ class PartiesTest {
 
         assertThat(contact.version()).isEqualTo(1);
         assertThat(parties.contact(contact.id()).state()).isEqualTo(contact.state());
-        assertThat(delivered).singleElement().satisfies(entry -> assertThat(entry.event()).isInstanceOf(ContactRegistered.class));
+        assertThat(delivered)
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.event()).isInstanceOf(ContactRegistered.class));
     }
 
     @Test
     void contactsAreFoundByEmailIgnoringCaseAndByPhone() {
         Contact contact = ada();
 
-        assertThat(parties.contactsByEmail(EmailAddress.of("ada@example.COM"))).extracting(Contact::id).containsExactly(contact.id());
-        assertThat(parties.contactsByPhone(PhoneNumber.parse("+49301234567"))).extracting(Contact::id).containsExactly(contact.id());
+        assertThat(parties.contactsByEmail(EmailAddress.of("ada@example.COM")))
+                .extracting(Contact::id)
+                .containsExactly(contact.id());
+        assertThat(parties.contactsByPhone(PhoneNumber.parse("+49301234567")))
+                .extracting(Contact::id)
+                .containsExactly(contact.id());
         assertThat(parties.contactsByEmail(EmailAddress.of("bob@example.com"))).isEmpty();
     }
 
@@ -84,11 +96,15 @@ class PartiesTest {
     void grantingConsentIsStoredAndPublished() {
         Contact contact = ada();
 
-        Contact changed = parties.grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form");
+        Contact changed =
+                parties.grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form");
 
         assertThat(changed.version()).isEqualTo(2);
-        assertThat(parties.contact(contact.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isTrue();
-        assertThat(delivered).last().satisfies(entry -> assertThat(entry.event()).isInstanceOf(ConsentGranted.class));
+        assertThat(parties.contact(contact.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isTrue();
+        assertThat(delivered)
+                .last()
+                .satisfies(entry -> assertThat(entry.event()).isInstanceOf(ConsentGranted.class));
     }
 
     @Test
@@ -96,8 +112,10 @@ class PartiesTest {
         Contact contact = ada();
         int before = delivered.size();
 
-        assertThatThrownBy(() -> parties.addEmail(contact.id(), EmailAddress.of("ADA@example.com"), ContactPointType.HOME))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+        assertThatThrownBy(
+                        () -> parties.addEmail(contact.id(), EmailAddress.of("ADA@example.com"), ContactPointType.HOME))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
 
         assertThat(parties.contact(contact.id()).version()).isEqualTo(1);
         assertThat(delivered).hasSize(before);
@@ -106,11 +124,16 @@ class PartiesTest {
     @Test
     void aBadInputIsRefusedNamingTheFieldAndNothingIsStored() {
         assertThatThrownBy(() -> parties.registerContact(null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("contact"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("contact"));
         assertThatThrownBy(() -> parties.tag((ContactId) null, "vip"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("partyId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("partyId"));
 
-        assertThat(storage.contacts().findAll(TenantId.DEFAULT, PageRequest.first(10)).items()).isEmpty();
+        assertThat(storage.contacts()
+                        .findAll(TenantId.DEFAULT, PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -120,9 +143,13 @@ class PartiesTest {
                 .withDetails(new ContactDetails(null, LocalDate.of(2030, 1, 1), null));
 
         assertThatThrownBy(() -> parties.importContacts(List.of(good, unborn)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("birthday"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("birthday"));
 
-        assertThat(storage.contacts().findAll(TenantId.DEFAULT, PageRequest.first(10)).totalElements()).isZero();
+        assertThat(storage.contacts()
+                        .findAll(TenantId.DEFAULT, PageRequest.first(10))
+                        .totalElements())
+                .isZero();
         assertThat(delivered).isEmpty();
         assertThat(parties.importContacts(List.of(good, good))).hasSize(2);
     }
@@ -139,22 +166,27 @@ class PartiesTest {
         assertThat(taggedContact.tags().values()).containsExactly("vip");
         assertThat(parties.contact(contact.id()).tags().values()).containsExactly("vip");
         assertThat(taggedAccount.tags().values()).containsExactly("vip");
-        assertThat(parties.account(account.id()).owner()).isEqualTo(owned.owner()).isNotEqualTo(OWNER);
+        assertThat(parties.account(account.id()).owner())
+                .isEqualTo(owned.owner())
+                .isNotEqualTo(OWNER);
         assertThatThrownBy(() -> parties.tag(AccountId.of(UUID.randomUUID()), "vip"))
-                .isInstanceOf(RecordNotFoundException.class).hasMessageContaining("Account");
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessageContaining("Account");
     }
 
     @Test
     void changingAnUnknownContactIsNotFound() {
-        assertThatThrownBy(() -> parties.tag(ContactId.of(UUID.randomUUID()), "vip")).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> parties.tag(ContactId.of(UUID.randomUUID()), "vip"))
+                .isInstanceOf(RecordNotFoundException.class);
     }
 
     @Test
     void linkingToAnUnknownAccountIsNotFoundAndStoresNothing() {
         Contact contact = ada();
 
-        assertThatThrownBy(() -> parties.linkContactToAccount(contact.id(), AccountId.of(UUID.randomUUID()), "CFO", true,
-                LocalDate.of(2025, 1, 1), null)).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> parties.linkContactToAccount(
+                        contact.id(), AccountId.of(UUID.randomUUID()), "CFO", true, LocalDate.of(2025, 1, 1), null))
+                .isInstanceOf(RecordNotFoundException.class);
         assertThat(parties.contact(contact.id()).affiliations()).isEmpty();
     }
 
@@ -167,7 +199,8 @@ class PartiesTest {
         parties.linkContactToAccount(former.id(), acme.id(), "CEO", true, LocalDate.of(2020, 1, 1), null);
         parties.endAccountLink(former.id(), acme.id(), LocalDate.of(2025, 12, 31));
 
-        assertThat(parties.contactsOfAccount(acme.id(), PageRequest.first(10)).items()).extracting(Contact::id)
+        assertThat(parties.contactsOfAccount(acme.id(), PageRequest.first(10)).items())
+                .extracting(Contact::id)
                 .containsExactly(current.id());
     }
 
@@ -180,10 +213,12 @@ class PartiesTest {
         parties.setParentAccount(office.id(), branch.id(), LocalDate.of(2025, 1, 1));
 
         assertThatThrownBy(() -> parties.setParentAccount(group.id(), office.id(), LocalDate.of(2025, 6, 1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("parent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("parent"));
 
         assertThat(parties.account(group.id()).parents()).isEmpty();
-        assertThat(parties.subsidiariesOf(group.id(), PageRequest.first(10)).items()).extracting(Account::id)
+        assertThat(parties.subsidiariesOf(group.id(), PageRequest.first(10)).items())
+                .extracting(Account::id)
                 .containsExactly(branch.id());
     }
 
@@ -191,30 +226,39 @@ class PartiesTest {
     void creditHoldIsSetAndClearedThroughTheService() {
         Account acme = acme();
 
-        assertThat(parties.placeOnCreditHold(acme.id(), "invoice overdue").isOnCreditHold()).isTrue();
+        assertThat(parties.placeOnCreditHold(acme.id(), "invoice overdue").isOnCreditHold())
+                .isTrue();
         assertThat(parties.releaseCreditHold(acme.id()).isOnCreditHold()).isFalse();
     }
 
     @Test
     void listingsArePagedInNameOrder() {
         for (String last : List.of("Zuse", "Hopper", "Lovelace", "Turing")) {
-            parties.registerContact(NewContact.of(PersonName.of("A", last), OWNER).withTag("Pioneer")
+            parties.registerContact(NewContact.of(PersonName.of("A", last), OWNER)
+                    .withTag("Pioneer")
                     .withDetails(new ContactDetails(null, LocalDate.of(1906, 12, 9), null)));
         }
 
-        assertThat(parties.contactsOwnedBy(OWNER, PageRequest.of(0, 3)).items()).extracting(c -> c.name().lastName())
+        assertThat(parties.contactsOwnedBy(OWNER, PageRequest.of(0, 3)).items())
+                .extracting(c -> c.name().lastName())
                 .containsExactly("Hopper", "Lovelace", "Turing");
-        assertThat(parties.contactsTagged("PIONEER", PageRequest.of(1, 3)).items()).extracting(c -> c.name().lastName())
+        assertThat(parties.contactsTagged("PIONEER", PageRequest.of(1, 3)).items())
+                .extracting(c -> c.name().lastName())
                 .containsExactly("Zuse");
-        assertThat(parties.contactsNamed("lo", PageRequest.first(10)).items()).extracting(c -> c.name().lastName())
+        assertThat(parties.contactsNamed("lo", PageRequest.first(10)).items())
+                .extracting(c -> c.name().lastName())
                 .containsExactly("Lovelace");
-        assertThat(parties.contactsWithBirthdayOn(MonthDay.of(12, 9), PageRequest.first(10)).totalElements()).isEqualTo(4);
+        assertThat(parties.contactsWithBirthdayOn(MonthDay.of(12, 9), PageRequest.first(10))
+                        .totalElements())
+                .isEqualTo(4);
     }
 
     @Test
     void accountsAreFoundByNormalisedName() {
         Account acme = acme();
 
-        assertThat(parties.accountsNamed("  acme   gmbh")).extracting(Account::id).containsExactly(acme.id());
+        assertThat(parties.accountsNamed("  acme   gmbh"))
+                .extracting(Account::id)
+                .containsExactly(acme.id());
     }
 }

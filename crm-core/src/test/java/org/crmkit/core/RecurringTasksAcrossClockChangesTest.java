@@ -29,12 +29,16 @@ class RecurringTasksAcrossClockChangesTest {
     private final InMemoryStorage storage = InMemoryStorage.create(Clock.systemUTC());
 
     private Crm at(Instant now) {
-        return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC)).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .build();
     }
 
     /** Creates the series' first task an hour before it is due, then completes each occurrence when it is due. */
     private List<LocalDateTime> occurrences(Instant firstDue, TaskRecurrence recurrence, int count) {
-        Task task = at(firstDue.minusSeconds(3600)).activities()
+        Task task = at(firstDue.minusSeconds(3600))
+                .activities()
                 .createTask(NewTask.of("Night backup check", firstDue, ADA).repeating(recurrence));
         List<LocalDateTime> local = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -53,15 +57,21 @@ class RecurringTasksAcrossClockChangesTest {
     @Test
     void aDailyTaskAtHalfPastTwoInWarsawIsAtHalfPastThreeOnTheSpringForwardDayOnly() {
         assertThat(occurrences(at("2026-03-28T02:30", WARSAW), TaskRecurrence.of(Recurrence.daily(), WARSAW), 4))
-                .containsExactly(LocalDateTime.parse("2026-03-28T02:30"), LocalDateTime.parse("2026-03-29T03:30"),
-                        LocalDateTime.parse("2026-03-30T02:30"), LocalDateTime.parse("2026-03-31T02:30"));
+                .containsExactly(
+                        LocalDateTime.parse("2026-03-28T02:30"),
+                        LocalDateTime.parse("2026-03-29T03:30"),
+                        LocalDateTime.parse("2026-03-30T02:30"),
+                        LocalDateTime.parse("2026-03-31T02:30"));
     }
 
     @Test
     void aDailyTaskAtHalfPastTwoInNewYorkIsAtHalfPastThreeOnTheSpringForwardDayOnly() {
         assertThat(occurrences(at("2026-03-07T02:30", NEW_YORK), TaskRecurrence.of(Recurrence.daily(), NEW_YORK), 4))
-                .containsExactly(LocalDateTime.parse("2026-03-07T02:30"), LocalDateTime.parse("2026-03-08T03:30"),
-                        LocalDateTime.parse("2026-03-09T02:30"), LocalDateTime.parse("2026-03-10T02:30"));
+                .containsExactly(
+                        LocalDateTime.parse("2026-03-07T02:30"),
+                        LocalDateTime.parse("2026-03-08T03:30"),
+                        LocalDateTime.parse("2026-03-09T02:30"),
+                        LocalDateTime.parse("2026-03-10T02:30"));
     }
 
     @Test
@@ -69,24 +79,31 @@ class RecurringTasksAcrossClockChangesTest {
         TaskRecurrence sundays = TaskRecurrence.of(Recurrence.weekly(DayOfWeek.SUNDAY), WARSAW);
 
         assertThat(occurrences(at("2026-03-22T02:30", WARSAW), sundays, 3))
-                .containsExactly(LocalDateTime.parse("2026-03-22T02:30"), LocalDateTime.parse("2026-03-29T03:30"),
+                .containsExactly(
+                        LocalDateTime.parse("2026-03-22T02:30"),
+                        LocalDateTime.parse("2026-03-29T03:30"),
                         LocalDateTime.parse("2026-04-05T02:30"));
     }
 
     @Test
     void aMonthlySeriesFirstDueInTheGapKeepsTheTimeOfDayItWasGiven() {
-        TaskRecurrence monthly = TaskRecurrence.of(Recurrence.monthlyOnDay(29), WARSAW).at(java.time.LocalTime.of(2, 30));
+        TaskRecurrence monthly =
+                TaskRecurrence.of(Recurrence.monthlyOnDay(29), WARSAW).at(java.time.LocalTime.of(2, 30));
 
         assertThat(occurrences(at("2026-03-29T02:30", WARSAW), monthly, 3))
-                .containsExactly(LocalDateTime.parse("2026-03-29T03:30"), LocalDateTime.parse("2026-04-29T02:30"),
+                .containsExactly(
+                        LocalDateTime.parse("2026-03-29T03:30"),
+                        LocalDateTime.parse("2026-04-29T02:30"),
                         LocalDateTime.parse("2026-05-29T02:30"));
     }
 
     @Test
     void onTheFallBackDayATimeThatHappensTwiceIsTakenAtItsFirstOccurrence() {
         Instant first = at("2026-10-24T02:30", WARSAW);
-        Task task = at(first.minusSeconds(3600)).activities()
-                .createTask(NewTask.of("Night backup check", first, ADA).repeating(TaskRecurrence.of(Recurrence.daily(), WARSAW)));
+        Task task = at(first.minusSeconds(3600))
+                .activities()
+                .createTask(NewTask.of("Night backup check", first, ADA)
+                        .repeating(TaskRecurrence.of(Recurrence.daily(), WARSAW)));
         List<Instant> dues = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             dues.add(task.dueAt());
@@ -96,7 +113,10 @@ class RecurringTasksAcrossClockChangesTest {
         }
 
         // 02:30 summer time (UTC+2) on the 25th comes before the clocks go back from 03:00 to 02:00
-        assertThat(dues).containsExactly(Instant.parse("2026-10-24T00:30:00Z"), Instant.parse("2026-10-25T00:30:00Z"),
-                Instant.parse("2026-10-26T01:30:00Z"));
+        assertThat(dues)
+                .containsExactly(
+                        Instant.parse("2026-10-24T00:30:00Z"),
+                        Instant.parse("2026-10-25T00:30:00Z"),
+                        Instant.parse("2026-10-26T01:30:00Z"));
     }
 }

@@ -43,14 +43,20 @@ class RecurringTasksTest {
     private TaskReminderPolicy policy = TaskReminderPolicy.standard();
 
     private Crm at(Instant now) {
-        return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC)).taskReminders(policy)
-                .eventListener(entry -> published.add(entry.event())).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .taskReminders(policy)
+                .eventListener(entry -> published.add(entry.event()))
+                .build();
     }
 
     private Task weeklyQueueCheck() {
-        return at(MONDAY_MORNING).activities().createTask(NewTask.of("Check the support queue", MONDAY_NINE, ADA)
-                .withReminderAt(MONDAY_NINE.minus(Duration.ofMinutes(30)))
-                .repeating(TaskRecurrence.of(Recurrence.weekly(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), BERLIN)));
+        return at(MONDAY_MORNING)
+                .activities()
+                .createTask(NewTask.of("Check the support queue", MONDAY_NINE, ADA)
+                        .withReminderAt(MONDAY_NINE.minus(Duration.ofMinutes(30)))
+                        .repeating(TaskRecurrence.of(Recurrence.weekly(DayOfWeek.MONDAY, DayOfWeek.THURSDAY), BERLIN)));
     }
 
     @Test
@@ -67,9 +73,11 @@ class RecurringTasksTest {
         assertThat(thursday.subject()).isEqualTo("Check the support queue");
         assertThat(thursday.recurrence()).isEqualTo(monday.recurrence());
         assertThat(done.nextOccurrence()).isEqualTo(thursday.id());
-        assertThat(published).filteredOn(TaskRecurred.class::isInstance).singleElement()
-                .isEqualTo(new TaskRecurred(done.tenant(), done.id().value(), MONDAY_NINE.plusSeconds(600),
-                        thursday.id(), thursdayNine));
+        assertThat(published)
+                .filteredOn(TaskRecurred.class::isInstance)
+                .singleElement()
+                .isEqualTo(new TaskRecurred(
+                        done.tenant(), done.id().value(), MONDAY_NINE.plusSeconds(600), thursday.id(), thursdayNine));
     }
 
     @Test
@@ -81,8 +89,11 @@ class RecurringTasksTest {
 
         crm.activities().complete(monday.id());
 
-        assertThat(crm.activities().tasksOf(ADA, Set.of(), PageRequest.first(10)).items())
-                .extracting(Task::status).containsExactly(TaskStatus.DONE, TaskStatus.OPEN);
+        assertThat(crm.activities()
+                        .tasksOf(ADA, Set.of(), PageRequest.first(10))
+                        .items())
+                .extracting(Task::status)
+                .containsExactly(TaskStatus.DONE, TaskStatus.OPEN);
     }
 
     @Test
@@ -93,13 +104,18 @@ class RecurringTasksTest {
         crm.activities().cancel(monday.id());
 
         assertThat(crm.activities().nextOccurrence(monday.id())).isEmpty();
-        assertThat(crm.activities().tasksOf(ADA, TaskStatus.ACTIVE, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .tasksOf(ADA, TaskStatus.ACTIVE, PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void lastOccurrenceOfASeriesWithAnEndCreatesNoNext() {
-        Task monday = at(MONDAY_MORNING).activities().createTask(NewTask.of("Stand-up", MONDAY_NINE, ADA)
-                .repeating(TaskRecurrence.of(Recurrence.daily(), BERLIN).until(LocalDate.of(2026, 3, 2))));
+        Task monday = at(MONDAY_MORNING)
+                .activities()
+                .createTask(NewTask.of("Stand-up", MONDAY_NINE, ADA)
+                        .repeating(TaskRecurrence.of(Recurrence.daily(), BERLIN).until(LocalDate.of(2026, 3, 2))));
 
         Task done = at(MONDAY_NINE).activities().complete(monday.id());
 
@@ -114,8 +130,8 @@ class RecurringTasksTest {
         Instant tomorrow = MONDAY_NINE.plus(Duration.ofDays(1));
 
         Task plain = crm.activities().createTask(NewTask.of("Send offer", tomorrow, ADA));
-        Task explicit = crm.activities().createTask(NewTask.of("Call back", tomorrow, ADA)
-                .withReminderAt(tomorrow.minusSeconds(60)));
+        Task explicit = crm.activities()
+                .createTask(NewTask.of("Call back", tomorrow, ADA).withReminderAt(tomorrow.minusSeconds(60)));
         Task soon = crm.activities().createTask(NewTask.of("Quick call", MONDAY_MORNING.plusSeconds(600), ADA));
 
         assertThat(plain.reminderAt()).isEqualTo(tomorrow.minus(Duration.ofHours(2)));
@@ -126,7 +142,8 @@ class RecurringTasksTest {
 
     @Test
     void overdueTaskIsNoticedThenEscalatedOnceEachAndRescheduleStartsAfresh() {
-        policy = TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofHours(1))
+        policy = TaskReminderPolicy.standard()
+                .withOverdueNoticeAfter(Duration.ofHours(1))
                 .escalatingAfter(Duration.ofDays(2));
         Task task = at(MONDAY_MORNING).activities().createTask(NewTask.of("Send contract", MONDAY_NINE, ADA));
         Instant halfHourLate = MONDAY_NINE.plus(Duration.ofMinutes(30));
@@ -150,7 +167,8 @@ class RecurringTasksTest {
 
         assertThat(rescheduled.overdueNoticeSentAt()).isNull();
         assertThat(rescheduled.escalatedAt()).isNull();
-        assertThat(policy.overdueNoticeDue(rescheduled, twoDaysLate.plus(Duration.ofDays(2)))).isTrue();
+        assertThat(policy.overdueNoticeDue(rescheduled, twoDaysLate.plus(Duration.ofDays(2))))
+                .isTrue();
     }
 
     @Test
@@ -158,17 +176,22 @@ class RecurringTasksTest {
         Task task = at(MONDAY_MORNING).activities().createTask(NewTask.of("Send contract", MONDAY_NINE, ADA));
 
         assertThatThrownBy(() -> at(MONDAY_MORNING).activities().markOverdueNoticeSent(task.id()))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("no overdue notice");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("no overdue notice");
         assertThatThrownBy(() -> at(MONDAY_MORNING).activities().markEscalated(task.id(), LEAD))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("no escalation");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("no escalation");
     }
 
     @Test
     void escalationBeforeTheOverdueNoticeIsRefusedWhenThePolicyIsBuilt() {
-        assertThatThrownBy(() -> TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofDays(2))
-                .escalatingAfter(Duration.ofDays(1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("escalateAfter"));
+        assertThatThrownBy(() -> TaskReminderPolicy.standard()
+                        .withOverdueNoticeAfter(Duration.ofDays(2))
+                        .escalatingAfter(Duration.ofDays(1)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("escalateAfter"));
         assertThatThrownBy(() -> TaskReminderPolicy.standard().withLeadTime(Duration.ofHours(-1)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("leadTime"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("leadTime"));
     }
 }

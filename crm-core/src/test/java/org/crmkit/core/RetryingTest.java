@@ -27,8 +27,11 @@ class RetryingTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-05-01T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final List<String> events = new ArrayList<>();
-    private final Crm crm = Crm.builder().storage(storage).clock(clock)
-            .eventListener(entry -> events.add(entry.event().eventType())).build();
+    private final Crm crm = Crm.builder()
+            .storage(storage)
+            .clock(clock)
+            .eventListener(entry -> events.add(entry.event().eventType()))
+            .build();
     private final UserId owner = UserId.of(UUID.randomUUID());
     private int attempts;
 
@@ -61,9 +64,11 @@ class RetryingTest {
     @Test
     void afterTheLastAttemptTheLastConflictIsThrownAndNothingIsStored() {
         assertThatThrownBy(() -> crm.retrying(2, () -> {
-            registerAda();
-            throw new StaleVersionException("Account", UUID.randomUUID(), 4, 4 + ++attempts);
-        })).isInstanceOf(StaleVersionException.class).hasMessageEndingWith("the stored version is 6");
+                    registerAda();
+                    throw new StaleVersionException("Account", UUID.randomUUID(), 4, 4 + ++attempts);
+                }))
+                .isInstanceOf(StaleVersionException.class)
+                .hasMessageEndingWith("the stored version is 6");
 
         assertThat(attempts).isEqualTo(2);
         assertThat(contacts()).isEmpty();
@@ -73,10 +78,11 @@ class RetryingTest {
     @Test
     void anyOtherFailureEndsTheChangeAtOnce() {
         assertThatThrownBy(() -> crm.retrying(5, () -> {
-            attempts++;
-            registerAda();
-            throw new IllegalStateException("the host's own check failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    attempts++;
+                    registerAda();
+                    throw new IllegalStateException("the host's own check failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(attempts).isEqualTo(1);
         assertThat(contacts()).isEmpty();
@@ -85,13 +91,15 @@ class RetryingTest {
     @Test
     void insideATransactionItIsRefusedAsItsAttemptsCouldNotStartAfresh() {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> crm.retrying(3, () -> attempts++)))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("fresh transaction");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("fresh transaction");
         assertThat(attempts).isZero();
     }
 
     @Test
     void atLeastOneAttempt() {
-        assertThatThrownBy(() -> crm.retrying(0, () -> attempts++)).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> crm.retrying(0, () -> attempts++))
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("maxAttempts");
     }
 }

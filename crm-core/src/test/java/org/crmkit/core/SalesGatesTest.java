@@ -23,11 +23,11 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.DealField;
 import org.crmkit.core.sales.FieldValue;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityStatus;
 import org.crmkit.core.sales.Pipeline;
@@ -40,24 +40,35 @@ class SalesGatesTest {
 
     final TestClock clock = new TestClock("2026-03-02T09:00:00Z");
     final InMemoryStorage storage = InMemoryStorage.create(clock);
-    final Crm crm = Crm.builder().storage(storage).clock(clock)
-            .actorResolver(ActorResolver.fixed(Actor.of("anna", "Anna"))).build();
+    final Crm crm = Crm.builder()
+            .storage(storage)
+            .clock(clock)
+            .actorResolver(ActorResolver.fixed(Actor.of("anna", "Anna")))
+            .build();
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(java.util.UUID.randomUUID());
     final AccountId account = StoredRecords.account(storage, clock);
-    final Pipeline pipeline = sales.definePipeline("Enterprise", List.of(
-            NewStage.open("Discover", 10, ForecastCategory.PIPELINE).rottingAfter(10),
-            NewStage.open("Prove", 40, ForecastCategory.BEST_CASE).gatedBy(
-                    StageGate.requires(DealField.AMOUNT), StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
-                    StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING)),
-            NewStage.open("Commit", 80, ForecastCategory.COMMIT).gatedBy(
-                    StageGate.allOf("Commit criteria", List.of(StageGate.requiresLineItem(),
-                            StageGate.minimumAmount(Money.of("5000.00", "EUR")),
-                            StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                            StageGate.requiresCustomField("budget"), StageGate.approvalBy(Role.MANAGER)))),
-            NewStage.open("Contract", 90, ForecastCategory.COMMIT).gatedBy(StageGate.maxStagesSkipped(0)),
-            NewStage.won("Won").gatedBy(StageGate.requires(DealField.NEXT_STEP)),
-            NewStage.lost("Lost")));
+    final Pipeline pipeline = sales.definePipeline(
+            "Enterprise",
+            List.of(
+                    NewStage.open("Discover", 10, ForecastCategory.PIPELINE).rottingAfter(10),
+                    NewStage.open("Prove", 40, ForecastCategory.BEST_CASE)
+                            .gatedBy(
+                                    StageGate.requires(DealField.AMOUNT),
+                                    StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
+                                    StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING)),
+                    NewStage.open("Commit", 80, ForecastCategory.COMMIT)
+                            .gatedBy(StageGate.allOf(
+                                    "Commit criteria",
+                                    List.of(
+                                            StageGate.requiresLineItem(),
+                                            StageGate.minimumAmount(Money.of("5000.00", "EUR")),
+                                            StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                            StageGate.requiresCustomField("budget"),
+                                            StageGate.approvalBy(Role.MANAGER)))),
+                    NewStage.open("Contract", 90, ForecastCategory.COMMIT).gatedBy(StageGate.maxStagesSkipped(0)),
+                    NewStage.won("Won").gatedBy(StageGate.requires(DealField.NEXT_STEP)),
+                    NewStage.lost("Lost")));
     final StageId discover = stage(0);
     final StageId prove = stage(1);
     final StageId commit = stage(2);
@@ -68,13 +79,14 @@ class SalesGatesTest {
     }
 
     Opportunity openDeal() {
-        return sales.openOpportunity(NewOpportunity.of("Fleet", account, pipeline.id(), Currency.getInstance("EUR"),
-                owner));
+        return sales.openOpportunity(
+                NewOpportunity.of("Fleet", account, pipeline.id(), Currency.getInstance("EUR"), owner));
     }
 
     void logMeeting(OpportunityId deal) {
-        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Workshop", clock.instant())
-                .regarding(RecordRef.opportunity(deal)));
+        crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.MEETING, null, "Workshop", clock.instant())
+                        .regarding(RecordRef.opportunity(deal)));
     }
 
     Opportunity readyForProve() {
@@ -97,11 +109,14 @@ class SalesGatesTest {
         StageMoveResult refused = sales.moveToStage(deal.id(), prove);
 
         assertThat(refused.moved()).isFalse();
-        assertThat(refused.violations()).extracting(Violation::code, Violation::field).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(StageGate.REQUIRED_FIELD, "amount"),
-                org.assertj.core.groups.Tuple.tuple(StageGate.REQUIRED_FIELD, "expectedCloseDate"),
-                org.assertj.core.groups.Tuple.tuple(StageGate.ACTIVITY, "activities"));
-        assertThat(refused.violations().get(0).message()).isEqualTo("amount required: amount must be set to enter Prove");
+        assertThat(refused.violations())
+                .extracting(Violation::code, Violation::field)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(StageGate.REQUIRED_FIELD, "amount"),
+                        org.assertj.core.groups.Tuple.tuple(StageGate.REQUIRED_FIELD, "expectedCloseDate"),
+                        org.assertj.core.groups.Tuple.tuple(StageGate.ACTIVITY, "activities"));
+        assertThat(refused.violations().get(0).message())
+                .isEqualTo("amount required: amount must be set to enter Prove");
         assertThat(sales.opportunity(deal.id()).orElseThrow().stage()).isEqualTo(discover);
     }
 
@@ -127,8 +142,13 @@ class SalesGatesTest {
         Opportunity deal = openDeal();
         sales.setAmount(deal.id(), Money.of("8000.00", "EUR"));
         sales.setExpectedCloseDate(deal.id(), LocalDate.of(2026, 6, 30));
-        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, null, "Old meeting",
-                clock.instant().minus(Duration.ofDays(3))).regarding(RecordRef.opportunity(deal.id())));
+        crm.activities()
+                .logActivity(NewActivity.of(
+                                ActivityKind.MEETING,
+                                null,
+                                "Old meeting",
+                                clock.instant().minus(Duration.ofDays(3)))
+                        .regarding(RecordRef.opportunity(deal.id())));
 
         assertThat(codes(sales.missingFor(deal.id(), prove))).containsExactly(StageGate.ACTIVITY);
     }
@@ -141,9 +161,14 @@ class SalesGatesTest {
 
         List<Violation> missing = sales.missingFor(deal.id(), commit);
 
-        assertThat(codes(missing)).containsExactly(StageGate.LINE_ITEM, StageGate.CONTACT_ROLE,
-                StageGate.REQUIRED_CUSTOM_FIELD, StageGate.APPROVAL);
-        assertThat(missing).extracting(Violation::field)
+        assertThat(codes(missing))
+                .containsExactly(
+                        StageGate.LINE_ITEM,
+                        StageGate.CONTACT_ROLE,
+                        StageGate.REQUIRED_CUSTOM_FIELD,
+                        StageGate.APPROVAL);
+        assertThat(missing)
+                .extracting(Violation::field)
                 .containsExactly("lineItems", "contactRoles", "customFields.budget", "approvals");
         assertThat(sales.opportunity(deal.id()).orElseThrow().version()).isEqualTo(version);
     }
@@ -160,7 +185,9 @@ class SalesGatesTest {
         assertThat(codes(sales.moveToStage(deal.id(), commit).violations()))
                 .containsExactly(StageGate.MINIMUM_AMOUNT, StageGate.APPROVAL);
 
-        sales.changeLineItem(deal.id(), sales.opportunity(deal.id()).orElseThrow().lineItems().get(0).id(),
+        sales.changeLineItem(
+                deal.id(),
+                sales.opportunity(deal.id()).orElseThrow().lineItems().get(0).id(),
                 NewLineItem.of("SEAT", "20", Money.of("400.00", "EUR"), "0"));
         sales.approveStage(deal.id(), commit, manager.id(), Role.MANAGER);
 
@@ -174,7 +201,8 @@ class SalesGatesTest {
         User rep = crm.access().registerUser("Rob", EmailAddress.of("rob@example.com"), Set.of(Role.SALES));
 
         assertThatThrownBy(() -> sales.approveStage(deal.id(), commit, rep.id(), Role.MANAGER))
-                .isInstanceOf(AccessDeniedException.class).hasMessageContaining("does not hold the role");
+                .isInstanceOf(AccessDeniedException.class)
+                .hasMessageContaining("does not hold the role");
         assertThat(sales.opportunity(deal.id()).orElseThrow().approvals()).isEmpty();
     }
 
@@ -184,9 +212,16 @@ class SalesGatesTest {
 
         List<Violation> violations = sales.moveToStage(deal.id(), commit).violations();
 
-        assertThat(codes(violations)).containsExactly(StageGate.REQUIRED_FIELD, StageGate.REQUIRED_FIELD,
-                StageGate.ACTIVITY, StageGate.LINE_ITEM, StageGate.MINIMUM_AMOUNT, StageGate.CONTACT_ROLE,
-                StageGate.REQUIRED_CUSTOM_FIELD, StageGate.APPROVAL);
+        assertThat(codes(violations))
+                .containsExactly(
+                        StageGate.REQUIRED_FIELD,
+                        StageGate.REQUIRED_FIELD,
+                        StageGate.ACTIVITY,
+                        StageGate.LINE_ITEM,
+                        StageGate.MINIMUM_AMOUNT,
+                        StageGate.CONTACT_ROLE,
+                        StageGate.REQUIRED_CUSTOM_FIELD,
+                        StageGate.APPROVAL);
     }
 
     @Test
@@ -196,7 +231,9 @@ class SalesGatesTest {
 
         List<Violation> violations = sales.missingFor(deal.id(), contract);
 
-        assertThat(violations).filteredOn(v -> v.code().equals(StageGate.STAGE_SKIP)).singleElement()
+        assertThat(violations)
+                .filteredOn(v -> v.code().equals(StageGate.STAGE_SKIP))
+                .singleElement()
                 .satisfies(v -> assertThat(v.message())
                         .isEqualTo("skip at most 0 stages: the move to Contract skips 1 stage, at most 0 allowed"));
         assertThat(StageGate.maxStagesSkipped(1).name()).isEqualTo("skip at most 1 stage");
@@ -208,7 +245,9 @@ class SalesGatesTest {
 
         List<Violation> violations = sales.missingFor(deal.id(), contract);
 
-        assertThat(violations).filteredOn(v -> v.code().equals(StageGate.STAGE_SKIP)).singleElement()
+        assertThat(violations)
+                .filteredOn(v -> v.code().equals(StageGate.STAGE_SKIP))
+                .singleElement()
                 .satisfies(v -> assertThat(v.message()).contains("skips 2 stages, at most 0 allowed"));
     }
 
@@ -222,15 +261,16 @@ class SalesGatesTest {
         Opportunity now = sales.opportunity(deal.id()).orElseThrow();
         assertThat(now.stage()).isEqualTo(prove);
         assertThat(now.stageHistory().get(1).override().reason()).isEqualTo("CEO met them at the fair");
-        assertThat(codes(now.stageHistory().get(1).override().overridden())).containsExactly(
-                StageGate.REQUIRED_FIELD, StageGate.REQUIRED_FIELD, StageGate.ACTIVITY);
+        assertThat(codes(now.stageHistory().get(1).override().overridden()))
+                .containsExactly(StageGate.REQUIRED_FIELD, StageGate.REQUIRED_FIELD, StageGate.ACTIVITY);
     }
 
     @Test
     void anOverrideCannotMoveIntoAClosingStage() {
         Opportunity deal = openDeal();
 
-        StageMoveResult refused = sales.moveOverridingGates(deal.id(), pipeline.wonStage().id(), "just because");
+        StageMoveResult refused =
+                sales.moveOverridingGates(deal.id(), pipeline.wonStage().id(), "just because");
 
         assertThat(codes(refused.violations())).containsExactly(Opportunity.CLOSING_STAGE);
     }
@@ -242,8 +282,8 @@ class SalesGatesTest {
 
         StageMoveResult refused = sales.markWon(deal.id(), "luck");
 
-        assertThat(codes(refused.violations())).containsExactly(Opportunity.UNKNOWN_CLOSE_REASON,
-                StageGate.REQUIRED_FIELD);
+        assertThat(codes(refused.violations()))
+                .containsExactly(Opportunity.UNKNOWN_CLOSE_REASON, StageGate.REQUIRED_FIELD);
         sales.setNextStep(deal.id(), "kick-off");
         assertThat(sales.markWon(deal.id(), "best FIT").moved()).isTrue();
         assertThat(sales.opportunity(deal.id()).orElseThrow().closeReason()).isEqualTo("Best fit");
@@ -259,8 +299,8 @@ class SalesGatesTest {
         assertThat(lost.closeReason()).isEqualTo("Price");
         assertThat(lost.competitor()).isEqualTo("Globex");
 
-        assertThat(codes(sales.reopen(deal.id(), prove).violations())).containsExactly(StageGate.REQUIRED_FIELD,
-                StageGate.REQUIRED_FIELD, StageGate.ACTIVITY);
+        assertThat(codes(sales.reopen(deal.id(), prove).violations()))
+                .containsExactly(StageGate.REQUIRED_FIELD, StageGate.REQUIRED_FIELD, StageGate.ACTIVITY);
         assertThat(sales.reopen(deal.id(), discover).moved()).isTrue();
         assertThat(sales.opportunity(deal.id()).orElseThrow().competitor()).isNull();
     }

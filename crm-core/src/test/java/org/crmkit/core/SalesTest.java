@@ -20,9 +20,9 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityStatus;
 import org.crmkit.core.sales.Pipeline;
@@ -39,19 +39,26 @@ class SalesTest {
     final List<DomainEvent> published = new CopyOnWriteArrayList<>();
     final Actor anna = Actor.of("anna", "Anna");
     final InMemoryStorage storage = InMemoryStorage.create(clock);
-    final Crm crm = Crm.builder().storage(storage).clock(clock)
-            .actorResolver(ActorResolver.fixed(anna)).eventListener(entry -> published.add(entry.event())).build();
+    final Crm crm = Crm.builder()
+            .storage(storage)
+            .clock(clock)
+            .actorResolver(ActorResolver.fixed(anna))
+            .eventListener(entry -> published.add(entry.event()))
+            .build();
     final Sales sales = crm.sales();
     final AccountId account = StoredRecords.account(storage, clock);
     final UserId owner = UserId.of(UUID.randomUUID());
-    final Pipeline pipeline = sales.definePipeline("New business", List.of(
-            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-            NewStage.won("Won"), NewStage.lost("Lost")));
+    final Pipeline pipeline = sales.definePipeline(
+            "New business",
+            List.of(
+                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                    NewStage.won("Won"),
+                    NewStage.lost("Lost")));
 
     Opportunity open(String name, LocalDate close) {
-        return sales.openOpportunity(new NewOpportunity(name, account, null, pipeline.id(), null,
-                Currency.getInstance("EUR"), null, close, owner, null, null));
+        return sales.openOpportunity(new NewOpportunity(
+                name, account, null, pipeline.id(), null, Currency.getInstance("EUR"), null, close, owner, null, null));
     }
 
     @Test
@@ -62,8 +69,10 @@ class SalesTest {
 
     @Test
     void anInvalidPipelineStoresNothing() {
-        assertThatThrownBy(() -> sales.definePipeline("Broken", List.of(NewStage.open("Only", 10, ForecastCategory.PIPELINE))))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
+        assertThatThrownBy(() ->
+                        sales.definePipeline("Broken", List.of(NewStage.open("Only", 10, ForecastCategory.PIPELINE))))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
         assertThat(sales.pipelines()).hasSize(1);
     }
 
@@ -73,16 +82,25 @@ class SalesTest {
         sales.addLineItem(deal.id(), NewLineItem.of("CAR", "4", Money.of("25000.00", "EUR"), "5"));
         sales.addContactRole(deal.id(), StoredRecords.contact(storage, clock), BuyingRole.DECISION_MAKER);
 
-        StageMoveResult moved = sales.moveToStage(deal.id(), pipeline.stages().get(1).id());
+        StageMoveResult moved =
+                sales.moveToStage(deal.id(), pipeline.stages().get(1).id());
         sales.markWon(deal.id(), "relationship");
 
         assertThat(moved.moved()).isTrue();
         Opportunity won = sales.opportunity(deal.id()).orElseThrow();
         assertThat(won.amount()).isEqualTo(Money.of("95000.00", "EUR"));
         assertThat(won.status()).isEqualTo(OpportunityStatus.WON);
-        assertThat(won.stageHistory()).hasSize(3).allSatisfy(change -> assertThat(change.actor()).isEqualTo(anna));
-        assertThat(published).extracting(DomainEvent::eventType).containsSubsequence("OpportunityOpened",
-                "OpportunityAmountChanged", "OpportunityStageChanged", "OpportunityStageChanged", "OpportunityWon");
+        assertThat(won.stageHistory())
+                .hasSize(3)
+                .allSatisfy(change -> assertThat(change.actor()).isEqualTo(anna));
+        assertThat(published)
+                .extracting(DomainEvent::eventType)
+                .containsSubsequence(
+                        "OpportunityOpened",
+                        "OpportunityAmountChanged",
+                        "OpportunityStageChanged",
+                        "OpportunityStageChanged",
+                        "OpportunityWon");
     }
 
     @Test
@@ -90,7 +108,8 @@ class SalesTest {
         Opportunity deal = open("Fleet", null);
         published.clear();
 
-        StageMoveResult refused = sales.moveToStage(deal.id(), pipeline.stages().get(0).id());
+        StageMoveResult refused =
+                sales.moveToStage(deal.id(), pipeline.stages().get(0).id());
 
         assertThat(refused.moved()).isFalse();
         assertThat(sales.opportunity(deal.id()).orElseThrow().version()).isEqualTo(1);
@@ -117,15 +136,24 @@ class SalesTest {
         Opportunity lost = open("Lost", LocalDate.of(2026, 4, 1));
         sales.markLost(lost.id(), "no budget", null);
 
-        assertThat(sales.opportunitiesOf(owner, PageRequest.first(10)).items()).extracting(Opportunity::name)
+        assertThat(sales.opportunitiesOf(owner, PageRequest.first(10)).items())
+                .extracting(Opportunity::name)
                 .containsExactly("Lost", "April", "June");
-        assertThat(sales.opportunitiesOfAccount(account)).extracting(Opportunity::name).containsExactly("June", "April", "Lost");
-        assertThat(sales.openOpportunities(pipeline.id(), PageRequest.first(10)).items()).extracting(Opportunity::id)
+        assertThat(sales.opportunitiesOfAccount(account))
+                .extracting(Opportunity::name)
+                .containsExactly("June", "April", "Lost");
+        assertThat(sales.openOpportunities(pipeline.id(), PageRequest.first(10)).items())
+                .extracting(Opportunity::id)
                 .containsExactly(april.id(), june.id());
-        assertThat(sales.opportunitiesClosingBetween(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30),
-                PageRequest.first(10)).items()).extracting(Opportunity::id).containsExactly(april.id());
-        assertThat(sales.opportunitiesInStage(pipeline.lostStage().id(), PageRequest.first(10)).items())
-                .extracting(Opportunity::id).containsExactly(lost.id());
+        assertThat(sales.opportunitiesClosingBetween(
+                                LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), PageRequest.first(10))
+                        .items())
+                .extracting(Opportunity::id)
+                .containsExactly(april.id());
+        assertThat(sales.opportunitiesInStage(pipeline.lostStage().id(), PageRequest.first(10))
+                        .items())
+                .extracting(Opportunity::id)
+                .containsExactly(lost.id());
     }
 
     @Test
@@ -135,10 +163,14 @@ class SalesTest {
         Quota second = sales.setQuota(holder, QuotaPeriod.quarter(2026, 2), Money.of("120000.00", "EUR"));
 
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(sales.quota(holder, QuotaPeriod.quarter(2026, 2)).orElseThrow().amount())
+        assertThat(sales.quota(holder, QuotaPeriod.quarter(2026, 2))
+                        .orElseThrow()
+                        .amount())
                 .isEqualTo(Money.of("120000.00", "EUR"));
-        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 5)))).hasSize(1);
-        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 7)))).isEmpty();
+        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 5))))
+                .hasSize(1);
+        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 7))))
+                .isEmpty();
     }
 
     @Test
@@ -146,6 +178,7 @@ class SalesTest {
         Pipeline changed = sales.addStage(pipeline.id(), NewStage.open("Demo", 30, ForecastCategory.PIPELINE), 1);
         sales.renameStage(pipeline.id(), changed.stages().get(1).id(), "Product demo");
 
-        assertThat(sales.pipeline(pipeline.id()).orElseThrow().stages().get(1).name()).isEqualTo("Product demo");
+        assertThat(sales.pipeline(pipeline.id()).orElseThrow().stages().get(1).name())
+                .isEqualTo("Product demo");
     }
 }

@@ -43,61 +43,97 @@ class SegmentsTest {
 
     @BeforeEach
     void buildCrm() {
-        crm = Crm.builder().storage(InMemoryStorage.create(CLOCK)).clock(CLOCK).eventListener(delivered::add).build();
+        crm = Crm.builder()
+                .storage(InMemoryStorage.create(CLOCK))
+                .clock(CLOCK)
+                .eventListener(delivered::add)
+                .build();
     }
 
     @Test
     void aSavedSegmentIsReEvaluatedAgainstTheStoredContactsWithPaging() {
         List<Contact> vips = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of("C", "Contact" + i), OWNER).withTag("vip"));
-            vips.add(crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form"));
+            Contact contact = crm.parties()
+                    .registerContact(NewContact.of(PersonName.of("C", "Contact" + i), OWNER)
+                            .withTag("vip"));
+            vips.add(crm.parties()
+                    .grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form"));
         }
-        crm.parties().registerContact(NewContact.of(PersonName.of("N", "Other"), OWNER).withTag("vip"));
-        Segment segment = crm.segments().define("Emailable VIPs", SegmentAudience.CONTACTS,
-                SegmentRule.all(HasTags.of("VIP"), new HasConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)));
+        crm.parties()
+                .registerContact(
+                        NewContact.of(PersonName.of("N", "Other"), OWNER).withTag("vip"));
+        Segment segment = crm.segments()
+                .define(
+                        "Emailable VIPs",
+                        SegmentAudience.CONTACTS,
+                        SegmentRule.all(
+                                HasTags.of("VIP"), new HasConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)));
 
         Page<Contact> first = crm.segments().contactsIn(segment.id(), PageRequest.of(0, 3));
         Page<Contact> second = crm.segments().contactsIn(segment.id(), PageRequest.of(1, 3));
 
         assertThat(first.totalElements()).isEqualTo(5);
-        assertThat(first.items()).extracting(Contact::id).containsExactly(vips.get(0).id(), vips.get(1).id(), vips.get(2).id());
-        assertThat(second.items()).extracting(Contact::id).containsExactly(vips.get(3).id(), vips.get(4).id());
+        assertThat(first.items())
+                .extracting(Contact::id)
+                .containsExactly(vips.get(0).id(), vips.get(1).id(), vips.get(2).id());
+        assertThat(second.items())
+                .extracting(Contact::id)
+                .containsExactly(vips.get(3).id(), vips.get(4).id());
 
         crm.parties().withdrawConsent(vips.get(0).id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "unsubscribe");
-        assertThat(crm.segments().contactsIn(segment.id(), PageRequest.first(10)).totalElements()).isEqualTo(4);
+        assertThat(crm.segments()
+                        .contactsIn(segment.id(), PageRequest.first(10))
+                        .totalElements())
+                .isEqualTo(4);
         assertThat(delivered).anySatisfy(entry -> assertThat(entry.event()).isInstanceOf(SegmentDefined.class));
     }
 
     @Test
     void anAccountSegmentSelectsAccounts() {
-        Account keyAccount = crm.parties().registerAccount(NewAccount.of("ACME", OWNER).withTag("key account"));
+        Account keyAccount =
+                crm.parties().registerAccount(NewAccount.of("ACME", OWNER).withTag("key account"));
         crm.parties().registerAccount(NewAccount.of("Other", OWNER));
-        Segment segment = crm.segments().define("Key accounts", SegmentAudience.ACCOUNTS, SegmentRule.all(HasTags.of("key account")));
+        Segment segment = crm.segments()
+                .define("Key accounts", SegmentAudience.ACCOUNTS, SegmentRule.all(HasTags.of("key account")));
 
-        assertThat(crm.segments().accountsIn(segment.id(), PageRequest.first(10)).items()).extracting(Account::id)
+        assertThat(crm.segments()
+                        .accountsIn(segment.id(), PageRequest.first(10))
+                        .items())
+                .extracting(Account::id)
                 .containsExactly(keyAccount.id());
         assertThatThrownBy(() -> crm.segments().contactsIn(segment.id(), PageRequest.first(10)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("segmentId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("segmentId"));
     }
 
     @Test
     void aBadSegmentIsRefusedAndNothingIsStored() {
         assertThatThrownBy(() -> crm.segments().define("VIPs", null, SegmentRule.all(HasTags.of("vip"))))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("audience"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("audience"));
         assertThat(crm.segments().segments(PageRequest.first(10)).items()).isEmpty();
-        assertThatThrownBy(() -> crm.segments().rename(SegmentId.of(UUID.randomUUID()), "x")).isInstanceOf(RecordNotFoundException.class);
+        assertThatThrownBy(() -> crm.segments().rename(SegmentId.of(UUID.randomUUID()), "x"))
+                .isInstanceOf(RecordNotFoundException.class);
     }
 
     @Test
     void changingTheRuleChangesWhoIsIn() {
-        crm.parties().registerContact(NewContact.of(PersonName.of("A", "Vip"), OWNER).withTag("vip"));
+        crm.parties()
+                .registerContact(NewContact.of(PersonName.of("A", "Vip"), OWNER).withTag("vip"));
         Segment segment = crm.segments().define("Gold", SegmentAudience.CONTACTS, SegmentRule.all(HasTags.of("gold")));
-        assertThat(crm.segments().contactsIn(segment.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.segments()
+                        .contactsIn(segment.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
 
-        Segment changed = crm.segments().changeRule(segment.id(), SegmentRule.any(HasTags.of("gold"), HasTags.of("vip")));
+        Segment changed =
+                crm.segments().changeRule(segment.id(), SegmentRule.any(HasTags.of("gold"), HasTags.of("vip")));
 
         assertThat(changed.version()).isEqualTo(2);
-        assertThat(crm.segments().contactsIn(segment.id(), PageRequest.first(10)).items()).hasSize(1);
+        assertThat(crm.segments()
+                        .contactsIn(segment.id(), PageRequest.first(10))
+                        .items())
+                .hasSize(1);
     }
 }

@@ -41,13 +41,22 @@ class ServiceDeskTest {
     private final AccountId account = StoredRecords.account(storage, Clock.fixed(NOW, ZoneOffset.UTC));
 
     private Crm crmAt(Instant now) {
-        return Crm.builder().storage(storage).clock(Clock.fixed(now, ZoneOffset.UTC))
-                .eventListener(entry -> published.add(entry.event())).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(now, ZoneOffset.UTC))
+                .eventListener(entry -> published.add(entry.event()))
+                .build();
     }
 
     private ServiceCase open(CasePriority priority) {
-        return crm.serviceDesk().openCase(NewCase.of(account, StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)), "Delivery late",
-                CaseChannel.PHONE, CaseCategory.of("delivery"), priority));
+        return crm.serviceDesk()
+                .openCase(NewCase.of(
+                        account,
+                        StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC)),
+                        "Delivery late",
+                        CaseChannel.PHONE,
+                        CaseCategory.of("delivery"),
+                        priority));
     }
 
     @Test
@@ -63,12 +72,16 @@ class ServiceDeskTest {
 
     @Test
     void configuredServiceLevelAppliesToNewCases() {
-        Crm strict = Crm.builder().storage(storage).clock(Clock.fixed(NOW, ZoneOffset.UTC))
-                .serviceLevel(ServiceLevel.standard().with(CasePriority.NORMAL, Duration.ofMinutes(10),
-                        Duration.ofHours(1))).build();
+        Crm strict = Crm.builder()
+                .storage(storage)
+                .clock(Clock.fixed(NOW, ZoneOffset.UTC))
+                .serviceLevel(
+                        ServiceLevel.standard().with(CasePriority.NORMAL, Duration.ofMinutes(10), Duration.ofHours(1)))
+                .build();
 
-        ServiceCase opened = strict.serviceDesk().openCase(NewCase.of(account, null, "Question", CaseChannel.CHAT,
-                CaseCategory.of("general"), CasePriority.NORMAL));
+        ServiceCase opened = strict.serviceDesk()
+                .openCase(NewCase.of(
+                        account, null, "Question", CaseChannel.CHAT, CaseCategory.of("general"), CasePriority.NORMAL));
 
         assertThat(opened.resolutionDueAt()).isEqualTo(NOW.plus(Duration.ofHours(1)));
     }
@@ -89,7 +102,8 @@ class ServiceDeskTest {
         assertThat(closed.resolution()).isEqualTo("Parcel re-sent");
         assertThat(crm.serviceDesk().findCase(id).orElseThrow().version()).isEqualTo(7);
         assertThat(published).last().isInstanceOf(CaseClosed.class);
-        assertThat(crm.serviceDesk().openCasesOf(SAM, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.serviceDesk().openCasesOf(SAM, PageRequest.first(10)).items())
+                .isEmpty();
     }
 
     @Test
@@ -100,7 +114,8 @@ class ServiceDeskTest {
 
         crm.serviceDesk().reopen(id, "Still not delivered");
 
-        assertThat(crm.serviceDesk().openCasesOf(SAM, PageRequest.first(10)).items()).extracting(ServiceCase::id)
+        assertThat(crm.serviceDesk().openCasesOf(SAM, PageRequest.first(10)).items())
+                .extracting(ServiceCase::id)
                 .containsExactly(id);
     }
 
@@ -109,8 +124,10 @@ class ServiceDeskTest {
         CaseId id = open(CasePriority.NORMAL).id();
         int eventsBefore = published.size();
 
-        assertThatThrownBy(() -> crm.serviceDesk().close(id)).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("NEW").hasMessageContaining("CLOSED");
+        assertThatThrownBy(() -> crm.serviceDesk().close(id))
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("NEW")
+                .hasMessageContaining("CLOSED");
         assertThat(crm.serviceDesk().findCase(id).orElseThrow().version()).isEqualTo(1);
         assertThat(published).hasSize(eventsBefore);
     }
@@ -120,17 +137,19 @@ class ServiceDeskTest {
         CaseId id = open(CasePriority.NORMAL).id();
 
         assertThatThrownBy(() -> crm.serviceDesk().resolve(id, null))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("resolution"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("resolution"));
         assertThat(crm.serviceDesk().findCase(id).orElseThrow().status()).isEqualTo(CaseStatus.NEW);
     }
 
     @Test
     void caseWithoutCustomerIsRefusedAndNothingIsStored() {
-        assertThatThrownBy(() -> crm.serviceDesk().openCase(NewCase.of(null, null, "x", CaseChannel.WEB,
-                CaseCategory.of("general"), null)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customer"));
-        assertThat(crm.serviceDesk().casesOf(account, PageRequest.first(10)).totalElements()).isZero();
+        assertThatThrownBy(() -> crm.serviceDesk()
+                        .openCase(NewCase.of(null, null, "x", CaseChannel.WEB, CaseCategory.of("general"), null)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customer"));
+        assertThat(crm.serviceDesk().casesOf(account, PageRequest.first(10)).totalElements())
+                .isZero();
         assertThat(published).isEmpty();
     }
 
@@ -146,19 +165,29 @@ class ServiceDeskTest {
         Crm twoHoursLater = crmAt(NOW.plus(Duration.ofHours(2)));
         Crm nineHoursLater = crmAt(NOW.plus(Duration.ofHours(9)));
 
-        assertThat(twoHoursLater.serviceDesk().breachingSla(PageRequest.first(10)).items())
-                .extracting(ServiceCase::id).containsExactly(urgent.id());
-        assertThat(nineHoursLater.serviceDesk().breachingSla(PageRequest.first(10)).items())
-                .extracting(ServiceCase::id).containsExactlyInAnyOrder(urgent.id(), answered.id());
+        assertThat(twoHoursLater
+                        .serviceDesk()
+                        .breachingSla(PageRequest.first(10))
+                        .items())
+                .extracting(ServiceCase::id)
+                .containsExactly(urgent.id());
+        assertThat(nineHoursLater
+                        .serviceDesk()
+                        .breachingSla(PageRequest.first(10))
+                        .items())
+                .extracting(ServiceCase::id)
+                .containsExactlyInAnyOrder(urgent.id(), answered.id());
     }
 
     @Test
     void casesOfAnAccountAreNewestFirst() {
         ServiceCase first = open(CasePriority.LOW);
-        ServiceCase second = crmAt(NOW.plusSeconds(60)).serviceDesk().openCase(NewCase.of(account, null, "Again",
-                CaseChannel.EMAIL, CaseCategory.of("delivery"), null));
+        ServiceCase second = crmAt(NOW.plusSeconds(60))
+                .serviceDesk()
+                .openCase(NewCase.of(account, null, "Again", CaseChannel.EMAIL, CaseCategory.of("delivery"), null));
 
-        assertThat(crm.serviceDesk().casesOf(account, PageRequest.first(10)).items()).extracting(ServiceCase::id)
+        assertThat(crm.serviceDesk().casesOf(account, PageRequest.first(10)).items())
+                .extracting(ServiceCase::id)
                 .containsExactly(second.id(), first.id());
     }
 

@@ -16,8 +16,8 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.StaleDeal;
@@ -31,14 +31,17 @@ class StaleDealsTest {
     final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(UUID.randomUUID());
-    final Pipeline pipeline = sales.definePipeline("New business", List.of(
-            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE).rottingAfter(10),
-            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-            NewStage.won("Won"), NewStage.lost("Lost")));
+    final Pipeline pipeline = sales.definePipeline(
+            "New business",
+            List.of(
+                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE).rottingAfter(10),
+                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                    NewStage.won("Won"),
+                    NewStage.lost("Lost")));
 
     Opportunity openDeal(String name) {
-        return sales.openOpportunity(NewOpportunity.of(name, StoredRecords.account(storage, clock), pipeline.id(),
-                Currency.getInstance("EUR"), owner));
+        return sales.openOpportunity(NewOpportunity.of(
+                name, StoredRecords.account(storage, clock), pipeline.id(), Currency.getInstance("EUR"), owner));
     }
 
     List<Task> ownerTasks() {
@@ -46,23 +49,30 @@ class StaleDealsTest {
     }
 
     void logCall(Opportunity deal) {
-        crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Follow-up",
-                clock.instant()).regarding(RecordRef.opportunity(deal.id())));
+        crm.activities()
+                .logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Follow-up", clock.instant())
+                        .regarding(RecordRef.opportunity(deal.id())));
     }
 
     @Test
     void aDealOneDayInAOneDayStageIsDescribedAsOneDay() {
-        Pipeline callbacks = sales.definePipeline("Callbacks", List.of(
-                NewStage.open("Call back", 10, ForecastCategory.PIPELINE).rottingAfter(1),
-                NewStage.won("Won"), NewStage.lost("Lost")));
-        sales.openOpportunity(NewOpportunity.of("Callback", StoredRecords.account(storage, clock), callbacks.id(),
-                Currency.getInstance("EUR"), owner));
+        Pipeline callbacks = sales.definePipeline(
+                "Callbacks",
+                List.of(
+                        NewStage.open("Call back", 10, ForecastCategory.PIPELINE)
+                                .rottingAfter(1),
+                        NewStage.won("Won"),
+                        NewStage.lost("Lost")));
+        sales.openOpportunity(NewOpportunity.of(
+                "Callback", StoredRecords.account(storage, clock), callbacks.id(), Currency.getInstance("EUR"), owner));
         clock.advance(Duration.ofDays(1));
 
         sales.alertStaleDeals();
 
-        assertThat(ownerTasks()).singleElement().satisfies(task ->
-                assertThat(task.description()).isEqualTo("No progress on Callback: 1 day in its stage"));
+        assertThat(ownerTasks())
+                .singleElement()
+                .satisfies(task ->
+                        assertThat(task.description()).isEqualTo("No progress on Callback: 1 day in its stage"));
     }
 
     @Test
@@ -103,7 +113,9 @@ class StaleDealsTest {
         sales.moveToStage(deal.id(), pipeline.stages().get(0).id());
         clock.advance(Duration.ofDays(10));
 
-        assertThat(sales.alertStaleDeals()).singleElement().satisfies(stale -> assertThat(stale.newlyAlerted()).isTrue());
+        assertThat(sales.alertStaleDeals())
+                .singleElement()
+                .satisfies(stale -> assertThat(stale.newlyAlerted()).isTrue());
         assertThat(ownerTasks()).hasSize(2);
     }
 
@@ -129,7 +141,9 @@ class StaleDealsTest {
             assertThat(stale.daysWithoutActivity()).isEqualTo(7);
         });
         assertThat(afterCall).isEmpty();
-        assertThat(quietAgain).singleElement().satisfies(stale -> assertThat(stale.newlyAlerted()).isTrue());
+        assertThat(quietAgain)
+                .singleElement()
+                .satisfies(stale -> assertThat(stale.newlyAlerted()).isTrue());
         assertThat(ownerTasks()).hasSize(2);
     }
 

@@ -28,26 +28,38 @@ import org.crmkit.core.spi.Storage;
  */
 final class StoredRecords {
 
-    private StoredRecords() {
-    }
+    private StoredRecords() {}
 
     static AccountId account(Storage storage, Clock clock) {
-        Account account = Account.register(TenantId.DEFAULT, AccountId.of(UUID.randomUUID()),
-                NewAccount.of("Stored account", UserId.of(UUID.randomUUID())), clock);
+        Account account = Account.register(
+                TenantId.DEFAULT,
+                AccountId.of(UUID.randomUUID()),
+                NewAccount.of("Stored account", UserId.of(UUID.randomUUID())),
+                clock);
         return storage.accounts().save(account).id();
     }
 
     static ContactId contact(Storage storage, Clock clock) {
-        Contact contact = Contact.register(TenantId.DEFAULT, ContactId.of(UUID.randomUUID()),
-                NewContact.of(PersonName.of("Stored", "Contact"), UserId.of(UUID.randomUUID())), clock);
+        Contact contact = Contact.register(
+                TenantId.DEFAULT,
+                ContactId.of(UUID.randomUUID()),
+                NewContact.of(PersonName.of("Stored", "Contact"), UserId.of(UUID.randomUUID())),
+                clock);
         return storage.contacts().save(contact).id();
     }
 
     static CampaignId campaign(Storage storage, Clock clock) {
         LocalDate today = LocalDate.now(clock);
-        Campaign campaign = Campaign.plan(TenantId.DEFAULT, CampaignId.of(UUID.randomUUID()), NewCampaign.of(
-                "Stored campaign", CampaignType.EMAIL, new CampaignPeriod(today, today.plusDays(30)),
-                Money.of("100.00", "EUR")), Actor.SYSTEM, clock);
+        Campaign campaign = Campaign.plan(
+                TenantId.DEFAULT,
+                CampaignId.of(UUID.randomUUID()),
+                NewCampaign.of(
+                        "Stored campaign",
+                        CampaignType.EMAIL,
+                        new CampaignPeriod(today, today.plusDays(30)),
+                        Money.of("100.00", "EUR")),
+                Actor.SYSTEM,
+                clock);
         return storage.campaigns().save(campaign).id();
     }
 }

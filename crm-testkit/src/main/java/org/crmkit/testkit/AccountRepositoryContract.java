@@ -53,13 +53,15 @@ public abstract class AccountRepositoryContract extends StorageContract {
         Account account = AccountMother.anAccount(TENANT_A, ids, clock);
 
         assertThat(save(account).version()).isEqualTo(1);
-        assertThat(accounts().findById(TENANT_A, account.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(account.state().withVersion(1)));
+        assertThat(accounts().findById(TENANT_A, account.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(account.state().withVersion(1)));
     }
 
     @Test
     void accountsAreReadTogetherByTheirIdsOfTheTenantOnly() {
-        List<Account> batch = IntStream.range(0, 130).mapToObj(i -> AccountMother.anAccount(TENANT_A, ids, clock))
+        List<Account> batch = IntStream.range(0, 130)
+                .mapToObj(i -> AccountMother.anAccount(TENANT_A, ids, clock))
                 .toList();
         Account otherTenants = AccountMother.anAccount(TENANT_B, ids, clock);
         inTransaction(() -> accounts().saveAll(batch));
@@ -71,11 +73,19 @@ public abstract class AccountRepositoryContract extends StorageContract {
 
         List<Account> found = accounts().findByIds(TENANT_A, wanted);
 
-        assertThat(found).hasSize(130).extracting(Account::id)
-                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Account::id).toList());
-        assertThat(found).filteredOn(account -> account.id().equals(batch.get(5).id())).singleElement()
-                .satisfies(account -> assertThat(account.state()).isEqualTo(batch.get(5).state().withVersion(1)));
-        assertThat(accounts().findByIds(TENANT_B, wanted)).extracting(Account::id).containsExactly(otherTenants.id());
+        assertThat(found)
+                .hasSize(130)
+                .extracting(Account::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        batch.stream().map(Account::id).toList());
+        assertThat(found)
+                .filteredOn(account -> account.id().equals(batch.get(5).id()))
+                .singleElement()
+                .satisfies(account -> assertThat(account.state())
+                        .isEqualTo(batch.get(5).state().withVersion(1)));
+        assertThat(accounts().findByIds(TENANT_B, wanted))
+                .extracting(Account::id)
+                .containsExactly(otherTenants.id());
         assertThat(accounts().findByIds(TENANT_A, List.of())).isEmpty();
     }
 
@@ -90,15 +100,18 @@ public abstract class AccountRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(accounts().findById(TENANT_A, saved.id()).orElseThrow().name()).isEqualTo("First");
+        assertThat(accounts().findById(TENANT_A, saved.id()).orElseThrow().name())
+                .isEqualTo("First");
     }
 
     @Test
     void deletingNeedsTheCurrentVersion() {
         Account saved = save(AccountMother.anAccount(TENANT_A, ids, clock));
 
-        assertThatThrownBy(() -> inTransaction(() -> accounts().delete(TENANT_A, saved.id(), 2))).isInstanceOf(StaleVersionException.class);
-        assertThat(inTransaction(() -> accounts().delete(TENANT_A, saved.id(), 1))).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> accounts().delete(TENANT_A, saved.id(), 2)))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(inTransaction(() -> accounts().delete(TENANT_A, saved.id(), 1)))
+                .isTrue();
         assertThat(accounts().findById(TENANT_A, saved.id())).isEmpty();
         assertThat(accounts().findByName(TENANT_A, "ACME Manufacturing")).isEmpty();
     }
@@ -107,16 +120,34 @@ public abstract class AccountRepositoryContract extends StorageContract {
     void anAccountOfOneTenantIsInvisibleAndUnchangeableFromAnother() {
         Account saved = save(AccountMother.anAccount(TENANT_A, ids, clock));
         AccountState state = saved.state();
-        Account foreign = Account.restore(new AccountState(TENANT_B, state.id(), state.version(), state.name(), state.details(),
-                state.contactPoints(), state.tags(), state.customFields(), state.owner(), state.territory(), state.customerSince(),
-                state.parents(), state.creditHold(), state.registeredAt(), state.externalRefs()));
+        Account foreign = Account.restore(new AccountState(
+                TENANT_B,
+                state.id(),
+                state.version(),
+                state.name(),
+                state.details(),
+                state.contactPoints(),
+                state.tags(),
+                state.customFields(),
+                state.owner(),
+                state.territory(),
+                state.customerSince(),
+                state.parents(),
+                state.creditHold(),
+                state.registeredAt(),
+                state.externalRefs()));
 
         assertThat(accounts().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(accounts().findByName(TENANT_B, "ACME Manufacturing")).isEmpty();
-        assertThat(accounts().findByEmail(TENANT_B, EmailAddress.of("info@acme.example"))).isEmpty();
-        assertThat(accounts().findByTerritory(TENANT_B, saved.territory().orElseThrow(), PageRequest.first(5)).items()).isEmpty();
+        assertThat(accounts().findByEmail(TENANT_B, EmailAddress.of("info@acme.example")))
+                .isEmpty();
+        assertThat(accounts()
+                        .findByTerritory(TENANT_B, saved.territory().orElseThrow(), PageRequest.first(5))
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() -> save(foreign)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(inTransaction(() -> accounts().delete(TENANT_B, saved.id(), 1))).isFalse();
+        assertThat(inTransaction(() -> accounts().delete(TENANT_B, saved.id(), 1)))
+                .isFalse();
         assertThat(accounts().findById(TENANT_A, saved.id())).isPresent();
     }
 
@@ -125,9 +156,15 @@ public abstract class AccountRepositoryContract extends StorageContract {
         Account saved = save(AccountMother.anAccount(TENANT_A, ids, clock));
         save(named("Other Ltd", UserId.next(ids)));
 
-        assertThat(accounts().findByName(TENANT_A, "  acme   MANUFACTURING ")).extracting(Account::id).containsExactly(saved.id());
-        assertThat(accounts().findByEmail(TENANT_A, EmailAddress.of("BILLING@acme.example"))).extracting(Account::id).containsExactly(saved.id());
-        assertThat(accounts().findByPhone(TENANT_A, PhoneNumber.parse("+49 30 1234567"))).extracting(Account::id).containsExactly(saved.id());
+        assertThat(accounts().findByName(TENANT_A, "  acme   MANUFACTURING "))
+                .extracting(Account::id)
+                .containsExactly(saved.id());
+        assertThat(accounts().findByEmail(TENANT_A, EmailAddress.of("BILLING@acme.example")))
+                .extracting(Account::id)
+                .containsExactly(saved.id());
+        assertThat(accounts().findByPhone(TENANT_A, PhoneNumber.parse("+49 30 1234567")))
+                .extracting(Account::id)
+                .containsExactly(saved.id());
     }
 
     @Test
@@ -152,7 +189,8 @@ public abstract class AccountRepositoryContract extends StorageContract {
 
         assertThat(names(first)).containsExactly("alpha", "Bravo", "Charlie");
         assertThat(first.hasNext()).isTrue();
-        assertThat(names(accounts().findByOwner(TENANT_A, owner, PageRequest.of(1, 3)))).containsExactly("delta");
+        assertThat(names(accounts().findByOwner(TENANT_A, owner, PageRequest.of(1, 3))))
+                .containsExactly("delta");
     }
 
     @Test
@@ -166,8 +204,10 @@ public abstract class AccountRepositoryContract extends StorageContract {
         }
         save(named("Elsewhere", owner));
 
-        assertThat(names(accounts().findByTerritory(TENANT_A, north, PageRequest.of(0, 2)))).containsExactly("Eta", "Theta");
-        assertThat(names(accounts().findByTerritory(TENANT_A, north, PageRequest.of(1, 2)))).containsExactly("Zeta");
+        assertThat(names(accounts().findByTerritory(TENANT_A, north, PageRequest.of(0, 2))))
+                .containsExactly("Eta", "Theta");
+        assertThat(names(accounts().findByTerritory(TENANT_A, north, PageRequest.of(1, 2))))
+                .containsExactly("Zeta");
     }
 
     @Test
@@ -182,9 +222,11 @@ public abstract class AccountRepositoryContract extends StorageContract {
         save(current);
         save(former);
 
-        assertThat(names(accounts().findChildren(TENANT_A, parent.id(), LocalDate.of(2025, 1, 1), PageRequest.first(10))))
+        assertThat(names(accounts()
+                        .findChildren(TENANT_A, parent.id(), LocalDate.of(2025, 1, 1), PageRequest.first(10))))
                 .containsExactly("Current");
-        assertThat(names(accounts().findChildren(TENANT_A, parent.id(), LocalDate.of(2022, 6, 1), PageRequest.first(10))))
+        assertThat(names(accounts()
+                        .findChildren(TENANT_A, parent.id(), LocalDate.of(2022, 6, 1), PageRequest.first(10))))
                 .containsExactly("Former");
     }
 
@@ -196,27 +238,34 @@ public abstract class AccountRepositoryContract extends StorageContract {
         save(second);
         save(first);
 
-        assertThat(accounts().findAll(TENANT_A, PageRequest.first(10)).items()).extracting(Account::id).containsExactly(first.id(), second.id());
+        assertThat(accounts().findAll(TENANT_A, PageRequest.first(10)).items())
+                .extracting(Account::id)
+                .containsExactly(first.id(), second.id());
     }
 
     @Test
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         Account saved = save(AccountMother.anAccount(TENANT_A, ids, clock));
         int writers = 4;
-        List<Callable<Void>> tasks = IntStream.range(0, writers).<Callable<Void>>mapToObj(i -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        Account account = accounts().findById(TENANT_A, saved.id()).orElseThrow();
-                        account.addEmail(EmailAddress.of("writer" + i + "@acme.example"), ContactPointType.OTHER, clock);
-                        return accounts().save(account);
-                    });
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<Callable<Void>> tasks = IntStream.range(0, writers)
+                .<Callable<Void>>mapToObj(i -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                Account account = accounts()
+                                        .findById(TENANT_A, saved.id())
+                                        .orElseThrow();
+                                account.addEmail(
+                                        EmailAddress.of("writer" + i + "@acme.example"), ContactPointType.OTHER, clock);
+                                return accounts().save(account);
+                            });
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 

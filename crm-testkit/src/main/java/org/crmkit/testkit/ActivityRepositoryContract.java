@@ -41,8 +41,8 @@ public abstract class ActivityRepositoryContract extends StorageContract {
     void savedActivityComesBackWithEveryField() {
         Activity activity = ActivityMother.aCall(TENANT_A, ids, clock);
         clock.advance(Duration.ofMinutes(5));
-        activity.correct(ActivityCorrection.of("Corrected subject", "Corrected summary", null),
-                ActivityMother.AGENT, clock);
+        activity.correct(
+                ActivityCorrection.of("Corrected subject", "Corrected summary", null), ActivityMother.AGENT, clock);
 
         Activity saved = save(activity);
 
@@ -53,12 +53,13 @@ public abstract class ActivityRepositoryContract extends StorageContract {
 
     @Test
     void noteWithoutDirectionOrOutcomeRoundTrips() {
-        Activity note = ActivityMother.anActivityWith(TENANT_A, ids, clock, AccountId.next(ids), ActivityKind.NOTE,
-                clock.instant());
+        Activity note = ActivityMother.anActivityWith(
+                TENANT_A, ids, clock, AccountId.next(ids), ActivityKind.NOTE, clock.instant());
 
         save(note);
 
-        ActivityState stored = activities().findById(TENANT_A, note.id()).orElseThrow().state();
+        ActivityState stored =
+                activities().findById(TENANT_A, note.id()).orElseThrow().state();
         assertThat(stored).isEqualTo(note.state().withVersion(1));
         assertThat(stored.direction()).isNull();
         assertThat(stored.outcome()).isNull();
@@ -67,16 +68,22 @@ public abstract class ActivityRepositoryContract extends StorageContract {
     @Test
     void activitiesSavedTogetherAreEachStoredAndOnTheirTimeline() {
         ContactId contact = ContactId.next(ids);
-        Activity first = ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant().minus(Duration.ofHours(1)));
+        Activity first = ActivityMother.aCallWith(
+                TENANT_A, ids, clock, contact, clock.instant().minus(Duration.ofHours(1)));
         Activity second = ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant());
 
-        List<Activity> saved = storage.transactions().inTransaction(() -> activities().saveAll(List.of(first, second)));
+        List<Activity> saved =
+                storage.transactions().inTransaction(() -> activities().saveAll(List.of(first, second)));
 
         assertThat(saved).extracting(Activity::id).containsExactly(first.id(), second.id());
         assertThat(saved).extracting(Activity::version).containsExactly(1L, 1L);
-        assertThat(activities().findById(TENANT_A, second.id()).orElseThrow().state()).isEqualTo(second.state().withVersion(1));
-        assertThat(activities().timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
-                .items()).extracting(Activity::id).containsExactly(second.id(), first.id());
+        assertThat(activities().findById(TENANT_A, second.id()).orElseThrow().state())
+                .isEqualTo(second.state().withVersion(1));
+        assertThat(activities()
+                        .timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(second.id(), first.id());
     }
 
     @Test
@@ -98,7 +105,8 @@ public abstract class ActivityRepositoryContract extends StorageContract {
                 .sorted((a, b) -> a.occurredAt().equals(b.occurredAt())
                         ? b.id().value().compareTo(a.id().value())
                         : b.occurredAt().compareTo(a.occurredAt()))
-                .map(Activity::id).toList();
+                .map(Activity::id)
+                .toList();
 
         List<ActivityId> read = new ArrayList<>();
         PageRequest request = PageRequest.first(3);
@@ -118,8 +126,11 @@ public abstract class ActivityRepositoryContract extends StorageContract {
         Activity call = save(ActivityMother.aCall(TENANT_A, ids, clock));
 
         for (RecordRef ref : call.references()) {
-            assertThat(activities().timeline(TENANT_A, ref, TimelineFilter.ALL, PageRequest.first(5)).items())
-                    .extracting(Activity::id).containsExactly(call.id());
+            assertThat(activities()
+                            .timeline(TENANT_A, ref, TimelineFilter.ALL, PageRequest.first(5))
+                            .items())
+                    .extracting(Activity::id)
+                    .containsExactly(call.id());
         }
     }
 
@@ -130,8 +141,8 @@ public abstract class ActivityRepositoryContract extends StorageContract {
         AccountId account = AccountId.next(ids);
         Activity older = save(ActivityMother.aCallWith(TENANT_A, ids, clock, contact, clock.instant()));
         clock.advance(Duration.ofHours(1));
-        Activity meeting = save(ActivityMother.aMeetingAbout(TENANT_A, ids, clock, lead,
-                clock.instant().minus(Duration.ofMinutes(30))));
+        Activity meeting = save(ActivityMother.aMeetingAbout(
+                TENANT_A, ids, clock, lead, clock.instant().minus(Duration.ofMinutes(30))));
         clock.advance(Duration.ofDays(1));
 
         meeting.carryOverFromLead(lead, contact, account, clock);
@@ -139,8 +150,11 @@ public abstract class ActivityRepositoryContract extends StorageContract {
 
         assertThat(activities().findById(TENANT_A, meeting.id()).orElseThrow().state())
                 .isEqualTo(meeting.state().withVersion(2));
-        assertThat(activities().timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
-                .items()).extracting(Activity::id).containsExactly(meeting.id(), older.id());
+        assertThat(activities()
+                        .timeline(TENANT_A, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.first(5))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(meeting.id(), older.id());
         for (RecordRef ref : List.of(RecordRef.account(account), RecordRef.lead(lead))) {
             Page<Activity> timeline = activities().timeline(TENANT_A, ref, TimelineFilter.ALL, PageRequest.first(5));
             assertThat(timeline.items()).extracting(Activity::id).containsExactly(meeting.id());
@@ -152,35 +166,54 @@ public abstract class ActivityRepositoryContract extends StorageContract {
     void timelineFiltersByKindAndHalfOpenTimeRange() {
         AccountId account = AccountId.next(ids);
         Instant now = clock.instant();
-        Activity oldCall = save(ActivityMother.anActivityWith(TENANT_A, ids, clock, account, ActivityKind.CALL,
-                now.minus(Duration.ofDays(10))));
-        Activity email = save(ActivityMother.anActivityWith(TENANT_A, ids, clock, account, ActivityKind.EMAIL,
-                now.minus(Duration.ofDays(2))));
-        Activity call = save(ActivityMother.anActivityWith(TENANT_A, ids, clock, account, ActivityKind.CALL,
-                now.minus(Duration.ofDays(1))));
+        Activity oldCall = save(ActivityMother.anActivityWith(
+                TENANT_A, ids, clock, account, ActivityKind.CALL, now.minus(Duration.ofDays(10))));
+        Activity email = save(ActivityMother.anActivityWith(
+                TENANT_A, ids, clock, account, ActivityKind.EMAIL, now.minus(Duration.ofDays(2))));
+        Activity call = save(ActivityMother.anActivityWith(
+                TENANT_A, ids, clock, account, ActivityKind.CALL, now.minus(Duration.ofDays(1))));
         RecordRef ref = RecordRef.account(account);
 
-        assertThat(activities().timeline(TENANT_A, ref, TimelineFilter.kinds(ActivityKind.CALL), PageRequest.first(10))
-                .items()).extracting(Activity::id).containsExactly(call.id(), oldCall.id());
-        assertThat(activities().timeline(TENANT_A, ref,
-                TimelineFilter.during(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))),
-                PageRequest.first(10)).items()).extracting(Activity::id).containsExactly(email.id(), oldCall.id());
-        assertThat(activities().timeline(TENANT_A, ref, TimelineFilter.kinds(ActivityKind.EMAIL)
-                        .within(now.minus(Duration.ofDays(30)), now), PageRequest.first(10)).items())
-                .extracting(Activity::id).containsExactly(email.id());
+        assertThat(activities()
+                        .timeline(TENANT_A, ref, TimelineFilter.kinds(ActivityKind.CALL), PageRequest.first(10))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(call.id(), oldCall.id());
+        assertThat(activities()
+                        .timeline(
+                                TENANT_A,
+                                ref,
+                                TimelineFilter.during(now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))),
+                                PageRequest.first(10))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(email.id(), oldCall.id());
+        assertThat(activities()
+                        .timeline(
+                                TENANT_A,
+                                ref,
+                                TimelineFilter.kinds(ActivityKind.EMAIL).within(now.minus(Duration.ofDays(30)), now),
+                                PageRequest.first(10))
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(email.id());
     }
 
     @Test
     void deletedActivityIsGoneFromLookupAndTimeline() {
         Activity call = save(ActivityMother.aCall(TENANT_A, ids, clock));
 
-        boolean deleted = storage.transactions().inTransaction(() -> activities().delete(TENANT_A, call.id(), 1));
+        boolean deleted =
+                storage.transactions().inTransaction(() -> activities().delete(TENANT_A, call.id(), 1));
 
         assertThat(deleted).isTrue();
         assertThat(activities().findById(TENANT_A, call.id())).isEmpty();
-        assertThat(activities().timeline(TENANT_A, call.references().get(0), TimelineFilter.ALL,
-                PageRequest.first(5)).items()).isEmpty();
-        assertThat(storage.transactions().inTransaction(() -> activities().delete(TENANT_A, call.id(), 1))).isFalse();
+        assertThat(activities()
+                        .timeline(TENANT_A, call.references().get(0), TimelineFilter.ALL, PageRequest.first(5))
+                        .items())
+                .isEmpty();
+        assertThat(storage.transactions().inTransaction(() -> activities().delete(TENANT_A, call.id(), 1)))
+                .isFalse();
     }
 
     @Test
@@ -189,8 +222,9 @@ public abstract class ActivityRepositoryContract extends StorageContract {
         call.correct(ActivityCorrection.of("Changed", null, null), ActivityMother.AGENT, clock);
         save(call);
 
-        assertThatThrownBy(() -> storage.transactions().inTransaction(
-                () -> activities().delete(TENANT_A, call.id(), 1))).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() ->
+                        storage.transactions().inTransaction(() -> activities().delete(TENANT_A, call.id(), 1)))
+                .isInstanceOf(StaleVersionException.class);
         assertThat(activities().findById(TENANT_A, call.id())).isPresent();
     }
 
@@ -205,25 +239,43 @@ public abstract class ActivityRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(activities().findById(TENANT_A, stored.id()).orElseThrow().subject()).isEqualTo("First");
+        assertThat(activities().findById(TENANT_A, stored.id()).orElseThrow().subject())
+                .isEqualTo("First");
     }
 
     @Test
     void activityOfOneTenantIsInvisibleAndUntouchableFromAnother() {
         Activity stored = save(ActivityMother.aCall(TENANT_A, ids, clock));
-        Activity intruder = Activity.restore(new ActivityState(TENANT_B, stored.id(), stored.version(),
-                stored.kind(), stored.direction(), stored.occurredAt(), stored.duration(), "Hijacked", null, null,
-                stored.contacts(), stored.accounts(), stored.relatedRecords(), stored.loggedBy(), stored.loggedAt(),
-                null, null));
+        Activity intruder = Activity.restore(new ActivityState(
+                TENANT_B,
+                stored.id(),
+                stored.version(),
+                stored.kind(),
+                stored.direction(),
+                stored.occurredAt(),
+                stored.duration(),
+                "Hijacked",
+                null,
+                null,
+                stored.contacts(),
+                stored.accounts(),
+                stored.relatedRecords(),
+                stored.loggedBy(),
+                stored.loggedAt(),
+                null,
+                null));
 
         assertThat(activities().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(activities().timeline(TENANT_B, stored.references().get(0), TimelineFilter.ALL,
-                PageRequest.first(5)).totalElements()).isZero();
+        assertThat(activities()
+                        .timeline(TENANT_B, stored.references().get(0), TimelineFilter.ALL, PageRequest.first(5))
+                        .totalElements())
+                .isZero();
         assertThatThrownBy(() -> save(intruder))
                 .isInstanceOfAny(RecordNotFoundException.class, StaleVersionException.class);
         assertThat(storage.transactions().inTransaction(() -> activities().delete(TENANT_B, stored.id(), 1)))
                 .isFalse();
-        assertThat(activities().findById(TENANT_A, stored.id()).orElseThrow().state()).isEqualTo(stored.state());
+        assertThat(activities().findById(TENANT_A, stored.id()).orElseThrow().state())
+                .isEqualTo(stored.state());
     }
 
     @Test
@@ -236,9 +288,12 @@ public abstract class ActivityRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         storage.transactions().inTransaction(() -> {
-                            Activity current = activities().findById(TENANT_A, stored.id()).orElseThrow();
-                            current.correct(ActivityCorrection.of(current.subject() + "+", null, null),
-                                    ActivityMother.AGENT, clock);
+                            Activity current =
+                                    activities().findById(TENANT_A, stored.id()).orElseThrow();
+                            current.correct(
+                                    ActivityCorrection.of(current.subject() + "+", null, null),
+                                    ActivityMother.AGENT,
+                                    clock);
                             return activities().save(current);
                         });
                         return null;

@@ -75,7 +75,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
 
         save(campaign);
 
-        CampaignState stored = campaigns().findById(TENANT_A, campaign.id()).orElseThrow().state();
+        CampaignState stored =
+                campaigns().findById(TENANT_A, campaign.id()).orElseThrow().state();
         assertThat(stored).isEqualTo(campaign.state().withVersion(1));
         assertThat(stored.members()).isEmpty();
         assertThat(stored.abortReason()).isNull();
@@ -96,7 +97,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
         completed.complete(CampaignMother.MARKETER, clock);
         save(completed);
         List<CampaignId> ties = tieA.id().value().compareTo(tieB.id().value()) < 0
-                ? List.of(tieA.id(), tieB.id()) : List.of(tieB.id(), tieA.id());
+                ? List.of(tieA.id(), tieB.id())
+                : List.of(tieB.id(), tieA.id());
 
         Page<Campaign> first = campaigns().findActiveOn(TENANT_A, day, PageRequest.of(0, 3));
         Page<Campaign> second = campaigns().findActiveOn(TENANT_A, day, PageRequest.of(1, 3));
@@ -110,8 +112,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
     @Test
     void campaignsOfAMemberComeByStartInEveryStatus() {
         RecordRef contact = RecordRef.contact(ContactId.next(ids));
-        Campaign later = CampaignMother.aCampaignRunning(TENANT_A, ids, clock, today().plusDays(5),
-                today().plusDays(9));
+        Campaign later =
+                CampaignMother.aCampaignRunning(TENANT_A, ids, clock, today().plusDays(5), today().plusDays(9));
         later.addMembers(List.of(contact), clock);
         save(later);
         Campaign earlier = CampaignMother.aCampaignRunning(TENANT_A, ids, clock, today(), today());
@@ -132,7 +134,10 @@ public abstract class CampaignRepositoryContract extends StorageContract {
     void memberAddedLaterIsFoundAfterTheUpdate() {
         Campaign stored = save(CampaignMother.aCampaign(TENANT_A, ids, clock));
         RecordRef lead = RecordRef.lead(LeadId.next(ids));
-        assertThat(campaigns().findByMember(TENANT_A, lead, PageRequest.first(5)).items()).isEmpty();
+        assertThat(campaigns()
+                        .findByMember(TENANT_A, lead, PageRequest.first(5))
+                        .items())
+                .isEmpty();
 
         stored.addMembers(List.of(lead), clock);
         save(stored);
@@ -164,16 +169,36 @@ public abstract class CampaignRepositoryContract extends StorageContract {
         campaign.activate(CampaignMother.MARKETER, clock);
         Campaign stored = save(campaign);
         CampaignState s = stored.state();
-        Campaign intruder = Campaign.restore(new CampaignState(TENANT_B, s.id(), s.version(), "Hijacked", s.type(),
-                null, s.period(), s.budget(), s.status(), List.of(), List.of(), s.plannedAt(), s.plannedBy(),
-                s.statusChangedAt(), null));
+        Campaign intruder = Campaign.restore(new CampaignState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                "Hijacked",
+                s.type(),
+                null,
+                s.period(),
+                s.budget(),
+                s.status(),
+                List.of(),
+                List.of(),
+                s.plannedAt(),
+                s.plannedBy(),
+                s.statusChangedAt(),
+                null));
 
         assertThat(campaigns().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(campaigns().findActiveOn(TENANT_B, today(), PageRequest.first(5)).items()).isEmpty();
-        assertThat(campaigns().findByMember(TENANT_B, contact, PageRequest.first(5)).items()).isEmpty();
+        assertThat(campaigns()
+                        .findActiveOn(TENANT_B, today(), PageRequest.first(5))
+                        .items())
+                .isEmpty();
+        assertThat(campaigns()
+                        .findByMember(TENANT_B, contact, PageRequest.first(5))
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() -> save(intruder))
                 .isInstanceOfAny(RecordNotFoundException.class, StaleVersionException.class);
-        assertThat(campaigns().findById(TENANT_A, stored.id()).orElseThrow().state()).isEqualTo(stored.state());
+        assertThat(campaigns().findById(TENANT_A, stored.id()).orElseThrow().state())
+                .isEqualTo(stored.state());
     }
 
     @Test
@@ -186,7 +211,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         storage.transactions().inTransaction(() -> {
-                            Campaign current = campaigns().findById(TENANT_A, stored.id()).orElseThrow();
+                            Campaign current =
+                                    campaigns().findById(TENANT_A, stored.id()).orElseThrow();
                             current.recordCost("Ad slot", Money.of("10.00", "EUR"), today(), clock);
                             return campaigns().save(current);
                         });

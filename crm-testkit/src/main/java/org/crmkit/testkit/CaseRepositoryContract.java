@@ -70,7 +70,8 @@ public abstract class CaseRepositoryContract extends StorageContract {
 
         save(serviceCase);
 
-        ServiceCaseState stored = cases().findById(TENANT_A, serviceCase.id()).orElseThrow().state();
+        ServiceCaseState stored =
+                cases().findById(TENANT_A, serviceCase.id()).orElseThrow().state();
         assertThat(stored).isEqualTo(serviceCase.state().withVersion(1));
         assertThat(stored.assignee()).isNull();
         assertThat(stored.firstRespondedAt()).isNull();
@@ -107,18 +108,20 @@ public abstract class CaseRepositoryContract extends StorageContract {
         ServiceCase tieB = save(CaseMother.aCaseOf(TENANT_A, ids, clock, account, CasePriority.LOW));
         save(CaseMother.aCase(TENANT_A, ids, clock));
         List<CaseId> ties = tieA.id().value().compareTo(tieB.id().value()) > 0
-                ? List.of(tieA.id(), tieB.id()) : List.of(tieB.id(), tieA.id());
+                ? List.of(tieA.id(), tieB.id())
+                : List.of(tieB.id(), tieA.id());
 
         assertThat(idsOf(cases().findByAccount(TENANT_A, account, PageRequest.first(10))))
                 .containsExactly(ties.get(0), ties.get(1), older.id());
-        assertThat(idsOf(cases().findByAccount(TENANT_A, account, PageRequest.of(1, 2)))).containsExactly(older.id());
+        assertThat(idsOf(cases().findByAccount(TENANT_A, account, PageRequest.of(1, 2))))
+                .containsExactly(older.id());
     }
 
     @Test
     void breachingCasesAreOpenAndPastAFirstResponseOrResolutionTarget() {
         Instant opened = clock.instant();
-        ServiceCase unanswered = save(CaseMother.aCaseOf(TENANT_A, ids, clock, AccountId.next(ids),
-                CasePriority.URGENT));
+        ServiceCase unanswered =
+                save(CaseMother.aCaseOf(TENANT_A, ids, clock, AccountId.next(ids), CasePriority.URGENT));
         ServiceCase answered = CaseMother.aCaseOf(TENANT_A, ids, clock, AccountId.next(ids), CasePriority.URGENT);
         answered.respond(CaseMother.AGENT, clock);
         save(answered);
@@ -149,7 +152,8 @@ public abstract class CaseRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(cases().findById(TENANT_A, stored.id()).orElseThrow().status()).isEqualTo(CaseStatus.IN_PROGRESS);
+        assertThat(cases().findById(TENANT_A, stored.id()).orElseThrow().status())
+                .isEqualTo(CaseStatus.IN_PROGRESS);
     }
 
     @Test
@@ -157,18 +161,43 @@ public abstract class CaseRepositoryContract extends StorageContract {
         UserId sam = UserId.next(ids);
         ServiceCase stored = assignedCase(sam, CasePriority.URGENT);
         ServiceCaseState s = stored.state();
-        ServiceCase intruder = ServiceCase.restore(new ServiceCaseState(TENANT_B, s.id(), s.version(), s.account(),
-                s.contact(), "Hijacked", null, s.channel(), s.category(), s.priority(), s.status(), s.assignee(),
-                s.openedAt(), s.openedBy(), s.firstResponseDueAt(), s.resolutionDueAt(), null, null, null, null, 0));
+        ServiceCase intruder = ServiceCase.restore(new ServiceCaseState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                s.account(),
+                s.contact(),
+                "Hijacked",
+                null,
+                s.channel(),
+                s.category(),
+                s.priority(),
+                s.status(),
+                s.assignee(),
+                s.openedAt(),
+                s.openedBy(),
+                s.firstResponseDueAt(),
+                s.resolutionDueAt(),
+                null,
+                null,
+                null,
+                null,
+                0));
 
         assertThat(cases().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(cases().findOpenByAssignee(TENANT_B, sam, PageRequest.first(5)).items()).isEmpty();
-        assertThat(cases().findByAccount(TENANT_B, stored.account(), PageRequest.first(5)).items()).isEmpty();
+        assertThat(cases().findOpenByAssignee(TENANT_B, sam, PageRequest.first(5))
+                        .items())
+                .isEmpty();
+        assertThat(cases().findByAccount(TENANT_B, stored.account(), PageRequest.first(5))
+                        .items())
+                .isEmpty();
         assertThat(cases().findBreachingSla(TENANT_B, s.resolutionDueAt().plusSeconds(1), PageRequest.first(5))
-                .items()).isEmpty();
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() -> save(intruder))
                 .isInstanceOfAny(RecordNotFoundException.class, StaleVersionException.class);
-        assertThat(cases().findById(TENANT_A, stored.id()).orElseThrow().state()).isEqualTo(stored.state());
+        assertThat(cases().findById(TENANT_A, stored.id()).orElseThrow().state())
+                .isEqualTo(stored.state());
     }
 
     @Test
@@ -184,7 +213,8 @@ public abstract class CaseRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         storage.transactions().inTransaction(() -> {
-                            ServiceCase current = cases().findById(TENANT_A, stored.id()).orElseThrow();
+                            ServiceCase current =
+                                    cases().findById(TENANT_A, stored.id()).orElseThrow();
                             current.assign(assignee, CaseMother.AGENT, clock);
                             return cases().save(current);
                         });
@@ -202,7 +232,8 @@ public abstract class CaseRepositoryContract extends StorageContract {
         assertThat(result.version()).isEqualTo(1 + writers);
         assertThat(assignees).contains(result.assignee());
         long listed = assignees.stream()
-                .mapToLong(user -> cases().findOpenByAssignee(TENANT_A, user, PageRequest.first(5)).totalElements())
+                .mapToLong(user -> cases().findOpenByAssignee(TENANT_A, user, PageRequest.first(5))
+                        .totalElements())
                 .sum();
         assertThat(listed).isEqualTo(1);
     }

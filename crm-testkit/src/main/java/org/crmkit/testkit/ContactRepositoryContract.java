@@ -56,8 +56,9 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact saved = save(contact);
 
         assertThat(saved.version()).isEqualTo(1);
-        assertThat(contacts().findById(TENANT_A, contact.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(contact.state().withVersion(1)));
+        assertThat(contacts().findById(TENANT_A, contact.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(contact.state().withVersion(1)));
     }
 
     @Test
@@ -68,7 +69,12 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact again = save(saved);
 
         assertThat(again.version()).isEqualTo(2);
-        assertThat(contacts().findById(TENANT_A, saved.id()).orElseThrow().tags().has("changed")).isTrue();
+        assertThat(contacts()
+                        .findById(TENANT_A, saved.id())
+                        .orElseThrow()
+                        .tags()
+                        .has("changed"))
+                .isTrue();
     }
 
     @Test
@@ -82,45 +88,78 @@ public abstract class ContactRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(contacts().findById(TENANT_A, saved.id()).orElseThrow().tags().has("second")).isFalse();
+        assertThat(contacts()
+                        .findById(TENANT_A, saved.id())
+                        .orElseThrow()
+                        .tags()
+                        .has("second"))
+                .isFalse();
     }
 
     @Test
     void deletingNeedsTheCurrentVersion() {
         Contact saved = save(ContactMother.aContact(TENANT_A, ids, clock));
 
-        assertThatThrownBy(() -> inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 0))).isInstanceOf(StaleVersionException.class);
-        assertThat(inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 1))).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 0)))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 1)))
+                .isTrue();
         assertThat(contacts().findById(TENANT_A, saved.id())).isEmpty();
-        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada.king@example.com"))).isEmpty();
-        assertThat(inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 1))).isFalse();
+        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada.king@example.com")))
+                .isEmpty();
+        assertThat(inTransaction(() -> contacts().delete(TENANT_A, saved.id(), 1)))
+                .isFalse();
     }
 
     @Test
     void saveAllStoresEveryContact() {
         UserId owner = UserId.next(ids);
 
-        List<Contact> saved = inTransaction(() -> contacts().saveAll(List.of(named("A", "One", owner), named("B", "Two", owner))));
+        List<Contact> saved =
+                inTransaction(() -> contacts().saveAll(List.of(named("A", "One", owner), named("B", "Two", owner))));
 
         assertThat(saved).extracting(Contact::version).containsExactly(1L, 1L);
-        assertThat(contacts().findByOwner(TENANT_A, owner, PageRequest.first(10)).totalElements()).isEqualTo(2);
+        assertThat(contacts()
+                        .findByOwner(TENANT_A, owner, PageRequest.first(10))
+                        .totalElements())
+                .isEqualTo(2);
     }
 
     @Test
     void aContactOfOneTenantIsInvisibleAndUnchangeableFromAnother() {
         Contact saved = save(ContactMother.aContact(TENANT_A, ids, clock));
-        Contact foreign = Contact.restore(new ContactState(TENANT_B, saved.id(), saved.version(),
-                saved.name(), saved.details(), saved.contactPoints(), saved.tags(), saved.customFields(), saved.owner(), null,
-                null, saved.consents(), saved.affiliations(), saved.registeredAt(), saved.externalRefs()));
+        Contact foreign = Contact.restore(new ContactState(
+                TENANT_B,
+                saved.id(),
+                saved.version(),
+                saved.name(),
+                saved.details(),
+                saved.contactPoints(),
+                saved.tags(),
+                saved.customFields(),
+                saved.owner(),
+                null,
+                null,
+                saved.consents(),
+                saved.affiliations(),
+                saved.registeredAt(),
+                saved.externalRefs()));
 
         assertThat(contacts().findById(TENANT_B, saved.id())).isEmpty();
-        assertThat(contacts().findByEmail(TENANT_B, EmailAddress.of("ada.king@example.com"))).isEmpty();
-        assertThat(contacts().findByPhone(TENANT_B, PhoneNumber.parse("+44 20 7946 0958"))).isEmpty();
-        assertThat(contacts().findByOwner(TENANT_B, saved.owner(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(contacts().findByEmail(TENANT_B, EmailAddress.of("ada.king@example.com")))
+                .isEmpty();
+        assertThat(contacts().findByPhone(TENANT_B, PhoneNumber.parse("+44 20 7946 0958")))
+                .isEmpty();
+        assertThat(contacts()
+                        .findByOwner(TENANT_B, saved.owner(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(contacts().findAll(TENANT_B, PageRequest.first(10)).items()).isEmpty();
         assertThatThrownBy(() -> save(foreign)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(inTransaction(() -> contacts().delete(TENANT_B, saved.id(), 1))).isFalse();
-        assertThat(contacts().findById(TENANT_A, saved.id())).hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(1));
+        assertThat(inTransaction(() -> contacts().delete(TENANT_B, saved.id(), 1)))
+                .isFalse();
+        assertThat(contacts().findById(TENANT_A, saved.id()))
+                .hasValueSatisfying(found -> assertThat(found.version()).isEqualTo(1));
     }
 
     @Test
@@ -128,9 +167,11 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact saved = save(ContactMother.aContact(TENANT_A, ids, clock));
         save(named("Other", "Person", UserId.next(ids)));
 
-        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ADA.KING@EXAMPLE.COM"))).extracting(Contact::id)
+        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ADA.KING@EXAMPLE.COM")))
+                .extracting(Contact::id)
                 .containsExactly(saved.id());
-        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada@home.example"))).extracting(Contact::id)
+        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada@home.example")))
+                .extracting(Contact::id)
                 .containsExactly(saved.id());
     }
 
@@ -140,7 +181,8 @@ public abstract class ContactRepositoryContract extends StorageContract {
         saved.removeEmail(EmailAddress.of("ada@home.example"), clock);
         save(saved);
 
-        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada@home.example"))).isEmpty();
+        assertThat(contacts().findByEmail(TENANT_A, EmailAddress.of("ada@home.example")))
+                .isEmpty();
     }
 
     @Test
@@ -153,7 +195,9 @@ public abstract class ContactRepositoryContract extends StorageContract {
         save(second);
         save(first);
 
-        assertThat(contacts().findByPhone(TENANT_A, shared)).extracting(Contact::id).containsExactly(first.id(), second.id());
+        assertThat(contacts().findByPhone(TENANT_A, shared))
+                .extracting(Contact::id)
+                .containsExactly(first.id(), second.id());
     }
 
     @Test
@@ -189,8 +233,10 @@ public abstract class ContactRepositoryContract extends StorageContract {
         }
         save(named("X", "Untagged", owner));
 
-        assertThat(lastNames(contacts().findByTag(TENANT_A, "vip customer", PageRequest.of(0, 2)))).containsExactly("Aye", "Bee");
-        assertThat(lastNames(contacts().findByTag(TENANT_A, " VIP  CUSTOMER ", PageRequest.of(1, 2)))).containsExactly("Cee");
+        assertThat(lastNames(contacts().findByTag(TENANT_A, "vip customer", PageRequest.of(0, 2))))
+                .containsExactly("Aye", "Bee");
+        assertThat(lastNames(contacts().findByTag(TENANT_A, " VIP  CUSTOMER ", PageRequest.of(1, 2))))
+                .containsExactly("Cee");
     }
 
     @Test
@@ -200,9 +246,14 @@ public abstract class ContactRepositoryContract extends StorageContract {
         save(named("Lo", "Ng", owner));
         save(named("Alan", "Turing", owner));
 
-        assertThat(lastNames(contacts().findByNameStartingWith(TENANT_A, "LO", PageRequest.first(10)))).containsExactly("Lovelace", "Ng");
-        assertThat(lastNames(contacts().findByNameStartingWith(TENANT_A, "ada l", PageRequest.first(10)))).containsExactly("Lovelace");
-        assertThat(contacts().findByNameStartingWith(TENANT_A, "ada", PageRequest.of(1, 1)).items()).isEmpty();
+        assertThat(lastNames(contacts().findByNameStartingWith(TENANT_A, "LO", PageRequest.first(10))))
+                .containsExactly("Lovelace", "Ng");
+        assertThat(lastNames(contacts().findByNameStartingWith(TENANT_A, "ada l", PageRequest.first(10))))
+                .containsExactly("Lovelace");
+        assertThat(contacts()
+                        .findByNameStartingWith(TENANT_A, "ada", PageRequest.of(1, 1))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -212,7 +263,8 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact current = named("A", "Current", owner);
         current.linkToAccount(acme, "CFO", true, DateRange.from(LocalDate.of(2024, 1, 1)), clock);
         Contact former = named("B", "Former", owner);
-        former.linkToAccount(acme, "CEO", true, DateRange.of(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 12, 31)), clock);
+        former.linkToAccount(
+                acme, "CEO", true, DateRange.of(LocalDate.of(2020, 1, 1), LocalDate.of(2023, 12, 31)), clock);
         Contact elsewhere = named("C", "Elsewhere", owner);
         elsewhere.linkToAccount(AccountId.next(ids), "CTO", false, DateRange.from(LocalDate.of(2020, 1, 1)), clock);
         save(current);
@@ -221,7 +273,8 @@ public abstract class ContactRepositoryContract extends StorageContract {
 
         assertThat(lastNames(contacts().findByAccount(TENANT_A, acme, LocalDate.of(2025, 1, 1), PageRequest.first(10))))
                 .containsExactly("Current");
-        assertThat(lastNames(contacts().findByAccount(TENANT_A, acme, LocalDate.of(2023, 12, 31), PageRequest.first(10))))
+        assertThat(lastNames(
+                        contacts().findByAccount(TENANT_A, acme, LocalDate.of(2023, 12, 31), PageRequest.first(10))))
                 .containsExactly("Former");
     }
 
@@ -230,7 +283,9 @@ public abstract class ContactRepositoryContract extends StorageContract {
         UserId owner = UserId.next(ids);
         for (String last : List.of("Born1990", "Born1970", "Other")) {
             Contact contact = named("X", last, owner);
-            LocalDate birthday = last.equals("Other") ? LocalDate.of(1980, 12, 11) : LocalDate.of(Integer.parseInt(last.substring(4)), 12, 10);
+            LocalDate birthday = last.equals("Other")
+                    ? LocalDate.of(1980, 12, 11)
+                    : LocalDate.of(Integer.parseInt(last.substring(4)), 12, 10);
             contact.changeDetails(new ContactDetails(null, birthday, null), clock);
             save(contact);
         }
@@ -256,17 +311,23 @@ public abstract class ContactRepositoryContract extends StorageContract {
         Contact stored2021 = save(since2021);
         save(named("X", "Prospect", owner));
 
-        Page<Contact> firstOfMarch = contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5));
+        Page<Contact> firstOfMarch =
+                contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5));
 
         assertThat(lastNames(firstOfMarch)).containsExactly("Since2019", "Since2021");
-        assertThat(lastNames(contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(2, 29), PageRequest.first(5))))
+        assertThat(lastNames(
+                        contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(2, 29), PageRequest.first(5))))
                 .containsExactly("Since2024");
-        assertThat(contacts().findWithCustomerAnniversaryOn(TENANT_B, MonthDay.of(3, 1), PageRequest.first(5)).items()).isEmpty();
+        assertThat(contacts()
+                        .findWithCustomerAnniversaryOn(TENANT_B, MonthDay.of(3, 1), PageRequest.first(5))
+                        .items())
+                .isEmpty();
 
         stored2021.markCustomerSince(LocalDate.of(2021, 3, 2), clock);
         save(stored2021);
 
-        assertThat(lastNames(contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5))))
+        assertThat(lastNames(
+                        contacts().findWithCustomerAnniversaryOn(TENANT_A, MonthDay.of(3, 1), PageRequest.first(5))))
                 .containsExactly("Since2019");
     }
 
@@ -280,33 +341,42 @@ public abstract class ContactRepositoryContract extends StorageContract {
         save(first);
         save(second);
 
-        assertThat(contacts().findAll(TENANT_A, PageRequest.of(0, 2)).items()).extracting(Contact::id).containsExactly(first.id(), second.id());
-        assertThat(contacts().findAll(TENANT_A, PageRequest.of(1, 2)).items()).extracting(Contact::id).containsExactly(third.id());
+        assertThat(contacts().findAll(TENANT_A, PageRequest.of(0, 2)).items())
+                .extracting(Contact::id)
+                .containsExactly(first.id(), second.id());
+        assertThat(contacts().findAll(TENANT_A, PageRequest.of(1, 2)).items())
+                .extracting(Contact::id)
+                .containsExactly(third.id());
     }
 
     @Test
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         Contact saved = save(ContactMother.aContact(TENANT_A, ids, clock));
         int writers = 4;
-        List<Callable<Void>> tasks = IntStream.range(0, writers).<Callable<Void>>mapToObj(i -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        Contact contact = contacts().findById(TENANT_A, saved.id()).orElseThrow();
-                        contact.tag("writer-" + i, clock);
-                        return contacts().save(contact);
-                    });
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<Callable<Void>> tasks = IntStream.range(0, writers)
+                .<Callable<Void>>mapToObj(i -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                Contact contact = contacts()
+                                        .findById(TENANT_A, saved.id())
+                                        .orElseThrow();
+                                contact.tag("writer-" + i, clock);
+                                return contacts().save(contact);
+                            });
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
         Contact result = contacts().findById(TENANT_A, saved.id()).orElseThrow();
         assertThat(result.version()).isEqualTo(1 + writers);
-        assertThat(result.tags().hasAll(List.of("writer-0", "writer-1", "writer-2", "writer-3"))).isTrue();
+        assertThat(result.tags().hasAll(List.of("writer-0", "writer-1", "writer-2", "writer-3")))
+                .isTrue();
     }
 }

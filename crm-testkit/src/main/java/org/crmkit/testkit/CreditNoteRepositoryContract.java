@@ -35,8 +35,16 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
     }
 
     private CreditNote againstInvoice(AccountId account, InvoiceId invoice, String number) {
-        return CreditNote.issue(TENANT_A, CreditNoteId.next(ids), number, account, invoice, Money.of("30.00", "EUR"),
-                LocalDate.now(clock), "price correction", clock);
+        return CreditNote.issue(
+                TENANT_A,
+                CreditNoteId.next(ids),
+                number,
+                account,
+                invoice,
+                Money.of("30.00", "EUR"),
+                LocalDate.now(clock),
+                "price correction",
+                clock);
     }
 
     @Test
@@ -62,10 +70,15 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
         CreditNote second = save(againstInvoice(account, invoice, "CN-2"));
         save(BillingMother.aCreditNote(TENANT_A, ids, clock, account, "5.00"));
 
-        assertThat(creditNotes().findByNumber(TENANT_A, "CN-2")).get().extracting(CreditNote::id).isEqualTo(second.id());
-        assertThat(creditNotes().findByInvoice(TENANT_A, invoice)).extracting(CreditNote::id)
+        assertThat(creditNotes().findByNumber(TENANT_A, "CN-2"))
+                .get()
+                .extracting(CreditNote::id)
+                .isEqualTo(second.id());
+        assertThat(creditNotes().findByInvoice(TENANT_A, invoice))
+                .extracting(CreditNote::id)
                 .containsExactly(first.id(), second.id());
-        assertThatThrownBy(() -> save(againstInvoice(account, invoice, "CN-1"))).isInstanceOf(DuplicateRecordException.class);
+        assertThatThrownBy(() -> save(againstInvoice(account, invoice, "CN-1")))
+                .isInstanceOf(DuplicateRecordException.class);
     }
 
     @Test
@@ -73,7 +86,8 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
         AccountId account = AccountId.next(ids);
         List<CreditNoteId> expected = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            expected.add(save(BillingMother.aCreditNote(TENANT_A, ids, clock, account, "5.00")).id());
+            expected.add(save(BillingMother.aCreditNote(TENANT_A, ids, clock, account, "5.00"))
+                    .id());
             clock.advance(Duration.ofDays(1));
         }
 
@@ -107,13 +121,27 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
 
         assertThat(creditNotes().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(creditNotes().findByNumber(TENANT_B, stored.number())).isEmpty();
-        assertThat(creditNotes().findByAccount(TENANT_B, account, PageRequest.first(10)).items()).isEmpty();
+        assertThat(creditNotes()
+                        .findByAccount(TENANT_B, account, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         CreditNoteState s = stored.state();
-        CreditNote intruder = CreditNote.restore(new CreditNoteState(TENANT_B, s.id(), s.version(), s.number(),
-                s.account(), s.invoice(), Money.of("1.00", "EUR"), s.issueDate(), s.reason(), s.applications(),
-                s.createdAt(), s.externalRefs()));
+        CreditNote intruder = CreditNote.restore(new CreditNoteState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                s.number(),
+                s.account(),
+                s.invoice(),
+                Money.of("1.00", "EUR"),
+                s.issueDate(),
+                s.reason(),
+                s.applications(),
+                s.createdAt(),
+                s.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(creditNotes().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("50.00", "EUR"));
+        assertThat(creditNotes().findById(TENANT_A, stored.id()).orElseThrow().amount())
+                .isEqualTo(Money.of("50.00", "EUR"));
     }
 
     @Test
@@ -125,7 +153,8 @@ public abstract class CreditNoteRepositoryContract extends StorageContract {
             tasks.add(() -> {
                 while (true) {
                     try {
-                        CreditNote note = creditNotes().findById(TENANT_A, stored.id()).orElseThrow();
+                        CreditNote note =
+                                creditNotes().findById(TENANT_A, stored.id()).orElseThrow();
                         note.applyTo(InvoiceId.next(ids), Money.of("2.00", "EUR"), clock);
                         save(note);
                         return null;

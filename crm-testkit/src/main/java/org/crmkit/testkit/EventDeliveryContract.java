@@ -55,23 +55,34 @@ public abstract class EventDeliveryContract extends StorageContract {
     }
 
     private Crm crm(TenantId tenant, int attempts, EventListener listener) {
-        return Crm.builder().storage(storage).clock(clock).tenant(tenant).eventDeliveryAttempts(attempts)
-                .eventListener(listener).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenant(tenant)
+                .eventDeliveryAttempts(attempts)
+                .eventListener(listener)
+                .build();
     }
 
     /** Commits sample events of one aggregate, as a change through crmkit would, and relays them after the commit. */
     private void commit(Crm crm, TenantId tenant, UUID aggregate, String... notes) {
-        storage.transactions().inTransaction(() -> storage.outbox().append(List.of(notes).stream()
-                .<DomainEvent>map(note -> new SampleEvent(tenant, aggregate, clock.instant(), note)).toList()));
+        storage.transactions()
+                .inTransaction(() -> storage.outbox()
+                        .append(List.of(notes).stream()
+                                .<DomainEvent>map(note -> new SampleEvent(tenant, aggregate, clock.instant(), note))
+                                .toList()));
         crm.publishPendingEvents();
     }
 
     private Contact register(Crm crm, String lastName) {
-        return crm.parties().registerContact(NewContact.of(new PersonName(null, "Ada", null, lastName), UserId.next(ids)));
+        return crm.parties()
+                .registerContact(NewContact.of(new PersonName(null, "Ada", null, lastName), UserId.next(ids)));
     }
 
     private List<Activity> timeline(Crm crm, Contact contact) {
-        return crm.activities().timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(100)).items();
+        return crm.activities()
+                .timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(100))
+                .items();
     }
 
     @Test
@@ -81,8 +92,9 @@ public abstract class EventDeliveryContract extends StorageContract {
         self[0] = crm(TENANT_A, 3, entry -> {
             types.add(entry.event().eventType());
             if (entry.event() instanceof ContactRegistered registered) {
-                self[0].activities().logActivity(NewActivity.note(ContactId.of(registered.aggregateId()), "Welcome",
-                        "Say hello", clock.instant()));
+                self[0].activities()
+                        .logActivity(NewActivity.note(
+                                ContactId.of(registered.aggregateId()), "Welcome", "Say hello", clock.instant()));
             }
         });
 
@@ -103,7 +115,8 @@ public abstract class EventDeliveryContract extends StorageContract {
 
         assertThat(crm.parties().findContact(ada.id())).isPresent();
         assertThat(storage.transactions().inTransaction(() -> storage.outbox().pending(10)))
-                .extracting(entry -> entry.event().aggregateId()).containsExactly(ada.id().value());
+                .extracting(entry -> entry.event().aggregateId())
+                .containsExactly(ada.id().value());
     }
 
     /** A Crm that tries events {@code attempts} times, and an invoice's two events whose first one it fails on. */
@@ -139,11 +152,13 @@ public abstract class EventDeliveryContract extends StorageContract {
         crm.publishPendingEvents();
 
         assertThat(received).containsExactly("payment recorded");
-        List<DeadLetter> deadLetters = crm.events().deadLetters(PageRequest.first(10)).items();
+        List<DeadLetter> deadLetters =
+                crm.events().deadLetters(PageRequest.first(10)).items();
         assertThat(deadLetters).singleElement().satisfies(deadLetter -> {
             assertThat(((SampleEvent) deadLetter.entry().event()).note()).isEqualTo("invoice issued");
             assertThat(deadLetter.attempts()).isEqualTo(3);
-            assertThat(deadLetter.lastFailure()).isEqualTo("java.lang.IllegalStateException: the mail server refused invoice issued");
+            assertThat(deadLetter.lastFailure())
+                    .isEqualTo("java.lang.IllegalStateException: the mail server refused invoice issued");
             assertThat(deadLetter.deadLetteredAt()).isEqualTo(clock.instant());
         });
         assertThat(crm.publishPendingEvents()).isZero();
@@ -156,7 +171,8 @@ public abstract class EventDeliveryContract extends StorageContract {
         commit(crm, TENANT_A, ids.next(), "first");
         commit(crm, TENANT_A, ids.next(), "second");
         List<UUID> dead = crm.events().deadLetters(PageRequest.first(10)).items().stream()
-                .map(deadLetter -> deadLetter.entry().eventId()).toList();
+                .map(deadLetter -> deadLetter.entry().eventId())
+                .toList();
         assertThat(dead).hasSize(2);
 
         failingNotes.clear();
@@ -166,7 +182,8 @@ public abstract class EventDeliveryContract extends StorageContract {
         assertThat(received).containsExactly("first");
         assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).isEmpty();
         assertThat(crm.publishPendingEvents()).isZero();
-        assertThatThrownBy(() -> crm.events().retry(dead.get(1))).isInstanceOf(RecordNotFoundException.class)
+        assertThatThrownBy(() -> crm.events().retry(dead.get(1)))
+                .isInstanceOf(RecordNotFoundException.class)
                 .hasMessageContaining(dead.get(1).toString());
     }
 
@@ -177,14 +194,20 @@ public abstract class EventDeliveryContract extends StorageContract {
         UUID aggregate = ids.next();
         commit(crm, TENANT_A, aggregate, "refused");
         crm.publishPendingEvents();
-        UUID eventId = crm.events().deadLetters(PageRequest.first(10)).items().get(0).entry().eventId();
+        UUID eventId = crm.events()
+                .deadLetters(PageRequest.first(10))
+                .items()
+                .get(0)
+                .entry()
+                .eventId();
 
         crm.events().retry(eventId);
 
         assertThat(crm.events().deadLetters(PageRequest.first(10)).items()).isEmpty();
         crm.publishPendingEvents();
         assertThat(crm.events().deadLetters(PageRequest.first(10)).items())
-                .extracting(deadLetter -> deadLetter.entry().eventId()).containsExactly(eventId);
+                .extracting(deadLetter -> deadLetter.entry().eventId())
+                .containsExactly(eventId);
     }
 
     @Test
@@ -200,13 +223,21 @@ public abstract class EventDeliveryContract extends StorageContract {
         commit(tenantB, TENANT_B, ids.next(), "b0");
 
         Page<DeadLetter> secondPage = tenantA.events().deadLetters(PageRequest.of(1, 2));
-        assertThat(secondPage.items()).extracting(deadLetter -> ((SampleEvent) deadLetter.entry().event()).note())
+        assertThat(secondPage.items())
+                .extracting(deadLetter -> ((SampleEvent) deadLetter.entry().event()).note())
                 .containsExactly("a2", "a3");
         assertThat(secondPage.totalElements()).isEqualTo(5);
         assertThat(secondPage.hasNext()).isTrue();
-        UUID ofTenantB = tenantB.events().deadLetters(PageRequest.first(10)).items().get(0).entry().eventId();
-        assertThatThrownBy(() -> tenantA.events().discard(ofTenantB)).isInstanceOf(RecordNotFoundException.class)
-                .satisfies(e -> assertThat(((RecordNotFoundException) e).errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
+        UUID ofTenantB = tenantB.events()
+                .deadLetters(PageRequest.first(10))
+                .items()
+                .get(0)
+                .entry()
+                .eventId();
+        assertThatThrownBy(() -> tenantA.events().discard(ofTenantB))
+                .isInstanceOf(RecordNotFoundException.class)
+                .satisfies(e ->
+                        assertThat(((RecordNotFoundException) e).errorCode()).isEqualTo(ErrorCode.NOT_FOUND));
         assertThat(tenantB.events().deadLetters(PageRequest.first(10)).items()).hasSize(1);
     }
 
@@ -230,9 +261,12 @@ public abstract class EventDeliveryContract extends StorageContract {
 
         assertThat(delivered).hasSize(120);
         for (UUID aggregate : aggregates) {
-            assertThat(delivered).filteredOn(entry -> entry.event().aggregateId().equals(aggregate))
+            assertThat(delivered)
+                    .filteredOn(entry -> entry.event().aggregateId().equals(aggregate))
                     .extracting(entry -> ((SampleEvent) entry.event()).note())
-                    .containsExactlyElementsOf(IntStream.range(0, 30).mapToObj(i -> aggregate + " " + i).toList());
+                    .containsExactlyElementsOf(IntStream.range(0, 30)
+                            .mapToObj(i -> aggregate + " " + i)
+                            .toList());
         }
     }
 }

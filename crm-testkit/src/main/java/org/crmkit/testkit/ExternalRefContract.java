@@ -14,16 +14,16 @@ import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.Upserted;
-import org.crmkit.core.common.AccountId;
-import org.crmkit.core.common.DomainEvent;
-import org.crmkit.core.common.DuplicateRecordException;
-import org.crmkit.core.common.EmailAddress;
-import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceLine;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentMethod;
+import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.DomainEvent;
+import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.ExternalRefConflictException;
 import org.crmkit.core.common.Money;
@@ -55,8 +55,12 @@ public abstract class ExternalRefContract extends StorageContract {
     private UserId owner;
 
     private Crm crm(TenantId tenant) {
-        return Crm.builder().storage(storage).clock(clock).tenant(tenant)
-                .eventListener(entry -> events.add(entry.event())).build();
+        return Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenant(tenant)
+                .eventListener(entry -> events.add(entry.event()))
+                .build();
     }
 
     private Crm crm() {
@@ -69,7 +73,8 @@ public abstract class ExternalRefContract extends StorageContract {
     }
 
     private NewAccount acme() {
-        return NewAccount.of("ACME Manufacturing", owner).withEmail(EmailAddress.of("info@acme.example"), ContactPointType.WORK);
+        return NewAccount.of("ACME Manufacturing", owner)
+                .withEmail(EmailAddress.of("info@acme.example"), ContactPointType.WORK);
     }
 
     @Test
@@ -80,9 +85,12 @@ public abstract class ExternalRefContract extends StorageContract {
         assertThat(created.changedFields()).isEmpty();
         assertThat(created.record().externalRefs()).containsExactly(ERP_ACME);
         assertThat(crm().parties().findAccountByExternalRef(ExternalRef.of("ERP", "C-10045")))
-                .map(Account::id).contains(created.record().id());
-        assertThat(crm().parties().account(created.record().id()).externalRefs()).containsExactly(ERP_ACME);
-        assertThat(crm().parties().findAccountByExternalRef(ExternalRef.of("erp", "c-10045"))).isEmpty();
+                .map(Account::id)
+                .contains(created.record().id());
+        assertThat(crm().parties().account(created.record().id()).externalRefs())
+                .containsExactly(ERP_ACME);
+        assertThat(crm().parties().findAccountByExternalRef(ExternalRef.of("erp", "c-10045")))
+                .isEmpty();
         assertThat(events).singleElement().isInstanceOf(AccountRegistered.class);
     }
 
@@ -98,7 +106,8 @@ public abstract class ExternalRefContract extends StorageContract {
         assertThat(again.record().id()).isEqualTo(created.id());
         assertThat(crm().parties().account(created.id()).version()).isEqualTo(created.version());
         assertThat(events).isEmpty();
-        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).totalElements())
+                .isEqualTo(1);
     }
 
     @Test
@@ -107,18 +116,26 @@ public abstract class ExternalRefContract extends StorageContract {
         crm().parties().tag(created.id(), "key account");
         events.clear();
 
-        Upserted<Account> updated = crm().parties().upsertAccount(ERP_ACME, NewAccount.of("ACME Manufacturing SE", owner)
-                .withEmail(EmailAddress.of("billing@acme.example"), ContactPointType.BILLING));
+        Upserted<Account> updated = crm().parties()
+                .upsertAccount(
+                        ERP_ACME,
+                        NewAccount.of("ACME Manufacturing SE", owner)
+                                .withEmail(EmailAddress.of("billing@acme.example"), ContactPointType.BILLING));
 
         assertThat(updated.outcome()).isEqualTo(Upserted.Outcome.UPDATED);
         assertThat(updated.changedFields()).containsExactly("name", "emails");
         Account stored = crm().parties().account(created.id());
         assertThat(stored.name()).isEqualTo("ACME Manufacturing SE");
         assertThat(stored.version()).isEqualTo(created.version() + 2);
-        assertThat(stored.contactPoints().hasEmail(EmailAddress.of("info@acme.example"))).isTrue();
-        assertThat(stored.contactPoints().hasEmail(EmailAddress.of("billing@acme.example"))).isTrue();
-        assertThat(stored.tags().has("key account")).as("what the CRM added is kept").isTrue();
-        assertThat(events).extracting(event -> ((AccountChanged) event).change())
+        assertThat(stored.contactPoints().hasEmail(EmailAddress.of("info@acme.example")))
+                .isTrue();
+        assertThat(stored.contactPoints().hasEmail(EmailAddress.of("billing@acme.example")))
+                .isTrue();
+        assertThat(stored.tags().has("key account"))
+                .as("what the CRM added is kept")
+                .isTrue();
+        assertThat(events)
+                .extracting(event -> ((AccountChanged) event).change())
                 .containsExactly(PartyChange.NAME, PartyChange.EMAILS);
     }
 
@@ -130,8 +147,12 @@ public abstract class ExternalRefContract extends StorageContract {
         Account both = crm().parties().addExternalRef(created.id(), shop);
 
         assertThat(both.externalRefs()).containsExactly(ERP_ACME, shop);
-        assertThat(crm().parties().findAccountByExternalRef(shop)).map(Account::id).contains(created.id());
-        assertThat(crm().parties().findAccountByExternalRef(ERP_ACME)).map(Account::id).contains(created.id());
+        assertThat(crm().parties().findAccountByExternalRef(shop))
+                .map(Account::id)
+                .contains(created.id());
+        assertThat(crm().parties().findAccountByExternalRef(ERP_ACME))
+                .map(Account::id)
+                .contains(created.id());
         assertThat(crm().parties().upsertAccount(shop, acme()).outcome()).isEqualTo(Upserted.Outcome.UNCHANGED);
     }
 
@@ -141,29 +162,45 @@ public abstract class ExternalRefContract extends StorageContract {
         Account other = crm().parties().registerAccount(NewAccount.of("Other Ltd", owner));
 
         assertThatThrownBy(() -> crm().parties().addExternalRef(other.id(), ERP_ACME))
-                .isInstanceOfSatisfying(DuplicateRecordException.class,
+                .isInstanceOfSatisfying(
+                        DuplicateRecordException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.DUPLICATE))
-                .hasMessageContaining("erp/C-10045").hasMessageContaining(acme.id().toString());
+                .hasMessageContaining("erp/C-10045")
+                .hasMessageContaining(acme.id().toString());
         assertThat(crm().parties().account(other.id()).externalRefs()).isEmpty();
 
-        Contact person = crm().parties().upsertContact(ERP_ACME, NewContact.of(PersonName.of("Ada", "King"), owner)).record();
-        Account ofTenantB = crm(TENANT_B).parties().upsertAccount(ERP_ACME, acme()).record();
+        Contact person = crm().parties()
+                .upsertContact(ERP_ACME, NewContact.of(PersonName.of("Ada", "King"), owner))
+                .record();
+        Account ofTenantB =
+                crm(TENANT_B).parties().upsertAccount(ERP_ACME, acme()).record();
 
-        assertThat(crm().parties().findContactByExternalRef(ERP_ACME)).map(Contact::id).contains(person.id());
+        assertThat(crm().parties().findContactByExternalRef(ERP_ACME))
+                .map(Contact::id)
+                .contains(person.id());
         assertThat(ofTenantB.id()).isNotEqualTo(acme.id());
-        assertThat(crm().parties().findAccountByExternalRef(ERP_ACME)).map(Account::id).contains(acme.id());
-        assertThat(crm(TENANT_B).parties().findAccountByExternalRef(ERP_ACME)).map(Account::id).contains(ofTenantB.id());
+        assertThat(crm().parties().findAccountByExternalRef(ERP_ACME))
+                .map(Account::id)
+                .contains(acme.id());
+        assertThat(crm(TENANT_B).parties().findAccountByExternalRef(ERP_ACME))
+                .map(Account::id)
+                .contains(ofTenantB.id());
     }
 
     @Test
     void twoAccountsWithOneReferenceSavedTogetherAreRefusedAndNeitherIsStored() {
         Account first = Account.register(TENANT_A, AccountId.next(ids), acme().withExternalRef(ERP_ACME), clock);
-        Account second = Account.register(TENANT_A, AccountId.next(ids), NewAccount.of("ACME Ltd", owner)
-                .withExternalRef(ExternalRef.of("erp", "C-10045")), clock);
+        Account second = Account.register(
+                TENANT_A,
+                AccountId.next(ids),
+                NewAccount.of("ACME Ltd", owner).withExternalRef(ExternalRef.of("erp", "C-10045")),
+                clock);
 
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> storage.accounts().saveAll(List.of(first, second))))
+        assertThatThrownBy(() -> storage.transactions()
+                        .inTransaction(() -> storage.accounts().saveAll(List.of(first, second))))
                 .isInstanceOf(DuplicateRecordException.class);
-        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).items()).isEmpty();
+        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).items())
+                .isEmpty();
         assertThat(storage.accounts().findByExternalRef(TENANT_A, ERP_ACME)).isEmpty();
     }
 
@@ -180,7 +217,8 @@ public abstract class ExternalRefContract extends StorageContract {
                 .containsExactly(Upserted.Outcome.CREATED, Upserted.Outcome.UNCHANGED, Upserted.Outcome.UPDATED);
         assertThat(updated.changedFields()).containsExactly("tags");
         assertThat(updated.record().id()).isEqualTo(created.record().id());
-        assertThat(crm().parties().findContactByExternalRef(ref)).map(Contact::version)
+        assertThat(crm().parties().findContactByExternalRef(ref))
+                .map(Contact::version)
                 .contains(created.record().version() + 1);
     }
 
@@ -188,23 +226,35 @@ public abstract class ExternalRefContract extends StorageContract {
     void concurrentUpsertsOfOneNewReferenceStoreOneAccount() throws InterruptedException {
         int writers = 6;
         List<Callable<Upserted<Account>>> upserts = IntStream.range(0, writers)
-                .<Callable<Upserted<Account>>>mapToObj(i -> () -> crm().parties().upsertAccount(ERP_ACME, acme()))
+                .<Callable<Upserted<Account>>>mapToObj(
+                        i -> () -> crm().parties().upsertAccount(ERP_ACME, acme()))
                 .toList();
 
         List<Outcome<Upserted<Account>>> outcomes = concurrently(upserts);
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
-        assertThat(outcomes).extracting(outcome -> outcome.value().outcome())
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.value().outcome())
                 .containsOnlyOnce(Upserted.Outcome.CREATED)
                 .containsOnly(Upserted.Outcome.CREATED, Upserted.Outcome.UNCHANGED);
-        assertThat(outcomes).extracting(outcome -> outcome.value().record().id()).containsOnly(
-                crm().parties().findAccountByExternalRef(ERP_ACME).orElseThrow().id());
-        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.value().record().id())
+                .containsOnly(crm().parties()
+                        .findAccountByExternalRef(ERP_ACME)
+                        .orElseThrow()
+                        .id());
+        assertThat(storage.accounts().findAll(TENANT_A, PageRequest.first(10)).totalElements())
+                .isEqualTo(1);
     }
 
     private NewInvoice invoiceOf(Account account, String amount) {
-        return NewInvoice.of("2026-0042", account.id(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 31),
-                Currency.getInstance("EUR")).withLine(InvoiceLine.of("Press maintenance", "1", Money.of(amount, "EUR"), "0"));
+        return NewInvoice.of(
+                        "2026-0042",
+                        account.id(),
+                        LocalDate.of(2026, 3, 1),
+                        LocalDate.of(2026, 3, 31),
+                        Currency.getInstance("EUR"))
+                .withLine(InvoiceLine.of("Press maintenance", "1", Money.of(amount, "EUR"), "0"));
     }
 
     @Test
@@ -223,26 +273,34 @@ public abstract class ExternalRefContract extends StorageContract {
         assertThat(again.record().id()).isEqualTo(first.record().id());
         assertThat(again.record().version()).isEqualTo(first.record().version());
         assertThat(events).isEmpty();
-        assertThat(storage.invoices().findByExternalRef(TENANT_A, ref)).map(Invoice::id).contains(first.record().id());
+        assertThat(storage.invoices().findByExternalRef(TENANT_A, ref))
+                .map(Invoice::id)
+                .contains(first.record().id());
         assertThatThrownBy(() -> crm().billing().recordInvoice(ref, invoiceOf(acme, "540.00")))
                 .isInstanceOfSatisfying(ExternalRefConflictException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.DUPLICATE);
                     assertThat(e.ref()).isEqualTo(ref);
                     assertThat(e.differences()).singleElement().asString().startsWith("lines: stored");
                 })
-                .hasMessageContaining("erp/R-2026-0042").hasMessageContaining(first.record().id().toString())
-                .hasMessageContaining("450.00").hasMessageContaining("540.00");
-        assertThat(crm().billing().invoicesOf(acme.id(), PageRequest.first(10)).totalElements()).isEqualTo(1);
+                .hasMessageContaining("erp/R-2026-0042")
+                .hasMessageContaining(first.record().id().toString())
+                .hasMessageContaining("450.00")
+                .hasMessageContaining("540.00");
+        assertThat(crm().billing().invoicesOf(acme.id(), PageRequest.first(10)).totalElements())
+                .isEqualTo(1);
         assertThat(events).isEmpty();
     }
 
     @Test
     void aPaymentRecordedAgainUnderItsReferenceIsStoredOnceWithItsAllocationsAppliedOnce() {
         Account acme = crm().parties().upsertAccount(ERP_ACME, acme()).record();
-        Invoice invoice = crm().billing().recordInvoice(ExternalRef.of("erp", "R-1"), invoiceOf(acme, "450.00")).record();
+        Invoice invoice = crm().billing()
+                .recordInvoice(ExternalRef.of("erp", "R-1"), invoiceOf(acme, "450.00"))
+                .record();
         ExternalRef ref = ExternalRef.of("bank", "2026-03-10/0017");
-        NewPayment payment = NewPayment.of(acme.id(), Money.of("450.00", "EUR"), LocalDate.of(2026, 3, 10),
-                PaymentMethod.BANK_TRANSFER).allocating(invoice.id(), Money.of("450.00", "EUR"));
+        NewPayment payment = NewPayment.of(
+                        acme.id(), Money.of("450.00", "EUR"), LocalDate.of(2026, 3, 10), PaymentMethod.BANK_TRANSFER)
+                .allocating(invoice.id(), Money.of("450.00", "EUR"));
 
         Upserted<Payment> first = crm().billing().recordPayment(ref, payment);
         events.clear();
@@ -252,27 +310,47 @@ public abstract class ExternalRefContract extends StorageContract {
         assertThat(again.outcome()).isEqualTo(Upserted.Outcome.UNCHANGED);
         assertThat(again.record().id()).isEqualTo(first.record().id());
         assertThat(events).isEmpty();
-        assertThat(crm().billing().invoice(invoice.id()).orElseThrow().balanceDue()).isEqualTo(Money.of("0.00", "EUR"));
-        assertThat(storage.payments().findByExternalRef(TENANT_A, ref)).map(Payment::id).contains(first.record().id());
-        assertThatThrownBy(() -> crm().billing().recordPayment(ref, NewPayment.of(acme.id(), Money.of("500.00", "EUR"),
-                LocalDate.of(2026, 3, 10), PaymentMethod.BANK_TRANSFER)))
-                .isInstanceOfSatisfying(ExternalRefConflictException.class, e -> assertThat(e.differences())
-                        .containsExactly("amount: stored " + Money.of("450.00", "EUR") + ", given " + Money.of("500.00", "EUR")))
-                .hasMessageContaining("bank/2026-03-10/0017").hasMessageContaining(first.record().id().toString());
+        assertThat(crm().billing().invoice(invoice.id()).orElseThrow().balanceDue())
+                .isEqualTo(Money.of("0.00", "EUR"));
+        assertThat(storage.payments().findByExternalRef(TENANT_A, ref))
+                .map(Payment::id)
+                .contains(first.record().id());
+        assertThatThrownBy(() -> crm().billing()
+                        .recordPayment(
+                                ref,
+                                NewPayment.of(
+                                        acme.id(),
+                                        Money.of("500.00", "EUR"),
+                                        LocalDate.of(2026, 3, 10),
+                                        PaymentMethod.BANK_TRANSFER)))
+                .isInstanceOfSatisfying(
+                        ExternalRefConflictException.class,
+                        e -> assertThat(e.differences())
+                                .containsExactly("amount: stored " + Money.of("450.00", "EUR") + ", given "
+                                        + Money.of("500.00", "EUR")))
+                .hasMessageContaining("bank/2026-03-10/0017")
+                .hasMessageContaining(first.record().id().toString());
     }
 
     @Test
     void concurrentRecordingsOfOnePaymentStoreItOnce() throws InterruptedException {
         Account acme = crm().parties().upsertAccount(ERP_ACME, acme()).record();
         ExternalRef ref = ExternalRef.of("bank", "0018");
-        NewPayment payment = NewPayment.of(acme.id(), Money.of("120.00", "EUR"), LocalDate.of(2026, 3, 10),
-                PaymentMethod.CARD);
+        NewPayment payment =
+                NewPayment.of(acme.id(), Money.of("120.00", "EUR"), LocalDate.of(2026, 3, 10), PaymentMethod.CARD);
 
         List<Outcome<Upserted<Payment>>> outcomes = concurrently(IntStream.range(0, 6)
-                .<Callable<Upserted<Payment>>>mapToObj(i -> () -> crm().billing().recordPayment(ref, payment)).toList());
+                .<Callable<Upserted<Payment>>>mapToObj(
+                        i -> () -> crm().billing().recordPayment(ref, payment))
+                .toList());
 
         assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome.failure()).isNull());
-        assertThat(outcomes).extracting(outcome -> outcome.value().outcome()).containsOnlyOnce(Upserted.Outcome.CREATED);
-        assertThat(storage.payments().findByAccount(TENANT_A, acme.id(), PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(outcomes)
+                .extracting(outcome -> outcome.value().outcome())
+                .containsOnlyOnce(Upserted.Outcome.CREATED);
+        assertThat(storage.payments()
+                        .findByAccount(TENANT_A, acme.id(), PageRequest.first(10))
+                        .totalElements())
+                .isEqualTo(1);
     }
 }

@@ -29,8 +29,8 @@ public abstract class ForecastSnapshotRepositoryContract extends StorageContract
 
     @Test
     void roundTripKeepsEveryField() {
-        ForecastSnapshot snapshot = SalesMother.aForecastSnapshot(TENANT_A, ids, clock,
-                new ForecastScope(UserId.next(ids), null, PipelineId.next(ids)));
+        ForecastSnapshot snapshot = SalesMother.aForecastSnapshot(
+                TENANT_A, ids, clock, new ForecastScope(UserId.next(ids), null, PipelineId.next(ids)));
 
         save(snapshot);
 
@@ -48,10 +48,13 @@ public abstract class ForecastSnapshotRepositoryContract extends StorageContract
         save(SalesMother.aForecastSnapshot(TENANT_A, ids, clock, team.inPipeline(PipelineId.next(ids))));
         save(SalesMother.aForecastSnapshot(TENANT_A, ids, clock, ForecastScope.ALL));
 
-        assertThat(snapshots().findFor(TENANT_A, team, QuotaPeriod.quarter(2026, 2))).extracting(ForecastSnapshot::id)
+        assertThat(snapshots().findFor(TENANT_A, team, QuotaPeriod.quarter(2026, 2)))
+                .extracting(ForecastSnapshot::id)
                 .containsExactly(first.id(), second.id());
-        assertThat(snapshots().findFor(TENANT_A, team, QuotaPeriod.quarter(2026, 3))).isEmpty();
-        assertThat(snapshots().findFor(TENANT_A, ForecastScope.ALL, QuotaPeriod.quarter(2026, 2))).hasSize(1);
+        assertThat(snapshots().findFor(TENANT_A, team, QuotaPeriod.quarter(2026, 3)))
+                .isEmpty();
+        assertThat(snapshots().findFor(TENANT_A, ForecastScope.ALL, QuotaPeriod.quarter(2026, 2)))
+                .hasSize(1);
     }
 
     @Test
@@ -59,10 +62,11 @@ public abstract class ForecastSnapshotRepositoryContract extends StorageContract
         ForecastSnapshot stored = save(SalesMother.aForecastSnapshot(TENANT_A, ids, clock, ForecastScope.ALL));
 
         assertThat(snapshots().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(snapshots().findFor(TENANT_B, ForecastScope.ALL, QuotaPeriod.quarter(2026, 2))).isEmpty();
+        assertThat(snapshots().findFor(TENANT_B, ForecastScope.ALL, QuotaPeriod.quarter(2026, 2)))
+                .isEmpty();
         ForecastSnapshotState s = stored.state();
-        ForecastSnapshot intruder = ForecastSnapshot.restore(new ForecastSnapshotState(TENANT_B, s.id(), s.version(),
-                s.forecast(), s.takenAt()));
+        ForecastSnapshot intruder = ForecastSnapshot.restore(
+                new ForecastSnapshotState(TENANT_B, s.id(), s.version(), s.forecast(), s.takenAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
     }
 }

@@ -70,11 +70,17 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         AccountId account = AccountId.next(ids);
         Invoice first = save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1)));
 
-        assertThat(invoices().findByNumber(TENANT_A, "INV-100")).get().extracting(Invoice::id).isEqualTo(first.id());
+        assertThat(invoices().findByNumber(TENANT_A, "INV-100"))
+                .get()
+                .extracting(Invoice::id)
+                .isEqualTo(first.id());
         assertThat(invoices().findByNumber(TENANT_A, "INV-101")).isEmpty();
         assertThatThrownBy(() -> save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1))))
                 .isInstanceOf(DuplicateRecordException.class);
-        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).totalElements()).isEqualTo(1);
+        assertThat(invoices()
+                        .findByAccount(TENANT_A, account, PageRequest.first(10))
+                        .totalElements())
+                .isEqualTo(1);
         save(invoice(TENANT_B, account, "INV-100", LocalDate.of(2026, 4, 1)));
     }
 
@@ -82,11 +88,19 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
     void anImportStoresEveryInvoiceInOrder() {
         AccountId account = AccountId.next(ids);
 
-        List<Invoice> saved = storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
-                invoice(TENANT_A, account, "INV-7", LocalDate.of(2026, 4, 2)), invoice(TENANT_A, account, "INV-8", LocalDate.of(2026, 4, 1)))));
+        List<Invoice> saved = storage.transactions()
+                .inTransaction(() -> invoices()
+                        .saveAll(List.of(
+                                invoice(TENANT_A, account, "INV-7", LocalDate.of(2026, 4, 2)),
+                                invoice(TENANT_A, account, "INV-8", LocalDate.of(2026, 4, 1)))));
 
-        assertThat(saved).extracting(Invoice::number, Invoice::version).containsExactly(tuple("INV-7", 1L), tuple("INV-8", 1L));
-        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).items()).extracting(Invoice::number)
+        assertThat(saved)
+                .extracting(Invoice::number, Invoice::version)
+                .containsExactly(tuple("INV-7", 1L), tuple("INV-8", 1L));
+        assertThat(invoices()
+                        .findByAccount(TENANT_A, account, PageRequest.first(10))
+                        .items())
+                .extracting(Invoice::number)
                 .containsExactly("INV-8", "INV-7");
     }
 
@@ -95,14 +109,25 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         AccountId account = AccountId.next(ids);
         save(invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1)));
 
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
-                invoice(TENANT_A, account, "INV-101", LocalDate.of(2026, 4, 1)), invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1))))))
-                .isInstanceOf(DuplicateRecordException.class).hasMessageContaining("INV-100");
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> invoices().saveAll(List.of(
-                invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1)), invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1))))))
-                .isInstanceOf(DuplicateRecordException.class).hasMessageContaining("INV-102");
+        assertThatThrownBy(() -> storage.transactions()
+                        .inTransaction(() -> invoices()
+                                .saveAll(List.of(
+                                        invoice(TENANT_A, account, "INV-101", LocalDate.of(2026, 4, 1)),
+                                        invoice(TENANT_A, account, "INV-100", LocalDate.of(2026, 4, 1))))))
+                .isInstanceOf(DuplicateRecordException.class)
+                .hasMessageContaining("INV-100");
+        assertThatThrownBy(() -> storage.transactions()
+                        .inTransaction(() -> invoices()
+                                .saveAll(List.of(
+                                        invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1)),
+                                        invoice(TENANT_A, account, "INV-102", LocalDate.of(2026, 4, 1))))))
+                .isInstanceOf(DuplicateRecordException.class)
+                .hasMessageContaining("INV-102");
 
-        assertThat(invoices().findByAccount(TENANT_A, account, PageRequest.first(10)).items()).extracting(Invoice::number)
+        assertThat(invoices()
+                        .findByAccount(TENANT_A, account, PageRequest.first(10))
+                        .items())
+                .extracting(Invoice::number)
                 .containsExactly("INV-100");
     }
 
@@ -138,7 +163,8 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         partly.applyPayment(PaymentId.next(ids), Money.of("1.00", "EUR"), clock);
         save(partly);
 
-        assertThat(invoices().findOpenByAccount(TENANT_A, account)).extracting(Invoice::number)
+        assertThat(invoices().findOpenByAccount(TENANT_A, account))
+                .extracting(Invoice::number)
                 .containsExactly("INV-1", "INV-2");
     }
 
@@ -164,9 +190,12 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         List<Invoice> open = invoices().findOpenByAccounts(TENANT_A, accounts);
 
         assertThat(open).hasSize(450).extracting(Invoice::account).doesNotContain(notAsked);
-        assertThat(open).filteredOn(invoice -> invoice.account().equals(accounts.get(7))).extracting(Invoice::number)
+        assertThat(open)
+                .filteredOn(invoice -> invoice.account().equals(accounts.get(7)))
+                .extracting(Invoice::number)
                 .containsExactly("INV-7-C", "INV-7-A", "INV-7-B");
-        assertThat(invoices().findOpenByAccounts(TENANT_B, accounts)).extracting(Invoice::number)
+        assertThat(invoices().findOpenByAccounts(TENANT_B, accounts))
+                .extracting(Invoice::number)
                 .containsExactly("INV-OTHER-TENANT");
         assertThat(invoices().findOpenByAccounts(TENANT_A, List.of())).isEmpty();
     }
@@ -189,11 +218,19 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
 
         List<Invoice> found = invoices().findByIds(TENANT_A, wanted);
 
-        assertThat(found).hasSize(131).extracting(Invoice::id).doesNotContain(otherTenants.id())
-                .containsExactlyInAnyOrderElementsOf(batch.stream().map(Invoice::id).toList());
-        assertThat(found).filteredOn(invoice -> invoice.id().equals(paid.id())).singleElement()
+        assertThat(found)
+                .hasSize(131)
+                .extracting(Invoice::id)
+                .doesNotContain(otherTenants.id())
+                .containsExactlyInAnyOrderElementsOf(
+                        batch.stream().map(Invoice::id).toList());
+        assertThat(found)
+                .filteredOn(invoice -> invoice.id().equals(paid.id()))
+                .singleElement()
                 .satisfies(invoice -> assertThat(invoice.isOpen()).isFalse());
-        assertThat(invoices().findByIds(TENANT_B, wanted)).extracting(Invoice::number).containsExactly("INV-B");
+        assertThat(invoices().findByIds(TENANT_B, wanted))
+                .extracting(Invoice::number)
+                .containsExactly("INV-B");
         assertThat(invoices().findByIds(TENANT_A, List.of())).isEmpty();
     }
 
@@ -253,18 +290,26 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         } while (batch.size() == 3);
 
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(invoices().findOverdueAfter(TENANT_B, asOf, null, 10)).extracting(Invoice::number)
+        assertThat(invoices().findOverdueAfter(TENANT_B, asOf, null, 10))
+                .extracting(Invoice::number)
                 .containsExactly("INV-OTHER-TENANT");
     }
 
     /** An invoice of the account issued on {@code issued}, due on {@code due}, in the status (draft, issued, paid, void). */
-    private Invoice issued(TenantId tenant, AccountId account, String number, LocalDate issued, LocalDate due,
-                           InvoiceStatus status) {
-        Invoice invoice = Invoice.draft(tenant, InvoiceId.next(ids), number, account, issued, due,
-                Currency.getInstance("EUR"), List.of(InvoiceLine.of("Consulting", "1", Money.of("100.00", "EUR"), "19")),
+    private Invoice issued(
+            TenantId tenant, AccountId account, String number, LocalDate issued, LocalDate due, InvoiceStatus status) {
+        Invoice invoice = Invoice.draft(
+                tenant,
+                InvoiceId.next(ids),
+                number,
+                account,
+                issued,
+                due,
+                Currency.getInstance("EUR"),
+                List.of(InvoiceLine.of("Consulting", "1", Money.of("100.00", "EUR"), "19")),
                 clock);
         switch (status) {
-            case DRAFT -> { }
+            case DRAFT -> {}
             case ISSUED -> invoice.issue(clock);
             case PAID -> {
                 invoice.issue(clock);
@@ -307,13 +352,17 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         issued(TENANT_B, acme, "B-1", from, to, InvoiceStatus.PAID);
         Set<InvoiceStatus> paidOrOpen = Set.of(InvoiceStatus.PAID, InvoiceStatus.ISSUED);
 
-        assertThat(walk((after, limit) -> invoices().findIssuedBetween(TENANT_A, from, to, paidOrOpen, after, limit), 2))
+        assertThat(walk(
+                        (after, limit) -> invoices().findIssuedBetween(TENANT_A, from, to, paidOrOpen, after, limit),
+                        2))
                 .containsExactly("A-1", "G-2", "G-3", "A-4");
         assertThat(walk((after, limit) -> invoices().findIssuedBetween(TENANT_A, from, to, Set.of(), after, limit), 3))
                 .containsExactly("A-1", "G-2", "A-DRAFT", "A-VOID", "G-3", "A-4");
         assertThat(invoices().findIssuedBetween(TENANT_A, from, to, Set.of(InvoiceStatus.PAID), null, 10))
-                .extracting(Invoice::number).containsExactly("G-2", "G-3", "A-4");
-        assertThat(invoices().findIssuedBetween(TENANT_B, from, to, Set.of(), null, 10)).extracting(Invoice::number)
+                .extracting(Invoice::number)
+                .containsExactly("G-2", "G-3", "A-4");
+        assertThat(invoices().findIssuedBetween(TENANT_B, from, to, Set.of(), null, 10))
+                .extracting(Invoice::number)
                 .containsExactly("B-1");
     }
 
@@ -332,11 +381,15 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         issued(TENANT_A, acme, "A-LATE", issuedOn, to.plusDays(1), InvoiceStatus.ISSUED);
         issued(TENANT_B, acme, "B-1", issuedOn, from, InvoiceStatus.ISSUED);
 
-        assertThat(walk((after, limit) -> invoices().findDueBetween(TENANT_A, from, to, Set.of(InvoiceStatus.ISSUED),
-                after, limit), 1)).containsExactly("A-1", "G-1", "G-2");
+        assertThat(walk(
+                        (after, limit) -> invoices()
+                                .findDueBetween(TENANT_A, from, to, Set.of(InvoiceStatus.ISSUED), after, limit),
+                        1))
+                .containsExactly("A-1", "G-1", "G-2");
         assertThat(walk((after, limit) -> invoices().findDueBetween(TENANT_A, from, to, Set.of(), after, limit), 2))
                 .containsExactly("A-1", "G-1", "A-PAID", "G-2");
-        assertThat(invoices().findDueBetween(TENANT_B, from, to, Set.of(), null, 10)).extracting(Invoice::number)
+        assertThat(invoices().findDueBetween(TENANT_B, from, to, Set.of(), null, 10))
+                .extracting(Invoice::number)
                 .containsExactly("B-1");
     }
 
@@ -347,8 +400,11 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
         save(invoice(TENANT_A, account, "B", due));
         save(invoice(TENANT_A, account, "A", due));
 
-        assertThat(invoices().findOverdue(TENANT_A, due.plusDays(1), PageRequest.first(10)).items())
-                .extracting(Invoice::number).containsExactly("A", "B");
+        assertThat(invoices()
+                        .findOverdue(TENANT_A, due.plusDays(1), PageRequest.first(10))
+                        .items())
+                .extracting(Invoice::number)
+                .containsExactly("A", "B");
     }
 
     @Test
@@ -374,16 +430,36 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
 
         assertThat(invoices().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(invoices().findByNumber(TENANT_B, "INV-1")).isEmpty();
-        assertThat(invoices().findByAccount(TENANT_B, account, PageRequest.first(10)).items()).isEmpty();
+        assertThat(invoices()
+                        .findByAccount(TENANT_B, account, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(invoices().findOpenByAccount(TENANT_B, account)).isEmpty();
-        assertThat(invoices().findOverdue(TENANT_B, LocalDate.of(2027, 1, 1), PageRequest.first(10)).items()).isEmpty();
+        assertThat(invoices()
+                        .findOverdue(TENANT_B, LocalDate.of(2027, 1, 1), PageRequest.first(10))
+                        .items())
+                .isEmpty();
 
-        Invoice intruder = Invoice.restore(new InvoiceState(TENANT_B, stored.id(), stored.version(), "HACKED",
-                stored.account(), stored.issueDate(), stored.dueDate(), stored.currency(), stored.lines(),
-                stored.status(), List.of(), null, null, stored.createdAt(), stored.issuedAt(),
+        Invoice intruder = Invoice.restore(new InvoiceState(
+                TENANT_B,
+                stored.id(),
+                stored.version(),
+                "HACKED",
+                stored.account(),
+                stored.issueDate(),
+                stored.dueDate(),
+                stored.currency(),
+                stored.lines(),
+                stored.status(),
+                List.of(),
+                null,
+                null,
+                stored.createdAt(),
+                stored.issuedAt(),
                 stored.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(invoices().findById(TENANT_A, stored.id()).orElseThrow().number()).isEqualTo("INV-1");
+        assertThat(invoices().findById(TENANT_A, stored.id()).orElseThrow().number())
+                .isEqualTo("INV-1");
     }
 
     @Test
@@ -395,7 +471,8 @@ public abstract class InvoiceRepositoryContract extends StorageContract {
             tasks.add(() -> {
                 while (true) {
                     try {
-                        Invoice invoice = invoices().findById(TENANT_A, stored.id()).orElseThrow();
+                        Invoice invoice =
+                                invoices().findById(TENANT_A, stored.id()).orElseThrow();
                         invoice.applyPayment(PaymentId.next(ids), Money.of("1.00", "EUR"), clock);
                         save(invoice);
                         return null;

@@ -22,9 +22,9 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadState;
+import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.lead.QualificationLevel;
 import org.crmkit.core.lead.ScoreContribution;
-import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.testkit.fixtures.LeadMother;
 import org.junit.jupiter.api.Test;
@@ -46,13 +46,20 @@ public abstract class LeadRepositoryContract extends StorageContract {
 
     @Test
     void roundTripKeepsEveryField() {
-        Lead lead = LeadMother.aLead(TENANT_A, ids, clock, EmailAddress.of("Jane@Initech.example"),
-                PhoneNumber.parse("+49 30 1234567"));
+        Lead lead = LeadMother.aLead(
+                TENANT_A, ids, clock, EmailAddress.of("Jane@Initech.example"), PhoneNumber.parse("+49 30 1234567"));
         lead.assignByRule("Berlin territory", UserId.next(ids), "country is DE, region is Berlin", clock);
-        lead.rescore(new LeadScore(37, List.of(new ScoreContribution("CTO title", 30, "title 'CTO' contains 'cto'"),
-                new ScoreContribution("Webinar", 10, "1 × campaign response × 10"),
-                new ScoreContribution("decay", -3, "4 days since the last engagement, half-life 30 days")),
-                clock.instant(), QualificationLevel.MARKETING_QUALIFIED), clock);
+        lead.rescore(
+                new LeadScore(
+                        37,
+                        List.of(
+                                new ScoreContribution("CTO title", 30, "title 'CTO' contains 'cto'"),
+                                new ScoreContribution("Webinar", 10, "1 × campaign response × 10"),
+                                new ScoreContribution(
+                                        "decay", -3, "4 days since the last engagement, half-life 30 days")),
+                        clock.instant(),
+                        QualificationLevel.MARKETING_QUALIFIED),
+                clock);
         lead.qualify(clock);
         lead.recordConversion(ContactId.next(ids), AccountId.next(ids), OpportunityId.next(ids), clock);
 
@@ -65,16 +72,18 @@ public abstract class LeadRepositoryContract extends StorageContract {
 
     @Test
     void findsByNormalisedEmailAndByPhone() {
-        Lead jane = save(LeadMother.aLead(TENANT_A, ids, clock, EmailAddress.of("Jane@Initech.example"),
-                PhoneNumber.parse("+49 30 1234567")));
+        Lead jane = save(LeadMother.aLead(
+                TENANT_A, ids, clock, EmailAddress.of("Jane@Initech.example"), PhoneNumber.parse("+49 30 1234567")));
         clock.advance(Duration.ofSeconds(1));
         Lead again = save(LeadMother.aLead(TENANT_A, ids, clock, EmailAddress.of("jane@initech.EXAMPLE"), null));
         save(LeadMother.aLead(TENANT_A, ids, clock));
 
         assertThat(idsOf(leads().findByEmail(TENANT_A, EmailAddress.of("JANE@initech.example"))))
                 .containsExactly(jane.id(), again.id());
-        assertThat(idsOf(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49301234567")))).containsExactly(jane.id());
-        assertThat(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49 30 7654321"))).isEmpty();
+        assertThat(idsOf(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49301234567"))))
+                .containsExactly(jane.id());
+        assertThat(leads().findByPhone(TENANT_A, PhoneNumber.parse("+49 30 7654321")))
+                .isEmpty();
     }
 
     @Test
@@ -88,10 +97,12 @@ public abstract class LeadRepositoryContract extends StorageContract {
         save(LeadMother.aLeadFrom(TENANT_A, ids, clock, null));
         save(LeadMother.aLeadFrom(TENANT_B, ids, clock, "Initech GmbH"));
 
-        assertThat(idsOf(leads().findByCompanyName(TENANT_A, " initech\tGmbH "))).containsExactly(initech.id(), spaced.id());
+        assertThat(idsOf(leads().findByCompanyName(TENANT_A, " initech\tGmbH ")))
+                .containsExactly(initech.id(), spaced.id());
         assertThat(leads().findByCompanyName(TENANT_A, "Initrode GmbH")).isEmpty();
         assertThatThrownBy(() -> leads().findByCompanyName(TENANT_A, " "))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("companyName"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("companyName"));
     }
 
     @Test
@@ -100,7 +111,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
         stored.qualify(clock);
         save(stored);
 
-        assertThat(leads().findByCompanyName(TENANT_A, "initech gmbh")).singleElement()
+        assertThat(leads().findByCompanyName(TENANT_A, "initech gmbh"))
+                .singleElement()
                 .satisfies(lead -> assertThat(lead.status()).isEqualTo(LeadStatus.QUALIFIED));
     }
 
@@ -113,8 +125,11 @@ public abstract class LeadRepositoryContract extends StorageContract {
         stored.startWorking(clock);
         save(stored);
 
-        assertThat(leads().findByOwnerAndStatus(TENANT_A, owner, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
-        assertThat(idsOf(leads().findByOwnerAndStatus(TENANT_A, owner, LeadStatus.WORKING, PageRequest.first(10)).items()))
+        assertThat(leads().findByOwnerAndStatus(TENANT_A, owner, LeadStatus.NEW, PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(idsOf(leads().findByOwnerAndStatus(TENANT_A, owner, LeadStatus.WORKING, PageRequest.first(10))
+                        .items()))
                 .containsExactly(lead.id());
     }
 
@@ -145,7 +160,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
         Page<Lead> allNew = leads().findByStatus(TENANT_A, LeadStatus.NEW, PageRequest.first(10));
         assertThat(allNew.totalElements()).isEqualTo(6);
         assertThat(idsOf(allNew.items()).subList(0, 5)).containsExactlyElementsOf(expected);
-        assertThat(idsOf(leads().findByStatus(TENANT_A, LeadStatus.DISQUALIFIED, PageRequest.first(10)).items()))
+        assertThat(idsOf(leads().findByStatus(TENANT_A, LeadStatus.DISQUALIFIED, PageRequest.first(10))
+                        .items()))
                 .containsExactly(disqualified.id());
     }
 
@@ -160,7 +176,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
         save(one);
 
         assertThatThrownBy(() -> save(two)).isInstanceOf(StaleVersionException.class);
-        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().status()).isEqualTo(LeadStatus.QUALIFIED);
+        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().status())
+                .isEqualTo(LeadStatus.QUALIFIED);
     }
 
     @Test
@@ -175,16 +192,37 @@ public abstract class LeadRepositoryContract extends StorageContract {
         assertThat(leads().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(leads().findByEmail(TENANT_B, email)).isEmpty();
         assertThat(leads().findByPhone(TENANT_B, phone)).isEmpty();
-        assertThat(leads().findByCompanyName(TENANT_B, stored.details().companyName())).isEmpty();
-        assertThat(leads().findByStatus(TENANT_B, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
-        assertThat(leads().findByOwnerAndStatus(TENANT_B, owner, LeadStatus.NEW, PageRequest.first(10)).items()).isEmpty();
+        assertThat(leads().findByCompanyName(TENANT_B, stored.details().companyName()))
+                .isEmpty();
+        assertThat(leads().findByStatus(TENANT_B, LeadStatus.NEW, PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(leads().findByOwnerAndStatus(TENANT_B, owner, LeadStatus.NEW, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         LeadState s = stored.state();
-        Lead intruder = Lead.restore(new LeadState(TENANT_B, s.id(), s.version(), s.details(), s.source(), s.campaign(),
-                s.utm(), LeadStatus.DISQUALIFIED, "hijacked", s.owner(), s.score(), s.scoreBreakdown(),
-                s.qualification(), s.scoredAt(), s.lastEngagementAt(), s.assignment(), s.capturedAt(),
+        Lead intruder = Lead.restore(new LeadState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                s.details(),
+                s.source(),
+                s.campaign(),
+                s.utm(),
+                LeadStatus.DISQUALIFIED,
+                "hijacked",
+                s.owner(),
+                s.score(),
+                s.scoreBreakdown(),
+                s.qualification(),
+                s.scoredAt(),
+                s.lastEngagementAt(),
+                s.assignment(),
+                s.capturedAt(),
                 s.conversion()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().status()).isEqualTo(LeadStatus.NEW);
+        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().status())
+                .isEqualTo(LeadStatus.NEW);
     }
 
     @Test
@@ -197,8 +235,8 @@ public abstract class LeadRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         Lead lead = leads().findById(TENANT_A, stored.id()).orElseThrow();
-                        lead.rescore(LeadScore.manual(lead.score() + 5, "writer", QualificationLevel.UNQUALIFIED),
-                                clock);
+                        lead.rescore(
+                                LeadScore.manual(lead.score() + 5, "writer", QualificationLevel.UNQUALIFIED), clock);
                         save(lead);
                         return null;
                     } catch (StaleVersionException e) {
@@ -210,6 +248,7 @@ public abstract class LeadRepositoryContract extends StorageContract {
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
-        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().score()).isEqualTo(5 * writers);
+        assertThat(leads().findById(TENANT_A, stored.id()).orElseThrow().score())
+                .isEqualTo(5 * writers);
     }
 }

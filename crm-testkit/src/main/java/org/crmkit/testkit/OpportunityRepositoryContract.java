@@ -68,8 +68,15 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
     @Test
     void roundTripKeepsEveryField() {
         Opportunity deal = SalesMother.anOpportunity(TENANT_A, ids, clock, pipeline);
-        deal.addLineItem(new LineItem(LineItemId.next(ids), "SKU-1", "Licence", new BigDecimal("12.5"),
-                Money.of("80.00", "EUR"), new BigDecimal("7.5")), clock);
+        deal.addLineItem(
+                new LineItem(
+                        LineItemId.next(ids),
+                        "SKU-1",
+                        "Licence",
+                        new BigDecimal("12.5"),
+                        Money.of("80.00", "EUR"),
+                        new BigDecimal("7.5")),
+                clock);
         deal.addContactRole(ContactRole.of(ContactId.next(ids), BuyingRole.DECISION_MAKER));
         deal.makePrimaryContact(ContactId.next(ids));
         deal.planNextStep("demo on Friday");
@@ -94,15 +101,23 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Opportunity deal = SalesMother.anOpportunity(TENANT_A, ids, clock, gated);
         deal.approve(gated, gated.stages().get(2).id(), Role.MANAGER, UserId.next(ids), Actor.SYSTEM, clock);
         deal.raiseStaleAlert(Set.of(StaleReason.ROTTING, StaleReason.INACTIVE), TaskId.next(ids), clock);
-        deal.moveOverridingGates(gated, gated.stages().get(1).id(), ActivityEvidence.NONE, "met at the fair",
-                Actor.of("u1", "User One"), clock);
+        deal.moveOverridingGates(
+                gated,
+                gated.stages().get(1).id(),
+                ActivityEvidence.NONE,
+                "met at the fair",
+                Actor.of("u1", "User One"),
+                clock);
 
         save(deal);
 
         Opportunity found = opportunities().findById(TENANT_A, deal.id()).orElseThrow();
         assertThat(found.state().withVersion(0)).isEqualTo(deal.state());
-        assertThat(found.approvals()).singleElement().satisfies(a -> assertThat(a.role()).isEqualTo(Role.MANAGER));
-        assertThat(found.stageHistory().get(1).override().overridden()).extracting(Violation::code)
+        assertThat(found.approvals())
+                .singleElement()
+                .satisfies(a -> assertThat(a.role()).isEqualTo(Role.MANAGER));
+        assertThat(found.stageHistory().get(1).override().overridden())
+                .extracting(Violation::code)
                 .containsExactly(StageGate.ACTIVITY);
         assertThat(found.staleAlert().reasons()).containsExactlyInAnyOrder(StaleReason.ROTTING, StaleReason.INACTIVE);
     }
@@ -148,11 +163,17 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Pipeline other = SalesMother.aPipeline(TENANT_A, ids, clock, "Renewals");
         save(SalesMother.anOpportunity(TENANT_A, ids, clock, other));
 
-        assertThat(idsOf(opportunities().findOpenInPipeline(TENANT_A, pipeline.id(), PageRequest.first(10)).items()))
+        assertThat(idsOf(opportunities()
+                        .findOpenInPipeline(TENANT_A, pipeline.id(), PageRequest.first(10))
+                        .items()))
                 .containsExactly(open.id(), moved.id());
-        assertThat(idsOf(opportunities().findByStage(TENANT_A, pipeline.stages().get(0).id(), PageRequest.first(10)).items()))
+        assertThat(idsOf(opportunities()
+                        .findByStage(TENANT_A, pipeline.stages().get(0).id(), PageRequest.first(10))
+                        .items()))
                 .containsExactly(open.id());
-        assertThat(idsOf(opportunities().findByStage(TENANT_A, pipeline.wonStage().id(), PageRequest.first(10)).items()))
+        assertThat(idsOf(opportunities()
+                        .findByStage(TENANT_A, pipeline.wonStage().id(), PageRequest.first(10))
+                        .items()))
                 .containsExactly(won.id());
     }
 
@@ -169,13 +190,17 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         lost.markLost(pipeline, "no budget", null, Actor.SYSTEM, clock);
         save(lost);
 
-        Page<Opportunity> april = opportunities().findClosingBetween(TENANT_A, LocalDate.of(2026, 4, 1),
-                LocalDate.of(2026, 4, 30), PageRequest.of(0, 1));
+        Page<Opportunity> april = opportunities()
+                .findClosingBetween(
+                        TENANT_A, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), PageRequest.of(0, 1));
 
         assertThat(april.totalElements()).isEqualTo(2);
         assertThat(idsOf(april.items())).containsExactly(first.id());
-        assertThat(idsOf(opportunities().findClosingBetween(TENANT_A, LocalDate.of(2026, 4, 1),
-                LocalDate.of(2026, 4, 30), PageRequest.of(1, 1)).items())).containsExactly(last.id());
+        assertThat(idsOf(opportunities()
+                        .findClosingBetween(
+                                TENANT_A, LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30), PageRequest.of(1, 1))
+                        .items()))
+                .containsExactly(last.id());
     }
 
     @Test
@@ -189,7 +214,8 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         save(one);
 
         assertThatThrownBy(() -> save(two)).isInstanceOf(StaleVersionException.class);
-        assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().nextStep()).isEqualTo("call");
+        assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().nextStep())
+                .isEqualTo("call");
     }
 
     @Test
@@ -199,22 +225,57 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
         Opportunity stored = save(deal(account, owner, LocalDate.of(2026, 4, 1)));
 
         assertThat(opportunities().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(opportunities().findByOwner(TENANT_B, owner, PageRequest.first(10)).items()).isEmpty();
+        assertThat(opportunities()
+                        .findByOwner(TENANT_B, owner, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         assertThat(opportunities().findByAccount(TENANT_B, account)).isEmpty();
-        assertThat(opportunities().findOpenInPipeline(TENANT_B, pipeline.id(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(opportunities().findByStage(TENANT_B, stored.stage(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(opportunities().findClosingBetween(TENANT_B, LocalDate.MIN, LocalDate.MAX, PageRequest.first(10))
-                .items()).isEmpty();
+        assertThat(opportunities()
+                        .findOpenInPipeline(TENANT_B, pipeline.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(opportunities()
+                        .findByStage(TENANT_B, stored.stage(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(opportunities()
+                        .findClosingBetween(TENANT_B, LocalDate.MIN, LocalDate.MAX, PageRequest.first(10))
+                        .items())
+                .isEmpty();
 
         OpportunityState s = stored.state();
-        Opportunity intruder = Opportunity.restore(new OpportunityState(TENANT_B, s.id(),
-                s.version(), "Hijacked", s.account(), s.primaryContact(), s.pipeline(), s.stage(), s.stageEnteredAt(),
-                s.status(), s.currency(), s.amount(), s.expectedCloseDate(), s.owner(), s.probabilityOverride(),
-                s.nextStep(), s.contactRoles(), s.lineItems(), s.stageHistory(), s.approvals(), s.closeReason(),
-                s.competitor(), s.closedAt(), s.staleAlert(), s.customFields(), s.originLead(), s.campaign(),
+        Opportunity intruder = Opportunity.restore(new OpportunityState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                "Hijacked",
+                s.account(),
+                s.primaryContact(),
+                s.pipeline(),
+                s.stage(),
+                s.stageEnteredAt(),
+                s.status(),
+                s.currency(),
+                s.amount(),
+                s.expectedCloseDate(),
+                s.owner(),
+                s.probabilityOverride(),
+                s.nextStep(),
+                s.contactRoles(),
+                s.lineItems(),
+                s.stageHistory(),
+                s.approvals(),
+                s.closeReason(),
+                s.competitor(),
+                s.closedAt(),
+                s.staleAlert(),
+                s.customFields(),
+                s.originLead(),
+                s.campaign(),
                 s.createdAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().name()).isEqualTo(stored.name());
+        assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().name())
+                .isEqualTo(stored.name());
     }
 
     @Test
@@ -226,9 +287,17 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
             tasks.add(() -> {
                 while (true) {
                     try {
-                        Opportunity deal = opportunities().findById(TENANT_A, stored.id()).orElseThrow();
-                        deal.addLineItem(new LineItem(LineItemId.next(ids), "SKU", null, BigDecimal.ONE,
-                                Money.of("10.00", "EUR"), BigDecimal.ZERO), clock);
+                        Opportunity deal =
+                                opportunities().findById(TENANT_A, stored.id()).orElseThrow();
+                        deal.addLineItem(
+                                new LineItem(
+                                        LineItemId.next(ids),
+                                        "SKU",
+                                        null,
+                                        BigDecimal.ONE,
+                                        Money.of("10.00", "EUR"),
+                                        BigDecimal.ZERO),
+                                clock);
                         save(deal);
                         return null;
                     } catch (StaleVersionException e) {

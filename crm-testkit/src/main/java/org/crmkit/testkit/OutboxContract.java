@@ -43,7 +43,8 @@ public abstract class OutboxContract extends StorageContract {
     @Test
     void anAppendOutsideATransactionIsRefusedWithItsCodeAndWritesNothing() {
         assertThatThrownBy(() -> storage.outbox().append(List.of(event("lost"))))
-                .isInstanceOfSatisfying(TransactionRequiredException.class,
+                .isInstanceOfSatisfying(
+                        TransactionRequiredException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TRANSACTION_REQUIRED));
 
         assertThat(pending(10)).isEmpty();
@@ -58,7 +59,9 @@ public abstract class OutboxContract extends StorageContract {
 
         List<OutboxEntry> pending = pending(10);
 
-        assertThat(pending).extracting(entry -> ((SampleEvent) entry.event()).note()).containsExactly("first", "second", "third");
+        assertThat(pending)
+                .extracting(entry -> ((SampleEvent) entry.event()).note())
+                .containsExactly("first", "second", "third");
         assertThat(pending.get(0).event()).isEqualTo(first);
         assertThat(pending).extracting(OutboxEntry::sequence).isSorted().doesNotHaveDuplicates();
         assertThat(pending).extracting(OutboxEntry::eventId).doesNotHaveDuplicates();
@@ -69,7 +72,9 @@ public abstract class OutboxContract extends StorageContract {
     void pendingHonoursTheLimit() {
         append(event("1"), event("2"), event("3"));
 
-        assertThat(pending(2)).extracting(entry -> ((SampleEvent) entry.event()).note()).containsExactly("1", "2");
+        assertThat(pending(2))
+                .extracting(entry -> ((SampleEvent) entry.event()).note())
+                .containsExactly("1", "2");
     }
 
     @Test
@@ -77,9 +82,14 @@ public abstract class OutboxContract extends StorageContract {
         append(event("1"), event("2"), event("3"));
         List<OutboxEntry> pending = pending(10);
 
-        storage.transactions().inTransaction(() -> storage.outbox().markPublished(List.of(pending.get(0).eventId(), pending.get(1).eventId())));
+        storage.transactions()
+                .inTransaction(() -> storage.outbox()
+                        .markPublished(
+                                List.of(pending.get(0).eventId(), pending.get(1).eventId())));
 
-        assertThat(pending(10)).extracting(OutboxEntry::eventId).containsExactly(pending.get(2).eventId());
+        assertThat(pending(10))
+                .extracting(OutboxEntry::eventId)
+                .containsExactly(pending.get(2).eventId());
     }
 
     @Test
@@ -98,11 +108,14 @@ public abstract class OutboxContract extends StorageContract {
         append(event("kept"));
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.outbox().append(List.of(event("lost")));
-            throw new IllegalStateException("host failure after the append");
-        })).isInstanceOf(IllegalStateException.class);
+                    storage.outbox().append(List.of(event("lost")));
+                    throw new IllegalStateException("host failure after the append");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
-        assertThat(pending(10)).extracting(entry -> ((SampleEvent) entry.event()).note()).containsExactly("kept");
+        assertThat(pending(10))
+                .extracting(entry -> ((SampleEvent) entry.event()).note())
+                .containsExactly("kept");
     }
 
     @Test
@@ -127,14 +140,18 @@ public abstract class OutboxContract extends StorageContract {
         assertThat(pending).extracting(OutboxEntry::sequence).isSorted().doesNotHaveDuplicates();
         for (int t = 0; t < threads; t++) {
             String prefix = "t" + t + "-";
-            assertThat(pending).extracting(entry -> ((SampleEvent) entry.event()).note())
+            assertThat(pending)
+                    .extracting(entry -> ((SampleEvent) entry.event()).note())
                     .filteredOn(note -> note.startsWith(prefix))
-                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, perThread).mapToObj(i -> prefix + i).toList());
+                    .containsExactlyElementsOf(java.util.stream.IntStream.range(0, perThread)
+                            .mapToObj(i -> prefix + i)
+                            .toList());
         }
     }
 
     private boolean fail(UUID eventId, String failure, int maxAttempts) {
-        return storage.transactions().inTransaction(() -> storage.outbox().recordFailedDelivery(eventId, failure, maxAttempts));
+        return storage.transactions()
+                .inTransaction(() -> storage.outbox().recordFailedDelivery(eventId, failure, maxAttempts));
     }
 
     private Page<DeadLetter> deadLetters(TenantId tenant, PageRequest page) {
@@ -142,7 +159,9 @@ public abstract class OutboxContract extends StorageContract {
     }
 
     private List<String> notes(List<OutboxEntry> entries) {
-        return entries.stream().map(entry -> ((SampleEvent) entry.event()).note()).toList();
+        return entries.stream()
+                .map(entry -> ((SampleEvent) entry.event()).note())
+                .toList();
     }
 
     @Test
@@ -156,7 +175,8 @@ public abstract class OutboxContract extends StorageContract {
         assertThat(deadLetters(TENANT_A, PageRequest.first(10)).items()).isEmpty();
 
         clock.advance(Duration.ofMinutes(5));
-        assertThat(fail(second, "java.io.IOException: mailbox full – späterer Versuch", 3)).isTrue();
+        assertThat(fail(second, "java.io.IOException: mailbox full – späterer Versuch", 3))
+                .isTrue();
 
         assertThat(notes(pending(10))).containsExactly("1", "3");
         Page<DeadLetter> deadLetters = deadLetters(TENANT_A, PageRequest.first(10));
@@ -177,7 +197,8 @@ public abstract class OutboxContract extends StorageContract {
 
         assertThat(fail(id, longest, 1)).isTrue();
 
-        assertThat(deadLetters(TENANT_A, PageRequest.first(1)).items().get(0).lastFailure()).isEqualTo(longest);
+        assertThat(deadLetters(TENANT_A, PageRequest.first(1)).items().get(0).lastFailure())
+                .isEqualTo(longest);
     }
 
     @Test
@@ -200,11 +221,14 @@ public abstract class OutboxContract extends StorageContract {
         fail(second, "down", 2);
         fail(second, "down", 2);
 
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, second))).isTrue();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, second)))
+                .isTrue();
 
         assertThat(notes(pending(10))).containsExactly("1", "2", "3");
         assertThat(deadLetters(TENANT_A, PageRequest.first(10)).items()).isEmpty();
-        assertThat(fail(second, "down again", 2)).as("a fresh count of attempts").isFalse();
+        assertThat(fail(second, "down again", 2))
+                .as("a fresh count of attempts")
+                .isFalse();
         assertThat(fail(second, "down again", 2)).isTrue();
     }
 
@@ -214,12 +238,15 @@ public abstract class OutboxContract extends StorageContract {
         UUID first = pending(10).get(0).eventId();
         fail(first, "down", 1);
 
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, first))).isTrue();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, first)))
+                .isTrue();
 
         assertThat(notes(pending(10))).containsExactly("2");
         assertThat(deadLetters(TENANT_A, PageRequest.first(10)).items()).isEmpty();
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, first))).isFalse();
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, first))).isFalse();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, first)))
+                .isFalse();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, first)))
+                .isFalse();
     }
 
     @Test
@@ -228,8 +255,10 @@ public abstract class OutboxContract extends StorageContract {
         UUID pendingId = pending(1).get(0).eventId();
         fail(pendingId, "down", 5);
 
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, pendingId))).isFalse();
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, pendingId))).isFalse();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, pendingId)))
+                .isFalse();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, pendingId)))
+                .isFalse();
         assertThat(notes(pending(10))).containsExactly("1");
     }
 
@@ -242,15 +271,22 @@ public abstract class OutboxContract extends StorageContract {
 
         Page<DeadLetter> second = deadLetters(TENANT_A, PageRequest.of(1, 2));
 
-        assertThat(second.items()).extracting(deadLetter -> ((SampleEvent) deadLetter.entry().event()).note())
+        assertThat(second.items())
+                .extracting(deadLetter -> ((SampleEvent) deadLetter.entry().event()).note())
                 .containsExactly("a2", "a3");
         assertThat(second.totalElements()).isEqualTo(5);
         assertThat(deadLetters(TENANT_B, PageRequest.first(10)).items())
                 .extracting(deadLetter -> ((SampleEvent) deadLetter.entry().event()).note())
                 .containsExactly("b0", "b1", "b2", "b3", "b4");
-        UUID ofTenantB = deadLetters(TENANT_B, PageRequest.first(1)).items().get(0).entry().eventId();
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, ofTenantB))).isFalse();
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, ofTenantB))).isFalse();
+        UUID ofTenantB = deadLetters(TENANT_B, PageRequest.first(1))
+                .items()
+                .get(0)
+                .entry()
+                .eventId();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().retryDeadLetter(TENANT_A, ofTenantB)))
+                .isFalse();
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().discardDeadLetter(TENANT_A, ofTenantB)))
+                .isFalse();
         assertThat(deadLetters(TENANT_B, PageRequest.first(10)).totalElements()).isEqualTo(5);
     }
 
@@ -261,10 +297,11 @@ public abstract class OutboxContract extends StorageContract {
         entries.forEach(entry -> fail(entry.eventId(), "down", 1));
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.outbox().retryDeadLetter(TENANT_A, entries.get(0).eventId());
-            storage.outbox().discardDeadLetter(TENANT_A, entries.get(1).eventId());
-            throw new IllegalStateException("the staff member's request failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    storage.outbox().retryDeadLetter(TENANT_A, entries.get(0).eventId());
+                    storage.outbox().discardDeadLetter(TENANT_A, entries.get(1).eventId());
+                    throw new IllegalStateException("the staff member's request failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(pending(10)).isEmpty();
         assertThat(deadLetters(TENANT_A, PageRequest.first(10)).items()).hasSize(2);

@@ -51,8 +51,8 @@ public abstract class PaymentRepositoryContract extends StorageContract {
     }
 
     private Payment received(TenantId tenant, AccountId account, LocalDate day) {
-        return save(Payment.receive(tenant, PaymentId.next(ids), account, Money.of("10.00", "EUR"), day,
-                PaymentMethod.CARD, null, clock));
+        return save(Payment.receive(
+                tenant, PaymentId.next(ids), account, Money.of("10.00", "EUR"), day, PaymentMethod.CARD, null, clock));
     }
 
     @Test
@@ -62,14 +62,16 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         LocalDate from = LocalDate.of(2026, 1, 1);
         LocalDate to = LocalDate.of(2026, 1, 31);
         received(TENANT_A, acme, from.minusDays(1));
-        List<Payment> firstDay = List.of(received(TENANT_A, globex, from), received(TENANT_A, acme, from),
-                received(TENANT_A, globex, from));
+        List<Payment> firstDay = List.of(
+                received(TENANT_A, globex, from), received(TENANT_A, acme, from), received(TENANT_A, globex, from));
         Payment middle = received(TENANT_A, acme, from.plusDays(14));
         Payment lastDay = received(TENANT_A, globex, to);
         received(TENANT_A, acme, to.plusDays(1));
         Payment otherTenant = received(TENANT_B, acme, from);
-        List<PaymentId> expected = new ArrayList<>(firstDay.stream().map(Payment::id)
-                .sorted(Comparator.comparing(PaymentId::value)).toList());
+        List<PaymentId> expected = new ArrayList<>(firstDay.stream()
+                .map(Payment::id)
+                .sorted(Comparator.comparing(PaymentId::value))
+                .toList());
         expected.add(middle.id());
         expected.add(lastDay.id());
 
@@ -83,7 +85,8 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         } while (batch.size() == 2);
 
         assertThat(seen).containsExactlyElementsOf(expected);
-        assertThat(payments().findReceivedBetween(TENANT_B, from, to, null, 10)).extracting(Payment::id)
+        assertThat(payments().findReceivedBetween(TENANT_B, from, to, null, 10))
+                .extracting(Payment::id)
                 .containsExactly(otherTenant.id());
     }
 
@@ -101,9 +104,15 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         Page<Payment> second = payments().findByAccount(TENANT_A, account, PageRequest.of(1, 3));
 
         assertThat(first.totalElements()).isEqualTo(5);
-        assertThat(first.items()).extracting(Payment::id)
-                .containsExactly(expected.get(0).id(), expected.get(1).id(), expected.get(2).id());
-        assertThat(second.items()).extracting(Payment::id).containsExactly(expected.get(3).id(), expected.get(4).id());
+        assertThat(first.items())
+                .extracting(Payment::id)
+                .containsExactly(
+                        expected.get(0).id(),
+                        expected.get(1).id(),
+                        expected.get(2).id());
+        assertThat(second.items())
+                .extracting(Payment::id)
+                .containsExactly(expected.get(3).id(), expected.get(4).id());
         assertThat(second.hasNext()).isFalse();
     }
 
@@ -128,13 +137,26 @@ public abstract class PaymentRepositoryContract extends StorageContract {
         Payment stored = save(BillingMother.aPayment(TENANT_A, ids, clock, account, "100.00"));
 
         assertThat(payments().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(payments().findByAccount(TENANT_B, account, PageRequest.first(10)).items()).isEmpty();
+        assertThat(payments()
+                        .findByAccount(TENANT_B, account, PageRequest.first(10))
+                        .items())
+                .isEmpty();
         PaymentState s = stored.state();
-        Payment intruder = Payment.restore(new PaymentState(TENANT_B, s.id(), s.version(), s.account(),
-                Money.of("1.00", "EUR"), s.receivedOn(), s.method(), s.reference(), s.allocations(), s.recordedAt(),
+        Payment intruder = Payment.restore(new PaymentState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                s.account(),
+                Money.of("1.00", "EUR"),
+                s.receivedOn(),
+                s.method(),
+                s.reference(),
+                s.allocations(),
+                s.recordedAt(),
                 s.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(payments().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(payments().findById(TENANT_A, stored.id()).orElseThrow().amount())
+                .isEqualTo(Money.of("100.00", "EUR"));
     }
 
     @Test
@@ -146,7 +168,8 @@ public abstract class PaymentRepositoryContract extends StorageContract {
             tasks.add(() -> {
                 while (true) {
                     try {
-                        Payment payment = payments().findById(TENANT_A, stored.id()).orElseThrow();
+                        Payment payment =
+                                payments().findById(TENANT_A, stored.id()).orElseThrow();
                         payment.allocate(InvoiceId.next(ids), Money.of("5.00", "EUR"), clock);
                         save(payment);
                         return null;

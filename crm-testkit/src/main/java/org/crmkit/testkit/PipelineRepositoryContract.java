@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.crmkit.core.common.RecordNotFoundException;
-import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StageId;
+import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineState;
@@ -58,7 +58,9 @@ public abstract class PipelineRepositoryContract extends StorageContract {
         save(SalesMother.aPipeline(TENANT_A, ids, clock, "New business"));
         save(SalesMother.aPipeline(TENANT_B, ids, clock, "Partners"));
 
-        assertThat(pipelines().findAll(TENANT_A)).extracting(Pipeline::name).containsExactly("New business", "Renewals");
+        assertThat(pipelines().findAll(TENANT_A))
+                .extracting(Pipeline::name)
+                .containsExactly("New business", "Renewals");
     }
 
     @Test
@@ -72,7 +74,13 @@ public abstract class PipelineRepositoryContract extends StorageContract {
         save(one);
 
         assertThatThrownBy(() -> save(two)).isInstanceOf(StaleVersionException.class);
-        assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().stages().get(0).name()).isEqualTo("Discover");
+        assertThat(pipelines()
+                        .findById(TENANT_A, stored.id())
+                        .orElseThrow()
+                        .stages()
+                        .get(0)
+                        .name())
+                .isEqualTo("Discover");
     }
 
     @Test
@@ -82,10 +90,19 @@ public abstract class PipelineRepositoryContract extends StorageContract {
         assertThat(pipelines().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(pipelines().findAll(TENANT_B)).isEmpty();
         PipelineState s = stored.state();
-        Pipeline intruder = Pipeline.restore(new PipelineState(TENANT_B, s.id(), s.version(), "Hijacked", s.stages(),
-                s.wonReasons(), s.lostReasons(), s.inactivityDays(), s.createdAt()));
+        Pipeline intruder = Pipeline.restore(new PipelineState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                "Hijacked",
+                s.stages(),
+                s.wonReasons(),
+                s.lostReasons(),
+                s.inactivityDays(),
+                s.createdAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().name()).isEqualTo(stored.name());
+        assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().name())
+                .isEqualTo(stored.name());
     }
 
     @Test
@@ -98,7 +115,8 @@ public abstract class PipelineRepositoryContract extends StorageContract {
             tasks.add(() -> {
                 while (true) {
                     try {
-                        Pipeline pipeline = pipelines().findById(TENANT_A, stored.id()).orElseThrow();
+                        Pipeline pipeline =
+                                pipelines().findById(TENANT_A, stored.id()).orElseThrow();
                         pipeline.addStage(Stage.open(StageId.next(ids), name, 20, ForecastCategory.PIPELINE), 0, clock);
                         save(pipeline);
                         return null;
@@ -111,6 +129,7 @@ public abstract class PipelineRepositoryContract extends StorageContract {
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
-        assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().stages()).hasSize(5 + writers);
+        assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().stages())
+                .hasSize(5 + writers);
     }
 }

@@ -34,8 +34,8 @@ public abstract class QuotaRepositoryContract extends StorageContract {
 
     @Test
     void roundTripKeepsEveryField() {
-        Quota quota = SalesMother.aQuota(TENANT_A, ids, clock, QuotaHolder.team(TeamId.next(ids)),
-                QuotaPeriod.quarter(2026, 3), "250000.00");
+        Quota quota = SalesMother.aQuota(
+                TENANT_A, ids, clock, QuotaHolder.team(TeamId.next(ids)), QuotaPeriod.quarter(2026, 3), "250000.00");
 
         save(quota);
 
@@ -53,17 +53,22 @@ public abstract class QuotaRepositoryContract extends StorageContract {
         Quota year = save(SalesMother.aQuota(TENANT_A, ids, clock, team, QuotaPeriod.year(2026), "1000.00"));
         save(SalesMother.aQuota(TENANT_A, ids, clock, team, QuotaPeriod.year(2027), "1000.00"));
 
-        assertThat(quotas().findFor(TENANT_A, anna, QuotaPeriod.quarter(2026, 2))).get().extracting(Quota::id).isEqualTo(q2.id());
-        assertThat(quotas().findFor(TENANT_A, anna, QuotaPeriod.quarter(2026, 3))).isEmpty();
+        assertThat(quotas().findFor(TENANT_A, anna, QuotaPeriod.quarter(2026, 2)))
+                .get()
+                .extracting(Quota::id)
+                .isEqualTo(q2.id());
+        assertThat(quotas().findFor(TENANT_A, anna, QuotaPeriod.quarter(2026, 3)))
+                .isEmpty();
         assertThat(quotas().findByHolder(TENANT_A, anna)).extracting(Quota::id).containsExactly(q1.id(), q2.id());
         assertThat(quotas().findOverlapping(TENANT_A, QuotaPeriod.month(YearMonth.of(2026, 4))))
-                .extracting(Quota::id).containsExactly(year.id(), q2.id());
+                .extracting(Quota::id)
+                .containsExactly(year.id(), q2.id());
     }
 
     @Test
     void aStaleCopyIsRefused() {
-        Quota stored = save(SalesMother.aQuota(TENANT_A, ids, clock, QuotaHolder.user(UserId.next(ids)),
-                QuotaPeriod.year(2026), "100.00"));
+        Quota stored = save(SalesMother.aQuota(
+                TENANT_A, ids, clock, QuotaHolder.user(UserId.next(ids)), QuotaPeriod.year(2026), "100.00"));
         Quota one = quotas().findById(TENANT_A, stored.id()).orElseThrow();
         Quota two = quotas().findById(TENANT_A, stored.id()).orElseThrow();
         one.changeAmount(Money.of("200.00", "EUR"), clock);
@@ -72,7 +77,8 @@ public abstract class QuotaRepositoryContract extends StorageContract {
         save(one);
 
         assertThatThrownBy(() -> save(two)).isInstanceOf(StaleVersionException.class);
-        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("200.00", "EUR"));
+        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount())
+                .isEqualTo(Money.of("200.00", "EUR"));
     }
 
     @Test
@@ -84,16 +90,17 @@ public abstract class QuotaRepositoryContract extends StorageContract {
         assertThat(quotas().findByHolder(TENANT_B, holder)).isEmpty();
         assertThat(quotas().findOverlapping(TENANT_B, QuotaPeriod.year(2026))).isEmpty();
         QuotaState s = stored.state();
-        Quota intruder = Quota.restore(new QuotaState(TENANT_B, s.id(), s.version(), s.holder(), s.period(),
-                Money.of("1.00", "EUR"), s.updatedAt()));
+        Quota intruder = Quota.restore(new QuotaState(
+                TENANT_B, s.id(), s.version(), s.holder(), s.period(), Money.of("1.00", "EUR"), s.updatedAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("100.00", "EUR"));
+        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount())
+                .isEqualTo(Money.of("100.00", "EUR"));
     }
 
     @Test
     void concurrentRaisesAreNotLost() throws InterruptedException {
-        Quota stored = save(SalesMother.aQuota(TENANT_A, ids, clock, QuotaHolder.user(UserId.next(ids)),
-                QuotaPeriod.year(2026), "0.00"));
+        Quota stored = save(SalesMother.aQuota(
+                TENANT_A, ids, clock, QuotaHolder.user(UserId.next(ids)), QuotaPeriod.year(2026), "0.00"));
         int writers = 6;
         AtomicInteger done = new AtomicInteger();
         List<Callable<Void>> tasks = new ArrayList<>();
@@ -116,6 +123,7 @@ public abstract class QuotaRepositoryContract extends StorageContract {
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
         assertThat(done).hasValue(writers);
-        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount()).isEqualTo(Money.of("60.00", "EUR"));
+        assertThat(quotas().findById(TENANT_A, stored.id()).orElseThrow().amount())
+                .isEqualTo(Money.of("60.00", "EUR"));
     }
 }

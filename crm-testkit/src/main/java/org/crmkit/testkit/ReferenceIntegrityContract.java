@@ -93,7 +93,8 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
     private static void refusedNaming(String field, ThrowingCallable change) {
         assertThatThrownBy(change).isInstanceOfSatisfying(RecordNotFoundException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.NOT_FOUND);
-            assertThat(e.violations()).extracting(Violation::field, Violation::code)
+            assertThat(e.violations())
+                    .extracting(Violation::field, Violation::code)
                     .containsExactly(tuple(field, "CRM-0004"));
             assertThat(e.getMessage()).contains(field);
         });
@@ -101,7 +102,12 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
 
     private NewInvoice invoiceOf(AccountId account, String number) {
         LocalDate today = LocalDate.now(clock);
-        return new NewInvoice(number, account, today, today.plusDays(14), EUR,
+        return new NewInvoice(
+                number,
+                account,
+                today,
+                today.plusDays(14),
+                EUR,
                 List.of(InvoiceLine.of("Consulting", "1", Money.of("100.00", "EUR"), "19")));
     }
 
@@ -125,20 +131,37 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         LocalDate today = LocalDate.now(clock);
 
         refusedNaming("account", () -> crmOfB.billing().issueInvoice(invoiceOf(acme.id(), "INV-B")));
-        refusedNaming("account", () -> crmOfB.billing().recordPayment(new NewPayment(acme.id(),
-                Money.of("10.00", "EUR"), today, PaymentMethod.BANK_TRANSFER, null, List.of())));
-        refusedNaming("account", () -> crmOfB.billing().issueCreditNote(new NewCreditNote("CN-B", acme.id(), null,
-                Money.of("10.00", "EUR"), today, "goodwill")));
+        refusedNaming(
+                "account",
+                () -> crmOfB.billing()
+                        .recordPayment(new NewPayment(
+                                acme.id(),
+                                Money.of("10.00", "EUR"),
+                                today,
+                                PaymentMethod.BANK_TRANSFER,
+                                null,
+                                List.of())));
+        refusedNaming(
+                "account",
+                () -> crmOfB.billing()
+                        .issueCreditNote(new NewCreditNote(
+                                "CN-B", acme.id(), null, Money.of("10.00", "EUR"), today, "goodwill")));
 
         assertThat(crmOfB.billing().invoiceByNumber("INV-B")).isEmpty();
-        assertThat(crmOfA.billing().invoicesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(crmOfB.billing().paymentsOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(crmOfB.billing().creditNotesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.billing().invoicesOf(acme.id(), PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(crmOfB.billing().paymentsOf(acme.id(), PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(crmOfB.billing()
+                        .creditNotesOf(acme.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void anInvoiceForAnAccountOfTheTenantIsStored() {
-        assertThat(crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).account()).isEqualTo(acme.id());
+        assertThat(crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).account())
+                .isEqualTo(acme.id());
         assertThat(crmOfA.billing().invoiceByNumber("INV-A")).isPresent();
     }
 
@@ -147,59 +170,102 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         LocalDate today = LocalDate.now(clock);
         AccountId unknown = AccountId.next(ids);
 
-        refusedNaming("account", () -> crmOfA.billing().recordPayment(new NewPayment(unknown,
-                Money.of("10.00", "EUR"), today, PaymentMethod.CARD, "ref-1", List.of())));
-        refusedNaming("account", () -> crmOfA.billing().issueCreditNote(new NewCreditNote("CN-1", unknown, null,
-                Money.of("10.00", "EUR"), today, "goodwill")));
+        refusedNaming(
+                "account",
+                () -> crmOfA.billing()
+                        .recordPayment(new NewPayment(
+                                unknown, Money.of("10.00", "EUR"), today, PaymentMethod.CARD, "ref-1", List.of())));
+        refusedNaming(
+                "account",
+                () -> crmOfA.billing()
+                        .issueCreditNote(
+                                new NewCreditNote("CN-1", unknown, null, Money.of("10.00", "EUR"), today, "goodwill")));
 
-        refusedNaming("invoice", () -> crmOfA.billing().issueCreditNote(new NewCreditNote("CN-2", acme.id(),
-                InvoiceId.next(ids), Money.of("10.00", "EUR"), today, "goodwill")));
+        refusedNaming(
+                "invoice",
+                () -> crmOfA.billing()
+                        .issueCreditNote(new NewCreditNote(
+                                "CN-2", acme.id(), InvoiceId.next(ids), Money.of("10.00", "EUR"), today, "goodwill")));
 
-        assertThat(crmOfA.billing().paymentsOf(unknown, PageRequest.first(10)).items()).isEmpty();
-        assertThat(crmOfA.billing().creditNotesOf(unknown, PageRequest.first(10)).items()).isEmpty();
-        assertThat(crmOfA.billing().creditNotesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.billing().paymentsOf(unknown, PageRequest.first(10)).items())
+                .isEmpty();
+        assertThat(crmOfA.billing()
+                        .creditNotesOf(unknown, PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(crmOfA.billing()
+                        .creditNotesOf(acme.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void anotherTenantCannotSettleAnInvoiceOfThisTenant() {
         LocalDate today = LocalDate.now(clock);
-        InvoiceId invoiceOfA = crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).id();
+        InvoiceId invoiceOfA =
+                crmOfA.billing().issueInvoice(invoiceOf(acme.id(), "INV-A")).id();
         Account globex = crmOfB.parties().registerAccount(NewAccount.of("Globex", owner));
 
-        refusedNaming("allocations[0].invoice", () -> crmOfB.billing().recordPayment(NewPayment.of(globex.id(),
-                Money.of("119.00", "EUR"), today, PaymentMethod.CARD).allocating(invoiceOfA, Money.of("119.00", "EUR"))));
-        refusedNaming("invoice", () -> crmOfB.billing().issueCreditNote(new NewCreditNote("CN-B", globex.id(),
-                invoiceOfA, Money.of("19.00", "EUR"), today, "goodwill")));
+        refusedNaming(
+                "allocations[0].invoice",
+                () -> crmOfB.billing()
+                        .recordPayment(NewPayment.of(globex.id(), Money.of("119.00", "EUR"), today, PaymentMethod.CARD)
+                                .allocating(invoiceOfA, Money.of("119.00", "EUR"))));
+        refusedNaming(
+                "invoice",
+                () -> crmOfB.billing()
+                        .issueCreditNote(new NewCreditNote(
+                                "CN-B", globex.id(), invoiceOfA, Money.of("19.00", "EUR"), today, "goodwill")));
 
-        assertThat(crmOfA.billing().invoice(invoiceOfA).orElseThrow().balanceDue()).isEqualTo(Money.of("119.00", "EUR"));
-        assertThat(crmOfB.billing().paymentsOf(globex.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.billing().invoice(invoiceOfA).orElseThrow().balanceDue())
+                .isEqualTo(Money.of("119.00", "EUR"));
+        assertThat(crmOfB.billing()
+                        .paymentsOf(globex.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void anActivityAboutAnUnknownOrForeignContactAccountOrRecordIsRefusedNamingTheReference() {
-        refusedNaming("contacts[1]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
-                "Asked for a quote", now()).aboutContact(ContactId.next(ids))));
-        refusedNaming("accounts[0]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
-                "Asked for a quote", now()).aboutAccount(AccountId.next(ids))));
-        refusedNaming("relatedRecords[0]", () -> crmOfA.activities().logActivity(NewActivity.note(kim.id(), "Call",
-                "Asked for a quote", now()).regarding(RecordRef.invoice(InvoiceId.next(ids)))));
-        refusedNaming("contacts[0]", () -> crmOfB.activities().logActivity(NewActivity.note(kim.id(), "Call",
-                "Asked for a quote", now())));
+        refusedNaming(
+                "contacts[1]",
+                () -> crmOfA.activities()
+                        .logActivity(NewActivity.note(kim.id(), "Call", "Asked for a quote", now())
+                                .aboutContact(ContactId.next(ids))));
+        refusedNaming(
+                "accounts[0]",
+                () -> crmOfA.activities()
+                        .logActivity(NewActivity.note(kim.id(), "Call", "Asked for a quote", now())
+                                .aboutAccount(AccountId.next(ids))));
+        refusedNaming(
+                "relatedRecords[0]",
+                () -> crmOfA.activities()
+                        .logActivity(NewActivity.note(kim.id(), "Call", "Asked for a quote", now())
+                                .regarding(RecordRef.invoice(InvoiceId.next(ids)))));
+        refusedNaming(
+                "contacts[0]",
+                () -> crmOfB.activities().logActivity(NewActivity.note(kim.id(), "Call", "Asked for a quote", now())));
 
-        assertThat(crmOfA.activities().timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10)).items())
+        assertThat(crmOfA.activities()
+                        .timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
                 .isEmpty();
     }
 
     @Test
     void aBatchOfActivitiesWithOneUnknownReferenceStoresNoneAndNamesTheOneInTheBatch() {
         NewActivity good = NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Renewal", now())
-                .aboutContact(kim.id()).aboutAccount(acme.id());
+                .aboutContact(kim.id())
+                .aboutAccount(acme.id());
         NewActivity bad = NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Renewal", now())
-                .aboutAccount(acme.id()).aboutAccount(AccountId.next(ids));
+                .aboutAccount(acme.id())
+                .aboutAccount(AccountId.next(ids));
 
         refusedNaming("details[1].accounts[1]", () -> crmOfA.activities().logActivities(List.of(good, bad)));
 
-        assertThat(crmOfA.activities().timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(10)).items())
+        assertThat(crmOfA.activities()
+                        .timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
                 .isEmpty();
         assertThat(crmOfA.activities().logActivities(List.of(good, good))).hasSize(2);
     }
@@ -211,59 +277,104 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
         refusedNaming("link", () -> crmOfA.activities().createTask(task.linkedTo(RecordRef.lead(LeadId.next(ids)))));
         refusedNaming("link", () -> crmOfB.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))));
 
-        assertThat(crmOfA.activities().tasksOf(owner, Set.of(), PageRequest.first(10)).items()).isEmpty();
-        assertThat(crmOfA.activities().createTask(task.linkedTo(RecordRef.contact(kim.id()))).link())
+        assertThat(crmOfA.activities()
+                        .tasksOf(owner, Set.of(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(crmOfA.activities()
+                        .createTask(task.linkedTo(RecordRef.contact(kim.id())))
+                        .link())
                 .isEqualTo(RecordRef.contact(kim.id()));
     }
 
     @Test
     void anOpportunityNamesItsMissingAccountContactLeadOrCampaign() {
-        Pipeline pipeline = crmOfA.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
+        Pipeline pipeline = crmOfA.sales()
+                .definePipeline(
+                        "New business",
+                        List.of(
+                                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
         NewOpportunity deal = NewOpportunity.of("Presses", acme.id(), pipeline.id(), EUR, owner);
 
-        refusedNaming("account", () -> crmOfA.sales().openOpportunity(
-                NewOpportunity.of("Presses", AccountId.next(ids), pipeline.id(), EUR, owner)));
-        refusedNaming("pipeline", () -> crmOfA.sales().openOpportunity(
-                NewOpportunity.of("Presses", acme.id(), PipelineId.next(ids), EUR, owner)));
-        refusedNaming("primaryContact", () -> crmOfA.sales().openOpportunity(
-                deal.withPrimaryContact(ContactId.next(ids))));
-        refusedNaming("originLead", () -> crmOfA.sales().openOpportunity(
-                deal.withPrimaryContact(kim.id()).withOriginLead(LeadId.next(ids))));
-        refusedNaming("campaign", () -> crmOfA.sales().openOpportunity(
-                deal.withPrimaryContact(kim.id()).withCampaign(CampaignId.next(ids))));
+        refusedNaming(
+                "account",
+                () -> crmOfA.sales()
+                        .openOpportunity(NewOpportunity.of("Presses", AccountId.next(ids), pipeline.id(), EUR, owner)));
+        refusedNaming(
+                "pipeline",
+                () -> crmOfA.sales()
+                        .openOpportunity(NewOpportunity.of("Presses", acme.id(), PipelineId.next(ids), EUR, owner)));
+        refusedNaming(
+                "primaryContact", () -> crmOfA.sales().openOpportunity(deal.withPrimaryContact(ContactId.next(ids))));
+        refusedNaming(
+                "originLead",
+                () -> crmOfA.sales()
+                        .openOpportunity(deal.withPrimaryContact(kim.id()).withOriginLead(LeadId.next(ids))));
+        refusedNaming(
+                "campaign",
+                () -> crmOfA.sales()
+                        .openOpportunity(deal.withPrimaryContact(kim.id()).withCampaign(CampaignId.next(ids))));
         assertThat(crmOfA.sales().opportunitiesOfAccount(acme.id())).isEmpty();
 
         Opportunity opened = crmOfA.sales().openOpportunity(deal);
-        refusedNaming("contact", () -> crmOfA.sales().addContactRole(opened.id(), ContactId.next(ids),
-                BuyingRole.DECISION_MAKER));
-        assertThat(crmOfA.sales().opportunity(opened.id()).orElseThrow().contactRoles()).isEmpty();
+        refusedNaming(
+                "contact",
+                () -> crmOfA.sales().addContactRole(opened.id(), ContactId.next(ids), BuyingRole.DECISION_MAKER));
+        assertThat(crmOfA.sales().opportunity(opened.id()).orElseThrow().contactRoles())
+                .isEmpty();
     }
 
     @Test
     void aQuotaOfAnUnknownTeamIsRefused() {
-        refusedNaming("holder.team", () -> crmOfA.sales().setQuota(QuotaHolder.team(TeamId.next(ids)),
-                QuotaPeriod.year(2026), Money.of("1000.00", "EUR")));
+        refusedNaming(
+                "holder.team",
+                () -> crmOfA.sales()
+                        .setQuota(
+                                QuotaHolder.team(TeamId.next(ids)),
+                                QuotaPeriod.year(2026),
+                                Money.of("1000.00", "EUR")));
 
         assertThat(crmOfA.sales().quotasOverlapping(QuotaPeriod.year(2026))).isEmpty();
     }
 
     @Test
     void aCaseFromAnUnknownAccountOrContactIsRefused() {
-        refusedNaming("account", () -> crmOfA.serviceDesk().openCase(NewCase.of(AccountId.next(ids), kim.id(),
-                "Press leaks oil", CaseChannel.PHONE, CaseCategory.of("repair"), CasePriority.HIGH)));
-        refusedNaming("contact", () -> crmOfB.serviceDesk().openCase(NewCase.of(null, kim.id(),
-                "Press leaks oil", CaseChannel.PHONE, CaseCategory.of("repair"), CasePriority.HIGH)));
+        refusedNaming(
+                "account",
+                () -> crmOfA.serviceDesk()
+                        .openCase(NewCase.of(
+                                AccountId.next(ids),
+                                kim.id(),
+                                "Press leaks oil",
+                                CaseChannel.PHONE,
+                                CaseCategory.of("repair"),
+                                CasePriority.HIGH)));
+        refusedNaming(
+                "contact",
+                () -> crmOfB.serviceDesk()
+                        .openCase(NewCase.of(
+                                null,
+                                kim.id(),
+                                "Press leaks oil",
+                                CaseChannel.PHONE,
+                                CaseCategory.of("repair"),
+                                CasePriority.HIGH)));
 
-        assertThat(crmOfA.serviceDesk().casesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crmOfA.serviceDesk()
+                        .casesOf(acme.id(), PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
     void aLeadFromAnUnknownCampaignIsRefused() {
         LeadDetails jo = new LeadDetails("Jo", "Ray", "Initech", null, null, null, null, null, null, null, null);
 
-        refusedNaming("campaign", () -> crmOfA.leads().captureAnyway(new NewLead(jo, LeadSource.of("web"),
-                CampaignId.next(ids), null)));
+        refusedNaming(
+                "campaign",
+                () -> crmOfA.leads().captureAnyway(new NewLead(jo, LeadSource.of("web"), CampaignId.next(ids), null)));
 
         assertThat(crmOfA.leads().leadsIn(LeadStatus.NEW, PageRequest.first(10)).items())
                 .isEmpty();
@@ -273,36 +384,63 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
     void partiesRefuseAnUnknownTerritoryParentOrAccountToLinkTo() {
         TerritoryId nowhere = TerritoryId.next(ids);
 
-        refusedNaming("territory", () -> crmOfA.parties().registerContact(
-                NewContact.of(PersonName.of("Ann", "Lee"), owner).withTerritory(nowhere)));
-        refusedNaming("territory", () -> crmOfA.parties().registerAccount(
-                NewAccount.of("Initech", owner).withTerritory(nowhere)));
+        refusedNaming(
+                "territory",
+                () -> crmOfA.parties()
+                        .registerContact(NewContact.of(PersonName.of("Ann", "Lee"), owner)
+                                .withTerritory(nowhere)));
+        refusedNaming(
+                "territory",
+                () -> crmOfA.parties()
+                        .registerAccount(NewAccount.of("Initech", owner).withTerritory(nowhere)));
         refusedNaming("territory", () -> crmOfA.parties().assignTerritory(acme.id(), nowhere));
-        refusedNaming("territory", () -> crmOfA.parties().upsertAccount(ExternalRef.of("erp", "4711"),
-                NewAccount.of("Initech", owner).withTerritory(nowhere)));
-        refusedNaming("territory", () -> crmOfA.parties().upsertContact(ExternalRef.of("erp", "C-1"),
-                NewContact.of(PersonName.of("Ann", "Lee"), owner).withTerritory(nowhere)));
+        refusedNaming(
+                "territory",
+                () -> crmOfA.parties()
+                        .upsertAccount(
+                                ExternalRef.of("erp", "4711"),
+                                NewAccount.of("Initech", owner).withTerritory(nowhere)));
+        refusedNaming(
+                "territory",
+                () -> crmOfA.parties()
+                        .upsertContact(
+                                ExternalRef.of("erp", "C-1"),
+                                NewContact.of(PersonName.of("Ann", "Lee"), owner)
+                                        .withTerritory(nowhere)));
         refusedNaming("territory", () -> crmOfA.parties().assignTerritory(kim.id(), nowhere));
-        refusedNaming("parent", () -> crmOfA.parties().setParentAccount(acme.id(), AccountId.next(ids),
-                LocalDate.now(clock)));
+        refusedNaming(
+                "parent",
+                () -> crmOfA.parties().setParentAccount(acme.id(), AccountId.next(ids), LocalDate.now(clock)));
         Account foreign = crmOfB.parties().registerAccount(NewAccount.of("Globex", owner));
-        refusedNaming("account", () -> crmOfA.parties().linkContactToAccount(kim.id(), foreign.id(), "Buyer", false,
-                LocalDate.now(clock), null));
+        refusedNaming(
+                "account",
+                () -> crmOfA.parties()
+                        .linkContactToAccount(kim.id(), foreign.id(), "Buyer", false, LocalDate.now(clock), null));
 
         assertThat(crmOfA.parties().accountsNamed("Initech")).isEmpty();
         assertThat(crmOfA.parties().contact(kim.id()).territory()).isEmpty();
-        assertThat(crmOfA.parties().account(acme.id()).parentOn(LocalDate.now(clock))).isEmpty();
+        assertThat(crmOfA.parties().account(acme.id()).parentOn(LocalDate.now(clock)))
+                .isEmpty();
     }
 
     @Test
     void aCampaignMemberMustExist() {
-        CampaignId fair = crmOfA.campaigns().plan(NewCampaign.of("Trade fair", CampaignType.EVENT,
-                CampaignPeriod.of(LocalDate.now(clock), LocalDate.now(clock).plusDays(3)), Money.of("500.00", "EUR")))
+        CampaignId fair = crmOfA.campaigns()
+                .plan(NewCampaign.of(
+                        "Trade fair",
+                        CampaignType.EVENT,
+                        CampaignPeriod.of(
+                                LocalDate.now(clock), LocalDate.now(clock).plusDays(3)),
+                        Money.of("500.00", "EUR")))
                 .id();
 
-        refusedNaming("members[1]", () -> crmOfA.campaigns().addMembers(fair, List.of(RecordRef.contact(kim.id()),
-                RecordRef.contact(ContactId.next(ids)))));
+        refusedNaming(
+                "members[1]",
+                () -> crmOfA.campaigns()
+                        .addMembers(
+                                fair, List.of(RecordRef.contact(kim.id()), RecordRef.contact(ContactId.next(ids)))));
 
-        assertThat(crmOfA.campaigns().findCampaign(fair).orElseThrow().members()).isEmpty();
+        assertThat(crmOfA.campaigns().findCampaign(fair).orElseThrow().members())
+                .isEmpty();
     }
 }

@@ -37,8 +37,9 @@ public abstract class SegmentRepositoryContract extends StorageContract {
         Segment segment = SegmentMother.aSegment(TENANT_A, ids, clock, "Emailable VIPs");
 
         assertThat(save(segment).version()).isEqualTo(1);
-        assertThat(segments().findById(TENANT_A, segment.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(segment.state().withVersion(1)));
+        assertThat(segments().findById(TENANT_A, segment.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(segment.state().withVersion(1)));
     }
 
     @Test
@@ -47,16 +48,22 @@ public abstract class SegmentRepositoryContract extends StorageContract {
             save(SegmentMother.aSegment(TENANT_A, ids, clock, name));
         }
 
-        assertThat(segments().findAll(TENANT_A, PageRequest.of(0, 2)).items()).extracting(Segment::name).containsExactly("Alpha", "beta");
-        assertThat(segments().findAll(TENANT_A, PageRequest.of(1, 2)).items()).extracting(Segment::name).containsExactly("gamma");
+        assertThat(segments().findAll(TENANT_A, PageRequest.of(0, 2)).items())
+                .extracting(Segment::name)
+                .containsExactly("Alpha", "beta");
+        assertThat(segments().findAll(TENANT_A, PageRequest.of(1, 2)).items())
+                .extracting(Segment::name)
+                .containsExactly("gamma");
     }
 
     @Test
     void deletingNeedsTheCurrentVersion() {
         Segment saved = save(SegmentMother.aSegment(TENANT_A, ids, clock, "S"));
 
-        assertThatThrownBy(() -> inTransaction(() -> segments().delete(TENANT_A, saved.id(), 0))).isInstanceOf(StaleVersionException.class);
-        assertThat(inTransaction(() -> segments().delete(TENANT_A, saved.id(), 1))).isTrue();
+        assertThatThrownBy(() -> inTransaction(() -> segments().delete(TENANT_A, saved.id(), 0)))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(inTransaction(() -> segments().delete(TENANT_A, saved.id(), 1)))
+                .isTrue();
         assertThat(segments().findById(TENANT_A, saved.id())).isEmpty();
     }
 
@@ -71,45 +78,54 @@ public abstract class SegmentRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().name()).isEqualTo("First");
+        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().name())
+                .isEqualTo("First");
     }
 
     @Test
     void aSegmentOfOneTenantIsInvisibleAndUnchangeableFromAnother() {
         Segment saved = save(SegmentMother.aSegment(TENANT_A, ids, clock, "S"));
         SegmentState state = saved.state();
-        Segment foreign = Segment.restore(new SegmentState(TENANT_B, state.id(), state.version(), "Hijacked", state.audience(),
-                state.rule(), state.definedAt()));
+        Segment foreign = Segment.restore(new SegmentState(
+                TENANT_B, state.id(), state.version(), "Hijacked", state.audience(), state.rule(), state.definedAt()));
 
         assertThat(segments().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(segments().findAll(TENANT_B, PageRequest.first(5)).items()).isEmpty();
         assertThatThrownBy(() -> save(foreign)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(inTransaction(() -> segments().delete(TENANT_B, saved.id(), 1))).isFalse();
-        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().name()).isEqualTo("S");
+        assertThat(inTransaction(() -> segments().delete(TENANT_B, saved.id(), 1)))
+                .isFalse();
+        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().name())
+                .isEqualTo("S");
     }
 
     @Test
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         Segment saved = save(SegmentMother.aSegment(TENANT_A, ids, clock, "S"));
         AtomicInteger writes = new AtomicInteger();
-        List<Callable<Void>> tasks = IntStream.range(0, 4).<Callable<Void>>mapToObj(i -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        Segment segment = segments().findById(TENANT_A, saved.id()).orElseThrow();
-                        segment.rename("S by writer " + i, clock);
-                        return segments().save(segment);
-                    });
-                    writes.incrementAndGet();
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<Callable<Void>> tasks = IntStream.range(0, 4)
+                .<Callable<Void>>mapToObj(i -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                Segment segment = segments()
+                                        .findById(TENANT_A, saved.id())
+                                        .orElseThrow();
+                                segment.rename("S by writer " + i, clock);
+                                return segments().save(segment);
+                            });
+                            writes.incrementAndGet();
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
-        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().version()).isEqualTo(1 + writes.get()).isEqualTo(5);
+        assertThat(segments().findById(TENANT_A, saved.id()).orElseThrow().version())
+                .isEqualTo(1 + writes.get())
+                .isEqualTo(5);
     }
 }

@@ -33,8 +33,7 @@ public abstract class StorageContract {
     protected abstract Storage createStorage(SettableClock clock);
 
     /** Releases what {@link #createStorage} opened; nothing by default. */
-    protected void closeStorage(Storage storage) {
-    }
+    protected void closeStorage(Storage storage) {}
 
     @BeforeEach
     void openStorage() {

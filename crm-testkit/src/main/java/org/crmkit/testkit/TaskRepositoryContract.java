@@ -38,7 +38,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
     }
 
     private Task dueIn(UserId assignee, Duration duration) {
-        return save(TaskMother.aTaskFor(TENANT_A, ids, clock, assignee, clock.instant().plus(duration)));
+        return save(TaskMother.aTaskFor(
+                TENANT_A, ids, clock, assignee, clock.instant().plus(duration)));
     }
 
     private static List<TaskId> idsOf(Page<Task> page) {
@@ -54,7 +55,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
 
         save(task);
 
-        assertThat(tasks().findById(TENANT_A, task.id()).orElseThrow().state()).isEqualTo(task.state().withVersion(1));
+        assertThat(tasks().findById(TENANT_A, task.id()).orElseThrow().state())
+                .isEqualTo(task.state().withVersion(1));
     }
 
     @Test
@@ -75,7 +77,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
         assertThat(stored.reminderLead()).isEqualTo(Duration.ofHours(1));
         assertThat(stored.nextOccurrence()).isEqualTo(next.id());
         assertThat(stored.escalatedTo()).isNotNull();
-        assertThat(tasks().findById(TENANT_A, next.id()).orElseThrow().state()).isEqualTo(next.state().withVersion(1));
+        assertThat(tasks().findById(TENANT_A, next.id()).orElseThrow().state())
+                .isEqualTo(next.state().withVersion(1));
     }
 
     @Test
@@ -102,7 +105,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
         save(done);
         dueIn(UserId.next(ids), Duration.ofHours(2));
         List<TaskId> ties = firstTie.id().value().compareTo(secondTie.id().value()) < 0
-                ? List.of(firstTie.id(), secondTie.id()) : List.of(secondTie.id(), firstTie.id());
+                ? List.of(firstTie.id(), secondTie.id())
+                : List.of(secondTie.id(), firstTie.id());
 
         Page<Task> firstPage = tasks().findByAssignee(TENANT_A, ada, Set.of(), PageRequest.of(0, 2));
         Page<Task> secondPage = tasks().findByAssignee(TENANT_A, ada, Set.of(), PageRequest.of(1, 2));
@@ -123,7 +127,9 @@ public abstract class TaskRepositoryContract extends StorageContract {
         task.reassign(bob, TaskMother.CREATOR, clock);
         save(task);
 
-        assertThat(tasks().findByAssignee(TENANT_A, ada, Set.of(), PageRequest.first(5)).items()).isEmpty();
+        assertThat(tasks().findByAssignee(TENANT_A, ada, Set.of(), PageRequest.first(5))
+                        .items())
+                .isEmpty();
         assertThat(idsOf(tasks().findByAssignee(TENANT_A, bob, Set.of(), PageRequest.first(5))))
                 .containsExactly(task.id());
     }
@@ -142,7 +148,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
 
         assertThat(idsOf(tasks().findOverdue(TENANT_A, asOf, PageRequest.first(10))))
                 .containsExactly(earlier.id(), later.id());
-        assertThat(idsOf(tasks().findOverdue(TENANT_A, asOf, PageRequest.of(1, 1)))).containsExactly(later.id());
+        assertThat(idsOf(tasks().findOverdue(TENANT_A, asOf, PageRequest.of(1, 1))))
+                .containsExactly(later.id());
     }
 
     @Test
@@ -160,10 +167,20 @@ public abstract class TaskRepositoryContract extends StorageContract {
     void tasksLinkedToARecordAreFoundInEveryStatus() {
         RecordRef contact = RecordRef.contact(ContactId.next(ids));
         UserId ada = UserId.next(ids);
-        Task open = save(Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Open", clock.instant().plus(
-                Duration.ofDays(2)), ada).linkedTo(contact), TaskMother.CREATOR, clock));
-        Task done = Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Done", clock.instant().plus(Duration.ofDays(1)),
-                ada).linkedTo(contact), TaskMother.CREATOR, clock);
+        Task open = save(Task.create(
+                TENANT_A,
+                TaskId.next(ids),
+                NewTask.of("Open", clock.instant().plus(Duration.ofDays(2)), ada)
+                        .linkedTo(contact),
+                TaskMother.CREATOR,
+                clock));
+        Task done = Task.create(
+                TENANT_A,
+                TaskId.next(ids),
+                NewTask.of("Done", clock.instant().plus(Duration.ofDays(1)), ada)
+                        .linkedTo(contact),
+                TaskMother.CREATOR,
+                clock);
         done.complete(TaskMother.CREATOR, clock);
         save(done);
         dueIn(ada, Duration.ofDays(1));
@@ -178,10 +195,20 @@ public abstract class TaskRepositoryContract extends StorageContract {
         RecordRef lead = RecordRef.lead(leadId);
         ContactId contact = ContactId.next(ids);
         UserId ada = UserId.next(ids);
-        Task earlier = save(Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Earlier", clock.instant().plus(
-                Duration.ofDays(1)), ada).linkedTo(RecordRef.contact(contact)), TaskMother.CREATOR, clock));
-        Task callBack = save(Task.create(TENANT_A, TaskId.next(ids), NewTask.of("Call back", clock.instant().plus(
-                Duration.ofDays(2)), ada).linkedTo(lead), TaskMother.CREATOR, clock));
+        Task earlier = save(Task.create(
+                TENANT_A,
+                TaskId.next(ids),
+                NewTask.of("Earlier", clock.instant().plus(Duration.ofDays(1)), ada)
+                        .linkedTo(RecordRef.contact(contact)),
+                TaskMother.CREATOR,
+                clock));
+        Task callBack = save(Task.create(
+                TENANT_A,
+                TaskId.next(ids),
+                NewTask.of("Call back", clock.instant().plus(Duration.ofDays(2)), ada)
+                        .linkedTo(lead),
+                TaskMother.CREATOR,
+                clock));
 
         callBack.carryOverFromLead(leadId, contact, clock);
         save(callBack);
@@ -190,7 +217,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
                 .isEqualTo(callBack.state().withVersion(2));
         assertThat(idsOf(tasks().findByLink(TENANT_A, RecordRef.contact(contact), PageRequest.first(10))))
                 .containsExactly(earlier.id(), callBack.id());
-        assertThat(tasks().findByLink(TENANT_A, lead, PageRequest.first(10)).totalElements()).isZero();
+        assertThat(tasks().findByLink(TENANT_A, lead, PageRequest.first(10)).totalElements())
+                .isZero();
     }
 
     @Test
@@ -224,27 +252,55 @@ public abstract class TaskRepositoryContract extends StorageContract {
         save(first);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(tasks().findById(TENANT_A, stored.id()).orElseThrow().status()).isEqualTo(TaskStatus.IN_PROGRESS);
+        assertThat(tasks().findById(TENANT_A, stored.id()).orElseThrow().status())
+                .isEqualTo(TaskStatus.IN_PROGRESS);
     }
 
     @Test
     void taskOfOneTenantIsInvisibleAndUntouchableFromAnother() {
         Task stored = save(TaskMother.aTask(TENANT_A, ids, clock));
         TaskState s = stored.state();
-        Task intruder = Task.restore(new TaskState(TENANT_B, s.id(), s.version(), "Hijacked", null, s.dueAt(),
-                s.assignee(), s.priority(), s.status(), s.link(), null, null, s.createdAt(), s.createdBy(), null,
-                null, null, null, null, null, null, null));
+        Task intruder = Task.restore(new TaskState(
+                TENANT_B,
+                s.id(),
+                s.version(),
+                "Hijacked",
+                null,
+                s.dueAt(),
+                s.assignee(),
+                s.priority(),
+                s.status(),
+                s.link(),
+                null,
+                null,
+                s.createdAt(),
+                s.createdBy(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null));
 
         assertThat(tasks().findById(TENANT_B, stored.id())).isEmpty();
-        assertThat(tasks().findByAssignee(TENANT_B, stored.assignee(), Set.of(), PageRequest.first(5)).items())
+        assertThat(tasks().findByAssignee(TENANT_B, stored.assignee(), Set.of(), PageRequest.first(5))
+                        .items())
                 .isEmpty();
-        assertThat(tasks().findByLink(TENANT_B, stored.link(), PageRequest.first(5)).items()).isEmpty();
-        assertThat(tasks().findOverdue(TENANT_B, stored.dueAt().plusSeconds(1), PageRequest.first(5)).items())
+        assertThat(tasks().findByLink(TENANT_B, stored.link(), PageRequest.first(5))
+                        .items())
                 .isEmpty();
-        assertThat(tasks().findRemindersDue(TENANT_B, stored.dueAt(), PageRequest.first(5)).items()).isEmpty();
+        assertThat(tasks().findOverdue(TENANT_B, stored.dueAt().plusSeconds(1), PageRequest.first(5))
+                        .items())
+                .isEmpty();
+        assertThat(tasks().findRemindersDue(TENANT_B, stored.dueAt(), PageRequest.first(5))
+                        .items())
+                .isEmpty();
         assertThatThrownBy(() -> save(intruder))
                 .isInstanceOfAny(RecordNotFoundException.class, StaleVersionException.class);
-        assertThat(tasks().findById(TENANT_A, stored.id()).orElseThrow().state()).isEqualTo(stored.state());
+        assertThat(tasks().findById(TENANT_A, stored.id()).orElseThrow().state())
+                .isEqualTo(stored.state());
     }
 
     @Test
@@ -257,7 +313,8 @@ public abstract class TaskRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         storage.transactions().inTransaction(() -> {
-                            Task current = tasks().findById(TENANT_A, stored.id()).orElseThrow();
+                            Task current =
+                                    tasks().findById(TENANT_A, stored.id()).orElseThrow();
                             current.reschedule(current.dueAt().plus(Duration.ofMinutes(1)), clock);
                             return tasks().save(current);
                         });

@@ -33,11 +33,13 @@ public abstract class TeamRepositoryContract extends StorageContract {
 
     @Test
     void aSavedTeamComesBackWithEveryField() {
-        Team team = AccessMother.aTeam(TENANT_A, ids, clock, "Inside sales", UserId.next(ids), UserId.next(ids), UserId.next(ids));
+        Team team = AccessMother.aTeam(
+                TENANT_A, ids, clock, "Inside sales", UserId.next(ids), UserId.next(ids), UserId.next(ids));
 
         assertThat(save(team).version()).isEqualTo(1);
-        assertThat(teams().findById(TENANT_A, team.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(team.state().withVersion(1)));
+        assertThat(teams().findById(TENANT_A, team.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(team.state().withVersion(1)));
     }
 
     @Test
@@ -78,7 +80,8 @@ public abstract class TeamRepositoryContract extends StorageContract {
         UserId ann = UserId.next(ids);
         Team saved = save(AccessMother.aTeam(TENANT_A, ids, clock, "Team", null, ann));
         TeamState state = saved.state();
-        Team foreign = Team.restore(new TeamState(TENANT_B, state.id(), state.version(), "Hijacked", null, state.members()));
+        Team foreign =
+                Team.restore(new TeamState(TENANT_B, state.id(), state.version(), "Hijacked", null, state.members()));
 
         assertThat(teams().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(teams().findByMember(TENANT_B, ann)).isEmpty();
@@ -89,24 +92,29 @@ public abstract class TeamRepositoryContract extends StorageContract {
     @Test
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         Team saved = save(AccessMother.aTeam(TENANT_A, ids, clock, "Team", null));
-        List<UserId> members = IntStream.range(0, 4).mapToObj(i -> UserId.next(ids)).toList();
-        List<Callable<Void>> tasks = members.stream().<Callable<Void>>map(member -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        Team team = teams().findById(TENANT_A, saved.id()).orElseThrow();
-                        team.addMember(member, clock);
-                        return teams().save(team);
-                    });
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<UserId> members =
+                IntStream.range(0, 4).mapToObj(i -> UserId.next(ids)).toList();
+        List<Callable<Void>> tasks = members.stream()
+                .<Callable<Void>>map(member -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                Team team =
+                                        teams().findById(TENANT_A, saved.id()).orElseThrow();
+                                team.addMember(member, clock);
+                                return teams().save(team);
+                            });
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
-        assertThat(teams().findById(TENANT_A, saved.id()).orElseThrow().members()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(teams().findById(TENANT_A, saved.id()).orElseThrow().members())
+                .containsExactlyInAnyOrderElementsOf(members);
     }
 }

@@ -65,7 +65,8 @@ public abstract class TeamRotationRepositoryContract extends StorageContract {
         second.gaveLeadTo(UserId.next(ids), clock);
 
         assertThatThrownBy(() -> save(second)).isInstanceOf(StaleVersionException.class);
-        assertThat(rotations().findByTeam(TENANT_A, team).orElseThrow().lastAssigned()).isEqualTo(ann);
+        assertThat(rotations().findByTeam(TENANT_A, team).orElseThrow().lastAssigned())
+                .isEqualTo(ann);
     }
 
     @Test
@@ -76,10 +77,11 @@ public abstract class TeamRotationRepositoryContract extends StorageContract {
 
         assertThat(rotations().findByTeam(TENANT_B, team)).isEmpty();
         TeamRotationState s = stored.state();
-        TeamRotation intruder = TeamRotation.restore(new TeamRotationState(TENANT_B, s.id(), s.version(),
-                UserId.next(ids), s.lastAssignedAt()));
+        TeamRotation intruder = TeamRotation.restore(
+                new TeamRotationState(TENANT_B, s.id(), s.version(), UserId.next(ids), s.lastAssignedAt()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
-        assertThat(rotations().findByTeam(TENANT_A, team).orElseThrow().lastAssigned()).isEqualTo(ann);
+        assertThat(rotations().findByTeam(TENANT_A, team).orElseThrow().lastAssigned())
+                .isEqualTo(ann);
     }
 
     @Test
@@ -95,7 +97,8 @@ public abstract class TeamRotationRepositoryContract extends StorageContract {
                 while (true) {
                     try {
                         storage.transactions().inTransaction(() -> {
-                            TeamRotation rotation = rotations().findByTeam(TENANT_A, team)
+                            TeamRotation rotation = rotations()
+                                    .findByTeam(TENANT_A, team)
                                     .orElseGet(() -> TeamRotation.start(TENANT_A, team));
                             rotation.gaveLeadTo(member, clock);
                             return rotations().save(rotation);

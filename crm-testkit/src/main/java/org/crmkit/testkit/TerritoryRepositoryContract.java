@@ -36,8 +36,9 @@ public abstract class TerritoryRepositoryContract extends StorageContract {
         Territory territory = AccessMother.aTerritory(TENANT_A, ids, clock, "South", 3, UserId.next(ids));
 
         assertThat(save(territory).version()).isEqualTo(1);
-        assertThat(territories().findById(TENANT_A, territory.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(territory.state().withVersion(1)));
+        assertThat(territories().findById(TENANT_A, territory.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(territory.state().withVersion(1)));
     }
 
     @Test
@@ -47,7 +48,9 @@ public abstract class TerritoryRepositoryContract extends StorageContract {
         save(AccessMother.aTerritory(TENANT_A, ids, clock, "Alpha", 1));
         save(AccessMother.aTerritory(TENANT_A, ids, clock, "Top", 0));
 
-        assertThat(territories().findAllByPriority(TENANT_A)).extracting(Territory::name).containsExactly("Top", "Alpha", "beta", "Catch-all");
+        assertThat(territories().findAllByPriority(TENANT_A))
+                .extracting(Territory::name)
+                .containsExactly("Top", "Alpha", "beta", "Catch-all");
     }
 
     @Test
@@ -57,7 +60,9 @@ public abstract class TerritoryRepositoryContract extends StorageContract {
         save(AccessMother.aTerritory(TENANT_A, ids, clock, "High", 1, ann));
         save(AccessMother.aTerritory(TENANT_A, ids, clock, "Foreign", 0, UserId.next(ids)));
 
-        assertThat(territories().findByMember(TENANT_A, ann)).extracting(Territory::name).containsExactly("High", "Low");
+        assertThat(territories().findByMember(TENANT_A, ann))
+                .extracting(Territory::name)
+                .containsExactly("High", "Low");
     }
 
     @Test
@@ -78,8 +83,8 @@ public abstract class TerritoryRepositoryContract extends StorageContract {
         UserId ann = UserId.next(ids);
         Territory saved = save(AccessMother.aTerritory(TENANT_A, ids, clock, "South", 1, ann));
         TerritoryState state = saved.state();
-        Territory foreign = Territory.restore(new TerritoryState(TENANT_B, state.id(), state.version(), "Hijacked", 0,
-                state.rules(), state.members()));
+        Territory foreign = Territory.restore(new TerritoryState(
+                TENANT_B, state.id(), state.version(), "Hijacked", 0, state.rules(), state.members()));
 
         assertThat(territories().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(territories().findAllByPriority(TENANT_B)).isEmpty();
@@ -90,24 +95,30 @@ public abstract class TerritoryRepositoryContract extends StorageContract {
     @Test
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         Territory saved = save(AccessMother.aTerritory(TENANT_A, ids, clock, "South", 1));
-        List<UserId> members = IntStream.range(0, 4).mapToObj(i -> UserId.next(ids)).toList();
-        List<Callable<Void>> tasks = members.stream().<Callable<Void>>map(member -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        Territory territory = territories().findById(TENANT_A, saved.id()).orElseThrow();
-                        territory.addMember(member, clock);
-                        return territories().save(territory);
-                    });
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<UserId> members =
+                IntStream.range(0, 4).mapToObj(i -> UserId.next(ids)).toList();
+        List<Callable<Void>> tasks = members.stream()
+                .<Callable<Void>>map(member -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                Territory territory = territories()
+                                        .findById(TENANT_A, saved.id())
+                                        .orElseThrow();
+                                territory.addMember(member, clock);
+                                return territories().save(territory);
+                            });
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 
-        assertThat(territories().findById(TENANT_A, saved.id()).orElseThrow().members()).containsExactlyInAnyOrderElementsOf(members);
+        assertThat(territories().findById(TENANT_A, saved.id()).orElseThrow().members())
+                .containsExactlyInAnyOrderElementsOf(members);
     }
 }

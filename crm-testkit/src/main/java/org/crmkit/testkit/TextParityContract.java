@@ -41,8 +41,8 @@ public abstract class TextParityContract extends StorageContract {
 
     /** Hard but valid text: a supplementary character (a pair of surrogates), combining marks, a control character,
      * a noncharacter, the last BMP character, right-to-left script, SQL and JSON metacharacters. */
-    private static final String HARD_TEXT = "Zo\u00eb \uD83D\uDE00 n\u0303 \u0001\t\uFFFE\uFFFF \u05E9\u05DC\u05D5\u05DD"
-            + " ' \" \\ %_ \\u0000 ;--";
+    private static final String HARD_TEXT =
+            "Zo\u00eb \uD83D\uDE00 n\u0303 \u0001\t\uFFFE\uFFFF \u05E9\u05DC\u05D5\u05DD" + " ' \" \\ %_ \\u0000 ;--";
 
     private Crm crm;
     private UserId owner;
@@ -61,46 +61,74 @@ public abstract class TextParityContract extends StorageContract {
         assertThatThrownBy(change).isInstanceOfSatisfying(InvalidValueException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_VALUE);
             assertThat(e.errorCode().code()).isEqualTo("CRM-0002");
-            assertThat(e.violations()).extracting(Violation::field, Violation::code)
+            assertThat(e.violations())
+                    .extracting(Violation::field, Violation::code)
                     .containsExactly(tuple(field, "CRM-0002"));
         });
     }
 
     private NewInvoice invoice(String number, String lineText) {
         LocalDate today = LocalDate.now(clock);
-        return new NewInvoice(number, acme.id(), today, today.plusDays(14), Currency.getInstance("EUR"),
+        return new NewInvoice(
+                number,
+                acme.id(),
+                today,
+                today.plusDays(14),
+                Currency.getInstance("EUR"),
                 List.of(InvoiceLine.of(lineText, "1", Money.of("10.00", "EUR"), "19")));
     }
 
     @Test
     void aNulCharacterIsRefusedNamingTheFieldAndNothingIsStored() {
-        refusedNaming("name.lastName", () -> crm.parties().registerContact(
-                NewContact.of(PersonName.of("Ann", "Lee\u0000"), owner)));
+        refusedNaming(
+                "name.lastName",
+                () -> crm.parties().registerContact(NewContact.of(PersonName.of("Ann", "Lee\u0000"), owner)));
         refusedNaming("name", () -> crm.parties().renameAccount(acme.id(), "AC\u0000ME"));
-        refusedNaming("summary", () -> crm.activities().logActivity(
-                NewActivity.note(kim.id(), "Call", "before\u0000after", clock.instant())));
+        refusedNaming(
+                "summary",
+                () -> crm.activities()
+                        .logActivity(NewActivity.note(kim.id(), "Call", "before\u0000after", clock.instant())));
         refusedNaming("description", () -> crm.billing().issueInvoice(invoice("INV-1", "Consulting\u0000")));
         refusedNaming("number", () -> crm.billing().issueInvoice(invoice("INV\u00002", "Consulting")));
 
-        assertThat(crm.parties().contactsNamed("Lee", PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.parties().contactsNamed("Lee", PageRequest.first(10)).items())
+                .isEmpty();
         assertThat(crm.parties().account(acme.id()).name()).isEqualTo("ACME");
-        assertThat(crm.activities().timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10)).items()).isEmpty();
-        assertThat(crm.billing().invoicesOf(acme.id(), PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .isEmpty();
+        assertThat(crm.billing().invoicesOf(acme.id(), PageRequest.first(10)).items())
+                .isEmpty();
     }
 
     @Test
     void aLoneSurrogateIsRefusedNamingTheField() {
-        refusedNaming("name.firstName", () -> crm.parties().registerContact(
-                NewContact.of(PersonName.of("Ann\uD83D", "Lee"), owner)));
-        refusedNaming("summary", () -> crm.activities().logActivity(
-                NewActivity.note(kim.id(), "Call", "\uDE00 low half first", clock.instant())));
-        refusedNaming("subject", () -> crm.activities().logActivity(
-                NewActivity.note(kim.id(), "\uDE00\uD83D reversed pair", "text", clock.instant())));
-        refusedNaming("customField.value", () -> crm.parties().setCustomField(kim.id(), CustomFieldKey.of("nickname"),
-                CustomFieldValue.text("high half last \uD83D")));
+        refusedNaming(
+                "name.firstName",
+                () -> crm.parties().registerContact(NewContact.of(PersonName.of("Ann\uD83D", "Lee"), owner)));
+        refusedNaming(
+                "summary",
+                () -> crm.activities()
+                        .logActivity(NewActivity.note(kim.id(), "Call", "\uDE00 low half first", clock.instant())));
+        refusedNaming(
+                "subject",
+                () -> crm.activities()
+                        .logActivity(
+                                NewActivity.note(kim.id(), "\uDE00\uD83D reversed pair", "text", clock.instant())));
+        refusedNaming(
+                "customField.value",
+                () -> crm.parties()
+                        .setCustomField(
+                                kim.id(),
+                                CustomFieldKey.of("nickname"),
+                                CustomFieldValue.text("high half last \uD83D")));
 
         assertThat(crm.parties().contact(kim.id()).customFields().values()).isEmpty();
-        assertThat(crm.activities().timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .timeline(kim.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -112,7 +140,8 @@ public abstract class TextParityContract extends StorageContract {
 
         assertThat(crm.parties().contact(zoe.id()).name().firstName()).isEqualTo(HARD_TEXT);
         assertThat(crm.activities().findActivity(note.id()).orElseThrow())
-                .extracting(Activity::subject, Activity::summary).containsExactly(HARD_TEXT, HARD_TEXT);
+                .extracting(Activity::subject, Activity::summary)
+                .containsExactly(HARD_TEXT, HARD_TEXT);
         assertThat(crm.parties().contact(kim.id()).customFields().get(CustomFieldKey.of("nickname")))
                 .contains(CustomFieldValue.text(HARD_TEXT));
         assertThat(crm.parties().account(acme.id()).name()).isEqualTo(HARD_TEXT);

@@ -23,7 +23,7 @@ public final class TimeFixture {
 
     private final SettableClock clock;
     private Duration tick = Duration.ofDays(1);
-    private Consumer<Instant> onTick = now -> { };
+    private Consumer<Instant> onTick = now -> {};
     private long ticks;
 
     private TimeFixture(SettableClock clock) {

@@ -17,7 +17,9 @@ public abstract class TransactionsContract extends StorageContract {
 
     private List<String> pendingNotes() {
         return storage.transactions().inTransaction(() -> storage.outbox().pending(100)).stream()
-                .map(OutboxEntry::event).map(e -> ((SampleEvent) e).note()).toList();
+                .map(OutboxEntry::event)
+                .map(e -> ((SampleEvent) e).note())
+                .toList();
     }
 
     @Test
@@ -34,7 +36,8 @@ public abstract class TransactionsContract extends StorageContract {
     @Test
     void isActiveOnlyInsideTheWork() {
         assertThat(storage.transactions().isActive()).isFalse();
-        boolean inside = storage.transactions().inTransaction(() -> storage.transactions().isActive());
+        boolean inside = storage.transactions()
+                .inTransaction(() -> storage.transactions().isActive());
         assertThat(inside).isTrue();
         assertThat(storage.transactions().isActive()).isFalse();
     }
@@ -42,10 +45,11 @@ public abstract class TransactionsContract extends StorageContract {
     @Test
     void nestedWorkJoinsTheOuterTransactionAndFailsWithIt() {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.transactions().inTransaction(() -> storage.outbox().append(List.of(event("inner"))));
-            storage.outbox().append(List.of(event("outer")));
-            throw new IllegalStateException("outer fails");
-        })).hasMessage("outer fails");
+                    storage.transactions().inTransaction(() -> storage.outbox().append(List.of(event("inner"))));
+                    storage.outbox().append(List.of(event("outer")));
+                    throw new IllegalStateException("outer fails");
+                }))
+                .hasMessage("outer fails");
 
         assertThat(pendingNotes()).isEmpty();
     }
@@ -59,9 +63,10 @@ public abstract class TransactionsContract extends StorageContract {
             log.add("work");
         });
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.transactions().afterCommit(() -> log.add("must not run"));
-            throw new IllegalStateException("rolled back");
-        })).isInstanceOf(IllegalStateException.class);
+                    storage.transactions().afterCommit(() -> log.add("must not run"));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(log).containsExactly("work", "committed");
     }
@@ -81,11 +86,13 @@ public abstract class TransactionsContract extends StorageContract {
 
         storage.transactions().inTransaction(() -> {
             storage.transactions().afterCommitOnce("relay", () -> log.add("relay"));
-            storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay again")));
+            storage.transactions()
+                    .inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay again")));
             storage.transactions().afterCommitOnce("audit", () -> log.add("audit"));
             log.add("work");
         });
-        storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("next relay")));
+        storage.transactions()
+                .inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("next relay")));
 
         assertThat(log).containsExactly("work", "relay", "audit", "next relay");
     }
@@ -95,10 +102,12 @@ public abstract class TransactionsContract extends StorageContract {
         List<String> log = new ArrayList<>();
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.transactions().afterCommitOnce("relay", () -> log.add("must not run"));
-            throw new IllegalStateException("rolled back");
-        })).isInstanceOf(IllegalStateException.class);
-        storage.transactions().inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay")));
+                    storage.transactions().afterCommitOnce("relay", () -> log.add("must not run"));
+                    throw new IllegalStateException("rolled back");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+        storage.transactions()
+                .inTransaction(() -> storage.transactions().afterCommitOnce("relay", () -> log.add("relay")));
         storage.transactions().afterCommitOnce("relay", () -> log.add("outside a transaction"));
 
         assertThat(log).containsExactly("relay", "outside a transaction");

@@ -39,8 +39,9 @@ public abstract class UserRepositoryContract extends StorageContract {
         user.deactivate(clock);
 
         assertThat(save(user).version()).isEqualTo(1);
-        assertThat(users().findById(TENANT_A, user.id())).hasValueSatisfying(found ->
-                assertThat(found.state()).isEqualTo(user.state().withVersion(1)));
+        assertThat(users().findById(TENANT_A, user.id()))
+                .hasValueSatisfying(found ->
+                        assertThat(found.state()).isEqualTo(user.state().withVersion(1)));
     }
 
     @Test
@@ -48,9 +49,10 @@ public abstract class UserRepositoryContract extends StorageContract {
         User ann = save(AccessMother.aUser(TENANT_A, ids, clock, "ann"));
         save(AccessMother.aUser(TENANT_A, ids, clock, "bob"));
 
-        assertThat(users().findByEmail(TENANT_A, EmailAddress.of("ANN@crm.example"))).hasValueSatisfying(found ->
-                assertThat(found.id()).isEqualTo(ann.id()));
-        assertThat(users().findByEmail(TENANT_A, EmailAddress.of("nobody@crm.example"))).isEmpty();
+        assertThat(users().findByEmail(TENANT_A, EmailAddress.of("ANN@crm.example")))
+                .hasValueSatisfying(found -> assertThat(found.id()).isEqualTo(ann.id()));
+        assertThat(users().findByEmail(TENANT_A, EmailAddress.of("nobody@crm.example")))
+                .isEmpty();
     }
 
     @Test
@@ -59,8 +61,12 @@ public abstract class UserRepositoryContract extends StorageContract {
             save(AccessMother.aUser(TENANT_A, ids, clock, name));
         }
 
-        assertThat(users().findAll(TENANT_A, PageRequest.of(0, 2)).items()).extracting(User::name).containsExactly("Ann", "bob");
-        assertThat(users().findAll(TENANT_A, PageRequest.of(1, 2)).items()).extracting(User::name).containsExactly("carl");
+        assertThat(users().findAll(TENANT_A, PageRequest.of(0, 2)).items())
+                .extracting(User::name)
+                .containsExactly("Ann", "bob");
+        assertThat(users().findAll(TENANT_A, PageRequest.of(1, 2)).items())
+                .extracting(User::name)
+                .containsExactly("carl");
     }
 
     @Test
@@ -80,8 +86,15 @@ public abstract class UserRepositoryContract extends StorageContract {
     void aUserOfOneTenantIsInvisibleAndUnchangeableFromAnother() {
         User saved = save(AccessMother.aUser(TENANT_A, ids, clock, "ann"));
         UserState state = saved.state();
-        User foreign = User.restore(new UserState(TENANT_B, state.id(), state.version(), "Intruder", state.email(), true,
-                state.roles(), state.registeredAt()));
+        User foreign = User.restore(new UserState(
+                TENANT_B,
+                state.id(),
+                state.version(),
+                "Intruder",
+                state.email(),
+                true,
+                state.roles(),
+                state.registeredAt()));
 
         assertThat(users().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(users().findByEmail(TENANT_B, saved.email())).isEmpty();
@@ -94,20 +107,23 @@ public abstract class UserRepositoryContract extends StorageContract {
     void concurrentWritersLoseNoUpdate() throws InterruptedException {
         User saved = save(AccessMother.aUser(TENANT_A, ids, clock, "ann"));
         List<Role> roles = List.of(Role.ADMIN, Role.SERVICE, Role.MARKETING);
-        List<Callable<Void>> tasks = IntStream.range(0, roles.size()).<Callable<Void>>mapToObj(i -> () -> {
-            while (true) {
-                try {
-                    inTransaction(() -> {
-                        User user = users().findById(TENANT_A, saved.id()).orElseThrow();
-                        user.grantRole(roles.get(i), clock);
-                        return users().save(user);
-                    });
-                    return null;
-                } catch (StaleVersionException e) {
-                    Thread.onSpinWait();
-                }
-            }
-        }).toList();
+        List<Callable<Void>> tasks = IntStream.range(0, roles.size())
+                .<Callable<Void>>mapToObj(i -> () -> {
+                    while (true) {
+                        try {
+                            inTransaction(() -> {
+                                User user =
+                                        users().findById(TENANT_A, saved.id()).orElseThrow();
+                                user.grantRole(roles.get(i), clock);
+                                return users().save(user);
+                            });
+                            return null;
+                        } catch (StaleVersionException e) {
+                            Thread.onSpinWait();
+                        }
+                    }
+                })
+                .toList();
 
         assertThat(concurrently(tasks)).allMatch(Outcome::succeeded);
 

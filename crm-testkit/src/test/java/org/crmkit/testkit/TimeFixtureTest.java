@@ -15,9 +15,8 @@ class TimeFixtureTest {
         SettableClock clock = SettableClock.at("2026-01-01T08:00:00Z");
         List<Instant> runs = new ArrayList<>();
 
-        TimeFixture fixture = TimeFixture.at(clock)
-                .everyTick(Duration.ofDays(1), runs::add)
-                .whenTimeElapses(Duration.ofDays(365));
+        TimeFixture fixture =
+                TimeFixture.at(clock).everyTick(Duration.ofDays(1), runs::add).whenTimeElapses(Duration.ofDays(365));
 
         assertThat(fixture.ticks()).isEqualTo(365);
         assertThat(runs.get(0)).isEqualTo(Instant.parse("2026-01-02T08:00:00Z"));
@@ -33,8 +32,8 @@ class TimeFixtureTest {
         TimeFixture.at(clock)
                 .everyTick(Duration.ofDays(1), runs::add)
                 .whenTimeElapses(Duration.ofHours(36))
-                .expect(() -> assertThat(runs).containsExactly(
-                        Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-02T12:00:00Z")));
+                .expect(() -> assertThat(runs)
+                        .containsExactly(Instant.parse("2026-01-02T00:00:00Z"), Instant.parse("2026-01-02T12:00:00Z")));
     }
 
     @Test
@@ -49,7 +48,11 @@ class TimeFixtureTest {
                 .when(() -> log.add("when " + clock.instant()))
                 .whenTimeReaches(Instant.parse("2026-01-21T00:00:00Z"));
 
-        assertThat(log).containsExactly("given 2026-01-01T00:00:00Z", "tick 2026-01-11T00:00:00Z",
-                "when 2026-01-11T00:00:00Z", "tick 2026-01-21T00:00:00Z");
+        assertThat(log)
+                .containsExactly(
+                        "given 2026-01-01T00:00:00Z",
+                        "tick 2026-01-11T00:00:00Z",
+                        "when 2026-01-11T00:00:00Z",
+                        "tick 2026-01-21T00:00:00Z");
     }
 }

@@ -12,8 +12,8 @@ import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
-import org.crmkit.workflow.action.PlannedAction;
 import org.crmkit.workflow.action.ActionStore;
+import org.crmkit.workflow.action.PlannedAction;
 
 /**
  * Where workflows put the actions they plan. Its methods require an active transaction of crmkit's storage, the
@@ -44,8 +44,8 @@ public final class ActionOutbox {
         Require.notBlank(workflow, "workflow");
         Require.notNull(planned, "planned");
         requireTransaction();
-        return actions.add(Action.planned(ActionId.next(ids), tenants.currentTenant(), workflow, planned,
-                clock.instant()));
+        return actions.add(
+                Action.planned(ActionId.next(ids), tenants.currentTenant(), workflow, planned, clock.instant()));
     }
 
     /**
@@ -59,8 +59,10 @@ public final class ActionOutbox {
         requireTransaction();
         TenantId tenant = tenants.currentTenant();
         Instant now = clock.instant();
-        return actions.addAll(planned.stream().map(action -> Action.planned(ActionId.next(ids), tenant, workflow,
-                action, now)).toList()).size();
+        return actions.addAll(planned.stream()
+                        .map(action -> Action.planned(ActionId.next(ids), tenant, workflow, action, now))
+                        .toList())
+                .size();
     }
 
     /**
@@ -98,7 +100,8 @@ public final class ActionOutbox {
 
     private void requireTransaction() {
         if (!transactions.isActive()) {
-            throw new TransactionRequiredException("writes to the workflow outbox (in the transaction of the state change)");
+            throw new TransactionRequiredException(
+                    "writes to the workflow outbox (in the transaction of the state change)");
         }
     }
 }

@@ -23,8 +23,7 @@ final class ConcurrentChanges {
     /** Each collision means another transaction committed; more than a few in a row only come from a bug. */
     private static final int ATTEMPTS = 5;
 
-    private ConcurrentChanges() {
-    }
+    private ConcurrentChanges() {}
 
     static <T> T retried(Transactions transactions, String what, Supplier<T> work) {
         boolean joined = transactions.isActive();
@@ -35,8 +34,11 @@ final class ConcurrentChanges {
                 if (joined || attempt == ATTEMPTS) {
                     throw collision;
                 }
-                LOG.debug("{} collided with a concurrent change ({}); trying again, attempt {}", what,
-                        collision.getMessage(), attempt + 1);
+                LOG.debug(
+                        "{} collided with a concurrent change ({}); trying again, attempt {}",
+                        what,
+                        collision.getMessage(),
+                        attempt + 1);
             }
         }
     }

@@ -36,8 +36,13 @@ final class Dispatcher {
     private final Duration lease;
     private final int deliveryThreads;
 
-    Dispatcher(Transactions transactions, ActionStore actions, Registrations registrations, RetryPolicy retryPolicy,
-               Duration lease, int deliveryThreads) {
+    Dispatcher(
+            Transactions transactions,
+            ActionStore actions,
+            Registrations registrations,
+            RetryPolicy retryPolicy,
+            Duration lease,
+            int deliveryThreads) {
         this.transactions = transactions;
         this.actions = actions;
         this.registrations = registrations;
@@ -48,16 +53,20 @@ final class Dispatcher {
 
     RunReport dispatchDue(TenantId tenant, Instant asOf) {
         RunReport report = RunReport.NOTHING;
-        ExecutorService callers = deliveryThreads == 1 ? null : Executors.newFixedThreadPool(deliveryThreads, task -> {
-            Thread thread = new Thread(task, "crmkit-workflow-delivery");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService callers = deliveryThreads == 1
+                ? null
+                : Executors.newFixedThreadPool(deliveryThreads, task -> {
+                    Thread thread = new Thread(task, "crmkit-workflow-delivery");
+                    thread.setDaemon(true);
+                    return thread;
+                });
         try {
             while (true) {
                 Instant leaseEnd = asOf.plus(lease);
-                List<Action> batch = transactions.inTransaction(() -> actions.updateAll(actions
-                        .findClaimable(tenant, asOf, BATCH).stream().map(action -> action.claimed(leaseEnd)).toList()));
+                List<Action> batch = transactions.inTransaction(
+                        () -> actions.updateAll(actions.findClaimable(tenant, asOf, BATCH).stream()
+                                .map(action -> action.claimed(leaseEnd))
+                                .toList()));
                 report = report.plus(deliver(batch, asOf, callers));
                 if (batch.size() < BATCH) {
                     return report;
@@ -77,8 +86,11 @@ final class Dispatcher {
         for (Action action : batch) {
             Registrations.Handler<?> handler = registrations.handlerOf(action);
             if (handler == null) {
-                report = report.plus(recordFailure(action, new NotConfiguredException("no handler is registered for "
-                        + action.payload().getClass().getName()), asOf));
+                report = report.plus(recordFailure(
+                        action,
+                        new NotConfiguredException("no handler is registered for "
+                                + action.payload().getClass().getName()),
+                        asOf));
             } else if (handler.inTransaction()) {
                 inTransaction.add(action);
             } else {
@@ -97,15 +109,15 @@ final class Dispatcher {
     }
 
     /** A handler's call for an action: failed with {@code failure}, or succeeded when it is null. */
-    private record Call(Action action, RuntimeException failure) {
-    }
+    private record Call(Action action, RuntimeException failure) {}
 
     /** Calls the handlers of the actions, on the delivery threads when there are some; in the actions' order. */
     private List<Call> callHandlers(List<Action> batch, ExecutorService callers) {
         if (callers == null || batch.size() < 2) {
             return batch.stream().map(this::call).toList();
         }
-        List<Future<Call>> calls = batch.stream().map(action -> callers.submit(() -> call(action))).toList();
+        List<Future<Call>> calls =
+                batch.stream().map(action -> callers.submit(() -> call(action))).toList();
         List<Call> done = new ArrayList<>(calls.size());
         for (Future<Call> call : calls) {
             try {
@@ -116,8 +128,10 @@ final class Dispatcher {
                 throw (Error) e.getCause();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new DeliveryInterruptedException("interrupted while the batch's actions were being delivered;"
-                        + " they are delivered again once their lease has passed", e);
+                throw new DeliveryInterruptedException(
+                        "interrupted while the batch's actions were being delivered;"
+                                + " they are delivered again once their lease has passed",
+                        e);
             }
         }
         return done;
@@ -141,13 +155,17 @@ final class Dispatcher {
             transactions.inTransaction(() -> completeAll(sent, asOf));
             return new RunReport(0, sent.size(), 0, 0);
         } catch (RuntimeException e) {
-            LOG.debug("recording {} deliveries together failed ({}); recording them one by one", sent.size(),
+            LOG.debug(
+                    "recording {} deliveries together failed ({}); recording them one by one",
+                    sent.size(),
                     e.toString());
         }
         RunReport report = RunReport.NOTHING;
         for (Action action : sent) {
             try {
-                ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(),
+                ConcurrentChanges.retried(
+                        transactions,
+                        "delivery of " + action.deduplicationKey(),
                         () -> completeAll(List.of(reload(action)), asOf));
                 report = report.plus(new RunReport(0, 1, 0, 0));
             } catch (RuntimeException e) {
@@ -169,7 +187,9 @@ final class Dispatcher {
             });
             return new RunReport(0, batch.size(), 0, 0);
         } catch (RuntimeException e) {
-            LOG.debug("delivering {} actions in one transaction failed ({}); delivering them one by one", batch.size(),
+            LOG.debug(
+                    "delivering {} actions in one transaction failed ({}); delivering them one by one",
+                    batch.size(),
                     e.toString());
         }
         RunReport report = RunReport.NOTHING;
@@ -193,18 +213,25 @@ final class Dispatcher {
      * lets their workflows record their side, per workflow in one call.
      */
     private void completeAll(List<Action> batch, Instant asOf) {
-        List<Action> delivered = actions.updateAll(batch.stream().map(action -> action.delivered(asOf)).toList());
+        List<Action> delivered = actions.updateAll(
+                batch.stream().map(action -> action.delivered(asOf)).toList());
         Map<String, List<Action>> byWorkflow = new LinkedHashMap<>();
-        delivered.forEach(action -> byWorkflow.computeIfAbsent(action.workflow(), w -> new ArrayList<>()).add(action));
-        byWorkflow.forEach((name, ofWorkflow) -> registrations.workflowNamed(name)
-                .ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
+        delivered.forEach(action -> byWorkflow
+                .computeIfAbsent(action.workflow(), w -> new ArrayList<>())
+                .add(action));
+        byWorkflow.forEach(
+                (name, ofWorkflow) -> registrations.workflowNamed(name).ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
     }
 
     /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
     private RunReport recordFailure(Action action, RuntimeException error, Instant asOf) {
         Action failed = transactions.inTransaction(() -> recordAttemptFailed(action, error, asOf));
-        LOG.warn("delivery of action {} ({}) failed, attempt {}: {}", action.deduplicationKey(),
-                action.payload().describe(), failed.attempts(), error.toString());
+        LOG.warn(
+                "delivery of action {} ({}) failed, attempt {}: {}",
+                action.deduplicationKey(),
+                action.payload().describe(),
+                failed.attempts(),
+                error.toString());
         return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
     }
 
@@ -215,8 +242,8 @@ final class Dispatcher {
         }
         int attempt = current.attempts() + 1;
         String message = error.getMessage() == null ? error.getClass().getSimpleName() : error.getMessage();
-        Action failed = actions.update(current.attemptFailed(message, asOf,
-                retryPolicy.retryAt(attempt, asOf).orElse(null)));
+        Action failed = actions.update(current.attemptFailed(
+                message, asOf, retryPolicy.retryAt(attempt, asOf).orElse(null)));
         if (failed.status() == ActionStatus.FAILED) {
             registrations.workflowNamed(failed.workflow()).ifPresent(w -> w.onFailed(failed));
         }

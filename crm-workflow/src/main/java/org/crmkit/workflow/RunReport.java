@@ -10,7 +10,7 @@ public record RunReport(int planned, int delivered, int retrying, int failed) {
     static final RunReport NOTHING = new RunReport(0, 0, 0, 0);
 
     RunReport plus(RunReport other) {
-        return new RunReport(planned + other.planned, delivered + other.delivered, retrying + other.retrying,
-                failed + other.failed);
+        return new RunReport(
+                planned + other.planned, delivered + other.delivered, retrying + other.retrying, failed + other.failed);
     }
 }

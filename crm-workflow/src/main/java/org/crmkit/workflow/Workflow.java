@@ -23,8 +23,7 @@ public interface Workflow {
     int planDue(Instant asOf);
 
     /** Called in the transaction that marks one of its actions delivered, e.g. to log it on the timeline. */
-    default void onDelivered(Action action) {
-    }
+    default void onDelivered(Action action) {}
 
     /**
      * Called in the transaction that marks several of its actions delivered together (a dispatcher's batch), in the
@@ -43,10 +42,8 @@ public interface Workflow {
      * opens its own), on the thread that committed. Throwing leaves the event pending in crmkit's outbox: it is
      * delivered again, to every listener, with crmkit's next relay. The default ignores every event.
      */
-    default void onEvent(OutboxEntry entry) {
-    }
+    default void onEvent(OutboxEntry entry) {}
 
     /** Called in the transaction that marks one of its actions failed after the last retry. */
-    default void onFailed(Action action) {
-    }
+    default void onFailed(Action action) {}
 }

@@ -66,8 +66,13 @@ public final class WorkflowRuntime {
         this.tenants = builder.tenantResolver;
         this.clock = crm.clock();
         this.outbox = new ActionOutbox(store.actions(), transactions, tenants, clock);
-        this.dispatcher = new Dispatcher(transactions, store.actions(), registrations, builder.retryPolicy,
-                builder.lease, builder.deliveryThreads);
+        this.dispatcher = new Dispatcher(
+                transactions,
+                store.actions(),
+                registrations,
+                builder.retryPolicy,
+                builder.lease,
+                builder.deliveryThreads);
         Map<Channel, MessageChannel> channels = new EnumMap<>(builder.channels);
         handle(Message.class, (action, message) -> {
             MessageChannel channel = channels.get(message.channel());
@@ -76,7 +81,8 @@ public final class WorkflowRuntime {
             }
             channel.send(action.deduplicationKey(), message);
         });
-        handleInTransaction(CallQueueEntry.class, (action, entry) -> crm.activities().createTask(entry.task()));
+        handleInTransaction(
+                CallQueueEntry.class, (action, entry) -> crm.activities().createTask(entry.task()));
         crm.subscribe(entry -> registrations.workflows().forEach(workflow -> workflow.onEvent(entry)));
     }
 
@@ -197,7 +203,8 @@ public final class WorkflowRuntime {
     public Action retry(ActionId id) {
         Require.notNull(id, "id");
         return transactions.inTransaction(() -> {
-            Action action = store.actions().findById(tenants.currentTenant(), id)
+            Action action = store.actions()
+                    .findById(tenants.currentTenant(), id)
                     .orElseThrow(() -> new RecordNotFoundException("Action", id));
             if (action.status() != ActionStatus.FAILED) {
                 throw new IllegalTransitionException("Action", action.status(), ActionStatus.PENDING);
@@ -211,13 +218,15 @@ public final class WorkflowRuntime {
     }
 
     public Optional<Action> actionByKey(String deduplicationKey) {
-        return store.actions().findByKey(tenants.currentTenant(), Require.notBlank(deduplicationKey, "deduplicationKey"));
+        return store.actions()
+                .findByKey(tenants.currentTenant(), Require.notBlank(deduplicationKey, "deduplicationKey"));
     }
 
     /** The calling tenant's actions in the status, oldest first: {@code FAILED} is the list staff should look at. */
     public Page<Action> actions(ActionStatus status, PageRequest page) {
-        return store.actions().findByStatus(tenants.currentTenant(), Require.notNull(status, "status"),
-                Require.notNull(page, "page"));
+        return store.actions()
+                .findByStatus(
+                        tenants.currentTenant(), Require.notNull(status, "status"), Require.notNull(page, "page"));
     }
 
     /** Configures a {@link WorkflowRuntime}: crm and store are required. */
@@ -231,8 +240,7 @@ public final class WorkflowRuntime {
         private int deliveryThreads = 1;
         private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The crmkit instance whose records the workflows read and whose task list receives call-queue entries. */
         public Builder crm(Crm crm) {

@@ -11,12 +11,11 @@ import java.util.function.Supplier;
  */
 public final class Collisions {
 
-    private Collisions() {
-    }
+    private Collisions() {}
 
     /** {@code store} as a {@code port} whose next {@code left} calls of {@code method} throw {@code collision}. */
-    public static <T> T on(Class<T> port, T store, String method, AtomicInteger left,
-                           Supplier<? extends RuntimeException> collision) {
+    public static <T> T on(
+            Class<T> port, T store, String method, AtomicInteger left, Supplier<? extends RuntimeException> collision) {
         return port.cast(Proxy.newProxyInstance(port.getClassLoader(), new Class<?>[] {port}, (proxy, called, args) -> {
             if (called.getName().equals(method) && left.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw collision.get();

@@ -15,34 +15,33 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.crmkit.core.party.NewAccount;
-import org.crmkit.core.party.Account;
-import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.Crm;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
-import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.party.Account;
 import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.workflow.RecordingChannel;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.CallQueueEntry;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.MessageChannel;
 import org.crmkit.workflow.action.PlannedAction;
 import org.crmkit.workflow.action.RetryPolicy;
-import org.crmkit.workflow.action.MessageChannel;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.junit.jupiter.api.Test;
 
 class WorkflowRuntimeTest {
@@ -63,8 +62,10 @@ class WorkflowRuntimeTest {
         }
         gateway.send(key, message);
     };
-    private final AccountId account = crm.parties().registerAccount(
-            NewAccount.of("ACME", UserId.next(new IdGenerator(clock)))).id();
+
+    private final AccountId account = crm.parties()
+            .registerAccount(NewAccount.of("ACME", UserId.next(new IdGenerator(clock))))
+            .id();
 
     /** Plans one email per name in its list: the key is derived from the name, as the contract asks. */
     private static class Greetings implements Workflow {
@@ -73,6 +74,7 @@ class WorkflowRuntimeTest {
         final List<String> failed = new CopyOnWriteArrayList<>();
         /** The keys of each call of onDeliveredAll: the deliveries recorded together. */
         final List<List<String>> recordedTogether = new CopyOnWriteArrayList<>();
+
         private final WorkflowRuntime runtime;
         private final AccountId account;
 
@@ -89,8 +91,11 @@ class WorkflowRuntimeTest {
         @Override
         public int planDue(Instant asOf) {
             return runtime.transactions().inTransaction(() -> (int) due.stream()
-                    .filter(name -> runtime.outbox().schedule(name(), new PlannedAction("greeting:" + name, "greeting:" + name,
-                            message(name, account), asOf)))
+                    .filter(name -> runtime.outbox()
+                            .schedule(
+                                    name(),
+                                    new PlannedAction(
+                                            "greeting:" + name, "greeting:" + name, message(name, account), asOf)))
                     .count());
         }
 
@@ -112,8 +117,14 @@ class WorkflowRuntimeTest {
     }
 
     private static Message message(String name, AccountId account) {
-        return new Message(Channel.EMAIL, name + "@example.com", name, "Hello " + name, "Dear " + name + ",",
-                Locale.ENGLISH, RecordRef.account(account));
+        return new Message(
+                Channel.EMAIL,
+                name + "@example.com",
+                name,
+                "Hello " + name,
+                "Dear " + name + ",",
+                Locale.ENGLISH,
+                RecordRef.account(account));
     }
 
     /** Stands for the process dying in the middle of a delivery: nothing after it runs. */
@@ -122,8 +133,13 @@ class WorkflowRuntimeTest {
     }
 
     private WorkflowRuntime runtime(RetryPolicy retryPolicy) {
-        return WorkflowRuntime.builder().crm(crm).store(store).channel(Channel.EMAIL, email)
-                .retryPolicy(retryPolicy).lease(Duration.ofMinutes(5)).build();
+        return WorkflowRuntime.builder()
+                .crm(crm)
+                .store(store)
+                .channel(Channel.EMAIL, email)
+                .retryPolicy(retryPolicy)
+                .lease(Duration.ofMinutes(5))
+                .build();
     }
 
     private Greetings greetings(WorkflowRuntime runtime, String... names) {
@@ -147,7 +163,8 @@ class WorkflowRuntimeTest {
         assertThat(third).isEqualTo(new RunReport(0, 0, 0, 0));
         assertThat(gateway.keys()).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
         assertThat(workflow.delivered).containsExactlyInAnyOrder("greeting:ada", "greeting:bob");
-        assertThat(runtime.actionByKey("greeting:ada")).get()
+        assertThat(runtime.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
                 .satisfies(a -> assertThat(a.attempts()).isEqualTo(1))
                 .satisfies(a -> assertThat(a.finishedAt()).isEqualTo(START));
@@ -158,15 +175,21 @@ class WorkflowRuntimeTest {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
 
         assertThatThrownBy(() -> runtime.transactions().inTransaction(() -> {
-            runtime.outbox().schedule("greetings", new PlannedAction("greeting:eve", "greeting:eve",
-                    message("eve", account), START));
-            throw new IllegalStateException("state change failed");
-        })).hasMessage("state change failed");
+                    runtime.outbox()
+                            .schedule(
+                                    "greetings",
+                                    new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START));
+                    throw new IllegalStateException("state change failed");
+                }))
+                .hasMessage("state change failed");
 
         assertThat(runtime.actionByKey("greeting:eve")).isEmpty();
         assertThat(runtime.dispatchDue(START)).isEqualTo(new RunReport(0, 0, 0, 0));
-        runtime.transactions().inTransaction(() -> runtime.outbox().schedule("greetings",
-                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)));
+        runtime.transactions()
+                .inTransaction(() -> runtime.outbox()
+                        .schedule(
+                                "greetings",
+                                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)));
         assertThat(runtime.actionByKey("greeting:eve")).isPresent();
     }
 
@@ -174,8 +197,10 @@ class WorkflowRuntimeTest {
     void outboxRefusesWritesOutsideTheTransactionOfTheStateChange() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
 
-        assertThatThrownBy(() -> runtime.outbox().schedule("greetings",
-                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)))
+        assertThatThrownBy(() -> runtime.outbox()
+                        .schedule(
+                                "greetings",
+                                new PlannedAction("greeting:eve", "greeting:eve", message("eve", account), START)))
                 .isInstanceOf(TransactionRequiredException.class)
                 .hasMessageContaining("transaction")
                 .extracting(e -> ((TransactionRequiredException) e).errorCode())
@@ -203,7 +228,8 @@ class WorkflowRuntimeTest {
         assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
         assertThat(gateway.keys()).containsExactly("greeting:ada");
         assertThat(workflow.delivered).containsExactly("greeting:ada");
-        assertThat(runtime.actionByKey("greeting:ada")).get()
+        assertThat(runtime.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
                 .satisfies(a -> assertThat(a.attempts()).isEqualTo(1));
     }
@@ -223,12 +249,15 @@ class WorkflowRuntimeTest {
         });
         assertThat(runtime.runDue(START.plusSeconds(59))).isEqualTo(new RunReport(0, 0, 0, 0));
         assertThat(runtime.runDue(START.plusSeconds(60))).isEqualTo(new RunReport(0, 0, 1, 0));
-        assertThat(runtime.actionByKey("greeting:ada")).get()
-                .satisfies(a -> assertThat(a.nextAttemptAt()).isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(2))));
+        assertThat(runtime.actionByKey("greeting:ada"))
+                .get()
+                .satisfies(a -> assertThat(a.nextAttemptAt())
+                        .isEqualTo(START.plusSeconds(60).plus(Duration.ofMinutes(2))));
         assertThat(runtime.runDue(START.plusSeconds(180))).isEqualTo(new RunReport(0, 1, 0, 0));
 
         assertThat(gateway.keys()).containsExactly("greeting:ada");
-        assertThat(runtime.actionByKey("greeting:ada")).get()
+        assertThat(runtime.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.DELIVERED))
                 .satisfies(a -> assertThat(a.attempts()).isEqualTo(3));
     }
@@ -244,7 +273,8 @@ class WorkflowRuntimeTest {
 
         assertThat(last).isEqualTo(new RunReport(0, 0, 0, 1));
         assertThat(workflow.failed).containsExactly("greeting:ada");
-        List<Action> failed = runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items();
+        List<Action> failed =
+                runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items();
         assertThat(failed).singleElement().satisfies(a -> {
             assertThat(a.deduplicationKey()).isEqualTo("greeting:ada");
             assertThat(a.attempts()).isEqualTo(2);
@@ -256,7 +286,8 @@ class WorkflowRuntimeTest {
         runtime.retry(failed.get(0).id());
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 1, 0, 0));
         assertThat(gateway.keys()).containsExactly("greeting:ada");
-        assertThat(runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items()).isEmpty();
+        assertThat(runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items())
+                .isEmpty();
     }
 
     @Test
@@ -266,7 +297,8 @@ class WorkflowRuntimeTest {
         crashNext = true;
 
         assertThatThrownBy(() -> dying.runDue(START)).isInstanceOf(SimulatedCrash.class);
-        assertThat(dying.actionByKey("greeting:ada")).get()
+        assertThat(dying.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.PENDING))
                 .satisfies(a -> assertThat(a.claimedUntil()).isEqualTo(START.plus(Duration.ofMinutes(5))));
 
@@ -283,13 +315,18 @@ class WorkflowRuntimeTest {
         UserId clerk = UserId.next(new IdGenerator(clock));
         NewTask call = NewTask.of("Call about invoice 2026-17", START.plus(Duration.ofDays(2)), clerk)
                 .linkedTo(RecordRef.account(account));
-        runtime.transactions().inTransaction(() -> runtime.outbox().schedule("dunning",
-                new PlannedAction("call:2026-17", "case:1", new CallQueueEntry(call), START)));
+        runtime.transactions()
+                .inTransaction(() -> runtime.outbox()
+                        .schedule(
+                                "dunning",
+                                new PlannedAction("call:2026-17", "case:1", new CallQueueEntry(call), START)));
 
         runtime.runDue(START);
         runtime.runDue(START.plusSeconds(3600));
 
-        List<Task> tasks = crm.activities().tasksOf(clerk, java.util.Set.of(), PageRequest.first(10)).items();
+        List<Task> tasks = crm.activities()
+                .tasksOf(clerk, java.util.Set.of(), PageRequest.first(10))
+                .items();
         assertThat(tasks).singleElement().satisfies(task -> {
             assertThat(task.subject()).isEqualTo("Call about invoice 2026-17");
             assertThat(task.dueAt()).isEqualTo(START.plus(Duration.ofDays(2)));
@@ -346,7 +383,8 @@ class WorkflowRuntimeTest {
         UserId clerk = UserId.next(new IdGenerator(clock));
         runtime.handleInTransaction(CallQueueEntry.class, (action, entry) -> {
             if (entry.task().subject().contains("blocked")) {
-                throw new IllegalStateException("the call queue refuses " + entry.task().subject());
+                throw new IllegalStateException(
+                        "the call queue refuses " + entry.task().subject());
             }
             crm.activities().createTask(entry.task());
         });
@@ -354,15 +392,20 @@ class WorkflowRuntimeTest {
             for (String invoice : List.of("2026-17", "2026-18 blocked", "2026-19")) {
                 NewTask call = NewTask.of("Call about invoice " + invoice, START.plus(Duration.ofDays(2)), clerk)
                         .linkedTo(RecordRef.account(account));
-                runtime.outbox().schedule("dunning", new PlannedAction("call:" + invoice, "case:1",
-                        new CallQueueEntry(call), START));
+                runtime.outbox()
+                        .schedule(
+                                "dunning",
+                                new PlannedAction("call:" + invoice, "case:1", new CallQueueEntry(call), START));
             }
         });
 
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(0, 2, 1, 0));
-        assertThat(crm.activities().tasksOf(clerk, Set.of(), PageRequest.first(10)).items()).extracting(Task::subject)
+        assertThat(crm.activities()
+                        .tasksOf(clerk, Set.of(), PageRequest.first(10))
+                        .items())
+                .extracting(Task::subject)
                 .containsExactlyInAnyOrder("Call about invoice 2026-17", "Call about invoice 2026-19");
         assertThat(runtime.actionByKey("call:2026-18 blocked")).get().satisfies(a -> {
             assertThat(a.status()).isEqualTo(ActionStatus.PENDING);
@@ -385,33 +428,46 @@ class WorkflowRuntimeTest {
             }
             email.send(key, message);
         };
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(store)
-                .channel(Channel.EMAIL, slowGateway).deliveryThreads(4).build();
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
+                .store(store)
+                .channel(Channel.EMAIL, slowGateway)
+                .deliveryThreads(4)
+                .build();
         Greetings workflow = greetings(runtime, "ada", "bob", "cy", "dee");
 
         RunReport report = runtime.runDue(START);
 
         assertThat(report).isEqualTo(new RunReport(4, 4, 0, 0));
-        assertThat(gateway.keys()).containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
-        assertThat(workflow.recordedTogether).containsExactly(
-                List.of("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee"));
+        assertThat(gateway.keys())
+                .containsExactlyInAnyOrder("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee");
+        assertThat(workflow.recordedTogether)
+                .containsExactly(List.of("greeting:ada", "greeting:bob", "greeting:cy", "greeting:dee"));
     }
 
     @Test
     void cancelledActionIsNeverDelivered() {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
         runtime.transactions().inTransaction(() -> {
-            runtime.outbox().schedule("greetings", new PlannedAction("greeting:ada", "case:7", message("ada", account),
-                    START.plus(Duration.ofDays(1))));
-            runtime.outbox().schedule("greetings", new PlannedAction("greeting:bob", "case:8", message("bob", account),
-                    START.plus(Duration.ofDays(1))));
+            runtime.outbox()
+                    .schedule(
+                            "greetings",
+                            new PlannedAction(
+                                    "greeting:ada", "case:7", message("ada", account), START.plus(Duration.ofDays(1))));
+            runtime.outbox()
+                    .schedule(
+                            "greetings",
+                            new PlannedAction(
+                                    "greeting:bob", "case:8", message("bob", account), START.plus(Duration.ofDays(1))));
         });
 
-        List<Action> cancelled = runtime.transactions().inTransaction(() -> runtime.outbox().cancelPending("case:7"));
+        List<Action> cancelled =
+                runtime.transactions().inTransaction(() -> runtime.outbox().cancelPending("case:7"));
         runtime.runDue(START.plus(Duration.ofDays(1)));
 
         assertThat(cancelled).extracting(Action::deduplicationKey).containsExactly("greeting:ada");
-        assertThat(runtime.actionByKey("greeting:ada")).get()
+        assertThat(runtime.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.CANCELLED));
         assertThat(gateway.keys()).containsExactly("greeting:bob");
     }
@@ -465,14 +521,18 @@ class WorkflowRuntimeTest {
         WorkflowRuntime runtime = runtime(RetryPolicy.standard());
         greetings(runtime, "ada");
 
-        assertThatThrownBy(() -> greetings(runtime, "bob")).isInstanceOf(DuplicateRecordException.class)
+        assertThatThrownBy(() -> greetings(runtime, "bob"))
+                .isInstanceOf(DuplicateRecordException.class)
                 .hasMessageContaining("greetings");
         assertThatThrownBy(() -> WorkflowRuntime.builder().lease(Duration.ZERO))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("lease");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("lease");
         assertThatThrownBy(() -> WorkflowRuntime.builder().deliveryThreads(0))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("threads");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("threads");
         assertThatThrownBy(() -> RetryPolicy.exponential(0, Duration.ofMinutes(1), Duration.ofHours(1)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("maxAttempts");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("maxAttempts");
     }
 
     @Test
@@ -488,9 +548,10 @@ class WorkflowRuntimeTest {
 
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme", UserId.next(new IdGenerator(clock))));
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            crm.parties().registerAccount(NewAccount.of("Rolled back", acme.owner()));
-            throw new IllegalStateException("the host's transaction fails");
-        })).isInstanceOf(IllegalStateException.class);
+                    crm.parties().registerAccount(NewAccount.of("Rolled back", acme.owner()));
+                    throw new IllegalStateException("the host's transaction fails");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(heard).containsExactly("AccountRegistered");
     }
@@ -499,9 +560,15 @@ class WorkflowRuntimeTest {
     void backoffDoublesUpToTheCap() {
         RetryPolicy policy = RetryPolicy.exponential(10, Duration.ofMinutes(1), Duration.ofMinutes(10));
 
-        assertThat(List.of(1, 2, 3, 4, 5, 6)).extracting(policy::delayAfter).containsExactly(Duration.ofMinutes(1),
-                Duration.ofMinutes(2), Duration.ofMinutes(4), Duration.ofMinutes(8), Duration.ofMinutes(10),
-                Duration.ofMinutes(10));
+        assertThat(List.of(1, 2, 3, 4, 5, 6))
+                .extracting(policy::delayAfter)
+                .containsExactly(
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(2),
+                        Duration.ofMinutes(4),
+                        Duration.ofMinutes(8),
+                        Duration.ofMinutes(10),
+                        Duration.ofMinutes(10));
         assertThat(policy.retryAt(10, START)).isEmpty();
     }
 }

@@ -51,12 +51,12 @@ public final class CdnowAnalysis {
     static final BigDecimal GROSS_MARGIN = new BigDecimal("0.30");
     /** Assumed cost to serve one order (picking, shipping, payment). */
     static final BigDecimal COST_PER_ORDER = new BigDecimal("3.00");
+
     static final BigDecimal KEY_PROFIT = new BigDecimal("50");
     /** Predicted 12-month profit from which a customer's potential counts as high. */
     static final double HIGH_POTENTIAL = 10;
 
-    private CdnowAnalysis() {
-    }
+    private CdnowAnalysis() {}
 
     /** Analyses the CDNOW file named by the only argument (the sample or the master file) and prints the result. */
     public static void main(String[] args) {
@@ -82,10 +82,16 @@ public final class CdnowAnalysis {
      * @param profits       calibration profit per customer, most profitable first
      * @param matrix        the possible-profit matrix
      */
-    record Result(boolean sample, long records, List<CustomerSummary> customers, BgNbdModel purchases,
-                  GammaGammaModel spend, double[] clv, RfmReport rfm, List<Profitability.CustomerProfit> profits,
-                  ProfitPotential matrix) {
-    }
+    record Result(
+            boolean sample,
+            long records,
+            List<CustomerSummary> customers,
+            BgNbdModel purchases,
+            GammaGammaModel spend,
+            double[] clv,
+            RfmReport rfm,
+            List<Profitability.CustomerProfit> profits,
+            ProfitPotential matrix) {}
 
     /** Reads the sample (no header, five columns) or the master file (a header line) and prints the analysis. */
     static void run(Path file, PrintStream out) {
@@ -96,27 +102,42 @@ public final class CdnowAnalysis {
     static Result analyse(Path file) {
         boolean sample = file.getFileName().toString().contains("sample");
         PurchaseCsvReader reader = sample
-                ? Analytics.csv().whitespaceDelimited().withoutHeader()
+                ? Analytics.csv()
+                        .whitespaceDelimited()
+                        .withoutHeader()
                         .columnNames(List.of("id_total", "id_sample", "date", "num_cd_purc", "total_value"))
-                        .customerColumn("id_sample").dateColumn("date").amountColumn("total_value")
-                        .datePattern("yyyyMMdd").build()
-                : Analytics.csv().whitespaceDelimited().customerColumn("customer_id").dateColumn("date")
-                        .amountColumn("dollar_value").datePattern("yyyyMMdd").build();
+                        .customerColumn("id_sample")
+                        .dateColumn("date")
+                        .amountColumn("total_value")
+                        .datePattern("yyyyMMdd")
+                        .build()
+                : Analytics.csv()
+                        .whitespaceDelimited()
+                        .customerColumn("customer_id")
+                        .dateColumn("date")
+                        .amountColumn("dollar_value")
+                        .datePattern("yyyyMMdd")
+                        .build();
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, OBSERVATION_END, PeriodUnit.WEEKS);
         Profitability profitability = Profitability.of(COST_PER_ORDER, KEY_PROFIT);
         long records = reader.read(file, purchase -> {
             summarizer.add(purchase);
             if (!purchase.date().isAfter(CALIBRATION_END)) {
-                profitability.add(PurchaseRecord.of(purchase.customerId(), purchase.date(), purchase.amount(),
-                        purchase.amount().multiply(BigDecimal.ONE.subtract(GROSS_MARGIN)), null));
+                profitability.add(PurchaseRecord.of(
+                        purchase.customerId(),
+                        purchase.date(),
+                        purchase.amount(),
+                        purchase.amount().multiply(BigDecimal.ONE.subtract(GROSS_MARGIN)),
+                        null));
             }
         });
         List<CustomerSummary> customers = summarizer.summaries();
-        BgNbdModel purchases = BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
-        GammaGammaModel spend = GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
-        double[] clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(customers);
+        BgNbdModel purchases =
+                BgNbdModel.fit(customers.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
+        GammaGammaModel spend =
+                GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
+        double[] clv =
+                LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(customers);
         RfmReport rfm = RfmAnalysis.standard().score(customers);
         List<Profitability.CustomerProfit> profits = profitability.customers();
         Map<String, Double> possible = new HashMap<>();
@@ -133,16 +154,32 @@ public final class CdnowAnalysis {
         BgNbdModel purchases = result.purchases();
         GammaGammaModel spend = result.spend();
         double[] clv = result.clv();
-        out.printf(Locale.ROOT, "CDNOW %s: %,d purchases of %,d customers; calibration to %s, holdout to %s, in weeks%n",
-                result.sample() ? "sample" : "master", result.records(), customers.size(), CALIBRATION_END,
+        out.printf(
+                Locale.ROOT,
+                "CDNOW %s: %,d purchases of %,d customers; calibration to %s, holdout to %s, in weeks%n",
+                result.sample() ? "sample" : "master",
+                result.records(),
+                customers.size(),
+                CALIBRATION_END,
                 OBSERVATION_END);
 
         Map<String, Double> p = purchases.parameters();
         Map<String, Double> s = spend.parameters();
-        out.printf(Locale.ROOT, "BG/NBD: r=%.3f alpha=%.3f a=%.3f b=%.3f, log-likelihood %.1f%n", p.get("r"),
-                p.get("alpha"), p.get("a"), p.get("b"), purchases.estimation().orElseThrow().logLikelihood());
-        out.printf(Locale.ROOT, "Gamma-Gamma: p=%.2f q=%.2f gamma=%.2f on %.0f repeat customers%n", s.get("p"),
-                s.get("q"), s.get("gamma"), spend.estimation().orElseThrow().customers());
+        out.printf(
+                Locale.ROOT,
+                "BG/NBD: r=%.3f alpha=%.3f a=%.3f b=%.3f, log-likelihood %.1f%n",
+                p.get("r"),
+                p.get("alpha"),
+                p.get("a"),
+                p.get("b"),
+                purchases.estimation().orElseThrow().logLikelihood());
+        out.printf(
+                Locale.ROOT,
+                "Gamma-Gamma: p=%.2f q=%.2f gamma=%.2f on %.0f repeat customers%n",
+                s.get("p"),
+                s.get("q"),
+                s.get("gamma"),
+                spend.estimation().orElseThrow().customers());
 
         double forecast = 0;
         long actual = 0;
@@ -151,10 +188,16 @@ public final class CdnowAnalysis {
             actual += c.holdoutPurchases();
         }
         double revenueForecast = SalesForecast.expectedRevenue(purchases, spend, customers, 39);
-        BigDecimal revenueActual = customers.stream().map(CustomerSummary::holdoutSpend)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        out.printf(Locale.ROOT, "Holdout (39 weeks): %.0f repeat purchases expected, %d made; $%.0f revenue expected,"
-                + " $%.0f spent%n", forecast, actual, revenueForecast, revenueActual);
+        BigDecimal revenueActual =
+                customers.stream().map(CustomerSummary::holdoutSpend).reduce(BigDecimal.ZERO, BigDecimal::add);
+        out.printf(
+                Locale.ROOT,
+                "Holdout (39 weeks): %.0f repeat purchases expected, %d made; $%.0f revenue expected,"
+                        + " $%.0f spent%n",
+                forecast,
+                actual,
+                revenueForecast,
+                revenueActual);
 
         List<Integer> byValue = new ArrayList<>();
         for (int i = 0; i < clv.length; i++) {
@@ -165,22 +208,34 @@ public final class CdnowAnalysis {
         out.println("Top 5 customers by 12-month lifetime value (1% a month discount):");
         for (int i : byValue.subList(0, 5)) {
             CustomerSummary c = customers.get(i);
-            out.printf(Locale.ROOT, "  %s  x=%d t_x=%.2f T=%.2f mean spend $%.2f  P(alive) %.2f  CLV $%.2f%n",
-                    c.customerId(), c.frequency(), c.history().recency(), c.history().age(), c.monetaryValue(),
-                    purchases.probabilityAlive(c.history()), clv[i]);
+            out.printf(
+                    Locale.ROOT,
+                    "  %s  x=%d t_x=%.2f T=%.2f mean spend $%.2f  P(alive) %.2f  CLV $%.2f%n",
+                    c.customerId(),
+                    c.frequency(),
+                    c.history().recency(),
+                    c.history().age(),
+                    c.monetaryValue(),
+                    purchases.probabilityAlive(c.history()),
+                    clv[i]);
         }
 
         RfmReport rfm = result.rfm();
         out.println("RFM segments (customers, calibration spend):");
         for (RfmReport.SegmentTotals segment : rfm.segments()) {
-            out.printf(Locale.ROOT, "  %-20s %,6d  $%,.2f%n", segment.segment(), segment.customers(),
-                    segment.value());
+            out.printf(Locale.ROOT, "  %-20s %,6d  $%,.2f%n", segment.segment(), segment.customers(), segment.value());
         }
 
         out.println("Valuable customers at risk (spend x probability of having left):");
-        for (ChurnRisk.CustomerRisk risk : ChurnRisk.of(purchases).rank(customers).subList(0, 5)) {
-            out.printf(Locale.ROOT, "  %s  spent $%.2f  P(alive) %.3f  value at risk $%.2f%n", risk.customerId(),
-                    risk.value(), risk.probabilityAlive(), risk.valueAtRisk());
+        for (ChurnRisk.CustomerRisk risk :
+                ChurnRisk.of(purchases).rank(customers).subList(0, 5)) {
+            out.printf(
+                    Locale.ROOT,
+                    "  %s  spent $%.2f  P(alive) %.3f  value at risk $%.2f%n",
+                    risk.customerId(),
+                    risk.value(),
+                    risk.probabilityAlive(),
+                    risk.valueAtRisk());
         }
 
         List<Profitability.CustomerProfit> profits = result.profits();
@@ -193,16 +248,25 @@ public final class CdnowAnalysis {
         out.printf(Locale.ROOT, "Key / small / unprofitable (30%% margin, $3 per order, key from $50 profit):%n");
         for (Profitability.Tier tier : Profitability.Tier.values()) {
             BigDecimal profit = profitByTier.getOrDefault(tier, BigDecimal.ZERO).setScale(2, RoundingMode.HALF_EVEN);
-            out.printf(Locale.ROOT, "  %-12s %,6d customers, profit %s$%,.2f%n", tier.name().toLowerCase(Locale.ROOT),
-                    customersByTier.getOrDefault(tier, 0), profit.signum() < 0 ? "-" : "", profit.abs());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-12s %,6d customers, profit %s$%,.2f%n",
+                    tier.name().toLowerCase(Locale.ROOT),
+                    customersByTier.getOrDefault(tier, 0),
+                    profit.signum() < 0 ? "-" : "",
+                    profit.abs());
         }
 
         ProfitPotential matrix = result.matrix();
         out.println("Possible-profit matrix (12-month CLV x 30% margin, high from $10):");
         for (ProfitPotential.Cell cell : matrix.cells()) {
-            out.printf(Locale.ROOT, "  %-12s %-4s %-17s %,6d customers%n",
-                    cell.tier().name().toLowerCase(Locale.ROOT), cell.potential().name().toLowerCase(Locale.ROOT),
-                    cell.action(), cell.customers());
+            out.printf(
+                    Locale.ROOT,
+                    "  %-12s %-4s %-17s %,6d customers%n",
+                    cell.tier().name().toLowerCase(Locale.ROOT),
+                    cell.potential().name().toLowerCase(Locale.ROOT),
+                    cell.action(),
+                    cell.customers());
         }
     }
 }

@@ -28,7 +28,6 @@ import org.crmkit.core.LeadConversionResult;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLead;
 import org.crmkit.core.NewLineItem;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;
@@ -71,18 +70,20 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.DealField;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.PipelineMetrics;
 import org.crmkit.core.sales.Stage;
 import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
-import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaDunningCaseStore;
+import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.dunning.Dossier;
 import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.DunningCaseStore;
@@ -93,7 +94,6 @@ import org.crmkit.workflow.dunning.InterestRule;
 import org.crmkit.workflow.dunning.ReferenceRates;
 import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.reminder.TaskReminders;
-import org.crmkit.workflow.action.Channel;
 
 /**
  * The whole crmkit story in one program, with a progress line per step: a tenant with users, a team, territories,
@@ -115,8 +115,7 @@ public final class CrmkitDemo {
     private static final int DAYS = 120;
     private static final int STEPS = 7;
 
-    private CrmkitDemo() {
-    }
+    private CrmkitDemo() {}
 
     public static void main(String[] args) {
         Path directory = Path.of(System.getProperty("crmkit.demo.dir", "target/crmkit-demo"));
@@ -125,15 +124,21 @@ public final class CrmkitDemo {
     }
 
     /** What the demo leaves behind: the report's path and the figures its test checks against the report. */
-    record Outcome(Path report, List<LeadAssigned> assignedLeads, List<DuplicateMatch> duplicates,
-                   LeadConversionResult.Converted convertedLead, Map<String, Integer> sentByKind, int callQueue,
-                   List<String> lawyerCases, int greetings, Opportunity wonDeal, List<Violation> refusal,
-                   boolean cdnowAnalysed) {
-    }
+    record Outcome(
+            Path report,
+            List<LeadAssigned> assignedLeads,
+            List<DuplicateMatch> duplicates,
+            LeadConversionResult.Converted convertedLead,
+            Map<String, Integer> sentByKind,
+            int callQueue,
+            List<String> lawyerCases,
+            int greetings,
+            Opportunity wonDeal,
+            List<Violation> refusal,
+            boolean cdnowAnalysed) {}
 
     /** Who got a captured lead (the company's name) by which assignment rule. */
-    record LeadAssigned(String company, String owner, String rule) {
-    }
+    record LeadAssigned(String company, String owner, String rule) {}
 
     /**
      * Runs the story on crmkit's JPA adapter: an H2 database in {@code <directory>/crm} (recreated on every run)
@@ -141,10 +146,11 @@ public final class CrmkitDemo {
      * {@code crmkit.demo.user} and {@code crmkit.demo.password}).
      */
     static Outcome run(Path directory, Path cdnowDirectory, PrintStream out) {
-        String url = System.getProperty("crmkit.demo.jdbcUrl",
+        String url = System.getProperty(
+                "crmkit.demo.jdbcUrl",
                 "jdbc:h2:file:" + directory.toAbsolutePath().resolve("crm"));
-        try (DemoDatabase database = DemoDatabase.open(url, System.getProperty("crmkit.demo.user"),
-                System.getProperty("crmkit.demo.password"))) {
+        try (DemoDatabase database = DemoDatabase.open(
+                url, System.getProperty("crmkit.demo.user"), System.getProperty("crmkit.demo.password"))) {
             out.println("Database: " + database.url() + " (crmkit's JpaStorage and JpaWorkflowStore on Hibernate)");
             return run(database, directory, cdnowDirectory, out);
         }
@@ -152,57 +158,89 @@ public final class CrmkitDemo {
 
     private static Outcome run(DemoDatabase database, Path directory, Path cdnowDirectory, PrintStream out) {
         SettableClock clock = SettableClock.at(START);
-        JpaStorage storage = JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
+        JpaStorage storage =
+                JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
         Log log = new Log(clock, out);
 
         // 1. the company's tenant; the assignment rules name its users and team, so the Crm the story runs on is
         // built once they exist
         step(out, 1, "Setting up the tenant: users, a sales team, two territories, lead assignment rules, a pipeline");
         Crm setup = Crm.builder().storage(storage).clock(clock).build();
-        User lena = setup.access().registerUser("Lena Lead", EmailAddress.of("lena@crmkit-demo.example"), Set.of(Role.MANAGER));
-        User ada = setup.access().registerUser("Ada Sales", EmailAddress.of("ada@crmkit-demo.example"), Set.of(Role.SALES));
-        User ben = setup.access().registerUser("Ben Sales", EmailAddress.of("ben@crmkit-demo.example"), Set.of(Role.SALES));
-        User carl = setup.access().registerUser("Carl Collections", EmailAddress.of("carl@crmkit-demo.example"), Set.of(Role.SERVICE));
+        User lena = setup.access()
+                .registerUser("Lena Lead", EmailAddress.of("lena@crmkit-demo.example"), Set.of(Role.MANAGER));
+        User ada = setup.access()
+                .registerUser("Ada Sales", EmailAddress.of("ada@crmkit-demo.example"), Set.of(Role.SALES));
+        User ben = setup.access()
+                .registerUser("Ben Sales", EmailAddress.of("ben@crmkit-demo.example"), Set.of(Role.SALES));
+        User carl = setup.access()
+                .registerUser("Carl Collections", EmailAddress.of("carl@crmkit-demo.example"), Set.of(Role.SERVICE));
         Team sales = setup.access().createTeam("Sales DACH", lena.id());
         setup.access().addTeamMember(sales.id(), ada.id());
         setup.access().addTeamMember(sales.id(), ben.id());
         var germany = setup.access().defineTerritory("Germany", 1, List.of(TerritoryRule.country("DE")));
         setup.access().addTerritoryMember(germany.id(), ada.id());
-        var alpine = setup.access().defineTerritory("Austria and Switzerland", 2,
-                List.of(TerritoryRule.country("AT"), TerritoryRule.country("CH")));
+        var alpine = setup.access()
+                .defineTerritory(
+                        "Austria and Switzerland",
+                        2,
+                        List.of(TerritoryRule.country("AT"), TerritoryRule.country("CH")));
         setup.access().addTerritoryMember(alpine.id(), ben.id());
         LeadAssignmentRules assignment = LeadAssignmentRules.of(
-                new AssignmentRule.ToUser("Germany, 50+ employees",
-                        LeadCriteria.place(TerritoryRule.country("DE")).withEmployees(50, null), ada.id()),
+                new AssignmentRule.ToUser(
+                        "Germany, 50+ employees",
+                        LeadCriteria.place(TerritoryRule.country("DE")).withEmployees(50, null),
+                        ada.id()),
                 new AssignmentRule.ToUser("Switzerland", LeadCriteria.place(TerritoryRule.country("CH")), ben.id()),
                 new AssignmentRule.RoundRobin("Sales DACH in turn", LeadCriteria.ANY, sales.id(), 10, Map.of()));
-        Pipeline defined = setup.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE)
-                        .gatedBy(StageGate.requires(DealField.EXPECTED_CLOSE_DATE), StageGate.requiresLineItem()),
-                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT)
-                        .gatedBy(StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                                StageGate.minimumAmount(Money.of("10000.00", "EUR"))),
-                NewStage.won("Won"),
-                NewStage.lost("Lost")));
-        Pipeline pipeline = setup.sales().changeCloseReasons(defined.id(), List.of("product fit", "price"),
-                List.of("price", "competitor", "no decision"));
-        Crm crm = Crm.builder().storage(storage).clock(clock)
+        Pipeline defined = setup.sales()
+                .definePipeline(
+                        "New business",
+                        List.of(
+                                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE)
+                                        .gatedBy(
+                                                StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
+                                                StageGate.requiresLineItem()),
+                                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT)
+                                        .gatedBy(
+                                                StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                                StageGate.minimumAmount(Money.of("10000.00", "EUR"))),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
+        Pipeline pipeline = setup.sales()
+                .changeCloseReasons(
+                        defined.id(), List.of("product fit", "price"), List.of("price", "competitor", "no decision"));
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
                 .leadScoring(scoring())
                 .leadAssignment(assignment)
                 .build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
                 .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> log.sent(key, "e-mail", message.recipient(), message.subject()))
-                .channel(Channel.LETTER, (key, message) -> log.sent(key, "letter", message.recipient(), message.subject()))
+                .channel(
+                        Channel.EMAIL,
+                        (key, message) -> log.sent(key, "e-mail", message.recipient(), message.subject()))
+                .channel(
+                        Channel.LETTER,
+                        (key, message) -> log.sent(key, "letter", message.recipient(), message.subject()))
                 .build();
-        out.printf("      4 users, team %s led by %s, territories %s and %s%n", sales.name(), lena.name(),
-                germany.name(), alpine.name());
+        out.printf(
+                "      4 users, team %s led by %s, territories %s and %s%n",
+                sales.name(), lena.name(), germany.name(), alpine.name());
         for (AssignmentRule rule : assignment.rules()) {
-            out.printf("      assignment rule '%s': %s%n", rule.name(), rule.criteria().describe());
+            out.printf(
+                    "      assignment rule '%s': %s%n",
+                    rule.name(), rule.criteria().describe());
         }
-        out.printf("      pipeline %s: %s%n", pipeline.name(), pipeline.stages().stream()
-                .map(s -> s.name() + (s.gates().isEmpty() ? "" : " (" + s.gates().size() + " gates)")).toList());
+        out.printf(
+                "      pipeline %s: %s%n",
+                pipeline.name(),
+                pipeline.stages().stream()
+                        .map(s -> s.name()
+                                + (s.gates().isEmpty() ? "" : " (" + s.gates().size() + " gates)"))
+                        .toList());
 
         // 2. customers
         step(out, 2, "Registering accounts and contacts with consent");
@@ -217,51 +255,83 @@ public final class CrmkitDemo {
         for (Customer c : customers) {
             crm.access().assignTerritory(c.account().id());
         }
-        out.printf("      %d accounts with one contact each; %d may receive marketing e-mail%n", customers.size(),
+        out.printf(
+                "      %d accounts with one contact each; %d may receive marketing e-mail%n",
+                customers.size(),
                 customers.stream().filter(Customer::marketingConsent).count());
 
         // 3. leads
         step(out, 3, "Capturing, scoring, assigning and converting leads");
         List<Lead> leads = new ArrayList<>();
         for (NewLead lead : List.of(
-                lead("Franz", "Fischer", "Fischer Maschinen", "Head of Purchasing", "DE", "manufacturing", 250, "trade-fair"),
+                lead(
+                        "Franz",
+                        "Fischer",
+                        "Fischer Maschinen",
+                        "Head of Purchasing",
+                        "DE",
+                        "manufacturing",
+                        250,
+                        "trade-fair"),
                 lead("Gina", "Graf", "Graf Software", "Intern", "AT", "software", 12, "web"),
                 lead("Hugo", "Huber", "Huber Werkzeuge", "CEO", "CH", "manufacturing", 80, "web"),
                 lead("Ida", "Iversen", "Iversen Transporte", "Managing Director", "DE", "logistics", 20, "web"))) {
             leads.add(((LeadCapture.Captured) crm.leads().capture(lead)).lead());
         }
         for (Lead lead : leads) {
-            out.printf("      %-18s score %3d (%s): %s%n", lead.details().companyName(), lead.score(),
-                    lead.qualification(), explain(lead.scoreBreakdown()));
+            out.printf(
+                    "      %-18s score %3d (%s): %s%n",
+                    lead.details().companyName(), lead.score(), lead.qualification(), explain(lead.scoreBreakdown()));
         }
         Map<UserId, String> names = Map.of(ada.id(), ada.name(), ben.id(), ben.name());
         List<LeadAssigned> assigned = new ArrayList<>();
         for (Lead lead : leads) {
             LeadAssignment decision = ((AssignmentResult.Assigned) crm.leads().assignByRules(lead.id())).decision();
             assigned.add(new LeadAssigned(lead.details().companyName(), names.get(decision.owner()), decision.rule()));
-            out.printf("      %-18s -> %s by rule '%s' (%s)%n", lead.details().companyName(),
-                    names.get(decision.owner()), decision.rule(), decision.reason());
+            out.printf(
+                    "      %-18s -> %s by rule '%s' (%s)%n",
+                    lead.details().companyName(), names.get(decision.owner()), decision.rule(), decision.reason());
         }
         NewLead again = lead("Anna", "Anders", "Anders Logistik", "Managing director", "DE", "logistics", 40, "web");
         List<DuplicateMatch> duplicates = crm.leads().capture(again) instanceof LeadCapture.PossibleDuplicates possible
-                ? possible.matches() : List.of();
-        out.printf("      %s (%s) not captured, possible duplicate of: %s%n", again.details().personName(),
-                again.details().email(), duplicates.stream().map(match -> describe(match, customers)).toList());
+                ? possible.matches()
+                : List.of();
+        out.printf(
+                "      %s (%s) not captured, possible duplicate of: %s%n",
+                again.details().personName(),
+                again.details().email(),
+                duplicates.stream().map(match -> describe(match, customers)).toList());
         Lead best = leads.stream().max(Comparator.comparingInt(Lead::score)).orElseThrow();
         crm.leads().qualify(best.id());
-        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) crm.leads().convert(best.id(),
-                ConvertLead.withDeal(new ConvertLead.Deal(pipeline.id(), "Telematics for " + best.details().companyName(),
-                        Currency.getInstance("EUR"), Money.of("36250.00", "EUR"), LocalDate.of(2026, 4, 30))));
-        out.printf("      best lead %s (score %d) converted: account %s, contact %s, opportunity '%s' (%s) in %s%n",
-                best.details().personName(), best.score(), converted.account().name(),
-                converted.contact().name().fullName(), converted.opportunity().name(), converted.opportunity().amount(),
+        LeadConversionResult.Converted converted = (LeadConversionResult.Converted) crm.leads()
+                .convert(
+                        best.id(),
+                        ConvertLead.withDeal(new ConvertLead.Deal(
+                                pipeline.id(),
+                                "Telematics for " + best.details().companyName(),
+                                Currency.getInstance("EUR"),
+                                Money.of("36250.00", "EUR"),
+                                LocalDate.of(2026, 4, 30))));
+        out.printf(
+                "      best lead %s (score %d) converted: account %s, contact %s, opportunity '%s' (%s) in %s%n",
+                best.details().personName(),
+                best.score(),
+                converted.account().name(),
+                converted.contact().name().fullName(),
+                converted.opportunity().name(),
+                converted.opportunity().amount(),
                 pipeline.requireStage(converted.opportunity().stage()).name());
 
         // 4. the pipeline
         step(out, 4, "Walking an opportunity through the gated pipeline");
         Customer anders = customers.get(0);
-        Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Fleet telematics for Anders",
-                anders.account().id(), pipeline.id(), Currency.getInstance("EUR"), ada.id()));
+        Opportunity deal = crm.sales()
+                .openOpportunity(NewOpportunity.of(
+                        "Fleet telematics for Anders",
+                        anders.account().id(),
+                        pipeline.id(),
+                        Currency.getInstance("EUR"),
+                        ada.id()));
         Stage propose = pipeline.stages().get(1);
         Stage negotiate = pipeline.stages().get(2);
         StageMoveResult refused = crm.sales().moveToStage(deal.id(), propose.id());
@@ -279,19 +349,31 @@ public final class CrmkitDemo {
         int[] reached = {2, 1, 2, 0};
         for (int i = 1; i < customers.size(); i++) {
             Customer c = customers.get(i);
-            Opportunity other = crm.sales().openOpportunity(NewOpportunity.of("Telematics for " + c.account().name(),
-                    c.account().id(), pipeline.id(), Currency.getInstance("EUR"), c.account().owner()));
+            Opportunity other = crm.sales()
+                    .openOpportunity(NewOpportunity.of(
+                            "Telematics for " + c.account().name(),
+                            c.account().id(),
+                            pipeline.id(),
+                            Currency.getInstance("EUR"),
+                            c.account().owner()));
             crm.sales().setExpectedCloseDate(other.id(), LocalDate.of(2026, 2 + i, 28));
-            crm.sales().addLineItem(other.id(), NewLineItem.of("TELEMATICS-BOX", Integer.toString(30 + 10 * i),
-                    Money.of("290.00", "EUR"), "0"));
+            crm.sales()
+                    .addLineItem(
+                            other.id(),
+                            NewLineItem.of(
+                                    "TELEMATICS-BOX", Integer.toString(30 + 10 * i), Money.of("290.00", "EUR"), "0"));
             crm.sales().addContactRole(other.id(), c.contact().id(), BuyingRole.DECISION_MAKER);
             for (int stage = 1; stage <= reached[i - 1]; stage++) {
                 crm.sales().moveToStage(other.id(), pipeline.stages().get(stage).id());
             }
         }
         PipelineMetrics metrics = crm.sales().pipelineMetrics(pipeline.id(), Currency.getInstance("EUR"));
-        out.printf("      open deals: %s; won %d, lost %d%n", metrics.stages().stream()
-                .map(s -> s.name() + " " + s.openDeals() + " (" + s.openValue() + ")").toList(), metrics.won(),
+        out.printf(
+                "      open deals: %s; won %d, lost %d%n",
+                metrics.stages().stream()
+                        .map(s -> s.name() + " " + s.openDeals() + " (" + s.openValue() + ")")
+                        .toList(),
+                metrics.won(),
                 metrics.lost());
 
         // 5. invoices, dunning, reminders and greetings over 120 days
@@ -300,13 +382,22 @@ public final class CrmkitDemo {
         LocalDate today = LocalDate.ofInstant(START, ZoneOffset.UTC);
         List<Invoice> invoices = new ArrayList<>();
         for (int i = 0; i < customers.size(); i++) {
-            String amount = List.of("1200.00", "800.00", "1500.00", "900.00", "2400.00").get(i);
-            invoices.add(crm.billing().issueInvoice(new NewInvoice("2026-00" + (i + 1), customers.get(i).account().id(),
-                    today, today.plusDays(14), Currency.getInstance("EUR"),
-                    List.of(InvoiceLine.of("Services, January", BigDecimal.ONE, Money.of(amount, "EUR"), BigDecimal.ZERO)))));
+            String amount =
+                    List.of("1200.00", "800.00", "1500.00", "900.00", "2400.00").get(i);
+            invoices.add(crm.billing()
+                    .issueInvoice(new NewInvoice(
+                            "2026-00" + (i + 1),
+                            customers.get(i).account().id(),
+                            today,
+                            today.plusDays(14),
+                            Currency.getInstance("EUR"),
+                            List.of(InvoiceLine.of(
+                                    "Services, January", BigDecimal.ONE, Money.of(amount, "EUR"), BigDecimal.ZERO)))));
         }
-        crm.activities().createTask(org.crmkit.core.activity.NewTask.of("Prepare the Q1 review with Anders",
-                START.plus(Duration.ofDays(10)), ada.id()).withReminderAt(START.plus(Duration.ofDays(9))));
+        crm.activities()
+                .createTask(org.crmkit.core.activity.NewTask.of(
+                                "Prepare the Q1 review with Anders", START.plus(Duration.ofDays(10)), ada.id())
+                        .withReminderAt(START.plus(Duration.ofDays(9))));
         Map<Integer, Runnable> events = new TreeMap<>();
         events.put(12, () -> pay(crm, log, invoices.get(0), "1200.00"));
         events.put(26, () -> pay(crm, log, invoices.get(1), "800.00"));
@@ -314,17 +405,25 @@ public final class CrmkitDemo {
         events.put(40, () -> pay(crm, log, invoices.get(3), "900.00"));
         // the host's scheduler runs the workflows once a day at 08:00 UTC, after the morning's bank payments
         // (every run costs about fifteen short transactions, so a finer tick would only slow the demo down)
-        TimeFixture.at(clock).everyTick(Duration.ofDays(1), now -> {
-            Runnable event = events.get((int) ChronoUnit.DAYS.between(START, now));
-            if (event != null) {
-                event.run();
-            }
-            runtime.runDue(now);
-        }).whenTimeElapses(Duration.ofDays(DAYS));
-        List<Task> callQueue = crm.activities().tasksOf(carl.id(), Set.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS),
-                PageRequest.first(50)).items();
-        out.printf("      sent: %s; call queue: %d task(s); lawyer: %s%n", log.sentByKind(), callQueue.size(),
-                log.dossiers().isEmpty() ? "no case" : log.dossiers().stream().map(Dossier::accountName).toList());
+        TimeFixture.at(clock)
+                .everyTick(Duration.ofDays(1), now -> {
+                    Runnable event = events.get((int) ChronoUnit.DAYS.between(START, now));
+                    if (event != null) {
+                        event.run();
+                    }
+                    runtime.runDue(now);
+                })
+                .whenTimeElapses(Duration.ofDays(DAYS));
+        List<Task> callQueue = crm.activities()
+                .tasksOf(carl.id(), Set.of(TaskStatus.OPEN, TaskStatus.IN_PROGRESS), PageRequest.first(50))
+                .items();
+        out.printf(
+                "      sent: %s; call queue: %d task(s); lawyer: %s%n",
+                log.sentByKind(),
+                callQueue.size(),
+                log.dossiers().isEmpty()
+                        ? "no case"
+                        : log.dossiers().stream().map(Dossier::accountName).toList());
 
         // 6. analytics
         step(out, 6, "Running the analytics on the CDNOW data and on the demo's invoices");
@@ -333,27 +432,54 @@ public final class CrmkitDemo {
         if (Files.isReadable(master)) {
             cdnow = CdnowAnalysis.analyse(master);
             Map<String, Double> p = cdnow.purchases().parameters();
-            out.printf(Locale.ROOT, "      CDNOW: %,d customers; BG/NBD r=%.3f alpha=%.3f a=%.3f b=%.3f%n",
-                    cdnow.customers().size(), p.get("r"), p.get("alpha"), p.get("a"), p.get("b"));
+            out.printf(
+                    Locale.ROOT,
+                    "      CDNOW: %,d customers; BG/NBD r=%.3f alpha=%.3f a=%.3f b=%.3f%n",
+                    cdnow.customers().size(),
+                    p.get("r"),
+                    p.get("alpha"),
+                    p.get("a"),
+                    p.get("b"));
         } else {
-            out.println("      CDNOW data not found at " + master.toAbsolutePath().normalize()
-                    + " (set -Dcrmkit.cdnow.dir): that part is skipped");
+            out.println("      CDNOW data not found at "
+                    + master.toAbsolutePath().normalize() + " (set -Dcrmkit.cdnow.dir): that part is skipped");
         }
         LocalDate firstDay = LocalDate.ofInstant(START, ZoneOffset.UTC);
-        List<PurchaseRecord> purchases = BillingPurchases.fromPaidInvoices(crm.billing(), firstDay,
-                firstDay.plusDays(DAYS));
-        out.printf("      demo invoices: %d paid of %d, EUR %s collected%n", purchases.size(), invoices.size(),
+        List<PurchaseRecord> purchases =
+                BillingPurchases.fromPaidInvoices(crm.billing(), firstDay, firstDay.plusDays(DAYS));
+        out.printf(
+                "      demo invoices: %d paid of %d, EUR %s collected%n",
+                purchases.size(),
+                invoices.size(),
                 purchases.stream().map(PurchaseRecord::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
 
         // 7. the report
         step(out, 7, "Writing the report");
-        Path report = DemoReport.write(directory.resolve("crmkit-report.html"), crm, dunning, customers,
-                leads.stream().map(Lead::id).toList(), pipeline, log, START, START.plus(Duration.ofDays(DAYS)), cdnow);
+        Path report = DemoReport.write(
+                directory.resolve("crmkit-report.html"),
+                crm,
+                dunning,
+                customers,
+                leads.stream().map(Lead::id).toList(),
+                pipeline,
+                log,
+                START,
+                START.plus(Duration.ofDays(DAYS)),
+                cdnow);
         out.println("      " + report);
 
-        return new Outcome(report, assigned, duplicates, converted, log.sentByKind(), callQueue.size(),
-                log.dossiers().stream().map(Dossier::accountName).toList(), log.greetings(), deal,
-                refused.violations(), cdnow != null);
+        return new Outcome(
+                report,
+                assigned,
+                duplicates,
+                converted,
+                log.sentByKind(),
+                callQueue.size(),
+                log.dossiers().stream().map(Dossier::accountName).toList(),
+                log.greetings(),
+                deal,
+                refused.violations(),
+                cdnow != null);
     }
 
     private static void step(PrintStream out, int number, String what) {
@@ -361,20 +487,48 @@ public final class CrmkitDemo {
     }
 
     private static LeadScoringModel scoring() {
-        return new LeadScoringModel(List.of(
-                new ScoringRule.AttributeIs("target industry", ScoringRule.Attribute.INDUSTRY, Set.of("manufacturing"), 30),
-                new ScoringRule.AttributeIs("home market", ScoringRule.Attribute.COUNTRY, Set.of("DE", "AT", "CH"), 10),
-                new ScoringRule.TitleContains("decision maker", List.of("head", "ceo", "director"), 25),
-                new ScoringRule.CompanySize("mid-sized", 50, 1000, 15),
-                new ScoringRule.AttributeIs("met at a fair", ScoringRule.Attribute.SOURCE, Set.of("trade-fair"), 20)),
-                Duration.ofDays(30), 40, 70);
+        return new LeadScoringModel(
+                List.of(
+                        new ScoringRule.AttributeIs(
+                                "target industry", ScoringRule.Attribute.INDUSTRY, Set.of("manufacturing"), 30),
+                        new ScoringRule.AttributeIs(
+                                "home market", ScoringRule.Attribute.COUNTRY, Set.of("DE", "AT", "CH"), 10),
+                        new ScoringRule.TitleContains("decision maker", List.of("head", "ceo", "director"), 25),
+                        new ScoringRule.CompanySize("mid-sized", 50, 1000, 15),
+                        new ScoringRule.AttributeIs(
+                                "met at a fair", ScoringRule.Attribute.SOURCE, Set.of("trade-fair"), 20)),
+                Duration.ofDays(30),
+                40,
+                70);
     }
 
-    private static NewLead lead(String first, String last, String company, String title, String country,
-                                String industry, int employees, String source) {
-        String email = first.toLowerCase(Locale.ROOT) + "@" + company.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
-        return new NewLead(new LeadDetails(first, last, company, title, EmailAddress.of(email), null,
-                CountryCode.of(country), null, null, industry, employees), LeadSource.of(source), null, null);
+    private static NewLead lead(
+            String first,
+            String last,
+            String company,
+            String title,
+            String country,
+            String industry,
+            int employees,
+            String source) {
+        String email = first.toLowerCase(Locale.ROOT) + "@"
+                + company.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
+        return new NewLead(
+                new LeadDetails(
+                        first,
+                        last,
+                        company,
+                        title,
+                        EmailAddress.of(email),
+                        null,
+                        CountryCode.of(country),
+                        null,
+                        null,
+                        industry,
+                        employees),
+                LeadSource.of(source),
+                null,
+                null);
     }
 
     /** The matched record by name (the demo's customers are the only contacts and accounts so far) and why. */
@@ -383,33 +537,47 @@ public final class CrmkitDemo {
                 .filter(c -> c.contact().id().value().equals(match.record().id())
                         || c.account().id().value().equals(match.record().id()))
                 .map(c -> c.contact().id().value().equals(match.record().id())
-                        ? c.contact().name().fullName() : c.account().name())
-                .findFirst().orElse(match.record().id().toString());
+                        ? c.contact().name().fullName()
+                        : c.account().name())
+                .findFirst()
+                .orElse(match.record().id().toString());
         return match.record().type().name().toLowerCase(Locale.ROOT) + " " + name + " by "
                 + match.reason().name().toLowerCase(Locale.ROOT).replace('_', ' ') + " " + match.value();
     }
 
     private static String explain(List<ScoreContribution> contributions) {
-        return contributions.stream().map(c -> c.rule() + " " + (c.points() >= 0 ? "+" : "") + c.points())
-                .reduce((a, b) -> a + ", " + b).orElse("no rule applied");
+        return contributions.stream()
+                .map(c -> c.rule() + " " + (c.points() >= 0 ? "+" : "") + c.points())
+                .reduce((a, b) -> a + ", " + b)
+                .orElse("no rule applied");
     }
 
-    record Customer(Account account, Contact contact, boolean marketingConsent) {
-    }
+    record Customer(Account account, Contact contact, boolean marketingConsent) {}
 
-    private static Customer customer(Crm crm, User owner, String company, String first, String last, String country,
-                                     LocalDate birthday, boolean marketingConsent) {
+    private static Customer customer(
+            Crm crm,
+            User owner,
+            String company,
+            String first,
+            String last,
+            String country,
+            LocalDate birthday,
+            boolean marketingConsent) {
         String domain = company.toLowerCase(Locale.ROOT).replace(' ', '-') + ".example";
         PostalAddress address = PostalAddress.of("Hauptstr. 1", "10115", "Stadt", country);
-        Account account = crm.parties().registerAccount(NewAccount.of(company, owner.id())
-                .withEmail(EmailAddress.of("ap@" + domain), ContactPointType.BILLING)
-                .withAddress(address, ContactPointType.BILLING));
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(first, last), owner.id())
-                .withDetails(new ContactDetails(Locale.GERMAN, birthday, BERLIN))
-                .withEmail(EmailAddress.of(first.toLowerCase(Locale.ROOT) + "@" + domain), ContactPointType.WORK)
-                .withAddress(address, ContactPointType.WORK));
-        crm.parties().linkContactToAccount(contact.id(), account.id(), "Managing director", true,
-                LocalDate.of(2020, 1, 1), null);
+        Account account = crm.parties()
+                .registerAccount(NewAccount.of(company, owner.id())
+                        .withEmail(EmailAddress.of("ap@" + domain), ContactPointType.BILLING)
+                        .withAddress(address, ContactPointType.BILLING));
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of(first, last), owner.id())
+                        .withDetails(new ContactDetails(Locale.GERMAN, birthday, BERLIN))
+                        .withEmail(
+                                EmailAddress.of(first.toLowerCase(Locale.ROOT) + "@" + domain), ContactPointType.WORK)
+                        .withAddress(address, ContactPointType.WORK));
+        crm.parties()
+                .linkContactToAccount(
+                        contact.id(), account.id(), "Managing director", true, LocalDate.of(2020, 1, 1), null);
         crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
         if (marketingConsent) {
             crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "newsletter form");
@@ -419,17 +587,25 @@ public final class CrmkitDemo {
 
     private static Dunning dunning(WorkflowRuntime runtime, DunningCaseStore cases, User collections, Log log) {
         ReferenceRates rates = ReferenceRates.builder()
-                .halfYear(LocalDate.of(2026, 1, 1), "1.27")   // an example figure: use the published rate
+                .halfYear(LocalDate.of(2026, 1, 1), "1.27") // an example figure: use the published rate
                 .halfYear(LocalDate.of(2026, 7, 1), "1.27")
                 .build();
-        DunningPolicy policy = DunningPolicy.builder("b2b").currency("EUR")
+        DunningPolicy policy = DunningPolicy.builder("b2b")
+                .currency("EUR")
                 .interest(InterestRule.of(InterestMode.B2B_GERMANY, rates))
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.LETTER).paymentDeadline(7))
-                .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL, Channel.LETTER).fee("5.00").paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(7)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(21)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .fee("5.00")
+                        .paymentDeadline(7))
                 .level(DunningLevel.daysAfterDue(35).callTask(collections.id(), 2))
                 .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER))
                 .build();
-        return Dunning.builder(runtime).cases(cases).policy(policy)
+        return Dunning.builder(runtime)
+                .cases(cases)
+                .policy(policy)
                 .legalHandOff((key, dossier) -> log.lawyer(dossier))
                 .build();
     }
@@ -437,15 +613,20 @@ public final class CrmkitDemo {
     private static void pay(Crm crm, Log log, Invoice invoice, String amount) {
         Money paid = Money.of(amount, "EUR");
         log.event("payment", invoice.number(), "payment of " + paid);
-        crm.billing().recordPayment(new NewPayment(invoice.account(), paid, log.today(), PaymentMethod.BANK_TRANSFER,
-                "BANK-" + invoice.number(), List.of(NewPayment.Allocation.of(invoice.id(), paid))));
+        crm.billing()
+                .recordPayment(new NewPayment(
+                        invoice.account(),
+                        paid,
+                        log.today(),
+                        PaymentMethod.BANK_TRANSFER,
+                        "BANK-" + invoice.number(),
+                        List.of(NewPayment.Allocation.of(invoice.id(), paid))));
     }
 
     /** What happened during the simulation, in order, for the summary and the report's timeline. */
     static final class Log {
 
-        record Entry(LocalDate date, String kind, String who, String what) {
-        }
+        record Entry(LocalDate date, String kind, String who, String what) {}
 
         private final SettableClock clock;
         private final PrintStream out;
@@ -463,9 +644,9 @@ public final class CrmkitDemo {
 
         /** Records a delivered message; the deduplication key tells which workflow planned it. */
         synchronized void sent(String key, String channel, String recipient, String subject) {
-            String kind = key.startsWith("greeting:") ? "greeting"
-                    : key.startsWith("dunning:") ? "dunning " + channel
-                    : "task reminder";
+            String kind = key.startsWith("greeting:")
+                    ? "greeting"
+                    : key.startsWith("dunning:") ? "dunning " + channel : "task reminder";
             entries.add(new Entry(today(), kind, recipient, subject));
         }
 
@@ -475,7 +656,11 @@ public final class CrmkitDemo {
 
         synchronized void lawyer(Dossier dossier) {
             dossiers.add(dossier);
-            entries.add(new Entry(today(), "lawyer", dossier.accountName(), "dossier, claim " + dossier.claim().total()));
+            entries.add(new Entry(
+                    today(),
+                    "lawyer",
+                    dossier.accountName(),
+                    "dossier, claim " + dossier.claim().total()));
         }
 
         synchronized List<Entry> entries() {

@@ -124,7 +124,7 @@ final class DemoDatabase implements AutoCloseable {
     private static void migrate(String url, String user, String password, String database) {
         String folder = "db/migration/crmkit/" + database;
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             List<String> existing = crmkitTables(connection);
             if (!existing.isEmpty()) {
                 throw new IllegalStateException("the demo needs an empty database, but " + url + " already holds "
@@ -141,7 +141,7 @@ final class DemoDatabase implements AutoCloseable {
 
     private static void execute(String url, String user, String password, String script) {
         try (Connection connection = DriverManager.getConnection(url, user, password);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             executeEach(statement, script);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run a script at " + url + ": " + e.getMessage(), e);
@@ -192,8 +192,8 @@ final class DemoDatabase implements AutoCloseable {
 
     private static List<String> read(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
-            List<Path> migrations = files
-                    .filter(file -> MIGRATION.matcher(file.getFileName().toString()).matches())
+            List<Path> migrations = files.filter(file ->
+                            MIGRATION.matcher(file.getFileName().toString()).matches())
                     .sorted(Comparator.comparingInt(DemoDatabase::version))
                     .toList();
             List<String> scripts = new java.util.ArrayList<>();

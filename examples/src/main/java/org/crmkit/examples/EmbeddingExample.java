@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.crmkit.core.Crm;
+import org.crmkit.core.access.Role;
+import org.crmkit.core.access.User;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.ActivityOutcome;
 import org.crmkit.core.activity.Direction;
@@ -21,8 +23,6 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
-import org.crmkit.core.access.Role;
-import org.crmkit.core.access.User;
 
 /**
  * The embedding example of README.md. The code between the markers is the README's code block, character for
@@ -30,14 +30,14 @@ import org.crmkit.core.access.User;
  */
 public final class EmbeddingExample {
 
-    private EmbeddingExample() {
-    }
+    private EmbeddingExample() {}
 
     public static void main(String[] args) {
         run(System.out);
     }
 
     static void run(PrintStream out) {
+        // spotless:off (the block below is shown as it is in the docs)
         // README:BEGIN
         Crm crm = Crm.builder()
                 .storage(InMemoryStorage.create())
@@ -59,5 +59,6 @@ public final class EmbeddingExample {
         crm.activities().timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(20)).items()
                 .forEach(activity -> out.println(activity.occurredAt() + "  " + activity.kind() + "  " + activity.subject()));
         // README:END
+        // spotless:on
     }
 }

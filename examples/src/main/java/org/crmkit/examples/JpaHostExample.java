@@ -26,13 +26,12 @@ import org.flywaydb.core.Flyway;
  */
 public final class JpaHostExample {
 
-    private JpaHostExample() {
-    }
+    private JpaHostExample() {}
 
     public static void main(String[] args) {
         String url = args.length > 0 ? args[0] : "jdbc:h2:mem:crmkit;DB_CLOSE_DELAY=-1";
-        try (Host host = Host.start(url, args.length > 1 ? args[1] : null, args.length > 2 ? args[2] : null,
-                Clock.systemUTC())) {
+        try (Host host = Host.start(
+                url, args.length > 1 ? args[1] : null, args.length > 2 ? args[2] : null, Clock.systemUTC())) {
             run(host.crm(), System.out);
         }
     }
@@ -42,6 +41,7 @@ public final class JpaHostExample {
             implements AutoCloseable {
 
         static Host start(String jdbcUrl, String user, String password, Clock clock) {
+            // spotless:off (the block below is shown as it is in the docs)
             // HOST:BEGIN
             // Hibernate logs through JBoss Logging, which picks SLF4J only next to Logback (otherwise
             // java.util.logging): name it before Hibernate starts, or pass -Dorg.jboss.logging.provider=slf4j.
@@ -75,6 +75,7 @@ public final class JpaHostExample {
             JpaStorage storage = JpaStorage.builder(entityManagerFactory).clock(clock).build();
             Crm crm = Crm.builder().storage(storage).clock(clock).build();
             // HOST:END
+            // spotless:on
             return new Host(dataSource, entityManagerFactory, crm);
         }
 

@@ -1,7 +1,6 @@
 package org.crmkit.examples;
 
 import java.io.PrintStream;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,7 +9,6 @@ import java.util.List;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewLineItem;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewPayment;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;
@@ -42,6 +40,7 @@ import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 
@@ -54,11 +53,15 @@ import org.crmkit.core.sales.Pipeline;
  */
 public final class Quickstart {
 
-    private Quickstart() {
-    }
+    private Quickstart() {}
 
     public static void main(String[] args) {
-        run(Crm.builder().storage(InMemoryStorage.create()).clock(Clock.systemUTC()).build(), System.out);
+        run(
+                Crm.builder()
+                        .storage(InMemoryStorage.create())
+                        .clock(Clock.systemUTC())
+                        .build(),
+                System.out);
     }
 
     static void run(Crm crm, PrintStream out) {
@@ -66,42 +69,76 @@ public final class Quickstart {
         LocalDate today = LocalDate.now(crm.clock());
 
         User ada = crm.access().registerUser("Ada Sales", EmailAddress.of("ada@example.com"), List.of(Role.SALES));
-        Account acme = crm.parties().registerAccount(NewAccount.of("ACME Maschinenbau GmbH", ada.id())
-                .withEmail(EmailAddress.of("info@acme.example"), ContactPointType.WORK)
-                .withAddress(PostalAddress.of("Industriestr. 7", "70565", "Stuttgart", "DE"), ContactPointType.BILLING));
-        Contact kim = crm.parties().registerContact(NewContact.of(PersonName.of("Kim", "Berg"), ada.id())
-                .withEmail(EmailAddress.of("kim.berg@acme.example"), ContactPointType.WORK)
-                .withPhone(PhoneNumber.parse("0711 1234567", "DE"), ContactPointType.WORK));
-        Contact lou = crm.parties().registerContact(NewContact.of(PersonName.of("Lou", "Meyer"), ada.id())
-                .withEmail(EmailAddress.of("lou.meyer@acme.example"), ContactPointType.WORK));
+        Account acme = crm.parties()
+                .registerAccount(NewAccount.of("ACME Maschinenbau GmbH", ada.id())
+                        .withEmail(EmailAddress.of("info@acme.example"), ContactPointType.WORK)
+                        .withAddress(
+                                PostalAddress.of("Industriestr. 7", "70565", "Stuttgart", "DE"),
+                                ContactPointType.BILLING));
+        Contact kim = crm.parties()
+                .registerContact(NewContact.of(PersonName.of("Kim", "Berg"), ada.id())
+                        .withEmail(EmailAddress.of("kim.berg@acme.example"), ContactPointType.WORK)
+                        .withPhone(PhoneNumber.parse("0711 1234567", "DE"), ContactPointType.WORK));
+        Contact lou = crm.parties()
+                .registerContact(NewContact.of(PersonName.of("Lou", "Meyer"), ada.id())
+                        .withEmail(EmailAddress.of("lou.meyer@acme.example"), ContactPointType.WORK));
         crm.parties().linkContactToAccount(kim.id(), acme.id(), "Head of Purchasing", true, today.minusYears(2), null);
         crm.parties().linkContactToAccount(lou.id(), acme.id(), "Plant Engineer", false, today.minusYears(1), null);
         crm.parties().grantConsent(kim.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "trade-fair form");
         crm.parties().grantConsent(lou.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "support portal");
-        out.println("Registered " + acme.name() + " with " + kim.name().fullName() + " and " + lou.name().fullName());
-        out.println("  may e-mail Kim marketing: " + crm.parties().contact(kim.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)
-                + ", Lou marketing: " + crm.parties().contact(lou.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING));
+        out.println("Registered " + acme.name() + " with " + kim.name().fullName() + " and "
+                + lou.name().fullName());
+        out.println("  may e-mail Kim marketing: "
+                + crm.parties().contact(kim.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)
+                + ", Lou marketing: "
+                + crm.parties().contact(lou.id()).mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING));
 
-        crm.activities().logActivity(NewActivity.of(ActivityKind.MEETING, Direction.OUTBOUND, "Plant visit", now.minus(Duration.ofDays(9)))
-                .aboutContact(kim.id()).aboutContact(lou.id()).aboutAccount(acme.id())
-                .withDuration(Duration.ofMinutes(90)).withOutcome(ActivityOutcome.COMPLETED));
-        crm.activities().logActivity(NewActivity.of(ActivityKind.EMAIL, Direction.OUTBOUND, "Quote for two presses", now.minus(Duration.ofDays(6)))
-                .aboutContact(kim.id()).aboutAccount(acme.id()).withOutcome(ActivityOutcome.SENT));
-        crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.INBOUND, "Questions on delivery time", now.minus(Duration.ofDays(2)))
-                .aboutContact(kim.id()).aboutAccount(acme.id()).withDuration(Duration.ofMinutes(12))
-                .withOutcome(ActivityOutcome.CONNECTED));
-        Task followUp = crm.activities().createTask(NewTask.of("Call Kim about the quote", now.plus(Duration.ofDays(3)), ada.id())
-                .withPriority(TaskPriority.HIGH).linkedTo(RecordRef.account(acme.id())));
-        out.println("Task for " + ada.name() + ": " + followUp.subject() + " (due " + followUp.dueAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ")");
+        crm.activities()
+                .logActivity(NewActivity.of(
+                                ActivityKind.MEETING, Direction.OUTBOUND, "Plant visit", now.minus(Duration.ofDays(9)))
+                        .aboutContact(kim.id())
+                        .aboutContact(lou.id())
+                        .aboutAccount(acme.id())
+                        .withDuration(Duration.ofMinutes(90))
+                        .withOutcome(ActivityOutcome.COMPLETED));
+        crm.activities()
+                .logActivity(NewActivity.of(
+                                ActivityKind.EMAIL,
+                                Direction.OUTBOUND,
+                                "Quote for two presses",
+                                now.minus(Duration.ofDays(6)))
+                        .aboutContact(kim.id())
+                        .aboutAccount(acme.id())
+                        .withOutcome(ActivityOutcome.SENT));
+        crm.activities()
+                .logActivity(NewActivity.of(
+                                ActivityKind.CALL,
+                                Direction.INBOUND,
+                                "Questions on delivery time",
+                                now.minus(Duration.ofDays(2)))
+                        .aboutContact(kim.id())
+                        .aboutAccount(acme.id())
+                        .withDuration(Duration.ofMinutes(12))
+                        .withOutcome(ActivityOutcome.CONNECTED));
+        Task followUp = crm.activities()
+                .createTask(NewTask.of("Call Kim about the quote", now.plus(Duration.ofDays(3)), ada.id())
+                        .withPriority(TaskPriority.HIGH)
+                        .linkedTo(RecordRef.account(acme.id())));
+        out.println("Task for " + ada.name() + ": " + followUp.subject() + " (due "
+                + followUp.dueAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ")");
 
-        Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE),
-                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT),
-                NewStage.won("Won"),
-                NewStage.lost("Lost")));
-        Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Two presses for ACME", acme.id(), pipeline.id(),
-                Money.currency("EUR"), ada.id()));
+        Pipeline pipeline = crm.sales()
+                .definePipeline(
+                        "New business",
+                        List.of(
+                                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                                NewStage.open("Propose", 40, ForecastCategory.BEST_CASE),
+                                NewStage.open("Negotiate", 70, ForecastCategory.COMMIT),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
+        Opportunity deal = crm.sales()
+                .openOpportunity(NewOpportunity.of(
+                        "Two presses for ACME", acme.id(), pipeline.id(), Money.currency("EUR"), ada.id()));
         deal = crm.sales().addLineItem(deal.id(), NewLineItem.of("PRESS-200", "2", Money.of("48000.00", "EUR"), "5"));
         deal = crm.sales().addLineItem(deal.id(), NewLineItem.of("INSTALL", "1", Money.of("3500.00", "EUR"), "0"));
         crm.sales().moveToStage(deal.id(), pipeline.stages().get(1).id());
@@ -109,19 +146,37 @@ public final class Quickstart {
         out.println("Opportunity " + deal.name() + ": " + deal.amount() + " in stage "
                 + pipeline.requireStage(deal.stage()).name());
 
-        Invoice invoice = crm.billing().issueInvoice(new NewInvoice("2026-0042", acme.id(), today.minusDays(40), today.minusDays(10),
-                Money.currency("EUR"), List.of(
-                        InvoiceLine.of("Service contract, first quarter", "1", Money.of("1800.00", "EUR"), "19"),
-                        InvoiceLine.of("Spare parts", "4", Money.of("125.00", "EUR"), "19"))));
-        out.println("Invoice " + invoice.number() + ": total " + invoice.total() + ", " + invoice.daysOverdue(today) + " days overdue");
-        crm.billing().recordPayment(new NewPayment(acme.id(), Money.of("1000.00", "EUR"), today, PaymentMethod.BANK_TRANSFER,
-                "ACME remittance 7781", List.of(NewPayment.Allocation.of(invoice.id(), Money.of("1000.00", "EUR")))));
+        Invoice invoice = crm.billing()
+                .issueInvoice(new NewInvoice(
+                        "2026-0042",
+                        acme.id(),
+                        today.minusDays(40),
+                        today.minusDays(10),
+                        Money.currency("EUR"),
+                        List.of(
+                                InvoiceLine.of(
+                                        "Service contract, first quarter", "1", Money.of("1800.00", "EUR"), "19"),
+                                InvoiceLine.of("Spare parts", "4", Money.of("125.00", "EUR"), "19"))));
+        out.println("Invoice " + invoice.number() + ": total " + invoice.total() + ", " + invoice.daysOverdue(today)
+                + " days overdue");
+        crm.billing()
+                .recordPayment(new NewPayment(
+                        acme.id(),
+                        Money.of("1000.00", "EUR"),
+                        today,
+                        PaymentMethod.BANK_TRANSFER,
+                        "ACME remittance 7781",
+                        List.of(NewPayment.Allocation.of(invoice.id(), Money.of("1000.00", "EUR")))));
         invoice = crm.billing().invoice(invoice.id()).orElseThrow();
-        out.println("After a partial payment of EUR 1000.00: " + invoice.status() + ", balance due " + invoice.balanceDue());
+        out.println("After a partial payment of EUR 1000.00: " + invoice.status() + ", balance due "
+                + invoice.balanceDue());
 
         out.println("Timeline of " + acme.name() + ", newest first:");
-        crm.activities().timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(10)).items().forEach(activity ->
-                out.println("  " + LocalDate.ofInstant(activity.occurredAt(), crm.clock().getZone()) + "  "
-                        + activity.kind() + "  " + activity.subject()));
+        crm.activities()
+                .timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(10))
+                .items()
+                .forEach(activity -> out.println("  "
+                        + LocalDate.ofInstant(activity.occurredAt(), crm.clock().getZone()) + "  " + activity.kind()
+                        + "  " + activity.subject()));
     }
 }

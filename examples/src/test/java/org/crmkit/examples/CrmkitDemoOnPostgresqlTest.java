@@ -66,10 +66,13 @@ class CrmkitDemoOnPostgresqlTest extends DemoRunChecks {
     @Test
     void theStoryIsStoredInThePostgresqlDatabaseTheSwitchNames() throws SQLException {
         assertThat(printed).startsWith("Database: " + url + " (crmkit's JpaStorage and JpaWorkflowStore on Hibernate)");
-        assertThat(count("select count(*) from crm_lead where status = 'CONVERTED'")).isEqualTo(1);
+        assertThat(count("select count(*) from crm_lead where status = 'CONVERTED'"))
+                .isEqualTo(1);
         assertThat(count("select count(*) from crm_opportunity")).isEqualTo(6);
         assertThat(count("select count(*) from crm_dunning_case")).isPositive();
-        assertThat(directory.resolve("crm.mv.db")).as("no H2 database beside the report").doesNotExist();
+        assertThat(directory.resolve("crm.mv.db"))
+                .as("no H2 database beside the report")
+                .doesNotExist();
     }
 
     @Test
@@ -86,8 +89,8 @@ class CrmkitDemoOnPostgresqlTest extends DemoRunChecks {
 
     private long count(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
@@ -95,7 +98,7 @@ class CrmkitDemoOnPostgresqlTest extends DemoRunChecks {
 
     private static void execute(String url, String sql) {
         try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);

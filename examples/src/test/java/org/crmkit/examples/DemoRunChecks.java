@@ -63,17 +63,20 @@ abstract class DemoRunChecks {
     @Test
     void leadsGoToTheirTerritorysOwnerOrInTurnToTheTeamMemberWithFewestOpenLeads() {
         assertThat(outcome.assignedLeads())
-                .extracting(CrmkitDemo.LeadAssigned::company, CrmkitDemo.LeadAssigned::owner,
-                        CrmkitDemo.LeadAssigned::rule)
+                .extracting(
+                        CrmkitDemo.LeadAssigned::company, CrmkitDemo.LeadAssigned::owner, CrmkitDemo.LeadAssigned::rule)
                 .containsExactly(
                         tuple("Fischer Maschinen", "Ada Sales", "Germany, 50+ employees"),
                         tuple("Graf Software", "Ben Sales", "Sales DACH in turn"),
                         tuple("Huber Werkzeuge", "Ben Sales", "Switzerland"),
                         tuple("Iversen Transporte", "Ada Sales", "Sales DACH in turn"));
         assertThat(printed)
-                .contains("Fischer Maschinen  -> Ada Sales by rule 'Germany, 50+ employees' (matches country DE, 50.. employees)")
-                .contains("Graf Software      -> Ben Sales by rule 'Sales DACH in turn' (round-robin in team Sales DACH: fewest open leads (0 of 10))")
-                .contains("Iversen Transporte -> Ada Sales by rule 'Sales DACH in turn' (round-robin in team Sales DACH: fewest open leads (1 of 10))");
+                .contains(
+                        "Fischer Maschinen  -> Ada Sales by rule 'Germany, 50+ employees' (matches country DE, 50.. employees)")
+                .contains(
+                        "Graf Software      -> Ben Sales by rule 'Sales DACH in turn' (round-robin in team Sales DACH: fewest open leads (0 of 10))")
+                .contains(
+                        "Iversen Transporte -> Ada Sales by rule 'Sales DACH in turn' (round-robin in team Sales DACH: fewest open leads (1 of 10))");
     }
 
     @Test
@@ -81,8 +84,9 @@ abstract class DemoRunChecks {
         assertThat(outcome.duplicates())
                 .extracting(m -> m.record().type(), DuplicateMatch::reason, DuplicateMatch::value)
                 .contains(tuple(RecordType.CONTACT, DuplicateMatch.Reason.EMAIL, "anna@anders-logistik.example"));
-        assertThat(printed).contains("Anna Anders (anna@anders-logistik.example) not captured, possible duplicate of: "
-                + "[contact Anna Anders by email anna@anders-logistik.example");
+        assertThat(printed)
+                .contains("Anna Anders (anna@anders-logistik.example) not captured, possible duplicate of: "
+                        + "[contact Anna Anders by email anna@anders-logistik.example");
     }
 
     @Test
@@ -91,10 +95,13 @@ abstract class DemoRunChecks {
         assertThat(converted.account().name()).isEqualTo("Fischer Maschinen");
         assertThat(converted.contact().name().fullName()).isEqualTo("Franz Fischer");
         assertThat(converted.opportunity().amount()).hasToString("EUR 36250.00");
-        assertThat(printed).contains("best lead Franz Fischer (score 100) converted: account Fischer Maschinen, "
-                + "contact Franz Fischer, opportunity 'Telematics for Fischer Maschinen' (EUR 36250.00) in Qualify");
-        assertThat(printed).contains("open deals: [Qualify 2 (EUR 56550.00), Propose 1 (EUR 14500.00), "
-                + "Negotiate 2 (EUR 29000.00)]; won 1, lost 0");
+        assertThat(printed)
+                .contains(
+                        "best lead Franz Fischer (score 100) converted: account Fischer Maschinen, "
+                                + "contact Franz Fischer, opportunity 'Telematics for Fischer Maschinen' (EUR 36250.00) in Qualify");
+        assertThat(printed)
+                .contains("open deals: [Qualify 2 (EUR 56550.00), Propose 1 (EUR 14500.00), "
+                        + "Negotiate 2 (EUR 29000.00)]; won 1, lost 0");
         assertThat(text("//*[local-name()='section'][1]//*[local-name()='title'][starts-with(., 'Qualify:')]"))
                 .as("Engel's deal of EUR 20,300.00 and the converted lead's")
                 .isEqualTo("Qualify: 2 deal(s) · EUR 56,550.00");
@@ -111,25 +118,31 @@ abstract class DemoRunChecks {
             for (int i = 0; i < row.getLength(); i++) {
                 cells.add(row.item(i).getTextContent());
             }
-            assertThat(cells).contains(lead.owner(), lead.rule()).last()
+            assertThat(cells)
+                    .contains(lead.owner(), lead.rule())
+                    .last()
                     .isEqualTo(lead.company().equals("Fischer Maschinen") ? "converted" : "new");
         }
     }
 
     @Test
     void theRefusedMoveListsEveryMissingGate() {
-        assertThat(outcome.refusal()).extracting(v -> v.code())
+        assertThat(outcome.refusal())
+                .extracting(v -> v.code())
                 .containsExactlyInAnyOrder("gate.required-field", "gate.line-item");
         outcome.refusal().forEach(v -> assertThat(printed).contains(v.message()));
     }
 
     @Test
     void theFunnelShowsTheWonDealsValue() throws Exception {
-        Element won = (Element) nodes("//*[local-name()='section'][1]//*[local-name()='rect'][*[local-name()='title'][starts-with(., 'Won:')]]")
+        Element won = (Element) nodes(
+                        "//*[local-name()='section'][1]//*[local-name()='rect'][*[local-name()='title'][starts-with(., 'Won:')]]")
                 .item(0);
         assertThat(won).isNotNull();
-        assertThat(text("//*[local-name()='section'][1]")).contains("1 deal(s) · EUR "
-                + String.format(Locale.ROOT, "%,.2f", outcome.wonDeal().amount().amount()));
+        assertThat(text("//*[local-name()='section'][1]"))
+                .contains("1 deal(s) · EUR "
+                        + String.format(
+                                Locale.ROOT, "%,.2f", outcome.wonDeal().amount().amount()));
     }
 
     @Test
@@ -140,22 +153,29 @@ abstract class DemoRunChecks {
         for (int i = 0; i < lawyerMarks.getLength(); i++) {
             lanesWithLawyer.add(((Element) lawyerMarks.item(i)).getAttribute("data-lane"));
         }
-        assertThat(lanesWithLawyer).containsOnlyElementsOf(outcome.lawyerCases())
+        assertThat(lanesWithLawyer)
+                .containsOnlyElementsOf(outcome.lawyerCases())
                 .containsAll(outcome.lawyerCases());
         assertThat(text("//*[local-name()='section'][@data-kind='timeline']")).contains("Anders Logistik");
-        assertThat(nodes("//*[local-name()='circle'][@data-lane='Anders Logistik']").getLength())
-                .as("Anders paid before the first reminder").isZero();
-        assertThat(nodes("//*[local-name()='circle'][@data-lane='Berger Bau'][@data-kind='invoice paid']").getLength())
+        assertThat(nodes("//*[local-name()='circle'][@data-lane='Anders Logistik']")
+                        .getLength())
+                .as("Anders paid before the first reminder")
+                .isZero();
+        assertThat(nodes("//*[local-name()='circle'][@data-lane='Berger Bau'][@data-kind='invoice paid']")
+                        .getLength())
                 .isEqualTo(1);
         assertThat(outcome.callQueue()).isEqualTo(2);
         assertThat(outcome.sentByKind()).containsEntry("greeting", outcome.greetings());
-        assertThat(outcome.greetings()).as("four contacts with marketing consent have a birthday in the 120 days")
+        assertThat(outcome.greetings())
+                .as("four contacts with marketing consent have a birthday in the 120 days")
                 .isEqualTo(4);
     }
 
     @Test
     void theCustomerAnalyticsCoverEveryCdnowCustomer() throws Exception {
-        assertThat(outcome.cdnowAnalysed()).as("the CDNOW data are part of this workspace").isTrue();
+        assertThat(outcome.cdnowAnalysed())
+                .as("the CDNOW data are part of this workspace")
+                .isTrue();
         NodeList cells = nodes("//*[local-name()='table'][@class='grid']//*[local-name()='td']");
         double customers = 0;
         for (int i = 0; i < cells.getLength(); i++) {
@@ -163,7 +183,8 @@ abstract class DemoRunChecks {
         }
         assertThat(customers).isEqualTo(23_570);
         assertThat(text("//*[local-name()='h2']")).isNotBlank();
-        assertThat(nodes("//*[local-name()='polyline'][@class='curve']").getLength()).isEqualTo(1);
+        assertThat(nodes("//*[local-name()='polyline'][@class='curve']").getLength())
+                .isEqualTo(1);
         assertThat(text("//*[local-name()='section'][last()]")).contains("possible-profit", "invest");
     }
 

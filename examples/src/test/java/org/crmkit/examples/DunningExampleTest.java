@@ -17,7 +17,8 @@ class DunningExampleTest {
         DunningExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
         List<String> lines = bytes.toString(StandardCharsets.UTF_8).lines().toList();
-        assertThat(lines).filteredOn(line -> line.startsWith("day ")
+        assertThat(lines)
+                .filteredOn(line -> line.startsWith("day ")
                         && (line.contains(" EMAIL ") || line.contains(" LETTER ") || line.contains(" LAWYER ")))
                 .containsExactly(
                         "day  17 2026-01-22  EMAIL   to ap@berger-bau.example        Payment reminder - Berger Bau",
@@ -31,14 +32,15 @@ class DunningExampleTest {
                         "day  70 2026-03-16  LAWYER  case of Engel Handel handed over, claim EUR 2485.52",
                         "day  78 2026-03-24  LETTER  to Hauptstr. 1, 10115 Berlin, DE Reminder no. 4 - Claussen Druck",
                         "day  78 2026-03-24  LAWYER  case of Claussen Druck handed over, claim EUR 964.58");
-        assertThat(lines).contains(
-                "  Anders Logistik  never dunned",
-                "  Berger Bau       closed on 2026-01-25 at level 1, fees EUR 0.00",
-                "  Claussen Druck   open at level 4, fees EUR 5.00, on credit hold",
-                "  Dietz Medien     closed on 2026-02-24 at level 2, fees EUR 5.00",
-                "  2026-02-21  Dunning call: Engel Handel (level 3)  (OPEN)",
-                "  payment 2026-01-30: EUR 600.00",
-                "  claim on 2026-03-16: balance EUR 2400.00 + fees EUR 5.00 + interest EUR 40.52 + flat compensation EUR 40.00 "
-                        + "= EUR 2485.52");
+        assertThat(lines)
+                .contains(
+                        "  Anders Logistik  never dunned",
+                        "  Berger Bau       closed on 2026-01-25 at level 1, fees EUR 0.00",
+                        "  Claussen Druck   open at level 4, fees EUR 5.00, on credit hold",
+                        "  Dietz Medien     closed on 2026-02-24 at level 2, fees EUR 5.00",
+                        "  2026-02-21  Dunning call: Engel Handel (level 3)  (OPEN)",
+                        "  payment 2026-01-30: EUR 600.00",
+                        "  claim on 2026-03-16: balance EUR 2400.00 + fees EUR 5.00 + interest EUR 40.52 + flat compensation EUR 40.00 "
+                                + "= EUR 2485.52");
     }
 }

@@ -19,12 +19,11 @@ final class ExampleDatabases {
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
-    private ExampleDatabases() {
-    }
+    private ExampleDatabases() {}
 
     static DemoDatabase h2() {
-        DemoDatabase database = DemoDatabase.open("jdbc:h2:mem:trial-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                null, null);
+        DemoDatabase database =
+                DemoDatabase.open("jdbc:h2:mem:trial-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", null, null);
         database.run(JpaTrialStore.SCHEMA);
         return database;
     }
@@ -46,7 +45,7 @@ final class ExampleDatabases {
         EmbeddedPostgres postgres = postgresServer();
         String name = "trial_" + DATABASES.incrementAndGet();
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("create database " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

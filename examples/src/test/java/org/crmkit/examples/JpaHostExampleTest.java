@@ -37,14 +37,14 @@ import org.junit.jupiter.api.Test;
 class JpaHostExampleTest {
 
     private static final Path PAGE = Path.of("..", "docs", "running-on-postgresql.md");
-    private static final Path EXAMPLE = Path.of("src", "main", "java", "org", "crmkit", "examples",
-            "JpaHostExample.java");
+    private static final Path EXAMPLE =
+            Path.of("src", "main", "java", "org", "crmkit", "examples", "JpaHostExample.java");
 
     @Test
     void thePageShowsExactlyTheCompiledHostSetUp() throws IOException {
         String source = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
-        String marked = source.substring(source.indexOf("// HOST:BEGIN\n") + "// HOST:BEGIN\n".length(),
-                source.indexOf("// HOST:END"));
+        String marked = source.substring(
+                source.indexOf("// HOST:BEGIN\n") + "// HOST:BEGIN\n".length(), source.indexOf("// HOST:END"));
 
         assertThat(marked).contains("Flyway.configure()");
         assertThat(Files.readString(PAGE, StandardCharsets.UTF_8)).contains("```java\n" + dedent(marked) + "```\n");
@@ -67,8 +67,10 @@ class JpaHostExampleTest {
             String url = postgres.getJdbcUrl("postgres", "postgres");
 
             assertThat(runOn(url, "postgres", "postgres")).isEqualTo("Stored ACME GmbH, owned by Ada Sales\n");
-            try (JpaHostExample.Host again = JpaHostExample.Host.start(url, "postgres", "postgres", Clock.systemUTC())) {
-                assertThat(again.crm().access().users(PageRequest.first(10)).items()).hasSize(1);
+            try (JpaHostExample.Host again =
+                    JpaHostExample.Host.start(url, "postgres", "postgres", Clock.systemUTC())) {
+                assertThat(again.crm().access().users(PageRequest.first(10)).items())
+                        .hasSize(1);
                 assertThat(appliedMigrations(again)).containsExactlyElementsOf(shippedMigrations("postgresql"));
             }
         }
@@ -82,10 +84,14 @@ class JpaHostExampleTest {
         one.setMaximumPoolSize(1);
         one.setConnectionTimeout(1_000);
         try (HikariDataSource dataSource = new HikariDataSource(one)) {
-            Flyway flyway = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/crmkit/h2")
-                    .table("crmkit_schema_history").load();
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration/crmkit/h2")
+                    .table("crmkit_schema_history")
+                    .load();
 
-            assertThatThrownBy(flyway::migrate).isInstanceOf(FlywayException.class)
+            assertThatThrownBy(flyway::migrate)
+                    .isInstanceOf(FlywayException.class)
                     .hasMessageContaining("Connection is not available");
         }
     }
@@ -101,9 +107,9 @@ class JpaHostExampleTest {
     /** The versions Flyway recorded in crmkit's history table, in order (H2 also records the schema it created). */
     private static List<String> appliedMigrations(JpaHostExample.Host host) throws SQLException {
         try (Connection connection = host.dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select \"version\" from \"crmkit_schema_history\""
-                     + " where \"success\" and \"version\" is not null order by \"installed_rank\"")) {
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select \"version\" from \"crmkit_schema_history\""
+                        + " where \"success\" and \"version\" is not null order by \"installed_rank\"")) {
             List<String> versions = new ArrayList<>();
             while (rows.next()) {
                 versions.add(rows.getString(1));
@@ -114,18 +120,24 @@ class JpaHostExampleTest {
 
     /** The versions of the SQL files crm-persistence-jpa ships for the database, in order. */
     private static List<String> shippedMigrations(String database) throws IOException {
-        Path folder = Path.of("..", "crm-persistence-jpa", "src", "main", "resources", "db", "migration", "crmkit",
-                database);
+        Path folder =
+                Path.of("..", "crm-persistence-jpa", "src", "main", "resources", "db", "migration", "crmkit", database);
         try (Stream<Path> files = Files.list(folder)) {
             return files.map(file -> file.getFileName().toString().replaceFirst("^V(\\d+)__.*$", "$1"))
-                    .sorted(Comparator.comparingInt(Integer::parseInt)).toList();
+                    .sorted(Comparator.comparingInt(Integer::parseInt))
+                    .toList();
         }
     }
 
     private static String dedent(String text) {
         List<String> lines = Arrays.asList(text.split("\n", -1));
-        int indent = lines.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).collect(Collectors.joining("\n"));
+        int indent = lines.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(line -> line.isBlank() ? "" : line.substring(indent))
+                .collect(Collectors.joining("\n"));
     }
 }

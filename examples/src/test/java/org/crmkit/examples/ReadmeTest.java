@@ -17,13 +17,14 @@ import org.junit.jupiter.api.Test;
 class ReadmeTest {
 
     private static final Path README = Path.of("..", "README.md");
-    private static final Path EXAMPLE = Path.of("src", "main", "java", "org", "crmkit", "examples", "EmbeddingExample.java");
+    private static final Path EXAMPLE =
+            Path.of("src", "main", "java", "org", "crmkit", "examples", "EmbeddingExample.java");
 
     @Test
     void readmeShowsExactlyTheCompiledEmbeddingExample() throws IOException {
         String source = Files.readString(EXAMPLE, StandardCharsets.UTF_8);
-        String marked = source.substring(source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length(),
-                source.indexOf("// README:END"));
+        String marked = source.substring(
+                source.indexOf("// README:BEGIN\n") + "// README:BEGIN\n".length(), source.indexOf("// README:END"));
         String block = dedent(marked);
 
         assertThat(block).contains("Crm.builder()");
@@ -41,8 +42,13 @@ class ReadmeTest {
 
     private static String dedent(String text) {
         List<String> lines = Arrays.asList(text.split("\n", -1));
-        int indent = lines.stream().filter(line -> !line.isBlank())
-                .mapToInt(line -> line.length() - line.stripLeading().length()).min().orElse(0);
-        return lines.stream().map(line -> line.isBlank() ? "" : line.substring(indent)).collect(Collectors.joining("\n"));
+        int indent = lines.stream()
+                .filter(line -> !line.isBlank())
+                .mapToInt(line -> line.length() - line.stripLeading().length())
+                .min()
+                .orElse(0);
+        return lines.stream()
+                .map(line -> line.isBlank() ? "" : line.substring(indent))
+                .collect(Collectors.joining("\n"));
     }
 }

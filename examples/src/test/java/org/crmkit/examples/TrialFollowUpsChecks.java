@@ -39,6 +39,7 @@ abstract class TrialFollowUpsChecks {
 
     /** A Monday, 08:00 UTC: every run happens at this time of day. */
     static final Instant START = Instant.parse("2026-03-02T08:00:00Z");
+
     static final LocalDate ENDS_ON = LocalDate.of(2026, 3, 12);
 
     final List<String> heard = new CopyOnWriteArrayList<>();
@@ -53,17 +54,22 @@ abstract class TrialFollowUpsChecks {
     abstract TrialStore trialStore(Storage storage);
 
     /** Releases what {@link #onStorage} opened. */
-    void closeStorage() {
-    }
+    void closeStorage() {}
 
     @BeforeEach
     void startScenario() {
         scenario = onStorage(WorkflowScenario.startingAt(START)
-                .crm(crm -> crm.eventListener(entry -> heard.add(entry.event().eventType())))).build();
-        trials = TrialFollowUps.builder(scenario.runtime()).trials(trialStore(scenario.storage())).build();
+                        .crm(crm -> crm.eventListener(
+                                entry -> heard.add(entry.event().eventType()))))
+                .build();
+        trials = TrialFollowUps.builder(scenario.runtime())
+                .trials(trialStore(scenario.storage()))
+                .build();
         UserId owner = UserId.next(new IdGenerator(scenario.clock()));
-        acme = scenario.crm().parties().registerAccount(NewAccount.of("Acme", owner)
-                .withEmail(EmailAddress.of("buyer@acme.example"), ContactPointType.BILLING));
+        acme = scenario.crm()
+                .parties()
+                .registerAccount(NewAccount.of("Acme", owner)
+                        .withEmail(EmailAddress.of("buyer@acme.example"), ContactPointType.BILLING));
     }
 
     @AfterEach
@@ -84,11 +90,14 @@ abstract class TrialFollowUpsChecks {
             assertThat(reminder.message().subject()).isEqualTo("Your trial ends on 2026-03-12");
         });
         assertThat(trials.trial(trial.id())).get().extracting(Trial::status).isEqualTo(TrialStatus.ENDED);
-        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":ended")).get().satisfies(call -> {
-            assertThat(call.status()).isEqualTo(ActionStatus.DELIVERED);
-            assertThat(call.finishedAt()).isEqualTo(Instant.parse("2026-03-13T08:00:00Z"));
-            assertThat(((CallQueueEntry) call.payload()).task().assignee()).isEqualTo(acme.owner());
-        });
+        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":ended"))
+                .get()
+                .satisfies(call -> {
+                    assertThat(call.status()).isEqualTo(ActionStatus.DELIVERED);
+                    assertThat(call.finishedAt()).isEqualTo(Instant.parse("2026-03-13T08:00:00Z"));
+                    assertThat(((CallQueueEntry) call.payload()).task().assignee())
+                            .isEqualTo(acme.owner());
+                });
         assertThat(heard).containsOnlyOnce("TrialEnded");
     }
 
@@ -97,19 +106,31 @@ abstract class TrialFollowUpsChecks {
         Trial trial = trials.start(acme.id(), ENDS_ON);
         scenario.channel(Channel.EMAIL).failNext(1, "SMTP 451 try again later");
         scenario.untilDay(7);
-        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":reminder")).get()
-                .extracting(action -> action.status()).isEqualTo(ActionStatus.PENDING);
+        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":reminder"))
+                .get()
+                .extracting(action -> action.status())
+                .isEqualTo(ActionStatus.PENDING);
 
-        scenario.crm().billing().issueInvoice(new NewInvoice("INV-1", acme.id(), scenario.today(),
-                scenario.today().plusDays(14), Currency.getInstance("EUR"),
-                List.of(InvoiceLine.of("Licence", BigDecimal.ONE, Money.of("990.00", "EUR"), BigDecimal.ZERO))));
+        scenario.crm()
+                .billing()
+                .issueInvoice(new NewInvoice(
+                        "INV-1",
+                        acme.id(),
+                        scenario.today(),
+                        scenario.today().plusDays(14),
+                        Currency.getInstance("EUR"),
+                        List.of(InvoiceLine.of(
+                                "Licence", BigDecimal.ONE, Money.of("990.00", "EUR"), BigDecimal.ZERO))));
 
         assertThat(trials.trial(trial.id())).get().extracting(Trial::status).isEqualTo(TrialStatus.CONVERTED);
-        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":reminder")).get()
-                .extracting(action -> action.status()).isEqualTo(ActionStatus.CANCELLED);
+        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":reminder"))
+                .get()
+                .extracting(action -> action.status())
+                .isEqualTo(ActionStatus.CANCELLED);
         scenario.untilDay(20);
         assertThat(scenario.sent()).extracting(Sent::key).isEmpty();
-        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":ended")).isEmpty();
+        assertThat(scenario.runtime().actionByKey("trial:" + trial.id() + ":ended"))
+                .isEmpty();
         assertThat(heard).doesNotContain("TrialEnded");
     }
 }

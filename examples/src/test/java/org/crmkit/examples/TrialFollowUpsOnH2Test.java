@@ -15,7 +15,10 @@ class TrialFollowUpsOnH2Test extends TrialFollowUpsChecks {
     @Override
     WorkflowScenario.Builder onStorage(WorkflowScenario.Builder scenario) {
         database = ExampleDatabases.h2();
-        return scenario.storage(clock -> JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(),
+        return scenario.storage(
+                clock -> JpaStorage.builder(database.entityManagerFactory())
+                        .clock(clock)
+                        .build(),
                 JpaWorkflowStore::create);
     }
 

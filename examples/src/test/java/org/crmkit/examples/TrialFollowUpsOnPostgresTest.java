@@ -15,7 +15,10 @@ class TrialFollowUpsOnPostgresTest extends TrialFollowUpsChecks {
     @Override
     WorkflowScenario.Builder onStorage(WorkflowScenario.Builder scenario) {
         database = ExampleDatabases.postgres();
-        return scenario.storage(clock -> JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(),
+        return scenario.storage(
+                clock -> JpaStorage.builder(database.entityManagerFactory())
+                        .clock(clock)
+                        .build(),
                 JpaWorkflowStore::create);
     }
 

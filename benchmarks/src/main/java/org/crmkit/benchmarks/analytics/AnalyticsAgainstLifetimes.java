@@ -51,12 +51,11 @@ import org.crmkit.analytics.SyntheticPurchases;
 public final class AnalyticsAgainstLifetimes {
 
     private static final LocalDate CALIBRATION_END = LocalDate.of(2023, 12, 31);
-    private static final List<String> STAGES = List.of("read + summary", "BG/NBD fit", "Gamma-Gamma fit",
-            "12-month CLV", "total");
+    private static final List<String> STAGES =
+            List.of("read + summary", "BG/NBD fit", "Gamma-Gamma fit", "12-month CLV", "total");
     private static final Pattern PEER_FIGURE = Pattern.compile("\"(\\w+)\": ([0-9.eE+-]+)");
 
-    private AnalyticsAgainstLifetimes() {
-    }
+    private AnalyticsAgainstLifetimes() {}
 
     /** Runs the comparison; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException, InterruptedException {
@@ -81,8 +80,12 @@ public final class AnalyticsAgainstLifetimes {
         if (generate && !Files.exists(file)) {
             System.out.printf("writing %s: %,d purchases%n", file, generate(file, customers));
         }
-        System.out.printf("JDK %s, %d processors, max heap %d MB, file %s (%,d bytes)%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, file,
+        System.out.printf(
+                "JDK %s, %d processors, max heap %d MB, file %s (%,d bytes)%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20,
+                file,
                 Files.size(file));
         List<double[]> ours = new ArrayList<>();
         List<double[]> theirs = new ArrayList<>();
@@ -108,8 +111,15 @@ public final class AnalyticsAgainstLifetimes {
             } else {
                 double theirBest = best(theirs, stage);
                 double theirMedian = median(theirs, stage);
-                System.out.printf("| %s | %.3f s | %.3f s | %.3f s | %.3f s | %.1fx | %.1fx |%n", STAGES.get(stage),
-                        ourBest, ourMedian, theirBest, theirMedian, theirBest / ourBest, theirMedian / ourMedian);
+                System.out.printf(
+                        "| %s | %.3f s | %.3f s | %.3f s | %.3f s | %.1fx | %.1fx |%n",
+                        STAGES.get(stage),
+                        ourBest,
+                        ourMedian,
+                        theirBest,
+                        theirMedian,
+                        theirBest / ourBest,
+                        theirMedian / ourMedian);
             }
         }
     }
@@ -117,30 +127,49 @@ public final class AnalyticsAgainstLifetimes {
     /** crmkit's stages in this JVM, in seconds: read + summary, BG/NBD, Gamma-Gamma, CLV, total. */
     private static double[] crmkit(Path file) {
         long start = System.nanoTime();
-        PurchaseCsvReader reader = Analytics.csv().customerColumn("customer_ref").dateColumn("purchase_day")
-                .amountColumn("value").datePattern("yyyy-MM-dd").build();
+        PurchaseCsvReader reader = Analytics.csv()
+                .customerColumn("customer_ref")
+                .dateColumn("purchase_day")
+                .amountColumn("value")
+                .datePattern("yyyy-MM-dd")
+                .build();
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.WEEKS);
         reader.read(file, summarizer::add);
         List<CustomerSummary> summaries = summarizer.summaries();
         long summarized = System.nanoTime();
-        BgNbdModel purchases = BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
+        BgNbdModel purchases =
+                BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
         long purchaseFit = System.nanoTime();
-        GammaGammaModel spend = GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
+        GammaGammaModel spend =
+                GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
         long spendFit = System.nanoTime();
-        double[] values = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(summaries);
+        double[] values =
+                LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(summaries);
         long valued = System.nanoTime();
-        System.out.printf("   %,d customers, %,d records, BG/NBD %s, Gamma-Gamma %s, %,d values%n", summaries.size(),
-                summarizer.recordCount(), purchases.parameters(), spend.parameters(), values.length);
-        return new double[] {seconds(summarized - start), seconds(purchaseFit - summarized),
-            seconds(spendFit - purchaseFit), seconds(valued - spendFit), seconds(valued - start)};
+        System.out.printf(
+                "   %,d customers, %,d records, BG/NBD %s, Gamma-Gamma %s, %,d values%n",
+                summaries.size(), summarizer.recordCount(), purchases.parameters(), spend.parameters(), values.length);
+        return new double[] {
+            seconds(summarized - start),
+            seconds(purchaseFit - summarized),
+            seconds(spendFit - purchaseFit),
+            seconds(valued - spendFit),
+            seconds(valued - start)
+        };
     }
 
     /** The peer's own stage times, from the JSON line it prints. */
     private static double[] lifetimes(Path peer, Path file) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(peer.toString(), file.toString(), "customer_ref", "purchase_day",
-                "value", "%Y-%m-%d", CALIBRATION_END.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = new ProcessBuilder(
+                        peer.toString(),
+                        file.toString(),
+                        "customer_ref",
+                        "purchase_day",
+                        "value",
+                        "%Y-%m-%d",
+                        CALIBRATION_END.toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
         if (process.waitFor() != 0) {
             throw new IllegalStateException("the peer failed: " + output);
@@ -151,21 +180,31 @@ public final class AnalyticsAgainstLifetimes {
         while (matcher.find()) {
             figures.putIfAbsent(matcher.group(1), Double.parseDouble(matcher.group(2)));
         }
-        return new double[] {figures.get("read_s") + figures.get("summary_s"), figures.get("bgnbd_fit_s"),
-            figures.get("gg_fit_s"), figures.get("clv_s"), figures.get("total_s")};
+        return new double[] {
+            figures.get("read_s") + figures.get("summary_s"),
+            figures.get("bgnbd_fit_s"),
+            figures.get("gg_fit_s"),
+            figures.get("clv_s"),
+            figures.get("total_s")
+        };
     }
 
     private static long generate(Path file, int customers) throws IOException {
-        SyntheticPurchases simulation = SyntheticPurchases.of(BgNbdModel.of(0.6, 6, 0.8, 3),
-                GammaGammaModel.of(6, 4, 15), PeriodUnit.WEEKS, LocalDate.of(2022, 1, 1), LocalDate.of(2022, 12, 31),
-                CALIBRATION_END, 42L);
+        SyntheticPurchases simulation = SyntheticPurchases.of(
+                BgNbdModel.of(0.6, 6, 0.8, 3),
+                GammaGammaModel.of(6, 4, 15),
+                PeriodUnit.WEEKS,
+                LocalDate.of(2022, 1, 1),
+                LocalDate.of(2022, 12, 31),
+                CALIBRATION_END,
+                42L);
         long[] written = {0};
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write("customer_ref,purchase_day,value\n");
             simulation.purchases(customers).forEach(purchase -> {
                 try {
-                    out.write(purchase.customerId() + "," + purchase.date() + "," + purchase.amount().toPlainString()
-                            + "\n");
+                    out.write(purchase.customerId() + "," + purchase.date() + ","
+                            + purchase.amount().toPlainString() + "\n");
                     written[0]++;
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
@@ -184,7 +223,8 @@ public final class AnalyticsAgainstLifetimes {
     }
 
     private static String loadAverage() {
-        return String.format("%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        return String.format(
+                "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static double best(List<double[]> runs, int stage) {

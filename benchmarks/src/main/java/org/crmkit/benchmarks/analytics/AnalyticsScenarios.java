@@ -46,8 +46,7 @@ public final class AnalyticsScenarios {
     private static final LocalDate ACQUIRED_UNTIL = LocalDate.of(2023, 12, 31);
     private static final LocalDate CALIBRATION_END = LocalDate.of(2024, 12, 31);
 
-    private AnalyticsScenarios() {
-    }
+    private AnalyticsScenarios() {}
 
     /** Runs the scenarios; see the class comment for the arguments. */
     public static void main(String[] args) {
@@ -62,8 +61,11 @@ public final class AnalyticsScenarios {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        System.out.printf("JDK %s, %d processors, max heap %d MB%n", Runtime.version(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+        System.out.printf(
+                "JDK %s, %d processors, max heap %d MB%n",
+                Runtime.version(),
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
         for (int round = 1; round <= rounds; round++) {
             System.out.printf("-- round %d%n", round);
             List<CustomerSummary> summaries = summaryAndRfm(customers);
@@ -75,8 +77,14 @@ public final class AnalyticsScenarios {
     }
 
     static SyntheticPurchases simulation() {
-        return SyntheticPurchases.of(BgNbdModel.of(2, 40, 1, 6), GammaGammaModel.of(6, 4, 15), PeriodUnit.DAYS,
-                ACQUIRED_FROM, ACQUIRED_UNTIL, CALIBRATION_END, 42L);
+        return SyntheticPurchases.of(
+                BgNbdModel.of(2, 40, 1, 6),
+                GammaGammaModel.of(6, 4, 15),
+                PeriodUnit.DAYS,
+                ACQUIRED_FROM,
+                ACQUIRED_UNTIL,
+                CALIBRATION_END,
+                42L);
     }
 
     private static List<CustomerSummary> summaryAndRfm(int customers) {
@@ -100,44 +108,63 @@ public final class AnalyticsScenarios {
         long scored = System.nanoTime() - start;
         long scoredCpu = processCpuTime() - cpu;
 
-        System.out.printf("summary: %,d purchases of %,d customers; generator alone %d ms, generator + summary %d ms"
+        System.out.printf(
+                "summary: %,d purchases of %,d customers; generator alone %d ms, generator + summary %d ms"
                         + " (summary %d ms), RFM %d ms (%d ms CPU, %d segments); summaries hold %d MB%n",
-                generated, summaries.size(), millis(generation), millis(summarized), millis(summarized - generation),
-                millis(scored), millis(scoredCpu), rfm.segments().size(), (heapAfter - heapBefore) >> 20);
+                generated,
+                summaries.size(),
+                millis(generation),
+                millis(summarized),
+                millis(summarized - generation),
+                millis(scored),
+                millis(scoredCpu),
+                rfm.segments().size(),
+                (heapAfter - heapBefore) >> 20);
         return summaries;
     }
 
     private static void fitAndValue(List<CustomerSummary> summaries) {
         long cpu = processCpuTime();
         long start = System.nanoTime();
-        BgNbdModel purchases = BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
+        BgNbdModel purchases =
+                BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
         long purchaseFit = System.nanoTime() - start;
         long purchaseFitCpu = processCpuTime() - cpu;
 
         cpu = processCpuTime();
         start = System.nanoTime();
-        GammaGammaModel spend = GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
+        GammaGammaModel spend =
+                GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
         long spendFit = System.nanoTime() - start;
         long spendFitCpu = processCpuTime() - cpu;
 
         cpu = processCpuTime();
         start = System.nanoTime();
-        double[] values = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.DAYS).estimates(summaries);
+        double[] values =
+                LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.DAYS).estimates(summaries);
         long valued = System.nanoTime() - start;
         long valuedCpu = processCpuTime() - cpu;
         double total = 0;
         for (double v : values) {
             total += v;
         }
-        System.out.printf("clv: BG/NBD fit %d ms (%d evaluations) %s, Gamma-Gamma fit %d ms (%d evaluations) %s,"
+        System.out.printf(
+                "clv: BG/NBD fit %d ms (%d evaluations) %s, Gamma-Gamma fit %d ms (%d evaluations) %s,"
                         + " 12-month CLV of %,d customers %d ms (total %.0f); together %d ms wall clock,"
                         + " %d ms CPU of all threads (fits %d + %d, CLV %d)%n",
-                millis(purchaseFit), purchases.estimation().orElseThrow().evaluations(), purchases.parameters(),
-                millis(spendFit), spend.estimation().orElseThrow().evaluations(), spend.parameters(), values.length,
-                millis(valued), total, millis(purchaseFit + spendFit + valued),
-                millis(purchaseFitCpu + spendFitCpu + valuedCpu), millis(purchaseFitCpu), millis(spendFitCpu),
+                millis(purchaseFit),
+                purchases.estimation().orElseThrow().evaluations(),
+                purchases.parameters(),
+                millis(spendFit),
+                spend.estimation().orElseThrow().evaluations(),
+                spend.parameters(),
+                values.length,
+                millis(valued),
+                total,
+                millis(purchaseFit + spendFit + valued),
+                millis(purchaseFitCpu + spendFitCpu + valuedCpu),
+                millis(purchaseFitCpu),
+                millis(spendFitCpu),
                 millis(valuedCpu));
     }
 
@@ -149,19 +176,30 @@ public final class AnalyticsScenarios {
 
     private static void cdnowMaster(Path file) {
         long start = System.nanoTime();
-        PurchaseCsvReader reader = Analytics.csv().whitespaceDelimited().customerColumn("customer_id")
-                .dateColumn("date").amountColumn("dollar_value").datePattern("yyyyMMdd").build();
+        PurchaseCsvReader reader = Analytics.csv()
+                .whitespaceDelimited()
+                .customerColumn("customer_id")
+                .dateColumn("date")
+                .amountColumn("dollar_value")
+                .datePattern("yyyyMMdd")
+                .build();
         CustomerSummarizer summarizer = Analytics.summarizer(LocalDate.of(1997, 9, 30), PeriodUnit.WEEKS);
         long records = reader.read(file, summarizer::add);
         List<CustomerSummary> summaries = summarizer.summaries();
-        BgNbdModel purchases = BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(),
-                FitOptions.defaults());
-        GammaGammaModel spend = GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(),
-                FitOptions.defaults());
-        double[] values = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(summaries);
+        BgNbdModel purchases =
+                BgNbdModel.fit(summaries.stream().map(CustomerSummary::history).toList(), FitOptions.defaults());
+        GammaGammaModel spend =
+                GammaGammaModel.fit(summaries.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
+        double[] values =
+                LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(summaries);
         RfmReport rfm = RfmAnalysis.standard().score(summaries);
-        System.out.printf("cdnow: %,d records, %,d customers, %d values, %d segments, end to end %d ms; BG/NBD %s%n",
-                records, summaries.size(), values.length, rfm.segments().size(), millis(System.nanoTime() - start),
+        System.out.printf(
+                "cdnow: %,d records, %,d customers, %d values, %d segments, end to end %d ms; BG/NBD %s%n",
+                records,
+                summaries.size(),
+                values.length,
+                rfm.segments().size(),
+                millis(System.nanoTime() - start),
                 purchases.parameters());
     }
 

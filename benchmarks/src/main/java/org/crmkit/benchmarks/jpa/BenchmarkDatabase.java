@@ -93,21 +93,28 @@ final class BenchmarkDatabase implements AutoCloseable {
     Duration serverCpuTime() {
         try {
             long postmaster;
-            try (Connection connection = connection(); Statement statement = connection.createStatement();
-                 ResultSet directory = statement.executeQuery("show data_directory")) {
+            try (Connection connection = connection();
+                    Statement statement = connection.createStatement();
+                    ResultSet directory = statement.executeQuery("show data_directory")) {
                 directory.next();
-                postmaster = Long.parseLong(Files.readAllLines(Path.of(directory.getString(1), "postmaster.pid")).get(0).strip());
+                postmaster = Long.parseLong(Files.readAllLines(Path.of(directory.getString(1), "postmaster.pid"))
+                        .get(0)
+                        .strip());
             }
             long ticks = 0;
             try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
-                for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                for (Path process : processes
+                        .filter(p -> p.getFileName().toString().matches("\\d+"))
+                        .toList()) {
                     String[] stat = processStat(process);
                     if (stat == null) {
                         continue;
                     }
                     if (Long.parseLong(stat[0]) == postmaster) {
                         // its own time and that of the children it has reaped (backends of closed connections)
-                        ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]) + Long.parseLong(stat[13])
+                        ticks += Long.parseLong(stat[11])
+                                + Long.parseLong(stat[12])
+                                + Long.parseLong(stat[13])
                                 + Long.parseLong(stat[14]);
                     } else if (Long.parseLong(stat[1]) == postmaster) {
                         ticks += Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
@@ -140,7 +147,8 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     void execute(String sql) {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -155,7 +163,8 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     private void migrate() {
-        try (Connection connection = connection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = connection();
+                Statement statement = connection.createStatement()) {
             for (String script : migrationScripts()) {
                 for (String sql : script.split(";\\s*(\\n|$)")) {
                     if (!sql.isBlank()) {
@@ -172,7 +181,11 @@ final class BenchmarkDatabase implements AutoCloseable {
     private static List<String> migrationScripts() throws IOException {
         Path root;
         try {
-            root = Path.of(JpaStorage.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            root = Path.of(JpaStorage.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IOException(e);
         }
@@ -188,7 +201,8 @@ final class BenchmarkDatabase implements AutoCloseable {
         List<String> scripts = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
             for (Path file : files.filter(path -> path.getFileName().toString().matches("V\\d+__.+\\.sql"))
-                    .sorted(Comparator.comparingInt(BenchmarkDatabase::version)).toList()) {
+                    .sorted(Comparator.comparingInt(BenchmarkDatabase::version))
+                    .toList()) {
                 try (InputStream in = Files.newInputStream(file)) {
                     scripts.add(new String(in.readAllBytes(), StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", ""));
                 }

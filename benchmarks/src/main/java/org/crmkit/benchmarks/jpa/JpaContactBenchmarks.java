@@ -54,7 +54,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar JpaContactBenchmarks.lookupByEmail
  * </pre>
  */
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
 public class JpaContactBenchmarks {
 
     private static final TenantId TENANT = TenantId.of("benchmark");
@@ -93,6 +95,7 @@ public class JpaContactBenchmarks {
     public static class BulkInsert {
         @Param("100000")
         int contacts;
+
         BenchmarkDatabase database;
         JpaStorage storage;
         final Clock clock = Clock.systemUTC();
@@ -106,16 +109,19 @@ public class JpaContactBenchmarks {
             database = new BenchmarkDatabase();
             storage = database.storage();
             saveInTransactionsOf1000(storage, newContacts(0, contacts, ids, clock));
-            try (Connection connection = database.connection(); Statement statement = connection.createStatement()) {
-                try (ResultSet rows = statement.executeQuery("select tenant_id, id, version, owner_id, last_name_key, first_name_key,"
-                        + " full_name_key, birthday, customer_anniversary, document::text from crm_contact order by id")) {
+            try (Connection connection = database.connection();
+                    Statement statement = connection.createStatement()) {
+                try (ResultSet rows = statement.executeQuery(
+                        "select tenant_id, id, version, owner_id, last_name_key, first_name_key,"
+                                + " full_name_key, birthday, customer_anniversary, document::text from crm_contact order by id")) {
                     while (rows.next()) {
                         contactRows.add(row(rows, 10));
                         lookupRowsByContact.put(rows.getObject(2), new ArrayList<>());
                     }
                 }
-                try (ResultSet rows = statement.executeQuery("select tenant_id, id, record_id, key_name, key_value, valid_from, valid_to"
-                        + " from crm_lookup")) {
+                try (ResultSet rows = statement.executeQuery(
+                        "select tenant_id, id, record_id, key_name, key_value, valid_from, valid_to"
+                                + " from crm_lookup")) {
                     while (rows.next()) {
                         lookupRowsByContact.get(rows.getObject(3)).add(row(rows, 7));
                     }
@@ -159,11 +165,13 @@ public class JpaContactBenchmarks {
     @Measurement(iterations = 3)
     public void bulkInsertWithPlainJdbc(BulkInsert bulk) throws SQLException {
         try (Connection connection = bulk.database.connection();
-             PreparedStatement contact = connection.prepareStatement("insert into crm_contact (tenant_id, id, version, owner_id,"
-                     + " last_name_key, first_name_key, full_name_key, birthday, customer_anniversary, document)"
-                     + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
-             PreparedStatement lookup = connection.prepareStatement("insert into crm_lookup (tenant_id, id, record_id, key_name,"
-                     + " key_value, valid_from, valid_to) values (?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement contact =
+                        connection.prepareStatement("insert into crm_contact (tenant_id, id, version, owner_id,"
+                                + " last_name_key, first_name_key, full_name_key, birthday, customer_anniversary, document)"
+                                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+                PreparedStatement lookup =
+                        connection.prepareStatement("insert into crm_lookup (tenant_id, id, record_id, key_name,"
+                                + " key_value, valid_from, valid_to) values (?, ?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             int inTransaction = 0;
             for (Object[] row : bulk.contactRows) {
@@ -187,7 +195,8 @@ public class JpaContactBenchmarks {
         statement.addBatch();
     }
 
-    private static void commit(Connection connection, PreparedStatement contact, PreparedStatement lookup) throws SQLException {
+    private static void commit(Connection connection, PreparedStatement contact, PreparedStatement lookup)
+            throws SQLException {
         contact.executeBatch();
         lookup.executeBatch();
         connection.commit();
@@ -198,6 +207,7 @@ public class JpaContactBenchmarks {
     public static class StoredContacts {
         @Param("1000000")
         int contacts;
+
         BenchmarkDatabase database;
         JpaStorage storage;
         final EmailAddress[] probes = new EmailAddress[4096];
@@ -213,7 +223,9 @@ public class JpaContactBenchmarks {
             for (int from = 0; from < contacts; from += 100_000) {
                 saveInTransactionsOf1000(storage, newContacts(from, Math.min(100_000, contacts - from), ids, clock));
             }
-            System.out.printf("%n%,d contacts stored through the adapter in %.1f s%n", contacts, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "%n%,d contacts stored through the adapter in %.1f s%n",
+                    contacts, (System.nanoTime() - started) / 1e9);
             database.execute("analyze");
             for (int i = 0; i < probes.length; i++) {
                 probes[i] = email(ThreadLocalRandom.current().nextInt(contacts));

@@ -21,9 +21,9 @@ import org.crmkit.benchmarks.workflow.DunningScenarios;
 import org.crmkit.persistence.jpa.JpaDunningCaseStore;
 import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
-import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.dunning.Dunning;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
 
@@ -52,12 +52,10 @@ public final class JpaDunningScenarios {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T08:00:00Z");
 
-    private JpaDunningScenarios() {
-    }
+    private JpaDunningScenarios() {}
 
     /** One application instance: its own storage, runtime and dunning over the shared database. */
-    private record Node(WorkflowRuntime runtime, Dunning dunning) {
-    }
+    private record Node(WorkflowRuntime runtime, Dunning dunning) {}
 
     public static void main(String[] args) throws Exception {
         int nodes = 1;
@@ -71,9 +69,10 @@ public final class JpaDunningScenarios {
             throw new IllegalArgumentException("--nodes must be at least 1, was " + nodes);
         }
         DunningScenarios.Size size = DunningScenarios.Size.of(sizeArgs.toArray(String[]::new));
-        try (BenchmarkDatabase database = new BenchmarkDatabase(Map.of(
-                "hibernate.generate_statistics", "true", "hibernate.session.events.log", "false"), nodes + 3)) {
-            Statistics statistics = database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
+        try (BenchmarkDatabase database = new BenchmarkDatabase(
+                Map.of("hibernate.generate_statistics", "true", "hibernate.session.events.log", "false"), nodes + 3)) {
+            Statistics statistics =
+                    database.entityManagerFactory().unwrap(SessionFactory.class).getStatistics();
             Clock clock = DunningScenarios.morning();
             AtomicLong sent = new AtomicLong();
             List<Node> cluster = new ArrayList<>();
@@ -81,7 +80,8 @@ public final class JpaDunningScenarios {
             for (int i = 0; i < nodes; i++) {
                 JpaStorage storage = database.storage(clock);
                 first = first == null ? storage : first;
-                WorkflowRuntime runtime = DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent);
+                WorkflowRuntime runtime =
+                        DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent);
                 cluster.add(new Node(runtime, DunningScenarios.dunning(runtime, JpaDunningCaseStore.create(storage))));
             }
 
@@ -89,16 +89,18 @@ public final class JpaDunningScenarios {
             DunningScenarios.load(first, clock, size);
             database.execute("analyze");
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            System.out.printf("loaded %,d accounts and %,d open invoices (%,d overdue) through saveAll in %.1f s "
-                            + "(%,.0f invoices/s), then analyzed%n", size.accounts(), size.invoices(), size.accounts(),
-                    loadSeconds, size.invoices() / loadSeconds);
+            System.out.printf(
+                    "loaded %,d accounts and %,d open invoices (%,d overdue) through saveAll in %.1f s "
+                            + "(%,.0f invoices/s), then analyzed%n",
+                    size.accounts(), size.invoices(), size.accounts(), loadSeconds, size.invoices() / loadSeconds);
 
             AtomicReference<Duration> serverCpu = new AtomicReference<>(database.serverCpuTime());
             AtomicLong statements = new AtomicLong(statistics.getPrepareStatementCount());
             Supplier<String> databaseWork = () -> {
                 Duration now = database.serverCpuTime();
                 long count = statistics.getPrepareStatementCount();
-                String step = String.format("; PostgreSQL %.2f s CPU; %,d statements",
+                String step = String.format(
+                        "; PostgreSQL %.2f s CPU; %,d statements",
                         (now.toMillis() - serverCpu.get().toMillis()) / 1e3, count - statements.get());
                 serverCpu.set(now);
                 statements.set(count);
@@ -113,22 +115,40 @@ public final class JpaDunningScenarios {
     }
 
     /** The measured morning on every node at once: planning, then dispatch, then an idle second run. */
-    private static void runOnNodes(List<Node> cluster, AtomicLong sent, Supplier<String> databaseWork) throws Exception {
+    private static void runOnNodes(List<Node> cluster, AtomicLong sent, Supplier<String> databaseWork)
+            throws Exception {
         databaseWork.get();
         Step planning = Step.onEvery(cluster, node -> node.dunning().planDue(MORNING));
         String planExtra = databaseWork.get();
-        Step dispatch = Step.onEvery(cluster, node -> node.runtime().dispatchDue(MORNING).delivered());
+        Step dispatch = Step.onEvery(
+                cluster, node -> node.runtime().dispatchDue(MORNING).delivered());
         String dispatchExtra = databaseWork.get();
         int n = cluster.size();
-        System.out.printf("%d nodes, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
-                        + "(%,.0f actions/s), per node %s%s%n", n, planning.total(), planning.wallSeconds(),
-                planning.total() / planning.wallSeconds(), planning.cpuSeconds(),
-                planning.total() / planning.cpuSeconds(), planning.perNode(), planExtra);
-        System.out.printf("%d nodes, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
-                        + "(%,.0f actions/s), per node %s%s%n", n, dispatch.total(), dispatch.wallSeconds(),
-                dispatch.total() / dispatch.wallSeconds(), dispatch.cpuSeconds(),
-                dispatch.total() / dispatch.cpuSeconds(), dispatch.perNode(), dispatchExtra);
-        System.out.printf("%d nodes, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n", n,
+        System.out.printf(
+                "%d nodes, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
+                        + "(%,.0f actions/s), per node %s%s%n",
+                n,
+                planning.total(),
+                planning.wallSeconds(),
+                planning.total() / planning.wallSeconds(),
+                planning.cpuSeconds(),
+                planning.total() / planning.cpuSeconds(),
+                planning.perNode(),
+                planExtra);
+        System.out.printf(
+                "%d nodes, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU of the nodes "
+                        + "(%,.0f actions/s), per node %s%s%n",
+                n,
+                dispatch.total(),
+                dispatch.wallSeconds(),
+                dispatch.total() / dispatch.wallSeconds(),
+                dispatch.cpuSeconds(),
+                dispatch.total() / dispatch.cpuSeconds(),
+                dispatch.perNode(),
+                dispatchExtra);
+        System.out.printf(
+                "%d nodes, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n",
+                n,
                 dispatch.total() / (planning.wallSeconds() + dispatch.wallSeconds()),
                 dispatch.total() / (planning.cpuSeconds() + dispatch.cpuSeconds()));
         Instant later = MORNING.plus(Duration.ofMinutes(5));
@@ -136,9 +156,10 @@ public final class JpaDunningScenarios {
             RunReport report = node.runtime().runDue(later);
             return report.planned() + report.delivered() + report.retrying() + report.failed();
         });
-        System.out.printf("%d nodes, second run the same morning: %,d actions in %.2f s wall, %.2f s CPU%s; channel "
-                + "received %,d messages in all%n", n, again.total(), again.wallSeconds(), again.cpuSeconds(),
-                databaseWork.get(), sent.get());
+        System.out.printf(
+                "%d nodes, second run the same morning: %,d actions in %.2f s wall, %.2f s CPU%s; channel "
+                        + "received %,d messages in all%n",
+                n, again.total(), again.wallSeconds(), again.cpuSeconds(), databaseWork.get(), sent.get());
     }
 
     /** What every node did in one step, how long it took and the CPU time of the nodes' threads. */

@@ -23,8 +23,8 @@ import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.greeting.Greetings;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -59,7 +59,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar JpaGreetingBenchmarks
  * </pre>
  */
-@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx4g"})
 public class JpaGreetingBenchmarks {
 
     private static final TenantId TENANT = TenantId.DEFAULT;
@@ -73,6 +75,7 @@ public class JpaGreetingBenchmarks {
     public static class StoredContacts {
         @Param("1000000")
         int contacts;
+
         BenchmarkDatabase database;
         JpaStorage storage;
         Crm crm;
@@ -89,8 +92,11 @@ public class JpaGreetingBenchmarks {
             for (int from = 0; from < contacts; from += CHUNK) {
                 List<Contact> chunk = new ArrayList<>(CHUNK);
                 for (int i = from; i < Math.min(contacts, from + CHUNK); i++) {
-                    Contact contact = Contact.register(TENANT, ContactId.next(ids),
-                            JpaContactBenchmarks.newContact(i).withDetails(GreetingBenchmarks.detailsOf(i, random)), clock);
+                    Contact contact = Contact.register(
+                            TENANT,
+                            ContactId.next(ids),
+                            JpaContactBenchmarks.newContact(i).withDetails(GreetingBenchmarks.detailsOf(i, random)),
+                            clock);
                     if (i % 10 != 0) {
                         contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "import", clock);
                     }
@@ -98,15 +104,17 @@ public class JpaGreetingBenchmarks {
                 }
                 JpaContactBenchmarks.saveInTransactionsOf1000(storage, chunk);
             }
-            System.out.printf("%n%,d contacts stored through the adapter in %.1f s%n", contacts,
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "%n%,d contacts stored through the adapter in %.1f s%n",
+                    contacts, (System.nanoTime() - started) / 1e9);
             database.execute("analyze");
             printPlanOfTheDaysFirstPage();
         }
 
         private void printPlanOfTheDaysFirstPage() throws SQLException {
             try (Connection connection = database.connection();
-                 PreparedStatement explain = connection.prepareStatement("explain (analyze, buffers) " + FIRST_PAGE_OF_THE_DAY)) {
+                    PreparedStatement explain =
+                            connection.prepareStatement("explain (analyze, buffers) " + FIRST_PAGE_OF_THE_DAY)) {
                 explain.setString(1, TENANT.value());
                 explain.setInt(2, 228);
                 StringBuilder plan = new StringBuilder("plan of the first page of 28 February's birthdays:\n");
@@ -125,9 +133,10 @@ public class JpaGreetingBenchmarks {
          */
         WorkflowRuntime freshRuntime() {
             database.execute("truncate crm_workflow_action");
-            return WorkflowRuntime.builder().crm(crm)
+            return WorkflowRuntime.builder()
+                    .crm(crm)
                     .store(JpaWorkflowStore.create(storage))
-                    .channel(Channel.EMAIL, (key, message) -> { })
+                    .channel(Channel.EMAIL, (key, message) -> {})
                     .build();
         }
 

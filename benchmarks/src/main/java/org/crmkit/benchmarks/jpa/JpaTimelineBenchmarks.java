@@ -44,7 +44,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * java -jar benchmarks/target/benchmarks.jar JpaTimelineBenchmarks
  * </pre>
  */
-@Fork(value = 1, jvmArgs = {"-Xmx2g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx2g"})
 public class JpaTimelineBenchmarks {
 
     private static final TenantId TENANT = TenantId.of("benchmark");
@@ -54,8 +56,10 @@ public class JpaTimelineBenchmarks {
     public static class StoredTimelines {
         @Param("1000")
         int activities;
+
         @Param("1000")
         int others;
+
         BenchmarkDatabase database;
         JpaStorage storage;
         RecordRef busyContact;
@@ -73,8 +77,9 @@ public class JpaTimelineBenchmarks {
             for (int other = 0; other < others; other++) {
                 log(ContactId.next(ids), 100, ids, clock);
             }
-            System.out.printf("%n%,d activities stored through the adapter in %.1f s%n", activities + others * 100,
-                    (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "%n%,d activities stored through the adapter in %.1f s%n",
+                    activities + others * 100, (System.nanoTime() - started) / 1e9);
             database.execute("analyze");
         }
 
@@ -84,9 +89,19 @@ public class JpaTimelineBenchmarks {
             Instant newest = clock.instant();
             storage.transactions().inTransaction(() -> {
                 for (int i = 0; i < count; i++) {
-                    storage.activities().save(Activity.log(TENANT, ActivityId.next(ids), NewActivity.of(ActivityKind.CALL,
-                                    Direction.OUTBOUND, "Call " + i, newest.minus(Duration.ofMinutes(i)))
-                            .aboutContact(contact).aboutAccount(account), Actor.SYSTEM, clock));
+                    storage.activities()
+                            .save(Activity.log(
+                                    TENANT,
+                                    ActivityId.next(ids),
+                                    NewActivity.of(
+                                                    ActivityKind.CALL,
+                                                    Direction.OUTBOUND,
+                                                    "Call " + i,
+                                                    newest.minus(Duration.ofMinutes(i)))
+                                            .aboutContact(contact)
+                                            .aboutAccount(account),
+                                    Actor.SYSTEM,
+                                    clock));
                 }
                 return count;
             });
@@ -104,6 +119,8 @@ public class JpaTimelineBenchmarks {
     @Warmup(iterations = 2, time = 5)
     @Measurement(iterations = 3, time = 10)
     public Page<Activity> timelineFirstPage(StoredTimelines stored) {
-        return stored.storage.activities().timeline(TENANT, stored.busyContact, TimelineFilter.ALL, PageRequest.first(50));
+        return stored.storage
+                .activities()
+                .timeline(TENANT, stored.busyContact, TimelineFilter.ALL, PageRequest.first(50));
     }
 }

@@ -25,7 +25,6 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
@@ -35,6 +34,7 @@ import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.ForecastScope;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.LineItemId;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityState;
 import org.crmkit.core.sales.OpportunityStatus;
@@ -61,7 +61,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * ten) and a forecast roll-up over {@code deals} opportunities held in memory (1,000,000 by default; goal: under one
  * second). Run: {@code java -jar benchmarks/target/benchmarks.jar SalesBenchmarks}.
  */
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx6g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class SalesBenchmarks {
@@ -70,19 +72,32 @@ public class SalesBenchmarks {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-04-15T09:00:00Z"), ZoneOffset.UTC);
 
     static Pipeline gatedPipeline() {
-        return Pipeline.define(TenantId.DEFAULT, PipelineId.of(UUID.randomUUID()), "Enterprise", List.of(
-                Stage.open(StageId.of(UUID.randomUUID()), "Discover", 10, ForecastCategory.PIPELINE),
-                Stage.open(StageId.of(UUID.randomUUID()), "Prove", 40, ForecastCategory.BEST_CASE).gatedBy(List.of(
-                        StageGate.requires(DealField.AMOUNT), StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
-                        StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING))),
-                Stage.open(StageId.of(UUID.randomUUID()), "Commit", 80, ForecastCategory.COMMIT).gatedBy(List.of(
-                        StageGate.allOf("Commit criteria", List.of(StageGate.requiresLineItem(),
-                                StageGate.minimumAmount(Money.of("5000.00", "EUR")),
-                                StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                                StageGate.requiresCustomField("budget"), StageGate.approvalBy(Role.MANAGER))),
-                        StageGate.requires(DealField.NEXT_STEP), StageGate.maxStagesSkipped(1))),
-                Stage.won(StageId.of(UUID.randomUUID()), "Won"),
-                Stage.lost(StageId.of(UUID.randomUUID()), "Lost")), CLOCK);
+        return Pipeline.define(
+                TenantId.DEFAULT,
+                PipelineId.of(UUID.randomUUID()),
+                "Enterprise",
+                List.of(
+                        Stage.open(StageId.of(UUID.randomUUID()), "Discover", 10, ForecastCategory.PIPELINE),
+                        Stage.open(StageId.of(UUID.randomUUID()), "Prove", 40, ForecastCategory.BEST_CASE)
+                                .gatedBy(List.of(
+                                        StageGate.requires(DealField.AMOUNT),
+                                        StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
+                                        StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING))),
+                        Stage.open(StageId.of(UUID.randomUUID()), "Commit", 80, ForecastCategory.COMMIT)
+                                .gatedBy(List.of(
+                                        StageGate.allOf(
+                                                "Commit criteria",
+                                                List.of(
+                                                        StageGate.requiresLineItem(),
+                                                        StageGate.minimumAmount(Money.of("5000.00", "EUR")),
+                                                        StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                                        StageGate.requiresCustomField("budget"),
+                                                        StageGate.approvalBy(Role.MANAGER))),
+                                        StageGate.requires(DealField.NEXT_STEP),
+                                        StageGate.maxStagesSkipped(1))),
+                        Stage.won(StageId.of(UUID.randomUUID()), "Won"),
+                        Stage.lost(StageId.of(UUID.randomUUID()), "Lost")),
+                CLOCK);
     }
 
     /** A deal in Discover that meets some gates of Prove and Commit and misses others. */
@@ -99,11 +114,28 @@ public class SalesBenchmarks {
             pipeline = gatedPipeline();
             prove = pipeline.stages().get(1).id();
             commit = pipeline.stages().get(2).id();
-            deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()), NewOpportunity.of("Fleet",
-                    AccountId.of(UUID.randomUUID()), pipeline.id(), EUR, UserId.of(UUID.randomUUID()))
-                    .withExpectedCloseDate(LocalDate.of(2026, 6, 30)), pipeline, Actor.SYSTEM, CLOCK);
-            deal.addLineItem(new LineItem(LineItemId.of(UUID.randomUUID()), "SEAT", null, BigDecimal.TEN,
-                    Money.of("400.00", "EUR"), BigDecimal.ZERO), CLOCK);
+            deal = Opportunity.open(
+                    TenantId.DEFAULT,
+                    OpportunityId.of(UUID.randomUUID()),
+                    NewOpportunity.of(
+                                    "Fleet",
+                                    AccountId.of(UUID.randomUUID()),
+                                    pipeline.id(),
+                                    EUR,
+                                    UserId.of(UUID.randomUUID()))
+                            .withExpectedCloseDate(LocalDate.of(2026, 6, 30)),
+                    pipeline,
+                    Actor.SYSTEM,
+                    CLOCK);
+            deal.addLineItem(
+                    new LineItem(
+                            LineItemId.of(UUID.randomUUID()),
+                            "SEAT",
+                            null,
+                            BigDecimal.TEN,
+                            Money.of("400.00", "EUR"),
+                            BigDecimal.ZERO),
+                    CLOCK);
             deal.addContactRole(ContactRole.of(ContactId.of(UUID.randomUUID()), BuyingRole.CHAMPION));
         }
     }
@@ -130,6 +162,7 @@ public class SalesBenchmarks {
     public static class ManyDeals {
         @Param("1000000")
         int deals;
+
         List<Opportunity> opportunities;
         Map<PipelineId, Pipeline> pipelines;
 
@@ -148,25 +181,50 @@ public class SalesBenchmarks {
             for (int i = 0; i < deals; i++) {
                 Pipeline pipeline = list.get(i % list.size());
                 int kind = random.nextInt(10);
-                OpportunityStatus status = kind < 7 ? OpportunityStatus.OPEN
-                        : kind < 9 ? OpportunityStatus.WON : OpportunityStatus.LOST;
+                OpportunityStatus status =
+                        kind < 7 ? OpportunityStatus.OPEN : kind < 9 ? OpportunityStatus.WON : OpportunityStatus.LOST;
                 Stage stage = switch (status) {
-                    case OPEN -> pipeline.openStages().get(random.nextInt(pipeline.openStages().size()));
+                    case OPEN ->
+                        pipeline.openStages()
+                                .get(random.nextInt(pipeline.openStages().size()));
                     case WON -> pipeline.wonStage();
                     case LOST -> pipeline.lostStage();
                 };
                 LocalDate close = LocalDate.of(2026, 1 + random.nextInt(12), 1 + random.nextInt(28));
-                Instant closedAt = status == OpportunityStatus.OPEN ? null
+                Instant closedAt = status == OpportunityStatus.OPEN
+                        ? null
                         : close.atStartOfDay().toInstant(ZoneOffset.UTC);
                 Money amount = Money.ofMinor(100_000L + random.nextInt(9_900_000), EUR);
                 Integer override = status == OpportunityStatus.OPEN && random.nextInt(10) == 0 ? 90 : null;
-                opportunities.add(Opportunity.restore(new OpportunityState(TenantId.DEFAULT,
-                        OpportunityId.of(new UUID(2, i)), 1, "Deal " + i, AccountId.of(new UUID(3, i)), null,
-                        pipeline.id(), stage.id(), created, status, EUR, amount, close,
-                        owners.get(random.nextInt(owners.size())), override, null, List.of(), List.of(),
-                        List.of(new StageChange(null, stage.id(), created, Actor.SYSTEM)), List.of(),
-                        status == OpportunityStatus.OPEN ? null : "reason", null, closedAt, null, Map.of(), null,
-                        null, created)));
+                opportunities.add(Opportunity.restore(new OpportunityState(
+                        TenantId.DEFAULT,
+                        OpportunityId.of(new UUID(2, i)),
+                        1,
+                        "Deal " + i,
+                        AccountId.of(new UUID(3, i)),
+                        null,
+                        pipeline.id(),
+                        stage.id(),
+                        created,
+                        status,
+                        EUR,
+                        amount,
+                        close,
+                        owners.get(random.nextInt(owners.size())),
+                        override,
+                        null,
+                        List.of(),
+                        List.of(),
+                        List.of(new StageChange(null, stage.id(), created, Actor.SYSTEM)),
+                        List.of(),
+                        status == OpportunityStatus.OPEN ? null : "reason",
+                        null,
+                        closedAt,
+                        null,
+                        Map.of(),
+                        null,
+                        null,
+                        created)));
             }
         }
     }
@@ -177,7 +235,14 @@ public class SalesBenchmarks {
     @Warmup(iterations = 3, time = 3)
     @Measurement(iterations = 5, time = 3)
     public Forecast forecastRollUpOfAQuarter(ManyDeals state) {
-        return Forecast.rollUp(ForecastScope.ALL, QuotaPeriod.quarter(2026, 2), EUR, state.opportunities,
-                deal -> true, state.pipelines::get, ZoneOffset.UTC, null);
+        return Forecast.rollUp(
+                ForecastScope.ALL,
+                QuotaPeriod.quarter(2026, 2),
+                EUR,
+                state.opportunities,
+                deal -> true,
+                state.pipelines::get,
+                ZoneOffset.UTC,
+                null);
     }
 }

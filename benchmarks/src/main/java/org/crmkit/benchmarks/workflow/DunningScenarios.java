@@ -28,16 +28,16 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.spi.Storage;
-import org.crmkit.workflow.dunning.Dunning;
-import org.crmkit.workflow.dunning.DunningCaseStore;
-import org.crmkit.workflow.dunning.InMemoryDunningCaseStore;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.WorkflowStore;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.dunning.Dunning;
+import org.crmkit.workflow.dunning.DunningCaseStore;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.workflow.dunning.InMemoryDunningCaseStore;
 import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
-import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.WorkflowStore;
 
 /**
  * Scenario benchmark of a dunning run in memory, timed end to end with wall-clock time: 100,000 accounts with 10
@@ -57,8 +57,7 @@ public final class DunningScenarios {
 
     private static final Instant MORNING = Instant.parse("2026-03-02T08:00:00Z");
 
-    private DunningScenarios() {
-    }
+    private DunningScenarios() {}
 
     /** A clock the scenario moves by hand. */
     private static final class MovableClock extends Clock {
@@ -95,8 +94,9 @@ public final class DunningScenarios {
 
         long loadStart = System.nanoTime();
         load(storage, clock, size);
-        System.out.printf("loaded %,d accounts and %,d open invoices (%,d overdue) in %.1f s%n", size.accounts(),
-                size.invoices(), size.accounts(), seconds(loadStart));
+        System.out.printf(
+                "loaded %,d accounts and %,d open invoices (%,d overdue) in %.1f s%n",
+                size.accounts(), size.invoices(), size.accounts(), seconds(loadStart));
         run(runtime, dunning, sent, () -> "");
     }
 
@@ -130,7 +130,9 @@ public final class DunningScenarios {
     /** crmkit and the workflow runtime on the storage, with an email channel that only counts what it receives. */
     public static WorkflowRuntime runtime(Storage storage, WorkflowStore store, Clock clock, AtomicLong sent) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        return WorkflowRuntime.builder().crm(crm).store(store)
+        return WorkflowRuntime.builder()
+                .crm(crm)
+                .store(store)
                 .channel(Channel.EMAIL, (key, message) -> sent.incrementAndGet())
                 .build();
     }
@@ -140,10 +142,14 @@ public final class DunningScenarios {
      * after the due date.
      */
     public static Dunning dunning(WorkflowRuntime runtime, DunningCaseStore cases) {
-        return Dunning.builder(runtime).cases(cases)
-                .policy(DunningPolicy.builder("standard").currency("EUR")
+        return Dunning.builder(runtime)
+                .cases(cases)
+                .policy(DunningPolicy.builder("standard")
+                        .currency("EUR")
                         .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
-                        .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL).fee("5.00"))
+                        .level(DunningLevel.daysAfterDue(21)
+                                .notice(Channel.EMAIL)
+                                .fee("5.00"))
                         .build())
                 .build();
     }
@@ -168,12 +174,19 @@ public final class DunningScenarios {
         double dispatchSeconds = seconds(dispatchStart);
         double dispatchCpuSeconds = (cpuNanos() - dispatchCpu) / 1e9;
         String dispatchExtra = extra.get();
-        System.out.printf("first run, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%s%n",
+        System.out.printf(
+                "first run, planning: %,d notices in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%s%n",
                 planned, planSeconds, planned / planSeconds, planCpuSeconds, planned / planCpuSeconds, planExtra);
-        System.out.printf("first run, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%s%n",
-                dispatched.delivered(), dispatchSeconds, dispatched.delivered() / dispatchSeconds, dispatchCpuSeconds,
-                dispatched.delivered() / dispatchCpuSeconds, dispatchExtra);
-        System.out.printf("first run, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n",
+        System.out.printf(
+                "first run, dispatch: %,d delivered in %.2f s wall (%,.0f actions/s), %.2f s CPU (%,.0f actions/s)%s%n",
+                dispatched.delivered(),
+                dispatchSeconds,
+                dispatched.delivered() / dispatchSeconds,
+                dispatchCpuSeconds,
+                dispatched.delivered() / dispatchCpuSeconds,
+                dispatchExtra);
+        System.out.printf(
+                "first run, end to end: %,.0f actions/s wall, %,.0f actions/s CPU%n",
                 dispatched.delivered() / (planSeconds + dispatchSeconds),
                 dispatched.delivered() / (planCpuSeconds + dispatchCpuSeconds));
 
@@ -182,8 +195,10 @@ public final class DunningScenarios {
         RunReport again = runtime.runDue(MORNING.plus(Duration.ofMinutes(5)));
         double againSeconds = seconds(againStart);
         double againCpuSeconds = (cpuNanos() - againCpu) / 1e9;
-        System.out.printf("second run the same morning: %s in %.2f s wall, %.2f s CPU%s; channel received %,d messages "
-                + "in all%n", again, againSeconds, againCpuSeconds, extra.get(), sent.get());
+        System.out.printf(
+                "second run the same morning: %s in %.2f s wall, %.2f s CPU%s; channel received %,d messages "
+                        + "in all%n",
+                again, againSeconds, againCpuSeconds, extra.get(), sent.get());
     }
 
     /**
@@ -195,8 +210,8 @@ public final class DunningScenarios {
         IdGenerator ids = new IdGenerator(clock);
         UserId owner = UserId.next(ids);
         Currency eur = Currency.getInstance("EUR");
-        List<InvoiceLine> lines = List.of(InvoiceLine.of("Subscription", BigDecimal.ONE, Money.of("119.00", "EUR"),
-                BigDecimal.ZERO));
+        List<InvoiceLine> lines =
+                List.of(InvoiceLine.of("Subscription", BigDecimal.ONE, Money.of("119.00", "EUR"), BigDecimal.ZERO));
         LocalDate today = LocalDate.ofInstant(MORNING, ZoneOffset.UTC);
         int batch = 1000;
         for (int from = 0; from < size.accounts(); from += batch) {
@@ -204,12 +219,24 @@ public final class DunningScenarios {
             List<Invoice> invoices = new ArrayList<>(batch * size.invoicesPerAccount());
             for (int a = from; a < Math.min(size.accounts(), from + batch); a++) {
                 AccountId accountId = AccountId.next(ids);
-                accounts.add(Account.register(TenantId.DEFAULT, accountId, NewAccount.of("Customer " + a, owner)
-                        .withEmail(EmailAddress.of("ap" + a + "@customer.example"), ContactPointType.BILLING), clock));
+                accounts.add(Account.register(
+                        TenantId.DEFAULT,
+                        accountId,
+                        NewAccount.of("Customer " + a, owner)
+                                .withEmail(EmailAddress.of("ap" + a + "@customer.example"), ContactPointType.BILLING),
+                        clock));
                 for (int i = 0; i < size.invoicesPerAccount(); i++) {
                     LocalDate due = i == 0 ? today.minusDays(30) : today.plusDays(5L + i * 3L);
-                    Invoice invoice = Invoice.draft(TenantId.DEFAULT, InvoiceId.next(ids), "INV-" + a + "-" + i,
-                            accountId, due.minusDays(30), due, eur, lines, clock);
+                    Invoice invoice = Invoice.draft(
+                            TenantId.DEFAULT,
+                            InvoiceId.next(ids),
+                            "INV-" + a + "-" + i,
+                            accountId,
+                            due.minusDays(30),
+                            due,
+                            eur,
+                            lines,
+                            clock);
                     invoice.issue(clock);
                     invoices.add(invoice);
                 }

@@ -29,11 +29,11 @@ import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.Occasion;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.greeting.Greetings;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.action.PlannedAction;
+import org.crmkit.workflow.greeting.Greetings;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -53,7 +53,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * year, a third of them with consent, in five time zones) in memory, and the dispatch throughput of the shared
  * workflow runtime. Run: {@code java -jar benchmarks/target/benchmarks.jar GreetingBenchmarks}.
  */
-@Fork(value = 1, jvmArgs = {"-Xmx6g"})
+@Fork(
+        value = 1,
+        jvmArgs = {"-Xmx6g"})
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class GreetingBenchmarks {
@@ -61,6 +63,7 @@ public class GreetingBenchmarks {
     private static final UserId OWNER = UserId.of(UUID.fromString("018f0000-0000-7000-8000-000000000001"));
     /** The moment every run of these benchmarks (and of the PostgreSQL ones) takes place at: 28 February 2027, noon UTC. */
     public static final Instant NOON = Instant.parse("2027-02-28T12:00:00Z");
+
     private static final String[] ZONES = {"Europe/Berlin", "Europe/London", "America/New_York", "Asia/Tokyo", "UTC"};
     private static final LocalDate FIRST_BIRTHDAY = LocalDate.of(1950, 1, 1);
     private static final int DISPATCHED = 10_000;
@@ -70,6 +73,7 @@ public class GreetingBenchmarks {
     public static class Contacts {
         @Param("1000000")
         int contacts;
+
         InMemoryStorage storage;
         Crm crm;
 
@@ -89,11 +93,11 @@ public class GreetingBenchmarks {
                 }
                 List<Contact> stored = crm.parties().importContacts(chunk);
                 for (int k = 0; k < stored.size(); k += 3) {
-                    crm.parties().grantConsent(stored.get(k).id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "import");
+                    crm.parties()
+                            .grantConsent(stored.get(k).id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "import");
                 }
             }
         }
-
     }
 
     /**
@@ -101,8 +105,8 @@ public class GreetingBenchmarks {
      * birthdays spread over the year and about one in 1,461 falls on 29 February), in one of five time zones.
      */
     public static ContactDetails detailsOf(int i, Random random) {
-        return new ContactDetails(Locale.ENGLISH, FIRST_BIRTHDAY.plusDays(random.nextInt(50 * 365)),
-                ZoneId.of(ZONES[i % ZONES.length]));
+        return new ContactDetails(
+                Locale.ENGLISH, FIRST_BIRTHDAY.plusDays(random.nextInt(50 * 365)), ZoneId.of(ZONES[i % ZONES.length]));
     }
 
     /** The greetings workflow on a runtime with an empty action store, so that every run is a first run. */
@@ -112,9 +116,10 @@ public class GreetingBenchmarks {
 
         @Setup(Level.Invocation)
         public void freshRuntime(Contacts contacts) {
-            WorkflowRuntime runtime = WorkflowRuntime.builder().crm(contacts.crm)
+            WorkflowRuntime runtime = WorkflowRuntime.builder()
+                    .crm(contacts.crm)
                     .store(InMemoryWorkflowStore.create(contacts.storage))
-                    .channel(Channel.EMAIL, (key, message) -> { })
+                    .channel(Channel.EMAIL, (key, message) -> {})
                     .build();
             greetings = Greetings.builder(runtime).build();
         }
@@ -130,15 +135,29 @@ public class GreetingBenchmarks {
             Clock clock = Clock.fixed(NOON, ZoneOffset.UTC);
             InMemoryStorage storage = InMemoryStorage.create(clock);
             Crm crm = Crm.builder().storage(storage).clock(clock).build();
-            runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
-                    .channel(Channel.EMAIL, (key, message) -> { })
+            runtime = WorkflowRuntime.builder()
+                    .crm(crm)
+                    .store(InMemoryWorkflowStore.create(storage))
+                    .channel(Channel.EMAIL, (key, message) -> {})
                     .build();
             RecordRef about = RecordRef.contact(ContactId.of(UUID.randomUUID()));
             runtime.transactions().inTransaction(() -> {
                 for (int i = 0; i < DISPATCHED; i++) {
-                    runtime.outbox().schedule("benchmark", new PlannedAction("message:" + i, "subject:" + i,
-                            new Message(Channel.EMAIL, "c" + i + "@example.com", "Kim", "Hello", "Hello Kim",
-                                    Locale.ENGLISH, about), NOON));
+                    runtime.outbox()
+                            .schedule(
+                                    "benchmark",
+                                    new PlannedAction(
+                                            "message:" + i,
+                                            "subject:" + i,
+                                            new Message(
+                                                    Channel.EMAIL,
+                                                    "c" + i + "@example.com",
+                                                    "Kim",
+                                                    "Hello",
+                                                    "Hello Kim",
+                                                    Locale.ENGLISH,
+                                                    about),
+                                            NOON));
                 }
             });
         }

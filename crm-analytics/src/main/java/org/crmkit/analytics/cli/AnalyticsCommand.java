@@ -26,7 +26,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.crmkit.analytics.Analytics;
-import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.BgNbdModel;
 import org.crmkit.analytics.CustomerSummarizer;
 import org.crmkit.analytics.CustomerSummary;
@@ -71,7 +70,8 @@ public final class AnalyticsCommand {
     /** The result could not be written. */
     public static final int WRITE_FAILED = 3;
 
-    private static final String USAGE = String.join("\n",
+    private static final String USAGE = String.join(
+            "\n",
             "usage: java -jar crmkit-analytics.jar <summary|rfm|clv|profitability> --input FILE [options]",
             "       java -jar crmkit-analytics.jar --help",
             "  --delimiter comma|tab|semicolon|whitespace|<char>   field separator (comma)",
@@ -98,17 +98,24 @@ public final class AnalyticsCommand {
     private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
     /** Asks for the usage as the command ({@code help}) or as an option anywhere. */
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
-    private static final Set<String> INPUT_OPTIONS = Set.of("--input", "--delimiter", "--no-header", "--columns",
-            "--customer-column", "--date-column", "--amount-column", "--cost-column", "--product-column",
+
+    private static final Set<String> INPUT_OPTIONS = Set.of(
+            "--input",
+            "--delimiter",
+            "--no-header",
+            "--columns",
+            "--customer-column",
+            "--date-column",
+            "--amount-column",
+            "--cost-column",
+            "--product-column",
             "--date-format");
-    private static final Set<String> SUMMARY_OPTIONS = Set.of("--calibration-end", "--observation-end",
-            "--time-unit");
-    private static final Set<String> CLV_OPTIONS = Set.of("--model", "--spend", "--penalizer", "--months",
-            "--discount-rate");
+    private static final Set<String> SUMMARY_OPTIONS = Set.of("--calibration-end", "--observation-end", "--time-unit");
+    private static final Set<String> CLV_OPTIONS =
+            Set.of("--model", "--spend", "--penalizer", "--months", "--discount-rate");
     private static final Set<String> PROFITABILITY_OPTIONS = Set.of("--cost-per-order", "--key-threshold");
 
-    private AnalyticsCommand() {
-    }
+    private AnalyticsCommand() {}
 
     /**
      * Runs the command with JSON to standard output and messages to standard error, both in UTF-8 whatever the
@@ -351,7 +358,8 @@ public final class AnalyticsCommand {
         double discountRate = number(options, "--discount-rate", 0.01);
         FitOptions fit = FitOptions.defaults().withPenalizer(number(options, "--penalizer", 0));
         List<CustomerSummary> customers = summarize(options);
-        List<PurchaseHistory> histories = customers.stream().map(CustomerSummary::history).toList();
+        List<PurchaseHistory> histories =
+                customers.stream().map(CustomerSummary::history).toList();
         PurchaseModel model = switch (modelName) {
             case "bg-nbd" -> BgNbdModel.fit(histories, fit);
             case "pareto-nbd" -> ParetoNbdModel.fit(histories, fit);
@@ -367,7 +375,8 @@ public final class AnalyticsCommand {
         if (spendName == null) {
             return result;
         }
-        GammaGammaModel spend = GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), fit);
+        GammaGammaModel spend =
+                GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), fit);
         result.put("spend", spend.parameters());
         result.put("spendLogLikelihood", spend.estimation().orElseThrow().logLikelihood());
         LifetimeValue value = LifetimeValue.of(model, spend, months, discountRate, unit(options));
@@ -376,20 +385,22 @@ public final class AnalyticsCommand {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("customer", c.customerId());
             row.put("probabilityAlive", model.probabilityAlive(c.history()));
-            row.put("expectedPurchases", model.expectedPurchases(c.history(),
-                    months * unit(options).periodsPerMonth()));
+            row.put(
+                    "expectedPurchases",
+                    model.expectedPurchases(c.history(), months * unit(options).periodsPerMonth()));
             row.put("expectedSpend", spend.expectedSpend(SpendHistory.of(c)));
             row.put("clv", value.valueOf(c));
             rows.add(row);
         }
-        rows.sort(Comparator.comparing((Map<String, Object> row) -> (BigDecimal) row.get("clv")).reversed());
+        rows.sort(Comparator.comparing((Map<String, Object> row) -> (BigDecimal) row.get("clv"))
+                .reversed());
         result.put("clv", rows);
         return result;
     }
 
     private static Map<String, Object> profitability(Map<String, String> options) {
-        Profitability profitability = Profitability.of(amount(options, "--cost-per-order"),
-                amount(options, "--key-threshold"));
+        Profitability profitability =
+                Profitability.of(amount(options, "--cost-per-order"), amount(options, "--key-threshold"));
         reader(options).read(input(options), profitability::add);
         List<Profitability.CustomerProfit> customers = profitability.customers();
         Map<Profitability.Tier, Integer> tiers = new EnumMap<>(Profitability.Tier.class);
@@ -424,8 +435,8 @@ public final class AnalyticsCommand {
         }
         LocalDate observationEnd = date(options, "--observation-end");
         if (observationEnd != null && observationEnd.isBefore(calibrationEnd)) {
-            throw new UsageException("--observation-end " + observationEnd + " is before --calibration-end "
-                    + calibrationEnd);
+            throw new UsageException(
+                    "--observation-end " + observationEnd + " is before --calibration-end " + calibrationEnd);
         }
         CustomerSummarizer summarizer = observationEnd == null
                 ? Analytics.summarizer(calibrationEnd, unit(options))

@@ -13,8 +13,7 @@ import java.util.Map;
  */
 final class Json {
 
-    private Json() {
-    }
+    private Json() {}
 
     /** Writes the value and a newline as it goes, so that a large result is never held as text. */
     static void write(Object value, Writer out) throws IOException {

@@ -32,11 +32,11 @@ public final class BillingPurchases {
 
     /** Invoices or payments read from billing at a time. */
     private static final int BATCH = 500;
+
     private static final Comparator<PurchaseRecord> BY_DATE_THEN_CUSTOMER =
             Comparator.comparing(PurchaseRecord::date).thenComparing(PurchaseRecord::customerId);
 
-    private BillingPurchases() {
-    }
+    private BillingPurchases() {}
 
     /**
      * One purchase per {@link InvoiceStatus#PAID paid} invoice, on its issue date, worth the invoice's revenue: its
@@ -114,15 +114,20 @@ public final class BillingPurchases {
             }
             currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
             BigDecimal total = invoice.total().amount();
-            BigDecimal revenue = total.signum() == 0 ? BigDecimal.ZERO
-                    : invoice.net().amount().multiply(invoice.paid().amount())
+            BigDecimal revenue = total.signum() == 0
+                    ? BigDecimal.ZERO
+                    : invoice.net()
+                            .amount()
+                            .multiply(invoice.paid().amount())
                             .divide(total, currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
             records.add(PurchaseRecord.of(invoice.account().value().toString(), invoice.issueDate(), revenue));
         }
 
         void addPayment(Payment payment) {
             currency = sameCurrency(currency, payment.amount().currency(), "payment " + payment.id());
-            records.add(PurchaseRecord.of(payment.account().value().toString(), payment.receivedOn(),
+            records.add(PurchaseRecord.of(
+                    payment.account().value().toString(),
+                    payment.receivedOn(),
                     payment.amount().amount()));
         }
 
@@ -134,9 +139,12 @@ public final class BillingPurchases {
 
     static Currency sameCurrency(Currency first, Currency next, String document) {
         if (first != null && !first.equals(next)) {
-            throw AnalyticsException.of(AnalyticsException.Reason.INVALID_ARGUMENT, "currency", document + " is in "
-                    + next.getCurrencyCode() + " but the ones before it are in " + first.getCurrencyCode()
-                    + "; analyse one currency at a time");
+            throw AnalyticsException.of(
+                    AnalyticsException.Reason.INVALID_ARGUMENT,
+                    "currency",
+                    document + " is in "
+                            + next.getCurrencyCode() + " but the ones before it are in " + first.getCurrencyCode()
+                            + "; analyse one currency at a time");
         }
         return next;
     }

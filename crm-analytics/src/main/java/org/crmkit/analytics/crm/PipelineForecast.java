@@ -61,9 +61,8 @@ public final class PipelineForecast {
      * @param expected      their amounts weighted by their probabilities, rounded half-even to the currency's minor
      *                      unit
      */
-    public record Cell(YearMonth period, ForecastCategory category, int opportunities, BigDecimal amount,
-                       BigDecimal expected) {
-    }
+    public record Cell(
+            YearMonth period, ForecastCategory category, int opportunities, BigDecimal amount, BigDecimal expected) {}
 
     private final Currency currency;
     private final List<Cell> cells;
@@ -79,8 +78,8 @@ public final class PipelineForecast {
      * Forecasts the opportunities; {@code pipelines} must hold the pipeline of every opportunity (its stages give
      * the probabilities and categories), {@code zone} turns the instant a deal was won into a date.
      */
-    public static PipelineForecast of(Collection<Pipeline> pipelines, Iterable<Opportunity> opportunities,
-                                      Granularity granularity, ZoneId zone) {
+    public static PipelineForecast of(
+            Collection<Pipeline> pipelines, Iterable<Opportunity> opportunities, Granularity granularity, ZoneId zone) {
         Require.notNull(granularity, "granularity");
         Require.notNull(zone, "zone");
         Map<PipelineId, Pipeline> byId = new HashMap<>();
@@ -94,7 +93,9 @@ public final class PipelineForecast {
             }
             Pipeline pipeline = byId.get(deal.pipeline());
             if (pipeline == null) {
-                throw AnalyticsException.of(AnalyticsException.Reason.INVALID_ARGUMENT, "pipelines",
+                throw AnalyticsException.of(
+                        AnalyticsException.Reason.INVALID_ARGUMENT,
+                        "pipelines",
                         "opportunity " + deal.id() + " is in pipeline " + deal.pipeline() + ", which was not given");
             }
             boolean won = deal.status() == OpportunityStatus.WON;
@@ -104,17 +105,24 @@ public final class PipelineForecast {
             }
             currency = BillingPurchases.sameCurrency(currency, deal.amount().currency(), "opportunity " + deal.id());
             LocalDate closing = won ? LocalDate.ofInstant(deal.closedAt(), zone) : deal.expectedCloseDate();
-            ForecastCategory category = won ? ForecastCategory.CLOSED
+            ForecastCategory category = won
+                    ? ForecastCategory.CLOSED
                     : pipeline.requireStage(deal.stage()).forecastCategory();
             BigDecimal amount = deal.amount().amount();
-            BigDecimal probability = BigDecimal.valueOf(deal.probabilityPercent(pipeline)).movePointLeft(2);
+            BigDecimal probability =
+                    BigDecimal.valueOf(deal.probabilityPercent(pipeline)).movePointLeft(2);
             grid.computeIfAbsent(granularity.periodOf(closing), k -> new EnumMap<>(ForecastCategory.class))
-                    .computeIfAbsent(category, k -> new Totals()).add(amount, amount.multiply(probability));
+                    .computeIfAbsent(category, k -> new Totals())
+                    .add(amount, amount.multiply(probability));
         }
         int scale = currency == null ? 2 : currency.getDefaultFractionDigits();
         List<Cell> cells = new ArrayList<>();
-        grid.forEach((period, categories) -> categories.forEach((category, totals) -> cells.add(new Cell(period,
-                category, totals.count, totals.amount, totals.expected.setScale(scale, RoundingMode.HALF_EVEN)))));
+        grid.forEach((period, categories) -> categories.forEach((category, totals) -> cells.add(new Cell(
+                period,
+                category,
+                totals.count,
+                totals.amount,
+                totals.expected.setScale(scale, RoundingMode.HALF_EVEN)))));
         return new PipelineForecast(currency, cells, unscheduled);
     }
 

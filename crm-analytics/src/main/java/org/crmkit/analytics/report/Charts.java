@@ -14,7 +14,8 @@ final class Charts {
 
     private static final String SVG = "http://www.w3.org/2000/svg";
     private static final String[] PALETTE = {
-            "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"};
+        "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"
+    };
     private static final int WIDTH = 760;
     private static final int LABEL_WIDTH = 190;
     private static final int ROW = 26;
@@ -30,14 +31,17 @@ final class Charts {
             .swatch{display:inline-block;width:.8em;height:.8em;margin-right:.3em;border-radius:50%}
             """;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static String document(String title, String subtitle, List<HtmlReport.Figure> figures, List<Section> sections) {
         Markup m = new Markup();
         m.raw("<!DOCTYPE html>\n");
         m.open("html", "xmlns", "http://www.w3.org/1999/xhtml", "lang", "en");
-        m.open("head").empty("meta", "charset", "UTF-8").element("title", title).element("style", STYLE).close("head");
+        m.open("head")
+                .empty("meta", "charset", "UTF-8")
+                .element("title", title)
+                .element("style", STYLE)
+                .close("head");
         m.open("body").element("h1", title);
         if (!subtitle.isEmpty()) {
             m.element("p", subtitle, "class", "subtitle");
@@ -77,8 +81,20 @@ final class Charts {
             double x = section.centred() ? LABEL_WIDTH + (area - width) / 2 : LABEL_WIDTH;
             int y = i * ROW + 4;
             m.element("text", bar.label(), "x", LABEL_WIDTH - 8, "y", y + 16, "text-anchor", "end");
-            m.open("rect", "class", "bar", "x", x, "y", y, "width", width, "height", ROW - 6,
-                            "fill", PALETTE[section.centred() ? 0 : i % PALETTE.length])
+            m.open(
+                            "rect",
+                            "class",
+                            "bar",
+                            "x",
+                            x,
+                            "y",
+                            y,
+                            "width",
+                            width,
+                            "height",
+                            ROW - 6,
+                            "fill",
+                            PALETTE[section.centred() ? 0 : i % PALETTE.length])
                     .element("title", bar.label() + ": " + bar.caption())
                     .close("rect");
             m.element("text", bar.caption(), "x", LABEL_WIDTH + area + 8, "y", y + 16);
@@ -110,8 +126,20 @@ final class Charts {
             String range = i == bins
                     ? "above " + number(high)
                     : number(low + i * width) + " to " + number(low + (i + 1) * width);
-            m.open("rect", "class", "bar", "x", plotLeft + i * barWidth + 1, "y", 10 + plotHeight - h,
-                            "width", Math.max(1, barWidth - 2), "height", h, "fill", i == bins ? PALETTE[1] : PALETTE[0])
+            m.open(
+                            "rect",
+                            "class",
+                            "bar",
+                            "x",
+                            plotLeft + i * barWidth + 1,
+                            "y",
+                            10 + plotHeight - h,
+                            "width",
+                            Math.max(1, barWidth - 2),
+                            "height",
+                            h,
+                            "fill",
+                            i == bins ? PALETTE[1] : PALETTE[0])
                     .element("title", range + ": " + counts[i])
                     .close("rect");
         }
@@ -120,8 +148,15 @@ final class Charts {
         m.element("text", Integer.toString(max), "x", plotLeft - 6, "y", 20, "text-anchor", "end");
         m.element("text", number(low), "x", plotLeft, "y", plotHeight + 26);
         m.element("text", number(high), "x", plotLeft + bins * barWidth, "y", plotHeight + 26, "text-anchor", "middle");
-        m.element("text", section.valueLabel() + " (" + sorted.length + " values; the last bar holds the top 1%)",
-                "x", plotLeft + plotWidth / 2.0, "y", plotHeight + 44, "text-anchor", "middle");
+        m.element(
+                "text",
+                section.valueLabel() + " (" + sorted.length + " values; the last bar holds the top 1%)",
+                "x",
+                plotLeft + plotWidth / 2.0,
+                "y",
+                plotHeight + 44,
+                "text-anchor",
+                "middle");
         m.close("svg");
     }
 
@@ -129,7 +164,8 @@ final class Charts {
         List<HtmlReport.Point> points = section.points();
         double minX = points.stream().mapToDouble(HtmlReport.Point::x).min().orElseThrow();
         double maxX = points.stream().mapToDouble(HtmlReport.Point::x).max().orElseThrow();
-        double minY = Math.min(0, points.stream().mapToDouble(HtmlReport.Point::y).min().orElseThrow());
+        double minY = Math.min(
+                0, points.stream().mapToDouble(HtmlReport.Point::y).min().orElseThrow());
         double maxY = points.stream().mapToDouble(HtmlReport.Point::y).max().orElseThrow();
         if (section.referenceY() != null) {
             maxY = Math.max(maxY, section.referenceY());
@@ -145,20 +181,45 @@ final class Charts {
         svg(m, top + height + 40);
         StringBuilder polyline = new StringBuilder();
         for (HtmlReport.Point p : points) {
-            polyline.append(coordinate(left + width * (p.x() - minX) / spanX)).append(',')
-                    .append(coordinate(top + height - height * (p.y() - minY) / spanY)).append(' ');
+            polyline.append(coordinate(left + width * (p.x() - minX) / spanX))
+                    .append(',')
+                    .append(coordinate(top + height - height * (p.y() - minY) / spanY))
+                    .append(' ');
         }
         if (section.referenceY() != null) {
             double y = top + height - height * (section.referenceY() - minY) / spanY;
-            m.empty("line", "class", "reference", "x1", (double) left, "x2", (double) left + width, "y1", y, "y2", y,
-                    "stroke", "#999", "stroke-dasharray", "4 4");
+            m.empty(
+                    "line",
+                    "class",
+                    "reference",
+                    "x1",
+                    (double) left,
+                    "x2",
+                    (double) left + width,
+                    "y1",
+                    y,
+                    "y2",
+                    y,
+                    "stroke",
+                    "#999",
+                    "stroke-dasharray",
+                    "4 4");
             m.element("text", number(section.referenceY()), "x", left - 6, "y", y + 4, "text-anchor", "end");
         }
-        m.empty("polyline", "class", "curve", "points", polyline.toString().trim(), "fill", "none",
-                "stroke", PALETTE[0], "stroke-width", 2);
+        m.empty(
+                "polyline",
+                "class",
+                "curve",
+                "points",
+                polyline.toString().trim(),
+                "fill",
+                "none",
+                "stroke",
+                PALETTE[0],
+                "stroke-width",
+                2);
         axes(m, left, top, width, height);
-        boolean nearReference = section.referenceY() != null
-                && Math.abs(maxY - section.referenceY()) < 0.08 * spanY;
+        boolean nearReference = section.referenceY() != null && Math.abs(maxY - section.referenceY()) < 0.08 * spanY;
         if (!nearReference) {
             m.element("text", number(maxY), "x", left - 6, "y", top + 10, "text-anchor", "end");
         }
@@ -182,29 +243,63 @@ final class Charts {
         }
         int height = lanes.size() * ROW + 30;
         svg(m, height);
-        for (LocalDate month = section.from().withDayOfMonth(1).plusMonths(1); !month.isAfter(section.to());
-             month = month.plusMonths(1)) {
+        for (LocalDate month = section.from().withDayOfMonth(1).plusMonths(1);
+                !month.isAfter(section.to());
+                month = month.plusMonths(1)) {
             double x = LABEL_WIDTH + area * ChronoUnit.DAYS.between(section.from(), month) / (double) days;
             m.empty("line", "x1", x, "x2", x, "y1", 0.0, "y2", (double) lanes.size() * ROW, "stroke", "#eee");
-            m.element("text", month.toString().substring(0, 7), "x", x, "y", lanes.size() * ROW + 16,
-                    "text-anchor", "middle");
+            m.element(
+                    "text",
+                    month.toString().substring(0, 7),
+                    "x",
+                    x,
+                    "y",
+                    lanes.size() * ROW + 16,
+                    "text-anchor",
+                    "middle");
         }
         for (int i = 0; i < lanes.size(); i++) {
             HtmlReport.Lane lane = lanes.get(i);
             double y = i * ROW + ROW / 2.0;
             m.element("text", lane.label(), "x", LABEL_WIDTH - 8, "y", y + 4, "text-anchor", "end");
-            m.empty("line", "x1", (double) LABEL_WIDTH, "x2", (double) LABEL_WIDTH + area, "y1", y, "y2", y,
-                    "stroke", "#ccc");
+            m.empty(
+                    "line",
+                    "x1",
+                    (double) LABEL_WIDTH,
+                    "x2",
+                    (double) LABEL_WIDTH + area,
+                    "y1",
+                    y,
+                    "y2",
+                    y,
+                    "stroke",
+                    "#ccc");
             for (HtmlReport.Mark mark : lane.marks()) {
                 long day = ChronoUnit.DAYS.between(section.from(), mark.date());
                 if (day < 0 || day > days) {
                     continue;
                 }
-                m.open("circle", "class", "mark", "data-lane", lane.label(), "data-kind", mark.kind(),
-                                "data-date", mark.date(),
-                                "cx", LABEL_WIDTH + area * day / (double) days, "cy", y, "r", 6,
-                                "fill", colours.get(mark.kind()))
-                        .element("title", mark.date() + " " + mark.kind() + (mark.label().isEmpty() ? "" : ": " + mark.label()))
+                m.open(
+                                "circle",
+                                "class",
+                                "mark",
+                                "data-lane",
+                                lane.label(),
+                                "data-kind",
+                                mark.kind(),
+                                "data-date",
+                                mark.date(),
+                                "cx",
+                                LABEL_WIDTH + area * day / (double) days,
+                                "cy",
+                                y,
+                                "r",
+                                6,
+                                "fill",
+                                colours.get(mark.kind()))
+                        .element(
+                                "title",
+                                mark.date() + " " + mark.kind() + (mark.label().isEmpty() ? "" : ": " + mark.label()))
                         .close("circle");
             }
         }
@@ -218,8 +313,11 @@ final class Charts {
     }
 
     static void grid(Markup m, Section.Grid section) {
-        double max = Arrays.stream(section.cells()).flatMap(Arrays::stream)
-                .mapToDouble(HtmlReport.Cell::value).max().orElse(0);
+        double max = Arrays.stream(section.cells())
+                .flatMap(Arrays::stream)
+                .mapToDouble(HtmlReport.Cell::value)
+                .max()
+                .orElse(0);
         m.open("table", "class", "grid");
         m.open("tr").element("th", section.rowAxis() + " \\ " + section.columnAxis(), "class", "name");
         for (String column : section.columns()) {
@@ -230,8 +328,13 @@ final class Charts {
             m.open("tr").element("th", section.rows().get(r), "class", "name");
             for (HtmlReport.Cell cell : section.cells()[r]) {
                 double shade = max == 0 ? 0 : 0.06 + 0.6 * cell.value() / max;
-                m.element("td", cell.caption(), "data-value", BigDecimal.valueOf(cell.value()).stripTrailingZeros().toPlainString(),
-                        "style", "background:rgba(31,119,180," + String.format(Locale.ROOT, "%.2f", shade) + ")");
+                m.element(
+                        "td",
+                        cell.caption(),
+                        "data-value",
+                        BigDecimal.valueOf(cell.value()).stripTrailingZeros().toPlainString(),
+                        "style",
+                        "background:rgba(31,119,180," + String.format(Locale.ROOT, "%.2f", shade) + ")");
             }
             m.close("tr");
         }
@@ -256,15 +359,45 @@ final class Charts {
     }
 
     private static void svg(Markup m, int height) {
-        m.open("svg", "xmlns", SVG, "width", WIDTH, "height", height, "viewBox", "0 0 " + WIDTH + " " + height,
-                "role", "img");
+        m.open(
+                "svg",
+                "xmlns",
+                SVG,
+                "width",
+                WIDTH,
+                "height",
+                height,
+                "viewBox",
+                "0 0 " + WIDTH + " " + height,
+                "role",
+                "img");
     }
 
     private static void axes(Markup m, int left, int top, int width, int height) {
-        m.empty("line", "x1", (double) left, "x2", (double) left, "y1", (double) top, "y2", (double) top + height,
-                "stroke", "#333");
-        m.empty("line", "x1", (double) left, "x2", (double) left + width, "y1", (double) top + height,
-                "y2", (double) top + height, "stroke", "#333");
+        m.empty(
+                "line",
+                "x1",
+                (double) left,
+                "x2",
+                (double) left,
+                "y1",
+                (double) top,
+                "y2",
+                (double) top + height,
+                "stroke",
+                "#333");
+        m.empty(
+                "line",
+                "x1",
+                (double) left,
+                "x2",
+                (double) left + width,
+                "y1",
+                (double) top + height,
+                "y2",
+                (double) top + height,
+                "stroke",
+                "#333");
     }
 
     /** An amount with its currency and thousands separators, e.g. {@code EUR 12,345.60}. */

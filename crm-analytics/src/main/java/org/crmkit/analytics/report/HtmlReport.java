@@ -153,8 +153,8 @@ public final class HtmlReport {
             Files.writeString(absolute, html, StandardCharsets.UTF_8);
             return absolute;
         } catch (IOException e) {
-            throw AnalyticsException.of(AnalyticsException.Reason.UNWRITABLE_OUTPUT, "file",
-                    file + ": cannot write the report: " + e);
+            throw AnalyticsException.of(
+                    AnalyticsException.Reason.UNWRITABLE_OUTPUT, "file", file + ": cannot write the report: " + e);
         }
     }
 
@@ -216,15 +216,19 @@ public final class HtmlReport {
                     throw invalid("values", "histogram '" + heading + "' must hold finite values only, found " + v);
                 }
             }
-            sections.add(new Section.Histogram(requireText(heading, "heading"), requireText(valueLabel, "valueLabel"),
-                    values.clone(), bins));
+            sections.add(new Section.Histogram(
+                    requireText(heading, "heading"), requireText(valueLabel, "valueLabel"), values.clone(), bins));
             return this;
         }
 
         /** A line chart through the points in the given order, with an optional horizontal reference line. */
         public Builder curve(String heading, String xLabel, String yLabel, List<Point> points, Double referenceY) {
-            sections.add(new Section.Curve(requireText(heading, "heading"), requireText(xLabel, "xLabel"),
-                    requireText(yLabel, "yLabel"), requireNonEmpty(points, "points"), referenceY));
+            sections.add(new Section.Curve(
+                    requireText(heading, "heading"),
+                    requireText(xLabel, "xLabel"),
+                    requireText(yLabel, "yLabel"),
+                    requireNonEmpty(points, "points"),
+                    referenceY));
             return this;
         }
 
@@ -257,34 +261,48 @@ public final class HtmlReport {
             if (!to.isAfter(from)) {
                 throw invalid("to", "timeline '" + heading + "' must end after it starts, was " + from + " to " + to);
             }
-            sections.add(new Section.Timeline(requireText(heading, "heading"), from, to, requireNonEmpty(lanes, "lanes")));
+            sections.add(
+                    new Section.Timeline(requireText(heading, "heading"), from, to, requireNonEmpty(lanes, "lanes")));
             return this;
         }
 
         /**
          * A shaded grid (heat map): {@code cells[row][column]}, darker for larger values, each cell with its caption.
          */
-        public Builder grid(String heading, String rowAxis, String columnAxis, List<String> rows, List<String> columns,
-                            Cell[][] cells) {
+        public Builder grid(
+                String heading,
+                String rowAxis,
+                String columnAxis,
+                List<String> rows,
+                List<String> columns,
+                Cell[][] cells) {
             requireNonEmpty(rows, "rows");
             requireNonEmpty(columns, "columns");
             if (cells.length != rows.size()) {
-                throw invalid("cells", "grid '" + heading + "' has " + rows.size() + " rows but "
-                        + cells.length + " rows of cells");
+                throw invalid(
+                        "cells",
+                        "grid '" + heading + "' has " + rows.size() + " rows but " + cells.length + " rows of cells");
             }
             Cell[][] copy = new Cell[cells.length][];
             for (int r = 0; r < cells.length; r++) {
                 if (cells[r].length != columns.size()) {
-                    throw invalid("cells", "grid '" + heading + "' row " + rows.get(r) + " has "
-                            + cells[r].length + " cells, expected " + columns.size());
+                    throw invalid(
+                            "cells",
+                            "grid '" + heading + "' row " + rows.get(r) + " has " + cells[r].length
+                                    + " cells, expected " + columns.size());
                 }
                 copy[r] = cells[r].clone();
                 for (Cell cell : copy[r]) {
                     Require.notNull(cell, "cell");
                 }
             }
-            sections.add(new Section.Grid(requireText(heading, "heading"), requireText(rowAxis, "rowAxis"),
-                    requireText(columnAxis, "columnAxis"), List.copyOf(rows), List.copyOf(columns), copy));
+            sections.add(new Section.Grid(
+                    requireText(heading, "heading"),
+                    requireText(rowAxis, "rowAxis"),
+                    requireText(columnAxis, "columnAxis"),
+                    List.copyOf(rows),
+                    List.copyOf(columns),
+                    copy));
             return this;
         }
 
@@ -294,7 +312,8 @@ public final class HtmlReport {
          */
         public Builder rfm(String heading, RfmReport rfm, String currency) {
             int quantiles = rfm.scores().stream()
-                    .mapToInt(s -> Math.max(s.recencyScore(), s.frequencyScore())).max()
+                    .mapToInt(s -> Math.max(s.recencyScore(), s.frequencyScore()))
+                    .max()
                     .orElseThrow(() -> invalid("rfm", "the RFM report has no scores"));
             int[][] counts = new int[quantiles][quantiles];
             BigDecimal[][] values = new BigDecimal[quantiles][quantiles];
@@ -320,7 +339,9 @@ public final class HtmlReport {
             grid(heading, "recency score", "frequency score", rows, columns, cells);
             List<Bar> segments = rfm.segments().stream()
                     .sorted(Comparator.comparing(RfmReport.SegmentTotals::value).reversed())
-                    .map(s -> new Bar(s.segment(), s.value().doubleValue(),
+                    .map(s -> new Bar(
+                            s.segment(),
+                            s.value().doubleValue(),
                             s.customers() + " customers · " + Charts.money(currency, s.value())))
                     .toList();
             return bars(heading + ": segments by value", segments);
@@ -332,8 +353,10 @@ public final class HtmlReport {
             List<List<String>> copy = new ArrayList<>();
             for (List<String> row : rows) {
                 if (row.size() != header.size()) {
-                    throw invalid("rows", "table '" + heading + "' row " + row + " has " + row.size()
-                            + " cells, expected " + header.size());
+                    throw invalid(
+                            "rows",
+                            "table '" + heading + "' row " + row + " has " + row.size() + " cells, expected "
+                                    + header.size());
                 }
                 copy.add(List.copyOf(row));
             }

@@ -57,7 +57,9 @@ final class Markup {
 
     private void attributes(Object... attributes) {
         if (attributes.length % 2 != 0) {
-            throw AnalyticsException.of(AnalyticsException.Reason.INVALID_ARGUMENT, "attributes",
+            throw AnalyticsException.of(
+                    AnalyticsException.Reason.INVALID_ARGUMENT,
+                    "attributes",
                     "come in name/value pairs, got " + attributes.length + " values");
         }
         for (int i = 0; i < attributes.length; i += 2) {
@@ -87,7 +89,8 @@ final class Markup {
                         out.append(' '); // control characters are not allowed in XML
                     } else if (c == '\uFFFE' || c == '\uFFFF') {
                         out.append(REPLACEMENT); // not characters, and not allowed in XML
-                    } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    } else if (Character.isHighSurrogate(c)
+                            && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
                     } else if (Character.isSurrogate(c)) {

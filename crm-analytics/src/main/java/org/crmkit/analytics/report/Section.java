@@ -52,8 +52,14 @@ sealed interface Section {
         }
     }
 
-    record Grid(String heading, String rowAxis, String columnAxis, List<String> rows, List<String> columns,
-                HtmlReport.Cell[][] cells) implements Section {
+    record Grid(
+            String heading,
+            String rowAxis,
+            String columnAxis,
+            List<String> rows,
+            List<String> columns,
+            HtmlReport.Cell[][] cells)
+            implements Section {
 
         @Override
         public void render(Markup m) {

@@ -24,9 +24,12 @@ class ArchitectureTest {
 
     @Test
     void onlyTheCrmAdapterDependsOnCrmCoreBeyondItsExceptionTypes() {
-        noClasses().that().resideOutsideOfPackage("org.crmkit.analytics.crm..")
-                .should().dependOnClassesThat(resideInAPackage("org.crmkit.core..")
-                        .and(not(resideInAPackage("org.crmkit.core.common.."))))
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.crmkit.analytics.crm..")
+                .should()
+                .dependOnClassesThat(
+                        resideInAPackage("org.crmkit.core..").and(not(resideInAPackage("org.crmkit.core.common.."))))
                 .check(analytics);
     }
 }

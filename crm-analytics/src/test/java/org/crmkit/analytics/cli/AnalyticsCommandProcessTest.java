@@ -21,14 +21,17 @@ class AnalyticsCommandProcessTest {
     Path dir;
 
     private Path purchases() throws IOException {
-        return Files.writeString(dir.resolve("tx.csv"),
+        return Files.writeString(
+                dir.resolve("tx.csv"),
                 "customer,date,amount\nM\u00fcller,2024-01-01,10\nMueller,2024-01-03,5\nZo\u00eb,2024-01-08,20\n");
     }
 
     private static List<String> java(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), AnalyticsCommand.class.getName()));
+                "-cp",
+                System.getProperty("java.class.path"),
+                AnalyticsCommand.class.getName()));
         command.addAll(List.of(args));
         return command;
     }
@@ -42,17 +45,23 @@ class AnalyticsCommandProcessTest {
     }
 
     private static int waitFor(Process process) throws InterruptedException {
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the command ended").isTrue();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS))
+                .as("the command ended")
+                .isTrue();
         return process.exitValue();
     }
 
     @Test
     void inTheCLocaleTheJsonIsStillUtf8() throws Exception {
-        Process process = inCLocale(java("summary", "--input", purchases().toString(), "--calibration-end",
-                "2024-01-10")).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process process = inCLocale(
+                        java("summary", "--input", purchases().toString(), "--calibration-end", "2024-01-10"))
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
         byte[] stdout = process.getInputStream().readAllBytes();
 
-        assertThat(waitFor(process)).as(Files.readString(dir.resolve("err.txt"))).isZero();
+        assertThat(waitFor(process))
+                .as(Files.readString(dir.resolve("err.txt")))
+                .isZero();
         assertThat(new String(stdout, StandardCharsets.UTF_8))
                 .contains("\"customer\": \"M\u00fcller\"", "\"customer\": \"Mueller\"", "\"customer\": \"Zo\u00eb\"");
     }
@@ -71,8 +80,10 @@ class AnalyticsCommandProcessTest {
 
     @Test
     void aBrokenPipeEndsWithExitThree() throws Exception {
-        Process process = inCLocale(java("summary", "--input", purchases().toString(), "--calibration-end",
-                "2024-01-05")).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process process = inCLocale(
+                        java("summary", "--input", purchases().toString(), "--calibration-end", "2024-01-05"))
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
         process.getInputStream().close();
 
         assertThat(waitFor(process)).isEqualTo(AnalyticsCommand.WRITE_FAILED);
@@ -83,8 +94,11 @@ class AnalyticsCommandProcessTest {
     void aFullDiskEndsWithExitThree() throws Exception {
         File full = new File("/dev/full");
         assumeThat(full).exists();
-        Process process = inCLocale(java("summary", "--input", purchases().toString(), "--calibration-end",
-                "2024-01-05")).redirectOutput(full).redirectError(dir.resolve("err.txt").toFile()).start();
+        Process process = inCLocale(
+                        java("summary", "--input", purchases().toString(), "--calibration-end", "2024-01-05"))
+                .redirectOutput(full)
+                .redirectError(dir.resolve("err.txt").toFile())
+                .start();
 
         assertThat(waitFor(process)).isEqualTo(AnalyticsCommand.WRITE_FAILED);
         assertThat(Files.readString(dir.resolve("err.txt"))).contains("No space left on device");

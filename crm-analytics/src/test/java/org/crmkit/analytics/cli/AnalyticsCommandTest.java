@@ -22,7 +22,9 @@ class AnalyticsCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return AnalyticsCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return AnalyticsCommand.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -36,24 +38,50 @@ class AnalyticsCommandTest {
 
     private static Path cdnowSample() {
         String cdnow = System.getProperty("crmkit.cdnow.dir");
-        assertThat(cdnow).as("system property crmkit.cdnow.dir (set by surefire)").isNotNull();
+        assertThat(cdnow)
+                .as("system property crmkit.cdnow.dir (set by surefire)")
+                .isNotNull();
         Path sample = Path.of(cdnow, "CDNOW_sample.txt");
-        assertThat(sample).as("CDNOW fixture; shared/ must sit beside the repository").isRegularFile();
+        assertThat(sample)
+                .as("CDNOW fixture; shared/ must sit beside the repository")
+                .isRegularFile();
         return sample;
     }
 
     private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": (-?[0-9.Ee-]+)").matcher(json);
-        assertThat(m.find()).as("key %s in %s", key, json.substring(0, Math.min(400, json.length()))).isTrue();
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": (-?[0-9.Ee-]+)")
+                .matcher(json);
+        assertThat(m.find())
+                .as("key %s in %s", key, json.substring(0, Math.min(400, json.length())))
+                .isTrue();
         return Double.parseDouble(m.group(1));
     }
 
     @Test
     void clvFitsBgNbdAndGammaGammaOnTheCdnowSampleAndValuesEveryCustomer() {
-        int status = run("clv", "--input", cdnowSample().toString(), "--delimiter", "whitespace", "--no-header",
-                "--columns", "id_total,id_sample,date,num_cd_purc,total_value", "--customer-column", "id_sample",
-                "--amount-column", "total_value", "--date-format", "yyyyMMdd", "--calibration-end", "1997-09-30",
-                "--time-unit", "weeks", "--model", "bg-nbd", "--spend", "gamma-gamma");
+        int status = run(
+                "clv",
+                "--input",
+                cdnowSample().toString(),
+                "--delimiter",
+                "whitespace",
+                "--no-header",
+                "--columns",
+                "id_total,id_sample,date,num_cd_purc,total_value",
+                "--customer-column",
+                "id_sample",
+                "--amount-column",
+                "total_value",
+                "--date-format",
+                "yyyyMMdd",
+                "--calibration-end",
+                "1997-09-30",
+                "--time-unit",
+                "weeks",
+                "--model",
+                "bg-nbd",
+                "--spend",
+                "gamma-gamma");
 
         assertThat(status).as(errors()).isZero();
         String json = output();
@@ -68,31 +96,58 @@ class AnalyticsCommandTest {
 
     @Test
     void summaryAndRfmPrintJsonForAHeaderFile() throws IOException {
-        Path file = Files.writeString(dir.resolve("tx.csv"),
-                "customer;date;amount\na;2024-01-01;10\nb;2024-01-03;5\na;2024-01-08;20\n");
+        Path file = Files.writeString(
+                dir.resolve("tx.csv"), "customer;date;amount\na;2024-01-01;10\nb;2024-01-03;5\na;2024-01-08;20\n");
 
-        assertThat(run("summary", "--input", file.toString(), "--delimiter", "semicolon",
-                "--calibration-end", "2024-01-10")).as(errors()).isZero();
+        assertThat(run(
+                        "summary",
+                        "--input",
+                        file.toString(),
+                        "--delimiter",
+                        "semicolon",
+                        "--calibration-end",
+                        "2024-01-10"))
+                .as(errors())
+                .isZero();
         assertThat(output()).contains("\"customer\": \"a\"", "\"frequency\": 1", "\"monetaryValue\": 20");
         out.reset();
-        assertThat(run("rfm", "--input", file.toString(), "--delimiter", "semicolon",
-                "--calibration-end", "2024-01-10")).as(errors()).isZero();
+        assertThat(run(
+                        "rfm",
+                        "--input",
+                        file.toString(),
+                        "--delimiter",
+                        "semicolon",
+                        "--calibration-end",
+                        "2024-01-10"))
+                .as(errors())
+                .isZero();
         assertThat(output()).contains("\"segments\"", "\"rfm\"");
     }
 
     @Test
     void profitabilityTiersCustomers() throws IOException {
-        Path file = Files.writeString(dir.resolve("p.csv"),
-                "customer,date,amount,cost\na,2024-01-01,100,40\nb,2024-01-02,10,9\n");
+        Path file = Files.writeString(
+                dir.resolve("p.csv"), "customer,date,amount,cost\na,2024-01-01,100,40\nb,2024-01-02,10,9\n");
 
-        assertThat(run("profitability", "--input", file.toString(), "--cost-column", "cost",
-                "--cost-per-order", "2", "--key-threshold", "50")).as(errors()).isZero();
+        assertThat(run(
+                        "profitability",
+                        "--input",
+                        file.toString(),
+                        "--cost-column",
+                        "cost",
+                        "--cost-per-order",
+                        "2",
+                        "--key-threshold",
+                        "50"))
+                .as(errors())
+                .isZero();
         assertThat(output()).contains("\"key\": 1", "\"unprofitable\": 1", "\"profit\": 58");
     }
 
     @Test
     void badInputEndsWithTheLineAndColumnAndANonZeroExit() throws IOException {
-        Path file = Files.writeString(dir.resolve("bad.csv"), "customer,date,amount\na,2024-01-01,10\na,2024-13-01,5\n");
+        Path file =
+                Files.writeString(dir.resolve("bad.csv"), "customer,date,amount\na,2024-01-01,10\na,2024-13-01,5\n");
 
         int status = run("summary", "--input", file.toString(), "--calibration-end", "2024-12-31");
 
@@ -106,9 +161,11 @@ class AnalyticsCommandTest {
         Path noColumn = Files.writeString(dir.resolve("c.csv"), "client,date,amount\na,2024-01-01,10\n");
         Path empty = Files.writeString(dir.resolve("e.csv"), "");
 
-        assertThat(run("summary", "--input", noColumn.toString(), "--calibration-end", "2024-12-31")).isEqualTo(1);
+        assertThat(run("summary", "--input", noColumn.toString(), "--calibration-end", "2024-12-31"))
+                .isEqualTo(1);
         assertThat(errors()).contains("line 1", "no column 'customer'");
-        assertThat(run("summary", "--input", empty.toString(), "--calibration-end", "2024-12-31")).isEqualTo(1);
+        assertThat(run("summary", "--input", empty.toString(), "--calibration-end", "2024-12-31"))
+                .isEqualTo(1);
         assertThat(errors()).contains("empty");
     }
 

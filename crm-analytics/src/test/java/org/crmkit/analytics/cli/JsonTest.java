@@ -18,6 +18,7 @@ class JsonTest {
         String json = out.toString();
 
         assertThat(json).contains("\"a\\ud800\"", "\"a\\udc00\"", "\"smile \uD83D\uDE00\"", "\"\\u0001\"");
-        assertThat(new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(json);
+        assertThat(new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                .isEqualTo(json);
     }
 }

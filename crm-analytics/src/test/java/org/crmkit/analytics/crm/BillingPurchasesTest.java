@@ -47,19 +47,34 @@ class BillingPurchasesTest {
 
     /** An account with a known id, so that the order of customers with purchases on one day is known. */
     AccountId stored(String id, String name) {
-        return storage.accounts().save(Account.register(TenantId.DEFAULT, AccountId.of(UUID.fromString(id)),
-                NewAccount.of(name, UserId.of(UUID.fromString(id))), clock)).id();
+        return storage.accounts()
+                .save(Account.register(
+                        TenantId.DEFAULT,
+                        AccountId.of(UUID.fromString(id)),
+                        NewAccount.of(name, UserId.of(UUID.fromString(id))),
+                        clock))
+                .id();
     }
 
     Invoice invoice(AccountId account, String number, LocalDate issued, String net, String currency) {
-        return billing.issueInvoice(new NewInvoice(number, account, issued, issued.plusDays(30),
-                Currency.getInstance(currency), List.of(InvoiceLine.of("Service", "1", Money.of(net, currency), "19"))));
+        return billing.issueInvoice(new NewInvoice(
+                number,
+                account,
+                issued,
+                issued.plusDays(30),
+                Currency.getInstance(currency),
+                List.of(InvoiceLine.of("Service", "1", Money.of(net, currency), "19"))));
     }
 
     void pay(Invoice invoice, String amount) {
-        billing.recordPayment(new NewPayment(invoice.account(), Money.of(amount, invoice.currency().getCurrencyCode()),
-                invoice.issueDate().plusDays(5), PaymentMethod.BANK_TRANSFER, "REF",
-                List.of(NewPayment.Allocation.of(invoice.id(), Money.of(amount, invoice.currency().getCurrencyCode())))));
+        billing.recordPayment(new NewPayment(
+                invoice.account(),
+                Money.of(amount, invoice.currency().getCurrencyCode()),
+                invoice.issueDate().plusDays(5),
+                PaymentMethod.BANK_TRANSFER,
+                "REF",
+                List.of(NewPayment.Allocation.of(
+                        invoice.id(), Money.of(amount, invoice.currency().getCurrencyCode())))));
     }
 
     /** The purchases of the year 2026, read from billing across accounts. */
@@ -75,24 +90,23 @@ class BillingPurchasesTest {
 
         List<PurchaseRecord> purchases = paidIn2026();
 
-        assertThat(purchases).extracting(PurchaseRecord::customerId, PurchaseRecord::date, PurchaseRecord::amount)
+        assertThat(purchases)
+                .extracting(PurchaseRecord::customerId, PurchaseRecord::date, PurchaseRecord::amount)
                 .containsExactly(
-                        tuple(acme.value().toString(), LocalDate.of(2026, 1, 15),
-                                new BigDecimal("100.00")),
-                        tuple(globex.value().toString(), LocalDate.of(2026, 2, 1),
-                                new BigDecimal("50.00")),
-                        tuple(acme.value().toString(), LocalDate.of(2026, 3, 1),
-                                new BigDecimal("200.00")));
+                        tuple(acme.value().toString(), LocalDate.of(2026, 1, 15), new BigDecimal("100.00")),
+                        tuple(globex.value().toString(), LocalDate.of(2026, 2, 1), new BigDecimal("50.00")),
+                        tuple(acme.value().toString(), LocalDate.of(2026, 3, 1), new BigDecimal("200.00")));
     }
 
     @Test
     void onlyPaidInvoicesCountAndACreditedShareIsNoRevenue() {
         invoice(acme, "OPEN", LocalDate.of(2026, 1, 10), "80.00", "EUR");
         pay(invoice(acme, "PART", LocalDate.of(2026, 1, 11), "80.00", "EUR"), "10.00");
-        billing.voidInvoice(invoice(acme, "VOID", LocalDate.of(2026, 1, 12), "80.00", "EUR").id(), "typo");
+        billing.voidInvoice(
+                invoice(acme, "VOID", LocalDate.of(2026, 1, 12), "80.00", "EUR").id(), "typo");
         Invoice halfCredited = invoice(acme, "HALF", LocalDate.of(2026, 1, 13), "100.00", "EUR");
-        billing.issueCreditNote(new NewCreditNote("CN-1", acme, halfCredited.id(), Money.of("59.50", "EUR"),
-                LocalDate.of(2026, 1, 20), "goodwill"));
+        billing.issueCreditNote(new NewCreditNote(
+                "CN-1", acme, halfCredited.id(), Money.of("59.50", "EUR"), LocalDate.of(2026, 1, 20), "goodwill"));
         pay(halfCredited, "59.50");
 
         List<PurchaseRecord> purchases = paidIn2026();
@@ -125,8 +139,10 @@ class BillingPurchasesTest {
         pay(invoice(acme, "INV-2", LocalDate.of(2026, 2, 15), "100.00", "USD"), "119.00");
 
         assertThatThrownBy(() -> paidIn2026())
-                .isInstanceOfSatisfying(AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("currency"))
-                .hasMessageContaining("USD").hasMessageContaining("EUR");
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("currency"))
+                .hasMessageContaining("USD")
+                .hasMessageContaining("EUR");
     }
 
     @Test
@@ -140,28 +156,35 @@ class BillingPurchasesTest {
 
         List<PurchaseRecord> purchases = paidIn2026();
 
-        assertThat(purchases).hasSize(1_201).allSatisfy(p -> assertThat(p.date().getYear()).isEqualTo(2026));
-        assertThat(purchases).extracting(PurchaseRecord::customerId).containsOnly(acme.value().toString(),
-                globex.value().toString());
+        assertThat(purchases)
+                .hasSize(1_201)
+                .allSatisfy(p -> assertThat(p.date().getYear()).isEqualTo(2026));
+        assertThat(purchases)
+                .extracting(PurchaseRecord::customerId)
+                .containsOnly(acme.value().toString(), globex.value().toString());
         assertThat(purchases).extracting(PurchaseRecord::date).isSorted();
     }
 
     @Test
     void paymentsBecomePurchasesOnTheDayTheyWereReceived() {
-        billing.recordPayment(new NewPayment(globex, Money.of("30.00", "EUR"), LocalDate.of(2026, 4, 2),
-                PaymentMethod.CARD, null, List.of()));
-        billing.recordPayment(new NewPayment(globex, Money.of("12.50", "EUR"), LocalDate.of(2026, 3, 9),
-                PaymentMethod.CARD, null, List.of()));
-        billing.recordPayment(new NewPayment(acme, Money.of("99.00", "EUR"), LocalDate.of(2025, 12, 31),
-                PaymentMethod.CARD, null, List.of()));
-        List<Payment> payments = billing.paymentsOf(globex, PageRequest.first(10)).items();
+        billing.recordPayment(new NewPayment(
+                globex, Money.of("30.00", "EUR"), LocalDate.of(2026, 4, 2), PaymentMethod.CARD, null, List.of()));
+        billing.recordPayment(new NewPayment(
+                globex, Money.of("12.50", "EUR"), LocalDate.of(2026, 3, 9), PaymentMethod.CARD, null, List.of()));
+        billing.recordPayment(new NewPayment(
+                acme, Money.of("99.00", "EUR"), LocalDate.of(2025, 12, 31), PaymentMethod.CARD, null, List.of()));
+        List<Payment> payments =
+                billing.paymentsOf(globex, PageRequest.first(10)).items();
 
-        assertThat(BillingPurchases.fromPayments(payments)).extracting(PurchaseRecord::date, PurchaseRecord::amount)
-                .containsExactly(tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
+        assertThat(BillingPurchases.fromPayments(payments))
+                .extracting(PurchaseRecord::date, PurchaseRecord::amount)
+                .containsExactly(
+                        tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
                         tuple(LocalDate.of(2026, 4, 2), new BigDecimal("30.00")));
         assertThat(BillingPurchases.fromPayments(billing, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)))
                 .extracting(PurchaseRecord::date, PurchaseRecord::amount)
-                .containsExactly(tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
+                .containsExactly(
+                        tuple(LocalDate.of(2026, 3, 9), new BigDecimal("12.50")),
                         tuple(LocalDate.of(2026, 4, 2), new BigDecimal("30.00")));
     }
 }

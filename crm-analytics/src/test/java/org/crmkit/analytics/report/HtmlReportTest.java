@@ -31,10 +31,12 @@ class HtmlReportTest {
     @Test
     void aFunnelHasOneBarPerStageWithItsCaptionAndTheLargestStageFullWidth() throws Exception {
         HtmlReport report = HtmlReport.titled("Pipeline")
-                .funnel("Funnel", List.of(
-                        new HtmlReport.Bar("Qualify", 300_000, "EUR 300,000.00"),
-                        new HtmlReport.Bar("Propose", 150_000, "EUR 150,000.00"),
-                        new HtmlReport.Bar("Negotiate", 75_000, "EUR 75,000.00")))
+                .funnel(
+                        "Funnel",
+                        List.of(
+                                new HtmlReport.Bar("Qualify", 300_000, "EUR 300,000.00"),
+                                new HtmlReport.Bar("Propose", 150_000, "EUR 150,000.00"),
+                                new HtmlReport.Bar("Negotiate", 75_000, "EUR 75,000.00")))
                 .build();
 
         Document html = parse(report);
@@ -62,7 +64,10 @@ class HtmlReportTest {
 
     @Test
     void theReportLoadsNothingFromOutside() {
-        String html = HtmlReport.titled("Offline").bars("Bars", List.of(new HtmlReport.Bar("a", 1, ""))).build().html();
+        String html = HtmlReport.titled("Offline")
+                .bars("Bars", List.of(new HtmlReport.Bar("a", 1, "")))
+                .build()
+                .html();
 
         assertThat(html).doesNotContain("<script", "src=", "href=", "@import", "url(");
     }
@@ -71,13 +76,21 @@ class HtmlReportTest {
     void aTimelinePlacesEachMarkOnItsLaneColouredByKindWithALegend() throws Exception {
         LocalDate start = LocalDate.of(2026, 1, 1);
         HtmlReport report = HtmlReport.titled("Dunning")
-                .timeline("Ladder", start, start.plusDays(120), List.of(
-                        new HtmlReport.Lane("Acme", List.of(
-                                new HtmlReport.Mark(start.plusDays(37), "reminder", "first reminder"),
-                                new HtmlReport.Mark(start.plusDays(51), "reminder", "second reminder"),
-                                new HtmlReport.Mark(start.plusDays(90), "lawyer", "dossier handed over"))),
-                        new HtmlReport.Lane("Globex", List.of(
-                                new HtmlReport.Mark(start.plusDays(10), "payment", "paid in full")))))
+                .timeline(
+                        "Ladder",
+                        start,
+                        start.plusDays(120),
+                        List.of(
+                                new HtmlReport.Lane(
+                                        "Acme",
+                                        List.of(
+                                                new HtmlReport.Mark(start.plusDays(37), "reminder", "first reminder"),
+                                                new HtmlReport.Mark(start.plusDays(51), "reminder", "second reminder"),
+                                                new HtmlReport.Mark(
+                                                        start.plusDays(90), "lawyer", "dossier handed over"))),
+                                new HtmlReport.Lane(
+                                        "Globex",
+                                        List.of(new HtmlReport.Mark(start.plusDays(10), "payment", "paid in full")))))
                 .build();
 
         Document html = parse(report);
@@ -86,7 +99,8 @@ class HtmlReportTest {
         Element lawyer = (Element) marks.item(2);
         assertThat(lawyer.getAttribute("data-date")).isEqualTo("2026-04-01");
         assertThat(lawyer.getAttribute("fill")).isNotEqualTo(((Element) marks.item(0)).getAttribute("fill"));
-        assertThat(((Element) marks.item(1)).getAttribute("fill")).isEqualTo(((Element) marks.item(0)).getAttribute("fill"));
+        assertThat(((Element) marks.item(1)).getAttribute("fill"))
+                .isEqualTo(((Element) marks.item(0)).getAttribute("fill"));
         double x0 = Double.parseDouble(((Element) marks.item(0)).getAttribute("cx"));
         double x2 = Double.parseDouble(lawyer.getAttribute("cx"));
         assertThat(x2).isGreaterThan(x0);
@@ -99,11 +113,14 @@ class HtmlReportTest {
         for (int i = 0; i < 25; i++) {
             int r = i % 5 + 1;
             int f = i / 5 + 1;
-            scores.add(new RfmScore("c" + i, 10L * i, f, BigDecimal.valueOf(10 + i), r, f, 3, r >= 4 ? "champions" : "others"));
+            scores.add(new RfmScore(
+                    "c" + i, 10L * i, f, BigDecimal.valueOf(10 + i), r, f, 3, r >= 4 ? "champions" : "others"));
         }
-        RfmReport rfm = new RfmReport(scores, List.of(
-                new RfmReport.SegmentTotals("champions", 10, new BigDecimal("500.00")),
-                new RfmReport.SegmentTotals("others", 15, new BigDecimal("100.00"))));
+        RfmReport rfm = new RfmReport(
+                scores,
+                List.of(
+                        new RfmReport.SegmentTotals("champions", 10, new BigDecimal("500.00")),
+                        new RfmReport.SegmentTotals("others", 15, new BigDecimal("100.00"))));
 
         Document html = parse(HtmlReport.titled("RFM").rfm("RFM", rfm, "USD").build());
 
@@ -126,16 +143,21 @@ class HtmlReportTest {
         profitability.add(new PurchaseRecord("loss", day, new BigDecimal("10"), new BigDecimal("40"), "p"));
         WhaleCurve curve = WhaleCurve.of(profitability.customers());
 
-        Document html = parse(HtmlReport.titled("Profit").whaleCurve("Whale curve", curve).build());
+        Document html = parse(
+                HtmlReport.titled("Profit").whaleCurve("Whale curve", curve).build());
 
-        Element line = (Element) nodes(html, "//*[local-name()='polyline'][@class='curve']").item(0);
+        Element line = (Element)
+                nodes(html, "//*[local-name()='polyline'][@class='curve']").item(0);
         String[] points = line.getAttribute("points").split(" ");
         assertThat(points).hasSize(4);
-        Element reference = (Element) nodes(html, "//*[local-name()='line'][@class='reference']").item(0);
+        Element reference = (Element)
+                nodes(html, "//*[local-name()='line'][@class='reference']").item(0);
         double hundred = Double.parseDouble(reference.getAttribute("y1"));
         double peakY = Double.parseDouble(points[1].split(",")[1]);
         double endY = Double.parseDouble(points[3].split(",")[1]);
-        assertThat(peakY).as("SVG y grows downwards: the peak is above the 100% line").isLessThan(hundred);
+        assertThat(peakY)
+                .as("SVG y grows downwards: the peak is above the 100% line")
+                .isLessThan(hundred);
         assertThat(endY).isEqualTo(hundred, org.assertj.core.data.Offset.offset(0.11));
     }
 
@@ -146,37 +168,49 @@ class HtmlReportTest {
             values[i] = i < 990 ? i % 100 : 1_000_000;
         }
 
-        Document html = parse(HtmlReport.titled("CLV").histogram("CLV", "value", values, 10).build());
+        Document html = parse(
+                HtmlReport.titled("CLV").histogram("CLV", "value", values, 10).build());
 
         NodeList bars = nodes(html, "//*[local-name()='rect'][@class='bar']");
         assertThat(bars.getLength()).isEqualTo(11);
         assertThat(text(html, "(//*[local-name()='rect'][@class='bar'])[11]/*[local-name()='title']"))
-                .startsWith("above").endsWith(": 10");
+                .startsWith("above")
+                .endsWith(": 10");
     }
 
     @Test
     void invalidInputNamesTheFieldAndTheProblem() {
         assertThatThrownBy(() -> new HtmlReport.Bar("Qualify", -1, ""))
                 .isInstanceOf(AnalyticsException.class)
-                .hasMessageContaining("value").hasMessageContaining("Qualify").hasMessageContaining("-1");
+                .hasMessageContaining("value")
+                .hasMessageContaining("Qualify")
+                .hasMessageContaining("-1");
         assertThatThrownBy(() -> HtmlReport.titled(" "))
-                .isInstanceOf(AnalyticsException.class).hasMessageContaining("title");
-        assertThatThrownBy(() -> HtmlReport.titled("t").grid("g", "r", "c", List.of("a", "b"), List.of("x"),
-                new HtmlReport.Cell[][] {{new HtmlReport.Cell(1, "1")}}))
-                .isInstanceOf(AnalyticsException.class).hasMessageContaining("2 rows but 1");
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("title");
+        assertThatThrownBy(() -> HtmlReport.titled("t")
+                        .grid("g", "r", "c", List.of("a", "b"), List.of("x"), new HtmlReport.Cell[][] {
+                            {new HtmlReport.Cell(1, "1")}
+                        }))
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("2 rows but 1");
         LocalDate day = LocalDate.of(2026, 1, 1);
         assertThatThrownBy(() -> HtmlReport.titled("t").timeline("t", day, day, List.of()))
-                .isInstanceOf(AnalyticsException.class).hasMessageContaining("must end after it starts");
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("must end after it starts");
     }
 
     @Test
     void writeToCreatesTheDirectoriesAndReturnsTheAbsolutePath(@TempDir Path dir) throws Exception {
-        HtmlReport report = HtmlReport.titled("Written").text("About", "ünïcödé €").build();
+        HtmlReport report =
+                HtmlReport.titled("Written").text("About", "ünïcödé €").build();
 
         Path written = report.writeTo(dir.resolve("nested/report.html"));
 
         assertThat(written).isAbsolute();
-        assertThat(Files.readString(written, StandardCharsets.UTF_8)).isEqualTo(report.html()).contains("ünïcödé €");
+        assertThat(Files.readString(written, StandardCharsets.UTF_8))
+                .isEqualTo(report.html())
+                .contains("ünïcödé €");
     }
 
     @Test
@@ -199,8 +233,10 @@ class HtmlReportTest {
     void aReportThatCannotBeWrittenNamesTheFile(@TempDir Path dir) throws Exception {
         Path file = Files.createDirectory(dir.resolve("taken"));
 
-        assertThatThrownBy(() -> HtmlReport.titled("Written").text("About", "x").build().writeTo(file))
-                .isInstanceOfSatisfying(AnalyticsException.class,
+        assertThatThrownBy(() ->
+                        HtmlReport.titled("Written").text("About", "x").build().writeTo(file))
+                .isInstanceOfSatisfying(
+                        AnalyticsException.class,
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.UNWRITABLE_OUTPUT))
                 .hasMessageContaining(file + ": cannot write the report");
     }

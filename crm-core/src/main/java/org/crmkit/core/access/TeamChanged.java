@@ -2,12 +2,13 @@ package org.crmkit.core.access;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
 /** A team was renamed or got another lead. */
-public record TeamChanged(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, UserId lead) implements DomainEvent {
+public record TeamChanged(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, UserId lead)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

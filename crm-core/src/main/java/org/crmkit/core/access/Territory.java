@@ -36,9 +36,11 @@ public final class Territory extends AggregateRoot<TerritoryId> {
     }
 
     /** Defines a territory without members and records {@link TerritoryDefined}. Needs at least one rule. */
-    public static Territory define(TenantId tenant, TerritoryId id, String name, int priority, List<TerritoryRule> rules, Clock clock) {
+    public static Territory define(
+            TenantId tenant, TerritoryId id, String name, int priority, List<TerritoryRule> rules, Clock clock) {
         Require.notNull(clock, "clock");
-        Territory territory = new Territory(new TerritoryState(tenant, id, 0, validName(name), priority, validRules(rules), Set.of()));
+        Territory territory = new Territory(
+                new TerritoryState(tenant, id, 0, validName(name), priority, validRules(rules), Set.of()));
         territory.record(new TerritoryDefined(tenant, id.value(), clock.instant(), territory.name, priority));
         return territory;
     }
@@ -93,7 +95,9 @@ public final class Territory extends AggregateRoot<TerritoryId> {
 
     /** The first rule, in order, that holds for the place and industry; arguments may be null when unknown. */
     public Optional<TerritoryRule> matchingRule(CountryCode country, String region, String postcode, String industry) {
-        return rules.stream().filter(rule -> rule.matches(country, region, postcode, industry)).findFirst();
+        return rules.stream()
+                .filter(rule -> rule.matches(country, region, postcode, industry))
+                .findFirst();
     }
 
     public boolean matches(CountryCode country, String region, String postcode, String industry) {
@@ -104,8 +108,11 @@ public final class Territory extends AggregateRoot<TerritoryId> {
     public boolean matches(Account account) {
         Require.notNull(account, "account");
         Optional<PostalAddress> address = account.contactPoints().primaryAddress();
-        return matches(address.map(PostalAddress::country).orElse(null), address.map(PostalAddress::region).orElse(null),
-                address.map(PostalAddress::postalCode).orElse(null), account.details().industry());
+        return matches(
+                address.map(PostalAddress::country).orElse(null),
+                address.map(PostalAddress::region).orElse(null),
+                address.map(PostalAddress::postalCode).orElse(null),
+                account.details().industry());
     }
 
     public String name() {

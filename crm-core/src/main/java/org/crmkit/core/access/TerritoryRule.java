@@ -13,7 +13,8 @@ public record TerritoryRule(CountryCode country, String region, String postcodeP
 
     public TerritoryRule {
         region = Require.maxLength(Require.optional(region), 100, "rule.region");
-        postcodePrefix = postcodePrefix == null || postcodePrefix.isBlank() ? null
+        postcodePrefix = postcodePrefix == null || postcodePrefix.isBlank()
+                ? null
                 : Require.maxLength(compact(postcodePrefix), 20, "rule.postcodePrefix");
         industry = Require.maxLength(Require.optional(industry), 100, "rule.industry");
     }
@@ -36,7 +37,8 @@ public record TerritoryRule(CountryCode country, String region, String postcodeP
     public boolean matches(CountryCode country, String region, String postcode, String industry) {
         return (this.country == null || this.country.equals(country))
                 && (this.region == null || (region != null && this.region.equalsIgnoreCase(region.strip())))
-                && (this.postcodePrefix == null || (postcode != null && compact(postcode).startsWith(this.postcodePrefix)))
+                && (this.postcodePrefix == null
+                        || (postcode != null && compact(postcode).startsWith(this.postcodePrefix)))
                 && (this.industry == null || (industry != null && this.industry.equalsIgnoreCase(industry.strip())));
     }
 }

@@ -9,8 +9,15 @@ import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 
 /** Everything a storage adapter keeps of a {@link Territory}; rules in their order. */
-public record TerritoryState(TenantId tenant, TerritoryId id, long version, String name, int priority,
-                             List<TerritoryRule> rules, Set<UserId> members) implements AggregateState<TerritoryState> {
+public record TerritoryState(
+        TenantId tenant,
+        TerritoryId id,
+        long version,
+        String name,
+        int priority,
+        List<TerritoryRule> rules,
+        Set<UserId> members)
+        implements AggregateState<TerritoryState> {
 
     public TerritoryState {
         Require.notNull(tenant, "tenant");

@@ -35,11 +35,19 @@ public final class User extends AggregateRoot<UserId> {
     }
 
     /** Registers an active user and records {@link UserRegistered}. */
-    public static User register(TenantId tenant, UserId id, String name, EmailAddress email, Collection<Role> roles, Clock clock) {
+    public static User register(
+            TenantId tenant, UserId id, String name, EmailAddress email, Collection<Role> roles, Clock clock) {
         Require.notNull(clock, "clock");
         Instant now = clock.instant();
-        User user = new User(new UserState(tenant, id, 0, validName(name), Require.notNull(email, "email"), true,
-                Set.copyOf(Require.noNulls(roles, "roles")), now));
+        User user = new User(new UserState(
+                tenant,
+                id,
+                0,
+                validName(name),
+                Require.notNull(email, "email"),
+                true,
+                Set.copyOf(Require.noNulls(roles, "roles")),
+                now));
         user.record(new UserRegistered(tenant, id.value(), now, user.name, email));
         return user;
     }

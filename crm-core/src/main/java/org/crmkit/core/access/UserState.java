@@ -9,8 +9,16 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** Everything a storage adapter keeps of a {@link User}. */
-public record UserState(TenantId tenant, UserId id, long version, String name, EmailAddress email, boolean active,
-                        Set<Role> roles, Instant registeredAt) implements AggregateState<UserState> {
+public record UserState(
+        TenantId tenant,
+        UserId id,
+        long version,
+        String name,
+        EmailAddress email,
+        boolean active,
+        Set<Role> roles,
+        Instant registeredAt)
+        implements AggregateState<UserState> {
 
     public UserState {
         Require.notNull(tenant, "tenant");

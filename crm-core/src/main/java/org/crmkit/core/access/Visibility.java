@@ -33,9 +33,13 @@ public final class Visibility {
     public static Visibility of(User viewer, Collection<Team> teams, Collection<Territory> territories) {
         Require.notNull(viewer, "viewer");
         UserId id = viewer.id();
-        List<Team> own = Require.noNulls(teams, "teams").stream().filter(team -> team.includes(id)).toList();
+        List<Team> own = Require.noNulls(teams, "teams").stream()
+                .filter(team -> team.includes(id))
+                .toList();
         Set<TerritoryId> worked = Require.noNulls(territories, "territories").stream()
-                .filter(territory -> territory.hasMember(id)).map(Territory::id).collect(Collectors.toUnmodifiableSet());
+                .filter(territory -> territory.hasMember(id))
+                .map(Territory::id)
+                .collect(Collectors.toUnmodifiableSet());
         return new Visibility(viewer, own, worked);
     }
 

@@ -66,17 +66,46 @@ public final class Activity extends AggregateRoot<ActivityId> {
         Require.notNull(details, "details");
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
-        Require.that(!details.contacts().isEmpty() || !details.accounts().isEmpty()
-                        || !details.relatedRecords().isEmpty(), "relatedTo",
+        Require.that(
+                !details.contacts().isEmpty()
+                        || !details.accounts().isEmpty()
+                        || !details.relatedRecords().isEmpty(),
+                "relatedTo",
                 "an activity must concern at least one contact, account or record");
-        Require.that(!details.occurredAt().isAfter(now), "occurredAt",
+        Require.that(
+                !details.occurredAt().isAfter(now),
+                "occurredAt",
                 "must not be in the future, was " + details.occurredAt() + " at " + now);
-        Activity activity = new Activity(new ActivityState(tenant, id, 0, details.kind(), details.direction(),
-                details.occurredAt(), details.duration(), details.subject(), details.summary(), details.outcome(),
-                details.contacts(), details.accounts(), details.relatedRecords(), actor, now, null, null));
-        activity.record(new ActivityLogged(tenant, id.value(), now, details.kind(), details.direction(),
-                details.occurredAt(), details.subject(), details.contacts(), details.accounts(),
-                details.relatedRecords(), actor.id()));
+        Activity activity = new Activity(new ActivityState(
+                tenant,
+                id,
+                0,
+                details.kind(),
+                details.direction(),
+                details.occurredAt(),
+                details.duration(),
+                details.subject(),
+                details.summary(),
+                details.outcome(),
+                details.contacts(),
+                details.accounts(),
+                details.relatedRecords(),
+                actor,
+                now,
+                null,
+                null));
+        activity.record(new ActivityLogged(
+                tenant,
+                id.value(),
+                now,
+                details.kind(),
+                details.direction(),
+                details.occurredAt(),
+                details.subject(),
+                details.contacts(),
+                details.accounts(),
+                details.relatedRecords(),
+                actor.id()));
         return activity;
     }
 
@@ -86,8 +115,24 @@ public final class Activity extends AggregateRoot<ActivityId> {
     }
 
     public ActivityState state() {
-        return new ActivityState(tenant(), id(), version(), kind, direction, occurredAt, duration, subject, summary,
-                outcome, contacts, accounts, relatedRecords, loggedBy, loggedAt, correctedBy, correctedAt);
+        return new ActivityState(
+                tenant(),
+                id(),
+                version(),
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                outcome,
+                contacts,
+                accounts,
+                relatedRecords,
+                loggedBy,
+                loggedAt,
+                correctedBy,
+                correctedAt);
     }
 
     /** Replaces subject, summary and outcome; the outcome must apply to the activity's kind. */
@@ -115,7 +160,9 @@ public final class Activity extends AggregateRoot<ActivityId> {
         Require.notNull(contact, "contact");
         Require.notNull(account, "account");
         Instant now = Require.notNull(clock, "clock").instant();
-        Require.that(relatedRecords.contains(RecordRef.lead(lead)), "lead",
+        Require.that(
+                relatedRecords.contains(RecordRef.lead(lead)),
+                "lead",
                 "activity " + id() + " does not concern lead " + lead);
         if (contacts.contains(contact) && accounts.contains(account)) {
             return;
@@ -137,8 +184,14 @@ public final class Activity extends AggregateRoot<ActivityId> {
     /** Records that the activity is being deleted; the service removes it from storage in the same transaction. */
     public void delete(Actor actor, Clock clock) {
         Require.notNull(actor, "actor");
-        record(new ActivityDeleted(tenant(), id().value(), Require.notNull(clock, "clock").instant(), kind,
-                occurredAt, references(), actor.id()));
+        record(new ActivityDeleted(
+                tenant(),
+                id().value(),
+                Require.notNull(clock, "clock").instant(),
+                kind,
+                occurredAt,
+                references(),
+                actor.id()));
     }
 
     /** Every contact, account and record this activity concerns, as references (contacts first, then accounts). */

@@ -12,8 +12,9 @@ import org.crmkit.core.common.TenantId;
  * An activity about a lead now also concerns the contact and account the lead was converted into (see
  * {@link Activity#carryOverFromLead}).
  */
-public record ActivityCarriedOver(TenantId tenant, UUID aggregateId, Instant occurredAt, LeadId lead,
-                                  ContactId contact, AccountId account) implements DomainEvent {
+public record ActivityCarriedOver(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, LeadId lead, ContactId contact, AccountId account)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

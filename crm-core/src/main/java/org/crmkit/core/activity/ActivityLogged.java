@@ -10,9 +10,18 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 
 /** An activity went into the history. {@code direction} is null for notes. */
-public record ActivityLogged(TenantId tenant, UUID aggregateId, Instant occurredAt, ActivityKind kind,
-                             Direction direction, Instant activityTime, String subject, List<ContactId> contacts,
-                             List<AccountId> accounts, List<RecordRef> relatedRecords, String loggedBy)
+public record ActivityLogged(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        ActivityKind kind,
+        Direction direction,
+        Instant activityTime,
+        String subject,
+        List<ContactId> contacts,
+        List<AccountId> accounts,
+        List<RecordRef> relatedRecords,
+        String loggedBy)
         implements DomainEvent {
 
     public ActivityLogged {

@@ -16,11 +16,25 @@ import org.crmkit.core.common.TenantId;
  * Every field of an {@link Activity}, as storage adapters keep it. {@code direction}, {@code summary},
  * {@code outcome}, {@code correctedBy} and {@code correctedAt} may be null; lists are never null.
  */
-public record ActivityState(TenantId tenant, ActivityId id, long version, ActivityKind kind, Direction direction,
-                            Instant occurredAt, Duration duration, String subject, String summary,
-                            ActivityOutcome outcome, List<ContactId> contacts, List<AccountId> accounts,
-                            List<RecordRef> relatedRecords, Actor loggedBy, Instant loggedAt, Actor correctedBy,
-                            Instant correctedAt) implements AggregateState<ActivityState> {
+public record ActivityState(
+        TenantId tenant,
+        ActivityId id,
+        long version,
+        ActivityKind kind,
+        Direction direction,
+        Instant occurredAt,
+        Duration duration,
+        String subject,
+        String summary,
+        ActivityOutcome outcome,
+        List<ContactId> contacts,
+        List<AccountId> accounts,
+        List<RecordRef> relatedRecords,
+        Actor loggedBy,
+        Instant loggedAt,
+        Actor correctedBy,
+        Instant correctedAt)
+        implements AggregateState<ActivityState> {
 
     public ActivityState {
         Require.notNull(tenant, "tenant");
@@ -38,7 +52,23 @@ public record ActivityState(TenantId tenant, ActivityId id, long version, Activi
 
     @Override
     public ActivityState withVersion(long version) {
-        return new ActivityState(tenant, id, version, kind, direction, occurredAt, duration, subject, summary, outcome,
-                contacts, accounts, relatedRecords, loggedBy, loggedAt, correctedBy, correctedAt);
+        return new ActivityState(
+                tenant,
+                id,
+                version,
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                outcome,
+                contacts,
+                accounts,
+                relatedRecords,
+                loggedBy,
+                loggedAt,
+                correctedBy,
+                correctedAt);
     }
 }

@@ -25,9 +25,17 @@ import org.crmkit.core.common.Require;
  * @param summary   optional body or summary, at most 10,000 characters
  * @param outcome   optional; must apply to the kind
  */
-public record NewActivity(ActivityKind kind, Direction direction, Instant occurredAt, Duration duration, String subject,
-                          String summary, ActivityOutcome outcome, List<ContactId> contacts, List<AccountId> accounts,
-                          List<RecordRef> relatedRecords) {
+public record NewActivity(
+        ActivityKind kind,
+        Direction direction,
+        Instant occurredAt,
+        Duration duration,
+        String subject,
+        String summary,
+        ActivityOutcome outcome,
+        List<ContactId> contacts,
+        List<AccountId> accounts,
+        List<RecordRef> relatedRecords) {
 
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_SUMMARY = 10_000;
@@ -45,51 +53,103 @@ public record NewActivity(ActivityKind kind, Direction direction, Instant occurr
         subject = Require.maxLength(Require.notBlank(subject, "subject"), MAX_SUBJECT, "subject");
         summary = Require.maxLength(Require.optional(summary), MAX_SUMMARY, "summary");
         requireOutcomeFits(kind, outcome);
-        contacts = Require.noNulls(contacts == null ? List.of() : contacts, "contacts").stream().distinct().toList();
-        accounts = Require.noNulls(accounts == null ? List.of() : accounts, "accounts").stream().distinct().toList();
-        relatedRecords = Require.noNulls(relatedRecords == null ? List.of() : relatedRecords, "relatedRecords")
-                .stream().distinct().toList();
+        contacts = Require.noNulls(contacts == null ? List.of() : contacts, "contacts").stream()
+                .distinct()
+                .toList();
+        accounts = Require.noNulls(accounts == null ? List.of() : accounts, "accounts").stream()
+                .distinct()
+                .toList();
+        relatedRecords = Require.noNulls(relatedRecords == null ? List.of() : relatedRecords, "relatedRecords").stream()
+                .distinct()
+                .toList();
     }
 
     /** A new activity of the given kind with no parties yet; add at least one party or record before logging. */
     public static NewActivity of(ActivityKind kind, Direction direction, String subject, Instant occurredAt) {
-        return new NewActivity(kind, direction, occurredAt, Duration.ZERO, subject, null, null, List.of(), List.of(),
-                List.of());
+        return new NewActivity(
+                kind, direction, occurredAt, Duration.ZERO, subject, null, null, List.of(), List.of(), List.of());
     }
 
     /** A note (no direction, no outcome) about a contact. */
     public static NewActivity note(ContactId contact, String subject, String text, Instant occurredAt) {
-        return of(ActivityKind.NOTE, null, subject, occurredAt).withSummary(text).aboutContact(contact);
+        return of(ActivityKind.NOTE, null, subject, occurredAt)
+                .withSummary(text)
+                .aboutContact(contact);
     }
 
     public NewActivity withDuration(Duration duration) {
-        return new NewActivity(kind, direction, occurredAt, Require.notNull(duration, "duration"), subject, summary,
-                outcome, contacts, accounts, relatedRecords);
-    }
-
-    public NewActivity withSummary(String summary) {
-        return new NewActivity(kind, direction, occurredAt, duration, subject, summary, outcome, contacts, accounts,
+        return new NewActivity(
+                kind,
+                direction,
+                occurredAt,
+                Require.notNull(duration, "duration"),
+                subject,
+                summary,
+                outcome,
+                contacts,
+                accounts,
                 relatedRecords);
     }
 
+    public NewActivity withSummary(String summary) {
+        return new NewActivity(
+                kind, direction, occurredAt, duration, subject, summary, outcome, contacts, accounts, relatedRecords);
+    }
+
     public NewActivity withOutcome(ActivityOutcome outcome) {
-        return new NewActivity(kind, direction, occurredAt, duration, subject, summary,
-                Require.notNull(outcome, "outcome"), contacts, accounts, relatedRecords);
+        return new NewActivity(
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                Require.notNull(outcome, "outcome"),
+                contacts,
+                accounts,
+                relatedRecords);
     }
 
     public NewActivity aboutContact(ContactId contact) {
-        return new NewActivity(kind, direction, occurredAt, duration, subject, summary, outcome,
-                plus(contacts, Require.notNull(contact, "contact")), accounts, relatedRecords);
+        return new NewActivity(
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                outcome,
+                plus(contacts, Require.notNull(contact, "contact")),
+                accounts,
+                relatedRecords);
     }
 
     public NewActivity aboutAccount(AccountId account) {
-        return new NewActivity(kind, direction, occurredAt, duration, subject, summary, outcome, contacts,
-                plus(accounts, Require.notNull(account, "account")), relatedRecords);
+        return new NewActivity(
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                outcome,
+                contacts,
+                plus(accounts, Require.notNull(account, "account")),
+                relatedRecords);
     }
 
     /** Relates the activity to any record, e.g. an opportunity or an invoice. */
     public NewActivity regarding(RecordRef record) {
-        return new NewActivity(kind, direction, occurredAt, duration, subject, summary, outcome, contacts, accounts,
+        return new NewActivity(
+                kind,
+                direction,
+                occurredAt,
+                duration,
+                subject,
+                summary,
+                outcome,
+                contacts,
+                accounts,
                 plus(relatedRecords, Require.notNull(record, "record")));
     }
 

@@ -15,8 +15,15 @@ import org.crmkit.core.common.UserId;
  *                    occurrences of a recurring task
  * @param recurrence  optional; when set, completing the task creates its next occurrence
  */
-public record NewTask(String subject, String description, Instant dueAt, UserId assignee, TaskPriority priority,
-                      RecordRef link, Instant reminderAt, TaskRecurrence recurrence) {
+public record NewTask(
+        String subject,
+        String description,
+        Instant dueAt,
+        UserId assignee,
+        TaskPriority priority,
+        RecordRef link,
+        Instant reminderAt,
+        TaskRecurrence recurrence) {
 
     public NewTask {
         subject = Require.maxLength(Require.notBlank(subject, "subject"), NewActivity.MAX_SUBJECT, "subject");
@@ -25,14 +32,22 @@ public record NewTask(String subject, String description, Instant dueAt, UserId 
         Require.notNull(assignee, "assignee");
         priority = priority == null ? TaskPriority.NORMAL : priority;
         if (reminderAt != null) {
-            Require.that(!reminderAt.isAfter(dueAt), "reminderAt",
+            Require.that(
+                    !reminderAt.isAfter(dueAt),
+                    "reminderAt",
                     "must not be after the due time " + dueAt + ", was " + reminderAt);
         }
     }
 
     /** A task that does not repeat. */
-    public NewTask(String subject, String description, Instant dueAt, UserId assignee, TaskPriority priority,
-                   RecordRef link, Instant reminderAt) {
+    public NewTask(
+            String subject,
+            String description,
+            Instant dueAt,
+            UserId assignee,
+            TaskPriority priority,
+            RecordRef link,
+            Instant reminderAt) {
         this(subject, description, dueAt, assignee, priority, link, reminderAt, null);
     }
 
@@ -46,23 +61,44 @@ public record NewTask(String subject, String description, Instant dueAt, UserId 
     }
 
     public NewTask withPriority(TaskPriority priority) {
-        return new NewTask(subject, description, dueAt, assignee, Require.notNull(priority, "priority"), link,
-                reminderAt, recurrence);
-    }
-
-    public NewTask linkedTo(RecordRef link) {
-        return new NewTask(subject, description, dueAt, assignee, priority, Require.notNull(link, "link"), reminderAt,
+        return new NewTask(
+                subject,
+                description,
+                dueAt,
+                assignee,
+                Require.notNull(priority, "priority"),
+                link,
+                reminderAt,
                 recurrence);
     }
 
+    public NewTask linkedTo(RecordRef link) {
+        return new NewTask(
+                subject, description, dueAt, assignee, priority, Require.notNull(link, "link"), reminderAt, recurrence);
+    }
+
     public NewTask withReminderAt(Instant reminderAt) {
-        return new NewTask(subject, description, dueAt, assignee, priority, link,
-                Require.notNull(reminderAt, "reminderAt"), recurrence);
+        return new NewTask(
+                subject,
+                description,
+                dueAt,
+                assignee,
+                priority,
+                link,
+                Require.notNull(reminderAt, "reminderAt"),
+                recurrence);
     }
 
     /** The task repeats; {@code dueAt} is the first occurrence. */
     public NewTask repeating(TaskRecurrence recurrence) {
-        return new NewTask(subject, description, dueAt, assignee, priority, link, reminderAt,
+        return new NewTask(
+                subject,
+                description,
+                dueAt,
+                assignee,
+                priority,
+                link,
+                reminderAt,
                 Require.notNull(recurrence, "recurrence"));
     }
 }

@@ -84,7 +84,8 @@ public sealed interface Recurrence {
                     return day;
                 }
             }
-            LocalDate monday = previous.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(interval);
+            LocalDate monday = previous.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                    .plusWeeks(interval);
             LocalDate day = monday;
             while (!days.contains(day.getDayOfWeek())) {
                 day = day.plusDays(1);
@@ -113,7 +114,9 @@ public sealed interface Recurrence {
 
         public MonthlyOnWeekday {
             Require.positive(interval, "interval");
-            Require.that(ordinal == -1 || (ordinal >= 1 && ordinal <= 4), "ordinal",
+            Require.that(
+                    ordinal == -1 || (ordinal >= 1 && ordinal <= 4),
+                    "ordinal",
                     "must be 1 to 4, or -1 for the last, was " + ordinal);
             Require.notNull(weekday, "weekday");
         }
@@ -121,8 +124,10 @@ public sealed interface Recurrence {
         @Override
         public LocalDate next(LocalDate previous) {
             LocalDate month = previous.withDayOfMonth(1).plusMonths(interval);
-            return month.with(ordinal < 0 ? TemporalAdjusters.lastInMonth(weekday)
-                    : TemporalAdjusters.dayOfWeekInMonth(ordinal, weekday));
+            return month.with(
+                    ordinal < 0
+                            ? TemporalAdjusters.lastInMonth(weekday)
+                            : TemporalAdjusters.dayOfWeekInMonth(ordinal, weekday));
         }
     }
 

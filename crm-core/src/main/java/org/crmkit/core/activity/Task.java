@@ -75,15 +75,44 @@ public final class Task extends AggregateRoot<TaskId> {
         Require.notNull(details, "details");
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
-        Require.that(!details.dueAt().isBefore(now), "dueAt",
+        Require.that(
+                !details.dueAt().isBefore(now),
+                "dueAt",
                 "must not be before the task is created (" + now + "), was " + details.dueAt());
-        Task task = new Task(new TaskState(tenant, id, 0, details.subject(), details.description(), details.dueAt(),
-                details.assignee(), details.priority(), TaskStatus.OPEN, details.link(), details.reminderAt(), null,
-                now, actor, null, null, details.recurrence() == null ? null : details.recurrence().startingAt(details.dueAt()),
+        Task task = new Task(new TaskState(
+                tenant,
+                id,
+                0,
+                details.subject(),
+                details.description(),
+                details.dueAt(),
+                details.assignee(),
+                details.priority(),
+                TaskStatus.OPEN,
+                details.link(),
+                details.reminderAt(),
+                null,
+                now,
+                actor,
+                null,
+                null,
+                details.recurrence() == null ? null : details.recurrence().startingAt(details.dueAt()),
                 details.reminderAt() == null ? null : Duration.between(details.reminderAt(), details.dueAt()),
-                null, null, null, null));
-        task.record(new TaskCreated(tenant, id.value(), now, details.subject(), details.dueAt(), details.assignee(),
-                details.priority(), details.link(), details.reminderAt(), actor.id()));
+                null,
+                null,
+                null,
+                null));
+        task.record(new TaskCreated(
+                tenant,
+                id.value(),
+                now,
+                details.subject(),
+                details.dueAt(),
+                details.assignee(),
+                details.priority(),
+                details.link(),
+                details.reminderAt(),
+                actor.id()));
         return task;
     }
 
@@ -93,9 +122,29 @@ public final class Task extends AggregateRoot<TaskId> {
     }
 
     public TaskState state() {
-        return new TaskState(tenant(), id(), version(), subject, description, dueAt, assignee, priority, status, link,
-                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy, recurrence, reminderLead,
-                nextOccurrence, overdueNoticeSentAt, escalatedAt, escalatedTo);
+        return new TaskState(
+                tenant(),
+                id(),
+                version(),
+                subject,
+                description,
+                dueAt,
+                assignee,
+                priority,
+                status,
+                link,
+                reminderAt,
+                reminderSentAt,
+                createdAt,
+                createdBy,
+                completedAt,
+                completedBy,
+                recurrence,
+                reminderLead,
+                nextOccurrence,
+                overdueNoticeSentAt,
+                escalatedAt,
+                escalatedTo);
     }
 
     /** OPEN to IN_PROGRESS. */
@@ -205,7 +254,8 @@ public final class Task extends AggregateRoot<TaskId> {
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
         if (status != TaskStatus.DONE) {
-            throw new IllegalTransitionException("Task " + id() + " is " + status + " and cannot repeat before it is done");
+            throw new IllegalTransitionException(
+                    "Task " + id() + " is " + status + " and cannot repeat before it is done");
         }
         if (recurrence == null || nextOccurrence != null) {
             return Optional.empty();
@@ -215,8 +265,20 @@ public final class Task extends AggregateRoot<TaskId> {
             return Optional.empty();
         }
         Instant due = nextDue.get();
-        Task next = create(tenant(), nextId, new NewTask(subject, description, due, assignee, priority, link,
-                reminderLead == null ? null : due.minus(reminderLead), recurrence), actor, clock);
+        Task next = create(
+                tenant(),
+                nextId,
+                new NewTask(
+                        subject,
+                        description,
+                        due,
+                        assignee,
+                        priority,
+                        link,
+                        reminderLead == null ? null : due.minus(reminderLead),
+                        recurrence),
+                actor,
+                clock);
         nextOccurrence = nextId;
         record(new TaskRecurred(tenant(), id().value(), now, nextId, due));
         return Optional.of(next);

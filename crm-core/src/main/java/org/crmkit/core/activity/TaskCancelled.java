@@ -6,8 +6,9 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A task was cancelled; it will not be done. */
-public record TaskCancelled(TenantId tenant, UUID aggregateId, Instant occurredAt, TaskStatus previousStatus,
-                            String cancelledBy) implements DomainEvent {
+public record TaskCancelled(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, TaskStatus previousStatus, String cancelledBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

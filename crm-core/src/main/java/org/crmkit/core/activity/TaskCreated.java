@@ -8,9 +8,18 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** A task was created. */
-public record TaskCreated(TenantId tenant, UUID aggregateId, Instant occurredAt, String subject, Instant dueAt,
-                          UserId assignee, TaskPriority priority, RecordRef link, Instant reminderAt,
-                          String createdBy) implements DomainEvent {
+public record TaskCreated(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        String subject,
+        Instant dueAt,
+        UserId assignee,
+        TaskPriority priority,
+        RecordRef link,
+        Instant reminderAt,
+        String createdBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

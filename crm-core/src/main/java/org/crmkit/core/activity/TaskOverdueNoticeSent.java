@@ -7,7 +7,8 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** The assignee of an overdue task was told so (recorded by the workflow that sent the notice). */
-public record TaskOverdueNoticeSent(TenantId tenant, UUID aggregateId, Instant occurredAt, Instant dueAt, UserId assignee) implements DomainEvent {
+public record TaskOverdueNoticeSent(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, Instant dueAt, UserId assignee) implements DomainEvent {
 
     @Override
     public String aggregateType() {

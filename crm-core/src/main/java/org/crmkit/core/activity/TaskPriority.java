@@ -2,5 +2,8 @@ package org.crmkit.core.activity;
 
 /** How urgent a task is, lowest first. */
 public enum TaskPriority {
-    LOW, NORMAL, HIGH, URGENT
+    LOW,
+    NORMAL,
+    HIGH,
+    URGENT
 }

@@ -27,7 +27,9 @@ public record TaskReminderPolicy(Duration leadTime, Duration overdueNoticeAfter,
         requireNotNegative(overdueNoticeAfter, "overdueNoticeAfter");
         requireNotNegative(escalateAfter, "escalateAfter");
         if (overdueNoticeAfter != null && escalateAfter != null) {
-            Require.that(escalateAfter.compareTo(overdueNoticeAfter) >= 0, "escalateAfter",
+            Require.that(
+                    escalateAfter.compareTo(overdueNoticeAfter) >= 0,
+                    "escalateAfter",
                     "must not be before the overdue notice (" + overdueNoticeAfter + "), was " + escalateAfter);
         }
     }
@@ -75,7 +77,9 @@ public record TaskReminderPolicy(Duration leadTime, Duration overdueNoticeAfter,
     public boolean overdueNoticeDue(Task task, Instant asOf) {
         Require.notNull(task, "task");
         Require.notNull(asOf, "asOf");
-        return overdueNoticeAfter != null && task.isOverdue(asOf) && task.overdueNoticeSentAt() == null
+        return overdueNoticeAfter != null
+                && task.isOverdue(asOf)
+                && task.overdueNoticeSentAt() == null
                 && !task.dueAt().plus(overdueNoticeAfter).isAfter(asOf);
     }
 
@@ -83,7 +87,9 @@ public record TaskReminderPolicy(Duration leadTime, Duration overdueNoticeAfter,
     public boolean escalationDue(Task task, Instant asOf) {
         Require.notNull(task, "task");
         Require.notNull(asOf, "asOf");
-        return escalateAfter != null && task.isOverdue(asOf) && task.escalatedAt() == null
+        return escalateAfter != null
+                && task.isOverdue(asOf)
+                && task.escalatedAt() == null
                 && !task.dueAt().plus(escalateAfter).isAfter(asOf);
     }
 

@@ -16,11 +16,30 @@ import org.crmkit.core.common.UserId;
  * {@code reminderLead}, {@code nextOccurrence}, {@code overdueNoticeSentAt}, {@code escalatedAt} and
  * {@code escalatedTo} may be null.
  */
-public record TaskState(TenantId tenant, TaskId id, long version, String subject, String description, Instant dueAt,
-                        UserId assignee, TaskPriority priority, TaskStatus status, RecordRef link, Instant reminderAt,
-                        Instant reminderSentAt, Instant createdAt, Actor createdBy, Instant completedAt,
-                        Actor completedBy, TaskRecurrence recurrence, Duration reminderLead, TaskId nextOccurrence,
-                        Instant overdueNoticeSentAt, Instant escalatedAt, UserId escalatedTo) implements AggregateState<TaskState> {
+public record TaskState(
+        TenantId tenant,
+        TaskId id,
+        long version,
+        String subject,
+        String description,
+        Instant dueAt,
+        UserId assignee,
+        TaskPriority priority,
+        TaskStatus status,
+        RecordRef link,
+        Instant reminderAt,
+        Instant reminderSentAt,
+        Instant createdAt,
+        Actor createdBy,
+        Instant completedAt,
+        Actor completedBy,
+        TaskRecurrence recurrence,
+        Duration reminderLead,
+        TaskId nextOccurrence,
+        Instant overdueNoticeSentAt,
+        Instant escalatedAt,
+        UserId escalatedTo)
+        implements AggregateState<TaskState> {
 
     public TaskState {
         Require.notNull(tenant, "tenant");
@@ -36,8 +55,28 @@ public record TaskState(TenantId tenant, TaskId id, long version, String subject
 
     @Override
     public TaskState withVersion(long version) {
-        return new TaskState(tenant, id, version, subject, description, dueAt, assignee, priority, status, link,
-                reminderAt, reminderSentAt, createdAt, createdBy, completedAt, completedBy, recurrence, reminderLead,
-                nextOccurrence, overdueNoticeSentAt, escalatedAt, escalatedTo);
+        return new TaskState(
+                tenant,
+                id,
+                version,
+                subject,
+                description,
+                dueAt,
+                assignee,
+                priority,
+                status,
+                link,
+                reminderAt,
+                reminderSentAt,
+                createdAt,
+                createdBy,
+                completedAt,
+                completedBy,
+                recurrence,
+                reminderLead,
+                nextOccurrence,
+                overdueNoticeSentAt,
+                escalatedAt,
+                escalatedTo);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Set;
  * </pre>
  */
 public enum TaskStatus {
-    OPEN, IN_PROGRESS, DONE, CANCELLED;
+    OPEN,
+    IN_PROGRESS,
+    DONE,
+    CANCELLED;
 
     /** Open and in-progress tasks: the ones still to be done. */
     public static final Set<TaskStatus> ACTIVE = Set.copyOf(EnumSet.of(OPEN, IN_PROGRESS));

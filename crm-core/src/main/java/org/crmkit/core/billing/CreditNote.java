@@ -56,8 +56,16 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
      * A credit note of {@code amount} (positive, in the minor unit) with a number unique per tenant, against
      * {@code invoice} or, when that is null, against the account. Records {@link CreditNoteIssued}.
      */
-    public static CreditNote issue(TenantId tenant, CreditNoteId id, String number, AccountId account,
-                                   InvoiceId invoice, Money amount, LocalDate issueDate, String reason, Clock clock) {
+    public static CreditNote issue(
+            TenantId tenant,
+            CreditNoteId id,
+            String number,
+            AccountId account,
+            InvoiceId invoice,
+            Money amount,
+            LocalDate issueDate,
+            String reason,
+            Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         String checkedNumber = Invoice.checkNumber(number);
@@ -67,10 +75,21 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
         Require.that(amount.isInMinorUnits(), "amount", "must be in the minor unit of its currency, was " + amount);
         Require.notNull(issueDate, "issueDate");
         String checkedReason = Require.maxLength(Require.notBlank(reason, "reason"), 500, "reason");
-        CreditNote note = new CreditNote(new CreditNoteState(tenant, id, 0, checkedNumber, account, invoice, amount,
-                issueDate, checkedReason, List.of(), clock.instant(), List.of()));
-        note.record(new CreditNoteIssued(tenant, id.value(), note.createdAt, checkedNumber, account, invoice, amount,
-                checkedReason));
+        CreditNote note = new CreditNote(new CreditNoteState(
+                tenant,
+                id,
+                0,
+                checkedNumber,
+                account,
+                invoice,
+                amount,
+                issueDate,
+                checkedReason,
+                List.of(),
+                clock.instant(),
+                List.of()));
+        note.record(new CreditNoteIssued(
+                tenant, id.value(), note.createdAt, checkedNumber, account, invoice, amount, checkedReason));
         return note;
     }
 
@@ -81,8 +100,19 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
 
     /** The complete state, for storage. */
     public CreditNoteState state() {
-        return new CreditNoteState(tenant(), id(), version(), number, account, invoice, amount, issueDate, reason,
-                List.copyOf(applications), createdAt, externalRefs);
+        return new CreditNoteState(
+                tenant(),
+                id(),
+                version(),
+                number,
+                account,
+                invoice,
+                amount,
+                issueDate,
+                reason,
+                List.copyOf(applications),
+                createdAt,
+                externalRefs);
     }
 
     /**
@@ -92,7 +122,9 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
      */
     public void applyTo(InvoiceId target, Money part, Clock clock) {
         Require.notNull(target, "invoice");
-        Require.that(invoice == null || invoice.equals(target), "invoice",
+        Require.that(
+                invoice == null || invoice.equals(target),
+                "invoice",
                 "credit note " + number + " was issued against invoice " + invoice + " and cannot settle " + target);
         Require.notNull(part, "amount");
         if (!part.currency().equals(amount.currency())) {
@@ -101,7 +133,8 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
         Require.that(part.isPositive(), "amount", "must be positive, was " + part);
         Money rest = unapplied();
         if (part.isGreaterThan(rest)) {
-            throw InvalidValueException.invalid("amount", part + " exceeds the unapplied " + rest + " of credit note " + number);
+            throw InvalidValueException.invalid(
+                    "amount", part + " exceeds the unapplied " + rest + " of credit note " + number);
         }
         Instant at = clock.instant();
         applications.add(new CreditApplication(target, part, at));
@@ -155,7 +188,8 @@ public final class CreditNote extends AggregateRoot<CreditNoteId> {
     public void addExternalRef(ExternalRef ref) {
         Require.notNull(ref, "externalRef");
         if (version() != 0) {
-            throw new IllegalTransitionException("CreditNote " + id() + " is stored; its external references are fixed");
+            throw new IllegalTransitionException(
+                    "CreditNote " + id() + " is stored; its external references are fixed");
         }
         externalRefs = ExternalRef.adding(externalRefs, ref);
     }

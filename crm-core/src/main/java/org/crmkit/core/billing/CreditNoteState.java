@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateState;
-import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.CreditNoteId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
@@ -16,10 +16,19 @@ import org.crmkit.core.common.TenantId;
  * Everything a {@link CreditNote} consists of, as storage keeps it. {@code invoice} is null for a credit note on
  * the account as a whole.
  */
-public record CreditNoteState(TenantId tenant, CreditNoteId id, long version, String number, AccountId account,
-                              InvoiceId invoice, Money amount, LocalDate issueDate, String reason,
-                              List<CreditApplication> applications, Instant createdAt,
-                           List<ExternalRef> externalRefs)
+public record CreditNoteState(
+        TenantId tenant,
+        CreditNoteId id,
+        long version,
+        String number,
+        AccountId account,
+        InvoiceId invoice,
+        Money amount,
+        LocalDate issueDate,
+        String reason,
+        List<CreditApplication> applications,
+        Instant createdAt,
+        List<ExternalRef> externalRefs)
         implements AggregateState<CreditNoteState> {
 
     public CreditNoteState {
@@ -37,7 +46,18 @@ public record CreditNoteState(TenantId tenant, CreditNoteId id, long version, St
 
     @Override
     public CreditNoteState withVersion(long version) {
-        return new CreditNoteState(tenant, id, version, number, account, invoice, amount, issueDate, reason,
-                applications, createdAt, externalRefs);
+        return new CreditNoteState(
+                tenant,
+                id,
+                version,
+                number,
+                account,
+                invoice,
+                amount,
+                issueDate,
+                reason,
+                applications,
+                createdAt,
+                externalRefs);
     }
 }

@@ -76,15 +76,25 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
      * may not lie before the issue date, there is at least one line and every line is in {@code currency} (a line
      * in another currency is refused with a {@link CurrencyMismatchException} naming {@code lines[i].unitPrice}).
      */
-    public static Invoice draft(TenantId tenant, InvoiceId id, String number, AccountId account, LocalDate issueDate,
-                                LocalDate dueDate, Currency currency, List<InvoiceLine> lines, Clock clock) {
+    public static Invoice draft(
+            TenantId tenant,
+            InvoiceId id,
+            String number,
+            AccountId account,
+            LocalDate issueDate,
+            LocalDate dueDate,
+            Currency currency,
+            List<InvoiceLine> lines,
+            Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         String checkedNumber = checkNumber(number);
         Require.notNull(account, "account");
         Require.notNull(issueDate, "issueDate");
         Require.notNull(dueDate, "dueDate");
-        Require.that(!dueDate.isBefore(issueDate), "dueDate",
+        Require.that(
+                !dueDate.isBefore(issueDate),
+                "dueDate",
                 "must not be before the issue date " + issueDate + ", was " + dueDate);
         Money.zero(Require.notNull(currency, "currency"));
         List<InvoiceLine> checkedLines = Require.noNulls(lines, "lines");
@@ -96,8 +106,23 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
             }
         }
         Require.notNull(clock, "clock");
-        return new Invoice(new InvoiceState(tenant, id, 0, checkedNumber, account, issueDate, dueDate, currency,
-                checkedLines, InvoiceStatus.DRAFT, List.of(), null, null, clock.instant(), null, List.of()));
+        return new Invoice(new InvoiceState(
+                tenant,
+                id,
+                0,
+                checkedNumber,
+                account,
+                issueDate,
+                dueDate,
+                currency,
+                checkedLines,
+                InvoiceStatus.DRAFT,
+                List.of(),
+                null,
+                null,
+                clock.instant(),
+                null,
+                List.of()));
     }
 
     /** Restores an invoice exactly as it was stored. */
@@ -107,8 +132,23 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
 
     /** The complete state, for storage. */
     public InvoiceState state() {
-        return new InvoiceState(tenant(), id(), version(), number, account, issueDate, dueDate, currency, lines, status,
-                List.copyOf(settlements), writtenOff, statusReason, createdAt, issuedAt, externalRefs);
+        return new InvoiceState(
+                tenant(),
+                id(),
+                version(),
+                number,
+                account,
+                issueDate,
+                dueDate,
+                currency,
+                lines,
+                status,
+                List.copyOf(settlements),
+                writtenOff,
+                statusReason,
+                createdAt,
+                issuedAt,
+                externalRefs);
     }
 
     static String checkNumber(String number) {
@@ -155,8 +195,8 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
         }
         Money balance = balanceDue();
         if (settlement.amount().isGreaterThan(balance)) {
-            throw InvalidValueException.invalid("amount", settlement.amount() + " exceeds the balance due " + balance
-                    + " of invoice " + number);
+            throw InvalidValueException.invalid(
+                    "amount", settlement.amount() + " exceeds the balance due " + balance + " of invoice " + number);
         }
         settlements.add(settlement);
         if (balanceDue().isZero()) {
@@ -218,8 +258,8 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
             netByRate.merge(line.taxRatePercent().stripTrailingZeros(), line.net(), Money::plus);
         }
         Map<BigDecimal, Money> tax = new TreeMap<>();
-        netByRate.forEach((rate, net) -> tax.put(rate,
-                net.times(rate.movePointLeft(2)).rounded(RoundingMode.HALF_EVEN)));
+        netByRate.forEach(
+                (rate, net) -> tax.put(rate, net.times(rate.movePointLeft(2)).rounded(RoundingMode.HALF_EVEN)));
         return Map.copyOf(tax);
     }
 
@@ -244,7 +284,9 @@ public final class Invoice extends AggregateRoot<InvoiceId> {
     }
 
     private Money settled(SettlementKind kind) {
-        return settlements.stream().filter(s -> s.kind() == kind).map(InvoiceSettlement::amount)
+        return settlements.stream()
+                .filter(s -> s.kind() == kind)
+                .map(InvoiceSettlement::amount)
                 .reduce(Money.zero(currency), Money::plus);
     }
 

@@ -9,7 +9,16 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** An invoice was issued to an account: it is now owed, due on {@code dueDate}. */
-public record InvoiceIssued(TenantId tenant, UUID aggregateId, Instant occurredAt, String number, AccountId account, Money total, LocalDate issueDate, LocalDate dueDate) implements DomainEvent {
+public record InvoiceIssued(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        String number,
+        AccountId account,
+        Money total,
+        LocalDate issueDate,
+        LocalDate dueDate)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

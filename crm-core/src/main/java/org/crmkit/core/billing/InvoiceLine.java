@@ -20,7 +20,9 @@ public record InvoiceLine(String description, BigDecimal quantity, Money unitPri
         Require.notNull(unitPrice, "unitPrice");
         Require.that(!unitPrice.isNegative(), "unitPrice", "must not be negative, was " + unitPrice);
         Require.notNegative(taxRatePercent, "taxRatePercent");
-        Require.that(taxRatePercent.compareTo(HUNDRED) <= 0, "taxRatePercent",
+        Require.that(
+                taxRatePercent.compareTo(HUNDRED) <= 0,
+                "taxRatePercent",
                 "must be at most 100, was " + taxRatePercent.toPlainString());
     }
 
@@ -30,7 +32,10 @@ public record InvoiceLine(String description, BigDecimal quantity, Money unitPri
 
     /** {@code InvoiceLine.of("Consulting", "2.5", Money.of("100.00", "EUR"), "19")}. */
     public static InvoiceLine of(String description, String quantity, Money unitPrice, String taxRatePercent) {
-        return new InvoiceLine(description, new BigDecimal(Require.notBlank(quantity, "quantity")), unitPrice,
+        return new InvoiceLine(
+                description,
+                new BigDecimal(Require.notBlank(quantity, "quantity")),
+                unitPrice,
                 new BigDecimal(Require.notBlank(taxRatePercent, "taxRatePercent")));
     }
 

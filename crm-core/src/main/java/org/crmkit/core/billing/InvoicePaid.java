@@ -8,7 +8,9 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** An invoice's balance reached zero through payments and credit notes. */
-public record InvoicePaid(TenantId tenant, UUID aggregateId, Instant occurredAt, String number, AccountId account, Money total) implements DomainEvent {
+public record InvoicePaid(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, String number, AccountId account, Money total)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -17,11 +17,23 @@ import org.crmkit.core.common.TenantId;
  * written off; {@code statusReason} holds the reason of a void or write-off, otherwise null; {@code issuedAt} is
  * null for a draft.
  */
-public record InvoiceState(TenantId tenant, InvoiceId id, long version, String number, AccountId account,
-                           LocalDate issueDate, LocalDate dueDate, Currency currency, List<InvoiceLine> lines,
-                           InvoiceStatus status, List<InvoiceSettlement> settlements, Money writtenOff,
-                           String statusReason, Instant createdAt, Instant issuedAt,
-                           List<ExternalRef> externalRefs)
+public record InvoiceState(
+        TenantId tenant,
+        InvoiceId id,
+        long version,
+        String number,
+        AccountId account,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        Currency currency,
+        List<InvoiceLine> lines,
+        InvoiceStatus status,
+        List<InvoiceSettlement> settlements,
+        Money writtenOff,
+        String statusReason,
+        Instant createdAt,
+        Instant issuedAt,
+        List<ExternalRef> externalRefs)
         implements AggregateState<InvoiceState> {
 
     public InvoiceState {
@@ -41,7 +53,22 @@ public record InvoiceState(TenantId tenant, InvoiceId id, long version, String n
 
     @Override
     public InvoiceState withVersion(long version) {
-        return new InvoiceState(tenant, id, version, number, account, issueDate, dueDate, currency, lines, status,
-                settlements, writtenOff, statusReason, createdAt, issuedAt, externalRefs);
+        return new InvoiceState(
+                tenant,
+                id,
+                version,
+                number,
+                account,
+                issueDate,
+                dueDate,
+                currency,
+                lines,
+                status,
+                settlements,
+                writtenOff,
+                statusReason,
+                createdAt,
+                issuedAt,
+                externalRefs);
     }
 }

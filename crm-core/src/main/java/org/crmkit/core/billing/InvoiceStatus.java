@@ -5,7 +5,12 @@ package org.crmkit.core.billing;
  * issued invoice without settlements may become {@code VOID}, an open one {@code WRITTEN_OFF}.
  */
 public enum InvoiceStatus {
-    DRAFT, ISSUED, PARTIALLY_PAID, PAID, VOID, WRITTEN_OFF;
+    DRAFT,
+    ISSUED,
+    PARTIALLY_PAID,
+    PAID,
+    VOID,
+    WRITTEN_OFF;
 
     /** Issued and not yet settled: the invoices a customer owes and dunning looks at. */
     public boolean isOpen() {

@@ -8,7 +8,15 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** The rest of an open invoice was given up as uncollectable. */
-public record InvoiceWrittenOff(TenantId tenant, UUID aggregateId, Instant occurredAt, String number, AccountId account, Money amount, String reason) implements DomainEvent {
+public record InvoiceWrittenOff(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        String number,
+        AccountId account,
+        Money amount,
+        String reason)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

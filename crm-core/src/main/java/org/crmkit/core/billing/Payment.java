@@ -51,8 +51,15 @@ public final class Payment extends AggregateRoot<PaymentId> {
      * A payment of {@code amount} (positive, in the currency's minor unit) received on {@code receivedOn};
      * {@code reference} (the bank's or the host's reference) is optional. Records {@link PaymentReceived}.
      */
-    public static Payment receive(TenantId tenant, PaymentId id, AccountId account, Money amount, LocalDate receivedOn,
-                                  PaymentMethod method, String reference, Clock clock) {
+    public static Payment receive(
+            TenantId tenant,
+            PaymentId id,
+            AccountId account,
+            Money amount,
+            LocalDate receivedOn,
+            PaymentMethod method,
+            String reference,
+            Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         Require.notNull(account, "account");
@@ -62,10 +69,20 @@ public final class Payment extends AggregateRoot<PaymentId> {
         Require.notNull(receivedOn, "receivedOn");
         Require.notNull(method, "method");
         String checkedReference = Require.maxLength(Require.optional(reference), 200, "reference");
-        Payment payment = new Payment(new PaymentState(tenant, id, 0, account, amount, receivedOn, method,
-                checkedReference, List.of(), clock.instant(), List.of()));
-        payment.record(new PaymentReceived(tenant, id.value(), payment.recordedAt, account, amount, receivedOn, method,
-                checkedReference));
+        Payment payment = new Payment(new PaymentState(
+                tenant,
+                id,
+                0,
+                account,
+                amount,
+                receivedOn,
+                method,
+                checkedReference,
+                List.of(),
+                clock.instant(),
+                List.of()));
+        payment.record(new PaymentReceived(
+                tenant, id.value(), payment.recordedAt, account, amount, receivedOn, method, checkedReference));
         return payment;
     }
 
@@ -76,8 +93,18 @@ public final class Payment extends AggregateRoot<PaymentId> {
 
     /** The complete state, for storage. */
     public PaymentState state() {
-        return new PaymentState(tenant(), id(), version(), account, amount, receivedOn, method, reference,
-                List.copyOf(allocations), recordedAt, externalRefs);
+        return new PaymentState(
+                tenant(),
+                id(),
+                version(),
+                account,
+                amount,
+                receivedOn,
+                method,
+                reference,
+                List.copyOf(allocations),
+                recordedAt,
+                externalRefs);
     }
 
     /**
@@ -93,7 +120,8 @@ public final class Payment extends AggregateRoot<PaymentId> {
         Require.that(part.isPositive(), "amount", "must be positive, was " + part);
         Money rest = unallocated();
         if (part.isGreaterThan(rest)) {
-            throw InvalidValueException.invalid("amount", part + " exceeds the unallocated " + rest + " of the payment");
+            throw InvalidValueException.invalid(
+                    "amount", part + " exceeds the unallocated " + rest + " of the payment");
         }
         Instant at = clock.instant();
         allocations.add(new PaymentAllocation(invoice, part, at));

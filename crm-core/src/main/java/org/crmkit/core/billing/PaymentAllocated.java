@@ -9,7 +9,15 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** Part of a payment was allocated to an invoice. */
-public record PaymentAllocated(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, InvoiceId invoice, Money amount, Money unallocated) implements DomainEvent {
+public record PaymentAllocated(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        InvoiceId invoice,
+        Money amount,
+        Money unallocated)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -9,7 +9,16 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** Money was received from an account. */
-public record PaymentReceived(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, Money amount, LocalDate receivedOn, PaymentMethod method, String reference) implements DomainEvent {
+public record PaymentReceived(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        Money amount,
+        LocalDate receivedOn,
+        PaymentMethod method,
+        String reference)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -12,10 +12,18 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /** Everything a {@link Payment} consists of, as storage keeps it. {@code reference} may be null. */
-public record PaymentState(TenantId tenant, PaymentId id, long version, AccountId account, Money amount,
-                           LocalDate receivedOn, PaymentMethod method, String reference,
-                           List<PaymentAllocation> allocations, Instant recordedAt,
-                           List<ExternalRef> externalRefs)
+public record PaymentState(
+        TenantId tenant,
+        PaymentId id,
+        long version,
+        AccountId account,
+        Money amount,
+        LocalDate receivedOn,
+        PaymentMethod method,
+        String reference,
+        List<PaymentAllocation> allocations,
+        Instant recordedAt,
+        List<ExternalRef> externalRefs)
         implements AggregateState<PaymentState> {
 
     public PaymentState {
@@ -32,7 +40,17 @@ public record PaymentState(TenantId tenant, PaymentId id, long version, AccountI
 
     @Override
     public PaymentState withVersion(long version) {
-        return new PaymentState(tenant, id, version, account, amount, receivedOn, method, reference, allocations,
-                recordedAt, externalRefs);
+        return new PaymentState(
+                tenant,
+                id,
+                version,
+                account,
+                amount,
+                receivedOn,
+                method,
+                reference,
+                allocations,
+                recordedAt,
+                externalRefs);
     }
 }

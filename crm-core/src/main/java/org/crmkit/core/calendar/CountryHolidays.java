@@ -24,7 +24,8 @@ record CountryHolidays(CountryCode country, List<HolidayRule> rules, Substitutio
     }
 
     private static final Comparator<Holiday> BY_DATE = Comparator.comparing(Holiday::date)
-            .thenComparing(Holiday::substitute).thenComparing(Holiday::key);
+            .thenComparing(Holiday::substitute)
+            .thenComparing(Holiday::key);
 
     CountryHolidays {
         rules = List.copyOf(rules);
@@ -46,7 +47,8 @@ record CountryHolidays(CountryCode country, List<HolidayRule> rules, Substitutio
     private List<Holiday> raw(int year) {
         List<Holiday> holidays = new ArrayList<>();
         for (HolidayRule rule : rules) {
-            rule.dateIn(year).ifPresent(date -> holidays.add(new Holiday(date, rule.key(), rule.name(), country, false)));
+            rule.dateIn(year)
+                    .ifPresent(date -> holidays.add(new Holiday(date, rule.key(), rule.name(), country, false)));
         }
         holidays.sort(BY_DATE);
         return holidays;
@@ -64,7 +66,8 @@ record CountryHolidays(CountryCode country, List<HolidayRule> rules, Substitutio
                 continue;
             }
             LocalDate day = substitution == Substitution.NEAREST_WEEKDAY
-                    ? nearestWeekday(holiday.date()) : nextFreeWeekday(holiday.date(), taken);
+                    ? nearestWeekday(holiday.date())
+                    : nextFreeWeekday(holiday.date(), taken);
             taken.add(day);
             substitutes.add(new Holiday(day, holiday.key(), holiday.name() + " (substitute day)", country, true));
         }

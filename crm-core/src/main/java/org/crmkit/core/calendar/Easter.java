@@ -5,8 +5,7 @@ import java.time.LocalDate;
 /** Western (Gregorian) Easter Sunday, by the anonymous Gregorian computus (Meeus/Jones/Butcher). */
 final class Easter {
 
-    private Easter() {
-    }
+    private Easter() {}
 
     static LocalDate sunday(int year) {
         int a = year % 19;

@@ -24,8 +24,14 @@ final class HolidayRule {
     private final boolean substituted;
     private final Map<Integer, LocalDate> moved;
 
-    private HolidayRule(String key, String name, IntFunction<LocalDate> date, int fromYear, int untilYear,
-                        boolean substituted, Map<Integer, LocalDate> moved) {
+    private HolidayRule(
+            String key,
+            String name,
+            IntFunction<LocalDate> date,
+            int fromYear,
+            int untilYear,
+            boolean substituted,
+            Map<Integer, LocalDate> moved) {
         this.key = key;
         this.name = name;
         this.date = date;
@@ -50,8 +56,14 @@ final class HolidayRule {
 
     /** The {@code n}-th (1 to 4) or, for {@code n} = -1, the last {@code weekday} of the month. */
     static HolidayRule nth(String key, String name, int n, DayOfWeek weekday, Month month) {
-        return of(key, name, year -> LocalDate.of(year, month, 1).with(n < 0
-                ? TemporalAdjusters.lastInMonth(weekday) : TemporalAdjusters.dayOfWeekInMonth(n, weekday)));
+        return of(
+                key,
+                name,
+                year -> LocalDate.of(year, month, 1)
+                        .with(
+                                n < 0
+                                        ? TemporalAdjusters.lastInMonth(weekday)
+                                        : TemporalAdjusters.dayOfWeekInMonth(n, weekday)));
     }
 
     /** A fixed date that moves to the day before when it falls on a Sunday. */

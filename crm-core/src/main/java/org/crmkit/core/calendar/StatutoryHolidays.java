@@ -25,10 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.crmkit.core.calendar.CountryHolidays.Substitution;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.Require;
-import org.crmkit.core.calendar.CountryHolidays.Substitution;
 import org.crmkit.core.spi.HolidayCalendar;
 
 /**
@@ -48,17 +48,23 @@ public final class StatutoryHolidays implements HolidayCalendar {
     private static final int LAST_YEAR = 2200;
     private static final StatutoryHolidays BUILT_IN = new StatutoryHolidays();
 
-    private record YearOf(CountryCode country, int year) {
-    }
+    private record YearOf(CountryCode country, int year) {}
 
-    private final Map<CountryCode, CountryHolidays> countries = Stream.of(germany(), austria(), switzerland(),
-                    france(), unitedKingdom(), unitedStates(), netherlands(), belgium(), italy())
+    private final Map<CountryCode, CountryHolidays> countries = Stream.of(
+                    germany(),
+                    austria(),
+                    switzerland(),
+                    france(),
+                    unitedKingdom(),
+                    unitedStates(),
+                    netherlands(),
+                    belgium(),
+                    italy())
             .collect(Collectors.toUnmodifiableMap(CountryHolidays::country, Function.identity()));
     private final Map<YearOf, List<Holiday>> computed = new ConcurrentHashMap<>();
     private final Map<YearOf, Set<LocalDate>> daysOff = new ConcurrentHashMap<>();
 
-    private StatutoryHolidays() {
-    }
+    private StatutoryHolidays() {}
 
     /** The shared instance. */
     public static StatutoryHolidays builtIn() {
@@ -79,7 +85,9 @@ public final class StatutoryHolidays implements HolidayCalendar {
     @Override
     public List<Holiday> holidays(CountryCode country, int year) {
         Require.notNull(country, "country");
-        Require.that(year >= FIRST_YEAR && year <= LAST_YEAR, "year",
+        Require.that(
+                year >= FIRST_YEAR && year <= LAST_YEAR,
+                "year",
                 "must be between " + FIRST_YEAR + " and " + LAST_YEAR + ", was " + year);
         CountryHolidays rules = countries.get(country);
         if (rules == null) {
@@ -92,9 +100,12 @@ public final class StatutoryHolidays implements HolidayCalendar {
     @Override
     public boolean isHoliday(CountryCode country, LocalDate date) {
         Require.notNull(date, "date");
-        return daysOff.computeIfAbsent(new YearOf(Require.notNull(country, "country"), date.getYear()),
-                key -> holidays(key.country(), key.year()).stream().map(Holiday::date)
-                        .collect(Collectors.toUnmodifiableSet())).contains(date);
+        return daysOff.computeIfAbsent(
+                        new YearOf(Require.notNull(country, "country"), date.getYear()),
+                        key -> holidays(key.country(), key.year()).stream()
+                                .map(Holiday::date)
+                                .collect(Collectors.toUnmodifiableSet()))
+                .contains(date);
     }
 
     private static HolidayRule newYear() {
@@ -142,39 +153,88 @@ public final class StatutoryHolidays implements HolidayCalendar {
     }
 
     private static CountryHolidays germany() {
-        return country("DE", Substitution.NONE, newYear(), goodFriday(), easterMonday(), labourDay(), ascension(),
-                whitMonday(), fixed("german-unity-day", "Day of German Unity", OCTOBER, 3).from(1990), christmas(),
+        return country(
+                "DE",
+                Substitution.NONE,
+                newYear(),
+                goodFriday(),
+                easterMonday(),
+                labourDay(),
+                ascension(),
+                whitMonday(),
+                fixed("german-unity-day", "Day of German Unity", OCTOBER, 3).from(1990),
+                christmas(),
                 stStephen());
     }
 
     private static CountryHolidays austria() {
-        return country("AT", Substitution.NONE, newYear(), fixed("epiphany", "Epiphany", JANUARY, 6), easterMonday(),
-                labourDay(), ascension(), whitMonday(), easter("corpus-christi", "Corpus Christi", 60), assumption(),
-                fixed("national-day", "National Day", OCTOBER, 26), allSaints(),
-                fixed("immaculate-conception", "Immaculate Conception", DECEMBER, 8), christmas(), stStephen());
+        return country(
+                "AT",
+                Substitution.NONE,
+                newYear(),
+                fixed("epiphany", "Epiphany", JANUARY, 6),
+                easterMonday(),
+                labourDay(),
+                ascension(),
+                whitMonday(),
+                easter("corpus-christi", "Corpus Christi", 60),
+                assumption(),
+                fixed("national-day", "National Day", OCTOBER, 26),
+                allSaints(),
+                fixed("immaculate-conception", "Immaculate Conception", DECEMBER, 8),
+                christmas(),
+                stStephen());
     }
 
     private static CountryHolidays switzerland() {
-        return country("CH", Substitution.NONE, newYear(), goodFriday(), easterMonday(), ascension(), whitMonday(),
-                fixed("national-day", "Swiss National Day", AUGUST, 1), christmas(), stStephen());
+        return country(
+                "CH",
+                Substitution.NONE,
+                newYear(),
+                goodFriday(),
+                easterMonday(),
+                ascension(),
+                whitMonday(),
+                fixed("national-day", "Swiss National Day", AUGUST, 1),
+                christmas(),
+                stStephen());
     }
 
     private static CountryHolidays france() {
-        return country("FR", Substitution.NONE, newYear(), easterMonday(), labourDay(),
-                fixed("victory-day", "Victory in Europe Day", MAY, 8), ascension(), whitMonday(),
-                fixed("national-day", "Bastille Day", JULY, 14), assumption(), allSaints(),
-                fixed("armistice-day", "Armistice Day", NOVEMBER, 11), christmas());
+        return country(
+                "FR",
+                Substitution.NONE,
+                newYear(),
+                easterMonday(),
+                labourDay(),
+                fixed("victory-day", "Victory in Europe Day", MAY, 8),
+                ascension(),
+                whitMonday(),
+                fixed("national-day", "Bastille Day", JULY, 14),
+                assumption(),
+                allSaints(),
+                fixed("armistice-day", "Armistice Day", NOVEMBER, 11),
+                christmas());
     }
 
     private static CountryHolidays unitedKingdom() {
-        return country("GB", Substitution.NEXT_FREE_WEEKDAY, newYear().substitutedOnWeekends(), goodFriday(),
+        return country(
+                "GB",
+                Substitution.NEXT_FREE_WEEKDAY,
+                newYear().substitutedOnWeekends(),
+                goodFriday(),
                 easterMonday(),
-                nth("early-may-bank-holiday", "Early May Bank Holiday", 1, MONDAY, MAY).from(1978)
-                        .movedTo(LocalDate.of(1995, 5, 8)).movedTo(LocalDate.of(2020, 5, 8)),
-                nth("spring-bank-holiday", "Spring Bank Holiday", -1, MONDAY, MAY).from(1971)
-                        .movedTo(LocalDate.of(2002, 6, 4)).movedTo(LocalDate.of(2012, 6, 4))
+                nth("early-may-bank-holiday", "Early May Bank Holiday", 1, MONDAY, MAY)
+                        .from(1978)
+                        .movedTo(LocalDate.of(1995, 5, 8))
+                        .movedTo(LocalDate.of(2020, 5, 8)),
+                nth("spring-bank-holiday", "Spring Bank Holiday", -1, MONDAY, MAY)
+                        .from(1971)
+                        .movedTo(LocalDate.of(2002, 6, 4))
+                        .movedTo(LocalDate.of(2012, 6, 4))
                         .movedTo(LocalDate.of(2022, 6, 2)),
-                nth("summer-bank-holiday", "Summer Bank Holiday", -1, MONDAY, AUGUST).from(1971),
+                nth("summer-bank-holiday", "Summer Bank Holiday", -1, MONDAY, AUGUST)
+                        .from(1971),
                 HolidayRule.once("golden-jubilee", "Golden Jubilee Bank Holiday", LocalDate.of(2002, 6, 3)),
                 HolidayRule.once("diamond-jubilee", "Diamond Jubilee Bank Holiday", LocalDate.of(2012, 6, 5)),
                 HolidayRule.once("platinum-jubilee", "Platinum Jubilee Bank Holiday", LocalDate.of(2022, 6, 3)),
@@ -185,11 +245,16 @@ public final class StatutoryHolidays implements HolidayCalendar {
     }
 
     private static CountryHolidays unitedStates() {
-        return country("US", Substitution.NEAREST_WEEKDAY, newYear().substitutedOnWeekends(),
-                nth("martin-luther-king-day", "Martin Luther King Jr. Day", 3, MONDAY, JANUARY).from(1986),
+        return country(
+                "US",
+                Substitution.NEAREST_WEEKDAY,
+                newYear().substitutedOnWeekends(),
+                nth("martin-luther-king-day", "Martin Luther King Jr. Day", 3, MONDAY, JANUARY)
+                        .from(1986),
                 nth("washingtons-birthday", "Washington's Birthday", 3, MONDAY, FEBRUARY),
                 nth("memorial-day", "Memorial Day", -1, MONDAY, MAY),
-                fixed("juneteenth", "Juneteenth National Independence Day", JUNE, 19).from(2021)
+                fixed("juneteenth", "Juneteenth National Independence Day", JUNE, 19)
+                        .from(2021)
                         .substitutedOnWeekends(),
                 fixed("independence-day", "Independence Day", JULY, 4).substitutedOnWeekends(),
                 nth("labor-day", "Labor Day", 1, MONDAY, SEPTEMBER),
@@ -200,25 +265,55 @@ public final class StatutoryHolidays implements HolidayCalendar {
     }
 
     private static CountryHolidays netherlands() {
-        return country("NL", Substitution.NONE, newYear(), easter("easter-sunday", "Easter Sunday", 0),
+        return country(
+                "NL",
+                Substitution.NONE,
+                newYear(),
+                easter("easter-sunday", "Easter Sunday", 0),
                 easterMonday(),
-                HolidayRule.fixedSaturdayIfSunday("kings-day", "King's Day", APRIL, 27).from(2014),
-                HolidayRule.fixedSaturdayIfSunday("kings-day", "Queen's Day", APRIL, 30).until(2013),
-                fixed("liberation-day", "Liberation Day", MAY, 5), ascension(),
-                easter("whit-sunday", "Whit Sunday", 49), whitMonday(), christmas(), stStephen());
+                HolidayRule.fixedSaturdayIfSunday("kings-day", "King's Day", APRIL, 27)
+                        .from(2014),
+                HolidayRule.fixedSaturdayIfSunday("kings-day", "Queen's Day", APRIL, 30)
+                        .until(2013),
+                fixed("liberation-day", "Liberation Day", MAY, 5),
+                ascension(),
+                easter("whit-sunday", "Whit Sunday", 49),
+                whitMonday(),
+                christmas(),
+                stStephen());
     }
 
     private static CountryHolidays belgium() {
-        return country("BE", Substitution.NONE, newYear(), easterMonday(), labourDay(), ascension(), whitMonday(),
-                fixed("national-day", "Belgian National Day", JULY, 21), assumption(), allSaints(),
-                fixed("armistice-day", "Armistice Day", NOVEMBER, 11), christmas());
+        return country(
+                "BE",
+                Substitution.NONE,
+                newYear(),
+                easterMonday(),
+                labourDay(),
+                ascension(),
+                whitMonday(),
+                fixed("national-day", "Belgian National Day", JULY, 21),
+                assumption(),
+                allSaints(),
+                fixed("armistice-day", "Armistice Day", NOVEMBER, 11),
+                christmas());
     }
 
     private static CountryHolidays italy() {
-        return country("IT", Substitution.NONE, newYear(), fixed("epiphany", "Epiphany", JANUARY, 6),
-                easter("easter-sunday", "Easter Sunday", 0), easterMonday(),
-                fixed("liberation-day", "Liberation Day", APRIL, 25), labourDay(),
-                fixed("national-day", "Republic Day", JUNE, 2), assumption(), allSaints(),
-                fixed("immaculate-conception", "Immaculate Conception", DECEMBER, 8), christmas(), stStephen());
+        return country(
+                "IT",
+                Substitution.NONE,
+                newYear(),
+                fixed("epiphany", "Epiphany", JANUARY, 6),
+                easter("easter-sunday", "Easter Sunday", 0),
+                easterMonday(),
+                fixed("liberation-day", "Liberation Day", APRIL, 25),
+                labourDay(),
+                fixed("national-day", "Republic Day", JUNE, 2),
+                assumption(),
+                allSaints(),
+                fixed("immaculate-conception", "Immaculate Conception", DECEMBER, 8),
+                christmas(),
+                stStephen());
     }
 }

@@ -11,7 +11,8 @@ public record Actor(String id, String displayName) {
 
     public Actor {
         id = Require.maxLength(Require.notBlank(id, "actor.id"), 100, "actor.id");
-        displayName = Require.optional(Require.storableText(displayName, "actor.displayName")) == null ? id
+        displayName = Require.optional(Require.storableText(displayName, "actor.displayName")) == null
+                ? id
                 : displayName.strip();
     }
 

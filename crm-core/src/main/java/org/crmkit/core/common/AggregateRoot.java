@@ -53,8 +53,11 @@ public abstract class AggregateRoot<ID extends EntityId> {
 
     @Override
     public final boolean equals(Object o) {
-        return o != null && o.getClass() == getClass() && ((AggregateRoot<?>) o).tenant.equals(tenant)
-                && ((AggregateRoot<?>) o).id.equals(id) && ((AggregateRoot<?>) o).version == version;
+        return o != null
+                && o.getClass() == getClass()
+                && ((AggregateRoot<?>) o).tenant.equals(tenant)
+                && ((AggregateRoot<?>) o).id.equals(id)
+                && ((AggregateRoot<?>) o).version == version;
     }
 
     @Override

@@ -13,7 +13,9 @@ public final class CurrencyMismatchException extends CrmException {
     private final String field;
 
     public CurrencyMismatchException(Currency expected, Currency actual) {
-        super(ErrorCode.CURRENCY_MISMATCH, "currency mismatch: " + expected.getCurrencyCode() + " and " + actual.getCurrencyCode());
+        super(
+                ErrorCode.CURRENCY_MISMATCH,
+                "currency mismatch: " + expected.getCurrencyCode() + " and " + actual.getCurrencyCode());
         this.expected = expected;
         this.actual = actual;
         this.field = null;
@@ -21,8 +23,11 @@ public final class CurrencyMismatchException extends CrmException {
 
     /** A mismatch of the amount in {@code field} against the currency {@code expected} of its record. */
     public CurrencyMismatchException(String field, Currency expected, Currency actual) {
-        super(ErrorCode.CURRENCY_MISMATCH, field, "currency mismatch: expected " + expected.getCurrencyCode()
-                + " but was " + actual.getCurrencyCode(), null);
+        super(
+                ErrorCode.CURRENCY_MISMATCH,
+                field,
+                "currency mismatch: expected " + expected.getCurrencyCode() + " but was " + actual.getCurrencyCode(),
+                null);
         this.expected = expected;
         this.actual = actual;
         this.field = field;

@@ -23,8 +23,10 @@ public record ExternalRef(String system, String key) {
     public ExternalRef {
         system = Require.notBlank(system, "externalRef.system").toLowerCase(Locale.ROOT);
         if (!SYSTEM.matcher(system).matches()) {
-            throw InvalidValueException.invalid("externalRef.system", "'" + system
-                    + "' must be 1 to 40 letters, digits, '-', '_' or '.', starting with a letter or digit");
+            throw InvalidValueException.invalid(
+                    "externalRef.system",
+                    "'" + system
+                            + "' must be 1 to 40 letters, digits, '-', '_' or '.', starting with a letter or digit");
         }
         key = Require.maxLength(Require.notBlank(key, "externalRef.key"), 200, "externalRef.key");
         if (key.chars().anyMatch(Character::isISOControl)) {

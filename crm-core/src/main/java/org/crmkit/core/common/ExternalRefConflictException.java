@@ -13,10 +13,12 @@ public final class ExternalRefConflictException extends CrmException {
     private final List<String> differences;
 
     public ExternalRefConflictException(String recordType, ExternalRef ref, Object storedId, List<String> differences) {
-        super(ErrorCode.DUPLICATE, recordType + " " + storedId + " was recorded under the external reference " + ref
-                + "; the " + recordType + " given again under it differs (" + String.join("; ", differences)
-                + "), so it is refused and the stored one kept: record a change as a record of its own under a new"
-                + " reference");
+        super(
+                ErrorCode.DUPLICATE,
+                recordType + " " + storedId + " was recorded under the external reference " + ref
+                        + "; the " + recordType + " given again under it differs (" + String.join("; ", differences)
+                        + "), so it is refused and the stored one kept: record a change as a record of its own under a new"
+                        + " reference");
         this.ref = Require.notNull(ref, "externalRef");
         this.differences = List.copyOf(differences);
     }

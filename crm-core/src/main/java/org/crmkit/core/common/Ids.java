@@ -4,8 +4,7 @@ import java.util.UUID;
 
 final class Ids {
 
-    private Ids() {
-    }
+    private Ids() {}
 
     static UUID parseUuid(String text, String field) {
         Require.notBlank(text, field);

@@ -45,12 +45,15 @@ public final class Money implements Comparable<Money> {
         Require.notNull(amount, "amount");
         Require.notNull(currency, "currency");
         if (currency.getDefaultFractionDigits() < 0) {
-            throw InvalidValueException.invalid("currency", currency.getCurrencyCode() + " is not a currency with a minor unit");
+            throw InvalidValueException.invalid(
+                    "currency", currency.getCurrencyCode() + " is not a currency with a minor unit");
         }
         BigDecimal held = withinLimits(amount);
         if (held == null) {
-            throw InvalidValueException.invalid("amount", amount + " is beyond the limits of an amount: at most "
-                    + MAX_INTEGER_DIGITS + " digits before the decimal point and " + MAX_DECIMALS + " after it");
+            throw InvalidValueException.invalid(
+                    "amount",
+                    amount + " is beyond the limits of an amount: at most " + MAX_INTEGER_DIGITS
+                            + " digits before the decimal point and " + MAX_DECIMALS + " after it");
         }
         return new Money(held, currency);
     }
@@ -135,8 +138,8 @@ public final class Money implements Comparable<Money> {
     private static BigDecimal parseAmount(String text) {
         String value = Require.notBlank(text, "amount");
         if (value.length() > MAX_TEXT_LENGTH) {
-            throw InvalidValueException.invalid("amount", "is longer than " + MAX_TEXT_LENGTH + " characters ("
-                    + value.length() + ")");
+            throw InvalidValueException.invalid(
+                    "amount", "is longer than " + MAX_TEXT_LENGTH + " characters (" + value.length() + ")");
         }
         try {
             return new BigDecimal(value);
@@ -222,7 +225,8 @@ public final class Money implements Comparable<Money> {
     }
 
     public Money rounded(RoundingMode mode) {
-        return new Money(amount.setScale(currency.getDefaultFractionDigits(), Require.notNull(mode, "roundingMode")), currency);
+        return new Money(
+                amount.setScale(currency.getDefaultFractionDigits(), Require.notNull(mode, "roundingMode")), currency);
     }
 
     /** Whether the amount has no more decimals than the currency's minor unit. */
@@ -270,8 +274,10 @@ public final class Money implements Comparable<Money> {
             remainders[i] = division[1];
             given = given.add(shares[i]);
         }
-        List<Integer> byRemainder = new ArrayList<>(IntStream.range(0, weights.size()).boxed().toList());
-        byRemainder.sort(Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
+        List<Integer> byRemainder =
+                new ArrayList<>(IntStream.range(0, weights.size()).boxed().toList());
+        byRemainder.sort(
+                Comparator.comparing((Integer i) -> remainders[i]).reversed().thenComparing(i -> i));
         int leftOver = magnitude.subtract(given).intValueExact();
         for (int k = 0; k < leftOver; k++) {
             int i = byRemainder.get(k);
@@ -288,8 +294,10 @@ public final class Money implements Comparable<Money> {
 
     private void requireMinorUnits() {
         if (!isInMinorUnits()) {
-            throw InvalidValueException.invalid("amount", amount.toPlainString() + " has more decimals than the minor unit of "
-                    + currency.getCurrencyCode() + "; round it first");
+            throw InvalidValueException.invalid(
+                    "amount",
+                    amount.toPlainString() + " has more decimals than the minor unit of " + currency.getCurrencyCode()
+                            + "; round it first");
         }
     }
 

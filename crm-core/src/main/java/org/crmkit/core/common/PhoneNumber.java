@@ -38,13 +38,15 @@ public record PhoneNumber(String e164) {
 
     private static Phonenumber.PhoneNumber parseValid(String text, String region, String field) {
         try {
-            Phonenumber.PhoneNumber parsed = PHONES.parse(text, region == null ? null : region.strip().toUpperCase(java.util.Locale.ROOT));
+            Phonenumber.PhoneNumber parsed =
+                    PHONES.parse(text, region == null ? null : region.strip().toUpperCase(java.util.Locale.ROOT));
             if (!PHONES.isValidNumber(parsed)) {
                 throw InvalidValueException.invalid(field, "'" + text + "' is not a valid phone number");
             }
             return parsed;
         } catch (NumberParseException e) {
-            throw InvalidValueException.invalid(field, "'" + text + "' cannot be read as a phone number (" + e.getErrorType() + ")");
+            throw InvalidValueException.invalid(
+                    field, "'" + text + "' cannot be read as a phone number (" + e.getErrorType() + ")");
         }
     }
 
@@ -53,8 +55,8 @@ public record PhoneNumber(String e164) {
         try {
             return PHONES.getRegionCodeForNumber(PHONES.parse(e164, null));
         } catch (NumberParseException e) {
-            throw InvalidValueException.invalid("phone", "the stored E.164 number " + e164 + " no longer parses ("
-                    + e.getErrorType() + ")");
+            throw InvalidValueException.invalid(
+                    "phone", "the stored E.164 number " + e164 + " no longer parses (" + e.getErrorType() + ")");
         }
     }
 

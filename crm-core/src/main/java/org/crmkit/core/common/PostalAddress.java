@@ -8,12 +8,19 @@ import java.util.stream.Stream;
  * A postal address. {@code streetLines} holds one to three lines (street and number, building, c/o);
  * {@code region} (state, province) may be null; {@code country} is ISO 3166.
  */
-public record PostalAddress(List<String> streetLines, String postalCode, String city, String region, CountryCode country) {
+public record PostalAddress(
+        List<String> streetLines, String postalCode, String city, String region, CountryCode country) {
 
     public PostalAddress {
         List<String> lines = Require.noNulls(streetLines, "address.streetLines");
-        Require.that(!lines.isEmpty() && lines.size() <= 3, "address.streetLines", "must have 1 to 3 lines, had " + lines.size());
-        lines = lines.stream().map(line -> Require.maxLength(Require.notBlank(line, "address.streetLines"), 200, "address.streetLines")).toList();
+        Require.that(
+                !lines.isEmpty() && lines.size() <= 3,
+                "address.streetLines",
+                "must have 1 to 3 lines, had " + lines.size());
+        lines = lines.stream()
+                .map(line ->
+                        Require.maxLength(Require.notBlank(line, "address.streetLines"), 200, "address.streetLines"))
+                .toList();
         streetLines = lines;
         postalCode = Require.maxLength(Require.optional(postalCode), 20, "address.postalCode");
         city = Require.maxLength(Require.notBlank(city, "address.city"), 100, "address.city");
@@ -28,10 +35,16 @@ public record PostalAddress(List<String> streetLines, String postalCode, String 
      */
     public String oneLine() {
         String town = postalCode == null ? city : postalCode + " " + city;
-        return Stream.concat(streetLines.stream(), Stream.of(town, country.value())).collect(Collectors.joining(", "));
+        return Stream.concat(streetLines.stream(), Stream.of(town, country.value()))
+                .collect(Collectors.joining(", "));
     }
 
     public static PostalAddress of(String street, String postalCode, String city, String countryCode) {
-        return new PostalAddress(List.of(Require.notBlank(street, "address.streetLines")), postalCode, city, null, CountryCode.of(countryCode));
+        return new PostalAddress(
+                List.of(Require.notBlank(street, "address.streetLines")),
+                postalCode,
+                city,
+                null,
+                CountryCode.of(countryCode));
     }
 }

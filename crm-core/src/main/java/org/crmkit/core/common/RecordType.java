@@ -2,5 +2,14 @@ package org.crmkit.core.common;
 
 /** The kinds of record that activities, tasks and links can point at. */
 public enum RecordType {
-    CONTACT, ACCOUNT, LEAD, OPPORTUNITY, INVOICE, PAYMENT, CAMPAIGN, CASE, TASK, ACTIVITY
+    CONTACT,
+    ACCOUNT,
+    LEAD,
+    OPPORTUNITY,
+    INVOICE,
+    PAYMENT,
+    CAMPAIGN,
+    CASE,
+    TASK,
+    ACTIVITY
 }

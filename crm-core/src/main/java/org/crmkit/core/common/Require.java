@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class Require {
 
-    private Require() {
-    }
+    private Require() {}
 
     public static <T> T notNull(T value, String field) {
         if (value == null) {
@@ -42,14 +41,20 @@ public final class Require {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') {
-                throw InvalidValueException.invalid(field, "must not contain a NUL character (U+0000), found at "
-                        + "position " + i);
+                throw InvalidValueException.invalid(
+                        field, "must not contain a NUL character (U+0000), found at " + "position " + i);
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
-                throw InvalidValueException.invalid(field, String.format("must not contain a lone surrogate "
-                        + "(U+%04X without its pair), found at position %d", (int) c, i));
+                throw InvalidValueException.invalid(
+                        field,
+                        String.format(
+                                "must not contain a lone surrogate "
+                                        + "(U+%04X without its pair), found at position %d",
+                                (int) c, i));
             }
         }
         return value;

@@ -11,9 +11,13 @@ public final class StaleVersionException extends CrmException {
     private final long actualVersion;
 
     public StaleVersionException(String recordType, Object id, long expectedVersion, long actualVersion) {
-        super(ErrorCode.STALE_VERSION, recordType + " " + id + " was changed concurrently: expected version "
-                + expectedVersion + (actualVersion < 0 ? ", and the stored version could not be read"
-                : " but the stored version is " + actualVersion));
+        super(
+                ErrorCode.STALE_VERSION,
+                recordType + " " + id + " was changed concurrently: expected version "
+                        + expectedVersion
+                        + (actualVersion < 0
+                                ? ", and the stored version could not be read"
+                                : " but the stored version is " + actualVersion));
         this.recordType = recordType;
         this.id = id;
         this.expectedVersion = expectedVersion;

@@ -16,8 +16,10 @@ public record TenantId(String value) {
     public TenantId {
         Require.notBlank(value, "tenantId");
         if (!FORMAT.matcher(value).matches()) {
-            throw InvalidValueException.invalid("tenantId",
-                    "must be 1-64 letters, digits, '.', '_' or '-' and start with a letter or digit, was '" + value + "'");
+            throw InvalidValueException.invalid(
+                    "tenantId",
+                    "must be 1-64 letters, digits, '.', '_' or '-' and start with a letter or digit, was '" + value
+                            + "'");
         }
     }
 

@@ -23,8 +23,8 @@ import org.crmkit.core.spi.AccountRepository;
 /** Accounts in memory, with indexes by normalised name, email, phone, owner, territory and parent. */
 final class InMemoryAccountRepository implements AccountRepository {
 
-    private static final Comparator<AccountState> BY_NAME = Comparator
-            .comparing((AccountState state) -> state.name().toLowerCase(Locale.ROOT))
+    private static final Comparator<AccountState> BY_NAME = Comparator.comparing(
+                    (AccountState state) -> state.name().toLowerCase(Locale.ROOT))
             .thenComparing(state -> state.id().value());
 
     private final InMemoryParties<Account, AccountState> accounts;
@@ -33,12 +33,19 @@ final class InMemoryAccountRepository implements AccountRepository {
     private final InMemoryIndex<AccountState> byParent;
 
     InMemoryAccountRepository(InMemoryTransactions transactions) {
-        accounts = new InMemoryParties<>("Account", transactions, AccountState::contactPoints, AccountState::owner,
-                AccountState::externalRefs, Account::restore, BY_NAME);
+        accounts = new InMemoryParties<>(
+                "Account",
+                transactions,
+                AccountState::contactPoints,
+                AccountState::owner,
+                AccountState::externalRefs,
+                Account::restore,
+                BY_NAME);
         VersionedStore<AccountState> store = accounts.store();
         byName = store.index(InMemoryIndex.single(state -> Account.normalizeName(state.name())));
         byTerritory = store.index(InMemoryIndex.single(AccountState::territory));
-        byParent = store.index(new InMemoryIndex<>(state -> state.parents().stream().map(ParentLink::parent).distinct().toList()));
+        byParent = store.index(new InMemoryIndex<>(state ->
+                state.parents().stream().map(ParentLink::parent).distinct().toList()));
     }
 
     @Override
@@ -85,7 +92,8 @@ final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public Page<Account> findByTerritory(TenantId tenant, TerritoryId territory, PageRequest page) {
         Require.notNull(tenant, "tenant");
-        return Page.of(accounts.lookup(tenant, byTerritory, Require.notNull(territory, "territory"), BY_NAME),
+        return Page.of(
+                accounts.lookup(tenant, byTerritory, Require.notNull(territory, "territory"), BY_NAME),
                 Require.notNull(page, "page"));
     }
 
@@ -95,8 +103,14 @@ final class InMemoryAccountRepository implements AccountRepository {
         Require.notNull(parent, "parent");
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        return accounts.lookup(tenant, byParent, parent, state -> state.parents().stream()
-                .anyMatch(link -> link.parent().equals(parent) && link.period().contains(asOf)), page);
+        return accounts.lookup(
+                tenant,
+                byParent,
+                parent,
+                state -> state.parents().stream()
+                        .anyMatch(link ->
+                                link.parent().equals(parent) && link.period().contains(asOf)),
+                page);
     }
 
     @Override

@@ -14,8 +14,7 @@ import org.crmkit.core.spi.ActivityRepository;
 
 final class InMemoryActivityRepository implements ActivityRepository {
 
-    private static final Comparator<ActivityState> NEWEST_FIRST = Comparator
-            .comparing(ActivityState::occurredAt)
+    private static final Comparator<ActivityState> NEWEST_FIRST = Comparator.comparing(ActivityState::occurredAt)
             .thenComparing(state -> state.id().value())
             .reversed();
 
@@ -24,7 +23,8 @@ final class InMemoryActivityRepository implements ActivityRepository {
 
     InMemoryActivityRepository(InMemoryTransactions transactions) {
         this.store = new VersionedStore<>("Activity", transactions);
-        this.byReference = store.index(new InMemoryIndex<>(state -> Activity.restore(state).references()));
+        this.byReference =
+                store.index(new InMemoryIndex<>(state -> Activity.restore(state).references()));
     }
 
     @Override

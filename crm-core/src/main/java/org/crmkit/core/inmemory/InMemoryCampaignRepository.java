@@ -16,16 +16,17 @@ import org.crmkit.core.spi.CampaignRepository;
 
 final class InMemoryCampaignRepository implements CampaignRepository {
 
-    private static final Comparator<CampaignState> BY_START = Comparator
-            .comparing((CampaignState state) -> state.period().start()).thenComparing(state -> state.id().value());
+    private static final Comparator<CampaignState> BY_START = Comparator.comparing(
+                    (CampaignState state) -> state.period().start())
+            .thenComparing(state -> state.id().value());
 
     private final VersionedStore<CampaignState> store;
     private final InMemoryIndex<CampaignState> byMember;
 
     InMemoryCampaignRepository(InMemoryTransactions transactions) {
         this.store = new VersionedStore<>("Campaign", transactions);
-        this.byMember = store.index(new InMemoryIndex<>(state -> state.members().stream()
-                .map(CampaignMember::member).toList()));
+        this.byMember = store.index(new InMemoryIndex<>(
+                state -> state.members().stream().map(CampaignMember::member).toList()));
     }
 
     @Override
@@ -40,15 +41,23 @@ final class InMemoryCampaignRepository implements CampaignRepository {
 
     @Override
     public Page<Campaign> findActiveOn(TenantId tenant, LocalDate day, PageRequest page) {
-        return Page.of(store.query(tenant, state -> state.status() == CampaignStatus.ACTIVE
-                && state.period().contains(day), BY_START), page).map(Campaign::restore);
+        return Page.of(
+                        store.query(
+                                tenant,
+                                state -> state.status() == CampaignStatus.ACTIVE
+                                        && state.period().contains(day),
+                                BY_START),
+                        page)
+                .map(Campaign::restore);
     }
 
     @Override
     public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
         var matches = store.findAll(tenant, byMember.lookup(tenant, member)).stream()
-                .filter(state -> state.members().stream().anyMatch(entry -> entry.member().equals(member)))
-                .sorted(BY_START).toList();
+                .filter(state -> state.members().stream()
+                        .anyMatch(entry -> entry.member().equals(member)))
+                .sorted(BY_START)
+                .toList();
         return Page.of(matches, page).map(Campaign::restore);
     }
 }

@@ -15,10 +15,12 @@ import org.crmkit.core.spi.CaseRepository;
 
 final class InMemoryCaseRepository implements CaseRepository {
 
-    private static final Comparator<ServiceCaseState> BY_RESOLUTION_DUE = Comparator
-            .comparing(ServiceCaseState::resolutionDueAt).thenComparing(state -> state.id().value());
-    private static final Comparator<ServiceCaseState> NEWEST_FIRST = Comparator
-            .comparing(ServiceCaseState::openedAt).thenComparing(state -> state.id().value()).reversed();
+    private static final Comparator<ServiceCaseState> BY_RESOLUTION_DUE = Comparator.comparing(
+                    ServiceCaseState::resolutionDueAt)
+            .thenComparing(state -> state.id().value());
+    private static final Comparator<ServiceCaseState> NEWEST_FIRST = Comparator.comparing(ServiceCaseState::openedAt)
+            .thenComparing(state -> state.id().value())
+            .reversed();
 
     private final VersionedStore<ServiceCaseState> store;
     private final InMemoryIndex<ServiceCaseState> byAssignee;
@@ -43,22 +45,28 @@ final class InMemoryCaseRepository implements CaseRepository {
     @Override
     public Page<ServiceCase> findOpenByAssignee(TenantId tenant, UserId assignee, PageRequest page) {
         var matches = store.findAll(tenant, byAssignee.lookup(tenant, assignee)).stream()
-                .filter(state -> assignee.equals(state.assignee()) && state.status().isOpen())
-                .sorted(BY_RESOLUTION_DUE).toList();
+                .filter(state ->
+                        assignee.equals(state.assignee()) && state.status().isOpen())
+                .sorted(BY_RESOLUTION_DUE)
+                .toList();
         return Page.of(matches, page).map(ServiceCase::restore);
     }
 
     @Override
     public Page<ServiceCase> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
         var matches = store.findAll(tenant, byAccount.lookup(tenant, account)).stream()
-                .sorted(NEWEST_FIRST).toList();
+                .sorted(NEWEST_FIRST)
+                .toList();
         return Page.of(matches, page).map(ServiceCase::restore);
     }
 
     @Override
     public Page<ServiceCase> findBreachingSla(TenantId tenant, Instant asOf, PageRequest page) {
-        return Page.of(store.query(tenant, state -> state.status().isOpen() && breaches(state, asOf),
-                BY_RESOLUTION_DUE), page).map(ServiceCase::restore);
+        return Page.of(
+                        store.query(
+                                tenant, state -> state.status().isOpen() && breaches(state, asOf), BY_RESOLUTION_DUE),
+                        page)
+                .map(ServiceCase::restore);
     }
 
     private static boolean breaches(ServiceCaseState state, Instant asOf) {

@@ -25,9 +25,11 @@ import org.crmkit.core.spi.ContactRepository;
 /** Contacts in memory, with indexes by email, phone, owner, tag, linked account, birthday and customer anniversary. */
 final class InMemoryContactRepository implements ContactRepository {
 
-    private static final Comparator<ContactState> BY_NAME = Comparator
-            .comparing((ContactState state) -> state.name().lastName().toLowerCase(Locale.ROOT))
-            .thenComparing(state -> state.name().firstName() == null ? "" : state.name().firstName().toLowerCase(Locale.ROOT))
+    private static final Comparator<ContactState> BY_NAME = Comparator.comparing(
+                    (ContactState state) -> state.name().lastName().toLowerCase(Locale.ROOT))
+            .thenComparing(state -> state.name().firstName() == null
+                    ? ""
+                    : state.name().firstName().toLowerCase(Locale.ROOT))
             .thenComparing(state -> state.id().value());
 
     private final InMemoryParties<Contact, ContactState> contacts;
@@ -37,16 +39,25 @@ final class InMemoryContactRepository implements ContactRepository {
     private final InMemoryIndex<ContactState> byCustomerAnniversary;
 
     InMemoryContactRepository(InMemoryTransactions transactions) {
-        contacts = new InMemoryParties<>("Contact", transactions, ContactState::contactPoints, ContactState::owner,
-                ContactState::externalRefs, Contact::restore, BY_NAME);
+        contacts = new InMemoryParties<>(
+                "Contact",
+                transactions,
+                ContactState::contactPoints,
+                ContactState::owner,
+                ContactState::externalRefs,
+                Contact::restore,
+                BY_NAME);
         VersionedStore<ContactState> store = contacts.store();
         byTag = store.index(new InMemoryIndex<>(state -> state.tags().values()));
         byAccount = store.index(new InMemoryIndex<>(state -> state.affiliations().stream()
-                .map(Affiliation::account).distinct().toList()));
-        byBirthday = store.index(InMemoryIndex.single(state -> state.details().birthday() == null ? null
+                .map(Affiliation::account)
+                .distinct()
+                .toList()));
+        byBirthday = store.index(InMemoryIndex.single(state -> state.details().birthday() == null
+                ? null
                 : MonthDay.from(state.details().birthday())));
-        byCustomerAnniversary = store.index(InMemoryIndex.single(state -> state.customerSince() == null ? null
-                : MonthDay.from(state.customerSince())));
+        byCustomerAnniversary = store.index(InMemoryIndex.single(
+                state -> state.customerSince() == null ? null : MonthDay.from(state.customerSince())));
     }
 
     @Override
@@ -102,21 +113,28 @@ final class InMemoryContactRepository implements ContactRepository {
         Require.notNull(account, "account");
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        return contacts.lookup(tenant, byAccount, account, state -> state.affiliations().stream()
-                .anyMatch(link -> link.account().equals(account) && link.isCurrentOn(asOf)), page);
+        return contacts.lookup(
+                tenant,
+                byAccount,
+                account,
+                state -> state.affiliations().stream()
+                        .anyMatch(link -> link.account().equals(account) && link.isCurrentOn(asOf)),
+                page);
     }
 
     @Override
     public Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page) {
         Require.notNull(tenant, "tenant");
-        return Page.of(contacts.lookup(tenant, byBirthday, Require.notNull(day, "day"), BY_NAME),
+        return Page.of(
+                contacts.lookup(tenant, byBirthday, Require.notNull(day, "day"), BY_NAME),
                 Require.notNull(page, "page"));
     }
 
     @Override
     public Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page) {
         Require.notNull(tenant, "tenant");
-        return Page.of(contacts.lookup(tenant, byCustomerAnniversary, Require.notNull(day, "day"), BY_NAME),
+        return Page.of(
+                contacts.lookup(tenant, byCustomerAnniversary, Require.notNull(day, "day"), BY_NAME),
                 Require.notNull(page, "page"));
     }
 

@@ -10,18 +10,18 @@ import org.crmkit.core.billing.CreditNoteState;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.CreditNoteRepository;
 
 final class InMemoryCreditNoteRepository implements CreditNoteRepository {
 
-    private static final Comparator<CreditNoteState> BY_ISSUE_DATE = Comparator.comparing(CreditNoteState::issueDate)
-            .thenComparing(CreditNoteState::number);
+    private static final Comparator<CreditNoteState> BY_ISSUE_DATE =
+            Comparator.comparing(CreditNoteState::issueDate).thenComparing(CreditNoteState::number);
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<CreditNoteState> store;
@@ -55,7 +55,8 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
     public Optional<CreditNote> findByNumber(TenantId tenant, String number) {
         Require.notNull(tenant, "tenant");
         Require.notNull(number, "number");
-        return transactions.read(() -> store.findAll(tenant, byNumber.lookup(tenant, number)).stream().findFirst()
+        return transactions.read(() -> store.findAll(tenant, byNumber.lookup(tenant, number)).stream()
+                .findFirst()
                 .map(CreditNote::restore));
     }
 
@@ -81,12 +82,15 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
     @Override
     public List<CreditNote> findByInvoice(TenantId tenant, InvoiceId invoice) {
         Require.notNull(invoice, "invoice");
-        return lookup(tenant, byInvoice, invoice).stream().map(CreditNote::restore).toList();
+        return lookup(tenant, byInvoice, invoice).stream()
+                .map(CreditNote::restore)
+                .toList();
     }
 
     private List<CreditNoteState> lookup(TenantId tenant, InMemoryIndex<CreditNoteState> index, Object key) {
         Require.notNull(tenant, "tenant");
-        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(BY_ISSUE_DATE)
+        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream()
+                .sorted(BY_ISSUE_DATE)
                 .toList());
     }
 }

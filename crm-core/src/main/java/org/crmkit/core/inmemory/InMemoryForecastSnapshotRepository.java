@@ -14,8 +14,8 @@ import org.crmkit.core.spi.ForecastSnapshotRepository;
 
 final class InMemoryForecastSnapshotRepository implements ForecastSnapshotRepository {
 
-    private static final Comparator<ForecastSnapshotState> BY_TIME = Comparator
-            .comparing(ForecastSnapshotState::takenAt).thenComparing(s -> s.id().value());
+    private static final Comparator<ForecastSnapshotState> BY_TIME =
+            Comparator.comparing(ForecastSnapshotState::takenAt).thenComparing(s -> s.id().value());
 
     private final VersionedStore<ForecastSnapshotState> store;
 
@@ -32,7 +32,8 @@ final class InMemoryForecastSnapshotRepository implements ForecastSnapshotReposi
 
     @Override
     public ForecastSnapshot save(ForecastSnapshot snapshot) {
-        return ForecastSnapshot.restore(store.save(Require.notNull(snapshot, "snapshot").state()));
+        return ForecastSnapshot.restore(
+                store.save(Require.notNull(snapshot, "snapshot").state()));
     }
 
     @Override
@@ -40,7 +41,14 @@ final class InMemoryForecastSnapshotRepository implements ForecastSnapshotReposi
         Require.notNull(tenant, "tenant");
         Require.notNull(scope, "scope");
         Require.notNull(period, "period");
-        return store.query(tenant, s -> s.forecast().scope().equals(scope) && s.forecast().period().equals(period),
-                BY_TIME).stream().map(ForecastSnapshot::restore).toList();
+        return store
+                .query(
+                        tenant,
+                        s -> s.forecast().scope().equals(scope)
+                                && s.forecast().period().equals(period),
+                        BY_TIME)
+                .stream()
+                .map(ForecastSnapshot::restore)
+                .toList();
     }
 }

@@ -15,8 +15,7 @@ import org.crmkit.core.common.TenantId;
  */
 final class InMemoryIndex<S> implements StoreIndex<S> {
 
-    private record IndexKey(TenantId tenant, Object key) {
-    }
+    private record IndexKey(TenantId tenant, Object key) {}
 
     private final Function<S, Collection<?>> keys;
     private final ConcurrentHashMap<IndexKey, Set<UUID>> entries = new ConcurrentHashMap<>();
@@ -52,7 +51,8 @@ final class InMemoryIndex<S> implements StoreIndex<S> {
         }
         for (Object key : newKeys) {
             Require.notNull(key, "index key");
-            entries.computeIfAbsent(new IndexKey(tenant, key), k -> ConcurrentHashMap.newKeySet()).add(id);
+            entries.computeIfAbsent(new IndexKey(tenant, key), k -> ConcurrentHashMap.newKeySet())
+                    .add(id);
         }
     }
 }

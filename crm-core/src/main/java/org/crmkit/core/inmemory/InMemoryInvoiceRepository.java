@@ -14,20 +14,20 @@ import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.InvoiceRepository;
 
 final class InMemoryInvoiceRepository implements InvoiceRepository {
 
-    private static final Comparator<InvoiceState> BY_DUE_DATE = Comparator.comparing(InvoiceState::dueDate)
-            .thenComparing(InvoiceState::number);
-    private static final Comparator<InvoiceState> BY_ISSUE_DATE = Comparator.comparing(InvoiceState::issueDate)
-            .thenComparing(InvoiceState::number);
+    private static final Comparator<InvoiceState> BY_DUE_DATE =
+            Comparator.comparing(InvoiceState::dueDate).thenComparing(InvoiceState::number);
+    private static final Comparator<InvoiceState> BY_ISSUE_DATE =
+            Comparator.comparing(InvoiceState::issueDate).thenComparing(InvoiceState::number);
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<InvoiceState> store;
@@ -44,7 +44,8 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         this.byExternalRef = new InMemoryExternalRefs<>("Invoice", store, InvoiceState::externalRefs);
         this.byNumber = store.index(InMemoryIndex.single(InvoiceState::number));
         this.byAccount = store.index(InMemoryIndex.single(InvoiceState::account));
-        this.openByDueDate = store.index(new InMemoryOrderedIndex<>(s -> s.status().isOpen(), BY_DUE_DATE));
+        this.openByDueDate =
+                store.index(new InMemoryOrderedIndex<>(s -> s.status().isOpen(), BY_DUE_DATE));
         this.byIssueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_ISSUE_DATE));
         this.byDueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_DUE_DATE));
     }
@@ -65,7 +66,8 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     public Optional<Invoice> findByNumber(TenantId tenant, String number) {
         Require.notNull(tenant, "tenant");
         Require.notNull(number, "number");
-        return transactions.read(() -> store.findAll(tenant, byNumber.lookup(tenant, number)).stream().findFirst()
+        return transactions.read(() -> store.findAll(tenant, byNumber.lookup(tenant, number)).stream()
+                .findFirst()
                 .map(Invoice::restore));
     }
 
@@ -89,25 +91,29 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
 
     @Override
     public List<Invoice> findOpenByAccount(TenantId tenant, AccountId account) {
-        return ofAccount(tenant, account).stream().filter(s -> s.status().isOpen()).map(Invoice::restore).toList();
+        return ofAccount(tenant, account).stream()
+                .filter(s -> s.status().isOpen())
+                .map(Invoice::restore)
+                .toList();
     }
 
     private List<InvoiceState> ofAccount(TenantId tenant, AccountId account) {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
         return transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account)).stream()
-                .sorted(BY_DUE_DATE).toList());
+                .sorted(BY_DUE_DATE)
+                .toList());
     }
 
     @Override
-    public List<Invoice> findIssuedBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                           Invoice after, int limit) {
+    public List<Invoice> findIssuedBetween(
+            TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         return between(tenant, byIssueDate, InvoiceState::issueDate, from, to, statuses, after, limit);
     }
 
     @Override
-    public List<Invoice> findDueBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                        Invoice after, int limit) {
+    public List<Invoice> findDueBetween(
+            TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         return between(tenant, byDueDate, InvoiceState::dueDate, from, to, statuses, after, limit);
     }
 
@@ -115,10 +121,15 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
      * The invoices of the index whose date lies in the range, from the first after the cursor (the index's order
      * is the query's, ties on the date broken by the unique number), up to the limit.
      */
-    private List<Invoice> between(TenantId tenant, InMemoryOrderedIndex<InvoiceState> index,
-                                  Function<InvoiceState, LocalDate> date,
-                                  LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after,
-                                  int limit) {
+    private List<Invoice> between(
+            TenantId tenant,
+            InMemoryOrderedIndex<InvoiceState> index,
+            Function<InvoiceState, LocalDate> date,
+            LocalDate from,
+            LocalDate to,
+            Set<InvoiceStatus> statuses,
+            Invoice after,
+            int limit) {
         Require.notNull(tenant, "tenant");
         Require.notNull(from, "from");
         Require.notNull(to, "to");

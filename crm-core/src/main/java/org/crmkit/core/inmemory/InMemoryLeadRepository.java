@@ -19,8 +19,8 @@ import org.crmkit.core.spi.LeadRepository;
 
 final class InMemoryLeadRepository implements LeadRepository {
 
-    private static final Comparator<LeadState> BY_CAPTURE = Comparator.comparing(LeadState::capturedAt)
-            .thenComparing(s -> s.id().value());
+    private static final Comparator<LeadState> BY_CAPTURE =
+            Comparator.comparing(LeadState::capturedAt).thenComparing(s -> s.id().value());
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<LeadState> store;
@@ -32,11 +32,12 @@ final class InMemoryLeadRepository implements LeadRepository {
     InMemoryLeadRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Lead", transactions);
-        this.byEmail = store.index(InMemoryIndex.single(s -> s.details().email() == null ? null
-                : s.details().email().normalized()));
-        this.byPhone = store.index(InMemoryIndex.single(s -> s.details().phone() == null ? null
-                : s.details().phone().e164()));
-        this.byCompanyName = store.index(InMemoryIndex.single(s -> s.details().companyName() == null ? null
+        this.byEmail = store.index(InMemoryIndex.single(
+                s -> s.details().email() == null ? null : s.details().email().normalized()));
+        this.byPhone = store.index(InMemoryIndex.single(
+                s -> s.details().phone() == null ? null : s.details().phone().e164()));
+        this.byCompanyName = store.index(InMemoryIndex.single(s -> s.details().companyName() == null
+                ? null
                 : Account.normalizeName(s.details().companyName())));
         this.byOwner = store.index(InMemoryIndex.single(LeadState::owner));
     }
@@ -55,18 +56,24 @@ final class InMemoryLeadRepository implements LeadRepository {
 
     @Override
     public List<Lead> findByEmail(TenantId tenant, EmailAddress email) {
-        return lookup(tenant, byEmail, Require.notNull(email, "email").normalized()).stream().map(Lead::restore).toList();
+        return lookup(tenant, byEmail, Require.notNull(email, "email").normalized()).stream()
+                .map(Lead::restore)
+                .toList();
     }
 
     @Override
     public List<Lead> findByPhone(TenantId tenant, PhoneNumber phone) {
-        return lookup(tenant, byPhone, Require.notNull(phone, "phone").e164()).stream().map(Lead::restore).toList();
+        return lookup(tenant, byPhone, Require.notNull(phone, "phone").e164()).stream()
+                .map(Lead::restore)
+                .toList();
     }
 
     @Override
     public List<Lead> findByCompanyName(TenantId tenant, String companyName) {
         return lookup(tenant, byCompanyName, Account.normalizeName(Require.notBlank(companyName, "companyName")))
-                .stream().map(Lead::restore).toList();
+                .stream()
+                .map(Lead::restore)
+                .toList();
     }
 
     @Override
@@ -74,7 +81,8 @@ final class InMemoryLeadRepository implements LeadRepository {
         Require.notNull(status, "status");
         Require.notNull(page, "page");
         List<LeadState> leads = lookup(tenant, byOwner, Require.notNull(owner, "owner")).stream()
-                .filter(s -> s.status() == status).toList();
+                .filter(s -> s.status() == status)
+                .toList();
         return Page.of(leads, page).map(Lead::restore);
     }
 
@@ -83,12 +91,14 @@ final class InMemoryLeadRepository implements LeadRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(status, "status");
         Require.notNull(page, "page");
-        return Page.of(store.query(tenant, s -> s.status() == status, BY_CAPTURE), page).map(Lead::restore);
+        return Page.of(store.query(tenant, s -> s.status() == status, BY_CAPTURE), page)
+                .map(Lead::restore);
     }
 
     private List<LeadState> lookup(TenantId tenant, InMemoryIndex<LeadState> index, Object key) {
         Require.notNull(tenant, "tenant");
-        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(BY_CAPTURE)
+        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream()
+                .sorted(BY_CAPTURE)
                 .toList());
     }
 }

@@ -20,8 +20,8 @@ import org.crmkit.core.spi.OpportunityRepository;
 
 final class InMemoryOpportunityRepository implements OpportunityRepository {
 
-    private static final Comparator<OpportunityState> BY_CLOSE_DATE = Comparator
-            .comparing(OpportunityState::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
+    private static final Comparator<OpportunityState> BY_CLOSE_DATE = Comparator.comparing(
+                    OpportunityState::expectedCloseDate, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(s -> s.id().value());
 
     private final InMemoryTransactions transactions;
@@ -47,7 +47,8 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
 
     @Override
     public Opportunity save(Opportunity opportunity) {
-        return Opportunity.restore(store.save(Require.notNull(opportunity, "opportunity").state()));
+        return Opportunity.restore(
+                store.save(Require.notNull(opportunity, "opportunity").state()));
     }
 
     @Override
@@ -57,18 +58,24 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
 
     @Override
     public List<Opportunity> findByAccount(TenantId tenant, AccountId account) {
-        Comparator<OpportunityState> byCreation = Comparator.comparing(OpportunityState::createdAt)
-                .thenComparing(s -> s.id().value());
+        Comparator<OpportunityState> byCreation =
+                Comparator.comparing(OpportunityState::createdAt).thenComparing(s -> s.id().value());
         return lookup(tenant, byAccount, Require.notNull(account, "account"), byCreation).stream()
-                .map(Opportunity::restore).toList();
+                .map(Opportunity::restore)
+                .toList();
     }
 
     @Override
     public Page<Opportunity> findOpenInPipeline(TenantId tenant, PipelineId pipeline, PageRequest page) {
         Require.notNull(tenant, "tenant");
         Require.notNull(pipeline, "pipeline");
-        return paged(store.query(tenant, s -> s.status() == OpportunityStatus.OPEN && s.pipeline().equals(pipeline),
-                BY_CLOSE_DATE), page);
+        return paged(
+                store.query(
+                        tenant,
+                        s -> s.status() == OpportunityStatus.OPEN
+                                && s.pipeline().equals(pipeline),
+                        BY_CLOSE_DATE),
+                page);
     }
 
     @Override
@@ -76,8 +83,15 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(from, "from");
         Require.notNull(to, "to");
-        return paged(store.query(tenant, s -> s.status() == OpportunityStatus.OPEN && s.expectedCloseDate() != null
-                && !s.expectedCloseDate().isBefore(from) && !s.expectedCloseDate().isAfter(to), BY_CLOSE_DATE), page);
+        return paged(
+                store.query(
+                        tenant,
+                        s -> s.status() == OpportunityStatus.OPEN
+                                && s.expectedCloseDate() != null
+                                && !s.expectedCloseDate().isBefore(from)
+                                && !s.expectedCloseDate().isAfter(to),
+                        BY_CLOSE_DATE),
+                page);
     }
 
     @Override
@@ -85,10 +99,12 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         return paged(lookup(tenant, byStage, Require.notNull(stage, "stage"), BY_CLOSE_DATE), page);
     }
 
-    private List<OpportunityState> lookup(TenantId tenant, InMemoryIndex<OpportunityState> index, Object key,
-                                          Comparator<OpportunityState> order) {
+    private List<OpportunityState> lookup(
+            TenantId tenant, InMemoryIndex<OpportunityState> index, Object key, Comparator<OpportunityState> order) {
         Require.notNull(tenant, "tenant");
-        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(order).toList());
+        return transactions.read(() -> store.findAll(tenant, index.lookup(tenant, key)).stream()
+                .sorted(order)
+                .toList());
     }
 
     private static Page<Opportunity> paged(List<OpportunityState> states, PageRequest page) {

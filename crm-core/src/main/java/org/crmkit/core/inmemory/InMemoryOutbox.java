@@ -2,7 +2,6 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,8 +70,11 @@ final class InMemoryOutbox implements Outbox {
         Require.positive(limit, "limit");
         return transactions.read(() -> {
             synchronized (this) {
-                return bySequence.values().stream().filter(held -> !held.isDeadLetter()).limit(limit)
-                        .map(Held::entry).toList();
+                return bySequence.values().stream()
+                        .filter(held -> !held.isDeadLetter())
+                        .limit(limit)
+                        .map(Held::entry)
+                        .toList();
             }
         });
     }
@@ -103,8 +105,10 @@ final class InMemoryOutbox implements Outbox {
         Require.notNull(page, "page");
         return transactions.read(() -> {
             synchronized (this) {
-                List<DeadLetter> all = bySequence.values().stream().filter(held -> held.isDeadLetterOf(tenant))
-                        .map(held -> new DeadLetter(held.entry(), held.attempts(), held.lastFailure(), held.deadLetteredAt()))
+                List<DeadLetter> all = bySequence.values().stream()
+                        .filter(held -> held.isDeadLetterOf(tenant))
+                        .map(held -> new DeadLetter(
+                                held.entry(), held.attempts(), held.lastFailure(), held.deadLetteredAt()))
                         .toList();
                 return Page.of(all, page);
             }

@@ -34,16 +34,23 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     private final InMemoryExternalRefs<S> byExternalRef;
 
     /** {@code nameOrder} ends with the id, so that the order is total. */
-    InMemoryParties(String recordType, InMemoryTransactions transactions, Function<S, ContactPoints> contactPoints,
-                    Function<S, UserId> owner, Function<S, List<ExternalRef>> externalRefs, Function<S, P> restore,
-                    Comparator<S> nameOrder) {
+    InMemoryParties(
+            String recordType,
+            InMemoryTransactions transactions,
+            Function<S, ContactPoints> contactPoints,
+            Function<S, UserId> owner,
+            Function<S, List<ExternalRef>> externalRefs,
+            Function<S, P> restore,
+            Comparator<S> nameOrder) {
         this.store = new VersionedStore<>(recordType, transactions);
         this.restore = restore;
         this.nameOrder = nameOrder;
         byEmail = store.index(new InMemoryIndex<>(state -> contactPoints.apply(state).emails().stream()
-                .map(point -> point.value().normalized()).toList()));
+                .map(point -> point.value().normalized())
+                .toList()));
         byPhone = store.index(new InMemoryIndex<>(state -> contactPoints.apply(state).phones().stream()
-                .map(ContactPoint::value).toList()));
+                .map(ContactPoint::value)
+                .toList()));
         byOwner = store.index(InMemoryIndex.single(owner));
         byExternalRef = new InMemoryExternalRefs<>(recordType, store, externalRefs);
     }
@@ -62,7 +69,8 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     }
 
     Optional<P> findById(TenantId tenant, EntityId id) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(restore);
     }
 
     P save(S state) {
@@ -89,25 +97,33 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
 
     Page<P> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
         Require.notNull(tenant, "tenant");
-        return Page.of(lookup(tenant, byOwner, Require.notNull(owner, "owner"), nameOrder),
-                Require.notNull(page, "page"));
+        return Page.of(
+                lookup(tenant, byOwner, Require.notNull(owner, "owner"), nameOrder), Require.notNull(page, "page"));
     }
 
     /** Every party of the tenant that the filter accepts, in the order. */
     Page<P> query(TenantId tenant, Predicate<S> filter, Comparator<S> order, PageRequest page) {
         Require.notNull(tenant, "tenant");
-        return Page.of(store.query(tenant, filter, order).stream().map(restore).toList(),
-                Require.notNull(page, "page"));
+        return Page.of(
+                store.query(tenant, filter, order).stream().map(restore).toList(), Require.notNull(page, "page"));
     }
 
     /** The tenant's parties with the key in the index, in the order. */
     List<P> lookup(TenantId tenant, InMemoryIndex<S> index, Object key, Comparator<S> order) {
-        return store.findAll(tenant, index.lookup(tenant, key)).stream().sorted(order).map(restore).toList();
+        return store.findAll(tenant, index.lookup(tenant, key)).stream()
+                .sorted(order)
+                .map(restore)
+                .toList();
     }
 
     /** The tenant's parties among those with the key in the index that the filter accepts, in name order. */
     Page<P> lookup(TenantId tenant, InMemoryIndex<S> index, Object key, Predicate<S> filter, PageRequest page) {
-        return Page.of(store.findAll(tenant, index.lookup(tenant, key)).stream().filter(filter).sorted(nameOrder)
-                .map(restore).toList(), page);
+        return Page.of(
+                store.findAll(tenant, index.lookup(tenant, key)).stream()
+                        .filter(filter)
+                        .sorted(nameOrder)
+                        .map(restore)
+                        .toList(),
+                page);
     }
 }

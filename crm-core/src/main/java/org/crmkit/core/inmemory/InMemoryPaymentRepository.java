@@ -9,10 +9,10 @@ import java.util.Optional;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
-import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.PaymentRepository;
@@ -58,8 +58,10 @@ final class InMemoryPaymentRepository implements PaymentRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
         Require.notNull(page, "page");
-        List<PaymentState> payments = transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account))
-                .stream().sorted(BY_RECEIVED).toList());
+        List<PaymentState> payments =
+                transactions.read(() -> store.findAll(tenant, byAccount.lookup(tenant, account)).stream()
+                        .sorted(BY_RECEIVED)
+                        .toList());
         return Page.of(payments, page).map(Payment::restore);
     }
 

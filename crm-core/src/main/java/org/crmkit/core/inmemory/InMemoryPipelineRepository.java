@@ -33,7 +33,13 @@ final class InMemoryPipelineRepository implements PipelineRepository {
     @Override
     public List<Pipeline> findAll(TenantId tenant) {
         Require.notNull(tenant, "tenant");
-        return store.query(tenant, s -> true, Comparator.comparing(PipelineState::name)
-                .thenComparing(s -> s.id().value())).stream().map(Pipeline::restore).toList();
+        return store
+                .query(
+                        tenant,
+                        s -> true,
+                        Comparator.comparing(PipelineState::name).thenComparing(s -> s.id().value()))
+                .stream()
+                .map(Pipeline::restore)
+                .toList();
     }
 }

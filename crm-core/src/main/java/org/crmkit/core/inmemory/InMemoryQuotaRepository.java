@@ -14,8 +14,10 @@ import org.crmkit.core.spi.QuotaRepository;
 
 final class InMemoryQuotaRepository implements QuotaRepository {
 
-    private static final Comparator<QuotaState> BY_PERIOD = Comparator.comparing((QuotaState s) -> s.period().first())
-            .thenComparing(s -> s.period().last()).thenComparing(s -> s.id().value());
+    private static final Comparator<QuotaState> BY_PERIOD = Comparator.comparing(
+                    (QuotaState s) -> s.period().first())
+            .thenComparing(s -> s.period().last())
+            .thenComparing(s -> s.id().value());
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<QuotaState> store;
@@ -42,21 +44,27 @@ final class InMemoryQuotaRepository implements QuotaRepository {
     @Override
     public Optional<Quota> findFor(TenantId tenant, QuotaHolder holder, QuotaPeriod period) {
         Require.notNull(period, "period");
-        return findByHolder(tenant, holder).stream().filter(q -> q.period().equals(period)).findFirst();
+        return findByHolder(tenant, holder).stream()
+                .filter(q -> q.period().equals(period))
+                .findFirst();
     }
 
     @Override
     public List<Quota> findByHolder(TenantId tenant, QuotaHolder holder) {
         Require.notNull(tenant, "tenant");
         Require.notNull(holder, "holder");
-        return transactions.read(() -> store.findAll(tenant, byHolder.lookup(tenant, holder)).stream().sorted(BY_PERIOD)
-                .map(Quota::restore).toList());
+        return transactions.read(() -> store.findAll(tenant, byHolder.lookup(tenant, holder)).stream()
+                .sorted(BY_PERIOD)
+                .map(Quota::restore)
+                .toList());
     }
 
     @Override
     public List<Quota> findOverlapping(TenantId tenant, QuotaPeriod period) {
         Require.notNull(tenant, "tenant");
         Require.notNull(period, "period");
-        return store.query(tenant, s -> s.period().overlaps(period), BY_PERIOD).stream().map(Quota::restore).toList();
+        return store.query(tenant, s -> s.period().overlaps(period), BY_PERIOD).stream()
+                .map(Quota::restore)
+                .toList();
     }
 }

@@ -15,8 +15,9 @@ import org.crmkit.core.spi.SegmentRepository;
 /** Segments in memory. */
 final class InMemorySegmentRepository implements SegmentRepository {
 
-    private static final Comparator<SegmentState> BY_NAME = Comparator
-            .comparing((SegmentState state) -> state.name().toLowerCase(Locale.ROOT)).thenComparing(state -> state.id().value());
+    private static final Comparator<SegmentState> BY_NAME = Comparator.comparing(
+                    (SegmentState state) -> state.name().toLowerCase(Locale.ROOT))
+            .thenComparing(state -> state.id().value());
 
     private final VersionedStore<SegmentState> store;
 
@@ -26,7 +27,8 @@ final class InMemorySegmentRepository implements SegmentRepository {
 
     @Override
     public Optional<Segment> findById(TenantId tenant, SegmentId id) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(Segment::restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(Segment::restore);
     }
 
     @Override
@@ -43,6 +45,10 @@ final class InMemorySegmentRepository implements SegmentRepository {
     public Page<Segment> findAll(TenantId tenant, PageRequest page) {
         Require.notNull(tenant, "tenant");
         Require.notNull(page, "page");
-        return Page.of(store.query(tenant, state -> true, BY_NAME).stream().map(Segment::restore).toList(), page);
+        return Page.of(
+                store.query(tenant, state -> true, BY_NAME).stream()
+                        .map(Segment::restore)
+                        .toList(),
+                page);
     }
 }

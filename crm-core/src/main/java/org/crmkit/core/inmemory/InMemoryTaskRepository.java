@@ -46,9 +46,11 @@ final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public Page<Task> findByAssignee(TenantId tenant, UserId assignee, Set<TaskStatus> statuses, PageRequest page) {
-        return indexed(store.findAll(tenant, byAssignee.lookup(tenant, assignee)).stream()
-                .filter(state -> state.assignee().equals(assignee))
-                .filter(state -> statuses.isEmpty() || statuses.contains(state.status())), page);
+        return indexed(
+                store.findAll(tenant, byAssignee.lookup(tenant, assignee)).stream()
+                        .filter(state -> state.assignee().equals(assignee))
+                        .filter(state -> statuses.isEmpty() || statuses.contains(state.status())),
+                page);
     }
 
     @Override
@@ -58,8 +60,13 @@ final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public Page<Task> findDueBetween(TenantId tenant, Instant from, Instant until, PageRequest page) {
-        return query(tenant, state -> state.status().isActive() && !state.dueAt().isBefore(from)
-                && state.dueAt().isBefore(until), BY_DUE, page);
+        return query(
+                tenant,
+                state -> state.status().isActive()
+                        && !state.dueAt().isBefore(from)
+                        && state.dueAt().isBefore(until),
+                BY_DUE,
+                page);
     }
 
     @Override
@@ -69,12 +76,18 @@ final class InMemoryTaskRepository implements TaskRepository {
 
     @Override
     public Page<Task> findRemindersDue(TenantId tenant, Instant asOf, PageRequest page) {
-        return query(tenant, state -> state.status().isActive() && state.reminderAt() != null
-                && state.reminderSentAt() == null && !state.reminderAt().isAfter(asOf), BY_REMINDER, page);
+        return query(
+                tenant,
+                state -> state.status().isActive()
+                        && state.reminderAt() != null
+                        && state.reminderSentAt() == null
+                        && !state.reminderAt().isAfter(asOf),
+                BY_REMINDER,
+                page);
     }
 
-    private Page<Task> query(TenantId tenant, Predicate<TaskState> filter, Comparator<TaskState> order,
-                             PageRequest page) {
+    private Page<Task> query(
+            TenantId tenant, Predicate<TaskState> filter, Comparator<TaskState> order, PageRequest page) {
         return Page.of(store.query(tenant, filter, order), page).map(Task::restore);
     }
 

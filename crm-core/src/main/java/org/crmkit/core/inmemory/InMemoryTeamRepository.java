@@ -16,7 +16,8 @@ import org.crmkit.core.spi.TeamRepository;
 /** Teams in memory, indexed by member and lead. */
 final class InMemoryTeamRepository implements TeamRepository {
 
-    private static final Comparator<TeamState> BY_NAME = Comparator.comparing((TeamState state) -> state.name().toLowerCase(Locale.ROOT))
+    private static final Comparator<TeamState> BY_NAME = Comparator.comparing(
+                    (TeamState state) -> state.name().toLowerCase(Locale.ROOT))
             .thenComparing(state -> state.id().value());
 
     private final VersionedStore<TeamState> store;
@@ -35,7 +36,8 @@ final class InMemoryTeamRepository implements TeamRepository {
 
     @Override
     public Optional<Team> findById(TenantId tenant, TeamId id) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(Team::restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(Team::restore);
     }
 
     @Override
@@ -46,7 +48,9 @@ final class InMemoryTeamRepository implements TeamRepository {
     @Override
     public List<Team> findByMember(TenantId tenant, UserId user) {
         Require.notNull(tenant, "tenant");
-        return store.findAll(tenant, byUser.lookup(tenant, Require.notNull(user, "user"))).stream().sorted(BY_NAME)
-                .map(Team::restore).toList();
+        return store.findAll(tenant, byUser.lookup(tenant, Require.notNull(user, "user"))).stream()
+                .sorted(BY_NAME)
+                .map(Team::restore)
+                .toList();
     }
 }

@@ -19,11 +19,13 @@ final class InMemoryTeamRotationRepository implements TeamRotationRepository {
 
     @Override
     public Optional<TeamRotation> findByTeam(TenantId tenant, TeamId team) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(team, "team")).map(TeamRotation::restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(team, "team"))
+                .map(TeamRotation::restore);
     }
 
     @Override
     public TeamRotation save(TeamRotation rotation) {
-        return TeamRotation.restore(store.save(Require.notNull(rotation, "rotation").state()));
+        return TeamRotation.restore(
+                store.save(Require.notNull(rotation, "rotation").state()));
     }
 }

@@ -16,7 +16,8 @@ import org.crmkit.core.spi.TerritoryRepository;
 final class InMemoryTerritoryRepository implements TerritoryRepository {
 
     private static final Comparator<TerritoryState> BY_PRIORITY = Comparator.comparingInt(TerritoryState::priority)
-            .thenComparing(state -> state.name().toLowerCase(Locale.ROOT)).thenComparing(state -> state.id().value());
+            .thenComparing(state -> state.name().toLowerCase(Locale.ROOT))
+            .thenComparing(state -> state.id().value());
 
     private final VersionedStore<TerritoryState> store;
     private final InMemoryIndex<TerritoryState> byMember;
@@ -28,23 +29,29 @@ final class InMemoryTerritoryRepository implements TerritoryRepository {
 
     @Override
     public Optional<Territory> findById(TenantId tenant, TerritoryId id) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(Territory::restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(Territory::restore);
     }
 
     @Override
     public Territory save(Territory territory) {
-        return Territory.restore(store.save(Require.notNull(territory, "territory").state()));
+        return Territory.restore(
+                store.save(Require.notNull(territory, "territory").state()));
     }
 
     @Override
     public List<Territory> findAllByPriority(TenantId tenant) {
-        return store.query(Require.notNull(tenant, "tenant"), state -> true, BY_PRIORITY).stream().map(Territory::restore).toList();
+        return store.query(Require.notNull(tenant, "tenant"), state -> true, BY_PRIORITY).stream()
+                .map(Territory::restore)
+                .toList();
     }
 
     @Override
     public List<Territory> findByMember(TenantId tenant, UserId user) {
         Require.notNull(tenant, "tenant");
-        return store.findAll(tenant, byMember.lookup(tenant, Require.notNull(user, "user"))).stream().sorted(BY_PRIORITY)
-                .map(Territory::restore).toList();
+        return store.findAll(tenant, byMember.lookup(tenant, Require.notNull(user, "user"))).stream()
+                .sorted(BY_PRIORITY)
+                .map(Territory::restore)
+                .toList();
     }
 }

@@ -16,7 +16,8 @@ import org.crmkit.core.spi.UserRepository;
 /** Users in memory, indexed by normalised email. */
 final class InMemoryUserRepository implements UserRepository {
 
-    private static final Comparator<UserState> BY_ID = Comparator.comparing(state -> state.id().value());
+    private static final Comparator<UserState> BY_ID =
+            Comparator.comparing(state -> state.id().value());
 
     private final VersionedStore<UserState> store;
     private final InMemoryIndex<UserState> byEmail;
@@ -28,7 +29,8 @@ final class InMemoryUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findById(TenantId tenant, UserId id) {
-        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(User::restore);
+        return store.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(User::restore);
     }
 
     @Override
@@ -40,14 +42,22 @@ final class InMemoryUserRepository implements UserRepository {
     public Optional<User> findByEmail(TenantId tenant, EmailAddress email) {
         Require.notNull(tenant, "tenant");
         String key = Require.notNull(email, "email").normalized();
-        return store.findAll(tenant, byEmail.lookup(tenant, key)).stream().min(BY_ID).map(User::restore);
+        return store.findAll(tenant, byEmail.lookup(tenant, key)).stream()
+                .min(BY_ID)
+                .map(User::restore);
     }
 
     @Override
     public Page<User> findAll(TenantId tenant, PageRequest page) {
         Require.notNull(tenant, "tenant");
         Require.notNull(page, "page");
-        Comparator<UserState> byName = Comparator.comparing((UserState state) -> state.name().toLowerCase(Locale.ROOT)).thenComparing(BY_ID);
-        return Page.of(store.query(tenant, state -> true, byName).stream().map(User::restore).toList(), page);
+        Comparator<UserState> byName = Comparator.comparing(
+                        (UserState state) -> state.name().toLowerCase(Locale.ROOT))
+                .thenComparing(BY_ID);
+        return Page.of(
+                store.query(tenant, state -> true, byName).stream()
+                        .map(User::restore)
+                        .toList(),
+                page);
     }
 }

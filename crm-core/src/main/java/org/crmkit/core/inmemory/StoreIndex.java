@@ -13,6 +13,5 @@ interface StoreIndex<S> {
      * Refuses to store {@code replacement} as the record {@code id} when it would break a rule of the index (a key
      * that only one record may have); called before {@link #replace}, inside the saving transaction.
      */
-    default void check(TenantId tenant, UUID id, S replacement) {
-    }
+    default void check(TenantId tenant, UUID id, S replacement) {}
 }

@@ -20,8 +20,7 @@ import org.crmkit.core.common.TenantId;
  */
 final class VersionedStore<S extends AggregateState<S>> {
 
-    record Key(TenantId tenant, UUID id) {
-    }
+    record Key(TenantId tenant, UUID id) {}
 
     private final String recordType;
     private final InMemoryTransactions transactions;
@@ -125,7 +124,9 @@ final class VersionedStore<S extends AggregateState<S>> {
     }
 
     long count(TenantId tenant) {
-        return transactions.read(() -> rows.keySet().stream().filter(key -> key.tenant().equals(tenant)).count());
+        return transactions.read(() -> rows.keySet().stream()
+                .filter(key -> key.tenant().equals(tenant))
+                .count());
     }
 
     private void put(Key key, S old, S replacement) {

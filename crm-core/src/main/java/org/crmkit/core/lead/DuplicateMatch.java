@@ -18,7 +18,9 @@ public record DuplicateMatch(RecordRef record, Reason reason, String value) {
 
     /** What two records have in common. */
     public enum Reason {
-        EMAIL, PHONE, COMPANY_NAME
+        EMAIL,
+        PHONE,
+        COMPANY_NAME
     }
 
     public DuplicateMatch {
@@ -43,40 +45,45 @@ public record DuplicateMatch(RecordRef record, Reason reason, String value) {
      * other open leads of the same company name (when it creates the account), and other open leads with the same
      * email or phone; listed as {@link #forNewLead} does.
      */
-    static List<DuplicateMatch> forConversion(Lead lead, boolean newContact, boolean newAccount,
-                                              DuplicateCandidates candidates) {
+    static List<DuplicateMatch> forConversion(
+            Lead lead, boolean newContact, boolean newAccount, DuplicateCandidates candidates) {
         return find(lead.details(), lead.id(), newContact, newAccount, Require.notNull(candidates, "candidates"));
     }
 
-    private static List<DuplicateMatch> find(LeadDetails details, LeadId self, boolean contacts, boolean accounts,
-                                             DuplicateCandidates candidates) {
+    private static List<DuplicateMatch> find(
+            LeadDetails details, LeadId self, boolean contacts, boolean accounts, DuplicateCandidates candidates) {
         Map<RecordRef, DuplicateMatch> matches = new LinkedHashMap<>();
         EmailAddress email = details.email();
         PhoneNumber phone = details.phone();
         String company = details.companyName();
         if (contacts) {
             if (email != null) {
-                candidates.contactsWithEmail(email).forEach(c -> add(matches, RecordRef.contact(c), Reason.EMAIL,
-                        email.normalized()));
+                candidates
+                        .contactsWithEmail(email)
+                        .forEach(c -> add(matches, RecordRef.contact(c), Reason.EMAIL, email.normalized()));
             }
             if (phone != null) {
-                candidates.contactsWithPhone(phone).forEach(c -> add(matches, RecordRef.contact(c), Reason.PHONE,
-                        phone.e164()));
+                candidates
+                        .contactsWithPhone(phone)
+                        .forEach(c -> add(matches, RecordRef.contact(c), Reason.PHONE, phone.e164()));
             }
         }
         if (accounts) {
             if (email != null) {
-                candidates.accountsWithEmail(email).forEach(a -> add(matches, RecordRef.account(a), Reason.EMAIL,
-                        email.normalized()));
+                candidates
+                        .accountsWithEmail(email)
+                        .forEach(a -> add(matches, RecordRef.account(a), Reason.EMAIL, email.normalized()));
             }
             if (phone != null) {
-                candidates.accountsWithPhone(phone).forEach(a -> add(matches, RecordRef.account(a), Reason.PHONE,
-                        phone.e164()));
+                candidates
+                        .accountsWithPhone(phone)
+                        .forEach(a -> add(matches, RecordRef.account(a), Reason.PHONE, phone.e164()));
             }
             if (company != null) {
                 String name = Account.normalizeName(company);
-                candidates.accountsNamed(company).forEach(a -> add(matches, RecordRef.account(a),
-                        Reason.COMPANY_NAME, name));
+                candidates
+                        .accountsNamed(company)
+                        .forEach(a -> add(matches, RecordRef.account(a), Reason.COMPANY_NAME, name));
             }
         }
         if (email != null) {
@@ -86,14 +93,18 @@ public record DuplicateMatch(RecordRef record, Reason reason, String value) {
             addOpenLeads(matches, candidates.leadsWithPhone(phone), self, Reason.PHONE, phone.e164());
         }
         if (accounts && company != null) {
-            addOpenLeads(matches, candidates.leadsOfCompany(company), self, Reason.COMPANY_NAME,
+            addOpenLeads(
+                    matches,
+                    candidates.leadsOfCompany(company),
+                    self,
+                    Reason.COMPANY_NAME,
                     Account.normalizeName(company));
         }
         return List.copyOf(matches.values());
     }
 
-    private static void addOpenLeads(Map<RecordRef, DuplicateMatch> matches, List<Lead> leads, LeadId self,
-                                     Reason reason, String value) {
+    private static void addOpenLeads(
+            Map<RecordRef, DuplicateMatch> matches, List<Lead> leads, LeadId self, Reason reason, String value) {
         for (Lead other : leads) {
             if (!other.id().equals(self) && other.isOpen()) {
                 add(matches, RecordRef.lead(other.id()), reason, value);

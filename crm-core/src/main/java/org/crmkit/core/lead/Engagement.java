@@ -12,7 +12,9 @@ import org.crmkit.core.common.Require;
 public record Engagement(ActivityKind activity, CampaignId campaign, Instant at) {
 
     public Engagement {
-        Require.that((activity == null) != (campaign == null), "engagement",
+        Require.that(
+                (activity == null) != (campaign == null),
+                "engagement",
                 "must be exactly one of an activity or a campaign response");
         Require.notNull(at, "at");
     }

@@ -65,15 +65,38 @@ public final class Lead extends AggregateRoot<LeadId> {
      * A new lead in status NEW, without owner and with score 0. {@code campaign} may be null, {@code utm} null means
      * {@link UtmAttribution#NONE}. Records {@link LeadCaptured}.
      */
-    public static Lead capture(TenantId tenant, LeadId id, LeadDetails details, LeadSource source, CampaignId campaign,
-                               UtmAttribution utm, Clock clock) {
+    public static Lead capture(
+            TenantId tenant,
+            LeadId id,
+            LeadDetails details,
+            LeadSource source,
+            CampaignId campaign,
+            UtmAttribution utm,
+            Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         Require.notNull(details, "details");
         Require.notNull(source, "source");
         UtmAttribution attribution = utm == null ? UtmAttribution.NONE : utm;
-        Lead lead = new Lead(new LeadState(tenant, id, 0, details, source, campaign, attribution, LeadStatus.NEW, null,
-                null, 0, List.of(), QualificationLevel.UNQUALIFIED, null, null, null, clock.instant(), null));
+        Lead lead = new Lead(new LeadState(
+                tenant,
+                id,
+                0,
+                details,
+                source,
+                campaign,
+                attribution,
+                LeadStatus.NEW,
+                null,
+                null,
+                0,
+                List.of(),
+                QualificationLevel.UNQUALIFIED,
+                null,
+                null,
+                null,
+                clock.instant(),
+                null));
         lead.record(new LeadCaptured(tenant, id.value(), lead.capturedAt, details, source, campaign, attribution));
         return lead;
     }
@@ -84,8 +107,24 @@ public final class Lead extends AggregateRoot<LeadId> {
     }
 
     public LeadState state() {
-        return new LeadState(tenant(), id(), version(), details, source, campaign, utm, status, disqualificationReason,
-                owner, score, scoreBreakdown, qualification, scoredAt, lastEngagementAt, assignment, capturedAt,
+        return new LeadState(
+                tenant(),
+                id(),
+                version(),
+                details,
+                source,
+                campaign,
+                utm,
+                status,
+                disqualificationReason,
+                owner,
+                score,
+                scoreBreakdown,
+                qualification,
+                scoredAt,
+                lastEngagementAt,
+                assignment,
+                capturedAt,
                 conversion);
     }
 
@@ -135,8 +174,8 @@ public final class Lead extends AggregateRoot<LeadId> {
      * ({@code createsAccount}), and other open leads with the same email or phone; listed as
      * {@link DuplicateMatch#forNewLead} lists them.
      */
-    public List<DuplicateMatch> possibleDuplicatesOnConversion(boolean createsContact, boolean createsAccount,
-                                                               DuplicateCandidates candidates) {
+    public List<DuplicateMatch> possibleDuplicatesOnConversion(
+            boolean createsContact, boolean createsAccount, DuplicateCandidates candidates) {
         return DuplicateMatch.forConversion(this, createsContact, createsAccount, candidates);
     }
 

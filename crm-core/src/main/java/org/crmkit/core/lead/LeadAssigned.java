@@ -7,7 +7,8 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** A lead was given to an owner; {@code previousOwner} is null for the first assignment. */
-public record LeadAssigned(TenantId tenant, UUID aggregateId, Instant occurredAt, UserId previousOwner, UserId owner) implements DomainEvent {
+public record LeadAssigned(TenantId tenant, UUID aggregateId, Instant occurredAt, UserId previousOwner, UserId owner)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

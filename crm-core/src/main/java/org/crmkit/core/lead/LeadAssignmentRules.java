@@ -25,7 +25,9 @@ public record LeadAssignmentRules(List<AssignmentRule> rules) {
         rules = Require.noNulls(rules, "rules");
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
-            Require.that(names.add(rules.get(i).name().toLowerCase(Locale.ROOT)), "rules[" + i + "].name",
+            Require.that(
+                    names.add(rules.get(i).name().toLowerCase(Locale.ROOT)),
+                    "rules[" + i + "].name",
                     "'" + rules.get(i).name() + "' is used by another rule");
         }
     }
@@ -59,12 +61,12 @@ public record LeadAssignmentRules(List<AssignmentRule> rules) {
     }
 
     /** The rule's decision when it assigns the lead; else adds why not to {@code reasons}. */
-    private static Optional<AssignmentDecision.ByRule> decide(AssignmentRule rule, LeadDetails details,
-                                                              AssignmentFacts facts, Clock clock,
-                                                              List<Violation> reasons) {
+    private static Optional<AssignmentDecision.ByRule> decide(
+            AssignmentRule rule, LeadDetails details, AssignmentFacts facts, Clock clock, List<Violation> reasons) {
         if (!rule.criteria().matches(details)) {
-            reasons.add(Violation.of(AssignmentResult.NO_MATCH, rule.name() + ": the lead does not match "
-                    + rule.criteria().describe()));
+            reasons.add(Violation.of(
+                    AssignmentResult.NO_MATCH,
+                    rule.name() + ": the lead does not match " + rule.criteria().describe()));
             return Optional.empty();
         }
         if (rule instanceof AssignmentRule.RoundRobin roundRobin) {
@@ -72,17 +74,17 @@ public record LeadAssignmentRules(List<AssignmentRule> rules) {
         }
         AssignmentRule.ToUser toUser = (AssignmentRule.ToUser) rule;
         if (!facts.isActiveUser(toUser.owner())) {
-            reasons.add(Violation.of(AssignmentResult.OWNER_INACTIVE, rule.name() + ": user " + toUser.owner()
-                    + " is not an active user"));
+            reasons.add(Violation.of(
+                    AssignmentResult.OWNER_INACTIVE,
+                    rule.name() + ": user " + toUser.owner() + " is not an active user"));
             return Optional.empty();
         }
-        return Optional.of(new AssignmentDecision.ByRule(rule.name(), toUser.owner(),
-                "matches " + rule.criteria().describe(), null));
+        return Optional.of(new AssignmentDecision.ByRule(
+                rule.name(), toUser.owner(), "matches " + rule.criteria().describe(), null));
     }
 
-    private static Optional<AssignmentDecision.ByRule> roundRobin(AssignmentRule.RoundRobin rule,
-                                                                  AssignmentFacts facts, Clock clock,
-                                                                  List<Violation> reasons) {
+    private static Optional<AssignmentDecision.ByRule> roundRobin(
+            AssignmentRule.RoundRobin rule, AssignmentFacts facts, Clock clock, List<Violation> reasons) {
         Team team = facts.team(rule.team());
         TeamRotation rotation = facts.rotationOf(team.id());
         UserId chosen = null;
@@ -98,12 +100,17 @@ public record LeadAssignmentRules(List<AssignmentRule> rules) {
             }
         }
         if (chosen == null) {
-            reasons.add(Violation.of(AssignmentResult.TEAM_FULL, rule.name() + ": no active member of team "
-                    + team.name() + " has capacity left"));
+            reasons.add(Violation.of(
+                    AssignmentResult.TEAM_FULL,
+                    rule.name() + ": no active member of team " + team.name() + " has capacity left"));
             return Optional.empty();
         }
         rotation.gaveLeadTo(chosen, clock);
-        return Optional.of(new AssignmentDecision.ByRule(rule.name(), chosen, "round-robin in team " + team.name()
-                + ": fewest open leads (" + chosenLoad + " of " + rule.capacityOf(chosen) + ")", rotation));
+        return Optional.of(new AssignmentDecision.ByRule(
+                rule.name(),
+                chosen,
+                "round-robin in team " + team.name() + ": fewest open leads (" + chosenLoad + " of "
+                        + rule.capacityOf(chosen) + ")",
+                rotation));
     }
 }

@@ -7,7 +7,15 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A lead was captured from a source. */
-public record LeadCaptured(TenantId tenant, UUID aggregateId, Instant occurredAt, LeadDetails details, LeadSource source, CampaignId campaign, UtmAttribution utm) implements DomainEvent {
+public record LeadCaptured(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        LeadDetails details,
+        LeadSource source,
+        CampaignId campaign,
+        UtmAttribution utm)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

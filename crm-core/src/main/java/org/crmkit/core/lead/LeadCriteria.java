@@ -18,7 +18,9 @@ public record LeadCriteria(TerritoryRule place, Integer minEmployees, Integer ma
     public LeadCriteria {
         place = place == null ? TerritoryRule.any() : place;
         Require.that(minEmployees == null || minEmployees > 0, "minEmployees", "must be positive, was " + minEmployees);
-        Require.that(minEmployees == null || maxEmployees == null || maxEmployees >= minEmployees, "maxEmployees",
+        Require.that(
+                minEmployees == null || maxEmployees == null || maxEmployees >= minEmployees,
+                "maxEmployees",
                 "must not be below minEmployees " + minEmployees);
     }
 
@@ -34,8 +36,9 @@ public record LeadCriteria(TerritoryRule place, Integer minEmployees, Integer ma
     public boolean matches(LeadDetails lead) {
         Require.notNull(lead, "lead");
         boolean sized = minEmployees == null && maxEmployees == null
-                || lead.employeeCount() != null && (minEmployees == null || lead.employeeCount() >= minEmployees)
-                && (maxEmployees == null || lead.employeeCount() <= maxEmployees);
+                || lead.employeeCount() != null
+                        && (minEmployees == null || lead.employeeCount() >= minEmployees)
+                        && (maxEmployees == null || lead.employeeCount() <= maxEmployees);
         return sized && place.matches(lead.country(), lead.region(), lead.postcode(), lead.industry());
     }
 

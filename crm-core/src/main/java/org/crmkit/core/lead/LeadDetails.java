@@ -10,9 +10,18 @@ import org.crmkit.core.common.Require;
  * postcode, industry, company size). Everything is optional, but a lead must be reachable or nameable: at least one of last name, email
  * and phone (refused otherwise with field {@code lastName}). Texts are stripped; blank counts as absent.
  */
-public record LeadDetails(String firstName, String lastName, String companyName, String title, EmailAddress email,
-                          PhoneNumber phone, CountryCode country, String region, String postcode, String industry,
-                          Integer employeeCount) {
+public record LeadDetails(
+        String firstName,
+        String lastName,
+        String companyName,
+        String title,
+        EmailAddress email,
+        PhoneNumber phone,
+        CountryCode country,
+        String region,
+        String postcode,
+        String industry,
+        Integer employeeCount) {
 
     public LeadDetails {
         firstName = Require.maxLength(Require.optional(firstName), 100, "firstName");
@@ -22,14 +31,25 @@ public record LeadDetails(String firstName, String lastName, String companyName,
         region = Require.maxLength(Require.optional(region), 100, "region");
         postcode = Require.maxLength(Require.optional(postcode), 20, "postcode");
         industry = Require.maxLength(Require.optional(industry), 100, "industry");
-        Require.that(employeeCount == null || employeeCount > 0, "employeeCount", "must be positive, was " + employeeCount);
-        Require.that(lastName != null || email != null || phone != null, "lastName",
+        Require.that(
+                employeeCount == null || employeeCount > 0, "employeeCount", "must be positive, was " + employeeCount);
+        Require.that(
+                lastName != null || email != null || phone != null,
+                "lastName",
                 "a lead needs at least a last name, an email or a phone number");
     }
 
     /** Details without region and postcode. */
-    public LeadDetails(String firstName, String lastName, String companyName, String title, EmailAddress email,
-                       PhoneNumber phone, CountryCode country, String industry, Integer employeeCount) {
+    public LeadDetails(
+            String firstName,
+            String lastName,
+            String companyName,
+            String title,
+            EmailAddress email,
+            PhoneNumber phone,
+            CountryCode country,
+            String industry,
+            Integer employeeCount) {
         this(firstName, lastName, companyName, title, email, phone, country, null, null, industry, employeeCount);
     }
 

@@ -6,8 +6,13 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A lead's score crossed a threshold, up or down (with decay), into another qualification level. */
-public record LeadQualificationChanged(TenantId tenant, UUID aggregateId, Instant occurredAt,
-                                       QualificationLevel previous, QualificationLevel level, int score)
+public record LeadQualificationChanged(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        QualificationLevel previous,
+        QualificationLevel level,
+        int score)
         implements DomainEvent {
 
     @Override

@@ -10,8 +10,8 @@ import org.crmkit.core.common.Require;
  * time of the last engagement the decay counted from (null: none, counted from capture), and the qualification
  * level the score reaches.
  */
-public record LeadScore(int points, List<ScoreContribution> contributions, Instant lastEngagementAt,
-                        QualificationLevel level) {
+public record LeadScore(
+        int points, List<ScoreContribution> contributions, Instant lastEngagementAt, QualificationLevel level) {
 
     public LeadScore {
         Require.notNegative(points, "points");
@@ -21,7 +21,6 @@ public record LeadScore(int points, List<ScoreContribution> contributions, Insta
 
     /** A score set by hand, with one contribution naming who or what set it. */
     public static LeadScore manual(int points, String setBy, QualificationLevel level) {
-        return new LeadScore(points, List.of(new ScoreContribution("manual", points, "set by " + setBy)), null,
-                level);
+        return new LeadScore(points, List.of(new ScoreContribution("manual", points, "set by " + setBy)), null, level);
     }
 }

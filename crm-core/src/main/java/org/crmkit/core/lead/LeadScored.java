@@ -6,7 +6,8 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A lead's score changed. */
-public record LeadScored(TenantId tenant, UUID aggregateId, Instant occurredAt, int previousScore, int score) implements DomainEvent {
+public record LeadScored(TenantId tenant, UUID aggregateId, Instant occurredAt, int previousScore, int score)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

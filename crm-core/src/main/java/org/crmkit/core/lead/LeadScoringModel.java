@@ -18,8 +18,8 @@ import org.crmkit.core.common.Require;
  * decay is a contribution line of its own, so the explanation always adds up. The same inputs and the same time
  * give the same score.
  */
-public record LeadScoringModel(List<ScoringRule> rules, Duration halfLife, Integer marketingQualifiedAt,
-                               Integer salesQualifiedAt) {
+public record LeadScoringModel(
+        List<ScoringRule> rules, Duration halfLife, Integer marketingQualifiedAt, Integer salesQualifiedAt) {
 
     /** No rules, no decay, no thresholds: every lead scores 0 and stays unqualified. */
     public static final LeadScoringModel NONE = new LeadScoringModel(List.of(), null, null, null);
@@ -31,20 +31,27 @@ public record LeadScoringModel(List<ScoringRule> rules, Duration halfLife, Integ
      */
     public LeadScoringModel {
         rules = Require.noNulls(rules, "rules");
-        Require.that(halfLife == null || (!halfLife.isNegative() && !halfLife.isZero()), "halfLife",
+        Require.that(
+                halfLife == null || (!halfLife.isNegative() && !halfLife.isZero()),
+                "halfLife",
                 "must be positive, was " + halfLife);
-        Require.that(marketingQualifiedAt == null || marketingQualifiedAt > 0, "marketingQualifiedAt",
+        Require.that(
+                marketingQualifiedAt == null || marketingQualifiedAt > 0,
+                "marketingQualifiedAt",
                 "must be positive, was " + marketingQualifiedAt);
-        Require.that(salesQualifiedAt == null || salesQualifiedAt > 0, "salesQualifiedAt",
+        Require.that(
+                salesQualifiedAt == null || salesQualifiedAt > 0,
+                "salesQualifiedAt",
                 "must be positive, was " + salesQualifiedAt);
-        Require.that(marketingQualifiedAt == null || salesQualifiedAt == null
-                || salesQualifiedAt >= marketingQualifiedAt, "salesQualifiedAt",
+        Require.that(
+                marketingQualifiedAt == null || salesQualifiedAt == null || salesQualifiedAt >= marketingQualifiedAt,
+                "salesQualifiedAt",
                 "must not be below marketingQualifiedAt " + marketingQualifiedAt);
     }
 
     /** Scores a lead as of {@code asOf}. */
-    public LeadScore score(LeadDetails details, LeadSource source, List<Engagement> engagements, Instant capturedAt,
-                           Instant asOf) {
+    public LeadScore score(
+            LeadDetails details, LeadSource source, List<Engagement> engagements, Instant capturedAt, Instant asOf) {
         Require.notNull(details, "details");
         Require.notNull(source, "source");
         List<Engagement> checked = Require.noNulls(engagements, "engagements");
@@ -59,18 +66,24 @@ public record LeadScoringModel(List<ScoringRule> rules, Duration halfLife, Integ
                 raw += contribution.get().points();
             }
         }
-        Instant lastEngagement = checked.stream().map(Engagement::at).filter(at -> !at.isAfter(asOf))
-                .max(Comparator.naturalOrder()).orElse(null);
+        Instant lastEngagement = checked.stream()
+                .map(Engagement::at)
+                .filter(at -> !at.isAfter(asOf))
+                .max(Comparator.naturalOrder())
+                .orElse(null);
         long total = raw;
         if (halfLife != null && raw > 0) {
             Instant since = lastEngagement == null ? capturedAt : lastEngagement;
             Duration quiet = since.isBefore(asOf) ? Duration.between(since, asOf) : Duration.ZERO;
             double halfLives = (double) quiet.toSeconds() / halfLife.toSeconds();
-            long decayed = BigDecimal.valueOf(raw * StrictMath.pow(0.5, halfLives)).setScale(0, RoundingMode.HALF_UP)
+            long decayed = BigDecimal.valueOf(raw * StrictMath.pow(0.5, halfLives))
+                    .setScale(0, RoundingMode.HALF_UP)
                     .longValueExact();
             if (decayed != raw) {
-                contributions.add(new ScoreContribution("decay", (int) (decayed - raw), days(quiet.toDays())
-                        + " since the last engagement, half-life " + days(halfLife.toDays())));
+                contributions.add(new ScoreContribution(
+                        "decay",
+                        (int) (decayed - raw),
+                        days(quiet.toDays()) + " since the last engagement, half-life " + days(halfLife.toDays())));
             }
             total = decayed;
         }

@@ -16,8 +16,8 @@ public record LeadSource(String value) {
     public LeadSource {
         String key = Require.notBlank(value, "source").toLowerCase(Locale.ROOT);
         if (!FORMAT.matcher(key).matches()) {
-            throw InvalidValueException.invalid("source",
-                    "must be 1-50 letters, digits, '.', '_' or '-', was '" + value + "'");
+            throw InvalidValueException.invalid(
+                    "source", "must be 1-50 letters, digits, '.', '_' or '-', was '" + value + "'");
         }
         value = key;
     }

@@ -14,11 +14,25 @@ import org.crmkit.core.common.UserId;
  * {@code disqualificationReason}, {@code owner}, {@code scoredAt}, {@code lastEngagementAt}, {@code assignment},
  * {@code conversion}. {@code scoreBreakdown} explains {@code score} in rule order.
  */
-public record LeadState(TenantId tenant, LeadId id, long version, LeadDetails details, LeadSource source,
-                        CampaignId campaign, UtmAttribution utm, LeadStatus status, String disqualificationReason,
-                        UserId owner, int score, List<ScoreContribution> scoreBreakdown,
-                        QualificationLevel qualification, Instant scoredAt, Instant lastEngagementAt,
-                        LeadAssignment assignment, Instant capturedAt, LeadConversion conversion)
+public record LeadState(
+        TenantId tenant,
+        LeadId id,
+        long version,
+        LeadDetails details,
+        LeadSource source,
+        CampaignId campaign,
+        UtmAttribution utm,
+        LeadStatus status,
+        String disqualificationReason,
+        UserId owner,
+        int score,
+        List<ScoreContribution> scoreBreakdown,
+        QualificationLevel qualification,
+        Instant scoredAt,
+        Instant lastEngagementAt,
+        LeadAssignment assignment,
+        Instant capturedAt,
+        LeadConversion conversion)
         implements AggregateState<LeadState> {
 
     public LeadState {
@@ -35,7 +49,24 @@ public record LeadState(TenantId tenant, LeadId id, long version, LeadDetails de
 
     @Override
     public LeadState withVersion(long version) {
-        return new LeadState(tenant, id, version, details, source, campaign, utm, status, disqualificationReason, owner,
-                score, scoreBreakdown, qualification, scoredAt, lastEngagementAt, assignment, capturedAt, conversion);
+        return new LeadState(
+                tenant,
+                id,
+                version,
+                details,
+                source,
+                campaign,
+                utm,
+                status,
+                disqualificationReason,
+                owner,
+                score,
+                scoreBreakdown,
+                qualification,
+                scoredAt,
+                lastEngagementAt,
+                assignment,
+                capturedAt,
+                conversion);
     }
 }

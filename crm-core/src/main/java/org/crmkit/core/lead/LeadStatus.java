@@ -4,7 +4,11 @@ import java.util.List;
 
 /** NEW → WORKING → QUALIFIED → CONVERTED, or DISQUALIFIED (with a reason) from any state before conversion. */
 public enum LeadStatus {
-    NEW, WORKING, QUALIFIED, CONVERTED, DISQUALIFIED;
+    NEW,
+    WORKING,
+    QUALIFIED,
+    CONVERTED,
+    DISQUALIFIED;
 
     private static final List<LeadStatus> OPEN = List.of(NEW, WORKING, QUALIFIED);
 

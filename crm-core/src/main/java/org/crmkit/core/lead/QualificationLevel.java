@@ -5,5 +5,7 @@ package org.crmkit.core.lead;
  * decide. Independent of the {@link LeadStatus}, which people move.
  */
 public enum QualificationLevel {
-    UNQUALIFIED, MARKETING_QUALIFIED, SALES_QUALIFIED
+    UNQUALIFIED,
+    MARKETING_QUALIFIED,
+    SALES_QUALIFIED
 }

@@ -25,20 +25,26 @@ public sealed interface ScoringRule {
     }
 
     private static Set<String> lowerCased(Set<String> values, String field) {
-        Set<String> checked = Require.noNulls(values, field).stream().map(v -> Require.notBlank(v, field))
-                .map(v -> v.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        Set<String> checked = Require.noNulls(values, field).stream()
+                .map(v -> Require.notBlank(v, field))
+                .map(v -> v.toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
         Require.that(!checked.isEmpty(), field, "must name at least one value");
         return checked;
     }
 
     /** Which attribute of a lead an {@link AttributeIs} rule compares. */
     enum Attribute {
-        INDUSTRY, COUNTRY, SOURCE, REGION;
+        INDUSTRY,
+        COUNTRY,
+        SOURCE,
+        REGION;
 
         String valueOf(LeadDetails details, LeadSource source) {
             return switch (this) {
                 case INDUSTRY -> details.industry();
-                case COUNTRY -> details.country() == null ? null : details.country().value();
+                case COUNTRY ->
+                    details.country() == null ? null : details.country().value();
                 case SOURCE -> source.value();
                 case REGION -> details.region();
             };
@@ -59,8 +65,8 @@ public sealed interface ScoringRule {
             if (value == null || !values.contains(value.toLowerCase(Locale.ROOT))) {
                 return Optional.empty();
             }
-            return Optional.of(new ScoreContribution(name, points,
-                    attribute.name().toLowerCase(Locale.ROOT) + " is " + value));
+            return Optional.of(
+                    new ScoreContribution(name, points, attribute.name().toLowerCase(Locale.ROOT) + " is " + value));
         }
     }
 
@@ -68,7 +74,8 @@ public sealed interface ScoringRule {
     record TitleContains(String name, List<String> words, int points) implements ScoringRule {
         public TitleContains {
             name = checkedName(name);
-            words = List.copyOf(lowerCased(Set.copyOf(Require.noNulls(words, "words")), "words")).stream().sorted()
+            words = List.copyOf(lowerCased(Set.copyOf(Require.noNulls(words, "words")), "words")).stream()
+                    .sorted()
                     .toList();
         }
 
@@ -78,8 +85,11 @@ public sealed interface ScoringRule {
                 return Optional.empty();
             }
             String title = details.title().toLowerCase(Locale.ROOT);
-            return words.stream().filter(title::contains).findFirst().map(word -> new ScoreContribution(name, points,
-                    "title '" + details.title() + "' contains '" + word + "'"));
+            return words.stream()
+                    .filter(title::contains)
+                    .findFirst()
+                    .map(word -> new ScoreContribution(
+                            name, points, "title '" + details.title() + "' contains '" + word + "'"));
         }
     }
 
@@ -97,8 +107,10 @@ public sealed interface ScoringRule {
             if (employees == null || (min != null && employees < min) || (max != null && employees > max)) {
                 return Optional.empty();
             }
-            return Optional.of(new ScoreContribution(name, points, employees + " employees, within "
-                    + (min == null ? "" : min) + ".." + (max == null ? "" : max)));
+            return Optional.of(new ScoreContribution(
+                    name,
+                    points,
+                    employees + " employees, within " + (min == null ? "" : min) + ".." + (max == null ? "" : max)));
         }
     }
 
@@ -133,13 +145,16 @@ public sealed interface ScoringRule {
         }
     }
 
-    private static Optional<ScoreContribution> capped(String name, long count, int pointsEach, int maxPoints,
-                                                      String what) {
+    private static Optional<ScoreContribution> capped(
+            String name, long count, int pointsEach, int maxPoints, String what) {
         if (count == 0) {
             return Optional.empty();
         }
         long points = Math.min(count * pointsEach, maxPoints);
-        return Optional.of(new ScoreContribution(name, (int) points, count + " × " + what + " × " + pointsEach
-                + (points < count * pointsEach ? ", capped at " + maxPoints : "")));
+        return Optional.of(new ScoreContribution(
+                name,
+                (int) points,
+                count + " × " + what + " × " + pointsEach
+                        + (points < count * pointsEach ? ", capped at " + maxPoints : "")));
     }
 }

@@ -48,10 +48,13 @@ public final class TeamRotation extends AggregateRoot<TeamId> {
      * last lead, wrapping around (from the first one when nobody has yet; a member who left is simply not there).
      */
     public List<UserId> inTurn(Collection<UserId> members) {
-        List<UserId> ordered = Require.noNulls(members, "members").stream().distinct()
-                .sorted(Comparator.comparing(UserId::value)).toList();
+        List<UserId> ordered = Require.noNulls(members, "members").stream()
+                .distinct()
+                .sorted(Comparator.comparing(UserId::value))
+                .toList();
         int next = 0;
-        while (lastAssigned != null && next < ordered.size()
+        while (lastAssigned != null
+                && next < ordered.size()
                 && ordered.get(next).value().compareTo(lastAssigned.value()) <= 0) {
             next++;
         }

@@ -17,7 +17,9 @@ public record TeamRotationState(TenantId tenant, TeamId id, long version, UserId
     public TeamRotationState {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        Require.that((lastAssigned == null) == (lastAssignedAt == null), "lastAssignedAt",
+        Require.that(
+                (lastAssigned == null) == (lastAssignedAt == null),
+                "lastAssignedAt",
                 "is set exactly when lastAssigned is");
     }
 

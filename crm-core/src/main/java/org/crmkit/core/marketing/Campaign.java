@@ -69,11 +69,31 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         Require.notNull(details, "details");
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
-        Campaign campaign = new Campaign(new CampaignState(tenant, id, 0, details.name(), details.type(),
-                details.description(), details.period(), details.budget(), CampaignStatus.PLANNED, List.of(),
-                List.of(), now, actor, now, null));
-        campaign.record(new CampaignPlanned(tenant, id.value(), now, details.name(), details.type(), details.period(),
-                details.budget(), actor.id()));
+        Campaign campaign = new Campaign(new CampaignState(
+                tenant,
+                id,
+                0,
+                details.name(),
+                details.type(),
+                details.description(),
+                details.period(),
+                details.budget(),
+                CampaignStatus.PLANNED,
+                List.of(),
+                List.of(),
+                now,
+                actor,
+                now,
+                null));
+        campaign.record(new CampaignPlanned(
+                tenant,
+                id.value(),
+                now,
+                details.name(),
+                details.type(),
+                details.period(),
+                details.budget(),
+                actor.id()));
         return campaign;
     }
 
@@ -83,8 +103,22 @@ public final class Campaign extends AggregateRoot<CampaignId> {
     }
 
     public CampaignState state() {
-        return new CampaignState(tenant(), id(), version(), name, type, description, period, budget, status,
-                List.copyOf(members), List.copyOf(costs), plannedAt, plannedBy, statusChangedAt, abortReason);
+        return new CampaignState(
+                tenant(),
+                id(),
+                version(),
+                name,
+                type,
+                description,
+                period,
+                budget,
+                status,
+                List.copyOf(members),
+                List.copyOf(costs),
+                plannedAt,
+                plannedBy,
+                statusChangedAt,
+                abortReason);
     }
 
     /** PLANNED to ACTIVE. */
@@ -99,8 +133,11 @@ public final class Campaign extends AggregateRoot<CampaignId> {
 
     /** PLANNED or ACTIVE to ABORTED, with a reason (required). */
     public void abort(String reason, Actor actor, Clock clock) {
-        changeStatus(CampaignStatus.ABORTED, Require.maxLength(Require.notBlank(reason, "reason"), 1000, "reason"),
-                actor, clock);
+        changeStatus(
+                CampaignStatus.ABORTED,
+                Require.maxLength(Require.notBlank(reason, "reason"), 1000, "reason"),
+                actor,
+                clock);
     }
 
     /**
@@ -135,8 +172,7 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         Require.notNull(target, "status");
         Instant now = Require.notNull(clock, "clock").instant();
         if (status != CampaignStatus.ACTIVE && status != CampaignStatus.COMPLETED) {
-            throw new IllegalTransitionException(TYPE + " " + id() + " is " + status
-                    + " and records no member status");
+            throw new IllegalTransitionException(TYPE + " " + id() + " is " + status + " and records no member status");
         }
         int index = indexOf(member);
         CampaignMember current = members.get(index);
@@ -185,7 +221,9 @@ public final class Campaign extends AggregateRoot<CampaignId> {
 
     /** Members that converted. */
     public long conversionCount() {
-        return members.stream().filter(member -> member.status() == CampaignMemberStatus.CONVERTED).count();
+        return members.stream()
+                .filter(member -> member.status() == CampaignMemberStatus.CONVERTED)
+                .count();
     }
 
     /** Actual cost divided by the response count, rounded half-even to the minor unit; empty without responses. */
@@ -195,8 +233,13 @@ public final class Campaign extends AggregateRoot<CampaignId> {
             return Optional.empty();
         }
         Money cost = actualCost();
-        return Optional.of(Money.of(cost.amount().divide(BigDecimal.valueOf(responses),
-                cost.currency().getDefaultFractionDigits(), RoundingMode.HALF_EVEN), cost.currency()));
+        return Optional.of(Money.of(
+                cost.amount()
+                        .divide(
+                                BigDecimal.valueOf(responses),
+                                cost.currency().getDefaultFractionDigits(),
+                                RoundingMode.HALF_EVEN),
+                cost.currency()));
     }
 
     /** Whether the campaign is ACTIVE and the day lies in its period. */
@@ -216,8 +259,8 @@ public final class Campaign extends AggregateRoot<CampaignId> {
                 return i;
             }
         }
-        throw InvalidValueException.invalid("member", member.type() + " " + member.id() + " is not a member of "
-                + TYPE + " " + id());
+        throw InvalidValueException.invalid(
+                "member", member.type() + " " + member.id() + " is not a member of " + TYPE + " " + id());
     }
 
     private void changeStatus(CampaignStatus target, String reason, Actor actor, Clock clock) {

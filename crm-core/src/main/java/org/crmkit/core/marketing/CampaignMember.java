@@ -9,8 +9,8 @@ import org.crmkit.core.common.Require;
  * A contact or lead in a campaign with its status. {@code respondedAt} is when it first responded (null before);
  * {@code statusChangedAt} is when the status last changed.
  */
-public record CampaignMember(RecordRef member, CampaignMemberStatus status, Instant addedAt, Instant statusChangedAt,
-                             Instant respondedAt) {
+public record CampaignMember(
+        RecordRef member, CampaignMemberStatus status, Instant addedAt, Instant statusChangedAt, Instant respondedAt) {
 
     public CampaignMember {
         requireContactOrLead(member);
@@ -21,7 +21,9 @@ public record CampaignMember(RecordRef member, CampaignMemberStatus status, Inst
 
     static RecordRef requireContactOrLead(RecordRef member) {
         Require.notNull(member, "member");
-        Require.that(member.type() == RecordType.CONTACT || member.type() == RecordType.LEAD, "member",
+        Require.that(
+                member.type() == RecordType.CONTACT || member.type() == RecordType.LEAD,
+                "member",
                 "must be a contact or a lead, was a " + member.type());
         return member;
     }

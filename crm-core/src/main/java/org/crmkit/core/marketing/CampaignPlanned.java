@@ -7,8 +7,16 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A campaign was planned. */
-public record CampaignPlanned(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, CampaignType type,
-                              CampaignPeriod period, Money budget, String plannedBy) implements DomainEvent {
+public record CampaignPlanned(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        String name,
+        CampaignType type,
+        CampaignPeriod period,
+        Money budget,
+        String plannedBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

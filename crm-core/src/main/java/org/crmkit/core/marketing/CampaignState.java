@@ -13,10 +13,23 @@ import org.crmkit.core.common.TenantId;
  * Every field of a {@link Campaign}, as storage adapters keep it. {@code description} and {@code abortReason}
  * may be null; members are in the order they were added, costs in the order they were recorded.
  */
-public record CampaignState(TenantId tenant, CampaignId id, long version, String name, CampaignType type,
-                            String description, CampaignPeriod period, Money budget, CampaignStatus status,
-                            List<CampaignMember> members, List<CostEntry> costs, Instant plannedAt, Actor plannedBy,
-                            Instant statusChangedAt, String abortReason) implements AggregateState<CampaignState> {
+public record CampaignState(
+        TenantId tenant,
+        CampaignId id,
+        long version,
+        String name,
+        CampaignType type,
+        String description,
+        CampaignPeriod period,
+        Money budget,
+        CampaignStatus status,
+        List<CampaignMember> members,
+        List<CostEntry> costs,
+        Instant plannedAt,
+        Actor plannedBy,
+        Instant statusChangedAt,
+        String abortReason)
+        implements AggregateState<CampaignState> {
 
     public CampaignState {
         Require.notNull(tenant, "tenant");
@@ -35,7 +48,21 @@ public record CampaignState(TenantId tenant, CampaignId id, long version, String
 
     @Override
     public CampaignState withVersion(long version) {
-        return new CampaignState(tenant, id, version, name, type, description, period, budget, status, members, costs,
-                plannedAt, plannedBy, statusChangedAt, abortReason);
+        return new CampaignState(
+                tenant,
+                id,
+                version,
+                name,
+                type,
+                description,
+                period,
+                budget,
+                status,
+                members,
+                costs,
+                plannedAt,
+                plannedBy,
+                statusChangedAt,
+                abortReason);
     }
 }

@@ -9,7 +9,10 @@ package org.crmkit.core.marketing;
  * </pre>
  */
 public enum CampaignStatus {
-    PLANNED, ACTIVE, COMPLETED, ABORTED;
+    PLANNED,
+    ACTIVE,
+    COMPLETED,
+    ABORTED;
 
     /** Whether a campaign in this status may move to {@code target}. */
     public boolean canMoveTo(CampaignStatus target) {

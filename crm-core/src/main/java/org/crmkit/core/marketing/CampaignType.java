@@ -2,5 +2,10 @@ package org.crmkit.core.marketing;
 
 /** What kind of campaign it is. */
 public enum CampaignType {
-    EMAIL, EVENT, WEBINAR, ADVERTISING, DIRECT_MAIL, OTHER
+    EMAIL,
+    EVENT,
+    WEBINAR,
+    ADVERTISING,
+    DIRECT_MAIL,
+    OTHER
 }

@@ -29,11 +29,18 @@ public final class Segment extends AggregateRoot<SegmentId> {
     }
 
     /** Defines a segment and records {@link SegmentDefined}. */
-    public static Segment define(TenantId tenant, SegmentId id, String name, SegmentAudience audience, SegmentRule rule, Clock clock) {
+    public static Segment define(
+            TenantId tenant, SegmentId id, String name, SegmentAudience audience, SegmentRule rule, Clock clock) {
         Require.notNull(clock, "clock");
         Instant now = clock.instant();
-        Segment segment = new Segment(new SegmentState(tenant, id, 0, validName(name), Require.notNull(audience, "audience"),
-                Require.notNull(rule, "rule"), now));
+        Segment segment = new Segment(new SegmentState(
+                tenant,
+                id,
+                0,
+                validName(name),
+                Require.notNull(audience, "audience"),
+                Require.notNull(rule, "rule"),
+                now));
         segment.record(new SegmentDefined(tenant, id.value(), now, segment.name, audience, rule));
         return segment;
     }

@@ -2,5 +2,6 @@ package org.crmkit.core.marketing;
 
 /** Whether a segment selects contacts or accounts. */
 public enum SegmentAudience {
-    CONTACTS, ACCOUNTS
+    CONTACTS,
+    ACCOUNTS
 }

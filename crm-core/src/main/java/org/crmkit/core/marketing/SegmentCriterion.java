@@ -54,11 +54,16 @@ public sealed interface SegmentCriterion {
 
         @Override
         public boolean matches(Party<?> party) {
-            return party.customFields().get(key).map(stored -> switch (comparison) {
-                case EQUALS -> stored.sameAs(value);
-                case GREATER_THAN -> stored.compareWith(value).map(order -> order > 0).orElse(false);
-                case LESS_THAN -> stored.compareWith(value).map(order -> order < 0).orElse(false);
-            }).orElse(false);
+            return party.customFields()
+                    .get(key)
+                    .map(stored -> switch (comparison) {
+                        case EQUALS -> stored.sameAs(value);
+                        case GREATER_THAN ->
+                            stored.compareWith(value).map(order -> order > 0).orElse(false);
+                        case LESS_THAN ->
+                            stored.compareWith(value).map(order -> order < 0).orElse(false);
+                    })
+                    .orElse(false);
         }
     }
 

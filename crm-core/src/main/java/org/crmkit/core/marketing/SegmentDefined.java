@@ -6,8 +6,9 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A segment was defined. */
-public record SegmentDefined(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, SegmentAudience audience,
-                             SegmentRule rule) implements DomainEvent {
+public record SegmentDefined(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, String name, SegmentAudience audience, SegmentRule rule)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -7,8 +7,15 @@ import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
 
 /** Everything a storage adapter keeps of a {@link Segment}. Every component is required. */
-public record SegmentState(TenantId tenant, SegmentId id, long version, String name, SegmentAudience audience, SegmentRule rule,
-                           Instant definedAt) implements AggregateState<SegmentState> {
+public record SegmentState(
+        TenantId tenant,
+        SegmentId id,
+        long version,
+        String name,
+        SegmentAudience audience,
+        SegmentRule rule,
+        Instant definedAt)
+        implements AggregateState<SegmentState> {
 
     public SegmentState {
         Require.notNull(tenant, "tenant");

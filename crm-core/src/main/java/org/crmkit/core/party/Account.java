@@ -28,8 +28,18 @@ public final class Account extends Party<AccountId> {
     private CreditHold creditHold;
 
     private Account(AccountState state) {
-        super(state.tenant(), state.id(), state.version(), state.contactPoints(), state.tags(), state.customFields(),
-                state.owner(), state.territory(), state.customerSince(), state.externalRefs(), state.registeredAt());
+        super(
+                state.tenant(),
+                state.id(),
+                state.version(),
+                state.contactPoints(),
+                state.tags(),
+                state.customFields(),
+                state.owner(),
+                state.territory(),
+                state.customerSince(),
+                state.externalRefs(),
+                state.registeredAt());
         this.name = validName(state.name());
         this.details = Require.notNull(state.details(), "details");
         this.parents = new ArrayList<>(state.parents());
@@ -40,12 +50,27 @@ public final class Account extends Party<AccountId> {
     public static Account register(TenantId tenant, AccountId id, NewAccount account, Clock clock) {
         Require.notNull(account, "account");
         Require.notNull(clock, "clock");
-        Require.that(account.customerSince() == null || !account.customerSince().isAfter(LocalDate.now(clock)), "customerSince",
+        Require.that(
+                account.customerSince() == null || !account.customerSince().isAfter(LocalDate.now(clock)),
+                "customerSince",
                 "must not be in the future, was " + account.customerSince());
         Instant now = clock.instant();
-        Account registered = new Account(new AccountState(tenant, id, 0, account.name(), account.details(), account.contactPoints(),
-                account.tags(), account.customFields(), account.owner(), account.territory(), account.customerSince(), List.of(),
-                null, now, account.externalRefs()));
+        Account registered = new Account(new AccountState(
+                tenant,
+                id,
+                0,
+                account.name(),
+                account.details(),
+                account.contactPoints(),
+                account.tags(),
+                account.customFields(),
+                account.owner(),
+                account.territory(),
+                account.customerSince(),
+                List.of(),
+                null,
+                now,
+                account.externalRefs()));
         registered.record(new AccountRegistered(tenant, id.value(), now, account.name(), account.owner()));
         return registered;
     }
@@ -56,8 +81,22 @@ public final class Account extends Party<AccountId> {
     }
 
     public AccountState state() {
-        return new AccountState(tenant(), id(), version(), name, details, contactPoints(), tags(), customFields(), owner(),
-                territoryOrNull(), customerSinceOrNull(), parents, creditHold, registeredAt(), externalRefs());
+        return new AccountState(
+                tenant(),
+                id(),
+                version(),
+                name,
+                details,
+                contactPoints(),
+                tags(),
+                customFields(),
+                owner(),
+                territoryOrNull(),
+                customerSinceOrNull(),
+                parents,
+                creditHold,
+                registeredAt(),
+                externalRefs());
     }
 
     /** The trimmed name; refuses blank names and names over 200 characters, naming the field {@code name}. */
@@ -112,8 +151,15 @@ public final class Account extends Party<AccountId> {
             changeDetails(account.details(), clock);
             changed.add("details");
         }
-        changed.addAll(syncShared(account.contactPoints(), account.tags(), account.customFields(), account.owner(), account.territory(),
-                account.customerSince(), account.externalRefs(), clock));
+        changed.addAll(syncShared(
+                account.contactPoints(),
+                account.tags(),
+                account.customFields(),
+                account.owner(),
+                account.territory(),
+                account.customerSince(),
+                account.externalRefs(),
+                clock));
         return changed;
     }
 
@@ -129,11 +175,15 @@ public final class Account extends Party<AccountId> {
         Require.that(!parent.equals(id()), "parent", "an account cannot be its own parent");
         if (!parents.isEmpty()) {
             ParentLink latest = parents.get(parents.size() - 1);
-            Require.that(from.isAfter(latest.period().from()), "from", "must be after " + latest.period().from()
-                    + ", the start of the latest parent link, was " + from);
+            Require.that(
+                    from.isAfter(latest.period().from()),
+                    "from",
+                    "must be after " + latest.period().from() + ", the start of the latest parent link, was " + from);
             if (latest.period().isOpen()) {
                 Require.that(!latest.parent().equals(parent), "parent", "account " + parent + " is already the parent");
-                parents.set(parents.size() - 1, new ParentLink(latest.parent(), latest.period().endingOn(from.minusDays(1))));
+                parents.set(
+                        parents.size() - 1,
+                        new ParentLink(latest.parent(), latest.period().endingOn(from.minusDays(1))));
             }
         }
         parents.add(new ParentLink(parent, DateRange.from(from)));
@@ -145,17 +195,25 @@ public final class Account extends Party<AccountId> {
         Require.notNull(from, "from");
         Require.notNull(clock, "clock");
         ParentLink latest = parents.isEmpty() ? null : parents.get(parents.size() - 1);
-        if (latest == null || !latest.period().isOpen() || !from.isAfter(latest.period().from())) {
-            throw InvalidValueException.invalid("from", "account " + id() + " has no parent link that started before " + from);
+        if (latest == null
+                || !latest.period().isOpen()
+                || !from.isAfter(latest.period().from())) {
+            throw InvalidValueException.invalid(
+                    "from", "account " + id() + " has no parent link that started before " + from);
         }
-        parents.set(parents.size() - 1, new ParentLink(latest.parent(), latest.period().endingOn(from.minusDays(1))));
+        parents.set(
+                parents.size() - 1,
+                new ParentLink(latest.parent(), latest.period().endingOn(from.minusDays(1))));
         record(new AccountParentChanged(tenant(), id().value(), clock.instant(), null, from));
     }
 
     /** The parent on the given day, if the account was a subsidiary then. */
     public Optional<AccountId> parentOn(LocalDate date) {
         Require.notNull(date, "date");
-        return parents.stream().filter(link -> link.period().contains(date)).map(ParentLink::parent).findFirst();
+        return parents.stream()
+                .filter(link -> link.period().contains(date))
+                .map(ParentLink::parent)
+                .findFirst();
     }
 
     /** Puts the account on credit hold; refuses an account that is on hold already. */
@@ -163,7 +221,8 @@ public final class Account extends Party<AccountId> {
         Require.notNull(clock, "clock");
         CreditHold hold = new CreditHold(reason, clock.instant());
         if (creditHold != null) {
-            throw new IllegalTransitionException("Account " + id() + " is already on credit hold since " + creditHold.since());
+            throw new IllegalTransitionException(
+                    "Account " + id() + " is already on credit hold since " + creditHold.since());
         }
         creditHold = hold;
         record(new AccountCreditHoldPlaced(tenant(), id().value(), hold.since(), hold.reason()));

@@ -2,7 +2,6 @@ package org.crmkit.core.party;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 

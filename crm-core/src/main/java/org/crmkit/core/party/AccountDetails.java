@@ -24,7 +24,8 @@ public record AccountDetails(String legalName, String industry, String website, 
         website = website(Require.optional(website));
         taxId = Require.optional(taxId);
         if (taxId != null && !TAX_ID.matcher(taxId).matches()) {
-            throw InvalidValueException.invalid("taxId", "'" + taxId + "' must be 2 to 50 letters, digits, spaces or . - /");
+            throw InvalidValueException.invalid(
+                    "taxId", "'" + taxId + "' must be 2 to 50 letters, digits, spaces or . - /");
         }
     }
 
@@ -36,7 +37,9 @@ public record AccountDetails(String legalName, String industry, String website, 
         try {
             URI uri = new URI(withScheme);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null || !uri.getHost().contains(".")) {
+            if (!(scheme.equals("http") || scheme.equals("https"))
+                    || uri.getHost() == null
+                    || !uri.getHost().contains(".")) {
                 throw InvalidValueException.invalid("website", "'" + text + "' is not an http(s) address with a host");
             }
             return Require.maxLength(uri.toString(), 500, "website");

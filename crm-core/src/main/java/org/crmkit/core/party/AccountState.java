@@ -16,10 +16,23 @@ import org.crmkit.core.common.UserId;
  * {@code creditHold} may be null; {@code parents} holds every parent link, oldest first; {@code externalRefs} the
  * account's references in other systems (null reads as none).
  */
-public record AccountState(TenantId tenant, AccountId id, long version, String name, AccountDetails details,
-                           ContactPoints contactPoints, Tags tags, CustomFields customFields, UserId owner,
-                           TerritoryId territory, LocalDate customerSince, List<ParentLink> parents, CreditHold creditHold,
-                           Instant registeredAt, List<ExternalRef> externalRefs) implements AggregateState<AccountState> {
+public record AccountState(
+        TenantId tenant,
+        AccountId id,
+        long version,
+        String name,
+        AccountDetails details,
+        ContactPoints contactPoints,
+        Tags tags,
+        CustomFields customFields,
+        UserId owner,
+        TerritoryId territory,
+        LocalDate customerSince,
+        List<ParentLink> parents,
+        CreditHold creditHold,
+        Instant registeredAt,
+        List<ExternalRef> externalRefs)
+        implements AggregateState<AccountState> {
 
     public AccountState {
         Require.notNull(tenant, "tenant");
@@ -37,7 +50,21 @@ public record AccountState(TenantId tenant, AccountId id, long version, String n
 
     @Override
     public AccountState withVersion(long newVersion) {
-        return new AccountState(tenant, id, newVersion, name, details, contactPoints, tags, customFields, owner, territory,
-                customerSince, parents, creditHold, registeredAt, externalRefs);
+        return new AccountState(
+                tenant,
+                id,
+                newVersion,
+                name,
+                details,
+                contactPoints,
+                tags,
+                customFields,
+                owner,
+                territory,
+                customerSince,
+                parents,
+                creditHold,
+                registeredAt,
+                externalRefs);
     }
 }

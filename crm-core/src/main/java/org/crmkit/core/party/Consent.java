@@ -7,7 +7,8 @@ import org.crmkit.core.common.Require;
  * One recorded consent decision of a contact for a channel and purpose: granted or withdrawn, where it came from
  * ({@code "web-form"}, {@code "call"}, {@code "import"}; at most 100 characters) and when it was recorded.
  */
-public record Consent(ConsentChannel channel, ConsentPurpose purpose, ConsentStatus status, String source, Instant recordedAt) {
+public record Consent(
+        ConsentChannel channel, ConsentPurpose purpose, ConsentStatus status, String source, Instant recordedAt) {
 
     public Consent {
         Require.notNull(channel, "channel");

@@ -1,5 +1,6 @@
 package org.crmkit.core.party;
 
 public enum ConsentStatus {
-    GRANTED, WITHDRAWN
+    GRANTED,
+    WITHDRAWN
 }

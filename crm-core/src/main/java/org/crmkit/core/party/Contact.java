@@ -26,8 +26,18 @@ public final class Contact extends Party<ContactId> {
     private final List<Affiliation> affiliations;
 
     private Contact(ContactState state) {
-        super(state.tenant(), state.id(), state.version(), state.contactPoints(), state.tags(), state.customFields(),
-                state.owner(), state.territory(), state.customerSince(), state.externalRefs(), state.registeredAt());
+        super(
+                state.tenant(),
+                state.id(),
+                state.version(),
+                state.contactPoints(),
+                state.tags(),
+                state.customFields(),
+                state.owner(),
+                state.territory(),
+                state.customerSince(),
+                state.externalRefs(),
+                state.registeredAt());
         this.name = Require.notNull(state.name(), "name");
         this.details = Require.notNull(state.details(), "details");
         this.consents = new ArrayList<>(state.consents());
@@ -40,12 +50,27 @@ public final class Contact extends Party<ContactId> {
         Require.notNull(clock, "clock");
         requireBirthdayNotInFuture(contact.details(), clock);
         LocalDate today = LocalDate.now(clock);
-        Require.that(contact.customerSince() == null || !contact.customerSince().isAfter(today), "customerSince",
+        Require.that(
+                contact.customerSince() == null || !contact.customerSince().isAfter(today),
+                "customerSince",
                 "must not be in the future, was " + contact.customerSince());
         Instant now = clock.instant();
-        Contact registered = new Contact(new ContactState(tenant, id, 0, contact.name(), contact.details(), contact.contactPoints(),
-                contact.tags(), contact.customFields(), contact.owner(), contact.territory(), contact.customerSince(), List.of(),
-                List.of(), now, contact.externalRefs()));
+        Contact registered = new Contact(new ContactState(
+                tenant,
+                id,
+                0,
+                contact.name(),
+                contact.details(),
+                contact.contactPoints(),
+                contact.tags(),
+                contact.customFields(),
+                contact.owner(),
+                contact.territory(),
+                contact.customerSince(),
+                List.of(),
+                List.of(),
+                now,
+                contact.externalRefs()));
         registered.record(new ContactRegistered(tenant, id.value(), now, contact.name(), contact.owner()));
         return registered;
     }
@@ -56,8 +81,21 @@ public final class Contact extends Party<ContactId> {
     }
 
     public ContactState state() {
-        return new ContactState(tenant(), id(), version(), name, details, contactPoints(), tags(), customFields(), owner(),
-                territoryOrNull(), customerSinceOrNull(), consents, affiliations, registeredAt(),
+        return new ContactState(
+                tenant(),
+                id(),
+                version(),
+                name,
+                details,
+                contactPoints(),
+                tags(),
+                customFields(),
+                owner(),
+                territoryOrNull(),
+                customerSinceOrNull(),
+                consents,
+                affiliations,
+                registeredAt(),
                 externalRefs());
     }
 
@@ -105,8 +143,15 @@ public final class Contact extends Party<ContactId> {
             changeDetails(contact.details(), clock);
             changed.add("details");
         }
-        changed.addAll(syncShared(contact.contactPoints(), contact.tags(), contact.customFields(), contact.owner(), contact.territory(),
-                contact.customerSince(), contact.externalRefs(), clock));
+        changed.addAll(syncShared(
+                contact.contactPoints(),
+                contact.tags(),
+                contact.customFields(),
+                contact.owner(),
+                contact.territory(),
+                contact.customerSince(),
+                contact.externalRefs(),
+                clock));
         return changed;
     }
 
@@ -125,7 +170,8 @@ public final class Contact extends Party<ContactId> {
         record(new ConsentWithdrawn(tenant(), id().value(), consent.recordedAt(), channel, purpose, consent.source()));
     }
 
-    private Consent consent(ConsentChannel channel, ConsentPurpose purpose, ConsentStatus status, String source, Clock clock) {
+    private Consent consent(
+            ConsentChannel channel, ConsentPurpose purpose, ConsentStatus status, String source, Clock clock) {
         Require.notNull(clock, "clock");
         Consent consent = new Consent(channel, purpose, status, source, clock.instant());
         consents.add(consent);
@@ -158,12 +204,14 @@ public final class Contact extends Party<ContactId> {
         Affiliation link = new Affiliation(account, role, decisionMaker, Require.notNull(period, "period"));
         for (Affiliation existing : affiliations) {
             if (existing.account().equals(account) && existing.period().overlaps(period)) {
-                throw InvalidValueException.invalid("period", period + " overlaps the existing link to account " + account
-                        + " over " + existing.period());
+                throw InvalidValueException.invalid(
+                        "period",
+                        period + " overlaps the existing link to account " + account + " over " + existing.period());
             }
         }
         affiliations.add(link);
-        record(new ContactLinkedToAccount(tenant(), id().value(), clock.instant(), account, link.role(), decisionMaker, period));
+        record(new ContactLinkedToAccount(
+                tenant(), id().value(), clock.instant(), account, link.role(), decisionMaker, period));
     }
 
     /**
@@ -177,18 +225,29 @@ public final class Contact extends Party<ContactId> {
         for (int i = 0; i < affiliations.size(); i++) {
             Affiliation link = affiliations.get(i);
             if (link.account().equals(account) && link.isCurrentOn(to)) {
-                affiliations.set(i, new Affiliation(account, link.role(), link.decisionMaker(), link.period().endingOn(to)));
+                affiliations.set(
+                        i,
+                        new Affiliation(
+                                account,
+                                link.role(),
+                                link.decisionMaker(),
+                                link.period().endingOn(to)));
                 record(new ContactAccountLinkEnded(tenant(), id().value(), clock.instant(), account, to));
                 return;
             }
         }
-        throw InvalidValueException.invalid("account", "contact " + id() + " has no link to account " + account + " on " + to);
+        throw InvalidValueException.invalid(
+                "account", "contact " + id() + " has no link to account " + account + " on " + to);
     }
 
     /** The accounts the contact works at on the given day, in the order they were linked. */
     public List<AccountId> accountsOn(LocalDate date) {
         Require.notNull(date, "date");
-        return affiliations.stream().filter(link -> link.isCurrentOn(date)).map(Affiliation::account).distinct().toList();
+        return affiliations.stream()
+                .filter(link -> link.isCurrentOn(date))
+                .map(Affiliation::account)
+                .distinct()
+                .toList();
     }
 
     public PersonName name() {
@@ -211,6 +270,9 @@ public final class Contact extends Party<ContactId> {
 
     private static void requireBirthdayNotInFuture(ContactDetails details, Clock clock) {
         LocalDate birthday = details.birthday();
-        Require.that(birthday == null || !birthday.isAfter(LocalDate.now(clock)), "birthday", "must not be in the future, was " + birthday);
+        Require.that(
+                birthday == null || !birthday.isAfter(LocalDate.now(clock)),
+                "birthday",
+                "must not be in the future, was " + birthday);
     }
 }

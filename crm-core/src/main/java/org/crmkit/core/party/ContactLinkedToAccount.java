@@ -7,7 +7,15 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A contact was linked to an account in a role for a period. */
-public record ContactLinkedToAccount(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, String role, boolean decisionMaker, DateRange period) implements DomainEvent {
+public record ContactLinkedToAccount(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        String role,
+        boolean decisionMaker,
+        DateRange period)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -21,9 +21,10 @@ import org.crmkit.core.common.Require;
  * entry. Emails are unique by {@link EmailAddress#normalized()}, phones by E.164 form, addresses by value; adding
  * one that is present is refused, as is removing or promoting one that is not.
  */
-public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
-                            List<ContactPoint<PhoneNumber>> phones,
-                            List<ContactPoint<PostalAddress>> addresses) {
+public record ContactPoints(
+        List<ContactPoint<EmailAddress>> emails,
+        List<ContactPoint<PhoneNumber>> phones,
+        List<ContactPoint<PostalAddress>> addresses) {
 
     /** No contact points at all. */
     public static final ContactPoints NONE = new ContactPoints(List.of(), List.of(), List.of());
@@ -35,42 +36,75 @@ public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
     }
 
     public ContactPoints withEmail(EmailAddress email, ContactPointType type) {
-        return new ContactPoints(added(emails, Require.notNull(email, "email"), Require.notNull(type, "emailType"),
-                EmailAddress::normalized, "email"), phones, addresses);
+        return new ContactPoints(
+                added(
+                        emails,
+                        Require.notNull(email, "email"),
+                        Require.notNull(type, "emailType"),
+                        EmailAddress::normalized,
+                        "email"),
+                phones,
+                addresses);
     }
 
     public ContactPoints withoutEmail(EmailAddress email) {
-        return new ContactPoints(removed(emails, Require.notNull(email, "email"), EmailAddress::normalized, "email"), phones, addresses);
+        return new ContactPoints(
+                removed(emails, Require.notNull(email, "email"), EmailAddress::normalized, "email"), phones, addresses);
     }
 
     public ContactPoints withPrimaryEmail(EmailAddress email) {
-        return new ContactPoints(madePrimary(emails, Require.notNull(email, "email"), EmailAddress::normalized, "email"), phones, addresses);
+        return new ContactPoints(
+                madePrimary(emails, Require.notNull(email, "email"), EmailAddress::normalized, "email"),
+                phones,
+                addresses);
     }
 
     public ContactPoints withPhone(PhoneNumber phone, ContactPointType type) {
-        return new ContactPoints(emails, added(phones, Require.notNull(phone, "phone"), Require.notNull(type, "phoneType"),
-                PhoneNumber::e164, "phone"), addresses);
+        return new ContactPoints(
+                emails,
+                added(
+                        phones,
+                        Require.notNull(phone, "phone"),
+                        Require.notNull(type, "phoneType"),
+                        PhoneNumber::e164,
+                        "phone"),
+                addresses);
     }
 
     public ContactPoints withoutPhone(PhoneNumber phone) {
-        return new ContactPoints(emails, removed(phones, Require.notNull(phone, "phone"), PhoneNumber::e164, "phone"), addresses);
+        return new ContactPoints(
+                emails, removed(phones, Require.notNull(phone, "phone"), PhoneNumber::e164, "phone"), addresses);
     }
 
     public ContactPoints withPrimaryPhone(PhoneNumber phone) {
-        return new ContactPoints(emails, madePrimary(phones, Require.notNull(phone, "phone"), PhoneNumber::e164, "phone"), addresses);
+        return new ContactPoints(
+                emails, madePrimary(phones, Require.notNull(phone, "phone"), PhoneNumber::e164, "phone"), addresses);
     }
 
     public ContactPoints withAddress(PostalAddress address, ContactPointType type) {
-        return new ContactPoints(emails, phones, added(addresses, Require.notNull(address, "address"),
-                Require.notNull(type, "addressType"), Function.identity(), "address"));
+        return new ContactPoints(
+                emails,
+                phones,
+                added(
+                        addresses,
+                        Require.notNull(address, "address"),
+                        Require.notNull(type, "addressType"),
+                        Function.identity(),
+                        "address"));
     }
 
     public ContactPoints withoutAddress(PostalAddress address) {
-        return new ContactPoints(emails, phones, removed(addresses, Require.notNull(address, "address"), Function.identity(), "address"));
+        return new ContactPoints(
+                emails,
+                phones,
+                removed(addresses, Require.notNull(address, "address"), Function.identity(), "address"));
     }
 
     public ContactPoints withPrimaryAddress(PostalAddress address) {
-        return new ContactPoints(emails, phones, madePrimary(addresses, Require.notNull(address, "address"), Function.identity(), "address"));
+        return new ContactPoints(
+                emails,
+                phones,
+                madePrimary(addresses, Require.notNull(address, "address"), Function.identity(), "address"));
     }
 
     public Optional<EmailAddress> primaryEmail() {
@@ -95,10 +129,14 @@ public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
     }
 
     private static <T> Optional<T> primary(List<ContactPoint<T>> points) {
-        return points.stream().filter(ContactPoint::primary).map(ContactPoint::value).findFirst();
+        return points.stream()
+                .filter(ContactPoint::primary)
+                .map(ContactPoint::value)
+                .findFirst();
     }
 
-    private static <T> List<ContactPoint<T>> consistent(List<ContactPoint<T>> points, Function<T, ?> key, String field) {
+    private static <T> List<ContactPoint<T>> consistent(
+            List<ContactPoint<T>> points, Function<T, ?> key, String field) {
         List<ContactPoint<T>> copy = Require.noNulls(points, field);
         Set<Object> keys = new HashSet<>();
         for (ContactPoint<T> point : copy) {
@@ -131,8 +169,8 @@ public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
         return index;
     }
 
-    private static <T> List<ContactPoint<T>> added(List<ContactPoint<T>> points, T value, ContactPointType type,
-                                                   Function<T, ?> key, String field) {
+    private static <T> List<ContactPoint<T>> added(
+            List<ContactPoint<T>> points, T value, ContactPointType type, Function<T, ?> key, String field) {
         if (indexOf(points, value, key) >= 0) {
             throw InvalidValueException.invalid(field, "'" + value + "' is already present");
         }
@@ -141,7 +179,8 @@ public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
         return result;
     }
 
-    private static <T> List<ContactPoint<T>> removed(List<ContactPoint<T>> points, T value, Function<T, ?> key, String field) {
+    private static <T> List<ContactPoint<T>> removed(
+            List<ContactPoint<T>> points, T value, Function<T, ?> key, String field) {
         int index = requireIndex(points, value, key, field);
         List<ContactPoint<T>> result = new ArrayList<>(points);
         ContactPoint<T> gone = result.remove(index);
@@ -151,7 +190,8 @@ public record ContactPoints(List<ContactPoint<EmailAddress>> emails,
         return result;
     }
 
-    private static <T> List<ContactPoint<T>> madePrimary(List<ContactPoint<T>> points, T value, Function<T, ?> key, String field) {
+    private static <T> List<ContactPoint<T>> madePrimary(
+            List<ContactPoint<T>> points, T value, Function<T, ?> key, String field) {
         int index = requireIndex(points, value, key, field);
         List<ContactPoint<T>> result = new ArrayList<>(points.size());
         for (int i = 0; i < points.size(); i++) {

@@ -16,10 +16,22 @@ import org.crmkit.core.common.UserId;
  * null; {@code consents} is the full consent history, oldest first; {@code externalRefs} the contact's references
  * in other systems (null reads as none).
  */
-public record ContactState(TenantId tenant, ContactId id, long version, PersonName name, ContactDetails details,
-                           ContactPoints contactPoints, Tags tags, CustomFields customFields, UserId owner,
-                           TerritoryId territory, LocalDate customerSince, List<Consent> consents,
-                           List<Affiliation> affiliations, Instant registeredAt, List<ExternalRef> externalRefs)
+public record ContactState(
+        TenantId tenant,
+        ContactId id,
+        long version,
+        PersonName name,
+        ContactDetails details,
+        ContactPoints contactPoints,
+        Tags tags,
+        CustomFields customFields,
+        UserId owner,
+        TerritoryId territory,
+        LocalDate customerSince,
+        List<Consent> consents,
+        List<Affiliation> affiliations,
+        Instant registeredAt,
+        List<ExternalRef> externalRefs)
         implements AggregateState<ContactState> {
 
     public ContactState {
@@ -39,7 +51,21 @@ public record ContactState(TenantId tenant, ContactId id, long version, PersonNa
 
     @Override
     public ContactState withVersion(long newVersion) {
-        return new ContactState(tenant, id, newVersion, name, details, contactPoints, tags, customFields, owner, territory,
-                customerSince, consents, affiliations, registeredAt, externalRefs);
+        return new ContactState(
+                tenant,
+                id,
+                newVersion,
+                name,
+                details,
+                contactPoints,
+                tags,
+                customFields,
+                owner,
+                territory,
+                customerSince,
+                consents,
+                affiliations,
+                registeredAt,
+                externalRefs);
     }
 }

@@ -16,7 +16,8 @@ public record CustomFieldKey(String value) implements Comparable<CustomFieldKey>
     public CustomFieldKey {
         String key = Require.notBlank(value, "customField.key").toLowerCase(Locale.ROOT);
         if (!FORMAT.matcher(key).matches()) {
-            throw InvalidValueException.invalid("customField.key",
+            throw InvalidValueException.invalid(
+                    "customField.key",
                     "'" + value + "' must be a letter followed by at most 49 letters, digits or '_'");
         }
         value = key;

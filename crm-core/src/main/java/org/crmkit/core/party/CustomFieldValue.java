@@ -69,7 +69,9 @@ public sealed interface CustomFieldValue {
         }
         if (this instanceof MoneyValue money) {
             Money that = ((MoneyValue) other).value();
-            return money.value().currency().equals(that.currency()) ? Optional.of(money.value().compareTo(that)) : Optional.empty();
+            return money.value().currency().equals(that.currency())
+                    ? Optional.of(money.value().compareTo(that))
+                    : Optional.empty();
         }
         return Optional.empty();
     }

@@ -13,8 +13,9 @@ public record CustomFields(Map<CustomFieldKey, CustomFieldValue> values) {
 
     public CustomFields {
         TreeMap<CustomFieldKey, CustomFieldValue> copy = new TreeMap<>();
-        Require.notNull(values, "customFields").forEach((key, value) ->
-                copy.put(Require.notNull(key, "customField.key"), Require.notNull(value, "customField.value")));
+        Require.notNull(values, "customFields")
+                .forEach((key, value) ->
+                        copy.put(Require.notNull(key, "customField.key"), Require.notNull(value, "customField.value")));
         values = Collections.unmodifiableSortedMap(copy);
     }
 

@@ -27,7 +27,8 @@ public enum LeapDayPolicy {
     public List<MonthDay> celebratedOn(LocalDate date) {
         Require.notNull(date, "date");
         MonthDay day = MonthDay.from(date);
-        if (!date.isLeapYear() && celebrationOf(LEAP_DAY, date.getYear()).filter(date::equals).isPresent()) {
+        if (!date.isLeapYear()
+                && celebrationOf(LEAP_DAY, date.getYear()).filter(date::equals).isPresent()) {
             return List.of(day, LEAP_DAY);
         }
         return List.of(day);

@@ -14,9 +14,16 @@ import org.crmkit.core.common.UserId;
  * What is known about an account when it is registered. Start with {@link #of} and add what is known.
  * The name is trimmed, at most 200 characters; {@code territory} and {@code customerSince} may be null.
  */
-public record NewAccount(String name, UserId owner, AccountDetails details, ContactPoints contactPoints, Tags tags,
-                         CustomFields customFields, TerritoryId territory, LocalDate customerSince,
-                         List<ExternalRef> externalRefs) {
+public record NewAccount(
+        String name,
+        UserId owner,
+        AccountDetails details,
+        ContactPoints contactPoints,
+        Tags tags,
+        CustomFields customFields,
+        TerritoryId territory,
+        LocalDate customerSince,
+        List<ExternalRef> externalRefs) {
 
     public NewAccount {
         name = Account.validName(name);
@@ -29,35 +36,91 @@ public record NewAccount(String name, UserId owner, AccountDetails details, Cont
     }
 
     public static NewAccount of(String name, UserId owner) {
-        return new NewAccount(name, owner, AccountDetails.NONE, ContactPoints.NONE, Tags.NONE, CustomFields.NONE, null, null, List.of());
+        return new NewAccount(
+                name,
+                owner,
+                AccountDetails.NONE,
+                ContactPoints.NONE,
+                Tags.NONE,
+                CustomFields.NONE,
+                null,
+                null,
+                List.of());
     }
 
     public NewAccount withDetails(AccountDetails newDetails) {
-        return new NewAccount(name, owner, newDetails, contactPoints, tags, customFields, territory, customerSince, externalRefs);
+        return new NewAccount(
+                name, owner, newDetails, contactPoints, tags, customFields, territory, customerSince, externalRefs);
     }
 
     public NewAccount withEmail(EmailAddress email, ContactPointType type) {
-        return new NewAccount(name, owner, details, contactPoints.withEmail(email, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints.withEmail(email, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewAccount withPhone(PhoneNumber phone, ContactPointType type) {
-        return new NewAccount(name, owner, details, contactPoints.withPhone(phone, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints.withPhone(phone, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewAccount withAddress(PostalAddress address, ContactPointType type) {
-        return new NewAccount(name, owner, details, contactPoints.withAddress(address, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints.withAddress(address, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewAccount withTag(String tag) {
-        return new NewAccount(name, owner, details, contactPoints, tags.with(tag), customFields, territory, customerSince, externalRefs);
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags.with(tag),
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewAccount withCustomField(CustomFieldKey key, CustomFieldValue value) {
-        return new NewAccount(name, owner, details, contactPoints, tags, customFields.with(key, value), territory, customerSince, externalRefs);
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags,
+                customFields.with(key, value),
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewAccount withTerritory(TerritoryId newTerritory) {
-        return new NewAccount(name, owner, details, contactPoints, tags, customFields, newTerritory, customerSince, externalRefs);
+        return new NewAccount(
+                name, owner, details, contactPoints, tags, customFields, newTerritory, customerSince, externalRefs);
     }
 
     public NewAccount withCustomerSince(LocalDate date) {
@@ -66,7 +129,15 @@ public record NewAccount(String name, UserId owner, AccountDetails details, Cont
 
     /** With a reference of another system; see {@link ExternalRef}. */
     public NewAccount withExternalRef(ExternalRef ref) {
-        return new NewAccount(name, owner, details, contactPoints, tags, customFields, territory, customerSince,
+        return new NewAccount(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags,
+                customFields,
+                territory,
+                customerSince,
                 ExternalRef.adding(externalRefs, ref));
     }
 }

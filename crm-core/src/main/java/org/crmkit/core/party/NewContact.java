@@ -15,9 +15,16 @@ import org.crmkit.core.common.UserId;
  * {@code NewContact.of(PersonName.of("Ada", "King"), owner).withEmail(email, ContactPointType.WORK)}.
  * {@code territory} and {@code customerSince} may be null.
  */
-public record NewContact(PersonName name, UserId owner, ContactDetails details, ContactPoints contactPoints, Tags tags,
-                         CustomFields customFields, TerritoryId territory, LocalDate customerSince,
-                         List<ExternalRef> externalRefs) {
+public record NewContact(
+        PersonName name,
+        UserId owner,
+        ContactDetails details,
+        ContactPoints contactPoints,
+        Tags tags,
+        CustomFields customFields,
+        TerritoryId territory,
+        LocalDate customerSince,
+        List<ExternalRef> externalRefs) {
 
     public NewContact {
         Require.notNull(name, "name");
@@ -30,35 +37,91 @@ public record NewContact(PersonName name, UserId owner, ContactDetails details, 
     }
 
     public static NewContact of(PersonName name, UserId owner) {
-        return new NewContact(name, owner, ContactDetails.NONE, ContactPoints.NONE, Tags.NONE, CustomFields.NONE, null, null, List.of());
+        return new NewContact(
+                name,
+                owner,
+                ContactDetails.NONE,
+                ContactPoints.NONE,
+                Tags.NONE,
+                CustomFields.NONE,
+                null,
+                null,
+                List.of());
     }
 
     public NewContact withDetails(ContactDetails newDetails) {
-        return new NewContact(name, owner, newDetails, contactPoints, tags, customFields, territory, customerSince, externalRefs);
+        return new NewContact(
+                name, owner, newDetails, contactPoints, tags, customFields, territory, customerSince, externalRefs);
     }
 
     public NewContact withEmail(EmailAddress email, ContactPointType type) {
-        return new NewContact(name, owner, details, contactPoints.withEmail(email, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints.withEmail(email, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewContact withPhone(PhoneNumber phone, ContactPointType type) {
-        return new NewContact(name, owner, details, contactPoints.withPhone(phone, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints.withPhone(phone, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewContact withAddress(PostalAddress address, ContactPointType type) {
-        return new NewContact(name, owner, details, contactPoints.withAddress(address, type), tags, customFields, territory, customerSince, externalRefs);
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints.withAddress(address, type),
+                tags,
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewContact withTag(String tag) {
-        return new NewContact(name, owner, details, contactPoints, tags.with(tag), customFields, territory, customerSince, externalRefs);
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags.with(tag),
+                customFields,
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewContact withCustomField(CustomFieldKey key, CustomFieldValue value) {
-        return new NewContact(name, owner, details, contactPoints, tags, customFields.with(key, value), territory, customerSince, externalRefs);
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags,
+                customFields.with(key, value),
+                territory,
+                customerSince,
+                externalRefs);
     }
 
     public NewContact withTerritory(TerritoryId newTerritory) {
-        return new NewContact(name, owner, details, contactPoints, tags, customFields, newTerritory, customerSince, externalRefs);
+        return new NewContact(
+                name, owner, details, contactPoints, tags, customFields, newTerritory, customerSince, externalRefs);
     }
 
     public NewContact withCustomerSince(LocalDate date) {
@@ -67,7 +130,15 @@ public record NewContact(PersonName name, UserId owner, ContactDetails details, 
 
     /** With a reference of another system; see {@link ExternalRef}. */
     public NewContact withExternalRef(ExternalRef ref) {
-        return new NewContact(name, owner, details, contactPoints, tags, customFields, territory, customerSince,
+        return new NewContact(
+                name,
+                owner,
+                details,
+                contactPoints,
+                tags,
+                customFields,
+                territory,
+                customerSince,
                 ExternalRef.adding(externalRefs, ref));
     }
 }

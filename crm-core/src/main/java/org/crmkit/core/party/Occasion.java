@@ -32,7 +32,8 @@ public enum Occasion {
         return originOf(contact)
                 .filter(origin -> origin.getYear() < date.getYear())
                 .filter(origin -> policy.celebrationOf(MonthDay.from(origin), date.getYear())
-                        .filter(date::equals).isPresent())
+                        .filter(date::equals)
+                        .isPresent())
                 .map(origin -> date.getYear() - origin.getYear());
     }
 }

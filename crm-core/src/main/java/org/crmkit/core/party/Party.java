@@ -36,9 +36,18 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
     private List<ExternalRef> externalRefs;
     private final Instant registeredAt;
 
-    Party(TenantId tenant, ID id, long version, ContactPoints contactPoints, Tags tags, CustomFields customFields,
-          UserId owner, TerritoryId territory, LocalDate customerSince, List<ExternalRef> externalRefs,
-          Instant registeredAt) {
+    Party(
+            TenantId tenant,
+            ID id,
+            long version,
+            ContactPoints contactPoints,
+            Tags tags,
+            CustomFields customFields,
+            UserId owner,
+            TerritoryId territory,
+            LocalDate customerSince,
+            List<ExternalRef> externalRefs,
+            Instant registeredAt) {
         super(tenant, id, version);
         this.externalRefs = ExternalRef.distinct(externalRefs);
         this.contactPoints = Require.notNull(contactPoints, "contactPoints");
@@ -171,7 +180,10 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
     /** Records since when the party is a customer, or that it is none when {@code date} is null. */
     public final void markCustomerSince(LocalDate date, Clock clock) {
         Require.notNull(clock, "clock");
-        Require.that(date == null || !date.isAfter(LocalDate.now(clock)), "customerSince", "must not be in the future, was " + date);
+        Require.that(
+                date == null || !date.isAfter(LocalDate.now(clock)),
+                "customerSince",
+                "must not be in the future, was " + date);
         if (!Objects.equals(date, customerSince)) {
             customerSince = date;
             change(PartyChange.CUSTOMER_SINCE, clock);
@@ -197,9 +209,15 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
      * emails, phones, addresses, tags, custom fields and external references given are added or set, and those the
      * party has besides (added in the CRM) are kept. Records one change event per changed field and returns the fields' names.
      */
-    final List<String> syncShared(ContactPoints points, Tags newTags, CustomFields fields, UserId newOwner,
-                                  TerritoryId newTerritory, LocalDate newCustomerSince, List<ExternalRef> refs,
-                                  Clock clock) {
+    final List<String> syncShared(
+            ContactPoints points,
+            Tags newTags,
+            CustomFields fields,
+            UserId newOwner,
+            TerritoryId newTerritory,
+            LocalDate newCustomerSince,
+            List<ExternalRef> refs,
+            Clock clock) {
         Require.notNull(points, "contactPoints");
         Require.notNull(newTags, "tags");
         Require.notNull(fields, "customFields");
@@ -221,7 +239,8 @@ public abstract sealed class Party<ID extends EntityId> extends AggregateRoot<ID
         changedIf(!contactPoints.equals(before), PartyChange.PHONES, "phones", changed, clock);
         before = contactPoints;
         for (ContactPoint<PostalAddress> address : points.addresses()) {
-            if (contactPoints.addresses().stream().noneMatch(point -> point.value().equals(address.value()))) {
+            if (contactPoints.addresses().stream()
+                    .noneMatch(point -> point.value().equals(address.value()))) {
                 contactPoints = contactPoints.withAddress(address.value(), address.type());
             }
         }

@@ -24,7 +24,9 @@ public record PersonName(String salutation, String firstName, String middleName,
 
     /** First, middle and last name separated by spaces, e.g. {@code "Ada King"}. */
     public String fullName() {
-        return Stream.of(firstName, middleName, lastName).filter(part -> part != null).collect(Collectors.joining(" "));
+        return Stream.of(firstName, middleName, lastName)
+                .filter(part -> part != null)
+                .collect(Collectors.joining(" "));
     }
 
     /** Whether the first name, the last name or the full name starts with the prefix, ignoring case. */

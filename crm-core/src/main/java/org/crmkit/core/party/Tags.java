@@ -36,8 +36,10 @@ public record Tags(Set<String> values) {
     public static String normalize(String tag) {
         String text = Require.notBlank(tag, "tag").replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
         if (!FORMAT.matcher(text).matches()) {
-            throw InvalidValueException.invalid("tag", "'" + tag + "' must start with a letter or digit and have at most 50 "
-                    + "letters, digits, spaces or - _ . : /");
+            throw InvalidValueException.invalid(
+                    "tag",
+                    "'" + tag + "' must start with a letter or digit and have at most 50 "
+                            + "letters, digits, spaces or - _ . : /");
         }
         return text;
     }

@@ -25,8 +25,7 @@ public sealed interface FieldValue {
         }
     }
 
-    record Flag(boolean value) implements FieldValue {
-    }
+    record Flag(boolean value) implements FieldValue {}
 
     static FieldValue text(String value) {
         return new Text(value);

@@ -23,9 +23,16 @@ import org.crmkit.core.common.Require;
  * rounded half-even to the minor unit once at the end; {@code attainmentPercent} is won ÷ quota × 100 with two
  * decimals (null without a quota or with a zero quota).
  */
-public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currency,
-                       Map<ForecastCategory, CategoryTotal> byCategory, Money weighted, Money won, Money quota,
-                       BigDecimal attainmentPercent, long otherCurrencyDeals) {
+public record Forecast(
+        ForecastScope scope,
+        QuotaPeriod period,
+        Currency currency,
+        Map<ForecastCategory, CategoryTotal> byCategory,
+        Money weighted,
+        Money won,
+        Money quota,
+        BigDecimal attainmentPercent,
+        long otherCurrencyDeals) {
 
     public Forecast {
         Require.notNull(scope, "scope");
@@ -48,9 +55,15 @@ public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currenc
      * pipeline of a deal; {@code zone} turns a won deal's close time into a date; {@code quota} may be null.
      * Memory use does not grow with the number of deals.
      */
-    public static Forecast rollUp(ForecastScope scope, QuotaPeriod period, Currency currency, Iterable<Opportunity> deals,
-                                  Predicate<Opportunity> inScope,
-                                  Function<PipelineId, Pipeline> pipelines, ZoneId zone, Quota quota) {
+    public static Forecast rollUp(
+            ForecastScope scope,
+            QuotaPeriod period,
+            Currency currency,
+            Iterable<Opportunity> deals,
+            Predicate<Opportunity> inScope,
+            Function<PipelineId, Pipeline> pipelines,
+            ZoneId zone,
+            Quota quota) {
         Require.notNull(scope, "scope");
         Require.notNull(period, "period");
         Require.notNull(currency, "currency");
@@ -61,7 +74,8 @@ public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currenc
         Accumulator[] totals = new Accumulator[ForecastCategory.values().length];
         long otherCurrency = 0;
         for (Opportunity deal : deals) {
-            if (deal.status() == OpportunityStatus.LOST || !inScope.test(deal)
+            if (deal.status() == OpportunityStatus.LOST
+                    || !inScope.test(deal)
                     || (scope.pipeline() != null && !scope.pipeline().equals(deal.pipeline()))) {
                 continue;
             }
@@ -75,7 +89,8 @@ public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currenc
                 continue;
             }
             Pipeline pipeline = pipelines.apply(deal.pipeline());
-            ForecastCategory category = won ? ForecastCategory.CLOSED
+            ForecastCategory category = won
+                    ? ForecastCategory.CLOSED
                     : pipeline.requireStage(deal.stage()).forecastCategory();
             int probability = won ? 100 : deal.probabilityPercent(pipeline);
             Accumulator total = totals[category.ordinal()];
@@ -95,13 +110,16 @@ public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currenc
             }
         }
         Money weighted = Money.of(weightedCents.movePointLeft(2), currency).rounded(RoundingMode.HALF_EVEN);
-        Money won = byCategory.containsKey(ForecastCategory.CLOSED) ? byCategory.get(ForecastCategory.CLOSED).amount()
+        Money won = byCategory.containsKey(ForecastCategory.CLOSED)
+                ? byCategory.get(ForecastCategory.CLOSED).amount()
                 : Money.zero(currency);
         Money quotaAmount = quota == null || !quota.amount().currency().equals(currency) ? null : quota.amount();
-        BigDecimal attainment = quotaAmount == null || quotaAmount.isZero() ? null
-                : won.amount().multiply(BigDecimal.valueOf(100)).divide(quotaAmount.amount(), 2, RoundingMode.HALF_EVEN);
-        return new Forecast(scope, period, currency, byCategory, weighted, won, quotaAmount, attainment,
-                otherCurrency);
+        BigDecimal attainment = quotaAmount == null || quotaAmount.isZero()
+                ? null
+                : won.amount()
+                        .multiply(BigDecimal.valueOf(100))
+                        .divide(quotaAmount.amount(), 2, RoundingMode.HALF_EVEN);
+        return new Forecast(scope, period, currency, byCategory, weighted, won, quotaAmount, attainment, otherCurrency);
     }
 
     private static final class Accumulator {
@@ -116,7 +134,9 @@ public record Forecast(ForecastScope scope, QuotaPeriod period, Currency currenc
         }
 
         CategoryTotal toTotal(Currency currency) {
-            return new CategoryTotal(deals, Money.of(amount, currency),
+            return new CategoryTotal(
+                    deals,
+                    Money.of(amount, currency),
                     Money.of(weightedTimesHundred.movePointLeft(2), currency).rounded(RoundingMode.HALF_EVEN));
         }
     }

@@ -26,10 +26,10 @@ public final class ForecastSnapshot extends AggregateRoot<ForecastSnapshotId> {
     public static ForecastSnapshot take(TenantId tenant, ForecastSnapshotId id, Forecast forecast, Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        ForecastSnapshot snapshot = new ForecastSnapshot(new ForecastSnapshotState(tenant, id, 0,
-                Require.notNull(forecast, "forecast"), clock.instant()));
-        snapshot.record(new ForecastSnapshotTaken(tenant, id.value(), snapshot.takenAt, forecast.scope(),
-                forecast.period(), forecast.weighted()));
+        ForecastSnapshot snapshot = new ForecastSnapshot(
+                new ForecastSnapshotState(tenant, id, 0, Require.notNull(forecast, "forecast"), clock.instant()));
+        snapshot.record(new ForecastSnapshotTaken(
+                tenant, id.value(), snapshot.takenAt, forecast.scope(), forecast.period(), forecast.weighted()));
         return snapshot;
     }
 

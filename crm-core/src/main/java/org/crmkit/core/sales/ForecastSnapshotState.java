@@ -7,8 +7,9 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /** Everything a {@link ForecastSnapshot} consists of, as storage keeps it. */
-public record ForecastSnapshotState(TenantId tenant, ForecastSnapshotId id, long version, Forecast forecast,
-                                    Instant takenAt) implements AggregateState<ForecastSnapshotState> {
+public record ForecastSnapshotState(
+        TenantId tenant, ForecastSnapshotId id, long version, Forecast forecast, Instant takenAt)
+        implements AggregateState<ForecastSnapshotState> {
 
     public ForecastSnapshotState {
         Require.notNull(tenant, "tenant");

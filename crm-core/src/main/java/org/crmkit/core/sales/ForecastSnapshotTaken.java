@@ -7,8 +7,9 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A forecast of a scope and period was kept as a snapshot. */
-public record ForecastSnapshotTaken(TenantId tenant, UUID aggregateId, Instant occurredAt, ForecastScope scope,
-                                    QuotaPeriod period, Money weighted) implements DomainEvent {
+public record ForecastSnapshotTaken(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, ForecastScope scope, QuotaPeriod period, Money weighted)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

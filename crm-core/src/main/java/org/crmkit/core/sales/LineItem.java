@@ -10,8 +10,13 @@ import org.crmkit.core.common.Require;
  * {@code discountPercent} (0..100). {@link #amount()} is quantity × unit price × (1 − discount / 100), rounded
  * half-even to the currency's minor unit.
  */
-public record LineItem(LineItemId id, String productCode, String description, BigDecimal quantity, Money unitPrice,
-                       BigDecimal discountPercent) {
+public record LineItem(
+        LineItemId id,
+        String productCode,
+        String description,
+        BigDecimal quantity,
+        Money unitPrice,
+        BigDecimal discountPercent) {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
@@ -23,7 +28,9 @@ public record LineItem(LineItemId id, String productCode, String description, Bi
         Require.notNull(unitPrice, "unitPrice");
         Require.that(!unitPrice.isNegative(), "unitPrice", "must not be negative, was " + unitPrice);
         Require.notNegative(discountPercent, "discountPercent");
-        Require.that(discountPercent.compareTo(HUNDRED) <= 0, "discountPercent",
+        Require.that(
+                discountPercent.compareTo(HUNDRED) <= 0,
+                "discountPercent",
                 "must be at most 100, was " + discountPercent.toPlainString());
     }
 

@@ -124,8 +124,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * pipeline's first open stage), recording {@code actor} in the first stage history entry. Records
      * {@link OpportunityOpened}.
      */
-    public static Opportunity open(TenantId tenant, OpportunityId id, NewOpportunity deal, Pipeline pipeline,
-                                   Actor actor, Clock clock) {
+    public static Opportunity open(
+            TenantId tenant, OpportunityId id, NewOpportunity deal, Pipeline pipeline, Actor actor, Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         Require.notNull(deal, "opportunity");
@@ -133,7 +133,9 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         Require.notNull(deal.account(), "account");
         Require.notNull(pipeline, "pipeline");
         Require.that(pipeline.tenant().equals(tenant), "pipeline", "belongs to another tenant");
-        Require.that(pipeline.id().equals(deal.pipeline()), "pipeline",
+        Require.that(
+                pipeline.id().equals(deal.pipeline()),
+                "pipeline",
                 "the deal names pipeline " + deal.pipeline() + ", not " + pipeline.id());
         Stage start = deal.stage() == null ? pipeline.openStages().get(0) : pipeline.requireStage(deal.stage());
         Require.that(start.isOpen(), "stageId", "a deal opens in an open stage, not in " + start.name());
@@ -144,12 +146,45 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         Require.notNull(actor, "actor");
         Instant now = clock.instant();
         StageChange first = new StageChange(null, start.id(), now, actor);
-        Opportunity opened = new Opportunity(new OpportunityState(tenant, id, 0, checkedName, deal.account(),
-                deal.primaryContact(), pipeline.id(), start.id(), now, OpportunityStatus.OPEN, currency,
-                deal.amount(), deal.expectedCloseDate(), deal.owner(), null, null, List.of(), List.of(),
-                List.of(first), List.of(), null, null, null, null, Map.of(), deal.originLead(), deal.campaign(), now));
-        opened.record(new OpportunityOpened(tenant, id.value(), now, checkedName, deal.account(), pipeline.id(),
-                start.id(), deal.owner(), deal.amount()));
+        Opportunity opened = new Opportunity(new OpportunityState(
+                tenant,
+                id,
+                0,
+                checkedName,
+                deal.account(),
+                deal.primaryContact(),
+                pipeline.id(),
+                start.id(),
+                now,
+                OpportunityStatus.OPEN,
+                currency,
+                deal.amount(),
+                deal.expectedCloseDate(),
+                deal.owner(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                List.of(first),
+                List.of(),
+                null,
+                null,
+                null,
+                null,
+                Map.of(),
+                deal.originLead(),
+                deal.campaign(),
+                now));
+        opened.record(new OpportunityOpened(
+                tenant,
+                id.value(),
+                now,
+                checkedName,
+                deal.account(),
+                pipeline.id(),
+                start.id(),
+                deal.owner(),
+                deal.amount()));
         return opened;
     }
 
@@ -159,10 +194,35 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     public OpportunityState state() {
-        return new OpportunityState(tenant(), id(), version(), name, account, primaryContact, pipeline, stage,
-                stageEnteredAt, status, currency, amount, expectedCloseDate, owner, probabilityOverride, nextStep,
-                List.copyOf(contactRoles), List.copyOf(lineItems), List.copyOf(stageHistory), List.copyOf(approvals),
-                closeReason, competitor, closedAt, staleAlert, customFields, originLead, campaign, createdAt);
+        return new OpportunityState(
+                tenant(),
+                id(),
+                version(),
+                name,
+                account,
+                primaryContact,
+                pipeline,
+                stage,
+                stageEnteredAt,
+                status,
+                currency,
+                amount,
+                expectedCloseDate,
+                owner,
+                probabilityOverride,
+                nextStep,
+                List.copyOf(contactRoles),
+                List.copyOf(lineItems),
+                List.copyOf(stageHistory),
+                List.copyOf(approvals),
+                closeReason,
+                competitor,
+                closedAt,
+                staleAlert,
+                customFields,
+                originLead,
+                campaign,
+                createdAt);
     }
 
     private static void checkAmount(Money amount, Currency currency) {
@@ -189,8 +249,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * when the target is the current stage or a won/lost stage, and with every gate violation when gates are not met.
      * Records {@link OpportunityStageChanged}.
      */
-    public StageMoveResult moveTo(Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor,
-                                  Clock clock) {
+    public StageMoveResult moveTo(
+            Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor, Clock clock) {
         requireOpen("move");
         Stage to = ownStage(pipeline, target);
         Require.notNull(actor, "actor");
@@ -207,8 +267,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * the reason in the stage history. Refused like {@link #moveTo} for what cannot be overridden (same stage, a
      * closing stage). When every gate is met it is a plain move without override.
      */
-    public StageMoveResult moveOverridingGates(Pipeline pipeline, StageId target, ActivityEvidence activities,
-                                               String reason, Actor actor, Clock clock) {
+    public StageMoveResult moveOverridingGates(
+            Pipeline pipeline, StageId target, ActivityEvidence activities, String reason, Actor actor, Clock clock) {
         requireOpen("move");
         Stage to = ownStage(pipeline, target);
         Require.notNull(actor, "actor");
@@ -247,8 +307,11 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
             violations.add(sameStage(to));
         }
         if (!to.isOpen()) {
-            violations.add(Violation.of(CLOSING_STAGE, "stage " + to.name() + " is reached by marking the deal "
-                    + to.kind().name().toLowerCase(Locale.ROOT), "stageId"));
+            violations.add(Violation.of(
+                    CLOSING_STAGE,
+                    "stage " + to.name() + " is reached by marking the deal "
+                            + to.kind().name().toLowerCase(Locale.ROOT),
+                    "stageId"));
         }
         return violations;
     }
@@ -258,8 +321,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     private static Violation notOpen(Stage to) {
-        return Violation.of(NOT_AN_OPEN_STAGE, "a deal is reopened into an open stage, not into " + to.name(),
-                "stageId");
+        return Violation.of(
+                NOT_AN_OPEN_STAGE, "a deal is reopened into an open stage, not into " + to.name(), "stageId");
     }
 
     /**
@@ -301,8 +364,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * it lists any, else {@link #UNKNOWN_CLOSE_REASON}) once the won stage's gates are met. Records
      * {@link OpportunityWon}.
      */
-    public StageMoveResult markWon(Pipeline pipeline, String reason, ActivityEvidence activities, Actor actor,
-                                   Clock clock) {
+    public StageMoveResult markWon(
+            Pipeline pipeline, String reason, ActivityEvidence activities, Actor actor, Clock clock) {
         requireOpen("win");
         StageMoveResult result = close(pipeline, StageKind.WON, reason, null, activities, actor, clock);
         if (result.moved()) {
@@ -312,8 +375,14 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     }
 
     /** Moves into the won or lost stage if the reason is allowed and its gates are met; sets the close fields. */
-    private StageMoveResult close(Pipeline pipeline, StageKind kind, String reason, String competitor,
-                                  ActivityEvidence activities, Actor actor, Clock clock) {
+    private StageMoveResult close(
+            Pipeline pipeline,
+            StageKind kind,
+            String reason,
+            String competitor,
+            ActivityEvidence activities,
+            Actor actor,
+            Clock clock) {
         checkPipeline(pipeline);
         Require.maxLength(Require.notBlank(reason, "reason"), 200, "reason");
         String checkedCompetitor = Require.maxLength(Require.optional(competitor), 200, "competitor");
@@ -322,8 +391,11 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         Optional<String> listed = pipeline.closeReason(kind, reason);
         List<Violation> violations = new ArrayList<>();
         if (listed.isEmpty()) {
-            violations.add(Violation.of(UNKNOWN_CLOSE_REASON, "'" + reason.strip() + "' is not one of the reasons "
-                    + (kind == StageKind.WON ? pipeline.wonReasons() : pipeline.lostReasons()), "reason"));
+            violations.add(Violation.of(
+                    UNKNOWN_CLOSE_REASON,
+                    "'" + reason.strip() + "' is not one of the reasons "
+                            + (kind == StageKind.WON ? pipeline.wonReasons() : pipeline.lostReasons()),
+                    "reason"));
         }
         violations.addAll(gateViolations(pipeline, closing, Require.notNull(activities, "activities")));
         if (!violations.isEmpty()) {
@@ -347,13 +419,18 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * when it lists any) and the competitor that won it (may be null), once the lost stage's gates are met. Records
      * {@link OpportunityLost}.
      */
-    public StageMoveResult markLost(Pipeline pipeline, String reason, String competitor, ActivityEvidence activities,
-                                    Actor actor, Clock clock) {
+    public StageMoveResult markLost(
+            Pipeline pipeline,
+            String reason,
+            String competitor,
+            ActivityEvidence activities,
+            Actor actor,
+            Clock clock) {
         requireOpen("lose");
         StageMoveResult result = close(pipeline, StageKind.LOST, reason, competitor, activities, actor, clock);
         if (result.moved()) {
-            record(new OpportunityLost(tenant(), id().value(), closedAt, account, amount, closeReason,
-                    this.competitor, actor));
+            record(new OpportunityLost(
+                    tenant(), id().value(), closedAt, account, amount, closeReason, this.competitor, actor));
         }
         return result;
     }
@@ -368,8 +445,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
      * are cleared (the stage history and events keep them). Refused ({@link #NOT_AN_OPEN_STAGE}) for a target that
      * is not open. Records {@link OpportunityReopened}.
      */
-    public StageMoveResult reopen(Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor,
-                                  Clock clock) {
+    public StageMoveResult reopen(
+            Pipeline pipeline, StageId target, ActivityEvidence activities, Actor actor, Clock clock) {
         if (status == OpportunityStatus.OPEN) {
             throw new IllegalTransitionException("Opportunity " + id() + " is open and cannot be reopened");
         }
@@ -398,8 +475,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         stageHistory.add(change);
         stage = to.id();
         stageEnteredAt = change.at();
-        record(new OpportunityStageChanged(tenant(), id().value(), change.at(), pipeline, change.from(), change.to(),
-                actor));
+        record(new OpportunityStageChanged(
+                tenant(), id().value(), change.at(), pipeline, change.from(), change.to(), actor));
         return new StageMoveResult.Moved(change);
     }
 
@@ -418,8 +495,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         }
         GateApproval approval = new GateApproval(approved.id(), role, approver, clock.instant());
         approvals.add(approval);
-        record(new OpportunityStageApproved(tenant(), id().value(), approval.at(), approved.id(), role, approver,
-                actor));
+        record(new OpportunityStageApproved(
+                tenant(), id().value(), approval.at(), approved.id(), role, approver, actor));
     }
 
     /**
@@ -456,17 +533,24 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     public boolean staleAlertStands(Staleness staleness) {
         Require.notNull(staleness, "staleness");
         Instant lastActivityAt = staleness.lastActivityAt();
-        return staleAlert != null && !staleAlert.raisedAt().isBefore(stageEnteredAt)
-                && (!staleness.reasons().contains(StaleReason.INACTIVE) || lastActivityAt == null
-                || lastActivityAt.isBefore(staleAlert.raisedAt()));
+        return staleAlert != null
+                && !staleAlert.raisedAt().isBefore(stageEnteredAt)
+                && (!staleness.reasons().contains(StaleReason.INACTIVE)
+                        || lastActivityAt == null
+                        || lastActivityAt.isBefore(staleAlert.raisedAt()));
     }
 
     /** The owner's task for a new stale spell: high priority, due a day after it was found, linked to the deal. */
     public NewTask staleAlertTask(Staleness staleness) {
         Require.notNull(staleness, "staleness");
-        return new NewTask("Stale deal: " + name, "No progress on " + name + ": " + staleness.describe(),
-                staleness.measuredAt().plus(Duration.ofDays(1)), owner, TaskPriority.HIGH,
-                RecordRef.opportunity(id()), null);
+        return new NewTask(
+                "Stale deal: " + name,
+                "No progress on " + name + ": " + staleness.describe(),
+                staleness.measuredAt().plus(Duration.ofDays(1)),
+                owner,
+                TaskPriority.HIGH,
+                RecordRef.opportunity(id()),
+                null);
     }
 
     /** Records that the open deal was found stale and {@code task} was created for its owner. */
@@ -484,14 +568,16 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
 
     private void checkPipeline(Pipeline pipeline) {
         Require.notNull(pipeline, "pipeline");
-        Require.that(pipeline.id().equals(this.pipeline) && pipeline.tenant().equals(tenant()), "pipeline",
+        Require.that(
+                pipeline.id().equals(this.pipeline) && pipeline.tenant().equals(tenant()),
+                "pipeline",
                 "the deal is in pipeline " + this.pipeline + ", not in " + pipeline.id());
     }
 
     private void requireOpen(String action) {
         if (status != OpportunityStatus.OPEN) {
-            throw new IllegalTransitionException("Opportunity " + id() + " is " + status + "; cannot " + action
-                    + " it before it is reopened");
+            throw new IllegalTransitionException(
+                    "Opportunity " + id() + " is " + status + "; cannot " + action + " it before it is reopened");
         }
     }
 
@@ -501,8 +587,10 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         return switch (status) {
             case WON -> 100;
             case LOST -> 0;
-            case OPEN -> probabilityOverride != null ? probabilityOverride
-                    : pipeline.requireStage(stage).probabilityPercent();
+            case OPEN ->
+                probabilityOverride != null
+                        ? probabilityOverride
+                        : pipeline.requireStage(stage).probabilityPercent();
         };
     }
 
@@ -510,7 +598,9 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     public void addLineItem(LineItem item, Clock clock) {
         requireOpen("change");
         checkLineItem(item, "lineItem");
-        Require.that(lineItems.stream().noneMatch(i -> i.id().equals(item.id())), "lineItem.id",
+        Require.that(
+                lineItems.stream().noneMatch(i -> i.id().equals(item.id())),
+                "lineItem.id",
                 "the deal already has line item " + item.id().value());
         lineItems.add(item);
         amountFollowsLineItems(clock);
@@ -546,7 +636,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     private void checkLineItem(LineItem item, String field) {
         Require.notNull(item, field);
         if (!item.unitPrice().currency().equals(currency)) {
-            throw new CurrencyMismatchException(field + ".unitPrice", currency, item.unitPrice().currency());
+            throw new CurrencyMismatchException(
+                    field + ".unitPrice", currency, item.unitPrice().currency());
         }
     }
 
@@ -562,8 +653,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     public void estimateAmount(Money newAmount, Clock clock) {
         requireOpen("change");
         if (!lineItems.isEmpty()) {
-            throw new IllegalTransitionException("the amount of opportunity " + id()
-                    + " follows from its line items and cannot be set directly");
+            throw new IllegalTransitionException(
+                    "the amount of opportunity " + id() + " follows from its line items and cannot be set directly");
         }
         checkAmount(newAmount, currency);
         changeAmount(newAmount, clock);
@@ -609,7 +700,9 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
 
     /** A win probability (0..100) replacing the stage's default; null goes back to the default. */
     public void overrideProbability(Integer percent) {
-        Require.that(percent == null || percent >= 0 && percent <= 100, "probabilityOverride",
+        Require.that(
+                percent == null || percent >= 0 && percent <= 100,
+                "probabilityOverride",
                 "must be between 0 and 100, was " + percent);
         probabilityOverride = percent;
     }

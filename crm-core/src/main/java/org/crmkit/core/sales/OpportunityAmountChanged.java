@@ -7,8 +7,8 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A deal's amount changed, set directly or following its line items; {@code amount} may be null (unknown). */
-public record OpportunityAmountChanged(TenantId tenant, UUID aggregateId, Instant occurredAt, Money previous, Money amount)
-        implements DomainEvent {
+public record OpportunityAmountChanged(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, Money previous, Money amount) implements DomainEvent {
 
     @Override
     public String aggregateType() {

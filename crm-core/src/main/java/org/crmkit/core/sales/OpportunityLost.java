@@ -9,7 +9,15 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A deal was lost, for a reason and possibly to a competitor (null when unknown). */
-public record OpportunityLost(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, Money amount, String reason, String competitor, Actor actor)
+public record OpportunityLost(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        Money amount,
+        String reason,
+        String competitor,
+        Actor actor)
         implements DomainEvent {
 
     @Override

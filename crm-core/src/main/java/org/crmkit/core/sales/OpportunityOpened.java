@@ -11,7 +11,16 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** A deal was opened in a pipeline's stage for an account. */
-public record OpportunityOpened(TenantId tenant, UUID aggregateId, Instant occurredAt, String name, AccountId account, PipelineId pipeline, StageId stage, UserId owner, Money amount)
+public record OpportunityOpened(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        String name,
+        AccountId account,
+        PipelineId pipeline,
+        StageId stage,
+        UserId owner,
+        Money amount)
         implements DomainEvent {
 
     @Override

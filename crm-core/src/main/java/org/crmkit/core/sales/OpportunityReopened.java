@@ -8,7 +8,13 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 
 /** A won or lost deal was reopened into an open stage. */
-public record OpportunityReopened(TenantId tenant, UUID aggregateId, Instant occurredAt, OpportunityStatus previousStatus, StageId stage, Actor actor)
+public record OpportunityReopened(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        OpportunityStatus previousStatus,
+        StageId stage,
+        Actor actor)
         implements DomainEvent {
 
     @Override

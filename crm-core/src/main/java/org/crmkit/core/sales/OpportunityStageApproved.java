@@ -10,7 +10,9 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** A user approved entering a stage of a deal. */
-public record OpportunityStageApproved(TenantId tenant, UUID aggregateId, Instant occurredAt, StageId stage, Role role, UserId approver, Actor actor) implements DomainEvent {
+public record OpportunityStageApproved(
+        TenantId tenant, UUID aggregateId, Instant occurredAt, StageId stage, Role role, UserId approver, Actor actor)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -9,7 +9,14 @@ import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 
 /** A deal moved from one stage to another (also when won, lost or reopened). */
-public record OpportunityStageChanged(TenantId tenant, UUID aggregateId, Instant occurredAt, PipelineId pipeline, StageId from, StageId to, Actor actor)
+public record OpportunityStageChanged(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        PipelineId pipeline,
+        StageId from,
+        StageId to,
+        Actor actor)
         implements DomainEvent {
 
     @Override

@@ -25,15 +25,35 @@ import org.crmkit.core.common.UserId;
  * order they were added ({@code stageHistory} and {@code approvals} oldest first); {@code customFields} is keyed by
  * field name.
  */
-public record OpportunityState(TenantId tenant, OpportunityId id, long version, String name, AccountId account,
-                               ContactId primaryContact, PipelineId pipeline, StageId stage, Instant stageEnteredAt,
-                               OpportunityStatus status, Currency currency, Money amount, LocalDate expectedCloseDate,
-                               UserId owner, Integer probabilityOverride, String nextStep,
-                               List<ContactRole> contactRoles, List<LineItem> lineItems,
-                               List<StageChange> stageHistory, List<GateApproval> approvals, String closeReason,
-                               String competitor, Instant closedAt, StaleAlert staleAlert,
-                               Map<String, FieldValue> customFields, LeadId originLead,
-                               CampaignId campaign, Instant createdAt)
+public record OpportunityState(
+        TenantId tenant,
+        OpportunityId id,
+        long version,
+        String name,
+        AccountId account,
+        ContactId primaryContact,
+        PipelineId pipeline,
+        StageId stage,
+        Instant stageEnteredAt,
+        OpportunityStatus status,
+        Currency currency,
+        Money amount,
+        LocalDate expectedCloseDate,
+        UserId owner,
+        Integer probabilityOverride,
+        String nextStep,
+        List<ContactRole> contactRoles,
+        List<LineItem> lineItems,
+        List<StageChange> stageHistory,
+        List<GateApproval> approvals,
+        String closeReason,
+        String competitor,
+        Instant closedAt,
+        StaleAlert staleAlert,
+        Map<String, FieldValue> customFields,
+        LeadId originLead,
+        CampaignId campaign,
+        Instant createdAt)
         implements AggregateState<OpportunityState> {
 
     public OpportunityState {
@@ -57,9 +77,34 @@ public record OpportunityState(TenantId tenant, OpportunityId id, long version, 
 
     @Override
     public OpportunityState withVersion(long version) {
-        return new OpportunityState(tenant, id, version, name, account, primaryContact, pipeline, stage,
-                stageEnteredAt, status, currency, amount, expectedCloseDate, owner, probabilityOverride, nextStep,
-                contactRoles, lineItems, stageHistory, approvals, closeReason, competitor, closedAt, staleAlert,
-                customFields, originLead, campaign, createdAt);
+        return new OpportunityState(
+                tenant,
+                id,
+                version,
+                name,
+                account,
+                primaryContact,
+                pipeline,
+                stage,
+                stageEnteredAt,
+                status,
+                currency,
+                amount,
+                expectedCloseDate,
+                owner,
+                probabilityOverride,
+                nextStep,
+                contactRoles,
+                lineItems,
+                stageHistory,
+                approvals,
+                closeReason,
+                competitor,
+                closedAt,
+                staleAlert,
+                customFields,
+                originLead,
+                campaign,
+                createdAt);
     }
 }

@@ -9,7 +9,14 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A deal was won. */
-public record OpportunityWon(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, Money amount, String reason, Actor actor)
+public record OpportunityWon(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        Money amount,
+        String reason,
+        Actor actor)
         implements DomainEvent {
 
     @Override

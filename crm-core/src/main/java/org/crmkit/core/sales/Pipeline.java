@@ -50,8 +50,8 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
         Require.notNull(id, "id");
         String checkedName = checkName(name);
         List<Stage> checked = validated(stages);
-        Pipeline pipeline = new Pipeline(new PipelineState(tenant, id, 0, checkedName, checked, List.of(),
-                List.of(), null, clock.instant()));
+        Pipeline pipeline = new Pipeline(
+                new PipelineState(tenant, id, 0, checkedName, checked, List.of(), List.of(), null, clock.instant()));
         pipeline.record(new PipelineDefined(tenant, id.value(), pipeline.createdAt, checkedName, checked));
         return pipeline;
     }
@@ -62,8 +62,8 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     }
 
     public PipelineState state() {
-        return new PipelineState(tenant(), id(), version(), name, stages, wonReasons, lostReasons, inactivityDays,
-                createdAt);
+        return new PipelineState(
+                tenant(), id(), version(), name, stages, wonReasons, lostReasons, inactivityDays, createdAt);
     }
 
     private static String checkName(String name) {
@@ -79,7 +79,9 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
         int lost = 0;
         for (int i = 0; i < checked.size(); i++) {
             Stage stage = checked.get(i);
-            Require.that(names.add(stage.name().toLowerCase(Locale.ROOT)), "stages[" + i + "].name",
+            Require.that(
+                    names.add(stage.name().toLowerCase(Locale.ROOT)),
+                    "stages[" + i + "].name",
                     "'" + stage.name() + "' is used by another stage of the pipeline");
             Require.that(ids.add(stage.id()), "stages[" + i + "].id", "is used by another stage of the pipeline");
             switch (stage.kind()) {
@@ -102,7 +104,9 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     /** Inserts a stage at {@code position} (0 = first; the number of stages = last). */
     public void addStage(Stage stage, int position, Clock clock) {
         Require.notNull(stage, "stage");
-        Require.that(position >= 0 && position <= stages.size(), "position",
+        Require.that(
+                position >= 0 && position <= stages.size(),
+                "position",
                 "must be between 0 and " + stages.size() + ", was " + position);
         List<Stage> changed = new ArrayList<>(stages);
         changed.add(position, stage);
@@ -121,12 +125,15 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     /** Puts the stages in the given order; {@code order} must name every stage exactly once. */
     public void reorderStages(List<StageId> order, Clock clock) {
         List<StageId> checked = Require.noNulls(order, "order");
-        Require.that(checked.size() == stages.size() && Set.copyOf(checked).size() == checked.size(), "order",
+        Require.that(
+                checked.size() == stages.size() && Set.copyOf(checked).size() == checked.size(),
+                "order",
                 "must name each of the " + stages.size() + " stages exactly once");
         List<Stage> changed = new ArrayList<>();
         for (StageId stageId : checked) {
-            changed.add(stage(stageId).orElseThrow(() -> InvalidValueException.invalid("order",
-                    "stage " + stageId + " is not a stage of pipeline " + name)));
+            changed.add(stage(stageId)
+                    .orElseThrow(() -> InvalidValueException.invalid(
+                            "order", "stage " + stageId + " is not a stage of pipeline " + name)));
         }
         changeStages(changed, clock);
     }
@@ -157,8 +164,8 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     }
 
     private void recordClosingRules(Clock clock) {
-        record(new PipelineClosingRulesChanged(tenant(), id().value(), clock.instant(), wonReasons, lostReasons,
-                inactivityDays));
+        record(new PipelineClosingRulesChanged(
+                tenant(), id().value(), clock.instant(), wonReasons, lostReasons, inactivityDays));
     }
 
     private static List<String> checkedReasons(List<String> reasons, String field) {
@@ -166,9 +173,11 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
         Set<String> seen = new HashSet<>();
         List<String> given = Require.noNulls(reasons, field);
         for (int i = 0; i < given.size(); i++) {
-            String reason = Require.maxLength(Require.notBlank(given.get(i), field + "[" + i + "]"), 200,
-                    field + "[" + i + "]");
-            Require.that(seen.add(reason.toLowerCase(Locale.ROOT)), field + "[" + i + "]",
+            String reason = Require.maxLength(
+                    Require.notBlank(given.get(i), field + "[" + i + "]"), 200, field + "[" + i + "]");
+            Require.that(
+                    seen.add(reason.toLowerCase(Locale.ROOT)),
+                    field + "[" + i + "]",
                     "'" + reason + "' is listed twice");
             checked.add(reason);
         }
@@ -215,8 +224,9 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
 
     /** The stage with the id; refuses one that does not belong to this pipeline (field {@code stageId}). */
     public Stage requireStage(StageId stageId) {
-        return stage(stageId).orElseThrow(() -> InvalidValueException.invalid("stageId",
-                "stage " + stageId + " is not a stage of pipeline " + name));
+        return stage(stageId)
+                .orElseThrow(() -> InvalidValueException.invalid(
+                        "stageId", "stage " + stageId + " is not a stage of pipeline " + name));
     }
 
     /** Zero-based position of the stage in the pipeline; refuses a foreign stage. */
@@ -230,11 +240,17 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     }
 
     public Stage wonStage() {
-        return stages.stream().filter(s -> s.kind() == StageKind.WON).findFirst().orElseThrow();
+        return stages.stream()
+                .filter(s -> s.kind() == StageKind.WON)
+                .findFirst()
+                .orElseThrow();
     }
 
     public Stage lostStage() {
-        return stages.stream().filter(s -> s.kind() == StageKind.LOST).findFirst().orElseThrow();
+        return stages.stream()
+                .filter(s -> s.kind() == StageKind.LOST)
+                .findFirst()
+                .orElseThrow();
     }
 
     public String name() {

@@ -20,8 +20,15 @@ import org.crmkit.core.common.StageId;
  * sales cycle from opening to winning (null before the first win). Values are in {@code currency}; open deals in
  * another currency count in {@code otherCurrencyDeals} only, not in any value.
  */
-public record PipelineMetrics(PipelineId pipeline, Currency currency, List<StageMetrics> stages, long won, long lost,
-                              BigDecimal winRatePercent, Duration averageSalesCycle, long otherCurrencyDeals) {
+public record PipelineMetrics(
+        PipelineId pipeline,
+        Currency currency,
+        List<StageMetrics> stages,
+        long won,
+        long lost,
+        BigDecimal winRatePercent,
+        Duration averageSalesCycle,
+        long otherCurrencyDeals) {
 
     public PipelineMetrics {
         Require.notNull(pipeline, "pipeline");
@@ -84,8 +91,8 @@ public record PipelineMetrics(PipelineId pipeline, Currency currency, List<Stage
             Stage reached = pipeline.stage(change.to()).orElse(null);
             if (reached != null && reached.kind() != StageKind.LOST) {
                 int position = pipeline.positionOf(reached.id());
-                advancedFrom.replaceAll((stage, advanced) -> advanced
-                        || pipeline.positionOf(stage) < position || reached.kind() == StageKind.WON);
+                advancedFrom.replaceAll((stage, advanced) ->
+                        advanced || pipeline.positionOf(stage) < position || reached.kind() == StageKind.WON);
             }
         }
         advancedFrom.forEach((stage, advanced) -> tallies.get(stage).entered(advanced));
@@ -128,8 +135,15 @@ public record PipelineMetrics(PipelineId pipeline, Currency currency, List<Stage
         }
 
         StageMetrics toMetrics(Stage stage) {
-            return new StageMetrics(stage.id(), stage.name(), open, Money.of(openValue, currency), entered, advanced,
-                    entered == 0 ? null : percent(advanced, entered), stays == 0 ? null : stayed.dividedBy(stays));
+            return new StageMetrics(
+                    stage.id(),
+                    stage.name(),
+                    open,
+                    Money.of(openValue, currency),
+                    entered,
+                    advanced,
+                    entered == 0 ? null : percent(advanced, entered),
+                    stays == 0 ? null : stayed.dividedBy(stays));
         }
     }
 }

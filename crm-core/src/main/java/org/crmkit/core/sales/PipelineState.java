@@ -11,9 +11,17 @@ import org.crmkit.core.common.TenantId;
  * Everything a {@link Pipeline} consists of, as storage keeps it: {@code stages} in pipeline order (each with its
  * gates), the allowed won and lost reasons (empty: any) and the inactivity days (nullable).
  */
-public record PipelineState(TenantId tenant, PipelineId id, long version, String name, List<Stage> stages,
-                            List<String> wonReasons, List<String> lostReasons, Integer inactivityDays,
-                            Instant createdAt) implements AggregateState<PipelineState> {
+public record PipelineState(
+        TenantId tenant,
+        PipelineId id,
+        long version,
+        String name,
+        List<Stage> stages,
+        List<String> wonReasons,
+        List<String> lostReasons,
+        Integer inactivityDays,
+        Instant createdAt)
+        implements AggregateState<PipelineState> {
 
     public PipelineState {
         Require.notNull(tenant, "tenant");

@@ -7,8 +7,8 @@ import org.crmkit.core.common.Require;
  * ({@code entering}: the target, or a stage passed on the way when moving forward past several), the move's
  * {@code target}, and what is known about the opportunity's activities.
  */
-public record ProposedMove(Opportunity deal, Pipeline pipeline, Stage entering, Stage target,
-                           ActivityEvidence activities) {
+public record ProposedMove(
+        Opportunity deal, Pipeline pipeline, Stage entering, Stage target, ActivityEvidence activities) {
 
     public ProposedMove {
         Require.notNull(deal, "deal");

@@ -28,8 +28,8 @@ public final class Quota extends AggregateRoot<QuotaId> {
     }
 
     /** A quota of {@code amount} (not negative, in the minor unit). Records {@link QuotaSet}. */
-    public static Quota set(TenantId tenant, QuotaId id, QuotaHolder holder, QuotaPeriod period, Money amount,
-                            Clock clock) {
+    public static Quota set(
+            TenantId tenant, QuotaId id, QuotaHolder holder, QuotaPeriod period, Money amount, Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         Require.notNull(holder, "holder");

@@ -8,8 +8,15 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /** Everything a {@link Quota} consists of, as storage keeps it. Every component is required. */
-public record QuotaState(TenantId tenant, QuotaId id, long version, QuotaHolder holder, QuotaPeriod period,
-                         Money amount, Instant updatedAt) implements AggregateState<QuotaState> {
+public record QuotaState(
+        TenantId tenant,
+        QuotaId id,
+        long version,
+        QuotaHolder holder,
+        QuotaPeriod period,
+        Money amount,
+        Instant updatedAt)
+        implements AggregateState<QuotaState> {
 
     public QuotaState {
         Require.notNull(tenant, "tenant");

@@ -10,23 +10,37 @@ import org.crmkit.core.common.StageId;
  * in it counts as rotting ({@code rottingDays} null: never), and the {@link StageGate}s an opportunity must meet to
  * enter it (in the order they are reported).
  */
-public record Stage(StageId id, String name, int probabilityPercent, ForecastCategory forecastCategory, StageKind kind,
-                    Integer rottingDays, List<StageGate> gates) {
+public record Stage(
+        StageId id,
+        String name,
+        int probabilityPercent,
+        ForecastCategory forecastCategory,
+        StageKind kind,
+        Integer rottingDays,
+        List<StageGate> gates) {
 
     public Stage {
         Require.notNull(id, "stage.id");
         name = Require.maxLength(Require.notBlank(name, "stage.name"), 100, "stage.name");
-        Require.that(probabilityPercent >= 0 && probabilityPercent <= 100, "stage.probabilityPercent",
+        Require.that(
+                probabilityPercent >= 0 && probabilityPercent <= 100,
+                "stage.probabilityPercent",
                 "must be between 0 and 100, was " + probabilityPercent);
         Require.notNull(forecastCategory, "stage.forecastCategory");
         Require.notNull(kind, "stage.kind");
-        Require.that(rottingDays == null || rottingDays > 0, "stage.rottingDays", "must be positive, was " + rottingDays);
+        Require.that(
+                rottingDays == null || rottingDays > 0, "stage.rottingDays", "must be positive, was " + rottingDays);
         gates = Require.noNulls(gates == null ? List.of() : gates, "stage.gates");
     }
 
     /** A stage without gates. */
-    public Stage(StageId id, String name, int probabilityPercent, ForecastCategory forecastCategory, StageKind kind,
-                 Integer rottingDays) {
+    public Stage(
+            StageId id,
+            String name,
+            int probabilityPercent,
+            ForecastCategory forecastCategory,
+            StageKind kind,
+            Integer rottingDays) {
         this(id, name, probabilityPercent, forecastCategory, kind, rottingDays, List.of());
     }
 

@@ -117,8 +117,12 @@ public sealed interface StageGate {
 
         @Override
         public List<Violation> check(ProposedMove move) {
-            return violation(field.isSetOn(move.deal()), REQUIRED_FIELD,
-                    name + ": " + field.field() + " must be set to enter " + move.entering().name(), field.field());
+            return violation(
+                    field.isSetOn(move.deal()),
+                    REQUIRED_FIELD,
+                    name + ": " + field.field() + " must be set to enter "
+                            + move.entering().name(),
+                    field.field());
         }
     }
 
@@ -131,8 +135,11 @@ public sealed interface StageGate {
 
         @Override
         public List<Violation> check(ProposedMove move) {
-            return violation(move.deal().customFields().containsKey(customField), REQUIRED_CUSTOM_FIELD,
-                    name + ": custom field " + customField + " must be set to enter " + move.entering().name(),
+            return violation(
+                    move.deal().customFields().containsKey(customField),
+                    REQUIRED_CUSTOM_FIELD,
+                    name + ": custom field " + customField + " must be set to enter "
+                            + move.entering().name(),
                     "customFields." + customField);
         }
     }
@@ -146,8 +153,11 @@ public sealed interface StageGate {
 
         @Override
         public List<Violation> check(ProposedMove move) {
-            return violation(move.deal().hasContactRole(role), CONTACT_ROLE,
-                    name + ": a contact with role " + role + " is needed to enter " + move.entering().name(),
+            return violation(
+                    move.deal().hasContactRole(role),
+                    CONTACT_ROLE,
+                    name + ": a contact with role " + role + " is needed to enter "
+                            + move.entering().name(),
                     "contactRoles");
         }
     }
@@ -160,8 +170,12 @@ public sealed interface StageGate {
 
         @Override
         public List<Violation> check(ProposedMove move) {
-            return violation(!move.deal().lineItems().isEmpty(), LINE_ITEM,
-                    name + ": at least one line item is needed to enter " + move.entering().name(), "lineItems");
+            return violation(
+                    !move.deal().lineItems().isEmpty(),
+                    LINE_ITEM,
+                    name + ": at least one line item is needed to enter "
+                            + move.entering().name(),
+                    "lineItems");
         }
     }
 
@@ -186,8 +200,11 @@ public sealed interface StageGate {
             } else {
                 return List.of();
             }
-            return List.of(Violation.of(MINIMUM_AMOUNT, name + ": " + problem + " (needed to enter "
-                    + move.entering().name() + ")", "amount"));
+            return List.of(Violation.of(
+                    MINIMUM_AMOUNT,
+                    name + ": " + problem + " (needed to enter "
+                            + move.entering().name() + ")",
+                    "amount"));
         }
     }
 
@@ -200,8 +217,11 @@ public sealed interface StageGate {
 
         @Override
         public List<Violation> check(ProposedMove move) {
-            return violation(move.activities().loggedSince(kind, move.deal().stageEnteredAt()), ACTIVITY,
-                    name + ": no " + kind + " logged since the deal entered its current stage", "activities");
+            return violation(
+                    move.activities().loggedSince(kind, move.deal().stageEnteredAt()),
+                    ACTIVITY,
+                    name + ": no " + kind + " logged since the deal entered its current stage",
+                    "activities");
         }
     }
 
@@ -215,8 +235,12 @@ public sealed interface StageGate {
         @Override
         public List<Violation> check(ProposedMove move) {
             int skipped = move.stagesSkipped();
-            return violation(skipped <= stages, STAGE_SKIP, name + ": the move to " + move.target().name()
-                    + " skips " + stageCount(skipped) + ", at most " + stages + " allowed", "stageId");
+            return violation(
+                    skipped <= stages,
+                    STAGE_SKIP,
+                    name + ": the move to " + move.target().name() + " skips " + stageCount(skipped) + ", at most "
+                            + stages + " allowed",
+                    "stageId");
         }
     }
 
@@ -231,8 +255,11 @@ public sealed interface StageGate {
         public List<Violation> check(ProposedMove move) {
             boolean approved = move.deal().approvals().stream()
                     .anyMatch(a -> a.stage().equals(move.entering().id()) && a.role() == role);
-            return violation(approved, APPROVAL, name + ": entering " + move.entering().name()
-                    + " needs the approval of a " + role, "approvals");
+            return violation(
+                    approved,
+                    APPROVAL,
+                    name + ": entering " + move.entering().name() + " needs the approval of a " + role,
+                    "approvals");
         }
     }
 

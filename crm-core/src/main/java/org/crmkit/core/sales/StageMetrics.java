@@ -11,8 +11,15 @@ import org.crmkit.core.common.StageId;
  * of those went on to a later stage or were won ({@code conversionPercent}: advanced ÷ entered × 100, null when none
  * entered), and the average time completed stays in it lasted (null when none completed).
  */
-public record StageMetrics(StageId stage, String name, long openDeals, Money openValue, long entered, long advanced,
-                           BigDecimal conversionPercent, Duration averageTimeInStage) {
+public record StageMetrics(
+        StageId stage,
+        String name,
+        long openDeals,
+        Money openValue,
+        long entered,
+        long advanced,
+        BigDecimal conversionPercent,
+        Duration averageTimeInStage) {
 
     public StageMetrics {
         Require.notNull(stage, "stage");

@@ -11,8 +11,15 @@ import org.crmkit.core.common.UserId;
  * activity, the owner's task for it, and whether this check created that task ({@code newlyAlerted}) or an earlier
  * check already had.
  */
-public record StaleDeal(OpportunityId opportunity, String name, UserId owner, Set<StaleReason> reasons,
-                        long daysInStage, long daysWithoutActivity, TaskId task, boolean newlyAlerted) {
+public record StaleDeal(
+        OpportunityId opportunity,
+        String name,
+        UserId owner,
+        Set<StaleReason> reasons,
+        long daysInStage,
+        long daysWithoutActivity,
+        TaskId task,
+        boolean newlyAlerted) {
 
     public StaleDeal {
         Require.notNull(opportunity, "opportunity");

@@ -10,8 +10,12 @@ import org.crmkit.core.common.Require;
  * How stale an open deal was found at {@code measuredAt} (see {@link Opportunity#staleness}): why, how many whole days
  * it had rested in its stage and gone without activity, and its last activity (null: none since it was opened).
  */
-public record Staleness(Set<StaleReason> reasons, long daysInStage, long daysWithoutActivity, Instant lastActivityAt,
-                        Instant measuredAt) {
+public record Staleness(
+        Set<StaleReason> reasons,
+        long daysInStage,
+        long daysWithoutActivity,
+        Instant lastActivityAt,
+        Instant measuredAt) {
 
     public Staleness {
         reasons = Set.copyOf(Require.noNulls(reasons, "reasons"));

@@ -7,8 +7,14 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 
 /** A case got an assignee; {@code previousAssignee} is null when it had none. */
-public record CaseAssigned(TenantId tenant, UUID aggregateId, Instant occurredAt, UserId previousAssignee,
-                           UserId assignee, String assignedBy) implements DomainEvent {
+public record CaseAssigned(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        UserId previousAssignee,
+        UserId assignee,
+        String assignedBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -17,8 +17,10 @@ public record CaseCategory(String value) {
     public CaseCategory {
         value = Require.notBlank(value, "category").toLowerCase(Locale.ROOT);
         if (!FORMAT.matcher(value).matches()) {
-            throw InvalidValueException.invalid("category", "must be 1-60 letters, digits, spaces or '._/-' and "
-                    + "start with a letter or digit, was '" + value + "'");
+            throw InvalidValueException.invalid(
+                    "category",
+                    "must be 1-60 letters, digits, spaces or '._/-' and " + "start with a letter or digit, was '"
+                            + value + "'");
         }
     }
 

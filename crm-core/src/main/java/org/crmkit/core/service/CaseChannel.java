@@ -2,5 +2,10 @@ package org.crmkit.core.service;
 
 /** How a case reached us. */
 public enum CaseChannel {
-    EMAIL, PHONE, WEB, CHAT, IN_PERSON, LETTER
+    EMAIL,
+    PHONE,
+    WEB,
+    CHAT,
+    IN_PERSON,
+    LETTER
 }

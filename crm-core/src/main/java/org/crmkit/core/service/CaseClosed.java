@@ -6,8 +6,8 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A resolved case was closed. */
-public record CaseClosed(TenantId tenant, UUID aggregateId, Instant occurredAt,
-                         String closedBy) implements DomainEvent {
+public record CaseClosed(TenantId tenant, UUID aggregateId, Instant occurredAt, String closedBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

@@ -8,10 +8,20 @@ import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.TenantId;
 
 /** A case was opened, with its service-level due times. */
-public record CaseOpened(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, ContactId contact,
-                         String subject, CaseChannel channel, CaseCategory category, CasePriority priority,
-                         Instant firstResponseDueAt, Instant resolutionDueAt,
-                         String openedBy) implements DomainEvent {
+public record CaseOpened(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        ContactId contact,
+        String subject,
+        CaseChannel channel,
+        CaseCategory category,
+        CasePriority priority,
+        Instant firstResponseDueAt,
+        Instant resolutionDueAt,
+        String openedBy)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

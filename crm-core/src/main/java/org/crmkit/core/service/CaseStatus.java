@@ -11,7 +11,11 @@ package org.crmkit.core.service;
  * </pre>
  */
 public enum CaseStatus {
-    NEW, IN_PROGRESS, WAITING, RESOLVED, CLOSED;
+    NEW,
+    IN_PROGRESS,
+    WAITING,
+    RESOLVED,
+    CLOSED;
 
     /** New, in progress or waiting: the case still needs work and its service-level targets run. */
     public boolean isOpen() {

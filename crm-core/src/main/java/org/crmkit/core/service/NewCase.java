@@ -11,8 +11,14 @@ import org.crmkit.core.common.Require;
  * @param description optional, at most 10,000 characters
  * @param priority    {@link CasePriority#NORMAL} when null
  */
-public record NewCase(AccountId account, ContactId contact, String subject, String description, CaseChannel channel,
-                      CaseCategory category, CasePriority priority) {
+public record NewCase(
+        AccountId account,
+        ContactId contact,
+        String subject,
+        String description,
+        CaseChannel channel,
+        CaseCategory category,
+        CasePriority priority) {
 
     public static final int MAX_SUBJECT = 200;
     public static final int MAX_TEXT = 10_000;
@@ -27,8 +33,13 @@ public record NewCase(AccountId account, ContactId contact, String subject, Stri
     }
 
     /** A case from a contact of an account (either may be null, not both). */
-    public static NewCase of(AccountId account, ContactId contact, String subject, CaseChannel channel,
-                             CaseCategory category, CasePriority priority) {
+    public static NewCase of(
+            AccountId account,
+            ContactId contact,
+            String subject,
+            CaseChannel channel,
+            CaseCategory category,
+            CasePriority priority) {
         return new NewCase(account, contact, subject, null, channel, category, priority);
     }
 

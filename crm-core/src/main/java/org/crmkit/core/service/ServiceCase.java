@@ -67,20 +67,48 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
     }
 
     /** Opens a NEW, unassigned case with due times from the policy. */
-    public static ServiceCase open(TenantId tenant, CaseId id, NewCase details, ServiceLevel serviceLevel, Actor actor,
-                                   Clock clock) {
+    public static ServiceCase open(
+            TenantId tenant, CaseId id, NewCase details, ServiceLevel serviceLevel, Actor actor, Clock clock) {
         Require.notNull(details, "details");
         Require.notNull(serviceLevel, "serviceLevel");
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
         ServiceTargets targets = serviceLevel.targetsFor(details.priority());
-        ServiceCase serviceCase = new ServiceCase(new ServiceCaseState(tenant, id, 0, details.account(),
-                details.contact(), details.subject(), details.description(), details.channel(), details.category(),
-                details.priority(), CaseStatus.NEW, null, now, actor, now.plus(targets.firstResponse()),
-                now.plus(targets.resolution()), null, null, null, null, 0));
-        serviceCase.record(new CaseOpened(tenant, id.value(), now, details.account(), details.contact(),
-                details.subject(), details.channel(), details.category(), details.priority(),
-                serviceCase.firstResponseDueAt, serviceCase.resolutionDueAt, actor.id()));
+        ServiceCase serviceCase = new ServiceCase(new ServiceCaseState(
+                tenant,
+                id,
+                0,
+                details.account(),
+                details.contact(),
+                details.subject(),
+                details.description(),
+                details.channel(),
+                details.category(),
+                details.priority(),
+                CaseStatus.NEW,
+                null,
+                now,
+                actor,
+                now.plus(targets.firstResponse()),
+                now.plus(targets.resolution()),
+                null,
+                null,
+                null,
+                null,
+                0));
+        serviceCase.record(new CaseOpened(
+                tenant,
+                id.value(),
+                now,
+                details.account(),
+                details.contact(),
+                details.subject(),
+                details.channel(),
+                details.category(),
+                details.priority(),
+                serviceCase.firstResponseDueAt,
+                serviceCase.resolutionDueAt,
+                actor.id()));
         return serviceCase;
     }
 
@@ -90,9 +118,28 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
     }
 
     public ServiceCaseState state() {
-        return new ServiceCaseState(tenant(), id(), version(), account, contact, subject, description, channel,
-                category, priority, status, assignee, openedAt, openedBy, firstResponseDueAt, resolutionDueAt,
-                firstRespondedAt, resolution, resolvedAt, closedAt, reopenCount);
+        return new ServiceCaseState(
+                tenant(),
+                id(),
+                version(),
+                account,
+                contact,
+                subject,
+                description,
+                channel,
+                category,
+                priority,
+                status,
+                assignee,
+                openedAt,
+                openedBy,
+                firstResponseDueAt,
+                resolutionDueAt,
+                firstRespondedAt,
+                resolution,
+                resolvedAt,
+                closedAt,
+                reopenCount);
     }
 
     /** Gives an open case to a user; refused for the current assignee and for resolved or closed cases. */
@@ -142,8 +189,7 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
 
     /** Resolves an open case with the resolution text (required); it counts as first response if none was made. */
     public void resolve(String resolutionText, Actor actor, Clock clock) {
-        String text = Require.maxLength(Require.notBlank(resolutionText, "resolution"), NewCase.MAX_TEXT,
-                "resolution");
+        String text = Require.maxLength(Require.notBlank(resolutionText, "resolution"), NewCase.MAX_TEXT, "resolution");
         Require.notNull(actor, "actor");
         Instant now = Require.notNull(clock, "clock").instant();
         moveTo(CaseStatus.RESOLVED);
@@ -180,8 +226,13 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
         resolvedAt = null;
         closedAt = null;
         reopenCount++;
-        record(new CaseReopened(tenant(), id().value(), clock.instant(), from,
-                Require.maxLength(Require.optional(reason), NewCase.MAX_TEXT, "reason"), actor.id()));
+        record(new CaseReopened(
+                tenant(),
+                id().value(),
+                clock.instant(),
+                from,
+                Require.maxLength(Require.optional(reason), NewCase.MAX_TEXT, "reason"),
+                actor.id()));
     }
 
     /** Changes the priority of an open case and recomputes both due times from the opening time. */
@@ -195,8 +246,8 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
         priority = newPriority;
         firstResponseDueAt = openedAt.plus(targets.firstResponse());
         resolutionDueAt = openedAt.plus(targets.resolution());
-        record(new CasePriorityChanged(tenant(), id().value(), clock.instant(), from, newPriority, firstResponseDueAt,
-                resolutionDueAt));
+        record(new CasePriorityChanged(
+                tenant(), id().value(), clock.instant(), from, newPriority, firstResponseDueAt, resolutionDueAt));
     }
 
     /**
@@ -205,7 +256,8 @@ public final class ServiceCase extends AggregateRoot<CaseId> {
      */
     public boolean isFirstResponseBreached(Instant asOf) {
         Require.notNull(asOf, "asOf");
-        return firstRespondedAt != null ? firstRespondedAt.isAfter(firstResponseDueAt)
+        return firstRespondedAt != null
+                ? firstRespondedAt.isAfter(firstResponseDueAt)
                 : asOf.isAfter(firstResponseDueAt);
     }
 

@@ -15,12 +15,29 @@ import org.crmkit.core.common.UserId;
  * both), {@code description}, {@code assignee}, {@code firstRespondedAt}, {@code resolution}, {@code resolvedAt}
  * and {@code closedAt} may be null.
  */
-public record ServiceCaseState(TenantId tenant, CaseId id, long version, AccountId account, ContactId contact,
-                               String subject, String description, CaseChannel channel, CaseCategory category,
-                               CasePriority priority, CaseStatus status, UserId assignee, Instant openedAt,
-                               Actor openedBy, Instant firstResponseDueAt, Instant resolutionDueAt,
-                               Instant firstRespondedAt, String resolution, Instant resolvedAt, Instant closedAt,
-                               int reopenCount) implements AggregateState<ServiceCaseState> {
+public record ServiceCaseState(
+        TenantId tenant,
+        CaseId id,
+        long version,
+        AccountId account,
+        ContactId contact,
+        String subject,
+        String description,
+        CaseChannel channel,
+        CaseCategory category,
+        CasePriority priority,
+        CaseStatus status,
+        UserId assignee,
+        Instant openedAt,
+        Actor openedBy,
+        Instant firstResponseDueAt,
+        Instant resolutionDueAt,
+        Instant firstRespondedAt,
+        String resolution,
+        Instant resolvedAt,
+        Instant closedAt,
+        int reopenCount)
+        implements AggregateState<ServiceCaseState> {
 
     public ServiceCaseState {
         Require.notNull(tenant, "tenant");
@@ -39,8 +56,27 @@ public record ServiceCaseState(TenantId tenant, CaseId id, long version, Account
 
     @Override
     public ServiceCaseState withVersion(long version) {
-        return new ServiceCaseState(tenant, id, version, account, contact, subject, description, channel, category,
-                priority, status, assignee, openedAt, openedBy, firstResponseDueAt, resolutionDueAt, firstRespondedAt,
-                resolution, resolvedAt, closedAt, reopenCount);
+        return new ServiceCaseState(
+                tenant,
+                id,
+                version,
+                account,
+                contact,
+                subject,
+                description,
+                channel,
+                category,
+                priority,
+                status,
+                assignee,
+                openedAt,
+                openedBy,
+                firstResponseDueAt,
+                resolutionDueAt,
+                firstRespondedAt,
+                resolution,
+                resolvedAt,
+                closedAt,
+                reopenCount);
     }
 }

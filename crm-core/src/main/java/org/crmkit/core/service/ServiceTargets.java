@@ -11,10 +11,14 @@ public record ServiceTargets(Duration firstResponse, Duration resolution) {
 
     public ServiceTargets {
         Require.notNull(firstResponse, "firstResponse");
-        Require.that(!firstResponse.isNegative() && !firstResponse.isZero(), "firstResponse",
+        Require.that(
+                !firstResponse.isNegative() && !firstResponse.isZero(),
+                "firstResponse",
                 "must be positive, was " + firstResponse);
         Require.notNull(resolution, "resolution");
-        Require.that(resolution.compareTo(firstResponse) >= 0, "resolution",
+        Require.that(
+                resolution.compareTo(firstResponse) >= 0,
+                "resolution",
                 "must not be shorter than the first-response target " + firstResponse + ", was " + resolution);
     }
 

@@ -30,7 +30,11 @@ public interface AccountRepository {
      * database adapter needs one statement per hundred ids). Ids that are not the tenant's accounts are left out.
      */
     default List<Account> findByIds(TenantId tenant, Collection<AccountId> ids) {
-        return ids.stream().distinct().map(id -> findById(tenant, id)).flatMap(Optional::stream).toList();
+        return ids.stream()
+                .distinct()
+                .map(id -> findById(tenant, id))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**

@@ -19,7 +19,7 @@ package org.crmkit.core.spi;
 @FunctionalInterface
 public interface EventListener {
 
-    EventListener NONE = entry -> { };
+    EventListener NONE = entry -> {};
 
     void onEvent(OutboxEntry entry);
 }

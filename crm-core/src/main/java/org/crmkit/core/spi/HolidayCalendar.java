@@ -40,6 +40,7 @@ public interface HolidayCalendar {
 
     /** Whether the date is a day off for a holiday (including a substitute day) in the country. */
     default boolean isHoliday(CountryCode country, LocalDate date) {
-        return holidays(country, date.getYear()).stream().anyMatch(holiday -> holiday.date().equals(date));
+        return holidays(country, date.getYear()).stream()
+                .anyMatch(holiday -> holiday.date().equals(date));
     }
 }

@@ -62,7 +62,10 @@ public interface InvoiceRepository {
      * number; the accounts in no particular order. An empty collection has none.
      */
     default List<Invoice> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
-        return accounts.stream().distinct().flatMap(account -> findOpenByAccount(tenant, account).stream()).toList();
+        return accounts.stream()
+                .distinct()
+                .flatMap(account -> findOpenByAccount(tenant, account).stream())
+                .toList();
     }
 
     /**
@@ -70,7 +73,11 @@ public interface InvoiceRepository {
      * database adapter needs one statement per hundred ids). Ids that are not the tenant's invoices are left out.
      */
     default List<Invoice> findByIds(TenantId tenant, Collection<InvoiceId> ids) {
-        return ids.stream().distinct().map(id -> findById(tenant, id)).flatMap(Optional::stream).toList();
+        return ids.stream()
+                .distinct()
+                .map(id -> findById(tenant, id))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -80,16 +87,16 @@ public interface InvoiceRepository {
      * reports and analytics: walking a long list costs one short index range per batch. A database adapter answers
      * from an index on (tenant, issue date, number).
      */
-    List<Invoice> findIssuedBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                    Invoice after, int limit);
+    List<Invoice> findIssuedBetween(
+            TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit);
 
     /**
      * Like {@link #findIssuedBetween}, by due date: up to {@code limit} invoices due from {@code from} to {@code to}
      * (both inclusive) in any of the {@code statuses} (empty: any), ordered by due date, then number, after
      * {@code after} (null: from the first).
      */
-    List<Invoice> findDueBetween(TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses,
-                                 Invoice after, int limit);
+    List<Invoice> findDueBetween(
+            TenantId tenant, LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit);
 
     /**
      * Open invoices whose due date lies before {@code asOf} (at least one day overdue), oldest due date first, then

@@ -11,14 +11,11 @@ final class CompiledText {
 
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]*");
 
-    private sealed interface Part permits Literal, Placeholder {
-    }
+    private sealed interface Part permits Literal, Placeholder {}
 
-    private record Literal(String text) implements Part {
-    }
+    private record Literal(String text) implements Part {}
 
-    private record Placeholder(String name, String fallback) implements Part {
-    }
+    private record Placeholder(String name, String fallback) implements Part {}
 
     private final List<Part> parts;
 
@@ -53,8 +50,8 @@ final class CompiledText {
         int bar = content.indexOf('|');
         String name = (bar < 0 ? content : content.substring(0, bar)).strip();
         if (!NAME.matcher(name).matches()) {
-            throw InvalidValueException.invalid(field,
-                    "placeholder at position " + position + " has no valid name: '{{" + content + "}}'");
+            throw InvalidValueException.invalid(
+                    field, "placeholder at position " + position + " has no valid name: '{{" + content + "}}'");
         }
         return new Placeholder(name, bar < 0 ? null : content.substring(bar + 1));
     }
@@ -69,8 +66,8 @@ final class CompiledText {
                 String value = values.get(placeholder.name());
                 if (value == null) {
                     if (placeholder.fallback() == null) {
-                        throw InvalidValueException.invalid("values." + placeholder.name(),
-                                "is required by the template and has no default");
+                        throw InvalidValueException.invalid(
+                                "values." + placeholder.name(), "is required by the template and has no default");
                     }
                     value = placeholder.fallback();
                 }

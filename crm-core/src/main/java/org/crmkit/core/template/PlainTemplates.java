@@ -29,11 +29,9 @@ import org.crmkit.core.spi.TemplateRenderer;
  */
 public final class PlainTemplates implements TemplateRenderer {
 
-    private record Key(String name, Locale language) {
-    }
+    private record Key(String name, Locale language) {}
 
-    private record Parsed(CompiledText subject, CompiledText body) {
-    }
+    private record Parsed(CompiledText subject, CompiledText body) {}
 
     private final Map<Key, Parsed> templates;
     private final Locale defaultLanguage;
@@ -55,7 +53,10 @@ public final class PlainTemplates implements TemplateRenderer {
         for (Locale candidate : fallbacks(language)) {
             Parsed parsed = templates.get(new Key(name, candidate));
             if (parsed != null) {
-                return new RenderedMessage(candidate, parsed.subject().render(values), parsed.body().render(values));
+                return new RenderedMessage(
+                        candidate,
+                        parsed.subject().render(values),
+                        parsed.body().render(values));
             }
         }
         throw new RecordNotFoundException("Template", name + " [" + language.toLanguageTag() + "]");
@@ -71,8 +72,7 @@ public final class PlainTemplates implements TemplateRenderer {
         private final Map<Key, Parsed> templates = new HashMap<>();
         private Locale defaultLanguage = Locale.ENGLISH;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Adds the template {@code name} in {@code language}; refuses a second one for the same name and language
@@ -82,7 +82,8 @@ public final class PlainTemplates implements TemplateRenderer {
             String key = Require.notBlank(name, "template");
             Locale locale = requireLanguage(language, "language");
             String field = "template " + key + " [" + locale.toLanguageTag() + "]";
-            Parsed parsed = new Parsed(CompiledText.parse(Require.notNull(subject, "subject"), field + ".subject"),
+            Parsed parsed = new Parsed(
+                    CompiledText.parse(Require.notNull(subject, "subject"), field + ".subject"),
                     CompiledText.parse(Require.notNull(body, "body"), field + ".body"));
             if (templates.putIfAbsent(new Key(key, locale), parsed) != null) {
                 throw InvalidValueException.invalid("template", field + " is defined twice");

@@ -32,8 +32,13 @@ class AccessModelTest {
     private static final CountryCode DE = CountryCode.of("DE");
 
     private static User user(String name, Role... roles) {
-        return User.register(TENANT, UserId.of(UUID.randomUUID()), name, EmailAddress.of(name.toLowerCase() + "@crm.example"),
-                List.of(roles), CLOCK);
+        return User.register(
+                TENANT,
+                UserId.of(UUID.randomUUID()),
+                name,
+                EmailAddress.of(name.toLowerCase() + "@crm.example"),
+                List.of(roles),
+                CLOCK);
     }
 
     private static Team team(User lead, User... members) {
@@ -50,8 +55,10 @@ class AccessModelTest {
 
     @Test
     void aUserWithoutNameIsRefused() {
-        assertThatThrownBy(() -> User.register(TENANT, UserId.of(UUID.randomUUID()), " ", EmailAddress.of("a@b.example"), List.of(), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+        assertThatThrownBy(() -> User.register(
+                        TENANT, UserId.of(UUID.randomUUID()), " ", EmailAddress.of("a@b.example"), List.of(), CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 
     @Test
@@ -63,7 +70,8 @@ class AccessModelTest {
         user.reactivate(CLOCK);
 
         assertThat(user.isActive()).isTrue();
-        assertThat(user.pendingEvents()).extracting(event -> event.getClass().getSimpleName())
+        assertThat(user.pendingEvents())
+                .extracting(event -> event.getClass().getSimpleName())
                 .containsExactly("UserRegistered", "UserDeactivated", "UserReactivated");
     }
 
@@ -76,7 +84,9 @@ class AccessModelTest {
         user.revokeRole(Role.SALES, CLOCK);
 
         assertThat(user.roles()).containsExactly(Role.MANAGER);
-        assertThat(user.pendingEvents()).filteredOn(UserChanged.class::isInstance).hasSize(2);
+        assertThat(user.pendingEvents())
+                .filteredOn(UserChanged.class::isInstance)
+                .hasSize(2);
         assertThat(User.restore(user.state()).state()).isEqualTo(user.state());
     }
 
@@ -86,19 +96,24 @@ class AccessModelTest {
         Team team = team(null, ann);
 
         assertThatThrownBy(() -> team.addMember(ann.id(), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("user"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("user"));
         assertThatThrownBy(() -> team.removeMember(UserId.of(UUID.randomUUID()), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("user"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("user"));
     }
 
     @Test
     void aTerritoryRuleNeedsEveryCriterionItSets() {
         TerritoryRule bavarianMakers = new TerritoryRule(DE, "Bavaria", "8", "Manufacturing");
 
-        assertThat(bavarianMakers.matches(DE, "bavaria", "80331", "manufacturing")).isTrue();
-        assertThat(bavarianMakers.matches(DE, "Bavaria", "10115", "Manufacturing")).isFalse();
+        assertThat(bavarianMakers.matches(DE, "bavaria", "80331", "manufacturing"))
+                .isTrue();
+        assertThat(bavarianMakers.matches(DE, "Bavaria", "10115", "Manufacturing"))
+                .isFalse();
         assertThat(bavarianMakers.matches(DE, "Bavaria", "80331", "Retail")).isFalse();
-        assertThat(bavarianMakers.matches(CountryCode.of("AT"), "Bavaria", "80331", "Manufacturing")).isFalse();
+        assertThat(bavarianMakers.matches(CountryCode.of("AT"), "Bavaria", "80331", "Manufacturing"))
+                .isFalse();
         assertThat(bavarianMakers.matches(DE, null, "80331", "Manufacturing")).isFalse();
     }
 
@@ -123,21 +138,33 @@ class AccessModelTest {
 
     @Test
     void aTerritoryJudgesAnAccountByPrimaryAddressAndIndustry() {
-        Account account = Account.register(TENANT, AccountId.of(UUID.randomUUID()), NewAccount.of("ACME", UserId.of(UUID.randomUUID()))
-                .withDetails(new AccountDetails(null, "Manufacturing", null, null))
-                .withAddress(PostalAddress.of("Marienplatz 1", "80331", "München", "DE"), ContactPointType.BILLING)
-                .withAddress(PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.SHIPPING), CLOCK);
+        Account account = Account.register(
+                TENANT,
+                AccountId.of(UUID.randomUUID()),
+                NewAccount.of("ACME", UserId.of(UUID.randomUUID()))
+                        .withDetails(new AccountDetails(null, "Manufacturing", null, null))
+                        .withAddress(
+                                PostalAddress.of("Marienplatz 1", "80331", "München", "DE"), ContactPointType.BILLING)
+                        .withAddress(
+                                PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.SHIPPING),
+                CLOCK);
 
-        assertThat(territory("South", 1, new TerritoryRule(DE, null, "8", "manufacturing")).matches(account)).isTrue();
-        assertThat(territory("Berlin", 1, new TerritoryRule(DE, null, "10", null)).matches(account)).isFalse();
+        assertThat(territory("South", 1, new TerritoryRule(DE, null, "8", "manufacturing"))
+                        .matches(account))
+                .isTrue();
+        assertThat(territory("Berlin", 1, new TerritoryRule(DE, null, "10", null))
+                        .matches(account))
+                .isFalse();
     }
 
     @Test
     void aTerritoryWithoutRulesOrWithNegativePriorityIsRefused() {
         assertThatThrownBy(() -> territory("Empty", 1))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rules"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rules"));
         assertThatThrownBy(() -> territory("Negative", -1, TerritoryRule.any()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("priority"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("priority"));
     }
 
     @Test
@@ -145,15 +172,18 @@ class AccessModelTest {
         User ann = user("Ann");
         User bob = user("Bob");
 
-        assertThat(Visibility.of(ann, List.of(), List.of()).reason(ann.id(), null)).contains(VisibilityReason.OWNER);
-        assertThat(Visibility.of(bob, List.of(), List.of()).canSee(ann.id(), null)).isFalse();
+        assertThat(Visibility.of(ann, List.of(), List.of()).reason(ann.id(), null))
+                .contains(VisibilityReason.OWNER);
+        assertThat(Visibility.of(bob, List.of(), List.of()).canSee(ann.id(), null))
+                .isFalse();
     }
 
     @Test
     void anAdminSeesEverything() {
         User admin = user("Root", Role.ADMIN);
 
-        assertThat(Visibility.of(admin, List.of(), List.of()).reason(UserId.of(UUID.randomUUID()), null)).contains(VisibilityReason.ADMIN);
+        assertThat(Visibility.of(admin, List.of(), List.of()).reason(UserId.of(UUID.randomUUID()), null))
+                .contains(VisibilityReason.ADMIN);
     }
 
     @Test
@@ -168,7 +198,8 @@ class AccessModelTest {
         assertThat(Visibility.of(ann, teams, List.of()).reason(bob.id(), null)).contains(VisibilityReason.TEAM_MEMBER);
         assertThat(Visibility.of(lead, teams, List.of()).reason(bob.id(), null)).contains(VisibilityReason.TEAM_LEAD);
         assertThat(Visibility.of(ann, teams, List.of()).canSee(lead.id(), null)).isFalse();
-        assertThat(Visibility.of(outsider, teams, List.of()).canSee(ann.id(), null)).isFalse();
+        assertThat(Visibility.of(outsider, teams, List.of()).canSee(ann.id(), null))
+                .isFalse();
     }
 
     @Test
@@ -181,7 +212,8 @@ class AccessModelTest {
         Visibility visibility = Visibility.of(ann, List.of(), List.of(north));
 
         assertThat(visibility.reason(someoneElse, north.id())).contains(VisibilityReason.TERRITORY_MEMBER);
-        assertThat(visibility.canSee(someoneElse, TerritoryId.of(UUID.randomUUID()))).isFalse();
+        assertThat(visibility.canSee(someoneElse, TerritoryId.of(UUID.randomUUID())))
+                .isFalse();
         assertThat(visibility.canSee(someoneElse, null)).isFalse();
     }
 
@@ -190,6 +222,7 @@ class AccessModelTest {
         User admin = user("Root", Role.ADMIN);
         admin.deactivate(CLOCK);
 
-        assertThat(Visibility.of(admin, List.of(), List.of()).canSee(admin.id(), null)).isFalse();
+        assertThat(Visibility.of(admin, List.of(), List.of()).canSee(admin.id(), null))
+                .isFalse();
     }
 }

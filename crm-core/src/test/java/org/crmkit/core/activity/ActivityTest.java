@@ -67,17 +67,24 @@ class ActivityTest {
     @Test
     void anActivityAboutALeadIsCarriedOverToTheContactAndAccountItBecameOnce() {
         LeadId lead = LeadId.of(UUID.randomUUID());
-        Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), NewActivity.of(ActivityKind.MEETING,
-                null, "Discovery workshop", NOW.minusSeconds(7200)).regarding(RecordRef.lead(lead)), AGENT, CLOCK);
+        Activity activity = Activity.log(
+                TENANT,
+                ActivityId.of(UUID.randomUUID()),
+                NewActivity.of(ActivityKind.MEETING, null, "Discovery workshop", NOW.minusSeconds(7200))
+                        .regarding(RecordRef.lead(lead)),
+                AGENT,
+                CLOCK);
 
         activity.carryOverFromLead(lead, contact, account, CLOCK);
         activity.carryOverFromLead(lead, contact, account, CLOCK);
 
-        assertThat(activity.references()).containsExactly(RecordRef.contact(contact), RecordRef.account(account),
-                RecordRef.lead(lead));
+        assertThat(activity.references())
+                .containsExactly(RecordRef.contact(contact), RecordRef.account(account), RecordRef.lead(lead));
         assertThat(activity.occurredAt()).isEqualTo(NOW.minusSeconds(7200));
-        assertThat(activity.pendingEvents()).hasSize(2).last().isEqualTo(
-                new ActivityCarriedOver(TENANT, activity.id().value(), NOW, lead, contact, account));
+        assertThat(activity.pendingEvents())
+                .hasSize(2)
+                .last()
+                .isEqualTo(new ActivityCarriedOver(TENANT, activity.id().value(), NOW, lead, contact, account));
     }
 
     @Test
@@ -85,17 +92,17 @@ class ActivityTest {
         Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), call(), AGENT, CLOCK);
         LeadId otherLead = LeadId.of(UUID.randomUUID());
 
-        assertThatThrownBy(() -> activity.carryOverFromLead(otherLead, ContactId.of(UUID.randomUUID()), account,
-                CLOCK)).isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("lead"));
+        assertThatThrownBy(() -> activity.carryOverFromLead(otherLead, ContactId.of(UUID.randomUUID()), account, CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lead"));
         assertThat(activity.contacts()).containsExactly(contact);
     }
 
     @Test
     void stateRoundTripRestoresAnEqualActivity() {
         Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), call(), AGENT, CLOCK);
-        activity.correct(ActivityCorrection.of("Renewal call (corrected)", null, ActivityOutcome.LEFT_VOICEMAIL),
-                AGENT, CLOCK);
+        activity.correct(
+                ActivityCorrection.of("Renewal call (corrected)", null, ActivityOutcome.LEFT_VOICEMAIL), AGENT, CLOCK);
 
         Activity restored = Activity.restore(activity.state());
 
@@ -122,9 +129,10 @@ class ActivityTest {
     void correctionRefusesAnOutcomeThatDoesNotFitTheKind() {
         Activity activity = Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), call(), AGENT, CLOCK);
 
-        assertThatThrownBy(() -> activity.correct(ActivityCorrection.of("x", null, ActivityOutcome.BOUNCED), AGENT,
-                CLOCK)).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo("outcome"));
+        assertThatThrownBy(
+                        () -> activity.correct(ActivityCorrection.of("x", null, ActivityOutcome.BOUNCED), AGENT, CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("outcome"));
         assertThat(activity.outcome()).isEqualTo(ActivityOutcome.CONNECTED);
     }
 
@@ -134,21 +142,27 @@ class ActivityTest {
 
         activity.delete(AGENT, CLOCK);
 
-        assertThat(activity.pendingEvents()).last().isInstanceOfSatisfying(ActivityDeleted.class,
-                event -> assertThat(event.references()).contains(RecordRef.contact(contact), opportunity));
+        assertThat(activity.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        ActivityDeleted.class,
+                        event -> assertThat(event.references()).contains(RecordRef.contact(contact), opportunity));
     }
 
     @Test
     void noteHasNoDirection() {
         NewActivity note = NewActivity.note(contact, "Prefers mornings", "Call before 11", NOW);
 
-        assertThat(Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), note, AGENT, CLOCK).direction()).isNull();
+        assertThat(Activity.log(TENANT, ActivityId.of(UUID.randomUUID()), note, AGENT, CLOCK)
+                        .direction())
+                .isNull();
         assertInvalid(() -> NewActivity.of(ActivityKind.NOTE, Direction.INBOUND, "x", NOW), "direction");
     }
 
     @Test
     void meetingMayOmitTheDirectionButACallMayNot() {
-        assertThat(NewActivity.of(ActivityKind.MEETING, null, "Kick-off", NOW).direction()).isNull();
+        assertThat(NewActivity.of(ActivityKind.MEETING, null, "Kick-off", NOW).direction())
+                .isNull();
         assertInvalid(() -> NewActivity.of(ActivityKind.CALL, null, "x", NOW), "direction");
     }
 
@@ -197,14 +211,25 @@ class ActivityTest {
 
     @Test
     void nullPartyInAListIsRefusedNamingItsIndex() {
-        assertInvalid(() -> new NewActivity(ActivityKind.NOTE, null, NOW, null, "x", null, null,
-                java.util.Arrays.asList(contact, null), List.of(), List.of()), "contacts[1]");
+        assertInvalid(
+                () -> new NewActivity(
+                        ActivityKind.NOTE,
+                        null,
+                        NOW,
+                        null,
+                        "x",
+                        null,
+                        null,
+                        java.util.Arrays.asList(contact, null),
+                        List.of(),
+                        List.of()),
+                "contacts[1]");
     }
 
     @Test
     void timelineFilterMatchesKindsAndAHalfOpenTimeRange() {
-        TimelineFilter filter = TimelineFilter.kinds(ActivityKind.CALL, ActivityKind.EMAIL)
-                .within(NOW.minusSeconds(60), NOW);
+        TimelineFilter filter =
+                TimelineFilter.kinds(ActivityKind.CALL, ActivityKind.EMAIL).within(NOW.minusSeconds(60), NOW);
 
         assertThat(filter.matches(ActivityKind.CALL, NOW.minusSeconds(60))).isTrue();
         assertThat(filter.matches(ActivityKind.EMAIL, NOW.minusSeconds(1))).isTrue();
@@ -220,7 +245,8 @@ class ActivityTest {
     }
 
     static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

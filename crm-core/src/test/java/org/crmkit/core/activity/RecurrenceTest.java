@@ -33,8 +33,12 @@ class RecurrenceTest {
 
     @Test
     void weeklyOnMondayAndThursdayAlternatesBetweenThem() {
-        assertThat(series(Recurrence.weekly(MONDAY, THURSDAY), LocalDate.of(2026, 3, 2), 4)).containsExactly(
-                LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 5), LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 12));
+        assertThat(series(Recurrence.weekly(MONDAY, THURSDAY), LocalDate.of(2026, 3, 2), 4))
+                .containsExactly(
+                        LocalDate.of(2026, 3, 2),
+                        LocalDate.of(2026, 3, 5),
+                        LocalDate.of(2026, 3, 9),
+                        LocalDate.of(2026, 3, 12));
     }
 
     @Test
@@ -50,8 +54,12 @@ class RecurrenceTest {
 
     @Test
     void monthlyOnThe31stFallsOnTheLastDayOfShorterMonthsAndReturnsToThe31st() {
-        assertThat(series(Recurrence.monthlyOnDay(31), LocalDate.of(2028, 1, 31), 4)).containsExactly(
-                LocalDate.of(2028, 1, 31), LocalDate.of(2028, 2, 29), LocalDate.of(2028, 3, 31), LocalDate.of(2028, 4, 30));
+        assertThat(series(Recurrence.monthlyOnDay(31), LocalDate.of(2028, 1, 31), 4))
+                .containsExactly(
+                        LocalDate.of(2028, 1, 31),
+                        LocalDate.of(2028, 2, 29),
+                        LocalDate.of(2028, 3, 31),
+                        LocalDate.of(2028, 4, 30));
     }
 
     @Test
@@ -64,9 +72,13 @@ class RecurrenceTest {
 
     @Test
     void yearlyOn29FebruaryFallsOnThe28thInCommonYears() {
-        assertThat(series(Recurrence.yearly(MonthDay.of(2, 29)), LocalDate.of(2024, 2, 29), 5)).containsExactly(
-                LocalDate.of(2024, 2, 29), LocalDate.of(2025, 2, 28), LocalDate.of(2026, 2, 28),
-                LocalDate.of(2027, 2, 28), LocalDate.of(2028, 2, 29));
+        assertThat(series(Recurrence.yearly(MonthDay.of(2, 29)), LocalDate.of(2024, 2, 29), 5))
+                .containsExactly(
+                        LocalDate.of(2024, 2, 29),
+                        LocalDate.of(2025, 2, 28),
+                        LocalDate.of(2026, 2, 28),
+                        LocalDate.of(2027, 2, 28),
+                        LocalDate.of(2028, 2, 29));
     }
 
     @Test
@@ -74,8 +86,7 @@ class RecurrenceTest {
         TaskRecurrence mondays = TaskRecurrence.of(Recurrence.weekly(MONDAY), BERLIN);
         Instant lastWinterMonday = Instant.parse("2026-03-23T08:00:00Z");
 
-        assertThat(mondays.nextDue(lastWinterMonday, lastWinterMonday))
-                .contains(Instant.parse("2026-03-30T07:00:00Z"));
+        assertThat(mondays.nextDue(lastWinterMonday, lastWinterMonday)).contains(Instant.parse("2026-03-30T07:00:00Z"));
     }
 
     @Test
@@ -90,8 +101,8 @@ class RecurrenceTest {
 
     @Test
     void seriesEndsAfterItsLastDate() {
-        TaskRecurrence untilThursday = TaskRecurrence.of(Recurrence.weekly(MONDAY, THURSDAY), BERLIN)
-                .until(LocalDate.of(2026, 3, 5));
+        TaskRecurrence untilThursday =
+                TaskRecurrence.of(Recurrence.weekly(MONDAY, THURSDAY), BERLIN).until(LocalDate.of(2026, 3, 5));
         Instant thursday = Instant.parse("2026-03-05T08:00:00Z");
 
         assertThat(untilThursday.nextDue(Instant.parse("2026-03-02T08:00:00Z"), thursday.minusSeconds(3600)))
@@ -110,6 +121,7 @@ class RecurrenceTest {
 
     private static void assertField(Runnable construction, String field) {
         assertThatThrownBy(construction::run)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -46,14 +46,18 @@ class TaskTest {
             TaskStatus.CANCELLED, EnumSet.of(TaskStatus.OPEN));
 
     private static Task task() {
-        return Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("Call back", DUE, ADA)
-                .withReminderAt(DUE.minus(Duration.ofHours(1))), AGENT, CLOCK);
+        return Task.create(
+                TENANT,
+                TaskId.of(UUID.randomUUID()),
+                NewTask.of("Call back", DUE, ADA).withReminderAt(DUE.minus(Duration.ofHours(1))),
+                AGENT,
+                CLOCK);
     }
 
     private static Task taskIn(TaskStatus status) {
         Task task = task();
         switch (status) {
-            case OPEN -> { }
+            case OPEN -> {}
             case IN_PROGRESS -> task.start(AGENT, CLOCK);
             case DONE -> task.complete(AGENT, CLOCK);
             case CANCELLED -> task.cancel(AGENT, CLOCK);
@@ -100,8 +104,10 @@ class TaskTest {
         assertThat(task.priority()).isEqualTo(TaskPriority.NORMAL);
         assertThat(task.createdAt()).isEqualTo(NOW);
         assertThat(task.createdBy()).isEqualTo(AGENT);
-        assertThat(task.pendingEvents()).singleElement().isInstanceOfSatisfying(TaskCreated.class,
-                event -> assertThat(event.assignee()).isEqualTo(ADA));
+        assertThat(task.pendingEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        TaskCreated.class, event -> assertThat(event.assignee()).isEqualTo(ADA));
     }
 
     @Test
@@ -125,8 +131,12 @@ class TaskTest {
     void aDoneTaskAboutALeadIsCarriedOverToTheContactItBecameOnce() {
         LeadId lead = LeadId.of(UUID.randomUUID());
         ContactId contact = ContactId.of(UUID.randomUUID());
-        Task task = Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("Send the brochure", DUE, ADA)
-                .linkedTo(RecordRef.lead(lead)), AGENT, CLOCK);
+        Task task = Task.create(
+                TENANT,
+                TaskId.of(UUID.randomUUID()),
+                NewTask.of("Send the brochure", DUE, ADA).linkedTo(RecordRef.lead(lead)),
+                AGENT,
+                CLOCK);
         task.complete(AGENT, CLOCK);
         Clock later = Clock.offset(CLOCK, Duration.ofDays(1));
 
@@ -136,27 +146,45 @@ class TaskTest {
         assertThat(task.link()).isEqualTo(RecordRef.contact(contact));
         assertThat(task.status()).isEqualTo(TaskStatus.DONE);
         assertThat(task.completedAt()).isEqualTo(NOW);
-        assertThat(task.pendingEvents()).hasSize(3).last().isEqualTo(
-                new TaskCarriedOver(TENANT, task.id().value(), NOW.plus(Duration.ofDays(1)), lead, contact));
+        assertThat(task.pendingEvents())
+                .hasSize(3)
+                .last()
+                .isEqualTo(new TaskCarriedOver(TENANT, task.id().value(), NOW.plus(Duration.ofDays(1)), lead, contact));
     }
 
     @Test
     void onlyATaskAboutTheLeadIsCarriedOver() {
-        Task task = Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("Call back", DUE, ADA)
-                .linkedTo(RecordRef.lead(LeadId.of(UUID.randomUUID()))), AGENT, CLOCK);
+        Task task = Task.create(
+                TENANT,
+                TaskId.of(UUID.randomUUID()),
+                NewTask.of("Call back", DUE, ADA).linkedTo(RecordRef.lead(LeadId.of(UUID.randomUUID()))),
+                AGENT,
+                CLOCK);
 
-        assertInvalid(() -> task.carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()),
-                CLOCK), "lead");
-        assertInvalid(() -> task().carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()),
-                CLOCK), "lead");
+        assertInvalid(
+                () -> task.carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()), CLOCK),
+                "lead");
+        assertInvalid(
+                () -> task().carryOverFromLead(LeadId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()), CLOCK),
+                "lead");
         assertThat(task.link().type()).isEqualTo(RecordType.LEAD);
     }
 
     @Test
     void stateRoundTripRestoresEveryField() {
-        Task task = Task.create(TENANT, TaskId.of(UUID.randomUUID()), new NewTask("Send offer", "20 seats", DUE, ADA,
-                TaskPriority.URGENT, RecordRef.invoice(InvoiceId.of(UUID.randomUUID())), DUE.minusSeconds(60)),
-                AGENT, CLOCK);
+        Task task = Task.create(
+                TENANT,
+                TaskId.of(UUID.randomUUID()),
+                new NewTask(
+                        "Send offer",
+                        "20 seats",
+                        DUE,
+                        ADA,
+                        TaskPriority.URGENT,
+                        RecordRef.invoice(InvoiceId.of(UUID.randomUUID())),
+                        DUE.minusSeconds(60)),
+                AGENT,
+                CLOCK);
         task.complete(AGENT, CLOCK);
 
         assertThat(Task.restore(task.state()).state()).isEqualTo(task.state());
@@ -164,8 +192,10 @@ class TaskTest {
 
     @Test
     void dueTimeBeforeCreationIsRefused() {
-        assertInvalid(() -> Task.create(TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("x", NOW.minusSeconds(1), ADA),
-                AGENT, CLOCK), "dueAt");
+        assertInvalid(
+                () -> Task.create(
+                        TENANT, TaskId.of(UUID.randomUUID()), NewTask.of("x", NOW.minusSeconds(1), ADA), AGENT, CLOCK),
+                "dueAt");
     }
 
     @Test
@@ -197,7 +227,8 @@ class TaskTest {
     void reassigningToTheSameAssigneeOrAClosedTaskIsRefused() {
         assertInvalid(() -> task().reassign(ADA, AGENT, CLOCK), "assignee");
         assertThatThrownBy(() -> taskIn(TaskStatus.DONE).reassign(BOB, AGENT, CLOCK))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("DONE");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("DONE");
     }
 
     @Test

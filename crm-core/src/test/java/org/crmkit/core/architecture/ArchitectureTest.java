@@ -38,10 +38,23 @@ class ArchitectureTest {
 
     @Test
     void coreDependsOnNoPersistenceJsonInjectionOrWebFramework() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "jakarta.persistence..", "javax.persistence..", "org.hibernate..", "com.fasterxml.jackson..",
-                        "com.google.gson..", "org.springframework..", "jakarta.inject..", "javax.inject..",
-                        "com.google.inject..", "jakarta.servlet..", "javax.servlet..", "jakarta.ws..", "java.sql..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta.persistence..",
+                        "javax.persistence..",
+                        "org.hibernate..",
+                        "com.fasterxml.jackson..",
+                        "com.google.gson..",
+                        "org.springframework..",
+                        "jakarta.inject..",
+                        "javax.inject..",
+                        "com.google.inject..",
+                        "jakarta.servlet..",
+                        "javax.servlet..",
+                        "jakarta.ws..",
+                        "java.sql..")
                 .check(core);
     }
 
@@ -52,14 +65,20 @@ class ArchitectureTest {
 
     @Test
     void onlyTheEntryPointPackageSeesTheUseCaseServices() {
-        noClasses().that().resideOutsideOfPackage("org.crmkit.core")
-                .should().dependOnClassesThat().resideInAPackage("org.crmkit.core")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.crmkit.core")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.crmkit.core")
                 .check(core);
     }
 
     @Test
     void aggregatesReferToOtherAggregatesByIdOnly() {
-        fields().that().areDeclaredInClassesThat().areAssignableTo(AggregateRoot.class)
+        fields().that()
+                .areDeclaredInClassesThat()
+                .areAssignableTo(AggregateRoot.class)
                 .should(notHoldAnAggregate())
                 .allowEmptyShould(true)
                 .check(core);
@@ -67,19 +86,29 @@ class ArchitectureTest {
 
     @Test
     void mainCodeReadsTimeOnlyFromTheInjectedClock() {
-        noClasses().should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(OffsetDateTime.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(core);
     }
 
     @Test
     void everyExceptionOfCoreBelongsToTheCrmExceptionHierarchy() {
-        classes().that().areAssignableTo(RuntimeException.class)
-                .should().beAssignableTo(CrmException.class)
+        classes()
+                .that()
+                .areAssignableTo(RuntimeException.class)
+                .should()
+                .beAssignableTo(CrmException.class)
                 .check(core);
     }
 

@@ -16,9 +16,16 @@ import org.junit.jupiter.api.Test;
 class CreditNoteTest {
 
     static CreditNote creditNote(InvoiceId against, String amount) {
-        return CreditNote.issue(TenantId.of("acme"), CreditNoteId.of(UUID.randomUUID()), "CN-1",
-                AccountId.of(UUID.randomUUID()), against, Money.of(amount, "EUR"), LocalDate.of(2026, 3, 3),
-                "damaged goods", InvoiceTest.CLOCK);
+        return CreditNote.issue(
+                TenantId.of("acme"),
+                CreditNoteId.of(UUID.randomUUID()),
+                "CN-1",
+                AccountId.of(UUID.randomUUID()),
+                against,
+                Money.of(amount, "EUR"),
+                LocalDate.of(2026, 3, 3),
+                "damaged goods",
+                InvoiceTest.CLOCK);
     }
 
     @Test
@@ -37,8 +44,10 @@ class CreditNoteTest {
         InvoiceId invoice = InvoiceId.of(UUID.randomUUID());
         CreditNote note = creditNote(invoice, "50.00");
 
-        assertThatThrownBy(() -> note.applyTo(InvoiceId.of(UUID.randomUUID()), Money.of("1.00", "EUR"), InvoiceTest.CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("invoice"));
+        assertThatThrownBy(
+                        () -> note.applyTo(InvoiceId.of(UUID.randomUUID()), Money.of("1.00", "EUR"), InvoiceTest.CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("invoice"));
         note.applyTo(invoice, Money.of("50.00", "EUR"), InvoiceTest.CLOCK);
         assertThat(note.unapplied()).isEqualTo(Money.zero("EUR"));
     }
@@ -47,8 +56,10 @@ class CreditNoteTest {
     void applyingMoreThanTheRestIsRefused() {
         CreditNote note = creditNote(null, "50.00");
 
-        assertThatThrownBy(() -> note.applyTo(InvoiceId.of(UUID.randomUUID()), Money.of("50.01", "EUR"), InvoiceTest.CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+        assertThatThrownBy(() ->
+                        note.applyTo(InvoiceId.of(UUID.randomUUID()), Money.of("50.01", "EUR"), InvoiceTest.CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(note.applications()).isEmpty();
     }
 

@@ -20,21 +20,24 @@ class InvoiceSettlementPropertiesTest {
             @ForAll @IntRange(min = 1, max = 1_000_000) int priceCents,
             @ForAll @IntRange(min = 0, max = 25) int taxRate,
             @ForAll @Size(max = 12) List<@IntRange(min = 1, max = 500_000) Integer> attemptsCents) {
-        Invoice invoice = InvoiceTest.issued(InvoiceLine.of("Goods", "1",
-                Money.ofMinor(priceCents, InvoiceTest.EUR), String.valueOf(taxRate)));
+        Invoice invoice = InvoiceTest.issued(
+                InvoiceLine.of("Goods", "1", Money.ofMinor(priceCents, InvoiceTest.EUR), String.valueOf(taxRate)));
         Money accepted = Money.zero("EUR");
         for (int cents : attemptsCents) {
             Money attempt = Money.ofMinor(cents, InvoiceTest.EUR);
             if (attempt.isGreaterThan(invoice.balanceDue()) || !invoice.isOpen()) {
-                assertThatThrownBy(() -> invoice.applyPayment(PaymentId.of(UUID.randomUUID()), attempt, InvoiceTest.CLOCK))
-                        .isInstanceOfAny(InvalidValueException.class, org.crmkit.core.common.IllegalTransitionException.class);
+                assertThatThrownBy(
+                                () -> invoice.applyPayment(PaymentId.of(UUID.randomUUID()), attempt, InvoiceTest.CLOCK))
+                        .isInstanceOfAny(
+                                InvalidValueException.class, org.crmkit.core.common.IllegalTransitionException.class);
             } else {
                 invoice.applyPayment(PaymentId.of(UUID.randomUUID()), attempt, InvoiceTest.CLOCK);
                 accepted = accepted.plus(attempt);
             }
             assertThat(invoice.balanceDue()).isEqualTo(invoice.total().minus(accepted));
             assertThat(invoice.balanceDue().isNegative()).isFalse();
-            assertThat(invoice.status() == InvoiceStatus.PAID).isEqualTo(invoice.balanceDue().isZero());
+            assertThat(invoice.status() == InvoiceStatus.PAID)
+                    .isEqualTo(invoice.balanceDue().isZero());
         }
     }
 
@@ -42,10 +45,12 @@ class InvoiceSettlementPropertiesTest {
     void splittingTheTotalIntoAnyNumberOfPaymentsPaysItExactly(
             @ForAll @IntRange(min = 1, max = 10_000_000) int priceCents,
             @ForAll @IntRange(min = 1, max = 20) int parts) {
-        Invoice invoice = InvoiceTest.issued(InvoiceLine.of("Goods", "3", Money.ofMinor(priceCents, InvoiceTest.EUR), "19"));
+        Invoice invoice =
+                InvoiceTest.issued(InvoiceLine.of("Goods", "3", Money.ofMinor(priceCents, InvoiceTest.EUR), "19"));
         List<Money> instalments = invoice.total().allocate(parts);
 
-        instalments.stream().filter(Money::isPositive)
+        instalments.stream()
+                .filter(Money::isPositive)
                 .forEach(part -> invoice.applyPayment(PaymentId.of(UUID.randomUUID()), part, InvoiceTest.CLOCK));
 
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);

@@ -32,8 +32,8 @@ class InvoiceTest {
     static final LocalDate DUE = LocalDate.of(2026, 3, 31);
 
     static Invoice issued(InvoiceLine... lines) {
-        Invoice invoice = Invoice.draft(TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE, EUR,
-                List.of(lines), CLOCK);
+        Invoice invoice = Invoice.draft(
+                TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE, EUR, List.of(lines), CLOCK);
         invoice.issue(CLOCK);
         return invoice;
     }
@@ -52,7 +52,8 @@ class InvoiceTest {
         Invoice invoice = issued(line("3", "0.333", "19"), line("1.5", "10.00", "7"), line("1", "2.50", "19"));
 
         assertThat(invoice.net()).isEqualTo(Money.of("18.50", "EUR"));
-        assertThat(invoice.taxByRate()).containsEntry(new BigDecimal("19"), Money.of("0.66", "EUR"))
+        assertThat(invoice.taxByRate())
+                .containsEntry(new BigDecimal("19"), Money.of("0.66", "EUR"))
                 .containsEntry(new BigDecimal("7"), Money.of("1.05", "EUR"));
         assertThat(invoice.tax()).isEqualTo(Money.of("1.71", "EUR"));
         assertThat(invoice.total()).isEqualTo(Money.of("20.21", "EUR"));
@@ -63,15 +64,16 @@ class InvoiceTest {
     void lineNetIsRoundedHalfEvenToTheMinorUnit() {
         assertThat(line("1", "0.125", "0").net()).isEqualTo(Money.of("0.12", "EUR"));
         assertThat(line("1", "0.135", "0").net()).isEqualTo(Money.of("0.14", "EUR"));
-        assertThat(InvoiceLine.of("Tea", "3", Money.of("333.5", "JPY"), "10").net()).isEqualTo(Money.of("1000", "JPY"));
+        assertThat(InvoiceLine.of("Tea", "3", Money.of("333.5", "JPY"), "10").net())
+                .isEqualTo(Money.of("1000", "JPY"));
     }
 
     @Test
     void aLineInAnotherCurrencyIsRefusedNamingTheLine() {
         List<InvoiceLine> lines = List.of(line("1", "10", "19"), InvoiceLine.of("Fee", "1", Money.of("5", "USD"), "0"));
 
-        assertThatThrownBy(() -> Invoice.draft(TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE,
-                EUR, lines, CLOCK))
+        assertThatThrownBy(() -> Invoice.draft(
+                        TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE, EUR, lines, CLOCK))
                 .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> {
                     assertThat(e.field()).isEqualTo("lines[1].unitPrice");
                     assertThat(e.expected()).isEqualTo(EUR);
@@ -81,32 +83,48 @@ class InvoiceTest {
 
     @Test
     void aDueDateBeforeTheIssueDateIsRefused() {
-        assertThatThrownBy(() -> Invoice.draft(TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED,
-                ISSUED.minusDays(1), EUR, List.of(line("1", "10", "19")), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
+        assertThatThrownBy(() -> Invoice.draft(
+                        TENANT,
+                        InvoiceId.of(UUID.randomUUID()),
+                        "INV-1",
+                        ACCOUNT,
+                        ISSUED,
+                        ISSUED.minusDays(1),
+                        EUR,
+                        List.of(line("1", "10", "19")),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("dueDate"));
     }
 
     @Test
     void anInvoiceWithoutLinesIsRefused() {
-        assertThatThrownBy(() -> Invoice.draft(TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE,
-                EUR, List.of(), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lines"));
+        assertThatThrownBy(() -> Invoice.draft(
+                        TENANT, InvoiceId.of(UUID.randomUUID()), "INV-1", ACCOUNT, ISSUED, DUE, EUR, List.of(), CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lines"));
     }
 
     @Test
     void badLineValuesAreRefusedNamingTheField() {
         assertThatThrownBy(() -> line("0", "10", "19"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> line("-1", "10", "19"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> line("1", "-10", "19"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("unitPrice"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("unitPrice"));
         assertThatThrownBy(() -> line("1", "10", "101"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxRatePercent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxRatePercent"));
         assertThatThrownBy(() -> line("1", "10", "-1"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxRatePercent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxRatePercent"));
         assertThatThrownBy(() -> InvoiceLine.of(" ", "1", Money.of("1", "EUR"), "0"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("description"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("description"));
     }
 
     @Test
@@ -146,7 +164,8 @@ class InvoiceTest {
 
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoice.credited()).isEqualTo(Money.of("40.00", "EUR"));
-        assertThat(invoice.settlements()).extracting(InvoiceSettlement::kind)
+        assertThat(invoice.settlements())
+                .extracting(InvoiceSettlement::kind)
                 .containsExactly(SettlementKind.PAYMENT, SettlementKind.CREDIT_NOTE);
     }
 
@@ -156,7 +175,8 @@ class InvoiceTest {
         invoice.applyPayment(payment(), Money.of("80.00", "EUR"), CLOCK);
 
         assertThatThrownBy(() -> invoice.applyPayment(payment(), Money.of("20.01", "EUR"), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(invoice.balanceDue()).isEqualTo(Money.of("20.00", "EUR"));
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.PARTIALLY_PAID);
     }
@@ -166,13 +186,23 @@ class InvoiceTest {
         Invoice invoice = issued(line("1", "100.00", "0"));
 
         assertThatThrownBy(() -> invoice.applyPayment(payment(), Money.of("10.00", "USD"), CLOCK))
-                .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        CurrencyMismatchException.class,
+                        e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test
     void aDraftCannotBePaid() {
-        Invoice draft = Invoice.draft(TENANT, InvoiceId.of(UUID.randomUUID()), "INV-9", ACCOUNT, ISSUED, DUE, EUR,
-                List.of(line("1", "10", "0")), CLOCK);
+        Invoice draft = Invoice.draft(
+                TENANT,
+                InvoiceId.of(UUID.randomUUID()),
+                "INV-9",
+                ACCOUNT,
+                ISSUED,
+                DUE,
+                EUR,
+                List.of(line("1", "10", "0")),
+                CLOCK);
 
         assertThatThrownBy(() -> draft.applyPayment(payment(), Money.of("1.00", "EUR"), CLOCK))
                 .isInstanceOf(IllegalTransitionException.class);
@@ -223,8 +253,10 @@ class InvoiceTest {
 
         assertThat(invoice.status()).isEqualTo(InvoiceStatus.WRITTEN_OFF);
         assertThat(invoice.balanceDue()).isEqualTo(Money.zero("EUR"));
-        assertThat(invoice.pendingEvents()).last().isInstanceOfSatisfying(InvoiceWrittenOff.class,
-                e -> assertThat(e.amount()).isEqualTo(Money.of("75.00", "EUR")));
+        assertThat(invoice.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        InvoiceWrittenOff.class, e -> assertThat(e.amount()).isEqualTo(Money.of("75.00", "EUR")));
         assertThat(invoice.daysOverdue(DUE.plusDays(10))).isZero();
     }
 

@@ -17,8 +17,15 @@ import org.junit.jupiter.api.Test;
 class PaymentTest {
 
     static Payment payment(String amount) {
-        return Payment.receive(TenantId.of("acme"), PaymentId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()),
-                Money.of(amount, "EUR"), LocalDate.of(2026, 3, 5), PaymentMethod.BANK_TRANSFER, " REF-7 ", InvoiceTest.CLOCK);
+        return Payment.receive(
+                TenantId.of("acme"),
+                PaymentId.of(UUID.randomUUID()),
+                AccountId.of(UUID.randomUUID()),
+                Money.of(amount, "EUR"),
+                LocalDate.of(2026, 3, 5),
+                PaymentMethod.BANK_TRANSFER,
+                " REF-7 ",
+                InvoiceTest.CLOCK);
     }
 
     static InvoiceId invoice() {
@@ -36,8 +43,10 @@ class PaymentTest {
         assertThat(payment.unallocated()).isEqualTo(Money.of("20.00", "EUR"));
         assertThat(payment.reference()).isEqualTo("REF-7");
         assertThat(payment.pendingEvents()).hasSize(3).first().isInstanceOf(PaymentReceived.class);
-        assertThat(payment.pendingEvents()).last().isInstanceOfSatisfying(PaymentAllocated.class,
-                e -> assertThat(e.unallocated()).isEqualTo(Money.of("20.00", "EUR")));
+        assertThat(payment.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        PaymentAllocated.class, e -> assertThat(e.unallocated()).isEqualTo(Money.of("20.00", "EUR")));
     }
 
     @Test
@@ -46,22 +55,27 @@ class PaymentTest {
         payment.allocate(invoice(), Money.of("60.00", "EUR"), InvoiceTest.CLOCK);
 
         assertThatThrownBy(() -> payment.allocate(invoice(), Money.of("40.01", "EUR"), InvoiceTest.CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(payment.unallocated()).isEqualTo(Money.of("40.00", "EUR"));
     }
 
     @Test
     void allocatingAnotherCurrencyIsRefused() {
         assertThatThrownBy(() -> payment("100.00").allocate(invoice(), Money.of("1", "CHF"), InvoiceTest.CLOCK))
-                .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        CurrencyMismatchException.class,
+                        e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test
     void aPaymentMustBePositiveAndInTheMinorUnit() {
         assertThatThrownBy(() -> payment("0"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
         assertThatThrownBy(() -> payment("1.001"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("amount"));
     }
 
     @Test

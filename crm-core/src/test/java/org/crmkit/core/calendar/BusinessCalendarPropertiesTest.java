@@ -17,9 +17,10 @@ class BusinessCalendarPropertiesTest {
     }
 
     @Property(tries = 200)
-    void countingTheBusinessDaysAddedGivesBackTheirNumber(@ForAll @IntRange(min = 0, max = 8) int country,
-                                                         @ForAll @IntRange(min = 0, max = 36_000) int day,
-                                                         @ForAll @IntRange(min = -300, max = 300) int days) {
+    void countingTheBusinessDaysAddedGivesBackTheirNumber(
+            @ForAll @IntRange(min = 0, max = 8) int country,
+            @ForAll @IntRange(min = 0, max = 36_000) int day,
+            @ForAll @IntRange(min = -300, max = 300) int days) {
         BusinessCalendar calendar = calendar(country);
         LocalDate start = LocalDate.of(2000, 1, 1).plusDays(day);
 
@@ -32,18 +33,20 @@ class BusinessCalendarPropertiesTest {
     }
 
     @Property(tries = 200)
-    void goingForwardAndBackTheSameBusinessDaysReturnsToABusinessDay(@ForAll @IntRange(min = 0, max = 8) int country,
-                                                                    @ForAll @IntRange(min = 0, max = 36_000) int day,
-                                                                    @ForAll @IntRange(min = 1, max = 300) int days) {
+    void goingForwardAndBackTheSameBusinessDaysReturnsToABusinessDay(
+            @ForAll @IntRange(min = 0, max = 8) int country,
+            @ForAll @IntRange(min = 0, max = 36_000) int day,
+            @ForAll @IntRange(min = 1, max = 300) int days) {
         BusinessCalendar calendar = calendar(country);
         LocalDate start = calendar.onOrAfter(LocalDate.of(2000, 1, 1).plusDays(day));
 
-        assertThat(calendar.plusBusinessDays(calendar.plusBusinessDays(start, days), -days)).isEqualTo(start);
+        assertThat(calendar.plusBusinessDays(calendar.plusBusinessDays(start, days), -days))
+                .isEqualTo(start);
     }
 
     @Property(tries = 100)
-    void everyHolidayFallsInTheYearAskedForAndHasAKnownCountry(@ForAll @IntRange(min = 0, max = 8) int country,
-                                                              @ForAll @IntRange(min = 1901, max = 2199) int year) {
+    void everyHolidayFallsInTheYearAskedForAndHasAKnownCountry(
+            @ForAll @IntRange(min = 0, max = 8) int country, @ForAll @IntRange(min = 1901, max = 2199) int year) {
         CountryCode code = CountryCode.of(COUNTRIES[country]);
 
         assertThat(StatutoryHolidays.builtIn().holidays(code, year))

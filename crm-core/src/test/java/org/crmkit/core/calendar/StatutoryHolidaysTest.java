@@ -27,23 +27,41 @@ class StatutoryHolidaysTest {
     }
 
     private static Holiday on(CountryCode country, LocalDate date) {
-        return CALENDAR.holidays(country, date.getYear()).stream().filter(holiday -> holiday.date().equals(date))
-                .findFirst().orElseThrow(() -> new AssertionError("no holiday in " + country + " on " + date));
+        return CALENDAR.holidays(country, date.getYear()).stream()
+                .filter(holiday -> holiday.date().equals(date))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no holiday in " + country + " on " + date));
     }
 
     @ParameterizedTest
-    @CsvSource({"2008-03-23", "2019-04-21", "2024-03-31", "2025-04-20", "2026-04-05", "2027-03-28", "2028-04-16",
-            "2038-04-25", "2100-03-28"})
+    @CsvSource({
+        "2008-03-23",
+        "2019-04-21",
+        "2024-03-31",
+        "2025-04-20",
+        "2026-04-05",
+        "2027-03-28",
+        "2028-04-16",
+        "2038-04-25",
+        "2100-03-28"
+    })
     void easterSundayFollowsTheGregorianComputus(LocalDate easter) {
         assertThat(Easter.sunday(easter.getYear())).isEqualTo(easter);
     }
 
     @Test
     void germanyHasItsNineNationwideHolidaysIn2026() {
-        assertThat(daysOff(DE, 2026)).containsExactly(
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 4, 3), LocalDate.of(2026, 4, 6),
-                LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 14), LocalDate.of(2026, 5, 25),
-                LocalDate.of(2026, 10, 3), LocalDate.of(2026, 12, 25), LocalDate.of(2026, 12, 26));
+        assertThat(daysOff(DE, 2026))
+                .containsExactly(
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 4, 3),
+                        LocalDate.of(2026, 4, 6),
+                        LocalDate.of(2026, 5, 1),
+                        LocalDate.of(2026, 5, 14),
+                        LocalDate.of(2026, 5, 25),
+                        LocalDate.of(2026, 10, 3),
+                        LocalDate.of(2026, 12, 25),
+                        LocalDate.of(2026, 12, 26));
         assertThat(on(DE, LocalDate.of(2026, 5, 25)).key()).isEqualTo("whit-monday");
     }
 
@@ -74,8 +92,12 @@ class StatutoryHolidaysTest {
 
     @Test
     void britishOneOffBankHolidaysOf2022AreKnown() {
-        assertThat(daysOff(GB, 2022)).contains(LocalDate.of(2022, 1, 3), LocalDate.of(2022, 6, 2),
-                        LocalDate.of(2022, 6, 3), LocalDate.of(2022, 9, 19))
+        assertThat(daysOff(GB, 2022))
+                .contains(
+                        LocalDate.of(2022, 1, 3),
+                        LocalDate.of(2022, 6, 2),
+                        LocalDate.of(2022, 6, 3),
+                        LocalDate.of(2022, 9, 19))
                 .doesNotContain(LocalDate.of(2022, 5, 30));
         assertThat(on(GB, LocalDate.of(2023, 5, 8)).key()).isEqualTo("coronation");
     }
@@ -87,17 +109,25 @@ class StatutoryHolidaysTest {
             assertThat(observed.substitute()).isTrue();
         });
         assertThat(on(US, LocalDate.of(2021, 12, 31)).key()).isEqualTo("new-years-day");
-        assertThat(daysOff(US, 2022)).contains(LocalDate.of(2022, 6, 20), LocalDate.of(2022, 12, 26))
+        assertThat(daysOff(US, 2022))
+                .contains(LocalDate.of(2022, 6, 20), LocalDate.of(2022, 12, 26))
                 .doesNotContain(LocalDate.of(2022, 12, 30));
     }
 
     @Test
     void americanFloatingHolidaysFallOnTheirWeekdays() {
-        Map<String, LocalDate> expected = Map.of("martin-luther-king-day", LocalDate.of(2026, 1, 19),
-                "memorial-day", LocalDate.of(2026, 5, 25), "labor-day", LocalDate.of(2026, 9, 7),
-                "thanksgiving-day", LocalDate.of(2026, 11, 26));
+        Map<String, LocalDate> expected = Map.of(
+                "martin-luther-king-day",
+                LocalDate.of(2026, 1, 19),
+                "memorial-day",
+                LocalDate.of(2026, 5, 25),
+                "labor-day",
+                LocalDate.of(2026, 9, 7),
+                "thanksgiving-day",
+                LocalDate.of(2026, 11, 26));
         expected.forEach((key, date) -> assertThat(on(US, date).key()).isEqualTo(key));
-        assertThat(CALENDAR.holidays(US, 2020)).noneMatch(holiday -> holiday.key().equals("juneteenth"));
+        assertThat(CALENDAR.holidays(US, 2020))
+                .noneMatch(holiday -> holiday.key().equals("juneteenth"));
     }
 
     @Test
@@ -124,13 +154,15 @@ class StatutoryHolidaysTest {
         assertThat(CALENDAR.covers(DE)).isTrue();
         assertThat(CALENDAR.holidays(japan, 2026)).isEmpty();
         assertThat(CALENDAR.weekend(japan)).hasSize(2);
-        assertThat(StatutoryHolidays.builtIn().countries()).extracting(CountryCode::value)
+        assertThat(StatutoryHolidays.builtIn().countries())
+                .extracting(CountryCode::value)
                 .contains("DE", "AT", "CH", "FR", "GB", "US", "NL");
     }
 
     @Test
     void yearsOutsideTheSupportedRangeAreRefused() {
         assertThatThrownBy(() -> CALENDAR.holidays(DE, 1899))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("year"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("year"));
     }
 }

@@ -26,18 +26,19 @@ class ExternalRefTest {
     @ValueSource(strings = {"e r p", "erp/1", "-erp", "sap:s4", "ärp", "a23456789012345678901234567890123456789012"})
     void aSystemNameOutsideLettersDigitsAndDashesIsRefusedNamingTheField(String system) {
         assertThatThrownBy(() -> ExternalRef.of(system, "C-1"))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("externalRef.system"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("externalRef.system"));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {"'   '|REQUIRED", "'C-1\tA'|INVALID_VALUE"})
+    @CsvSource(
+            delimiter = '|',
+            value = {"'   '|REQUIRED", "'C-1\tA'|INVALID_VALUE"})
     void aBlankKeyOrOneWithControlCharactersIsRefusedNamingTheField(String key, ErrorCode code) {
-        assertThatThrownBy(() -> ExternalRef.of("erp", key))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.field()).isEqualTo("externalRef.key");
-                    assertThat(e.errorCode()).isEqualTo(code);
-                });
+        assertThatThrownBy(() -> ExternalRef.of("erp", key)).isInstanceOfSatisfying(InvalidValueException.class, e -> {
+            assertThat(e.field()).isEqualTo("externalRef.key");
+            assertThat(e.errorCode()).isEqualTo(code);
+        });
     }
 
     @Test
@@ -47,8 +48,8 @@ class ExternalRefTest {
 
         assertThat(ExternalRef.of("erp", new String(key, 0, 200)).key()).hasSize(200);
         assertThatThrownBy(() -> ExternalRef.of("erp", new String(key)))
-                .isInstanceOfSatisfying(InvalidValueException.class,
-                        e -> assertThat(e.field()).isEqualTo("externalRef.key"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("externalRef.key"));
     }
 
     @Test
@@ -56,7 +57,8 @@ class ExternalRefTest {
         ExternalRef erp = ExternalRef.of("erp", "C-1");
         ExternalRef shop = ExternalRef.of("shop", "C-1");
 
-        assertThat(ExternalRef.distinct(List.of(erp, shop, ExternalRef.of("ERP", "C-1")))).containsExactly(erp, shop);
+        assertThat(ExternalRef.distinct(List.of(erp, shop, ExternalRef.of("ERP", "C-1"))))
+                .containsExactly(erp, shop);
         assertThat(ExternalRef.distinct(null)).isEmpty();
         assertThat(ExternalRef.adding(List.of(erp), erp)).containsExactly(erp);
         assertThat(ExternalRef.adding(List.of(erp), shop)).containsExactly(erp, shop);

@@ -16,16 +16,19 @@ import net.jqwik.api.constraints.Size;
 class MoneyPropertiesTest {
 
     @Property
-    void evenAllocationAddsUpAndPartsDifferByAtMostOneCent(@ForAll @LongRange(min = -10_000_000, max = 10_000_000) long cents,
-                                                          @ForAll @IntRange(min = 1, max = 50) int parts) {
+    void evenAllocationAddsUpAndPartsDifferByAtMostOneCent(
+            @ForAll @LongRange(min = -10_000_000, max = 10_000_000) long cents,
+            @ForAll @IntRange(min = 1, max = 50) int parts) {
         Money amount = Money.ofMinor(cents, Money.currency("EUR"));
 
         List<Money> allocated = amount.allocate(parts);
 
         assertThat(allocated).hasSize(parts);
         assertThat(allocated.stream().reduce(Money.zero("EUR"), Money::plus)).isEqualTo(amount);
-        BigDecimal max = allocated.stream().map(Money::amount).max(BigDecimal::compareTo).orElseThrow();
-        BigDecimal min = allocated.stream().map(Money::amount).min(BigDecimal::compareTo).orElseThrow();
+        BigDecimal max =
+                allocated.stream().map(Money::amount).max(BigDecimal::compareTo).orElseThrow();
+        BigDecimal min =
+                allocated.stream().map(Money::amount).min(BigDecimal::compareTo).orElseThrow();
         assertThat(max.subtract(min)).isLessThanOrEqualTo(new BigDecimal("0.01"));
     }
 
@@ -41,20 +44,26 @@ class MoneyPropertiesTest {
 
         assertThat(allocated.stream().reduce(Money.zero("USD"), Money::plus)).isEqualTo(amount);
         for (int i = 0; i < weights.size(); i++) {
-            BigDecimal exact = amount.amount().multiply(weights.get(i)).divide(total, 10, java.math.RoundingMode.HALF_EVEN);
+            BigDecimal exact =
+                    amount.amount().multiply(weights.get(i)).divide(total, 10, java.math.RoundingMode.HALF_EVEN);
             assertThat(allocated.get(i).amount().subtract(exact).abs()).isLessThan(new BigDecimal("0.01"));
         }
     }
 
     @Provide
     Arbitrary<List<Integer>> ratios() {
-        return Arbitraries.integers().between(0, 1000).list().ofMinSize(1).ofMaxSize(12)
+        return Arbitraries.integers()
+                .between(0, 1000)
+                .list()
+                .ofMinSize(1)
+                .ofMaxSize(12)
                 .filter(list -> list.stream().anyMatch(i -> i > 0));
     }
 
     @Property
-    void additionIsCommutativeAndSubtractionUndoesIt(@ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long a,
-                                                     @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long b) {
+    void additionIsCommutativeAndSubtractionUndoesIt(
+            @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long a,
+            @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long b) {
         Money x = Money.ofMinor(a, Money.currency("EUR"));
         Money y = Money.ofMinor(b, Money.currency("EUR"));
 
@@ -63,7 +72,8 @@ class MoneyPropertiesTest {
     }
 
     @Property
-    void roundingIsIdempotentAndWithinHalfAMinorUnit(@ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long micros) {
+    void roundingIsIdempotentAndWithinHalfAMinorUnit(
+            @ForAll @LongRange(min = -1_000_000_000L, max = 1_000_000_000L) long micros) {
         Money money = Money.of(BigDecimal.valueOf(micros, 6), Money.currency("EUR"));
 
         Money rounded = money.rounded();

@@ -29,8 +29,10 @@ class MoneyTest {
     void refusesToMixCurrenciesAndNamesBoth() {
         assertThatThrownBy(() -> Money.of("1", "EUR").plus(Money.of("1", "USD")))
                 .isInstanceOf(CurrencyMismatchException.class)
-                .hasMessageContaining("EUR").hasMessageContaining("USD")
-                .extracting(e -> ((CrmException) e).errorCode()).isEqualTo(ErrorCode.CURRENCY_MISMATCH);
+                .hasMessageContaining("EUR")
+                .hasMessageContaining("USD")
+                .extracting(e -> ((CrmException) e).errorCode())
+                .isEqualTo(ErrorCode.CURRENCY_MISMATCH);
         assertThatThrownBy(() -> Money.of("1", "EUR").compareTo(Money.of("1", "CHF")))
                 .isInstanceOf(CurrencyMismatchException.class);
     }
@@ -80,19 +82,25 @@ class MoneyTest {
     @Test
     void refusesBadRatios() {
         assertThatThrownBy(() -> Money.of("1", "EUR").allocate(List.of(BigDecimal.ZERO, BigDecimal.ZERO)))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("ratios");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("ratios");
         assertThatThrownBy(() -> Money.of("1", "EUR").allocate(List.of(BigDecimal.ONE, new BigDecimal("-1"))))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("ratios[1]");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("ratios[1]");
     }
 
     @Test
     void refusesMalformedInputNamingTheField() {
-        assertThatThrownBy(() -> Money.of("12,50", "EUR")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> Money.of("12,50", "EUR"))
+                .isInstanceOf(InvalidValueException.class)
                 .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("amount"));
-        assertThatThrownBy(() -> Money.of("12.50", "EURO")).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> Money.of("12.50", "EURO"))
+                .isInstanceOf(InvalidValueException.class)
                 .satisfies(e -> assertThat(((InvalidValueException) e).field()).isEqualTo("currency"));
-        assertThatThrownBy(() -> Money.of((BigDecimal) null, "EUR")).isInstanceOf(InvalidValueException.class)
-                .satisfies(e -> assertThat(((InvalidValueException) e).errorCode()).isEqualTo(ErrorCode.REQUIRED));
+        assertThatThrownBy(() -> Money.of((BigDecimal) null, "EUR"))
+                .isInstanceOf(InvalidValueException.class)
+                .satisfies(
+                        e -> assertThat(((InvalidValueException) e).errorCode()).isEqualTo(ErrorCode.REQUIRED));
         assertThatThrownBy(() -> Money.of("1", "XXX")).isInstanceOf(InvalidValueException.class);
     }
 
@@ -120,7 +128,8 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of(new BigDecimal("-1E+18"), "EUR")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Money.parse("EUR 1e999999999")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Money.of("9".repeat(101), "EUR"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("longer than 100 characters");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("longer than 100 characters");
     }
 
     @Test

@@ -61,8 +61,8 @@ class ValueParsersFuzzTest {
         }
         assertThat(Money.parse(money.toString())).isEqualTo(money);
         assertThat(Money.isWithinLimits(money.amount())).isTrue();
-        assertThat(money.toString().length()).isLessThanOrEqualTo("EUR -".length() + Money.MAX_INTEGER_DIGITS + 1
-                + Money.MAX_DECIMALS);
+        assertThat(money.toString().length())
+                .isLessThanOrEqualTo("EUR -".length() + Money.MAX_INTEGER_DIGITS + 1 + Money.MAX_DECIMALS);
         assertThat(money.plus(money).minus(money)).isEqualTo(money);
     }
 }

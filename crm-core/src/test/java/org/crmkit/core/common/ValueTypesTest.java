@@ -29,8 +29,17 @@ class ValueTypesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"anna", "anna@", "@example.com", "anna@example", "an na@example.com", "anna@exa_mple.com",
-            "anna..berg@example.com", "anna@-example.com"})
+    @ValueSource(
+            strings = {
+                "anna",
+                "anna@",
+                "@example.com",
+                "anna@example",
+                "an na@example.com",
+                "anna@exa_mple.com",
+                "anna..berg@example.com",
+                "anna@-example.com"
+            })
     void malformedEmailsAreRefusedNamingTheField(String text) {
         assertThatThrownBy(() -> EmailAddress.of(text))
                 .isInstanceOf(InvalidValueException.class)
@@ -74,8 +83,10 @@ class ValueTypesTest {
     void tenantIdsAreValidated() {
         assertThat(TenantId.of("acme-gmbh").value()).isEqualTo("acme-gmbh");
         assertThatThrownBy(() -> TenantId.of("acme gmbh")).isInstanceOf(InvalidValueException.class);
-        assertThatThrownBy(() -> TenantId.of("")).isInstanceOf(InvalidValueException.class)
-                .extracting(e -> ((CrmException) e).errorCode()).isEqualTo(ErrorCode.REQUIRED);
+        assertThatThrownBy(() -> TenantId.of(""))
+                .isInstanceOf(InvalidValueException.class)
+                .extracting(e -> ((CrmException) e).errorCode())
+                .isEqualTo(ErrorCode.REQUIRED);
     }
 
     @Test
@@ -111,7 +122,8 @@ class ValueTypesTest {
 
     @Test
     void errorCodesAreUniqueAndStable() {
-        List<String> codes = Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList();
+        List<String> codes =
+                Arrays.stream(ErrorCode.values()).map(ErrorCode::code).toList();
 
         assertThat(new HashSet<>(codes)).hasSameSizeAs(codes);
         assertThat(codes).allMatch(code -> code.matches("CRM-\\d{4}"));
@@ -124,20 +136,24 @@ class ValueTypesTest {
 
         assertThat(page.items()).containsExactly(3, 4);
         assertThat(page.hasNext()).isTrue();
-        assertThat(Page.of(List.of(1, 2, 3, 4, 5), PageRequest.of(2, 2)).hasNext()).isFalse();
+        assertThat(Page.of(List.of(1, 2, 3, 4, 5), PageRequest.of(2, 2)).hasNext())
+                .isFalse();
         assertThatThrownBy(() -> PageRequest.of(0, 0)).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> PageRequest.of(0, 5000)).isInstanceOf(InvalidValueException.class);
     }
+
     @Test
     void aRefusalOfAFieldNamesItsPathCodeAndReasonAsAViolation() {
         assertThatThrownBy(() -> Require.positive(0, "lines[2].quantity"))
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
-                    assertThat(e.violations()).containsExactly(
-                            Violation.of("CRM-0002", "must be positive, was 0", "lines[2].quantity"));
+                    assertThat(e.violations())
+                            .containsExactly(Violation.of("CRM-0002", "must be positive, was 0", "lines[2].quantity"));
                     assertThat(e.getMessage()).isEqualTo("CRM-0002: lines[2].quantity: must be positive, was 0");
                 });
         assertThat(new CurrencyMismatchException("amount", Currency.getInstance("EUR"), Currency.getInstance("USD"))
-                .violations()).extracting(Violation::field, Violation::code).containsExactly(tuple("amount", "CRM-0003"));
+                        .violations())
+                .extracting(Violation::field, Violation::code)
+                .containsExactly(tuple("amount", "CRM-0003"));
         assertThat(new RecordNotFoundException("Account", "42", "account").violations())
                 .containsExactly(Violation.of("CRM-0004", "Account 42 not found", "account"));
     }
@@ -162,9 +178,12 @@ class ValueTypesTest {
                 .isInstanceOfSatisfying(InvalidValueException.class, e -> {
                     assertThat(e.field()).isEqualTo("subject");
                     assertThat(e.errorCode()).isEqualTo(ErrorCode.INVALID_VALUE);
-                    assertThat(e.getMessage()).contains("position " + text.indexOf(
-                            text.chars().filter(c -> c == 0 || Character.isSurrogate((char) c)).findFirst()
-                                    .orElseThrow()));
+                    assertThat(e.getMessage())
+                            .contains("position "
+                                    + text.indexOf(text.chars()
+                                            .filter(c -> c == 0 || Character.isSurrogate((char) c))
+                                            .findFirst()
+                                            .orElseThrow()));
                 });
         assertThatThrownBy(() -> Require.notBlank(text, "subject")).isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> Require.maxLength(text, 100, "subject")).isInstanceOf(InvalidValueException.class);

@@ -67,10 +67,12 @@ class DuplicateMatchTest {
 
         List<DuplicateMatch> matches = DuplicateMatch.forNewLead(LeadTest.jane(), new Everything());
 
-        assertThat(matches).containsExactly(
-                new DuplicateMatch(RecordRef.contact(contact), DuplicateMatch.Reason.EMAIL, "jane.doe@initech.example"),
-                new DuplicateMatch(RecordRef.account(account), DuplicateMatch.Reason.PHONE, "+49301234567"),
-                new DuplicateMatch(RecordRef.lead(openLead.id()), DuplicateMatch.Reason.PHONE, "+49301234567"));
+        assertThat(matches)
+                .containsExactly(
+                        new DuplicateMatch(
+                                RecordRef.contact(contact), DuplicateMatch.Reason.EMAIL, "jane.doe@initech.example"),
+                        new DuplicateMatch(RecordRef.account(account), DuplicateMatch.Reason.PHONE, "+49301234567"),
+                        new DuplicateMatch(RecordRef.lead(openLead.id()), DuplicateMatch.Reason.PHONE, "+49301234567"));
     }
 
     @Test
@@ -84,9 +86,10 @@ class DuplicateMatchTest {
             }
         });
 
-        assertThat(matches).containsExactly(
-                new DuplicateMatch(RecordRef.lead(spamLead.id()), DuplicateMatch.Reason.EMAIL,
-                        "jane.doe@initech.example"),
-                new DuplicateMatch(RecordRef.lead(openLead.id()), DuplicateMatch.Reason.PHONE, "+49301234567"));
+        assertThat(matches)
+                .containsExactly(
+                        new DuplicateMatch(
+                                RecordRef.lead(spamLead.id()), DuplicateMatch.Reason.EMAIL, "jane.doe@initech.example"),
+                        new DuplicateMatch(RecordRef.lead(openLead.id()), DuplicateMatch.Reason.PHONE, "+49301234567"));
     }
 }

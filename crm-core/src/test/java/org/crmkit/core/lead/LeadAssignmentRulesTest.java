@@ -70,8 +70,8 @@ class LeadAssignmentRulesTest {
     void roundRobinGivesTheLeadToTheLeastLoadedActiveMemberAndMovesTheTurnOn() {
         people.openLeads.putAll(Map.of(ann, 3L, bob, 1L, cyd, 1L));
 
-        AssignmentDecision decision = LeadAssignmentRules.of(roundRobin(5)).decide(LeadTest.jane(), people,
-                LeadTest.CLOCK);
+        AssignmentDecision decision =
+                LeadAssignmentRules.of(roundRobin(5)).decide(LeadTest.jane(), people, LeadTest.CLOCK);
 
         assertThat(decision).isInstanceOfSatisfying(AssignmentDecision.ByRule.class, byRule -> {
             assertThat(byRule.owner()).isEqualTo(bob);
@@ -79,7 +79,8 @@ class LeadAssignmentRulesTest {
             assertThat(byRule.turnTaken().lastAssigned()).isEqualTo(bob);
         });
         assertThat(LeadAssignmentRules.of(roundRobin(5)).decide(LeadTest.jane(), people, LeadTest.CLOCK))
-                .isInstanceOfSatisfying(AssignmentDecision.ByRule.class,
+                .isInstanceOfSatisfying(
+                        AssignmentDecision.ByRule.class,
                         next -> assertThat(next.owner()).isEqualTo(cyd));
     }
 
@@ -88,11 +89,15 @@ class LeadAssignmentRulesTest {
         people.active.remove(bob);
         people.openLeads.putAll(Map.of(ann, 2L, cyd, 2L));
 
-        AssignmentDecision decision = LeadAssignmentRules.of(roundRobin(2)).decide(LeadTest.jane(), people,
-                LeadTest.CLOCK);
+        AssignmentDecision decision =
+                LeadAssignmentRules.of(roundRobin(2)).decide(LeadTest.jane(), people, LeadTest.CLOCK);
 
-        assertThat(decision).isInstanceOfSatisfying(AssignmentDecision.NoRule.class, noRule ->
-                assertThat(noRule.reasons()).extracting(Violation::code).containsExactly(AssignmentResult.TEAM_FULL));
+        assertThat(decision)
+                .isInstanceOfSatisfying(
+                        AssignmentDecision.NoRule.class,
+                        noRule -> assertThat(noRule.reasons())
+                                .extracting(Violation::code)
+                                .containsExactly(AssignmentResult.TEAM_FULL));
         assertThat(people.rotation.lastAssigned()).isNull();
     }
 
@@ -102,8 +107,8 @@ class LeadAssignmentRulesTest {
         AssignmentRule toGone = new AssignmentRule.ToUser("Left the company", LeadCriteria.ANY, gone);
         AssignmentRule toAnn = new AssignmentRule.ToUser("Germany", LeadCriteria.ANY, ann);
 
-        AssignmentDecision decision = LeadAssignmentRules.of(toGone, toAnn).decide(LeadTest.jane(), people,
-                LeadTest.CLOCK);
+        AssignmentDecision decision =
+                LeadAssignmentRules.of(toGone, toAnn).decide(LeadTest.jane(), people, LeadTest.CLOCK);
 
         assertThat(decision).isInstanceOfSatisfying(AssignmentDecision.ByRule.class, byRule -> {
             assertThat(byRule.rule()).isEqualTo("Germany");
@@ -111,14 +116,20 @@ class LeadAssignmentRulesTest {
             assertThat(byRule.turnTaken()).isNull();
         });
         assertThat(LeadAssignmentRules.of(toGone).decide(LeadTest.jane(), people, LeadTest.CLOCK))
-                .isInstanceOfSatisfying(AssignmentDecision.NoRule.class, noRule -> assertThat(noRule.reasons())
-                        .extracting(Violation::code).containsExactly(AssignmentResult.OWNER_INACTIVE));
+                .isInstanceOfSatisfying(
+                        AssignmentDecision.NoRule.class,
+                        noRule -> assertThat(noRule.reasons())
+                                .extracting(Violation::code)
+                                .containsExactly(AssignmentResult.OWNER_INACTIVE));
     }
 
     @Test
     void withoutRulesNothingIsAssigned() {
         assertThat(LeadAssignmentRules.NONE.decide(LeadTest.jane(), people, LeadTest.CLOCK))
-                .isInstanceOfSatisfying(AssignmentDecision.NoRule.class, noRule -> assertThat(noRule.reasons())
-                        .extracting(Violation::code).containsExactly(AssignmentResult.NO_RULES));
+                .isInstanceOfSatisfying(
+                        AssignmentDecision.NoRule.class,
+                        noRule -> assertThat(noRule.reasons())
+                                .extracting(Violation::code)
+                                .containsExactly(AssignmentResult.NO_RULES));
     }
 }

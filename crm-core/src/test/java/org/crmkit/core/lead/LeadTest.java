@@ -26,13 +26,27 @@ class LeadTest {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
     static LeadDetails jane() {
-        return new LeadDetails("Jane", "Doe", "Initech", "CTO", EmailAddress.of("Jane.Doe@Initech.example"),
-                PhoneNumber.parse("+49 30 1234567"), CountryCode.of("de"), "Software", 250);
+        return new LeadDetails(
+                "Jane",
+                "Doe",
+                "Initech",
+                "CTO",
+                EmailAddress.of("Jane.Doe@Initech.example"),
+                PhoneNumber.parse("+49 30 1234567"),
+                CountryCode.of("de"),
+                "Software",
+                250);
     }
 
     static Lead lead() {
-        return Lead.capture(TenantId.of("acme"), LeadId.of(UUID.randomUUID()), jane(), LeadSource.of("Web-Form"),
-                CampaignId.of(UUID.randomUUID()), new UtmAttribution("newsletter", "email", "spring", null, " "), CLOCK);
+        return Lead.capture(
+                TenantId.of("acme"),
+                LeadId.of(UUID.randomUUID()),
+                jane(),
+                LeadSource.of("Web-Form"),
+                CampaignId.of(UUID.randomUUID()),
+                new UtmAttribution("newsletter", "email", "spring", null, " "),
+                CLOCK);
     }
 
     @Test
@@ -51,19 +65,24 @@ class LeadTest {
     @Test
     void aLeadNeedsANameAnEmailOrAPhone() {
         assertThatThrownBy(() -> new LeadDetails("Jane", null, "Initech", null, null, null, null, null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lastName"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("lastName"));
         assertThat(new LeadDetails(null, null, null, null, EmailAddress.of("a@b.example"), null, null, null, null)
-                .personName()).isNull();
+                        .personName())
+                .isNull();
     }
 
     @Test
     void badSourcesAndSizesAreRefusedNamingTheField() {
         assertThatThrownBy(() -> LeadSource.of("trade fair!"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
         assertThatThrownBy(() -> LeadSource.of(" "))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
         assertThatThrownBy(() -> new LeadDetails(null, "Doe", null, null, null, null, null, null, 0))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("employeeCount"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("employeeCount"));
     }
 
     @Test
@@ -79,21 +98,25 @@ class LeadTest {
 
         assertThat(lead.status()).isEqualTo(LeadStatus.CONVERTED);
         assertThat(lead.conversion()).isEqualTo(new LeadConversion(contact, account, deal, CLOCK.instant()));
-        assertThat(lead.pendingEvents()).extracting(e -> e.eventType()).containsExactly("LeadCaptured",
-                "LeadStatusChanged", "LeadStatusChanged", "LeadStatusChanged", "LeadConverted");
+        assertThat(lead.pendingEvents())
+                .extracting(e -> e.eventType())
+                .containsExactly(
+                        "LeadCaptured", "LeadStatusChanged", "LeadStatusChanged", "LeadStatusChanged", "LeadConverted");
     }
 
     @Test
     void aLeadIsConvertedOnlyOnceAndOnlyWhenQualified() {
         Lead lead = lead();
-        assertThatThrownBy(() -> lead.recordConversion(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()),
-                null, CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lead.recordConversion(
+                        ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), null, CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
 
         lead.qualify(CLOCK);
         lead.recordConversion(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), null, CLOCK);
 
-        assertThatThrownBy(() -> lead.recordConversion(ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()),
-                null, CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lead.recordConversion(
+                        ContactId.of(UUID.randomUUID()), AccountId.of(UUID.randomUUID()), null, CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> lead.disqualify("spam", CLOCK)).isInstanceOf(IllegalTransitionException.class);
     }
 
@@ -105,12 +128,16 @@ class LeadTest {
 
         assertThat(lead.status()).isEqualTo(LeadStatus.DISQUALIFIED);
         assertThat(lead.disqualificationReason()).isEqualTo("no budget");
-        assertThat(lead.pendingEvents()).last().isInstanceOfSatisfying(LeadStatusChanged.class,
-                e -> assertThat(e.reason()).isEqualTo("no budget"));
+        assertThat(lead.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        LeadStatusChanged.class, e -> assertThat(e.reason()).isEqualTo("no budget"));
         assertThatThrownBy(() -> lead.startWorking(CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> lead.assignTo(UserId.of(UUID.randomUUID()), CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> lead.assignTo(UserId.of(UUID.randomUUID()), CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThatThrownBy(() -> lead.disqualify(" ", CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reason"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("reason"));
     }
 
     @Test
@@ -133,10 +160,13 @@ class LeadTest {
         assertThat(lead.owner()).isEqualTo(owner);
         assertThat(lead.score()).isEqualTo(42);
         assertThat(lead.scoredAt()).isEqualTo(CLOCK.instant());
-        assertThat(lead.pendingEvents()).filteredOn(LeadAssigned.class::isInstance).hasSize(1);
+        assertThat(lead.pendingEvents())
+                .filteredOn(LeadAssigned.class::isInstance)
+                .hasSize(1);
         assertThat(lead.pendingEvents()).last().isInstanceOf(LeadScored.class);
         assertThatThrownBy(() -> LeadScore.manual(-1, "anna", QualificationLevel.UNQUALIFIED))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("points"));
     }
 
     @Test
@@ -153,8 +183,10 @@ class LeadTest {
     @Test
     void onlyAQualifiedLeadIsConvertibleAndAConvertedOneIsNoLongerOpen() {
         Lead lead = lead();
-        assertThatThrownBy(lead::checkConvertible).isInstanceOf(IllegalTransitionException.class)
-                .hasMessageContaining("NEW").hasMessageContaining("CONVERTED");
+        assertThatThrownBy(lead::checkConvertible)
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("NEW")
+                .hasMessageContaining("CONVERTED");
 
         lead.qualify(CLOCK);
         lead.checkConvertible();

@@ -51,15 +51,23 @@ class CampaignTest {
     private final RecordRef lead = RecordRef.lead(LeadId.of(UUID.randomUUID()));
 
     private static Campaign planned() {
-        return Campaign.plan(TENANT, CampaignId.of(UUID.randomUUID()), new NewCampaign("Spring mailing",
-                CampaignType.EMAIL, MARCH, Money.of("1000.00", "EUR"), "Newsletter with spring offers"), MARKETER,
+        return Campaign.plan(
+                TENANT,
+                CampaignId.of(UUID.randomUUID()),
+                new NewCampaign(
+                        "Spring mailing",
+                        CampaignType.EMAIL,
+                        MARCH,
+                        Money.of("1000.00", "EUR"),
+                        "Newsletter with spring offers"),
+                MARKETER,
                 CLOCK);
     }
 
     private static Campaign campaignIn(CampaignStatus status) {
         Campaign campaign = planned();
         switch (status) {
-            case PLANNED -> { }
+            case PLANNED -> {}
             case ACTIVE -> campaign.activate(MARKETER, CLOCK);
             case COMPLETED -> {
                 campaign.activate(MARKETER, CLOCK);
@@ -80,8 +88,9 @@ class CampaignTest {
     }
 
     static Stream<Arguments> everyMoveToAReachableStatus() {
-        return EnumSet.allOf(CampaignStatus.class).stream().flatMap(from -> EnumSet.complementOf(
-                EnumSet.of(CampaignStatus.PLANNED)).stream().map(to -> Arguments.of(from, to)));
+        return EnumSet.allOf(CampaignStatus.class).stream()
+                .flatMap(from -> EnumSet.complementOf(EnumSet.of(CampaignStatus.PLANNED)).stream()
+                        .map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -92,8 +101,10 @@ class CampaignTest {
             moveTo(campaign, to);
             assertThat(campaign.status()).isEqualTo(to);
         } else {
-            assertThatThrownBy(() -> moveTo(campaign, to)).isInstanceOf(IllegalTransitionException.class)
-                    .hasMessageContaining(from.name()).hasMessageContaining(to.name());
+            assertThatThrownBy(() -> moveTo(campaign, to))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessageContaining(from.name())
+                    .hasMessageContaining(to.name());
             assertThat(campaign.status()).isEqualTo(from);
         }
         assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.get(from).contains(to));
@@ -130,7 +141,8 @@ class CampaignTest {
         assertThat(second).containsExactly(bob);
         assertThat(campaign.members()).extracting(CampaignMember::member).containsExactly(ann, lead, bob);
         assertThat(campaign.members()).allMatch(member -> member.status() == CampaignMemberStatus.TARGETED);
-        assertInvalid(() -> campaign.addMembers(List.of(RecordRef.account(AccountId.of(UUID.randomUUID()))), CLOCK),
+        assertInvalid(
+                () -> campaign.addMembers(List.of(RecordRef.account(AccountId.of(UUID.randomUUID()))), CLOCK),
                 "member");
     }
 
@@ -156,8 +168,11 @@ class CampaignTest {
         assertThat(campaign.member(ann).orElseThrow().statusChangedAt()).isEqualTo(NOW.plus(Duration.ofDays(3)));
         assertThat(campaign.responseCount()).isEqualTo(2);
         assertThat(campaign.conversionCount()).isEqualTo(2);
-        assertThat(campaign.pendingEvents()).last().isInstanceOfSatisfying(CampaignMemberStatusChanged.class,
-                event -> assertThat(event.to()).isEqualTo(CampaignMemberStatus.BOUNCED));
+        assertThat(campaign.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        CampaignMemberStatusChanged.class,
+                        event -> assertThat(event.to()).isEqualTo(CampaignMemberStatus.BOUNCED));
     }
 
     @Test
@@ -177,7 +192,8 @@ class CampaignTest {
         campaign.addMembers(List.of(ann), CLOCK);
 
         assertThatThrownBy(() -> campaign.recordMemberStatus(ann, CampaignMemberStatus.SENT, CLOCK))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("PLANNED");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("PLANNED");
     }
 
     @Test
@@ -187,19 +203,26 @@ class CampaignTest {
         campaign.recordMemberStatus(ann, CampaignMemberStatus.UNSUBSCRIBED, CLOCK);
 
         assertThatThrownBy(() -> campaign.recordMemberStatus(ann, CampaignMemberStatus.RESPONDED, CLOCK))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("UNSUBSCRIBED")
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("UNSUBSCRIBED")
                 .hasMessageContaining("RESPONDED");
         assertInvalid(() -> campaign.recordMemberStatus(bob, CampaignMemberStatus.SENT, CLOCK), "member");
     }
 
     @Test
     void memberStatusMovesFollowTheirTable() {
-        assertThat(CampaignMemberStatus.TARGETED.canMoveTo(CampaignMemberStatus.SENT)).isTrue();
-        assertThat(CampaignMemberStatus.SENT.canMoveTo(CampaignMemberStatus.SENT)).isFalse();
-        assertThat(CampaignMemberStatus.BOUNCED.canMoveTo(CampaignMemberStatus.SENT)).isTrue();
-        assertThat(CampaignMemberStatus.BOUNCED.canMoveTo(CampaignMemberStatus.RESPONDED)).isFalse();
-        assertThat(CampaignMemberStatus.RESPONDED.canMoveTo(CampaignMemberStatus.SENT)).isFalse();
-        assertThat(CampaignMemberStatus.CONVERTED.canMoveTo(CampaignMemberStatus.RESPONDED)).isFalse();
+        assertThat(CampaignMemberStatus.TARGETED.canMoveTo(CampaignMemberStatus.SENT))
+                .isTrue();
+        assertThat(CampaignMemberStatus.SENT.canMoveTo(CampaignMemberStatus.SENT))
+                .isFalse();
+        assertThat(CampaignMemberStatus.BOUNCED.canMoveTo(CampaignMemberStatus.SENT))
+                .isTrue();
+        assertThat(CampaignMemberStatus.BOUNCED.canMoveTo(CampaignMemberStatus.RESPONDED))
+                .isFalse();
+        assertThat(CampaignMemberStatus.RESPONDED.canMoveTo(CampaignMemberStatus.SENT))
+                .isFalse();
+        assertThat(CampaignMemberStatus.CONVERTED.canMoveTo(CampaignMemberStatus.RESPONDED))
+                .isFalse();
         assertThat(EnumSet.allOf(CampaignMemberStatus.class))
                 .noneMatch(status -> status.canMoveTo(CampaignMemberStatus.TARGETED))
                 .noneMatch(CampaignMemberStatus.UNSUBSCRIBED::canMoveTo);
@@ -236,7 +259,9 @@ class CampaignTest {
         Campaign campaign = planned();
 
         assertThatThrownBy(() -> campaign.recordCost("Ads", Money.of("10", "USD"), MARCH_1, CLOCK))
-                .isInstanceOf(CurrencyMismatchException.class).hasMessageContaining("USD").hasMessageContaining("EUR");
+                .isInstanceOf(CurrencyMismatchException.class)
+                .hasMessageContaining("USD")
+                .hasMessageContaining("EUR");
         assertInvalid(() -> campaign.recordCost("Ads", Money.of("0", "EUR"), MARCH_1, CLOCK), "amount");
         assertInvalid(() -> campaign.recordCost(" ", Money.of("1", "EUR"), MARCH_1, CLOCK), "description");
         assertInvalid(() -> campaign.recordCost("Ads", Money.of("1", "EUR"), null, CLOCK), "incurredOn");
@@ -266,7 +291,8 @@ class CampaignTest {
     }
 
     private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -53,7 +53,8 @@ class SegmentTest {
     }
 
     private static Segment segment(SegmentRule rule) {
-        return Segment.define(TENANT, SegmentId.of(UUID.randomUUID()), "Segment", SegmentAudience.CONTACTS, rule, CLOCK);
+        return Segment.define(
+                TENANT, SegmentId.of(UUID.randomUUID()), "Segment", SegmentAudience.CONTACTS, rule, CLOCK);
     }
 
     @Test
@@ -74,7 +75,8 @@ class SegmentTest {
     void hasTagsNeedsEveryTag() {
         Segment segment = segment(SegmentRule.all(HasTags.of("vip", "newsletter")));
 
-        assertThat(segment.matches(contact(ada().withTag("VIP").withTag("Newsletter")))).isTrue();
+        assertThat(segment.matches(contact(ada().withTag("VIP").withTag("Newsletter"))))
+                .isTrue();
         assertThat(segment.matches(contact(ada().withTag("VIP")))).isFalse();
     }
 
@@ -85,9 +87,12 @@ class SegmentTest {
         Contact text = contact(ada().withCustomField(SCORE, CustomFieldValue.text("high")));
         Contact none = contact(ada());
 
-        Segment greater = segment(SegmentRule.all(new CustomField(SCORE, Comparison.GREATER_THAN, CustomFieldValue.number(50))));
-        Segment less = segment(SegmentRule.all(new CustomField(SCORE, Comparison.LESS_THAN, CustomFieldValue.number(50))));
-        Segment equal = segment(SegmentRule.all(new CustomField(SCORE, Comparison.EQUALS, CustomFieldValue.number(new BigDecimal("80.0")))));
+        Segment greater =
+                segment(SegmentRule.all(new CustomField(SCORE, Comparison.GREATER_THAN, CustomFieldValue.number(50))));
+        Segment less =
+                segment(SegmentRule.all(new CustomField(SCORE, Comparison.LESS_THAN, CustomFieldValue.number(50))));
+        Segment equal = segment(SegmentRule.all(
+                new CustomField(SCORE, Comparison.EQUALS, CustomFieldValue.number(new BigDecimal("80.0")))));
 
         assertThat(List.of(high, low, text, none)).filteredOn(greater::matches).containsExactly(high);
         assertThat(List.of(high, low, text, none)).filteredOn(less::matches).containsExactly(low);
@@ -99,8 +104,10 @@ class SegmentTest {
         CustomFieldKey budget = CustomFieldKey.of("budget");
         Contact dollars = contact(ada().withCustomField(budget, CustomFieldValue.money(Money.of("1000", "USD"))));
 
-        assertThat(segment(SegmentRule.all(new CustomField(budget, Comparison.GREATER_THAN,
-                CustomFieldValue.money(Money.of("10", "EUR"))))).matches(dollars)).isFalse();
+        assertThat(segment(SegmentRule.all(new CustomField(
+                                budget, Comparison.GREATER_THAN, CustomFieldValue.money(Money.of("10", "EUR")))))
+                        .matches(dollars))
+                .isFalse();
     }
 
     @Test
@@ -113,30 +120,40 @@ class SegmentTest {
         contact.withdrawConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "unsubscribe", CLOCK);
         assertThat(emailable.matches(contact)).isFalse();
 
-        Account account = Account.register(TENANT, AccountId.of(UUID.randomUUID()), NewAccount.of("ACME", OWNER), CLOCK);
+        Account account =
+                Account.register(TENANT, AccountId.of(UUID.randomUUID()), NewAccount.of("ACME", OWNER), CLOCK);
         assertThat(emailable.matches(account)).isFalse();
     }
 
     @Test
     void nestedRulesCombine() {
-        Segment segment = segment(SegmentRule.all(new OwnedBy(OWNER),
-                new Nested(SegmentRule.any(new InTerritory(NORTH), new InTerritory(SOUTH)))));
+        Segment segment = segment(SegmentRule.all(
+                new OwnedBy(OWNER), new Nested(SegmentRule.any(new InTerritory(NORTH), new InTerritory(SOUTH)))));
 
         assertThat(segment.matches(contact(ada().withTerritory(SOUTH)))).isTrue();
         assertThat(segment.matches(contact(ada()))).isFalse();
-        assertThat(segment.matches(contact(NewContact.of(PersonName.of("B", "C"), UserId.of(UUID.randomUUID())).withTerritory(NORTH))))
+        assertThat(segment.matches(contact(NewContact.of(PersonName.of("B", "C"), UserId.of(UUID.randomUUID()))
+                        .withTerritory(NORTH))))
                 .isFalse();
     }
 
     @Test
     void anEmptyRuleOrTagListIsRefusedNamingTheField() {
         assertThatThrownBy(() -> new SegmentRule(SegmentMatch.ALL, List.of()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rule.criteria"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rule.criteria"));
         assertThatThrownBy(HasTags::of)
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("tags"));
-        assertThatThrownBy(() -> Segment.define(TENANT, SegmentId.of(UUID.randomUUID()), " ", SegmentAudience.CONTACTS,
-                SegmentRule.all(new OwnedBy(OWNER)), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("tags"));
+        assertThatThrownBy(() -> Segment.define(
+                        TENANT,
+                        SegmentId.of(UUID.randomUUID()),
+                        " ",
+                        SegmentAudience.CONTACTS,
+                        SegmentRule.all(new OwnedBy(OWNER)),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 
     @Test

@@ -32,14 +32,18 @@ class AccountTest {
         Account account = acme();
 
         assertThat(account.name()).isEqualTo("ACME GmbH");
-        assertThat(account.pendingEvents()).singleElement().isInstanceOfSatisfying(AccountRegistered.class,
-                event -> assertThat(event.name()).isEqualTo("ACME GmbH"));
+        assertThat(account.pendingEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        AccountRegistered.class,
+                        event -> assertThat(event.name()).isEqualTo("ACME GmbH"));
     }
 
     @Test
     void aBlankNameIsRefused() {
         assertThatThrownBy(() -> NewAccount.of("  ", OWNER))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));
     }
 
     @Test
@@ -49,15 +53,18 @@ class AccountTest {
 
     @Test
     void aWebsiteWithoutSchemeIsReadAsHttps() {
-        assertThat(new AccountDetails(null, null, "acme.example", null).website()).isEqualTo("https://acme.example");
+        assertThat(new AccountDetails(null, null, "acme.example", null).website())
+                .isEqualTo("https://acme.example");
     }
 
     @Test
     void malformedWebsiteAndTaxIdAreRefusedNamingTheField() {
         assertThatThrownBy(() -> new AccountDetails(null, null, "ftp://acme.example", null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("website"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("website"));
         assertThatThrownBy(() -> new AccountDetails(null, null, null, "DE#123"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("taxId"));
     }
 
     @Test
@@ -65,7 +72,8 @@ class AccountTest {
         Account account = acme();
 
         assertThatThrownBy(() -> account.setParent(account.id(), LocalDate.of(2025, 1, 1), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("parent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("parent"));
     }
 
     @Test
@@ -87,7 +95,8 @@ class AccountTest {
         account.setParent(HOLDING, LocalDate.of(2024, 1, 1), CLOCK);
 
         assertThatThrownBy(() -> account.setParent(OTHER_HOLDING, LocalDate.of(2024, 1, 1), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("from"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("from"));
     }
 
     @Test
@@ -99,8 +108,10 @@ class AccountTest {
 
         assertThat(account.parentOn(LocalDate.of(2024, 12, 31))).contains(HOLDING);
         assertThat(account.parentOn(LocalDate.of(2025, 1, 1))).isEmpty();
-        assertThat(account.pendingEvents()).last().isEqualTo(new AccountParentChanged(TENANT, account.id().value(),
-                CLOCK.instant(), null, LocalDate.of(2025, 1, 1)));
+        assertThat(account.pendingEvents())
+                .last()
+                .isEqualTo(new AccountParentChanged(
+                        TENANT, account.id().value(), CLOCK.instant(), null, LocalDate.of(2025, 1, 1)));
     }
 
     @Test
@@ -109,19 +120,23 @@ class AccountTest {
 
         account.placeOnCreditHold("invoice 2026-001 overdue", CLOCK);
         assertThat(account.isOnCreditHold()).isTrue();
-        assertThatThrownBy(() -> account.placeOnCreditHold("again", CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> account.placeOnCreditHold("again", CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
 
         account.releaseCreditHold(CLOCK);
         assertThat(account.isOnCreditHold()).isFalse();
         assertThatThrownBy(() -> account.releaseCreditHold(CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThat(account.pendingEvents()).hasAtLeastOneElementOfType(AccountCreditHoldPlaced.class)
+        assertThat(account.pendingEvents())
+                .hasAtLeastOneElementOfType(AccountCreditHoldPlaced.class)
                 .hasAtLeastOneElementOfType(AccountCreditHoldReleased.class);
     }
 
     @Test
     void theStateRoundTripKeepsEveryField() {
         Account account = acme();
-        account.changeDetails(new AccountDetails("ACME Gesellschaft mbH", "Manufacturing", "https://acme.example", "DE123456789"), CLOCK);
+        account.changeDetails(
+                new AccountDetails("ACME Gesellschaft mbH", "Manufacturing", "https://acme.example", "DE123456789"),
+                CLOCK);
         account.setParent(HOLDING, LocalDate.of(2024, 1, 1), CLOCK);
         account.placeOnCreditHold("overdue", CLOCK);
         account.tag("key account", CLOCK);

@@ -18,7 +18,8 @@ class ContactPointsTest {
 
     @Test
     void theFirstEmailAddedBecomesPrimary() {
-        ContactPoints points = ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withEmail(HOME, ContactPointType.HOME);
+        ContactPoints points =
+                ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withEmail(HOME, ContactPointType.HOME);
 
         assertThat(points.primaryEmail()).contains(WORK);
         assertThat(points.emails()).extracting(ContactPoint::primary).containsExactly(true, false);
@@ -26,7 +27,9 @@ class ContactPointsTest {
 
     @Test
     void makingAnotherEmailPrimaryDemotesTheOldOne() {
-        ContactPoints points = ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withEmail(HOME, ContactPointType.HOME)
+        ContactPoints points = ContactPoints.NONE
+                .withEmail(WORK, ContactPointType.WORK)
+                .withEmail(HOME, ContactPointType.HOME)
                 .withPrimaryEmail(HOME);
 
         assertThat(points.primaryEmail()).contains(HOME);
@@ -35,8 +38,11 @@ class ContactPointsTest {
 
     @Test
     void removingThePrimaryPromotesTheOldestRemaining() {
-        ContactPoints points = ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withEmail(HOME, ContactPointType.HOME)
-                .withEmail(OTHER, ContactPointType.OTHER).withoutEmail(WORK);
+        ContactPoints points = ContactPoints.NONE
+                .withEmail(WORK, ContactPointType.WORK)
+                .withEmail(HOME, ContactPointType.HOME)
+                .withEmail(OTHER, ContactPointType.OTHER)
+                .withoutEmail(WORK);
 
         assertThat(points.primaryEmail()).contains(HOME);
         assertThat(points.emails()).extracting(ContactPoint::value).containsExactly(HOME, OTHER);
@@ -44,12 +50,18 @@ class ContactPointsTest {
 
     @Test
     void removingTheLastEntryLeavesNoPrimary() {
-        assertThat(ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withoutEmail(WORK).primaryEmail()).isEmpty();
+        assertThat(ContactPoints.NONE
+                        .withEmail(WORK, ContactPointType.WORK)
+                        .withoutEmail(WORK)
+                        .primaryEmail())
+                .isEmpty();
     }
 
     @Test
     void removingANonPrimaryKeepsThePrimary() {
-        ContactPoints points = ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK).withEmail(HOME, ContactPointType.HOME)
+        ContactPoints points = ContactPoints.NONE
+                .withEmail(WORK, ContactPointType.WORK)
+                .withEmail(HOME, ContactPointType.HOME)
                 .withoutEmail(HOME);
 
         assertThat(points.primaryEmail()).contains(WORK);
@@ -60,7 +72,8 @@ class ContactPointsTest {
         ContactPoints points = ContactPoints.NONE.withEmail(WORK, ContactPointType.WORK);
 
         assertThatThrownBy(() -> points.withEmail(EmailAddress.of("ADA@example.com"), ContactPointType.HOME))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("email"));
         assertThat(points.hasEmail(EmailAddress.of("Ada@Example.com"))).isTrue();
     }
 
@@ -69,15 +82,18 @@ class ContactPointsTest {
         ContactPoints points = ContactPoints.NONE.withPhone(PhoneNumber.parse("+49 30 1234567"), ContactPointType.WORK);
 
         assertThatThrownBy(() -> points.withoutPhone(PhoneNumber.parse("+49 30 7654321")))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phone"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phone"));
         assertThatThrownBy(() -> points.withPrimaryAddress(PostalAddress.of("Main St 1", "10115", "Berlin", "DE")))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("address"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("address"));
     }
 
     @Test
     void aMissingTypeIsRefusedNamingTheField() {
         assertThatThrownBy(() -> ContactPoints.NONE.withPhone(PhoneNumber.parse("+49 30 1234567"), null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phoneType"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("phoneType"));
     }
 
     @Test
@@ -87,8 +103,12 @@ class ContactPointsTest {
         PostalAddress office = PostalAddress.of("Main St 1", "10115", "Berlin", "DE");
         PostalAddress warehouse = PostalAddress.of("Dock 4", "20457", "Hamburg", "DE");
 
-        ContactPoints points = ContactPoints.NONE.withPhone(first, ContactPointType.WORK).withPhone(second, ContactPointType.MOBILE)
-                .withPrimaryPhone(second).withAddress(office, ContactPointType.BILLING).withAddress(warehouse, ContactPointType.SHIPPING)
+        ContactPoints points = ContactPoints.NONE
+                .withPhone(first, ContactPointType.WORK)
+                .withPhone(second, ContactPointType.MOBILE)
+                .withPrimaryPhone(second)
+                .withAddress(office, ContactPointType.BILLING)
+                .withAddress(warehouse, ContactPointType.SHIPPING)
                 .withoutAddress(office);
 
         assertThat(points.primaryPhone()).contains(second);
@@ -97,10 +117,12 @@ class ContactPointsTest {
 
     @Test
     void aStoredFormWithTwoPrimariesIsRefused() {
-        List<ContactPoint<EmailAddress>> twoPrimaries = List.of(new ContactPoint<>(WORK, ContactPointType.WORK, true),
+        List<ContactPoint<EmailAddress>> twoPrimaries = List.of(
+                new ContactPoint<>(WORK, ContactPointType.WORK, true),
                 new ContactPoint<>(HOME, ContactPointType.HOME, true));
 
         assertThatThrownBy(() -> new ContactPoints(twoPrimaries, List.of(), List.of()))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("emails"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("emails"));
     }
 }

@@ -29,7 +29,8 @@ class ContactTest {
     private static final AccountId ACME = AccountId.of(UUID.randomUUID());
 
     private static Contact ada() {
-        return Contact.register(TENANT, ContactId.of(UUID.randomUUID()), NewContact.of(PersonName.of("Ada", "King"), OWNER), CLOCK);
+        return Contact.register(
+                TENANT, ContactId.of(UUID.randomUUID()), NewContact.of(PersonName.of("Ada", "King"), OWNER), CLOCK);
     }
 
     private static Clock later(long minutes) {
@@ -52,7 +53,8 @@ class ContactTest {
     @Test
     void aContactWithoutLastNameIsRefused() {
         assertThatThrownBy(() -> PersonName.of("Ada", " "))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name.lastName"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name.lastName"));
     }
 
     @Test
@@ -61,31 +63,38 @@ class ContactTest {
                 .withDetails(new ContactDetails(null, LocalDate.of(2026, 3, 3), null));
 
         assertThatThrownBy(() -> Contact.register(TENANT, ContactId.of(UUID.randomUUID()), unborn, CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("birthday"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("birthday"));
     }
 
     @Test
     void aLocaleWithoutLanguageIsRefused() {
         assertThatThrownBy(() -> new ContactDetails(Locale.forLanguageTag("und"), null, null))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("preferredLanguage"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("preferredLanguage"));
     }
 
     @Test
     void changingDetailsRecordsOneChangeAndSameDetailsRecordNone() {
         Contact contact = ada();
-        ContactDetails details = new ContactDetails(Locale.GERMAN, LocalDate.of(1815, 12, 10), ZoneId.of("Europe/London"));
+        ContactDetails details =
+                new ContactDetails(Locale.GERMAN, LocalDate.of(1815, 12, 10), ZoneId.of("Europe/London"));
 
         contact.changeDetails(details, CLOCK);
         contact.changeDetails(details, CLOCK);
 
         assertThat(contact.details()).isEqualTo(details);
-        assertThat(contact.pendingEvents()).filteredOn(ContactChanged.class::isInstance).singleElement()
-                .extracting(event -> ((ContactChanged) event).change()).isEqualTo(PartyChange.DETAILS);
+        assertThat(contact.pendingEvents())
+                .filteredOn(ContactChanged.class::isInstance)
+                .singleElement()
+                .extracting(event -> ((ContactChanged) event).change())
+                .isEqualTo(PartyChange.DETAILS);
     }
 
     @Test
     void noConsentMeansNoContact() {
-        assertThat(ada().mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isFalse();
+        assertThat(ada().mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isFalse();
     }
 
     @Test
@@ -93,18 +102,22 @@ class ContactTest {
         Contact contact = ada();
 
         contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form", CLOCK);
-        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isTrue();
+        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isTrue();
 
         contact.withdrawConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "unsubscribe-link", later(5));
-        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isFalse();
-        assertThat(contact.latestConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).hasValueSatisfying(consent -> {
-            assertThat(consent.status()).isEqualTo(ConsentStatus.WITHDRAWN);
-            assertThat(consent.source()).isEqualTo("unsubscribe-link");
-            assertThat(consent.recordedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
-        });
+        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isFalse();
+        assertThat(contact.latestConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .hasValueSatisfying(consent -> {
+                    assertThat(consent.status()).isEqualTo(ConsentStatus.WITHDRAWN);
+                    assertThat(consent.source()).isEqualTo("unsubscribe-link");
+                    assertThat(consent.recordedAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+                });
 
         contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "call", later(10));
-        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isTrue();
+        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isTrue();
         assertThat(contact.consents()).hasSize(3);
     }
 
@@ -114,9 +127,12 @@ class ContactTest {
 
         contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract", CLOCK);
 
-        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.SERVICE)).isTrue();
-        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING)).isFalse();
-        assertThat(contact.mayContact(ConsentChannel.SMS, ConsentPurpose.SERVICE)).isFalse();
+        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.SERVICE))
+                .isTrue();
+        assertThat(contact.mayContact(ConsentChannel.EMAIL, ConsentPurpose.MARKETING))
+                .isFalse();
+        assertThat(contact.mayContact(ConsentChannel.SMS, ConsentPurpose.SERVICE))
+                .isFalse();
     }
 
     @Test
@@ -127,10 +143,12 @@ class ContactTest {
         contact.withdrawConsent(ConsentChannel.SMS, ConsentPurpose.MARKETING, "stop-reply", CLOCK);
 
         assertThat(contact.pendingEvents()).hasSize(3);
-        assertThat(contact.pendingEvents().get(1)).isEqualTo(new ConsentGranted(TENANT, contact.id().value(), NOW,
-                ConsentChannel.SMS, ConsentPurpose.MARKETING, "web-form"));
-        assertThat(contact.pendingEvents().get(2)).isEqualTo(new ConsentWithdrawn(TENANT, contact.id().value(), NOW,
-                ConsentChannel.SMS, ConsentPurpose.MARKETING, "stop-reply"));
+        assertThat(contact.pendingEvents().get(1))
+                .isEqualTo(new ConsentGranted(
+                        TENANT, contact.id().value(), NOW, ConsentChannel.SMS, ConsentPurpose.MARKETING, "web-form"));
+        assertThat(contact.pendingEvents().get(2))
+                .isEqualTo(new ConsentWithdrawn(
+                        TENANT, contact.id().value(), NOW, ConsentChannel.SMS, ConsentPurpose.MARKETING, "stop-reply"));
     }
 
     @Test
@@ -138,7 +156,8 @@ class ContactTest {
         Contact contact = ada();
 
         assertThatThrownBy(() -> contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, " ", CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("source"));
         assertThat(contact.consents()).isEmpty();
     }
 
@@ -146,7 +165,8 @@ class ContactTest {
     void aLinkToAnAccountIsCurrentOnlyWithinItsDates() {
         Contact contact = ada();
 
-        contact.linkToAccount(ACME, "CFO", true, DateRange.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), CLOCK);
+        contact.linkToAccount(
+                ACME, "CFO", true, DateRange.of(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 12, 31)), CLOCK);
 
         assertThat(contact.accountsOn(LocalDate.of(2023, 12, 31))).isEmpty();
         assertThat(contact.accountsOn(LocalDate.of(2024, 1, 1))).containsExactly(ACME);
@@ -163,8 +183,10 @@ class ContactTest {
         Contact contact = ada();
         contact.linkToAccount(ACME, "CFO", true, DateRange.from(LocalDate.of(2024, 1, 1)), CLOCK);
 
-        assertThatThrownBy(() -> contact.linkToAccount(ACME, "CEO", true, DateRange.of(LocalDate.of(2025, 1, 1), null), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("period"));
+        assertThatThrownBy(() ->
+                        contact.linkToAccount(ACME, "CEO", true, DateRange.of(LocalDate.of(2025, 1, 1), null), CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("period"));
         assertThat(contact.affiliations()).hasSize(1);
     }
 
@@ -176,7 +198,8 @@ class ContactTest {
         contact.endAccountLink(ACME, LocalDate.of(2025, 6, 30), CLOCK);
         contact.linkToAccount(ACME, "CEO", true, DateRange.from(LocalDate.of(2025, 7, 1)), CLOCK);
 
-        assertThat(contact.affiliations().get(0).period()).isEqualTo(DateRange.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 30)));
+        assertThat(contact.affiliations().get(0).period())
+                .isEqualTo(DateRange.of(LocalDate.of(2024, 1, 1), LocalDate.of(2025, 6, 30)));
         assertThat(contact.affiliations().get(1).role()).isEqualTo("CEO");
         assertThat(contact.pendingEvents()).hasAtLeastOneElementOfType(ContactAccountLinkEnded.class);
     }
@@ -187,13 +210,15 @@ class ContactTest {
         contact.linkToAccount(ACME, "CFO", false, DateRange.from(LocalDate.of(2024, 1, 1)), CLOCK);
 
         assertThatThrownBy(() -> contact.endAccountLink(ACME, LocalDate.of(2023, 1, 1), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("account"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("account"));
     }
 
     @Test
     void aPeriodEndingBeforeItStartsIsRefused() {
         assertThatThrownBy(() -> DateRange.of(LocalDate.of(2024, 2, 1), LocalDate.of(2024, 1, 31)))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("to"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("to"));
     }
 
     @Test
@@ -210,7 +235,8 @@ class ContactTest {
         assertThat(contact.owner()).isEqualTo(newOwner);
         assertThat(contact.territory()).contains(north);
         assertThat(contact.tags().values()).containsExactly("vip");
-        assertThat(contact.pendingEvents()).filteredOn(ContactChanged.class::isInstance)
+        assertThat(contact.pendingEvents())
+                .filteredOn(ContactChanged.class::isInstance)
                 .extracting(event -> ((ContactChanged) event).change())
                 .containsExactly(PartyChange.OWNER, PartyChange.TERRITORY, PartyChange.TAGS);
     }
@@ -218,13 +244,15 @@ class ContactTest {
     @Test
     void removingACustomFieldThatIsNotSetIsRefused() {
         assertThatThrownBy(() -> ada().removeCustomField(CustomFieldKey.of("size"), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customField.key"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("customField.key"));
     }
 
     @Test
     void theStateRoundTripKeepsEveryField() {
         Contact contact = ada();
-        contact.changeDetails(new ContactDetails(Locale.FRENCH, LocalDate.of(1990, 2, 28), ZoneId.of("Europe/Paris")), CLOCK);
+        contact.changeDetails(
+                new ContactDetails(Locale.FRENCH, LocalDate.of(1990, 2, 28), ZoneId.of("Europe/Paris")), CLOCK);
         contact.addEmail(EmailAddress.of("ada@example.com"), ContactPointType.WORK, CLOCK);
         contact.setCustomField(CustomFieldKey.of("size"), CustomFieldValue.number(42), CLOCK);
         contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form", CLOCK);

@@ -7,8 +7,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.UUID;
 import org.crmkit.core.activity.NewTask;
@@ -37,14 +37,29 @@ class OpportunityTest {
     final Stage negotiate = pipeline.stages().get(2);
 
     Opportunity deal() {
-        return Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), NewOpportunity.of(
-                "Fleet renewal", AccountId.of(UUID.randomUUID()), pipeline.id(), Currency.getInstance("EUR"),
-                UserId.of(UUID.randomUUID())).withExpectedCloseDate(LocalDate.of(2026, 6, 30)), pipeline, ANNA, CLOCK);
+        return Opportunity.open(
+                PipelineTest.TENANT,
+                OpportunityId.of(UUID.randomUUID()),
+                NewOpportunity.of(
+                                "Fleet renewal",
+                                AccountId.of(UUID.randomUUID()),
+                                pipeline.id(),
+                                Currency.getInstance("EUR"),
+                                UserId.of(UUID.randomUUID()))
+                        .withExpectedCloseDate(LocalDate.of(2026, 6, 30)),
+                pipeline,
+                ANNA,
+                CLOCK);
     }
 
     static LineItem item(String quantity, String price, String discount) {
-        return new LineItem(LineItemId.of(UUID.randomUUID()), "SKU-1", "Licence", new BigDecimal(quantity),
-                Money.of(price, "EUR"), new BigDecimal(discount));
+        return new LineItem(
+                LineItemId.of(UUID.randomUUID()),
+                "SKU-1",
+                "Licence",
+                new BigDecimal(quantity),
+                Money.of(price, "EUR"),
+                new BigDecimal(discount));
     }
 
     @Test
@@ -66,13 +81,20 @@ class OpportunityTest {
     void aNewOpportunityOpensWithEverythingItSays() {
         ContactId buyer = ContactId.of(UUID.randomUUID());
         LeadId lead = LeadId.of(UUID.randomUUID());
-        NewOpportunity wanted = NewOpportunity.of("Fleet", AccountId.of(UUID.randomUUID()), pipeline.id(),
-                Currency.getInstance("EUR"), UserId.of(UUID.randomUUID())).withPrimaryContact(buyer)
-                .withStage(negotiate.id()).withAmount(Money.of("900.00", "EUR"))
-                .withExpectedCloseDate(LocalDate.of(2026, 9, 30)).withOriginLead(lead);
+        NewOpportunity wanted = NewOpportunity.of(
+                        "Fleet",
+                        AccountId.of(UUID.randomUUID()),
+                        pipeline.id(),
+                        Currency.getInstance("EUR"),
+                        UserId.of(UUID.randomUUID()))
+                .withPrimaryContact(buyer)
+                .withStage(negotiate.id())
+                .withAmount(Money.of("900.00", "EUR"))
+                .withExpectedCloseDate(LocalDate.of(2026, 9, 30))
+                .withOriginLead(lead);
 
-        Opportunity deal = Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), wanted, pipeline,
-                ANNA, CLOCK);
+        Opportunity deal = Opportunity.open(
+                PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), wanted, pipeline, ANNA, CLOCK);
 
         assertThat(deal.primaryContact()).isEqualTo(buyer);
         assertThat(deal.stage()).isEqualTo(negotiate.id());
@@ -84,12 +106,17 @@ class OpportunityTest {
 
     @Test
     void aDealOpensOnlyInThePipelineItNames() {
-        NewOpportunity elsewhere = NewOpportunity.of("Fleet", AccountId.of(UUID.randomUUID()),
-                PipelineTest.newBusiness().id(), Currency.getInstance("EUR"), UserId.of(UUID.randomUUID()));
+        NewOpportunity elsewhere = NewOpportunity.of(
+                "Fleet",
+                AccountId.of(UUID.randomUUID()),
+                PipelineTest.newBusiness().id(),
+                Currency.getInstance("EUR"),
+                UserId.of(UUID.randomUUID()));
 
-        assertThatThrownBy(() -> Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), elsewhere,
-                pipeline, ANNA, CLOCK))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("pipeline");
+        assertThatThrownBy(() -> Opportunity.open(
+                        PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()), elsewhere, pipeline, ANNA, CLOCK))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("pipeline");
     }
 
     @Test
@@ -97,8 +124,10 @@ class OpportunityTest {
         Opportunity deal = deal();
         Instant opened = CLOCK.instant();
 
-        assertThat(deal.staleness(pipeline, null, opened.plus(Duration.ofDays(13)))).isEmpty();
-        Staleness staleness = deal.staleness(pipeline, null, opened.plus(Duration.ofDays(14))).orElseThrow();
+        assertThat(deal.staleness(pipeline, null, opened.plus(Duration.ofDays(13))))
+                .isEmpty();
+        Staleness staleness =
+                deal.staleness(pipeline, null, opened.plus(Duration.ofDays(14))).orElseThrow();
 
         assertThat(staleness.reasons()).containsExactly(StaleReason.ROTTING);
         assertThat(staleness.daysInStage()).isEqualTo(14);
@@ -135,9 +164,11 @@ class OpportunityTest {
         deal.raiseStaleAlert(first.reasons(), TaskId.of(UUID.randomUUID()), Clock.fixed(now, ZoneOffset.UTC));
         Instant later = now.plus(Duration.ofDays(1));
 
-        assertThat(deal.staleAlertStands(deal.staleness(pipeline, null, later).orElseThrow())).isTrue();
+        assertThat(deal.staleAlertStands(deal.staleness(pipeline, null, later).orElseThrow()))
+                .isTrue();
         Instant callAfterAlert = now.plus(Duration.ofHours(1));
-        Staleness newSpell = deal.staleness(pipeline, callAfterAlert, later.plus(Duration.ofDays(10))).orElseThrow();
+        Staleness newSpell = deal.staleness(pipeline, callAfterAlert, later.plus(Duration.ofDays(10)))
+                .orElseThrow();
         assertThat(deal.staleAlertStands(newSpell)).isFalse();
     }
 
@@ -153,13 +184,17 @@ class OpportunityTest {
     @Test
     void badLineItemValuesAreRefusedNamingTheField() {
         assertThatThrownBy(() -> item("0", "1", "0"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("quantity"));
         assertThatThrownBy(() -> item("1", "1", "100.01"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discountPercent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discountPercent"));
         assertThatThrownBy(() -> item("1", "1", "-1"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discountPercent"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("discountPercent"));
         assertThatThrownBy(() -> item("1", "-1", "0"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("unitPrice"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("unitPrice"));
     }
 
     @Test
@@ -172,13 +207,22 @@ class OpportunityTest {
         deal.addLineItem(support, CLOCK);
         assertThat(deal.amount()).isEqualTo(Money.of("1050.00", "EUR"));
 
-        deal.changeLineItem(new LineItem(support.id(), "SKU-2", "Premium support", BigDecimal.ONE,
-                Money.of("300.00", "EUR"), BigDecimal.ZERO), CLOCK);
+        deal.changeLineItem(
+                new LineItem(
+                        support.id(),
+                        "SKU-2",
+                        "Premium support",
+                        BigDecimal.ONE,
+                        Money.of("300.00", "EUR"),
+                        BigDecimal.ZERO),
+                CLOCK);
         assertThat(deal.amount()).isEqualTo(Money.of("1150.00", "EUR"));
 
         deal.removeLineItem(licences.id(), CLOCK);
         assertThat(deal.amount()).isEqualTo(Money.of("300.00", "EUR"));
-        assertThat(deal.pendingEvents()).filteredOn(OpportunityAmountChanged.class::isInstance).hasSize(4);
+        assertThat(deal.pendingEvents())
+                .filteredOn(OpportunityAmountChanged.class::isInstance)
+                .hasSize(4);
     }
 
     @Test
@@ -188,20 +232,25 @@ class OpportunityTest {
         assertThat(deal.amount()).isEqualTo(Money.of("5000.00", "EUR"));
         deal.addLineItem(item("1", "10.00", "0"), CLOCK);
 
-        assertThatThrownBy(() -> deal.estimateAmount(Money.of("1.00", "EUR"), CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deal.estimateAmount(Money.of("1.00", "EUR"), CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
         assertThat(deal.amount()).isEqualTo(Money.of("10.00", "EUR"));
     }
 
     @Test
     void aLineItemInAnotherCurrencyIsRefusedNamingTheField() {
         Opportunity deal = deal();
-        LineItem dollars = new LineItem(LineItemId.of(UUID.randomUUID()), "SKU", null, BigDecimal.ONE,
-                Money.of("1", "USD"), BigDecimal.ZERO);
+        LineItem dollars = new LineItem(
+                LineItemId.of(UUID.randomUUID()), "SKU", null, BigDecimal.ONE, Money.of("1", "USD"), BigDecimal.ZERO);
 
         assertThatThrownBy(() -> deal.addLineItem(dollars, CLOCK))
-                .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("lineItem.unitPrice"));
+                .isInstanceOfSatisfying(
+                        CurrencyMismatchException.class,
+                        e -> assertThat(e.field()).isEqualTo("lineItem.unitPrice"));
         assertThatThrownBy(() -> deal.estimateAmount(Money.of("1", "USD"), CLOCK))
-                .isInstanceOfSatisfying(CurrencyMismatchException.class, e -> assertThat(e.field()).isEqualTo("amount"));
+                .isInstanceOfSatisfying(
+                        CurrencyMismatchException.class,
+                        e -> assertThat(e.field()).isEqualTo("amount"));
         assertThat(deal.lineItems()).isEmpty();
     }
 
@@ -243,9 +292,11 @@ class OpportunityTest {
         Pipeline other = PipelineTest.newBusiness();
 
         assertThatThrownBy(() -> deal.moveTo(other, other.stages().get(1).id(), ANNA, CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("pipeline"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("pipeline"));
         assertThatThrownBy(() -> deal.moveTo(pipeline, other.stages().get(1).id(), ANNA, CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stageId"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stageId"));
     }
 
     @Test
@@ -261,8 +312,10 @@ class OpportunityTest {
         assertThat(deal.closedAt()).isEqualTo(CLOCK.instant());
         assertThat(deal.probabilityPercent(pipeline)).isEqualTo(100);
         assertThat(deal.pendingEvents()).last().isInstanceOf(OpportunityWon.class);
-        assertThatThrownBy(() -> deal.moveTo(pipeline, propose.id(), ANNA, CLOCK)).isInstanceOf(IllegalTransitionException.class);
-        assertThatThrownBy(() -> deal.addLineItem(item("1", "1", "0"), CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deal.moveTo(pipeline, propose.id(), ANNA, CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deal.addLineItem(item("1", "1", "0"), CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -282,14 +335,16 @@ class OpportunityTest {
         assertThat(deal.status()).isEqualTo(OpportunityStatus.OPEN);
         assertThat(deal.closeReason()).isNull();
         assertThat(deal.competitor()).isNull();
-        assertThat(deal.stageHistory()).extracting(StageChange::to)
+        assertThat(deal.stageHistory())
+                .extracting(StageChange::to)
                 .containsExactly(qualify.id(), pipeline.lostStage().id(), propose.id());
         assertThat(deal.pendingEvents()).last().isInstanceOf(OpportunityReopened.class);
     }
 
     @Test
     void anOpenDealCannotBeReopened() {
-        assertThatThrownBy(() -> deal().reopen(pipeline, propose.id(), ANNA, CLOCK)).isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> deal().reopen(pipeline, propose.id(), ANNA, CLOCK))
+                .isInstanceOf(IllegalTransitionException.class);
     }
 
     @Test
@@ -300,7 +355,8 @@ class OpportunityTest {
         deal.overrideProbability(null);
         assertThat(deal.probabilityPercent(pipeline)).isEqualTo(10);
         assertThatThrownBy(() -> deal.overrideProbability(120))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("probabilityOverride"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("probabilityOverride"));
     }
 
     @Test
@@ -314,18 +370,30 @@ class OpportunityTest {
 
         assertThat(deal.contactRoles()).hasSize(2);
         assertThat(deal.hasContactRole(BuyingRole.DECISION_MAKER)).isTrue();
-        assertThat(deal.removeContactRole(ContactRole.of(cfo, BuyingRole.DECISION_MAKER))).isTrue();
+        assertThat(deal.removeContactRole(ContactRole.of(cfo, BuyingRole.DECISION_MAKER)))
+                .isTrue();
         assertThat(deal.hasContactRole(BuyingRole.DECISION_MAKER)).isFalse();
     }
 
     @Test
     void stateRoundTripKeepsEveryField() {
-        Opportunity deal = Opportunity.open(PipelineTest.TENANT, OpportunityId.of(UUID.randomUUID()),
-                NewOpportunity.of("Deal", AccountId.of(UUID.randomUUID()), pipeline.id(), Currency.getInstance("EUR"),
-                        UserId.of(UUID.randomUUID())).withPrimaryContact(ContactId.of(UUID.randomUUID()))
-                        .withStage(propose.id()).withAmount(Money.of("10.00", "EUR"))
-                        .withExpectedCloseDate(LocalDate.of(2026, 5, 1)).withOriginLead(LeadId.of(UUID.randomUUID())),
-                pipeline, ANNA, CLOCK);
+        Opportunity deal = Opportunity.open(
+                PipelineTest.TENANT,
+                OpportunityId.of(UUID.randomUUID()),
+                NewOpportunity.of(
+                                "Deal",
+                                AccountId.of(UUID.randomUUID()),
+                                pipeline.id(),
+                                Currency.getInstance("EUR"),
+                                UserId.of(UUID.randomUUID()))
+                        .withPrimaryContact(ContactId.of(UUID.randomUUID()))
+                        .withStage(propose.id())
+                        .withAmount(Money.of("10.00", "EUR"))
+                        .withExpectedCloseDate(LocalDate.of(2026, 5, 1))
+                        .withOriginLead(LeadId.of(UUID.randomUUID())),
+                pipeline,
+                ANNA,
+                CLOCK);
         deal.addLineItem(item("2", "5.00", "0"), CLOCK);
         deal.addContactRole(ContactRole.of(ContactId.of(UUID.randomUUID()), BuyingRole.CHAMPION));
         deal.planNextStep("send proposal");

@@ -24,19 +24,27 @@ class PipelineTest {
     }
 
     static Pipeline newBusiness() {
-        return Pipeline.define(TENANT, PipelineId.of(UUID.randomUUID()), "New business", List.of(
-                Stage.open(stageId(), "Qualify", 10, ForecastCategory.PIPELINE).rottingAfter(14),
-                Stage.open(stageId(), "Propose", 50, ForecastCategory.BEST_CASE),
-                Stage.open(stageId(), "Negotiate", 80, ForecastCategory.COMMIT),
-                Stage.won(stageId(), "Won"),
-                Stage.lost(stageId(), "Lost")), CLOCK);
+        return Pipeline.define(
+                TENANT,
+                PipelineId.of(UUID.randomUUID()),
+                "New business",
+                List.of(
+                        Stage.open(stageId(), "Qualify", 10, ForecastCategory.PIPELINE)
+                                .rottingAfter(14),
+                        Stage.open(stageId(), "Propose", 50, ForecastCategory.BEST_CASE),
+                        Stage.open(stageId(), "Negotiate", 80, ForecastCategory.COMMIT),
+                        Stage.won(stageId(), "Won"),
+                        Stage.lost(stageId(), "Lost")),
+                CLOCK);
     }
 
     @Test
     void aPipelineKeepsItsStagesInOrder() {
         Pipeline pipeline = newBusiness();
 
-        assertThat(pipeline.stages()).extracting(Stage::name).containsExactly("Qualify", "Propose", "Negotiate", "Won", "Lost");
+        assertThat(pipeline.stages())
+                .extracting(Stage::name)
+                .containsExactly("Qualify", "Propose", "Negotiate", "Won", "Lost");
         assertThat(pipeline.openStages()).hasSize(3);
         assertThat(pipeline.wonStage().name()).isEqualTo("Won");
         assertThat(pipeline.lostStage().kind()).isEqualTo(StageKind.LOST);
@@ -46,32 +54,61 @@ class PipelineTest {
 
     @Test
     void aPipelineNeedsAnOpenAWonAndALostStage() {
-        assertThatThrownBy(() -> Pipeline.define(TENANT, PipelineId.of(UUID.randomUUID()), "P",
-                List.of(Stage.won(stageId(), "Won"), Stage.lost(stageId(), "Lost")), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
-        assertThatThrownBy(() -> Pipeline.define(TENANT, PipelineId.of(UUID.randomUUID()), "P",
-                List.of(Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE), Stage.lost(stageId(), "Lost")), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage()).contains("won"));
-        assertThatThrownBy(() -> Pipeline.define(TENANT, PipelineId.of(UUID.randomUUID()), "P",
-                List.of(Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE), Stage.won(stageId(), "Won")), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.getMessage()).contains("lost"));
+        assertThatThrownBy(() -> Pipeline.define(
+                        TENANT,
+                        PipelineId.of(UUID.randomUUID()),
+                        "P",
+                        List.of(Stage.won(stageId(), "Won"), Stage.lost(stageId(), "Lost")),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
+        assertThatThrownBy(() -> Pipeline.define(
+                        TENANT,
+                        PipelineId.of(UUID.randomUUID()),
+                        "P",
+                        List.of(
+                                Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE),
+                                Stage.lost(stageId(), "Lost")),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.getMessage()).contains("won"));
+        assertThatThrownBy(() -> Pipeline.define(
+                        TENANT,
+                        PipelineId.of(UUID.randomUUID()),
+                        "P",
+                        List.of(Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE), Stage.won(stageId(), "Won")),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class,
+                        e -> assertThat(e.getMessage()).contains("lost"));
     }
 
     @Test
     void stageNamesAreUniqueIgnoringCase() {
-        assertThatThrownBy(() -> Pipeline.define(TENANT, PipelineId.of(UUID.randomUUID()), "P", List.of(
-                Stage.open(stageId(), "Qualify", 10, ForecastCategory.PIPELINE),
-                Stage.open(stageId(), "QUALIFY", 20, ForecastCategory.PIPELINE),
-                Stage.won(stageId(), "Won"), Stage.lost(stageId(), "Lost")), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages[1].name"));
+        assertThatThrownBy(() -> Pipeline.define(
+                        TENANT,
+                        PipelineId.of(UUID.randomUUID()),
+                        "P",
+                        List.of(
+                                Stage.open(stageId(), "Qualify", 10, ForecastCategory.PIPELINE),
+                                Stage.open(stageId(), "QUALIFY", 20, ForecastCategory.PIPELINE),
+                                Stage.won(stageId(), "Won"),
+                                Stage.lost(stageId(), "Lost")),
+                        CLOCK))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages[1].name"));
     }
 
     @Test
     void stageValuesAreChecked() {
         assertThatThrownBy(() -> Stage.open(stageId(), "A", 101, ForecastCategory.PIPELINE))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stage.probabilityPercent"));
-        assertThatThrownBy(() -> Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE).rottingAfter(0))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stage.rottingDays"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stage.probabilityPercent"));
+        assertThatThrownBy(() -> Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE)
+                        .rottingAfter(0))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stage.rottingDays"));
     }
 
     @Test
@@ -81,14 +118,18 @@ class PipelineTest {
 
         pipeline.addStage(demo, 1, CLOCK);
         pipeline.renameStage(demo.id(), "Product demo", CLOCK);
-        List<StageId> order = new java.util.ArrayList<>(pipeline.stages().stream().map(Stage::id).toList());
+        List<StageId> order = new java.util.ArrayList<>(
+                pipeline.stages().stream().map(Stage::id).toList());
         java.util.Collections.swap(order, 0, 1);
         pipeline.reorderStages(order, CLOCK);
 
-        assertThat(pipeline.stages()).extracting(Stage::name)
+        assertThat(pipeline.stages())
+                .extracting(Stage::name)
                 .containsExactly("Product demo", "Qualify", "Propose", "Negotiate", "Won", "Lost");
         assertThat(pipeline.positionOf(demo.id())).isZero();
-        assertThat(pipeline.pendingEvents()).filteredOn(PipelineChanged.class::isInstance).hasSize(3);
+        assertThat(pipeline.pendingEvents())
+                .filteredOn(PipelineChanged.class::isInstance)
+                .hasSize(3);
     }
 
     @Test
@@ -101,7 +142,8 @@ class PipelineTest {
         assertThatThrownBy(() -> pipeline.renameStage(before.get(0).id(), "propose", CLOCK))
                 .isInstanceOf(InvalidValueException.class);
         assertThatThrownBy(() -> pipeline.reorderStages(List.of(before.get(0).id()), CLOCK))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("order"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("order"));
         assertThat(pipeline.stages()).isEqualTo(before);
     }
 

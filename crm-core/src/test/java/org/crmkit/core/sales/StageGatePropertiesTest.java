@@ -35,29 +35,42 @@ class StageGatePropertiesTest {
 
     Instant now = Instant.parse("2026-03-02T09:00:00Z");
     final List<Instant> meetings = new ArrayList<>();
-    final ActivityEvidence evidence = (kind, since) -> kind == ActivityKind.MEETING
-            && meetings.stream().anyMatch(at -> !at.isBefore(since));
+    final ActivityEvidence evidence =
+            (kind, since) -> kind == ActivityKind.MEETING && meetings.stream().anyMatch(at -> !at.isBefore(since));
 
     Clock clock() {
         return Clock.fixed(now, ZoneOffset.UTC);
     }
 
     static Pipeline gatedPipeline(Clock clock) {
-        return Pipeline.define(TenantId.DEFAULT, PipelineId.of(UUID.randomUUID()), "Enterprise", List.of(
-                Stage.open(StageId.of(UUID.randomUUID()), "Discover", 10, ForecastCategory.PIPELINE),
-                Stage.open(StageId.of(UUID.randomUUID()), "Prove", 40, ForecastCategory.BEST_CASE).gatedBy(List.of(
-                        StageGate.requires(DealField.AMOUNT), StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
-                        StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING))),
-                Stage.open(StageId.of(UUID.randomUUID()), "Commit", 80, ForecastCategory.COMMIT).gatedBy(List.of(
-                        StageGate.allOf("Commit criteria", List.of(StageGate.requiresLineItem(),
-                                StageGate.minimumAmount(Money.of("5000.00", "EUR")),
-                                StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                                StageGate.requiresCustomField("budget"), StageGate.approvalBy(Role.MANAGER))),
-                        StageGate.maxStagesSkipped(0))),
-                Stage.open(StageId.of(UUID.randomUUID()), "Contract", 90, ForecastCategory.COMMIT)
-                        .gatedBy(List.of(StageGate.maxStagesSkipped(1))),
-                Stage.won(StageId.of(UUID.randomUUID()), "Won").gatedBy(List.of(StageGate.requires(DealField.NEXT_STEP))),
-                Stage.lost(StageId.of(UUID.randomUUID()), "Lost")), clock);
+        return Pipeline.define(
+                TenantId.DEFAULT,
+                PipelineId.of(UUID.randomUUID()),
+                "Enterprise",
+                List.of(
+                        Stage.open(StageId.of(UUID.randomUUID()), "Discover", 10, ForecastCategory.PIPELINE),
+                        Stage.open(StageId.of(UUID.randomUUID()), "Prove", 40, ForecastCategory.BEST_CASE)
+                                .gatedBy(List.of(
+                                        StageGate.requires(DealField.AMOUNT),
+                                        StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
+                                        StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING))),
+                        Stage.open(StageId.of(UUID.randomUUID()), "Commit", 80, ForecastCategory.COMMIT)
+                                .gatedBy(List.of(
+                                        StageGate.allOf(
+                                                "Commit criteria",
+                                                List.of(
+                                                        StageGate.requiresLineItem(),
+                                                        StageGate.minimumAmount(Money.of("5000.00", "EUR")),
+                                                        StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                                        StageGate.requiresCustomField("budget"),
+                                                        StageGate.approvalBy(Role.MANAGER))),
+                                        StageGate.maxStagesSkipped(0))),
+                        Stage.open(StageId.of(UUID.randomUUID()), "Contract", 90, ForecastCategory.COMMIT)
+                                .gatedBy(List.of(StageGate.maxStagesSkipped(1))),
+                        Stage.won(StageId.of(UUID.randomUUID()), "Won")
+                                .gatedBy(List.of(StageGate.requires(DealField.NEXT_STEP))),
+                        Stage.lost(StageId.of(UUID.randomUUID()), "Lost")),
+                clock);
     }
 
     /**
@@ -70,9 +83,14 @@ class StageGatePropertiesTest {
         meetings.clear();
         Pipeline pipeline = gatedPipeline(clock());
         List<Stage> stages = pipeline.stages();
-        Opportunity deal = Opportunity.open(TenantId.DEFAULT, OpportunityId.of(UUID.randomUUID()),
-                NewOpportunity.of("Deal", AccountId.of(UUID.randomUUID()), pipeline.id(), EUR,
-                        UserId.of(UUID.randomUUID())), pipeline, Actor.SYSTEM, clock());
+        Opportunity deal = Opportunity.open(
+                TenantId.DEFAULT,
+                OpportunityId.of(UUID.randomUUID()),
+                NewOpportunity.of(
+                        "Deal", AccountId.of(UUID.randomUUID()), pipeline.id(), EUR, UserId.of(UUID.randomUUID())),
+                pipeline,
+                Actor.SYSTEM,
+                clock());
         int checkedMoves = 0;
         for (int action : actions) {
             int arg = action / 13;
@@ -92,8 +110,15 @@ class StageGatePropertiesTest {
                 }
                 case 2 -> {
                     if (deal.isOpen()) {
-                        deal.addLineItem(new LineItem(LineItemId.of(UUID.randomUUID()), "SEAT", null,
-                                BigDecimal.valueOf(arg + 1), Money.of("500.00", "EUR"), BigDecimal.ZERO), clock());
+                        deal.addLineItem(
+                                new LineItem(
+                                        LineItemId.of(UUID.randomUUID()),
+                                        "SEAT",
+                                        null,
+                                        BigDecimal.valueOf(arg + 1),
+                                        Money.of("500.00", "EUR"),
+                                        BigDecimal.ZERO),
+                                clock());
                     }
                 }
                 case 3 -> {
@@ -115,19 +140,23 @@ class StageGatePropertiesTest {
                     }
                 }
                 case 6 -> deal.recordCustomField("budget", arg % 2 == 0 ? FieldValue.flag(true) : null);
-                case 7 -> deal.approve(pipeline, target.id(), Role.MANAGER, UserId.of(UUID.randomUUID()),
-                        Actor.SYSTEM, clock());
+                case 7 ->
+                    deal.approve(
+                            pipeline, target.id(), Role.MANAGER, UserId.of(UUID.randomUUID()), Actor.SYSTEM, clock());
                 case 8 -> meetings.add(now);
                 case 9 -> now = now.plus(Duration.ofHours(arg + 1));
-                case 10 -> result = deal.isOpen() ? deal.moveTo(pipeline, target.id(), evidence, Actor.SYSTEM, clock())
-                        : deal.reopen(pipeline, target.id(), evidence, Actor.SYSTEM, clock());
+                case 10 ->
+                    result = deal.isOpen()
+                            ? deal.moveTo(pipeline, target.id(), evidence, Actor.SYSTEM, clock())
+                            : deal.reopen(pipeline, target.id(), evidence, Actor.SYSTEM, clock());
                 case 11 -> {
                     if (deal.isOpen()) {
                         result = switch (arg % 3) {
                             case 0 -> deal.markWon(pipeline, "fit", evidence, Actor.SYSTEM, clock());
                             case 1 -> deal.markLost(pipeline, "price", null, evidence, Actor.SYSTEM, clock());
-                            default -> deal.moveOverridingGates(pipeline, target.id(), evidence, "manager says so",
-                                    Actor.SYSTEM, clock());
+                            default ->
+                                deal.moveOverridingGates(
+                                        pipeline, target.id(), evidence, "manager says so", Actor.SYSTEM, clock());
                         };
                     }
                 }
@@ -138,13 +167,22 @@ class StageGatePropertiesTest {
                 ProposedMove move = new ProposedMove(before, pipeline, entered, entered, evidence);
                 for (StageGate gate : entered.gates()) {
                     if (!(gate instanceof StageGate.MaxStagesSkipped)) {
-                        assertThat(gate.check(move)).as("gate %s of %s", gate.name(), entered.name()).isEmpty();
+                        assertThat(gate.check(move))
+                                .as("gate %s of %s", gate.name(), entered.name())
+                                .isEmpty();
                     }
                 }
-                int skipped = Math.max(0, pipeline.positionOf(entered.id())
-                        - pipeline.positionOf(moved.change().from() == null ? entered.id() : moved.change().from()) - 1);
+                int skipped = Math.max(
+                        0,
+                        pipeline.positionOf(entered.id())
+                                - pipeline.positionOf(
+                                        moved.change().from() == null
+                                                ? entered.id()
+                                                : moved.change().from())
+                                - 1);
                 if (before.isOpen() && entered.isOpen()) {
-                    entered.gates().stream().filter(StageGate.MaxStagesSkipped.class::isInstance)
+                    entered.gates().stream()
+                            .filter(StageGate.MaxStagesSkipped.class::isInstance)
                             .map(StageGate.MaxStagesSkipped.class::cast)
                             .forEach(gate -> assertThat(skipped).isLessThanOrEqualTo(gate.stages()));
                 }
@@ -157,7 +195,8 @@ class StageGatePropertiesTest {
         }
         assertThat(deal.stageHistory().stream().filter(change -> change.from() != null && !change.overridden()))
                 .hasSize(checkedMoves);
-        assertThat(deal.stageHistory()).filteredOn(StageChange::overridden)
+        assertThat(deal.stageHistory())
+                .filteredOn(StageChange::overridden)
                 .allSatisfy(change -> assertThat(change.override().overridden()).isNotEmpty());
     }
 }

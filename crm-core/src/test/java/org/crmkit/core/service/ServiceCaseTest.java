@@ -44,8 +44,14 @@ class ServiceCaseTest {
             CaseStatus.CLOSED, EnumSet.of(CaseStatus.IN_PROGRESS));
 
     private static NewCase complaint(CasePriority priority) {
-        return NewCase.of(AccountId.of(UUID.randomUUID()), ContactId.of(UUID.randomUUID()), "Invoice is wrong",
-                CaseChannel.EMAIL, CaseCategory.of("Billing"), priority).withDescription("Charged twice");
+        return NewCase.of(
+                        AccountId.of(UUID.randomUUID()),
+                        ContactId.of(UUID.randomUUID()),
+                        "Invoice is wrong",
+                        CaseChannel.EMAIL,
+                        CaseCategory.of("Billing"),
+                        priority)
+                .withDescription("Charged twice");
     }
 
     private static ServiceCase openCase(CasePriority priority) {
@@ -59,7 +65,7 @@ class ServiceCaseTest {
     private static ServiceCase caseIn(CaseStatus status) {
         ServiceCase serviceCase = openCase(CasePriority.NORMAL);
         switch (status) {
-            case NEW -> { }
+            case NEW -> {}
             case IN_PROGRESS -> serviceCase.startWork(AGENT, CLOCK);
             case WAITING -> serviceCase.waitForCustomer(AGENT, CLOCK);
             case RESOLVED -> serviceCase.resolve("Refunded", AGENT, CLOCK);
@@ -88,8 +94,9 @@ class ServiceCaseTest {
     }
 
     static Stream<Arguments> everyMoveToAReachableStatus() {
-        return EnumSet.allOf(CaseStatus.class).stream().flatMap(from -> EnumSet.complementOf(EnumSet.of(CaseStatus.NEW))
-                .stream().map(to -> Arguments.of(from, to)));
+        return EnumSet.allOf(CaseStatus.class).stream()
+                .flatMap(from -> EnumSet.complementOf(EnumSet.of(CaseStatus.NEW)).stream()
+                        .map(to -> Arguments.of(from, to)));
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -100,8 +107,10 @@ class ServiceCaseTest {
             moveTo(serviceCase, to);
             assertThat(serviceCase.status()).isEqualTo(to);
         } else {
-            assertThatThrownBy(() -> moveTo(serviceCase, to)).isInstanceOf(IllegalTransitionException.class)
-                    .hasMessageContaining(from.name()).hasMessageContaining(to.name());
+            assertThatThrownBy(() -> moveTo(serviceCase, to))
+                    .isInstanceOf(IllegalTransitionException.class)
+                    .hasMessageContaining(from.name())
+                    .hasMessageContaining(to.name());
             assertThat(serviceCase.status()).isEqualTo(from);
         }
         assertThat(from.canMoveTo(to)).isEqualTo(ALLOWED.get(from).contains(to));
@@ -115,9 +124,11 @@ class ServiceCaseTest {
     @Test
     void resolvedCaseIsReopenedNotStartedAndAnOpenCaseCannotBeReopened() {
         assertThatThrownBy(() -> caseIn(CaseStatus.RESOLVED).startWork(AGENT, CLOCK))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("reopen");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("reopen");
         assertThatThrownBy(() -> caseIn(CaseStatus.WAITING).reopen(null, AGENT, CLOCK))
-                .isInstanceOf(IllegalTransitionException.class).hasMessageContaining("WAITING");
+                .isInstanceOf(IllegalTransitionException.class)
+                .hasMessageContaining("WAITING");
     }
 
     @Test
@@ -130,16 +141,19 @@ class ServiceCaseTest {
         assertThat(urgent.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(8)));
         assertThat(low.firstResponseDueAt()).isEqualTo(OPENED.plus(Duration.ofDays(1)));
         assertThat(low.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofDays(7)));
-        assertThat(urgent.pendingEvents()).singleElement().isInstanceOfSatisfying(CaseOpened.class,
-                event -> assertThat(event.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(8))));
+        assertThat(urgent.pendingEvents())
+                .singleElement()
+                .isInstanceOfSatisfying(
+                        CaseOpened.class,
+                        event -> assertThat(event.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(8))));
     }
 
     @Test
     void configuredServiceLevelDecidesTheDueTimes() {
         ServiceLevel strict = SLA.with(CasePriority.HIGH, Duration.ofMinutes(15), Duration.ofHours(2));
 
-        ServiceCase serviceCase = ServiceCase.open(TENANT, CaseId.of(UUID.randomUUID()),
-                complaint(CasePriority.HIGH), strict, AGENT, CLOCK);
+        ServiceCase serviceCase = ServiceCase.open(
+                TENANT, CaseId.of(UUID.randomUUID()), complaint(CasePriority.HIGH), strict, AGENT, CLOCK);
 
         assertThat(serviceCase.firstResponseDueAt()).isEqualTo(OPENED.plus(Duration.ofMinutes(15)));
         assertThat(serviceCase.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(2)));
@@ -154,9 +168,12 @@ class ServiceCaseTest {
 
         assertThat(serviceCase.firstRespondedAt()).isEqualTo(OPENED.plus(Duration.ofMinutes(20)));
         assertThat(serviceCase.status()).isEqualTo(CaseStatus.IN_PROGRESS);
-        assertThat(serviceCase.pendingEvents()).filteredOn(CaseResponded.class::isInstance)
-                .extracting(event -> ((CaseResponded) event).firstResponse()).containsExactly(true, false);
-        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofDays(30)))).isFalse();
+        assertThat(serviceCase.pendingEvents())
+                .filteredOn(CaseResponded.class::isInstance)
+                .extracting(event -> ((CaseResponded) event).firstResponse())
+                .containsExactly(true, false);
+        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofDays(30))))
+                .isFalse();
     }
 
     @Test
@@ -174,7 +191,8 @@ class ServiceCaseTest {
 
         serviceCase.respond(AGENT, at(Duration.ofHours(2)));
 
-        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofHours(2)))).isTrue();
+        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofHours(2))))
+                .isTrue();
     }
 
     @Test
@@ -186,9 +204,13 @@ class ServiceCaseTest {
         assertThat(serviceCase.resolution()).isEqualTo("Refunded the double charge");
         assertThat(serviceCase.resolvedAt()).isEqualTo(OPENED.plus(Duration.ofMinutes(30)));
         assertThat(serviceCase.firstRespondedAt()).isEqualTo(OPENED.plus(Duration.ofMinutes(30)));
-        assertThat(serviceCase.isResolutionBreached(OPENED.plus(Duration.ofDays(9)))).isFalse();
-        assertThat(serviceCase.pendingEvents()).last().isInstanceOfSatisfying(CaseResolved.class,
-                event -> assertThat(event.withinTarget()).isTrue());
+        assertThat(serviceCase.isResolutionBreached(OPENED.plus(Duration.ofDays(9))))
+                .isFalse();
+        assertThat(serviceCase.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        CaseResolved.class,
+                        event -> assertThat(event.withinTarget()).isTrue());
     }
 
     @Test
@@ -198,10 +220,14 @@ class ServiceCaseTest {
         late.resolve("Done", AGENT, at(Duration.ofHours(9)));
 
         assertThat(open.isResolutionBreached(OPENED.plus(Duration.ofHours(8)))).isFalse();
-        assertThat(open.isResolutionBreached(OPENED.plus(Duration.ofHours(8)).plusSeconds(1))).isTrue();
+        assertThat(open.isResolutionBreached(OPENED.plus(Duration.ofHours(8)).plusSeconds(1)))
+                .isTrue();
         assertThat(late.isResolutionBreached(OPENED.plus(Duration.ofHours(9)))).isTrue();
-        assertThat(late.pendingEvents()).last().isInstanceOfSatisfying(CaseResolved.class,
-                event -> assertThat(event.withinTarget()).isFalse());
+        assertThat(late.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        CaseResolved.class,
+                        event -> assertThat(event.withinTarget()).isFalse());
     }
 
     @Test
@@ -212,7 +238,8 @@ class ServiceCaseTest {
 
         assertThat(serviceCase.firstResponseDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(1)));
         assertThat(serviceCase.resolutionDueAt()).isEqualTo(OPENED.plus(Duration.ofHours(8)));
-        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofHours(3)))).isTrue();
+        assertThat(serviceCase.isFirstResponseBreached(OPENED.plus(Duration.ofHours(3))))
+                .isTrue();
     }
 
     @Test
@@ -226,8 +253,10 @@ class ServiceCaseTest {
         assertThat(serviceCase.resolvedAt()).isNull();
         assertThat(serviceCase.closedAt()).isNull();
         assertThat(serviceCase.reopenCount()).isEqualTo(1);
-        assertThat(serviceCase.pendingEvents()).last().isInstanceOfSatisfying(CaseReopened.class,
-                event -> assertThat(event.from()).isEqualTo(CaseStatus.CLOSED));
+        assertThat(serviceCase.pendingEvents())
+                .last()
+                .isInstanceOfSatisfying(
+                        CaseReopened.class, event -> assertThat(event.from()).isEqualTo(CaseStatus.CLOSED));
     }
 
     @Test
@@ -273,7 +302,8 @@ class ServiceCaseTest {
         assertInvalid(() -> NewCase.of(account, null, " ", CaseChannel.WEB, billing, null), "subject");
         assertInvalid(() -> NewCase.of(account, null, "x", null, billing, null), "channel");
         assertInvalid(() -> NewCase.of(account, null, "x", CaseChannel.WEB, null, null), "category");
-        assertThat(NewCase.of(account, null, "x", CaseChannel.WEB, billing, null).priority())
+        assertThat(NewCase.of(account, null, "x", CaseChannel.WEB, billing, null)
+                        .priority())
                 .isEqualTo(CasePriority.NORMAL);
     }
 
@@ -300,7 +330,8 @@ class ServiceCaseTest {
     }
 
     private static void assertInvalid(ThrowingCallable call, String field) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidValueException.class,
-                e -> assertThat(e.field()).isEqualTo(field));
+        assertThatThrownBy(call)
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo(field));
     }
 }

@@ -31,7 +31,9 @@ class PlainTemplatesFuzzTest {
         }
         PlainTemplates templates;
         try {
-            templates = PlainTemplates.builder().template("fuzz", Locale.ENGLISH, template, template).build();
+            templates = PlainTemplates.builder()
+                    .template("fuzz", Locale.ENGLISH, template, template)
+                    .build();
         } catch (InvalidValueException refused) {
             assertThat(refused.field()).startsWith("template fuzz [en]");
             return;

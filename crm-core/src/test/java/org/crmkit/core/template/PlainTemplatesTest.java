@@ -15,7 +15,10 @@ import org.junit.jupiter.api.Test;
 class PlainTemplatesTest {
 
     private final TemplateRenderer templates = PlainTemplates.builder()
-            .template("birthday", Locale.ENGLISH, "Happy birthday, {{firstName|friend}}!",
+            .template(
+                    "birthday",
+                    Locale.ENGLISH,
+                    "Happy birthday, {{firstName|friend}}!",
                     "Dear {{fullName}},\nall the best from {{company}}.{{ offer|}}")
             .template("birthday", Locale.GERMAN, "Alles Gute, {{firstName|}}!", "Liebe(r) {{fullName}}")
             .template("birthday", Locale.forLanguageTag("de-CH"), "Äs Guets, {{firstName}}!", "Grüezi {{fullName}}")
@@ -24,7 +27,9 @@ class PlainTemplatesTest {
 
     @Test
     void birthdayGreetingIsPersonalisedFromTheContactsValues() {
-        RenderedMessage message = templates.render("birthday", Locale.ENGLISH,
+        RenderedMessage message = templates.render(
+                "birthday",
+                Locale.ENGLISH,
                 Map.of("firstName", "Ada", "fullName", "Ada King", "company", "Acme", "offer", " Code: BDAY10"));
 
         assertThat(message.language()).isEqualTo(Locale.ENGLISH);
@@ -34,8 +39,8 @@ class PlainTemplatesTest {
 
     @Test
     void missingValueWithADefaultUsesTheDefaultAndAnEmptyDefaultLeavesNothing() {
-        RenderedMessage message = templates.render("birthday", Locale.ENGLISH,
-                Map.of("fullName", "King", "company", "Acme"));
+        RenderedMessage message =
+                templates.render("birthday", Locale.ENGLISH, Map.of("fullName", "King", "company", "Acme"));
 
         assertThat(message.subject()).isEqualTo("Happy birthday, friend!");
         assertThat(message.body()).endsWith("from Acme.");
@@ -45,7 +50,9 @@ class PlainTemplatesTest {
     void regionalLocaleFallsBackToItsLanguageThenToTheDefaultLanguage() {
         Map<String, String> values = Map.of("firstName", "Urs", "fullName", "Urs Meier", "company", "Acme");
 
-        assertThat(templates.render("birthday", Locale.forLanguageTag("de-CH"), values).subject())
+        assertThat(templates
+                        .render("birthday", Locale.forLanguageTag("de-CH"), values)
+                        .subject())
                 .isEqualTo("Äs Guets, Urs!");
         RenderedMessage austrian = templates.render("birthday", Locale.forLanguageTag("de-AT"), values);
         assertThat(austrian.language()).isEqualTo(Locale.GERMAN);
@@ -74,17 +81,20 @@ class PlainTemplatesTest {
     @Test
     void malformedTemplatesAreRefusedWhenTheRendererIsBuilt() {
         assertThatThrownBy(() -> PlainTemplates.builder().template("t", Locale.ENGLISH, "Hi {{name", "body"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e ->
-                        assertThat(e.field()).isEqualTo("template t [en].subject"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("template t [en].subject"))
                 .hasMessageContaining("position 3 is not closed");
         assertThatThrownBy(() -> PlainTemplates.builder().template("t", Locale.ENGLISH, "Hi", "{{ 1st }}"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e ->
-                        assertThat(e.field()).isEqualTo("template t [en].body"))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("template t [en].body"))
                 .hasMessageContaining("no valid name");
         assertThatThrownBy(() -> PlainTemplates.builder()
-                .template("t", Locale.ENGLISH, "a", "b").template("t", Locale.ENGLISH, "c", "d"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("defined twice");
+                        .template("t", Locale.ENGLISH, "a", "b")
+                        .template("t", Locale.ENGLISH, "c", "d"))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("defined twice");
         assertThatThrownBy(() -> PlainTemplates.builder().template("t", Locale.ROOT, "a", "b"))
-                .isInstanceOfSatisfying(InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("language"));
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("language"));
     }
 }

@@ -14,6 +14,7 @@ final class AccountMapping implements AggregateMapping<AccountState, AccountRow>
 
     /** Names the lookup keys of the contact points ({@link StoredParties#contactPointKeys}). */
     static final String PARTY = "account";
+
     static final String PARENT = "account.parent";
 
     /** Name ignoring case, then id. */

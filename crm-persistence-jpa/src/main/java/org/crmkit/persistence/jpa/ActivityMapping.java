@@ -41,6 +41,8 @@ final class ActivityMapping implements AggregateMapping<ActivityState, ActivityR
 
     @Override
     public List<LookupKey> lookupKeys(ActivityState state) {
-        return Activity.restore(state).references().stream().map(subject -> LookupKey.inTime(SUBJECT, subject, state.occurredAt())).toList();
+        return Activity.restore(state).references().stream()
+                .map(subject -> LookupKey.inTime(SUBJECT, subject, state.occurredAt()))
+                .toList();
     }
 }

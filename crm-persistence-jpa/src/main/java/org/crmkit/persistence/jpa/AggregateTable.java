@@ -41,8 +41,8 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     Optional<S> find(TenantId tenant, EntityId id) {
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value())))
+        return transactions.read(entityManager -> Optional.ofNullable(
+                        entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value())))
                 .map(this::state));
     }
 
@@ -104,8 +104,9 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     /** Every matching state of the tenant, in the query's order. */
     List<S> list(TenantId tenant, RowQuery query) {
-        return transactions.read(entityManager -> rows(entityManager, tenant, query)
-                .getResultList().stream().map(this::state).toList());
+        return transactions.read(entityManager -> rows(entityManager, tenant, query).getResultList().stream()
+                .map(this::state)
+                .toList());
     }
 
     /**
@@ -120,16 +121,23 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         }
         String statement = "select r from " + entityName + " r where r.tenantId = :tenant and (" + condition
                 + ") order by " + order;
-        return transactions.read(entityManager -> among.readAll(values, () -> entityManager
-                .createQuery(statement, mapping.rowType()).setParameter("tenant", tenant.value()))
-                .stream().map(this::state).toList());
+        return transactions.read(entityManager -> among
+                .readAll(
+                        values,
+                        () -> entityManager
+                                .createQuery(statement, mapping.rowType())
+                                .setParameter("tenant", tenant.value()))
+                .stream()
+                .map(this::state)
+                .toList());
     }
 
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
     List<S> first(TenantId tenant, RowQuery query, int limit) {
-        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant, query)
-                .setMaxResults(limit)
-                .getResultList().stream().map(this::state).toList());
+        return transactions.withEntityManager(
+                entityManager -> rows(entityManager, tenant, query).setMaxResults(limit).getResultList().stream()
+                        .map(this::state)
+                        .toList());
     }
 
     /** One page of the matching states of the tenant, in the query's order, with the total count. */
@@ -138,8 +146,13 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             List<S> items = rows(entityManager, tenant, query)
                     .setFirstResult((int) page.offset())
                     .setMaxResults(page.size())
-                    .getResultList().stream().map(this::state).toList();
-            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : count(entityManager, tenant, query);
+                    .getResultList()
+                    .stream()
+                    .map(this::state)
+                    .toList();
+            long total = page.offset() == 0 && items.size() < page.size()
+                    ? items.size()
+                    : count(entityManager, tenant, query);
             return new Page<>(items, page, total);
         });
     }
@@ -204,7 +217,8 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         }
         List<UUID> holders = JpaTransactions.withoutAutoFlush(entityManager.createQuery(
                         "select k.recordId from LookupRow k where k.tenantId = :tenant and k.name = :name"
-                                + " and k.value = :value and k.recordId <> :id", UUID.class))
+                                + " and k.value = :value and k.recordId <> :id",
+                        UUID.class))
                 .setParameter("tenant", row.tenantId)
                 .setParameter("name", key.name())
                 .setParameter("value", key.value())
@@ -216,7 +230,9 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private static List<LookupRow> storedKeys(EntityManager entityManager, AggregateRow row) {
-        return entityManager.createQuery("select k from LookupRow k where k.tenantId = :tenant and k.recordId = :id", LookupRow.class)
+        return entityManager
+                .createQuery(
+                        "select k from LookupRow k where k.tenantId = :tenant and k.recordId = :id", LookupRow.class)
                 .setParameter("tenant", row.tenantId)
                 .setParameter("id", row.id)
                 .getResultList();
@@ -232,18 +248,24 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     /** The state a row of this table holds, e.g. one a repository read with a query of its own. */
     S state(R row) {
-        return json.read(row.document, mapping.stateType(), mapping.recordType() + " " + row.id).withVersion(row.version);
+        return json.read(row.document, mapping.stateType(), mapping.recordType() + " " + row.id)
+                .withVersion(row.version);
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {
         String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order();
-        return bind(JpaTransactions.withoutAutoFlush(entityManager.createQuery(statement, mapping.rowType())), tenant, query);
+        return bind(
+                JpaTransactions.withoutAutoFlush(entityManager.createQuery(statement, mapping.rowType())),
+                tenant,
+                query);
     }
 
     private long count(EntityManager entityManager, TenantId tenant, RowQuery query) {
-        String count = query.keyCount() != null ? query.keyCount()
-                : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and (" + query.condition() + ")";
+        String count = query.keyCount() != null
+                ? query.keyCount()
+                : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
+                        + query.condition() + ")";
         return bind(JpaTransactions.withoutAutoFlush(entityManager.createQuery(count, Long.class)), tenant, query)
                 .getSingleResult();
     }

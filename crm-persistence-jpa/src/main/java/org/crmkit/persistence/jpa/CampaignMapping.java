@@ -43,6 +43,8 @@ final class CampaignMapping implements AggregateMapping<CampaignState, CampaignR
 
     @Override
     public List<LookupKey> lookupKeys(CampaignState state) {
-        return state.members().stream().map(member -> LookupKey.of(MEMBER, member.member())).toList();
+        return state.members().stream()
+                .map(member -> LookupKey.of(MEMBER, member.member()))
+                .toList();
     }
 }

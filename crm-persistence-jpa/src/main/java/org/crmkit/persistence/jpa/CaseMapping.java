@@ -19,7 +19,10 @@ final class CaseMapping implements AggregateMapping<ServiceCaseState, CaseRow> {
     static final String NEWEST_FIRST = "r.openedAt desc, r.id desc";
 
     /** The statuses of open cases, as stored. */
-    static final List<String> OPEN = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isOpen).map(CaseStatus::name).toList();
+    static final List<String> OPEN = Arrays.stream(CaseStatus.values())
+            .filter(CaseStatus::isOpen)
+            .map(CaseStatus::name)
+            .toList();
 
     @Override
     public String recordType() {

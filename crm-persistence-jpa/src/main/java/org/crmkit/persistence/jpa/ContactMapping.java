@@ -16,6 +16,7 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
 
     /** Names the lookup keys of the contact points ({@link StoredParties#contactPointKeys}). */
     static final String PARTY = "contact";
+
     static final String TAG = "contact.tag";
     static final String ACCOUNT = "contact.account";
 
@@ -46,9 +47,13 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
     public void writeColumns(ContactState state, ContactRow row) {
         row.ownerId = AggregateMapping.uuid(state.owner());
         row.lastNameKey = AggregateMapping.lower(state.name().lastName());
-        row.firstNameKey = state.name().firstName() == null ? "" : AggregateMapping.lower(state.name().firstName());
+        row.firstNameKey = state.name().firstName() == null
+                ? ""
+                : AggregateMapping.lower(state.name().firstName());
         row.fullNameKey = AggregateMapping.lower(state.name().fullName());
-        row.birthday = state.details() == null || state.details().birthday() == null ? null : monthDay(state.details().birthday());
+        row.birthday = state.details() == null || state.details().birthday() == null
+                ? null
+                : monthDay(state.details().birthday());
         row.customerAnniversary = state.customerSince() == null ? null : monthDay(state.customerSince());
     }
 

@@ -47,8 +47,7 @@ class DunningHoldRow {
         String subjectType;
         UUID subjectId;
 
-        Key() {
-        }
+        Key() {}
 
         Key(String tenantId, String subjectType, UUID subjectId) {
             this.tenantId = tenantId;
@@ -58,7 +57,9 @@ class DunningHoldRow {
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key other && other.tenantId.equals(tenantId) && other.subjectType.equals(subjectType)
+            return o instanceof Key other
+                    && other.tenantId.equals(tenantId)
+                    && other.subjectType.equals(subjectType)
                     && other.subjectId.equals(subjectId);
         }
 

@@ -33,8 +33,7 @@ final class Failures {
     /** PostgreSQL's SQLSTATE of a deadlock it broke by ending one of the transactions. */
     private static final String DEADLOCK_DETECTED = "40P01";
 
-    private Failures() {
-    }
+    private Failures() {}
 
     static RuntimeException translate(RuntimeException failure) {
         if (!(failure instanceof PersistenceException)) {
@@ -51,16 +50,21 @@ final class Failures {
         String state = sqlState(failure);
         // before the version check: Hibernate reports PostgreSQL's deadlock on a row lock as an optimistic lock failure
         if (DEADLOCK_DETECTED.equals(state) || SERIALIZATION_FAILURE.equals(state)) {
-            return new TransactionConflictException("the database ended the transaction because it conflicted with a "
-                    + "concurrent one (" + (DEADLOCK_DETECTED.equals(state) ? "deadlock" : "serialization failure")
-                    + "): " + rootMessage(failure) + "; nothing of it was stored, and the work can be retried", failure);
+            return new TransactionConflictException(
+                    "the database ended the transaction because it conflicted with a "
+                            + "concurrent one ("
+                            + (DEADLOCK_DETECTED.equals(state) ? "deadlock" : "serialization failure")
+                            + "): " + rootMessage(failure) + "; nothing of it was stored, and the work can be retried",
+                    failure);
         }
         if (causedBy(failure, OptimisticLockException.class)) {
             return new StaleVersionException(recordType, id, expectedVersion, -1);
         }
         if (connectionLost(failure)) {
-            return new StorageException("the connection to the database was lost; the transaction was rolled back, "
-                    + "nothing of it was stored, and the work can be retried", failure);
+            return new StorageException(
+                    "the connection to the database was lost; the transaction was rolled back, "
+                            + "nothing of it was stored, and the work can be retried",
+                    failure);
         }
         if (UNIQUE_VIOLATION.equals(state)) {
             return withCause(new DuplicateRecordException(recordType, id), failure);
@@ -75,26 +79,34 @@ final class Failures {
      * hold a second connection; when even that read fails, the conflict says the stored version is unknown. A record
      * deleted meanwhile is reported as not found.
      */
-    static RuntimeException translateSave(RuntimeException failure, String recordType,
-                                          Class<? extends AggregateRow> rowType, List<? extends AggregateState<?>> states,
-                                          JpaTransactions transactions) {
+    static RuntimeException translateSave(
+            RuntimeException failure,
+            String recordType,
+            Class<? extends AggregateRow> rowType,
+            List<? extends AggregateState<?>> states,
+            JpaTransactions transactions) {
         Map<RowKey, AggregateState<?>> byKey = new HashMap<>();
-        states.forEach(state -> byKey.put(new RowKey(state.tenant().value(), state.id().value()), state));
+        states.forEach(
+                state -> byKey.put(new RowKey(state.tenant().value(), state.id().value()), state));
         AggregateState<?> only = states.size() == 1 ? states.get(0) : null;
-        RuntimeException translated = translate(failure, recordType,
+        RuntimeException translated = translate(
+                failure,
+                recordType,
                 only != null ? only.id() : "(one of the " + states.size() + " saved together)",
                 only != null ? only.version() : -1);
         if (!(translated instanceof StaleVersionException)) {
             return translated;
         }
-        Optional<AggregateState<?>> refused = refusedRow(failure).map(byKey::get).or(() -> Optional.ofNullable(only));
+        Optional<AggregateState<?>> refused =
+                refusedRow(failure).map(byKey::get).or(() -> Optional.ofNullable(only));
         if (refused.isEmpty()) {
             return translated;
         }
         AggregateState<?> state = refused.get();
         OptionalLong stored;
         try {
-            stored = transactions.committedVersion(rowType, new RowKey(state.tenant().value(), state.id().value()));
+            stored = transactions.committedVersion(
+                    rowType, new RowKey(state.tenant().value(), state.id().value()));
         } catch (RuntimeException unreadable) {
             translated.addSuppressed(unreadable);
             return translated;

@@ -21,7 +21,10 @@ final class InvoiceMapping implements AggregateMapping<InvoiceState, InvoiceRow>
     static final String ISSUE_ORDER = "r.issueDate, r.number";
 
     /** The statuses of open invoices (issued or partially paid), as stored. */
-    static final List<String> OPEN = Arrays.stream(InvoiceStatus.values()).filter(InvoiceStatus::isOpen).map(InvoiceStatus::name).toList();
+    static final List<String> OPEN = Arrays.stream(InvoiceStatus.values())
+            .filter(InvoiceStatus::isOpen)
+            .map(InvoiceStatus::name)
+            .toList();
 
     @Override
     public String recordType() {

@@ -40,8 +40,12 @@ final class JpaAccountRepository implements AccountRepository {
     /** One statement per 100 ids (see {@link IdParameters}). */
     @Override
     public List<Account> findByIds(TenantId tenant, Collection<AccountId> ids) {
-        return accounts.listAmong(tenant, IDS, WITH_IDS, Require.noNulls(ids, "ids").stream().map(AccountId::value)
-                .toList(), "r.id");
+        return accounts.listAmong(
+                tenant,
+                IDS,
+                WITH_IDS,
+                Require.noNulls(ids, "ids").stream().map(AccountId::value).toList(),
+                "r.id");
     }
 
     @Override
@@ -86,8 +90,13 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Page<Account> findByTerritory(TenantId tenant, TerritoryId territory, PageRequest page) {
-        return parties.inNameOrder(tenant, RowQuery.where("r.territoryId = :territory")
-                .bind("territory", Require.notNull(territory, "territory").value()), page);
+        return parties.inNameOrder(
+                tenant,
+                RowQuery.where("r.territoryId = :territory")
+                        .bind(
+                                "territory",
+                                Require.notNull(territory, "territory").value()),
+                page);
     }
 
     @Override

@@ -45,9 +45,11 @@ final class JpaActionStore implements ActionStore {
 
     /** Jakarta Persistence's lock timeout hint; -2 is Hibernate's "skip locked rows". */
     private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
+
     private static final int SKIP_LOCKED = -2;
     /** The stored length of {@code last_error}; longer messages keep their beginning. */
     private static final int ERROR_LENGTH = 2000;
+
     private static final String PENDING = ActionStatus.PENDING.name();
     /** How many records one locking statement takes. */
     private static final int LOCKS_PER_STATEMENT = 64;
@@ -57,14 +59,33 @@ final class JpaActionStore implements ActionStore {
         return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
     };
     /** The table of each record type's rows. */
-    private static final Map<RecordType, String> TABLES = Map.of(RecordType.CONTACT, "crm_contact",
-            RecordType.ACCOUNT, "crm_account", RecordType.LEAD, "crm_lead", RecordType.OPPORTUNITY, "crm_opportunity",
-            RecordType.INVOICE, "crm_invoice", RecordType.PAYMENT, "crm_payment", RecordType.CAMPAIGN, "crm_campaign",
-            RecordType.CASE, "crm_case", RecordType.TASK, "crm_task", RecordType.ACTIVITY, "crm_activity");
+    private static final Map<RecordType, String> TABLES = Map.of(
+            RecordType.CONTACT,
+            "crm_contact",
+            RecordType.ACCOUNT,
+            "crm_account",
+            RecordType.LEAD,
+            "crm_lead",
+            RecordType.OPPORTUNITY,
+            "crm_opportunity",
+            RecordType.INVOICE,
+            "crm_invoice",
+            RecordType.PAYMENT,
+            "crm_payment",
+            RecordType.CAMPAIGN,
+            "crm_campaign",
+            RecordType.CASE,
+            "crm_case",
+            RecordType.TASK,
+            "crm_task",
+            RecordType.ACTIVITY,
+            "crm_activity");
+
     private static final IdParameters ACTION_IDS = new IdParameters(100);
     /** Up to 100 actions by id, locked in id order (so that two transactions locking the same ones do not deadlock). */
     private static final String ACTIONS = "select r from ActionRow r where r.tenantId = :tenant and r.id in ("
             + ACTION_IDS.placeholders() + ") order by r.id";
+
     private static final IdParameters KEYS = new IdParameters(100);
     /** Which of up to 100 deduplication keys the tenant's actions have. */
     private static final String TAKEN_KEYS = "select r.deduplicationKey from ActionRow r where r.tenantId = :tenant"
@@ -84,7 +105,8 @@ final class JpaActionStore implements ActionStore {
         Require.that(action.version() == 0, "action.version", "must be 0 for a new action, was " + action.version());
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
-            if (findByKey(entityManager, action.tenant(), action.deduplicationKey()).isPresent()) {
+            if (findByKey(entityManager, action.tenant(), action.deduplicationKey())
+                    .isPresent()) {
                 return false;
             }
             entityManager.persist(newRow(action));
@@ -100,7 +122,9 @@ final class JpaActionStore implements ActionStore {
     @Override
     public List<Action> addAll(List<Action> actions) {
         Require.noNulls(actions, "actions");
-        actions.forEach(action -> Require.that(action.version() == 0, "actions.version",
+        actions.forEach(action -> Require.that(
+                action.version() == 0,
+                "actions.version",
                 "must be 0 for a new action, was " + action.version() + " for " + action.deduplicationKey()));
         requireTransaction();
         if (actions.isEmpty()) {
@@ -108,10 +132,16 @@ final class JpaActionStore implements ActionStore {
         }
         return transactions.withEntityManager(entityManager -> {
             Map<TenantId, Set<String>> taken = new HashMap<>();
-            actions.stream().collect(Collectors.groupingBy(Action::tenant,
-                    Collectors.mapping(Action::deduplicationKey, Collectors.toList()))).forEach((tenant, keys) ->
-                    taken.put(tenant, new HashSet<>(KEYS.readAll(keys, () -> entityManager
-                            .createQuery(TAKEN_KEYS, String.class).setParameter("tenant", tenant.value())))));
+            actions.stream()
+                    .collect(Collectors.groupingBy(
+                            Action::tenant, Collectors.mapping(Action::deduplicationKey, Collectors.toList())))
+                    .forEach((tenant, keys) -> taken.put(
+                            tenant,
+                            new HashSet<>(KEYS.readAll(
+                                    keys,
+                                    () -> entityManager
+                                            .createQuery(TAKEN_KEYS, String.class)
+                                            .setParameter("tenant", tenant.value())))));
             List<Action> stored = new ArrayList<>();
             for (Action action : actions) {
                 if (taken.get(action.tenant()).add(action.deduplicationKey())) {
@@ -148,8 +178,12 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(action, "action");
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
-            Action stored = write(entityManager.find(ActionRow.class, new RowKey(action.tenant().value(),
-                    action.id().value()), LockModeType.PESSIMISTIC_WRITE), action);
+            Action stored = write(
+                    entityManager.find(
+                            ActionRow.class,
+                            new RowKey(action.tenant().value(), action.id().value()),
+                            LockModeType.PESSIMISTIC_WRITE),
+                    action);
             flush(entityManager, action);
             return stored;
         });
@@ -166,16 +200,21 @@ final class JpaActionStore implements ActionStore {
         return transactions.withEntityManager(entityManager -> {
             Map<RowKey, ActionRow> rows = new HashMap<>();
             Map<TenantId, List<UUID>> idsByTenant = new LinkedHashMap<>();
-            actions.forEach(action -> idsByTenant.computeIfAbsent(action.tenant(), t -> new ArrayList<>())
+            actions.forEach(action -> idsByTenant
+                    .computeIfAbsent(action.tenant(), t -> new ArrayList<>())
                     .add(action.id().value()));
-            idsByTenant.forEach((tenant, ids) -> ACTION_IDS.readAll(ids, () -> entityManager
-                            .createQuery(ACTIONS, ActionRow.class)
-                            .setParameter("tenant", tenant.value())
-                            .setLockMode(LockModeType.PESSIMISTIC_WRITE))
+            idsByTenant.forEach((tenant, ids) -> ACTION_IDS
+                    .readAll(
+                            ids,
+                            () -> entityManager
+                                    .createQuery(ACTIONS, ActionRow.class)
+                                    .setParameter("tenant", tenant.value())
+                                    .setLockMode(LockModeType.PESSIMISTIC_WRITE))
                     .forEach(row -> rows.put(new RowKey(row.tenantId, row.id), row)));
             List<Action> stored = new ArrayList<>(actions.size());
             for (Action action : actions) {
-                stored.add(write(rows.get(new RowKey(action.tenant().value(), action.id().value())), action));
+                stored.add(write(
+                        rows.get(new RowKey(action.tenant().value(), action.id().value())), action));
             }
             try {
                 entityManager.flush();
@@ -203,8 +242,8 @@ final class JpaActionStore implements ActionStore {
     public Optional<Action> findById(TenantId tenant, ActionId id) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(ActionRow.class, new RowKey(tenant.value(), id.value())))
+        return transactions.read(entityManager -> Optional.ofNullable(
+                        entityManager.find(ActionRow.class, new RowKey(tenant.value(), id.value())))
                 .map(this::action));
     }
 
@@ -212,8 +251,8 @@ final class JpaActionStore implements ActionStore {
     public Optional<Action> findByKey(TenantId tenant, String deduplicationKey) {
         Require.notNull(tenant, "tenant");
         Require.notNull(deduplicationKey, "deduplicationKey");
-        return transactions.read(entityManager -> findByKey(entityManager, tenant, deduplicationKey)
-                .map(this::action));
+        return transactions.read(entityManager ->
+                findByKey(entityManager, tenant, deduplicationKey).map(this::action));
     }
 
     @Override
@@ -221,26 +260,34 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(now, "now");
         Require.positive(limit, "limit");
-        return transactions.withEntityManager(entityManager -> rows(entityManager, tenant,
-                "r.status = :pending and r.nextAttemptAt <= :now and (r.claimedUntil is null or r.claimedUntil <= :now)",
-                "r.nextAttemptAt, r.id")
+        return transactions.withEntityManager(entityManager -> rows(
+                        entityManager,
+                        tenant,
+                        "r.status = :pending and r.nextAttemptAt <= :now and (r.claimedUntil is null or r.claimedUntil <= :now)",
+                        "r.nextAttemptAt, r.id")
                 .setParameter("pending", PENDING)
                 .setParameter("now", now)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .setHint(LOCK_TIMEOUT, SKIP_LOCKED)
                 .setMaxResults(limit)
-                .getResultList().stream().map(this::action).toList());
+                .getResultList()
+                .stream()
+                .map(this::action)
+                .toList());
     }
 
     @Override
     public List<Action> findPendingBySubject(TenantId tenant, String subject) {
         Require.notNull(tenant, "tenant");
         Require.notNull(subject, "subject");
-        return transactions.read(entityManager -> rows(entityManager, tenant,
-                "r.subject = :subject and r.status = :pending", "r.createdAt, r.id")
+        return transactions.read(entityManager -> rows(
+                        entityManager, tenant, "r.subject = :subject and r.status = :pending", "r.createdAt, r.id")
                 .setParameter("subject", subject)
                 .setParameter("pending", PENDING)
-                .getResultList().stream().map(this::action).toList());
+                .getResultList()
+                .stream()
+                .map(this::action)
+                .toList());
     }
 
     @Override
@@ -253,12 +300,19 @@ final class JpaActionStore implements ActionStore {
                     .setParameter("status", status.name())
                     .setFirstResult((int) page.offset())
                     .setMaxResults(page.size())
-                    .getResultList().stream().map(this::action).toList();
-            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : entityManager
-                    .createQuery("select count(r) from ActionRow r where r.tenantId = :tenant and r.status = :status", Long.class)
-                    .setParameter("tenant", tenant.value())
-                    .setParameter("status", status.name())
-                    .getSingleResult();
+                    .getResultList()
+                    .stream()
+                    .map(this::action)
+                    .toList();
+            long total = page.offset() == 0 && items.size() < page.size()
+                    ? items.size()
+                    : entityManager
+                            .createQuery(
+                                    "select count(r) from ActionRow r where r.tenantId = :tenant and r.status = :status",
+                                    Long.class)
+                            .setParameter("tenant", tenant.value())
+                            .setParameter("status", status.name())
+                            .getSingleResult();
             return new Page<>(items, page, total);
         });
     }
@@ -278,14 +332,18 @@ final class JpaActionStore implements ActionStore {
         Map<RecordType, TreeSet<UUID>> idsByType = new EnumMap<>(RecordType.class);
         for (RecordRef record : records) {
             Require.notNull(record, "records[]");
-            idsByType.computeIfAbsent(record.type(), type -> new TreeSet<>(DATABASE_UUID_ORDER)).add(record.id());
+            idsByType
+                    .computeIfAbsent(record.type(), type -> new TreeSet<>(DATABASE_UUID_ORDER))
+                    .add(record.id());
         }
         transactions.withEntityManager(entityManager -> {
             idsByType.forEach((type, ids) -> {
                 List<UUID> sorted = List.copyOf(ids);
                 String sql = "select id from " + TABLES.get(type) + " where tenant_id = ?1 and id in ("
-                        + IntStream.range(0, LOCKS_PER_STATEMENT).mapToObj(i -> "?" + (i + 2))
-                        .collect(Collectors.joining(", ")) + ") order by id for update";
+                        + IntStream.range(0, LOCKS_PER_STATEMENT)
+                                .mapToObj(i -> "?" + (i + 2))
+                                .collect(Collectors.joining(", "))
+                        + ") order by id for update";
                 for (int from = 0; from < sorted.size(); from += LOCKS_PER_STATEMENT) {
                     Query query = entityManager.createNativeQuery(sql).setParameter(1, tenant.value());
                     for (int i = 0; i < LOCKS_PER_STATEMENT; i++) {
@@ -301,12 +359,17 @@ final class JpaActionStore implements ActionStore {
     private static Optional<ActionRow> findByKey(EntityManager entityManager, TenantId tenant, String key) {
         return rows(entityManager, tenant, "r.deduplicationKey = :key", "r.id")
                 .setParameter("key", key)
-                .getResultStream().findFirst();
+                .getResultStream()
+                .findFirst();
     }
 
-    private static TypedQuery<ActionRow> rows(EntityManager entityManager, TenantId tenant, String condition, String order) {
-        return entityManager.createQuery("select r from ActionRow r where r.tenantId = :tenant and " + condition
-                + " order by " + order, ActionRow.class).setParameter("tenant", tenant.value());
+    private static TypedQuery<ActionRow> rows(
+            EntityManager entityManager, TenantId tenant, String condition, String order) {
+        return entityManager
+                .createQuery(
+                        "select r from ActionRow r where r.tenantId = :tenant and " + condition + " order by " + order,
+                        ActionRow.class)
+                .setParameter("tenant", tenant.value());
     }
 
     /** Writes the fields an action changes over its life. */
@@ -316,14 +379,26 @@ final class JpaActionStore implements ActionStore {
         row.nextAttemptAt = action.nextAttemptAt();
         row.claimedUntil = action.claimedUntil();
         row.lastError = action.lastError() == null || action.lastError().length() <= ERROR_LENGTH
-                ? action.lastError() : action.lastError().substring(0, ERROR_LENGTH);
+                ? action.lastError()
+                : action.lastError().substring(0, ERROR_LENGTH);
         row.finishedAt = action.finishedAt();
     }
 
     private Action action(ActionRow row) {
-        return new Action(ActionId.of(row.id), TenantId.of(row.tenantId), row.workflow, row.deduplicationKey,
-                row.subject, json.read(row.payload, payloadType(row.payloadType), "payload of action " + row.id), ActionStatus.valueOf(row.status),
-                row.attempts, row.nextAttemptAt, row.claimedUntil, row.lastError, row.createdAt, row.finishedAt,
+        return new Action(
+                ActionId.of(row.id),
+                TenantId.of(row.tenantId),
+                row.workflow,
+                row.deduplicationKey,
+                row.subject,
+                json.read(row.payload, payloadType(row.payloadType), "payload of action " + row.id),
+                ActionStatus.valueOf(row.status),
+                row.attempts,
+                row.nextAttemptAt,
+                row.claimedUntil,
+                row.lastError,
+                row.createdAt,
+                row.finishedAt,
                 row.version);
     }
 
@@ -339,8 +414,9 @@ final class JpaActionStore implements ActionStore {
                 // try the next loader; the error below names the class
             }
         }
-        throw new StorageException("cannot read a stored action: its payload type " + name
-                + " is not an ActionPayload on the class path", null);
+        throw new StorageException(
+                "cannot read a stored action: its payload type " + name + " is not an ActionPayload on the class path",
+                null);
     }
 
     private static void flush(EntityManager entityManager, Action action) {

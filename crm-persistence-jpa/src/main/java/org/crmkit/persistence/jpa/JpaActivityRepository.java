@@ -53,7 +53,10 @@ final class JpaActivityRepository implements ActivityRepository {
         Require.notNull(filter, "filter");
         RowQuery query = RowQuery.withKeyInTime(ActivityMapping.SUBJECT, Require.notNull(subject, "subject"));
         if (!filter.kinds().isEmpty()) {
-            query = query.and("r.kind in :kinds").bind("kinds", filter.kinds().stream().map(ActivityKind::name).toList());
+            query = query.and("r.kind in :kinds")
+                    .bind(
+                            "kinds",
+                            filter.kinds().stream().map(ActivityKind::name).toList());
         }
         if (filter.from() != null) {
             query = query.and("k.time >= :from").bind("from", filter.from());

@@ -34,14 +34,21 @@ final class JpaCampaignRepository implements CampaignRepository {
 
     @Override
     public Page<Campaign> findActiveOn(TenantId tenant, LocalDate day, PageRequest page) {
-        return campaigns.page(tenant, RowQuery.where("r.status = :active and r.periodStart <= :day and r.periodEnd >= :day")
-                .bind("active", CampaignStatus.ACTIVE.name()).bind("day", Require.notNull(day, "day"))
-                .orderBy(CampaignMapping.START_ORDER), page);
+        return campaigns.page(
+                tenant,
+                RowQuery.where("r.status = :active and r.periodStart <= :day and r.periodEnd >= :day")
+                        .bind("active", CampaignStatus.ACTIVE.name())
+                        .bind("day", Require.notNull(day, "day"))
+                        .orderBy(CampaignMapping.START_ORDER),
+                page);
     }
 
     @Override
     public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
-        return campaigns.page(tenant, RowQuery.withRecordKey(CampaignMapping.MEMBER, Require.notNull(member, "member"))
-                .orderBy(CampaignMapping.START_ORDER), page);
+        return campaigns.page(
+                tenant,
+                RowQuery.withRecordKey(CampaignMapping.MEMBER, Require.notNull(member, "member"))
+                        .orderBy(CampaignMapping.START_ORDER),
+                page);
     }
 }

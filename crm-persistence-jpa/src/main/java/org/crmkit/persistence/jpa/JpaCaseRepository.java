@@ -17,10 +17,11 @@ import org.crmkit.core.spi.CaseRepository;
 final class JpaCaseRepository implements CaseRepository {
 
     /** {@link ServiceCase#isFirstResponseBreached} or {@link ServiceCase#isResolutionBreached} as of {@code :asOf}. */
-    private static final String BREACHED = "(r.firstRespondedAt is not null and r.firstRespondedAt > r.firstResponseDueAt)"
-            + " or (r.firstRespondedAt is null and r.firstResponseDueAt < :asOf)"
-            + " or (r.resolvedAt is not null and r.resolvedAt > r.resolutionDueAt)"
-            + " or (r.resolvedAt is null and r.resolutionDueAt < :asOf)";
+    private static final String BREACHED =
+            "(r.firstRespondedAt is not null and r.firstRespondedAt > r.firstResponseDueAt)"
+                    + " or (r.firstRespondedAt is null and r.firstResponseDueAt < :asOf)"
+                    + " or (r.resolvedAt is not null and r.resolvedAt > r.resolutionDueAt)"
+                    + " or (r.resolvedAt is null and r.resolutionDueAt < :asOf)";
 
     private final StoredAggregates<ServiceCase, ServiceCaseState, CaseRow> cases;
 
@@ -40,20 +41,32 @@ final class JpaCaseRepository implements CaseRepository {
 
     @Override
     public Page<ServiceCase> findOpenByAssignee(TenantId tenant, UserId assignee, PageRequest page) {
-        return cases.page(tenant, open().and("r.assigneeId = :assignee").bind("assignee", Require.notNull(assignee, "assignee").value())
-                .orderBy(CaseMapping.RESOLUTION_DUE_ORDER), page);
+        return cases.page(
+                tenant,
+                open().and("r.assigneeId = :assignee")
+                        .bind("assignee", Require.notNull(assignee, "assignee").value())
+                        .orderBy(CaseMapping.RESOLUTION_DUE_ORDER),
+                page);
     }
 
     @Override
     public Page<ServiceCase> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
-        return cases.page(tenant, RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
-                .orderBy(CaseMapping.NEWEST_FIRST), page);
+        return cases.page(
+                tenant,
+                RowQuery.where("r.accountId = :account")
+                        .bind("account", Require.notNull(account, "account").value())
+                        .orderBy(CaseMapping.NEWEST_FIRST),
+                page);
     }
 
     @Override
     public Page<ServiceCase> findBreachingSla(TenantId tenant, Instant asOf, PageRequest page) {
-        return cases.page(tenant, open().and(BREACHED).bind("asOf", Require.notNull(asOf, "asOf"))
-                .orderBy(CaseMapping.RESOLUTION_DUE_ORDER), page);
+        return cases.page(
+                tenant,
+                open().and(BREACHED)
+                        .bind("asOf", Require.notNull(asOf, "asOf"))
+                        .orderBy(CaseMapping.RESOLUTION_DUE_ORDER),
+                page);
     }
 
     private static RowQuery open() {

@@ -77,9 +77,14 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public Page<Contact> findByNameStartingWith(TenantId tenant, String prefix, PageRequest page) {
-        String pattern = RowQuery.prefixPattern(AggregateMapping.lower(Require.notBlank(prefix, "prefix").strip()));
-        return parties.inNameOrder(tenant, RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
-                + " or r.fullNameKey like :prefix escape '!'").bind("prefix", pattern), page);
+        String pattern = RowQuery.prefixPattern(
+                AggregateMapping.lower(Require.notBlank(prefix, "prefix").strip()));
+        return parties.inNameOrder(
+                tenant,
+                RowQuery.where("r.lastNameKey like :prefix escape '!' or r.firstNameKey like :prefix escape '!'"
+                                + " or r.fullNameKey like :prefix escape '!'")
+                        .bind("prefix", pattern),
+                page);
     }
 
     @Override
@@ -91,13 +96,19 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public Page<Contact> findWithBirthdayOn(TenantId tenant, MonthDay day, PageRequest page) {
-        return parties.inNameOrder(tenant, RowQuery.where("r.birthday = :day").bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
+        return parties.inNameOrder(
+                tenant,
+                RowQuery.where("r.birthday = :day").bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))),
+                page);
     }
 
     @Override
     public Page<Contact> findWithCustomerAnniversaryOn(TenantId tenant, MonthDay day, PageRequest page) {
-        return parties.inNameOrder(tenant, RowQuery.where("r.customerAnniversary = :day")
-                .bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))), page);
+        return parties.inNameOrder(
+                tenant,
+                RowQuery.where("r.customerAnniversary = :day")
+                        .bind("day", ContactMapping.monthDay(Require.notNull(day, "day"))),
+                page);
     }
 
     @Override

@@ -5,8 +5,8 @@ import java.util.Optional;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.billing.CreditNoteState;
 import org.crmkit.core.common.AccountId;
-import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.CreditNoteId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -17,7 +17,8 @@ import org.crmkit.core.spi.CreditNoteRepository;
 /** Credit notes in {@code crm_credit_note} (see {@link CreditNoteMapping}). */
 final class JpaCreditNoteRepository implements CreditNoteRepository {
 
-    private static final UniqueValue<CreditNoteState> NUMBER = new UniqueValue<>("Credit note number", "number", CreditNoteState::number);
+    private static final UniqueValue<CreditNoteState> NUMBER =
+            new UniqueValue<>("Credit note number", "number", CreditNoteState::number);
 
     private final StoredAggregates<CreditNote, CreditNoteState, CreditNoteRow> creditNotes;
 
@@ -27,8 +28,14 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     @Override
     public Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return creditNotes.list(tenant, RowQuery.withKey(LookupKey.externalRefName(CreditNoteMapping.EXTERNAL_REF_RECORD),
-                Require.notNull(ref, "externalRef"))).stream().findFirst();
+        return creditNotes
+                .list(
+                        tenant,
+                        RowQuery.withKey(
+                                LookupKey.externalRefName(CreditNoteMapping.EXTERNAL_REF_RECORD),
+                                Require.notNull(ref, "externalRef")))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -38,7 +45,8 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     @Override
     public Optional<CreditNote> findByNumber(TenantId tenant, String number) {
-        return creditNotes.list(tenant, withNumber(Require.notNull(number, "number"))).stream().findFirst();
+        return creditNotes.list(tenant, withNumber(Require.notNull(number, "number"))).stream()
+                .findFirst();
     }
 
     @Override
@@ -48,14 +56,21 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     @Override
     public Page<CreditNote> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
-        return creditNotes.page(tenant, RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
-                .orderBy(CreditNoteMapping.ISSUE_ORDER), page);
+        return creditNotes.page(
+                tenant,
+                RowQuery.where("r.accountId = :account")
+                        .bind("account", Require.notNull(account, "account").value())
+                        .orderBy(CreditNoteMapping.ISSUE_ORDER),
+                page);
     }
 
     @Override
     public List<CreditNote> findByInvoice(TenantId tenant, InvoiceId invoice) {
-        return creditNotes.list(tenant, RowQuery.where("r.invoiceId = :invoice").bind("invoice", Require.notNull(invoice, "invoice").value())
-                .orderBy(CreditNoteMapping.ISSUE_ORDER));
+        return creditNotes.list(
+                tenant,
+                RowQuery.where("r.invoiceId = :invoice")
+                        .bind("invoice", Require.notNull(invoice, "invoice").value())
+                        .orderBy(CreditNoteMapping.ISSUE_ORDER));
     }
 
     private static RowQuery withNumber(String number) {

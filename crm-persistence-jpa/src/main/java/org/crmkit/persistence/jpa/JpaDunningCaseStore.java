@@ -36,18 +36,21 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     private static final IdParameters HOLD_IDS = new IdParameters(128);
     /** The holds among up to 128 subject ids, of any record type (so the key's index serves it). */
     private static final String HOLDS = "select h from DunningHoldRow h where h.tenantId = :tenant"
-            + " and h.subjectType in (" + Arrays.stream(RecordType.values()).map(type -> "'" + type.name() + "'")
-            .collect(Collectors.joining(", ")) + ")"
+            + " and h.subjectType in ("
+            + Arrays.stream(RecordType.values())
+                    .map(type -> "'" + type.name() + "'")
+                    .collect(Collectors.joining(", ")) + ")"
             + " and h.subjectId in (" + HOLD_IDS.placeholders() + ")";
+
     private static final IdParameters CASE_IDS = new IdParameters(100);
     /** Up to 100 cases by id. */
-    private static final String CASES = "select r from DunningCaseRow r where r.tenantId = :tenant and r.id in ("
-            + CASE_IDS.placeholders() + ")";
+    private static final String CASES =
+            "select r from DunningCaseRow r where r.tenantId = :tenant and r.id in (" + CASE_IDS.placeholders() + ")";
 
     private static final IdParameters ACCOUNT_IDS = new IdParameters(100);
     /** The open cases of up to 100 accounts. */
-    private static final String OPEN_OF_ACCOUNTS = "r.status = '" + OPEN + "' and r.accountId in ("
-            + ACCOUNT_IDS.placeholders() + ")";
+    private static final String OPEN_OF_ACCOUNTS =
+            "r.status = '" + OPEN + "' and r.accountId in (" + ACCOUNT_IDS.placeholders() + ")";
 
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
@@ -64,24 +67,39 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
 
     @Override
     public Optional<DunningCase> findById(TenantId tenant, DunningCaseId id) {
-        return cases.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(DunningCase::restore);
+        return cases.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(DunningCase::restore);
     }
 
     @Override
     public Optional<DunningCase> findOpenByGroup(TenantId tenant, DunningGroup group) {
         Require.notNull(tenant, "tenant");
         Require.notNull(group, "group");
-        return cases.first(tenant, RowQuery.where("r.openGroupKey = :group").bind("group", group.key())
-                .orderBy("r.id"), 1)
-                .stream().findFirst().map(DunningCase::restore);
+        return cases
+                .first(
+                        tenant,
+                        RowQuery.where("r.openGroupKey = :group")
+                                .bind("group", group.key())
+                                .orderBy("r.id"),
+                        1)
+                .stream()
+                .findFirst()
+                .map(DunningCase::restore);
     }
 
     @Override
     public List<DunningCase> findByAccount(TenantId tenant, AccountId account) {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
-        return cases.list(tenant, RowQuery.where("r.accountId = :account").bind("account", account.value())
-                .orderBy(DunningCaseMapping.OLDEST_FIRST)).stream().map(DunningCase::restore).toList();
+        return cases
+                .list(
+                        tenant,
+                        RowQuery.where("r.accountId = :account")
+                                .bind("account", account.value())
+                                .orderBy(DunningCaseMapping.OLDEST_FIRST))
+                .stream()
+                .map(DunningCase::restore)
+                .toList();
     }
 
     /**
@@ -91,8 +109,11 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     @Override
     public List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
         Require.notNull(tenant, "tenant");
-        List<UUID> ids = Require.noNulls(accounts, "accounts").stream().map(AccountId::value).toList();
-        return cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id").stream().map(DunningCase::restore)
+        List<UUID> ids = Require.noNulls(accounts, "accounts").stream()
+                .map(AccountId::value)
+                .toList();
+        return cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id").stream()
+                .map(DunningCase::restore)
                 .toList();
     }
 
@@ -104,7 +125,9 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         if (after != null) {
             open = open.and("r.id > :after").bind("after", after.value());
         }
-        return cases.first(tenant, open.orderBy("r.id"), limit).stream().map(DunningCase::restore).toList();
+        return cases.first(tenant, open.orderBy("r.id"), limit).stream()
+                .map(DunningCase::restore)
+                .toList();
     }
 
     @Override
@@ -157,9 +180,9 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     public Optional<DunningHold> findHold(TenantId tenant, RecordRef subject) {
         Require.notNull(tenant, "tenant");
         Require.notNull(subject, "subject");
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(DunningHoldRow.class, key(tenant, subject)))
-                .map(JpaDunningCaseStore::hold));
+        return transactions.read(
+                entityManager -> Optional.ofNullable(entityManager.find(DunningHoldRow.class, key(tenant, subject)))
+                        .map(JpaDunningCaseStore::hold));
     }
 
     /** One statement per 128 subjects (see {@link IdParameters}). */
@@ -172,9 +195,16 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return transactions.read(entityManager -> HOLD_IDS.readAll(ids, () -> entityManager
-                        .createQuery(HOLDS, DunningHoldRow.class).setParameter("tenant", tenant.value())).stream()
-                .map(JpaDunningCaseStore::hold).filter(hold -> wanted.contains(hold.subject())).toList());
+        return transactions.read(entityManager -> HOLD_IDS
+                .readAll(
+                        ids,
+                        () -> entityManager
+                                .createQuery(HOLDS, DunningHoldRow.class)
+                                .setParameter("tenant", tenant.value()))
+                .stream()
+                .map(JpaDunningCaseStore::hold)
+                .filter(hold -> wanted.contains(hold.subject()))
+                .toList());
     }
 
     /**
@@ -184,27 +214,39 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     @Override
     public List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids) {
         Require.notNull(tenant, "tenant");
-        List<UUID> wanted = Require.noNulls(ids, "ids").stream().map(DunningCaseId::value).toList();
+        List<UUID> wanted =
+                Require.noNulls(ids, "ids").stream().map(DunningCaseId::value).toList();
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return transactions.read(entityManager -> CASE_IDS.readAll(wanted, () -> entityManager
-                        .createQuery(CASES, DunningCaseRow.class).setParameter("tenant", tenant.value())).stream()
-                .map(cases::state).map(DunningCase::restore).toList());
+        return transactions.read(entityManager -> CASE_IDS
+                .readAll(
+                        wanted,
+                        () -> entityManager
+                                .createQuery(CASES, DunningCaseRow.class)
+                                .setParameter("tenant", tenant.value()))
+                .stream()
+                .map(cases::state)
+                .map(DunningCase::restore)
+                .toList());
     }
 
     /** One flush for all, so that the updates go to the database in JDBC batches. */
     @Override
     public List<DunningCase> saveAll(List<DunningCase> dunningCases) {
-        List<DunningCaseState> states = Require.noNulls(dunningCases, "dunningCases").stream().map(DunningCase::state)
+        List<DunningCaseState> states = Require.noNulls(dunningCases, "dunningCases").stream()
+                .map(DunningCase::state)
                 .toList();
         requireTransaction();
         return cases.saveAll(states).stream().map(DunningCase::restore).toList();
     }
 
     private static DunningHold hold(DunningHoldRow row) {
-        return new DunningHold(TenantId.of(row.tenantId), new RecordRef(RecordType.valueOf(row.subjectType),
-                row.subjectId), row.reason, row.since);
+        return new DunningHold(
+                TenantId.of(row.tenantId),
+                new RecordRef(RecordType.valueOf(row.subjectType), row.subjectId),
+                row.reason,
+                row.since);
     }
 
     private static DunningHoldRow.Key key(TenantId tenant, RecordRef subject) {

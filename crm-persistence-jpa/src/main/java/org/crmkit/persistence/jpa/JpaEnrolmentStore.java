@@ -42,13 +42,18 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
     @Override
     public Optional<Enrolment> add(Enrolment enrolment) {
         Require.notNull(enrolment, "enrolment");
-        Require.that(enrolment.version() == 0, "enrolment.version", "must be 0 for a new enrolment, was "
-                + enrolment.version());
+        Require.that(
+                enrolment.version() == 0,
+                "enrolment.version",
+                "must be 0 for a new enrolment, was " + enrolment.version());
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
             String running = runningKey(enrolment.sequence(), enrolment.contact());
             boolean taken = !rows(entityManager, enrolment.tenant(), "r.runningKey = :running", "r.id")
-                    .setParameter("running", running).setMaxResults(1).getResultList().isEmpty();
+                    .setParameter("running", running)
+                    .setMaxResults(1)
+                    .getResultList()
+                    .isEmpty();
             if (taken) {
                 return Optional.empty();
             }
@@ -69,7 +74,8 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
         Require.notNull(enrolment, "enrolment");
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
-            EnrolmentRow row = entityManager.find(EnrolmentRow.class,
+            EnrolmentRow row = entityManager.find(
+                    EnrolmentRow.class,
                     new RowKey(enrolment.tenant().value(), enrolment.id().value()));
             if (row == null) {
                 throw new RecordNotFoundException("Enrolment", enrolment.id());
@@ -89,8 +95,8 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
     public Optional<Enrolment> findById(TenantId tenant, EnrolmentId id) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        return transactions.read(entityManager -> Optional
-                .ofNullable(entityManager.find(EnrolmentRow.class, new RowKey(tenant.value(), id.value())))
+        return transactions.read(entityManager -> Optional.ofNullable(
+                        entityManager.find(EnrolmentRow.class, new RowKey(tenant.value(), id.value())))
                 .map(this::enrolment));
     }
 
@@ -98,7 +104,10 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
     public List<Enrolment> findRunning(TenantId tenant, ContactId contact) {
         Require.notNull(tenant, "tenant");
         Require.notNull(contact, "contact");
-        return list(tenant, "r.contactId = :contact and r.runningKey is not null", "r.enrolledAt, r.id",
+        return list(
+                tenant,
+                "r.contactId = :contact and r.runningKey is not null",
+                "r.enrolledAt, r.id",
                 query -> query.setParameter("contact", contact.value()));
     }
 
@@ -107,29 +116,41 @@ public final class JpaEnrolmentStore implements EnrolmentStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(asOf, "asOf");
         Require.positive(limit, "limit");
-        return list(tenant, "r.status = :active and r.nextStepAt <= :asOf", "r.nextStepAt, r.id",
-                query -> query.setParameter("active", EnrolmentStatus.ACTIVE.name()).setParameter("asOf", asOf)
+        return list(
+                tenant,
+                "r.status = :active and r.nextStepAt <= :asOf",
+                "r.nextStepAt, r.id",
+                query -> query.setParameter("active", EnrolmentStatus.ACTIVE.name())
+                        .setParameter("asOf", asOf)
                         .setMaxResults(limit));
     }
 
     @Override
     public List<Enrolment> findWaitingForTask(TenantId tenant) {
         Require.notNull(tenant, "tenant");
-        return list(tenant, "r.status = :waiting", "r.id",
+        return list(
+                tenant,
+                "r.status = :waiting",
+                "r.id",
                 query -> query.setParameter("waiting", EnrolmentStatus.WAITING_FOR_TASK.name()));
     }
 
-    private List<Enrolment> list(TenantId tenant, String condition, String order,
-                                 UnaryOperator<TypedQuery<EnrolmentRow>> parameters) {
-        return transactions.read(entityManager -> parameters
-                .apply(rows(entityManager, tenant, condition, order))
-                .getResultList().stream().map(this::enrolment).toList());
+    private List<Enrolment> list(
+            TenantId tenant, String condition, String order, UnaryOperator<TypedQuery<EnrolmentRow>> parameters) {
+        return transactions.read(entityManager ->
+                parameters.apply(rows(entityManager, tenant, condition, order)).getResultList().stream()
+                        .map(this::enrolment)
+                        .toList());
     }
 
-    private static TypedQuery<EnrolmentRow> rows(EntityManager entityManager, TenantId tenant, String condition,
-                                                 String order) {
-        return entityManager.createQuery("select r from EnrolmentRow r where r.tenantId = :tenant and " + condition
-                + " order by " + order, EnrolmentRow.class).setParameter("tenant", tenant.value());
+    private static TypedQuery<EnrolmentRow> rows(
+            EntityManager entityManager, TenantId tenant, String condition, String order) {
+        return entityManager
+                .createQuery(
+                        "select r from EnrolmentRow r where r.tenantId = :tenant and " + condition + " order by "
+                                + order,
+                        EnrolmentRow.class)
+                .setParameter("tenant", tenant.value());
     }
 
     private void fill(EnrolmentRow row, Enrolment enrolment) {

@@ -18,8 +18,7 @@ final class JpaForecastSnapshotRepository implements ForecastSnapshotRepository 
     private final StoredAggregates<ForecastSnapshot, ForecastSnapshotState, ForecastSnapshotRow> snapshots;
 
     JpaForecastSnapshotRepository(AggregateTable<ForecastSnapshotState, ForecastSnapshotRow> table) {
-        this.snapshots = new StoredAggregates<>(table, ForecastSnapshot::state, ForecastSnapshot::restore,
-                "snapshot");
+        this.snapshots = new StoredAggregates<>(table, ForecastSnapshot::state, ForecastSnapshot::restore, "snapshot");
     }
 
     @Override
@@ -37,7 +36,8 @@ final class JpaForecastSnapshotRepository implements ForecastSnapshotRepository 
         Require.notNull(scope, "scope");
         Require.notNull(period, "period");
         RowQuery query = RowQuery.where("r.firstMonth = :first and r.lastMonth = :last")
-                .bind("first", QuotaMapping.month(period.first())).bind("last", QuotaMapping.month(period.last()));
+                .bind("first", QuotaMapping.month(period.first()))
+                .bind("last", QuotaMapping.month(period.last()));
         query = scopeColumn(query, "r.scopeOwnerId", "owner", scope.owner());
         query = scopeColumn(query, "r.scopeTeamId", "team", scope.team());
         query = scopeColumn(query, "r.scopePipelineId", "pipeline", scope.pipeline());
@@ -45,7 +45,8 @@ final class JpaForecastSnapshotRepository implements ForecastSnapshotRepository 
     }
 
     private static RowQuery scopeColumn(RowQuery query, String column, String parameter, EntityId id) {
-        return id == null ? query.and(column + " is null")
+        return id == null
+                ? query.and(column + " is null")
                 : query.and(column + " = :" + parameter).bind(parameter, id.value());
     }
 }

@@ -37,25 +37,40 @@ final class JpaLeadRepository implements LeadRepository {
 
     @Override
     public List<Lead> findByEmail(TenantId tenant, EmailAddress email) {
-        return leads.list(tenant, RowQuery.where("r.emailKey = :email").bind("email", Require.notNull(email, "email").normalized())
-                .orderBy(LeadMapping.CAPTURE_ORDER));
+        return leads.list(
+                tenant,
+                RowQuery.where("r.emailKey = :email")
+                        .bind("email", Require.notNull(email, "email").normalized())
+                        .orderBy(LeadMapping.CAPTURE_ORDER));
     }
 
     @Override
     public List<Lead> findByPhone(TenantId tenant, PhoneNumber phone) {
-        return leads.list(tenant, RowQuery.where("r.phoneKey = :phone").bind("phone", Require.notNull(phone, "phone").e164())
-                .orderBy(LeadMapping.CAPTURE_ORDER));
+        return leads.list(
+                tenant,
+                RowQuery.where("r.phoneKey = :phone")
+                        .bind("phone", Require.notNull(phone, "phone").e164())
+                        .orderBy(LeadMapping.CAPTURE_ORDER));
     }
 
     @Override
     public List<Lead> findByCompanyName(TenantId tenant, String companyName) {
-        return leads.list(tenant, RowQuery.withKey(LeadMapping.COMPANY_NAME,
-                Account.normalizeName(Require.notBlank(companyName, "companyName"))).orderBy(LeadMapping.CAPTURE_ORDER));
+        return leads.list(
+                tenant,
+                RowQuery.withKey(
+                                LeadMapping.COMPANY_NAME,
+                                Account.normalizeName(Require.notBlank(companyName, "companyName")))
+                        .orderBy(LeadMapping.CAPTURE_ORDER));
     }
 
     @Override
     public Page<Lead> findByOwnerAndStatus(TenantId tenant, UserId owner, LeadStatus status, PageRequest page) {
-        return leads.page(tenant, withStatus(status).and("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value()), page);
+        return leads.page(
+                tenant,
+                withStatus(status)
+                        .and("r.ownerId = :owner")
+                        .bind("owner", Require.notNull(owner, "owner").value()),
+                page);
     }
 
     @Override
@@ -64,7 +79,8 @@ final class JpaLeadRepository implements LeadRepository {
     }
 
     private static RowQuery withStatus(LeadStatus status) {
-        return RowQuery.where("r.status = :status").bind("status", Require.notNull(status, "status").name())
+        return RowQuery.where("r.status = :status")
+                .bind("status", Require.notNull(status, "status").name())
                 .orderBy(LeadMapping.CAPTURE_ORDER);
     }
 }

@@ -38,34 +38,52 @@ final class JpaOpportunityRepository implements OpportunityRepository {
 
     @Override
     public Page<Opportunity> findByOwner(TenantId tenant, UserId owner, PageRequest page) {
-        return opportunities.page(tenant, RowQuery.where("r.ownerId = :owner").bind("owner", Require.notNull(owner, "owner").value())
-                .orderBy(OpportunityMapping.CLOSE_ORDER), page);
+        return opportunities.page(
+                tenant,
+                RowQuery.where("r.ownerId = :owner")
+                        .bind("owner", Require.notNull(owner, "owner").value())
+                        .orderBy(OpportunityMapping.CLOSE_ORDER),
+                page);
     }
 
     @Override
     public List<Opportunity> findByAccount(TenantId tenant, AccountId account) {
-        return opportunities.list(tenant, RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
-                .orderBy(OpportunityMapping.CREATION_ORDER));
+        return opportunities.list(
+                tenant,
+                RowQuery.where("r.accountId = :account")
+                        .bind("account", Require.notNull(account, "account").value())
+                        .orderBy(OpportunityMapping.CREATION_ORDER));
     }
 
     @Override
     public Page<Opportunity> findOpenInPipeline(TenantId tenant, PipelineId pipeline, PageRequest page) {
-        return opportunities.page(tenant, open().and("r.pipelineId = :pipeline").bind("pipeline", Require.notNull(pipeline, "pipeline").value())
-                .orderBy(OpportunityMapping.CLOSE_ORDER), page);
+        return opportunities.page(
+                tenant,
+                open().and("r.pipelineId = :pipeline")
+                        .bind("pipeline", Require.notNull(pipeline, "pipeline").value())
+                        .orderBy(OpportunityMapping.CLOSE_ORDER),
+                page);
     }
 
     @Override
     public Page<Opportunity> findClosingBetween(TenantId tenant, LocalDate from, LocalDate to, PageRequest page) {
-        return opportunities.page(tenant, open().and("r.expectedCloseDate >= :from and r.expectedCloseDate <= :to")
-                .bind("from", OpportunityMapping.bound(Require.notNull(from, "from")))
-                .bind("to", OpportunityMapping.bound(Require.notNull(to, "to")))
-                .orderBy(OpportunityMapping.CLOSE_ORDER), page);
+        return opportunities.page(
+                tenant,
+                open().and("r.expectedCloseDate >= :from and r.expectedCloseDate <= :to")
+                        .bind("from", OpportunityMapping.bound(Require.notNull(from, "from")))
+                        .bind("to", OpportunityMapping.bound(Require.notNull(to, "to")))
+                        .orderBy(OpportunityMapping.CLOSE_ORDER),
+                page);
     }
 
     @Override
     public Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page) {
-        return opportunities.page(tenant, RowQuery.where("r.stageId = :stage").bind("stage", Require.notNull(stage, "stage").value())
-                .orderBy(OpportunityMapping.CLOSE_ORDER), page);
+        return opportunities.page(
+                tenant,
+                RowQuery.where("r.stageId = :stage")
+                        .bind("stage", Require.notNull(stage, "stage").value())
+                        .orderBy(OpportunityMapping.CLOSE_ORDER),
+                page);
     }
 
     private static RowQuery open() {

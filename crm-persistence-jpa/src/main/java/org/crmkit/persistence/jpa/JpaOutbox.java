@@ -81,25 +81,37 @@ final class JpaOutbox implements Outbox {
     private List<Long> numbers(EntityManager entityManager, int count) {
         String statement = nextNumbers;
         if (statement == null) {
-            Dialect dialect = entityManager.getEntityManagerFactory().unwrap(SessionFactoryImplementor.class)
-                    .getJdbcServices().getDialect();
+            Dialect dialect = entityManager
+                    .getEntityManagerFactory()
+                    .unwrap(SessionFactoryImplementor.class)
+                    .getJdbcServices()
+                    .getDialect();
             statement = "with recursive numbers(n) as (select 1 union all select n + 1 from numbers where n < ?1)"
                     + " select " + dialect.getSequenceSupport().getSelectSequenceNextValString(SEQUENCE)
                     + " from numbers";
             nextNumbers = statement;
         }
-        List<?> values = entityManager.createNativeQuery(statement).setParameter(1, count).getResultList();
-        return values.stream().map(value -> ((Number) value).longValue()).sorted().toList();
+        List<?> values = entityManager
+                .createNativeQuery(statement)
+                .setParameter(1, count)
+                .getResultList();
+        return values.stream()
+                .map(value -> ((Number) value).longValue())
+                .sorted()
+                .toList();
     }
 
     @Override
     public List<OutboxEntry> pending(int limit) {
         Require.positive(limit, "limit");
         return transactions.withEntityManager(entityManager -> entityManager
-                .createQuery("select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
-                        + " order by r.sequence", OutboxRow.class)
+                .createQuery(
+                        "select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
+                                + " order by r.sequence",
+                        OutboxRow.class)
                 .setMaxResults(limit)
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(this::entry)
                 .toList());
     }
@@ -111,7 +123,8 @@ final class JpaOutbox implements Outbox {
             return;
         }
         transactions.withEntityManager(entityManager -> entityManager
-                .createQuery("update OutboxRow r set r.publishedAt = :now where r.eventId in :ids and r.publishedAt is null")
+                .createQuery(
+                        "update OutboxRow r set r.publishedAt = :now where r.eventId in :ids and r.publishedAt is null")
                 .setParameter("now", clock.instant())
                 .setParameter("ids", eventIds)
                 .executeUpdate());
@@ -124,7 +137,8 @@ final class JpaOutbox implements Outbox {
         Require.positive(maxAttempts, "maxAttempts");
         return transactions.withEntityManager(entityManager -> {
             // one statement, so that two relays failing on the same event at once both count
-            int counted = entityManager.createQuery("update OutboxRow r set r.deliveryAttempts = r.deliveryAttempts + 1,"
+            int counted = entityManager
+                    .createQuery("update OutboxRow r set r.deliveryAttempts = r.deliveryAttempts + 1,"
                             + " r.lastFailure = :failure,"
                             + " r.deadLetteredAt = case when r.deliveryAttempts + 1 >= :maxAttempts then :now else r.deadLetteredAt end"
                             + " where r.eventId = :id and r.publishedAt is null and r.deadLetteredAt is null")
@@ -133,10 +147,14 @@ final class JpaOutbox implements Outbox {
                     .setParameter("now", clock.instant())
                     .setParameter("id", eventId)
                     .executeUpdate();
-            return counted == 1 && entityManager
-                    .createQuery("select count(r) from OutboxRow r where r.eventId = :id and r.deadLetteredAt is not null", Long.class)
-                    .setParameter("id", eventId)
-                    .getSingleResult() == 1;
+            return counted == 1
+                    && entityManager
+                                    .createQuery(
+                                            "select count(r) from OutboxRow r where r.eventId = :id and r.deadLetteredAt is not null",
+                                            Long.class)
+                                    .setParameter("id", eventId)
+                                    .getSingleResult()
+                            == 1;
         });
     }
 
@@ -147,30 +165,38 @@ final class JpaOutbox implements Outbox {
         String deadLettersOfTenant = " from OutboxRow r where r.tenant = :tenant and r.deadLetteredAt is not null"
                 + " and r.discardedAt is null";
         return transactions.withEntityManager(entityManager -> {
-            List<DeadLetter> items = entityManager.createQuery("select r" + deadLettersOfTenant + " order by r.sequence", OutboxRow.class)
+            List<DeadLetter> items = entityManager
+                    .createQuery("select r" + deadLettersOfTenant + " order by r.sequence", OutboxRow.class)
                     .setParameter("tenant", tenant.value())
                     .setFirstResult((int) page.offset())
                     .setMaxResults(page.size())
-                    .getResultList().stream()
+                    .getResultList()
+                    .stream()
                     .map(row -> new DeadLetter(entry(row), row.deliveryAttempts, row.lastFailure, row.deadLetteredAt))
                     .toList();
-            long total = page.offset() == 0 && items.size() < page.size() ? items.size() : entityManager
-                    .createQuery("select count(r)" + deadLettersOfTenant, Long.class)
-                    .setParameter("tenant", tenant.value())
-                    .getSingleResult();
+            long total = page.offset() == 0 && items.size() < page.size()
+                    ? items.size()
+                    : entityManager
+                            .createQuery("select count(r)" + deadLettersOfTenant, Long.class)
+                            .setParameter("tenant", tenant.value())
+                            .getSingleResult();
             return new Page<>(items, page, total);
         });
     }
 
     @Override
     public boolean retryDeadLetter(TenantId tenant, UUID eventId) {
-        return changeDeadLetter(tenant, eventId, "r.deliveryAttempts = 0, r.lastFailure = null, r.deadLetteredAt = null",
+        return changeDeadLetter(
+                tenant,
+                eventId,
+                "r.deliveryAttempts = 0, r.lastFailure = null, r.deadLetteredAt = null",
                 update -> update);
     }
 
     @Override
     public boolean discardDeadLetter(TenantId tenant, UUID eventId) {
-        return changeDeadLetter(tenant, eventId, "r.discardedAt = :now", update -> update.setParameter("now", clock.instant()));
+        return changeDeadLetter(
+                tenant, eventId, "r.discardedAt = :now", update -> update.setParameter("now", clock.instant()));
     }
 
     /** Sets the columns of the tenant's dead letter (their values bound by {@code values}); whether there was one. */
@@ -178,8 +204,10 @@ final class JpaOutbox implements Outbox {
         Require.notNull(tenant, "tenant");
         Require.notNull(eventId, "eventId");
         return transactions.withEntityManager(entityManager -> {
-            Query update = entityManager.createQuery("update OutboxRow r set " + assignments
-                    + " where r.eventId = :id and r.tenant = :tenant and r.deadLetteredAt is not null and r.discardedAt is null")
+            Query update = entityManager
+                    .createQuery(
+                            "update OutboxRow r set " + assignments
+                                    + " where r.eventId = :id and r.tenant = :tenant and r.deadLetteredAt is not null and r.discardedAt is null")
                     .setParameter("id", eventId)
                     .setParameter("tenant", tenant.value());
             return values.apply(update).executeUpdate() == 1;
@@ -187,19 +215,26 @@ final class JpaOutbox implements Outbox {
     }
 
     private OutboxEntry entry(OutboxRow row) {
-        return new OutboxEntry(row.eventId, row.sequence, json.read(row.payload, eventClass(row), "outbox event " + row.eventId), row.recordedAt);
+        return new OutboxEntry(
+                row.eventId,
+                row.sequence,
+                json.read(row.payload, eventClass(row), "outbox event " + row.eventId),
+                row.recordedAt);
     }
 
     private static Class<? extends DomainEvent> eventClass(OutboxRow row) {
         try {
             Class<?> type = Class.forName(row.eventClass, false, eventClassLoader());
             if (!DomainEvent.class.isAssignableFrom(type)) {
-                throw new StorageException("outbox event " + row.eventId + " names " + row.eventClass + ", which is no DomainEvent", null);
+                throw new StorageException(
+                        "outbox event " + row.eventId + " names " + row.eventClass + ", which is no DomainEvent", null);
             }
             return type.asSubclass(DomainEvent.class);
         } catch (ClassNotFoundException e) {
-            throw new StorageException("outbox event " + row.eventId + " is of class " + row.eventClass
-                    + ", which this application does not have", e);
+            throw new StorageException(
+                    "outbox event " + row.eventId + " is of class " + row.eventClass
+                            + ", which this application does not have",
+                    e);
         }
     }
 

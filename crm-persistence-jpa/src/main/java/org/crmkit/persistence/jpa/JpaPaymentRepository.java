@@ -25,8 +25,14 @@ final class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return payments.list(tenant, RowQuery.withKey(LookupKey.externalRefName(PaymentMapping.EXTERNAL_REF_RECORD),
-                Require.notNull(ref, "externalRef"))).stream().findFirst();
+        return payments
+                .list(
+                        tenant,
+                        RowQuery.withKey(
+                                LookupKey.externalRefName(PaymentMapping.EXTERNAL_REF_RECORD),
+                                Require.notNull(ref, "externalRef")))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -41,19 +47,26 @@ final class JpaPaymentRepository implements PaymentRepository {
 
     @Override
     public Page<Payment> findByAccount(TenantId tenant, AccountId account, PageRequest page) {
-        return payments.page(tenant, RowQuery.where("r.accountId = :account").bind("account", Require.notNull(account, "account").value())
-                .orderBy(PaymentMapping.RECEIVED_ORDER), page);
+        return payments.page(
+                tenant,
+                RowQuery.where("r.accountId = :account")
+                        .bind("account", Require.notNull(account, "account").value())
+                        .orderBy(PaymentMapping.RECEIVED_ORDER),
+                page);
     }
 
     /** One range of the index {@code crm_payment_by_received}: the rows after the cursor's day and id. */
     @Override
     public List<Payment> findReceivedBetween(TenantId tenant, LocalDate from, LocalDate to, Payment after, int limit) {
         RowQuery received = RowQuery.where("r.receivedOn >= :from and r.receivedOn <= :to")
-                .bind("from", Require.notNull(from, "from")).bind("to", Require.notNull(to, "to"));
+                .bind("from", Require.notNull(from, "from"))
+                .bind("to", Require.notNull(to, "to"));
         if (after != null) {
             received = received.and("(r.receivedOn > :afterDay or (r.receivedOn = :afterDay and r.id > :afterId))")
-                    .bind("afterDay", after.receivedOn()).bind("afterId", after.id().value());
+                    .bind("afterDay", after.receivedOn())
+                    .bind("afterId", after.id().value());
         }
-        return payments.first(tenant, received.orderBy(PaymentMapping.RECEIVED_ORDER), Require.positive(limit, "limit"));
+        return payments.first(
+                tenant, received.orderBy(PaymentMapping.RECEIVED_ORDER), Require.positive(limit, "limit"));
     }
 }

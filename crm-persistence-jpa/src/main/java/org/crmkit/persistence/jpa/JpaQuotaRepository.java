@@ -33,8 +33,15 @@ final class JpaQuotaRepository implements QuotaRepository {
     @Override
     public Optional<Quota> findFor(TenantId tenant, QuotaHolder holder, QuotaPeriod period) {
         Require.notNull(period, "period");
-        return quotas.list(tenant, ofHolder(holder).and("r.firstMonth = :first and r.lastMonth = :last")
-                .bind("first", QuotaMapping.month(period.first())).bind("last", QuotaMapping.month(period.last()))).stream().findFirst();
+        return quotas
+                .list(
+                        tenant,
+                        ofHolder(holder)
+                                .and("r.firstMonth = :first and r.lastMonth = :last")
+                                .bind("first", QuotaMapping.month(period.first()))
+                                .bind("last", QuotaMapping.month(period.last())))
+                .stream()
+                .findFirst();
     }
 
     @Override
@@ -45,16 +52,21 @@ final class JpaQuotaRepository implements QuotaRepository {
     @Override
     public List<Quota> findOverlapping(TenantId tenant, QuotaPeriod period) {
         Require.notNull(period, "period");
-        return quotas.list(tenant, RowQuery.where("r.firstMonth <= :last and r.lastMonth >= :first")
-                .bind("first", QuotaMapping.month(period.first())).bind("last", QuotaMapping.month(period.last()))
-                .orderBy(QuotaMapping.PERIOD_ORDER));
+        return quotas.list(
+                tenant,
+                RowQuery.where("r.firstMonth <= :last and r.lastMonth >= :first")
+                        .bind("first", QuotaMapping.month(period.first()))
+                        .bind("last", QuotaMapping.month(period.last()))
+                        .orderBy(QuotaMapping.PERIOD_ORDER));
     }
 
     private static RowQuery ofHolder(QuotaHolder holder) {
         Require.notNull(holder, "holder");
         RowQuery query = holder.user() != null
-                ? RowQuery.where("r.holderUserId = :holder").bind("holder", holder.user().value())
-                : RowQuery.where("r.holderTeamId = :holder").bind("holder", holder.team().value());
+                ? RowQuery.where("r.holderUserId = :holder")
+                        .bind("holder", holder.user().value())
+                : RowQuery.where("r.holderTeamId = :holder")
+                        .bind("holder", holder.team().value());
         return query.orderBy(QuotaMapping.PERIOD_ORDER);
     }
 }

@@ -14,13 +14,13 @@ import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
-import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
@@ -86,15 +86,17 @@ public final class JpaStorage implements Storage {
         campaigns = new JpaCampaignRepository(new AggregateTable<>(transactions, json, ids, new CampaignMapping()));
         invoices = new JpaInvoiceRepository(new AggregateTable<>(transactions, json, ids, new InvoiceMapping()));
         payments = new JpaPaymentRepository(new AggregateTable<>(transactions, json, ids, new PaymentMapping()));
-        creditNotes = new JpaCreditNoteRepository(new AggregateTable<>(transactions, json, ids, new CreditNoteMapping()));
+        creditNotes =
+                new JpaCreditNoteRepository(new AggregateTable<>(transactions, json, ids, new CreditNoteMapping()));
         pipelines = new JpaPipelineRepository(new AggregateTable<>(transactions, json, ids, new PipelineMapping()));
-        opportunities = new JpaOpportunityRepository(new AggregateTable<>(transactions, json, ids, new OpportunityMapping()));
+        opportunities =
+                new JpaOpportunityRepository(new AggregateTable<>(transactions, json, ids, new OpportunityMapping()));
         quotas = new JpaQuotaRepository(new AggregateTable<>(transactions, json, ids, new QuotaMapping()));
-        forecastSnapshots = new JpaForecastSnapshotRepository(new AggregateTable<>(transactions, json, ids,
-                new ForecastSnapshotMapping()));
+        forecastSnapshots = new JpaForecastSnapshotRepository(
+                new AggregateTable<>(transactions, json, ids, new ForecastSnapshotMapping()));
         leads = new JpaLeadRepository(new AggregateTable<>(transactions, json, ids, new LeadMapping()));
-        teamRotations = new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids,
-                new TeamRotationMapping()));
+        teamRotations =
+                new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids, new TeamRotationMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -272,7 +274,7 @@ public final class JpaStorage implements Storage {
         private Clock clock = Clock.systemUTC();
         private IdGenerator ids;
         private HostTransactions host = HostTransactions.NONE;
-        private Consumer<ObjectMapper> json = mapper -> { };
+        private Consumer<ObjectMapper> json = mapper -> {};
 
         private Builder(EntityManagerFactory entityManagerFactory) {
             this.entityManagerFactory = entityManagerFactory;

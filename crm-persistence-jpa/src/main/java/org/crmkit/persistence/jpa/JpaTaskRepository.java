@@ -36,37 +36,56 @@ final class JpaTaskRepository implements TaskRepository {
 
     @Override
     public Page<Task> findByAssignee(TenantId tenant, UserId assignee, Set<TaskStatus> statuses, PageRequest page) {
-        RowQuery query = RowQuery.where("r.assigneeId = :assignee").bind("assignee", Require.notNull(assignee, "assignee").value());
+        RowQuery query = RowQuery.where("r.assigneeId = :assignee")
+                .bind("assignee", Require.notNull(assignee, "assignee").value());
         if (!Require.noNulls(statuses, "statuses").isEmpty()) {
-            query = query.and("r.status in :statuses").bind("statuses", statuses.stream().map(TaskStatus::name).toList());
+            query = query.and("r.status in :statuses")
+                    .bind("statuses", statuses.stream().map(TaskStatus::name).toList());
         }
         return tasks.page(tenant, query.orderBy(TaskMapping.DUE_ORDER), page);
     }
 
     @Override
     public Page<Task> findOverdue(TenantId tenant, Instant asOf, PageRequest page) {
-        return tasks.page(tenant, active().and("r.dueAt < :asOf").bind("asOf", Require.notNull(asOf, "asOf"))
-                .orderBy(TaskMapping.DUE_ORDER), page);
+        return tasks.page(
+                tenant,
+                active().and("r.dueAt < :asOf")
+                        .bind("asOf", Require.notNull(asOf, "asOf"))
+                        .orderBy(TaskMapping.DUE_ORDER),
+                page);
     }
 
     @Override
     public Page<Task> findDueBetween(TenantId tenant, Instant from, Instant until, PageRequest page) {
-        return tasks.page(tenant, active().and("r.dueAt >= :from and r.dueAt < :until")
-                .bind("from", Require.notNull(from, "from")).bind("until", Require.notNull(until, "until"))
-                .orderBy(TaskMapping.DUE_ORDER), page);
+        return tasks.page(
+                tenant,
+                active().and("r.dueAt >= :from and r.dueAt < :until")
+                        .bind("from", Require.notNull(from, "from"))
+                        .bind("until", Require.notNull(until, "until"))
+                        .orderBy(TaskMapping.DUE_ORDER),
+                page);
     }
 
     @Override
     public Page<Task> findByLink(TenantId tenant, RecordRef link, PageRequest page) {
         Require.notNull(link, "link");
-        return tasks.page(tenant, RowQuery.where("r.linkId = :linkId and r.linkType = :linkType")
-                .bind("linkId", link.id()).bind("linkType", link.type().name()).orderBy(TaskMapping.DUE_ORDER), page);
+        return tasks.page(
+                tenant,
+                RowQuery.where("r.linkId = :linkId and r.linkType = :linkType")
+                        .bind("linkId", link.id())
+                        .bind("linkType", link.type().name())
+                        .orderBy(TaskMapping.DUE_ORDER),
+                page);
     }
 
     @Override
     public Page<Task> findRemindersDue(TenantId tenant, Instant asOf, PageRequest page) {
-        return tasks.page(tenant, active().and("r.reminderSentAt is null and r.reminderAt <= :asOf")
-                .bind("asOf", Require.notNull(asOf, "asOf")).orderBy(TaskMapping.REMINDER_ORDER), page);
+        return tasks.page(
+                tenant,
+                active().and("r.reminderSentAt is null and r.reminderAt <= :asOf")
+                        .bind("asOf", Require.notNull(asOf, "asOf"))
+                        .orderBy(TaskMapping.REMINDER_ORDER),
+                page);
     }
 
     private static RowQuery active() {

@@ -31,7 +31,11 @@ final class JpaTeamRepository implements TeamRepository {
 
     @Override
     public List<Team> findByMember(TenantId tenant, UserId user) {
-        return teams.list(tenant, RowQuery.withKey(TeamMapping.MEMBER, Require.notNull(user, "user").value())
-                .orderBy(TeamMapping.NAME_ORDER));
+        return teams.list(
+                tenant,
+                RowQuery.withKey(
+                                TeamMapping.MEMBER,
+                                Require.notNull(user, "user").value())
+                        .orderBy(TeamMapping.NAME_ORDER));
     }
 }

@@ -32,8 +32,8 @@ final class JpaTeamRotationRepository implements TeamRotationRepository {
         try {
             return rotations.save(rotation);
         } catch (DuplicateRecordException e) {
-            StaleVersionException stale = new StaleVersionException("TeamRotation", rotation.id(),
-                    rotation.version(), -1);
+            StaleVersionException stale =
+                    new StaleVersionException("TeamRotation", rotation.id(), rotation.version(), -1);
             stale.initCause(e);
             throw stale;
         }

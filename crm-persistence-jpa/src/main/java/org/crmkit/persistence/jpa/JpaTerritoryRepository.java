@@ -36,7 +36,11 @@ final class JpaTerritoryRepository implements TerritoryRepository {
 
     @Override
     public List<Territory> findByMember(TenantId tenant, UserId user) {
-        return territories.list(tenant, RowQuery.withKey(TerritoryMapping.MEMBER, Require.notNull(user, "user").value())
-                .orderBy(TerritoryMapping.PRIORITY_ORDER));
+        return territories.list(
+                tenant,
+                RowQuery.withKey(
+                                TerritoryMapping.MEMBER,
+                                Require.notNull(user, "user").value())
+                        .orderBy(TerritoryMapping.PRIORITY_ORDER));
     }
 }

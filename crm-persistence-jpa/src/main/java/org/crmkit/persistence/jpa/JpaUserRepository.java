@@ -32,8 +32,10 @@ final class JpaUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByEmail(TenantId tenant, EmailAddress email) {
-        RowQuery withEmail = RowQuery.where("r.emailKey = :email").bind("email", Require.notNull(email, "email").normalized());
-        return users.page(tenant, withEmail, PageRequest.first(1)).items().stream().findFirst();
+        RowQuery withEmail = RowQuery.where("r.emailKey = :email")
+                .bind("email", Require.notNull(email, "email").normalized());
+        return users.page(tenant, withEmail, PageRequest.first(1)).items().stream()
+                .findFirst();
     }
 
     @Override

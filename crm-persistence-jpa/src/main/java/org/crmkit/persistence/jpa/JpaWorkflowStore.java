@@ -1,8 +1,8 @@
 package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.common.Require;
-import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.WorkflowStore;
+import org.crmkit.workflow.action.ActionStore;
 
 /**
  * crm-workflow's {@link WorkflowStore} in the database of a {@link JpaStorage} and inside its transactions: a

@@ -38,8 +38,10 @@ final class LeadMapping implements AggregateMapping<LeadState, LeadRow> {
 
     @Override
     public void writeColumns(LeadState state, LeadRow row) {
-        row.emailKey = state.details().email() == null ? null : state.details().email().normalized();
-        row.phoneKey = state.details().phone() == null ? null : state.details().phone().e164();
+        row.emailKey =
+                state.details().email() == null ? null : state.details().email().normalized();
+        row.phoneKey =
+                state.details().phone() == null ? null : state.details().phone().e164();
         row.ownerId = AggregateMapping.uuid(state.owner());
         row.status = state.status().name();
         row.capturedAt = state.capturedAt();
@@ -48,6 +50,8 @@ final class LeadMapping implements AggregateMapping<LeadState, LeadRow> {
     @Override
     public List<LookupKey> lookupKeys(LeadState state) {
         String companyName = state.details().companyName();
-        return companyName == null ? List.of() : List.of(LookupKey.of(COMPANY_NAME, Account.normalizeName(companyName)));
+        return companyName == null
+                ? List.of()
+                : List.of(LookupKey.of(COMPANY_NAME, Account.normalizeName(companyName)));
     }
 }

@@ -21,11 +21,14 @@ final class OpportunityMapping implements AggregateMapping<OpportunityState, Opp
 
     /** The first and last day PostgreSQL's {@code date} holds (4713 BC and 5874897 AD); H2 holds more. */
     private static final LocalDate FIRST_STORABLE_DAY = LocalDate.of(-4712, 1, 1);
+
     private static final LocalDate LAST_STORABLE_DAY = LocalDate.of(5_874_897, 12, 31);
 
     /** The day as a query bound the database takes: days beyond what a column can hold become its limits. */
     static LocalDate bound(LocalDate day) {
-        return day.isBefore(FIRST_STORABLE_DAY) ? FIRST_STORABLE_DAY : day.isAfter(LAST_STORABLE_DAY) ? LAST_STORABLE_DAY : day;
+        return day.isBefore(FIRST_STORABLE_DAY)
+                ? FIRST_STORABLE_DAY
+                : day.isAfter(LAST_STORABLE_DAY) ? LAST_STORABLE_DAY : day;
     }
 
     @Override

@@ -15,8 +15,7 @@ class RowKey implements Serializable {
     String tenantId;
     UUID id;
 
-    RowKey() {
-    }
+    RowKey() {}
 
     RowKey(String tenantId, UUID id) {
         this.tenantId = tenantId;

@@ -31,16 +31,19 @@ record RowQuery(String joined, String condition, Map<String, Object> parameters,
     /** Rows that have the lookup key with the value. By id. */
     static RowQuery withKey(String keyName, Object value) {
         return where("r.id in (select k.recordId from LookupRow k where k.tenantId = :tenant"
-                + " and k.name = :keyName and k.value = :keyValue)")
-                .bind("keyName", keyName).bind("keyValue", value.toString());
+                        + " and k.name = :keyName and k.value = :keyValue)")
+                .bind("keyName", keyName)
+                .bind("keyValue", value.toString());
     }
 
     /** Rows that have the lookup key with the value on the day (within its validity). By id. */
     static RowQuery withKeyOn(String keyName, Object value, LocalDate day) {
         return where("r.id in (select k.recordId from LookupRow k where k.tenantId = :tenant"
-                + " and k.name = :keyName and k.value = :keyValue"
-                + " and k.validFrom <= :day and (k.validTo is null or k.validTo >= :day))")
-                .bind("keyName", keyName).bind("keyValue", value.toString()).bind("day", day);
+                        + " and k.name = :keyName and k.value = :keyValue"
+                        + " and k.validFrom <= :day and (k.validTo is null or k.validTo >= :day))")
+                .bind("keyName", keyName)
+                .bind("keyValue", value.toString())
+                .bind("day", day);
     }
 
     /** Rows that reference the record through the lookup key (see {@link LookupKey#of(String, RecordRef)}). By id. */
@@ -55,8 +58,11 @@ record RowQuery(String joined, String condition, Map<String, Object> parameters,
      */
     static RowQuery withKeyInTime(String keyName, RecordRef record) {
         String keyMatches = "k.tenantId = :tenant and k.name = :keyName and k.value = :keyValue";
-        return new RowQuery(", LookupRow k", "k.recordId = r.id and k.tenantId = r.tenantId and " + keyMatches,
-                Map.of("keyName", keyName, "keyValue", LookupKey.recordValue(record)), "k.time desc, k.recordId desc",
+        return new RowQuery(
+                ", LookupRow k",
+                "k.recordId = r.id and k.tenantId = r.tenantId and " + keyMatches,
+                Map.of("keyName", keyName, "keyValue", LookupKey.recordValue(record)),
+                "k.time desc, k.recordId desc",
                 "select count(k) from LookupRow k where " + keyMatches);
     }
 

@@ -66,7 +66,10 @@ final class StateJson {
                 .addDeserializer(Money.class, new MoneyDeserializer()));
         mapper.setSubtypeResolver(new PermittedSubtypes());
         mapper.setDefaultTyping(new SealedTypes()
-                .init(JsonTypeInfo.Value.construct(JsonTypeInfo.Id.NAME, JsonTypeInfo.As.PROPERTY, "@type", null, false, null), null)
+                .init(
+                        JsonTypeInfo.Value.construct(
+                                JsonTypeInfo.Id.NAME, JsonTypeInfo.As.PROPERTY, "@type", null, false, null),
+                        null)
                 .inclusion(JsonTypeInfo.As.PROPERTY));
         customizer.accept(mapper);
     }
@@ -75,7 +78,8 @@ final class StateJson {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new StorageException("cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
+            throw new StorageException(
+                    "cannot write " + value.getClass().getSimpleName() + " as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
@@ -84,11 +88,13 @@ final class StateJson {
         try {
             return mapper.readValue(json, type);
         } catch (JsonMappingException e) {
-            throw new StorageException("cannot read the stored " + stored + " as " + type.getSimpleName() + ": "
-                    + problem(json, e) + " (see \"Upgrading: stored documents\" in crm-persistence-jpa's README)", e);
+            throw new StorageException(
+                    "cannot read the stored " + stored + " as " + type.getSimpleName() + ": " + problem(json, e)
+                            + " (see \"Upgrading: stored documents\" in crm-persistence-jpa's README)",
+                    e);
         } catch (IOException e) {
-            throw new StorageException("cannot read the stored " + stored + " as " + type.getSimpleName() + ": "
-                    + e.getMessage(), e);
+            throw new StorageException(
+                    "cannot read the stored " + stored + " as " + type.getSimpleName() + ": " + e.getMessage(), e);
         }
     }
 
@@ -96,7 +102,8 @@ final class StateJson {
     private String problem(String json, JsonMappingException e) {
         List<String> path = new ArrayList<>();
         for (JsonMappingException.Reference reference : e.getPath()) {
-            path.add(reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
+            path.add(
+                    reference.getFieldName() != null ? reference.getFieldName() : String.valueOf(reference.getIndex()));
         }
         if (e.getCause() instanceof InvalidValueException invalid) {
             for (String step : invalid.field().split("[.\\[\\]]+")) {
@@ -112,15 +119,16 @@ final class StateJson {
         if (isAbsent(json, path)) {
             return property + " is missing from the stored document";
         }
-        return property + " is not valid: " + (e.getCause() instanceof CrmException refused ? refused.getMessage()
-                : e.getOriginalMessage());
+        return property + " is not valid: "
+                + (e.getCause() instanceof CrmException refused ? refused.getMessage() : e.getOriginalMessage());
     }
 
     private boolean isAbsent(String json, List<String> path) {
         try {
             JsonNode node = mapper.readTree(json);
             for (String step : path) {
-                node = node.isArray() && step.chars().allMatch(Character::isDigit) ? node.path(Integer.parseInt(step))
+                node = node.isArray() && step.chars().allMatch(Character::isDigit)
+                        ? node.path(Integer.parseInt(step))
                         : node.path(step);
             }
             return node.isMissingNode() || node.isNull();
@@ -146,8 +154,10 @@ final class StateJson {
     private static final class PermittedSubtypes extends StdSubtypeResolver {
 
         @Override
-        public Collection<NamedType> collectAndResolveSubtypesByClass(MapperConfig<?> config, AnnotatedMember property, JavaType baseType) {
-            return withPermitted(super.collectAndResolveSubtypesByClass(config, property, baseType), baseType.getRawClass());
+        public Collection<NamedType> collectAndResolveSubtypesByClass(
+                MapperConfig<?> config, AnnotatedMember property, JavaType baseType) {
+            return withPermitted(
+                    super.collectAndResolveSubtypesByClass(config, property, baseType), baseType.getRawClass());
         }
 
         @Override
@@ -156,12 +166,15 @@ final class StateJson {
         }
 
         @Override
-        public Collection<NamedType> collectAndResolveSubtypesByTypeId(MapperConfig<?> config, AnnotatedMember property, JavaType baseType) {
-            return withPermitted(super.collectAndResolveSubtypesByTypeId(config, property, baseType), baseType.getRawClass());
+        public Collection<NamedType> collectAndResolveSubtypesByTypeId(
+                MapperConfig<?> config, AnnotatedMember property, JavaType baseType) {
+            return withPermitted(
+                    super.collectAndResolveSubtypesByTypeId(config, property, baseType), baseType.getRawClass());
         }
 
         @Override
-        public Collection<NamedType> collectAndResolveSubtypesByTypeId(MapperConfig<?> config, AnnotatedClass baseType) {
+        public Collection<NamedType> collectAndResolveSubtypesByTypeId(
+                MapperConfig<?> config, AnnotatedClass baseType) {
             return withPermitted(super.collectAndResolveSubtypesByTypeId(config, baseType), baseType.getRawType());
         }
 
@@ -212,7 +225,9 @@ final class StateJson {
         @Override
         public Money deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             JsonNode node = parser.readValueAsTree();
-            return Money.of(new BigDecimal(node.get("amount").asText()), node.get("currency").asText());
+            return Money.of(
+                    new BigDecimal(node.get("amount").asText()),
+                    node.get("currency").asText());
         }
     }
 }

@@ -32,7 +32,8 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
     }
 
     Optional<A> findById(TenantId tenant, EntityId id) {
-        return table.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id")).map(restore);
+        return table.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
+                .map(restore);
     }
 
     A save(A aggregate) {
@@ -48,14 +49,21 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
 
     /** Saves as {@link #saveAll} does, refused when a unique value is taken (see {@link UniqueValue}); nothing is saved then. */
     List<A> saveAllUnique(List<A> aggregates, UniqueValue<S> unique) {
-        List<S> states = Require.noNulls(aggregates, argumentName + "s").stream().map(state).toList();
+        List<S> states = Require.noNulls(aggregates, argumentName + "s").stream()
+                .map(state)
+                .toList();
         unique.refuseTaken(states, table);
         return table.saveAll(states).stream().map(restore).toList();
     }
 
     List<A> saveAll(List<A> aggregates) {
-        return table.saveAll(Require.noNulls(aggregates, argumentName + "s").stream().map(state).toList()).stream()
-                .map(restore).toList();
+        return table
+                .saveAll(Require.noNulls(aggregates, argumentName + "s").stream()
+                        .map(state)
+                        .toList())
+                .stream()
+                .map(restore)
+                .toList();
     }
 
     boolean delete(TenantId tenant, EntityId id, long expectedVersion) {
@@ -64,22 +72,28 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
 
     /** Every match of the tenant in the query's order. */
     List<A> list(TenantId tenant, RowQuery query) {
-        return table.list(Require.notNull(tenant, "tenant"), query).stream().map(restore).toList();
+        return table.list(Require.notNull(tenant, "tenant"), query).stream()
+                .map(restore)
+                .toList();
     }
 
     /** The tenant's matches of a condition on many values (see {@link AggregateTable#listAmong}). */
     List<A> listAmong(TenantId tenant, IdParameters among, String condition, Collection<?> values, String order) {
-        return table.listAmong(Require.notNull(tenant, "tenant"), among, condition,
-                List.copyOf(values), order).stream().map(restore).toList();
+        return table.listAmong(Require.notNull(tenant, "tenant"), among, condition, List.copyOf(values), order).stream()
+                .map(restore)
+                .toList();
     }
 
     /** The first {@code limit} matches of the tenant in the query's order (for keyset paging). */
     List<A> first(TenantId tenant, RowQuery query, int limit) {
-        return table.first(Require.notNull(tenant, "tenant"), query, limit).stream().map(restore).toList();
+        return table.first(Require.notNull(tenant, "tenant"), query, limit).stream()
+                .map(restore)
+                .toList();
     }
 
     /** One page of the tenant's matches in the query's order. */
     Page<A> page(TenantId tenant, RowQuery query, PageRequest page) {
-        return table.page(Require.notNull(tenant, "tenant"), query, Require.notNull(page, "page")).map(restore);
+        return table.page(Require.notNull(tenant, "tenant"), query, Require.notNull(page, "page"))
+                .map(restore);
     }
 }

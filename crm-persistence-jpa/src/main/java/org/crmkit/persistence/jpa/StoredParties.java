@@ -49,14 +49,19 @@ final class StoredParties<P extends Party<?>> {
     /** The lookup keys of the party's contact points: every email in normal form, every phone in E.164. */
     static List<LookupKey> contactPointKeys(String party, ContactPoints points) {
         List<LookupKey> keys = new ArrayList<>();
-        points.emails().forEach(email -> keys.add(LookupKey.of(emailKey(party), email.value().normalized())));
-        points.phones().stream().map(ContactPoint::value)
+        points.emails()
+                .forEach(email ->
+                        keys.add(LookupKey.of(emailKey(party), email.value().normalized())));
+        points.phones().stream()
+                .map(ContactPoint::value)
                 .forEach(phone -> keys.add(LookupKey.of(phoneKey(party), phone.e164())));
         return keys;
     }
 
     List<P> withEmail(TenantId tenant, EmailAddress email) {
-        return stored.list(tenant, RowQuery.withKey(emailKey, Require.notNull(email, "email").normalized()));
+        return stored.list(
+                tenant,
+                RowQuery.withKey(emailKey, Require.notNull(email, "email").normalized()));
     }
 
     Optional<P> withExternalRef(TenantId tenant, ExternalRef ref) {
@@ -65,12 +70,17 @@ final class StoredParties<P extends Party<?>> {
     }
 
     List<P> withPhone(TenantId tenant, PhoneNumber phone) {
-        return stored.list(tenant, RowQuery.withKey(phoneKey, Require.notNull(phone, "phone").e164()));
+        return stored.list(
+                tenant,
+                RowQuery.withKey(phoneKey, Require.notNull(phone, "phone").e164()));
     }
 
     Page<P> ownedBy(TenantId tenant, UserId owner, PageRequest page) {
-        return inNameOrder(tenant, RowQuery.where("r.ownerId = :owner").bind("owner",
-                Require.notNull(owner, "owner").value()), page);
+        return inNameOrder(
+                tenant,
+                RowQuery.where("r.ownerId = :owner")
+                        .bind("owner", Require.notNull(owner, "owner").value()),
+                page);
     }
 
     Page<P> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {

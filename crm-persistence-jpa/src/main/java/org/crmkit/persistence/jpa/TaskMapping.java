@@ -17,7 +17,8 @@ final class TaskMapping implements AggregateMapping<TaskState, TaskRow> {
     static final String REMINDER_ORDER = "r.reminderAt, r.id";
 
     /** The statuses of tasks still to be done, as stored. */
-    static final List<String> ACTIVE = TaskStatus.ACTIVE.stream().map(TaskStatus::name).sorted().toList();
+    static final List<String> ACTIVE =
+            TaskStatus.ACTIVE.stream().map(TaskStatus::name).sorted().toList();
 
     @Override
     public String recordType() {

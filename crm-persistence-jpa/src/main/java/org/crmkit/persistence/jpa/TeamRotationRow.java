@@ -11,5 +11,4 @@ import jakarta.persistence.Table;
 @Access(AccessType.FIELD)
 @Table(name = "crm_team_rotation")
 @IdClass(RowKey.class)
-class TeamRotationRow extends AggregateRow {
-}
+class TeamRotationRow extends AggregateRow {}

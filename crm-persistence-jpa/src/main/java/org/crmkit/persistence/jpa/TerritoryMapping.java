@@ -42,6 +42,8 @@ final class TerritoryMapping implements AggregateMapping<TerritoryState, Territo
 
     @Override
     public List<LookupKey> lookupKeys(TerritoryState state) {
-        return state.members().stream().map(member -> LookupKey.of(MEMBER, member.value())).toList();
+        return state.members().stream()
+                .map(member -> LookupKey.of(MEMBER, member.value()))
+                .toList();
     }
 }

@@ -38,7 +38,8 @@ final class UniqueValue<S extends AggregateState<S>> {
     void refuseTaken(List<S> states, AggregateTable<S, ?> table) {
         Map<TenantId, Map<String, UUID>> saving = new HashMap<>();
         for (S state : states) {
-            UUID previous = saving.computeIfAbsent(state.tenant(), tenant -> new HashMap<>()).put(value.apply(state), state.id().value());
+            UUID previous = saving.computeIfAbsent(state.tenant(), tenant -> new HashMap<>())
+                    .put(value.apply(state), state.id().value());
             if (previous != null && !previous.equals(state.id().value())) {
                 throw new DuplicateRecordException(valueName, value.apply(state));
             }

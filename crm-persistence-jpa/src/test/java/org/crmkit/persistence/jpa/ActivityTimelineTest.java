@@ -42,10 +42,12 @@ class ActivityTimelineTest {
 
     private List<Activity> callsWith(ContactId contact, int count) {
         Instant first = clock.instant();
-        return storage.transactions().inTransaction(() -> IntStream.range(0, count)
-                .mapToObj(i -> storage.activities().save(ActivityMother.aCallWith(TENANT, ids, clock, contact,
-                        first.minus(Duration.ofMinutes(i)))))
-                .toList());
+        return storage.transactions()
+                .inTransaction(() -> IntStream.range(0, count)
+                        .mapToObj(i -> storage.activities()
+                                .save(ActivityMother.aCallWith(
+                                        TENANT, ids, clock, contact, first.minus(Duration.ofMinutes(i)))))
+                        .toList());
     }
 
     @Test
@@ -54,10 +56,13 @@ class ActivityTimelineTest {
         List<Activity> calls = callsWith(contact, 120);
         database.statistics().clear();
 
-        Page<Activity> page = storage.activities().timeline(TENANT, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.of(1, 50));
+        Page<Activity> page = storage.activities()
+                .timeline(TENANT, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.of(1, 50));
 
-        assertThat(page.items()).extracting(Activity::id)
-                .containsExactlyElementsOf(calls.subList(50, 100).stream().map(Activity::id).toList());
+        assertThat(page.items())
+                .extracting(Activity::id)
+                .containsExactlyElementsOf(
+                        calls.subList(50, 100).stream().map(Activity::id).toList());
         assertThat(page.totalElements()).isEqualTo(120);
         assertThat(database.statistics().getPrepareStatementCount()).isEqualTo(2);
     }
@@ -68,7 +73,8 @@ class ActivityTimelineTest {
         callsWith(contact, 30);
         database.statistics().clear();
 
-        Page<Activity> page = storage.activities().timeline(TENANT, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.of(0, 50));
+        Page<Activity> page = storage.activities()
+                .timeline(TENANT, RecordRef.contact(contact), TimelineFilter.ALL, PageRequest.of(0, 50));
 
         assertThat(page.items()).hasSize(30);
         assertThat(page.totalElements()).isEqualTo(30);
@@ -79,16 +85,26 @@ class ActivityTimelineTest {
     void timelineFiltersByKindAndTimeInTheDatabase() {
         ContactId contact = ContactId.next(ids);
         List<Activity> calls = callsWith(contact, 10);
-        Activity note = storage.transactions().inTransaction(() -> storage.activities().save(Activity.log(TENANT,
-                ActivityId.next(ids), NewActivity.note(contact, "Prefers email", "Asked not to be called", clock.instant()),
-                ActivityMother.AGENT, clock)));
+        Activity note = storage.transactions()
+                .inTransaction(() -> storage.activities()
+                        .save(Activity.log(
+                                TENANT,
+                                ActivityId.next(ids),
+                                NewActivity.note(contact, "Prefers email", "Asked not to be called", clock.instant()),
+                                ActivityMother.AGENT,
+                                clock)));
         TimelineFilter lastFiveMinutesOfCalls = TimelineFilter.kinds(ActivityKind.CALL)
-                .within(clock.instant().minus(Duration.ofMinutes(4)), clock.instant().plusSeconds(1));
+                .within(
+                        clock.instant().minus(Duration.ofMinutes(4)),
+                        clock.instant().plusSeconds(1));
 
-        Page<Activity> page = storage.activities().timeline(TENANT, RecordRef.contact(contact), lastFiveMinutesOfCalls, PageRequest.of(0, 50));
+        Page<Activity> page = storage.activities()
+                .timeline(TENANT, RecordRef.contact(contact), lastFiveMinutesOfCalls, PageRequest.of(0, 50));
 
-        assertThat(page.items()).extracting(Activity::id)
-                .containsExactlyElementsOf(calls.subList(0, 5).stream().map(Activity::id).toList())
+        assertThat(page.items())
+                .extracting(Activity::id)
+                .containsExactlyElementsOf(
+                        calls.subList(0, 5).stream().map(Activity::id).toList())
                 .doesNotContain(note.id());
     }
 
@@ -98,8 +114,11 @@ class ActivityTimelineTest {
         Activity call = callsWith(contact, 1).get(0);
 
         assertThat(database.count("select count(*) from crm_activity where kind = 'CALL' and document ->> 'subject' = '"
-                + call.subject() + "'")).isEqualTo(1);
-        assertThat(database.count("select count(*) from crm_lookup where key_name = 'activity.subject' and record_id = '"
-                + call.id() + "'")).isEqualTo(call.references().size());
+                        + call.subject() + "'"))
+                .isEqualTo(1);
+        assertThat(database.count(
+                        "select count(*) from crm_lookup where key_name = 'activity.subject' and record_id = '"
+                                + call.id() + "'"))
+                .isEqualTo(call.references().size());
     }
 }

@@ -58,31 +58,47 @@ class BirthdaySelectionPlanOnPostgresTest {
         }
         storage.transactions().inTransaction(() -> storage.contacts().saveAll(bornOnTheDay));
         // only the query columns matter to the plan; none of these rows falls on 28 February
-        database.execute("insert into crm_contact (tenant_id, id, version, last_name_key, first_name_key, full_name_key,"
-                + " birthday, document) select 'default', gen_random_uuid(), 1, 'person' || n, 'kim', 'kim person' || n,"
-                + " (1 + n % 12) * 100 + 1 + n % 27, '{}'::jsonb from generate_series(1, 100000) n");
+        database.execute(
+                "insert into crm_contact (tenant_id, id, version, last_name_key, first_name_key, full_name_key,"
+                        + " birthday, document) select 'default', gen_random_uuid(), 1, 'person' || n, 'kim', 'kim person' || n,"
+                        + " (1 + n % 12) * 100 + 1 + n % 27, '{}'::jsonb from generate_series(1, 100000) n");
         database.execute("analyze crm_contact");
-        EntityManagerFactory watched = Persistence.createEntityManagerFactory("crmkit-test", Map.of(
-                "jakarta.persistence.nonJtaDataSource", database.dataSource(),
-                "hibernate.session_factory.statement_inspector", (StatementInspector) sql -> {
-                    statements.add(sql);
-                    return sql;
-                }));
+        EntityManagerFactory watched = Persistence.createEntityManagerFactory(
+                "crmkit-test",
+                Map.of(
+                        "jakarta.persistence.nonJtaDataSource",
+                        database.dataSource(),
+                        "hibernate.session_factory.statement_inspector",
+                        (StatementInspector) sql -> {
+                            statements.add(sql);
+                            return sql;
+                        }));
         try {
             JpaStorage adapter = JpaStorage.builder(watched).clock(clock).build();
 
-            assertThat(adapter.contacts().findWithBirthdayOn(TENANT, DAY, PageRequest.first(1000)).items())
-                    .extracting(Contact::id).containsExactlyInAnyOrderElementsOf(bornOnTheDay.stream().map(Contact::id).toList());
-            assertThat(adapter.contacts().findWithBirthdayOn(TENANT, DAY, PageRequest.first(2).next()).totalElements())
+            assertThat(adapter.contacts()
+                            .findWithBirthdayOn(TENANT, DAY, PageRequest.first(1000))
+                            .items())
+                    .extracting(Contact::id)
+                    .containsExactlyInAnyOrderElementsOf(
+                            bornOnTheDay.stream().map(Contact::id).toList());
+            assertThat(adapter.contacts()
+                            .findWithBirthdayOn(
+                                    TENANT, DAY, PageRequest.first(2).next())
+                            .totalElements())
                     .isEqualTo(3);
         } finally {
             watched.close();
         }
 
-        List<String> birthdayStatements = statements.stream().filter(sql -> sql.contains("birthday=?")).toList();
+        List<String> birthdayStatements =
+                statements.stream().filter(sql -> sql.contains("birthday=?")).toList();
         assertThat(birthdayStatements).hasSize(3);
         for (String sql : birthdayStatements) {
-            assertThat(genericPlan(sql)).as(sql).contains("crm_contact_by_birthday").doesNotContain("Seq Scan");
+            assertThat(genericPlan(sql))
+                    .as(sql)
+                    .contains("crm_contact_by_birthday")
+                    .doesNotContain("Seq Scan");
         }
     }
 
@@ -103,8 +119,8 @@ class BirthdaySelectionPlanOnPostgresTest {
         StringBuilder plan = new StringBuilder();
         String url = ((HikariDataSource) database.dataSource()).getJdbcUrl() + "&preferQueryMode=simple";
         try (Connection connection = DriverManager.getConnection(url, "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet lines = statement.executeQuery("explain (generic_plan) " + numbered)) {
+                Statement statement = connection.createStatement();
+                ResultSet lines = statement.executeQuery("explain (generic_plan) " + numbered)) {
             while (lines.next()) {
                 plan.append(lines.getString(1)).append('\n');
             }

@@ -42,30 +42,53 @@ class BulkImportTest {
     void aThousandContactsWithTheirLookupKeysAreWrittenInBatches() {
         UserId owner = UserId.next(ids);
         List<Contact> contacts = IntStream.range(0, RECORDS)
-                .mapToObj(i -> ContactMother.aContact(TENANT, ids, clock, "First" + i, "Last" + i, owner)).toList();
-        long rows = RECORDS + contacts.stream().mapToLong(contact -> contact.contactPoints().emails().size()
-                + contact.contactPoints().phones().size() + contact.tags().values().size() + contact.affiliations().size()).sum();
+                .mapToObj(i -> ContactMother.aContact(TENANT, ids, clock, "First" + i, "Last" + i, owner))
+                .toList();
+        long rows = RECORDS
+                + contacts.stream()
+                        .mapToLong(contact -> contact.contactPoints().emails().size()
+                                + contact.contactPoints().phones().size()
+                                + contact.tags().values().size()
+                                + contact.affiliations().size())
+                        .sum();
         database.statistics().clear();
 
         storage.transactions().inTransaction(() -> storage.contacts().saveAll(contacts));
 
         assertThat(database.statistics().getPrepareStatementCount()).isLessThanOrEqualTo(rows / 50 + 10);
-        assertThat(storage.contacts().findByOwner(TENANT, owner, PageRequest.first(1)).totalElements()).isEqualTo(RECORDS);
+        assertThat(storage.contacts()
+                        .findByOwner(TENANT, owner, PageRequest.first(1))
+                        .totalElements())
+                .isEqualTo(RECORDS);
         assertThat(database.count("select count(*) from crm_lookup")).isEqualTo(rows - RECORDS);
     }
 
     @Test
     void aThousandInvoicesAreCheckedForTakenNumbersOnceAndWrittenInBatches() {
         AccountId account = AccountId.next(ids);
-        List<Invoice> invoices = IntStream.range(0, RECORDS).mapToObj(i -> BillingMother.anInvoice(TENANT, ids, clock, account,
-                "INV-" + i, LocalDate.of(2026, 4, 1).plusDays(i % 30), "100.00")).toList();
+        List<Invoice> invoices = IntStream.range(0, RECORDS)
+                .mapToObj(i -> BillingMother.anInvoice(
+                        TENANT,
+                        ids,
+                        clock,
+                        account,
+                        "INV-" + i,
+                        LocalDate.of(2026, 4, 1).plusDays(i % 30),
+                        "100.00"))
+                .toList();
         database.statistics().clear();
 
-        List<Invoice> saved = storage.transactions().inTransaction(() -> storage.invoices().saveAll(invoices));
+        List<Invoice> saved =
+                storage.transactions().inTransaction(() -> storage.invoices().saveAll(invoices));
 
         assertThat(database.statistics().getPrepareStatementCount()).isLessThanOrEqualTo(RECORDS / 50 + 2);
         assertThat(saved).extracting(Invoice::number).first().isEqualTo("INV-0");
-        assertThat(storage.invoices().findByNumber(TENANT, "INV-999")).map(Invoice::id).contains(invoices.get(999).id());
-        assertThat(storage.invoices().findByAccount(TENANT, account, PageRequest.first(1)).totalElements()).isEqualTo(RECORDS);
+        assertThat(storage.invoices().findByNumber(TENANT, "INV-999"))
+                .map(Invoice::id)
+                .contains(invoices.get(999).id());
+        assertThat(storage.invoices()
+                        .findByAccount(TENANT, account, PageRequest.first(1))
+                        .totalElements())
+                .isEqualTo(RECORDS);
     }
 }

@@ -48,7 +48,8 @@ class ConcurrentEditTest {
 
     @Test
     void twoConcurrentEditsEndWithOneSuccessAndOneConflictAndNoLostUpdate() throws Exception {
-        Contact saved = storage.transactions().inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
+        Contact saved = storage.transactions()
+                .inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
         Contact first = storage.contacts().findById(TENANT, saved.id()).orElseThrow();
         Contact second = storage.contacts().findById(TENANT, saved.id()).orElseThrow();
         first.tag("first writer", clock);
@@ -61,7 +62,8 @@ class ConcurrentEditTest {
             firstSaved.countDown();
             secondWriter.submit(() -> {
                 try {
-                    storage.transactions().inTransaction(() -> storage.contacts().save(second));
+                    storage.transactions()
+                            .inTransaction(() -> storage.contacts().save(second));
                     secondOutcome.complete(null);
                 } catch (Throwable failure) {
                     secondOutcome.complete(failure);
@@ -85,7 +87,8 @@ class ConcurrentEditTest {
     private static void awaitALockWait() {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (database.count("select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
-                + " and datname = current_database()") == 0) {
+                        + " and datname = current_database()")
+                == 0) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the second writer never waited for the row lock");
             }

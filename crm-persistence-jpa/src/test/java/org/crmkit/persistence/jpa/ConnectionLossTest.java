@@ -45,22 +45,28 @@ class ConnectionLossTest {
     @Test
     void aKilledConnectionLeavesNothingHalfWrittenAndTheWorkCanBeRetried() {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.outbox().append(List.of(event("first half")));
-            Object backend = transactions().withEntityManager(entityManager ->
-                    entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
-            database.execute("select pg_terminate_backend(" + backend + ")");
-            storage.outbox().append(List.of(event("second half")));
-        }))
+                    storage.outbox().append(List.of(event("first half")));
+                    Object backend = transactions()
+                            .withEntityManager(entityManager -> entityManager
+                                    .createNativeQuery("select pg_backend_pid()")
+                                    .getSingleResult());
+                    database.execute("select pg_terminate_backend(" + backend + ")");
+                    storage.outbox().append(List.of(event("second half")));
+                }))
                 .isInstanceOf(StorageException.class)
                 .hasMessageContaining("connection to the database was lost")
-                .satisfies(failure -> assertThat(((StorageException) failure).errorCode()).isEqualTo(ErrorCode.STORAGE_FAILURE));
+                .satisfies(failure ->
+                        assertThat(((StorageException) failure).errorCode()).isEqualTo(ErrorCode.STORAGE_FAILURE));
 
         assertThat(database.count("select count(*) from crm_outbox")).isZero();
 
-        storage.transactions().inTransaction(() -> storage.outbox().append(List.of(event("first half"), event("second half"))));
+        storage.transactions()
+                .inTransaction(() -> storage.outbox().append(List.of(event("first half"), event("second half"))));
 
-        assertThat(storage.transactions().inTransaction(() -> storage.outbox().pending(10))).extracting(OutboxEntry::event)
-                .extracting(event -> ((SampleEvent) event).note()).containsExactly("first half", "second half");
+        assertThat(storage.transactions().inTransaction(() -> storage.outbox().pending(10)))
+                .extracting(OutboxEntry::event)
+                .extracting(event -> ((SampleEvent) event).note())
+                .containsExactly("first half", "second half");
     }
 
     @Test
@@ -68,13 +74,17 @@ class ConnectionLossTest {
         Contact ada = ContactMother.aContact(TenantId.of("tenant-a"), ids, clock);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            storage.contacts().save(ada);
-            storage.outbox().append(ada.pendingEvents());
-            Object backend = transactions().withEntityManager(entityManager ->
-                    entityManager.createNativeQuery("select pg_backend_pid()").getSingleResult());
-            database.execute("select pg_terminate_backend(" + backend + ")");
-            return storage.contacts().findByEmail(TenantId.of("tenant-a"), EmailAddress.of("ada@home.example"));
-        })).isInstanceOf(StorageException.class).hasMessageContaining("can be retried");
+                    storage.contacts().save(ada);
+                    storage.outbox().append(ada.pendingEvents());
+                    Object backend = transactions()
+                            .withEntityManager(entityManager -> entityManager
+                                    .createNativeQuery("select pg_backend_pid()")
+                                    .getSingleResult());
+                    database.execute("select pg_terminate_backend(" + backend + ")");
+                    return storage.contacts().findByEmail(TenantId.of("tenant-a"), EmailAddress.of("ada@home.example"));
+                }))
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("can be retried");
 
         assertThat(database.count("select count(*) from crm_contact")).isZero();
         assertThat(database.count("select count(*) from crm_lookup")).isZero();
@@ -87,6 +97,7 @@ class ConnectionLossTest {
 
         assertThat(saved.version()).isEqualTo(1);
         assertThat(storage.contacts().findByEmail(TenantId.of("tenant-a"), EmailAddress.of("ada@home.example")))
-                .extracting(Contact::id).containsExactly(ada.id());
+                .extracting(Contact::id)
+                .containsExactly(ada.id());
     }
 }

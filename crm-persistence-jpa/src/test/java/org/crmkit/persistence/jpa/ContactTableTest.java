@@ -47,8 +47,12 @@ class ContactTableTest {
     @Test
     void aPageOfContactsIsReadInTwoStatementsWhateverItsSize() {
         UserId owner = UserId.next(ids);
-        storage.transactions().inTransaction(() -> storage.contacts().saveAll(IntStream.range(0, 60)
-                .mapToObj(i -> ContactMother.aContact(TENANT, ids, clock, "First" + i, "Last" + (1000 + i), owner)).toList()));
+        storage.transactions()
+                .inTransaction(() -> storage.contacts()
+                        .saveAll(IntStream.range(0, 60)
+                                .mapToObj(i -> ContactMother.aContact(
+                                        TENANT, ids, clock, "First" + i, "Last" + (1000 + i), owner))
+                                .toList()));
         statistics().clear();
 
         Page<Contact> page = storage.contacts().findByOwner(TENANT, owner, PageRequest.of(1, 25));
@@ -61,10 +65,12 @@ class ContactTableTest {
 
     @Test
     void aLookupByEmailIsOneStatement() {
-        Contact ada = storage.transactions().inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
+        Contact ada = storage.transactions()
+                .inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
         statistics().clear();
 
-        List<Contact> found = storage.contacts().findByEmail(TENANT, ada.contactPoints().emails().get(0).value());
+        List<Contact> found = storage.contacts()
+                .findByEmail(TENANT, ada.contactPoints().emails().get(0).value());
 
         assertThat(found).extracting(Contact::id).containsExactly(ada.id());
         assertThat(statistics().getPrepareStatementCount()).isEqualTo(1);
@@ -72,10 +78,12 @@ class ContactTableTest {
 
     @Test
     void aLookupByExternalReferenceIsOneStatement() {
-        Contact ada = storage.transactions().inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
+        Contact ada = storage.transactions()
+                .inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
         statistics().clear();
 
-        Optional<Contact> found = storage.contacts().findByExternalRef(TENANT, ada.externalRefs().get(0));
+        Optional<Contact> found =
+                storage.contacts().findByExternalRef(TENANT, ada.externalRefs().get(0));
 
         assertThat(found).map(Contact::id).contains(ada.id());
         assertThat(statistics().getPrepareStatementCount()).isEqualTo(1);
@@ -86,11 +94,14 @@ class ContactTableTest {
         Contact ada = ContactMother.aContact(TENANT, ids, clock);
         storage.transactions().inTransaction(() -> storage.contacts().save(ada));
 
-        assertThat(database.count("select version from crm_contact where id = '" + ada.id() + "'")).isEqualTo(1);
+        assertThat(database.count("select version from crm_contact where id = '" + ada.id() + "'"))
+                .isEqualTo(1);
         assertThat(database.count("select count(*) from crm_contact where jsonb_typeof(document) = 'object'"
-                + " and document -> 'name' ->> 'lastName' = 'King'")).isEqualTo(1);
+                        + " and document -> 'name' ->> 'lastName' = 'King'"))
+                .isEqualTo(1);
         // two emails, one phone, two tags, one account link, one external reference
-        assertThat(database.count("select count(*) from crm_lookup where record_id = '" + ada.id() + "'")).isEqualTo(7);
+        assertThat(database.count("select count(*) from crm_lookup where record_id = '" + ada.id() + "'"))
+                .isEqualTo(7);
     }
 
     @Test
@@ -98,11 +109,27 @@ class ContactTableTest {
         Contact ada = ContactMother.aContact(TENANT, ids, clock);
         storage.transactions().inTransaction(() -> storage.contacts().save(ada));
         Contact other = ContactMother.aContact(TENANT, ids, clock, "Grace", "Hopper", UserId.next(ids));
-        ContactState grace = ContactMother.aContact(TENANT, ids, clock, "Grace", "Hopper", UserId.next(ids)).state();
-        Contact copy = Contact.restore(new ContactState(TENANT, ada.id(), 0, grace.name(), grace.details(), grace.contactPoints(),
-                grace.tags(), grace.customFields(), grace.owner(), null, null, List.of(), List.of(), grace.registeredAt(), List.of()));
+        ContactState grace = ContactMother.aContact(TENANT, ids, clock, "Grace", "Hopper", UserId.next(ids))
+                .state();
+        Contact copy = Contact.restore(new ContactState(
+                TENANT,
+                ada.id(),
+                0,
+                grace.name(),
+                grace.details(),
+                grace.contactPoints(),
+                grace.tags(),
+                grace.customFields(),
+                grace.owner(),
+                null,
+                null,
+                List.of(),
+                List.of(),
+                grace.registeredAt(),
+                List.of()));
 
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> storage.contacts().saveAll(List.of(other, copy))))
+        assertThatThrownBy(() -> storage.transactions()
+                        .inTransaction(() -> storage.contacts().saveAll(List.of(other, copy))))
                 .isInstanceOf(DuplicateRecordException.class)
                 .hasMessageContaining("Contact");
 

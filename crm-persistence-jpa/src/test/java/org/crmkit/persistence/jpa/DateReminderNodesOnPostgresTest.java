@@ -16,7 +16,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.crmkit.core.Crm;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.User;
@@ -29,15 +28,16 @@ import org.crmkit.core.common.RecordType;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.reminder.DateReminderRule;
 import org.crmkit.workflow.reminder.DateReminders;
 import org.crmkit.workflow.reminder.DatedRecord;
 import org.crmkit.workflow.reminder.DatedRecords;
-import org.crmkit.workflow.action.ActionStatus;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,23 +60,42 @@ class DateReminderNodesOnPostgresTest {
 
     /** The host's contracts: renewal dates by contract id. */
     private final Map<UUID, LocalDate> renewals = Collections.synchronizedMap(new TreeMap<>());
-    private final WorkflowNodes<DateReminders> nodes = new WorkflowNodes<>(database,
-            SettableClock.at(TUESDAY_EIGHT.minus(Period.ofDays(1))), (runtime, storage) -> DateReminders.builder(runtime)
-                    .rule(new DateReminderRule("close-date-tomorrow", DatedRecords.opportunityCloseDates(runtime.crm()),
-                            Period.ofDays(-1), LocalTime.of(8, 0), BERLIN, "date-reminder"))
-                    .rule(new DateReminderRule("renewal-tomorrow", this::contractsRenewingBetween, Period.ofDays(-1),
-                            LocalTime.of(8, 0), BERLIN, "date-reminder"))
+
+    private final WorkflowNodes<DateReminders> nodes = new WorkflowNodes<>(
+            database,
+            SettableClock.at(TUESDAY_EIGHT.minus(Period.ofDays(1))),
+            (runtime, storage) -> DateReminders.builder(runtime)
+                    .rule(new DateReminderRule(
+                            "close-date-tomorrow",
+                            DatedRecords.opportunityCloseDates(runtime.crm()),
+                            Period.ofDays(-1),
+                            LocalTime.of(8, 0),
+                            BERLIN,
+                            "date-reminder"))
+                    .rule(new DateReminderRule(
+                            "renewal-tomorrow",
+                            this::contractsRenewingBetween,
+                            Period.ofDays(-1),
+                            LocalTime.of(8, 0),
+                            BERLIN,
+                            "date-reminder"))
                     .build());
     /** Who is reminded of every date. */
     private volatile User olga;
 
     private Page<DatedRecord> contractsRenewingBetween(LocalDate from, LocalDate to, PageRequest page) {
         synchronized (renewals) {
-            return Page.of(renewals.entrySet().stream()
-                    .filter(renewal -> !renewal.getValue().isBefore(from) && !renewal.getValue().isAfter(to))
-                    .map(renewal -> new DatedRecord(RecordRef.of(RecordType.ACCOUNT, AccountId.of(renewal.getKey())),
-                            renewal.getValue(), olga.id(), "Contract " + renewal.getKey()))
-                    .toList(), page);
+            return Page.of(
+                    renewals.entrySet().stream()
+                            .filter(renewal -> !renewal.getValue().isBefore(from)
+                                    && !renewal.getValue().isAfter(to))
+                            .map(renewal -> new DatedRecord(
+                                    RecordRef.of(RecordType.ACCOUNT, AccountId.of(renewal.getKey())),
+                                    renewal.getValue(),
+                                    olga.id(),
+                                    "Contract " + renewal.getKey()))
+                            .toList(),
+                    page);
         }
     }
 
@@ -90,12 +109,18 @@ class DateReminderNodesOnPostgresTest {
         Crm crm = nodes.first().crm();
         olga = crm.access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"), Set.of(Role.SALES));
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", olga.id()));
-        Pipeline pipeline = crm.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
+        Pipeline pipeline = crm.sales()
+                .definePipeline(
+                        "New business",
+                        List.of(
+                                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
-            Opportunity deal = crm.sales().openOpportunity(NewOpportunity.of("Deal " + i, acme.id(), pipeline.id(),
-                    Currency.getInstance("EUR"), olga.id()));
+            Opportunity deal = crm.sales()
+                    .openOpportunity(NewOpportunity.of(
+                            "Deal " + i, acme.id(), pipeline.id(), Currency.getInstance("EUR"), olga.id()));
             LocalDate closes = WEDNESDAY.plusDays(i % 2);
             crm.sales().setExpectedCloseDate(deal.id(), closes);
             expected.add("date-reminder:close-date-tomorrow:opportunity:" + deal.id() + ":" + closes);
@@ -110,10 +135,17 @@ class DateReminderNodesOnPostgresTest {
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
-        assertThat(rounds).containsExactly(new RunReport(20, 20, 0, 0), new RunReport(0, 0, 0, 0),
-                new RunReport(20, 20, 0, 0), new RunReport(0, 0, 0, 0));
+        assertThat(rounds)
+                .containsExactly(
+                        new RunReport(20, 20, 0, 0),
+                        new RunReport(0, 0, 0, 0),
+                        new RunReport(20, 20, 0, 0),
+                        new RunReport(0, 0, 0, 0));
         assertThat(nodes.sent).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+        assertThat(nodes.first()
+                        .runtime()
+                        .actions(ActionStatus.DELIVERED, PageRequest.first(1))
+                        .totalElements())
                 .isEqualTo(40);
     }
 
@@ -124,8 +156,10 @@ class DateReminderNodesOnPostgresTest {
      */
     @Test
     void twoNodesRunningAtOnceSendEachRenewalReminderOfTheHostsContractsOnceAndNeitherRunFails() throws Exception {
-        olga = nodes.first().crm().access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"),
-                Set.of(Role.SALES));
+        olga = nodes.first()
+                .crm()
+                .access()
+                .registerUser("Olga Owner", EmailAddress.of("olga@acme.example"), Set.of(Role.SALES));
         List<String> expected = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             UUID contract = UUID.randomUUID();

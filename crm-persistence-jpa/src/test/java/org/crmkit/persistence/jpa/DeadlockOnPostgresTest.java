@@ -49,8 +49,10 @@ class DeadlockOnPostgresTest {
     @BeforeEach
     void twoAccounts() {
         storage = database.storage(clock);
-        first = storage.transactions().inTransaction(() -> storage.accounts().save(AccountMother.anAccount(TENANT, ids, clock)));
-        second = storage.transactions().inTransaction(() -> storage.accounts().save(AccountMother.anAccount(TENANT, ids, clock)));
+        first = storage.transactions()
+                .inTransaction(() -> storage.accounts().save(AccountMother.anAccount(TENANT, ids, clock)));
+        second = storage.transactions()
+                .inTransaction(() -> storage.accounts().save(AccountMother.anAccount(TENANT, ids, clock)));
     }
 
     @AfterEach
@@ -73,21 +75,27 @@ class DeadlockOnPostgresTest {
                     return "committed";
                 } catch (TransactionConflictException conflict) {
                     assertThat(conflict.errorCode()).isEqualTo(ErrorCode.TRANSACTION_CONFLICT);
-                    assertThat(conflict.getMessage()).contains("deadlock").contains("nothing of it was stored")
+                    assertThat(conflict.getMessage())
+                            .contains("deadlock")
+                            .contains("nothing of it was stored")
                             .contains("can be retried");
                     return "conflict";
                 }
             }));
         }
 
-        assertThat(List.of(outcomes.get(0).get(1, TimeUnit.MINUTES), outcomes.get(1).get(1, TimeUnit.MINUTES)))
+        assertThat(List.of(
+                        outcomes.get(0).get(1, TimeUnit.MINUTES),
+                        outcomes.get(1).get(1, TimeUnit.MINUTES)))
                 .containsExactlyInAnyOrder("committed", "conflict");
     }
 
     @Test
     void workflowWorkEndedByADeadlockRunsAgainInAFreshTransactionAndBothComplete() throws Exception {
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(Crm.builder().storage(storage).clock(clock).build())
-                .store(JpaWorkflowStore.create(storage)).build();
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(Crm.builder().storage(storage).clock(clock).build())
+                .store(JpaWorkflowStore.create(storage))
+                .build();
         CountDownLatch bothHoldTheirFirstLock = new CountDownLatch(2);
         AtomicInteger attempts = new AtomicInteger();
         Function<Account[], Supplier<String>> work = order -> () -> {
@@ -101,20 +109,25 @@ class DeadlockOnPostgresTest {
         };
         List<Future<String>> outcomes = new ArrayList<>();
         for (Account[] order : new Account[][] {{first, second}, {second, first}}) {
-            outcomes.add(threads.submit(() -> runtime.inTransactionRetryingCollisions("locking two accounts",
-                    work.apply(order))));
+            outcomes.add(threads.submit(
+                    () -> runtime.inTransactionRetryingCollisions("locking two accounts", work.apply(order))));
         }
 
         assertThat(outcomes.get(0).get(1, TimeUnit.MINUTES)).isEqualTo("done");
         assertThat(outcomes.get(1).get(1, TimeUnit.MINUTES)).isEqualTo("done");
-        assertThat(attempts.get()).as("attempts, the ended one's again among them").isGreaterThanOrEqualTo(3);
+        assertThat(attempts.get())
+                .as("attempts, the ended one's again among them")
+                .isGreaterThanOrEqualTo(3);
     }
 
     /** A row lock on the account, taken in the current transaction. */
     private void lock(Account account) {
-        ((JpaTransactions) storage.transactions()).withEntityManager(entityManager -> entityManager
-                .createNativeQuery("select id from crm_account where tenant_id = ?1 and id = ?2 for update")
-                .setParameter(1, TENANT.value()).setParameter(2, account.id().value()).getResultList());
+        ((JpaTransactions) storage.transactions())
+                .withEntityManager(entityManager -> entityManager
+                        .createNativeQuery("select id from crm_account where tenant_id = ?1 and id = ?2 for update")
+                        .setParameter(1, TENANT.value())
+                        .setParameter(2, account.id().value())
+                        .getResultList());
     }
 
     private static void awaitOther(CountDownLatch latch) {

@@ -47,10 +47,12 @@ abstract class DunningCaseLevelUpgrade {
 
     @Test
     void aCaseStoredWithoutItsLevelGetsTheLevelOfItsLastStep() {
-        DunningCase closed = storedWithoutLevel(CaseStatus.CLOSED, List.of(
-                entry(CaseEventKind.OPENED, 0), entry(CaseEventKind.LEVEL_REACHED, 1),
-                entry(CaseEventKind.NOTICE_DELIVERED, 1), entry(CaseEventKind.LEVEL_REACHED, 2),
-                entry(CaseEventKind.INVOICE_PAID, 2), entry(CaseEventKind.CLOSED, 0)));
+        DunningCase closed = storedWithoutLevel(
+                CaseStatus.CLOSED,
+                List.of(
+                        entry(CaseEventKind.OPENED, 0), entry(CaseEventKind.LEVEL_REACHED, 1),
+                        entry(CaseEventKind.NOTICE_DELIVERED, 1), entry(CaseEventKind.LEVEL_REACHED, 2),
+                        entry(CaseEventKind.INVOICE_PAID, 2), entry(CaseEventKind.CLOSED, 0)));
         DunningCase untouched = storedWithoutLevel(CaseStatus.OPEN, List.of(entry(CaseEventKind.OPENED, 0)));
         assertThatThrownBy(() -> cases.findById(TENANT, closed.id()))
                 .isInstanceOf(StorageException.class)
@@ -59,7 +61,8 @@ abstract class DunningCaseLevelUpgrade {
         database().migrateAgain(12);
 
         assertThat(cases.findById(TENANT, closed.id()).orElseThrow().topLevel()).isEqualTo(2);
-        assertThat(cases.findById(TENANT, untouched.id()).orElseThrow().topLevel()).isZero();
+        assertThat(cases.findById(TENANT, untouched.id()).orElseThrow().topLevel())
+                .isZero();
         assertThat(cases.findById(TENANT, closed.id()).orElseThrow().history()).hasSize(6);
     }
 
@@ -78,10 +81,26 @@ abstract class DunningCaseLevelUpgrade {
 
     private DunningCaseState state(CaseStatus status, int level, List<CaseEvent> history) {
         AccountId account = AccountId.next(ids);
-        return new DunningCaseState(TENANT, DunningCaseId.next(ids), 0, account, "b2b",
-                "account:" + account + ":EUR", Currency.getInstance("EUR"), status, LocalDate.of(2026, 1, 20),
-                status == CaseStatus.CLOSED ? LocalDate.of(2026, 2, 1) : null, List.of(), null, NOTHING, 2, level,
-                false, false, history, clock.instant());
+        return new DunningCaseState(
+                TENANT,
+                DunningCaseId.next(ids),
+                0,
+                account,
+                "b2b",
+                "account:" + account + ":EUR",
+                Currency.getInstance("EUR"),
+                status,
+                LocalDate.of(2026, 1, 20),
+                status == CaseStatus.CLOSED ? LocalDate.of(2026, 2, 1) : null,
+                List.of(),
+                null,
+                NOTHING,
+                2,
+                level,
+                false,
+                false,
+                history,
+                clock.instant());
     }
 
     private DunningCase save(DunningCaseState state) {
@@ -91,8 +110,13 @@ abstract class DunningCaseLevelUpgrade {
     /** A case as a crmkit version before schema 12 stored it: its document has no last level. */
     private DunningCase storedWithoutLevel(CaseStatus status, List<CaseEvent> history) {
         DunningCase stored = save(state(status, 0, history));
-        database().rewriteJson("document", "crm_dunning_case", "id", stored.id().value(),
-                document -> document.remove("lastLevel"));
+        database()
+                .rewriteJson(
+                        "document",
+                        "crm_dunning_case",
+                        "id",
+                        stored.id().value(),
+                        document -> document.remove("lastLevel"));
         return stored;
     }
 }

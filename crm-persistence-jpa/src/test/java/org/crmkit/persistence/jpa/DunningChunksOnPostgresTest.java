@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.IntSupplier;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.party.Account;
-import org.crmkit.workflow.dunning.RenderedNotice;
 import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.dunning.RenderedNotice;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,12 +27,10 @@ class DunningChunksOnPostgresTest {
     static final TestDatabase database = TestDatabase.postgres();
 
     /** What planning one morning cost. */
-    private record Cost(int planned, long statements, long transactions, long inserts, long updates) {
-    }
+    private record Cost(int planned, long statements, long transactions, long inserts, long updates) {}
 
     @Test
-    void planningAChunkOfFirstRemindersCostsTheSameStatementsForEightAccountsAsForSixteen()
-            throws Exception {
+    void planningAChunkOfFirstRemindersCostsTheSameStatementsForEightAccountsAsForSixteen() throws Exception {
         Cost eight = firstMorningOf(8);
         Cost sixteen = firstMorningOf(16);
 
@@ -79,15 +77,22 @@ class DunningChunksOnPostgresTest {
             Instant morning = nodes.morningOf(0);
             List<Integer> planned = new ArrayList<>();
 
-            String log = WorkflowNodes.standardErrorOf(() -> planned.add(nodes.first().dunning().planDue(morning)));
+            String log = WorkflowNodes.standardErrorOf(
+                    () -> planned.add(nodes.first().dunning().planDue(morning)));
 
             assertThat(planned).containsExactly(11);
-            assertThat(log).contains("ERROR").contains("dunning of account:" + poisoned.id() + ":EUR failed")
+            assertThat(log)
+                    .contains("ERROR")
+                    .contains("dunning of account:" + poisoned.id() + ":EUR failed")
                     .contains("the reminder template failed for Customer 5");
             assertThat(log.lines().filter(line -> line.contains("ERROR"))).hasSize(1);
-            customers.forEach(customer -> assertThat(nodes.first().dunning().casesOf(customer.id())).as(customer.name())
+            customers.forEach(customer -> assertThat(nodes.first().dunning().casesOf(customer.id()))
+                    .as(customer.name())
                     .hasSize(customer.equals(poisoned) ? 0 : 1));
-            assertThat(nodes.first().runtime().actions(ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+            assertThat(nodes.first()
+                            .runtime()
+                            .actions(ActionStatus.PENDING, PageRequest.first(1))
+                            .totalElements())
                     .isEqualTo(11);
         }
     }
@@ -120,7 +125,11 @@ class DunningChunksOnPostgresTest {
         Statistics statistics = database.statistics();
         statistics.clear();
         int planned = planning.getAsInt();
-        return new Cost(planned, statistics.getPrepareStatementCount(), statistics.getTransactionCount(),
-                statistics.getEntityInsertCount(), statistics.getEntityUpdateCount());
+        return new Cost(
+                planned,
+                statistics.getPrepareStatementCount(),
+                statistics.getTransactionCount(),
+                statistics.getEntityInsertCount(),
+                statistics.getEntityUpdateCount());
     }
 }

@@ -16,11 +16,11 @@ import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.party.Account;
 import org.crmkit.workflow.RunReport;
+import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.action.Action;
-import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.dunning.DunningCaseStore;
 import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
@@ -36,8 +36,9 @@ class DunningDispatchOnPostgresTest {
     @RegisterExtension
     static final TestDatabase database = TestDatabase.postgres();
 
-    private static final String PENDING_EVENTS = "select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
-            + " order by r.sequence";
+    private static final String PENDING_EVENTS =
+            "select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
+                    + " order by r.sequence";
 
     /** {@code count} customers, each with an invoice a week overdue: their first reminder is due today. */
     private static List<Account> customersWithAReminderDue(DunningNodes nodes, int count) {
@@ -53,8 +54,11 @@ class DunningDispatchOnPostgresTest {
     }
 
     private static List<CaseEvent> deliveredNotices(DunningNodes nodes, Account customer) {
-        DunningCase dunningCase = nodes.first().dunning().openCaseOf(customer.id()).orElseThrow();
-        return dunningCase.history().stream().filter(event -> event.kind() == CaseEventKind.NOTICE_DELIVERED).toList();
+        DunningCase dunningCase =
+                nodes.first().dunning().openCaseOf(customer.id()).orElseThrow();
+        return dunningCase.history().stream()
+                .filter(event -> event.kind() == CaseEventKind.NOTICE_DELIVERED)
+                .toList();
     }
 
     @Test
@@ -69,16 +73,32 @@ class DunningDispatchOnPostgresTest {
             long statements = statistics.getPrepareStatementCount();
             assertThat(report).isEqualTo(new RunReport(0, 200, 0, 0));
             // one by one it took 13 per notice, 2,600 in all
-            assertThat(statements).as("statements to claim, send and record 200 notices").isLessThan(40);
+            assertThat(statements)
+                    .as("statements to claim, send and record 200 notices")
+                    .isLessThan(40);
             // the relay reads a full page of the 200 events, then finds no more
-            assertThat(statistics.getQueryStatistics(PENDING_EVENTS).getExecutionCount()).isEqualTo(2);
-            assertThat(nodes.deliveries).hasSize(200).extracting(DunningNodes.Delivery::key).doesNotHaveDuplicates();
-            assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+            assertThat(statistics.getQueryStatistics(PENDING_EVENTS).getExecutionCount())
+                    .isEqualTo(2);
+            assertThat(nodes.deliveries)
+                    .hasSize(200)
+                    .extracting(DunningNodes.Delivery::key)
+                    .doesNotHaveDuplicates();
+            assertThat(nodes.first()
+                            .runtime()
+                            .actions(ActionStatus.DELIVERED, PageRequest.first(1))
+                            .totalElements())
                     .isEqualTo(200);
             customers.forEach(customer -> {
-                assertThat(deliveredNotices(nodes, customer)).as(customer.name()).hasSize(1);
-                assertThat(nodes.first().crm().activities().timeline(customer.id(), TimelineFilter.ALL,
-                        PageRequest.first(10)).items()).as(customer.name()).singleElement()
+                assertThat(deliveredNotices(nodes, customer))
+                        .as(customer.name())
+                        .hasSize(1);
+                assertThat(nodes.first()
+                                .crm()
+                                .activities()
+                                .timeline(customer.id(), TimelineFilter.ALL, PageRequest.first(10))
+                                .items())
+                        .as(customer.name())
+                        .singleElement()
                         .satisfies(activity -> assertThat(activity.kind()).isEqualTo(ActivityKind.EMAIL));
             });
         }
@@ -93,8 +113,10 @@ class DunningDispatchOnPostgresTest {
 
             nodes.first().runtime().dispatchDue(nodes.clock.instant());
 
-            assertThat(statistics.getQueryStatistics(PENDING_EVENTS).getExecutionCount()).isEqualTo(1);
-            assertThat(database.count("select count(*) from crm_outbox where published_at is null")).isZero();
+            assertThat(statistics.getQueryStatistics(PENDING_EVENTS).getExecutionCount())
+                    .isEqualTo(1);
+            assertThat(database.count("select count(*) from crm_outbox where published_at is null"))
+                    .isZero();
         }
     }
 
@@ -113,18 +135,27 @@ class DunningDispatchOnPostgresTest {
             RunReport report = nodes.first().runtime().dispatchDue(now);
 
             assertThat(report).isEqualTo(new RunReport(0, 4, 1, 0));
-            assertThat(nodes.deliveries).extracting(DunningNodes.Delivery::account)
-                    .containsExactlyInAnyOrderElementsOf(customers.stream().filter(c -> c != unreachable)
-                            .map(Account::id).toList());
-            List<Action> pending = nodes.first().runtime().actions(ActionStatus.PENDING, PageRequest.first(10)).items();
+            assertThat(nodes.deliveries)
+                    .extracting(DunningNodes.Delivery::account)
+                    .containsExactlyInAnyOrderElementsOf(customers.stream()
+                            .filter(c -> c != unreachable)
+                            .map(Account::id)
+                            .toList());
+            List<Action> pending = nodes.first()
+                    .runtime()
+                    .actions(ActionStatus.PENDING, PageRequest.first(10))
+                    .items();
             assertThat(pending).singleElement().satisfies(action -> {
                 assertThat(action.attempts()).isEqualTo(1);
                 assertThat(action.lastError()).isEqualTo("mailbox of Customer 3 is full");
                 assertThat(action.nextAttemptAt()).isAfter(now);
             });
             assertThat(deliveredNotices(nodes, unreachable)).isEmpty();
-            customers.stream().filter(c -> c != unreachable)
-                    .forEach(customer -> assertThat(deliveredNotices(nodes, customer)).as(customer.name()).hasSize(1));
+            customers.stream()
+                    .filter(c -> c != unreachable)
+                    .forEach(customer -> assertThat(deliveredNotices(nodes, customer))
+                            .as(customer.name())
+                            .hasSize(1));
         }
     }
 
@@ -148,10 +179,18 @@ class DunningDispatchOnPostgresTest {
             RunReport report = dispatch.get().get(1, TimeUnit.MINUTES);
 
             assertThat(report).isEqualTo(new RunReport(0, 5, 0, 0));
-            assertThat(nodes.deliveries).hasSize(5).extracting(DunningNodes.Delivery::key).doesNotHaveDuplicates();
-            assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+            assertThat(nodes.deliveries)
+                    .hasSize(5)
+                    .extracting(DunningNodes.Delivery::key)
+                    .doesNotHaveDuplicates();
+            assertThat(nodes.first()
+                            .runtime()
+                            .actions(ActionStatus.DELIVERED, PageRequest.first(1))
+                            .totalElements())
                     .isEqualTo(5);
-            customers.forEach(customer -> assertThat(deliveredNotices(nodes, customer)).as(customer.name()).hasSize(1));
+            customers.forEach(customer -> assertThat(deliveredNotices(nodes, customer))
+                    .as(customer.name())
+                    .hasSize(1));
         } finally {
             thread.shutdownNow();
         }
@@ -160,8 +199,11 @@ class DunningDispatchOnPostgresTest {
     private static void awaitABackendWaitingForALock() {
         long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (database.count("select count(*) from pg_stat_activity where datname = current_database()"
-                + " and wait_event_type = 'Lock'") == 0) {
-            assertThat(System.nanoTime() - giveUp).as("nanoseconds past waiting for a row lock").isNegative();
+                        + " and wait_event_type = 'Lock'")
+                == 0) {
+            assertThat(System.nanoTime() - giveUp)
+                    .as("nanoseconds past waiting for a row lock")
+                    .isNegative();
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {

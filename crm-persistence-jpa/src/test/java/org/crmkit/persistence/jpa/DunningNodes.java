@@ -34,12 +34,12 @@ import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.RetryPolicy;
 import org.crmkit.workflow.dunning.Dunning;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.dunning.NoticeRenderer;
-import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.action.RetryPolicy;
 
 /**
  * Dunning on application instances that share one database: each node has a {@link JpaStorage} of its own over
@@ -55,18 +55,17 @@ final class DunningNodes implements AutoCloseable {
     static final LocalDate FIRST_DAY = LocalDate.of(2026, 1, 5);
 
     /** Something a node handed to a channel or to the lawyer, with the day of the run and the account it is about. */
-    record Delivery(String key, long day, String kind, AccountId account) {
-    }
+    record Delivery(String key, long day, String kind, AccountId account) {}
 
     /** One application instance. */
-    record Node(JpaStorage storage, Crm crm, WorkflowRuntime runtime, Dunning dunning) {
-    }
+    record Node(JpaStorage storage, Crm crm, WorkflowRuntime runtime, Dunning dunning) {}
 
     final SettableClock clock = SettableClock.at(START);
     final UserId owner = UserId.next(new IdGenerator(clock));
     final List<Delivery> deliveries = Collections.synchronizedList(new ArrayList<>());
     /** Runs in every channel call before it succeeds, on the delivering thread; throwing fails the call. */
-    volatile Consumer<Delivery> channelCall = delivery -> { };
+    volatile Consumer<Delivery> channelCall = delivery -> {};
+
     final List<Node> nodes = new ArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private int invoiceNumber;
@@ -80,14 +79,24 @@ final class DunningNodes implements AutoCloseable {
     DunningNodes(TestDatabase database, int count, NoticeRenderer renderer) {
         nodes.add(node(database.storage(clock), renderer));
         for (int i = 1; i < count; i++) {
-            nodes.add(node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(), renderer));
+            nodes.add(node(
+                    JpaStorage.builder(database.entityManagerFactory())
+                            .clock(clock)
+                            .build(),
+                    renderer));
         }
     }
 
     static DunningPolicy ladder() {
-        return DunningPolicy.builder("standard").currency("EUR")
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.LETTER).paymentDeadline(7))
-                .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL, Channel.LETTER).fee("5.00").paymentDeadline(7))
+        return DunningPolicy.builder("standard")
+                .currency("EUR")
+                .level(DunningLevel.daysAfterDue(7)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(21)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .fee("5.00")
+                        .paymentDeadline(7))
                 .level(DunningLevel.daysAfterDue(35).callTaskForAccountOwner(2))
                 .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER))
                 .build();
@@ -95,14 +104,24 @@ final class DunningNodes implements AutoCloseable {
 
     private Node node(JpaStorage storage, NoticeRenderer renderer) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
                 .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> deliver(delivery(key, "email", message.about().id())))
-                .channel(Channel.LETTER, (key, message) -> deliver(delivery(key, "letter", message.about().id())))
+                .channel(
+                        Channel.EMAIL,
+                        (key, message) ->
+                                deliver(delivery(key, "email", message.about().id())))
+                .channel(
+                        Channel.LETTER,
+                        (key, message) ->
+                                deliver(delivery(key, "letter", message.about().id())))
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
-        Dunning.Builder builder = Dunning.builder(runtime).cases(JpaDunningCaseStore.create(storage)).policy(ladder())
-                .legalHandOff((key, dossier) -> deliver(delivery(key, "lawyer", dossier.account().value())));
+        Dunning.Builder builder = Dunning.builder(runtime)
+                .cases(JpaDunningCaseStore.create(storage))
+                .policy(ladder())
+                .legalHandOff((key, dossier) ->
+                        deliver(delivery(key, "lawyer", dossier.account().value())));
         Dunning dunning = (renderer == null ? builder : builder.renderer(renderer)).build();
         return new Node(storage, crm, runtime, dunning);
     }
@@ -126,18 +145,29 @@ final class DunningNodes implements AutoCloseable {
     }
 
     Account customer(String name) {
-        return first().crm().parties().registerAccount(NewAccount.of(name, owner)
-                .withEmail(EmailAddress.of(name.toLowerCase().replace(' ', '.') + "@example.com"), ContactPointType.BILLING)
-                .withAddress(PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
+        return first().crm()
+                .parties()
+                .registerAccount(NewAccount.of(name, owner)
+                        .withEmail(
+                                EmailAddress.of(name.toLowerCase().replace(' ', '.') + "@example.com"),
+                                ContactPointType.BILLING)
+                        .withAddress(
+                                PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
     }
 
     /** An invoice of {@code gross} EUR that fell due {@code daysOverdue} days ago (negative: falls due later). */
     Invoice invoice(AccountId account, String gross, int daysOverdue) {
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
         LocalDate due = today.minusDays(daysOverdue);
-        return first().crm().billing().issueInvoice(new NewInvoice("INV-" + (++invoiceNumber), account,
-                due.isBefore(today) ? due.minusDays(14) : today, due, Currency.getInstance("EUR"),
-                List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
+        return first().crm()
+                .billing()
+                .issueInvoice(new NewInvoice(
+                        "INV-" + (++invoiceNumber),
+                        account,
+                        due.isBefore(today) ? due.minusDays(14) : today,
+                        due,
+                        Currency.getInstance("EUR"),
+                        List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
     }
 
     /** {@code count} customers ("Customer 0", "Customer 1", ...), each with an invoice of 1,000 EUR 10 days overdue. */
@@ -153,10 +183,17 @@ final class DunningNodes implements AutoCloseable {
 
     /** The customer pays the whole balance of the invoice today, recorded through the first node. */
     void pays(Invoice invoice) {
-        Money amount = first().crm().billing().invoice(invoice.id()).orElseThrow().balanceDue();
-        first().crm().billing().recordPayment(new NewPayment(invoice.account(), amount,
-                LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), PaymentMethod.BANK_TRANSFER,
-                "PAY-" + invoice.number(), List.of(NewPayment.Allocation.of(invoice.id(), amount))));
+        Money amount =
+                first().crm().billing().invoice(invoice.id()).orElseThrow().balanceDue();
+        first().crm()
+                .billing()
+                .recordPayment(new NewPayment(
+                        invoice.account(),
+                        amount,
+                        LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC),
+                        PaymentMethod.BANK_TRANSFER,
+                        "PAY-" + invoice.number(),
+                        List.of(NewPayment.Allocation.of(invoice.id(), amount))));
     }
 
     /**
@@ -164,7 +201,8 @@ final class DunningNodes implements AutoCloseable {
      * returns their reports. A run that throws fails the call.
      */
     List<RunReport> runTogether(Instant asOf) throws Exception {
-        return WorkflowNodes.runTogether(threads, nodes.stream().map(Node::runtime).toList(), asOf);
+        return WorkflowNodes.runTogether(
+                threads, nodes.stream().map(Node::runtime).toList(), asOf);
     }
 
     /** Moves the clock to 08:00 of {@code day} days after the first day. */
@@ -186,7 +224,10 @@ final class DunningNodes implements AutoCloseable {
     List<String> outcomeFor(AccountId account) {
         List<String> outcome = new ArrayList<>();
         deliveriesTo(account).forEach(d -> outcome.add("day " + d.day() + ": " + d.kind()));
-        first().crm().activities().tasksLinkedTo(RecordRef.account(account), PageRequest.first(100)).items()
+        first().crm()
+                .activities()
+                .tasksLinkedTo(RecordRef.account(account), PageRequest.first(100))
+                .items()
                 .forEach(task -> outcome.add("day " + ChronoUnit.DAYS.between(START, task.createdAt()) + ": call"));
         outcome.sort(Comparator.comparingInt((String line) -> Integer.parseInt(line.split("[ :]")[1]))
                 .thenComparing(line -> line));

@@ -13,9 +13,9 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.party.Account;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.action.ActionStatus;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -48,18 +48,34 @@ class DunningNodesOnPostgresTest {
                 assertThat(round.retrying()).isZero();
                 assertThat(round.failed()).isZero();
             });
-            customers.forEach(customer -> assertThat(nodes.outcomeFor(customer.id())).as(customer.name())
-                    .containsExactly("day 0: email", "day 14: email", "day 28: call", "day 53: lawyer", "day 53: letter"));
-            assertThat(nodes.deliveries).hasSize(24 * 4).extracting(DunningNodes.Delivery::key).doesNotHaveDuplicates();
+            customers.forEach(customer -> assertThat(nodes.outcomeFor(customer.id()))
+                    .as(customer.name())
+                    .containsExactly(
+                            "day 0: email", "day 14: email", "day 28: call", "day 53: lawyer", "day 53: letter"));
+            assertThat(nodes.deliveries)
+                    .hasSize(24 * 4)
+                    .extracting(DunningNodes.Delivery::key)
+                    .doesNotHaveDuplicates();
             WorkflowRuntime runtime = nodes.first().runtime();
-            assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements()).isEqualTo(24 * 5);
-            assertThat(runtime.actions(ActionStatus.PENDING, PageRequest.first(1)).totalElements()).isZero();
-            assertThat(nodes.first().crm().activities().tasksOf(nodes.owner, Set.of(), PageRequest.first(1))
-                    .totalElements()).isEqualTo(24);
+            assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(1))
+                            .totalElements())
+                    .isEqualTo(24 * 5);
+            assertThat(runtime.actions(ActionStatus.PENDING, PageRequest.first(1))
+                            .totalElements())
+                    .isZero();
+            assertThat(nodes.first()
+                            .crm()
+                            .activities()
+                            .tasksOf(nodes.owner, Set.of(), PageRequest.first(1))
+                            .totalElements())
+                    .isEqualTo(24);
             customers.forEach(customer -> {
-                assertThat(nodes.first().dunning().casesOf(customer.id())).singleElement()
-                        .extracting(DunningCase::status).isEqualTo(CaseStatus.OPEN);
-                assertThat(nodes.first().crm().parties().account(customer.id()).isOnCreditHold()).isTrue();
+                assertThat(nodes.first().dunning().casesOf(customer.id()))
+                        .singleElement()
+                        .extracting(DunningCase::status)
+                        .isEqualTo(CaseStatus.OPEN);
+                assertThat(nodes.first().crm().parties().account(customer.id()).isOnCreditHold())
+                        .isTrue();
             });
         }
     }
@@ -78,9 +94,14 @@ class DunningNodesOnPostgresTest {
             assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
             assertThat(rounds).extracting(RunReport::planned).containsExactly(450, 0);
             assertThat(rounds).extracting(RunReport::delivered).containsExactly(450, 0);
-            assertThat(nodes.deliveries).hasSize(450).extracting(DunningNodes.Delivery::key).doesNotHaveDuplicates();
-            assertThat(nodes.deliveries).extracting(DunningNodes.Delivery::account)
-                    .containsExactlyInAnyOrderElementsOf(customers.stream().map(Account::id).toList());
+            assertThat(nodes.deliveries)
+                    .hasSize(450)
+                    .extracting(DunningNodes.Delivery::key)
+                    .doesNotHaveDuplicates();
+            assertThat(nodes.deliveries)
+                    .extracting(DunningNodes.Delivery::account)
+                    .containsExactlyInAnyOrderElementsOf(
+                            customers.stream().map(Account::id).toList());
         }
     }
 
@@ -89,16 +110,36 @@ class DunningNodesOnPostgresTest {
         Map<String, List<String>> oneNode = ladderOfSeventyDays(1);
         Map<String, List<String>> twoNodes = ladderOfSeventyDays(2);
 
-        assertThat(oneNode).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "Never Pays", List.of("day 7: email", "day 21: email", "day 35: call", "day 60: lawyer",
-                        "day 60: letter"),
-                "Due Later", List.of("day 12: email", "day 26: email", "day 40: call", "day 65: lawyer",
-                        "day 65: letter"),
-                "Pays After First Reminder", List.of("day 7: email"),
-                "Pays After The Call", List.of("day 7: email", "day 21: email", "day 35: call"),
-                "Pays On Time", List.of(),
-                "Two Invoices", List.of("day 7: email", "day 17: email", "day 21: email", "day 31: email",
-                        "day 35: call", "day 45: call", "day 60: lawyer", "day 60: letter", "day 70: letter")));
+        assertThat(oneNode)
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "Never Pays",
+                                List.of(
+                                        "day 7: email",
+                                        "day 21: email",
+                                        "day 35: call",
+                                        "day 60: lawyer",
+                                        "day 60: letter"),
+                        "Due Later",
+                                List.of(
+                                        "day 12: email",
+                                        "day 26: email",
+                                        "day 40: call",
+                                        "day 65: lawyer",
+                                        "day 65: letter"),
+                        "Pays After First Reminder", List.of("day 7: email"),
+                        "Pays After The Call", List.of("day 7: email", "day 21: email", "day 35: call"),
+                        "Pays On Time", List.of(),
+                        "Two Invoices",
+                                List.of(
+                                        "day 7: email",
+                                        "day 17: email",
+                                        "day 21: email",
+                                        "day 31: email",
+                                        "day 35: call",
+                                        "day 45: call",
+                                        "day 60: lawyer",
+                                        "day 60: letter",
+                                        "day 70: letter")));
         assertThat(twoNodes).isEqualTo(oneNode);
     }
 
@@ -131,7 +172,7 @@ class DunningNodesOnPostgresTest {
                         case 2 -> nodes.pays(paidOnTime);
                         case 10 -> nodes.pays(early);
                         case 40 -> nodes.pays(late);
-                        default -> { }
+                        default -> {}
                     }
                 }
             });
@@ -146,10 +187,14 @@ class DunningNodesOnPostgresTest {
             for (Account customer : List.of(neverPays, dueLater, paysEarly, paysLate, onTime, twoInvoices)) {
                 outcome.put(customer.name(), nodes.outcomeFor(customer.id()));
             }
-            assertThat(nodes.first().dunning().casesOf(paysEarly.id())).singleElement()
-                    .extracting(DunningCase::status).isEqualTo(CaseStatus.CLOSED);
-            assertThat(nodes.first().dunning().casesOf(paysLate.id())).singleElement()
-                    .extracting(DunningCase::status).isEqualTo(CaseStatus.CLOSED);
+            assertThat(nodes.first().dunning().casesOf(paysEarly.id()))
+                    .singleElement()
+                    .extracting(DunningCase::status)
+                    .isEqualTo(CaseStatus.CLOSED);
+            assertThat(nodes.first().dunning().casesOf(paysLate.id()))
+                    .singleElement()
+                    .extracting(DunningCase::status)
+                    .isEqualTo(CaseStatus.CLOSED);
             assertThat(nodes.first().dunning().casesOf(onTime.id())).isEmpty();
             return outcome;
         }

@@ -23,8 +23,8 @@ import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
-import org.crmkit.workflow.greeting.Greetings;
 import org.crmkit.workflow.action.ActionStatus;
+import org.crmkit.workflow.greeting.Greetings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -43,8 +43,10 @@ class GreetingNodesOnPostgresTest {
     /** 09:00 in Berlin (summer time) on the birthday, the default send time there. */
     private static final Instant NINE_IN_BERLIN = Instant.parse("2026-06-15T07:00:00Z");
 
-    private final WorkflowNodes<Greetings> nodes = new WorkflowNodes<>(database,
-            SettableClock.at(NINE_IN_BERLIN.minusSeconds(3600)), (runtime, storage) -> Greetings.builder(runtime).build());
+    private final WorkflowNodes<Greetings> nodes = new WorkflowNodes<>(
+            database,
+            SettableClock.at(NINE_IN_BERLIN.minusSeconds(3600)),
+            (runtime, storage) -> Greetings.builder(runtime).build());
     private final UserId owner = UserId.next(new IdGenerator(nodes.clock));
 
     @AfterEach
@@ -71,23 +73,38 @@ class GreetingNodesOnPostgresTest {
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(40, 40, 0, 0), new RunReport(0, 0, 0, 0));
-        assertThat(nodes.sent).hasSize(40).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(greeted.stream()
-                .map(contact -> "greeting:" + contact.id() + ":birthday:2026").toList());
+        assertThat(nodes.sent)
+                .hasSize(40)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(greeted.stream()
+                        .map(contact -> "greeting:" + contact.id() + ":birthday:2026")
+                        .toList());
         Crm crm = nodes.first().crm();
-        greeted.forEach(contact -> assertThat(crm.activities().timeline(contact.id(), TimelineFilter.ALL,
-                PageRequest.first(10)).items()).as(contact.name().fullName()).singleElement()
-                .satisfies(activity -> assertThat(activity.subject()).isEqualTo("Alles Gute zum Geburtstag, "
-                        + contact.name().firstName() + "!")));
-        assertThat(nodes.first().runtime().actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+        greeted.forEach(contact -> assertThat(crm.activities()
+                        .timeline(contact.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .as(contact.name().fullName())
+                .singleElement()
+                .satisfies(activity -> assertThat(activity.subject())
+                        .isEqualTo(
+                                "Alles Gute zum Geburtstag, " + contact.name().firstName() + "!")));
+        assertThat(nodes.first()
+                        .runtime()
+                        .actions(ActionStatus.DELIVERED, PageRequest.first(1))
+                        .totalElements())
                 .isEqualTo(40);
     }
 
     private Contact contact(String firstName, LocalDate birthday, boolean consent) {
         Crm crm = nodes.first().crm();
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Person"), owner)
-                .withDetails(new ContactDetails(Locale.GERMAN, birthday, ZoneId.of("Europe/Berlin")))
-                .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
-        return consent ? crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING,
-                "web-form") : contact;
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of(firstName, "Person"), owner)
+                        .withDetails(new ContactDetails(Locale.GERMAN, birthday, ZoneId.of("Europe/Berlin")))
+                        .withEmail(
+                                EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"),
+                                ContactPointType.WORK));
+        return consent
+                ? crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form")
+                : contact;
     }
 }

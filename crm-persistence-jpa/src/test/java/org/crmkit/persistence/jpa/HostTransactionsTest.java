@@ -88,7 +88,9 @@ class HostTransactionsTest {
 
     private List<String> pendingNotes() {
         return storage.transactions().inTransaction(() -> storage.outbox().pending(100)).stream()
-                .map(OutboxEntry::event).map(event -> ((SampleEvent) event).note()).toList();
+                .map(OutboxEntry::event)
+                .map(event -> ((SampleEvent) event).note())
+                .toList();
     }
 
     @Test
@@ -118,7 +120,8 @@ class HostTransactionsTest {
         host.begin();
 
         assertThat(storage.transactions().isActive()).isTrue();
-        storage.transactions().inTransaction(() -> storage.transactions().afterCommit(() -> log.add("after the host's commit")));
+        storage.transactions()
+                .inTransaction(() -> storage.transactions().afterCommit(() -> log.add("after the host's commit")));
         storage.transactions().afterCommit(() -> log.add("registered outside crmkit's work"));
         assertThat(log).isEmpty();
 
@@ -140,7 +143,8 @@ class HostTransactionsTest {
         List<String> ran = new ArrayList<>();
 
         assertThatThrownBy(() -> HostTransactions.NONE.afterCommit(() -> ran.add("never")))
-                .isInstanceOfSatisfying(TransactionRequiredException.class,
+                .isInstanceOfSatisfying(
+                        TransactionRequiredException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(ErrorCode.TRANSACTION_REQUIRED));
         assertThat(ran).isEmpty();
     }

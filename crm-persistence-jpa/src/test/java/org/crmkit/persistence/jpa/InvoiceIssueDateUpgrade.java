@@ -50,13 +50,23 @@ abstract class InvoiceIssueDateUpgrade {
 
         database().migrateAgain(10);
 
-        assertThat(storage.invoices().findIssuedBetween(TENANT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31),
-                Set.of(), null, 10)).extracting(Invoice::number).containsExactly("INV-JANUARY", "INV-MARCH");
+        assertThat(storage.invoices()
+                        .findIssuedBetween(
+                                TENANT, LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), Set.of(), null, 10))
+                .extracting(Invoice::number)
+                .containsExactly("INV-JANUARY", "INV-MARCH");
     }
 
     private void save(AccountId account, String number, LocalDate issued) {
-        Invoice invoice = Invoice.draft(TENANT, InvoiceId.next(ids), number, account, issued, issued.plusDays(30),
-                Currency.getInstance("EUR"), List.of(InvoiceLine.of("Service", "1", Money.of("10.00", "EUR"), "19")),
+        Invoice invoice = Invoice.draft(
+                TENANT,
+                InvoiceId.next(ids),
+                number,
+                account,
+                issued,
+                issued.plusDays(30),
+                Currency.getInstance("EUR"),
+                List.of(InvoiceLine.of("Service", "1", Money.of("10.00", "EUR"), "19")),
                 clock);
         storage.transactions().inTransaction(() -> storage.invoices().save(invoice));
     }

@@ -24,8 +24,9 @@ class OutboxOnPostgresTest extends OutboxContract {
     }
 
     private List<DomainEvent> events(int count) {
-        return java.util.stream.IntStream.range(0, count).<DomainEvent>mapToObj(i -> new SampleEvent(TENANT_A,
-                ids.next(), clock.instant(), "event " + i)).toList();
+        return java.util.stream.IntStream.range(0, count)
+                .<DomainEvent>mapToObj(i -> new SampleEvent(TENANT_A, ids.next(), clock.instant(), "event " + i))
+                .toList();
     }
 
     @Test
@@ -35,9 +36,14 @@ class OutboxOnPostgresTest extends OutboxContract {
 
         storage.transactions().inTransaction(() -> storage.outbox().append(events(120)));
 
-        assertThat(statistics.getPrepareStatementCount()).as("statements to append 120 events").isLessThan(5);
+        assertThat(statistics.getPrepareStatementCount())
+                .as("statements to append 120 events")
+                .isLessThan(5);
         assertThat(storage.transactions().inTransaction(() -> storage.outbox().pending(200)))
-                .extracting(OutboxEntry::sequence).hasSize(120).isSorted().doesNotHaveDuplicates();
+                .extracting(OutboxEntry::sequence)
+                .hasSize(120)
+                .isSorted()
+                .doesNotHaveDuplicates();
     }
 
     @Test
@@ -47,7 +53,11 @@ class OutboxOnPostgresTest extends OutboxContract {
             return storage.outbox().pending(10);
         });
 
-        assertThat(read).extracting(OutboxEntry::sequence).hasSize(3).isSorted().doesNotHaveDuplicates()
+        assertThat(read)
+                .extracting(OutboxEntry::sequence)
+                .hasSize(3)
+                .isSorted()
+                .doesNotHaveDuplicates()
                 .allSatisfy(sequence -> assertThat(sequence).isPositive());
     }
 }

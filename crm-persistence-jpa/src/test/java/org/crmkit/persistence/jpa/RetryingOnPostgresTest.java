@@ -98,16 +98,20 @@ class RetryingOnPostgresTest {
         List<Throwable> outcomes = concurrently(writers);
 
         assertThat(outcomes).filteredOn(outcome -> outcome == null).hasSize(1);
-        assertThat(outcomes).filteredOn(outcome -> outcome != null).hasSize(WRITERS - 1).allSatisfy(conflict -> {
-            assertThat(conflict).isInstanceOf(StaleVersionException.class)
-                    .hasMessage("CRM-0005: Contact " + ada.id() + " was changed concurrently: expected version 1 but the stored"
-                            + " version is 2");
-            StaleVersionException stale = (StaleVersionException) conflict;
-            assertThat(stale.recordType()).isEqualTo("Contact");
-            assertThat(stale.id()).isEqualTo(ada.id());
-            assertThat(stale.expectedVersion()).isEqualTo(1);
-            assertThat(stale.actualVersion()).isEqualTo(2);
-        });
+        assertThat(outcomes)
+                .filteredOn(outcome -> outcome != null)
+                .hasSize(WRITERS - 1)
+                .allSatisfy(conflict -> {
+                    assertThat(conflict)
+                            .isInstanceOf(StaleVersionException.class)
+                            .hasMessage("CRM-0005: Contact " + ada.id()
+                                    + " was changed concurrently: expected version 1 but the stored" + " version is 2");
+                    StaleVersionException stale = (StaleVersionException) conflict;
+                    assertThat(stale.recordType()).isEqualTo("Contact");
+                    assertThat(stale.id()).isEqualTo(ada.id());
+                    assertThat(stale.expectedVersion()).isEqualTo(1);
+                    assertThat(stale.actualVersion()).isEqualTo(2);
+                });
     }
 
     @Test
@@ -139,6 +143,8 @@ class RetryingOnPostgresTest {
             assertThat(stored.tags().has("writer " + i)).as("writer " + i).isTrue();
         }
         assertThat(stored.version()).isEqualTo(1 + WRITERS);
-        assertThat(runs.get()).as("the first runs all met; every one but the winner ran again").isGreaterThan(WRITERS);
+        assertThat(runs.get())
+                .as("the first runs all met; every one but the winner ran again")
+                .isGreaterThan(WRITERS);
     }
 }

@@ -60,24 +60,46 @@ class RoundRobinOnPostgresTest {
     @Test
     void simultaneousAssignmentsInOneTeamNeverPutAMemberOverCapacity() throws Exception {
         JpaStorage storage = database.storage(clock);
-        Crm setup = Crm.builder().storage(storage).clock(clock).tenant(TenantId.of("tenant-a")).build();
+        Crm setup = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenant(TenantId.of("tenant-a"))
+                .build();
         List<UserId> members = new ArrayList<>();
         for (int i = 0; i < MEMBERS; i++) {
-            members.add(setup.access().registerUser("Rep " + i, EmailAddress.of("rep" + i + "@example.com"),
-                    Set.of(Role.SALES)).id());
+            members.add(setup.access()
+                    .registerUser("Rep " + i, EmailAddress.of("rep" + i + "@example.com"), Set.of(Role.SALES))
+                    .id());
         }
         Team team = setup.access().createTeam("Inside sales", members.get(0));
         for (UserId member : members) {
             team = setup.access().addTeamMember(team.id(), member);
         }
-        Leads leads = Crm.builder().storage(storage).clock(clock).tenant(TenantId.of("tenant-a"))
-                .leadAssignment(LeadAssignmentRules.of(new AssignmentRule.RoundRobin("In turn", LeadCriteria.ANY,
-                        team.id(), CAPACITY, Map.of()))).build().leads();
+        Leads leads = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenant(TenantId.of("tenant-a"))
+                .leadAssignment(LeadAssignmentRules.of(
+                        new AssignmentRule.RoundRobin("In turn", LeadCriteria.ANY, team.id(), CAPACITY, Map.of())))
+                .build()
+                .leads();
         List<LeadId> captured = new ArrayList<>();
         for (int i = 0; i <= MEMBERS * CAPACITY; i++) {
-            captured.add(leads.captureAnyway(new NewLead(new LeadDetails(null, "Lead " + i, null, null,
-                    EmailAddress.of("lead" + i + "@x.example"), null, null, null, null), LeadSource.of("web"),
-                    null, null)).id());
+            captured.add(leads.captureAnyway(new NewLead(
+                            new LeadDetails(
+                                    null,
+                                    "Lead " + i,
+                                    null,
+                                    null,
+                                    EmailAddress.of("lead" + i + "@x.example"),
+                                    null,
+                                    null,
+                                    null,
+                                    null),
+                            LeadSource.of("web"),
+                            null,
+                            null))
+                    .id());
         }
         CyclicBarrier start = new CyclicBarrier(MEMBERS * CAPACITY);
         List<Future<AssignmentResult>> results = new ArrayList<>();
@@ -99,7 +121,8 @@ class RoundRobinOnPostgresTest {
             assertThat(result.get(60, TimeUnit.SECONDS)).isInstanceOf(AssignmentResult.Assigned.class);
         }
         for (UserId member : members) {
-            assertThat(leads.leadsOf(member, LeadStatus.NEW, PageRequest.first(10)).totalElements())
+            assertThat(leads.leadsOf(member, LeadStatus.NEW, PageRequest.first(10))
+                            .totalElements())
                     .isEqualTo(CAPACITY);
         }
         assertThat(leads.assignByRules(captured.get(MEMBERS * CAPACITY)))

@@ -65,13 +65,20 @@ class SequenceNodesOnPostgresTest {
 
     /** What happens, once, while a node renders the welcome of the contact with this first name. */
     private final Map<String, Runnable> whileWelcoming = new ConcurrentHashMap<>();
-    private final WorkflowNodes<FollowUpSequences> nodes = new WorkflowNodes<>(database,
-            SettableClock.at(TUESDAY_TEN.minusSeconds(3600)), (runtime, storage) -> FollowUpSequences.builder(runtime)
+
+    private final WorkflowNodes<FollowUpSequences> nodes = new WorkflowNodes<>(
+            database,
+            SettableClock.at(TUESDAY_TEN.minusSeconds(3600)),
+            (runtime, storage) -> FollowUpSequences.builder(runtime)
                     .enrolments(JpaEnrolmentStore.create(storage))
-                    .sequence(Sequence.named("onboarding").email("welcome").callTask("Onboarding call", null, 1)
-                            .email("tips").build())
+                    .sequence(Sequence.named("onboarding")
+                            .email("welcome")
+                            .callTask("Onboarding call", null, 1)
+                            .email("tips")
+                            .build())
                     .templates((template, language, values) -> {
-                        Optional.ofNullable(whileWelcoming.remove(values.get("firstName"))).ifPresent(Runnable::run);
+                        Optional.ofNullable(whileWelcoming.remove(values.get("firstName")))
+                                .ifPresent(Runnable::run);
                         return TEMPLATES.render(template, language, values);
                     })
                     .build());
@@ -96,24 +103,37 @@ class SequenceNodesOnPostgresTest {
 
         String log = WorkflowNodes.standardErrorOf(() -> {
             rounds.add(nodes.runTogether(TUESDAY_TEN));
-            List<Task> calls = crm.activities().tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(100)).items();
-            assertThat(calls).hasSize(30).extracting(Task::link).doesNotHaveDuplicates()
+            List<Task> calls = crm.activities()
+                    .tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(100))
+                    .items();
+            assertThat(calls)
+                    .hasSize(30)
+                    .extracting(Task::link)
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(customers.stream()
-                            .map(customer -> RecordRef.contact(customer.id())).toList());
+                            .map(customer -> RecordRef.contact(customer.id()))
+                            .toList());
             calls.forEach(call -> crm.activities().complete(call.id()));
             rounds.add(nodes.runTogether(TUESDAY_TEN.plusSeconds(3600)));
             rounds.add(nodes.runTogether(TUESDAY_TEN.plusSeconds(7200)));
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
-        assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0),
-                new RunReport(0, 0, 0, 0));
-        assertThat(nodes.sent).hasSize(60).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(enrolments.stream()
-                .flatMap(enrolment -> List.of("sequence:" + enrolment.id() + ":step-0",
-                        "sequence:" + enrolment.id() + ":step-2").stream())
-                .toList());
-        customers.forEach(customer -> assertThat(crm.activities().timeline(customer.id(), TimelineFilter.ALL,
-                PageRequest.first(10)).items()).as(customer.name().fullName()).extracting(Activity::subject)
+        assertThat(rounds)
+                .containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0), new RunReport(0, 0, 0, 0));
+        assertThat(nodes.sent)
+                .hasSize(60)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(enrolments.stream()
+                        .flatMap(enrolment -> List.of(
+                                "sequence:" + enrolment.id() + ":step-0", "sequence:" + enrolment.id() + ":step-2")
+                                .stream())
+                        .toList());
+        customers.forEach(customer -> assertThat(crm.activities()
+                        .timeline(customer.id(), TimelineFilter.ALL, PageRequest.first(10))
+                        .items())
+                .as(customer.name().fullName())
+                .extracting(Activity::subject)
                 .containsExactly("Three tips", "Welcome, " + customer.name().firstName()));
         enrolments.forEach(enrolment -> assertThat(nodes.node(1).workflow().findEnrolment(enrolment.id()))
                 .hasValueSatisfying(stored -> assertThat(stored.status()).isEqualTo(EnrolmentStatus.COMPLETED)));
@@ -133,7 +153,8 @@ class SequenceNodesOnPostgresTest {
         ExecutorService otherNode = Executors.newSingleThreadExecutor();
         whileWelcoming.put("Cem", () -> {
             try {
-                otherNode.submit(() -> nodes.node(1).workflow().end(cem.id(), EndReason.BY_HAND))
+                otherNode
+                        .submit(() -> nodes.node(1).workflow().end(cem.id(), EndReason.BY_HAND))
                         .get(1, TimeUnit.MINUTES);
             } catch (Exception e) {
                 throw new IllegalStateException("the other node could not end the enrolment", e);
@@ -154,22 +175,27 @@ class SequenceNodesOnPostgresTest {
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(whileWelcoming).isEmpty();
         assertThat(rounds).containsExactly(new RunReport(2, 2, 0, 0));
-        assertThat(nodes.sent).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0",
-                "sequence:" + ben.id() + ":step-0");
+        assertThat(nodes.sent)
+                .containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + ben.id() + ":step-0");
         assertThat(nodes.first().workflow().findEnrolment(cem.id())).hasValueSatisfying(ended -> {
             assertThat(ended.status()).isEqualTo(EnrolmentStatus.ENDED);
             assertThat(ended.endReason()).isEqualTo(EndReason.BY_HAND);
         });
-        assertThat(crm.activities().tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(10)).items())
-                .extracting(Task::link).containsExactlyInAnyOrder(RecordRef.contact(ada.contact()),
-                        RecordRef.contact(ben.contact()));
+        assertThat(crm.activities()
+                        .tasksOf(rep, Set.of(TaskStatus.OPEN), PageRequest.first(10))
+                        .items())
+                .extracting(Task::link)
+                .containsExactlyInAnyOrder(RecordRef.contact(ada.contact()), RecordRef.contact(ben.contact()));
     }
 
     private Contact customer(String firstName) {
         Crm crm = nodes.first().crm();
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
-                .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
-                .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
+                        .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
+                        .withEmail(
+                                EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"),
+                                ContactPointType.WORK));
         return crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
     }
 }

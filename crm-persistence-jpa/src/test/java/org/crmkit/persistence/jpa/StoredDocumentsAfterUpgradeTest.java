@@ -135,16 +135,16 @@ class StoredDocumentsAfterUpgradeTest {
 
         assertThatThrownBy(() -> storage.contacts().findById(TENANT, contact.id()))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored Contact " + contact.id().value() + " as ContactState: "
-                        + "owner is missing from the stored document");
+                .hasMessageContaining("cannot read the stored Contact "
+                        + contact.id().value() + " as ContactState: " + "owner is missing from the stored document");
         assertThatThrownBy(() -> storage.accounts().findById(TENANT, account.id()))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored Account " + account.id().value() + " as AccountState: "
-                        + "name is missing from the stored document");
+                .hasMessageContaining("cannot read the stored Account "
+                        + account.id().value() + " as AccountState: " + "name is missing from the stored document");
         assertThatThrownBy(() -> storage.invoices().findById(TENANT, invoice.id()))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored Invoice " + invoice.id().value() + " as InvoiceState: "
-                        + "dueDate is missing from the stored document");
+                .hasMessageContaining("cannot read the stored Invoice "
+                        + invoice.id().value() + " as InvoiceState: " + "dueDate is missing from the stored document");
     }
 
     @Test
@@ -161,15 +161,20 @@ class StoredDocumentsAfterUpgradeTest {
 
     @Test
     void aQuotaWithoutItsAmountFailsOnReadInsteadOfComingBackWithoutOne() {
-        Quota quota = Quota.set(TENANT, QuotaId.next(ids), QuotaHolder.user(UserId.next(ids)),
-                QuotaPeriod.month(YearMonth.of(2026, 3)), Money.of("50000.00", "EUR"), clock);
+        Quota quota = Quota.set(
+                TENANT,
+                QuotaId.next(ids),
+                QuotaHolder.user(UserId.next(ids)),
+                QuotaPeriod.month(YearMonth.of(2026, 3)),
+                Money.of("50000.00", "EUR"),
+                clock);
         storage.transactions().inTransaction(() -> storage.quotas().save(quota));
         rewrite("crm_quota", quota.id().value(), document -> document.remove("amount"));
 
         assertThatThrownBy(() -> storage.quotas().findById(TENANT, quota.id()))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored Quota " + quota.id().value() + " as QuotaState: "
-                        + "amount is missing from the stored document");
+                .hasMessageContaining("cannot read the stored Quota "
+                        + quota.id().value() + " as QuotaState: " + "amount is missing from the stored document");
     }
 
     @Test
@@ -179,8 +184,9 @@ class StoredDocumentsAfterUpgradeTest {
 
         assertThatThrownBy(() -> storage.tasks().findById(TENANT, weekly.id()))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored Task " + weekly.id().value() + " as TaskState: "
-                        + "recurrence.recurrence.interval is missing from the stored document");
+                .hasMessageContaining(
+                        "cannot read the stored Task " + weekly.id().value() + " as TaskState: "
+                                + "recurrence.recurrence.interval is missing from the stored document");
     }
 
     @Test
@@ -190,15 +196,18 @@ class StoredDocumentsAfterUpgradeTest {
         UUID created = storage.outbox().pending(10).get(0).eventId();
         rewrite("payload", "crm_outbox", "id", created, payload -> payload.put("formerChannel", "phone"));
 
-        assertThat(storage.outbox().pending(10)).singleElement().satisfies(entry ->
-                assertThat(entry.event()).isInstanceOfSatisfying(TaskCreated.class,
-                        event -> assertThat(event.subject()).isEqualTo(task.subject())));
+        assertThat(storage.outbox().pending(10))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.event())
+                        .isInstanceOfSatisfying(
+                                TaskCreated.class,
+                                event -> assertThat(event.subject()).isEqualTo(task.subject())));
 
         rewrite("payload", "crm_outbox", "id", created, payload -> payload.put("dueAt", "next Monday"));
 
         assertThatThrownBy(() -> storage.outbox().pending(10))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("cannot read the stored outbox event " + created + " as TaskCreated: "
-                        + "dueAt is not valid");
+                .hasMessageContaining(
+                        "cannot read the stored outbox event " + created + " as TaskCreated: " + "dueAt is not valid");
     }
 }

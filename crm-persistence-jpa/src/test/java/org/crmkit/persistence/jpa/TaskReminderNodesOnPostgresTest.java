@@ -34,10 +34,13 @@ class TaskReminderNodesOnPostgresTest {
 
     private static final Instant TUESDAY_TEN = Instant.parse("2026-03-03T10:00:00Z");
 
-    private final WorkflowNodes<TaskReminders> nodes = new WorkflowNodes<>(database,
+    private final WorkflowNodes<TaskReminders> nodes = new WorkflowNodes<>(
+            database,
             SettableClock.at(TUESDAY_TEN.minus(Duration.ofDays(1))),
             crm -> crm.taskReminders(TaskReminderPolicy.standard().withOverdueNoticeAfter(Duration.ofHours(1))),
-            (runtime, storage) -> TaskReminders.builder(runtime).zone(ZoneId.of("Europe/Berlin")).build());
+            (runtime, storage) -> TaskReminders.builder(runtime)
+                    .zone(ZoneId.of("Europe/Berlin"))
+                    .build());
 
     @AfterEach
     void stopThreads() {
@@ -49,7 +52,8 @@ class TaskReminderNodesOnPostgresTest {
         Crm crm = nodes.first().crm();
         User ada = crm.access().registerUser("Ada Agent", EmailAddress.of("ada@acme.example"), Set.of(Role.SALES));
         for (int i = 0; i < 30; i++) {
-            crm.activities().createTask(NewTask.of("Task " + i, TUESDAY_TEN, ada.id()).withReminderAt(TUESDAY_TEN));
+            crm.activities()
+                    .createTask(NewTask.of("Task " + i, TUESDAY_TEN, ada.id()).withReminderAt(TUESDAY_TEN));
         }
         List<RunReport> rounds = new ArrayList<>();
 
@@ -60,9 +64,12 @@ class TaskReminderNodesOnPostgresTest {
         });
 
         assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
-        assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0),
-                new RunReport(0, 0, 0, 0));
+        assertThat(rounds)
+                .containsExactly(new RunReport(30, 30, 0, 0), new RunReport(30, 30, 0, 0), new RunReport(0, 0, 0, 0));
         assertThat(nodes.sent).hasSize(60).doesNotHaveDuplicates();
-        assertThat(crm.activities().remindersDue(TUESDAY_TEN, PageRequest.first(50)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .remindersDue(TUESDAY_TEN, PageRequest.first(50))
+                        .items())
+                .isEmpty();
     }
 }

@@ -81,26 +81,54 @@ class TenancyTest {
         assertThat(storage.contacts().findById(B, ada.id())).isEmpty();
         assertThat(storage.contacts().findByEmail(B, email)).isEmpty();
         assertThat(storage.contacts().findByPhone(B, phone)).isEmpty();
-        assertThat(storage.contacts().findByOwner(B, ada.owner(), PAGE).totalElements()).isZero();
+        assertThat(storage.contacts().findByOwner(B, ada.owner(), PAGE).totalElements())
+                .isZero();
         assertThat(storage.contacts().findByTag(B, "VIP", PAGE).totalElements()).isZero();
-        assertThat(storage.contacts().findByNameStartingWith(B, "King", PAGE).totalElements()).isZero();
-        assertThat(storage.contacts().findByAccount(B, link.account(), link.period().from(), PAGE).totalElements()).isZero();
-        assertThat(storage.contacts().findWithBirthdayOn(B, MonthDay.from(ada.details().birthday()), PAGE).totalElements()).isZero();
-        assertThat(storage.contacts().findWithCustomerAnniversaryOn(B, MonthDay.from(ada.customerSince().orElseThrow()), PAGE).totalElements()).isZero();
+        assertThat(storage.contacts().findByNameStartingWith(B, "King", PAGE).totalElements())
+                .isZero();
+        assertThat(storage.contacts()
+                        .findByAccount(B, link.account(), link.period().from(), PAGE)
+                        .totalElements())
+                .isZero();
+        assertThat(storage.contacts()
+                        .findWithBirthdayOn(B, MonthDay.from(ada.details().birthday()), PAGE)
+                        .totalElements())
+                .isZero();
+        assertThat(storage.contacts()
+                        .findWithCustomerAnniversaryOn(
+                                B, MonthDay.from(ada.customerSince().orElseThrow()), PAGE)
+                        .totalElements())
+                .isZero();
         assertThat(storage.contacts().findAll(B, PAGE).totalElements()).isZero();
 
         assertThat(storage.accounts().findById(B, acme.id())).isEmpty();
         assertThat(storage.accounts().findByName(B, acme.name())).isEmpty();
-        assertThat(storage.accounts().findByEmail(B, acme.contactPoints().emails().get(0).value())).isEmpty();
-        assertThat(storage.accounts().findByPhone(B, acme.contactPoints().phones().get(0).value())).isEmpty();
-        assertThat(storage.accounts().findByOwner(B, acme.owner(), PAGE).totalElements()).isZero();
-        assertThat(storage.accounts().findByTerritory(B, acme.territory().orElseThrow(), PAGE).totalElements()).isZero();
-        assertThat(storage.accounts().findChildren(B, parent.parent(), parent.period().from(), PAGE).totalElements()).isZero();
+        assertThat(storage.accounts()
+                        .findByEmail(B, acme.contactPoints().emails().get(0).value()))
+                .isEmpty();
+        assertThat(storage.accounts()
+                        .findByPhone(B, acme.contactPoints().phones().get(0).value()))
+                .isEmpty();
+        assertThat(storage.accounts().findByOwner(B, acme.owner(), PAGE).totalElements())
+                .isZero();
+        assertThat(storage.accounts()
+                        .findByTerritory(B, acme.territory().orElseThrow(), PAGE)
+                        .totalElements())
+                .isZero();
+        assertThat(storage.accounts()
+                        .findChildren(B, parent.parent(), parent.period().from(), PAGE)
+                        .totalElements())
+                .isZero();
         assertThat(storage.accounts().findAll(B, PAGE).totalElements()).isZero();
 
-        assertThat(storage.contacts().findByEmail(A, email)).extracting(Contact::id).containsExactly(ada.id());
-        assertThat(storage.accounts().findChildren(A, parent.parent(), LocalDate.of(2026, 1, 1), PAGE).items())
-                .extracting(Account::id).containsExactly(acme.id());
+        assertThat(storage.contacts().findByEmail(A, email))
+                .extracting(Contact::id)
+                .containsExactly(ada.id());
+        assertThat(storage.accounts()
+                        .findChildren(A, parent.parent(), LocalDate.of(2026, 1, 1), PAGE)
+                        .items())
+                .extracting(Account::id)
+                .containsExactly(acme.id());
     }
 
     @Test
@@ -126,44 +154,74 @@ class TenancyTest {
         assertThat(storage.territories().findByMember(B, ann.id())).isEmpty();
         assertThat(storage.segments().findById(B, vips.id())).isEmpty();
         assertThat(storage.segments().findAll(B, PAGE).totalElements()).isZero();
-        assertThat(inTransaction(() -> storage.segments().delete(B, vips.id(), 1))).isFalse();
+        assertThat(inTransaction(() -> storage.segments().delete(B, vips.id(), 1)))
+                .isFalse();
 
         assertThat(storage.users().findByEmail(A, ann.email())).map(User::id).contains(ann.id());
-        assertThat(storage.teams().findByMember(A, ann.id())).extracting(Team::id).containsExactly(team.id());
+        assertThat(storage.teams().findByMember(A, ann.id()))
+                .extracting(Team::id)
+                .containsExactly(team.id());
     }
 
     @Test
     void theSameIdInTwoTenantsIsTwoRecords() {
         Contact ofA = ContactMother.aContact(A, ids, clock);
         ContactState state = ofA.state();
-        Contact ofB = Contact.restore(new ContactState(B, state.id(), 0, state.name(), state.details(), state.contactPoints(),
-                state.tags(), state.customFields(), state.owner(), null, null, state.consents(), state.affiliations(),
-                state.registeredAt(), state.externalRefs()));
+        Contact ofB = Contact.restore(new ContactState(
+                B,
+                state.id(),
+                0,
+                state.name(),
+                state.details(),
+                state.contactPoints(),
+                state.tags(),
+                state.customFields(),
+                state.owner(),
+                null,
+                null,
+                state.consents(),
+                state.affiliations(),
+                state.registeredAt(),
+                state.externalRefs()));
         inTransaction(() -> storage.contacts().save(ofA));
         inTransaction(() -> storage.contacts().save(ofB));
 
-        assertThat(inTransaction(() -> storage.contacts().delete(B, ofB.id(), 1))).isTrue();
+        assertThat(inTransaction(() -> storage.contacts().delete(B, ofB.id(), 1)))
+                .isTrue();
 
         assertThat(storage.contacts().findById(B, ofB.id())).isEmpty();
         assertThat(storage.contacts().findById(A, ofA.id())).isPresent();
-        assertThat(storage.contacts().findByEmail(A, state.contactPoints().emails().get(0).value())).hasSize(1);
-        assertThat(database.count("select count(*) from crm_lookup where tenant_id = 'tenant-b'")).isZero();
+        assertThat(storage.contacts()
+                        .findByEmail(A, state.contactPoints().emails().get(0).value()))
+                .hasSize(1);
+        assertThat(database.count("select count(*) from crm_lookup where tenant_id = 'tenant-b'"))
+                .isZero();
     }
 
     @Test
     void anotherTenantNeitherFindsNorChangesNorDeletesAnActivity() {
         ContactId contact = ContactId.next(ids);
-        Activity call = inTransaction(() -> storage.activities().save(ActivityMother.aCallWith(A, ids, clock, contact, clock.instant())));
+        Activity call = inTransaction(
+                () -> storage.activities().save(ActivityMother.aCallWith(A, ids, clock, contact, clock.instant())));
 
         assertThat(storage.activities().findById(B, call.id())).isEmpty();
-        assertThat(storage.activities().timeline(B, RecordRef.contact(contact), TimelineFilter.ALL, PAGE).totalElements()).isZero();
-        assertThatThrownBy(() -> inTransaction(() -> storage.activities().save(Activity.restore(ofTenant(call.state(), B)))))
+        assertThat(storage.activities()
+                        .timeline(B, RecordRef.contact(contact), TimelineFilter.ALL, PAGE)
+                        .totalElements())
+                .isZero();
+        assertThatThrownBy(() ->
+                        inTransaction(() -> storage.activities().save(Activity.restore(ofTenant(call.state(), B)))))
                 .isInstanceOf(RecordNotFoundException.class);
-        assertThat(inTransaction(() -> storage.activities().delete(B, call.id(), call.version()))).isFalse();
+        assertThat(inTransaction(() -> storage.activities().delete(B, call.id(), call.version())))
+                .isFalse();
 
-        assertThat(storage.activities().findById(A, call.id()).orElseThrow().state()).isEqualTo(call.state());
-        assertThat(storage.activities().timeline(A, RecordRef.contact(contact), TimelineFilter.ALL, PAGE).items())
-                .extracting(Activity::id).containsExactly(call.id());
+        assertThat(storage.activities().findById(A, call.id()).orElseThrow().state())
+                .isEqualTo(call.state());
+        assertThat(storage.activities()
+                        .timeline(A, RecordRef.contact(contact), TimelineFilter.ALL, PAGE)
+                        .items())
+                .extracting(Activity::id)
+                .containsExactly(call.id());
     }
 
     @Test
@@ -172,16 +230,26 @@ class TenancyTest {
         Instant later = clock.instant().plus(Duration.ofDays(30));
 
         assertThat(storage.tasks().findById(B, task.id())).isEmpty();
-        assertThat(storage.tasks().findByAssignee(B, task.assignee(), Set.of(), PAGE).totalElements()).isZero();
+        assertThat(storage.tasks()
+                        .findByAssignee(B, task.assignee(), Set.of(), PAGE)
+                        .totalElements())
+                .isZero();
         assertThat(storage.tasks().findOverdue(B, later, PAGE).totalElements()).isZero();
-        assertThat(storage.tasks().findDueBetween(B, clock.instant(), later, PAGE).totalElements()).isZero();
-        assertThat(storage.tasks().findByLink(B, task.link(), PAGE).totalElements()).isZero();
-        assertThat(storage.tasks().findRemindersDue(B, later, PAGE).totalElements()).isZero();
+        assertThat(storage.tasks()
+                        .findDueBetween(B, clock.instant(), later, PAGE)
+                        .totalElements())
+                .isZero();
+        assertThat(storage.tasks().findByLink(B, task.link(), PAGE).totalElements())
+                .isZero();
+        assertThat(storage.tasks().findRemindersDue(B, later, PAGE).totalElements())
+                .isZero();
         assertThatThrownBy(() -> inTransaction(() -> storage.tasks().save(Task.restore(ofTenant(task.state(), B)))))
                 .isInstanceOf(RecordNotFoundException.class);
 
         assertThat(storage.tasks().findById(A, task.id()).orElseThrow().state()).isEqualTo(task.state());
-        assertThat(storage.tasks().findRemindersDue(A, later, PAGE).items()).extracting(Task::id).containsExactly(task.id());
+        assertThat(storage.tasks().findRemindersDue(A, later, PAGE).items())
+                .extracting(Task::id)
+                .containsExactly(task.id());
     }
 
     @Test
@@ -192,14 +260,23 @@ class TenancyTest {
         Instant later = clock.instant().plus(Duration.ofDays(30));
 
         assertThat(storage.cases().findById(B, assigned.id())).isEmpty();
-        assertThat(storage.cases().findOpenByAssignee(B, assigned.assignee(), PAGE).totalElements()).isZero();
-        assertThat(storage.cases().findByAccount(B, assigned.account(), PAGE).totalElements()).isZero();
-        assertThat(storage.cases().findBreachingSla(B, later, PAGE).totalElements()).isZero();
-        assertThatThrownBy(() -> inTransaction(() -> storage.cases().save(ServiceCase.restore(ofTenant(assigned.state(), B)))))
+        assertThat(storage.cases()
+                        .findOpenByAssignee(B, assigned.assignee(), PAGE)
+                        .totalElements())
+                .isZero();
+        assertThat(storage.cases().findByAccount(B, assigned.account(), PAGE).totalElements())
+                .isZero();
+        assertThat(storage.cases().findBreachingSla(B, later, PAGE).totalElements())
+                .isZero();
+        assertThatThrownBy(() ->
+                        inTransaction(() -> storage.cases().save(ServiceCase.restore(ofTenant(assigned.state(), B)))))
                 .isInstanceOf(RecordNotFoundException.class);
 
-        assertThat(storage.cases().findById(A, assigned.id()).orElseThrow().state()).isEqualTo(assigned.state());
-        assertThat(storage.cases().findBreachingSla(A, later, PAGE).items()).extracting(ServiceCase::id).containsExactly(assigned.id());
+        assertThat(storage.cases().findById(A, assigned.id()).orElseThrow().state())
+                .isEqualTo(assigned.state());
+        assertThat(storage.cases().findBreachingSla(A, later, PAGE).items())
+                .extracting(ServiceCase::id)
+                .containsExactly(assigned.id());
     }
 
     @Test
@@ -212,29 +289,42 @@ class TenancyTest {
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
 
         assertThat(storage.campaigns().findById(B, saved.id())).isEmpty();
-        assertThat(storage.campaigns().findActiveOn(B, today, PAGE).totalElements()).isZero();
-        assertThat(storage.campaigns().findByMember(B, member, PAGE).totalElements()).isZero();
-        assertThatThrownBy(() -> inTransaction(() -> storage.campaigns().save(Campaign.restore(ofTenant(saved.state(), B)))))
+        assertThat(storage.campaigns().findActiveOn(B, today, PAGE).totalElements())
+                .isZero();
+        assertThat(storage.campaigns().findByMember(B, member, PAGE).totalElements())
+                .isZero();
+        assertThatThrownBy(() ->
+                        inTransaction(() -> storage.campaigns().save(Campaign.restore(ofTenant(saved.state(), B)))))
                 .isInstanceOf(RecordNotFoundException.class);
 
-        assertThat(storage.campaigns().findById(A, saved.id()).orElseThrow().state()).isEqualTo(saved.state());
-        assertThat(storage.campaigns().findByMember(A, member, PAGE).items()).extracting(Campaign::id).containsExactly(saved.id());
+        assertThat(storage.campaigns().findById(A, saved.id()).orElseThrow().state())
+                .isEqualTo(saved.state());
+        assertThat(storage.campaigns().findByMember(A, member, PAGE).items())
+                .extracting(Campaign::id)
+                .containsExactly(saved.id());
     }
 
     /** The same state record as if it belonged to another tenant: what a save by that tenant would send. */
     private static <S extends Record> S ofTenant(S state, TenantId tenant) {
         RecordComponent[] components = state.getClass().getRecordComponents();
-        Object[] values = Arrays.stream(components).map(component -> {
-            try {
-                return component.getType() == TenantId.class ? tenant : component.getAccessor().invoke(state);
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toArray();
+        Object[] values = Arrays.stream(components)
+                .map(component -> {
+                    try {
+                        return component.getType() == TenantId.class
+                                ? tenant
+                                : component.getAccessor().invoke(state);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toArray();
         try {
             @SuppressWarnings("unchecked")
-            S copy = (S) state.getClass().getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new)).newInstance(values);
+            S copy = (S) state.getClass()
+                    .getDeclaredConstructor(Arrays.stream(components)
+                            .map(RecordComponent::getType)
+                            .toArray(Class<?>[]::new))
+                    .newInstance(values);
             return copy;
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);

@@ -49,7 +49,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     enum Kind {
-        H2("h2"), POSTGRESQL("postgresql");
+        H2("h2"),
+        POSTGRESQL("postgresql");
 
         final String migrations;
 
@@ -92,8 +93,10 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         if (kind == Kind.H2) {
             pool.setJdbcUrl("jdbc:h2:mem:" + databaseName + ";DB_CLOSE_DELAY=-1");
         } else {
-            try (Connection admin = EmbeddedPostgresHolder.INSTANCE.getPostgresDatabase().getConnection();
-                 Statement statement = admin.createStatement()) {
+            try (Connection admin = EmbeddedPostgresHolder.INSTANCE
+                            .getPostgresDatabase()
+                            .getConnection();
+                    Statement statement = admin.createStatement()) {
                 statement.execute("create database " + databaseName);
             }
             pool.setJdbcUrl(EmbeddedPostgresHolder.INSTANCE.getJdbcUrl("postgres", databaseName));
@@ -101,14 +104,16 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         }
         dataSource = new HikariDataSource(pool);
         migrate();
-        entityManagerFactory = Persistence.createEntityManagerFactory("crmkit-test", Map.of(
-                "jakarta.persistence.nonJtaDataSource", dataSource,
-                "hibernate.hbm2ddl.auto", "validate",
-                "hibernate.generate_statistics", "true",
-                "hibernate.session.events.log", "false",
-                "hibernate.jdbc.batch_size", "50",
-                "hibernate.order_inserts", "true",
-                "hibernate.order_updates", "true"));
+        entityManagerFactory = Persistence.createEntityManagerFactory(
+                "crmkit-test",
+                Map.of(
+                        "jakarta.persistence.nonJtaDataSource", dataSource,
+                        "hibernate.hbm2ddl.auto", "validate",
+                        "hibernate.generate_statistics", "true",
+                        "hibernate.session.events.log", "false",
+                        "hibernate.jdbc.batch_size", "50",
+                        "hibernate.order_inserts", "true",
+                        "hibernate.order_updates", "true"));
     }
 
     @Override
@@ -120,8 +125,10 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             dataSource.close();
         }
         if (kind == Kind.POSTGRESQL) {
-            try (Connection admin = EmbeddedPostgresHolder.INSTANCE.getPostgresDatabase().getConnection();
-                 Statement statement = admin.createStatement()) {
+            try (Connection admin = EmbeddedPostgresHolder.INSTANCE
+                            .getPostgresDatabase()
+                            .getConnection();
+                    Statement statement = admin.createStatement()) {
                 statement.execute("drop database if exists " + databaseName + " with (force)");
             }
         }
@@ -160,7 +167,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** Runs SQL on a connection of its own, outside any transaction of the adapter. */
     void execute(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
@@ -171,7 +179,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     ObjectNode storedJson(String column, String table, String key, UUID id) {
         String sql = "select " + column + " from " + table + " where " + key + " = ?";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
+                PreparedStatement select = connection.prepareStatement(sql)) {
             select.setObject(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
@@ -194,7 +202,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         String value = kind == Kind.H2 ? "? format json" : "cast(? as jsonb)";
         String sql = "update " + table + " set " + column + " = " + value + " where " + key + " = ?";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement update = connection.prepareStatement(sql)) {
+                PreparedStatement update = connection.prepareStatement(sql)) {
             update.setString(1, json.toString());
             update.setObject(2, id);
             if (update.executeUpdate() != 1) {
@@ -207,8 +215,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
 
     /** The number the query counts, run on a connection of its own. */
     long count(String sql) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
@@ -228,7 +237,9 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
      */
     void migrateAgain(int version) {
         try {
-            run(migrations().stream().filter(migration -> version(migration) == version).findFirst()
+            run(migrations().stream()
+                    .filter(migration -> version(migration) == version)
+                    .findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("no migration V" + version + " for " + kind)));
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("V" + version, e);
@@ -236,7 +247,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void run(Path migration) throws IOException, SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             for (String sql : statements(Files.readString(migration, StandardCharsets.UTF_8))) {
                 try {
                     statement.execute(sql);
@@ -253,7 +265,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
             throw new IllegalStateException("no migrations for " + kind);
         }
         try (Stream<Path> files = Files.list(Path.of(folder.toURI()))) {
-            return files.filter(file -> MIGRATION.matcher(file.getFileName().toString()).matches())
+            return files.filter(file ->
+                            MIGRATION.matcher(file.getFileName().toString()).matches())
                     .sorted(Comparator.comparingInt(TestDatabase::version))
                     .toList();
         } catch (URISyntaxException e) {
@@ -291,7 +304,8 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     }
 
     private void emptyEveryTable() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             // unquoted names are stored upper-case by H2 and lower-case by PostgreSQL
             String crmTables = kind == Kind.H2 ? "CRM_%" : "crm_%";
             List<String> tables = new ArrayList<>();

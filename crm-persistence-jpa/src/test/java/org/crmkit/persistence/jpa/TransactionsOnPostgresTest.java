@@ -1,8 +1,8 @@
 package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.spi.Storage;
-import org.crmkit.testkit.TransactionsContract;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.TransactionsContract;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TransactionsOnPostgresTest extends TransactionsContract {

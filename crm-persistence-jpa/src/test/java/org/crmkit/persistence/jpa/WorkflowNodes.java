@@ -30,8 +30,7 @@ import org.crmkit.workflow.action.Channel;
 final class WorkflowNodes<W> implements AutoCloseable {
 
     /** One application instance, with the workflow the test set up on it. */
-    record Node<W>(JpaStorage storage, Crm crm, WorkflowRuntime runtime, W workflow) {
-    }
+    record Node<W>(JpaStorage storage, Crm crm, WorkflowRuntime runtime, W workflow) {}
 
     /** Sets the workflow under test up on a node's runtime (which registers it) and returns it. */
     @FunctionalInterface
@@ -42,6 +41,7 @@ final class WorkflowNodes<W> implements AutoCloseable {
     final SettableClock clock;
     /** The deduplication keys of the emails every node sent, in the order they went out. */
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
     private final List<Node<W>> nodes = new ArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
 
@@ -54,12 +54,14 @@ final class WorkflowNodes<W> implements AutoCloseable {
     WorkflowNodes(TestDatabase database, SettableClock clock, UnaryOperator<Crm.Builder> crmOptions, Setup<W> setup) {
         this.clock = clock;
         nodes.add(node(database.storage(clock), crmOptions, setup));
-        nodes.add(node(JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(), crmOptions, setup));
+        nodes.add(node(
+                JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(), crmOptions, setup));
     }
 
     private Node<W> node(JpaStorage storage, UnaryOperator<Crm.Builder> crmOptions, Setup<W> setup) {
         Crm crm = crmOptions.apply(Crm.builder().storage(storage).clock(clock)).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, (key, message) -> sent.add(key))
                 .build();
@@ -103,8 +105,14 @@ final class WorkflowNodes<W> implements AutoCloseable {
     }
 
     static RunReport sum(List<RunReport> reports) {
-        return reports.stream().reduce(new RunReport(0, 0, 0, 0), (a, b) -> new RunReport(a.planned() + b.planned(),
-                a.delivered() + b.delivered(), a.retrying() + b.retrying(), a.failed() + b.failed()));
+        return reports.stream()
+                .reduce(
+                        new RunReport(0, 0, 0, 0),
+                        (a, b) -> new RunReport(
+                                a.planned() + b.planned(),
+                                a.delivered() + b.delivered(),
+                                a.retrying() + b.retrying(),
+                                a.failed() + b.failed()));
     }
 
     /**

@@ -27,8 +27,8 @@ import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
-import org.crmkit.workflow.action.PlannedAction;
 import org.crmkit.workflow.action.MessageChannel;
+import org.crmkit.workflow.action.PlannedAction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,7 +46,8 @@ class WorkflowRunnersOnPostgresTest {
 
     private final SettableClock clock = SettableClock.at(START);
     private final JpaStorage firstNode = database.storage(clock);
-    private final JpaStorage secondNode = JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
+    private final JpaStorage secondNode =
+            JpaStorage.builder(database.entityManagerFactory()).clock(clock).build();
     private final AccountId account = AccountId.next(new IdGenerator(clock));
     private final List<String> sent = Collections.synchronizedList(new ArrayList<>());
 
@@ -61,9 +62,21 @@ class WorkflowRunnersOnPostgresTest {
         @Override
         public int planDue(Instant asOf) {
             return runtime.transactions().inTransaction(() -> (int) names.stream()
-                    .filter(name -> runtime.outbox().schedule(name(), new PlannedAction("greeting:" + name,
-                            "greeting:" + name, new Message(Channel.EMAIL, name + "@example.com", name, "Hello " + name,
-                            "Dear " + name + ",", Locale.ENGLISH, RecordRef.account(account)), asOf)))
+                    .filter(name -> runtime.outbox()
+                            .schedule(
+                                    name(),
+                                    new PlannedAction(
+                                            "greeting:" + name,
+                                            "greeting:" + name,
+                                            new Message(
+                                                    Channel.EMAIL,
+                                                    name + "@example.com",
+                                                    name,
+                                                    "Hello " + name,
+                                                    "Dear " + name + ",",
+                                                    Locale.ENGLISH,
+                                                    RecordRef.account(account)),
+                                            asOf)))
                     .count());
         }
     }
@@ -75,21 +88,38 @@ class WorkflowRunnersOnPostgresTest {
 
     private WorkflowRuntime node(JpaStorage storage, MessageChannel email, List<String> names) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
-                .store(JpaWorkflowStore.create(storage)).channel(Channel.EMAIL, email).lease(LEASE).build();
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
+                .store(JpaWorkflowStore.create(storage))
+                .channel(Channel.EMAIL, email)
+                .lease(LEASE)
+                .build();
         runtime.register(new Greetings(runtime, names, account));
         return runtime;
     }
 
     @Test
     void twoRunnersAtOnceSendEachPlannedMessageOnce() throws Exception {
-        List<String> customers = IntStream.range(0, 500).mapToObj(i -> "customer-" + i).toList();
+        List<String> customers =
+                IntStream.range(0, 500).mapToObj(i -> "customer-" + i).toList();
         WorkflowRuntime first = node(firstNode, (key, message) -> sent.add(key), customers);
         WorkflowRuntime second = node(secondNode, (key, message) -> sent.add(key), customers);
-        first.transactions().inTransaction(() -> customers.forEach(name -> first.outbox().schedule("greetings",
-                new PlannedAction("greeting:" + name, "greeting:" + name, new Message(Channel.EMAIL,
-                        name + "@example.com", name, "Hello", "Dear " + name, Locale.ENGLISH, RecordRef.account(account)),
-                        START))));
+        first.transactions()
+                .inTransaction(() -> customers.forEach(name -> first.outbox()
+                        .schedule(
+                                "greetings",
+                                new PlannedAction(
+                                        "greeting:" + name,
+                                        "greeting:" + name,
+                                        new Message(
+                                                Channel.EMAIL,
+                                                name + "@example.com",
+                                                name,
+                                                "Hello",
+                                                "Dear " + name,
+                                                Locale.ENGLISH,
+                                                RecordRef.account(account)),
+                                        START))));
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -110,11 +140,17 @@ class WorkflowRunnersOnPostgresTest {
         threads.shutdown();
 
         assertThat(delivered).isEqualTo(500);
-        assertThat(sent).hasSize(500).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(customers.stream().map(name -> "greeting:" + name).toList());
+        assertThat(sent)
+                .hasSize(500)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        customers.stream().map(name -> "greeting:" + name).toList());
         assertThat(first.runDue(START.plus(LEASE).plusSeconds(1))).isEqualTo(new RunReport(0, 0, 0, 0));
-        assertThat(JpaWorkflowStore.create(firstNode).actions().findByStatus(first.tenant(), ActionStatus.DELIVERED,
-                PageRequest.first(1)).totalElements()).isEqualTo(500);
+        assertThat(JpaWorkflowStore.create(firstNode)
+                        .actions()
+                        .findByStatus(first.tenant(), ActionStatus.DELIVERED, PageRequest.first(1))
+                        .totalElements())
+                .isEqualTo(500);
     }
 
     @Test
@@ -127,16 +163,21 @@ class WorkflowRunnersOnPostgresTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
 
-        Future<List<String>> holding = thread.submit(() -> firstNode.transactions().inTransaction(() -> {
-            List<String> keys = firstStore.actions().findClaimable(first.tenant(), START, 1).stream()
-                    .map(action -> action.deduplicationKey()).toList();
-            claimed.countDown();
-            await(release);
-            return keys;
-        }));
+        Future<List<String>> holding =
+                thread.submit(() -> firstNode.transactions().inTransaction(() -> {
+                    List<String> keys = firstStore.actions().findClaimable(first.tenant(), START, 1).stream()
+                            .map(action -> action.deduplicationKey())
+                            .toList();
+                    claimed.countDown();
+                    await(release);
+                    return keys;
+                }));
         await(claimed);
-        List<String> claimedMeanwhile = secondNode.transactions().inTransaction(() -> secondStore.actions()
-                .findClaimable(first.tenant(), START, 10).stream().map(action -> action.deduplicationKey()).toList());
+        List<String> claimedMeanwhile = secondNode
+                .transactions()
+                .inTransaction(() -> secondStore.actions().findClaimable(first.tenant(), START, 10).stream()
+                        .map(action -> action.deduplicationKey())
+                        .toList());
         release.countDown();
         List<String> held = holding.get(1, TimeUnit.MINUTES);
         thread.shutdown();
@@ -163,7 +204,8 @@ class WorkflowRunnersOnPostgresTest {
         WorkflowRuntime survivor = node(secondNode, (key, message) -> sent.add(key), List.of("ada"));
 
         assertThatThrownBy(() -> dying.runDue(START)).isInstanceOf(SimulatedCrash.class);
-        assertThat(survivor.actionByKey("greeting:ada")).get()
+        assertThat(survivor.actionByKey("greeting:ada"))
+                .get()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(ActionStatus.PENDING))
                 .satisfies(a -> assertThat(a.claimedUntil()).isEqualTo(START.plus(LEASE)));
 

@@ -26,6 +26,9 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.fixtures.AccountMother;
+import org.crmkit.workflow.TransactionRequiredException;
+import org.crmkit.workflow.WorkflowStore;
+import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningCaseStore;
@@ -33,9 +36,6 @@ import org.crmkit.workflow.dunning.DunningGroup;
 import org.crmkit.workflow.dunning.DunningHold;
 import org.crmkit.workflow.dunning.DunningLevel;
 import org.crmkit.workflow.dunning.DunningPolicy;
-import org.crmkit.workflow.action.Channel;
-import org.crmkit.workflow.TransactionRequiredException;
-import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +51,8 @@ public abstract class DunningCaseStoreContract {
     protected static final TenantId TENANT_B = TenantId.of("tenant-b");
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
     private static final DunningPolicy POLICY = DunningPolicy.builder("standard")
-            .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL)).build();
+            .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
+            .build();
 
     protected SettableClock clock;
     protected IdGenerator ids;
@@ -124,9 +125,12 @@ public abstract class DunningCaseStoreContract {
         save(closed(first));
         DunningCase second = save(openCase(TENANT_A, account));
 
-        assertThat(cases.findOpenByGroup(TENANT_A, group)).get().extracting(DunningCase::id)
+        assertThat(cases.findOpenByGroup(TENANT_A, group))
+                .get()
+                .extracting(DunningCase::id)
                 .isEqualTo(second.id());
-        assertThat(cases.findByAccount(TENANT_A, account)).extracting(DunningCase::id)
+        assertThat(cases.findByAccount(TENANT_A, account))
+                .extracting(DunningCase::id)
                 .containsExactly(first.id(), second.id());
     }
 
@@ -142,8 +146,12 @@ public abstract class DunningCaseStoreContract {
         List<DunningCase> firstPage = cases.findOpen(TENANT_A, null, 2);
         List<DunningCase> rest = cases.findOpen(TENANT_A, firstPage.get(1).id(), 10);
 
-        assertThat(firstPage).extracting(DunningCase::id).containsExactly(opened.get(0).id(), opened.get(1).id());
-        assertThat(rest).extracting(DunningCase::id).containsExactly(opened.get(3).id(), opened.get(4).id());
+        assertThat(firstPage)
+                .extracting(DunningCase::id)
+                .containsExactly(opened.get(0).id(), opened.get(1).id());
+        assertThat(rest)
+                .extracting(DunningCase::id)
+                .containsExactly(opened.get(3).id(), opened.get(4).id());
         assertThat(cases.findOpen(TENANT_B, null, 10)).isEmpty();
     }
 
@@ -155,12 +163,13 @@ public abstract class DunningCaseStoreContract {
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
-            Future<DunningCase> holder = thread.submit(() -> storage.transactions().inTransaction(() -> {
-                store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
-                locked.countDown();
-                pause(300);
-                return cases.save(opened);
-            }));
+            Future<DunningCase> holder =
+                    thread.submit(() -> storage.transactions().inTransaction(() -> {
+                        store.actions().lock(TENANT_A, List.of(RecordRef.account(account.id())));
+                        locked.countDown();
+                        pause(300);
+                        return cases.save(opened);
+                    }));
             assertThat(locked.await(1, TimeUnit.MINUTES)).isTrue();
 
             List<DunningCase> seen = storage.transactions().inTransaction(() -> {
@@ -168,7 +177,9 @@ public abstract class DunningCaseStoreContract {
                 return cases.findByAccount(TENANT_A, account.id());
             });
 
-            assertThat(seen).extracting(DunningCase::id).containsExactly(holder.get(1, TimeUnit.MINUTES).id());
+            assertThat(seen)
+                    .extracting(DunningCase::id)
+                    .containsExactly(holder.get(1, TimeUnit.MINUTES).id());
         } finally {
             thread.shutdownNow();
         }
@@ -183,8 +194,10 @@ public abstract class DunningCaseStoreContract {
 
         assertThat(cases.findHold(TENANT_A, invoice)).contains(dispute);
         assertThat(cases.findHold(TENANT_B, invoice)).isEmpty();
-        assertThat(storage.transactions().inTransaction(() -> cases.removeHold(TENANT_A, invoice))).isTrue();
-        assertThat(storage.transactions().inTransaction(() -> cases.removeHold(TENANT_A, invoice))).isFalse();
+        assertThat(storage.transactions().inTransaction(() -> cases.removeHold(TENANT_A, invoice)))
+                .isTrue();
+        assertThat(storage.transactions().inTransaction(() -> cases.removeHold(TENANT_A, invoice)))
+                .isFalse();
         assertThat(cases.findHold(TENANT_A, invoice)).isEmpty();
     }
 
@@ -211,7 +224,8 @@ public abstract class DunningCaseStoreContract {
     @Test
     void holdsAmongSeveralHundredInvoicesAreAllFound() {
         List<RecordRef> invoices = java.util.stream.IntStream.range(0, 300)
-                .mapToObj(i -> RecordRef.invoice(InvoiceId.next(ids))).toList();
+                .mapToObj(i -> RecordRef.invoice(InvoiceId.next(ids)))
+                .toList();
         List<DunningHold> disputes = java.util.stream.IntStream.of(0, 31, 32, 33, 64, 99, 127, 128, 129, 256, 299)
                 .mapToObj(i -> new DunningHold(TENANT_A, invoices.get(i), "dispute " + i, LocalDate.of(2026, 3, 2)))
                 .toList();
@@ -239,11 +253,17 @@ public abstract class DunningCaseStoreContract {
 
         List<DunningCase> found = cases.findOpenByAccounts(TENANT_A, accounts);
 
-        assertThat(found).extracting(DunningCase::id)
-                .containsExactlyInAnyOrderElementsOf(open.stream().map(DunningCase::id).toList());
-        assertThat(found).filteredOn(dunningCase -> dunningCase.id().equals(open.get(9).id())).singleElement()
-                .satisfies(dunningCase -> assertThat(dunningCase.state()).isEqualTo(open.get(9).state().withVersion(1)));
-        assertThat(cases.findOpenByAccounts(TENANT_B, accounts)).extracting(DunningCase::id)
+        assertThat(found)
+                .extracting(DunningCase::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        open.stream().map(DunningCase::id).toList());
+        assertThat(found)
+                .filteredOn(dunningCase -> dunningCase.id().equals(open.get(9).id()))
+                .singleElement()
+                .satisfies(dunningCase -> assertThat(dunningCase.state())
+                        .isEqualTo(open.get(9).state().withVersion(1)));
+        assertThat(cases.findOpenByAccounts(TENANT_B, accounts))
+                .extracting(DunningCase::id)
                 .containsExactly(otherTenants.id());
         assertThat(cases.findOpenByAccounts(TENANT_A, List.of())).isEmpty();
     }
@@ -255,10 +275,11 @@ public abstract class DunningCaseStoreContract {
         RecordRef excluded = RecordRef.account(account);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            cases.save(opened);
-            cases.putHold(new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 2)));
-            throw new IllegalStateException("planning failed");
-        })).hasMessage("planning failed");
+                    cases.save(opened);
+                    cases.putHold(new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 2)));
+                    throw new IllegalStateException("planning failed");
+                }))
+                .hasMessage("planning failed");
 
         assertThat(cases.findById(TENANT_A, opened.id())).isEmpty();
         assertThat(cases.findOpenByGroup(TENANT_A, opened.group())).isEmpty();
@@ -276,17 +297,23 @@ public abstract class DunningCaseStoreContract {
         }
         AccountId foreignAccount = AccountId.next(ids);
         DunningCase foreign = save(openCase(TENANT_B, foreignAccount));
-        List<DunningCaseId> wanted = new java.util.ArrayList<>(saved.stream().map(DunningCase::id).toList());
+        List<DunningCaseId> wanted =
+                new java.util.ArrayList<>(saved.stream().map(DunningCase::id).toList());
         wanted.add(saved.get(0).id());
         wanted.add(foreign.id());
         wanted.add(DunningCaseId.next(ids));
 
         List<DunningCase> found = cases.findByIds(TENANT_A, wanted);
 
-        assertThat(found).extracting(DunningCase::id)
-                .containsExactlyInAnyOrderElementsOf(saved.stream().map(DunningCase::id).toList());
-        assertThat(found).filteredOn(c -> c.id().equals(saved.get(7).id())).singleElement()
-                .extracting(DunningCase::state).isEqualTo(saved.get(7).state());
+        assertThat(found)
+                .extracting(DunningCase::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        saved.stream().map(DunningCase::id).toList());
+        assertThat(found)
+                .filteredOn(c -> c.id().equals(saved.get(7).id()))
+                .singleElement()
+                .extracting(DunningCase::state)
+                .isEqualTo(saved.get(7).state());
         assertThat(cases.findByIds(TENANT_A, List.of())).isEmpty();
     }
 
@@ -297,14 +324,16 @@ public abstract class DunningCaseStoreContract {
         DunningCase one = save(openCase(TENANT_A, first));
         DunningCase two = save(openCase(TENANT_A, second));
 
-        List<DunningCase> saved = storage.transactions().inTransaction(() -> cases
-                .saveAll(List.of(closed(one), two)));
+        List<DunningCase> saved = storage.transactions().inTransaction(() -> cases.saveAll(List.of(closed(one), two)));
 
-        assertThat(saved).extracting(DunningCase::id, DunningCase::version).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(one.id(), 2L), org.assertj.core.groups.Tuple.tuple(two.id(), 2L));
+        assertThat(saved)
+                .extracting(DunningCase::id, DunningCase::version)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(one.id(), 2L),
+                        org.assertj.core.groups.Tuple.tuple(two.id(), 2L));
         assertThat(cases.findOpenByGroup(TENANT_A, one.group())).isEmpty();
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> cases
-                .saveAll(List.of(saved.get(0), two)))).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> cases.saveAll(List.of(saved.get(0), two))))
+                .isInstanceOf(StaleVersionException.class);
         assertThat(cases.findById(TENANT_A, one.id()).orElseThrow().version()).isEqualTo(2);
     }
 
@@ -314,8 +343,9 @@ public abstract class DunningCaseStoreContract {
         RecordRef excluded = RecordRef.account(opened.account());
 
         assertThatThrownBy(() -> cases.save(opened)).isInstanceOf(TransactionRequiredException.class);
-        assertThatThrownBy(() -> cases.putHold(new DunningHold(TENANT_A, excluded, "key account",
-                LocalDate.of(2026, 3, 2)))).isInstanceOf(TransactionRequiredException.class);
+        assertThatThrownBy(() ->
+                        cases.putHold(new DunningHold(TENANT_A, excluded, "key account", LocalDate.of(2026, 3, 2))))
+                .isInstanceOf(TransactionRequiredException.class);
         assertThat(cases.findById(TENANT_A, opened.id())).isEmpty();
         assertThat(cases.findHold(TENANT_A, excluded)).isEmpty();
     }

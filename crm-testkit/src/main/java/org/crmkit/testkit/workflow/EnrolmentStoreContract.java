@@ -54,14 +54,42 @@ public abstract class EnrolmentStoreContract {
     }
 
     private Enrolment enrolled(TenantId tenant, String sequence, ContactId contact, Instant at) {
-        return new Enrolment(EnrolmentId.next(ids), tenant, sequence, contact, EnrolmentStatus.ACTIVE, 0, at, null,
-                null, at, null, 0);
+        return new Enrolment(
+                EnrolmentId.next(ids),
+                tenant,
+                sequence,
+                contact,
+                EnrolmentStatus.ACTIVE,
+                0,
+                at,
+                null,
+                null,
+                at,
+                null,
+                0);
     }
 
-    private static Enrolment with(Enrolment e, EnrolmentStatus status, int step, Instant at, TaskId task,
-                                  EndReason reason, Instant finishedAt) {
-        return new Enrolment(e.id(), e.tenant(), e.sequence(), e.contact(), status, step, at, task, reason,
-                e.enrolledAt(), finishedAt, e.version());
+    private static Enrolment with(
+            Enrolment e,
+            EnrolmentStatus status,
+            int step,
+            Instant at,
+            TaskId task,
+            EndReason reason,
+            Instant finishedAt) {
+        return new Enrolment(
+                e.id(),
+                e.tenant(),
+                e.sequence(),
+                e.contact(),
+                status,
+                step,
+                at,
+                task,
+                reason,
+                e.enrolledAt(),
+                finishedAt,
+                e.version());
     }
 
     private Enrolment add(Enrolment enrolment) {
@@ -81,8 +109,8 @@ public abstract class EnrolmentStoreContract {
         assertThat(stored).isEqualTo(enrolment.withVersion(1));
         assertThat(store.findById(TENANT_A, enrolment.id())).contains(stored);
         assertThat(store.findById(TENANT_B, enrolment.id())).isEmpty();
-        Enrolment waiting = update(with(stored, EnrolmentStatus.WAITING_FOR_TASK, 2, NOW.plusSeconds(60),
-                TaskId.next(ids), null, null));
+        Enrolment waiting = update(
+                with(stored, EnrolmentStatus.WAITING_FOR_TASK, 2, NOW.plusSeconds(60), TaskId.next(ids), null, null));
         assertThat(store.findById(TENANT_A, enrolment.id())).contains(waiting);
         assertThat(waiting.version()).isEqualTo(2);
     }
@@ -92,16 +120,20 @@ public abstract class EnrolmentStoreContract {
         ContactId contact = ContactId.next(ids);
         Enrolment first = add(enrolled(TENANT_A, "onboarding", contact, NOW));
 
-        assertThat(storage.transactions().inTransaction(() -> store.add(enrolled(TENANT_A, "onboarding", contact, NOW))))
+        assertThat(storage.transactions()
+                        .inTransaction(() -> store.add(enrolled(TENANT_A, "onboarding", contact, NOW))))
                 .isEmpty();
         assertThat(storage.transactions().inTransaction(() -> store.add(enrolled(TENANT_A, "renewal", contact, NOW))))
                 .isPresent();
-        assertThat(storage.transactions().inTransaction(() -> store.add(enrolled(TENANT_B, "onboarding", contact, NOW))))
+        assertThat(storage.transactions()
+                        .inTransaction(() -> store.add(enrolled(TENANT_B, "onboarding", contact, NOW))))
                 .isPresent();
         update(with(first, EnrolmentStatus.ENDED, 0, NOW, null, EndReason.REPLIED, NOW.plusSeconds(5)));
-        assertThat(storage.transactions().inTransaction(() -> store.add(enrolled(TENANT_A, "onboarding", contact,
-                NOW.plusSeconds(10))))).isPresent();
-        assertThat(store.findRunning(TENANT_A, contact)).extracting(Enrolment::sequence)
+        assertThat(storage.transactions()
+                        .inTransaction(() -> store.add(enrolled(TENANT_A, "onboarding", contact, NOW.plusSeconds(10)))))
+                .isPresent();
+        assertThat(store.findRunning(TENANT_A, contact))
+                .extracting(Enrolment::sequence)
                 .containsExactly("renewal", "onboarding");
     }
 
@@ -112,9 +144,11 @@ public abstract class EnrolmentStoreContract {
 
         assertThatThrownBy(() -> update(with(stored, EnrolmentStatus.COMPLETED, 3, NOW, null, null, NOW)))
                 .isInstanceOf(StaleVersionException.class);
-        assertThatThrownBy(() -> update(enrolled(TENANT_A, "onboarding", ContactId.next(ids), NOW).withVersion(1)))
+        assertThatThrownBy(() -> update(enrolled(TENANT_A, "onboarding", ContactId.next(ids), NOW)
+                        .withVersion(1)))
                 .isInstanceOf(RecordNotFoundException.class);
-        assertThat(store.findById(TENANT_A, stored.id()).orElseThrow().nextStep()).isEqualTo(1);
+        assertThat(store.findById(TENANT_A, stored.id()).orElseThrow().nextStep())
+                .isEqualTo(1);
     }
 
     @Test
@@ -130,7 +164,8 @@ public abstract class EnrolmentStoreContract {
 
         assertThat(store.findDue(TENANT_A, NOW, 10)).extracting(Enrolment::id).containsExactly(early.id(), late.id());
         assertThat(store.findDue(TENANT_A, NOW, 1)).extracting(Enrolment::id).containsExactly(early.id());
-        assertThat(store.findDue(TENANT_A, NOW.plusSeconds(60), 10)).extracting(Enrolment::id)
+        assertThat(store.findDue(TENANT_A, NOW.plusSeconds(60), 10))
+                .extracting(Enrolment::id)
                 .containsExactly(early.id(), late.id(), future.id());
         assertThat(store.findWaitingForTask(TENANT_A)).extracting(Enrolment::id).containsExactly(waiting.id());
         assertThat(store.findWaitingForTask(TENANT_B)).isEmpty();
@@ -143,10 +178,11 @@ public abstract class EnrolmentStoreContract {
         Enrolment lost = enrolled(TENANT_A, "renewal", contact, NOW);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            store.add(lost);
-            store.update(with(kept, EnrolmentStatus.ENDED, 0, NOW, null, EndReason.BY_HAND, NOW));
-            throw new IllegalStateException("planning failed");
-        })).hasMessage("planning failed");
+                    store.add(lost);
+                    store.update(with(kept, EnrolmentStatus.ENDED, 0, NOW, null, EndReason.BY_HAND, NOW));
+                    throw new IllegalStateException("planning failed");
+                }))
+                .hasMessage("planning failed");
 
         assertThat(store.findById(TENANT_A, lost.id())).isEmpty();
         assertThat(store.findById(TENANT_A, kept.id())).contains(kept);
@@ -160,6 +196,7 @@ public abstract class EnrolmentStoreContract {
 
         assertThatThrownBy(() -> store.add(enrolment)).isInstanceOfAny(IllegalStateException.class, CrmException.class);
         assertThat(store.findById(TENANT_A, enrolment.id())).isEmpty();
-        assertThat(List.of(store.findDue(TENANT_A, NOW, 10), store.findWaitingForTask(TENANT_A))).allMatch(List::isEmpty);
+        assertThat(List.of(store.findDue(TENANT_A, NOW, 10), store.findWaitingForTask(TENANT_A)))
+                .allMatch(List::isEmpty);
     }
 }

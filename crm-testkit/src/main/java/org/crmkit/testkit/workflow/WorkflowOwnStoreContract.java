@@ -57,8 +57,7 @@ public abstract class WorkflowOwnStoreContract<R> {
     protected abstract long version(R record);
 
     /** Releases what {@link #createStorage} opened; nothing by default. */
-    protected void closeStorage() {
-    }
+    protected void closeStorage() {}
 
     @BeforeEach
     void openStore() {
@@ -108,10 +107,11 @@ public abstract class WorkflowOwnStoreContract<R> {
         R lost = newRecord(TENANT_A);
 
         assertThatThrownBy(() -> inTransaction(() -> {
-            save(lost);
-            save(changed(stored));
-            throw new IllegalStateException("the workflow failed after writing");
-        })).hasMessage("the workflow failed after writing");
+                    save(lost);
+                    save(changed(stored));
+                    throw new IllegalStateException("the workflow failed after writing");
+                }))
+                .hasMessage("the workflow failed after writing");
 
         assertThat(find(TENANT_A, lost)).isEmpty();
         assertThat(find(TENANT_A, stored)).contains(stored);
@@ -142,7 +142,8 @@ public abstract class WorkflowOwnStoreContract<R> {
         });
 
         R saved = first.get(30, TimeUnit.SECONDS);
-        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> second.get(30, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
                 .hasCauseInstanceOf(StaleVersionException.class);
         assertThat(find(TENANT_A, stored)).contains(saved);
     }

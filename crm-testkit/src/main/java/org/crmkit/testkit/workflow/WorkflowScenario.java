@@ -52,8 +52,10 @@ public final class WorkflowScenario {
         this.start = builder.start;
         this.clock = SettableClock.at(start);
         this.storage = builder.storage.apply(clock);
-        this.crm = builder.crm.apply(Crm.builder().storage(storage).clock(clock)).build();
-        WorkflowRuntime.Builder runtimeBuilder = WorkflowRuntime.builder().crm(crm).store(builder.store.apply(storage));
+        this.crm =
+                builder.crm.apply(Crm.builder().storage(storage).clock(clock)).build();
+        WorkflowRuntime.Builder runtimeBuilder =
+                WorkflowRuntime.builder().crm(crm).store(builder.store.apply(storage));
         for (Channel channel : Channel.values()) {
             RecordingChannel recording = RecordingChannel.at(clock);
             channels.put(channel, recording);
@@ -147,8 +149,8 @@ public final class WorkflowScenario {
          * {@code JpaWorkflowStore::create}).
          */
         @SuppressWarnings("unchecked")
-        public <S extends Storage> Builder storage(Function<SettableClock, S> storage,
-                                                   Function<S, WorkflowStore> store) {
+        public <S extends Storage> Builder storage(
+                Function<SettableClock, S> storage, Function<S, WorkflowStore> store) {
             this.storage = Require.notNull(storage, "storage")::apply;
             Require.notNull(store, "store");
             this.store = made -> store.apply((S) made);

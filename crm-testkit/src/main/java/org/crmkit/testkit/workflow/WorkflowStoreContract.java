@@ -31,13 +31,13 @@ import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.fixtures.AccountMother;
 import org.crmkit.testkit.fixtures.ContactMother;
+import org.crmkit.workflow.WorkflowStore;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.action.PlannedAction;
-import org.crmkit.workflow.WorkflowStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +73,16 @@ public abstract class WorkflowStoreContract {
     }
 
     private Action action(TenantId tenant, String key, String subject, Instant due) {
-        Message message = new Message(Channel.EMAIL, "ap@acme.example", "Acme", "Reminder", "Please pay.",
-                Locale.ENGLISH, RecordRef.account(AccountId.next(ids)));
-        return Action.planned(ActionId.next(ids), tenant, "dunning", new PlannedAction(key, subject, message, due), NOW);
+        Message message = new Message(
+                Channel.EMAIL,
+                "ap@acme.example",
+                "Acme",
+                "Reminder",
+                "Please pay.",
+                Locale.ENGLISH,
+                RecordRef.account(AccountId.next(ids)));
+        return Action.planned(
+                ActionId.next(ids), tenant, "dunning", new PlannedAction(key, subject, message, due), NOW);
     }
 
     private boolean add(Action action) {
@@ -104,7 +111,10 @@ public abstract class WorkflowStoreContract {
 
         assertThat(add(action(TENANT_A, "key-1", "s", NOW))).isFalse();
         assertThat(add(action(TENANT_B, "key-1", "s", NOW))).isTrue();
-        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(10)).items()).hasSize(1);
+        assertThat(store.actions()
+                        .findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(10))
+                        .items())
+                .hasSize(1);
     }
 
     @Test
@@ -115,7 +125,8 @@ public abstract class WorkflowStoreContract {
         update(stored.claimed(NOW.plusSeconds(300)));
 
         assertThatThrownBy(() -> update(stored.delivered(NOW))).isInstanceOf(StaleVersionException.class);
-        assertThat(store.actions().findById(TENANT_A, action.id()).orElseThrow().version()).isEqualTo(2);
+        assertThat(store.actions().findById(TENANT_A, action.id()).orElseThrow().version())
+                .isEqualTo(2);
     }
 
     @Test
@@ -127,15 +138,22 @@ public abstract class WorkflowStoreContract {
         Action storedFirst = store.actions().findById(TENANT_A, first.id()).orElseThrow();
         Action storedSecond = store.actions().findById(TENANT_A, second.id()).orElseThrow();
 
-        List<Action> claimed = storage.transactions().inTransaction(() -> store.actions().updateAll(List.of(
-                storedFirst.claimed(NOW.plusSeconds(300)), storedSecond.claimed(NOW.plusSeconds(300)))));
+        List<Action> claimed = storage.transactions()
+                .inTransaction(() -> store.actions()
+                        .updateAll(List.of(
+                                storedFirst.claimed(NOW.plusSeconds(300)),
+                                storedSecond.claimed(NOW.plusSeconds(300)))));
 
-        assertThat(claimed).extracting(Action::id, Action::version, Action::claimedUntil).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(first.id(), 2L, NOW.plusSeconds(300)),
-                org.assertj.core.groups.Tuple.tuple(second.id(), 2L, NOW.plusSeconds(300)));
+        assertThat(claimed)
+                .extracting(Action::id, Action::version, Action::claimedUntil)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(first.id(), 2L, NOW.plusSeconds(300)),
+                        org.assertj.core.groups.Tuple.tuple(second.id(), 2L, NOW.plusSeconds(300)));
         assertThat(store.actions().findById(TENANT_A, second.id())).contains(claimed.get(1));
-        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> store.actions().updateAll(List.of(
-                claimed.get(0).delivered(NOW), storedSecond.delivered(NOW))))).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> storage.transactions()
+                        .inTransaction(() -> store.actions()
+                                .updateAll(List.of(claimed.get(0).delivered(NOW), storedSecond.delivered(NOW)))))
+                .isInstanceOf(StaleVersionException.class);
         assertThat(store.actions().findById(TENANT_A, first.id())).contains(claimed.get(0));
     }
 
@@ -151,11 +169,14 @@ public abstract class WorkflowStoreContract {
         update(store.actions().findById(TENANT_A, leased.id()).orElseThrow().claimed(NOW.plusSeconds(300)));
         update(store.actions().findById(TENANT_A, delivered.id()).orElseThrow().delivered(NOW));
 
-        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10)).extracting(Action::deduplicationKey)
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10))
+                .extracting(Action::deduplicationKey)
                 .containsExactly("early", "late");
-        assertThat(store.actions().findClaimable(TENANT_A, NOW, 1)).extracting(Action::deduplicationKey)
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 1))
+                .extracting(Action::deduplicationKey)
                 .containsExactly("early");
-        assertThat(store.actions().findClaimable(TENANT_A, NOW.plusSeconds(300), 10)).extracting(Action::deduplicationKey)
+        assertThat(store.actions().findClaimable(TENANT_A, NOW.plusSeconds(300), 10))
+                .extracting(Action::deduplicationKey)
                 .containsExactly("leased", "early", "late", "future");
     }
 
@@ -169,11 +190,15 @@ public abstract class WorkflowStoreContract {
 
         update(store.actions().findById(TENANT_A, first.id()).orElseThrow().cancelled(NOW));
 
-        assertThat(store.actions().findPendingBySubject(TENANT_A, "case-1")).extracting(Action::deduplicationKey)
+        assertThat(store.actions().findPendingBySubject(TENANT_A, "case-1"))
+                .extracting(Action::deduplicationKey)
                 .containsExactly("k2");
         assertThat(store.actions().findPendingBySubject(TENANT_B, "case-1")).isEmpty();
-        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.CANCELLED, PageRequest.first(10)).items())
-                .extracting(Action::deduplicationKey).containsExactly("k1");
+        assertThat(store.actions()
+                        .findByStatus(TENANT_A, ActionStatus.CANCELLED, PageRequest.first(10))
+                        .items())
+                .extracting(Action::deduplicationKey)
+                .containsExactly("k1");
     }
 
     @Test
@@ -182,22 +207,32 @@ public abstract class WorkflowStoreContract {
         add(kept);
 
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            store.actions().add(action(TENANT_A, "lost", "s", NOW));
-            store.actions().update(store.actions().findById(TENANT_A, kept.id()).orElseThrow().delivered(NOW));
-            throw new IllegalStateException("planning failed");
-        })).hasMessage("planning failed");
+                    store.actions().add(action(TENANT_A, "lost", "s", NOW));
+                    store.actions()
+                            .update(store.actions()
+                                    .findById(TENANT_A, kept.id())
+                                    .orElseThrow()
+                                    .delivered(NOW));
+                    throw new IllegalStateException("planning failed");
+                }))
+                .hasMessage("planning failed");
 
         assertThat(store.actions().findByKey(TENANT_A, "lost")).isEmpty();
-        assertThat(store.actions().findById(TENANT_A, kept.id()).orElseThrow().status()).isEqualTo(ActionStatus.PENDING);
-        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10)).extracting(Action::deduplicationKey)
+        assertThat(store.actions().findById(TENANT_A, kept.id()).orElseThrow().status())
+                .isEqualTo(ActionStatus.PENDING);
+        assertThat(store.actions().findClaimable(TENANT_A, NOW, 10))
+                .extracting(Action::deduplicationKey)
                 .containsExactly("kept");
         assertThat(add(action(TENANT_A, "lost", "s", NOW))).isTrue();
     }
 
     @Test
     void lockingRecordsThatAreNotStoredLocksNothingAndNeedsATransaction() {
-        List<RecordRef> unknown = List.of(RecordRef.account(AccountId.next(ids)), RecordRef.contact(ContactId.next(ids)),
-                RecordRef.task(TaskId.next(ids)), RecordRef.opportunity(OpportunityId.next(ids)));
+        List<RecordRef> unknown = List.of(
+                RecordRef.account(AccountId.next(ids)),
+                RecordRef.contact(ContactId.next(ids)),
+                RecordRef.task(TaskId.next(ids)),
+                RecordRef.opportunity(OpportunityId.next(ids)));
 
         storage.transactions().inTransaction(() -> store.actions().lock(TENANT_A, unknown));
 
@@ -224,7 +259,8 @@ public abstract class WorkflowStoreContract {
                     start.await(1, TimeUnit.MINUTES);
                     int rounds = 0;
                     for (int round = 0; round < 5; round++) {
-                        storage.transactions().inTransaction(() -> store.actions().lock(TENANT_A, order));
+                        storage.transactions()
+                                .inTransaction(() -> store.actions().lock(TENANT_A, order));
                         rounds++;
                     }
                     return rounds;
@@ -287,33 +323,56 @@ public abstract class WorkflowStoreContract {
         batch.add(action(TENANT_A, "key-7", "repeated", NOW));
         batch.add(action(TENANT_B, "key-3", "other tenant", NOW));
 
-        List<Action> stored = storage.transactions().inTransaction(() -> store.actions().addAll(batch));
+        List<Action> stored =
+                storage.transactions().inTransaction(() -> store.actions().addAll(batch));
 
         assertThat(stored).hasSize(150);
-        assertThat(stored).filteredOn(action -> action.tenant().equals(TENANT_A)).extracting(Action::deduplicationKey)
-                .hasSize(149).doesNotHaveDuplicates().doesNotContain("key-3").contains("key-4", "key-7", "key-149");
-        assertThat(stored).filteredOn(action -> action.tenant().equals(TENANT_B)).singleElement()
-                .extracting(Action::subject).isEqualTo("other tenant");
-        assertThat(store.actions().findByKey(TENANT_A, "key-7")).get().extracting(Action::subject).isEqualTo("s");
-        assertThat(store.actions().findByKey(TENANT_A, "key-149")).get().isEqualTo(batch.get(149).withVersion(1));
-        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+        assertThat(stored)
+                .filteredOn(action -> action.tenant().equals(TENANT_A))
+                .extracting(Action::deduplicationKey)
+                .hasSize(149)
+                .doesNotHaveDuplicates()
+                .doesNotContain("key-3")
+                .contains("key-4", "key-7", "key-149");
+        assertThat(stored)
+                .filteredOn(action -> action.tenant().equals(TENANT_B))
+                .singleElement()
+                .extracting(Action::subject)
+                .isEqualTo("other tenant");
+        assertThat(store.actions().findByKey(TENANT_A, "key-7"))
+                .get()
+                .extracting(Action::subject)
+                .isEqualTo("s");
+        assertThat(store.actions().findByKey(TENANT_A, "key-149"))
+                .get()
+                .isEqualTo(batch.get(149).withVersion(1));
+        assertThat(store.actions()
+                        .findByStatus(TENANT_A, ActionStatus.PENDING, PageRequest.first(1))
+                        .totalElements())
                 .isEqualTo(150);
-        assertThat(store.actions().findByStatus(TENANT_B, ActionStatus.PENDING, PageRequest.first(1)).totalElements())
+        assertThat(store.actions()
+                        .findByStatus(TENANT_B, ActionStatus.PENDING, PageRequest.first(1))
+                        .totalElements())
                 .isEqualTo(2);
-        assertThat(storage.transactions().inTransaction(() -> store.actions().addAll(List.of()))).isEmpty();
+        assertThat(storage.transactions().inTransaction(() -> store.actions().addAll(List.of())))
+                .isEmpty();
     }
 
     @Test
     void actionsAddedTogetherRollBackWithCrmkitsTransaction() {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
-            store.actions().addAll(List.of(action(TENANT_A, "lost-1", "s", NOW), action(TENANT_A, "lost-2", "s", NOW)));
-            throw new IllegalStateException("the workflow failed");
-        })).isInstanceOf(IllegalStateException.class);
+                    store.actions()
+                            .addAll(List.of(
+                                    action(TENANT_A, "lost-1", "s", NOW), action(TENANT_A, "lost-2", "s", NOW)));
+                    throw new IllegalStateException("the workflow failed");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(store.actions().findByKey(TENANT_A, "lost-1")).isEmpty();
         assertThat(store.actions().findByKey(TENANT_A, "lost-2")).isEmpty();
-        assertThat(storage.transactions().inTransaction(() -> store.actions().addAll(List.of(
-                action(TENANT_A, "lost-1", "s", NOW))))).hasSize(1);
+        assertThat(storage.transactions()
+                        .inTransaction(() -> store.actions().addAll(List.of(action(TENANT_A, "lost-1", "s", NOW)))))
+                .hasSize(1);
     }
 
     @Test
@@ -332,11 +391,18 @@ public abstract class WorkflowStoreContract {
             added.add(action.withVersion(1));
         }
 
-        List<Action> delivered = storage.transactions().inTransaction(() -> store.actions().updateAll(
-                added.stream().map(action -> action.delivered(NOW)).toList()));
+        List<Action> delivered = storage.transactions()
+                .inTransaction(() -> store.actions()
+                        .updateAll(added.stream()
+                                .map(action -> action.delivered(NOW))
+                                .toList()));
 
-        assertThat(delivered).extracting(Action::id).containsExactlyElementsOf(added.stream().map(Action::id).toList());
-        assertThat(store.actions().findByStatus(TENANT_A, ActionStatus.DELIVERED, PageRequest.first(200)).totalElements())
+        assertThat(delivered)
+                .extracting(Action::id)
+                .containsExactlyElementsOf(added.stream().map(Action::id).toList());
+        assertThat(store.actions()
+                        .findByStatus(TENANT_A, ActionStatus.DELIVERED, PageRequest.first(200))
+                        .totalElements())
                 .isEqualTo(150);
         assertThat(store.actions().findById(TENANT_A, added.get(149).id())).contains(delivered.get(149));
     }

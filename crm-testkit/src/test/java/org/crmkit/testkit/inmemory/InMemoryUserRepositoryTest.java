@@ -2,8 +2,8 @@ package org.crmkit.testkit.inmemory;
 
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;
-import org.crmkit.testkit.UserRepositoryContract;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.UserRepositoryContract;
 
 class InMemoryUserRepositoryTest extends UserRepositoryContract {
 

@@ -37,16 +37,24 @@ class WorkflowScenarioTest {
         public int planDue(Instant asOf) {
             LocalDate day = LocalDate.ofInstant(asOf, ZoneOffset.UTC);
             String key = "morning-mail:" + day;
-            Message message = new Message(Channel.EMAIL, "ops@acme.example", account.name(), "Good morning " + day,
-                    "Have a good day.", Locale.ENGLISH, RecordRef.account(account.id()));
-            return runtime.transactions().inTransaction(() ->
-                    runtime.outbox().schedule(name(), new PlannedAction(key, key, message, asOf)) ? 1 : 0);
+            Message message = new Message(
+                    Channel.EMAIL,
+                    "ops@acme.example",
+                    account.name(),
+                    "Good morning " + day,
+                    "Have a good day.",
+                    Locale.ENGLISH,
+                    RecordRef.account(account.id()));
+            return runtime.transactions()
+                    .inTransaction(() ->
+                            runtime.outbox().schedule(name(), new PlannedAction(key, key, message, asOf)) ? 1 : 0);
         }
     }
 
     private static Account acme(WorkflowScenario scenario) {
-        return scenario.crm().parties().registerAccount(NewAccount.of("Acme",
-                UserId.next(new IdGenerator(scenario.clock()))));
+        return scenario.crm()
+                .parties()
+                .registerAccount(NewAccount.of("Acme", UserId.next(new IdGenerator(scenario.clock()))));
     }
 
     @Test
@@ -59,34 +67,42 @@ class WorkflowScenarioTest {
 
         assertThat(scenario.day()).isEqualTo(3);
         assertThat(scenario.today()).isEqualTo(LocalDate.of(2026, 3, 5));
-        assertThat(scenario.channel(Channel.EMAIL).keys()).containsExactly("morning-mail:2026-03-03",
-                "morning-mail:2026-03-04", "morning-mail:2026-03-05");
-        assertThat(scenario.sent()).extracting(RecordingChannel.Sent::at).containsExactly(
-                Instant.parse("2026-03-03T08:00:00Z"), Instant.parse("2026-03-04T08:00:00Z"),
-                Instant.parse("2026-03-05T08:00:00Z"));
+        assertThat(scenario.channel(Channel.EMAIL).keys())
+                .containsExactly("morning-mail:2026-03-03", "morning-mail:2026-03-04", "morning-mail:2026-03-05");
+        assertThat(scenario.sent())
+                .extracting(RecordingChannel.Sent::at)
+                .containsExactly(
+                        Instant.parse("2026-03-03T08:00:00Z"),
+                        Instant.parse("2026-03-04T08:00:00Z"),
+                        Instant.parse("2026-03-05T08:00:00Z"));
         assertThat(scenario.channel(Channel.EMAIL).to("Acme")).hasSize(3);
-        assertThat(scenario.channel(Channel.EMAIL).about(RecordRef.account(acme.id()))).hasSize(3);
+        assertThat(scenario.channel(Channel.EMAIL).about(RecordRef.account(acme.id())))
+                .hasSize(3);
         assertThat(scenario.channel(Channel.LETTER).sent()).isEmpty();
     }
 
     @Test
     void aGatewayThatIsDownIsRetriedAndARefusedMessageFailsWithItsReason() {
-        WorkflowScenario scenario = WorkflowScenario.startingAt(MONDAY_EIGHT).every(Duration.ofHours(1))
-                .runtime(runtime -> runtime.retryPolicy(RetryPolicy.exponential(2, Duration.ofHours(1),
-                        Duration.ofHours(1))))
+        WorkflowScenario scenario = WorkflowScenario.startingAt(MONDAY_EIGHT)
+                .every(Duration.ofHours(1))
+                .runtime(runtime ->
+                        runtime.retryPolicy(RetryPolicy.exponential(2, Duration.ofHours(1), Duration.ofHours(1))))
                 .build();
         Account acme = acme(scenario);
         scenario.runtime().register(new MorningMail(scenario.runtime(), acme));
-        RecordingChannel email = scenario.channel(Channel.EMAIL).failNext(1, "SMTP 451 try again later")
+        RecordingChannel email = scenario.channel(Channel.EMAIL)
+                .failNext(1, "SMTP 451 try again later")
                 .refuse("morning-mail:2026-03-03", "mailbox full");
 
         scenario.untilDay(1);
 
         assertThat(email.keys()).containsExactly("morning-mail:2026-03-02");
         assertThat(email.sent().get(0).at()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
-        assertThat(scenario.runtime().actionByKey("morning-mail:2026-03-03")).get().satisfies(action -> {
-            assertThat(action.status()).isEqualTo(ActionStatus.FAILED);
-            assertThat(action.lastError()).isEqualTo("mailbox full");
-        });
+        assertThat(scenario.runtime().actionByKey("morning-mail:2026-03-03"))
+                .get()
+                .satisfies(action -> {
+                    assertThat(action.status()).isEqualTo(ActionStatus.FAILED);
+                    assertThat(action.lastError()).isEqualTo("mailbox full");
+                });
     }
 }

@@ -16,9 +16,21 @@ import org.crmkit.core.common.TenantId;
  * @param lastError     the failure of the last attempt, null when none failed
  * @param finishedAt    when it became delivered, failed or cancelled; null while pending
  */
-public record Action(ActionId id, TenantId tenant, String workflow, String deduplicationKey, String subject,
-                     ActionPayload payload, ActionStatus status, int attempts, Instant nextAttemptAt,
-                     Instant claimedUntil, String lastError, Instant createdAt, Instant finishedAt, long version) {
+public record Action(
+        ActionId id,
+        TenantId tenant,
+        String workflow,
+        String deduplicationKey,
+        String subject,
+        ActionPayload payload,
+        ActionStatus status,
+        int attempts,
+        Instant nextAttemptAt,
+        Instant claimedUntil,
+        String lastError,
+        Instant createdAt,
+        Instant finishedAt,
+        long version) {
 
     public Action {
         Require.notNull(id, "id");
@@ -36,48 +48,139 @@ public record Action(ActionId id, TenantId tenant, String workflow, String dedup
 
     /** A new pending action, not stored yet. */
     public static Action planned(ActionId id, TenantId tenant, String workflow, PlannedAction planned, Instant now) {
-        return new Action(id, tenant, workflow, planned.deduplicationKey(), planned.subject(), planned.payload(),
-                ActionStatus.PENDING, 0, planned.notBefore(), null, null, now, null, 0);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                planned.deduplicationKey(),
+                planned.subject(),
+                planned.payload(),
+                ActionStatus.PENDING,
+                0,
+                planned.notBefore(),
+                null,
+                null,
+                now,
+                null,
+                0);
     }
 
     /** Whether a dispatcher may take it up at {@code now}: pending, due and not under another's lease. */
     public boolean isClaimable(Instant now) {
-        return status == ActionStatus.PENDING && !nextAttemptAt.isAfter(now)
+        return status == ActionStatus.PENDING
+                && !nextAttemptAt.isAfter(now)
                 && (claimedUntil == null || !claimedUntil.isAfter(now));
     }
 
     public Action claimed(Instant until) {
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload, status, attempts, nextAttemptAt,
-                until, lastError, createdAt, finishedAt, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                status,
+                attempts,
+                nextAttemptAt,
+                until,
+                lastError,
+                createdAt,
+                finishedAt,
+                version);
     }
 
     public Action delivered(Instant at) {
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload, ActionStatus.DELIVERED,
-                attempts + 1, nextAttemptAt, null, lastError, createdAt, at, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                ActionStatus.DELIVERED,
+                attempts + 1,
+                nextAttemptAt,
+                null,
+                lastError,
+                createdAt,
+                at,
+                version);
     }
 
     /** One more failed attempt: pending again from {@code retryAt}, or failed for good when {@code retryAt} is null. */
     public Action attemptFailed(String error, Instant at, Instant retryAt) {
         boolean giveUp = retryAt == null;
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload,
-                giveUp ? ActionStatus.FAILED : ActionStatus.PENDING, attempts + 1, giveUp ? nextAttemptAt : retryAt,
-                null, error, createdAt, giveUp ? at : null, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                giveUp ? ActionStatus.FAILED : ActionStatus.PENDING,
+                attempts + 1,
+                giveUp ? nextAttemptAt : retryAt,
+                null,
+                error,
+                createdAt,
+                giveUp ? at : null,
+                version);
     }
 
     public Action cancelled(Instant at) {
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload, ActionStatus.CANCELLED, attempts,
-                nextAttemptAt, null, lastError, createdAt, at, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                ActionStatus.CANCELLED,
+                attempts,
+                nextAttemptAt,
+                null,
+                lastError,
+                createdAt,
+                at,
+                version);
     }
 
     /** A failed action put back in the queue by hand, due at {@code at}, with a fresh count of attempts. */
     public Action requeued(Instant at) {
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload, ActionStatus.PENDING, 0, at, null,
-                lastError, createdAt, null, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                ActionStatus.PENDING,
+                0,
+                at,
+                null,
+                lastError,
+                createdAt,
+                null,
+                version);
     }
 
     /** A copy with another version; only stores call this. */
     public Action withVersion(long version) {
-        return new Action(id, tenant, workflow, deduplicationKey, subject, payload, status, attempts, nextAttemptAt,
-                claimedUntil, lastError, createdAt, finishedAt, version);
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                payload,
+                status,
+                attempts,
+                nextAttemptAt,
+                claimedUntil,
+                lastError,
+                createdAt,
+                finishedAt,
+                version);
     }
 }

@@ -6,7 +6,10 @@ package org.crmkit.workflow.action;
  * before delivery ({@code CANCELLED}, e.g. the customer paid before the reminder went out).
  */
 public enum ActionStatus {
-    PENDING, DELIVERED, FAILED, CANCELLED;
+    PENDING,
+    DELIVERED,
+    FAILED,
+    CANCELLED;
 
     /** Whether nothing will happen to the action any more without a person's intervention. */
     public boolean isFinished() {

@@ -8,9 +8,6 @@ import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.workflow.action.Action;
-import org.crmkit.workflow.action.ActionId;
-import org.crmkit.workflow.action.ActionStatus;
 
 /**
  * The workflow outbox: every action a workflow plans, stored in the same transaction as the workflow's state

@@ -12,8 +12,6 @@ import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.party.Contact;
-import org.crmkit.workflow.action.Action;
-import org.crmkit.workflow.action.Message;
 
 /**
  * What workflows that write to contacts (greetings, follow-up sequences) share: personal values, language, time zone
@@ -21,8 +19,7 @@ import org.crmkit.workflow.action.Message;
  */
 public final class ContactMessages {
 
-    private ContactMessages() {
-    }
+    private ContactMessages() {}
 
     /**
      * The values of the contact that templates may use: {@code fullName}, {@code lastName} and, when the contact
@@ -57,10 +54,14 @@ public final class ContactMessages {
         Require.notNull(crm, "crm");
         Require.notNull(action, "action");
         if (action.payload() instanceof Message message && message.about().type() == RecordType.CONTACT) {
-            crm.activities().logActivity(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND,
-                            message.subject(), action.finishedAt())
-                    .aboutContact(ContactId.of(message.about().id()))
-                    .withSummary(message.body()));
+            crm.activities()
+                    .logActivity(NewActivity.of(
+                                    message.channel().activityKind(),
+                                    Direction.OUTBOUND,
+                                    message.subject(),
+                                    action.finishedAt())
+                            .aboutContact(ContactId.of(message.about().id()))
+                            .withSummary(message.body()));
         }
     }
 }

@@ -12,8 +12,15 @@ import org.crmkit.core.common.Require;
  * @param language  the language the text is written in
  * @param about     the record the message is about (an account, a contact), for the timeline
  */
-public record Message(Channel channel, String address, String recipient, String subject, String body,
-                      Locale language, RecordRef about) implements ActionPayload {
+public record Message(
+        Channel channel,
+        String address,
+        String recipient,
+        String subject,
+        String body,
+        Locale language,
+        RecordRef about)
+        implements ActionPayload {
 
     public Message {
         Require.notNull(channel, "channel");

@@ -1,7 +1,5 @@
 package org.crmkit.workflow.action;
 
-import org.crmkit.workflow.action.Message;
-
 /**
  * The host's way of sending a message on one channel (an email gateway, an SMS provider, a print-and-mail
  * service). Called outside any transaction, at least once per message: a redelivery after a crash or a failed

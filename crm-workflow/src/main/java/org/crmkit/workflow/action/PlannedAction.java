@@ -16,8 +16,8 @@ import org.crmkit.core.common.Require;
 public record PlannedAction(String deduplicationKey, String subject, ActionPayload payload, Instant notBefore) {
 
     public PlannedAction {
-        deduplicationKey = Require.maxLength(Require.notBlank(deduplicationKey, "deduplicationKey"), 200,
-                "deduplicationKey");
+        deduplicationKey =
+                Require.maxLength(Require.notBlank(deduplicationKey, "deduplicationKey"), 200, "deduplicationKey");
         subject = Require.maxLength(Require.notBlank(subject, "subject"), 200, "subject");
         Require.notNull(payload, "payload");
         Require.notNull(notBefore, "notBefore");

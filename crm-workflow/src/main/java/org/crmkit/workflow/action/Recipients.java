@@ -24,8 +24,7 @@ public final class Recipients {
      * Who a message goes to: the channel found, the address on it, the name to address the recipient by (the
      * account's or the contact's) and the language to write in (the contact's preferred one, else the default).
      */
-    public record Recipient(Channel channel, String address, String name, Locale language) {
-    }
+    public record Recipient(Channel channel, String address, String name, Locale language) {}
 
     private final Crm crm;
 
@@ -50,14 +49,18 @@ public final class Recipients {
                 return Optional.of(new Recipient(channel, own.get(), account.name(), defaultLanguage));
             }
             if (contacts == null) {
-                contacts = crm.parties().contactsOfAccount(account.id(), PageRequest.first(100)).items();
+                contacts = crm.parties()
+                        .contactsOfAccount(account.id(), PageRequest.first(100))
+                        .items();
             }
             for (Contact contact : contacts) {
                 Optional<String> address = channel.addressIn(contact.contactPoints());
                 if (address.isPresent() && !withdrew(contact, channel)) {
-                    Locale language = contact.details().preferredLanguage() == null ? defaultLanguage
+                    Locale language = contact.details().preferredLanguage() == null
+                            ? defaultLanguage
                             : contact.details().preferredLanguage();
-                    return Optional.of(new Recipient(channel, address.get(), contact.name().fullName(), language));
+                    return Optional.of(
+                            new Recipient(channel, address.get(), contact.name().fullName(), language));
                 }
             }
         }
@@ -65,7 +68,9 @@ public final class Recipients {
     }
 
     private static boolean withdrew(Contact contact, Channel channel) {
-        return contact.latestConsent(channel.consentChannel(), ConsentPurpose.SERVICE).map(Consent::isGranted)
-                .map(granted -> !granted).orElse(false);
+        return contact.latestConsent(channel.consentChannel(), ConsentPurpose.SERVICE)
+                .map(Consent::isGranted)
+                .map(granted -> !granted)
+                .orElse(false);
     }
 }

@@ -15,10 +15,12 @@ public record RetryPolicy(int maxAttempts, Duration firstDelay, Duration maxDela
     public RetryPolicy {
         Require.positive(maxAttempts, "maxAttempts");
         Require.notNull(firstDelay, "firstDelay");
-        Require.that(!firstDelay.isNegative() && !firstDelay.isZero(), "firstDelay",
-                "must be positive, was " + firstDelay);
+        Require.that(
+                !firstDelay.isNegative() && !firstDelay.isZero(), "firstDelay", "must be positive, was " + firstDelay);
         Require.notNull(maxDelay, "maxDelay");
-        Require.that(maxDelay.compareTo(firstDelay) >= 0, "maxDelay",
+        Require.that(
+                maxDelay.compareTo(firstDelay) >= 0,
+                "maxDelay",
                 "must not be shorter than firstDelay " + firstDelay + ", was " + maxDelay);
     }
 

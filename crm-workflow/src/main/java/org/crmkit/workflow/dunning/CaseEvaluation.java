@@ -42,8 +42,12 @@ final class CaseEvaluation {
     }
 
     /** One group's case as reconciled with its invoices, and the step it takes now, if any. */
-    record Evaluated(Group group, DunningCase dunningCase, DunningCaseState before, List<Invoice> invoices,
-                     Optional<DunningStep> step) {
+    record Evaluated(
+            Group group,
+            DunningCase dunningCase,
+            DunningCaseState before,
+            List<Invoice> invoices,
+            Optional<DunningStep> step) {
 
         boolean changed() {
             return before == null || !before.equals(dunningCase.state());
@@ -70,34 +74,54 @@ final class CaseEvaluation {
      */
     int evaluate(List<Group> groups, LocalDate today, Instant asOf, boolean escalate) {
         TenantId tenant = context.tenant();
-        List<AccountId> accounts = groups.stream().map(Group::account).distinct().toList();
-        context.runtime().outbox().lock(accounts.stream().map(RecordRef::account).toList());
+        List<AccountId> accounts =
+                groups.stream().map(Group::account).distinct().toList();
+        context.runtime()
+                .outbox()
+                .lock(accounts.stream().map(RecordRef::account).toList());
         Map<String, DunningCase> openCases = new HashMap<>();
-        context.cases().findOpenByAccounts(tenant, accounts).forEach(open -> openCases.put(open.group().key(), open));
+        context.cases()
+                .findOpenByAccounts(tenant, accounts)
+                .forEach(open -> openCases.put(open.group().key(), open));
         Map<String, List<Invoice>> invoices = invoicesOf(groups, openCases);
         Set<RecordRef> held = heldAmong(groups, invoices);
 
         List<Evaluated> evaluations = new ArrayList<>();
         for (Group group : groups) {
-            reconcile(group, openCases.get(group.group().key()), invoices.get(group.group().key()), held, today,
-                    escalate).ifPresent(evaluations::add);
+            reconcile(
+                            group,
+                            openCases.get(group.group().key()),
+                            invoices.get(group.group().key()),
+                            held,
+                            today,
+                            escalate)
+                    .ifPresent(evaluations::add);
         }
-        Map<AccountId, Account> accountsTakingAStep = context.crm().parties().findAccounts(evaluations.stream()
-                .filter(evaluation -> evaluation.step().isPresent()).map(evaluation -> evaluation.group().account())
-                .distinct().toList());
+        Map<AccountId, Account> accountsTakingAStep = context.crm()
+                .parties()
+                .findAccounts(evaluations.stream()
+                        .filter(evaluation -> evaluation.step().isPresent())
+                        .map(evaluation -> evaluation.group().account())
+                        .distinct()
+                        .toList());
         List<PlannedAction> actions = new ArrayList<>();
         for (Evaluated evaluation : evaluations) {
-            evaluation.step().ifPresent(step -> escalation.take(evaluation, step, accountsTakingAStep, today, asOf,
-                    actions));
+            evaluation
+                    .step()
+                    .ifPresent(step -> escalation.take(evaluation, step, accountsTakingAStep, today, asOf, actions));
         }
 
         int planned = actions.isEmpty() ? 0 : context.runtime().outbox().scheduleAll(Dunning.NAME, actions);
-        List<DunningCase> changed = evaluations.stream().filter(Evaluated::changed).map(Evaluated::dunningCase)
+        List<DunningCase> changed = evaluations.stream()
+                .filter(Evaluated::changed)
+                .map(Evaluated::dunningCase)
                 .toList();
         if (!changed.isEmpty()) {
             context.cases().saveAll(changed);
-            context.runtime().recordEvents(changed.stream().flatMap(dunningCase -> dunningCase.pendingEvents()
-                    .stream()).toList());
+            context.runtime()
+                    .recordEvents(changed.stream()
+                            .flatMap(dunningCase -> dunningCase.pendingEvents().stream())
+                            .toList());
         }
         return planned;
     }
@@ -106,26 +130,36 @@ final class CaseEvaluation {
      * The group's case reconciled with its invoices and holds (a new one when none is open and an invoice is due),
      * with the step due when {@code escalate}; empty when the group has no case and needs none.
      */
-    private Optional<Evaluated> reconcile(Group group, DunningCase existing, List<Invoice> invoices,
-                                          Set<RecordRef> held, LocalDate today, boolean escalate) {
+    private Optional<Evaluated> reconcile(
+            Group group,
+            DunningCase existing,
+            List<Invoice> invoices,
+            Set<RecordRef> held,
+            LocalDate today,
+            boolean escalate) {
         DunningPolicy policy = group.policy();
         boolean excluded = held.contains(RecordRef.account(group.account()));
-        Set<InvoiceId> disputed = invoices.stream().filter(invoice -> held.contains(RecordRef.invoice(invoice.id())))
-                .map(Invoice::id).collect(Collectors.toSet());
+        Set<InvoiceId> disputed = invoices.stream()
+                .filter(invoice -> held.contains(RecordRef.invoice(invoice.id())))
+                .map(Invoice::id)
+                .collect(Collectors.toSet());
         DunningCase dunningCase;
         DunningCaseState before;
         if (existing != null) {
             dunningCase = existing;
             before = dunningCase.state();
         } else {
-            boolean anyDue = invoices.stream().anyMatch(invoice -> invoice.isOpen()
-                    && invoice.currency().equals(policy.currency())
-                    && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today));
+            boolean anyDue = invoices.stream()
+                    .anyMatch(invoice -> invoice.isOpen()
+                            && invoice.currency().equals(policy.currency())
+                            && !invoice.dueDate()
+                                    .plusDays(policy.firstOffsetDays())
+                                    .isAfter(today));
             if (excluded || !anyDue) {
                 return Optional.empty();
             }
-            dunningCase = DunningCase.open(context.tenant(), DunningCaseId.next(ids), policy, group.group(), today,
-                    context.clock());
+            dunningCase = DunningCase.open(
+                    context.tenant(), DunningCaseId.next(ids), policy, group.group(), today, context.clock());
             before = null;
         }
         if (dunningCase.reconcile(policy, invoices, disputed, today, this::settledOn, context.clock())
@@ -155,7 +189,11 @@ final class CaseEvaluation {
         if (last.kind() != SettlementKind.PAYMENT) {
             return applied;
         }
-        return context.crm().billing().payment(PaymentId.of(last.source())).map(Payment::receivedOn).orElse(applied);
+        return context.crm()
+                .billing()
+                .payment(PaymentId.of(last.source()))
+                .map(Payment::receivedOn)
+                .orElse(applied);
     }
 
     /**
@@ -164,11 +202,15 @@ final class CaseEvaluation {
      * longer open.
      */
     private Map<String, List<Invoice>> invoicesOf(List<Group> groups, Map<String, DunningCase> openCases) {
-        Map<AccountId, List<Invoice>> openOf = context.crm().billing().openInvoicesOf(groups.stream()
-                .filter(group -> group.group() instanceof DunningGroup.AccountInCurrency).map(Group::account)
-                .distinct().toList());
-        Set<InvoiceId> found = openOf.values().stream().flatMap(List::stream).map(Invoice::id)
-                .collect(Collectors.toSet());
+        Map<AccountId, List<Invoice>> openOf = context.crm()
+                .billing()
+                .openInvoicesOf(groups.stream()
+                        .filter(group -> group.group() instanceof DunningGroup.AccountInCurrency)
+                        .map(Group::account)
+                        .distinct()
+                        .toList());
+        Set<InvoiceId> found =
+                openOf.values().stream().flatMap(List::stream).map(Invoice::id).collect(Collectors.toSet());
         Set<InvoiceId> byId = new LinkedHashSet<>();
         for (Group group : groups) {
             if (group.group() instanceof DunningGroup.OneInvoice one) {
@@ -176,11 +218,14 @@ final class CaseEvaluation {
             }
             DunningCase open = openCases.get(group.group().key());
             if (open != null) {
-                open.items().stream().map(CaseItem::invoice).filter(invoice -> !found.contains(invoice))
+                open.items().stream()
+                        .map(CaseItem::invoice)
+                        .filter(invoice -> !found.contains(invoice))
                         .forEach(byId::add);
             }
         }
-        Map<InvoiceId, Invoice> read = byId.isEmpty() ? Map.of() : context.crm().billing().invoices(byId);
+        Map<InvoiceId, Invoice> read =
+                byId.isEmpty() ? Map.of() : context.crm().billing().invoices(byId);
         Map<String, List<Invoice>> invoices = new HashMap<>();
         for (Group group : groups) {
             Map<InvoiceId, Invoice> ofGroup = new LinkedHashMap<>();
@@ -208,25 +253,35 @@ final class CaseEvaluation {
         Set<RecordRef> holdable = new LinkedHashSet<>();
         for (Group group : groups) {
             holdable.add(RecordRef.account(group.account()));
-            invoices.get(group.group().key()).stream().filter(Invoice::isOpen)
+            invoices.get(group.group().key()).stream()
+                    .filter(Invoice::isOpen)
                     .forEach(invoice -> holdable.add(RecordRef.invoice(invoice.id())));
         }
-        return context.cases().findHolds(context.tenant(), holdable).stream().map(DunningHold::subject)
+        return context.cases().findHolds(context.tenant(), holdable).stream()
+                .map(DunningHold::subject)
                 .collect(Collectors.toSet());
     }
 
     /** Cancels the case's actions not delivered yet and notes them in its history. */
     void cancelPending(DunningCase dunningCase, LocalDate today) {
-        List<Action> cancelled = context.runtime().outbox().cancelPending(CaseSubject.of(dunningCase).text());
+        List<Action> cancelled = context.runtime()
+                .outbox()
+                .cancelPending(CaseSubject.of(dunningCase).text());
         if (!cancelled.isEmpty()) {
-            dunningCase.log().actionsCancelled(today, cancelled.stream().map(a -> a.payload().describe())
-                    .collect(Collectors.joining("; ")));
+            dunningCase
+                    .log()
+                    .actionsCancelled(
+                            today,
+                            cancelled.stream().map(a -> a.payload().describe()).collect(Collectors.joining("; ")));
         }
     }
 
     private void releaseCreditHold(DunningCase dunningCase, LocalDate today) {
         if (dunningCase.creditHoldPlaced()) {
-            context.crm().parties().findAccount(dunningCase.account()).filter(Account::isOnCreditHold)
+            context.crm()
+                    .parties()
+                    .findAccount(dunningCase.account())
+                    .filter(Account::isOnCreditHold)
                     .ifPresent(account -> context.crm().parties().releaseCreditHold(account.id()));
             dunningCase.creditHoldReleased(today);
         }

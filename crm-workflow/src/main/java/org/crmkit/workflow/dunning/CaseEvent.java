@@ -12,8 +12,17 @@ import org.crmkit.workflow.action.Channel;
  *
  * @param claim the whole claim after a level was reached ({@link CaseEventKind#LEVEL_REACHED}); null otherwise
  */
-public record CaseEvent(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, Money fee,
-                        Money interest, Channel channel, String detail, Claim claim) {
+public record CaseEvent(
+        LocalDate on,
+        CaseEventKind kind,
+        int level,
+        List<String> invoices,
+        Money amount,
+        Money fee,
+        Money interest,
+        Channel channel,
+        String detail,
+        Claim claim) {
 
     public CaseEvent {
         Require.notNull(on, "on");
@@ -22,7 +31,8 @@ public record CaseEvent(LocalDate on, CaseEventKind kind, int level, List<String
     }
 
     /** An entry without fee, interest or channel. */
-    public static CaseEvent of(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, String detail) {
+    public static CaseEvent of(
+            LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, String detail) {
         return new CaseEvent(on, kind, level, invoices, amount, null, null, null, detail, null);
     }
 }

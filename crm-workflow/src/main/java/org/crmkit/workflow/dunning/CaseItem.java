@@ -17,8 +17,17 @@ import org.crmkit.core.common.Require;
  * @param disputed            held out of escalation while disputed
  * @param compensationClaimed whether the flat compensation was claimed for it already (once per invoice)
  */
-public record CaseItem(InvoiceId invoice, String number, LocalDate dueDate, Money total, Money balance, int level,
-                       LocalDate anchor, LocalDate lastNoticeOn, boolean disputed, boolean compensationClaimed) {
+public record CaseItem(
+        InvoiceId invoice,
+        String number,
+        LocalDate dueDate,
+        Money total,
+        Money balance,
+        int level,
+        LocalDate anchor,
+        LocalDate lastNoticeOn,
+        boolean disputed,
+        boolean compensationClaimed) {
 
     public CaseItem {
         Require.notNull(invoice, "invoice");
@@ -31,28 +40,64 @@ public record CaseItem(InvoiceId invoice, String number, LocalDate dueDate, Mone
     }
 
     CaseItem withBalance(Money newBalance, LocalDate newAnchor) {
-        return new CaseItem(invoice, number, dueDate, total, newBalance, level, newAnchor, lastNoticeOn, disputed,
+        return new CaseItem(
+                invoice,
+                number,
+                dueDate,
+                total,
+                newBalance,
+                level,
+                newAnchor,
+                lastNoticeOn,
+                disputed,
                 compensationClaimed);
     }
 
     CaseItem withDisputed(boolean isDisputed, LocalDate newAnchor) {
-        return new CaseItem(invoice, number, dueDate, total, balance, level, newAnchor, lastNoticeOn, isDisputed,
+        return new CaseItem(
+                invoice,
+                number,
+                dueDate,
+                total,
+                balance,
+                level,
+                newAnchor,
+                lastNoticeOn,
+                isDisputed,
                 compensationClaimed);
     }
 
     CaseItem atLevel(int newLevel, LocalDate on, boolean claimedCompensation) {
-        return new CaseItem(invoice, number, dueDate, total, balance, newLevel, on, on, disputed,
+        return new CaseItem(
+                invoice,
+                number,
+                dueDate,
+                total,
+                balance,
+                newLevel,
+                on,
+                on,
+                disputed,
                 compensationClaimed || claimedCompensation);
     }
 
     CaseItem deEscalatedTo(int newLevel, LocalDate on) {
-        return new CaseItem(invoice, number, dueDate, total, balance, newLevel, on, lastNoticeOn, disputed,
-                compensationClaimed);
+        return new CaseItem(
+                invoice, number, dueDate, total, balance, newLevel, on, lastNoticeOn, disputed, compensationClaimed);
     }
 
     CaseItem reanchored(LocalDate on) {
-        return new CaseItem(invoice, number, dueDate, total, balance, level, on.isAfter(anchor) ? on : anchor,
-                lastNoticeOn, disputed, compensationClaimed);
+        return new CaseItem(
+                invoice,
+                number,
+                dueDate,
+                total,
+                balance,
+                level,
+                on.isAfter(anchor) ? on : anchor,
+                lastNoticeOn,
+                disputed,
+                compensationClaimed);
     }
 
     /** The invoice numbers of the items, in order. */

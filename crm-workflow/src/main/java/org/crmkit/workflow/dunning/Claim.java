@@ -34,8 +34,10 @@ public record Claim(LocalDate asOf, List<Line> lines, Money balance, Money fees,
 
     private static Money inMinorUnits(Money amount, String field) {
         Require.notNull(amount, field);
-        Require.that(amount.isInMinorUnits(), field, "must be in the minor unit of " + amount.currency() + ", was "
-                + amount);
+        Require.that(
+                amount.isInMinorUnits(),
+                field,
+                "must be in the minor unit of " + amount.currency() + ", was " + amount);
         return amount.rounded();
     }
 
@@ -44,8 +46,13 @@ public record Claim(LocalDate asOf, List<Line> lines, Money balance, Money fees,
      * on each item's invoice up to today under the policy's {@link InterestRule} (settlements counted from their day
      * in {@code zone}) and the flat compensation of every item that has it claimed.
      */
-    static Claim of(List<CaseItem> activeItems, Money fees, DunningPolicy policy, List<Invoice> invoices,
-                    LocalDate today, ZoneId zone) {
+    static Claim of(
+            List<CaseItem> activeItems,
+            Money fees,
+            DunningPolicy policy,
+            List<Invoice> invoices,
+            LocalDate today,
+            ZoneId zone) {
         Require.notNull(policy, "policy");
         Require.notNull(today, "today");
         Require.notNull(zone, "zone");
@@ -60,15 +67,22 @@ public record Claim(LocalDate asOf, List<Line> lines, Money balance, Money fees,
         for (CaseItem item : activeItems) {
             Invoice invoice = byId.get(item.invoice());
             Require.that(invoice != null, "invoices", "the invoice " + item.number() + " of the case is missing");
-            InterestRule.InterestCalculation calculation = rule.calculate(invoice.total(), invoice.dueDate(),
-                    settlementsByDay(invoice, zone), today);
-            lines.add(new Line(item.number(), item.dueDate(), item.daysOverdue(today), item.level(), item.balance(),
-                    calculation, item.compensationClaimed()));
+            InterestRule.InterestCalculation calculation =
+                    rule.calculate(invoice.total(), invoice.dueDate(), settlementsByDay(invoice, zone), today);
+            lines.add(new Line(
+                    item.number(),
+                    item.dueDate(),
+                    item.daysOverdue(today),
+                    item.level(),
+                    item.balance(),
+                    calculation,
+                    item.compensationClaimed()));
             balance = balance.plus(item.balance());
             interest = interest.plus(calculation.interest());
             compensated += item.compensationClaimed() ? 1 : 0;
         }
-        Money compensation = rule.flatCompensation() == null ? zero : rule.flatCompensation().times(compensated);
+        Money compensation =
+                rule.flatCompensation() == null ? zero : rule.flatCompensation().times(compensated);
         return new Claim(today, lines, balance, fees, interest, compensation);
     }
 
@@ -95,8 +109,14 @@ public record Claim(LocalDate asOf, List<Line> lines, Money balance, Money fees,
      * An invoice of the claim: its open balance, days overdue, level, the interest on it up to the claim's day and
      * whether its flat compensation is claimed.
      */
-    public record Line(String invoice, LocalDate dueDate, long daysOverdue, int level, Money balance,
-                       InterestRule.InterestCalculation interest, boolean compensationClaimed) {
+    public record Line(
+            String invoice,
+            LocalDate dueDate,
+            long daysOverdue,
+            int level,
+            Money balance,
+            InterestRule.InterestCalculation interest,
+            boolean compensationClaimed) {
 
         public Line {
             Require.notBlank(invoice, "invoice");

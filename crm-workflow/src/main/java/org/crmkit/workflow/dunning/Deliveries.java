@@ -41,13 +41,15 @@ final class Deliveries {
      */
     void delivered(List<Action> actions) {
         Map<TenantId, List<Action>> byTenant = new LinkedHashMap<>();
-        actions.forEach(action -> byTenant.computeIfAbsent(action.tenant(), t -> new ArrayList<>()).add(action));
+        actions.forEach(action -> byTenant.computeIfAbsent(action.tenant(), t -> new ArrayList<>())
+                .add(action));
         byTenant.forEach(this::delivered);
     }
 
     private void delivered(TenantId tenant, List<Action> actions) {
         Map<DunningCaseId, DunningCase> found = new HashMap<>();
-        context.cases().findByIds(tenant, actions.stream().map(Deliveries::caseIdOf).toList())
+        context.cases()
+                .findByIds(tenant, actions.stream().map(Deliveries::caseIdOf).toList())
                 .forEach(dunningCase -> found.put(dunningCase.id(), dunningCase));
         Map<DunningCaseId, DunningCase> changed = new LinkedHashMap<>();
         List<NewActivity> activities = new ArrayList<>();
@@ -70,17 +72,29 @@ final class Deliveries {
     private Optional<NewActivity> delivered(DunningCase dunningCase, Action action) {
         LocalDate on = context.dayOf(action.finishedAt());
         if (action.payload() instanceof Message message) {
-            dunningCase.log().noticeDelivered(on, message.channel(), "to " + message.address() + ": "
-                    + message.subject());
-            return Optional.of(NewActivity.of(message.channel().activityKind(), Direction.OUTBOUND, message.subject(),
-                    action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(message.body()));
+            dunningCase
+                    .log()
+                    .noticeDelivered(on, message.channel(), "to " + message.address() + ": " + message.subject());
+            return Optional.of(NewActivity.of(
+                            message.channel().activityKind(),
+                            Direction.OUTBOUND,
+                            message.subject(),
+                            action.finishedAt())
+                    .aboutAccount(dunningCase.account())
+                    .withSummary(message.body()));
         } else if (action.payload() instanceof CallQueueEntry entry) {
-            return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Call queued: " + entry.task().subject(),
-                    action.finishedAt()).aboutAccount(dunningCase.account()).withSummary(entry.task().description()));
+            return Optional.of(NewActivity.of(
+                            ActivityKind.NOTE,
+                            null,
+                            "Call queued: " + entry.task().subject(),
+                            action.finishedAt())
+                    .aboutAccount(dunningCase.account())
+                    .withSummary(entry.task().description()));
         } else if (action.payload() instanceof LegalHandOffRequest request) {
             dunningCase.log().dossierDelivered(on, request.dossier().claim());
             return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer", action.finishedAt())
-                    .aboutAccount(dunningCase.account()).withSummary("Claim " + request.dossier().claim().summary()));
+                    .aboutAccount(dunningCase.account())
+                    .withSummary("Claim " + request.dossier().claim().summary()));
         }
         return Optional.empty();
     }
@@ -92,8 +106,12 @@ final class Deliveries {
     void failed(Action action) {
         context.cases().findById(action.tenant(), caseIdOf(action)).ifPresent(dunningCase -> {
             LocalDate on = context.dayOf(action.finishedAt());
-            dunningCase.log().deliveryFailed(on, action.payload() instanceof Message message ? message.channel() : null,
-                    action.payload().describe() + ": " + action.lastError());
+            dunningCase
+                    .log()
+                    .deliveryFailed(
+                            on,
+                            action.payload() instanceof Message message ? message.channel() : null,
+                            action.payload().describe() + ": " + action.lastError());
             if (action.payload() instanceof Message failed && dunningCase.isOpen()) {
                 fallBack(dunningCase, action, failed, on);
             }
@@ -107,7 +125,8 @@ final class Deliveries {
         while (level > 0 && !policy.level(level).noticeChannels().contains(failed.channel())) {
             level--;
         }
-        Account account = context.crm().parties().findAccount(dunningCase.account()).orElse(null);
+        Account account =
+                context.crm().parties().findAccount(dunningCase.account()).orElse(null);
         if (level == 0 || account == null) {
             return;
         }
@@ -115,10 +134,24 @@ final class Deliveries {
         List<Channel> channels = policy.level(level).noticeChannels();
         List<Channel> remaining = channels.subList(channels.indexOf(failed.channel()) + 1, channels.size());
         recipients.find(account, remaining, failed.language()).ifPresent(to -> {
-            Message fallback = new Message(to.channel(), to.address(), to.name(), failed.subject(), failed.body(),
-                    failed.language(), failed.about());
-            context.runtime().outbox().schedule(Dunning.NAME, new PlannedAction(action.deduplicationKey() + ":"
-                    + to.channel().name().toLowerCase(Locale.ROOT), action.subject(), fallback, action.finishedAt()));
+            Message fallback = new Message(
+                    to.channel(),
+                    to.address(),
+                    to.name(),
+                    failed.subject(),
+                    failed.body(),
+                    failed.language(),
+                    failed.about());
+            context.runtime()
+                    .outbox()
+                    .schedule(
+                            Dunning.NAME,
+                            new PlannedAction(
+                                    action.deduplicationKey() + ":"
+                                            + to.channel().name().toLowerCase(Locale.ROOT),
+                                    action.subject(),
+                                    fallback,
+                                    action.finishedAt()));
             dunningCase.log().fellBack(on, noticeLevel, to.channel(), to.address());
         });
     }

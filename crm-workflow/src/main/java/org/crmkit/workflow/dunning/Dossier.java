@@ -13,10 +13,18 @@ import org.crmkit.core.common.Require;
  * history, and the case's whole {@link Claim} on the day it was prepared (the same claim the notice of that day
  * states): balances, fees, interest and flat compensation.
  */
-public record Dossier(DunningCaseId caseId, AccountId account, String accountName, LocalDate preparedOn,
-                      List<InvoiceEntry> invoices, List<CaseEvent> notices, List<PaymentEntry> payments,
-                      List<CaseEvent> disputes, List<ContactEntry> contacts, List<InteractionEntry> interactions,
-                      Claim claim) {
+public record Dossier(
+        DunningCaseId caseId,
+        AccountId account,
+        String accountName,
+        LocalDate preparedOn,
+        List<InvoiceEntry> invoices,
+        List<CaseEvent> notices,
+        List<PaymentEntry> payments,
+        List<CaseEvent> disputes,
+        List<ContactEntry> contacts,
+        List<InteractionEntry> interactions,
+        Claim claim) {
 
     public Dossier {
         Require.notNull(claim, "claim");
@@ -28,17 +36,13 @@ public record Dossier(DunningCaseId caseId, AccountId account, String accountNam
         interactions = List.copyOf(interactions);
     }
 
-    public record InvoiceEntry(String number, LocalDate issueDate, LocalDate dueDate, Money total, Money balance,
-                               int level) {
-    }
+    public record InvoiceEntry(
+            String number, LocalDate issueDate, LocalDate dueDate, Money total, Money balance, int level) {}
 
-    public record PaymentEntry(LocalDate receivedOn, Money amount, String reference) {
-    }
+    public record PaymentEntry(LocalDate receivedOn, Money amount, String reference) {}
 
     /** A contact of the account; any of email, phone and address may be null. */
-    public record ContactEntry(String name, String email, String phone, String address) {
-    }
+    public record ContactEntry(String name, String email, String phone, String address) {}
 
-    public record InteractionEntry(Instant occurredAt, String kind, String subject) {
-    }
+    public record InteractionEntry(Instant occurredAt, String kind, String subject) {}
 }

@@ -63,8 +63,12 @@ public final class Dunning implements Workflow {
     private Dunning(Builder builder) {
         WorkflowRuntime runtime = builder.runtime;
         ZoneId zone = builder.zone == null ? runtime.crm().clock().getZone() : builder.zone;
-        this.context = new DunningContext(runtime, runtime.crm(), builder.cases,
-                new Policies(builder.policies, builder.firstPolicy, builder.policyChoice), zone);
+        this.context = new DunningContext(
+                runtime,
+                runtime.crm(),
+                builder.cases,
+                new Policies(builder.policies, builder.firstPolicy, builder.policyChoice),
+                zone);
         this.evaluation = new CaseEvaluation(context, new Escalation(context, builder.renderer, new Dossiers(context)));
         this.planning = new Planning(context, evaluation);
         this.deliveries = new Deliveries(context);
@@ -141,16 +145,20 @@ public final class Dunning implements Workflow {
     /** Holds a disputed invoice out of dunning (the account's other invoices continue) and re-evaluates its case. */
     public void dispute(InvoiceId invoice, String reason) {
         Invoice disputed = requireInvoice(invoice);
-        context.runtime().transactions().inTransaction(() -> context.cases().putHold(new DunningHold(context.tenant(),
-                RecordRef.invoice(disputed.id()), reason, context.today())));
+        context.runtime()
+                .transactions()
+                .inTransaction(() -> context.cases()
+                        .putHold(new DunningHold(
+                                context.tenant(), RecordRef.invoice(disputed.id()), reason, context.today())));
         reevaluate(disputed.account());
     }
 
     /** Ends the dispute of an invoice; its escalation resumes, counted from today. */
     public void resolveDispute(InvoiceId invoice) {
         Invoice disputed = requireInvoice(invoice);
-        context.runtime().transactions().inTransaction(() -> context.cases().removeHold(context.tenant(),
-                RecordRef.invoice(disputed.id())));
+        context.runtime()
+                .transactions()
+                .inTransaction(() -> context.cases().removeHold(context.tenant(), RecordRef.invoice(disputed.id())));
         reevaluate(disputed.account());
     }
 
@@ -175,8 +183,9 @@ public final class Dunning implements Workflow {
     /** Takes an excluded account back into dunning. */
     public void includeAccount(AccountId account) {
         Require.notNull(account, "account");
-        context.runtime().transactions().inTransaction(() -> context.cases().removeHold(context.tenant(),
-                RecordRef.account(account)));
+        context.runtime()
+                .transactions()
+                .inTransaction(() -> context.cases().removeHold(context.tenant(), RecordRef.account(account)));
     }
 
     /**
@@ -189,7 +198,8 @@ public final class Dunning implements Workflow {
         Require.notNull(until, "until");
         context.runtime().transactions().inTransaction(() -> {
             LocalDate today = context.today();
-            List<DunningCase> open = casesOf(account).stream().filter(DunningCase::isOpen).toList();
+            List<DunningCase> open =
+                    casesOf(account).stream().filter(DunningCase::isOpen).toList();
             if (open.isEmpty()) {
                 throw new RecordNotFoundException("open DunningCase of account", account);
             }
@@ -218,8 +228,10 @@ public final class Dunning implements Workflow {
 
     private Invoice requireInvoice(InvoiceId invoice) {
         Require.notNull(invoice, "invoice");
-        return context.crm().billing().invoice(invoice).orElseThrow(() -> new RecordNotFoundException("Invoice",
-                invoice));
+        return context.crm()
+                .billing()
+                .invoice(invoice)
+                .orElseThrow(() -> new RecordNotFoundException("Invoice", invoice));
     }
 
     @Override

@@ -32,8 +32,8 @@ import org.crmkit.workflow.action.Channel;
  */
 public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
-    private static final Comparator<CaseItem> BY_DUE_DATE = Comparator.comparing(CaseItem::dueDate)
-            .thenComparing(CaseItem::number);
+    private static final Comparator<CaseItem> BY_DUE_DATE =
+            Comparator.comparing(CaseItem::dueDate).thenComparing(CaseItem::number);
 
     private final AccountId account;
     private final String policy;
@@ -73,14 +73,31 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     }
 
     /** A new, empty open case of the group's account under the policy. */
-    public static DunningCase open(TenantId tenant, DunningCaseId id, DunningPolicy policy, DunningGroup group,
-                                   LocalDate today, Clock clock) {
+    public static DunningCase open(
+            TenantId tenant, DunningCaseId id, DunningPolicy policy, DunningGroup group, LocalDate today, Clock clock) {
         Require.notNull(policy, "policy");
         Require.notNull(group, "group");
         Require.notNull(today, "today");
-        DunningCase opened = new DunningCase(new DunningCaseState(tenant, id, 0, group.account(), policy.name(),
-                group.key(), policy.currency(), CaseStatus.OPEN, today, null, List.of(), null,
-                Money.zero(policy.currency()), 0, 0, false, false, List.of(), clock.instant()));
+        DunningCase opened = new DunningCase(new DunningCaseState(
+                tenant,
+                id,
+                0,
+                group.account(),
+                policy.name(),
+                group.key(),
+                policy.currency(),
+                CaseStatus.OPEN,
+                today,
+                null,
+                List.of(),
+                null,
+                Money.zero(policy.currency()),
+                0,
+                0,
+                false,
+                false,
+                List.of(),
+                clock.instant()));
         opened.note(today, CaseEventKind.OPENED, 0, List.of(), null, "policy " + policy.name());
         return opened;
     }
@@ -90,9 +107,26 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     }
 
     public DunningCaseState state() {
-        return new DunningCaseState(tenant(), id(), version(), account, policy, group.key(), currency, status, openedOn,
-                closedOn, List.copyOf(items.values()), promisedUntil, fees, steps, lastLevel, creditHoldPlaced, handedOver,
-                List.copyOf(history), createdAt);
+        return new DunningCaseState(
+                tenant(),
+                id(),
+                version(),
+                account,
+                policy,
+                group.key(),
+                currency,
+                status,
+                openedOn,
+                closedOn,
+                List.copyOf(items.values()),
+                promisedUntil,
+                fees,
+                steps,
+                lastLevel,
+                creditHoldPlaced,
+                handedOver,
+                List.copyOf(history),
+                createdAt);
     }
 
     /**
@@ -104,8 +138,13 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * settled ({@code settledOn}; today for one that is gone), keeping its {@link #lastLevel}. Returns whether
      * anything changed that makes undelivered actions stale.
      */
-    public boolean reconcile(DunningPolicy policy, List<Invoice> invoices, Set<InvoiceId> disputed, LocalDate today,
-                             Function<Invoice, LocalDate> settledOn, Clock clock) {
+    public boolean reconcile(
+            DunningPolicy policy,
+            List<Invoice> invoices,
+            Set<InvoiceId> disputed,
+            LocalDate today,
+            Function<Invoice, LocalDate> settledOn,
+            Clock clock) {
         requireOpen();
         Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
         invoices.forEach(invoice -> byId.put(invoice.id(), invoice));
@@ -117,7 +156,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 LocalDate left = invoice == null ? today : settledOn.apply(invoice);
                 lastSettled = lastSettled == null || left.isAfter(lastSettled) ? left : lastSettled;
                 items.remove(item.invoice());
-                note(today, CaseEventKind.leaving(invoice), item.level(), List.of(item.number()), item.balance(),
+                note(
+                        today,
+                        CaseEventKind.leaving(invoice),
+                        item.level(),
+                        List.of(item.number()),
+                        item.balance(),
                         invoice == null ? "no longer in the account's invoices" : null);
                 stale = true;
                 continue;
@@ -126,27 +170,49 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             Money balance = invoice.balanceDue();
             if (balance.isLessThan(item.balance())) {
                 current = current.withBalance(balance, today.isAfter(current.anchor()) ? today : current.anchor());
-                note(today, CaseEventKind.PARTIAL_PAYMENT, current.level(), List.of(item.number()),
-                        item.balance().minus(balance), "open balance now " + balance);
+                note(
+                        today,
+                        CaseEventKind.PARTIAL_PAYMENT,
+                        current.level(),
+                        List.of(item.number()),
+                        item.balance().minus(balance),
+                        "open balance now " + balance);
                 stale = true;
             } else if (!balance.equals(item.balance())) {
                 current = current.withBalance(balance, current.anchor());
             }
             boolean isDisputed = disputed.contains(item.invoice());
             if (isDisputed != current.disputed()) {
-                current = current.withDisputed(isDisputed, isDisputed ? current.anchor()
-                        : (today.isAfter(current.anchor()) ? today : current.anchor()));
-                note(today, isDisputed ? CaseEventKind.DISPUTED : CaseEventKind.DISPUTE_RESOLVED, current.level(),
-                        List.of(item.number()), current.balance(), null);
+                current = current.withDisputed(
+                        isDisputed,
+                        isDisputed ? current.anchor() : (today.isAfter(current.anchor()) ? today : current.anchor()));
+                note(
+                        today,
+                        isDisputed ? CaseEventKind.DISPUTED : CaseEventKind.DISPUTE_RESOLVED,
+                        current.level(),
+                        List.of(item.number()),
+                        current.balance(),
+                        null);
                 stale = true;
             }
             items.put(item.invoice(), current);
         }
         for (Invoice invoice : invoices) {
-            if (!items.containsKey(invoice.id()) && invoice.isOpen() && invoice.currency().equals(currency)
+            if (!items.containsKey(invoice.id())
+                    && invoice.isOpen()
+                    && invoice.currency().equals(currency)
                     && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today)) {
-                CaseItem item = new CaseItem(invoice.id(), invoice.number(), invoice.dueDate(), invoice.total(),
-                        invoice.balanceDue(), 0, invoice.dueDate(), null, disputed.contains(invoice.id()), false);
+                CaseItem item = new CaseItem(
+                        invoice.id(),
+                        invoice.number(),
+                        invoice.dueDate(),
+                        invoice.total(),
+                        invoice.balanceDue(),
+                        0,
+                        invoice.dueDate(),
+                        null,
+                        disputed.contains(invoice.id()),
+                        false);
                 items.put(invoice.id(), item);
                 note(today, CaseEventKind.INVOICE_ADDED, 0, List.of(invoice.number()), item.balance(), null);
                 if (item.disputed()) {
@@ -156,7 +222,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         }
         stale |= deEscalate(policy, today);
         if (promisedUntil != null && today.isAfter(promisedUntil)) {
-            note(today, CaseEventKind.PROMISE_BROKEN, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+            note(
+                    today,
+                    CaseEventKind.PROMISE_BROKEN,
+                    topLevel(),
+                    CaseItem.numbers(activeItems()),
+                    overdueBalance(today),
                     "promised to pay by " + promisedUntil);
             promisedUntil = null;
         }
@@ -178,7 +249,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             }
             if (level != item.level()) {
                 items.put(item.invoice(), item.deEscalatedTo(level, today));
-                note(today, CaseEventKind.DE_ESCALATED, level, List.of(item.number()), item.balance(),
+                note(
+                        today,
+                        CaseEventKind.DE_ESCALATED,
+                        level,
+                        List.of(item.number()),
+                        item.balance(),
                         "from level " + item.level() + " to " + level);
                 changed = true;
             }
@@ -216,17 +292,27 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * @param zone     the zone whose calendar days settlements count in for interest
      * @param detail   what the service did besides (e.g. the address of the notice), or null
      */
-    Claim reach(DunningStep step, DunningPolicy policy, List<Invoice> invoices, LocalDate today, ZoneId zone,
-                       Channel channel, String detail, Clock clock) {
+    Claim reach(
+            DunningStep step,
+            DunningPolicy policy,
+            List<Invoice> invoices,
+            LocalDate today,
+            ZoneId zone,
+            Channel channel,
+            String detail,
+            Clock clock) {
         requireOpen();
         Require.notNull(step, "step");
         Require.notNull(policy, "policy");
-        Money fee = step.levelsReached().stream().map(number -> policy.level(number).fee())
+        Money fee = step.levelsReached().stream()
+                .map(number -> policy.level(number).fee())
                 .reduce(Money.zero(currency), Money::max);
         boolean grantsCompensation = policy.interest().flatCompensation() != null;
         for (DunningStep.Move move : step.moves()) {
             CaseItem item = items.get(move.invoice());
-            Require.that(item != null && item.level() == move.from(), "step",
+            Require.that(
+                    item != null && item.level() == move.from(),
+                    "step",
                     "invoice " + move.number() + " is not at level " + move.from() + " in this case");
             boolean claimsCompensation = grantsCompensation && !item.disputed() && item.daysOverdue(today) > 0;
             items.put(move.invoice(), item.atLevel(move.to(), today, claimsCompensation));
@@ -238,9 +324,19 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         List<String> numbers = CaseItem.numbers(activeItems());
         Money amount = overdueBalance(today);
         String told = "levels " + step.levelsReached() + ", claim " + claim.summary();
-        history.add(new CaseEvent(today, CaseEventKind.LEVEL_REACHED, step.level(), numbers, amount, fee,
-                claim.interest(), channel, detail == null ? told : detail + ", " + told, claim));
-        record(new DunningLevelReached(tenant(), id().value(), clock.instant(), account, step.level(), numbers, amount));
+        history.add(new CaseEvent(
+                today,
+                CaseEventKind.LEVEL_REACHED,
+                step.level(),
+                numbers,
+                amount,
+                fee,
+                claim.interest(),
+                channel,
+                detail == null ? told : detail + ", " + told,
+                claim));
+        record(new DunningLevelReached(
+                tenant(), id().value(), clock.instant(), account, step.level(), numbers, amount));
         return claim;
     }
 
@@ -261,7 +357,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         Require.notNull(until, "until");
         Require.that(!until.isBefore(today), "until", "must not be before today " + today + ", was " + until);
         promisedUntil = until;
-        note(today, CaseEventKind.PROMISE_TO_PAY, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+        note(
+                today,
+                CaseEventKind.PROMISE_TO_PAY,
+                topLevel(),
+                CaseItem.numbers(activeItems()),
+                overdueBalance(today),
                 "promised to pay by " + until);
     }
 
@@ -285,7 +386,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     /** Records that the case was handed over to the lawyer with a dossier stating {@code claim}. */
     void handOver(LocalDate today, Claim claim) {
         handedOver = true;
-        note(today, CaseEventKind.HANDED_TO_LAWYER, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today),
+        note(
+                today,
+                CaseEventKind.HANDED_TO_LAWYER,
+                topLevel(),
+                CaseItem.numbers(activeItems()),
+                overdueBalance(today),
                 "claim " + claim.total());
     }
 
@@ -301,7 +407,10 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
     /** Items that are not disputed, by due date. */
     public List<CaseItem> activeItems() {
-        return items.values().stream().filter(item -> !item.disputed()).sorted(BY_DUE_DATE).toList();
+        return items.values().stream()
+                .filter(item -> !item.disputed())
+                .sorted(BY_DUE_DATE)
+                .toList();
     }
 
     /** Every item, disputed ones included, by due date. */
@@ -311,17 +420,23 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
     /** The sum of the balances of active items overdue on {@code today}. */
     public Money overdueBalance(LocalDate today) {
-        return activeItems().stream().filter(item -> item.daysOverdue(today) > 0).map(CaseItem::balance)
+        return activeItems().stream()
+                .filter(item -> item.daysOverdue(today) > 0)
+                .map(CaseItem::balance)
                 .reduce(Money.zero(currency), Money::plus);
     }
 
     private int overdueCount(LocalDate today) {
-        return (int) activeItems().stream().filter(item -> item.daysOverdue(today) > 0).count();
+        return (int) activeItems().stream()
+                .filter(item -> item.daysOverdue(today) > 0)
+                .count();
     }
 
     /** The highest level of any item while the case is open; once closed, the {@link #lastLevel} it reached. */
     public int topLevel() {
-        return isOpen() ? items.values().stream().mapToInt(CaseItem::level).max().orElse(0) : lastLevel;
+        return isOpen()
+                ? items.values().stream().mapToInt(CaseItem::level).max().orElse(0)
+                : lastLevel;
     }
 
     /** The level of the last step the case took (whose notice a failed delivery falls back from); 0 before the first. */

@@ -16,11 +16,26 @@ import org.crmkit.core.common.TenantId;
  *
  * @param lastLevel the level of the last step the case took, 0 before the first
  */
-public record DunningCaseState(TenantId tenant, DunningCaseId id, long version, AccountId account, String policy,
-                               String groupKey, Currency currency, CaseStatus status, LocalDate openedOn,
-                               LocalDate closedOn, List<CaseItem> items, LocalDate promisedUntil, Money fees,
-                               int steps, int lastLevel, boolean creditHoldPlaced, boolean handedOver, List<CaseEvent> history,
-                               Instant createdAt)
+public record DunningCaseState(
+        TenantId tenant,
+        DunningCaseId id,
+        long version,
+        AccountId account,
+        String policy,
+        String groupKey,
+        Currency currency,
+        CaseStatus status,
+        LocalDate openedOn,
+        LocalDate closedOn,
+        List<CaseItem> items,
+        LocalDate promisedUntil,
+        Money fees,
+        int steps,
+        int lastLevel,
+        boolean creditHoldPlaced,
+        boolean handedOver,
+        List<CaseEvent> history,
+        Instant createdAt)
         implements AggregateState<DunningCaseState> {
 
     public DunningCaseState {
@@ -30,7 +45,25 @@ public record DunningCaseState(TenantId tenant, DunningCaseId id, long version, 
 
     @Override
     public DunningCaseState withVersion(long version) {
-        return new DunningCaseState(tenant, id, version, account, policy, groupKey, currency, status, openedOn, closedOn,
-                items, promisedUntil, fees, steps, lastLevel, creditHoldPlaced, handedOver, history, createdAt);
+        return new DunningCaseState(
+                tenant,
+                id,
+                version,
+                account,
+                policy,
+                groupKey,
+                currency,
+                status,
+                openedOn,
+                closedOn,
+                items,
+                promisedUntil,
+                fees,
+                steps,
+                lastLevel,
+                creditHoldPlaced,
+                handedOver,
+                history,
+                createdAt);
     }
 }

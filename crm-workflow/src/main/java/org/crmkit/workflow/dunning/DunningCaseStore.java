@@ -30,8 +30,11 @@ public interface DunningCaseStore {
      * collection has none.
      */
     default List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
-        return accounts.stream().distinct().flatMap(account -> findByAccount(tenant, account).stream())
-                .filter(DunningCase::isOpen).toList();
+        return accounts.stream()
+                .distinct()
+                .flatMap(account -> findByAccount(tenant, account).stream())
+                .filter(DunningCase::isOpen)
+                .toList();
     }
 
     /**

@@ -41,15 +41,17 @@ public sealed interface DunningGroup {
             if (parts.length == 2 && parts[0].equals("invoice")) {
                 return new OneInvoice(account, InvoiceId.of(UUID.fromString(parts[1])));
             }
-            if (parts.length == 3 && parts[0].equals("account") && parts[1].equals(account.value().toString())) {
+            if (parts.length == 3
+                    && parts[0].equals("account")
+                    && parts[1].equals(account.value().toString())) {
                 return new AccountInCurrency(account, Money.currency(parts[2]));
             }
         } catch (IllegalArgumentException e) {
-            throw InvalidValueException.invalid("groupKey", "'" + key + "' does not name an invoice: "
-                    + e.getMessage());
+            throw InvalidValueException.invalid(
+                    "groupKey", "'" + key + "' does not name an invoice: " + e.getMessage());
         }
-        throw InvalidValueException.invalid("groupKey", "'" + key + "' is neither invoice:<id> nor account:"
-                + account.value() + ":<currency>");
+        throw InvalidValueException.invalid(
+                "groupKey", "'" + key + "' is neither invoice:<id> nor account:" + account.value() + ":<currency>");
     }
 
     /** One invoice's case, under a policy grouping {@link Grouping#PER_INVOICE}. */

@@ -15,7 +15,9 @@ public record DunningHold(TenantId tenant, RecordRef subject, String reason, Loc
     public DunningHold {
         Require.notNull(tenant, "tenant");
         Require.notNull(subject, "subject");
-        Require.that(subject.type() == RecordType.INVOICE || subject.type() == RecordType.ACCOUNT, "subject",
+        Require.that(
+                subject.type() == RecordType.INVOICE || subject.type() == RecordType.ACCOUNT,
+                "subject",
                 "only an invoice (a dispute) or an account (an exclusion) can be held, was " + subject.type());
         reason = Require.maxLength(Require.notBlank(reason, "reason"), 500, "reason");
         Require.notNull(since, "since");

@@ -16,9 +16,18 @@ import org.crmkit.workflow.action.Channel;
  *
  * @param number the level's position in its policy, from 1
  */
-public record DunningLevel(int number, int offsetDays, OffsetBase base, List<Channel> noticeChannels, String template,
-                           int paymentDeadlineDays, CallTask callTask, boolean legalHandOff, boolean creditHold,
-                           Money fee, DunningConditions conditions) {
+public record DunningLevel(
+        int number,
+        int offsetDays,
+        OffsetBase base,
+        List<Channel> noticeChannels,
+        String template,
+        int paymentDeadlineDays,
+        CallTask callTask,
+        boolean legalHandOff,
+        boolean creditHold,
+        Money fee,
+        DunningConditions conditions) {
 
     public DunningLevel {
         noticeChannels = List.copyOf(noticeChannels);

@@ -9,8 +9,15 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.TenantId;
 
 /** A dunning case reached a level for the listed invoices, claiming {@code amount} (balances) in all. */
-public record DunningLevelReached(TenantId tenant, UUID aggregateId, Instant occurredAt, AccountId account, int level,
-                                  List<String> invoices, Money amount) implements DomainEvent {
+public record DunningLevelReached(
+        TenantId tenant,
+        UUID aggregateId,
+        Instant occurredAt,
+        AccountId account,
+        int level,
+        List<String> invoices,
+        Money amount)
+        implements DomainEvent {
 
     @Override
     public String aggregateType() {

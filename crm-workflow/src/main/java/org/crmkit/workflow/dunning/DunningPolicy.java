@@ -36,8 +36,13 @@ public final class DunningPolicy {
     private final InterestRule interest;
     private final Locale language;
 
-    private DunningPolicy(String name, Currency currency, Grouping grouping, List<DunningLevel> levels,
-                          InterestRule interest, Locale language) {
+    private DunningPolicy(
+            String name,
+            Currency currency,
+            Grouping grouping,
+            List<DunningLevel> levels,
+            InterestRule interest,
+            Locale language) {
         this.name = name;
         this.currency = currency;
         this.grouping = grouping;
@@ -146,8 +151,11 @@ public final class DunningPolicy {
             Require.notNull(interest, "interest");
             Require.notNull(language, "language");
             Require.that(!levels.isEmpty(), "levels", "a policy needs at least one level");
-            if (interest.flatCompensation() != null && !interest.flatCompensation().currency().equals(currency)) {
-                throw new CurrencyMismatchException("interest.flatCompensation", currency,
+            if (interest.flatCompensation() != null
+                    && !interest.flatCompensation().currency().equals(currency)) {
+                throw new CurrencyMismatchException(
+                        "interest.flatCompensation",
+                        currency,
                         interest.flatCompensation().currency());
             }
             List<DunningLevel> checked = new ArrayList<>();
@@ -157,39 +165,63 @@ public final class DunningPolicy {
             return new DunningPolicy(checkedName, currency, grouping, checked, interest, language);
         }
 
-        private static DunningLevel checkLevel(int index, DunningLevel.Builder level, DunningLevel previous,
-                                               Currency currency) {
+        private static DunningLevel checkLevel(
+                int index, DunningLevel.Builder level, DunningLevel previous, Currency currency) {
             String field = "levels[" + index + "]";
             if (previous == null) {
-                Require.that(level.base == OffsetBase.DUE_DATE, field + ".offsetDays",
+                Require.that(
+                        level.base == OffsetBase.DUE_DATE,
+                        field + ".offsetDays",
                         "the first level counts from the due date, not from a previous notice");
             } else if (level.base == OffsetBase.DUE_DATE) {
-                Require.that(previous.base() == OffsetBase.DUE_DATE, field + ".offsetDays",
+                Require.that(
+                        previous.base() == OffsetBase.DUE_DATE,
+                        field + ".offsetDays",
                         "a level counted from the due date cannot follow one counted from the previous notice");
-                Require.that(level.offsetDays > previous.offsetDays(), field + ".offsetDays",
+                Require.that(
+                        level.offsetDays > previous.offsetDays(),
+                        field + ".offsetDays",
                         "levels must be in order: must be after level " + previous.number() + "'s "
                                 + previous.offsetDays() + " days after the due date, was " + level.offsetDays);
             } else {
-                Require.that(level.offsetDays > 0, field + ".offsetDays",
+                Require.that(
+                        level.offsetDays > 0,
+                        field + ".offsetDays",
                         "must be at least one day after the previous notice, was " + level.offsetDays);
             }
-            Require.that(new HashSet<Channel>(level.channels).size() == level.channels.size(), field + ".notice",
+            Require.that(
+                    new HashSet<Channel>(level.channels).size() == level.channels.size(),
+                    field + ".notice",
                     "lists a channel twice: " + level.channels);
             Require.noNulls(level.channels, field + ".notice");
             Require.notNegative(level.paymentDeadlineDays, field + ".paymentDeadline");
             Money fee = amount(level.fee, currency, field + ".fee");
             Require.that(!fee.isNegative(), field + ".fee", "must not be negative, was " + fee);
-            Money minimumBalance = level.minimumOverdueBalance == null ? null
+            Money minimumBalance = level.minimumOverdueBalance == null
+                    ? null
                     : amount(level.minimumOverdueBalance, currency, field + ".minimumOverdueBalance");
             Require.notNegative(level.minimumOverdueInvoices, field + ".minimumOverdueInvoices");
             Require.notNegative(level.minimumDaysOverdue, field + ".minimumDaysOverdue");
-            boolean acts = !level.channels.isEmpty() || level.callTask != null || level.legalHandOff || level.creditHold;
-            Require.that(acts, field, "does nothing: give it a notice, a call task, the legal hand-off or a credit hold");
+            boolean acts =
+                    !level.channels.isEmpty() || level.callTask != null || level.legalHandOff || level.creditHold;
+            Require.that(
+                    acts, field, "does nothing: give it a notice, a call task, the legal hand-off or a credit hold");
             int number = index + 1;
-            String template = level.template == null ? "dunning-level-" + number
-                    : Require.maxLength(Require.notBlank(level.template, field + ".template"), 100, field + ".template");
-            return new DunningLevel(number, level.offsetDays, level.base, level.channels, template,
-                    level.paymentDeadlineDays, level.callTask, level.legalHandOff, level.creditHold, fee,
+            String template = level.template == null
+                    ? "dunning-level-" + number
+                    : Require.maxLength(
+                            Require.notBlank(level.template, field + ".template"), 100, field + ".template");
+            return new DunningLevel(
+                    number,
+                    level.offsetDays,
+                    level.base,
+                    level.channels,
+                    template,
+                    level.paymentDeadlineDays,
+                    level.callTask,
+                    level.legalHandOff,
+                    level.creditHold,
+                    fee,
                     new DunningConditions(minimumBalance, level.minimumOverdueInvoices, level.minimumDaysOverdue));
         }
 

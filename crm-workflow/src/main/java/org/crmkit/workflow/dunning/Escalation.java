@@ -42,57 +42,102 @@ final class Escalation {
      * account (and puts the changed account into {@code accounts}) and records the step on the case. The notice, the
      * call task and the dossier state the claim the case computes after the step.
      */
-    void take(CaseEvaluation.Evaluated evaluation, DunningStep step, Map<AccountId, Account> accounts, LocalDate today,
-              Instant asOf, List<PlannedAction> actions) {
+    void take(
+            CaseEvaluation.Evaluated evaluation,
+            DunningStep step,
+            Map<AccountId, Account> accounts,
+            LocalDate today,
+            Instant asOf,
+            List<PlannedAction> actions) {
         DunningCase dunningCase = evaluation.dunningCase();
         DunningPolicy policy = evaluation.group().policy();
-        List<DunningLevel> reached = step.levelsReached().stream().map(policy::level).toList();
+        List<DunningLevel> reached =
+                step.levelsReached().stream().map(policy::level).toList();
         CaseSubject subject = CaseSubject.of(dunningCase);
         int stepNumber = dunningCase.steps() + 1;
         Account account = accounts.get(dunningCase.account());
         String accountName = account == null ? dunningCase.account().toString() : account.name();
 
-        DunningLevel noticeLevel = reached.stream().filter(DunningLevel::sendsNotice).reduce((a, b) -> b).orElse(null);
-        Optional<Recipients.Recipient> recipient = noticeLevel == null || account == null ? Optional.empty()
+        DunningLevel noticeLevel = reached.stream()
+                .filter(DunningLevel::sendsNotice)
+                .reduce((a, b) -> b)
+                .orElse(null);
+        Optional<Recipients.Recipient> recipient = noticeLevel == null || account == null
+                ? Optional.empty()
                 : recipients.find(account, noticeLevel.noticeChannels(), policy.language());
         if (noticeLevel != null && recipient.isEmpty()) {
             dunningCase.log().noticeUndeliverable(today, step, noticeLevel.noticeChannels());
         }
         Money feesBefore = dunningCase.fees();
-        Claim claim = dunningCase.reach(step, policy, evaluation.invoices(), today, context.zone(),
+        Claim claim = dunningCase.reach(
+                step,
+                policy,
+                evaluation.invoices(),
+                today,
+                context.zone(),
                 recipient.map(Recipients.Recipient::channel).orElse(null),
-                recipient.map(to -> "notice to " + to.address()).orElse(null), context.clock());
+                recipient.map(to -> "notice to " + to.address()).orElse(null),
+                context.clock());
         if (recipient.isPresent()) {
             Recipients.Recipient to = recipient.get();
-            Notice notice = new Notice(noticeLevel.template(), step.level(), to.language(), accountName, to.name(),
-                    to.channel(), today, today.plusDays(noticeLevel.paymentDeadlineDays()),
-                    dunningCase.fees().minus(feesBefore), claim);
+            Notice notice = new Notice(
+                    noticeLevel.template(),
+                    step.level(),
+                    to.language(),
+                    accountName,
+                    to.name(),
+                    to.channel(),
+                    today,
+                    today.plusDays(noticeLevel.paymentDeadlineDays()),
+                    dunningCase.fees().minus(feesBefore),
+                    claim);
             RenderedNotice text = renderer.render(notice);
-            Message message = new Message(to.channel(), to.address(), to.name(), text.subject(), text.body(),
-                    to.language(), RecordRef.account(dunningCase.account()));
+            Message message = new Message(
+                    to.channel(),
+                    to.address(),
+                    to.name(),
+                    text.subject(),
+                    text.body(),
+                    to.language(),
+                    RecordRef.account(dunningCase.account()));
             actions.add(new PlannedAction(subject.key(stepNumber, "notice"), subject.text(), message, asOf));
         }
 
-        DunningLevel callLevel = reached.stream().filter(l -> l.callTask() != null).reduce((a, b) -> b).orElse(null);
+        DunningLevel callLevel = reached.stream()
+                .filter(l -> l.callTask() != null)
+                .reduce((a, b) -> b)
+                .orElse(null);
         if (callLevel != null && account != null) {
-            NewTask task = new NewTask("Dunning call: " + accountName + " (level " + step.level() + ")",
-                    describe(claim), today.plusDays(callLevel.callTask().dueInDays()).atTime(LocalTime.of(17, 0))
-                    .atZone(context.zone()).toInstant(), caller(callLevel.callTask(), account),
-                    callLevel.callTask().priority(), RecordRef.account(account.id()), null);
-            actions.add(new PlannedAction(subject.key(stepNumber, "call"), subject.text(), new CallQueueEntry(task),
-                    asOf));
-            dunningCase.log().callQueued(today, step.level(), claim, "call for " + task.assignee() + " due "
-                    + task.dueAt());
+            NewTask task = new NewTask(
+                    "Dunning call: " + accountName + " (level " + step.level() + ")",
+                    describe(claim),
+                    today.plusDays(callLevel.callTask().dueInDays())
+                            .atTime(LocalTime.of(17, 0))
+                            .atZone(context.zone())
+                            .toInstant(),
+                    caller(callLevel.callTask(), account),
+                    callLevel.callTask().priority(),
+                    RecordRef.account(account.id()),
+                    null);
+            actions.add(
+                    new PlannedAction(subject.key(stepNumber, "call"), subject.text(), new CallQueueEntry(task), asOf));
+            dunningCase
+                    .log()
+                    .callQueued(today, step.level(), claim, "call for " + task.assignee() + " due " + task.dueAt());
         }
         if (account != null && reached.stream().anyMatch(DunningLevel::creditHold) && !account.isOnCreditHold()) {
-            accounts.put(account.id(), context.crm().parties().placeOnCreditHold(account.id(), "dunning level "
-                    + step.level() + " of case " + dunningCase.id()));
+            accounts.put(
+                    account.id(),
+                    context.crm()
+                            .parties()
+                            .placeOnCreditHold(
+                                    account.id(), "dunning level " + step.level() + " of case " + dunningCase.id()));
             dunningCase.creditHoldPlaced(today);
         }
         if (reached.stream().anyMatch(DunningLevel::legalHandOff) && !dunningCase.handedOver()) {
             Dossier dossier = dossiers.prepare(dunningCase, account, accountName, evaluation.invoices(), claim);
-            actions.add(new PlannedAction(subject.key(stepNumber, "legal"), subject.text(),
-                    new LegalHandOffRequest(dossier), asOf));
+            actions.add(new PlannedAction(
+                    subject.key(stepNumber, "legal"), subject.text(), new LegalHandOffRequest(dossier), asOf));
             dunningCase.handOver(today, claim);
         }
     }
@@ -108,7 +153,8 @@ final class Escalation {
     }
 
     private static String describe(Claim claim) {
-        return claim.lines().stream().map(line -> line.invoice() + " due " + line.dueDate() + ": "
+        return claim.lines().stream()
+                .map(line -> line.invoice() + " due " + line.dueDate() + ": "
                         + line.balance().rounded() + " (level " + line.level() + ")")
                 .collect(Collectors.joining("\n", "", "\nTotal claimed: " + claim.summary()));
     }

@@ -5,5 +5,6 @@ package org.crmkit.workflow.dunning;
  * invoices with their levels, or one case per invoice.
  */
 public enum Grouping {
-    PER_ACCOUNT, PER_INVOICE
+    PER_ACCOUNT,
+    PER_INVOICE
 }

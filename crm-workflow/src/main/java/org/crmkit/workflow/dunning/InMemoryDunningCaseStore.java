@@ -28,17 +28,13 @@ import org.crmkit.workflow.TransactionRequiredException;
  */
 public final class InMemoryDunningCaseStore implements DunningCaseStore {
 
-    private record Key(TenantId tenant, UUID id) {
-    }
+    private record Key(TenantId tenant, UUID id) {}
 
-    private record GroupKey(TenantId tenant, String group) {
-    }
+    private record GroupKey(TenantId tenant, String group) {}
 
-    private record AccountKey(TenantId tenant, AccountId account) {
-    }
+    private record AccountKey(TenantId tenant, AccountId account) {}
 
-    private record HoldKey(TenantId tenant, RecordRef subject) {
-    }
+    private record HoldKey(TenantId tenant, RecordRef subject) {}
 
     private final InMemoryStorage storage;
     private final Map<Key, DunningCaseState> rows = new HashMap<>();
@@ -60,7 +56,8 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
     public Optional<DunningCase> findById(TenantId tenant, DunningCaseId id) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        return read(() -> Optional.ofNullable(rows.get(new Key(tenant, id.value()))).map(DunningCase::restore));
+        return read(
+                () -> Optional.ofNullable(rows.get(new Key(tenant, id.value()))).map(DunningCase::restore));
     }
 
     @Override
@@ -76,17 +73,21 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
         return read(() -> byAccount.getOrDefault(new AccountKey(tenant, account), List.of()).stream()
-                .map(id -> DunningCase.restore(rows.get(new Key(tenant, id)))).toList());
+                .map(id -> DunningCase.restore(rows.get(new Key(tenant, id))))
+                .toList());
     }
 
     @Override
     public List<DunningCase> findOpenByAccounts(TenantId tenant, Collection<AccountId> accounts) {
         Require.notNull(tenant, "tenant");
         Require.noNulls(accounts, "accounts");
-        return read(() -> accounts.stream().distinct()
+        return read(() -> accounts.stream()
+                .distinct()
                 .flatMap(account -> byAccount.getOrDefault(new AccountKey(tenant, account), List.of()).stream())
-                .map(id -> rows.get(new Key(tenant, id))).filter(state -> state.status() == CaseStatus.OPEN)
-                .map(DunningCase::restore).toList());
+                .map(id -> rows.get(new Key(tenant, id)))
+                .filter(state -> state.status() == CaseStatus.OPEN)
+                .map(DunningCase::restore)
+                .toList());
     }
 
     @Override
@@ -182,16 +183,23 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
     public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
         Require.notNull(tenant, "tenant");
         Require.notNull(subjects, "subjects");
-        return read(() -> subjects.stream().distinct().map(subject -> holds.get(new HoldKey(tenant, subject)))
-                .filter(Objects::nonNull).toList());
+        return read(() -> subjects.stream()
+                .distinct()
+                .map(subject -> holds.get(new HoldKey(tenant, subject)))
+                .filter(Objects::nonNull)
+                .toList());
     }
 
     @Override
     public List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids) {
         Require.notNull(tenant, "tenant");
         Require.noNulls(ids, "ids");
-        return read(() -> ids.stream().distinct().map(id -> rows.get(new Key(tenant, id.value())))
-                .filter(Objects::nonNull).map(DunningCase::restore).toList());
+        return read(() -> ids.stream()
+                .distinct()
+                .map(id -> rows.get(new Key(tenant, id.value())))
+                .filter(Objects::nonNull)
+                .map(DunningCase::restore)
+                .toList());
     }
 
     private void requireTransaction() {
@@ -217,13 +225,16 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
         if (replacement == null) {
             rows.remove(key);
             if (old != null) {
-                byAccount.getOrDefault(new AccountKey(key.tenant(), old.account()), new ArrayList<>()).remove(key.id());
+                byAccount
+                        .getOrDefault(new AccountKey(key.tenant(), old.account()), new ArrayList<>())
+                        .remove(key.id());
             }
             return;
         }
         rows.put(key, replacement);
         if (old == null) {
-            byAccount.computeIfAbsent(new AccountKey(key.tenant(), replacement.account()), k -> new ArrayList<>())
+            byAccount
+                    .computeIfAbsent(new AccountKey(key.tenant(), replacement.account()), k -> new ArrayList<>())
                     .add(key.id());
         }
         if (replacement.status() == CaseStatus.OPEN) {

@@ -33,15 +33,18 @@ public record InterestRule(InterestMode mode, ReferenceRates rates, DayCount day
             Require.notNull(rates, "rates");
         }
         if (flatCompensation != null) {
-            Require.that(!flatCompensation.isNegative(), "flatCompensation", "must not be negative, was " + flatCompensation);
+            Require.that(
+                    !flatCompensation.isNegative(),
+                    "flatCompensation",
+                    "must not be negative, was " + flatCompensation);
         }
     }
 
     /** The mode's interest on act/365, with EUR 40 flat compensation where the mode grants it. */
     public static InterestRule of(InterestMode mode, ReferenceRates rates) {
         Require.notNull(mode, "mode");
-        return new InterestRule(mode, rates, DayCount.ACT_365,
-                mode.grantsFlatCompensation() ? Money.of(40, "EUR") : null);
+        return new InterestRule(
+                mode, rates, DayCount.ACT_365, mode.grantsFlatCompensation() ? Money.of(40, "EUR") : null);
     }
 
     public InterestRule withDayCount(DayCount dayCount) {
@@ -62,8 +65,8 @@ public record InterestRule(InterestMode mode, ReferenceRates rates, DayCount day
      * given days, for the days after the due date up to and including {@code asOf}. A settlement reduces the
      * balance from its day on.
      */
-    public InterestCalculation calculate(Money total, LocalDate dueDate, Map<LocalDate, Money> settlements,
-                                         LocalDate asOf) {
+    public InterestCalculation calculate(
+            Money total, LocalDate dueDate, Map<LocalDate, Money> settlements, LocalDate asOf) {
         Require.notNull(total, "total");
         Require.notNull(dueDate, "dueDate");
         Require.notNull(asOf, "asOf");
@@ -96,22 +99,23 @@ public record InterestRule(InterestMode mode, ReferenceRates rates, DayCount day
             long days = ChronoUnit.DAYS.between(from, end);
             BigDecimal rate = rates.rateOn(from).add(mode.pointsAboveReference());
             if (balance.isPositive() && rate.signum() > 0) {
-                BigDecimal amount = balance.amount().multiply(rate).multiply(BigDecimal.valueOf(days))
+                BigDecimal amount = balance.amount()
+                        .multiply(rate)
+                        .multiply(BigDecimal.valueOf(days))
                         .divide(BigDecimal.valueOf(100L * dayCount.daysPerYear()), SCALE, RoundingMode.HALF_EVEN);
-                periods.add(new InterestPeriod(from, end.minusDays(1), days, balance, rate,
-                        Money.of(amount, total.currency())));
+                periods.add(new InterestPeriod(
+                        from, end.minusDays(1), days, balance, rate, Money.of(amount, total.currency())));
                 exactSum = exactSum.add(amount);
             }
             from = end;
         }
-        return new InterestCalculation(balance, periods,
-                Money.of(exactSum, total.currency()).rounded(RoundingMode.HALF_UP), dayCount);
+        return new InterestCalculation(
+                balance, periods, Money.of(exactSum, total.currency()).rounded(RoundingMode.HALF_UP), dayCount);
     }
 
     /** One period of constant balance and rate: {@code from} to {@code to}, both inclusive. */
-    public record InterestPeriod(LocalDate from, LocalDate to, long days, Money balance, BigDecimal ratePercent,
-                                 Money amount) {
-    }
+    public record InterestPeriod(
+            LocalDate from, LocalDate to, long days, Money balance, BigDecimal ratePercent, Money amount) {}
 
     /**
      * The calculation a notice prints: the periods and their sum rounded to the minor unit.

@@ -12,6 +12,7 @@ public record LegalHandOffRequest(Dossier dossier) implements ActionPayload {
 
     @Override
     public String describe() {
-        return "legal hand-off of " + dossier.accountName() + " claiming " + dossier.claim().total();
+        return "legal hand-off of " + dossier.accountName() + " claiming "
+                + dossier.claim().total();
     }
 }

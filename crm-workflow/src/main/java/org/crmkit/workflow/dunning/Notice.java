@@ -12,8 +12,17 @@ import org.crmkit.workflow.action.Channel;
  * day (every invoice with its level and interest calculation, the open balance, all fees charged so far, the
  * interest and every flat compensation claimed so far, and their total).
  */
-public record Notice(String template, int level, Locale language, String accountName, String recipient,
-                     Channel channel, LocalDate date, LocalDate paymentDeadline, Money fee, Claim claim) {
+public record Notice(
+        String template,
+        int level,
+        Locale language,
+        String accountName,
+        String recipient,
+        Channel channel,
+        LocalDate date,
+        LocalDate paymentDeadline,
+        Money fee,
+        Claim claim) {
 
     public Notice {
         Require.notBlank(template, "template");

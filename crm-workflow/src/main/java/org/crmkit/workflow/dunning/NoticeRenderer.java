@@ -1,6 +1,5 @@
 package org.crmkit.workflow.dunning;
 
-
 /**
  * Turns a dunning notice into text, per template and language (the host's template engine: FreeMarker, Thymeleaf,
  * a document service). Called inside the planning transaction, so it must not call out to slow systems; it must be

@@ -44,8 +44,10 @@ final class Planning {
         collectOverdue(today, groups);
         collectOpenCases(groups);
         List<CaseEvaluation.Group> byAccount = groups.values().stream()
-                .sorted(Comparator.comparing((CaseEvaluation.Group group) -> group.account().value())
-                        .thenComparing(group -> group.group().key())).toList();
+                .sorted(Comparator.comparing(
+                                (CaseEvaluation.Group group) -> group.account().value())
+                        .thenComparing(group -> group.group().key()))
+                .toList();
         int chunks = (byAccount.size() + CHUNK - 1) / CHUNK;
         // each run starts at a chunk of its own choosing, so that nodes planning at the same moment mostly work on
         // different chunks instead of one waiting behind the other's locks for every chunk; the order of chunks
@@ -71,15 +73,22 @@ final class Planning {
         try {
             return context.runtime().transactions().inTransaction(() -> evaluation.evaluate(chunk, today, asOf, true));
         } catch (RuntimeException e) {
-            LOG.debug("dunning of {} groups together failed on {} ({}); evaluating them one by one", chunk.size(),
-                    today, e.toString());
+            LOG.debug(
+                    "dunning of {} groups together failed on {} ({}); evaluating them one by one",
+                    chunk.size(),
+                    today,
+                    e.toString());
         }
         int planned = 0;
         for (CaseEvaluation.Group group : chunk) {
             try {
                 planned += evaluateAlone(group, today, asOf, true);
             } catch (RuntimeException e) {
-                LOG.error("dunning of {} failed on {}; the next run tries again", group.group().key(), today, e);
+                LOG.error(
+                        "dunning of {} failed on {}; the next run tries again",
+                        group.group().key(),
+                        today,
+                        e);
             }
         }
         return planned;
@@ -91,12 +100,17 @@ final class Planning {
         Invoice after = null;
         while (true) {
             List<Invoice> batch = context.crm().billing().overdueInvoicesAfter(dueBefore, after, BATCH);
-            policyOf.putAll(policiesOf(batch.stream().map(Invoice::account)
-                    .filter(account -> !policyOf.containsKey(account)).collect(Collectors.toSet()), today));
+            policyOf.putAll(policiesOf(
+                    batch.stream()
+                            .map(Invoice::account)
+                            .filter(account -> !policyOf.containsKey(account))
+                            .collect(Collectors.toSet()),
+                    today));
             for (Invoice invoice : batch) {
                 Optional<DunningPolicy> policy = policyOf.get(invoice.account());
                 if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
-                    DunningGroup group = DunningGroup.of(policy.get().grouping(), policy.get().currency(), invoice);
+                    DunningGroup group = DunningGroup.of(
+                            policy.get().grouping(), policy.get().currency(), invoice);
                     groups.computeIfAbsent(group.key(), k -> new CaseEvaluation.Group(group, policy.get()));
                 }
             }
@@ -116,11 +130,17 @@ final class Planning {
         if (accounts.isEmpty()) {
             return Map.of();
         }
-        Set<AccountId> excluded = context.cases().findHolds(context.tenant(), accounts.stream()
-                .map(RecordRef::account).toList()).stream().map(hold -> AccountId.of(hold.subject().id()))
-                .collect(Collectors.toSet());
-        Map<AccountId, Account> read = context.policies().choosesByAccount()
-                ? context.crm().parties().findAccounts(accounts) : Map.of();
+        Set<AccountId> excluded =
+                context
+                        .cases()
+                        .findHolds(
+                                context.tenant(),
+                                accounts.stream().map(RecordRef::account).toList())
+                        .stream()
+                        .map(hold -> AccountId.of(hold.subject().id()))
+                        .collect(Collectors.toSet());
+        Map<AccountId, Account> read =
+                context.policies().choosesByAccount() ? context.crm().parties().findAccounts(accounts) : Map.of();
         Map<AccountId, Optional<DunningPolicy>> policyOf = new HashMap<>();
         for (AccountId account : accounts) {
             if (excluded.contains(account)) {
@@ -130,8 +150,11 @@ final class Planning {
             try {
                 policyOf.put(account, Optional.of(context.policies().of(read.get(account))));
             } catch (RuntimeException e) {
-                LOG.error("dunning of account {} failed on {}: its policy cannot be chosen; the next run tries again",
-                        account, today, e);
+                LOG.error(
+                        "dunning of account {} failed on {}: its policy cannot be chosen; the next run tries again",
+                        account,
+                        today,
+                        e);
                 policyOf.put(account, Optional.empty());
             }
         }
@@ -143,8 +166,10 @@ final class Planning {
         while (true) {
             List<DunningCase> batch = context.cases().findOpen(context.tenant(), after, BATCH);
             for (DunningCase open : batch) {
-                groups.computeIfAbsent(open.group().key(), k -> new CaseEvaluation.Group(open.group(),
-                        context.policies().of(open, context.crm())));
+                groups.computeIfAbsent(
+                        open.group().key(),
+                        k -> new CaseEvaluation.Group(
+                                open.group(), context.policies().of(open, context.crm())));
                 after = open.id();
             }
             if (batch.size() < BATCH) {
@@ -159,8 +184,10 @@ final class Planning {
         Map<String, CaseEvaluation.Group> groups = new LinkedHashMap<>();
         for (DunningCase open : context.cases().findByAccount(context.tenant(), account)) {
             if (open.isOpen()) {
-                groups.put(open.group().key(), new CaseEvaluation.Group(open.group(),
-                        context.policies().of(open, context.crm())));
+                groups.put(
+                        open.group().key(),
+                        new CaseEvaluation.Group(
+                                open.group(), context.policies().of(open, context.crm())));
             }
         }
         for (CaseEvaluation.Group group : groups.values()) {
@@ -174,7 +201,9 @@ final class Planning {
      * case) is evaluated again in a fresh transaction.
      */
     private int evaluateAlone(CaseEvaluation.Group group, LocalDate today, Instant asOf, boolean escalate) {
-        return context.runtime().inTransactionRetryingCollisions("dunning of " + group.group().key(),
-                () -> evaluation.evaluate(List.of(group), today, asOf, escalate));
+        return context.runtime()
+                .inTransactionRetryingCollisions(
+                        "dunning of " + group.group().key(),
+                        () -> evaluation.evaluate(List.of(group), today, asOf, escalate));
     }
 }

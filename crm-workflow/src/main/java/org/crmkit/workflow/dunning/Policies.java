@@ -40,9 +40,11 @@ final class Policies {
         String name = choice.apply(account);
         DunningPolicy policy = byName.get(name);
         if (policy == null) {
-            throw InvalidValueException.invalid("policyChoice", "chose '" + name + "' for account "
-                    + (account == null ? "outside crmkit" : account.id()) + ", which is none of the policies "
-                    + byName.keySet());
+            throw InvalidValueException.invalid(
+                    "policyChoice",
+                    "chose '" + name + "' for account "
+                            + (account == null ? "outside crmkit" : account.id()) + ", which is none of the policies "
+                            + byName.keySet());
         }
         return policy;
     }
@@ -50,12 +52,19 @@ final class Policies {
     /** The policy a case runs under: its own, or the account's when the case's was removed from the configuration. */
     DunningPolicy of(DunningCase dunningCase, Crm crm) {
         DunningPolicy policy = byName.get(dunningCase.policy());
-        return policy != null ? policy : crm.parties().findAccount(dunningCase.account()).map(this::of)
-                .orElseThrow(() -> new RecordNotFoundException("DunningPolicy", dunningCase.policy()));
+        return policy != null
+                ? policy
+                : crm.parties()
+                        .findAccount(dunningCase.account())
+                        .map(this::of)
+                        .orElseThrow(() -> new RecordNotFoundException("DunningPolicy", dunningCase.policy()));
     }
 
     /** How many days before the due date the earliest first level of any policy comes (a courtesy reminder). */
     int lookaheadDays() {
-        return byName.values().stream().mapToInt(policy -> Math.max(0, -policy.firstOffsetDays())).max().orElse(0);
+        return byName.values().stream()
+                .mapToInt(policy -> Math.max(0, -policy.firstOffsetDays()))
+                .max()
+                .orElse(0);
     }
 }

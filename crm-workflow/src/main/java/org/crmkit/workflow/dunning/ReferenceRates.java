@@ -31,7 +31,8 @@ public final class ReferenceRates {
         LocalDate start = halfYearStart(Require.notNull(date, "date"));
         BigDecimal rate = rates.get(start);
         if (rate == null) {
-            throw InvalidValueException.invalid("referenceRates", "no reference rate for the half-year starting " + start);
+            throw InvalidValueException.invalid(
+                    "referenceRates", "no reference rate for the half-year starting " + start);
         }
         return rate;
     }
@@ -51,14 +52,15 @@ public final class ReferenceRates {
 
         private final NavigableMap<LocalDate, BigDecimal> rates = new TreeMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The rate in percent (may be negative) of the half-year starting on {@code start}, 1 January or 1 July. */
         public Builder halfYear(LocalDate start, String ratePercent) {
             Require.notNull(start, "start");
-            Require.that(start.getDayOfMonth() == 1 && (start.getMonth() == Month.JANUARY || start.getMonth() == Month.JULY),
-                    "start", "a half-year starts on 1 January or 1 July, was " + start);
+            Require.that(
+                    start.getDayOfMonth() == 1 && (start.getMonth() == Month.JANUARY || start.getMonth() == Month.JULY),
+                    "start",
+                    "a half-year starts on 1 January or 1 July, was " + start);
             Require.notBlank(ratePercent, "ratePercent");
             try {
                 rates.put(start, new BigDecimal(ratePercent.strip()));

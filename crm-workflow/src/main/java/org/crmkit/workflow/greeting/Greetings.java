@@ -34,13 +34,12 @@ import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
-import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.action.PlannedAction;
-import org.crmkit.workflow.greeting.OfferCodes;
 
 /**
  * Sends customers greetings on their birthdays, on the anniversaries of the day they became customers and on
@@ -107,17 +106,35 @@ public final class Greetings implements Workflow {
     /** English and German templates for the three greetings. */
     public static TemplateRenderer defaultTemplates() {
         return PlainTemplates.builder()
-                .template("birthday-greeting", Locale.ENGLISH, "Happy birthday, {{firstName|}}!",
+                .template(
+                        "birthday-greeting",
+                        Locale.ENGLISH,
+                        "Happy birthday, {{firstName|}}!",
                         "Dear {{fullName}},\n\nall the best for your birthday!{{offerCode| }}")
-                .template("birthday-greeting", Locale.GERMAN, "Alles Gute zum Geburtstag, {{firstName|}}!",
+                .template(
+                        "birthday-greeting",
+                        Locale.GERMAN,
+                        "Alles Gute zum Geburtstag, {{firstName|}}!",
                         "Liebe(r) {{fullName}},\n\nherzlichen Glückwunsch zum Geburtstag!{{offerCode| }}")
-                .template("customer-anniversary-greeting", Locale.ENGLISH, "{{years}} years together",
+                .template(
+                        "customer-anniversary-greeting",
+                        Locale.ENGLISH,
+                        "{{years}} years together",
                         "Dear {{fullName}},\n\nthank you for {{years}} years as our customer!{{offerCode| }}")
-                .template("customer-anniversary-greeting", Locale.GERMAN, "{{years}} Jahre gemeinsam",
+                .template(
+                        "customer-anniversary-greeting",
+                        Locale.GERMAN,
+                        "{{years}} Jahre gemeinsam",
                         "Liebe(r) {{fullName}},\n\ndanke für {{years}} Jahre Treue!{{offerCode| }}")
-                .template("holiday-greeting", Locale.ENGLISH, "Season's greetings: {{holiday}}",
+                .template(
+                        "holiday-greeting",
+                        Locale.ENGLISH,
+                        "Season's greetings: {{holiday}}",
                         "Dear {{fullName}},\n\nwe wish you a happy {{holiday}}!")
-                .template("holiday-greeting", Locale.GERMAN, "Schöne Feiertage",
+                .template(
+                        "holiday-greeting",
+                        Locale.GERMAN,
+                        "Schöne Feiertage",
                         "Liebe(r) {{fullName}},\n\nwir wünschen Ihnen schöne Feiertage!")
                 .build();
     }
@@ -148,9 +165,15 @@ public final class Greetings implements Workflow {
         int planned = 0;
         for (Occasion occasion : occasions) {
             for (MonthDay monthDay : leapDayPolicy.celebratedOn(day)) {
-                planned += planPageByPage(page -> crm.parties().contactsWithOccasionOn(occasion, monthDay, page),
-                        contact -> occasion.yearsOn(contact, day, leapDayPolicy).flatMap(years ->
-                                dueGreeting(contact, occasionKey(occasion), templateOf(occasion), day, asOf,
+                planned += planPageByPage(
+                        page -> crm.parties().contactsWithOccasionOn(occasion, monthDay, page),
+                        contact -> occasion.yearsOn(contact, day, leapDayPolicy)
+                                .flatMap(years -> dueGreeting(
+                                        contact,
+                                        occasionKey(occasion),
+                                        templateOf(occasion),
+                                        day,
+                                        asOf,
                                         Map.of("years", Integer.toString(years)))));
             }
         }
@@ -164,36 +187,61 @@ public final class Greetings implements Workflow {
         Map<CountryCode, Holiday> greeted = new LinkedHashMap<>();
         for (CountryCode country : holidays.countries()) {
             holidays.holidays(country, day.getYear()).stream()
-                    .filter(holiday -> holiday.date().equals(day) && !holiday.substitute()
-                            && holidayKeys.contains(holiday.key()))
-                    .findFirst().ifPresent(holiday -> greeted.put(country, holiday));
+                    .filter(holiday ->
+                            holiday.date().equals(day) && !holiday.substitute() && holidayKeys.contains(holiday.key()))
+                    .findFirst()
+                    .ifPresent(holiday -> greeted.put(country, holiday));
         }
         if (greeted.isEmpty()) {
             return 0;
         }
-        return planPageByPage(page -> crm.segments().contactsIn(holidayAudience, page), contact ->
-                contact.contactPoints().primaryAddress()
+        return planPageByPage(
+                page -> crm.segments().contactsIn(holidayAudience, page),
+                contact -> contact.contactPoints()
+                        .primaryAddress()
                         .map(address -> greeted.get(address.country()))
-                        .flatMap(holiday -> dueGreeting(contact, "holiday-" + holiday.key(), "holiday-greeting", day,
-                                asOf, Map.of("holiday", holiday.name()))));
+                        .flatMap(holiday -> dueGreeting(
+                                contact,
+                                "holiday-" + holiday.key(),
+                                "holiday-greeting",
+                                day,
+                                asOf,
+                                Map.of("holiday", holiday.name()))));
     }
 
     /** A greeting whose time has come, for a contact who may receive it as the page read them. */
-    private record DueGreeting(ContactId contact, String key, String occasion, String template, int year,
-                               Instant due, Map<String, String> extra) {
-    }
+    private record DueGreeting(
+            ContactId contact,
+            String key,
+            String occasion,
+            String template,
+            int year,
+            Instant due,
+            Map<String, String> extra) {}
 
     /** The greeting, if its local time has come by {@code asOf} on a day that is still its day for the candidate. */
-    private Optional<DueGreeting> dueGreeting(Contact candidate, String occasion, String template, LocalDate day,
-                                              Instant asOf, Map<String, String> extra) {
+    private Optional<DueGreeting> dueGreeting(
+            Contact candidate,
+            String occasion,
+            String template,
+            LocalDate day,
+            Instant asOf,
+            Map<String, String> extra) {
         ZoneId zone = ContactMessages.zoneOf(candidate, defaultZone);
         Instant due = ZonedDateTime.of(day, sendAt, zone).toInstant();
-        if (due.isAfter(asOf) || !asOf.atZone(zone).toLocalDate().equals(day)
+        if (due.isAfter(asOf)
+                || !asOf.atZone(zone).toLocalDate().equals(day)
                 || !candidate.mayContact(channel.consentChannel(), purpose)) {
             return Optional.empty();
         }
-        return Optional.of(new DueGreeting(candidate.id(), "greeting:" + candidate.id() + ":" + occasion + ":"
-                + day.getYear(), occasion, template, day.getYear(), due, extra));
+        return Optional.of(new DueGreeting(
+                candidate.id(),
+                "greeting:" + candidate.id() + ":" + occasion + ":" + day.getYear(),
+                occasion,
+                template,
+                day.getYear(),
+                due,
+                extra));
     }
 
     /**
@@ -202,20 +250,24 @@ public final class Greetings implements Workflow {
      * another node planning them at the same moment waits and then finds them scheduled; when it schedules one of
      * them anyway (a collision the locks do not prevent), the transaction runs again and skips what it scheduled.
      */
-    private int planPageByPage(Function<PageRequest, Page<Contact>> query,
-                               Function<Contact, Optional<DueGreeting>> dueGreeting) {
+    private int planPageByPage(
+            Function<PageRequest, Page<Contact>> query, Function<Contact, Optional<DueGreeting>> dueGreeting) {
         int planned = 0;
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
             Page<Contact> page = query.apply(request);
-            List<DueGreeting> due = page.items().stream().map(dueGreeting).flatMap(Optional::stream).toList();
+            List<DueGreeting> due = page.items().stream()
+                    .map(dueGreeting)
+                    .flatMap(Optional::stream)
+                    .toList();
             if (!due.isEmpty()) {
-                planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts",
-                        () -> {
-                            runtime.outbox().lock(due.stream().map(greeting -> RecordRef.contact(greeting.contact()))
+                planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts", () -> {
+                    runtime.outbox()
+                            .lock(due.stream()
+                                    .map(greeting -> RecordRef.contact(greeting.contact()))
                                     .toList());
-                            return due.stream().mapToInt(this::schedule).sum();
-                        });
+                    return due.stream().mapToInt(this::schedule).sum();
+                });
             }
             if (!page.hasNext()) {
                 return planned;
@@ -229,27 +281,49 @@ public final class Greetings implements Workflow {
         if (runtime.actionByKey(greeting.key()).isPresent()) {
             return 0;
         }
-        return crm.parties().findContact(greeting.contact())
+        return crm.parties()
+                .findContact(greeting.contact())
                 .filter(contact -> contact.mayContact(channel.consentChannel(), purpose))
                 .flatMap(contact -> channel.addressIn(contact.contactPoints()).map(address -> {
-                    Message message = message(contact, address, greeting.template(), greeting.occasion(),
-                            greeting.year(), greeting.extra());
-                    return runtime.outbox().schedule(NAME, new PlannedAction(greeting.key(), "greeting:" + contact.id(),
-                            message, greeting.due())) ? 1 : 0;
+                    Message message = message(
+                            contact,
+                            address,
+                            greeting.template(),
+                            greeting.occasion(),
+                            greeting.year(),
+                            greeting.extra());
+                    return runtime.outbox()
+                                    .schedule(
+                                            NAME,
+                                            new PlannedAction(
+                                                    greeting.key(),
+                                                    "greeting:" + contact.id(),
+                                                    message,
+                                                    greeting.due()))
+                            ? 1
+                            : 0;
                 }))
                 .orElse(0);
     }
 
-    private Message message(Contact contact, String address, String template, String occasion, int year,
-                            Map<String, String> extra) {
+    private Message message(
+            Contact contact, String address, String template, String occasion, int year, Map<String, String> extra) {
         Locale language = ContactMessages.languageOf(contact, defaultLanguage);
         Map<String, String> values = ContactMessages.personalValues(contact);
         values.putAll(extra);
         values.put("language", language.toLanguageTag());
-        values.put("tags", String.join(", ", contact.tags().values().stream().sorted().toList()));
+        values.put(
+                "tags",
+                String.join(", ", contact.tags().values().stream().sorted().toList()));
         offerCodes.codeFor(contact.id(), occasion, year).ifPresent(code -> values.put("offerCode", code));
         RenderedMessage text = templates.render(template, language, values);
-        return new Message(channel, address, contact.name().fullName(), text.subject(), text.body(), text.language(),
+        return new Message(
+                channel,
+                address,
+                contact.name().fullName(),
+                text.subject(),
+                text.body(),
+                text.language(),
                 RecordRef.contact(contact.id()));
     }
 

@@ -22,11 +22,11 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.ActionStore;
-import org.crmkit.workflow.TransactionRequiredException;
 
 /**
  * The action outbox in memory, inside the transactions of an {@link InMemoryStorage}: pending actions are indexed
@@ -34,20 +34,18 @@ import org.crmkit.workflow.TransactionRequiredException;
  */
 final class InMemoryActionStore implements ActionStore {
 
-    private record Key(TenantId tenant, UUID id) {
-    }
+    private record Key(TenantId tenant, UUID id) {}
 
-    private record DedupKey(TenantId tenant, String key) {
-    }
+    private record DedupKey(TenantId tenant, String key) {}
 
-    private record SubjectKey(TenantId tenant, String subject) {
-    }
+    private record SubjectKey(TenantId tenant, String subject) {}
 
-    private record Due(TenantId tenant, Instant at, UUID id) {
-    }
+    private record Due(TenantId tenant, Instant at, UUID id) {}
 
-    private static final Comparator<Due> DUE_ORDER = Comparator.comparing((Due d) -> d.tenant().value())
-            .thenComparing(Due::at).thenComparing(Due::id);
+    private static final Comparator<Due> DUE_ORDER = Comparator.comparing(
+                    (Due d) -> d.tenant().value())
+            .thenComparing(Due::at)
+            .thenComparing(Due::id);
 
     private final InMemoryStorage storage;
     private final Map<Key, Action> rows = new HashMap<>();
@@ -76,7 +74,11 @@ final class InMemoryActionStore implements ActionStore {
         storage.onRollback(() -> {
             synchronized (this) {
                 byDedupKey.remove(dedup);
-                put(action.tenant(), action.id().value(), rows.get(new Key(action.tenant(), action.id().value())), null);
+                put(
+                        action.tenant(),
+                        action.id().value(),
+                        rows.get(new Key(action.tenant(), action.id().value())),
+                        null);
             }
         });
         return true;
@@ -130,8 +132,11 @@ final class InMemoryActionStore implements ActionStore {
         Require.positive(limit, "limit");
         return read(() -> {
             List<Action> result = new ArrayList<>();
-            for (Due due : pendingByDue.subSet(new Due(tenant, Instant.MIN, new UUID(Long.MIN_VALUE, Long.MIN_VALUE)),
-                    true, new Due(tenant, now, new UUID(Long.MAX_VALUE, Long.MAX_VALUE)), true)) {
+            for (Due due : pendingByDue.subSet(
+                    new Due(tenant, Instant.MIN, new UUID(Long.MIN_VALUE, Long.MIN_VALUE)),
+                    true,
+                    new Due(tenant, now, new UUID(Long.MAX_VALUE, Long.MAX_VALUE)),
+                    true)) {
                 Action action = rows.get(new Key(tenant, due.id()));
                 if (action.isClaimable(now)) {
                     result.add(action);
@@ -159,10 +164,12 @@ final class InMemoryActionStore implements ActionStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(status, "status");
         Require.notNull(page, "page");
-        return read(() -> Page.of(rows.values().stream()
-                .filter(a -> a.tenant().equals(tenant) && a.status() == status)
-                .sorted(Comparator.comparing(Action::createdAt).thenComparing(a -> a.id().value()))
-                .toList(), page));
+        return read(() -> Page.of(
+                rows.values().stream()
+                        .filter(a -> a.tenant().equals(tenant) && a.status() == status)
+                        .sorted(Comparator.comparing(Action::createdAt).thenComparing(a -> a.id().value()))
+                        .toList(),
+                page));
     }
 
     /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */
@@ -208,7 +215,8 @@ final class InMemoryActionStore implements ActionStore {
         rows.put(key, replacement);
         if (replacement.status() == ActionStatus.PENDING) {
             pendingByDue.add(new Due(tenant, replacement.nextAttemptAt(), id));
-            pendingBySubject.computeIfAbsent(new SubjectKey(tenant, replacement.subject()), s -> new LinkedHashSet<>())
+            pendingBySubject
+                    .computeIfAbsent(new SubjectKey(tenant, replacement.subject()), s -> new LinkedHashSet<>())
                     .add(id);
         }
     }

@@ -2,8 +2,8 @@ package org.crmkit.workflow.inmemory;
 
 import org.crmkit.core.common.Require;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.workflow.action.ActionStore;
 import org.crmkit.workflow.WorkflowStore;
+import org.crmkit.workflow.action.ActionStore;
 
 /**
  * The runtime's store kept in memory, next to an {@link InMemoryStorage} and inside its transactions: a workflow's

@@ -20,8 +20,8 @@ import org.crmkit.core.common.Require;
  *
  * @param key stable name: lower-case words joined by dashes; part of every deduplication key of its reminders
  */
-public record DateReminderRule(String key, DatedRecords records, Period offset, LocalTime time, ZoneId zone,
-                               String template) {
+public record DateReminderRule(
+        String key, DatedRecords records, Period offset, LocalTime time, ZoneId zone, String template) {
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
 

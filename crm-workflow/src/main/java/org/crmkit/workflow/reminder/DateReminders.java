@@ -68,7 +68,10 @@ public final class DateReminders implements Workflow {
     /** An English {@code date-reminder} template. */
     public static TemplateRenderer defaultTemplates() {
         return PlainTemplates.builder()
-                .template("date-reminder", Locale.ENGLISH, "{{title}}: {{date}}",
+                .template(
+                        "date-reminder",
+                        Locale.ENGLISH,
+                        "{{title}}: {{date}}",
                         "Hello {{recipient}},\n\na reminder ({{rule}}): {{title}} is dated {{date}}.")
                 .build();
     }
@@ -86,18 +89,19 @@ public final class DateReminders implements Workflow {
         for (DateReminderRule rule : rules) {
             PageRequest request = PageRequest.first(PAGE);
             while (true) {
-                Page<DatedRecord> page = rule.records().between(rule.dateRemindedOn(earliest),
-                        rule.dateRemindedOn(asOf), request);
+                Page<DatedRecord> page =
+                        rule.records().between(rule.dateRemindedOn(earliest), rule.dateRemindedOn(asOf), request);
                 // Each run looks back over the catch-up window, so most reminders it finds went out before: those
                 // cost a read, not a transaction and its locks.
                 List<DueReminder> due = page.items().stream()
                         .map(record -> new DueReminder(rule, record, rule.remindAt(record.date())))
-                        .filter(reminder -> reminder.at().isAfter(earliest) && !reminder.at().isAfter(asOf))
+                        .filter(reminder -> reminder.at().isAfter(earliest)
+                                && !reminder.at().isAfter(asOf))
                         .filter(reminder -> runtime.actionByKey(reminder.key()).isEmpty())
                         .toList();
                 if (!due.isEmpty()) {
-                    planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " records",
-                            () -> schedule(due));
+                    planned += runtime.inTransactionRetryingCollisions(
+                            NAME + " of " + due.size() + " records", () -> schedule(due));
                 }
                 if (!page.hasNext()) {
                     break;
@@ -112,8 +116,9 @@ public final class DateReminders implements Workflow {
     private record DueReminder(DateReminderRule rule, DatedRecord record, Instant at) {
 
         String key() {
-            return "date-reminder:" + rule.key() + ":" + record.record().type().name().toLowerCase(Locale.ROOT)
-                    + ":" + record.record().id() + ":" + record.date();
+            return "date-reminder:" + rule.key() + ":"
+                    + record.record().type().name().toLowerCase(Locale.ROOT) + ":"
+                    + record.record().id() + ":" + record.date();
         }
     }
 
@@ -124,24 +129,37 @@ public final class DateReminders implements Workflow {
      * deduplication key runs the page again.
      */
     private int schedule(List<DueReminder> due) {
-        runtime.outbox().lock(due.stream().map(reminder -> reminder.record().record()).toList());
+        runtime.outbox()
+                .lock(due.stream().map(reminder -> reminder.record().record()).toList());
         return due.stream().mapToInt(this::schedule).sum();
     }
 
     private int schedule(DueReminder reminder) {
         DatedRecord record = reminder.record();
         DateReminderRule rule = reminder.rule();
-        return StaffMessages.activeUser(crm, record.remind()).map(user -> {
-            Map<String, String> values = new HashMap<>();
-            values.put("title", record.title());
-            values.put("date", DateTimeFormatter.ISO_LOCAL_DATE.format(record.date()));
-            values.put("rule", rule.key());
-            values.put("recipient", user.name());
-            return runtime.outbox().schedule(NAME, new PlannedAction(reminder.key(),
-                    "date-reminder:" + rule.key() + ":" + record.record().id(),
-                    StaffMessages.email(user, templates.render(rule.template(), language, values), record.record()),
-                    reminder.at())) ? 1 : 0;
-        }).orElse(0);
+        return StaffMessages.activeUser(crm, record.remind())
+                .map(user -> {
+                    Map<String, String> values = new HashMap<>();
+                    values.put("title", record.title());
+                    values.put("date", DateTimeFormatter.ISO_LOCAL_DATE.format(record.date()));
+                    values.put("rule", rule.key());
+                    values.put("recipient", user.name());
+                    return runtime.outbox()
+                                    .schedule(
+                                            NAME,
+                                            new PlannedAction(
+                                                    reminder.key(),
+                                                    "date-reminder:" + rule.key() + ":"
+                                                            + record.record().id(),
+                                                    StaffMessages.email(
+                                                            user,
+                                                            templates.render(rule.template(), language, values),
+                                                            record.record()),
+                                                    reminder.at()))
+                            ? 1
+                            : 0;
+                })
+                .orElse(0);
     }
 
     /** Configures {@link DateReminders}. */

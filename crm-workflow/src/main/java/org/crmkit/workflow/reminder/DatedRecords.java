@@ -22,8 +22,12 @@ public interface DatedRecords {
     /** Open opportunities by expected close date, reminding their owners. */
     static DatedRecords opportunityCloseDates(Crm crm) {
         Require.notNull(crm, "crm");
-        return (from, to, page) -> crm.sales().opportunitiesClosingBetween(from, to, page)
-                .map(opportunity -> new DatedRecord(RecordRef.opportunity(opportunity.id()),
-                        opportunity.expectedCloseDate(), opportunity.owner(), opportunity.name()));
+        return (from, to, page) -> crm.sales()
+                .opportunitiesClosingBetween(from, to, page)
+                .map(opportunity -> new DatedRecord(
+                        RecordRef.opportunity(opportunity.id()),
+                        opportunity.expectedCloseDate(),
+                        opportunity.owner(),
+                        opportunity.name()));
     }
 }

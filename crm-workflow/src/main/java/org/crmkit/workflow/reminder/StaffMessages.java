@@ -16,8 +16,7 @@ final class StaffMessages {
 
     private static final Logger LOG = LoggerFactory.getLogger(StaffMessages.class);
 
-    private StaffMessages() {
-    }
+    private StaffMessages() {}
 
     /** The user when known and active; otherwise empty, with a warning, so that the message waits for the next run. */
     static Optional<User> activeUser(Crm crm, UserId id) {
@@ -30,7 +29,13 @@ final class StaffMessages {
 
     /** The rendered text as an email to the user about the record. */
     static Message email(User recipient, RenderedMessage text, RecordRef about) {
-        return new Message(Channel.EMAIL, recipient.email().value(), recipient.name(), Texts.subject(text.subject()),
-                text.body(), text.language(), about);
+        return new Message(
+                Channel.EMAIL,
+                recipient.email().value(),
+                recipient.name(),
+                Texts.subject(text.subject()),
+                text.body(),
+                text.language(),
+                about);
     }
 }

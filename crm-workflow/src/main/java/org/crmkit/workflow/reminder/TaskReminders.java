@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.core.Crm;
-import org.crmkit.core.access.Team;
 import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskReminderPolicy;
@@ -68,7 +67,8 @@ public final class TaskReminders implements Workflow {
         this.crm = builder.runtime.crm();
         this.templates = builder.templates;
         this.language = builder.language;
-        this.dueFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", builder.language).withZone(builder.zone);
+        this.dueFormat = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", builder.language)
+                .withZone(builder.zone);
     }
 
     /** Starts configuring task reminders on the runtime; {@link Builder#build()} registers them with it. */
@@ -79,11 +79,20 @@ public final class TaskReminders implements Workflow {
     /** English templates for the three messages. */
     public static TemplateRenderer defaultTemplates() {
         return PlainTemplates.builder()
-                .template("task-reminder", Locale.ENGLISH, "Reminder: {{task}}",
+                .template(
+                        "task-reminder",
+                        Locale.ENGLISH,
+                        "Reminder: {{task}}",
                         "Hello {{assignee}},\n\nyour task '{{task}}' is due {{due}}.")
-                .template("task-overdue", Locale.ENGLISH, "Overdue: {{task}}",
+                .template(
+                        "task-overdue",
+                        Locale.ENGLISH,
+                        "Overdue: {{task}}",
                         "Hello {{assignee}},\n\nyour task '{{task}}' was due {{due}} and is not done yet.")
-                .template("task-escalation", Locale.ENGLISH, "Escalation: {{task}} ({{assignee}})",
+                .template(
+                        "task-escalation",
+                        Locale.ENGLISH,
+                        "Escalation: {{task}} ({{assignee}})",
                         "Hello {{lead}},\n\nthe task '{{task}}' of {{assignee}} was due {{due}} and is still open "
                                 + "after {{overdue}}.")
                 .build();
@@ -103,10 +112,10 @@ public final class TaskReminders implements Workflow {
             planned += inTransaction(task, current -> current.isReminderDue(asOf), current -> remind(current, asOf));
         }
         for (Task task : all(page -> crm.activities().overdueTasks(asOf, page))) {
-            planned += inTransaction(task, current -> policy.overdueNoticeDue(current, asOf),
-                    current -> noticeOverdue(current, asOf));
-            planned += inTransaction(task, current -> policy.escalationDue(current, asOf),
-                    current -> escalate(current, asOf));
+            planned += inTransaction(
+                    task, current -> policy.overdueNoticeDue(current, asOf), current -> noticeOverdue(current, asOf));
+            planned += inTransaction(
+                    task, current -> policy.escalationDue(current, asOf), current -> escalate(current, asOf));
         }
         return planned;
     }
@@ -157,13 +166,15 @@ public final class TaskReminders implements Workflow {
         try {
             return runtime.inTransactionRetryingCollisions("reminding of task " + task.id(), () -> {
                 runtime.outbox().lock(RecordRef.task(task.id()));
-                return crm.activities().findTask(task.id())
+                return crm.activities()
+                        .findTask(task.id())
                         .filter(qualifies)
                         .map(act)
                         .orElse(0);
             });
         } catch (StaleVersionException e) {
-            LOG.debug("task {} was changed by someone else while being reminded of; the next run looks again", task.id());
+            LOG.debug(
+                    "task {} was changed by someone else while being reminded of; the next run looks again", task.id());
             return 0;
         }
     }
@@ -173,8 +184,8 @@ public final class TaskReminders implements Workflow {
     }
 
     private Message message(String template, User recipient, Task task, Map<String, String> values) {
-        return StaffMessages.email(recipient, templates.render(template, language, values),
-                RecordRef.of(RecordType.TASK, task.id()));
+        return StaffMessages.email(
+                recipient, templates.render(template, language, values), RecordRef.of(RecordType.TASK, task.id()));
     }
 
     private Map<String, String> values(Task task, User assignee) {

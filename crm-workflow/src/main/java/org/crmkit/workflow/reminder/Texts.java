@@ -5,8 +5,7 @@ final class Texts {
 
     private static final int MAX_SUBJECT = 200;
 
-    private Texts() {
-    }
+    private Texts() {}
 
     /** The subject cut to the 200 characters a message allows, ending in an ellipsis when cut. */
     static String subject(String subject) {

@@ -16,9 +16,19 @@ import org.crmkit.core.common.TenantId;
  * @param endReason   why it ended (ENDED), otherwise null
  * @param finishedAt  when it completed or ended, otherwise null
  */
-public record Enrolment(EnrolmentId id, TenantId tenant, String sequence, ContactId contact, EnrolmentStatus status,
-                        int nextStep, Instant nextStepAt, TaskId waitingFor, EndReason endReason,
-                        Instant enrolledAt, Instant finishedAt, long version) {
+public record Enrolment(
+        EnrolmentId id,
+        TenantId tenant,
+        String sequence,
+        ContactId contact,
+        EnrolmentStatus status,
+        int nextStep,
+        Instant nextStepAt,
+        TaskId waitingFor,
+        EndReason endReason,
+        Instant enrolledAt,
+        Instant finishedAt,
+        long version) {
 
     public Enrolment {
         Require.notNull(id, "id");
@@ -47,27 +57,71 @@ public record Enrolment(EnrolmentId id, TenantId tenant, String sequence, Contac
     }
 
     Enrolment advancedTo(int step, Instant at) {
-        return new Enrolment(id, tenant, sequence, contact, EnrolmentStatus.ACTIVE, step, at, null, null, enrolledAt,
-                null, version);
+        return new Enrolment(
+                id, tenant, sequence, contact, EnrolmentStatus.ACTIVE, step, at, null, null, enrolledAt, null, version);
     }
 
     Enrolment waitingFor(TaskId task, int step, Instant since) {
-        return new Enrolment(id, tenant, sequence, contact, EnrolmentStatus.WAITING_FOR_TASK, step, since, task, null,
-                enrolledAt, null, version);
+        return new Enrolment(
+                id,
+                tenant,
+                sequence,
+                contact,
+                EnrolmentStatus.WAITING_FOR_TASK,
+                step,
+                since,
+                task,
+                null,
+                enrolledAt,
+                null,
+                version);
     }
 
     Enrolment completed(int steps, Instant at) {
-        return new Enrolment(id, tenant, sequence, contact, EnrolmentStatus.COMPLETED, steps, at, null, null,
-                enrolledAt, at, version);
+        return new Enrolment(
+                id,
+                tenant,
+                sequence,
+                contact,
+                EnrolmentStatus.COMPLETED,
+                steps,
+                at,
+                null,
+                null,
+                enrolledAt,
+                at,
+                version);
     }
 
     Enrolment ended(EndReason reason, Instant at) {
-        return new Enrolment(id, tenant, sequence, contact, EnrolmentStatus.ENDED, nextStep, nextStepAt, null,
-                Require.notNull(reason, "reason"), enrolledAt, at, version);
+        return new Enrolment(
+                id,
+                tenant,
+                sequence,
+                contact,
+                EnrolmentStatus.ENDED,
+                nextStep,
+                nextStepAt,
+                null,
+                Require.notNull(reason, "reason"),
+                enrolledAt,
+                at,
+                version);
     }
 
     public Enrolment withVersion(long newVersion) {
-        return new Enrolment(id, tenant, sequence, contact, status, nextStep, nextStepAt, waitingFor, endReason,
-                enrolledAt, finishedAt, newVersion);
+        return new Enrolment(
+                id,
+                tenant,
+                sequence,
+                contact,
+                status,
+                nextStep,
+                nextStepAt,
+                waitingFor,
+                endReason,
+                enrolledAt,
+                finishedAt,
+                newVersion);
     }
 }

@@ -5,10 +5,10 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -36,8 +36,8 @@ import org.crmkit.core.spi.OutboxEntry;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.action.Action;
+import org.crmkit.workflow.action.ContactMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,8 +84,17 @@ public final class FollowUpSequences implements Workflow {
         this.sequences = Map.copyOf(builder.sequences);
         this.purpose = builder.purpose;
         this.ids = new IdGenerator(crm.clock());
-        this.steps = new SequenceSteps(runtime, enrolments, this::requireSequence, builder.templates, builder.holidays,
-                builder.workingHours, builder.defaultCountry, builder.defaultZone, builder.defaultLanguage, purpose);
+        this.steps = new SequenceSteps(
+                runtime,
+                enrolments,
+                this::requireSequence,
+                builder.templates,
+                builder.holidays,
+                builder.workingHours,
+                builder.defaultCountry,
+                builder.defaultZone,
+                builder.defaultLanguage,
+                purpose);
     }
 
     /** Starts configuring sequences on the runtime; {@link Builder#build()} registers them with it. */
@@ -107,10 +116,15 @@ public final class FollowUpSequences implements Workflow {
         requireSequence(sequence);
         return runtime.transactions().inTransaction(() -> {
             crm.parties().contact(contact);
-            Enrolment enrolment = Enrolment.start(EnrolmentId.next(ids), runtime.tenant(), sequence, contact,
+            Enrolment enrolment = Enrolment.start(
+                    EnrolmentId.next(ids),
+                    runtime.tenant(),
+                    sequence,
+                    contact,
                     crm.clock().instant());
-            return enrolments.add(enrolment).orElseThrow(() ->
-                    new DuplicateRecordException("Enrolment", contact + " in sequence " + sequence));
+            return enrolments
+                    .add(enrolment)
+                    .orElseThrow(() -> new DuplicateRecordException("Enrolment", contact + " in sequence " + sequence));
         });
     }
 
@@ -121,8 +135,8 @@ public final class FollowUpSequences implements Workflow {
         return runtime.transactions().inTransaction(() -> {
             Enrolment enrolment = enrolment(id);
             if (!enrolment.status().isRunning()) {
-                throw new IllegalTransitionException("Enrolment " + id + " is " + enrolment.status()
-                        + " and cannot end");
+                throw new IllegalTransitionException(
+                        "Enrolment " + id + " is " + enrolment.status() + " and cannot end");
             }
             return steps.endNow(enrolment, reason);
         });
@@ -135,9 +149,10 @@ public final class FollowUpSequences implements Workflow {
     public List<Enrolment> endFor(ContactId contact, EndReason reason) {
         Require.notNull(contact, "contact");
         Require.notNull(reason, "reason");
-        return runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
-                .map(enrolment -> steps.endNow(enrolment, reason))
-                .toList());
+        return runtime.transactions()
+                .inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
+                        .map(enrolment -> steps.endNow(enrolment, reason))
+                        .toList());
     }
 
     /**
@@ -157,9 +172,10 @@ public final class FollowUpSequences implements Workflow {
             endForContactsOf(OpportunityId.of(lost.aggregateId()), EndReason.OPPORTUNITY_LOST);
         } else if (event instanceof ConsentWithdrawn withdrawn && withdrawn.purpose() == purpose) {
             ContactId contact = ContactId.of(withdrawn.aggregateId());
-            runtime.transactions().inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
-                    .filter(enrolment -> writesOn(requireSequence(enrolment.sequence()), withdrawn.channel()))
-                    .forEach(enrolment -> steps.endNow(enrolment, EndReason.UNSUBSCRIBED)));
+            runtime.transactions()
+                    .inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
+                            .filter(enrolment -> writesOn(requireSequence(enrolment.sequence()), withdrawn.channel()))
+                            .forEach(enrolment -> steps.endNow(enrolment, EndReason.UNSUBSCRIBED)));
         }
     }
 
@@ -173,8 +189,9 @@ public final class FollowUpSequences implements Workflow {
     }
 
     private static boolean writesOn(Sequence sequence, ConsentChannel channel) {
-        return sequence.steps().stream().anyMatch(step -> step instanceof SequenceStep.SendMessage send
-                && send.channel().consentChannel() == channel);
+        return sequence.steps().stream()
+                .anyMatch(step -> step instanceof SequenceStep.SendMessage send
+                        && send.channel().consentChannel() == channel);
     }
 
     /** The enrolment as stored, in any status; empty for an unknown id or another tenant's. */
@@ -193,8 +210,10 @@ public final class FollowUpSequences implements Workflow {
         Set<EnrolmentId> failed = new HashSet<>();
         List<Enrolment> waiting = enrolments.findWaitingForTask(runtime.tenant());
         for (int from = 0; from < waiting.size(); from += BATCH) {
-            inBatch(waiting.subList(from, Math.min(from + BATCH, waiting.size())),
-                    enrolment -> steps.resumeIfTaskOver(enrolment, asOf), failed);
+            inBatch(
+                    waiting.subList(from, Math.min(from + BATCH, waiting.size())),
+                    enrolment -> steps.resumeIfTaskOver(enrolment, asOf),
+                    failed);
         }
         int planned = 0;
         while (true) {
@@ -218,7 +237,8 @@ public final class FollowUpSequences implements Workflow {
      * is left to the next run (empty). A batch that fails otherwise is run again one enrolment per transaction, so
      * that only the failing enrolments (added to {@code failed}) are left to the next run.
      */
-    private Optional<Integer> inBatch(List<Enrolment> batch, Function<Enrolment, Integer> work, Set<EnrolmentId> failed) {
+    private Optional<Integer> inBatch(
+            List<Enrolment> batch, Function<Enrolment, Integer> work, Set<EnrolmentId> failed) {
         if (batch.isEmpty()) {
             return Optional.of(0);
         }
@@ -236,8 +256,12 @@ public final class FollowUpSequences implements Workflow {
                     LOG.debug("enrolment {} kept changing while being run; the next run looks again", enrolment.id());
                 } catch (RuntimeException e) {
                     failed.add(enrolment.id());
-                    LOG.error("enrolment {} of contact {} in sequence {} failed; the next run tries again",
-                            enrolment.id(), enrolment.contact(), enrolment.sequence(), e);
+                    LOG.error(
+                            "enrolment {} of contact {} in sequence {} failed; the next run tries again",
+                            enrolment.id(),
+                            enrolment.contact(),
+                            enrolment.sequence(),
+                            e);
                 }
             }
             return Optional.of(done);
@@ -246,8 +270,13 @@ public final class FollowUpSequences implements Workflow {
 
     private int inOneTransaction(List<Enrolment> batch, Function<Enrolment, Integer> work) {
         return runtime.inTransactionRetryingCollisions(NAME + " of " + batch.size() + " enrolments", () -> {
-            runtime.outbox().lock(batch.stream().map(enrolment -> RecordRef.contact(enrolment.contact())).toList());
-            return batch.stream().mapToInt(enrolment -> work.apply(enrolment(enrolment.id()))).sum();
+            runtime.outbox()
+                    .lock(batch.stream()
+                            .map(enrolment -> RecordRef.contact(enrolment.contact()))
+                            .toList());
+            return batch.stream()
+                    .mapToInt(enrolment -> work.apply(enrolment(enrolment.id())))
+                    .sum();
         });
     }
 
@@ -257,7 +286,9 @@ public final class FollowUpSequences implements Workflow {
     }
 
     private Enrolment enrolment(EnrolmentId id) {
-        return enrolments.findById(runtime.tenant(), id).orElseThrow(() -> new RecordNotFoundException("Enrolment", id));
+        return enrolments
+                .findById(runtime.tenant(), id)
+                .orElseThrow(() -> new RecordNotFoundException("Enrolment", id));
     }
 
     private Sequence requireSequence(String key) {

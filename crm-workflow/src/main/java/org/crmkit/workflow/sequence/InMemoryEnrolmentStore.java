@@ -16,10 +16,6 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.workflow.TransactionRequiredException;
-import org.crmkit.workflow.sequence.Enrolment;
-import org.crmkit.workflow.sequence.EnrolmentId;
-import org.crmkit.workflow.sequence.EnrolmentStatus;
-import org.crmkit.workflow.sequence.EnrolmentStore;
 
 /**
  * Follow-up sequence enrolments in memory, inside the transactions of an {@link InMemoryStorage}: a change rolls
@@ -27,11 +23,10 @@ import org.crmkit.workflow.sequence.EnrolmentStore;
  */
 public final class InMemoryEnrolmentStore implements EnrolmentStore {
 
-    private record Key(TenantId tenant, UUID id) {
-    }
+    private record Key(TenantId tenant, UUID id) {}
 
-    private static final Comparator<Enrolment> BY_DUE = Comparator.comparing(Enrolment::nextStepAt)
-            .thenComparing(e -> e.id().value());
+    private static final Comparator<Enrolment> BY_DUE =
+            Comparator.comparing(Enrolment::nextStepAt).thenComparing(e -> e.id().value());
 
     private final InMemoryStorage storage;
     private final Map<Key, Enrolment> rows = new HashMap<>();
@@ -48,15 +43,19 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
     @Override
     public Optional<Enrolment> add(Enrolment enrolment) {
         Require.notNull(enrolment, "enrolment");
-        Require.that(enrolment.version() == 0, "enrolment.version", "must be 0 for a new enrolment, was "
-                + enrolment.version());
+        Require.that(
+                enrolment.version() == 0,
+                "enrolment.version",
+                "must be 0 for a new enrolment, was " + enrolment.version());
         requireTransaction();
         Key key = new Key(enrolment.tenant(), enrolment.id().value());
         Enrolment stored = enrolment.withVersion(1);
         synchronized (this) {
-            boolean running = rows.values().stream().anyMatch(e -> e.tenant().equals(enrolment.tenant())
-                    && e.contact().equals(enrolment.contact()) && e.sequence().equals(enrolment.sequence())
-                    && e.status().isRunning());
+            boolean running = rows.values().stream()
+                    .anyMatch(e -> e.tenant().equals(enrolment.tenant())
+                            && e.contact().equals(enrolment.contact())
+                            && e.sequence().equals(enrolment.sequence())
+                            && e.status().isRunning());
             if (running) {
                 return Optional.empty();
             }
@@ -106,28 +105,41 @@ public final class InMemoryEnrolmentStore implements EnrolmentStore {
     @Override
     public List<Enrolment> findRunning(TenantId tenant, ContactId contact) {
         Require.notNull(contact, "contact");
-        return query(tenant, e -> e.contact().equals(contact) && e.status().isRunning(),
-                Comparator.comparing(Enrolment::enrolledAt).thenComparing(e -> e.id().value()), Integer.MAX_VALUE);
+        return query(
+                tenant,
+                e -> e.contact().equals(contact) && e.status().isRunning(),
+                Comparator.comparing(Enrolment::enrolledAt).thenComparing(e -> e.id().value()),
+                Integer.MAX_VALUE);
     }
 
     @Override
     public List<Enrolment> findDue(TenantId tenant, Instant asOf, int limit) {
         Require.notNull(asOf, "asOf");
         Require.positive(limit, "limit");
-        return query(tenant, e -> e.status() == EnrolmentStatus.ACTIVE && !e.nextStepAt().isAfter(asOf), BY_DUE, limit);
+        return query(
+                tenant,
+                e -> e.status() == EnrolmentStatus.ACTIVE && !e.nextStepAt().isAfter(asOf),
+                BY_DUE,
+                limit);
     }
 
     @Override
     public List<Enrolment> findWaitingForTask(TenantId tenant) {
-        return query(tenant, e -> e.status() == EnrolmentStatus.WAITING_FOR_TASK,
-                Comparator.comparing(e -> e.id().value()), Integer.MAX_VALUE);
+        return query(
+                tenant,
+                e -> e.status() == EnrolmentStatus.WAITING_FOR_TASK,
+                Comparator.comparing(e -> e.id().value()),
+                Integer.MAX_VALUE);
     }
 
-    private List<Enrolment> query(TenantId tenant, Predicate<Enrolment> filter, Comparator<Enrolment> order, int limit) {
+    private List<Enrolment> query(
+            TenantId tenant, Predicate<Enrolment> filter, Comparator<Enrolment> order, int limit) {
         Require.notNull(tenant, "tenant");
         return read(() -> rows.values().stream()
                 .filter(e -> e.tenant().equals(tenant) && filter.test(e))
-                .sorted(order).limit(limit).toList());
+                .sorted(order)
+                .limit(limit)
+                .toList());
     }
 
     private void requireTransaction() {

@@ -44,9 +44,17 @@ final class SequenceSteps {
     private final Locale defaultLanguage;
     private final ConsentPurpose purpose;
 
-    SequenceSteps(WorkflowRuntime runtime, EnrolmentStore enrolments, Function<String, Sequence> sequences,
-                  TemplateRenderer templates, HolidayCalendar holidays, WorkingHours workingHours,
-                  CountryCode defaultCountry, ZoneId defaultZone, Locale defaultLanguage, ConsentPurpose purpose) {
+    SequenceSteps(
+            WorkflowRuntime runtime,
+            EnrolmentStore enrolments,
+            Function<String, Sequence> sequences,
+            TemplateRenderer templates,
+            HolidayCalendar holidays,
+            WorkingHours workingHours,
+            CountryCode defaultCountry,
+            ZoneId defaultZone,
+            Locale defaultLanguage,
+            ConsentPurpose purpose) {
         this.runtime = runtime;
         this.crm = runtime.crm();
         this.enrolments = enrolments;
@@ -73,7 +81,8 @@ final class SequenceSteps {
 
     /** Runs the enrolment's steps from its next one until a wait, a call task or the end. */
     int run(Enrolment enrolment, Instant asOf) {
-        if (enrolment.status() != EnrolmentStatus.ACTIVE || enrolment.nextStepAt().isAfter(asOf)) {
+        if (enrolment.status() != EnrolmentStatus.ACTIVE
+                || enrolment.nextStepAt().isAfter(asOf)) {
             return 0;
         }
         Sequence sequence = sequences.apply(enrolment.sequence());
@@ -99,8 +108,11 @@ final class SequenceSteps {
                 if (address.isPresent()) {
                     Instant sendAt = workingHours.nextAllowed(at, zone, days);
                     Message message = message(contact, send, address.get());
-                    if (runtime.outbox().schedule(FollowUpSequences.NAME, new PlannedAction(enrolment.actionKey(step),
-                            enrolment.subject(), message, sendAt))) {
+                    if (runtime.outbox()
+                            .schedule(
+                                    FollowUpSequences.NAME,
+                                    new PlannedAction(
+                                            enrolment.actionKey(step), enrolment.subject(), message, sendAt))) {
                         scheduled++;
                     }
                     at = sendAt;
@@ -108,19 +120,24 @@ final class SequenceSteps {
                 step++;
             } else if (current instanceof SequenceStep.CallTask call) {
                 LocalDate dueDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), call.dueInBusinessDays());
-                Instant due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
+                Instant due =
+                        ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
                 while (!due.isAfter(crm.clock().instant())) {
                     dueDay = days.plusBusinessDays(dueDay, 1);
                     due = ZonedDateTime.of(dueDay, workingHours.closes(), zone).toInstant();
                 }
-                Task task = crm.activities().createTask(NewTask.of(call.subject() + ": " + contact.name().fullName(),
-                                due, call.assignee() == null ? contact.owner() : call.assignee())
-                        .linkedTo(RecordRef.contact(contact.id())));
+                Task task = crm.activities()
+                        .createTask(NewTask.of(
+                                        call.subject() + ": " + contact.name().fullName(),
+                                        due,
+                                        call.assignee() == null ? contact.owner() : call.assignee())
+                                .linkedTo(RecordRef.contact(contact.id())));
                 enrolments.update(enrolment.waitingFor(task.id(), step, at));
                 return scheduled;
             } else if (current instanceof SequenceStep.WaitBusinessDays wait) {
                 LocalDate resumeDay = days.plusBusinessDays(at.atZone(zone).toLocalDate(), wait.days());
-                enrolments.update(enrolment.advancedTo(step + 1,
+                enrolments.update(enrolment.advancedTo(
+                        step + 1,
                         ZonedDateTime.of(resumeDay, workingHours.opens(), zone).toInstant()));
                 return scheduled;
             }
@@ -133,8 +150,13 @@ final class SequenceSteps {
         Locale language = ContactMessages.languageOf(contact, defaultLanguage);
         Map<String, String> values = ContactMessages.personalValues(contact);
         RenderedMessage text = templates.render(send.template(), language, values);
-        return new Message(send.channel(), address, contact.name().fullName(),
-                text.subject().isBlank() ? send.template() : text.subject(), text.body(), text.language(),
+        return new Message(
+                send.channel(),
+                address,
+                contact.name().fullName(),
+                text.subject().isBlank() ? send.template() : text.subject(),
+                text.body(),
+                text.language(),
                 RecordRef.contact(contact.id()));
     }
 
@@ -144,6 +166,9 @@ final class SequenceSteps {
     }
 
     private CountryCode countryOf(Contact contact) {
-        return contact.contactPoints().primaryAddress().map(address -> address.country()).orElse(defaultCountry);
+        return contact.contactPoints()
+                .primaryAddress()
+                .map(address -> address.country())
+                .orElse(defaultCountry);
     }
 }

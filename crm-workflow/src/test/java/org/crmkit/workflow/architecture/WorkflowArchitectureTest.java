@@ -28,9 +28,17 @@ class WorkflowArchitectureTest {
 
     @Test
     void workflowDependsOnCoreOnlyNeverOnAdaptersOrFrameworks() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.crmkit.analytics..", "org.crmkit.persistence..", "jakarta.persistence..", "org.hibernate..",
-                        "org.springframework..", "com.fasterxml.jackson..", "java.sql..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.crmkit.analytics..",
+                        "org.crmkit.persistence..",
+                        "jakarta.persistence..",
+                        "org.hibernate..",
+                        "org.springframework..",
+                        "com.fasterxml.jackson..",
+                        "java.sql..")
                 .check(workflow);
     }
 
@@ -45,22 +53,35 @@ class WorkflowArchitectureTest {
      */
     @Test
     void runtimeDependsOnNoWorkflow() {
-        noClasses().that().resideInAnyPackage("org.crmkit.workflow", "org.crmkit.workflow.action",
-                        "org.crmkit.workflow.inmemory")
-                .should().dependOnClassesThat().resideInAnyPackage("org.crmkit.workflow.dunning..",
-                        "org.crmkit.workflow.reminder..", "org.crmkit.workflow.sequence..",
-                        "org.crmkit.workflow.greeting..", "org.crmkit.workflow.spi..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.crmkit.workflow", "org.crmkit.workflow.action", "org.crmkit.workflow.inmemory")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.crmkit.workflow.dunning..",
+                        "org.crmkit.workflow.reminder..",
+                        "org.crmkit.workflow.sequence..",
+                        "org.crmkit.workflow.greeting..",
+                        "org.crmkit.workflow.spi..")
                 .check(workflow);
     }
 
     @Test
     void mainCodeReadsTimeOnlyFromTheInjectedClock() {
-        noClasses().should().callMethod(Instant.class, "now")
-                .orShould().callMethod(LocalDate.class, "now")
-                .orShould().callMethod(LocalDateTime.class, "now")
-                .orShould().callMethod(ZonedDateTime.class, "now")
-                .orShould().callMethod(OffsetDateTime.class, "now")
-                .orShould().callMethod(System.class, "currentTimeMillis")
+        noClasses()
+                .should()
+                .callMethod(Instant.class, "now")
+                .orShould()
+                .callMethod(LocalDate.class, "now")
+                .orShould()
+                .callMethod(LocalDateTime.class, "now")
+                .orShould()
+                .callMethod(ZonedDateTime.class, "now")
+                .orShould()
+                .callMethod(OffsetDateTime.class, "now")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
                 .check(workflow);
     }
 }

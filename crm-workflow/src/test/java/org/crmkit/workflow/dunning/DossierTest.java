@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /** The lawyer's dossier holds everything it refers to, however much there is. */
 class DossierTest {
 
-    private static final DunningPolicy TWO_STEPS = DunningPolicy.builder("two-steps").currency("EUR")
+    private static final DunningPolicy TWO_STEPS = DunningPolicy.builder("two-steps")
+            .currency("EUR")
             .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
             .level(DunningLevel.daysAfterDue(21).legalHandOff())
             .build();
@@ -32,22 +33,49 @@ class DossierTest {
     void dossierHoldsEveryPaymentEveryContactAndTheWholeTimelineSinceTheCaseOpened() {
         Account customer = scenario.customer("Brandt KG");
         for (int i = 1; i <= 130; i++) {
-            Contact contact = scenario.crm.parties().registerContact(NewContact.of(PersonName.of("Clerk", "No. " + i),
-                    scenario.owner));
-            scenario.crm.parties().linkContactToAccount(contact.id(), customer.id(), "accounts payable", false,
-                    DunningScenario.TODAY.minusDays(1), null);
-            scenario.crm.billing().recordPayment(new NewPayment(customer.id(), Money.of("1.00", "EUR"),
-                    DunningScenario.TODAY, PaymentMethod.BANK_TRANSFER, "ADVANCE-" + i, List.of()));
+            Contact contact = scenario.crm
+                    .parties()
+                    .registerContact(NewContact.of(PersonName.of("Clerk", "No. " + i), scenario.owner));
+            scenario.crm
+                    .parties()
+                    .linkContactToAccount(
+                            contact.id(),
+                            customer.id(),
+                            "accounts payable",
+                            false,
+                            DunningScenario.TODAY.minusDays(1),
+                            null);
+            scenario.crm
+                    .billing()
+                    .recordPayment(new NewPayment(
+                            customer.id(),
+                            Money.of("1.00", "EUR"),
+                            DunningScenario.TODAY,
+                            PaymentMethod.BANK_TRANSFER,
+                            "ADVANCE-" + i,
+                            List.of()));
         }
         scenario.invoice(customer.id(), "900.00", 10);
         scenario.untilDay(18);
         Instant dayAfterOpening = scenario.clock.instant();
         for (int i = 1; i <= 30; i++) {
-            scenario.crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND,
-                    "Chased, call " + i, dayAfterOpening.minusSeconds(i)).aboutAccount(customer.id()));
+            scenario.crm
+                    .activities()
+                    .logActivity(NewActivity.of(
+                                    ActivityKind.CALL,
+                                    Direction.OUTBOUND,
+                                    "Chased, call " + i,
+                                    dayAfterOpening.minusSeconds(i))
+                            .aboutAccount(customer.id()));
         }
-        scenario.crm.activities().logActivity(NewActivity.of(ActivityKind.CALL, Direction.OUTBOUND, "Before the case",
-                Instant.parse("2026-01-06T09:00:00Z")).aboutAccount(customer.id()));
+        scenario.crm
+                .activities()
+                .logActivity(NewActivity.of(
+                                ActivityKind.CALL,
+                                Direction.OUTBOUND,
+                                "Before the case",
+                                Instant.parse("2026-01-06T09:00:00Z"))
+                        .aboutAccount(customer.id()));
 
         scenario.untilDay(32);
 
@@ -55,11 +83,16 @@ class DossierTest {
             Dossier dossier = handOver.dossier();
             assertThat(dossier.preparedOn()).isEqualTo(LocalDate.of(2026, 2, 5));
             assertThat(dossier.payments()).hasSize(130);
-            assertThat(dossier.contacts()).hasSize(131)
-                    .extracting(Dossier.ContactEntry::name).contains("Brandt KG", "Clerk No. 1", "Clerk No. 130");
-            assertThat(dossier.interactions()).extracting(Dossier.InteractionEntry::subject)
-                    .contains("Payment reminder - Brandt KG").doesNotContain("Before the case")
-                    .filteredOn(subject -> subject.startsWith("Chased")).hasSize(30);
+            assertThat(dossier.contacts())
+                    .hasSize(131)
+                    .extracting(Dossier.ContactEntry::name)
+                    .contains("Brandt KG", "Clerk No. 1", "Clerk No. 130");
+            assertThat(dossier.interactions())
+                    .extracting(Dossier.InteractionEntry::subject)
+                    .contains("Payment reminder - Brandt KG")
+                    .doesNotContain("Before the case")
+                    .filteredOn(subject -> subject.startsWith("Chased"))
+                    .hasSize(30);
         });
     }
 }

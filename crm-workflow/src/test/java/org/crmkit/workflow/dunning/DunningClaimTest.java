@@ -9,16 +9,6 @@ import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.party.Account;
-import org.crmkit.workflow.dunning.CaseEvent;
-import org.crmkit.workflow.dunning.CaseEventKind;
-import org.crmkit.workflow.dunning.CaseStatus;
-import org.crmkit.workflow.dunning.Claim;
-import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.dunning.DunningLevel;
-import org.crmkit.workflow.dunning.DunningPolicy;
-import org.crmkit.workflow.dunning.InterestMode;
-import org.crmkit.workflow.dunning.InterestRule;
-import org.crmkit.workflow.dunning.ReferenceRates;
 import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
 
@@ -29,14 +19,15 @@ import org.junit.jupiter.api.Test;
 class DunningClaimTest {
 
     /** A reference rate for the test's half-year (the Bundesbank's rate of the first half of 2025, as test data). */
-    private static final ReferenceRates RATES = ReferenceRates.builder()
-            .halfYear(LocalDate.of(2026, 1, 1), "2.27").build();
+    private static final ReferenceRates RATES =
+            ReferenceRates.builder().halfYear(LocalDate.of(2026, 1, 1), "2.27").build();
 
     /**
      * B2B in Germany: reference rate + 9 points = 11.27 % a year on act/365, EUR 40 flat compensation per invoice;
      * reminders 7 and 21 days after the due date (EUR 5.00 fee with the second), the lawyer after 60 days.
      */
-    private static final DunningPolicy B2B = DunningPolicy.builder("b2b").currency("EUR")
+    private static final DunningPolicy B2B = DunningPolicy.builder("b2b")
+            .currency("EUR")
             .interest(InterestRule.of(InterestMode.B2B_GERMANY, RATES))
             .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
             .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL).fee("5.00"))
@@ -62,31 +53,50 @@ class DunningClaimTest {
 
         scenario.untilDay(71);
 
-        List<String> notices = scenario.sentTo(customer).stream().map(sent -> sent.message().body()).toList();
+        List<String> notices = scenario.sentTo(customer).stream()
+                .map(sent -> sent.message().body())
+                .toList();
         assertThat(notices).hasSize(3);
-        assertThat(notices.get(0)).contains("Open balance: EUR 1190.00\n").contains("Interest: EUR 2.57\n")
-                .contains("Flat compensation: EUR 40.00\n").doesNotContain("Fees charged")
+        assertThat(notices.get(0))
+                .contains("Open balance: EUR 1190.00\n")
+                .contains("Interest: EUR 2.57\n")
+                .contains("Flat compensation: EUR 40.00\n")
+                .doesNotContain("Fees charged")
                 .contains("Total due: EUR 1232.57\n");
-        assertThat(notices.get(1)).contains("Open balance: EUR 1190.00\n").contains("Fee of this notice: EUR 5.00\n")
-                .contains("Fees charged: EUR 5.00\n").contains("Interest: EUR 7.72\n")
-                .contains("Flat compensation: EUR 40.00\n").contains("Total due: EUR 1242.72\n");
-        assertThat(notices.get(2)).contains("Open balance: EUR 1190.00\n").doesNotContain("Fee of this notice")
-                .contains("Fees charged: EUR 5.00\n").contains("Interest: EUR 22.05\n")
-                .contains("Flat compensation: EUR 40.00\n").contains("Total due: EUR 1257.05\n");
+        assertThat(notices.get(1))
+                .contains("Open balance: EUR 1190.00\n")
+                .contains("Fee of this notice: EUR 5.00\n")
+                .contains("Fees charged: EUR 5.00\n")
+                .contains("Interest: EUR 7.72\n")
+                .contains("Flat compensation: EUR 40.00\n")
+                .contains("Total due: EUR 1242.72\n");
+        assertThat(notices.get(2))
+                .contains("Open balance: EUR 1190.00\n")
+                .doesNotContain("Fee of this notice")
+                .contains("Fees charged: EUR 5.00\n")
+                .contains("Interest: EUR 22.05\n")
+                .contains("Flat compensation: EUR 40.00\n")
+                .contains("Total due: EUR 1257.05\n");
 
         DunningCase dunningCase = scenario.dunning.openCaseOf(customer.id()).orElseThrow();
-        assertThat(dunningCase.history()).filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
+        assertThat(dunningCase.history())
+                .filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
                 .extracting(CaseEvent::claim)
-                .extracting(Claim::asOf, c -> c.total().toString(), c -> c.compensation().toString(),
-                        c -> c.fees().toString(), c -> c.interest().toString())
+                .extracting(
+                        Claim::asOf,
+                        c -> c.total().toString(),
+                        c -> c.compensation().toString(),
+                        c -> c.fees().toString(),
+                        c -> c.interest().toString())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 1, 22), "EUR 1232.57", "EUR 40.00",
-                                "EUR 0.00", "EUR 2.57"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 2, 5), "EUR 1242.72", "EUR 40.00",
-                                "EUR 5.00", "EUR 7.72"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 16), "EUR 1257.05", "EUR 40.00",
-                                "EUR 5.00", "EUR 22.05"));
-        assertThat(dunningCase.history()).filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.of(2026, 1, 22), "EUR 1232.57", "EUR 40.00", "EUR 0.00", "EUR 2.57"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.of(2026, 2, 5), "EUR 1242.72", "EUR 40.00", "EUR 5.00", "EUR 7.72"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.of(2026, 3, 16), "EUR 1257.05", "EUR 40.00", "EUR 5.00", "EUR 22.05"));
+        assertThat(dunningCase.history())
+                .filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
                 .extracting(CaseEvent::detail)
                 .allSatisfy(detail -> assertThat(detail).contains("balance EUR 1190.00 + fees "));
 
@@ -110,12 +120,19 @@ class DunningClaimTest {
     void aCaseClosedByAPaymentTellsTheLastLevelItReachedAndIsClosedOnThePaymentsDay() {
         Invoice invoice = scenario.invoice(customer.id(), "1190.00", 10);
         scenario.untilDay(33);
-        assertThat(scenario.dunning.openCaseOf(customer.id()).orElseThrow().topLevel()).isEqualTo(2);
+        assertThat(scenario.dunning.openCaseOf(customer.id()).orElseThrow().topLevel())
+                .isEqualTo(2);
 
         // received on day 32 (2026-02-06), booked on day 33
-        scenario.crm.billing().recordPayment(new NewPayment(customer.id(), Money.of("1190.00", "EUR"),
-                LocalDate.of(2026, 2, 6), PaymentMethod.BANK_TRANSFER, "PAY-1",
-                List.of(NewPayment.Allocation.of(invoice.id(), Money.of("1190.00", "EUR")))));
+        scenario.crm
+                .billing()
+                .recordPayment(new NewPayment(
+                        customer.id(),
+                        Money.of("1190.00", "EUR"),
+                        LocalDate.of(2026, 2, 6),
+                        PaymentMethod.BANK_TRANSFER,
+                        "PAY-1",
+                        List.of(NewPayment.Allocation.of(invoice.id(), Money.of("1190.00", "EUR")))));
         scenario.untilDay(40);
 
         assertThat(scenario.dunning.casesOf(customer.id())).singleElement().satisfies(closed -> {

@@ -25,9 +25,9 @@ import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -49,24 +49,44 @@ class DunningCollisionTest {
      * as if another node had won.
      */
     private DunningCaseStore collidingCases() {
-        Supplier<StaleVersionException> collision = () -> new StaleVersionException("DunningCase",
-                "(saved by another node)", 1, 2);
-        return Collisions.on(DunningCaseStore.class, Collisions.on(DunningCaseStore.class,
-                InMemoryDunningCaseStore.create(storage), "save", collisionsLeft, collision), "saveAll",
-                collisionsLeft, collision);
+        Supplier<StaleVersionException> collision =
+                () -> new StaleVersionException("DunningCase", "(saved by another node)", 1, 2);
+        return Collisions.on(
+                DunningCaseStore.class,
+                Collisions.on(
+                        DunningCaseStore.class,
+                        InMemoryDunningCaseStore.create(storage),
+                        "save",
+                        collisionsLeft,
+                        collision),
+                "saveAll",
+                collisionsLeft,
+                collision);
     }
 
     @Test
     void caseWhoseSaveCollidesTwiceIsEvaluatedAgainAndItsNoticeGoesOutOnce() {
-        WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, gateway).build();
-        Dunning dunning = Dunning.builder(runtime).cases(collidingCases()).policy(DunningScenario.ladder().build())
+        WorkflowRuntime runtime = WorkflowRuntime.builder()
+                .crm(crm)
+                .store(InMemoryWorkflowStore.create(storage))
+                .channel(Channel.EMAIL, gateway)
                 .build();
-        Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))
-                .withEmail(EmailAddress.of("ap@acme.example"), ContactPointType.BILLING));
-        crm.billing().issueInvoice(new NewInvoice("INV-1", acme.id(), DunningScenario.TODAY.minusDays(40),
-                DunningScenario.TODAY.minusDays(10), Currency.getInstance("EUR"),
-                List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of("1000.00", "EUR"), BigDecimal.ZERO))));
+        Dunning dunning = Dunning.builder(runtime)
+                .cases(collidingCases())
+                .policy(DunningScenario.ladder().build())
+                .build();
+        Account acme = crm.parties()
+                .registerAccount(NewAccount.of("Acme Trading", UserId.next(new IdGenerator(clock)))
+                        .withEmail(EmailAddress.of("ap@acme.example"), ContactPointType.BILLING));
+        crm.billing()
+                .issueInvoice(new NewInvoice(
+                        "INV-1",
+                        acme.id(),
+                        DunningScenario.TODAY.minusDays(40),
+                        DunningScenario.TODAY.minusDays(10),
+                        Currency.getInstance("EUR"),
+                        List.of(InvoiceLine.of(
+                                "Services", BigDecimal.ONE, Money.of("1000.00", "EUR"), BigDecimal.ZERO))));
         collisionsLeft.set(2);
 
         RunReport report = runtime.runDue(clock.instant());
@@ -74,9 +94,12 @@ class DunningCollisionTest {
         assertThat(collisionsLeft).hasValue(0);
         assertThat(report).isEqualTo(new RunReport(1, 1, 0, 0));
         assertThat(gateway.keys()).singleElement().asString().endsWith(":1:notice");
-        assertThat(dunning.casesOf(acme.id())).singleElement().satisfies(dunningCase -> assertThat(dunningCase.steps())
-                .isEqualTo(1));
-        assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(10)).items()).hasSize(1);
+        assertThat(dunning.casesOf(acme.id()))
+                .singleElement()
+                .satisfies(dunningCase -> assertThat(dunningCase.steps()).isEqualTo(1));
+        assertThat(runtime.actions(ActionStatus.DELIVERED, PageRequest.first(10))
+                        .items())
+                .hasSize(1);
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import org.crmkit.workflow.RunReport;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
@@ -14,10 +13,7 @@ import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.party.Account;
-import org.crmkit.workflow.dunning.CaseEvent;
-import org.crmkit.workflow.dunning.CaseEventKind;
-import org.crmkit.workflow.dunning.CaseStatus;
-import org.crmkit.workflow.dunning.DunningCase;
+import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
@@ -35,25 +31,35 @@ class DunningLadderTest {
         scenario.untilDay(100);
 
         assertThat(scenario.sendingDays(acme)).containsExactly(17L, 31L, 70L);
-        assertThat(scenario.sentTo(acme)).extracting(DunningScenario.Sent::channel)
+        assertThat(scenario.sentTo(acme))
+                .extracting(DunningScenario.Sent::channel)
                 .containsExactly(Channel.EMAIL, Channel.EMAIL, Channel.LETTER);
-        assertThat(scenario.sentTo(acme).get(0).message().body()).contains("INV-1").contains("EUR 1000.00")
+        assertThat(scenario.sentTo(acme).get(0).message().body())
+                .contains("INV-1")
+                .contains("EUR 1000.00")
                 .contains("Please pay by 2026-01-29");
         assertThat(scenario.sentTo(acme).get(1).message().body()).contains("Fee of this notice: EUR 5.00");
 
-        List<Task> calls = scenario.crm.activities().tasksOf(scenario.owner, Set.of(), PageRequest.first(10)).items();
+        List<Task> calls = scenario.crm
+                .activities()
+                .tasksOf(scenario.owner, Set.of(), PageRequest.first(10))
+                .items();
         assertThat(calls).singleElement().satisfies(call -> {
             assertThat(call.subject()).isEqualTo("Dunning call: Acme Trading (level 3)");
-            assertThat(call.dueAt()).isEqualTo(LocalDate.of(2026, 2, 21).atTime(17, 0).toInstant(java.time.ZoneOffset.UTC));
+            assertThat(call.dueAt())
+                    .isEqualTo(LocalDate.of(2026, 2, 21).atTime(17, 0).toInstant(java.time.ZoneOffset.UTC));
             assertThat(call.description()).contains("INV-1").contains("EUR 1000.00");
         });
 
         assertThat(scenario.lawyer).singleElement().satisfies(handOver -> {
             assertThat(handOver.on()).isEqualTo(DunningScenario.TODAY.plusDays(70));
             assertThat(handOver.dossier().accountName()).isEqualTo("Acme Trading");
-            assertThat(handOver.dossier().invoices()).singleElement()
+            assertThat(handOver.dossier().invoices())
+                    .singleElement()
                     .satisfies(entry -> assertThat(entry.balance()).isEqualTo(Money.of("1000.00", "EUR")));
-            assertThat(handOver.dossier().notices()).extracting(CaseEvent::level).contains(1, 2, 3);
+            assertThat(handOver.dossier().notices())
+                    .extracting(CaseEvent::level)
+                    .contains(1, 2, 3);
             assertThat(handOver.dossier().claim().fees()).isEqualTo(Money.of("5.00", "EUR"));
             assertThat(handOver.dossier().contacts()).extracting(c -> c.email()).contains("acme.trading@example.com");
         });
@@ -64,20 +70,30 @@ class DunningLadderTest {
             assertThat(item.invoice()).isEqualTo(invoice.id());
             assertThat(item.level()).isEqualTo(4);
         });
-        assertThat(dunningCase.history()).filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
+        assertThat(dunningCase.history())
+                .filteredOn(e -> e.kind() == CaseEventKind.LEVEL_REACHED)
                 .extracting(CaseEvent::on, CaseEvent::level)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 1, 22), 1),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 2, 5), 2),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 2, 19), 3),
                         org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 3, 16), 4));
-        assertThat(dunningCase.history()).filteredOn(e -> e.kind() == CaseEventKind.NOTICE_DELIVERED)
-                .extracting(CaseEvent::channel).containsExactly(Channel.EMAIL, Channel.EMAIL, Channel.LETTER);
+        assertThat(dunningCase.history())
+                .filteredOn(e -> e.kind() == CaseEventKind.NOTICE_DELIVERED)
+                .extracting(CaseEvent::channel)
+                .containsExactly(Channel.EMAIL, Channel.EMAIL, Channel.LETTER);
 
-        List<Activity> timeline = scenario.crm.activities().timeline(acme.id(), TimelineFilter.ALL,
-                PageRequest.first(20)).items();
-        assertThat(timeline).extracting(Activity::kind)
-                .containsExactlyInAnyOrder(ActivityKind.EMAIL, ActivityKind.EMAIL, ActivityKind.NOTE, ActivityKind.LETTER,
+        List<Activity> timeline = scenario.crm
+                .activities()
+                .timeline(acme.id(), TimelineFilter.ALL, PageRequest.first(20))
+                .items();
+        assertThat(timeline)
+                .extracting(Activity::kind)
+                .containsExactlyInAnyOrder(
+                        ActivityKind.EMAIL,
+                        ActivityKind.EMAIL,
+                        ActivityKind.NOTE,
+                        ActivityKind.LETTER,
                         ActivityKind.NOTE);
     }
 
@@ -94,8 +110,9 @@ class DunningLadderTest {
         assertThat(scenario.dunning.casesOf(acme.id())).singleElement().satisfies(closed -> {
             assertThat(closed.status()).isEqualTo(CaseStatus.CLOSED);
             assertThat(closed.closedOn()).isEqualTo(DunningScenario.TODAY.plusDays(20));
-            assertThat(closed.history()).extracting(CaseEvent::kind).contains(CaseEventKind.INVOICE_PAID,
-                    CaseEventKind.CLOSED);
+            assertThat(closed.history())
+                    .extracting(CaseEvent::kind)
+                    .contains(CaseEventKind.INVOICE_PAID, CaseEventKind.CLOSED);
         });
     }
 
@@ -113,8 +130,11 @@ class DunningLadderTest {
         assertThat(scenario.lawyer).isEmpty();
         assertThat(scenario.sendingDays(acme)).containsExactly(17L, 31L);
         assertThat(scenario.crm.parties().account(acme.id()).isOnCreditHold()).isFalse();
-        assertThat(scenario.runtime.actions(ActionStatus.CANCELLED, PageRequest.first(10)).items())
-                .extracting(a -> a.deduplicationKey().substring(a.deduplicationKey().lastIndexOf(':') + 1))
+        assertThat(scenario.runtime
+                        .actions(ActionStatus.CANCELLED, PageRequest.first(10))
+                        .items())
+                .extracting(
+                        a -> a.deduplicationKey().substring(a.deduplicationKey().lastIndexOf(':') + 1))
                 .containsExactlyInAnyOrder("notice", "legal");
     }
 

@@ -17,11 +17,17 @@ class DunningPolicyTest {
 
     @Test
     void wellFormedLadderKeepsItsLevelsInOrderWithTheirSettings() {
-        DunningPolicy policy = policy()
-                .level(DunningLevel.daysAfterDue(-3).notice(Channel.EMAIL).template("courtesy"))
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.LETTER).fee("5.00").paymentDeadline(7))
-                .level(DunningLevel.daysAfterPreviousNotice(14).callTaskForAccountOwner(2)
-                        .minimumOverdueBalance("50.00").minimumOverdueInvoices(1).minimumDaysOverdue(20))
+        DunningPolicy policy = policy().level(
+                        DunningLevel.daysAfterDue(-3).notice(Channel.EMAIL).template("courtesy"))
+                .level(DunningLevel.daysAfterDue(7)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .fee("5.00")
+                        .paymentDeadline(7))
+                .level(DunningLevel.daysAfterPreviousNotice(14)
+                        .callTaskForAccountOwner(2)
+                        .minimumOverdueBalance("50.00")
+                        .minimumOverdueInvoices(1)
+                        .minimumDaysOverdue(20))
                 .build();
 
         assertThat(policy.levels()).extracting(DunningLevel::number).containsExactly(1, 2, 3);
@@ -30,17 +36,15 @@ class DunningPolicyTest {
         assertThat(policy.level(2).template()).isEqualTo("dunning-level-2");
         assertThat(policy.level(2).noticeChannels()).containsExactly(Channel.EMAIL, Channel.LETTER);
         assertThat(policy.level(2).fee()).isEqualTo(Money.of("5.00", "EUR"));
-        assertThat(policy.level(3).conditions())
-                .isEqualTo(new DunningConditions(Money.of("50.00", "EUR"), 1, 20));
+        assertThat(policy.level(3).conditions()).isEqualTo(new DunningConditions(Money.of("50.00", "EUR"), 1, 20));
         assertThat(policy.level(3).sendsNotice()).isFalse();
     }
 
     @Test
     void levelsOutOfOrderAreRefusedNamingTheLevel() {
-        assertThatThrownBy(() -> policy()
-                .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL))
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
-                .build())
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL))
+                        .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
+                        .build())
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("levels[1].offsetDays")
                 .hasMessageContaining("levels must be in order");
@@ -48,23 +52,30 @@ class DunningPolicyTest {
 
     @Test
     void negativeFeeIsRefused() {
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL).fee("-5.00")).build())
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7)
+                                .notice(Channel.EMAIL)
+                                .fee("-5.00"))
+                        .build())
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("levels[0].fee: must not be negative, was EUR -5.00");
     }
 
     @Test
     void unknownCurrencyIsRefused() {
-        assertThatThrownBy(() -> DunningPolicy.builder("b2b").currency("EUX")
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL)).build())
+        assertThatThrownBy(() -> DunningPolicy.builder("b2b")
+                        .currency("EUX")
+                        .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
+                        .build())
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("currency: 'EUX' is not an ISO 4217 currency code");
     }
 
     @Test
     void feeInAnotherCurrencyIsRefused() {
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL)
-                .fee(Money.of("5.00", "USD"))).build())
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7)
+                                .notice(Channel.EMAIL)
+                                .fee(Money.of("5.00", "USD")))
+                        .build())
                 .isInstanceOf(CurrencyMismatchException.class)
                 .hasMessageContaining("levels[0].fee");
     }
@@ -78,26 +89,42 @@ class DunningPolicyTest {
 
     @Test
     void firstLevelCannotCountFromAPreviousNotice() {
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterPreviousNotice(7).notice(Channel.EMAIL)).build())
+        assertThatThrownBy(() -> policy().level(
+                                DunningLevel.daysAfterPreviousNotice(7).notice(Channel.EMAIL))
+                        .build())
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("levels[0].offsetDays");
     }
 
     @Test
     void policyWithoutLevelsOrNameIsRefused() {
-        assertThatThrownBy(() -> policy().build()).isInstanceOf(InvalidValueException.class)
+        assertThatThrownBy(() -> policy().build())
+                .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("levels: a policy needs at least one level");
-        assertThatThrownBy(() -> DunningPolicy.builder(" ").level(DunningLevel.daysAfterDue(7).creditHold()).build())
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("name");
+        assertThatThrownBy(() -> DunningPolicy.builder(" ")
+                        .level(DunningLevel.daysAfterDue(7).creditHold())
+                        .build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("name");
     }
 
     @Test
     void malformedAmountsAndChannelsAreRefused() {
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL).fee("five")).build())
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("levels[0].fee: 'five'");
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL).fee("0.001")).build())
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("minor unit");
-        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.EMAIL)).build())
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("lists a channel twice");
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7)
+                                .notice(Channel.EMAIL)
+                                .fee("five"))
+                        .build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("levels[0].fee: 'five'");
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7)
+                                .notice(Channel.EMAIL)
+                                .fee("0.001"))
+                        .build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("minor unit");
+        assertThatThrownBy(() -> policy().level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.EMAIL))
+                        .build())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("lists a channel twice");
     }
 }

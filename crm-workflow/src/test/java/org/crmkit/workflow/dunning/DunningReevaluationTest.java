@@ -18,12 +18,6 @@ import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
-import org.crmkit.workflow.dunning.CaseEvent;
-import org.crmkit.workflow.dunning.CaseEventKind;
-import org.crmkit.workflow.dunning.CaseStatus;
-import org.crmkit.workflow.dunning.DunningCase;
-import org.crmkit.workflow.dunning.DunningLevel;
-import org.crmkit.workflow.dunning.DunningPolicy;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
 import org.junit.jupiter.api.Test;
@@ -51,7 +45,9 @@ class DunningReevaluationTest {
         scenario.untilDay(45);
 
         assertThat(scenario.sendingDays(acme)).containsExactly(17L, 39L);
-        assertThat(scenario.sentTo(acme).get(1).message().body()).contains("EUR 600.00").doesNotContain("EUR 1000.00");
+        assertThat(scenario.sentTo(acme).get(1).message().body())
+                .contains("EUR 600.00")
+                .doesNotContain("EUR 1000.00");
         assertThat(historyOf(acme)).contains(CaseEventKind.PARTIAL_PAYMENT);
         assertThat(caseOf(acme).status()).isEqualTo(CaseStatus.OPEN);
     }
@@ -65,7 +61,8 @@ class DunningReevaluationTest {
 
         scenario.untilDay(30);
         assertThat(scenario.sendingDays(acme)).containsExactly(19L);
-        assertThat(scenario.sentTo(acme).get(0).message().body()).contains(undisputed.number())
+        assertThat(scenario.sentTo(acme).get(0).message().body())
+                .contains(undisputed.number())
                 .doesNotContain(disputed.number() + ",");
 
         scenario.dunning.resolveDispute(disputed.id());
@@ -73,7 +70,8 @@ class DunningReevaluationTest {
 
         assertThat(scenario.sendingDays(acme)).containsExactly(19L, 33L, 37L);
         assertThat(historyOf(acme)).contains(CaseEventKind.DISPUTED, CaseEventKind.DISPUTE_RESOLVED);
-        assertThat(caseOf(acme).items()).extracting(item -> item.number() + "@" + item.level())
+        assertThat(caseOf(acme).items())
+                .extracting(item -> item.number() + "@" + item.level())
                 .containsExactly(disputed.number() + "@1", undisputed.number() + "@2");
     }
 
@@ -86,8 +84,9 @@ class DunningReevaluationTest {
         scenario.untilDay(40);
 
         assertThat(scenario.sendingDays(acme)).containsExactly(17L, 36L);
-        assertThat(historyOf(acme)).containsSubsequence(CaseEventKind.PROMISE_TO_PAY, CaseEventKind.PROMISE_BROKEN,
-                CaseEventKind.LEVEL_REACHED);
+        assertThat(historyOf(acme))
+                .containsSubsequence(
+                        CaseEventKind.PROMISE_TO_PAY, CaseEventKind.PROMISE_BROKEN, CaseEventKind.LEVEL_REACHED);
     }
 
     @Test
@@ -107,8 +106,10 @@ class DunningReevaluationTest {
 
     @Test
     void promiseWithoutAnOpenCaseIsRefused() {
-        assertThatThrownBy(() -> scenario.dunning.promiseToPay(acme.id(), scenario.today().plusDays(5)))
-                .isInstanceOf(RecordNotFoundException.class).hasMessageContaining(acme.id().toString());
+        assertThatThrownBy(() -> scenario.dunning.promiseToPay(
+                        acme.id(), scenario.today().plusDays(5)))
+                .isInstanceOf(RecordNotFoundException.class)
+                .hasMessageContaining(acme.id().toString());
     }
 
     @Test
@@ -145,16 +146,19 @@ class DunningReevaluationTest {
 
         scenario.untilDay(40);
 
-        assertThat(scenario.dunning.casesOf(acme.id())).extracting(DunningCase::status)
+        assertThat(scenario.dunning.casesOf(acme.id()))
+                .extracting(DunningCase::status)
                 .containsExactly(CaseStatus.CLOSED, CaseStatus.OPEN);
         assertThat(scenario.sendingDays(acme)).containsExactly(17L, 37L);
-        assertThat(scenario.sentTo(acme).get(1).key()).endsWith(":1:notice")
+        assertThat(scenario.sentTo(acme).get(1).key())
+                .endsWith(":1:notice")
                 .isNotEqualTo(scenario.sentTo(acme).get(0).key());
     }
 
     @Test
     void callLevelWithAMinimumBalanceIsLeftWhenAPaymentDropsTheBalanceBelowIt() {
-        DunningScenario withMinimum = new DunningScenario(DunningPolicy.builder("minimum").currency("EUR")
+        DunningScenario withMinimum = new DunningScenario(DunningPolicy.builder("minimum")
+                .currency("EUR")
                 .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL))
                 .level(DunningLevel.daysAfterDue(21).callTaskForAccountOwner(1).minimumOverdueBalance("500.00"))
                 .level(DunningLevel.daysAfterDue(35).legalHandOff())
@@ -162,7 +166,8 @@ class DunningReevaluationTest {
         Account customer = withMinimum.customer("Brandt KG");
         Invoice invoice = withMinimum.invoice(customer.id(), "1000.00", 10);
         withMinimum.untilDay(32);
-        assertThat(withMinimum.dunning.openCaseOf(customer.id()).orElseThrow().topLevel()).isEqualTo(2);
+        assertThat(withMinimum.dunning.openCaseOf(customer.id()).orElseThrow().topLevel())
+                .isEqualTo(2);
 
         withMinimum.pays(invoice, "600.00");
         withMinimum.untilDay(90);
@@ -176,11 +181,14 @@ class DunningReevaluationTest {
     @Test
     void noticeFallsBackToALetterWhenTheOnlyEmailBelongsToAContactWhoWithdrewConsent() {
         Account noEmail = scenario.customerWithoutEmail("Huber GmbH");
-        Contact eva = scenario.crm.parties().registerContact(NewContact.of(PersonName.of("Eva", "Huber"), scenario.owner)
-                .withEmail(EmailAddress.of("eva@huber.example"), ContactPointType.WORK)
-                .withDetails(new ContactDetails(Locale.GERMAN, null, null)));
-        scenario.crm.parties().linkContactToAccount(eva.id(), noEmail.id(), "accounts payable", false,
-                scenario.today(), null);
+        Contact eva = scenario.crm
+                .parties()
+                .registerContact(NewContact.of(PersonName.of("Eva", "Huber"), scenario.owner)
+                        .withEmail(EmailAddress.of("eva@huber.example"), ContactPointType.WORK)
+                        .withDetails(new ContactDetails(Locale.GERMAN, null, null)));
+        scenario.crm
+                .parties()
+                .linkContactToAccount(eva.id(), noEmail.id(), "accounts payable", false, scenario.today(), null);
         scenario.invoice(noEmail.id(), "300.00", 10);
         scenario.untilDay(17);
         assertThat(scenario.sentTo(noEmail)).singleElement().satisfies(sent -> {
@@ -192,7 +200,8 @@ class DunningReevaluationTest {
         scenario.crm.parties().withdrawConsent(eva.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "phone call");
         scenario.untilDay(31);
 
-        assertThat(scenario.sentTo(noEmail)).extracting(DunningScenario.Sent::channel)
+        assertThat(scenario.sentTo(noEmail))
+                .extracting(DunningScenario.Sent::channel)
                 .containsExactly(Channel.EMAIL, Channel.LETTER);
         assertThat(scenario.sentTo(noEmail).get(1).message().address()).isEqualTo("Marktplatz 5, 80331 München, DE");
     }
@@ -205,10 +214,14 @@ class DunningReevaluationTest {
         scenario.untilDay(20);
 
         assertThat(scenario.sendingDays(acme)).containsExactly(18L);
-        assertThat(scenario.runtime.actions(ActionStatus.DELIVERED, PageRequest.first(10)).items())
-                .singleElement().satisfies(action -> {
+        assertThat(scenario.runtime
+                        .actions(ActionStatus.DELIVERED, PageRequest.first(10))
+                        .items())
+                .singleElement()
+                .satisfies(action -> {
                     assertThat(action.attempts()).isEqualTo(2);
-                    assertThat(action.deduplicationKey()).isEqualTo(scenario.sentTo(acme).get(0).key());
+                    assertThat(action.deduplicationKey())
+                            .isEqualTo(scenario.sentTo(acme).get(0).key());
                 });
         assertThat(historyOf(acme)).containsSubsequence(CaseEventKind.LEVEL_REACHED, CaseEventKind.NOTICE_DELIVERED);
     }
@@ -220,9 +233,14 @@ class DunningReevaluationTest {
 
         scenario.untilDay(21);
 
-        assertThat(scenario.runtime.actions(ActionStatus.FAILED, PageRequest.first(10)).items()).singleElement()
+        assertThat(scenario.runtime
+                        .actions(ActionStatus.FAILED, PageRequest.first(10))
+                        .items())
+                .singleElement()
                 .satisfies(action -> assertThat(action.lastError()).isEqualTo("SMTP 451 try again later"));
-        assertThat(caseOf(acme).history()).filteredOn(e -> e.kind() == CaseEventKind.DELIVERY_FAILED).singleElement()
+        assertThat(caseOf(acme).history())
+                .filteredOn(e -> e.kind() == CaseEventKind.DELIVERY_FAILED)
+                .singleElement()
                 .satisfies(e -> assertThat(e.detail()).contains("SMTP 451"));
         assertThat(scenario.sentTo(acme)).singleElement().satisfies(letter -> {
             assertThat(letter.channel()).isEqualTo(Channel.LETTER);
@@ -230,8 +248,9 @@ class DunningReevaluationTest {
             assertThat(letter.key()).endsWith(":1:notice:letter");
             assertThat(letter.message().body()).contains("EUR 1000.00");
         });
-        assertThat(historyOf(acme)).containsSubsequence(CaseEventKind.DELIVERY_FAILED, CaseEventKind.CHANNEL_FALLBACK,
-                CaseEventKind.NOTICE_DELIVERED);
+        assertThat(historyOf(acme))
+                .containsSubsequence(
+                        CaseEventKind.DELIVERY_FAILED, CaseEventKind.CHANNEL_FALLBACK, CaseEventKind.NOTICE_DELIVERED);
     }
 
     @Test
@@ -244,9 +263,12 @@ class DunningReevaluationTest {
         scenario.untilDay(30);
 
         assertThat(scenario.sentTo(acme)).isEmpty();
-        assertThat(scenario.runtime.actions(ActionStatus.CANCELLED, PageRequest.first(10)).items()).hasSize(1);
-        assertThat(historyOf(acme)).containsSubsequence(CaseEventKind.INVOICE_PAID, CaseEventKind.CLOSED,
-                CaseEventKind.ACTIONS_CANCELLED);
+        assertThat(scenario.runtime
+                        .actions(ActionStatus.CANCELLED, PageRequest.first(10))
+                        .items())
+                .hasSize(1);
+        assertThat(historyOf(acme))
+                .containsSubsequence(CaseEventKind.INVOICE_PAID, CaseEventKind.CLOSED, CaseEventKind.ACTIONS_CANCELLED);
     }
 
     @Test

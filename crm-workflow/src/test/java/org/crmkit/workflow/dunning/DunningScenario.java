@@ -29,17 +29,14 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.testkit.SettableClock;
-import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.testkit.TimeFixture;
-import org.crmkit.workflow.dunning.Dossier;
-import org.crmkit.workflow.dunning.DunningLevel;
-import org.crmkit.workflow.dunning.DunningPolicy;
+import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.Message;
-import org.crmkit.workflow.action.RetryPolicy;
 import org.crmkit.workflow.action.MessageChannel;
+import org.crmkit.workflow.action.RetryPolicy;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 
 /**
  * A dunning test bed in memory: crmkit, the runtime with recording email and letter channels and a recording
@@ -51,12 +48,10 @@ final class DunningScenario {
     static final LocalDate TODAY = LocalDate.of(2026, 1, 5);
 
     /** A message as the host's channel received it, with the day it went out. */
-    record Sent(LocalDate on, Channel channel, String key, Message message) {
-    }
+    record Sent(LocalDate on, Channel channel, String key, Message message) {}
 
     /** A dossier as the lawyer received it. */
-    record HandedOver(LocalDate on, String key, Dossier dossier) {
-    }
+    record HandedOver(LocalDate on, String key, Dossier dossier) {}
 
     final SettableClock clock = SettableClock.at(START);
     final InMemoryStorage storage = InMemoryStorage.create(clock);
@@ -65,7 +60,10 @@ final class DunningScenario {
      * (the runtime hears them after the host's listener) until it is up again.
      */
     final AtomicBoolean hostListenerDown = new AtomicBoolean();
-    final Crm crm = Crm.builder().storage(storage).clock(clock)
+
+    final Crm crm = Crm.builder()
+            .storage(storage)
+            .clock(clock)
             .eventListener(entry -> {
                 if (hostListenerDown.get()) {
                     throw new IllegalStateException("the host's event listener is down");
@@ -77,6 +75,7 @@ final class DunningScenario {
     final UserId owner = UserId.next(ids);
     /** What the host's email and letter channels received, in the order received. */
     final RecordingChannel gateway = RecordingChannel.at(clock);
+
     final List<HandedOver> lawyer = Collections.synchronizedList(new ArrayList<>());
     final AtomicInteger emailFailuresLeft = new AtomicInteger();
     final WorkflowRuntime runtime;
@@ -101,20 +100,24 @@ final class DunningScenario {
         this(b -> b, policies);
     }
 
-    private DunningScenario(java.util.function.UnaryOperator<Dunning.Builder> configure,
-                            java.util.function.Function<DunningScenario, DunningPolicy[]> policiesOf) {
+    private DunningScenario(
+            java.util.function.UnaryOperator<Dunning.Builder> configure,
+            java.util.function.Function<DunningScenario, DunningPolicy[]> policiesOf) {
         MessageChannel email = (key, message) -> {
             if (emailFailuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 throw new IllegalStateException("SMTP 451 try again later");
             }
             gateway.send(key, message);
         };
-        runtime = WorkflowRuntime.builder().crm(crm).store(InMemoryWorkflowStore.create(storage))
+        runtime = WorkflowRuntime.builder()
+                .crm(crm)
+                .store(InMemoryWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, email)
                 .channel(Channel.LETTER, gateway)
                 .retryPolicy(RetryPolicy.exponential(3, Duration.ofHours(1), Duration.ofDays(1)))
                 .build();
-        Dunning.Builder builder = Dunning.builder(runtime).cases(InMemoryDunningCaseStore.create(storage))
+        Dunning.Builder builder = Dunning.builder(runtime)
+                .cases(InMemoryDunningCaseStore.create(storage))
                 .legalHandOff((key, dossier) -> lawyer.add(new HandedOver(today(), key, dossier)));
         for (DunningPolicy policy : policiesOf.apply(this)) {
             builder.policy(policy);
@@ -125,9 +128,15 @@ final class DunningScenario {
 
     /** The ladder of the product description: reminders at +7 and +21, a call at +35, the lawyer at +60. */
     static DunningPolicy.Builder ladder() {
-        return DunningPolicy.builder("standard").currency("EUR")
-                .level(DunningLevel.daysAfterDue(7).notice(Channel.EMAIL, Channel.LETTER).paymentDeadline(7))
-                .level(DunningLevel.daysAfterDue(21).notice(Channel.EMAIL, Channel.LETTER).fee("5.00").paymentDeadline(7))
+        return DunningPolicy.builder("standard")
+                .currency("EUR")
+                .level(DunningLevel.daysAfterDue(7)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .paymentDeadline(7))
+                .level(DunningLevel.daysAfterDue(21)
+                        .notice(Channel.EMAIL, Channel.LETTER)
+                        .fee("5.00")
+                        .paymentDeadline(7))
                 .level(DunningLevel.daysAfterDue(35).callTaskForAccountOwner(2))
                 .level(DunningLevel.daysAfterDue(60).legalHandOff().creditHold().notice(Channel.LETTER));
     }
@@ -142,33 +151,55 @@ final class DunningScenario {
     }
 
     Account customer(String name) {
-        return crm.parties().registerAccount(NewAccount.of(name, owner)
-                .withEmail(EmailAddress.of(name.toLowerCase().replace(' ', '.') + "@example.com"), ContactPointType.BILLING)
-                .withAddress(PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
+        return crm.parties()
+                .registerAccount(NewAccount.of(name, owner)
+                        .withEmail(
+                                EmailAddress.of(name.toLowerCase().replace(' ', '.') + "@example.com"),
+                                ContactPointType.BILLING)
+                        .withAddress(
+                                PostalAddress.of("Hauptstr. 1", "10115", "Berlin", "DE"), ContactPointType.BILLING));
     }
 
     Account customerWithoutEmail(String name) {
-        return crm.parties().registerAccount(NewAccount.of(name, owner)
-                .withAddress(PostalAddress.of("Marktplatz 5", "80331", "München", "DE"), ContactPointType.BILLING));
+        return crm.parties()
+                .registerAccount(NewAccount.of(name, owner)
+                        .withAddress(
+                                PostalAddress.of("Marktplatz 5", "80331", "München", "DE"), ContactPointType.BILLING));
     }
 
     /** An invoice of {@code gross} EUR (net plus 0 % tax), issued today, due in {@code dueInDays}. */
     Invoice invoice(AccountId account, String gross, int dueInDays) {
         LocalDate due = today().plusDays(dueInDays);
-        return crm.billing().issueInvoice(new NewInvoice("INV-" + (++invoiceNumber), account,
-                due.isBefore(today()) ? due : today(), due, Currency.getInstance("EUR"),
-                List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
+        return crm.billing()
+                .issueInvoice(new NewInvoice(
+                        "INV-" + (++invoiceNumber),
+                        account,
+                        due.isBefore(today()) ? due : today(),
+                        due,
+                        Currency.getInstance("EUR"),
+                        List.of(InvoiceLine.of("Services", BigDecimal.ONE, Money.of(gross, "EUR"), BigDecimal.ZERO))));
     }
 
     void pays(Invoice invoice, String amount) {
-        crm.billing().recordPayment(new NewPayment(invoice.account(), Money.of(amount, "EUR"), today(),
-                PaymentMethod.BANK_TRANSFER, "PAY-" + invoice.number() + "-" + day(),
-                List.of(NewPayment.Allocation.of(invoice.id(), Money.of(amount, "EUR")))));
+        crm.billing()
+                .recordPayment(new NewPayment(
+                        invoice.account(),
+                        Money.of(amount, "EUR"),
+                        today(),
+                        PaymentMethod.BANK_TRANSFER,
+                        "PAY-" + invoice.number() + "-" + day(),
+                        List.of(NewPayment.Allocation.of(invoice.id(), Money.of(amount, "EUR")))));
     }
 
     void credits(Invoice invoice, String amount) {
-        crm.billing().issueCreditNote(new NewCreditNote("CN-" + invoice.number() + "-" + day(), invoice.account(),
-                invoice.id(), Money.of(amount, "EUR"), today(), "goodwill"));
+        crm.billing()
+                .issueCreditNote(new NewCreditNote(
+                        "CN-" + invoice.number() + "-" + day(),
+                        invoice.account(),
+                        invoice.id(),
+                        Money.of(amount, "EUR"),
+                        today(),
+                        "goodwill"));
     }
 
     /** Elapses whole days, running dunning every morning. */
@@ -185,16 +216,22 @@ final class DunningScenario {
 
     /** Every message sent, in the order sent. */
     List<Sent> sent() {
-        return gateway.sent().stream().map(s -> new Sent(LocalDate.ofInstant(s.at(), ZoneOffset.UTC),
-                s.message().channel(), s.key(), s.message())).toList();
+        return gateway.sent().stream()
+                .map(s -> new Sent(
+                        LocalDate.ofInstant(s.at(), ZoneOffset.UTC), s.message().channel(), s.key(), s.message()))
+                .toList();
     }
 
     List<Sent> sentTo(Account account) {
-        return sent().stream().filter(s -> s.message().about().id().equals(account.id().value())).toList();
+        return sent().stream()
+                .filter(s -> s.message().about().id().equals(account.id().value()))
+                .toList();
     }
 
     /** The days after the start on which something was sent to the account. */
     List<Long> sendingDays(Account account) {
-        return sentTo(account).stream().map(s -> java.time.temporal.ChronoUnit.DAYS.between(TODAY, s.on())).toList();
+        return sentTo(account).stream()
+                .map(s -> java.time.temporal.ChronoUnit.DAYS.between(TODAY, s.on()))
+                .toList();
     }
 }

@@ -25,14 +25,21 @@ class InterestRuleTest {
     void businessInterestUnderBgbRunsFromTheDayAfterTheDueDateSplitAtTheHalfYear() {
         InterestRule rule = InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025);
 
-        InterestRule.InterestCalculation calculation = rule.calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10));
+        InterestRule.InterestCalculation calculation =
+                rule.calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10));
 
         // 1000 x 11.27 % x 10/365 = 3.0876712329 (21.-30.6.), 1000 x 10.27 % x 10/365 = 2.8136986301 (1.-10.7.)
-        assertThat(calculation.periods()).extracting(InterestRule.InterestPeriod::from, InterestRule.InterestPeriod::to,
-                        InterestRule.InterestPeriod::days, p -> p.ratePercent().toPlainString())
+        assertThat(calculation.periods())
+                .extracting(
+                        InterestRule.InterestPeriod::from,
+                        InterestRule.InterestPeriod::to,
+                        InterestRule.InterestPeriod::days,
+                        p -> p.ratePercent().toPlainString())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 6, 21), LocalDate.of(2025, 6, 30), 10L, "11.27"),
-                        org.assertj.core.groups.Tuple.tuple(LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 10), 10L, "10.27"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.of(2025, 6, 21), LocalDate.of(2025, 6, 30), 10L, "11.27"),
+                        org.assertj.core.groups.Tuple.tuple(
+                                LocalDate.of(2025, 7, 1), LocalDate.of(2025, 7, 10), 10L, "10.27"));
         assertThat(calculation.periods().get(0).amount().amount()).isEqualByComparingTo(new BigDecimal("3.0876712329"));
         assertThat(calculation.interest()).isEqualTo(Money.of("5.90", "EUR"));
         assertThat(rule.flatCompensation()).isEqualTo(Money.of("40", "EUR"));
@@ -40,9 +47,11 @@ class InterestRuleTest {
 
     @Test
     void dayCountOf360GivesMoreInterest() {
-        InterestRule rule = InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025).withDayCount(DayCount.ACT_360);
+        InterestRule rule =
+                InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025).withDayCount(DayCount.ACT_360);
 
-        assertThat(rule.calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10)).interest())
+        assertThat(rule.calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10))
+                        .interest())
                 .isEqualTo(Money.of("5.98", "EUR"));
     }
 
@@ -50,8 +59,8 @@ class InterestRuleTest {
     void partialPaymentLowersTheBalanceFromItsDayOn() {
         InterestRule rule = InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025);
 
-        InterestRule.InterestCalculation calculation = rule.calculate(THOUSAND, DUE,
-                Map.of(LocalDate.of(2025, 7, 1), Money.of("400.00", "EUR")), LocalDate.of(2025, 7, 10));
+        InterestRule.InterestCalculation calculation = rule.calculate(
+                THOUSAND, DUE, Map.of(LocalDate.of(2025, 7, 1), Money.of("400.00", "EUR")), LocalDate.of(2025, 7, 10));
 
         // 3.0876712329 + 600 x 10.27 % x 10/365 = 1.6882191781
         assertThat(calculation.interest()).isEqualTo(Money.of("4.78", "EUR"));
@@ -61,10 +70,12 @@ class InterestRuleTest {
     @Test
     void euDirectiveAndConsumerModesUseTheirOwnPoints() {
         assertThat(InterestRule.of(InterestMode.B2B_EU_DIRECTIVE, RATES_2025)
-                .calculate(THOUSAND, LocalDate.of(2025, 7, 1), Map.of(), LocalDate.of(2025, 7, 11)).interest())
+                        .calculate(THOUSAND, LocalDate.of(2025, 7, 1), Map.of(), LocalDate.of(2025, 7, 11))
+                        .interest())
                 .isEqualTo(Money.of("2.54", "EUR"));
         InterestRule consumer = InterestRule.of(InterestMode.CONSUMER, RATES_2025);
-        assertThat(consumer.calculate(THOUSAND, LocalDate.of(2025, 7, 1), Map.of(), LocalDate.of(2025, 7, 11)).interest())
+        assertThat(consumer.calculate(THOUSAND, LocalDate.of(2025, 7, 1), Map.of(), LocalDate.of(2025, 7, 11))
+                        .interest())
                 .isEqualTo(Money.of("1.72", "EUR"));
         assertThat(consumer.flatCompensation()).isNull();
     }
@@ -74,7 +85,9 @@ class InterestRuleTest {
         InterestRule rule = InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025);
 
         assertThat(rule.calculate(THOUSAND, DUE, Map.of(), DUE).interest()).isEqualTo(Money.zero("EUR"));
-        assertThat(InterestRule.NONE.calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10)).interest())
+        assertThat(InterestRule.NONE
+                        .calculate(THOUSAND, DUE, Map.of(), LocalDate.of(2025, 7, 10))
+                        .interest())
                 .isEqualTo(Money.zero("EUR"));
     }
 
@@ -82,10 +95,12 @@ class InterestRuleTest {
     void halfYearMissingFromTheTableIsReportedWithItsStart() {
         InterestRule rule = InterestRule.of(InterestMode.B2B_GERMANY, RATES_2025);
 
-        assertThatThrownBy(() -> rule.calculate(THOUSAND, LocalDate.of(2025, 12, 20), Map.of(), LocalDate.of(2026, 1, 5)))
+        assertThatThrownBy(
+                        () -> rule.calculate(THOUSAND, LocalDate.of(2025, 12, 20), Map.of(), LocalDate.of(2026, 1, 5)))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageContaining("no reference rate for the half-year starting 2026-01-01");
         assertThatThrownBy(() -> ReferenceRates.builder().halfYear(LocalDate.of(2025, 3, 1), "2.0"))
-                .isInstanceOf(InvalidValueException.class).hasMessageContaining("1 January or 1 July");
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessageContaining("1 January or 1 July");
     }
 }

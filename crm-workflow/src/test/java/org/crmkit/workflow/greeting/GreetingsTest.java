@@ -36,12 +36,12 @@ import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.TimeFixture;
 import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.testkit.workflow.RecordingChannel.Sent;
-import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.junit.jupiter.api.Test;
 
 class GreetingsTest {
@@ -52,26 +52,31 @@ class GreetingsTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final RecordingChannel gateway = RecordingChannel.at(clock);
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder()
+            .crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, gateway)
             .build();
     private final UserId owner = UserId.next(new IdGenerator(clock));
 
-    private Contact contact(String first, String last, LocalDate birthday, String zone, Locale language,
-                            boolean consent) {
+    private Contact contact(
+            String first, String last, LocalDate birthday, String zone, Locale language, boolean consent) {
         NewContact details = NewContact.of(PersonName.of(first, last), owner)
                 .withDetails(new ContactDetails(language, birthday, zone == null ? null : ZoneId.of(zone)))
                 .withEmail(EmailAddress.of(first.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK);
         Contact contact = crm.parties().registerContact(details);
-        return consent ? crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING,
-                "web-form") : contact;
+        return consent
+                ? crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form")
+                : contact;
     }
 
     private Contact holidayContact(String first, String country, String zone, Locale language) {
         Contact contact = contact(first, "Holiday", null, zone, language, true);
-        crm.parties().addAddress(contact.id(), PostalAddress.of("Main Street 1", "1000", "Town", country),
-                ContactPointType.HOME);
+        crm.parties()
+                .addAddress(
+                        contact.id(),
+                        PostalAddress.of("Main Street 1", "1000", "Town", country),
+                        ContactPointType.HOME);
         return crm.parties().tag(contact.id(), "greetings");
     }
 
@@ -85,7 +90,8 @@ class GreetingsTest {
 
     @Test
     void birthdaysInSeveralTimeZonesGoOutAtNineLocalTimeAcrossClockChangesAndALeapYear() {
-        Greetings.builder(runtime).offerCodes((contact, occasion, year) -> Optional.of(" Your code: BDAY" + year))
+        Greetings.builder(runtime)
+                .offerCodes((contact, occasion, year) -> Optional.of(" Your code: BDAY" + year))
                 .build();
         contact("Ada", "Berlin", LocalDate.of(1990, 3, 29), "Europe/Berlin", Locale.GERMAN, true);
         contact("Ben", "NewYork", LocalDate.of(1985, 11, 5), "America/New_York", Locale.ENGLISH, true);
@@ -106,8 +112,8 @@ class GreetingsTest {
         assertThat(sentTo("Noa")).isEmpty();
         Sent ada = gateway.to("Ada").stream().findFirst().orElseThrow();
         assertThat(ada.message().subject()).isEqualTo("Alles Gute zum Geburtstag, Ada!");
-        assertThat(ada.message().body()).isEqualTo(
-                "Liebe(r) Ada Berlin,\n\nherzlichen Glückwunsch zum Geburtstag! Your code: BDAY2028");
+        assertThat(ada.message().body())
+                .isEqualTo("Liebe(r) Ada Berlin,\n\nherzlichen Glückwunsch zum Geburtstag! Your code: BDAY2028");
         assertThat(ada.key()).endsWith(":birthday:2028");
     }
 
@@ -133,7 +139,9 @@ class GreetingsTest {
         runtime.runDue(clock.instant());
 
         assertThat(gateway.sent()).hasSize(1);
-        List<Activity> timeline = crm.activities().timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5)).items();
+        List<Activity> timeline = crm.activities()
+                .timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5))
+                .items();
         assertThat(timeline).singleElement().satisfies(activity -> {
             assertThat(activity.kind()).isEqualTo(ActivityKind.EMAIL);
             assertThat(activity.subject()).isEqualTo("Happy birthday, Ada!");
@@ -147,8 +155,8 @@ class GreetingsTest {
         Contact mia = contact("Mia", "Withdrawn", LocalDate.of(1990, 12, 20), "Europe/Berlin", null, true);
 
         hourly().whenTimeElapses(Duration.ofDays(5))
-                .when(() -> crm.parties().withdrawConsent(mia.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING,
-                        "unsubscribe-link"))
+                .when(() -> crm.parties()
+                        .withdrawConsent(mia.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "unsubscribe-link"))
                 .whenTimeElapses(Duration.ofDays(30));
 
         assertThat(gateway.sent()).isEmpty();
@@ -164,7 +172,8 @@ class GreetingsTest {
         clock.set(nineInBerlin);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
         try {
-            List<Callable<Object>> runs = List.of(() -> runtime.runDue(nineInBerlin), () -> runtime.runDue(nineInBerlin));
+            List<Callable<Object>> runs =
+                    List.of(() -> runtime.runDue(nineInBerlin), () -> runtime.runDue(nineInBerlin));
             for (var run : nodes.invokeAll(runs)) {
                 run.get();
             }
@@ -194,9 +203,16 @@ class GreetingsTest {
 
     @Test
     void christmasGreetingsGoToTheSegmentInTheirCountriesOnTheDayItselfEvenOnASaturday() {
-        SegmentId audience = crm.segments().define("Greeting list", SegmentAudience.CONTACTS,
-                SegmentRule.all(SegmentCriterion.HasTags.of("greetings"))).id();
-        Greetings.builder(runtime).birthdays(false).holidays(audience, "christmas-day").build();
+        SegmentId audience = crm.segments()
+                .define(
+                        "Greeting list",
+                        SegmentAudience.CONTACTS,
+                        SegmentRule.all(SegmentCriterion.HasTags.of("greetings")))
+                .id();
+        Greetings.builder(runtime)
+                .birthdays(false)
+                .holidays(audience, "christmas-day")
+                .build();
         holidayContact("Greta", "GB", "Europe/London", Locale.ENGLISH);
         holidayContact("Dieter", "DE", "Europe/Berlin", Locale.GERMAN);
         holidayContact("Uma", "US", "America/Los_Angeles", Locale.ENGLISH);
@@ -210,9 +226,17 @@ class GreetingsTest {
         assertThat(sentTo("Uma")).containsExactly("2027-12-25T17:00:00Z");
         assertThat(sentTo("Kenji")).isEmpty();
         assertThat(sentTo("Nils")).isEmpty();
-        assertThat(gateway.to("Dieter").stream().findFirst().orElseThrow().message().subject())
+        assertThat(gateway.to("Dieter").stream()
+                        .findFirst()
+                        .orElseThrow()
+                        .message()
+                        .subject())
                 .isEqualTo("Schöne Feiertage");
-        assertThat(gateway.to("Greta").stream().findFirst().orElseThrow().message().subject())
+        assertThat(gateway.to("Greta").stream()
+                        .findFirst()
+                        .orElseThrow()
+                        .message()
+                        .subject())
                 .isEqualTo("Season's greetings: Christmas Day");
     }
 }

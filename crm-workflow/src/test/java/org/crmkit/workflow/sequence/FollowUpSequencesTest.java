@@ -14,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.crmkit.core.Crm;
-import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.NewStage;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Task;
@@ -38,16 +37,16 @@ import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.ForecastCategory;
+import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.TimeFixture;
 import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.testkit.workflow.RecordingChannel.Sent;
-import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.junit.jupiter.api.Test;
 
 class FollowUpSequencesTest {
@@ -59,7 +58,8 @@ class FollowUpSequencesTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final RecordingChannel gateway = RecordingChannel.at(clock);
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder()
+            .crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, gateway)
             .channel(Channel.SMS, gateway)
@@ -67,8 +67,12 @@ class FollowUpSequencesTest {
     private final UserId rep = UserId.next(new IdGenerator(clock));
     private final FollowUpSequences sequences = FollowUpSequences.builder(runtime)
             .enrolments(InMemoryEnrolmentStore.create(storage))
-            .sequence(Sequence.named("onboarding").email("welcome").waitBusinessDays(3)
-                    .callTask("Onboarding call", null, 1).sms("tips").build())
+            .sequence(Sequence.named("onboarding")
+                    .email("welcome")
+                    .waitBusinessDays(3)
+                    .callTask("Onboarding call", null, 1)
+                    .sms("tips")
+                    .build())
             .templates(PlainTemplates.builder()
                     .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you, {{fullName}}.")
                     .template("welcome", Locale.GERMAN, "Willkommen, {{firstName}}", "Schön, dass Sie da sind.")
@@ -77,11 +81,14 @@ class FollowUpSequencesTest {
             .build();
 
     private Contact customer(String first, String country, String zone, Locale language) {
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(first, "Customer"), rep)
-                .withDetails(new ContactDetails(language, null, ZoneId.of(zone)))
-                .withEmail(EmailAddress.of(first.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK)
-                .withPhone(PhoneNumber.parse("+4915112345678"), ContactPointType.MOBILE)
-                .withAddress(PostalAddress.of("Main Street 1", "1000", "Town", country), ContactPointType.WORK));
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of(first, "Customer"), rep)
+                        .withDetails(new ContactDetails(language, null, ZoneId.of(zone)))
+                        .withEmail(
+                                EmailAddress.of(first.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK)
+                        .withPhone(PhoneNumber.parse("+4915112345678"), ContactPointType.MOBILE)
+                        .withAddress(
+                                PostalAddress.of("Main Street 1", "1000", "Town", country), ContactPointType.WORK));
         crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
         return crm.parties().grantConsent(contact.id(), ConsentChannel.SMS, ConsentPurpose.SERVICE, "contract");
     }
@@ -91,7 +98,10 @@ class FollowUpSequencesTest {
     }
 
     private Task openCallTask() {
-        return crm.activities().tasksOf(rep, TaskStatus.ACTIVE, PageRequest.first(5)).items().get(0);
+        return crm.activities()
+                .tasksOf(rep, TaskStatus.ACTIVE, PageRequest.first(5))
+                .items()
+                .get(0);
     }
 
     @Test
@@ -114,7 +124,8 @@ class FollowUpSequencesTest {
         assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status())
                 .isEqualTo(EnrolmentStatus.WAITING_FOR_TASK);
 
-        TimeFixture.at(clock).everyTick(Duration.ofHours(1), runtime::runDue)
+        TimeFixture.at(clock)
+                .everyTick(Duration.ofHours(1), runtime::runDue)
                 .when(() -> crm.activities().complete(call.id()))
                 .whenTimeElapses(Duration.ofHours(15));
 
@@ -123,9 +134,13 @@ class FollowUpSequencesTest {
         assertThat(gateway.sent().get(1).message().channel()).isEqualTo(Channel.SMS);
         assertThat(gateway.sent().get(1).message().subject()).isEqualTo("tips");
         assertThat(gateway.sent().get(1).message().body()).isEqualTo("Three tips for Ada");
-        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.COMPLETED);
-        assertThat(crm.activities().timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5)).items())
-                .extracting(activity -> activity.kind()).containsExactly(ActivityKind.SMS, ActivityKind.EMAIL);
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status())
+                .isEqualTo(EnrolmentStatus.COMPLETED);
+        assertThat(crm.activities()
+                        .timeline(ada.id(), TimelineFilter.ALL, PageRequest.first(5))
+                        .items())
+                .extracting(activity -> activity.kind())
+                .containsExactly(ActivityKind.SMS, ActivityKind.EMAIL);
     }
 
     @Test
@@ -136,8 +151,9 @@ class FollowUpSequencesTest {
 
         hourly().whenTimeElapses(Duration.ofDays(4));
 
-        assertThat(gateway.sent()).singleElement().satisfies(welcome ->
-                assertThat(welcome.at()).isEqualTo(Instant.parse("2026-07-06T13:00:00Z")));
+        assertThat(gateway.sent())
+                .singleElement()
+                .satisfies(welcome -> assertThat(welcome.at()).isEqualTo(Instant.parse("2026-07-06T13:00:00Z")));
     }
 
     @Test
@@ -149,11 +165,17 @@ class FollowUpSequencesTest {
         List<Enrolment> ended = sequences.endFor(ada.id(), EndReason.REPLIED);
         hourly().whenTimeElapses(Duration.ofDays(10));
 
-        assertThat(ended).singleElement().satisfies(e -> assertThat(e.endReason()).isEqualTo(EndReason.REPLIED));
+        assertThat(ended)
+                .singleElement()
+                .satisfies(e -> assertThat(e.endReason()).isEqualTo(EndReason.REPLIED));
         assertThat(gateway.sent()).isEmpty();
-        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0")).get()
+        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0"))
+                .get()
                 .satisfies(action -> assertThat(action.status()).isEqualTo(ActionStatus.CANCELLED));
-        assertThat(crm.activities().tasksOf(rep, TaskStatus.ACTIVE, PageRequest.first(5)).items()).isEmpty();
+        assertThat(crm.activities()
+                        .tasksOf(rep, TaskStatus.ACTIVE, PageRequest.first(5))
+                        .items())
+                .isEmpty();
     }
 
     @Test
@@ -162,8 +184,8 @@ class FollowUpSequencesTest {
         Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
 
         hourly().whenTimeElapses(Duration.ofDays(10))
-                .when(() -> crm.parties().withdrawConsent(ada.id(), ConsentChannel.SMS, ConsentPurpose.SERVICE,
-                        "STOP reply"))
+                .when(() -> crm.parties()
+                        .withdrawConsent(ada.id(), ConsentChannel.SMS, ConsentPurpose.SERVICE, "STOP reply"))
                 .when(() -> crm.activities().complete(openCallTask().id()))
                 .whenTimeElapses(Duration.ofDays(2));
 
@@ -177,16 +199,29 @@ class FollowUpSequencesTest {
     void wonOpportunityEndsTheEnrolmentOfItsPrimaryContact() {
         Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
         Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
-        var pipeline = crm.sales().definePipeline("New business", List.of(
-                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE), NewStage.won("Won"), NewStage.lost("Lost")));
-        var deal = crm.sales().openOpportunity(NewOpportunity.of("Ada's rollout",
-                crm.parties().registerAccount(NewAccount.of("Ada's firm", rep)).id(),
-                pipeline.id(), Currency.getInstance("EUR"), rep).withPrimaryContact(ada.id()));
+        var pipeline = crm.sales()
+                .definePipeline(
+                        "New business",
+                        List.of(
+                                NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
+        var deal = crm.sales()
+                .openOpportunity(NewOpportunity.of(
+                                "Ada's rollout",
+                                crm.parties()
+                                        .registerAccount(NewAccount.of("Ada's firm", rep))
+                                        .id(),
+                                pipeline.id(),
+                                Currency.getInstance("EUR"),
+                                rep)
+                        .withPrimaryContact(ada.id()));
 
         crm.sales().markWon(deal.id(), "signed");
         hourly().whenTimeElapses(Duration.ofDays(10));
 
-        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().endReason()).isEqualTo(EndReason.OPPORTUNITY_WON);
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().endReason())
+                .isEqualTo(EndReason.OPPORTUNITY_WON);
         assertThat(gateway.sent()).isEmpty();
     }
 
@@ -197,13 +232,15 @@ class FollowUpSequencesTest {
         runtime.runDue(clock.instant());
 
         crm.parties().withdrawConsent(ada.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "newsletter footer");
-        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status()).isEqualTo(EnrolmentStatus.ACTIVE);
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().status())
+                .isEqualTo(EnrolmentStatus.ACTIVE);
         crm.parties().withdrawConsent(ada.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "unsubscribe link");
 
         Enrolment ended = sequences.findEnrolment(enrolment.id()).orElseThrow();
         assertThat(ended.endReason()).isEqualTo(EndReason.UNSUBSCRIBED);
         assertThat(ended.finishedAt()).isEqualTo(MAUNDY_THURSDAY_EVENING);
-        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0")).get()
+        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0"))
+                .get()
                 .satisfies(action -> assertThat(action.status()).isEqualTo(ActionStatus.CANCELLED));
     }
 
@@ -224,7 +261,8 @@ class FollowUpSequencesTest {
     void twoRunnersAtOnceSendEachWelcomeOnce() throws Exception {
         clock.set(Instant.parse("2026-04-08T08:00:00Z"));
         for (int i = 0; i < 30; i++) {
-            sequences.enrol(customer("C" + i, "DE", "Europe/Berlin", Locale.ENGLISH).id(), "onboarding");
+            sequences.enrol(
+                    customer("C" + i, "DE", "Europe/Berlin", Locale.ENGLISH).id(), "onboarding");
         }
         Instant asOf = clock.instant();
         ExecutorService nodes = Executors.newFixedThreadPool(2);

@@ -4,7 +4,6 @@ import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.workflow.EnrolmentStoreContract;
-import org.crmkit.workflow.sequence.EnrolmentStore;
 
 class InMemoryEnrolmentStoreTest extends EnrolmentStoreContract {
 

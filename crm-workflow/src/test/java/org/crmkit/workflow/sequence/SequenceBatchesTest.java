@@ -26,9 +26,8 @@ import org.crmkit.testkit.workflow.RecordingChannel;
 import org.crmkit.workflow.Collisions;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
-import org.crmkit.workflow.sequence.InMemoryEnrolmentStore;
-import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.inmemory.InMemoryWorkflowStore;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,15 +46,24 @@ class SequenceBatchesTest {
     private final InMemoryStorage storage = InMemoryStorage.create(clock);
     private final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     private final RecordingChannel gateway = RecordingChannel.at(clock);
-    private final WorkflowRuntime runtime = WorkflowRuntime.builder().crm(crm)
+    private final WorkflowRuntime runtime = WorkflowRuntime.builder()
+            .crm(crm)
             .store(InMemoryWorkflowStore.create(storage))
             .channel(Channel.EMAIL, gateway)
             .build();
     private final AtomicInteger collisionsLeft = new AtomicInteger();
     private final FollowUpSequences sequences = FollowUpSequences.builder(runtime)
-            .enrolments(Collisions.on(EnrolmentStore.class, InMemoryEnrolmentStore.create(storage), "update",
-                    collisionsLeft, () -> new StaleVersionException("Enrolment", "(saved by another node)", 1, 2)))
-            .sequence(Sequence.named("onboarding").email("welcome").waitBusinessDays(2).email("tips").build())
+            .enrolments(Collisions.on(
+                    EnrolmentStore.class,
+                    InMemoryEnrolmentStore.create(storage),
+                    "update",
+                    collisionsLeft,
+                    () -> new StaleVersionException("Enrolment", "(saved by another node)", 1, 2)))
+            .sequence(Sequence.named("onboarding")
+                    .email("welcome")
+                    .waitBusinessDays(2)
+                    .email("tips")
+                    .build())
             .sequence(Sequence.named("renewal").email("renewal-offer").build())
             .templates(PlainTemplates.builder()
                     .template("welcome", Locale.ENGLISH, "Welcome, {{firstName}}", "Glad to have you.")
@@ -69,9 +77,12 @@ class SequenceBatchesTest {
     }
 
     private Enrolment enrolled(String firstName, String sequence) {
-        Contact contact = crm.parties().registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
-                .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
-                .withEmail(EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"), ContactPointType.WORK));
+        Contact contact = crm.parties()
+                .registerContact(NewContact.of(PersonName.of(firstName, "Customer"), rep)
+                        .withDetails(new ContactDetails(Locale.ENGLISH, null, ZoneId.of("Europe/Berlin")))
+                        .withEmail(
+                                EmailAddress.of(firstName.toLowerCase(Locale.ROOT) + "@example.com"),
+                                ContactPointType.WORK));
         crm.parties().grantConsent(contact.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "contract");
         return sequences.enrol(contact.id(), sequence);
     }
@@ -85,9 +96,12 @@ class SequenceBatchesTest {
 
         assertThat(collisionsLeft).hasValue(0);
         assertThat(report).isEqualTo(new RunReport(3, 3, 0, 0));
-        assertThat(gateway.keys()).containsExactlyInAnyOrderElementsOf(enrolments.stream()
-                .map(enrolment -> "sequence:" + enrolment.id() + ":step-0").toList());
-        enrolments.forEach(enrolment -> assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().nextStep())
+        assertThat(gateway.keys())
+                .containsExactlyInAnyOrderElementsOf(enrolments.stream()
+                        .map(enrolment -> "sequence:" + enrolment.id() + ":step-0")
+                        .toList());
+        enrolments.forEach(enrolment -> assertThat(
+                        sequences.findEnrolment(enrolment.id()).orElseThrow().nextStep())
                 .isEqualTo(2));
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
     }
@@ -115,12 +129,12 @@ class SequenceBatchesTest {
         RunReport report = runtime.runDue(clock.instant());
 
         assertThat(report).isEqualTo(new RunReport(2, 2, 0, 0));
-        assertThat(gateway.keys()).containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
-        assertThat(sequences.findEnrolment(broken.id()).orElseThrow())
-                .satisfies(stuck -> {
-                    assertThat(stuck.status()).isEqualTo(EnrolmentStatus.ACTIVE);
-                    assertThat(stuck.nextStep()).isZero();
-                });
+        assertThat(gateway.keys())
+                .containsExactlyInAnyOrder("sequence:" + ada.id() + ":step-0", "sequence:" + cem.id() + ":step-0");
+        assertThat(sequences.findEnrolment(broken.id()).orElseThrow()).satisfies(stuck -> {
+            assertThat(stuck.status()).isEqualTo(EnrolmentStatus.ACTIVE);
+            assertThat(stuck.nextStep()).isZero();
+        });
         assertThat(runtime.runDue(clock.instant())).isEqualTo(new RunReport(0, 0, 0, 0));
     }
 }

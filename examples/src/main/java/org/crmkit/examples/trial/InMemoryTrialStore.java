@@ -24,10 +24,10 @@ import org.crmkit.workflow.TransactionRequiredException;
  */
 public final class InMemoryTrialStore implements TrialStore {
 
-    private record Key(TenantId tenant, UUID id) {
-    }
+    private record Key(TenantId tenant, UUID id) {}
 
-    private static final Comparator<Trial> BY_END = Comparator.comparing(Trial::endsOn).thenComparing(Trial::id);
+    private static final Comparator<Trial> BY_END =
+            Comparator.comparing(Trial::endsOn).thenComparing(Trial::id);
 
     private final InMemoryStorage storage;
     private final Map<Key, Trial> rows = new HashMap<>();
@@ -96,7 +96,9 @@ public final class InMemoryTrialStore implements TrialStore {
         Require.notNull(tenant, "tenant");
         return read(() -> rows.values().stream()
                 .filter(trial -> trial.tenant().equals(tenant) && trial.status().isRunning() && filter.test(trial))
-                .sorted(BY_END).limit(limit).toList());
+                .sorted(BY_END)
+                .limit(limit)
+                .toList());
     }
 
     private <T> T read(Supplier<T> query) {

@@ -46,31 +46,39 @@ public final class JpaTrialStore implements TrialStore {
         if (!storage.transactions().isActive()) {
             throw new TransactionRequiredException("writes to the trial store");
         }
-        return storage.withEntityManager(entityManager -> trial.version() == 0 ? insert(entityManager, trial)
-                : update(entityManager, trial));
+        return storage.withEntityManager(
+                entityManager -> trial.version() == 0 ? insert(entityManager, trial) : update(entityManager, trial));
     }
 
     private static Trial insert(EntityManager entityManager, Trial trial) {
-        entityManager.createNativeQuery("insert into example_trial (tenant_id, id, account_id, ends_on, status,"
+        entityManager
+                .createNativeQuery("insert into example_trial (tenant_id, id, account_id, ends_on, status,"
                         + " version) values (:tenant, :id, :account, :endsOn, :status, 1)")
-                .setParameter("tenant", trial.tenant().value()).setParameter("id", trial.id())
-                .setParameter("account", trial.account().value()).setParameter("endsOn", trial.endsOn())
+                .setParameter("tenant", trial.tenant().value())
+                .setParameter("id", trial.id())
+                .setParameter("account", trial.account().value())
+                .setParameter("endsOn", trial.endsOn())
                 .setParameter("status", trial.status().name())
                 .executeUpdate();
         return trial.withVersion(1);
     }
 
     private static Trial update(EntityManager entityManager, Trial trial) {
-        int updated = entityManager.createNativeQuery("update example_trial set status = :status, version = :next"
+        int updated = entityManager
+                .createNativeQuery("update example_trial set status = :status, version = :next"
                         + " where tenant_id = :tenant and id = :id and version = :version")
-                .setParameter("status", trial.status().name()).setParameter("next", trial.version() + 1)
-                .setParameter("tenant", trial.tenant().value()).setParameter("id", trial.id())
+                .setParameter("status", trial.status().name())
+                .setParameter("next", trial.version() + 1)
+                .setParameter("tenant", trial.tenant().value())
+                .setParameter("id", trial.id())
                 .setParameter("version", trial.version())
                 .executeUpdate();
         if (updated == 0) {
-            List<?> stored = entityManager.createNativeQuery("select version from example_trial"
-                            + " where tenant_id = :tenant and id = :id")
-                    .setParameter("tenant", trial.tenant().value()).setParameter("id", trial.id()).getResultList();
+            List<?> stored = entityManager
+                    .createNativeQuery("select version from example_trial" + " where tenant_id = :tenant and id = :id")
+                    .setParameter("tenant", trial.tenant().value())
+                    .setParameter("id", trial.id())
+                    .getResultList();
             if (stored.isEmpty()) {
                 throw new RecordNotFoundException("Trial", trial.id());
             }
@@ -83,19 +91,28 @@ public final class JpaTrialStore implements TrialStore {
     public Optional<Trial> find(TenantId tenant, UUID id) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
-        return storage.withEntityManager(entityManager -> trials(tenant, entityManager
-                .createNativeQuery(COLUMNS + "where tenant_id = :tenant and id = :id")
-                .setParameter("tenant", tenant.value()).setParameter("id", id))).stream().findFirst();
+        return storage
+                .withEntityManager(entityManager -> trials(
+                        tenant,
+                        entityManager
+                                .createNativeQuery(COLUMNS + "where tenant_id = :tenant and id = :id")
+                                .setParameter("tenant", tenant.value())
+                                .setParameter("id", id)))
+                .stream()
+                .findFirst();
     }
 
     @Override
     public List<Trial> findRunning(TenantId tenant, AccountId account) {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
-        return storage.withEntityManager(entityManager -> trials(tenant, entityManager
-                .createNativeQuery(COLUMNS + "where tenant_id = :tenant and account_id = :account and " + RUNNING
-                        + " order by ends_on, id")
-                .setParameter("tenant", tenant.value()).setParameter("account", account.value())));
+        return storage.withEntityManager(entityManager -> trials(
+                tenant,
+                entityManager
+                        .createNativeQuery(COLUMNS + "where tenant_id = :tenant and account_id = :account and "
+                                + RUNNING + " order by ends_on, id")
+                        .setParameter("tenant", tenant.value())
+                        .setParameter("account", account.value())));
     }
 
     @Override
@@ -103,18 +120,30 @@ public final class JpaTrialStore implements TrialStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(day, "day");
         Require.positive(limit, "limit");
-        return storage.withEntityManager(entityManager -> trials(tenant, entityManager
-                .createNativeQuery(COLUMNS + "where tenant_id = :tenant and " + RUNNING + " and ends_on <= :day"
-                        + " order by ends_on, id")
-                .setParameter("tenant", tenant.value()).setParameter("day", day).setMaxResults(limit)));
+        return storage.withEntityManager(entityManager -> trials(
+                tenant,
+                entityManager
+                        .createNativeQuery(COLUMNS + "where tenant_id = :tenant and " + RUNNING + " and ends_on <= :day"
+                                + " order by ends_on, id")
+                        .setParameter("tenant", tenant.value())
+                        .setParameter("day", day)
+                        .setMaxResults(limit)));
     }
 
     private static List<Trial> trials(TenantId tenant, Query query) {
-        return ((List<?>) query.getResultList()).stream().map(row -> {
-            Object[] columns = (Object[]) row;
-            return new Trial(tenant, uuid(columns[0]), AccountId.of(uuid(columns[1])), date(columns[2]),
-                    TrialStatus.valueOf((String) columns[3]), ((Number) columns[4]).longValue());
-        }).toList();
+        return ((List<?>) query.getResultList())
+                .stream()
+                        .map(row -> {
+                            Object[] columns = (Object[]) row;
+                            return new Trial(
+                                    tenant,
+                                    uuid(columns[0]),
+                                    AccountId.of(uuid(columns[1])),
+                                    date(columns[2]),
+                                    TrialStatus.valueOf((String) columns[3]),
+                                    ((Number) columns[4]).longValue());
+                        })
+                        .toList();
     }
 
     /** A UUID column as the provider returns it: a UUID (PostgreSQL) or its 16 bytes (H2). */

@@ -103,13 +103,16 @@ public final class TrialFollowUps implements Workflow {
     @Override
     public int planDue(Instant asOf) {
         LocalDate today = LocalDate.ofInstant(Require.notNull(asOf, "asOf"), zone);
-        List<Trial> due = trials.findRunningEndingBy(runtime.tenant(), today.plusDays(reminderDaysBefore),
-                Integer.MAX_VALUE);
+        List<Trial> due =
+                trials.findRunningEndingBy(runtime.tenant(), today.plusDays(reminderDaysBefore), Integer.MAX_VALUE);
         int planned = 0;
         for (int from = 0; from < due.size(); from += CHUNK) {
             List<Trial> chunk = due.subList(from, Math.min(from + CHUNK, due.size()));
             planned += runtime.inTransactionRetryingCollisions(NAME + " of " + chunk.size() + " trials", () -> {
-                runtime.outbox().lock(chunk.stream().map(trial -> RecordRef.account(trial.account())).toList());
+                runtime.outbox()
+                        .lock(chunk.stream()
+                                .map(trial -> RecordRef.account(trial.account()))
+                                .toList());
                 int scheduled = 0;
                 for (Trial trial : chunk) {
                     scheduled += followUp(stored(trial.id()), today, asOf);
@@ -128,23 +131,42 @@ public final class TrialFollowUps implements Workflow {
         if (today.isAfter(trial.endsOn())) {
             trials.save(trial.ended());
             runtime.recordEvents(List.of(new TrialEnded(trial.tenant(), trial.id(), clock.instant(), trial.account())));
-            NewTask call = NewTask.of("Trial ended without a purchase: call " + account.name(),
-                    asOf.plus(Duration.ofDays(1)), account.owner()).linkedTo(RecordRef.account(account.id()));
+            NewTask call = NewTask.of(
+                            "Trial ended without a purchase: call " + account.name(),
+                            asOf.plus(Duration.ofDays(1)),
+                            account.owner())
+                    .linkedTo(RecordRef.account(account.id()));
             return schedule(trial, "ended", new CallQueueEntry(call), asOf);
         }
         if (trial.status() != TrialStatus.RUNNING) {
             return 0;
         }
         trials.save(trial.reminded());
-        return recipients.find(account, List.of(Channel.EMAIL), Locale.ENGLISH).map(to -> schedule(trial, "reminder",
-                new Message(to.channel(), to.address(), to.name(), "Your trial ends on " + trial.endsOn(),
-                        "Dear " + to.name() + ",\n\nyour trial ends on " + trial.endsOn() + ". Reply to keep going.",
-                        to.language(), RecordRef.account(account.id())), asOf)).orElse(0);
+        return recipients
+                .find(account, List.of(Channel.EMAIL), Locale.ENGLISH)
+                .map(to -> schedule(
+                        trial,
+                        "reminder",
+                        new Message(
+                                to.channel(),
+                                to.address(),
+                                to.name(),
+                                "Your trial ends on " + trial.endsOn(),
+                                "Dear " + to.name() + ",\n\nyour trial ends on " + trial.endsOn()
+                                        + ". Reply to keep going.",
+                                to.language(),
+                                RecordRef.account(account.id())),
+                        asOf))
+                .orElse(0);
     }
 
     private int schedule(Trial trial, String step, ActionPayload payload, Instant asOf) {
-        return runtime.outbox().schedule(NAME, new PlannedAction("trial:" + trial.id() + ":" + step, trial.subject(),
-                payload, asOf)) ? 1 : 0;
+        return runtime.outbox()
+                        .schedule(
+                                NAME,
+                                new PlannedAction("trial:" + trial.id() + ":" + step, trial.subject(), payload, asOf))
+                ? 1
+                : 0;
     }
 
     /** Converts the account's running trials when an invoice is issued to it, cancelling what was not sent yet. */

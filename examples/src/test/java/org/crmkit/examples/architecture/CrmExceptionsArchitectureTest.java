@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 class CrmExceptionsArchitectureTest {
 
     /** The root packages of the modules whose main code keeps the rule. */
-    static final String[] MODULES = {"org.crmkit.core", "org.crmkit.persistence", "org.crmkit.analytics",
-            "org.crmkit.workflow"};
+    static final String[] MODULES = {
+        "org.crmkit.core", "org.crmkit.persistence", "org.crmkit.analytics", "org.crmkit.workflow"
+    };
 
     private static JavaClasses mainCode;
 
@@ -36,8 +37,11 @@ class CrmExceptionsArchitectureTest {
 
     @Test
     void mainCodeThrowsOnlyCrmExceptions() {
-        noClasses().should().callConstructorWhere(createsAThrowableOutsideCrmException())
-                .orShould().callMethod(Objects.class, "requireNonNull", Object.class, String.class)
+        noClasses()
+                .should()
+                .callConstructorWhere(createsAThrowableOutsideCrmException())
+                .orShould()
+                .callMethod(Objects.class, "requireNonNull", Object.class, String.class)
                 .because("a caller matches on a CrmException's stable error code; wrap a library's exception in one")
                 .check(mainCode);
     }
@@ -50,7 +54,8 @@ class CrmExceptionsArchitectureTest {
                 JavaClass created = call.getTargetOwner();
                 // an exception class calling its superclass's constructor defines an exception, it throws nothing
                 boolean superCall = call.getOriginOwner().isAssignableTo(Throwable.class);
-                return created.isAssignableTo(Exception.class) && !created.isAssignableTo(CrmException.class)
+                return created.isAssignableTo(Exception.class)
+                        && !created.isAssignableTo(CrmException.class)
                         && !superCall;
             }
         };
