@@ -5,11 +5,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -32,17 +29,14 @@ import org.crmkit.workflow.action.Channel;
  */
 public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
-    private static final Comparator<CaseItem> BY_DUE_DATE =
-            Comparator.comparing(CaseItem::dueDate).thenComparing(CaseItem::number);
-
     private final AccountId account;
     private final String policy;
     private final DunningGroup group;
     private final Currency currency;
     private final LocalDate openedOn;
     private final Instant createdAt;
-    private final Map<InvoiceId, CaseItem> items = new LinkedHashMap<>();
     private final List<CaseEvent> history;
+    private final CaseItems items;
     private CaseStatus status;
     private LocalDate closedOn;
     private LocalDate promisedUntil;
@@ -60,8 +54,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         this.currency = s.currency();
         this.openedOn = s.openedOn();
         this.createdAt = s.createdAt();
-        s.items().forEach(item -> items.put(item.invoice(), item));
         this.history = new ArrayList<>(s.history());
+        this.items = new CaseItems(s.items(), s.currency(), history);
         this.status = s.status();
         this.closedOn = s.closedOn();
         this.promisedUntil = s.promisedUntil();
@@ -118,7 +112,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 status,
                 openedOn,
                 closedOn,
-                List.copyOf(items.values()),
+                items.stored(),
                 promisedUntil,
                 fees,
                 steps,
@@ -146,81 +140,9 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             Function<Invoice, LocalDate> settledOn,
             Clock clock) {
         requireOpen();
-        Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
-        invoices.forEach(invoice -> byId.put(invoice.id(), invoice));
-        boolean stale = false;
-        LocalDate lastSettled = null;
-        for (CaseItem item : List.copyOf(items.values())) {
-            Invoice invoice = byId.get(item.invoice());
-            if (invoice == null || !invoice.isOpen()) {
-                LocalDate left = invoice == null ? today : settledOn.apply(invoice);
-                lastSettled = lastSettled == null || left.isAfter(lastSettled) ? left : lastSettled;
-                items.remove(item.invoice());
-                note(
-                        today,
-                        CaseEventKind.leaving(invoice),
-                        item.level(),
-                        List.of(item.number()),
-                        item.balance(),
-                        invoice == null ? "no longer in the account's invoices" : null);
-                stale = true;
-                continue;
-            }
-            CaseItem current = item;
-            Money balance = invoice.balanceDue();
-            if (balance.isLessThan(item.balance())) {
-                current = current.withBalance(balance, today.isAfter(current.anchor()) ? today : current.anchor());
-                note(
-                        today,
-                        CaseEventKind.PARTIAL_PAYMENT,
-                        current.level(),
-                        List.of(item.number()),
-                        item.balance().minus(balance),
-                        "open balance now " + balance);
-                stale = true;
-            } else if (!balance.equals(item.balance())) {
-                current = current.withBalance(balance, current.anchor());
-            }
-            boolean isDisputed = disputed.contains(item.invoice());
-            if (isDisputed != current.disputed()) {
-                current = current.withDisputed(
-                        isDisputed,
-                        isDisputed ? current.anchor() : (today.isAfter(current.anchor()) ? today : current.anchor()));
-                note(
-                        today,
-                        isDisputed ? CaseEventKind.DISPUTED : CaseEventKind.DISPUTE_RESOLVED,
-                        current.level(),
-                        List.of(item.number()),
-                        current.balance(),
-                        null);
-                stale = true;
-            }
-            items.put(item.invoice(), current);
-        }
-        for (Invoice invoice : invoices) {
-            if (!items.containsKey(invoice.id())
-                    && invoice.isOpen()
-                    && invoice.currency().equals(currency)
-                    && !invoice.dueDate().plusDays(policy.firstOffsetDays()).isAfter(today)) {
-                CaseItem item = new CaseItem(
-                        invoice.id(),
-                        invoice.number(),
-                        invoice.dueDate(),
-                        invoice.total(),
-                        invoice.balanceDue(),
-                        0,
-                        invoice.dueDate(),
-                        null,
-                        disputed.contains(invoice.id()),
-                        false);
-                items.put(invoice.id(), item);
-                note(today, CaseEventKind.INVOICE_ADDED, 0, List.of(invoice.number()), item.balance(), null);
-                if (item.disputed()) {
-                    note(today, CaseEventKind.DISPUTED, 0, List.of(invoice.number()), item.balance(), null);
-                }
-            }
-        }
-        stale |= deEscalate(policy, today);
+        CaseItems.Outcome outcome = items.reconcile(policy, invoices, disputed, today, settledOn);
+        boolean stale = outcome.stale();
+        LocalDate lastSettled = outcome.lastSettled();
         if (promisedUntil != null && today.isAfter(promisedUntil)) {
             note(
                     today,
@@ -236,30 +158,6 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
             stale = true;
         }
         return stale;
-    }
-
-    private boolean deEscalate(DunningPolicy policy, LocalDate today) {
-        boolean changed = false;
-        Money balance = overdueBalance(today);
-        int count = overdueCount(today);
-        for (CaseItem item : List.copyOf(items.values())) {
-            int level = item.level();
-            while (level > 0 && !policy.level(level).conditions().allow(balance, count, item.daysOverdue(today))) {
-                level--;
-            }
-            if (level != item.level()) {
-                items.put(item.invoice(), item.deEscalatedTo(level, today));
-                note(
-                        today,
-                        CaseEventKind.DE_ESCALATED,
-                        level,
-                        List.of(item.number()),
-                        item.balance(),
-                        "from level " + item.level() + " to " + level);
-                changed = true;
-            }
-        }
-        return changed;
     }
 
     private void close(LocalDate on, Clock clock) {
@@ -278,7 +176,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         if (status == CaseStatus.CLOSED || (promisedUntil != null && !today.isAfter(promisedUntil))) {
             return Optional.empty();
         }
-        return DunningStep.due(activeItems(), policy, today, overdueBalance(today), overdueCount(today));
+        return DunningStep.due(activeItems(), policy, today, overdueBalance(today), items.overdueCount(today));
     }
 
     /**
@@ -315,7 +213,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                     "step",
                     "invoice " + move.number() + " is not at level " + move.from() + " in this case");
             boolean claimsCompensation = grantsCompensation && !item.disputed() && item.daysOverdue(today) > 0;
-            items.put(move.invoice(), item.atLevel(move.to(), today, claimsCompensation));
+            items.put(item.atLevel(move.to(), today, claimsCompensation));
         }
         steps++;
         fees = fees.plus(fee);
@@ -407,36 +305,22 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
 
     /** Items that are not disputed, by due date. */
     public List<CaseItem> activeItems() {
-        return items.values().stream()
-                .filter(item -> !item.disputed())
-                .sorted(BY_DUE_DATE)
-                .toList();
+        return items.active();
     }
 
     /** Every item, disputed ones included, by due date. */
     public List<CaseItem> items() {
-        return items.values().stream().sorted(BY_DUE_DATE).toList();
+        return items.all();
     }
 
     /** The sum of the balances of active items overdue on {@code today}. */
     public Money overdueBalance(LocalDate today) {
-        return activeItems().stream()
-                .filter(item -> item.daysOverdue(today) > 0)
-                .map(CaseItem::balance)
-                .reduce(Money.zero(currency), Money::plus);
-    }
-
-    private int overdueCount(LocalDate today) {
-        return (int) activeItems().stream()
-                .filter(item -> item.daysOverdue(today) > 0)
-                .count();
+        return items.overdueBalance(today);
     }
 
     /** The highest level of any item while the case is open; once closed, the {@link #lastLevel} it reached. */
     public int topLevel() {
-        return isOpen()
-                ? items.values().stream().mapToInt(CaseItem::level).max().orElse(0)
-                : lastLevel;
+        return isOpen() ? items.topLevel() : lastLevel;
     }
 
     /** The level of the last step the case took (whose notice a failed delivery falls back from); 0 before the first. */

@@ -17,7 +17,6 @@ import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.calendar.StatutoryHolidays;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.Page;
@@ -30,15 +29,12 @@ import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.Occasion;
 import org.crmkit.core.spi.HolidayCalendar;
-import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
-import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.ContactMessages;
-import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.action.PlannedAction;
 
 /**
@@ -68,34 +64,27 @@ public final class Greetings implements Workflow {
 
     private final WorkflowRuntime runtime;
     private final Crm crm;
-    private final TemplateRenderer templates;
+    private final GreetingMessages messages;
     private final LocalTime sendAt;
     private final ZoneId defaultZone;
-    private final Locale defaultLanguage;
-    private final Channel channel;
-    private final ConsentPurpose purpose;
     private final LeapDayPolicy leapDayPolicy;
     private final Set<Occasion> occasions;
     private final HolidayCalendar holidays;
     private final Set<String> holidayKeys;
     private final SegmentId holidayAudience;
-    private final OfferCodes offerCodes;
 
     private Greetings(Builder builder) {
         this.runtime = builder.runtime;
         this.crm = builder.runtime.crm();
-        this.templates = builder.templates;
+        this.messages = new GreetingMessages(
+                builder.templates, builder.defaultLanguage, builder.channel, builder.purpose, builder.offerCodes);
         this.sendAt = builder.sendAt;
         this.defaultZone = builder.defaultZone;
-        this.defaultLanguage = builder.defaultLanguage;
-        this.channel = builder.channel;
-        this.purpose = builder.purpose;
         this.leapDayPolicy = builder.leapDayPolicy;
         this.occasions = Set.copyOf(builder.occasions);
         this.holidays = builder.holidays;
         this.holidayKeys = Set.copyOf(builder.holidayKeys);
         this.holidayAudience = builder.holidayAudience;
-        this.offerCodes = builder.offerCodes;
     }
 
     /** Starts configuring greetings on the runtime; {@link Builder#build()} registers them with it. */
@@ -105,38 +94,7 @@ public final class Greetings implements Workflow {
 
     /** English and German templates for the three greetings. */
     public static TemplateRenderer defaultTemplates() {
-        return PlainTemplates.builder()
-                .template(
-                        "birthday-greeting",
-                        Locale.ENGLISH,
-                        "Happy birthday, {{firstName|}}!",
-                        "Dear {{fullName}},\n\nall the best for your birthday!{{offerCode| }}")
-                .template(
-                        "birthday-greeting",
-                        Locale.GERMAN,
-                        "Alles Gute zum Geburtstag, {{firstName|}}!",
-                        "Liebe(r) {{fullName}},\n\nherzlichen Glückwunsch zum Geburtstag!{{offerCode| }}")
-                .template(
-                        "customer-anniversary-greeting",
-                        Locale.ENGLISH,
-                        "{{years}} years together",
-                        "Dear {{fullName}},\n\nthank you for {{years}} years as our customer!{{offerCode| }}")
-                .template(
-                        "customer-anniversary-greeting",
-                        Locale.GERMAN,
-                        "{{years}} Jahre gemeinsam",
-                        "Liebe(r) {{fullName}},\n\ndanke für {{years}} Jahre Treue!{{offerCode| }}")
-                .template(
-                        "holiday-greeting",
-                        Locale.ENGLISH,
-                        "Season's greetings: {{holiday}}",
-                        "Dear {{fullName}},\n\nwe wish you a happy {{holiday}}!")
-                .template(
-                        "holiday-greeting",
-                        Locale.GERMAN,
-                        "Schöne Feiertage",
-                        "Liebe(r) {{fullName}},\n\nwir wünschen Ihnen schöne Feiertage!")
-                .build();
+        return GreetingMessages.defaultTemplates();
     }
 
     @Override
@@ -209,16 +167,6 @@ public final class Greetings implements Workflow {
                                 Map.of("holiday", holiday.name()))));
     }
 
-    /** A greeting whose time has come, for a contact who may receive it as the page read them. */
-    private record DueGreeting(
-            ContactId contact,
-            String key,
-            String occasion,
-            String template,
-            int year,
-            Instant due,
-            Map<String, String> extra) {}
-
     /** The greeting, if its local time has come by {@code asOf} on a day that is still its day for the candidate. */
     private Optional<DueGreeting> dueGreeting(
             Contact candidate,
@@ -229,9 +177,7 @@ public final class Greetings implements Workflow {
             Map<String, String> extra) {
         ZoneId zone = ContactMessages.zoneOf(candidate, defaultZone);
         Instant due = ZonedDateTime.of(day, sendAt, zone).toInstant();
-        if (due.isAfter(asOf)
-                || !asOf.atZone(zone).toLocalDate().equals(day)
-                || !candidate.mayContact(channel.consentChannel(), purpose)) {
+        if (due.isAfter(asOf) || !asOf.atZone(zone).toLocalDate().equals(day) || !messages.mayGreet(candidate)) {
             return Optional.empty();
         }
         return Optional.of(new DueGreeting(
@@ -283,48 +229,18 @@ public final class Greetings implements Workflow {
         }
         return crm.parties()
                 .findContact(greeting.contact())
-                .filter(contact -> contact.mayContact(channel.consentChannel(), purpose))
-                .flatMap(contact -> channel.addressIn(contact.contactPoints()).map(address -> {
-                    Message message = message(
-                            contact,
-                            address,
-                            greeting.template(),
-                            greeting.occasion(),
-                            greeting.year(),
-                            greeting.extra());
-                    return runtime.outbox()
-                                    .schedule(
-                                            NAME,
-                                            new PlannedAction(
-                                                    greeting.key(),
-                                                    "greeting:" + contact.id(),
-                                                    message,
-                                                    greeting.due()))
-                            ? 1
-                            : 0;
-                }))
+                .flatMap(contact -> messages.messageTo(contact, greeting))
+                .map(message -> runtime.outbox()
+                                .schedule(
+                                        NAME,
+                                        new PlannedAction(
+                                                greeting.key(),
+                                                "greeting:" + greeting.contact(),
+                                                message,
+                                                greeting.due()))
+                        ? 1
+                        : 0)
                 .orElse(0);
-    }
-
-    private Message message(
-            Contact contact, String address, String template, String occasion, int year, Map<String, String> extra) {
-        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
-        Map<String, String> values = ContactMessages.personalValues(contact);
-        values.putAll(extra);
-        values.put("language", language.toLanguageTag());
-        values.put(
-                "tags",
-                String.join(", ", contact.tags().values().stream().sorted().toList()));
-        offerCodes.codeFor(contact.id(), occasion, year).ifPresent(code -> values.put("offerCode", code));
-        RenderedMessage text = templates.render(template, language, values);
-        return new Message(
-                channel,
-                address,
-                contact.name().fullName(),
-                text.subject(),
-                text.body(),
-                text.language(),
-                RecordRef.contact(contact.id()));
     }
 
     /** Logs the sent greeting on the contact's timeline, in the transaction that marks it delivered. */

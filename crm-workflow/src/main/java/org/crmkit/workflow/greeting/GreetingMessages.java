@@ -1,0 +1,111 @@
+package org.crmkit.workflow.greeting;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.spi.RenderedMessage;
+import org.crmkit.core.spi.TemplateRenderer;
+import org.crmkit.core.template.PlainTemplates;
+import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.ContactMessages;
+import org.crmkit.workflow.action.Message;
+
+/**
+ * Writes the greetings of {@link Greetings}: who may receive one on the configured channel and purpose, and the
+ * message rendered from the greeting's template in the contact's language with the values the templates may use.
+ */
+final class GreetingMessages {
+
+    private final TemplateRenderer templates;
+    private final Locale defaultLanguage;
+    private final Channel channel;
+    private final ConsentPurpose purpose;
+    private final OfferCodes offerCodes;
+
+    GreetingMessages(
+            TemplateRenderer templates,
+            Locale defaultLanguage,
+            Channel channel,
+            ConsentPurpose purpose,
+            OfferCodes offerCodes) {
+        this.templates = templates;
+        this.defaultLanguage = defaultLanguage;
+        this.channel = channel;
+        this.purpose = purpose;
+        this.offerCodes = offerCodes;
+    }
+
+    /** English and German templates for the three greetings; see {@link Greetings#defaultTemplates()}. */
+    static TemplateRenderer defaultTemplates() {
+        return PlainTemplates.builder()
+                .template(
+                        "birthday-greeting",
+                        Locale.ENGLISH,
+                        "Happy birthday, {{firstName|}}!",
+                        "Dear {{fullName}},\n\nall the best for your birthday!{{offerCode| }}")
+                .template(
+                        "birthday-greeting",
+                        Locale.GERMAN,
+                        "Alles Gute zum Geburtstag, {{firstName|}}!",
+                        "Liebe(r) {{fullName}},\n\nherzlichen Glückwunsch zum Geburtstag!{{offerCode| }}")
+                .template(
+                        "customer-anniversary-greeting",
+                        Locale.ENGLISH,
+                        "{{years}} years together",
+                        "Dear {{fullName}},\n\nthank you for {{years}} years as our customer!{{offerCode| }}")
+                .template(
+                        "customer-anniversary-greeting",
+                        Locale.GERMAN,
+                        "{{years}} Jahre gemeinsam",
+                        "Liebe(r) {{fullName}},\n\ndanke für {{years}} Jahre Treue!{{offerCode| }}")
+                .template(
+                        "holiday-greeting",
+                        Locale.ENGLISH,
+                        "Season's greetings: {{holiday}}",
+                        "Dear {{fullName}},\n\nwe wish you a happy {{holiday}}!")
+                .template(
+                        "holiday-greeting",
+                        Locale.GERMAN,
+                        "Schöne Feiertage",
+                        "Liebe(r) {{fullName}},\n\nwir wünschen Ihnen schöne Feiertage!")
+                .build();
+    }
+
+    /** Whether the contact consented to greetings on the channel for the purpose. */
+    boolean mayGreet(Contact contact) {
+        return contact.mayContact(channel.consentChannel(), purpose);
+    }
+
+    /** The greeting's message to the contact, if the contact may be greeted and has an address for the channel. */
+    Optional<Message> messageTo(Contact contact, DueGreeting greeting) {
+        if (!mayGreet(contact)) {
+            return Optional.empty();
+        }
+        return channel.addressIn(contact.contactPoints()).map(address -> message(contact, address, greeting));
+    }
+
+    private Message message(Contact contact, String address, DueGreeting greeting) {
+        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
+        Map<String, String> values = ContactMessages.personalValues(contact);
+        values.putAll(greeting.extra());
+        values.put("language", language.toLanguageTag());
+        values.put(
+                "tags",
+                String.join(", ", contact.tags().values().stream().sorted().toList()));
+        offerCodes
+                .codeFor(contact.id(), greeting.occasion(), greeting.year())
+                .ifPresent(code -> values.put("offerCode", code));
+        RenderedMessage text = templates.render(greeting.template(), language, values);
+        return new Message(
+                channel,
+                address,
+                contact.name().fullName(),
+                text.subject(),
+                text.body(),
+                text.language(),
+                RecordRef.contact(contact.id()));
+    }
+}
