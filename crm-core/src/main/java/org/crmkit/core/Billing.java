@@ -138,13 +138,18 @@ public final class Billing {
                 invoice.currency(),
                 invoice.lines(),
                 useCases.clock);
-        if (useCases.storage
-                .invoices()
-                .findByNumber(useCases.tenant(), draft.number())
-                .isPresent()) {
-            throw new DuplicateRecordException("Invoice number", draft.number(), "number");
-        }
+        requireNumberFree(
+                useCases.storage.invoices().findByNumber(useCases.tenant(), draft.number()),
+                "Invoice number",
+                draft.number());
         return draft;
+    }
+
+    /** Refuses a document number that a stored invoice or credit note of the tenant already has. */
+    private static void requireNumberFree(Optional<?> holder, String what, String number) {
+        if (holder.isPresent()) {
+            throw new DuplicateRecordException(what, number, "number");
+        }
     }
 
     private Invoice changeInvoice(InvoiceId id, Consumer<Invoice> change) {
@@ -273,12 +278,10 @@ public final class Billing {
                     creditNote.issueDate(),
                     creditNote.reason(),
                     useCases.clock);
-            if (useCases.storage
-                    .creditNotes()
-                    .findByNumber(useCases.tenant(), note.number())
-                    .isPresent()) {
-                throw new DuplicateRecordException("Credit note number", note.number(), "number");
-            }
+            requireNumberFree(
+                    useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()),
+                    "Credit note number",
+                    note.number());
             if (note.invoice() != null) {
                 Invoice invoice = loadInvoice(note.invoice(), "invoice");
                 requireSameAccount(invoice, note.account(), "invoice");
