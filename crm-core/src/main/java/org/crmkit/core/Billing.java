@@ -266,29 +266,76 @@ public final class Billing {
      */
     public CreditNote issueCreditNote(NewCreditNote creditNote) {
         Require.notNull(creditNote, "creditNote");
-        return useCases.write(() -> {
-            useCases.references.account(creditNote.account(), "account");
-            CreditNote note = CreditNote.issue(
-                    useCases.tenant(),
-                    CreditNoteId.next(useCases.ids),
-                    creditNote.number(),
-                    creditNote.account(),
-                    creditNote.invoice(),
-                    creditNote.amount(),
-                    creditNote.issueDate(),
-                    creditNote.reason(),
-                    useCases.clock);
-            requireNumberFree(
-                    useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()),
-                    "Credit note number",
-                    note.number());
-            if (note.invoice() != null) {
-                Invoice invoice = loadInvoice(note.invoice(), "invoice");
-                requireSameAccount(invoice, note.account(), "invoice");
-                settleWithCredit(note, invoice, note.amount());
-            }
-            return useCases.save(note, useCases.storage.creditNotes()::save);
-        });
+        return useCases.write(() -> useCases.save(issued(creditNote), useCases.storage.creditNotes()::save));
+    }
+
+    /**
+     * Records a credit note another system sent under its reference exactly once: the first call issues it as
+     * {@link #issueCreditNote(NewCreditNote)} does, applied to its invoice when it names one (CREATED); sending it
+     * again with the same number, account, invoice, amount, issue date and reason returns the stored credit note and
+     * writes nothing (UNCHANGED, no event, applied once); with other content it is refused with an
+     * {@code ExternalRefConflictException} naming the reference, the stored credit note and every difference.
+     * Applications made later in the CRM are not compared. Concurrent calls with one new reference record one.
+     */
+    public Upserted<CreditNote> recordCreditNote(ExternalRef ref, NewCreditNote creditNote) {
+        Require.notNull(ref, "externalRef");
+        Require.notNull(creditNote, "creditNote");
+        return useCases.upsert(
+                () -> useCases.storage.creditNotes().findByExternalRef(useCases.tenant(), ref),
+                () -> {
+                    CreditNote created = issued(creditNote);
+                    created.addExternalRef(ref);
+                    return created;
+                },
+                stored -> {
+                    CreditNote given = CreditNote.issue(
+                            useCases.tenant(),
+                            stored.id(),
+                            creditNote.number(),
+                            creditNote.account(),
+                            creditNote.invoice(),
+                            creditNote.amount(),
+                            creditNote.issueDate(),
+                            creditNote.reason(),
+                            useCases.clock);
+                    return new SameContent()
+                            .field("number", stored.number(), given.number())
+                            .field("account", stored.account(), given.account())
+                            .field("invoice", stored.invoice(), given.invoice())
+                            .field("amount", stored.amount(), given.amount())
+                            .field("issueDate", stored.issueDate(), given.issueDate())
+                            .field("reason", stored.reason(), given.reason())
+                            .orRefuse("CreditNote", ref, stored.id());
+                },
+                useCases.storage.creditNotes()::save);
+    }
+
+    /**
+     * A new credit note with a free number, applied to its invoice (which is saved) when it names one; the credit
+     * note is not saved. Called inside the change's transaction.
+     */
+    private CreditNote issued(NewCreditNote creditNote) {
+        useCases.references.account(creditNote.account(), "account");
+        CreditNote note = CreditNote.issue(
+                useCases.tenant(),
+                CreditNoteId.next(useCases.ids),
+                creditNote.number(),
+                creditNote.account(),
+                creditNote.invoice(),
+                creditNote.amount(),
+                creditNote.issueDate(),
+                creditNote.reason(),
+                useCases.clock);
+        requireNumberFree(
+                useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()),
+                "Credit note number",
+                note.number());
+        if (note.invoice() != null) {
+            Invoice invoice = loadInvoice(note.invoice(), "invoice");
+            requireSameAccount(invoice, note.account(), "invoice");
+            settleWithCredit(note, invoice, note.amount());
+        }
+        return note;
     }
 
     /** Applies part of a credit note's unapplied rest to an invoice of the same account. */

@@ -21,6 +21,7 @@ import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
@@ -149,22 +150,60 @@ public final class Sales {
     /** Opens a deal in its pipeline; the calling actor is recorded in the stage history. */
     public Opportunity openOpportunity(NewOpportunity deal) {
         Require.notNull(deal, "opportunity");
-        return useCases.write(() -> {
-            useCases.references.pipeline(deal.pipeline(), "pipeline");
-            Pipeline pipeline = loadPipeline(deal.pipeline());
-            useCases.references.account(deal.account(), "account");
-            useCases.references.contact(deal.primaryContact(), "primaryContact");
-            useCases.references.lead(deal.originLead(), "originLead");
-            useCases.references.campaign(deal.campaign(), "campaign");
-            Opportunity opened = Opportunity.open(
-                    useCases.tenant(),
-                    OpportunityId.next(useCases.ids),
-                    deal,
-                    pipeline,
-                    useCases.actor(),
-                    useCases.clock);
-            return useCases.save(opened, useCases.storage.opportunities()::save);
-        });
+        return useCases.write(() -> useCases.save(opened(deal), useCases.storage.opportunities()::save));
+    }
+
+    /** The deal opened, not yet saved, once the records it refers to are found; inside the change's transaction. */
+    private Opportunity opened(NewOpportunity deal) {
+        useCases.references.pipeline(deal.pipeline(), "pipeline");
+        Pipeline pipeline = loadPipeline(deal.pipeline());
+        useCases.references.account(deal.account(), "account");
+        useCases.references.contact(deal.primaryContact(), "primaryContact");
+        useCases.references.lead(deal.originLead(), "originLead");
+        useCases.references.campaign(deal.campaign(), "campaign");
+        return Opportunity.open(
+                useCases.tenant(), OpportunityId.next(useCases.ids), deal, pipeline, useCases.actor(), useCases.clock);
+    }
+
+    /**
+     * Opens the deal another system knows by {@code ref}, or brings the deal that has the reference in line with
+     * {@code deal} (an upsert, as {@link Parties#upsertAccount} is for accounts). A new deal is opened as
+     * {@link #openOpportunity} does (CREATED). For a stored deal, the amount (refused while it has line items), the
+     * expected close date (refused once it is closed), the primary contact and the owner are set to the given ones
+     * and named (UPDATED); the same values change nothing (UNCHANGED: nothing written, no event). The stage belongs
+     * to the CRM: a given stage is used when the deal is opened only. The name, account, pipeline, currency, origin
+     * lead and campaign are fixed once the deal is open: other values are refused with an
+     * {@code ExternalRefConflictException} naming the reference, the deal and every difference. Concurrent upserts
+     * of one new reference open one deal.
+     */
+    public Upserted<Opportunity> upsertOpportunity(ExternalRef ref, NewOpportunity deal) {
+        Require.notNull(ref, "externalRef");
+        Require.notNull(deal, "opportunity");
+        return useCases.upsert(
+                () -> useCases.storage.opportunities().findByExternalRef(useCases.tenant(), ref),
+                () -> {
+                    Opportunity created = opened(deal);
+                    created.addExternalRef(ref);
+                    return created;
+                },
+                stored -> new OpportunitySync(useCases).changes(ref, stored, deal),
+                useCases.storage.opportunities()::save);
+    }
+
+    /**
+     * Adds a reference of another system to the deal; one it has changes nothing. A reference another deal of the
+     * tenant has is refused with a {@code DuplicateRecordException} naming it.
+     */
+    public Opportunity addExternalRef(OpportunityId id, ExternalRef ref) {
+        Require.notNull(ref, "externalRef");
+        return change(id, deal -> deal.addExternalRef(ref));
+    }
+
+    /** The deal that carries the reference of another system, found by one indexed lookup. */
+    public Optional<Opportunity> findOpportunityByExternalRef(ExternalRef ref) {
+        return useCases.storage
+                .opportunities()
+                .findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     /** Adds a line item; the deal's amount becomes the sum of its line items. */

@@ -55,12 +55,7 @@ public abstract class ExternalRefContract extends StorageContract {
     private UserId owner;
 
     private Crm crm(TenantId tenant) {
-        return Crm.builder()
-                .storage(storage)
-                .clock(clock)
-                .tenant(tenant)
-                .eventListener(entry -> events.add(entry.event()))
-                .build();
+        return crmRecording(tenant, events);
     }
 
     private Crm crm() {

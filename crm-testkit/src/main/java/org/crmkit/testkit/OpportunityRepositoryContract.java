@@ -272,7 +272,8 @@ public abstract class OpportunityRepositoryContract extends StorageContract {
                 s.customFields(),
                 s.originLead(),
                 s.campaign(),
-                s.createdAt()));
+                s.createdAt(),
+                s.externalRefs()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(opportunities().findById(TENANT_A, stored.id()).orElseThrow().name())
                 .isEqualTo(stored.name());

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.crmkit.core.Crm;
+import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.Storage;
@@ -45,6 +47,16 @@ public abstract class StorageContract {
     @AfterEach
     void releaseStorage() {
         closeStorage(storage);
+    }
+
+    /** A {@link Crm} of the tenant over the adapter whose listener adds every delivered event to {@code events}. */
+    protected Crm crmRecording(TenantId tenant, List<DomainEvent> events) {
+        return Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenant(tenant)
+                .eventListener(entry -> events.add(entry.event()))
+                .build();
     }
 
     /** Runs the tasks on their own threads, started together; returns each task's result or failure. */

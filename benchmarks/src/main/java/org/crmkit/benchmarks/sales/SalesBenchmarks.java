@@ -224,7 +224,8 @@ public class SalesBenchmarks {
                         Map.of(),
                         null,
                         null,
-                        created)));
+                        created,
+                        List.of())));
             }
         }
     }

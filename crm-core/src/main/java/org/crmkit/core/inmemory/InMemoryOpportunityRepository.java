@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -26,6 +27,7 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
 
     private final InMemoryTransactions transactions;
     private final VersionedStore<OpportunityState> store;
+    private final InMemoryExternalRefs<OpportunityState> byExternalRef;
     private final InMemoryIndex<OpportunityState> byOwner;
     private final InMemoryIndex<OpportunityState> byAccount;
     private final InMemoryIndex<OpportunityState> byStage;
@@ -33,6 +35,7 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     InMemoryOpportunityRepository(InMemoryTransactions transactions) {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Opportunity", transactions);
+        this.byExternalRef = new InMemoryExternalRefs<>("Opportunity", store, OpportunityState::externalRefs);
         this.byOwner = store.index(InMemoryIndex.single(OpportunityState::owner));
         this.byAccount = store.index(InMemoryIndex.single(OpportunityState::account));
         this.byStage = store.index(InMemoryIndex.single(OpportunityState::stage));
@@ -43,6 +46,11 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         return store.find(tenant, id).map(Opportunity::restore);
+    }
+
+    @Override
+    public Optional<Opportunity> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return byExternalRef.find(tenant, ref).map(Opportunity::restore);
     }
 
     @Override

@@ -23,6 +23,7 @@ import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CurrencyMismatchException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.LeadId;
@@ -89,6 +90,7 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
     private String competitor;
     private Instant closedAt;
     private StaleAlert staleAlert;
+    private List<ExternalRef> externalRefs;
 
     private Opportunity(OpportunityState s) {
         super(s.tenant(), s.id(), s.version());
@@ -117,6 +119,7 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
         this.originLead = s.originLead();
         this.campaign = s.campaign();
         this.createdAt = s.createdAt();
+        this.externalRefs = s.externalRefs();
     }
 
     /**
@@ -174,7 +177,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
                 Map.of(),
                 deal.originLead(),
                 deal.campaign(),
-                now));
+                now,
+                List.of()));
         opened.record(new OpportunityOpened(
                 tenant,
                 id.value(),
@@ -222,7 +226,8 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
                 customFields,
                 originLead,
                 campaign,
-                createdAt);
+                createdAt,
+                externalRefs);
     }
 
     private static void checkAmount(Money amount, Currency currency) {
@@ -843,5 +848,18 @@ public final class Opportunity extends AggregateRoot<OpportunityId> {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /**
+     * Adds a reference of another system to the deal (see {@code Sales.upsertOpportunity}); adding one the deal has
+     * changes nothing. Storage refuses a reference another deal of the tenant has ({@code DuplicateRecordException}).
+     */
+    public void addExternalRef(ExternalRef ref) {
+        externalRefs = ExternalRef.adding(externalRefs, ref);
+    }
+
+    /** The deal's references in other systems, in the order they were added. */
+    public List<ExternalRef> externalRefs() {
+        return externalRefs;
     }
 }

@@ -9,6 +9,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
@@ -23,7 +24,8 @@ import org.crmkit.core.common.UserId;
  * {@code amount}, {@code expectedCloseDate}, {@code probabilityOverride}, {@code nextStep}, {@code closeReason},
  * {@code competitor}, {@code closedAt}, {@code staleAlert}, {@code originLead}, {@code campaign}. Lists are in the
  * order they were added ({@code stageHistory} and {@code approvals} oldest first); {@code customFields} is keyed by
- * field name.
+ * field name. {@code externalRefs} are the deal's references in other systems (null reads as none, so that deals
+ * stored before read as having none).
  */
 public record OpportunityState(
         TenantId tenant,
@@ -53,7 +55,8 @@ public record OpportunityState(
         Map<String, FieldValue> customFields,
         LeadId originLead,
         CampaignId campaign,
-        Instant createdAt)
+        Instant createdAt,
+        List<ExternalRef> externalRefs)
         implements AggregateState<OpportunityState> {
 
     public OpportunityState {
@@ -73,6 +76,7 @@ public record OpportunityState(
         stageHistory = Require.noNulls(stageHistory, "stageHistory");
         approvals = Require.noNulls(approvals, "approvals");
         customFields = Map.copyOf(Require.notNull(customFields, "customFields"));
+        externalRefs = ExternalRef.distinct(externalRefs);
     }
 
     @Override
@@ -105,6 +109,7 @@ public record OpportunityState(
                 customFields,
                 originLead,
                 campaign,
-                createdAt);
+                createdAt,
+                externalRefs);
     }
 }

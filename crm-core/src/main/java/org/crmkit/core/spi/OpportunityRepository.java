@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -21,6 +22,13 @@ import org.crmkit.core.sales.Opportunity;
 public interface OpportunityRepository {
 
     Optional<Opportunity> findById(TenantId tenant, OpportunityId id);
+
+    /**
+     * The opportunity that carries the reference of another system, found by one indexed lookup. No two
+     * opportunities of a tenant carry one reference: {@link #save} refuses the second with a
+     * {@code DuplicateRecordException} naming the reference.
+     */
+    Optional<Opportunity> findByExternalRef(TenantId tenant, ExternalRef ref);
 
     /**
      * Stores the opportunity if the stored version equals {@code opportunity.version()} (0 for a new one) and

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -29,6 +30,18 @@ final class JpaOpportunityRepository implements OpportunityRepository {
     @Override
     public Optional<Opportunity> findById(TenantId tenant, OpportunityId id) {
         return opportunities.findById(tenant, id);
+    }
+
+    @Override
+    public Optional<Opportunity> findByExternalRef(TenantId tenant, ExternalRef ref) {
+        return opportunities
+                .list(
+                        tenant,
+                        RowQuery.withKey(
+                                LookupKey.externalRefName(OpportunityMapping.EXTERNAL_REF_RECORD),
+                                Require.notNull(ref, "externalRef")))
+                .stream()
+                .findFirst();
     }
 
     @Override

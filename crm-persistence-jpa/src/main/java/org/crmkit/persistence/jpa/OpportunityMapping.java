@@ -1,14 +1,18 @@
 package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.crmkit.core.sales.OpportunityState;
 
 /**
  * Opportunities in {@code crm_opportunity}. Query columns: the owner, account, pipeline and current stage, the
  * status, the expected close date, the same date for ordering ({@link #NO_CLOSE_DATE} when there is none, so
- * that such deals come last), and the creation time. No lookup keys.
+ * that such deals come last), and the creation time. Lookup keys: its external references (unique).
  */
 final class OpportunityMapping implements AggregateMapping<OpportunityState, OpportunityRow> {
+
+    /** Names the lookup keys of its external references ({@code opportunity.externalRef}). */
+    static final String EXTERNAL_REF_RECORD = "opportunity";
 
     /** Expected close date (deals without one last), then id. */
     static final String CLOSE_ORDER = "r.closeOrder, r.id";
@@ -61,5 +65,11 @@ final class OpportunityMapping implements AggregateMapping<OpportunityState, Opp
         row.expectedCloseDate = state.expectedCloseDate();
         row.closeOrder = state.expectedCloseDate() == null ? NO_CLOSE_DATE : state.expectedCloseDate();
         row.createdAt = state.createdAt();
+    }
+
+    /** Its references in other systems (see {@link LookupKey#externalRefs}). */
+    @Override
+    public List<LookupKey> lookupKeys(OpportunityState state) {
+        return LookupKey.externalRefs(EXTERNAL_REF_RECORD, state.externalRefs());
     }
 }
