@@ -3,6 +3,7 @@ package org.crmkit.core;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
@@ -11,6 +12,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TransactionConflictException;
+import org.crmkit.core.duplicate.DuplicateRules;
 import org.crmkit.core.lead.LeadAssignmentRules;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.service.ServiceLevel;
@@ -45,12 +47,15 @@ public final class Crm {
     private final Sales sales;
     private final Leads leads;
     private final Events events;
+    private final Duplicates duplicates;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
         this.useCases =
                 new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
-        this.parties = new Parties(useCases);
+        DuplicateCheck duplicateCheck = new DuplicateCheck(useCases, builder.duplicateRules);
+        this.parties = new Parties(useCases, duplicateCheck);
+        this.duplicates = new Duplicates(useCases, duplicateCheck, parties);
         this.access = new Access(useCases);
         this.segments = new Segments(useCases);
         this.activities = new Activities(useCases, builder.taskReminders);
@@ -117,6 +122,11 @@ public final class Crm {
     }
 
     /** The dead letters: events the listeners failed on as often as the relay tries. */
+    /** Duplicate detection: candidates, registration reporting them, scans of contacts and accounts. */
+    public Duplicates duplicates() {
+        return duplicates;
+    }
+
     public Events events() {
         return events;
     }
@@ -197,6 +207,7 @@ public final class Crm {
         private LeadScoringModel leadScoring = LeadScoringModel.NONE;
         private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
         private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
+        private Function<TenantId, DuplicateRules> duplicateRules = tenant -> DuplicateRules.standard();
 
         private Builder() {}
 
@@ -270,6 +281,21 @@ public final class Crm {
         /** The ordered rules that {@code leads().assignByRules} applies; defaults to {@link LeadAssignmentRules#NONE}. */
         public Builder leadAssignment(LeadAssignmentRules leadAssignment) {
             this.leadAssignment = Require.notNull(leadAssignment, "leadAssignment");
+            return this;
+        }
+
+        /**
+         * The duplicate rules of every tenant; defaults to {@link DuplicateRules#standard()} (policy WARN: nothing
+         * is refused, results carry the candidates).
+         */
+        public Builder duplicateRules(DuplicateRules rules) {
+            Require.notNull(rules, "duplicateRules");
+            return duplicateRules(tenant -> rules);
+        }
+
+        /** The duplicate rules per tenant, asked on every check (must return rules for every tenant; cache them). */
+        public Builder duplicateRules(Function<TenantId, DuplicateRules> rulesOfTenant) {
+            this.duplicateRules = Require.notNull(rulesOfTenant, "duplicateRules");
             return this;
         }
 

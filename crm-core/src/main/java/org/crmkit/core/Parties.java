@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
@@ -23,6 +24,7 @@ import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.duplicate.DuplicateCandidate;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountDetails;
 import org.crmkit.core.party.ConsentChannel;
@@ -54,9 +56,11 @@ import org.crmkit.core.spi.ContactRepository;
 public final class Parties {
 
     private final UseCases useCases;
+    private final DuplicateCheck duplicates;
 
-    Parties(UseCases useCases) {
+    Parties(UseCases useCases, DuplicateCheck duplicates) {
         this.useCases = useCases;
+        this.duplicates = duplicates;
     }
 
     private ContactRepository contacts() {
@@ -73,29 +77,51 @@ public final class Parties {
 
     // registration
 
+    /**
+     * Registers a contact. Checked against the stored contacts under the tenant's duplicate rules: under
+     * {@code DuplicatePolicy.REFUSE} a candidate scoring at least {@code refuseFrom} refuses it with a
+     * {@code PossibleDuplicateException} and nothing is stored; {@link Duplicates#registerContact} also returns the
+     * candidates.
+     */
     public Contact registerContact(NewContact contact) {
+        return registered(contact).record();
+    }
+
+    Registered<Contact> registered(NewContact contact) {
         Require.notNull(contact, "contact");
         return useCases.write(() -> {
             useCases.references.territory(contact.territory(), "territory");
-            return useCases.save(
+            List<DuplicateCandidate> candidates = duplicates.checkContact(contact);
+            Contact saved = useCases.save(
                     Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact, useCases.clock),
                     contacts()::save);
+            return new Registered<>(saved, candidates);
         });
     }
 
-    /** Registers many contacts in one transaction: all of them or, when one is refused, none. */
+    /**
+     * Registers many contacts in one transaction: all of them or, when one is refused (a duplicate under
+     * {@code DuplicatePolicy.REFUSE} included), none.
+     */
     public List<Contact> importContacts(List<NewContact> newContacts) {
         List<NewContact> all = Require.noNulls(newContacts, "contacts");
         return useCases.write(() -> all.stream().map(this::registerContact).toList());
     }
 
+    /** Registers an account, checked for duplicates as {@link #registerContact} is. */
     public Account registerAccount(NewAccount account) {
+        return registered(account).record();
+    }
+
+    Registered<Account> registered(NewAccount account) {
         Require.notNull(account, "account");
         return useCases.write(() -> {
             useCases.references.territory(account.territory(), "territory");
-            return useCases.save(
+            List<DuplicateCandidate> candidates = duplicates.checkAccount(account);
+            Account saved = useCases.save(
                     Account.register(useCases.tenant(), AccountId.next(useCases.ids), account, useCases.clock),
                     accounts()::save);
+            return new Registered<>(saved, candidates);
         });
     }
 
@@ -114,28 +140,38 @@ public final class Parties {
     public Upserted<Account> upsertAccount(ExternalRef ref, NewAccount account) {
         Require.notNull(ref, "externalRef");
         NewAccount withRef = Require.notNull(account, "account").withExternalRef(ref);
-        return useCases.upsert(
+        AtomicReference<List<DuplicateCandidate>> candidates = new AtomicReference<>(List.of());
+        Upserted<Account> upserted = useCases.upsert(
                 () -> {
                     useCases.references.territory(withRef.territory(), "territory");
                     return accounts().findByExternalRef(useCases.tenant(), ref);
                 },
-                () -> Account.register(useCases.tenant(), AccountId.next(useCases.ids), withRef, useCases.clock),
+                () -> {
+                    candidates.set(duplicates.checkAccount(withRef));
+                    return Account.register(useCases.tenant(), AccountId.next(useCases.ids), withRef, useCases.clock);
+                },
                 stored -> stored.syncWith(withRef, useCases.clock),
                 accounts()::save);
+        return upserted.withPossibleDuplicates(candidates.get());
     }
 
     /** As {@link #upsertAccount}, for contacts ({@link Contact#syncWith}: name and personal details replaced). */
     public Upserted<Contact> upsertContact(ExternalRef ref, NewContact contact) {
         Require.notNull(ref, "externalRef");
         NewContact withRef = Require.notNull(contact, "contact").withExternalRef(ref);
-        return useCases.upsert(
+        AtomicReference<List<DuplicateCandidate>> candidates = new AtomicReference<>(List.of());
+        Upserted<Contact> upserted = useCases.upsert(
                 () -> {
                     useCases.references.territory(withRef.territory(), "territory");
                     return contacts().findByExternalRef(useCases.tenant(), ref);
                 },
-                () -> Contact.register(useCases.tenant(), ContactId.next(useCases.ids), withRef, useCases.clock),
+                () -> {
+                    candidates.set(duplicates.checkContact(withRef));
+                    return Contact.register(useCases.tenant(), ContactId.next(useCases.ids), withRef, useCases.clock);
+                },
                 stored -> stored.syncWith(withRef, useCases.clock),
                 contacts()::save);
+        return upserted.withPossibleDuplicates(candidates.get());
     }
 
     /**
@@ -354,6 +390,21 @@ public final class Parties {
     }
 
     /** Contacts with the email, ignoring case; by id. */
+    /**
+     * At most {@code limit} (1..1,000) of the tenant's contacts with an id after {@code after} (null: from the
+     * first), by id: every contact a batch at a time, for exports and scans.
+     */
+    public List<Contact> contactsAfter(ContactId after, int limit) {
+        Require.that(limit >= 1 && limit <= PageRequest.MAX_SIZE, "limit", "must be 1 to 1000, was " + limit);
+        return contacts().findAllAfter(useCases.tenant(), after, limit);
+    }
+
+    /** As {@link #contactsAfter}, for accounts. */
+    public List<Account> accountsAfter(AccountId after, int limit) {
+        Require.that(limit >= 1 && limit <= PageRequest.MAX_SIZE, "limit", "must be 1 to 1000, was " + limit);
+        return accounts().findAllAfter(useCases.tenant(), after, limit);
+    }
+
     public List<Contact> contactsByEmail(EmailAddress email) {
         return contacts().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
     }

@@ -117,4 +117,9 @@ final class InMemoryAccountRepository implements AccountRepository {
     public Page<Account> findAll(TenantId tenant, PageRequest page) {
         return accounts.query(tenant, state -> true, accounts.byId(), page);
     }
+
+    @Override
+    public List<Account> findAllAfter(TenantId tenant, AccountId after, int limit) {
+        return accounts.findAllAfter(tenant, after, limit);
+    }
 }

@@ -142,4 +142,9 @@ final class InMemoryContactRepository implements ContactRepository {
     public Page<Contact> findAll(TenantId tenant, PageRequest page) {
         return contacts.query(tenant, state -> true, contacts.byId(), page);
     }
+
+    @Override
+    public List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit) {
+        return contacts.findAllAfter(tenant, after, limit);
+    }
 }

@@ -1,7 +1,9 @@
 package org.crmkit.core.inmemory;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -32,6 +34,8 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     private final InMemoryIndex<S> byPhone;
     private final InMemoryIndex<S> byOwner;
     private final InMemoryExternalRefs<S> byExternalRef;
+    private final InMemoryOrderedIndex<S> inIdOrder;
+    private final InMemoryTransactions transactions;
 
     /** {@code nameOrder} ends with the id, so that the order is total. */
     InMemoryParties(
@@ -53,6 +57,9 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
                 .toList()));
         byOwner = store.index(InMemoryIndex.single(owner));
         byExternalRef = new InMemoryExternalRefs<>(recordType, store, externalRefs);
+        Comparator<S> byIdOnly = Comparator.comparing(state -> state.id().value());
+        inIdOrder = store.index(new InMemoryOrderedIndex<>(state -> true, byIdOnly));
+        this.transactions = transactions;
     }
 
     /** The store, to add the party's own indexes to before the first write. */
@@ -106,6 +113,28 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
         Require.notNull(tenant, "tenant");
         return Page.of(
                 store.query(tenant, filter, order).stream().map(restore).toList(), Require.notNull(page, "page"));
+    }
+
+    /** At most {@code limit} of the tenant's parties with an id after {@code after} (null: from the first), by id. */
+    List<P> findAllAfter(TenantId tenant, EntityId after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.positive(limit, "limit");
+        return transactions.read(() -> {
+            List<P> batch = new ArrayList<>(Math.min(limit, 1024));
+            NavigableSet<S> ordered = inIdOrder.ordered(tenant);
+            // the index orders by id alone, so any state of the cursor's record marks where to go on
+            Optional<S> cursor = after == null ? Optional.empty() : store.find(tenant, after);
+            Iterable<S> rest = cursor.isPresent() ? ordered.tailSet(cursor.get(), false) : ordered;
+            for (S state : rest) {
+                if (batch.size() == limit) {
+                    break;
+                }
+                if (after == null || state.id().value().compareTo(after.value()) > 0) {
+                    batch.add(restore.apply(state));
+                }
+            }
+            return batch;
+        });
     }
 
     /** The tenant's parties with the key in the index, in the order. */

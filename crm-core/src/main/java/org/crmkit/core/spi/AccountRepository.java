@@ -77,4 +77,10 @@ public interface AccountRepository {
 
     /** All accounts of the tenant, by id (which is creation order for generated ids). */
     Page<Account> findAll(TenantId tenant, PageRequest page);
+
+    /**
+     * At most {@code limit} of the tenant's accounts with an id after {@code after} (null: from the first), by
+     * id: reads every account a batch at a time (a duplicate scan, an export) without paging by offset.
+     */
+    List<Account> findAllAfter(TenantId tenant, AccountId after, int limit);
 }

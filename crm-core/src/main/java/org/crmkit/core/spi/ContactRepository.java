@@ -78,4 +78,10 @@ public interface ContactRepository {
 
     /** All contacts of the tenant, by id (which is creation order for generated ids). */
     Page<Contact> findAll(TenantId tenant, PageRequest page);
+
+    /**
+     * At most {@code limit} of the tenant's contacts with an id after {@code after} (null: from the first), by
+     * id: reads every contact a batch at a time (a duplicate scan, an export) without paging by offset.
+     */
+    List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit);
 }

@@ -110,4 +110,11 @@ final class JpaAccountRepository implements AccountRepository {
     public Page<Account> findAll(TenantId tenant, PageRequest page) {
         return accounts.page(tenant, RowQuery.all(), page);
     }
+
+    @Override
+    public List<Account> findAllAfter(TenantId tenant, AccountId after, int limit) {
+        RowQuery query =
+                after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
+        return accounts.first(tenant, query.orderBy("r.id"), Require.positive(limit, "limit"));
+    }
 }

@@ -115,4 +115,11 @@ final class JpaContactRepository implements ContactRepository {
     public Page<Contact> findAll(TenantId tenant, PageRequest page) {
         return contacts.page(tenant, RowQuery.all(), page);
     }
+
+    @Override
+    public List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit) {
+        RowQuery query =
+                after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
+        return contacts.first(tenant, query.orderBy("r.id"), Require.positive(limit, "limit"));
+    }
 }
