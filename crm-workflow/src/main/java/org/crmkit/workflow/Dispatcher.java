@@ -35,6 +35,7 @@ final class Dispatcher {
     private final RetryPolicy retryPolicy;
     private final Duration lease;
     private final int deliveryThreads;
+    private final WorkflowMonitor monitor;
 
     Dispatcher(
             Transactions transactions,
@@ -42,13 +43,15 @@ final class Dispatcher {
             Registrations registrations,
             RetryPolicy retryPolicy,
             Duration lease,
-            int deliveryThreads) {
+            int deliveryThreads,
+            WorkflowMonitor monitor) {
         this.transactions = transactions;
         this.actions = actions;
         this.registrations = registrations;
         this.retryPolicy = retryPolicy;
         this.lease = lease;
         this.deliveryThreads = deliveryThreads;
+        this.monitor = monitor;
     }
 
     RunReport dispatchDue(TenantId tenant, Instant asOf) {
@@ -152,7 +155,7 @@ final class Dispatcher {
             return RunReport.NOTHING;
         }
         try {
-            transactions.inTransaction(() -> completeAll(sent, asOf));
+            transactions.inTransaction(() -> completeAll(sent, asOf)).forEach(monitor::delivered);
             return new RunReport(0, sent.size(), 0, 0);
         } catch (RuntimeException e) {
             LOG.debug(
@@ -164,9 +167,10 @@ final class Dispatcher {
         for (Action action : sent) {
             try {
                 ConcurrentChanges.retried(
-                        transactions,
-                        "delivery of " + action.deduplicationKey(),
-                        () -> completeAll(List.of(reload(action)), asOf));
+                                transactions,
+                                "delivery of " + action.deduplicationKey(),
+                                () -> completeAll(List.of(reload(action)), asOf))
+                        .forEach(monitor::delivered);
                 report = report.plus(new RunReport(0, 1, 0, 0));
             } catch (RuntimeException e) {
                 report = report.plus(recordFailure(action, e, asOf));
@@ -181,10 +185,12 @@ final class Dispatcher {
             return RunReport.NOTHING;
         }
         try {
-            transactions.inTransaction(() -> {
-                batch.forEach(action -> registrations.handlerOf(action).deliver(action));
-                completeAll(batch, asOf);
-            });
+            transactions
+                    .inTransaction(() -> {
+                        batch.forEach(action -> registrations.handlerOf(action).deliver(action));
+                        return completeAll(batch, asOf);
+                    })
+                    .forEach(monitor::delivered);
             return new RunReport(0, batch.size(), 0, 0);
         } catch (RuntimeException e) {
             LOG.debug(
@@ -196,10 +202,11 @@ final class Dispatcher {
         for (Action action : batch) {
             try {
                 ConcurrentChanges.retried(transactions, "delivery of " + action.deduplicationKey(), () -> {
-                    Action current = reload(action);
-                    registrations.handlerOf(current).deliver(current);
-                    completeAll(List.of(current), asOf);
-                });
+                            Action current = reload(action);
+                            registrations.handlerOf(current).deliver(current);
+                            return completeAll(List.of(current), asOf);
+                        })
+                        .forEach(monitor::delivered);
                 report = report.plus(new RunReport(0, 1, 0, 0));
             } catch (RuntimeException e) {
                 report = report.plus(recordFailure(action, e, asOf));
@@ -210,9 +217,9 @@ final class Dispatcher {
 
     /**
      * Marks the actions delivered (as of the versions given: one changed in between fails the whole call) and
-     * lets their workflows record their side, per workflow in one call.
+     * lets their workflows record their side, per workflow in one call; returns them as stored.
      */
-    private void completeAll(List<Action> batch, Instant asOf) {
+    private List<Action> completeAll(List<Action> batch, Instant asOf) {
         List<Action> delivered = actions.updateAll(
                 batch.stream().map(action -> action.delivered(asOf)).toList());
         Map<String, List<Action>> byWorkflow = new LinkedHashMap<>();
@@ -221,6 +228,7 @@ final class Dispatcher {
                 .add(action));
         byWorkflow.forEach(
                 (name, ofWorkflow) -> registrations.workflowNamed(name).ifPresent(w -> w.onDeliveredAll(ofWorkflow)));
+        return delivered;
     }
 
     /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
@@ -232,6 +240,7 @@ final class Dispatcher {
                 action.payload().describe(),
                 failed.attempts(),
                 error.toString());
+        monitor.deliveryFailed(failed);
         return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
     }
 

@@ -57,6 +57,7 @@ public final class WorkflowRuntime {
     private final ActionOutbox outbox;
     private final Registrations registrations = new Registrations();
     private final Dispatcher dispatcher;
+    private final WorkflowMonitor monitor;
 
     private WorkflowRuntime(Builder builder) {
         this.crm = builder.crm;
@@ -66,13 +67,15 @@ public final class WorkflowRuntime {
         this.tenants = builder.tenantResolver;
         this.clock = crm.clock();
         this.outbox = new ActionOutbox(store.actions(), transactions, tenants, clock);
+        this.monitor = builder.monitor;
         this.dispatcher = new Dispatcher(
                 transactions,
                 store.actions(),
                 registrations,
                 builder.retryPolicy,
                 builder.lease,
-                builder.deliveryThreads);
+                builder.deliveryThreads,
+                builder.monitor);
         Map<Channel, MessageChannel> channels = new EnumMap<>(builder.channels);
         handle(Message.class, (action, message) -> {
             MessageChannel channel = channels.get(message.channel());
@@ -141,6 +144,11 @@ public final class WorkflowRuntime {
         }
     }
 
+    /** The registered workflows, in the order they were registered. */
+    public List<Workflow> workflows() {
+        return List.copyOf(registrations.workflows());
+    }
+
     /** Adds a workflow to every run; a workflow with the same name is refused. */
     public void register(Workflow workflow) {
         registrations.register(Require.notNull(workflow, "workflow"));
@@ -172,11 +180,15 @@ public final class WorkflowRuntime {
     /** Lets every workflow plan what is due as of {@code asOf}, then dispatches every action due by then. */
     public RunReport runDue(Instant asOf) {
         Require.notNull(asOf, "asOf");
-        int planned = 0;
-        for (Workflow workflow : registrations.workflows()) {
-            planned += workflow.planDue(asOf);
-        }
-        return new RunReport(planned, 0, 0, 0).plus(dispatchDue(asOf));
+        return monitor.run(asOf, () -> {
+            int planned = 0;
+            for (Workflow workflow : registrations.workflows()) {
+                int plannedNow = workflow.planDue(asOf);
+                monitor.planned(workflow.name(), plannedNow);
+                planned += plannedNow;
+            }
+            return new RunReport(planned, 0, 0, 0).plus(dispatchDue(asOf));
+        });
     }
 
     /**
@@ -238,6 +250,7 @@ public final class WorkflowRuntime {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private Duration lease = Duration.ofMinutes(5);
         private int deliveryThreads = 1;
+        private WorkflowMonitor monitor = WorkflowMonitor.NONE;
         private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
         private Builder() {}
@@ -297,6 +310,12 @@ public final class WorkflowRuntime {
         /** The host's sender for a channel; a message on a channel without one fails (and is retried). */
         public Builder channel(Channel channel, MessageChannel sender) {
             channels.put(Require.notNull(channel, "channel"), Require.notNull(sender, "sender"));
+            return this;
+        }
+
+        /** What the runtime reports its runs and deliveries to, for metrics; {@link WorkflowMonitor#NONE} by default. */
+        public Builder monitor(WorkflowMonitor monitor) {
+            this.monitor = Require.notNull(monitor, "monitor");
             return this;
         }
 
