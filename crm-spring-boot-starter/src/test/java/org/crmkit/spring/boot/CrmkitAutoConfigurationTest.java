@@ -165,6 +165,20 @@ class CrmkitAutoConfigurationTest {
         assertThat(properties.getTenant()).isEqualTo(TenantId.DEFAULT.value());
     }
 
+    @Test
+    void theJarDescribesEveryPropertyForTheIde() throws java.io.IOException {
+        try (var metadata = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            String json = new String(metadata.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(json)
+                    .contains(
+                            "\"name\": \"crmkit.workflow.schedule\"",
+                            "\"name\": \"crmkit.schema.migrate\"",
+                            "\"name\": \"crmkit.events.publish\"",
+                            "\"name\": \"crmkit.tenant\"")
+                    .contains("The delay between two runs of the workflows");
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class OwnBeans {
         static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
