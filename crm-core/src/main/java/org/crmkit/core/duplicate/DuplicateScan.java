@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.RecordRef;
 
 /**
@@ -17,8 +18,8 @@ import org.crmkit.core.common.RecordRef;
  * letters, for the rules in use), and only records that share a key are compared. A key shared by more than
  * {@link #WINDOW} records (a shared info@ address) compares each record with its next {@code WINDOW} in the key's
  * block only. Keys are kept as 40-bit hashes beside 24-bit record numbers in one sorted {@code long[]}, so memory
- * stays a few words per key; a hash collision only adds comparisons that the rules then reject. Not thread-safe:
- * one scan per instance.
+ * stays a few words per key; a hash collision only adds comparisons that the rules then reject. At most {@link #MAX_RECORDS}
+ * records (an {@code IllegalTransitionException} beyond). Not thread-safe: one scan per instance.
  */
 public final class DuplicateScan {
 
@@ -42,7 +43,7 @@ public final class DuplicateScan {
     /** Adds a stored record (with its record reference) to the scan. */
     public void add(MatchProfile profile) {
         if (profiles.size() == MAX_RECORDS) {
-            throw new IllegalStateException("a scan holds at most " + MAX_RECORDS + " records");
+            throw new IllegalTransitionException("a duplicate scan holds at most " + MAX_RECORDS + " records");
         }
         int number = profiles.size();
         profiles.add(profile);
