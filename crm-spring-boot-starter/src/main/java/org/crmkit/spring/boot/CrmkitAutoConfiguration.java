@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,10 +46,27 @@ public class CrmkitAutoConfiguration {
     }
 
     /** Every change recorded as made by {@link Actor#SYSTEM}, until the application says who its user is. */
-    @Bean
-    @ConditionalOnMissingBean
-    ActorResolver crmkitActorResolver() {
-        return ActorResolver.fixed(Actor.SYSTEM);
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("org.springframework.security.core.context.SecurityContextHolder")
+    static class SystemActorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ActorResolver crmkitActorResolver() {
+            return ActorResolver.fixed(Actor.SYSTEM);
+        }
+    }
+
+    /** With Spring Security: the logged-in user of the calling thread, {@link Actor#SYSTEM} when there is none. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
+    static class SecurityActorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ActorResolver crmkitActorResolver() {
+            return new SecurityContextActors();
+        }
     }
 
     /**
