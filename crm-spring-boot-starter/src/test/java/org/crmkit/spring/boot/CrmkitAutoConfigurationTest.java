@@ -75,6 +75,18 @@ class CrmkitAutoConfigurationTest {
     }
 
     @Test
+    void anApplicationThatListsCrmkitsMappingFileItselfStartsAsWell() {
+        application()
+                .withPropertyValues("spring.jpa.mapping-resources=" + JpaStorage.MAPPING_FILE)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    Crm crm = context.getBean(Crm.class);
+                    var ada = crm.access().registerUser("Ada Sales", EmailAddress.of("ada@example.com"), List.of());
+                    assertThat(crm.access().user(ada.id()).name()).isEqualTo("Ada Sales");
+                });
+    }
+
+    @Test
     void withoutFlywayTheStartIsRefusedNamingTheMissingTables() {
         application()
                 .withPropertyValues("spring.flyway.enabled=false")
