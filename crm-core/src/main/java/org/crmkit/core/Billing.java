@@ -510,6 +510,21 @@ public final class Billing {
                 .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
+    /** The invoice recorded under another system's reference, found by one indexed lookup. */
+    public Optional<Invoice> invoiceByExternalRef(ExternalRef ref) {
+        return useCases.storage.invoices().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+    }
+
+    /** The payment recorded under another system's reference, found by one indexed lookup. */
+    public Optional<Payment> paymentByExternalRef(ExternalRef ref) {
+        return useCases.storage.payments().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+    }
+
+    /** The credit note recorded under another system's reference, found by one indexed lookup. */
+    public Optional<CreditNote> creditNoteByExternalRef(ExternalRef ref) {
+        return useCases.storage.creditNotes().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+    }
+
     public Optional<CreditNote> creditNote(CreditNoteId id) {
         return useCases.storage.creditNotes().findById(useCases.tenant(), Require.notNull(id, "creditNoteId"));
     }

@@ -91,30 +91,38 @@ public final class CsvExport {
                 .orElse(null);
     }
 
-    /** The first email, phone or address part a party has, by the field's name (shared by both field enums). */
+    /** The contact points both field enums share, by the fields' names. */
+    private enum ContactPart {
+        EMAIL,
+        PHONE,
+        STREET,
+        POSTCODE,
+        CITY,
+        COUNTRY
+    }
+
+    /** The first email, phone or address part a party has, for a field named as a {@link ContactPart}. */
     private static String contactPoint(Party<?> party, String field) {
         Optional<PostalAddress> address = party.contactPoints().addresses().stream()
                 .map(ContactPoint::value)
                 .findFirst();
-        return switch (field) {
-            case "EMAIL" ->
+        return switch (ContactPart.valueOf(field)) {
+            case EMAIL ->
                 party.contactPoints().emails().stream()
                         .map(ContactPoint::value)
                         .map(EmailAddress::value)
                         .findFirst()
                         .orElse(null);
-            case "PHONE" ->
+            case PHONE ->
                 party.contactPoints().phones().stream()
                         .map(ContactPoint::value)
                         .map(PhoneNumber::e164)
                         .findFirst()
                         .orElse(null);
-            case "STREET" ->
-                address.map(a -> String.join(", ", a.streetLines())).orElse(null);
-            case "POSTCODE" -> address.map(PostalAddress::postalCode).orElse(null);
-            case "CITY" -> address.map(PostalAddress::city).orElse(null);
-            case "COUNTRY" -> address.map(a -> a.country().value()).orElse(null);
-            default -> throw new IllegalStateException("no value for " + field);
+            case STREET -> address.map(a -> String.join(", ", a.streetLines())).orElse(null);
+            case POSTCODE -> address.map(PostalAddress::postalCode).orElse(null);
+            case CITY -> address.map(PostalAddress::city).orElse(null);
+            case COUNTRY -> address.map(a -> a.country().value()).orElse(null);
         };
     }
 

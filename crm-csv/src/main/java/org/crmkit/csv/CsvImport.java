@@ -17,12 +17,17 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.NewPayment;
 import org.crmkit.core.Registered;
 import org.crmkit.core.Upserted;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.ErrorCode;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.duplicate.DuplicateCandidate;
 import org.crmkit.core.duplicate.PossibleDuplicateException;
@@ -96,6 +101,48 @@ public final class CsvImport {
             }
             Registered<Account> registered = crm.duplicates().registerAccount(account);
             return registered(registered, RecordRef.account(registered.record().id()));
+        });
+    }
+
+    /**
+     * Records invoices another system sent, one invoice with one line per row, under their external keys
+     * ({@code Billing.recordInvoice}): CREATED, UNCHANGED when recorded before with the same content, ERROR naming
+     * the differences when the key's invoice has other content, or when the account key is unknown.
+     */
+    public ImportSummary importInvoices(
+            InputStream csv, CsvMapping<InvoiceField> mapping, ImportMode mode, Consumer<RowResult> rows) {
+        mapping.requireComplete();
+        String system = mapping.externalSystem().orElseThrow();
+        return run(csv, mapping, mode, rows, values -> {
+            ExternalRef ref = values.parsed(InvoiceField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
+            NewInvoice invoice = BillingRows.invoice(values, system, crm);
+            if (ref == null || invoice == null || !values.errors().isEmpty()) {
+                return null;
+            }
+            Upserted<Invoice> recorded = crm.billing().recordInvoice(ref, invoice);
+            return upserted(recorded, RecordRef.invoice(recorded.record().id()));
+        });
+    }
+
+    /**
+     * Records payments another system sent under their external keys ({@code Billing.recordPayment}), each
+     * allocated in full to the invoice of its {@code INVOICE_KEY} when it has one: CREATED, UNCHANGED, or ERROR as
+     * {@link #importInvoices} says.
+     */
+    public ImportSummary importPayments(
+            InputStream csv, CsvMapping<PaymentField> mapping, ImportMode mode, Consumer<RowResult> rows) {
+        mapping.requireComplete();
+        String system = mapping.externalSystem().orElseThrow();
+        return run(csv, mapping, mode, rows, values -> {
+            ExternalRef ref = values.parsed(PaymentField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
+            NewPayment payment = BillingRows.payment(values, system, crm);
+            if (ref == null || payment == null || !values.errors().isEmpty()) {
+                return null;
+            }
+            Upserted<Payment> recorded = crm.billing().recordPayment(ref, payment);
+            return upserted(
+                    recorded,
+                    new RecordRef(RecordType.PAYMENT, recorded.record().id().value()));
         });
     }
 

@@ -1,17 +1,19 @@
 package org.crmkit.csv;
 
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.UserId;
 
 /**
- * Which CSV column holds which field of a contact ({@link ContactField}) or account ({@link AccountField}), the owner
- * of imported records and the system whose keys an {@code EXTERNAL_KEY} column holds. Columns not mapped are
+ * Which CSV column holds which field of a contact ({@link ContactField}), account ({@link AccountField}), invoice
+ * ({@link InvoiceField}) or payment ({@link PaymentField}), the owner of imported contacts and accounts and the system whose keys an {@code EXTERNAL_KEY} column holds. Columns not mapped are
  * ignored on import; export writes the mapped columns in their order. Immutable:
  *
  * <pre>{@code
@@ -23,13 +25,13 @@ import org.crmkit.core.common.UserId;
  */
 public final class CsvMapping<F extends Enum<F>> {
 
-    private final F required;
+    private final Set<F> required;
     private final F externalKey;
     private final Map<String, F> columns;
     private final UserId owner;
     private final String externalSystem;
 
-    private CsvMapping(F required, F externalKey, Map<String, F> columns, UserId owner, String externalSystem) {
+    private CsvMapping(Set<F> required, F externalKey, Map<String, F> columns, UserId owner, String externalSystem) {
         this.required = required;
         this.externalKey = externalKey;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
@@ -40,13 +42,36 @@ public final class CsvMapping<F extends Enum<F>> {
     /** A mapping of contacts owned by {@code owner}, with no column yet. */
     public static CsvMapping<ContactField> forContacts(UserId owner) {
         return new CsvMapping<>(
-                ContactField.LAST_NAME, ContactField.EXTERNAL_KEY, Map.of(), Require.notNull(owner, "owner"), null);
+                EnumSet.of(ContactField.LAST_NAME),
+                ContactField.EXTERNAL_KEY,
+                Map.of(),
+                Require.notNull(owner, "owner"),
+                null);
     }
 
     /** A mapping of accounts owned by {@code owner}, with no column yet. */
     public static CsvMapping<AccountField> forAccounts(UserId owner) {
         return new CsvMapping<>(
-                AccountField.NAME, AccountField.EXTERNAL_KEY, Map.of(), Require.notNull(owner, "owner"), null);
+                EnumSet.of(AccountField.NAME),
+                AccountField.EXTERNAL_KEY,
+                Map.of(),
+                Require.notNull(owner, "owner"),
+                null);
+    }
+
+    /** A mapping of invoices, with no column yet; every {@link InvoiceField} must be mapped. */
+    public static CsvMapping<InvoiceField> forInvoices() {
+        return new CsvMapping<>(EnumSet.allOf(InvoiceField.class), InvoiceField.EXTERNAL_KEY, Map.of(), null, null);
+    }
+
+    /** A mapping of payments, with no column yet (see {@link PaymentField} for the required ones). */
+    public static CsvMapping<PaymentField> forPayments() {
+        return new CsvMapping<>(
+                EnumSet.range(PaymentField.EXTERNAL_KEY, PaymentField.METHOD),
+                PaymentField.EXTERNAL_KEY,
+                Map.of(),
+                null,
+                null);
     }
 
     /**
@@ -78,6 +103,7 @@ public final class CsvMapping<F extends Enum<F>> {
         return columns;
     }
 
+    /** The owner of imported contacts and accounts; null for invoices and payments. */
     public UserId owner() {
         return owner;
     }
@@ -97,8 +123,10 @@ public final class CsvMapping<F extends Enum<F>> {
 
     /** Refuses a mapping without the required field, or with external keys but no system. */
     void requireComplete() {
-        if (!columns.containsValue(required)) {
-            throw InvalidValueException.invalid("mapping", "no column holds " + required + ", which is required");
+        for (F field : required) {
+            if (!columns.containsValue(field)) {
+                throw InvalidValueException.invalid("mapping", "no column holds " + field + ", which is required");
+            }
         }
         if (columns.containsValue(externalKey) && externalSystem == null) {
             throw InvalidValueException.invalid(

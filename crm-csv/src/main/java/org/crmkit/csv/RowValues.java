@@ -1,5 +1,6 @@
 package org.crmkit.csv;
 
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,39 @@ final class RowValues<F extends Enum<F>> {
             fail(field, e);
             return null;
         }
+    }
+
+    /**
+     * The field's value converted by a function of the JDK ({@code LocalDate::parse}, {@code BigDecimal::new}, an
+     * enum's {@code valueOf}), or null when blank or when it fails: kept as an error saying what was expected.
+     */
+    <T> T converted(F field, Function<String, T> convert, String expected) {
+        String text = text(field);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return convert.apply(text);
+        } catch (CrmException e) {
+            fail(field, e);
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            errors.add(new RowError(row, header(field), "'" + text + "' is not " + expected));
+        }
+        return null;
+    }
+
+    /** Keeps that a required field's cell is blank. */
+    void missing(F field) {
+        errors.add(new RowError(row, header(field), "is blank but required"));
+    }
+
+    /** Keeps a problem of the field's value. */
+    void fail(F field, String reason) {
+        errors.add(new RowError(row, header(field), reason));
+    }
+
+    private String header(F field) {
+        return mapping.headerOf(field).orElse(field.name());
     }
 
     /** The address of the row, when it has a street, postal code or city; errors name the failing column. */
