@@ -4,21 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.math.BigDecimal;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -43,7 +38,7 @@ import java.util.function.Consumer;
  */
 public final class PurchaseCsvReader {
 
-    private static final char WHITESPACE = '\0';
+    private static final char WHITESPACE = DelimitedLine.WHITESPACE;
 
     private final char delimiter;
     private final boolean header;
@@ -53,8 +48,6 @@ public final class PurchaseCsvReader {
     private final String amountColumn;
     private final String costColumn;
     private final String productColumn;
-    private static final int MAX_CACHED_DATES = 100_000;
-
     private final DateTimeFormatter dateFormat;
     private final String datePattern;
 
@@ -115,9 +108,33 @@ public final class PurchaseCsvReader {
         }
     }
 
-    /** Reads UTF-8 bytes, line by line, so that invalid UTF-8 is refused at its own line. */
+    /**
+     * Reads UTF-8 bytes, line by line, so that invalid UTF-8 is refused at its own line. An ASCII line is read
+     * from its bytes when it can be ({@link PurchaseColumns#simpleRecord}), otherwise from its text.
+     */
     long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer) throws IOException {
-        return read(new Utf8Lines(in)::next, consumer);
+        Utf8Lines lines = new Utf8Lines(in);
+        return read(
+                new Lines() {
+                    @Override
+                    public boolean advance() throws IOException {
+                        return lines.advance();
+                    }
+
+                    @Override
+                    public String text() {
+                        return lines.text();
+                    }
+
+                    @Override
+                    public PurchaseRecord simpleRecord(PurchaseColumns columns, long lineNumber) {
+                        return lines.ascii()
+                                ? columns.simpleRecord(
+                                        lines.bytes(), lines.offset(), lines.length(), delimiter, lineNumber)
+                                : null;
+                    }
+                },
+                consumer);
     }
 
     private static AnalyticsException unreadable(Path file, String problem) {
@@ -141,7 +158,22 @@ public final class PurchaseCsvReader {
     public long read(Reader source, Consumer<? super PurchaseRecord> consumer) {
         BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source);
         try {
-            return read(in::readLine, consumer);
+            return read(
+                    new Lines() {
+                        private String line;
+
+                        @Override
+                        public boolean advance() throws IOException {
+                            line = in.readLine();
+                            return line != null;
+                        }
+
+                        @Override
+                        public String text() {
+                            return line;
+                        }
+                    },
+                    consumer);
         } catch (IOException e) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.UNREADABLE_INPUT,
@@ -151,33 +183,49 @@ public final class PurchaseCsvReader {
         }
     }
 
-    /** Lines of text, without their terminators; null after the last. */
-    @FunctionalInterface
+    /** Lines of text, without their terminators. */
     private interface Lines {
-        String next() throws IOException;
+        /** Moves to the next line; false after the last. */
+        boolean advance() throws IOException;
+
+        String text();
+
+        /** The record of the current line read without its text, or null when it needs its text. */
+        default PurchaseRecord simpleRecord(PurchaseColumns columns, long lineNumber) {
+            return null;
+        }
     }
 
     private long read(Lines in, Consumer<? super PurchaseRecord> consumer) throws IOException {
         long lineNumber = 0;
         long records = 0;
-        Layout layout = null;
-        String line;
-        while ((line = in.next()) != null) {
+        PurchaseColumns columns = null;
+        while (in.advance()) {
             lineNumber++;
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = split(line, lineNumber);
-            if (layout == null) {
-                layout = header ? resolve(fields, lineNumber, true) : resolve(columnNames, lineNumber, false);
-                if (header) {
+            PurchaseRecord record = columns == null ? null : in.simpleRecord(columns, lineNumber);
+            if (record == null) {
+                String line = in.text();
+                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                    line = line.substring(1);
+                }
+                if (line.isBlank()) {
                     continue;
                 }
+                List<String> fields = DelimitedLine.split(line, delimiter, lineNumber);
+                if (columns == null) {
+                    columns = PurchaseColumns.resolve(
+                            header ? fields : columnNames,
+                            lineNumber,
+                            header,
+                            new String[] {customerColumn, dateColumn, amountColumn, costColumn, productColumn},
+                            dateFormat,
+                            datePattern);
+                    if (header) {
+                        continue;
+                    }
+                }
+                record = columns.record(fields, lineNumber);
             }
-            PurchaseRecord record = layout.record(fields, lineNumber);
             try {
                 consumer.accept(record);
             } catch (AnalyticsException e) {
@@ -192,257 +240,6 @@ public final class PurchaseCsvReader {
                     lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
         }
         return records;
-    }
-
-    private List<String> split(String line, long lineNumber) {
-        List<String> fields = new ArrayList<>();
-        if (delimiter == WHITESPACE) {
-            int i = 0;
-            int n = line.length();
-            while (i < n) {
-                while (i < n && Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
-                int start = i;
-                while (i < n && !Character.isWhitespace(line.charAt(i))) {
-                    i++;
-                }
-                if (i > start) {
-                    fields.add(line.substring(start, i));
-                }
-            }
-            if (fields.isEmpty()) {
-                fields.add("");
-            }
-            return fields;
-        }
-        if (line.indexOf('"') < 0) {
-            // Without quotes a field is what lies between two delimiters: cut, not copied character by character.
-            int start = 0;
-            int end;
-            while ((end = line.indexOf(delimiter, start)) >= 0) {
-                fields.add(line.substring(start, end).strip());
-                start = end + 1;
-            }
-            fields.add(line.substring(start).strip());
-            return fields;
-        }
-        StringBuilder field = new StringBuilder();
-        int i = 0;
-        boolean quoted = false;
-        boolean wasQuoted = false;
-        // Kept as the field grows rather than asked of it, so that each character is looked at once.
-        boolean blankSoFar = true;
-        while (i < line.length()) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"' && blankSoFar && !wasQuoted) {
-                quoted = true;
-                wasQuoted = true;
-                field.setLength(0);
-            } else if (c == delimiter) {
-                fields.add(wasQuoted ? field.toString() : field.toString().strip());
-                field.setLength(0);
-                wasQuoted = false;
-                blankSoFar = true;
-            } else {
-                field.append(c);
-                blankSoFar = blankSoFar && Character.isWhitespace(c);
-            }
-            i++;
-        }
-        if (quoted) {
-            throw new AnalyticsException(
-                    AnalyticsException.Reason.MALFORMED_INPUT,
-                    "input",
-                    "line " + lineNumber + ", column " + (fields.size() + 1) + ": quoted field is not closed");
-        }
-        fields.add(wasQuoted ? field.toString() : field.toString().strip());
-        return fields;
-    }
-
-    private Layout resolve(List<String> names, long lineNumber, boolean fromHeader) {
-        List<String> cleaned = names.stream().map(String::strip).toList();
-        return new Layout(
-                index(cleaned, customerColumn, lineNumber, fromHeader),
-                customerColumn,
-                index(cleaned, dateColumn, lineNumber, fromHeader),
-                dateColumn,
-                index(cleaned, amountColumn, lineNumber, fromHeader),
-                amountColumn,
-                costColumn == null ? -1 : index(cleaned, costColumn, lineNumber, fromHeader),
-                costColumn,
-                productColumn == null ? -1 : index(cleaned, productColumn, lineNumber, fromHeader),
-                productColumn);
-    }
-
-    private static int index(List<String> names, String column, long lineNumber, boolean fromHeader) {
-        int found = names.indexOf(column);
-        if (found >= 0) {
-            return found;
-        }
-        if (!fromHeader && column.chars().allMatch(Character::isDigit)) {
-            int position = Integer.parseInt(column);
-            if (position >= 1) {
-                return position - 1;
-            }
-        }
-        String where = fromHeader ? "line " + lineNumber + ": header " + names : "columns " + names;
-        throw new AnalyticsException(
-                AnalyticsException.Reason.MALFORMED_INPUT, column, where + " has no column '" + column + "'");
-    }
-
-    /** Column positions, resolved once from the header or the configured names. */
-    private final class Layout {
-        private final int customer;
-        private final String customerName;
-        private final int date;
-        private final String dateName;
-        private final int amount;
-        private final String amountName;
-        private final int cost;
-        private final String costName;
-        private final int product;
-        private final String productName;
-        /** Dates already read, by their text: purchase files repeat few distinct days many times. */
-        private final Map<String, LocalDate> dates = new HashMap<>();
-
-        Layout(
-                int customer,
-                String customerName,
-                int date,
-                String dateName,
-                int amount,
-                String amountName,
-                int cost,
-                String costName,
-                int product,
-                String productName) {
-            this.customer = customer;
-            this.customerName = customerName;
-            this.date = date;
-            this.dateName = dateName;
-            this.amount = amount;
-            this.amountName = amountName;
-            this.cost = cost;
-            this.costName = costName;
-            this.product = product;
-            this.productName = productName;
-        }
-
-        PurchaseRecord record(List<String> fields, long line) {
-            String id = field(fields, customer, customerName, line);
-            if (id.isBlank()) {
-                throw malformed(line, customer, customerName, "customer id is blank");
-            }
-            LocalDate day = parseDate(field(fields, date, dateName, line), line);
-            BigDecimal revenue = parseAmount(field(fields, amount, amountName, line), line, amount, amountName);
-            BigDecimal goods = null;
-            if (cost >= 0) {
-                String text = field(fields, cost, costName, line);
-                goods = text.isEmpty() ? null : parseAmount(text, line, cost, costName);
-            }
-            String productId = product >= 0 ? field(fields, product, productName, line) : null;
-            return new PurchaseRecord(id, day, revenue, goods, productId);
-        }
-
-        private String field(List<String> fields, int index, String name, long line) {
-            if (index >= fields.size()) {
-                throw malformed(line, index, name, "the line has only " + fields.size() + " fields");
-            }
-            return fields.get(index);
-        }
-
-        private LocalDate parseDate(String text, long line) {
-            LocalDate known = dates.get(text);
-            if (known != null) {
-                return known;
-            }
-            try {
-                LocalDate parsed = LocalDate.from(dateFormat.parse(text));
-                if (dates.size() >= MAX_CACHED_DATES) {
-                    dates.clear();
-                }
-                dates.put(text, parsed);
-                return parsed;
-            } catch (DateTimeParseException e) {
-                String why = e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")";
-                throw malformed(line, date, dateName, "cannot read '" + text + "' with pattern " + datePattern + why);
-            } catch (RuntimeException e) {
-                throw malformed(line, date, dateName, "'" + text + "' holds no full date for pattern " + datePattern);
-            }
-        }
-
-        private BigDecimal parseAmount(String text, long line, int index, String name) {
-            if (!Money.isShortEnough(text)) {
-                throw malformed(
-                        line,
-                        index,
-                        name,
-                        "an amount of " + text.length() + " characters is longer than "
-                                + org.crmkit.core.common.Money.MAX_TEXT_LENGTH);
-            }
-            BigDecimal value = plainAmount(text);
-            if (value == null) {
-                try {
-                    value = new BigDecimal(text);
-                } catch (NumberFormatException e) {
-                    throw malformed(line, index, name, "cannot read '" + text + "' as an amount");
-                }
-            }
-            if (value.signum() < 0) {
-                throw malformed(line, index, name, "amount " + text + " is negative");
-            }
-            if (!org.crmkit.core.common.Money.isWithinLimits(value)) {
-                throw malformed(line, index, name, "'" + text + "' is beyond " + Money.LIMITS);
-            }
-            return value;
-        }
-
-        /**
-         * The amount of a text of digits with at most one decimal point and at most 18 characters ({@code 12.50},
-         * {@code 7}, {@code .5}), as {@code new BigDecimal(text)} reads it (same digits, same scale) but without its
-         * copy of the text; null for any other text, which {@code BigDecimal} then reads or refuses.
-         */
-        private static BigDecimal plainAmount(String text) {
-            int length = text.length();
-            if (length == 0 || length > 18) {
-                return null;
-            }
-            long unscaled = 0;
-            int scale = -1;
-            boolean digits = false;
-            for (int i = 0; i < length; i++) {
-                char c = text.charAt(i);
-                if (c >= '0' && c <= '9') {
-                    unscaled = unscaled * 10 + (c - '0');
-                    digits = true;
-                    if (scale >= 0) {
-                        scale++;
-                    }
-                } else if (c == '.' && scale < 0) {
-                    scale = 0;
-                } else {
-                    return null;
-                }
-            }
-            return digits ? BigDecimal.valueOf(unscaled, Math.max(scale, 0)) : null;
-        }
-
-        private AnalyticsException malformed(long line, int index, String name, String problem) {
-            return new AnalyticsException(
-                    AnalyticsException.Reason.MALFORMED_INPUT,
-                    name,
-                    "line " + line + ", column " + (index + 1) + " (" + name + "): " + problem);
-        }
     }
 
     /** Configures a {@link PurchaseCsvReader}. Defaults: comma, header row, columns {@code customer}, {@code date},

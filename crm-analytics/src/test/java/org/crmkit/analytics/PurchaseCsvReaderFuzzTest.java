@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,10 +44,12 @@ class PurchaseCsvReaderFuzzTest {
         if ((options & 32) != 0) {
             builder.costColumn("cost").productColumn("product");
         }
+        PurchaseCsvReader reader = builder.build();
+        theBytesAndTheTextGiveTheSameRecordsOrTheSameRefusal(reader, file);
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.DAYS);
         List<PurchaseRecord> records = new ArrayList<>();
         try {
-            long count = builder.build().readUtf8(new ByteArrayInputStream(file), record -> {
+            long count = reader.readUtf8(new ByteArrayInputStream(file), record -> {
                 records.add(record);
                 summarizer.add(record);
             });
@@ -62,5 +69,37 @@ class PurchaseCsvReaderFuzzTest {
                     .isIn(AnalyticsException.Reason.MALFORMED_INPUT, AnalyticsException.Reason.EMPTY_INPUT);
             assertThat(refused.problem()).containsAnyOf("line ", "the input is empty");
         }
+    }
+
+    /**
+     * The reader takes the records of simple ASCII lines from their bytes and the others from their text: both ways
+     * must agree, so valid UTF-8 read as bytes and read as text gives equal records (scales included) or the same
+     * refusal.
+     */
+    private static void theBytesAndTheTextGiveTheSameRecordsOrTheSameRefusal(PurchaseCsvReader reader, byte[] file)
+            throws IOException {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(file))
+                    .toString();
+        } catch (CharacterCodingException notUtf8) {
+            return;
+        }
+        List<Object> fromBytes = new ArrayList<>();
+        try {
+            reader.readUtf8(new ByteArrayInputStream(file), fromBytes::add);
+        } catch (AnalyticsException refused) {
+            fromBytes.add(refused.getMessage());
+        }
+        List<Object> fromText = new ArrayList<>();
+        try {
+            reader.read(new StringReader(text), fromText::add);
+        } catch (AnalyticsException refused) {
+            fromText.add(refused.getMessage());
+        }
+        assertThat(fromBytes).isEqualTo(fromText);
     }
 }

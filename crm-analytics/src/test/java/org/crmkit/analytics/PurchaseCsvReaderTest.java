@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,5 +135,63 @@ class PurchaseCsvReaderTest {
                                 summarizer::add))
                 .hasMessageContaining("line 3:")
                 .hasMessageContaining("date order");
+    }
+
+    /** Simple ASCII lines are read from their bytes: the same records and refusals as from their text. */
+    @Test
+    void linesReadFromTheirBytesGiveWhatTheirTextGives() throws Exception {
+        PurchaseCsvReader iso = Analytics.csv().build();
+        PurchaseCsvReader compact = Analytics.csv().datePattern("yyyyMMdd").build();
+        String good = "customer,date,amount\nc1,2024-02-29,0.000000000001\nc1,2024-03-01, 7 \nc2,2023-12-31,12.50\n"
+                + "c2,2024-01-01,1.5000000000000\n";
+        assertThat(fromBytes(iso, good)).isEqualTo(read(iso, good)).hasSize(4);
+        assertThat(fromBytes(iso, good).get(3).amount()).isEqualTo(new BigDecimal("1.5000000000000"));
+        assertThat(fromBytes(compact, "customer,date,amount\nc1,20240229,3\n"))
+                .containsExactly(PurchaseRecord.of("c1", LocalDate.of(2024, 2, 29), new BigDecimal("3")));
+        for (String refused : List.of(
+                "c1,2023-02-29,1",
+                "c1,0000-01-01,1",
+                "c1,2024-13-01,1",
+                "c1,2024-01-01,1.0000000000001",
+                "c1,2024-1-01,1")) {
+            String file = "customer,date,amount\n" + refused + "\n";
+            assertThatThrownBy(() -> fromBytes(iso, file))
+                    .isInstanceOf(AnalyticsException.class)
+                    .hasMessage(messageOf(() -> read(iso, file)))
+                    .hasMessageContaining("line 2, column");
+        }
+    }
+
+    /** A {@code \r\n} split between two reads of the 64 KiB buffer ends one line. */
+    @Test
+    void aCarriageReturnAtTheEndOfTheBufferAndItsLineFeedEndOneLine() throws Exception {
+        StringBuilder file = new StringBuilder("customer,date,amount\r\n");
+        String line = "c1,2024-01-01,1\r\n";
+        while (file.length() + line.length() + 20 < 65_536) {
+            file.append(line);
+        }
+        String filler = "c" + "x".repeat(65_535 - file.length() - ",2024-01-01,1".length() - 1) + ",2024-01-01,1";
+        file.append(filler).append("\r\nc2,2024-01-02,2\r\n");
+        assertThat(file.indexOf(filler) + filler.length()).isEqualTo(65_535);
+
+        List<PurchaseRecord> records = fromBytes(Analytics.csv().build(), file.toString());
+
+        assertThat(records).isEqualTo(read(Analytics.csv().build(), file.toString()));
+        assertThat(records.get(records.size() - 1).customerId()).isEqualTo("c2");
+    }
+
+    private static List<PurchaseRecord> fromBytes(PurchaseCsvReader reader, String text) throws Exception {
+        List<PurchaseRecord> records = new ArrayList<>();
+        reader.readUtf8(new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), records::add);
+        return records;
+    }
+
+    private static String messageOf(Runnable reading) {
+        try {
+            reading.run();
+        } catch (AnalyticsException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("not refused");
     }
 }
