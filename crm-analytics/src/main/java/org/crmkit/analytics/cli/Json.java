@@ -79,7 +79,8 @@ final class Json {
         out.append("  ".repeat(indent));
     }
 
-    private static void string(String s, Writer out) throws IOException {
+    /** Writes a JSON string literal. */
+    static void string(String s, Writer out) throws IOException {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

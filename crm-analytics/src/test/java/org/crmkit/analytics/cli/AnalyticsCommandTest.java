@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -57,9 +61,8 @@ class AnalyticsCommandTest {
         return Double.parseDouble(m.group(1));
     }
 
-    @Test
-    void clvFitsBgNbdAndGammaGammaOnTheCdnowSampleAndValuesEveryCustomer() {
-        int status = run(
+    private String[] cdnowClv(String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "clv",
                 "--input",
                 cdnowSample().toString(),
@@ -81,21 +84,91 @@ class AnalyticsCommandTest {
                 "--model",
                 "bg-nbd",
                 "--spend",
-                "gamma-gamma");
+                "gamma-gamma"));
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    @Test
+    void clvFitsBgNbdAndGammaGammaOnTheCdnowSampleAndValuesEveryCustomer() throws IOException {
+        Path rows = dir.resolve("clv.csv");
+
+        int status = run(cdnowClv("--output", rows.toString()));
 
         assertThat(status).as(errors()).isZero();
         String json = output();
-        assertThat(json).contains("\"model\": \"bg-nbd\"");
+        assertThat(json).contains("\"model\": \"bg-nbd\"", "\"standardErrors\"", "\"spendStandardErrors\"");
         assertThat(number(json, "r")).isCloseTo(0.243, org.assertj.core.api.Assertions.offset(5e-4));
         assertThat(number(json, "alpha")).isCloseTo(4.414, org.assertj.core.api.Assertions.offset(5e-3));
         assertThat(number(json, "logLikelihood")).isCloseTo(-9582.4, org.assertj.core.api.Assertions.offset(0.5));
         assertThat(number(json, "customers")).isEqualTo(2357);
+        assertThat(number(json, "records")).isEqualTo(6919);
         assertThat(number(json, "p")).isCloseTo(6.25, org.assertj.core.api.Assertions.offset(0.01));
-        assertThat(json).contains("\"spend\"", "\"probabilityAlive\"", "\"clv\"");
+        List<String> lines = Files.readAllLines(rows);
+        assertThat(lines).hasSize(2358);
+        assertThat(lines.get(0)).isEqualTo("customer,probabilityAlive,expectedPurchases,expectedSpend,clv");
+        assertThat(lines.get(1)).matches("0001,[01]\\.\\d{6},\\d+\\.\\d{6},\\d+\\.\\d{2},\\d+\\.\\d{2}");
     }
 
     @Test
-    void summaryAndRfmPrintJsonForAHeaderFile() throws IOException {
+    void topKeepsTheCustomersOfHighestValueBestFirstAsJsonLines() throws IOException {
+        Path all = dir.resolve("all.csv");
+        assertThat(run(cdnowClv("--output", all.toString()))).as(errors()).isZero();
+        List<String> byValue = Files.readAllLines(all).stream()
+                .skip(1)
+                .sorted(Comparator.comparing((String line) -> new BigDecimal(line.substring(line.lastIndexOf(',') + 1)))
+                        .reversed())
+                .limit(5)
+                .map(line -> line.substring(0, line.indexOf(',')))
+                .toList();
+        out.reset();
+
+        assertThat(run(cdnowClv("--top", "5", "--format", "jsonl")))
+                .as(errors())
+                .isZero();
+
+        List<String> top = output().lines().toList();
+        assertThat(top).hasSize(5).allMatch(line -> line.startsWith("{\"customer\":\"") && line.endsWith("}"));
+        assertThat(top.stream()
+                        .map(line -> line.substring(13, line.indexOf('"', 13)))
+                        .toList())
+                .isEqualTo(byValue);
+        assertThat(top.get(0)).contains(",\"probabilityAlive\":", ",\"clv\":");
+        assertThat(errors()).contains("\"model\": \"bg-nbd\"");
+        assertThat(run(cdnowClv("--top", "0"))).isEqualTo(AnalyticsCommand.USAGE_ERROR);
+        assertThat(errors()).contains("--top must be a whole number of customers from 1, was '0'");
+    }
+
+    private int summaryTo(Path input, Path rows) {
+        return run(
+                "summary", "--input", input.toString(), "--calibration-end", "2024-01-10", "--output", rows.toString());
+    }
+
+    @Test
+    void idsWithDelimitersAndQuotesAreQuotedAsCsvQuotesThem() throws IOException {
+        Path file = Files.writeString(
+                dir.resolve("q.csv"), "customer,date,amount\n\"a,1\",2024-01-01,10\n\"b \"\"x\"\"\",2024-01-03,5\n");
+        Path rows = dir.resolve("rows.csv");
+
+        assertThat(summaryTo(file, rows)).as(errors()).isZero();
+
+        assertThat(Files.readString(rows)).contains("\n\"a,1\",0,", "\n\"b \"\"x\"\"\",0,");
+        assertThat(output()).contains("\"customers\": 2", "\"records\": 2");
+    }
+
+    @Test
+    void anOutputThatCannotBeCreatedEndsWithExitThree() throws IOException {
+        Path file = Files.writeString(dir.resolve("tx.csv"), "customer,date,amount\na,2024-01-01,10\n");
+
+        assertThat(summaryTo(file, dir.resolve("no/such/dir.csv"))).isEqualTo(AnalyticsCommand.WRITE_FAILED);
+        assertThat(errors()).contains("cannot write the result to " + dir.resolve("no/such/dir.csv"));
+        assertThat(run("rfm", "--input", file.toString(), "--calibration-end", "2024-01-10", "--top", "3"))
+                .isEqualTo(AnalyticsCommand.USAGE_ERROR);
+        assertThat(errors()).contains("option --top does not apply to rfm");
+    }
+
+    @Test
+    void summaryAndRfmWriteCsvRowsAndTheSummaryApart() throws IOException {
         Path file = Files.writeString(
                 dir.resolve("tx.csv"), "customer;date;amount\na;2024-01-01;10\nb;2024-01-03;5\na;2024-01-08;20\n");
 
@@ -109,7 +182,12 @@ class AnalyticsCommandTest {
                         "2024-01-10"))
                 .as(errors())
                 .isZero();
-        assertThat(output()).contains("\"customer\": \"a\"", "\"frequency\": 1", "\"monetaryValue\": 20");
+        assertThat(output())
+                .startsWith("customer,frequency,recency,T,monetaryValue,purchases,totalSpend,daysSinceLastPurchase,"
+                        + "holdoutPurchases,holdoutSpend\n")
+                .contains("\na,1,7.0,9.0,20,2,30,2,0,0\n");
+        assertThat(errors()).contains("\"customers\": 2", "\"records\": 3");
+        err.reset();
         out.reset();
         assertThat(run(
                         "rfm",
@@ -121,7 +199,8 @@ class AnalyticsCommandTest {
                         "2024-01-10"))
                 .as(errors())
                 .isZero();
-        assertThat(output()).contains("\"segments\"", "\"rfm\"");
+        assertThat(output()).startsWith("customer,recencyDays,frequency,monetary,rfm,segment\n");
+        assertThat(errors()).contains("\"segments\"");
     }
 
     @Test
@@ -141,7 +220,8 @@ class AnalyticsCommandTest {
                         "50"))
                 .as(errors())
                 .isZero();
-        assertThat(output()).contains("\"key\": 1", "\"unprofitable\": 1", "\"profit\": 58");
+        assertThat(output()).contains("\na,100,40,2,58,key\n");
+        assertThat(errors()).contains("\"key\": 1", "\"unprofitable\": 1");
     }
 
     @Test

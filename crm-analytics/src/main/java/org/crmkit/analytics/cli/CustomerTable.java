@@ -1,0 +1,153 @@
+package org.crmkit.analytics.cli;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * Writes one row per customer as it is computed: CSV with a header row, or JSON lines (one object a line), the
+ * same names for columns and keys. Rows are written value by value ({@link #text}, {@link #integer}, ...,
+ * {@link #end}), so that nothing but the current row is held.
+ */
+final class CustomerTable {
+
+    /** The format of the rows. */
+    enum Format {
+        CSV,
+        JSON_LINES
+    }
+
+    /** Doubles below this magnitude are written from a long of their scaled value. */
+    private static final double FAST_LIMIT = 1e12;
+
+    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
+    private final Writer out;
+    private final Format format;
+    private final List<String> columns;
+    private int column;
+
+    CustomerTable(Writer out, Format format, List<String> columns) {
+        this.out = out;
+        this.format = format;
+        this.columns = List.copyOf(columns);
+    }
+
+    /** The header row of a CSV table; nothing for JSON lines. */
+    void header() throws IOException {
+        if (format == Format.CSV) {
+            out.write(String.join(",", columns));
+            out.write('\n');
+        }
+    }
+
+    CustomerTable text(String value) throws IOException {
+        next();
+        if (format == Format.JSON_LINES) {
+            Json.string(value, out);
+        } else if (needsQuotes(value)) {
+            out.write('"');
+            out.write(value.replace("\"", "\"\""));
+            out.write('"');
+        } else {
+            out.write(value);
+        }
+        return this;
+    }
+
+    CustomerTable integer(long value) throws IOException {
+        next();
+        out.write(Long.toString(value));
+        return this;
+    }
+
+    CustomerTable amount(BigDecimal value) throws IOException {
+        next();
+        out.write(value.toPlainString());
+        return this;
+    }
+
+    /** A double as it prints in Java (its shortest exact form); null or an empty field when not finite. */
+    CustomerTable real(double value) throws IOException {
+        next();
+        if (Double.isFinite(value)) {
+            out.write(Double.toString(value));
+        } else {
+            nothing();
+        }
+        return this;
+    }
+
+    /** A double rounded to a number of decimals from 0 to 6; null or an empty field when not finite. */
+    CustomerTable decimal(double value, int decimals) throws IOException {
+        next();
+        if (!Double.isFinite(value)) {
+            nothing();
+        } else if (Math.abs(value) < FAST_LIMIT) {
+            long scaled = Math.round(value * POWERS_OF_TEN[decimals]);
+            if (scaled < 0) {
+                out.write('-');
+                scaled = -scaled;
+            }
+            out.write(Long.toString(scaled / POWERS_OF_TEN[decimals]));
+            if (decimals > 0) {
+                out.write('.');
+                String fraction = Long.toString(scaled % POWERS_OF_TEN[decimals]);
+                for (int i = fraction.length(); i < decimals; i++) {
+                    out.write('0');
+                }
+                out.write(fraction);
+            }
+        } else {
+            out.write(BigDecimal.valueOf(value)
+                    .setScale(decimals, RoundingMode.HALF_EVEN)
+                    .toPlainString());
+        }
+        return this;
+    }
+
+    /** Ends the row. */
+    void end() throws IOException {
+        if (format == Format.JSON_LINES) {
+            out.write('}');
+        }
+        out.write('\n');
+        column = 0;
+    }
+
+    private void next() throws IOException {
+        if (format == Format.JSON_LINES) {
+            out.write(column == 0 ? "{" : ",");
+            Json.string(columns.get(column), out);
+            out.write(':');
+        } else if (column > 0) {
+            out.write(',');
+        }
+        column++;
+    }
+
+    private void nothing() throws IOException {
+        if (format == Format.JSON_LINES) {
+            out.write("null");
+        }
+    }
+
+    /** Whether a CSV field must be quoted to read back as itself: a delimiter, quote or line end, or edge spaces. */
+    private static boolean needsQuotes(String value) {
+        if (value.isEmpty()) {
+            return false;
+        }
+        if (Character.isWhitespace(value.charAt(0)) || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            return true;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return true;
+            }
+        }
+        return false;
+    }
+}
