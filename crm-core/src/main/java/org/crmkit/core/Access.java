@@ -3,8 +3,13 @@ package org.crmkit.core;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.crmkit.core.access.RecordShare;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.access.ShareAccess;
+import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.access.Team;
 import org.crmkit.core.access.Territory;
 import org.crmkit.core.access.TerritoryRule;
@@ -15,6 +20,7 @@ import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TerritoryId;
@@ -128,27 +134,78 @@ public final class Access {
     public Optional<TerritoryId> assignTerritory(AccountId account) {
         Require.notNull(account, "accountId");
         return useCases.write(() -> {
-            Account found = UseCases.found(
-                    useCases.storage.accounts().findById(useCases.tenant(), account), "Account", account);
+            Account found =
+                    UseCases.found(useCases.accounts().findById(useCases.tenant(), account), "Account", account);
             Optional<TerritoryId> best = useCases.storage.territories().findAllByPriority(useCases.tenant()).stream()
                     .filter(territory -> territory.matches(found))
                     .map(Territory::id)
                     .findFirst();
             best.ifPresent(territory -> {
                 found.assignTerritory(territory, useCases.clock);
-                useCases.save(found, useCases.storage.accounts()::save);
+                useCases.save(found, useCases.accounts()::save);
             });
             return best;
         });
     }
 
-    /** The visibility of an existing user, built from its teams and territories. */
+    /**
+     * The visibility of an existing user, built from its teams, the teams down its manager hierarchy and its
+     * territories.
+     */
     public Visibility visibilityOf(UserId viewer) {
-        User user = user(viewer);
-        return Visibility.of(
-                user,
-                useCases.storage.teams().findByMember(useCases.tenant(), viewer),
-                useCases.storage.territories().findByMember(useCases.tenant(), viewer));
+        return useCases.sharing.visibilityOf(user(viewer));
+    }
+
+    /** The sharing model the {@code Crm} was built with. */
+    public SharingModel sharingModel() {
+        return useCases.sharing.model();
+    }
+
+    /**
+     * Shares a contact, account, lead or opportunity with a user, or changes the access of its share. The acting
+     * user must see the record ({@code RecordNotFoundException} otherwise) and may change it ({@code
+     * AccessDeniedException} otherwise); the user must exist.
+     */
+    public RecordShare shareWithUser(RecordRef record, UserId user, ShareAccess access) {
+        Require.notNull(user, "user");
+        return share(record, () -> user(user).id().value(), access);
+    }
+
+    /** Shares the record with a team (its members and its lead), as {@link #shareWithUser} does with a user. */
+    public RecordShare shareWithTeam(RecordRef record, TeamId team, ShareAccess access) {
+        Require.notNull(team, "team");
+        return share(record, () -> team(team).id().value(), access);
+    }
+
+    /**
+     * Ends the share of the record with the user or team whose id is {@code grantee}; false when there was none.
+     * The acting user must see and may change the record, as for {@link #shareWithUser}.
+     */
+    public boolean unshare(RecordRef record, UUID grantee) {
+        Require.notNull(record, "record");
+        Require.notNull(grantee, "grantee");
+        return useCases.write(() -> {
+            useCases.sharing.requireChangeable(record);
+            return useCases.storage.shares().delete(useCases.tenant(), record, grantee);
+        });
+    }
+
+    /** The shares of a record the acting user sees ({@code RecordNotFoundException} otherwise), by grantee id. */
+    public List<RecordShare> sharesOf(RecordRef record) {
+        Require.notNull(record, "record");
+        return useCases.write(() -> {
+            useCases.sharing.requireVisible(record);
+            return useCases.storage.shares().findByRecord(useCases.tenant(), record);
+        });
+    }
+
+    private RecordShare share(RecordRef record, Supplier<UUID> grantee, ShareAccess access) {
+        Require.notNull(record, "record");
+        Require.notNull(access, "access");
+        return useCases.write(() -> {
+            useCases.sharing.requireChangeable(record);
+            return useCases.storage.shares().save(new RecordShare(useCases.tenant(), record, grantee.get(), access));
+        });
     }
 
     /**

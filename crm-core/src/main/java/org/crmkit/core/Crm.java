@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.crmkit.core.access.FieldSecurity;
+import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.IllegalTransitionException;
@@ -51,8 +53,14 @@ public final class Crm {
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
-        this.useCases =
-                new UseCases(builder.storage, builder.clock, builder.tenantResolver, builder.actorResolver, relay);
+        this.useCases = new UseCases(
+                builder.storage,
+                builder.clock,
+                builder.tenantResolver,
+                builder.actorResolver,
+                relay,
+                builder.sharing,
+                builder.fieldSecurity);
         DuplicateCheck duplicateCheck = new DuplicateCheck(useCases, builder.duplicateRules);
         this.parties = new Parties(useCases, duplicateCheck);
         this.duplicates = new Duplicates(useCases, duplicateCheck, parties);
@@ -208,6 +216,8 @@ public final class Crm {
         private LeadAssignmentRules leadAssignment = LeadAssignmentRules.NONE;
         private TaskReminderPolicy taskReminders = TaskReminderPolicy.standard();
         private Function<TenantId, DuplicateRules> duplicateRules = tenant -> DuplicateRules.standard();
+        private SharingModel sharing = SharingModel.openToAll();
+        private FieldSecurity fieldSecurity = FieldSecurity.none();
 
         private Builder() {}
 
@@ -232,6 +242,26 @@ public final class Crm {
         /** Shortcut for a single-tenant host that is not the default tenant. */
         public Builder tenant(TenantId tenant) {
             return tenantResolver(TenantResolver.fixed(Require.notNull(tenant, "tenant")));
+        }
+
+        /**
+         * Who may read and change contacts, accounts, leads and opportunities; defaults to {@link
+         * SharingModel#openToAll()}, which restricts nothing. A model that restricts needs an actor resolver that
+         * names crmkit users ({@link Actor#user}) or {@link Actor#SYSTEM} (workflows, synchronisation), which is
+         * never restricted; another actor is refused with an {@code AccessDeniedException}.
+         */
+        public Builder sharingModel(SharingModel sharingModel) {
+            this.sharing = Require.notNull(sharingModel, "sharingModel");
+            return this;
+        }
+
+        /**
+         * Which roles read and edit the restricted fields of contacts and accounts; defaults to {@link
+         * FieldSecurity#none()}. The system actor and active administrators are not restricted.
+         */
+        public Builder fieldSecurity(FieldSecurity fieldSecurity) {
+            this.fieldSecurity = Require.notNull(fieldSecurity, "fieldSecurity");
+            return this;
         }
 
         /** Who the calling actor is; defaults to {@link Actor#SYSTEM}. */

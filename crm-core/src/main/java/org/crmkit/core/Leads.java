@@ -114,7 +114,7 @@ public final class Leads {
                             captured.capturedAt(),
                             useCases.clock.instant()),
                     useCases.clock);
-            return useCases.save(captured, useCases.storage.leads()::save);
+            return useCases.save(captured, useCases.leads()::save);
         });
     }
 
@@ -133,52 +133,52 @@ public final class Leads {
         return new DuplicateCandidates() {
             @Override
             public List<ContactId> contactsWithEmail(EmailAddress email) {
-                return useCases.storage.contacts().findByEmail(tenant, email).stream()
+                return useCases.contacts().findByEmail(tenant, email).stream()
                         .map(Contact::id)
                         .toList();
             }
 
             @Override
             public List<ContactId> contactsWithPhone(PhoneNumber phone) {
-                return useCases.storage.contacts().findByPhone(tenant, phone).stream()
+                return useCases.contacts().findByPhone(tenant, phone).stream()
                         .map(Contact::id)
                         .toList();
             }
 
             @Override
             public List<AccountId> accountsWithEmail(EmailAddress email) {
-                return useCases.storage.accounts().findByEmail(tenant, email).stream()
+                return useCases.accounts().findByEmail(tenant, email).stream()
                         .map(Account::id)
                         .toList();
             }
 
             @Override
             public List<AccountId> accountsWithPhone(PhoneNumber phone) {
-                return useCases.storage.accounts().findByPhone(tenant, phone).stream()
+                return useCases.accounts().findByPhone(tenant, phone).stream()
                         .map(Account::id)
                         .toList();
             }
 
             @Override
             public List<AccountId> accountsNamed(String companyName) {
-                return useCases.storage.accounts().findByName(tenant, companyName).stream()
+                return useCases.accounts().findByName(tenant, companyName).stream()
                         .map(Account::id)
                         .toList();
             }
 
             @Override
             public List<Lead> leadsWithEmail(EmailAddress email) {
-                return useCases.storage.leads().findByEmail(tenant, email);
+                return useCases.leads().findByEmail(tenant, email);
             }
 
             @Override
             public List<Lead> leadsWithPhone(PhoneNumber phone) {
-                return useCases.storage.leads().findByPhone(tenant, phone);
+                return useCases.leads().findByPhone(tenant, phone);
             }
 
             @Override
             public List<Lead> leadsOfCompany(String companyName) {
-                return useCases.storage.leads().findByCompanyName(tenant, companyName);
+                return useCases.leads().findByCompanyName(tenant, companyName);
             }
         };
     }
@@ -205,7 +205,7 @@ public final class Leads {
                 useCases.save(byRule.turnTaken(), useCases.storage.teamRotations()::save);
             }
             lead.assignByRule(byRule.rule(), byRule.owner(), byRule.reason(), useCases.clock);
-            Lead saved = useCases.save(lead, useCases.storage.leads()::save);
+            Lead saved = useCases.save(lead, useCases.leads()::save);
             return new AssignmentResult.Assigned(saved.assignment());
         });
     }
@@ -308,7 +308,7 @@ public final class Leads {
                                 .withCampaign(lead.campaign()));
             }
             lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
-            useCases.save(lead, useCases.storage.leads()::save);
+            useCases.save(lead, useCases.leads()::save);
             carryOverHistory(lead.id(), contact.id(), account.id());
             carryOverTasks(lead.id(), contact.id());
             NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
@@ -400,7 +400,7 @@ public final class Leads {
             PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
             Page<Lead> page;
             do {
-                page = useCases.storage.leads().findByStatus(useCases.tenant(), status, request);
+                page = useCases.leads().findByStatus(useCases.tenant(), status, request);
                 page.items().forEach(lead -> ids.add(lead.id()));
                 request = request.next();
             } while (page.hasNext());
@@ -463,7 +463,7 @@ public final class Leads {
     }
 
     private Lead load(LeadId id) {
-        return UseCases.found(useCases.storage.leads().findById(useCases.tenant(), id), "Lead", id);
+        return UseCases.found(useCases.leads().findById(useCases.tenant(), id), "Lead", id);
     }
 
     private Lead change(LeadId id, Consumer<Lead> change) {
@@ -471,35 +471,33 @@ public final class Leads {
         return useCases.write(() -> {
             Lead lead = load(id);
             change.accept(lead);
-            return useCases.save(lead, useCases.storage.leads()::save);
+            return useCases.save(lead, useCases.leads()::save);
         });
     }
 
     public Optional<Lead> lead(LeadId id) {
-        return useCases.storage.leads().findById(useCases.tenant(), Require.notNull(id, "leadId"));
+        return useCases.leads().findById(useCases.tenant(), Require.notNull(id, "leadId"));
     }
 
     /** Leads with the email (compared case-insensitively), by capture time. */
     public List<Lead> leadsWithEmail(EmailAddress email) {
-        return useCases.storage.leads().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
+        return useCases.leads().findByEmail(useCases.tenant(), Require.notNull(email, "email"));
     }
 
     /** Leads with the phone number, by capture time. */
     public List<Lead> leadsWithPhone(PhoneNumber phone) {
-        return useCases.storage.leads().findByPhone(useCases.tenant(), Require.notNull(phone, "phone"));
+        return useCases.leads().findByPhone(useCases.tenant(), Require.notNull(phone, "phone"));
     }
 
     /** Leads in the status, by capture time. */
     public Page<Lead> leadsIn(LeadStatus status, PageRequest page) {
-        return useCases.storage
-                .leads()
+        return useCases.leads()
                 .findByStatus(useCases.tenant(), Require.notNull(status, "status"), Require.notNull(page, "page"));
     }
 
     /** The owner's leads in the status, by capture time. */
     public Page<Lead> leadsOf(UserId owner, LeadStatus status, PageRequest page) {
-        return useCases.storage
-                .leads()
+        return useCases.leads()
                 .findByOwnerAndStatus(
                         useCases.tenant(),
                         Require.notNull(owner, "owner"),

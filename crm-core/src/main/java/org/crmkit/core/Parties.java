@@ -64,11 +64,11 @@ public final class Parties {
     }
 
     private ContactRepository contacts() {
-        return useCases.storage.contacts();
+        return useCases.contacts();
     }
 
     private AccountRepository accounts() {
-        return useCases.storage.accounts();
+        return useCases.accounts();
     }
 
     private LocalDate today() {

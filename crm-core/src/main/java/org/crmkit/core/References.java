@@ -128,7 +128,7 @@ final class References {
         TenantId tenant = tenant();
         return switch (type) {
             case ACCOUNT ->
-                storage
+                useCases
                         .accounts()
                         .findByIds(tenant, ids.stream().map(AccountId::of).toList())
                         .stream()
@@ -141,9 +141,9 @@ final class References {
                         .stream()
                         .map(invoice -> invoice.id().value())
                         .toList();
-            case CONTACT -> eachFound(ids, id -> storage.contacts().findById(tenant, ContactId.of(id)));
-            case LEAD -> eachFound(ids, id -> storage.leads().findById(tenant, LeadId.of(id)));
-            case OPPORTUNITY -> eachFound(ids, id -> storage.opportunities().findById(tenant, OpportunityId.of(id)));
+            case CONTACT -> eachFound(ids, id -> useCases.contacts().findById(tenant, ContactId.of(id)));
+            case LEAD -> eachFound(ids, id -> useCases.leads().findById(tenant, LeadId.of(id)));
+            case OPPORTUNITY -> eachFound(ids, id -> useCases.opportunities().findById(tenant, OpportunityId.of(id)));
             case PAYMENT -> eachFound(ids, id -> storage.payments().findById(tenant, PaymentId.of(id)));
             case CAMPAIGN -> eachFound(ids, id -> storage.campaigns().findById(tenant, CampaignId.of(id)));
             case CASE -> eachFound(ids, id -> storage.cases().findById(tenant, CaseId.of(id)));

@@ -150,7 +150,7 @@ public final class Sales {
     /** Opens a deal in its pipeline; the calling actor is recorded in the stage history. */
     public Opportunity openOpportunity(NewOpportunity deal) {
         Require.notNull(deal, "opportunity");
-        return useCases.write(() -> useCases.save(opened(deal), useCases.storage.opportunities()::save));
+        return useCases.write(() -> useCases.save(opened(deal), useCases.opportunities()::save));
     }
 
     /** The deal opened, not yet saved, once the records it refers to are found; inside the change's transaction. */
@@ -180,14 +180,14 @@ public final class Sales {
         Require.notNull(ref, "externalRef");
         Require.notNull(deal, "opportunity");
         return useCases.upsert(
-                () -> useCases.storage.opportunities().findByExternalRef(useCases.tenant(), ref),
+                () -> useCases.opportunities().findByExternalRef(useCases.tenant(), ref),
                 () -> {
                     Opportunity created = opened(deal);
                     created.addExternalRef(ref);
                     return created;
                 },
                 stored -> new OpportunitySync(useCases).changes(ref, stored, deal),
-                useCases.storage.opportunities()::save);
+                useCases.opportunities()::save);
     }
 
     /**
@@ -201,9 +201,7 @@ public final class Sales {
 
     /** The deal that carries the reference of another system, found by one indexed lookup. */
     public Optional<Opportunity> findOpportunityByExternalRef(ExternalRef ref) {
-        return useCases.storage
-                .opportunities()
-                .findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+        return useCases.opportunities().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     /** Adds a line item; the deal's amount becomes the sum of its line items. */
@@ -311,7 +309,7 @@ public final class Sales {
             }
             Opportunity deal = loadOpportunity(id);
             deal.approve(loadPipeline(deal.pipeline()), stage, role, approver, useCases.actor(), useCases.clock);
-            return useCases.save(deal, useCases.storage.opportunities()::save);
+            return useCases.save(deal, useCases.opportunities()::save);
         });
     }
 
@@ -352,7 +350,7 @@ public final class Sales {
             PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
             Page<Opportunity> page;
             do {
-                page = useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request);
+                page = useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request);
                 for (Opportunity deal : page.items()) {
                     staleness(pipeline, deal, now).ifPresent(stale::add);
                 }
@@ -382,7 +380,7 @@ public final class Sales {
                             useCases.clock),
                     useCases.storage.tasks()::save);
             current.raiseStaleAlert(staleness.reasons(), created.id(), useCases.clock);
-            useCases.save(current, useCases.storage.opportunities()::save);
+            useCases.save(current, useCases.opportunities()::save);
             return created.id();
         });
         return Optional.of(staleDeal(deal, staleness, task, true));
@@ -423,7 +421,7 @@ public final class Sales {
             Opportunity deal = loadOpportunity(id);
             StageMoveResult result = move.apply(deal, loadPipeline(deal.pipeline()));
             if (result.moved()) {
-                useCases.save(deal, useCases.storage.opportunities()::save);
+                useCases.save(deal, useCases.opportunities()::save);
             }
             return result;
         });
@@ -433,35 +431,33 @@ public final class Sales {
         return useCases.write(() -> {
             Opportunity deal = loadOpportunity(id);
             change.accept(deal);
-            return useCases.save(deal, useCases.storage.opportunities()::save);
+            return useCases.save(deal, useCases.opportunities()::save);
         });
     }
 
     private Opportunity loadOpportunity(OpportunityId id) {
         Require.notNull(id, "opportunityId");
-        return UseCases.found(useCases.storage.opportunities().findById(useCases.tenant(), id), "Opportunity", id);
+        return UseCases.found(useCases.opportunities().findById(useCases.tenant(), id), "Opportunity", id);
     }
 
     public Optional<Opportunity> opportunity(OpportunityId id) {
-        return useCases.storage.opportunities().findById(useCases.tenant(), Require.notNull(id, "opportunityId"));
+        return useCases.opportunities().findById(useCases.tenant(), Require.notNull(id, "opportunityId"));
     }
 
     /** The owner's deals by expected close date. */
     public Page<Opportunity> opportunitiesOf(UserId owner, PageRequest page) {
-        return useCases.storage
-                .opportunities()
+        return useCases.opportunities()
                 .findByOwner(useCases.tenant(), Require.notNull(owner, "owner"), Require.notNull(page, "page"));
     }
 
     /** The account's deals by creation time. */
     public List<Opportunity> opportunitiesOfAccount(AccountId account) {
-        return useCases.storage.opportunities().findByAccount(useCases.tenant(), Require.notNull(account, "account"));
+        return useCases.opportunities().findByAccount(useCases.tenant(), Require.notNull(account, "account"));
     }
 
     /** The open deals of a pipeline by expected close date. */
     public Page<Opportunity> openOpportunities(PipelineId pipeline, PageRequest page) {
-        return useCases.storage
-                .opportunities()
+        return useCases.opportunities()
                 .findOpenInPipeline(
                         useCases.tenant(), Require.notNull(pipeline, "pipeline"), Require.notNull(page, "page"));
     }
@@ -471,15 +467,12 @@ public final class Sales {
         Require.notNull(from, "from");
         Require.notNull(to, "to");
         Require.that(!to.isBefore(from), "to", "must not be before " + from + ", was " + to);
-        return useCases.storage
-                .opportunities()
-                .findClosingBetween(useCases.tenant(), from, to, Require.notNull(page, "page"));
+        return useCases.opportunities().findClosingBetween(useCases.tenant(), from, to, Require.notNull(page, "page"));
     }
 
     /** Deals now in the stage. */
     public Page<Opportunity> opportunitiesInStage(StageId stage, PageRequest page) {
-        return useCases.storage
-                .opportunities()
+        return useCases.opportunities()
                 .findByStage(useCases.tenant(), Require.notNull(stage, "stage"), Require.notNull(page, "page"));
     }
 
@@ -526,14 +519,12 @@ public final class Sales {
 
     /** Adds the pipeline's open and won deals, and with {@code withLost} its lost ones too. */
     private void collectDeals(Pipeline pipeline, List<Opportunity> deals, boolean withLost) {
-        deals.addAll(UseCases.everyPage(request ->
-                useCases.storage.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
-        deals.addAll(UseCases.everyPage(request -> useCases.storage
-                .opportunities()
+        deals.addAll(UseCases.everyPage(
+                request -> useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
+        deals.addAll(UseCases.everyPage(request -> useCases.opportunities()
                 .findByStage(useCases.tenant(), pipeline.wonStage().id(), request)));
         if (withLost) {
-            deals.addAll(UseCases.everyPage(request -> useCases.storage
-                    .opportunities()
+            deals.addAll(UseCases.everyPage(request -> useCases.opportunities()
                     .findByStage(useCases.tenant(), pipeline.lostStage().id(), request)));
         }
     }

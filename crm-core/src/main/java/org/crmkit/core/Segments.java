@@ -59,14 +59,13 @@ public final class Segments {
         Segment segment = segment(segmentId);
         requireAudience(segment, SegmentAudience.CONTACTS);
         List<Contact> matches = new ArrayList<>();
-        Page<Contact> chunk = useCases.storage.contacts().findAll(useCases.tenant(), PageRequest.first(CHUNK));
+        Page<Contact> chunk = useCases.contacts().findAll(useCases.tenant(), PageRequest.first(CHUNK));
         while (true) {
             chunk.items().stream().filter(segment::matches).forEach(matches::add);
             if (!chunk.hasNext()) {
                 return Page.of(matches, page);
             }
-            chunk = useCases.storage
-                    .contacts()
+            chunk = useCases.contacts()
                     .findAll(useCases.tenant(), chunk.request().next());
         }
     }
@@ -77,14 +76,13 @@ public final class Segments {
         Segment segment = segment(segmentId);
         requireAudience(segment, SegmentAudience.ACCOUNTS);
         List<Account> matches = new ArrayList<>();
-        Page<Account> chunk = useCases.storage.accounts().findAll(useCases.tenant(), PageRequest.first(CHUNK));
+        Page<Account> chunk = useCases.accounts().findAll(useCases.tenant(), PageRequest.first(CHUNK));
         while (true) {
             chunk.items().stream().filter(segment::matches).forEach(matches::add);
             if (!chunk.hasNext()) {
                 return Page.of(matches, page);
             }
-            chunk = useCases.storage
-                    .accounts()
+            chunk = useCases.accounts()
                     .findAll(useCases.tenant(), chunk.request().next());
         }
     }

@@ -7,16 +7,26 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import org.crmkit.core.access.FieldSecurity;
+import org.crmkit.core.access.SharingModel;
+import org.crmkit.core.access.User;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TenantMismatchException;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActorResolver;
+import org.crmkit.core.spi.ContactRepository;
+import org.crmkit.core.spi.LeadRepository;
+import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TenantResolver;
 
@@ -33,10 +43,21 @@ final class UseCases {
     private final TenantResolver tenants;
     private final ActorResolver actors;
     private final EventRelay relay;
+    final RecordAccess sharing;
+    final FieldGuard fields;
     private final ThreadLocal<Integer> writeDepth = ThreadLocal.withInitial(() -> 0);
 
-    UseCases(Storage storage, Clock clock, TenantResolver tenants, ActorResolver actors, EventRelay relay) {
+    UseCases(
+            Storage storage,
+            Clock clock,
+            TenantResolver tenants,
+            ActorResolver actors,
+            EventRelay relay,
+            SharingModel sharingModel,
+            FieldSecurity fieldSecurity) {
         this.storage = storage;
+        this.sharing = new RecordAccess(this, sharingModel);
+        this.fields = new FieldGuard(this, fieldSecurity);
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         this.tenants = tenants;
@@ -50,6 +71,61 @@ final class UseCases {
 
     Actor actor() {
         return actors.currentActor();
+    }
+
+    /**
+     * The crmkit user the actor is (its id is the id of a user of the tenant), if any; empty for the system actor
+     * and for an id of the host's own.
+     */
+    Optional<User> actingUser() {
+        Actor actor = actor();
+        if (actor.equals(Actor.SYSTEM)) {
+            return Optional.empty();
+        }
+        UserId id;
+        try {
+            id = UserId.parse(actor.id());
+        } catch (InvalidValueException notAUserId) {
+            return Optional.empty();
+        }
+        return storage.users().findById(tenant(), id);
+    }
+
+    /**
+     * The contacts as the acting user may read them: only those it may see (see {@link RecordAccess}), without the
+     * fields it may not read (see {@link FieldGuard}).
+     */
+    ContactRepository contacts() {
+        ContactRepository visible = sharing.readRestriction(RecordType.CONTACT)
+                .map(storage.contacts()::visibleTo)
+                .orElse(storage.contacts());
+        return fields.contactMask()
+                .<ContactRepository>map(mask -> new MaskedContacts(visible, mask))
+                .orElse(visible);
+    }
+
+    /** The accounts as the acting user may read them, as {@link #contacts()}. */
+    AccountRepository accounts() {
+        AccountRepository visible = sharing.readRestriction(RecordType.ACCOUNT)
+                .map(storage.accounts()::visibleTo)
+                .orElse(storage.accounts());
+        return fields.accountMask()
+                .<AccountRepository>map(mask -> new MaskedAccounts(visible, mask))
+                .orElse(visible);
+    }
+
+    /** The leads as the acting user may read them. */
+    LeadRepository leads() {
+        return sharing.readRestriction(RecordType.LEAD)
+                .map(storage.leads()::visibleTo)
+                .orElse(storage.leads());
+    }
+
+    /** The opportunities as the acting user may read them. */
+    OpportunityRepository opportunities() {
+        return sharing.readRestriction(RecordType.OPPORTUNITY)
+                .map(storage.opportunities()::visibleTo)
+                .orElse(storage.opportunities());
     }
 
     /**
@@ -80,7 +156,10 @@ final class UseCases {
     <A extends AggregateRoot<?>> A save(A aggregate, UnaryOperator<A> repositorySave) {
         return write(() -> {
             requireOwnTenant(aggregate);
-            A saved = repositorySave.apply(aggregate);
+            sharing.requireChangeable(aggregate);
+            A toSave = fields.keptHidden(aggregate);
+            fields.requireEditable(toSave);
+            A saved = repositorySave.apply(toSave);
             storage.outbox().append(aggregate.pendingEvents());
             return saved;
         });
@@ -93,7 +172,10 @@ final class UseCases {
     <A extends AggregateRoot<?>> List<A> saveAll(List<A> aggregates, UnaryOperator<List<A>> repositorySaveAll) {
         return write(() -> {
             aggregates.forEach(this::requireOwnTenant);
-            List<A> saved = repositorySaveAll.apply(aggregates);
+            aggregates.forEach(sharing::requireChangeable);
+            List<A> toSave = aggregates.stream().map(fields::keptHidden).toList();
+            toSave.forEach(fields::requireEditable);
+            List<A> saved = repositorySaveAll.apply(toSave);
             storage.outbox()
                     .append(aggregates.stream()
                             .flatMap(aggregate -> aggregate.pendingEvents().stream())

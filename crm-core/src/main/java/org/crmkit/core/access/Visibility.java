@@ -1,46 +1,97 @@
 package org.crmkit.core.access;
 
+import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 
 /**
- * Who sees which record, as a pure function of the viewer, the viewer's teams and territories: an inactive user
- * sees nothing; an admin sees everything; otherwise a user sees a record when it owns it, leads a team the owner is
- * a member of, shares a team with the owner, or is a member of the record's territory. Immutable and thread-safe.
+ * Who sees which record, as a pure function of the viewer, the teams and the territories: an inactive user sees
+ * nothing; an admin sees everything; otherwise a user sees a record when it owns it, leads a team the owner is a
+ * member of, is above the owner in the manager hierarchy (leads a team whose member leads a team the owner is in,
+ * and so on down), shares a team with the owner, is a member of the record's territory, or the record is shared
+ * with the user or one of its teams ({@link RecordShare}).
+ *
+ * <p>Storage adapters read it as a filter of their queries: a record is visible when its owner is among {@link
+ * #owners()}, its territory among {@link #territories()}, or it is shared with one of {@link #grantees()}; all
+ * records when {@link #seesEverything()}. Immutable and thread-safe.
  */
 public final class Visibility {
 
     private final User viewer;
     private final List<Team> teams;
+    private final Set<UserId> below;
+    private final Set<UserId> owners;
     private final Set<TerritoryId> territories;
+    private final Set<UUID> grantees;
 
-    private Visibility(User viewer, List<Team> teams, Set<TerritoryId> territories) {
+    private Visibility(User viewer, List<Team> teams, Set<UserId> below, Set<TerritoryId> territories) {
         this.viewer = viewer;
         this.teams = teams;
-        this.territories = territories;
+        this.below = below;
+        this.territories = viewer.isActive() ? territories : Set.of();
+        Set<UserId> visibleOwners = new LinkedHashSet<>();
+        Set<UUID> shareGrantees = new LinkedHashSet<>();
+        if (viewer.isActive()) {
+            visibleOwners.add(viewer.id());
+            teams.stream()
+                    .filter(team -> team.hasMember(viewer.id()))
+                    .forEach(team -> visibleOwners.addAll(team.members()));
+            visibleOwners.addAll(below);
+            shareGrantees.add(viewer.id().value());
+            teams.stream()
+                    .filter(team -> team.includes(viewer.id()))
+                    .forEach(team -> shareGrantees.add(team.id().value()));
+        }
+        this.owners = Set.copyOf(visibleOwners);
+        this.grantees = Set.copyOf(shareGrantees);
     }
 
     /**
-     * The visibility of {@code viewer}, given the teams and territories that include it; teams and territories
-     * the viewer is not part of are ignored.
+     * The visibility of {@code viewer}, given the teams that include it or are led by a user below it in the
+     * manager hierarchy, and the territories it is a member of; other teams and territories are ignored.
      */
     public static Visibility of(User viewer, Collection<Team> teams, Collection<Territory> territories) {
         Require.notNull(viewer, "viewer");
         UserId id = viewer.id();
-        List<Team> own = Require.noNulls(teams, "teams").stream()
-                .filter(team -> team.includes(id))
+        List<Team> all = List.copyOf(Require.noNulls(teams, "teams"));
+        Set<UserId> below = below(id, all);
+        List<Team> relevant = all.stream()
+                .filter(team ->
+                        team.includes(id) || team.lead().map(below::contains).orElse(false))
                 .toList();
         Set<TerritoryId> worked = Require.noNulls(territories, "territories").stream()
                 .filter(territory -> territory.hasMember(id))
                 .map(Territory::id)
                 .collect(Collectors.toUnmodifiableSet());
-        return new Visibility(viewer, own, worked);
+        return new Visibility(viewer, relevant, below, worked);
+    }
+
+    /** The members of the teams the user leads, of the teams those members lead, and so on. */
+    private static Set<UserId> below(UserId manager, List<Team> teams) {
+        Set<UserId> below = new LinkedHashSet<>();
+        Set<UserId> visited = new HashSet<>();
+        Deque<UserId> leads = new ArrayDeque<>(List.of(manager));
+        while (!leads.isEmpty()) {
+            UserId lead = leads.pop();
+            if (visited.add(lead)) {
+                teams.stream().filter(team -> team.isLedBy(lead)).forEach(team -> {
+                    below.addAll(team.members());
+                    leads.addAll(team.members());
+                });
+            }
+        }
+        below.remove(manager);
+        return Set.copyOf(below);
     }
 
     /** The strongest reason the viewer may see a record with this owner and territory (null: none), if any. */
@@ -59,6 +110,9 @@ public final class Visibility {
         if (teams.stream().anyMatch(team -> team.isLedBy(id) && team.hasMember(owner))) {
             return Optional.of(VisibilityReason.TEAM_LEAD);
         }
+        if (below.contains(owner)) {
+            return Optional.of(VisibilityReason.MANAGER);
+        }
         if (teams.stream().anyMatch(team -> team.hasMember(id) && team.hasMember(owner))) {
             return Optional.of(VisibilityReason.TEAM_MEMBER);
         }
@@ -74,5 +128,25 @@ public final class Visibility {
 
     public UserId viewer() {
         return viewer.id();
+    }
+
+    /** Whether the viewer is an active administrator, who sees every record of the tenant. */
+    public boolean seesEverything() {
+        return viewer.isActive() && viewer.hasRole(Role.ADMIN);
+    }
+
+    /** The owners whose records the viewer sees: itself, its team mates and the users below it; none when inactive. */
+    public Set<UserId> owners() {
+        return owners;
+    }
+
+    /** The territories whose records the viewer sees; none when inactive. */
+    public Set<TerritoryId> territories() {
+        return territories;
+    }
+
+    /** The ids a record shared with the viewer is shared with: the viewer's own and its teams'; none when inactive. */
+    public Set<UUID> grantees() {
+        return grantees;
     }
 }

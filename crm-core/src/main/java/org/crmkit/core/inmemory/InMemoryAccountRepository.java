@@ -5,12 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
@@ -32,7 +34,10 @@ final class InMemoryAccountRepository implements AccountRepository {
     private final InMemoryIndex<AccountState> byTerritory;
     private final InMemoryIndex<AccountState> byParent;
 
-    InMemoryAccountRepository(InMemoryTransactions transactions) {
+    private final InMemoryRecordShareRepository shares;
+
+    InMemoryAccountRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
+        this.shares = shares;
         accounts = new InMemoryParties<>(
                 "Account",
                 transactions,
@@ -46,6 +51,26 @@ final class InMemoryAccountRepository implements AccountRepository {
         byTerritory = store.index(InMemoryIndex.single(AccountState::territory));
         byParent = store.index(new InMemoryIndex<>(state ->
                 state.parents().stream().map(ParentLink::parent).distinct().toList()));
+    }
+
+    private InMemoryAccountRepository(InMemoryAccountRepository all, InMemoryParties<Account, AccountState> visible) {
+        this.shares = all.shares;
+        this.accounts = visible;
+        this.byName = all.byName;
+        this.byTerritory = all.byTerritory;
+        this.byParent = all.byParent;
+    }
+
+    @Override
+    public AccountRepository visibleTo(Visibility visibility) {
+        return new InMemoryAccountRepository(
+                this,
+                accounts.restrictedTo(shares.visibleTo(
+                        visibility,
+                        AccountState::tenant,
+                        state -> RecordRef.account(state.id()),
+                        AccountState::owner,
+                        AccountState::territory)));
     }
 
     @Override

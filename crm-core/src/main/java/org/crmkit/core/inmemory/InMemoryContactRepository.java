@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
@@ -13,6 +14,7 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -38,7 +40,10 @@ final class InMemoryContactRepository implements ContactRepository {
     private final InMemoryIndex<ContactState> byBirthday;
     private final InMemoryIndex<ContactState> byCustomerAnniversary;
 
-    InMemoryContactRepository(InMemoryTransactions transactions) {
+    private final InMemoryRecordShareRepository shares;
+
+    InMemoryContactRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
+        this.shares = shares;
         contacts = new InMemoryParties<>(
                 "Contact",
                 transactions,
@@ -58,6 +63,27 @@ final class InMemoryContactRepository implements ContactRepository {
                 : MonthDay.from(state.details().birthday())));
         byCustomerAnniversary = store.index(InMemoryIndex.single(
                 state -> state.customerSince() == null ? null : MonthDay.from(state.customerSince())));
+    }
+
+    private InMemoryContactRepository(InMemoryContactRepository all, InMemoryParties<Contact, ContactState> visible) {
+        this.shares = all.shares;
+        this.contacts = visible;
+        this.byTag = all.byTag;
+        this.byAccount = all.byAccount;
+        this.byBirthday = all.byBirthday;
+        this.byCustomerAnniversary = all.byCustomerAnniversary;
+    }
+
+    @Override
+    public ContactRepository visibleTo(Visibility visibility) {
+        return new InMemoryContactRepository(
+                this,
+                contacts.restrictedTo(shares.visibleTo(
+                        visibility,
+                        ContactState::tenant,
+                        state -> RecordRef.contact(state.id()),
+                        ContactState::owner,
+                        ContactState::territory)));
     }
 
     @Override

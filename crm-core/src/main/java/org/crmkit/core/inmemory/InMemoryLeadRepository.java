@@ -3,11 +3,13 @@ package org.crmkit.core.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -29,8 +31,11 @@ final class InMemoryLeadRepository implements LeadRepository {
     private final InMemoryIndex<LeadState> byCompanyName;
     private final InMemoryIndex<LeadState> byOwner;
 
-    InMemoryLeadRepository(InMemoryTransactions transactions) {
+    private final InMemoryRecordShareRepository shares;
+
+    InMemoryLeadRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
         this.transactions = transactions;
+        this.shares = shares;
         this.store = new VersionedStore<>("Lead", transactions);
         this.byEmail = store.index(InMemoryIndex.single(
                 s -> s.details().email() == null ? null : s.details().email().normalized()));
@@ -40,6 +45,28 @@ final class InMemoryLeadRepository implements LeadRepository {
                 ? null
                 : Account.normalizeName(s.details().companyName())));
         this.byOwner = store.index(InMemoryIndex.single(LeadState::owner));
+    }
+
+    private InMemoryLeadRepository(InMemoryLeadRepository all, VersionedStore<LeadState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byEmail = all.byEmail;
+        this.byPhone = all.byPhone;
+        this.byCompanyName = all.byCompanyName;
+        this.byOwner = all.byOwner;
+        this.shares = all.shares;
+    }
+
+    @Override
+    public LeadRepository visibleTo(Visibility visibility) {
+        return new InMemoryLeadRepository(
+                this,
+                store.restrictedTo(shares.visibleTo(
+                        visibility,
+                        LeadState::tenant,
+                        state -> RecordRef.lead(state.id()),
+                        LeadState::owner,
+                        state -> null)));
     }
 
     @Override

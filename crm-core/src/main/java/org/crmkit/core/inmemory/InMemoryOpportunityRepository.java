@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
@@ -32,13 +34,38 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     private final InMemoryIndex<OpportunityState> byAccount;
     private final InMemoryIndex<OpportunityState> byStage;
 
-    InMemoryOpportunityRepository(InMemoryTransactions transactions) {
+    private final InMemoryRecordShareRepository shares;
+
+    InMemoryOpportunityRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
         this.transactions = transactions;
+        this.shares = shares;
         this.store = new VersionedStore<>("Opportunity", transactions);
         this.byExternalRef = new InMemoryExternalRefs<>("Opportunity", store, OpportunityState::externalRefs);
         this.byOwner = store.index(InMemoryIndex.single(OpportunityState::owner));
         this.byAccount = store.index(InMemoryIndex.single(OpportunityState::account));
         this.byStage = store.index(InMemoryIndex.single(OpportunityState::stage));
+    }
+
+    private InMemoryOpportunityRepository(InMemoryOpportunityRepository all, VersionedStore<OpportunityState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byExternalRef = all.byExternalRef;
+        this.byOwner = all.byOwner;
+        this.byAccount = all.byAccount;
+        this.byStage = all.byStage;
+        this.shares = all.shares;
+    }
+
+    @Override
+    public OpportunityRepository visibleTo(Visibility visibility) {
+        return new InMemoryOpportunityRepository(
+                this,
+                store.restrictedTo(shares.visibleTo(
+                        visibility,
+                        OpportunityState::tenant,
+                        state -> RecordRef.opportunity(state.id()),
+                        OpportunityState::owner,
+                        state -> null)));
     }
 
     @Override
@@ -50,7 +77,7 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
 
     @Override
     public Optional<Opportunity> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return byExternalRef.find(tenant, ref).map(Opportunity::restore);
+        return byExternalRef.find(tenant, ref).filter(store::isVisible).map(Opportunity::restore);
     }
 
     @Override

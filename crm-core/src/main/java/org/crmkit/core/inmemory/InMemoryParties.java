@@ -62,6 +62,21 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
         this.transactions = transactions;
     }
 
+    private InMemoryParties(InMemoryParties<P, S> all, VersionedStore<S> restricted) {
+        this.store = restricted;
+        this.restore = all.restore;
+        this.nameOrder = all.nameOrder;
+        this.byEmail = all.byEmail;
+        this.byPhone = all.byPhone;
+        this.byOwner = all.byOwner;
+        this.byExternalRef = all.byExternalRef;
+    }
+
+    /** The same parties and indexes, every read filtered by {@code visible} (see {@link VersionedStore#restrictedTo}). */
+    InMemoryParties<P, S> restrictedTo(Predicate<S> visible) {
+        return new InMemoryParties<>(this, store.restrictedTo(visible));
+    }
+
     /** The store, to add the party's own indexes to before the first write. */
     VersionedStore<S> store() {
         return store;
@@ -94,7 +109,7 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     }
 
     Optional<P> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return byExternalRef.find(tenant, ref).map(restore);
+        return byExternalRef.find(tenant, ref).filter(store::isVisible).map(restore);
     }
 
     List<P> findByPhone(TenantId tenant, PhoneNumber phone) {

@@ -17,6 +17,7 @@ import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
 import org.crmkit.core.spi.QuotaRepository;
+import org.crmkit.core.spi.RecordShareRepository;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
@@ -34,8 +35,9 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryOutbox outbox;
-    private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions);
-    private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions);
+    private final InMemoryRecordShareRepository shares = new InMemoryRecordShareRepository(transactions);
+    private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, shares);
+    private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions, shares);
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
@@ -48,9 +50,9 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
     private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
     private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
-    private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions);
+    private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions, shares);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
-    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions);
+    private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions, shares);
     private final InMemoryTeamRotationRepository teamRotations = new InMemoryTeamRotationRepository(transactions);
     private final InMemoryForecastSnapshotRepository forecastSnapshots =
             new InMemoryForecastSnapshotRepository(transactions);
@@ -190,5 +192,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public ForecastSnapshotRepository forecastSnapshots() {
         return forecastSnapshots;
+    }
+
+    @Override
+    public RecordShareRepository shares() {
+        return shares;
     }
 }

@@ -24,12 +24,38 @@ final class VersionedStore<S extends AggregateState<S>> {
 
     private final String recordType;
     private final InMemoryTransactions transactions;
-    private final ConcurrentHashMap<Key, S> rows = new ConcurrentHashMap<>();
-    private final List<StoreIndex<S>> indexes = new ArrayList<>();
+    private final ConcurrentHashMap<Key, S> rows;
+    private final List<StoreIndex<S>> indexes;
+    private final Predicate<? super S> visible;
 
     VersionedStore(String recordType, InMemoryTransactions transactions) {
+        this(recordType, transactions, new ConcurrentHashMap<>(), new ArrayList<>(), state -> true);
+    }
+
+    private VersionedStore(
+            String recordType,
+            InMemoryTransactions transactions,
+            ConcurrentHashMap<Key, S> rows,
+            List<StoreIndex<S>> indexes,
+            Predicate<? super S> visible) {
         this.recordType = recordType;
         this.transactions = transactions;
+        this.rows = rows;
+        this.indexes = indexes;
+        this.visible = visible;
+    }
+
+    /**
+     * The same rows and indexes, read through a filter: {@link #find}, {@link #query} and {@link #findAll} answer
+     * only the states {@code visible} accepts (a user's visibility), before any paging; writes are the same.
+     */
+    VersionedStore<S> restrictedTo(Predicate<? super S> visible) {
+        return new VersionedStore<>(recordType, transactions, rows, indexes, visible);
+    }
+
+    /** Whether the filter of this store lets the state through. */
+    boolean isVisible(S state) {
+        return visible.test(state);
     }
 
     /** Adds an index; call before the first write. */
@@ -39,7 +65,8 @@ final class VersionedStore<S extends AggregateState<S>> {
     }
 
     Optional<S> find(TenantId tenant, EntityId id) {
-        return transactions.read(() -> Optional.ofNullable(rows.get(new Key(tenant, id.value()))));
+        return transactions.read(
+                () -> Optional.ofNullable(rows.get(new Key(tenant, id.value()))).filter(visible::test));
     }
 
     /**
@@ -100,7 +127,7 @@ final class VersionedStore<S extends AggregateState<S>> {
         return transactions.read(() -> {
             List<S> result = new ArrayList<>();
             for (S state : rows.values()) {
-                if (state.tenant().equals(tenant) && filter.test(state)) {
+                if (state.tenant().equals(tenant) && filter.test(state) && visible.test(state)) {
                     result.add(state);
                 }
             }
@@ -115,7 +142,7 @@ final class VersionedStore<S extends AggregateState<S>> {
             List<S> result = new ArrayList<>();
             for (UUID id : ids) {
                 S state = rows.get(new Key(tenant, id));
-                if (state != null) {
+                if (state != null && visible.test(state)) {
                     result.add(state);
                 }
             }

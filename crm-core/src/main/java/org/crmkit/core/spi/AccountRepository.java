@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ExternalRef;
@@ -22,6 +23,16 @@ import org.crmkit.core.party.Account;
  * <p>"Name order" means: name ignoring case, then id.
  */
 public interface AccountRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} and every
+     * lookup included) answers only the accounts that user may see, filtered in the query itself, so that a page holds
+     * as many visible records as asked for and counts count visible records only. Visible is a account whose owner is
+     * among {@link Visibility#owners()}, whose territory among {@link Visibility#territories()} or that is shared with one of {@link Visibility#grantees()} ({@link
+     * RecordShareRepository}); everything when {@link Visibility#seesEverything()}. Saves and deletes are
+     * not restricted (the use cases check changes). The view is as thread-safe as this repository.
+     */
+    AccountRepository visibleTo(Visibility visibility);
 
     Optional<Account> findById(TenantId tenant, AccountId id);
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
@@ -22,6 +23,16 @@ import org.crmkit.core.party.Contact;
  * <p>"Name order" means: last name, then first name (both ignoring case, a missing first name first), then id.
  */
 public interface ContactRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} and every
+     * lookup included) answers only the contacts that user may see, filtered in the query itself, so that a page holds
+     * as many visible records as asked for and counts count visible records only. Visible is a contact whose owner is
+     * among {@link Visibility#owners()}, whose territory among {@link Visibility#territories()} or that is shared with one of {@link Visibility#grantees()} ({@link
+     * RecordShareRepository}); everything when {@link Visibility#seesEverything()}. Saves and deletes are
+     * not restricted (the use cases check changes). The view is as thread-safe as this repository.
+     */
+    ContactRepository visibleTo(Visibility visibility);
 
     Optional<Contact> findById(TenantId tenant, ContactId id);
 

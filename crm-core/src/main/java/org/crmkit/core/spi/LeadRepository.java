@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
@@ -18,6 +19,16 @@ import org.crmkit.core.party.Account;
  * ordered by capture time, then id. Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface LeadRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} and every
+     * lookup included) answers only the leads that user may see, filtered in the query itself, so that a page holds
+     * as many visible records as asked for and counts count visible records only. Visible is a lead whose owner is
+     * among {@link Visibility#owners()}, or that is shared with one of {@link Visibility#grantees()} ({@link
+     * RecordShareRepository}); everything when {@link Visibility#seesEverything()}. Saves and deletes are
+     * not restricted (the use cases check changes). The view is as thread-safe as this repository.
+     */
+    LeadRepository visibleTo(Visibility visibility);
 
     Optional<Lead> findById(TenantId tenant, LeadId id);
 

@@ -3,6 +3,7 @@ package org.crmkit.core.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
@@ -20,6 +21,16 @@ import org.crmkit.core.sales.Opportunity;
  * Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface OpportunityRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} and every
+     * lookup included) answers only the opportunities that user may see, filtered in the query itself, so that a page holds
+     * as many visible records as asked for and counts count visible records only. Visible is a opportunity whose owner is
+     * among {@link Visibility#owners()}, or that is shared with one of {@link Visibility#grantees()} ({@link
+     * RecordShareRepository}); everything when {@link Visibility#seesEverything()}. Saves and deletes are
+     * not restricted (the use cases check changes). The view is as thread-safe as this repository.
+     */
+    OpportunityRepository visibleTo(Visibility visibility);
 
     Optional<Opportunity> findById(TenantId tenant, OpportunityId id);
 

@@ -47,4 +47,7 @@ public interface Storage {
     TeamRotationRepository teamRotations();
 
     ForecastSnapshotRepository forecastSnapshots();
+
+    /** The explicit shares of records, which the repositories' {@code visibleTo} views read. */
+    RecordShareRepository shares();
 }

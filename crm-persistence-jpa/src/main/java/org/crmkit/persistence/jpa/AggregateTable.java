@@ -31,16 +31,39 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     private final IdGenerator ids;
     private final AggregateMapping<S, R> mapping;
     private final String entityName;
+    private final RowQuery visible;
 
     AggregateTable(JpaTransactions transactions, StateJson json, IdGenerator ids, AggregateMapping<S, R> mapping) {
+        this(transactions, json, ids, mapping, null);
+    }
+
+    private AggregateTable(
+            JpaTransactions transactions,
+            StateJson json,
+            IdGenerator ids,
+            AggregateMapping<S, R> mapping,
+            RowQuery visible) {
         this.transactions = transactions;
         this.json = json;
         this.ids = ids;
         this.mapping = mapping;
         this.entityName = mapping.rowType().getSimpleName();
+        this.visible = visible;
+    }
+
+    /**
+     * The same table, every read ({@link #find} included) restricted to the rows that also match {@code visible}
+     * (a user's visibility, see {@link VisibleRows}), inside the statement itself; writes are the same.
+     */
+    AggregateTable<S, R> restrictedTo(RowQuery visible) {
+        return new AggregateTable<>(transactions, json, ids, mapping, visible);
     }
 
     Optional<S> find(TenantId tenant, EntityId id) {
+        if (visible != null) {
+            return list(tenant, RowQuery.where("r.id = :id").bind("id", id.value())).stream()
+                    .findFirst();
+        }
         return transactions.read(entityManager -> Optional.ofNullable(
                         entityManager.find(mapping.rowType(), new RowKey(tenant.value(), id.value())))
                 .map(this::state));
@@ -119,17 +142,17 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         if (values.isEmpty()) {
             return List.of();
         }
-        String statement = "select r from " + entityName + " r where r.tenantId = :tenant and (" + condition
+        RowQuery scoped = scoped(RowQuery.where(condition));
+        String statement = "select r from " + entityName + " r where r.tenantId = :tenant and (" + scoped.condition()
                 + ") order by " + order;
-        return transactions.read(entityManager -> among
-                .readAll(
-                        values,
-                        () -> entityManager
-                                .createQuery(statement, mapping.rowType())
-                                .setParameter("tenant", tenant.value()))
-                .stream()
-                .map(this::state)
-                .toList());
+        return transactions.read(entityManager ->
+                among
+                        .readAll(
+                                values,
+                                () -> bind(entityManager.createQuery(statement, mapping.rowType()), tenant, scoped))
+                        .stream()
+                        .map(this::state)
+                        .toList());
     }
 
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
@@ -252,7 +275,20 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 .withVersion(row.version);
     }
 
-    private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery query) {
+    /** The query restricted to the visible rows when this table is restricted. */
+    private RowQuery scoped(RowQuery query) {
+        if (visible == null) {
+            return query;
+        }
+        RowQuery scoped = query.and(visible.condition());
+        for (Map.Entry<String, Object> parameter : visible.parameters().entrySet()) {
+            scoped = scoped.bind(parameter.getKey(), parameter.getValue());
+        }
+        return scoped;
+    }
+
+    private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
+        RowQuery query = scoped(unscoped);
         String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order();
         return bind(
@@ -261,7 +297,8 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 query);
     }
 
-    private long count(EntityManager entityManager, TenantId tenant, RowQuery query) {
+    private long count(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
+        RowQuery query = scoped(unscoped);
         String count = query.keyCount() != null
                 ? query.keyCount()
                 : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("

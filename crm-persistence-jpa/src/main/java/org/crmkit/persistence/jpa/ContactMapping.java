@@ -7,7 +7,7 @@ import org.crmkit.core.party.Affiliation;
 import org.crmkit.core.party.ContactState;
 
 /**
- * Contacts in {@code crm_contact}. Query columns: the owner; the lower-cased last, first ("" when there is none,
+ * Contacts in {@code crm_contact}. Query columns: the owner and the territory (for visibility); the lower-cased last, first ("" when there is none,
  * so that it sorts first) and full name, for name order and prefix search; the birthday and the day the contact
  * became a customer, each as {@code month * 100 + day}, which a day of the year matches. Lookup keys: every email
  * (normalised), every phone, every tag (normal form), every account link with its period.
@@ -46,6 +46,7 @@ final class ContactMapping implements AggregateMapping<ContactState, ContactRow>
     @Override
     public void writeColumns(ContactState state, ContactRow row) {
         row.ownerId = AggregateMapping.uuid(state.owner());
+        row.territoryId = AggregateMapping.uuid(state.territory());
         row.lastNameKey = AggregateMapping.lower(state.name().lastName());
         row.firstNameKey = state.name().firstName() == null
                 ? ""

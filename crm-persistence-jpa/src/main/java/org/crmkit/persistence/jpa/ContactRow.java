@@ -18,6 +18,9 @@ class ContactRow extends AggregateRow {
     @Column(name = "owner_id")
     UUID ownerId;
 
+    @Column(name = "territory_id")
+    UUID territoryId;
+
     @Column(name = "last_name_key", nullable = false)
     String lastNameKey;
 

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ExternalRef;
@@ -27,9 +28,17 @@ final class JpaAccountRepository implements AccountRepository {
     private final StoredAggregates<Account, AccountState, AccountRow> accounts;
     private final StoredParties<Account> parties;
 
+    private final AggregateTable<AccountState, AccountRow> table;
+
     JpaAccountRepository(AggregateTable<AccountState, AccountRow> table) {
+        this.table = table;
         this.accounts = new StoredAggregates<>(table, Account::state, Account::restore, "account");
         this.parties = new StoredParties<>(accounts, AccountMapping.PARTY, AccountMapping.NAME_ORDER);
+    }
+
+    @Override
+    public AccountRepository visibleTo(Visibility visibility) {
+        return new JpaAccountRepository(table.restrictedTo(VisibleRows.condition(visibility, "r.territoryId")));
     }
 
     @Override

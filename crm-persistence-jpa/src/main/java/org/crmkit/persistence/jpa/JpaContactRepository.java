@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
@@ -25,9 +26,17 @@ final class JpaContactRepository implements ContactRepository {
     private final StoredAggregates<Contact, ContactState, ContactRow> contacts;
     private final StoredParties<Contact> parties;
 
+    private final AggregateTable<ContactState, ContactRow> table;
+
     JpaContactRepository(AggregateTable<ContactState, ContactRow> table) {
+        this.table = table;
         this.contacts = new StoredAggregates<>(table, Contact::state, Contact::restore, "contact");
         this.parties = new StoredParties<>(contacts, ContactMapping.PARTY, ContactMapping.NAME_ORDER);
+    }
+
+    @Override
+    public ContactRepository visibleTo(Visibility visibility) {
+        return new JpaContactRepository(table.restrictedTo(VisibleRows.condition(visibility, "r.territoryId")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
@@ -21,8 +22,16 @@ final class JpaLeadRepository implements LeadRepository {
 
     private final StoredAggregates<Lead, LeadState, LeadRow> leads;
 
+    private final AggregateTable<LeadState, LeadRow> table;
+
     JpaLeadRepository(AggregateTable<LeadState, LeadRow> table) {
+        this.table = table;
         this.leads = new StoredAggregates<>(table, Lead::state, Lead::restore, "lead");
+    }
+
+    @Override
+    public LeadRepository visibleTo(Visibility visibility) {
+        return new JpaLeadRepository(table.restrictedTo(VisibleRows.condition(visibility, null)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.OpportunityId;
@@ -23,8 +24,16 @@ final class JpaOpportunityRepository implements OpportunityRepository {
 
     private final StoredAggregates<Opportunity, OpportunityState, OpportunityRow> opportunities;
 
+    private final AggregateTable<OpportunityState, OpportunityRow> table;
+
     JpaOpportunityRepository(AggregateTable<OpportunityState, OpportunityRow> table) {
+        this.table = table;
         this.opportunities = new StoredAggregates<>(table, Opportunity::state, Opportunity::restore, "opportunity");
+    }
+
+    @Override
+    public OpportunityRepository visibleTo(Visibility visibility) {
+        return new JpaOpportunityRepository(table.restrictedTo(VisibleRows.condition(visibility, null)));
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.PipelineRepository;
 import org.crmkit.core.spi.QuotaRepository;
+import org.crmkit.core.spi.RecordShareRepository;
 import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
@@ -68,6 +69,7 @@ public final class JpaStorage implements Storage {
     private final JpaForecastSnapshotRepository forecastSnapshots;
     private final JpaLeadRepository leads;
     private final JpaTeamRotationRepository teamRotations;
+    private final JpaRecordShareRepository shares;
 
     private JpaStorage(Builder builder) {
         json = new StateJson(builder.json);
@@ -97,6 +99,7 @@ public final class JpaStorage implements Storage {
         leads = new JpaLeadRepository(new AggregateTable<>(transactions, json, ids, new LeadMapping()));
         teamRotations =
                 new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids, new TeamRotationMapping()));
+        shares = new JpaRecordShareRepository(transactions, ids);
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -259,6 +262,12 @@ public final class JpaStorage implements Storage {
     @Override
     public LeadRepository leads() {
         return leads;
+    }
+
+    /** Explicit shares of records in {@code crm_record_share}. */
+    @Override
+    public RecordShareRepository shares() {
+        return shares;
     }
 
     /** The round-robin turn of each team in {@code crm_team_rotation}. */

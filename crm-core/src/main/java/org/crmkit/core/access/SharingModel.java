@@ -1,0 +1,69 @@
+package org.crmkit.core.access;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Set;
+import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.Require;
+
+/**
+ * Who may read and change the owned records (contacts, accounts, leads, opportunities): an organisation-wide
+ * {@link DefaultAccess} per record type. A user always reads and changes a record it owns, of an owner in a team it
+ * is a member of, of an owner below it in the manager hierarchy (the members of the teams it leads, and of the teams
+ * those lead, and so on), in a territory it is a member of, or that is shared with it or one of its teams ({@link
+ * RecordShare}, read-only or read-write); an administrator reads and changes everything; the system actor is not
+ * restricted at all. The default, {@link #openToAll()}, restricts nothing. Immutable and thread-safe.
+ */
+public final class SharingModel {
+
+    /** The record types a sharing model governs; other records are shared by the whole tenant. */
+    public static final Set<RecordType> SHARED_RECORD_TYPES =
+            Set.of(RecordType.CONTACT, RecordType.ACCOUNT, RecordType.LEAD, RecordType.OPPORTUNITY);
+
+    private final Map<RecordType, DefaultAccess> defaults;
+
+    private SharingModel(Map<RecordType, DefaultAccess> defaults) {
+        this.defaults = Map.copyOf(defaults);
+    }
+
+    /** Every record readable and changeable by every user: no restriction (what a host without a model gets). */
+    public static SharingModel openToAll() {
+        return every(DefaultAccess.READ_WRITE);
+    }
+
+    /** The same default for every governed record type. */
+    public static SharingModel every(DefaultAccess access) {
+        Require.notNull(access, "defaultAccess");
+        Map<RecordType, DefaultAccess> all = new EnumMap<>(RecordType.class);
+        SHARED_RECORD_TYPES.forEach(type -> all.put(type, access));
+        return new SharingModel(all);
+    }
+
+    /** This model with another default for one record type (one of {@link #SHARED_RECORD_TYPES}). */
+    public SharingModel withDefault(RecordType type, DefaultAccess access) {
+        requireShared(type);
+        Require.notNull(access, "defaultAccess");
+        Map<RecordType, DefaultAccess> changed = new EnumMap<>(defaults);
+        changed.put(type, access);
+        return new SharingModel(changed);
+    }
+
+    /** The organisation-wide default of the record type; {@code READ_WRITE} for a type the model does not govern. */
+    public DefaultAccess defaultAccess(RecordType type) {
+        return defaults.getOrDefault(Require.notNull(type, "recordType"), DefaultAccess.READ_WRITE);
+    }
+
+    static void requireShared(RecordType type) {
+        Require.notNull(type, "recordType");
+        if (!SHARED_RECORD_TYPES.contains(type)) {
+            throw InvalidValueException.invalid(
+                    "recordType", type + " is not governed by the sharing model; governed are " + SHARED_RECORD_TYPES);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SharingModel" + new EnumMap<>(defaults);
+    }
+}
