@@ -103,4 +103,9 @@ final class MaskedAccounts implements AccountRepository {
     public Page<Account> findAll(TenantId tenant, PageRequest page) {
         return accounts.findAll(tenant, page).map(mask);
     }
+
+    @Override
+    public List<Account> findAllAfter(TenantId tenant, AccountId after, int limit) {
+        return masked(accounts.findAllAfter(tenant, after, limit));
+    }
 }

@@ -108,4 +108,9 @@ final class MaskedContacts implements ContactRepository {
     public Page<Contact> findAll(TenantId tenant, PageRequest page) {
         return contacts.findAll(tenant, page).map(mask);
     }
+
+    @Override
+    public List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit) {
+        return masked(contacts.findAllAfter(tenant, after, limit));
+    }
 }

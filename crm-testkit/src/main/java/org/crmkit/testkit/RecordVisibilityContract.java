@@ -91,6 +91,9 @@ public abstract class RecordVisibilityContract extends VisibilityFixture {
                 .isPresent();
         assertThat(contacts.findByExternalRef(TENANT_A, ExternalRef.of("erp", "h0")))
                 .isEmpty();
+        assertThat(ids(contacts.findAllAfter(TENANT_A, null, 50), Contact::id))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(contacts.findAllAfter(TENANT_A, visible.get(0).id(), 2)).hasSize(2);
         assertThat(ids(
                         contacts.findByOwner(TENANT_A, stranger, PageRequest.first(20))
                                 .items(),
@@ -209,6 +212,8 @@ public abstract class RecordVisibilityContract extends VisibilityFixture {
                 .isPresent();
         assertThat(accounts.findByExternalRef(TENANT_A, ExternalRef.of("erp", "h1")))
                 .isEmpty();
+        assertThat(ids(accounts.findAllAfter(TENANT_A, null, 50), Account::id))
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ids(
                         accounts.findByIds(
                                 TENANT_A,

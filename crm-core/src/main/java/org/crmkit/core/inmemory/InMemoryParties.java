@@ -70,6 +70,8 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
         this.byPhone = all.byPhone;
         this.byOwner = all.byOwner;
         this.byExternalRef = all.byExternalRef;
+        this.inIdOrder = all.inIdOrder;
+        this.transactions = all.transactions;
     }
 
     /** The same parties and indexes, every read filtered by {@code visible} (see {@link VersionedStore#restrictedTo}). */
@@ -144,7 +146,8 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
                 if (batch.size() == limit) {
                     break;
                 }
-                if (after == null || state.id().value().compareTo(after.value()) > 0) {
+                if (store.isVisible(state)
+                        && (after == null || state.id().value().compareTo(after.value()) > 0)) {
                     batch.add(restore.apply(state));
                 }
             }
