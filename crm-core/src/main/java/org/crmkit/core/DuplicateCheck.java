@@ -28,8 +28,8 @@ import org.crmkit.core.party.NewContact;
  */
 final class DuplicateCheck {
 
-    /** The most contacts of one last name compared with a new one. */
-    private static final int SAME_NAME_LIMIT = 200;
+    /** The most contacts whose name starts with a new one's last name that are compared with it (in name order). */
+    private static final int SAME_NAME_LIMIT = 20;
 
     private final UseCases useCases;
     private final Function<TenantId, DuplicateRules> rules;

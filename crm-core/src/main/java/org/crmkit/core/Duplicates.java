@@ -41,8 +41,8 @@ public final class Duplicates {
 
     /**
      * The stored contacts {@code contact} may duplicate under the tenant's rules, whatever its policy: those sharing
-     * an email or phone and, when it has a postal code, those whose name starts with its last name, scored; highest
-     * score first. Stores nothing.
+     * an email or phone and, when it has a postal code, the first 20 (in name order) whose name starts with its last
+     * name, scored; highest score first. Stores nothing.
      */
     public List<DuplicateCandidate> candidatesFor(NewContact contact) {
         Require.notNull(contact, "contact");

@@ -1,0 +1,135 @@
+package org.crmkit.benchmarks.jpa;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.crmkit.core.Crm;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.PostalAddress;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
+import org.crmkit.csv.ContactField;
+import org.crmkit.csv.CsvImport;
+import org.crmkit.csv.CsvMapping;
+import org.crmkit.csv.ImportMode;
+import org.crmkit.csv.ImportSummary;
+import org.crmkit.csv.RowOutcome;
+import org.crmkit.persistence.jpa.JpaStorage;
+
+/**
+ * Scenario benchmark of a CSV import of contacts through the JPA adapter on the embedded PostgreSQL 17, with the
+ * standard duplicate rules on (policy WARN), against the bulk insert of the same contacts without any checking
+ * ({@code contacts().saveAll} in transactions of 1,000). Each CSV row has an external key, a name, an email and an
+ * address, so that a row is an upsert (one lookup by reference) checked for duplicates (by email, and by last name
+ * at its postal code) and stored in its own transaction ({@link ImportMode#STORE_GOOD_ROWS}). Each phase runs on a
+ * fresh database. Reports rows per second of both.
+ *
+ * <p>Build and run from the repository root:
+ * <pre>
+ * ./mvnw -q -pl benchmarks -am package -DskipTests
+ * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCsvImportScenario [--rows 20000]
+ * </pre>
+ */
+public final class JpaCsvImportScenario {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T08:00:00Z"), ZoneOffset.UTC);
+
+    private JpaCsvImportScenario() {}
+
+    public static void main(String[] args) throws IOException {
+        int rows = args.length == 2 && args[0].equals("--rows") ? Integer.parseInt(args[1]) : 20_000;
+        UserId owner = UserId.next(new IdGenerator(CLOCK));
+        Path csv = Files.createTempFile("crmkit-contacts", ".csv");
+        try {
+            write(csv, rows);
+            double bulk = bulkInsert(rows, owner);
+            double imported = csvImport(csv, rows, owner);
+            System.out.printf(
+                    Locale.ROOT,
+                    "%,d contacts: bulk insert without checking %.0f rows/s; CSV import with duplicate checking %.0f"
+                            + " rows/s (%.2f of the bulk rate); load average %.1f%n",
+                    rows,
+                    bulk,
+                    imported,
+                    imported / bulk,
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                            .getSystemLoadAverage());
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    private static void write(Path csv, int rows) throws IOException {
+        try (Writer out = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            out.write("Key,First name,Last name,E-mail,Street,Postcode,City,Country\n");
+            for (int i = 0; i < rows; i++) {
+                out.write("K-" + i + ",Person,Number" + i + ",p" + i + "@example.com,Street " + (i % 200) + ","
+                        + (10_000 + i % 90_000) + ",Town,DE\n");
+            }
+        }
+    }
+
+    private static double bulkInsert(int rows, UserId owner) throws IOException {
+        try (BenchmarkDatabase database = new BenchmarkDatabase()) {
+            JpaStorage storage = database.storage(CLOCK);
+            IdGenerator ids = new IdGenerator(CLOCK);
+            List<Contact> contacts = new ArrayList<>(rows);
+            for (int i = 0; i < rows; i++) {
+                contacts.add(Contact.register(
+                        TenantId.DEFAULT,
+                        ContactId.next(ids),
+                        NewContact.of(PersonName.of("Person", "Number" + i), owner)
+                                .withEmail(EmailAddress.of("p" + i + "@example.com"), ContactPointType.WORK)
+                                .withAddress(
+                                        PostalAddress.of(
+                                                "Street " + (i % 200), "" + (10_000 + i % 90_000), "Town", "DE"),
+                                        ContactPointType.WORK),
+                        CLOCK));
+            }
+            long start = System.nanoTime();
+            JpaContactBenchmarks.saveInTransactionsOf1000(storage, contacts);
+            return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    private static double csvImport(Path csv, int rows, UserId owner) throws IOException {
+        try (BenchmarkDatabase database = new BenchmarkDatabase();
+                InputStream in = Files.newInputStream(csv)) {
+            JpaStorage storage = database.storage(CLOCK);
+            Crm crm = Crm.builder().storage(storage).clock(CLOCK).build();
+            CsvMapping<ContactField> mapping = CsvMapping.forContacts(owner)
+                    .externalSystem("erp")
+                    .column("Key", ContactField.EXTERNAL_KEY)
+                    .column("First name", ContactField.FIRST_NAME)
+                    .column("Last name", ContactField.LAST_NAME)
+                    .column("E-mail", ContactField.EMAIL)
+                    .column("Street", ContactField.STREET)
+                    .column("Postcode", ContactField.POSTCODE)
+                    .column("City", ContactField.CITY)
+                    .column("Country", ContactField.COUNTRY);
+            long start = System.nanoTime();
+            ImportSummary summary = CsvImport.of(crm, storage.transactions())
+                    .importContacts(in, mapping, ImportMode.STORE_GOOD_ROWS, row -> {});
+            double rate = rows / ((System.nanoTime() - start) / 1e9);
+            if (summary.count(RowOutcome.CREATED) != rows) {
+                throw new IllegalStateException("expected " + rows + " created rows, got " + summary.counts());
+            }
+            return rate;
+        }
+    }
+}
