@@ -29,6 +29,10 @@ public final class CustomerSummarizer {
     private final LocalDate calibrationEnd;
     private final LocalDate observationEnd;
     private final PeriodUnit unit;
+    /** The two ends as epoch days, compared with every record's day (no end of observation: the largest day). */
+    private final long calibrationEndDay;
+
+    private final long observationEndDay;
     private final Map<String, CustomerState> customers = new LinkedHashMap<>();
     private long records;
     /** The customer of the last record and its state: a file sorted by customer looks each one up once. */
@@ -44,12 +48,14 @@ public final class CustomerSummarizer {
             throw AnalyticsException.invalidArgument(
                     "observationEnd", observationEnd + " is before the end of calibration " + calibrationEnd);
         }
+        this.calibrationEndDay = calibrationEnd.toEpochDay();
+        this.observationEndDay = observationEnd == null ? Long.MAX_VALUE : observationEnd.toEpochDay();
     }
 
     /** Adds one purchase. */
     public CustomerSummarizer add(PurchaseRecord purchase) {
         long day = purchase.date().toEpochDay();
-        if (observationEnd != null && day > observationEnd.toEpochDay()) {
+        if (day > observationEndDay) {
             return this;
         }
         records++;
@@ -58,7 +64,7 @@ public final class CustomerSummarizer {
             lastState = customers.computeIfAbsent(id, key -> new CustomerState());
             lastCustomerId = id;
         }
-        lastState.add(id, day, purchase.amount(), day <= calibrationEnd.toEpochDay());
+        lastState.add(id, day, purchase.amount(), day <= calibrationEndDay);
         return this;
     }
 

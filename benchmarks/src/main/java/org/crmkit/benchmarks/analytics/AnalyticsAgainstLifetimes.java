@@ -222,7 +222,8 @@ public final class AnalyticsAgainstLifetimes {
         return text.toString();
     }
 
-    private static String loadAverage() {
+    /** The system load average of the last minute, as printed beside each run. */
+    static String loadAverage() {
         return String.format(
                 "%.2f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }

@@ -59,9 +59,9 @@ final class CustomerReports {
     }
 
     private static Report summary(CommandOptions options) {
-        CustomerSummarizer summarizer = summarize(options);
-        List<CustomerSummary> customers = summarizer.summaries();
-        Map<String, Object> summary = counts(customers.size(), summarizer.recordCount());
+        Summaries summaries = summarize(options);
+        List<CustomerSummary> customers = summaries.customers();
+        Map<String, Object> summary = counts(customers.size(), summaries.records());
         int[] order = order(
                 customers.size(),
                 options.top(),
@@ -97,13 +97,13 @@ final class CustomerReports {
     }
 
     private static Report rfm(CommandOptions options) {
-        CustomerSummarizer summarizer = summarize(options);
-        List<CustomerSummary> customers = summarizer.summaries();
+        Summaries summaries = summarize(options);
+        List<CustomerSummary> customers = summaries.customers();
         RfmReport report = RfmAnalysis.standard().score(customers);
         List<Object> segments = report.segments().stream()
                 .map(s -> (Object) ordered("segment", s.segment(), "customers", s.customers(), "value", s.value()))
                 .toList();
-        Map<String, Object> summary = counts(customers.size(), summarizer.recordCount());
+        Map<String, Object> summary = counts(customers.size(), summaries.records());
         summary.put("segments", segments);
         List<String> columns = List.of("customer", "recencyDays", "frequency", "monetary", "rfm", "segment");
         return new Report(summary, columns, table -> {
@@ -133,8 +133,8 @@ final class CustomerReports {
         FitOptions fit = FitOptions.defaults().withPenalizer(options.number("--penalizer", 0));
         PeriodUnit unit = options.unit();
         int top = options.top();
-        CustomerSummarizer summarizer = summarize(options);
-        List<CustomerSummary> customers = summarizer.summaries();
+        Summaries summaries = summarize(options);
+        List<CustomerSummary> customers = summaries.customers();
         List<PurchaseHistory> histories =
                 customers.stream().map(CustomerSummary::history).toList();
         PurchaseModel model = switch (modelName) {
@@ -148,7 +148,7 @@ final class CustomerReports {
         summary.put("parameters", model.parameters());
         summary.put("standardErrors", estimation.standardErrors());
         summary.put("logLikelihood", estimation.logLikelihood());
-        summary.putAll(counts(customers.size(), summarizer.recordCount()));
+        summary.putAll(counts(customers.size(), summaries.records()));
         double horizon = months * unit.periodsPerMonth();
         IntFunction<Double> purchases = i -> model.expectedPurchases(histories.get(i), horizon);
         if (spendName == null) {
@@ -222,7 +222,10 @@ final class CustomerReports {
         });
     }
 
-    private static CustomerSummarizer summarize(CommandOptions options) {
+    /** The summaries of the calibration cohort and the number of records read; the summarizer itself is let go. */
+    private record Summaries(List<CustomerSummary> customers, long records) {}
+
+    private static Summaries summarize(CommandOptions options) {
         LocalDate calibrationEnd = options.date("--calibration-end");
         if (calibrationEnd == null) {
             throw new UsageException("--calibration-end is required");
@@ -236,7 +239,7 @@ final class CustomerReports {
                 ? Analytics.summarizer(calibrationEnd, options.unit())
                 : Analytics.summarizer(calibrationEnd, observationEnd, options.unit());
         options.reader().read(options.input(), summarizer::add);
-        return summarizer;
+        return new Summaries(summarizer.summaries(), summarizer.recordCount());
     }
 
     private static Map<String, Object> counts(int customers, long records) {
