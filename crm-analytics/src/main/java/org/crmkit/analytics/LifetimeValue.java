@@ -82,20 +82,39 @@ public final class LifetimeValue {
      * every customer is valued on its own.
      */
     public double[] estimates(List<CustomerSummary> customers) {
+        return everyCustomer(customers, true);
+    }
+
+    /**
+     * The expected number of purchases of every customer over the whole horizon ({@code months} months), in the
+     * order of the list: {@link PurchaseModel#expectedPurchases(PurchaseHistory, double)} of each customer,
+     * computed as {@link #estimates} computes the values (in parallel, under BG/NBD once per distinct (x, T)).
+     */
+    public double[] expectedPurchases(List<CustomerSummary> customers) {
+        return everyCustomer(customers, false);
+    }
+
+    /** The lifetime values, or (value false) the expected purchases over the horizon, of every customer. */
+    private double[] everyCustomer(List<CustomerSummary> customers, boolean value) {
         CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
         double[] result = new double[all.length];
-        if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, result)) {
+        if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, result, value)) {
             return result;
         }
+        double horizon = months * periodsPerMonth;
         IntStream.range(0, all.length)
                 .parallel()
-                .forEach(i -> result[i] =
-                        spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history()));
+                .forEach(i -> result[i] = value
+                        ? spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history())
+                        : purchases.expectedPurchases(all[i].history(), horizon));
         return result;
     }
 
-    /** Fills {@code result} from a table of discounted purchases per (x, T); false when the table would be too big. */
-    private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] result) {
+    /**
+     * Fills {@code result} from a table of discounted purchases (value true) or purchases over the horizon (value
+     * false) per (x, T); false when the table would be too big.
+     */
+    private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] result, boolean value) {
         int n = all.length;
         double[] ages = new double[n];
         int maxFrequency = 0;
@@ -126,14 +145,14 @@ public final class LifetimeValue {
         }
         double[] table = new double[(int) cells];
         double[] horizons = horizons();
-        IntStream.range(0, (int) cells)
-                .parallel()
-                .filter(cell -> needed[cell])
-                .forEach(cell -> table[cell] = discounted(model.expectedPurchasesIfAlive(
-                        cell / distinctAges.length, distinctAges[cell % distinctAges.length], horizons)));
+        IntStream.range(0, (int) cells).parallel().filter(cell -> needed[cell]).forEach(cell -> {
+            double[] cumulative = model.expectedPurchasesIfAlive(
+                    cell / distinctAges.length, distinctAges[cell % distinctAges.length], horizons);
+            table[cell] = value ? discounted(cumulative) : cumulative[months - 1];
+        });
         IntStream.range(0, n)
                 .parallel()
-                .forEach(i -> result[i] = spend.expectedSpend(SpendHistory.of(all[i]))
+                .forEach(i -> result[i] = (value ? spend.expectedSpend(SpendHistory.of(all[i])) : 1)
                         * model.probabilityAlive(all[i].history())
                         * table[cellOf[i]]);
         return true;

@@ -94,6 +94,29 @@ class SpendAndLifetimeValueCdnowTest {
     }
 
     @Test
+    void everyCustomersExpectedPurchasesOverTheHorizonAreEachCustomersOwn() {
+        CustomerSummarizer summarizer = Analytics.summarizer(CdnowData.CALIBRATION_END, PeriodUnit.WEEKS);
+        CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), summarizer::add);
+        List<CustomerSummary> customers = summarizer.summaries();
+        List<PurchaseHistory> histories =
+                customers.stream().map(CustomerSummary::history).toList();
+        double horizon = 12 * PeriodUnit.WEEKS.periodsPerMonth();
+        // BG/NBD from a table per (x, T), Pareto/NBD customer by customer
+        for (PurchaseModel purchases : List.<PurchaseModel>of(
+                BgNbdModel.fit(histories, FitOptions.defaults()),
+                ParetoNbdModel.fit(histories, FitOptions.defaults()))) {
+            double[] all = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS)
+                    .expectedPurchases(customers);
+
+            assertThat(all).hasSize(customers.size());
+            for (int i = 0; i < customers.size(); i++) {
+                double oneByOne = purchases.expectedPurchases(histories.get(i), horizon);
+                assertThat(all[i]).as("customer %d", i).isCloseTo(oneByOne, offset(1e-12 * Math.max(1, oneByOne)));
+            }
+        }
+    }
+
+    @Test
     void customersSharingFrequencyAndAgeShareTheirDiscountedPurchasesButNotTheirRecency() {
         BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
         CustomerSummarizer summarizer = Analytics.summarizer(LocalDate.of(2024, 6, 30), PeriodUnit.WEEKS);

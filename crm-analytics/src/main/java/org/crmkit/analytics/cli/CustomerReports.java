@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.crmkit.analytics.Analytics;
 import org.crmkit.analytics.BgNbdModel;
@@ -150,10 +149,11 @@ final class CustomerReports {
         summary.put("logLikelihood", estimation.logLikelihood());
         summary.putAll(counts(customers.size(), summaries.records()));
         double horizon = months * unit.periodsPerMonth();
-        IntFunction<Double> purchases = i -> model.expectedPurchases(histories.get(i), horizon);
         if (spendName == null) {
             double[] expected = new double[customers.size()];
-            IntStream.range(0, expected.length).parallel().forEach(i -> expected[i] = purchases.apply(i));
+            IntStream.range(0, expected.length)
+                    .parallel()
+                    .forEach(i -> expected[i] = model.expectedPurchases(histories.get(i), horizon));
             int[] order = order(expected.length, top, (a, b) -> Double.compare(expected[b], expected[a]));
             return new Report(summary, List.of("customer", "probabilityAlive", "expectedPurchases"), table -> {
                 for (int i : order) {
@@ -172,8 +172,9 @@ final class CustomerReports {
         summary.put("spendLogLikelihood", spendEstimation.logLikelihood());
         summary.put("months", months);
         summary.put("discountRate", discountRate);
-        double[] values =
-                LifetimeValue.of(model, spend, months, discountRate, unit).estimates(customers);
+        LifetimeValue lifetimeValue = LifetimeValue.of(model, spend, months, discountRate, unit);
+        double[] values = lifetimeValue.estimates(customers);
+        double[] expected = lifetimeValue.expectedPurchases(customers);
         int[] order = order(values.length, top, (a, b) -> Double.compare(values[b], values[a]));
         List<String> columns = List.of("customer", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv");
         return new Report(summary, columns, table -> {
@@ -181,7 +182,7 @@ final class CustomerReports {
                 CustomerSummary c = customers.get(i);
                 table.text(c.customerId())
                         .decimal(model.probabilityAlive(c.history()), 6)
-                        .decimal(purchases.apply(i), 6)
+                        .decimal(expected[i], 6)
                         .decimal(spend.expectedSpend(SpendHistory.of(c)), 2)
                         .decimal(values[i], 2)
                         .end();

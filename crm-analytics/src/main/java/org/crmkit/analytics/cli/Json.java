@@ -80,7 +80,7 @@ final class Json {
     }
 
     /** Writes a JSON string literal. */
-    static void string(String s, Writer out) throws IOException {
+    static void string(String s, Appendable out) throws IOException {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
