@@ -31,7 +31,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     private final IdGenerator ids;
     private final AggregateMapping<S, R> mapping;
     private final String entityName;
-    private final RowQuery visible;
+    private final VisibleRows visible;
 
     AggregateTable(JpaTransactions transactions, StateJson json, IdGenerator ids, AggregateMapping<S, R> mapping) {
         this(transactions, json, ids, mapping, null);
@@ -42,7 +42,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             StateJson json,
             IdGenerator ids,
             AggregateMapping<S, R> mapping,
-            RowQuery visible) {
+            VisibleRows visible) {
         this.transactions = transactions;
         this.json = json;
         this.ids = ids;
@@ -55,7 +55,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
      * The same table, every read ({@link #find} included) restricted to the rows that also match {@code visible}
      * (a user's visibility, see {@link VisibleRows}), inside the statement itself; writes are the same.
      */
-    AggregateTable<S, R> restrictedTo(RowQuery visible) {
+    AggregateTable<S, R> restrictedTo(VisibleRows visible) {
         return new AggregateTable<>(transactions, json, ids, mapping, visible);
     }
 
@@ -142,17 +142,14 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         if (values.isEmpty()) {
             return List.of();
         }
-        RowQuery scoped = scoped(RowQuery.where(condition));
-        String statement = "select r from " + entityName + " r where r.tenantId = :tenant and (" + scoped.condition()
-                + ") order by " + order;
-        return transactions.read(entityManager ->
-                among
-                        .readAll(
-                                values,
-                                () -> bind(entityManager.createQuery(statement, mapping.rowType()), tenant, scoped))
-                        .stream()
-                        .map(this::state)
-                        .toList());
+        return transactions.read(entityManager -> {
+            RowQuery scoped = scoped(entityManager, tenant, RowQuery.where(condition));
+            String statement = "select r from " + entityName + " r where r.tenantId = :tenant and ("
+                    + scoped.condition() + ") order by " + order;
+            List<R> rows = among.readAll(
+                    values, () -> bind(entityManager.createQuery(statement, mapping.rowType()), tenant, scoped));
+            return rows.stream().map(this::state).toList();
+        });
     }
 
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
@@ -276,19 +273,20 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     /** The query restricted to the visible rows when this table is restricted. */
-    private RowQuery scoped(RowQuery query) {
+    private RowQuery scoped(EntityManager entityManager, TenantId tenant, RowQuery query) {
         if (visible == null) {
             return query;
         }
-        RowQuery scoped = query.and(visible.condition());
-        for (Map.Entry<String, Object> parameter : visible.parameters().entrySet()) {
+        RowQuery condition = visible.condition(entityManager, tenant);
+        RowQuery scoped = query.and(condition.condition());
+        for (Map.Entry<String, Object> parameter : condition.parameters().entrySet()) {
             scoped = scoped.bind(parameter.getKey(), parameter.getValue());
         }
         return scoped;
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
-        RowQuery query = scoped(unscoped);
+        RowQuery query = scoped(entityManager, tenant, unscoped);
         String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order();
         return bind(
@@ -298,7 +296,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private long count(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
-        RowQuery query = scoped(unscoped);
+        RowQuery query = scoped(entityManager, tenant, unscoped);
         String count = query.keyCount() != null
                 ? query.keyCount()
                 : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("

@@ -31,7 +31,7 @@ final class JpaLeadRepository implements LeadRepository {
 
     @Override
     public LeadRepository visibleTo(Visibility visibility) {
-        return new JpaLeadRepository(table.restrictedTo(VisibleRows.condition(visibility, null)));
+        return new JpaLeadRepository(table.restrictedTo(new VisibleRows(visibility, null)));
     }
 
     @Override

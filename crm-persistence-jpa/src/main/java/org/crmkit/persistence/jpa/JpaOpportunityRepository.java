@@ -33,7 +33,7 @@ final class JpaOpportunityRepository implements OpportunityRepository {
 
     @Override
     public OpportunityRepository visibleTo(Visibility visibility) {
-        return new JpaOpportunityRepository(table.restrictedTo(VisibleRows.condition(visibility, null)));
+        return new JpaOpportunityRepository(table.restrictedTo(new VisibleRows(visibility, null)));
     }
 
     @Override
