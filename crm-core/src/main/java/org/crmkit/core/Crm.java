@@ -2,7 +2,10 @@ package org.crmkit.core;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.access.FieldSecurity;
@@ -10,6 +13,7 @@ import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.activity.TaskReminderPolicy;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.IllegalTransitionException;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
@@ -50,6 +54,7 @@ public final class Crm {
     private final Leads leads;
     private final Events events;
     private final Duplicates duplicates;
+    private final Privacy privacy;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
@@ -60,7 +65,8 @@ public final class Crm {
                 builder.actorResolver,
                 relay,
                 builder.sharing,
-                builder.fieldSecurity);
+                builder.fieldSecurity,
+                new AuditRecorder(builder.auditedTypes));
         DuplicateCheck duplicateCheck = new DuplicateCheck(useCases, builder.duplicateRules);
         this.parties = new Parties(useCases, duplicateCheck);
         this.duplicates = new Duplicates(useCases, duplicateCheck, parties);
@@ -73,6 +79,7 @@ public final class Crm {
         this.sales = new Sales(useCases);
         this.leads = new Leads(useCases, builder.leadScoring, builder.leadAssignment, parties, sales);
         this.events = new Events(useCases);
+        this.privacy = new Privacy(useCases);
     }
 
     public static Builder builder() {
@@ -129,12 +136,17 @@ public final class Crm {
         return leads;
     }
 
-    /** The dead letters: events the listeners failed on as often as the relay tries. */
+    /** Subject access exports, erasure of a person's data, and the audit trail. */
+    public Privacy privacy() {
+        return privacy;
+    }
+
     /** Duplicate detection: candidates, registration reporting them, scans of contacts and accounts. */
     public Duplicates duplicates() {
         return duplicates;
     }
 
+    /** The dead letters: events the listeners failed on as often as the relay tries. */
     public Events events() {
         return events;
     }
@@ -218,6 +230,7 @@ public final class Crm {
         private Function<TenantId, DuplicateRules> duplicateRules = tenant -> DuplicateRules.standard();
         private SharingModel sharing = SharingModel.openToAll();
         private FieldSecurity fieldSecurity = FieldSecurity.none();
+        private final Set<RecordType> auditedTypes = EnumSet.noneOf(RecordType.class);
 
         private Builder() {}
 
@@ -326,6 +339,18 @@ public final class Crm {
         /** The duplicate rules per tenant, asked on every check (must return rules for every tenant; cache them). */
         public Builder duplicateRules(Function<TenantId, DuplicateRules> rulesOfTenant) {
             this.duplicateRules = Require.notNull(rulesOfTenant, "duplicateRules");
+            return this;
+        }
+
+        /**
+         * Keeps an audit trail (who changed which field when, {@link Privacy#auditTrail}) of the records of these
+         * types, written in the transaction of each change made through crmkit's services; adds to the types given
+         * before. Defaults to none. {@code ACTIVITY}, {@code TASK}, {@code CASE}, {@code CONTACT}, {@code ACCOUNT},
+         * {@code LEAD}, {@code OPPORTUNITY}, {@code INVOICE}, {@code PAYMENT} and {@code CAMPAIGN} can be audited.
+         */
+        public Builder auditTrail(RecordType... types) {
+            Require.noNulls(Arrays.asList(Require.notNull(types, "types")), "types");
+            auditedTypes.addAll(Arrays.asList(types));
             return this;
         }
 

@@ -40,6 +40,7 @@ final class UseCases {
     final Clock clock;
     final IdGenerator ids;
     final References references = new References(this);
+    final AuditRecorder audit;
     private final TenantResolver tenants;
     private final ActorResolver actors;
     private final EventRelay relay;
@@ -54,10 +55,12 @@ final class UseCases {
             ActorResolver actors,
             EventRelay relay,
             SharingModel sharingModel,
-            FieldSecurity fieldSecurity) {
+            FieldSecurity fieldSecurity,
+            AuditRecorder audit) {
         this.storage = storage;
         this.sharing = new RecordAccess(this, sharingModel);
         this.fields = new FieldGuard(this, fieldSecurity);
+        this.audit = audit;
         this.clock = clock;
         this.ids = new IdGenerator(clock);
         this.tenants = tenants;
@@ -159,6 +162,7 @@ final class UseCases {
             sharing.requireChangeable(aggregate);
             A toSave = fields.keptHidden(aggregate);
             fields.requireEditable(toSave);
+            audit.beforeSave(this, List.of(toSave));
             A saved = repositorySave.apply(toSave);
             storage.outbox().append(aggregate.pendingEvents());
             return saved;
@@ -175,6 +179,7 @@ final class UseCases {
             aggregates.forEach(sharing::requireChangeable);
             List<A> toSave = aggregates.stream().map(fields::keptHidden).toList();
             toSave.forEach(fields::requireEditable);
+            audit.beforeSave(this, toSave);
             List<A> saved = repositorySaveAll.apply(toSave);
             storage.outbox()
                     .append(aggregates.stream()

@@ -30,6 +30,11 @@ public enum ErrorCode {
      * of it was stored and the work can be run again.
      */
     TRANSACTION_CONFLICT("CRM-0011"),
+    /**
+     * An erasure of a person's data was refused because a legal hold applies (an open dunning case handed to a
+     * lawyer, a hold a host's {@code PersonalDataHolder} reports); the message names every hold.
+     */
+    LEGAL_HOLD("CRM-0012"),
     /** Work needs a part the host has not configured (crm-workflow: a channel's sender, a payload's handler). */
     NOT_CONFIGURED("CRM-0101"),
     /** A write that must join a transaction (an outbox append, a workflow store's write) was made outside any. */

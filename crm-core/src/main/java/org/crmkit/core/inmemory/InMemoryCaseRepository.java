@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.TenantId;
@@ -25,11 +26,13 @@ final class InMemoryCaseRepository implements CaseRepository {
     private final VersionedStore<ServiceCaseState> store;
     private final InMemoryIndex<ServiceCaseState> byAssignee;
     private final InMemoryIndex<ServiceCaseState> byAccount;
+    private final InMemoryIndex<ServiceCaseState> byContact;
 
     InMemoryCaseRepository(InMemoryTransactions transactions) {
         this.store = new VersionedStore<>("ServiceCase", transactions);
         this.byAssignee = store.index(InMemoryIndex.single(ServiceCaseState::assignee));
         this.byAccount = store.index(InMemoryIndex.single(ServiceCaseState::account));
+        this.byContact = store.index(InMemoryIndex.single(ServiceCaseState::contact));
     }
 
     @Override
@@ -48,6 +51,14 @@ final class InMemoryCaseRepository implements CaseRepository {
                 .filter(state ->
                         assignee.equals(state.assignee()) && state.status().isOpen())
                 .sorted(BY_RESOLUTION_DUE)
+                .toList();
+        return Page.of(matches, page).map(ServiceCase::restore);
+    }
+
+    @Override
+    public Page<ServiceCase> findByContact(TenantId tenant, ContactId contact, PageRequest page) {
+        var matches = store.findAll(tenant, byContact.lookup(tenant, contact)).stream()
+                .sorted(NEWEST_FIRST)
                 .toList();
         return Page.of(matches, page).map(ServiceCase::restore);
     }

@@ -2,8 +2,10 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -77,6 +79,45 @@ final class InMemoryOutbox implements Outbox {
                         .toList();
             }
         });
+    }
+
+    @Override
+    public List<OutboxEntry> findMentioning(TenantId tenant, Collection<String> identifiers) {
+        Require.notNull(tenant, "tenant");
+        List<String> lowerCase = Require.noNulls(identifiers, "identifiers").stream()
+                .map(identifier -> identifier.toLowerCase(Locale.ROOT))
+                .toList();
+        return transactions.read(() -> {
+            synchronized (this) {
+                // an event's text form (a record's toString) holds every value it carries
+                return bySequence.values().stream()
+                        .map(Held::entry)
+                        .filter(entry -> entry.event().tenant().equals(tenant))
+                        .filter(entry -> {
+                            String text = entry.event().toString().toLowerCase(Locale.ROOT);
+                            return lowerCase.stream().anyMatch(text::contains);
+                        })
+                        .toList();
+            }
+        });
+    }
+
+    @Override
+    public int delete(TenantId tenant, Collection<UUID> eventIds) {
+        Require.notNull(tenant, "tenant");
+        Require.noNulls(eventIds, "eventIds");
+        if (!transactions.isActive()) {
+            throw new TransactionRequiredException("Outbox.delete");
+        }
+        int deleted = 0;
+        for (UUID eventId : eventIds) {
+            Held held = held(eventId);
+            if (held != null && held.entry().event().tenant().equals(tenant)) {
+                remove(eventId);
+                deleted++;
+            }
+        }
+        return deleted;
     }
 
     @Override

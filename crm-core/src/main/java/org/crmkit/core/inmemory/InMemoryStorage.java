@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.AuditTrail;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
@@ -56,6 +57,8 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTeamRotationRepository teamRotations = new InMemoryTeamRotationRepository(transactions);
     private final InMemoryForecastSnapshotRepository forecastSnapshots =
             new InMemoryForecastSnapshotRepository(transactions);
+
+    private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -197,5 +200,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public RecordShareRepository shares() {
         return shares;
+    }
+
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.StaleVersionException;
@@ -32,6 +33,9 @@ public interface CaseRepository {
     Page<ServiceCase> findOpenByAssignee(TenantId tenant, UserId assignee, PageRequest page);
 
     /** The account's cases of every status, newest first by opening time, then by descending id. */
+    /** The cases of the contact (as the case's contact), newest first by opening time, then descending id. */
+    Page<ServiceCase> findByContact(TenantId tenant, ContactId contact, PageRequest page);
+
     Page<ServiceCase> findByAccount(TenantId tenant, AccountId account, PageRequest page);
 
     /**

@@ -1,5 +1,6 @@
 package org.crmkit.core.spi;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.common.DomainEvent;
@@ -24,6 +25,20 @@ public interface Outbox {
      * aggregate (whose events are committed one after the other).
      */
     List<OutboxEntry> pending(int limit);
+
+    /**
+     * The tenant's stored events (pending ones, dead letters, and published ones where the adapter keeps them) whose
+     * content mentions one of the identifiers, ignoring case, in sequence order: what a subject access export lists
+     * and an erasure deletes.
+     */
+    List<OutboxEntry> findMentioning(TenantId tenant, Collection<String> identifiers);
+
+    /**
+     * Deletes the tenant's stored events with the ids, whatever their state, so that they are neither delivered nor
+     * kept; ids of other tenants or unknown ids are ignored. Returns how many were deleted. Requires an active
+     * transaction.
+     */
+    int delete(TenantId tenant, Collection<UUID> eventIds);
 
     /** Marks the events as published; unknown ids are ignored (another relay may have been faster). */
     void markPublished(List<UUID> eventIds);

@@ -50,4 +50,7 @@ public interface Storage {
 
     /** The explicit shares of records, which the repositories' {@code visibleTo} views read. */
     RecordShareRepository shares();
+
+    /** The audit trail: who changed which field of which record, and when. */
+    AuditTrail auditTrail();
 }

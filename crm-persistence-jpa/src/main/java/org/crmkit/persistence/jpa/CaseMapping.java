@@ -6,7 +6,7 @@ import org.crmkit.core.service.CaseStatus;
 import org.crmkit.core.service.ServiceCaseState;
 
 /**
- * Service cases in {@code crm_case}. Query columns: the account, the assignee, the status, the opening time, and
+ * Service cases in {@code crm_case}. Query columns: the account, the contact, the assignee, the status, the opening time, and
  * the service-level times (first response due and given, resolution due and reached) that decide a breach. No
  * lookup keys.
  */
@@ -47,6 +47,7 @@ final class CaseMapping implements AggregateMapping<ServiceCaseState, CaseRow> {
     @Override
     public void writeColumns(ServiceCaseState state, CaseRow row) {
         row.accountId = AggregateMapping.uuid(state.account());
+        row.contactId = AggregateMapping.uuid(state.contact());
         row.assigneeId = AggregateMapping.uuid(state.assignee());
         row.status = state.status().name();
         row.openedAt = state.openedAt();

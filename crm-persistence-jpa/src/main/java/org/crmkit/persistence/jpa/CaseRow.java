@@ -19,6 +19,9 @@ class CaseRow extends AggregateRow {
     @Column(name = "account_id")
     UUID accountId;
 
+    @Column(name = "contact_id")
+    UUID contactId;
+
     @Column(name = "assignee_id")
     UUID assigneeId;
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.Require;
@@ -46,6 +47,16 @@ final class JpaCaseRepository implements CaseRepository {
                 open().and("r.assigneeId = :assignee")
                         .bind("assignee", Require.notNull(assignee, "assignee").value())
                         .orderBy(CaseMapping.RESOLUTION_DUE_ORDER),
+                page);
+    }
+
+    @Override
+    public Page<ServiceCase> findByContact(TenantId tenant, ContactId contact, PageRequest page) {
+        return cases.page(
+                tenant,
+                RowQuery.where("r.contactId = :contact")
+                        .bind("contact", Require.notNull(contact, "contact").value())
+                        .orderBy(CaseMapping.NEWEST_FIRST),
                 page);
     }
 

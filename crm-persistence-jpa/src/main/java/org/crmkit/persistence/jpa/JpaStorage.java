@@ -10,6 +10,7 @@ import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
+import org.crmkit.core.spi.AuditTrail;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
@@ -70,6 +71,7 @@ public final class JpaStorage implements Storage {
     private final JpaLeadRepository leads;
     private final JpaTeamRotationRepository teamRotations;
     private final JpaRecordShareRepository shares;
+    private final JpaAuditTrail auditTrail;
 
     private JpaStorage(Builder builder) {
         json = new StateJson(builder.json);
@@ -100,6 +102,7 @@ public final class JpaStorage implements Storage {
         teamRotations =
                 new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids, new TeamRotationMapping()));
         shares = new JpaRecordShareRepository(transactions, ids);
+        auditTrail = new JpaAuditTrail(transactions);
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -274,6 +277,12 @@ public final class JpaStorage implements Storage {
     @Override
     public TeamRotationRepository teamRotations() {
         return teamRotations;
+    }
+
+    /** The audit trail in {@code crm_audit_trail}. */
+    @Override
+    public AuditTrail auditTrail() {
+        return auditTrail;
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */

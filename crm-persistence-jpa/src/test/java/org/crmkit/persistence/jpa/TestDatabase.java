@@ -165,6 +165,47 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
         return storage(clock);
     }
 
+    /**
+     * Where {@code text} occurs, ignoring case, in the database: every text, varchar and JSON column of every table
+     * of crmkit (named {@code crm_...}), as information_schema lists them, so that a table or column added later is
+     * searched too. Each place as {@code table.column}; empty when nowhere.
+     */
+    List<String> placesHolding(String text) {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String[]> columns = new ArrayList<>();
+            try (PreparedStatement query = connection.prepareStatement("select table_name, column_name from"
+                    + " information_schema.columns where lower(table_name) like 'crm%' and lower(table_schema) ="
+                    + " lower(current_schema) and lower(data_type) in ('text', 'character varying', 'character',"
+                    + " 'json', 'jsonb', 'character large object')")) {
+                try (ResultSet result = query.executeQuery()) {
+                    while (result.next()) {
+                        columns.add(new String[] {result.getString(1), result.getString(2)});
+                    }
+                }
+            }
+            if (columns.size() < 20) {
+                throw new IllegalStateException("information_schema lists only " + columns.size() + " text columns");
+            }
+            List<String> places = new ArrayList<>();
+            for (String[] column : columns) {
+                try (PreparedStatement count = connection.prepareStatement("select count(*) from " + column[0]
+                        + " where lower(cast(" + column[1] + " as varchar)) like ?")) {
+                    count.setString(1, "%" + text.toLowerCase(java.util.Locale.ROOT) + "%");
+                    try (ResultSet result = count.executeQuery()) {
+                        result.next();
+                        if (result.getLong(1) > 0) {
+                            places.add(column[0].toLowerCase(java.util.Locale.ROOT) + "."
+                                    + column[1].toLowerCase(java.util.Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return places;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot search " + databaseName + " for a text", e);
+        }
+    }
+
     /** Runs SQL on a connection of its own, outside any transaction of the adapter. */
     void execute(String sql) {
         try (Connection connection = dataSource.getConnection();
