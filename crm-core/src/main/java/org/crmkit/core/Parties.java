@@ -413,6 +413,11 @@ public final class Parties {
         return contacts().findByPhone(useCases.tenant(), Require.notNull(phone, "phone"));
     }
 
+    /** All contacts of the tenant, by id (creation order), a page at a time: for work over every contact. */
+    public Page<Contact> contacts(PageRequest page) {
+        return contacts().findAll(useCases.tenant(), Require.notNull(page, "page"));
+    }
+
     /** Contacts owned by the user, in name order (last name, first name, id). */
     public Page<Contact> contactsOwnedBy(UserId owner, PageRequest page) {
         return contacts()

@@ -37,16 +37,13 @@ public final class Privacy {
     /**
      * Adds a part of the application that keeps a person's data besides crmkit's storage (crm-workflow's runtime
      * adds its own when built; a host adds its own tables), so that exports list and erasures reach what it keeps.
-     * A holder with the same name as one added before is refused with an {@code InvalidValueException}.
+     * A holder replaces one of the same name added before (a workflow built again over the same {@code Crm}).
      */
     public void register(PersonalDataHolder holder) {
         Require.notNull(holder, "holder");
         Require.notBlank(holder.name(), "holder.name");
         synchronized (holders) {
-            Require.that(
-                    holders.stream().noneMatch(other -> other.name().equals(holder.name())),
-                    "holder.name",
-                    "a holder named '" + holder.name() + "' is registered already");
+            holders.removeIf(other -> other.name().equals(holder.name()));
             holders.add(holder);
         }
     }

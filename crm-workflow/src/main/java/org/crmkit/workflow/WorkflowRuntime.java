@@ -44,7 +44,8 @@ import org.crmkit.workflow.action.RetryPolicy;
  *
  * <p>When built, the runtime subscribes to its {@code Crm}'s domain events and passes each to every registered
  * workflow ({@link Workflow#onEvent}), so that a workflow reacts to a committed change at once without the host
- * forwarding events to it.
+ * forwarding events to it; and it registers its actions with {@code crm.privacy()}, so that a subject access export
+ * lists the actions that carry a person's data and an erasure erases them (cancelling those not delivered yet).
  */
 public final class WorkflowRuntime {
 
@@ -87,6 +88,7 @@ public final class WorkflowRuntime {
         handleInTransaction(
                 CallQueueEntry.class, (action, entry) -> crm.activities().createTask(entry.task()));
         crm.subscribe(entry -> registrations.workflows().forEach(workflow -> workflow.onEvent(entry)));
+        crm.privacy().register(new WorkflowActionsHolder(store.actions(), clock));
     }
 
     public static Builder builder() {

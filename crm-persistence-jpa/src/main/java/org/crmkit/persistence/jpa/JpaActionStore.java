@@ -179,6 +179,7 @@ final class JpaActionStore implements ActionStore {
         requireTransaction();
         return transactions.withEntityManager(entityManager -> {
             Action stored = write(
+                    entityManager,
                     entityManager.find(
                             ActionRow.class,
                             new RowKey(action.tenant().value(), action.id().value()),
@@ -214,7 +215,9 @@ final class JpaActionStore implements ActionStore {
             List<Action> stored = new ArrayList<>(actions.size());
             for (Action action : actions) {
                 stored.add(write(
-                        rows.get(new RowKey(action.tenant().value(), action.id().value())), action));
+                        entityManager,
+                        rows.get(new RowKey(action.tenant().value(), action.id().value())),
+                        action));
             }
             try {
                 entityManager.flush();
@@ -226,12 +229,26 @@ final class JpaActionStore implements ActionStore {
     }
 
     /** Checks the version of the row, locked by the caller, and changes it; the caller flushes. */
-    private Action write(ActionRow row, Action action) {
+    private Action write(EntityManager entityManager, ActionRow row, Action action) {
         if (row == null) {
             throw new RecordNotFoundException("Action", action.id());
         }
         if (row.version != action.version()) {
             throw new StaleVersionException("Action", action.id(), action.version(), row.version);
+        }
+        String payloadType = action.payload().getClass().getName();
+        if (!payloadType.equals(row.payloadType)) {
+            // only an erasure replaces a payload: the payload columns are not written with each change of the row
+            row.payloadType = payloadType;
+            row.payload = json.write(action.payload());
+            entityManager
+                    .createQuery("update ActionRow r set r.payloadType = :type, r.payload = :payload"
+                            + " where r.tenantId = :tenant and r.id = :id")
+                    .setParameter("type", row.payloadType)
+                    .setParameter("payload", row.payload)
+                    .setParameter("tenant", row.tenantId)
+                    .setParameter("id", row.id)
+                    .executeUpdate();
         }
         fill(row, action);
         row.version = action.version() + 1;
@@ -288,6 +305,33 @@ final class JpaActionStore implements ActionStore {
                 .stream()
                 .map(this::action)
                 .toList());
+    }
+
+    @Override
+    public List<Action> findMentioning(TenantId tenant, Collection<String> identifiers) {
+        Require.notNull(tenant, "tenant");
+        Require.noNulls(identifiers, "identifiers");
+        return transactions.withEntityManager(entityManager -> {
+            List<UUID> ids = TextSearch.keysMentioning(
+                            entityManager,
+                            "crm_workflow_action",
+                            "cast(id as varchar)",
+                            List.of("subject", "deduplication_key", "payload", "last_error"),
+                            tenant,
+                            identifiers)
+                    .stream()
+                    .map(id -> UUID.fromString(id.toString()))
+                    .toList();
+            if (ids.isEmpty()) {
+                return List.of();
+            }
+            return rows(entityManager, tenant, "r.id in :ids", "r.createdAt, r.id")
+                    .setParameter("ids", ids)
+                    .getResultList()
+                    .stream()
+                    .map(this::action)
+                    .toList();
+        });
     }
 
     @Override

@@ -5,7 +5,6 @@ import jakarta.persistence.Query;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
@@ -97,7 +96,7 @@ final class JpaAuditTrail implements AuditTrail {
             int n = patterns.size();
             conditions.add(
                     "lower(r.oldValue) like :p" + n + " escape '\\' or lower(r.newValue) like :p" + n + " escape '\\'");
-            patterns.add(JpaAuditTrail.containing(identifier));
+            patterns.add(TextSearch.containing(identifier));
         }
         Query update = entityManager
                 .createQuery("update AuditRow r set r.oldValue = null, r.newValue = null, r.valuesErased = true"
@@ -108,16 +107,6 @@ final class JpaAuditTrail implements AuditTrail {
             update.setParameter("p" + n, patterns.get(n));
         }
         return update.executeUpdate();
-    }
-
-    /** A {@code like} pattern (escape character {@code \}) for text containing {@code text}, in lower case. */
-    static String containing(String text) {
-        return "%"
-                + text.toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\")
-                        .replace("%", "\\%")
-                        .replace("_", "\\_")
-                + "%";
     }
 
     private static <Q extends Query> Q bind(Q query, TenantId tenant, RecordRef record) {

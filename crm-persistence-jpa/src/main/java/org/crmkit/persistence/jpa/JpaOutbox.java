@@ -3,7 +3,6 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -122,26 +121,12 @@ final class JpaOutbox implements Outbox {
     public List<OutboxEntry> findMentioning(TenantId tenant, Collection<String> identifiers) {
         Require.notNull(tenant, "tenant");
         Require.noNulls(identifiers, "identifiers");
-        if (identifiers.isEmpty()) {
-            return List.of();
-        }
         return transactions.withEntityManager(entityManager -> {
-            // the payload's JSON text, in one statement for every identifier (the same SQL on H2 and PostgreSQL)
-            List<String> conditions = new ArrayList<>();
-            List<String> patterns = new ArrayList<>();
-            for (String identifier : identifiers) {
-                patterns.add(JpaAuditTrail.containing(identifier));
-                conditions.add("lower(cast(payload as varchar)) like ?" + (patterns.size() + 1) + " escape '\\'");
-            }
-            Query select = entityManager
-                    .createNativeQuery("select sequence_number from crm_outbox where tenant_id = ?1 and ("
-                            + String.join(" or ", conditions) + ") order by sequence_number")
-                    .setParameter(1, tenant.value());
-            for (int n = 0; n < patterns.size(); n++) {
-                select.setParameter(n + 2, patterns.get(n));
-            }
-            List<Long> numbers = ((List<?>) select.getResultList())
-                    .stream().map(number -> ((Number) number).longValue()).toList();
+            List<Long> numbers = TextSearch.keysMentioning(
+                            entityManager, "crm_outbox", "sequence_number", List.of("payload"), tenant, identifiers)
+                    .stream()
+                    .map(number -> ((Number) number).longValue())
+                    .toList();
             if (numbers.isEmpty()) {
                 return List.of();
             }

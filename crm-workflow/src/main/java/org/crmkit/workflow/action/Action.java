@@ -146,6 +146,30 @@ public record Action(
                 version);
     }
 
+    /**
+     * This action with the person's data removed, as an erasure leaves it: the payload an {@link ErasedPayload}, no
+     * last error; an action still to be delivered (pending or failed) is cancelled at {@code at}, a delivered one
+     * stays delivered. The same action when it was erased before.
+     */
+    public Action erased(Instant at) {
+        boolean undelivered = status == ActionStatus.PENDING || status == ActionStatus.FAILED;
+        return new Action(
+                id,
+                tenant,
+                workflow,
+                deduplicationKey,
+                subject,
+                new ErasedPayload(),
+                undelivered ? ActionStatus.CANCELLED : status,
+                attempts,
+                nextAttemptAt,
+                undelivered ? null : claimedUntil,
+                null,
+                createdAt,
+                undelivered ? at : finishedAt,
+                version);
+    }
+
     /** A failed action put back in the queue by hand, due at {@code at}, with a fresh count of attempts. */
     public Action requeued(Instant at) {
         return new Action(

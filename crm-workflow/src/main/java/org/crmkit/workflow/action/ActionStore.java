@@ -63,6 +63,13 @@ public interface ActionStore {
     /** The pending actions of a subject, oldest first. */
     List<Action> findPendingBySubject(TenantId tenant, String subject);
 
+    /**
+     * The tenant's actions, in any status, whose subject, deduplication key, payload or last error mentions one of
+     * the identifiers (ignoring case), oldest first: what an erasure of a person must change
+     * ({@code PersonalDataHolder}).
+     */
+    List<Action> findMentioning(TenantId tenant, Collection<String> identifiers);
+
     /** Actions in the given status, oldest first. */
     Page<Action> findByStatus(TenantId tenant, ActionStatus status, PageRequest page);
 

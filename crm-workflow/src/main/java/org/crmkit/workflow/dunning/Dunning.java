@@ -80,6 +80,7 @@ public final class Dunning implements Workflow {
             legal.handOver(action.deduplicationKey(), request.dossier());
         });
         runtime.register(this);
+        runtime.crm().privacy().register(new DunningPersonalData(builder.cases));
     }
 
     /** Starts configuring dunning on the runtime; {@link Builder#build()} registers it. */

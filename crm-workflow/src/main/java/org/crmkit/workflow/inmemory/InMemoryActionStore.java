@@ -22,6 +22,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.privacy.Identifiers;
 import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
@@ -170,6 +171,20 @@ final class InMemoryActionStore implements ActionStore {
                         .sorted(Comparator.comparing(Action::createdAt).thenComparing(a -> a.id().value()))
                         .toList(),
                 page));
+    }
+
+    @Override
+    public List<Action> findMentioning(TenantId tenant, Collection<String> identifiers) {
+        Require.notNull(tenant, "tenant");
+        List<String> wanted = List.copyOf(Require.noNulls(identifiers, "identifiers"));
+        return read(() -> rows.values().stream()
+                .filter(a -> a.tenant().equals(tenant))
+                .filter(a -> Identifiers.mentionedIn(a.subject(), wanted)
+                        || Identifiers.mentionedIn(a.deduplicationKey(), wanted)
+                        || Identifiers.mentionedIn(a.payload().toString(), wanted)
+                        || Identifiers.mentionedIn(a.lastError(), wanted))
+                .sorted(Comparator.comparing(Action::createdAt).thenComparing(a -> a.id().value()))
+                .toList());
     }
 
     /** Transactions in memory are serializable, so a transaction that would wait for the lock waits anyway. */

@@ -8,5 +8,7 @@ public enum EndReason {
     BOUNCED,
     OPPORTUNITY_WON,
     OPPORTUNITY_LOST,
-    BY_HAND
+    BY_HAND,
+    /** The contact's personal data was erased ({@code crm.privacy().erase}). */
+    ERASED
 }

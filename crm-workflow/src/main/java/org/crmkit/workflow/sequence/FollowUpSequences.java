@@ -24,11 +24,13 @@ import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.ConsentWithdrawn;
+import org.crmkit.core.privacy.PersonalDataErased;
 import org.crmkit.core.sales.OpportunityLost;
 import org.crmkit.core.sales.OpportunityWon;
 import org.crmkit.core.spi.HolidayCalendar;
@@ -159,7 +161,8 @@ public final class FollowUpSequences implements Workflow {
      * Ends enrolments on crmkit's events: a won or lost opportunity ends the enrolments of its primary contact and
      * of the contacts in its buying roles ({@link EndReason#OPPORTUNITY_WON}, {@link EndReason#OPPORTUNITY_LOST});
      * a withdrawn consent for the sequences' purpose ends the contact's enrolments in sequences that write on that
-     * channel ({@link EndReason#UNSUBSCRIBED}); other events are ignored. The runtime passes crmkit's events to its
+     * channel ({@link EndReason#UNSUBSCRIBED}); an erasure of the contact's data ends its enrolments
+     * ({@link EndReason#ERASED}); other events are ignored. The runtime passes crmkit's events to its
      * workflows as soon as they are committed. Replies, meetings and bounces happen outside crmkit: the host reports
      * them through {@link #endFor}.
      */
@@ -176,6 +179,8 @@ public final class FollowUpSequences implements Workflow {
                     .inTransaction(() -> enrolments.findRunning(runtime.tenant(), contact).stream()
                             .filter(enrolment -> writesOn(requireSequence(enrolment.sequence()), withdrawn.channel()))
                             .forEach(enrolment -> steps.endNow(enrolment, EndReason.UNSUBSCRIBED)));
+        } else if (event instanceof PersonalDataErased erased && erased.subjectType() == RecordType.CONTACT) {
+            endFor(ContactId.of(erased.aggregateId()), EndReason.ERASED);
         }
     }
 

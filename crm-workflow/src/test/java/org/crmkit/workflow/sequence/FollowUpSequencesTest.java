@@ -245,6 +245,23 @@ class FollowUpSequencesTest {
     }
 
     @Test
+    void anErasureOfTheContactEndsItsEnrolmentAndCancelsTheScheduledWelcome() {
+        Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
+        Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
+        runtime.runDue(clock.instant());
+
+        crm.privacy().erase(RecordRef.contact(ada.id()), "asked to be forgotten");
+
+        assertThat(sequences.findEnrolment(enrolment.id()).orElseThrow().endReason())
+                .isEqualTo(EndReason.ERASED);
+        assertThat(runtime.actionByKey("sequence:" + enrolment.id() + ":step-0"))
+                .get()
+                .satisfies(action -> assertThat(action.status()).isEqualTo(ActionStatus.CANCELLED));
+        hourly().whenTimeElapses(Duration.ofDays(10));
+        assertThat(gateway.sent()).isEmpty();
+    }
+
+    @Test
     void contactIsNeverInTheSameSequenceTwiceAtOnceButMayReturnAfterItEnded() {
         Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
         Enrolment first = sequences.enrol(ada.id(), "onboarding");
