@@ -198,7 +198,8 @@ final class Pseudonyms {
                 state.customFields(),
                 state.originLead(),
                 state.campaign(),
-                state.createdAt());
+                state.createdAt(),
+                state.externalRefs());
     }
 
     /** The text with each of the words (as whole words, ignoring case) replaced by {@link #ERASED}; null for null. */
