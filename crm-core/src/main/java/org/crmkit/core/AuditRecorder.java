@@ -37,6 +37,19 @@ final class AuditRecorder {
     /** Components every state has that are no field a person changes. */
     private static final Set<String> NOT_FIELDS = Set.of("tenant", "id", "version");
 
+    /** The aggregates that can be audited (each a final class), by their record type. */
+    private static final Map<Class<?>, RecordType> TYPES = Map.of(
+            Contact.class, RecordType.CONTACT,
+            Account.class, RecordType.ACCOUNT,
+            Lead.class, RecordType.LEAD,
+            Opportunity.class, RecordType.OPPORTUNITY,
+            Invoice.class, RecordType.INVOICE,
+            Payment.class, RecordType.PAYMENT,
+            Campaign.class, RecordType.CAMPAIGN,
+            ServiceCase.class, RecordType.CASE,
+            Task.class, RecordType.TASK,
+            Activity.class, RecordType.ACTIVITY);
+
     private final Set<RecordType> audited;
 
     AuditRecorder(Collection<RecordType> audited) {
@@ -102,29 +115,9 @@ final class AuditRecorder {
         return String.valueOf(value);
     }
 
+    /** The record type of an aggregate the audit trail can follow; null for others (pipelines, users, ...). */
     private static RecordType typeOf(AggregateRoot<?> aggregate) {
-        if (aggregate instanceof Contact) {
-            return RecordType.CONTACT;
-        } else if (aggregate instanceof Account) {
-            return RecordType.ACCOUNT;
-        } else if (aggregate instanceof Lead) {
-            return RecordType.LEAD;
-        } else if (aggregate instanceof Opportunity) {
-            return RecordType.OPPORTUNITY;
-        } else if (aggregate instanceof Invoice) {
-            return RecordType.INVOICE;
-        } else if (aggregate instanceof Payment) {
-            return RecordType.PAYMENT;
-        } else if (aggregate instanceof Campaign) {
-            return RecordType.CAMPAIGN;
-        } else if (aggregate instanceof ServiceCase) {
-            return RecordType.CASE;
-        } else if (aggregate instanceof Task) {
-            return RecordType.TASK;
-        } else if (aggregate instanceof Activity) {
-            return RecordType.ACTIVITY;
-        }
-        return null;
+        return TYPES.get(aggregate.getClass());
     }
 
     private static Optional<? extends AggregateRoot<?>> stored(Storage storage, AggregateRoot<?> aggregate) {
@@ -151,12 +144,27 @@ final class AuditRecorder {
         return storage.activities().findById(tenant, ((Activity) aggregate).id());
     }
 
-    /** The aggregate's state record, through the {@code state()} every audited aggregate has. */
+    /** The state record of an aggregate of an audited type. */
     private static Record state(AggregateRoot<?> aggregate) {
-        try {
-            return (Record) aggregate.getClass().getMethod("state").invoke(aggregate);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(aggregate.getClass().getSimpleName() + " has no state()", e);
+        if (aggregate instanceof Contact contact) {
+            return contact.state();
+        } else if (aggregate instanceof Account account) {
+            return account.state();
+        } else if (aggregate instanceof Lead lead) {
+            return lead.state();
+        } else if (aggregate instanceof Opportunity opportunity) {
+            return opportunity.state();
+        } else if (aggregate instanceof Invoice invoice) {
+            return invoice.state();
+        } else if (aggregate instanceof Payment payment) {
+            return payment.state();
+        } else if (aggregate instanceof Campaign campaign) {
+            return campaign.state();
+        } else if (aggregate instanceof ServiceCase serviceCase) {
+            return serviceCase.state();
+        } else if (aggregate instanceof Task task) {
+            return task.state();
         }
+        return ((Activity) aggregate).state();
     }
 }

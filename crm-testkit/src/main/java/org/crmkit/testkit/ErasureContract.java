@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
@@ -24,6 +22,7 @@ import org.crmkit.core.billing.InvoiceLine;
 import org.crmkit.core.common.DomainEvent;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.ErrorCode;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
@@ -44,7 +43,6 @@ import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
-import org.crmkit.core.privacy.DataSubject;
 import org.crmkit.core.privacy.ErasureReport;
 import org.crmkit.core.privacy.LegalHoldException;
 import org.crmkit.core.privacy.PersonalDataErased;
@@ -56,7 +54,6 @@ import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseChannel;
 import org.crmkit.core.service.CasePriority;
 import org.crmkit.core.service.NewCase;
-import org.crmkit.core.spi.PersonalDataHolder;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -79,9 +76,8 @@ public abstract class ErasureContract extends StorageContract {
     protected Contact person;
     protected Account acme;
     protected Invoice invoice;
-    private final List<String> holds = new ArrayList<>();
+    private final HostRecordsHolder host = new HostRecordsHolder("a greeting to " + EMAIL);
     private final List<DomainEvent> delivered = new CopyOnWriteArrayList<>();
-    private boolean holderFails;
 
     /**
      * Where {@code text} occurs in everything the storage keeps, ignoring case (a database: each text, varchar and
@@ -98,7 +94,7 @@ public abstract class ErasureContract extends StorageContract {
                 .auditTrail(RecordType.CONTACT, RecordType.ACTIVITY, RecordType.CASE, RecordType.LEAD)
                 .eventListener(entry -> delivered.add(entry.event()))
                 .build();
-        crm.privacy().register(new TestHolder());
+        crm.privacy().register(host);
         UserId owner = UserId.next(ids);
         acme = crm.parties().registerAccount(NewAccount.of("Acme Tools", owner));
         LocalDate today = LocalDate.now(clock);
@@ -123,7 +119,8 @@ public abstract class ErasureContract extends StorageContract {
                 .registerContact(NewContact.of(PersonName.of(FIRST_NAME, "Quixwik"), owner)
                         .withEmail(EmailAddress.of(EMAIL), ContactPointType.WORK)
                         .withPhone(PhoneNumber.parse(PHONE), ContactPointType.MOBILE)
-                        .withTag("golf"));
+                        .withTag("golf")
+                        .withExternalRef(ExternalRef.of("erp", "C-77")));
         person = crm.parties().renameContact(person.id(), PersonName.of(FIRST_NAME, LAST_NAME));
         crm.parties().grantConsent(person.id(), ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form " + EMAIL);
         crm.parties().linkContactToAccount(person.id(), acme.id(), "Head of purchasing", true, today, null);
@@ -237,7 +234,7 @@ public abstract class ErasureContract extends StorageContract {
         assertThat(crm.parties().contactsByPhone(PhoneNumber.parse(PHONE))).isEmpty();
         assertThat(crm.parties().contactsNamed(LAST_NAME, PageRequest.first(10)).items())
                 .isEmpty();
-        assertThat(crm.parties().findContactByExternalRef(org.crmkit.core.common.ExternalRef.of("erp", "x")))
+        assertThat(crm.parties().findContactByExternalRef(ExternalRef.of("erp", "C-77")))
                 .isEmpty();
         Contact erased = crm.parties().contact(person.id());
         assertThat(erased.name().lastName()).isEqualTo("Erased");
@@ -297,7 +294,7 @@ public abstract class ErasureContract extends StorageContract {
 
     @Test
     void anErasureIsRefusedWhileALegalHoldAppliesAndNothingIsErased() {
-        holds.add("dunning case 42 is with a lawyer");
+        host.holds.add("dunning case 42 is with a lawyer");
 
         assertThatThrownBy(this::erase).isInstanceOfSatisfying(LegalHoldException.class, e -> {
             assertThat(e.errorCode()).isEqualTo(ErrorCode.LEGAL_HOLD);
@@ -313,7 +310,7 @@ public abstract class ErasureContract extends StorageContract {
 
     @Test
     void anErasureDespiteALegalHoldNeedsAndRecordsAReason() {
-        holds.add("dunning case 42 is with a lawyer");
+        host.holds.add("dunning case 42 is with a lawyer");
 
         ErasureReport report =
                 crm.privacy().eraseDespiteLegalHold(RecordRef.contact(person.id()), "court order 7 O 12/26");
@@ -324,13 +321,13 @@ public abstract class ErasureContract extends StorageContract {
 
     @Test
     void anErasureThatFailedMidwayStoredNothingAndARunAgainFinishesIt() {
-        holderFails = true;
+        host.failing = true;
 
         assertThatThrownBy(this::erase).isInstanceOf(IllegalStateException.class);
         assertThat(crm.parties().contact(person.id()).name().lastName()).isEqualTo(LAST_NAME);
         assertThat(placesHolding(EMAIL)).isNotEmpty();
 
-        holderFails = false;
+        host.failing = false;
         ErasureReport report = erase();
 
         assertThat(report.total()).isPositive();
@@ -368,35 +365,5 @@ public abstract class ErasureContract extends StorageContract {
         assertThat(placesHolding("Yellowbrook")).isEmpty();
         assertThat(placesHolding("wanda@example.net")).isEmpty();
         assertThat(placesHolding(EMAIL)).isNotEmpty();
-    }
-
-    /** A part of the application outside crmkit's storage that keeps a message to the person. */
-    private final class TestHolder implements PersonalDataHolder {
-
-        private final List<String> messages = new ArrayList<>(List.of("a greeting to " + EMAIL));
-
-        @Override
-        public String name() {
-            return "test";
-        }
-
-        @Override
-        public List<String> legalHolds(DataSubject subject) {
-            return List.copyOf(holds);
-        }
-
-        @Override
-        public Map<String, List<?>> export(DataSubject subject) {
-            return Map.of(
-                    "messages", messages.stream().filter(subject::isMentionedIn).toList());
-        }
-
-        @Override
-        public int erase(DataSubject subject) {
-            if (holderFails) {
-                throw new IllegalStateException("the holder's database is down");
-            }
-            return messages.removeIf(subject::isMentionedIn) ? 1 : 0;
-        }
     }
 }
