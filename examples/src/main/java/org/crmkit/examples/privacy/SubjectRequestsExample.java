@@ -13,6 +13,7 @@ import org.crmkit.core.activity.Direction;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
@@ -134,9 +135,13 @@ public final class SubjectRequestsExample {
                 + " characters, holds her e-mail: " + export.json().contains("nora.lindqvist@example.org")
                 + ", the call: " + export.json().contains("asks for a quote")
                 + ", the newsletter: " + export.json().contains("Spring news"));
-        FieldChange rename =
-                crm.privacy().auditTrail(subject, PageRequest.first(1)).items().get(0);
-        out.println("audit: " + rename.field() + " changed by " + rename.changedBy() + " at " + rename.changedAt());
+        Page<FieldChange> trail = crm.privacy().auditTrail(subject, PageRequest.first(50));
+        FieldChange rename = trail.items().stream()
+                .filter(change -> change.field().equals("name") && change.oldValue() != null)
+                .findFirst()
+                .orElseThrow();
+        out.println("audit: " + trail.totalElements() + " entries; " + rename.field() + " changed by "
+                + rename.changedBy() + " at " + rename.changedAt());
 
         clock.advance(Duration.ofDays(1));
         ErasureReport erased = crm.privacy().erase(subject, "request of 2026-03-03");

@@ -21,7 +21,9 @@ class SubjectRequestsExampleTest {
         assertThat(lines)
                 .anyMatch(line -> line.startsWith("export: format version 1, ")
                         && line.endsWith("holds her e-mail: true, the call: true, the newsletter: true"));
-        assertThat(lines).contains("audit: name changed by system at 2026-03-02T09:00:00Z");
+        assertThat(lines)
+                .anyMatch(line ->
+                        line.matches("audit: [1-9][0-9]* entries; name changed by system at 2026-03-02T09:00:00Z"));
         assertThat(lines).anyMatch(line -> line.matches("erased: [1-9][0-9]* records changed"));
         assertThat(lines)
                 .contains(
