@@ -6,9 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
@@ -23,7 +25,9 @@ import org.crmkit.core.spi.PersonalDataHolder;
 /**
  * A person's rights over their data (GDPR articles 15, 17, 20 and 30): the export of everything crmkit holds about
  * a contact or a lead, its erasure, and the audit trail of who changed which field of a record when. What is kept
- * after an erasure, and why, is listed in docs/privacy-and-access.md. Thread-safe.
+ * after an erasure, and why, is listed in docs/privacy-and-access.md. Under a restricting sharing model a user exports,
+ * lists the holds of and reads the audit trail of what it may see, and erases what it may change; a record it may
+ * not see is not found. Thread-safe.
  */
 public final class Privacy {
 
@@ -57,7 +61,7 @@ public final class Privacy {
     public SubjectExport export(RecordRef subject) {
         Require.notNull(subject, "subject");
         return useCases.write(() -> {
-            SubjectRecords records = SubjectRecords.of(useCases, subject);
+            SubjectRecords records = SubjectRecords.of(useCases, requireVisible(subject));
             DataSubject dataSubject = records.dataSubject();
             Instant now = useCases.clock.instant();
             Map<String, Object> document = new LinkedHashMap<>();
@@ -100,8 +104,8 @@ public final class Privacy {
      */
     public List<String> legalHolds(RecordRef subject) {
         Require.notNull(subject, "subject");
-        return useCases.write(
-                () -> legalHolds(SubjectRecords.of(useCases, subject).dataSubject()));
+        return useCases.write(() ->
+                legalHolds(SubjectRecords.of(useCases, requireVisible(subject)).dataSubject()));
     }
 
     /**
@@ -131,6 +135,8 @@ public final class Privacy {
         Require.notNull(subject, "subject");
         Require.maxLength(Require.notBlank(reason, "reason"), 500, "reason");
         return useCases.write(() -> {
+            requireSubject(subject);
+            useCases.sharing.requireChangeable(subject);
             SubjectRecords records = SubjectRecords.of(useCases, subject);
             DataSubject dataSubject = records.dataSubject();
             List<String> holds = legalHolds(dataSubject);
@@ -148,7 +154,29 @@ public final class Privacy {
     public Page<FieldChange> auditTrail(RecordRef record, PageRequest page) {
         Require.notNull(record, "record");
         Require.notNull(page, "page");
-        return useCases.storage.auditTrail().history(useCases.tenant(), record, page);
+        return useCases.write(() -> {
+            if (SharingModel.SHARED_RECORD_TYPES.contains(record.type())) {
+                useCases.sharing.requireVisible(record);
+            }
+            return useCases.storage.auditTrail().history(useCases.tenant(), record, page);
+        });
+    }
+
+    /**
+     * The contact or lead, when the acting user may see it under the sharing model; a {@code RecordNotFoundException}
+     * otherwise, as for a record that does not exist.
+     */
+    private RecordRef requireVisible(RecordRef subject) {
+        requireSubject(subject);
+        useCases.sharing.requireVisible(subject);
+        return subject;
+    }
+
+    private static void requireSubject(RecordRef subject) {
+        Require.that(
+                subject.type() == RecordType.CONTACT || subject.type() == RecordType.LEAD,
+                "subject",
+                "must be a contact or a lead, was " + subject.type() + " " + subject.id());
     }
 
     private List<String> legalHolds(DataSubject subject) {
