@@ -231,15 +231,22 @@ final class Dispatcher {
         return delivered;
     }
 
-    /** Records a failed attempt in a transaction of its own and counts it as retrying or failed. */
+    /**
+     * Records a failed attempt in a transaction of its own and counts it as retrying or failed. The log line names
+     * the action by its id, workflow and deduplication key and the error by its type only: the payload and the
+     * error's message may carry personal data (a recipient's address, a name), so they stay in the action's stored
+     * {@code lastError} ({@code WorkflowRuntime.actions}), out of the host's logs.
+     */
     private RunReport recordFailure(Action action, RuntimeException error, Instant asOf) {
         Action failed = transactions.inTransaction(() -> recordAttemptFailed(action, error, asOf));
         LOG.warn(
-                "delivery of action {} ({}) failed, attempt {}: {}",
+                "delivery of action {} of workflow {} ({}) failed, attempt {}: {} (its message is stored with the"
+                        + " action)",
+                action.id(),
+                action.workflow(),
                 action.deduplicationKey(),
-                action.payload().describe(),
                 failed.attempts(),
-                error.toString());
+                error.getClass().getName());
         monitor.deliveryFailed(failed);
         return failed.status() == ActionStatus.FAILED ? new RunReport(0, 0, 0, 1) : new RunReport(0, 0, 1, 0);
     }

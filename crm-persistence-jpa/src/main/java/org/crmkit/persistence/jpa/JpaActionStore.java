@@ -2,13 +2,10 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,15 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
-import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.StorageException;
@@ -51,36 +45,6 @@ final class JpaActionStore implements ActionStore {
     private static final int ERROR_LENGTH = 2000;
 
     private static final String PENDING = ActionStatus.PENDING.name();
-    /** How many records one locking statement takes. */
-    private static final int LOCKS_PER_STATEMENT = 64;
-    /** PostgreSQL and H2 compare uuids as unsigned bytes; {@link UUID#compareTo} compares signed longs. */
-    private static final Comparator<UUID> DATABASE_UUID_ORDER = (a, b) -> {
-        int high = Long.compareUnsigned(a.getMostSignificantBits(), b.getMostSignificantBits());
-        return high != 0 ? high : Long.compareUnsigned(a.getLeastSignificantBits(), b.getLeastSignificantBits());
-    };
-    /** The table of each record type's rows. */
-    private static final Map<RecordType, String> TABLES = Map.of(
-            RecordType.CONTACT,
-            "crm_contact",
-            RecordType.ACCOUNT,
-            "crm_account",
-            RecordType.LEAD,
-            "crm_lead",
-            RecordType.OPPORTUNITY,
-            "crm_opportunity",
-            RecordType.INVOICE,
-            "crm_invoice",
-            RecordType.PAYMENT,
-            "crm_payment",
-            RecordType.CAMPAIGN,
-            "crm_campaign",
-            RecordType.CASE,
-            "crm_case",
-            RecordType.TASK,
-            "crm_task",
-            RecordType.ACTIVITY,
-            "crm_activity");
-
     private static final IdParameters ACTION_IDS = new IdParameters(100);
     /** Up to 100 actions by id, locked in id order (so that two transactions locking the same ones do not deadlock). */
     private static final String ACTIONS = "select r from ActionRow r where r.tenantId = :tenant and r.id in ("
@@ -93,6 +57,7 @@ final class JpaActionStore implements ActionStore {
 
     private final JpaTransactions transactions;
     private final StateJson json;
+    private final ActionInserts inserts = new ActionInserts(this::newRow);
 
     JpaActionStore(JpaTransactions transactions, StateJson json) {
         this.transactions = transactions;
@@ -104,20 +69,15 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(action, "action");
         Require.that(action.version() == 0, "action.version", "must be 0 for a new action, was " + action.version());
         requireTransaction();
-        return transactions.withEntityManager(entityManager -> {
-            if (findByKey(entityManager, action.tenant(), action.deduplicationKey())
-                    .isPresent()) {
-                return false;
-            }
-            entityManager.persist(newRow(action));
-            flush(entityManager, action);
-            return true;
-        });
+        return transactions.withEntityManager(
+                entityManager -> !inserts.insertIfAbsent(entityManager, List.of(action), action.id())
+                        .isEmpty());
     }
 
     /**
-     * Which keys are taken is read with one statement per 100 keys and tenant (see {@link IdParameters}); the new
-     * rows are inserted with one flush at the end, so that they go to the database in JDBC batches.
+     * Which keys are taken is read with one statement per 100 keys and tenant (see {@link IdParameters}), so that
+     * only actions with a free key (the first of the list with each key) go to the database, where they are inserted
+     * if their key is still free (see {@link ActionInserts}) in one JDBC batch.
      */
     @Override
     public List<Action> addAll(List<Action> actions) {
@@ -142,19 +102,13 @@ final class JpaActionStore implements ActionStore {
                                     () -> entityManager
                                             .createQuery(TAKEN_KEYS, String.class)
                                             .setParameter("tenant", tenant.value())))));
-            List<Action> stored = new ArrayList<>();
-            for (Action action : actions) {
-                if (taken.get(action.tenant()).add(action.deduplicationKey())) {
-                    entityManager.persist(newRow(action));
-                    stored.add(action);
-                }
+            List<Action> free = actions.stream()
+                    .filter(action -> taken.get(action.tenant()).add(action.deduplicationKey()))
+                    .toList();
+            if (free.isEmpty()) {
+                return List.of();
             }
-            try {
-                entityManager.flush();
-            } catch (RuntimeException e) {
-                throw Failures.translate(e, "Action", "(one of the " + stored.size() + " added together)", 0);
-            }
-            return stored;
+            return inserts.insertIfAbsent(entityManager, free, "(one of the " + free.size() + " added together)");
         });
     }
 
@@ -361,41 +315,14 @@ final class JpaActionStore implements ActionStore {
         });
     }
 
-    /**
-     * {@code SELECT id ... ORDER BY id FOR UPDATE} on the records' rows in their tables ({@code crm_account},
-     * {@code crm_contact}, {@code crm_task} ...): record types in the order of {@link RecordType}, each type's ids
-     * sorted as the database sorts uuids (unsigned, byte by byte) and locked {@value #LOCKS_PER_STATEMENT} per
-     * statement, so every caller locks in the same order. The ids are bound to a fixed number of parameters (the
-     * last one repeated), so each statement is prepared once.
-     */
+    /** Locks the records' rows as {@link RecordLocks} does. */
     @Override
     public void lock(TenantId tenant, Collection<RecordRef> records) {
         Require.notNull(tenant, "tenant");
         Require.notNull(records, "records");
         requireTransaction();
-        Map<RecordType, TreeSet<UUID>> idsByType = new EnumMap<>(RecordType.class);
-        for (RecordRef record : records) {
-            Require.notNull(record, "records[]");
-            idsByType
-                    .computeIfAbsent(record.type(), type -> new TreeSet<>(DATABASE_UUID_ORDER))
-                    .add(record.id());
-        }
         transactions.withEntityManager(entityManager -> {
-            idsByType.forEach((type, ids) -> {
-                List<UUID> sorted = List.copyOf(ids);
-                String sql = "select id from " + TABLES.get(type) + " where tenant_id = ?1 and id in ("
-                        + IntStream.range(0, LOCKS_PER_STATEMENT)
-                                .mapToObj(i -> "?" + (i + 2))
-                                .collect(Collectors.joining(", "))
-                        + ") order by id for update";
-                for (int from = 0; from < sorted.size(); from += LOCKS_PER_STATEMENT) {
-                    Query query = entityManager.createNativeQuery(sql).setParameter(1, tenant.value());
-                    for (int i = 0; i < LOCKS_PER_STATEMENT; i++) {
-                        query.setParameter(i + 2, sorted.get(Math.min(from + i, sorted.size() - 1)));
-                    }
-                    query.getResultList();
-                }
-            });
+            RecordLocks.lock(entityManager, tenant, records);
             return null;
         });
     }

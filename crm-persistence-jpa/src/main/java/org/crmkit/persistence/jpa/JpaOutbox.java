@@ -20,7 +20,6 @@ import org.crmkit.core.spi.DeadLetter;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.hibernate.dialect.Dialect;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * The outbox as the table {@code crm_outbox}, written in the transaction of the change. Events are stored as JSON
@@ -82,11 +81,7 @@ final class JpaOutbox implements Outbox {
     private List<Long> numbers(EntityManager entityManager, int count) {
         String statement = nextNumbers;
         if (statement == null) {
-            Dialect dialect = entityManager
-                    .getEntityManagerFactory()
-                    .unwrap(SessionFactoryImplementor.class)
-                    .getJdbcServices()
-                    .getDialect();
+            Dialect dialect = JpaTransactions.dialect(entityManager);
             statement = "with recursive numbers(n) as (select 1 union all select n + 1 from numbers where n < ?1)"
                     + " select " + dialect.getSequenceSupport().getSelectSequenceNextValString(SEQUENCE)
                     + " from numbers";

@@ -14,6 +14,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.spi.Transactions;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
  * Transactions over JPA. Work joins the unit of work already active on the thread (an outer call of this adapter,
@@ -58,6 +60,15 @@ final class JpaTransactions implements Transactions {
     /** Runs work that needs the entity manager of the current (joined or own) transaction. */
     <T> T withEntityManager(Function<EntityManager, T> work) {
         return inTransaction(() -> work.apply(current.get().entityManager));
+    }
+
+    /** The SQL dialect Hibernate speaks to the database of the entity manager. */
+    static Dialect dialect(EntityManager entityManager) {
+        return entityManager
+                .getEntityManagerFactory()
+                .unwrap(SessionFactoryImplementor.class)
+                .getJdbcServices()
+                .getDialect();
     }
 
     /**

@@ -150,12 +150,13 @@ class DateReminderNodesOnPostgresTest {
     }
 
     /**
-     * The host's contracts are not in crmkit, so there is nothing to lock: the slower node collides on the
-     * deduplication key and plans the page again. Hibernate logs the database's refusal of the duplicate key; that
-     * is all that is logged.
+     * The host's contracts are not in crmkit, so there is nothing to lock: both nodes plan the same reminders, and
+     * the database inserts each action once (the slower node's insert of a taken key does nothing). Nothing is
+     * refused, so nothing is logged: no warning of the JPA provider with the refused row's values.
      */
     @Test
-    void twoNodesRunningAtOnceSendEachRenewalReminderOfTheHostsContractsOnceAndNeitherRunFails() throws Exception {
+    void twoNodesRunningAtOnceSendEachRenewalReminderOfTheHostsContractsOnceAndNeitherRunFailsOrLogsAFailure()
+            throws Exception {
         olga = nodes.first()
                 .crm()
                 .access()
@@ -173,10 +174,7 @@ class DateReminderNodesOnPostgresTest {
             rounds.add(nodes.runTogether(TUESDAY_EIGHT.plusSeconds(3600)));
         });
 
-        assertThat(log.lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")))
-                .allSatisfy(line -> assertThat(line).contains("org.hibernate.engine.jdbc.spi.SqlExceptionHelper"));
-        assertThat(log.lines().filter(line -> line.contains("violates unique constraint")))
-                .allSatisfy(line -> assertThat(line).contains("\"crm_workflow_action_key\""));
+        assertThat(log).doesNotContain("ERROR").doesNotContain("WARN");
         assertThat(rounds).containsExactly(new RunReport(30, 30, 0, 0), new RunReport(0, 0, 0, 0));
         assertThat(nodes.sent).hasSize(30).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
     }

@@ -18,6 +18,7 @@ import org.crmkit.testkit.SettableClock;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.action.MessageChannel;
 
 /**
  * Application instances that share one database, for the tests of a workflow on several nodes: each node has a
@@ -41,6 +42,8 @@ final class WorkflowNodes<W> implements AutoCloseable {
     final SettableClock clock;
     /** The deduplication keys of the emails every node sent, in the order they went out. */
     final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    /** What the nodes' email channels do before an email goes out: a test may make them fail (by throwing). */
+    volatile MessageChannel beforeSending = (key, message) -> {};
 
     private final List<Node<W>> nodes = new ArrayList<>();
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -63,7 +66,10 @@ final class WorkflowNodes<W> implements AutoCloseable {
         WorkflowRuntime runtime = WorkflowRuntime.builder()
                 .crm(crm)
                 .store(JpaWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> sent.add(key))
+                .channel(Channel.EMAIL, (key, message) -> {
+                    beforeSending.send(key, message);
+                    sent.add(key);
+                })
                 .build();
         return new Node<>(storage, crm, runtime, setup.on(runtime, storage));
     }

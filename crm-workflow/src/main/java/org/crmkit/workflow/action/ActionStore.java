@@ -19,8 +19,11 @@ public interface ActionStore {
 
     /**
      * Stores a new action (version 0) unless the tenant already has one with the same deduplication key, in any
-     * status. Returns whether it was stored. Two transactions adding the same key at once store it once: the
-     * second one sees the key taken, or fails on commit with a {@code DuplicateRecordException} on a database.
+     * status. Returns whether it was stored. Two transactions adding the same key at once store it once, and a
+     * collision is not an error: a database adapter inserts if absent in the database (crmkit's JPA adapter: {@code
+     * INSERT ... ON CONFLICT DO NOTHING} on PostgreSQL, where the second transaction waits for the first and then
+     * sees the key taken); where the database cannot wait for the other transaction (H2's {@code MERGE}), the second
+     * one fails with a {@code DuplicateRecordException}, which the workflow runtime runs again.
      */
     boolean add(Action action);
 
