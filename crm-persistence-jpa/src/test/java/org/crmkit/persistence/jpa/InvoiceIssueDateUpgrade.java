@@ -46,6 +46,8 @@ abstract class InvoiceIssueDateUpgrade {
         database().execute("drop index crm_invoice_by_issue");
         database().execute("drop index if exists crm_invoice_by_due");
         database().execute("drop index crm_payment_by_received");
+        // schema 17's views read the column; before schema 10 there were none
+        database().execute("drop view crm_report_invoice");
         database().execute("alter table crm_invoice drop column issue_date");
 
         database().migrateAgain(10);
