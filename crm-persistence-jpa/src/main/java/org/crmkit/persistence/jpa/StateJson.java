@@ -137,7 +137,11 @@ final class StateJson {
         }
     }
 
-    /** Typing for values declared as a sealed interface or sealed abstract class, nothing else. */
+    /**
+     * Typing for values declared as one of crmkit's sealed interfaces or sealed abstract classes, nothing else. The
+     * JDK seals some of its own types in newer releases ({@code java.time.ZoneId} is sealed on JDK 25): those keep
+     * the plain form their Jackson module gives them, so a document reads the same on every JDK.
+     */
     private static final class SealedTypes extends ObjectMapper.DefaultTypeResolverBuilder {
 
         SealedTypes() {
@@ -146,7 +150,14 @@ final class StateJson {
 
         @Override
         public boolean useForType(JavaType type) {
-            return type.getRawClass().isSealed();
+            Class<?> declared = type.getRawClass();
+            return declared.isSealed() && !isJdkType(declared);
+        }
+
+        /** Loaded by the JDK's own class loaders (bootstrap or platform), not by the application's. */
+        private static boolean isJdkType(Class<?> type) {
+            ClassLoader loader = type.getClassLoader();
+            return loader == null || loader == ClassLoader.getPlatformClassLoader();
         }
     }
 
