@@ -8,8 +8,9 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.HolidayCalendar;
 
 /**
- * Business-day arithmetic for one country: a business day is neither on the country's weekend nor a holiday
- * (substitute days included) of the {@link HolidayCalendar}. Immutable and thread-safe.
+ * Business-day arithmetic for one country: a business day is not a holiday (substitute days included) of the
+ * {@link HolidayCalendar} and not on the country's weekend, unless the calendar says the weekend day is worked
+ * by decree (China's adjusted working days). Immutable and thread-safe.
  */
 public final class BusinessCalendar {
 
@@ -35,7 +36,10 @@ public final class BusinessCalendar {
 
     public boolean isBusinessDay(LocalDate date) {
         Require.notNull(date, "date");
-        return !weekend.contains(date.getDayOfWeek()) && !holidays.isHoliday(country, date);
+        if (holidays.isHoliday(country, date)) {
+            return false;
+        }
+        return !weekend.contains(date.getDayOfWeek()) || holidays.isAdjustedWorkingDay(country, date);
     }
 
     /** The date itself when it is a business day, otherwise the next business day. */

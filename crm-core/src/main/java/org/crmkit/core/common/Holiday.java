@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  *                   dashes; what greeting rules and templates refer to
  * @param name       the English name, e.g. {@code "Whit Monday"}
  * @param country    the country whose holiday it is
- * @param substitute true when this is the day off given instead of a holiday that falls on a weekend (the
- *                   holiday itself is listed too, with {@code substitute} false)
+ * @param substitute true when this is a further day off given for the holiday rather than the holiday itself: the
+ *                   day off instead of a holiday that falls on a weekend, or another day of a holiday block
+ *                   such as China's Spring Festival week (the holiday itself is listed too, with
+ *                   {@code substitute} false)
  */
 public record Holiday(LocalDate date, String key, String name, CountryCode country, boolean substitute) {
 

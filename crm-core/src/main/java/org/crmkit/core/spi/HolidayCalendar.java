@@ -9,7 +9,7 @@ import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 
 /**
- * Port: the public holidays and the weekend of each country, from which business days are counted (follow-up
+ * Port: the public holidays, the weekend and the weekend days worked by decree of each country, from which business days are counted (follow-up
  * sequences wait "3 business days", reminders avoid holidays, greetings go out on holidays).
  * {@code StatutoryHolidays.builtIn()} is the default; a host with its own calendar service (or company holidays)
  * implements this port.
@@ -36,6 +36,14 @@ public interface HolidayCalendar {
     /** The days of the week nobody works in the country; Saturday and Sunday unless the calendar knows better. */
     default Set<DayOfWeek> weekend(CountryCode country) {
         return EnumSet.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
+    }
+
+    /**
+     * Whether the date, although on the country's weekend, is a working day by decree: China moves weekend days
+     * into working days to bridge its holidays ("adjusted working days"). False unless the calendar knows better.
+     */
+    default boolean isAdjustedWorkingDay(CountryCode country, LocalDate date) {
+        return false;
     }
 
     /** Whether the date is a day off for a holiday (including a substitute day) in the country. */

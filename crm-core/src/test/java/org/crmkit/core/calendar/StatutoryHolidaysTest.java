@@ -11,8 +11,6 @@ import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.spi.HolidayCalendar;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 class StatutoryHolidaysTest {
 
@@ -31,22 +29,6 @@ class StatutoryHolidaysTest {
                 .filter(holiday -> holiday.date().equals(date))
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no holiday in " + country + " on " + date));
-    }
-
-    @ParameterizedTest
-    @CsvSource({
-        "2008-03-23",
-        "2019-04-21",
-        "2024-03-31",
-        "2025-04-20",
-        "2026-04-05",
-        "2027-03-28",
-        "2028-04-16",
-        "2038-04-25",
-        "2100-03-28"
-    })
-    void easterSundayFollowsTheGregorianComputus(LocalDate easter) {
-        assertThat(Easter.sunday(easter.getYear())).isEqualTo(easter);
     }
 
     @Test
@@ -99,7 +81,7 @@ class StatutoryHolidaysTest {
                         LocalDate.of(2022, 6, 3),
                         LocalDate.of(2022, 9, 19))
                 .doesNotContain(LocalDate.of(2022, 5, 30));
-        assertThat(on(GB, LocalDate.of(2023, 5, 8)).key()).isEqualTo("coronation");
+        assertThat(on(GB, LocalDate.of(2023, 5, 8)).key()).isEqualTo("kings-coronation");
     }
 
     @Test
@@ -121,7 +103,7 @@ class StatutoryHolidaysTest {
                 LocalDate.of(2026, 1, 19),
                 "memorial-day",
                 LocalDate.of(2026, 5, 25),
-                "labor-day",
+                "labour-day",
                 LocalDate.of(2026, 9, 7),
                 "thanksgiving-day",
                 LocalDate.of(2026, 11, 26));
@@ -132,8 +114,10 @@ class StatutoryHolidaysTest {
 
     @Test
     void dutchKingsDayOnASundayIsCelebratedOnSaturday() {
-        assertThat(on(NL, LocalDate.of(2025, 4, 26)).key()).isEqualTo("kings-day");
-        assertThat(CALENDAR.isHoliday(NL, LocalDate.of(2025, 4, 27))).isFalse();
+        assertThat(on(NL, LocalDate.of(2025, 4, 26))).satisfies(observed -> {
+            assertThat(observed.key()).isEqualTo("kings-day");
+            assertThat(observed.substitute()).isTrue();
+        });
         assertThat(on(NL, LocalDate.of(2026, 4, 27)).key()).isEqualTo("kings-day");
     }
 
@@ -142,21 +126,22 @@ class StatutoryHolidaysTest {
         assertThat(on(CountryCode.of("AT"), LocalDate.of(2026, 10, 26)).key()).isEqualTo("national-day");
         assertThat(on(CountryCode.of("AT"), LocalDate.of(2026, 6, 4)).key()).isEqualTo("corpus-christi");
         assertThat(on(CountryCode.of("CH"), LocalDate.of(2026, 8, 1)).key()).isEqualTo("national-day");
-        assertThat(on(CountryCode.of("FR"), LocalDate.of(2026, 7, 14)).name()).isEqualTo("Bastille Day");
+        assertThat(on(CountryCode.of("FR"), LocalDate.of(2026, 7, 14)).name()).isEqualTo("National Day");
         assertThat(daysOff(CountryCode.of("FR"), 2026)).hasSize(11);
     }
 
     @Test
     void uncoveredCountryHasNoHolidaysAndAWeekendOfSaturdayAndSunday() {
-        CountryCode japan = CountryCode.of("JP");
+        CountryCode korea = CountryCode.of("KR");
 
-        assertThat(CALENDAR.covers(japan)).isFalse();
+        assertThat(CALENDAR.covers(korea)).isFalse();
         assertThat(CALENDAR.covers(DE)).isTrue();
-        assertThat(CALENDAR.holidays(japan, 2026)).isEmpty();
-        assertThat(CALENDAR.weekend(japan)).hasSize(2);
+        assertThat(CALENDAR.holidays(korea, 2026)).isEmpty();
+        assertThat(CALENDAR.weekend(korea)).hasSize(2);
         assertThat(StatutoryHolidays.builtIn().countries())
                 .extracting(CountryCode::value)
-                .contains("DE", "AT", "CH", "FR", "GB", "US", "NL");
+                .contains("DE", "AT", "CH", "FR", "GB", "US", "NL", "PL", "RU", "FI", "CN", "JP")
+                .hasSizeGreaterThan(190);
     }
 
     @Test
