@@ -40,6 +40,7 @@ public final class StatutoryHolidays implements HolidayCalendar {
 
     private final Set<CountryCode> countries;
     private final Map<YearOf, List<Holiday>> computed = new ConcurrentHashMap<>();
+    private final Map<YearOf, List<Holiday>> fromLibrary = new ConcurrentHashMap<>();
     private final Map<YearOf, Set<LocalDate>> daysOff = new ConcurrentHashMap<>();
 
     private StatutoryHolidays() {
@@ -97,7 +98,7 @@ public final class StatutoryHolidays implements HolidayCalendar {
                 && ChinaHolidays.isAdjustedWorkingDay(date);
     }
 
-    private static List<Holiday> compute(CountryCode country, int year) {
+    private List<Holiday> compute(CountryCode country, int year) {
         if (country.equals(ChinaHolidays.CHINA)) {
             List<Holiday> holidays = new ArrayList<>(ChinaHolidays.in(year));
             holidays.sort(BY_DATE);
@@ -106,7 +107,9 @@ public final class StatutoryHolidays implements HolidayCalendar {
         // An observed day may cross the turn of the year (1 January on a Saturday is observed on 31 December).
         List<Holiday> holidays = new ArrayList<>();
         for (int y = Math.max(FIRST_YEAR, year - 1); y <= Math.min(LAST_YEAR, year + 1); y++) {
-            LibraryHolidays.in(country, y).stream()
+            fromLibrary
+                    .computeIfAbsent(new YearOf(country, y), key -> LibraryHolidays.in(key.country(), key.year()))
+                    .stream()
                     .filter(holiday -> holiday.date().getYear() == year)
                     .forEach(holidays::add);
         }

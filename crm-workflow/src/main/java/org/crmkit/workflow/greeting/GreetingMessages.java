@@ -8,7 +8,6 @@ import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
-import org.crmkit.core.template.PlainTemplates;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.action.Message;
@@ -36,42 +35,6 @@ final class GreetingMessages {
         this.channel = channel;
         this.purpose = purpose;
         this.offerCodes = offerCodes;
-    }
-
-    /** English and German templates for the three greetings; see {@link Greetings#defaultTemplates()}. */
-    static TemplateRenderer defaultTemplates() {
-        return PlainTemplates.builder()
-                .template(
-                        "birthday-greeting",
-                        Locale.ENGLISH,
-                        "Happy birthday, {{firstName|}}!",
-                        "Dear {{fullName}},\n\nall the best for your birthday!{{offerCode| }}")
-                .template(
-                        "birthday-greeting",
-                        Locale.GERMAN,
-                        "Alles Gute zum Geburtstag, {{firstName|}}!",
-                        "Liebe(r) {{fullName}},\n\nherzlichen Glückwunsch zum Geburtstag!{{offerCode| }}")
-                .template(
-                        "customer-anniversary-greeting",
-                        Locale.ENGLISH,
-                        "{{years}} years together",
-                        "Dear {{fullName}},\n\nthank you for {{years}} years as our customer!{{offerCode| }}")
-                .template(
-                        "customer-anniversary-greeting",
-                        Locale.GERMAN,
-                        "{{years}} Jahre gemeinsam",
-                        "Liebe(r) {{fullName}},\n\ndanke für {{years}} Jahre Treue!{{offerCode| }}")
-                .template(
-                        "holiday-greeting",
-                        Locale.ENGLISH,
-                        "Season's greetings: {{holiday}}",
-                        "Dear {{fullName}},\n\nwe wish you a happy {{holiday}}!")
-                .template(
-                        "holiday-greeting",
-                        Locale.GERMAN,
-                        "Schöne Feiertage",
-                        "Liebe(r) {{fullName}},\n\nwir wünschen Ihnen schöne Feiertage!")
-                .build();
     }
 
     /** Whether the contact consented to greetings on the channel for the purpose. */

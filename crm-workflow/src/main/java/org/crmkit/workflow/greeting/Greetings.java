@@ -30,6 +30,7 @@ import org.crmkit.core.party.LeapDayPolicy;
 import org.crmkit.core.party.Occasion;
 import org.crmkit.core.spi.HolidayCalendar;
 import org.crmkit.core.spi.TemplateRenderer;
+import org.crmkit.core.template.LocalizedTemplates;
 import org.crmkit.workflow.Workflow;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.Action;
@@ -48,8 +49,10 @@ import org.crmkit.workflow.action.PlannedAction;
  * in the contact's preferred language: templates {@code birthday-greeting}, {@code customer-anniversary-greeting}
  * and {@code holiday-greeting}, with the values {@code firstName}, {@code lastName}, {@code fullName},
  * {@code salutation}, {@code language}, {@code tags}, {@code years} (age or years as a customer), {@code holiday}
- * (its English name) and {@code offerCode} (from the host's {@link OfferCodes}), those a contact lacks being
- * absent (use defaults such as {@code {{firstName|}}}). Every sent greeting is logged on the contact's timeline.
+ * (its English name), {@code holidayKey} (the holiday's key with underscores for dashes, e.g.
+ * {@code spring_festival}, for an ICU {@code select}) and {@code offerCode} (from the host's {@link OfferCodes}),
+ * those a contact lacks being absent (the default templates let {@code firstName} and {@code offerCode} be absent;
+ * {@code PlainTemplates} use defaults such as {@code {{firstName|}}}). Every sent greeting is logged on the contact's timeline.
  *
  * <p>Who is born on 29 February is greeted as the {@link LeapDayPolicy} says. Holiday greetings go to the members
  * of one segment whose primary postal address lies in a country that has the holiday (substitute days are not
@@ -92,9 +95,13 @@ public final class Greetings implements Workflow {
         return new Builder(Require.notNull(runtime, "runtime"));
     }
 
-    /** English and German templates for the three greetings. */
+    /**
+     * crmkit's default templates ({@link LocalizedTemplates#defaults()}): the three greetings in English, German,
+     * Polish, Russian, Finnish and Chinese, with each language's plural forms of {@code years} and the holiday
+     * named in the contact's language by {@code holidayKey}.
+     */
     public static TemplateRenderer defaultTemplates() {
-        return GreetingMessages.defaultTemplates();
+        return LocalizedTemplates.defaults();
     }
 
     @Override
@@ -164,7 +171,11 @@ public final class Greetings implements Workflow {
                                 "holiday-greeting",
                                 day,
                                 asOf,
-                                Map.of("holiday", holiday.name()))));
+                                Map.of(
+                                        "holiday",
+                                        holiday.name(),
+                                        "holidayKey",
+                                        holiday.key().replace('-', '_')))));
     }
 
     /** The greeting, if its local time has come by {@code asOf} on a day that is still its day for the candidate. */
