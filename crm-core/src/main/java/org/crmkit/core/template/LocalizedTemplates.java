@@ -3,7 +3,6 @@ package org.crmkit.core.template;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +14,7 @@ import java.util.Set;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StorageException;
 import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 
@@ -163,7 +163,7 @@ public final class LocalizedTemplates implements TemplateRenderer {
                 texts.load(new InputStreamReader(in, StandardCharsets.UTF_8));
                 return texts;
             } catch (IOException e) {
-                throw new UncheckedIOException("reading " + resource, e);
+                throw new StorageException("reading crmkit's default templates " + resource + " failed", e);
             }
         }
     }
