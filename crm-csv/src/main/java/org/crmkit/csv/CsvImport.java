@@ -11,7 +11,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,13 +28,12 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
-import org.crmkit.core.duplicate.DuplicateCandidate;
-import org.crmkit.core.duplicate.PossibleDuplicateException;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.spi.Transactions;
+import org.crmkit.csv.RowStorage.Line;
 
 /**
  * Imports contacts or accounts from CSV (UTF-8, comma-separated, a header row, quoted as RFC 4180 says) through a
@@ -48,20 +46,33 @@ import org.crmkit.core.spi.Transactions;
  */
 public final class CsvImport {
 
-    /** What the decoder reads bytes that are not UTF-8 as, so that the row and column can be named. */
-    private static final char NOT_UTF_8 = '\uFFFD';
+    /** Rows per transaction of {@link ImportMode#STORE_GOOD_ROWS} unless {@link #batchSize} says otherwise. */
+    public static final int DEFAULT_BATCH_SIZE = 200;
 
     private final Crm crm;
     private final Transactions transactions;
+    private final int batchSize;
 
-    private CsvImport(Crm crm, Transactions transactions) {
+    private CsvImport(Crm crm, Transactions transactions, int batchSize) {
         this.crm = crm;
         this.transactions = transactions;
+        this.batchSize = batchSize;
     }
 
     /** An importer through {@code crm}, whose storage's transactions are {@code transactions}. */
     public static CsvImport of(Crm crm, Transactions transactions) {
-        return new CsvImport(Require.notNull(crm, "crm"), Require.notNull(transactions, "transactions"));
+        return new CsvImport(
+                Require.notNull(crm, "crm"), Require.notNull(transactions, "transactions"), DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * This importer with {@code rows} rows per transaction in {@link ImportMode#STORE_GOOD_ROWS} (1 to 10,000; 1
+     * stores each row in its own transaction). Larger batches cost fewer commits and event relays; a batch is also
+     * how many rows' results wait for their commit before they reach the consumer.
+     */
+    public CsvImport batchSize(int rows) {
+        Require.that(rows >= 1 && rows <= 10_000, "batchSize", "must be 1 to 10000, not " + rows);
+        return new CsvImport(crm, transactions, rows);
     }
 
     /** Imports contacts; see the class comment. */
@@ -146,19 +157,15 @@ public final class CsvImport {
         });
     }
 
-    /** A row stored: its outcome without the row number, which {@link #run} adds. */
-    private record Stored(
-            RowOutcome outcome, RecordRef record, List<String> changedFields, List<DuplicateCandidate> candidates) {}
-
-    private static Stored upserted(Upserted<?> upserted, RecordRef record) {
+    private static RowStorage.Stored upserted(Upserted<?> upserted, RecordRef record) {
         RowOutcome outcome = !upserted.possibleDuplicates().isEmpty()
                 ? RowOutcome.POSSIBLE_DUPLICATE
                 : RowOutcome.valueOf(upserted.outcome().name());
-        return new Stored(outcome, record, upserted.changedFields(), upserted.possibleDuplicates());
+        return new RowStorage.Stored(outcome, record, upserted.changedFields(), upserted.possibleDuplicates());
     }
 
-    private static Stored registered(Registered<?> registered, RecordRef record) {
-        return new Stored(
+    private static RowStorage.Stored registered(Registered<?> registered, RecordRef record) {
+        return new RowStorage.Stored(
                 registered.possibleDuplicates().isEmpty() ? RowOutcome.CREATED : RowOutcome.POSSIBLE_DUPLICATE,
                 record,
                 List.of(),
@@ -180,13 +187,14 @@ public final class CsvImport {
             CsvMapping<F> mapping,
             ImportMode mode,
             Consumer<RowResult> rows,
-            Function<RowValues<F>, Stored> store) {
+            Function<RowValues<F>, RowStorage.Stored> store) {
         Require.notNull(csv, "csv");
         Require.notNull(mode, "mode");
         Require.notNull(rows, "rows");
         if (mode == ImportMode.STORE_GOOD_ROWS) {
             return read(csv, mapping, rows, store, true);
         }
+        // one transaction for the whole file, rolled back for a dry run or a failed row
         try {
             return transactions.inTransaction(() -> {
                 ImportSummary summary = read(csv, mapping, rows, store, false);
@@ -209,80 +217,74 @@ public final class CsvImport {
             InputStream csv,
             CsvMapping<F> mapping,
             Consumer<RowResult> rows,
-            Function<RowValues<F>, Stored> store,
+            Function<RowValues<F>, RowStorage.Stored> store,
             boolean goodRowsKept) {
-        Map<RowOutcome, Long> counts = new EnumMap<>(RowOutcome.class);
+        Tally tally = new Tally(rows);
         long row = 1;
-        boolean allWell = true;
+        List<Line> batch = new ArrayList<>();
+        RowStorage<F> storage = null;
         try (MappingIterator<String[]> lines = lines(csv)) {
             if (!lines.hasNextValue()) {
-                return new ImportSummary(0, counts, false, List.of(new RowError(1, null, "the file has no header")));
+                return new ImportSummary(
+                        0, tally.counts, false, List.of(new RowError(1, null, "the file has no header")));
             }
             String[] header = lines.nextValue();
             List<RowError> missing = missingColumns(header, mapping);
             if (!missing.isEmpty()) {
-                return new ImportSummary(0, counts, false, missing);
+                return new ImportSummary(0, tally.counts, false, missing);
             }
+            storage = new RowStorage<>(transactions, header, mapping, store);
             while (lines.hasNextValue()) {
                 String[] values = lines.nextValue();
                 row++;
-                RowResult result = result(row, header, values, mapping, store);
-                counts.merge(result.outcome(), 1L, Long::sum);
-                allWell &= result.outcome() != RowOutcome.ERROR && result.record() != null;
-                rows.accept(result);
+                if (!goodRowsKept) {
+                    tally.add(storage.one(new Line(row, values)));
+                    continue;
+                }
+                batch.add(new Line(row, values));
+                if (batch.size() == batchSize) {
+                    storeBatch(storage, batch, tally);
+                }
             }
-            return new ImportSummary(row - 1, counts, goodRowsKept || allWell, List.of());
+            storeBatch(storage, batch, tally);
+            return new ImportSummary(row - 1, tally.counts, goodRowsKept || tally.allWell, List.of());
         } catch (IOException e) {
-            return new ImportSummary(row - 1, counts, goodRowsKept, List.of(unreadable(row + 1, e)));
+            storeBatch(storage, batch, tally);
+            return new ImportSummary(row - 1, tally.counts, goodRowsKept, List.of(unreadable(row + 1, e)));
         } catch (RuntimeException e) {
             // Jackson's iterator wraps what the reader throws
             if (!(e.getCause() instanceof IOException)) {
                 throw e;
             }
-            return new ImportSummary(row - 1, counts, goodRowsKept, List.of(unreadable(row + 1, e)));
+            storeBatch(storage, batch, tally);
+            return new ImportSummary(row - 1, tally.counts, goodRowsKept, List.of(unreadable(row + 1, e)));
         }
     }
 
-    private static <F extends Enum<F>> RowResult result(
-            long row, String[] header, String[] values, CsvMapping<F> mapping, Function<RowValues<F>, Stored> store) {
-        if (values.length > header.length) {
-            for (int i = header.length; i < values.length; i++) {
-                if (!values[i].isBlank()) {
-                    return RowResult.failed(
-                            row,
-                            List.of(new RowError(
-                                    row,
-                                    null,
-                                    "has " + values.length + " values, the header " + header.length + " columns")));
-                }
-            }
+    /** The counts per outcome so far, and whether every row went well; passes each result on to the consumer. */
+    private static final class Tally {
+        final Map<RowOutcome, Long> counts = new EnumMap<>(RowOutcome.class);
+        final Consumer<RowResult> rows;
+        boolean allWell = true;
+
+        Tally(Consumer<RowResult> rows) {
+            this.rows = rows;
         }
-        Map<String, String> byHeader = new HashMap<>();
-        List<RowError> undecodable = new ArrayList<>();
-        for (int i = 0; i < header.length && i < values.length; i++) {
-            byHeader.put(header[i].strip(), values[i]);
-            if (values[i].indexOf(NOT_UTF_8) >= 0) {
-                undecodable.add(
-                        new RowError(row, header[i].strip(), "holds bytes that are not valid UTF-8 (read as U+FFFD)"));
-            }
+
+        void add(RowResult result) {
+            counts.merge(result.outcome(), 1L, Long::sum);
+            allWell &= result.outcome() != RowOutcome.ERROR && result.record() != null;
+            rows.accept(result);
         }
-        if (!undecodable.isEmpty()) {
-            return RowResult.failed(row, undecodable);
+    }
+
+    /** Stores and reports the batch's rows (a result reaches the consumer once its row is committed); empties it. */
+    private static <F extends Enum<F>> void storeBatch(RowStorage<F> storage, List<Line> batch, Tally tally) {
+        if (batch.isEmpty()) {
+            return;
         }
-        RowValues<F> rowValues = new RowValues<>(row, byHeader, mapping);
-        try {
-            Stored stored = store.apply(rowValues);
-            if (stored == null) {
-                return RowResult.failed(row, rowValues.errors());
-            }
-            return new RowResult(
-                    row, stored.outcome(), stored.record(), stored.changedFields(), stored.candidates(), List.of());
-        } catch (PossibleDuplicateException refused) {
-            return new RowResult(row, RowOutcome.POSSIBLE_DUPLICATE, null, List.of(), refused.candidates(), List.of());
-        } catch (CrmException refused) {
-            rowValues.fail(refused);
-            return RowResult.failed(row, rowValues.errors());
-        }
+        storage.batch(batch).forEach(tally::add);
+        batch.clear();
     }
 
     private static <F extends Enum<F>> List<RowError> missingColumns(String[] header, CsvMapping<F> mapping) {

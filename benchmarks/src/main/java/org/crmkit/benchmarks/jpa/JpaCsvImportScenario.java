@@ -3,6 +3,7 @@ package org.crmkit.benchmarks.jpa;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.crmkit.core.Crm;
@@ -36,13 +38,14 @@ import org.crmkit.persistence.jpa.JpaStorage;
  * standard duplicate rules on (policy WARN), against the bulk insert of the same contacts without any checking
  * ({@code contacts().saveAll} in transactions of 1,000). Each CSV row has an external key, a name, an email and an
  * address, so that a row is an upsert (one lookup by reference) checked for duplicates (by email, and by last name
- * at its postal code) and stored in its own transaction ({@link ImportMode#STORE_GOOD_ROWS}). Each phase runs on a
- * fresh database. Reports rows per second of both.
+ * at its postal code) and stored ({@link ImportMode#STORE_GOOD_ROWS}) in transactions of each batch size given
+ * ({@code --batches 1,200}: a row per transaction, then 200). Each phase runs on a fresh database. Reports rows per
+ * second of each.
  *
  * <p>Build and run from the repository root:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCsvImportScenario [--rows 20000]
+ * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCsvImportScenario [--rows 20000] [--batches 1,200]
  * </pre>
  */
 public final class JpaCsvImportScenario {
@@ -52,26 +55,47 @@ public final class JpaCsvImportScenario {
     private JpaCsvImportScenario() {}
 
     public static void main(String[] args) throws IOException {
-        int rows = args.length == 2 && args[0].equals("--rows") ? Integer.parseInt(args[1]) : 20_000;
+        int rows = 20_000;
+        List<Integer> batches = List.of(1, CsvImport.DEFAULT_BATCH_SIZE);
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--rows" -> rows = Integer.parseInt(args[i + 1]);
+                case "--batches" ->
+                    batches = Arrays.stream(args[i + 1].split(","))
+                            .map(Integer::valueOf)
+                            .toList();
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
         UserId owner = UserId.next(new IdGenerator(CLOCK));
         Path csv = Files.createTempFile("crmkit-contacts", ".csv");
         try {
             write(csv, rows);
             double bulk = bulkInsert(rows, owner);
-            double imported = csvImport(csv, rows, owner);
             System.out.printf(
-                    Locale.ROOT,
-                    "%,d contacts: bulk insert without checking %.0f rows/s; CSV import with duplicate checking %.0f"
-                            + " rows/s (%.2f of the bulk rate); load average %.1f%n",
-                    rows,
-                    bulk,
-                    imported,
-                    imported / bulk,
-                    java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                            .getSystemLoadAverage());
+                    Locale.ROOT, "%,d contacts: bulk insert without checking %.0f rows/s (%s)%n", rows, bulk, load());
+            for (int batch : batches) {
+                double imported = csvImport(csv, rows, owner, batch);
+                System.out.printf(
+                        Locale.ROOT,
+                        "%,d contacts: CSV import with duplicate checking, %d rows per transaction: %.0f rows/s"
+                                + " (%.2f of the bulk rate) (%s)%n",
+                        rows,
+                        batch,
+                        imported,
+                        imported / bulk,
+                        load());
+            }
         } finally {
             Files.deleteIfExists(csv);
         }
+    }
+
+    private static String load() {
+        return String.format(
+                Locale.ROOT,
+                "load average %.1f",
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 
     private static void write(Path csv, int rows) throws IOException {
@@ -107,7 +131,7 @@ public final class JpaCsvImportScenario {
         }
     }
 
-    private static double csvImport(Path csv, int rows, UserId owner) throws IOException {
+    private static double csvImport(Path csv, int rows, UserId owner, int batch) throws IOException {
         try (BenchmarkDatabase database = new BenchmarkDatabase();
                 InputStream in = Files.newInputStream(csv)) {
             JpaStorage storage = database.storage(CLOCK);
@@ -124,6 +148,7 @@ public final class JpaCsvImportScenario {
                     .column("Country", ContactField.COUNTRY);
             long start = System.nanoTime();
             ImportSummary summary = CsvImport.of(crm, storage.transactions())
+                    .batchSize(batch)
                     .importContacts(in, mapping, ImportMode.STORE_GOOD_ROWS, row -> {});
             double rate = rows / ((System.nanoTime() - start) / 1e9);
             if (summary.count(RowOutcome.CREATED) != rows) {
