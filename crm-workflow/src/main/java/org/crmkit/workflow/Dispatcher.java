@@ -55,7 +55,6 @@ final class Dispatcher {
     }
 
     RunReport dispatchDue(TenantId tenant, Instant asOf) {
-        RunReport report = RunReport.NOTHING;
         ExecutorService callers = deliveryThreads == 1
                 ? null
                 : Executors.newFixedThreadPool(deliveryThreads, task -> {
@@ -64,22 +63,48 @@ final class Dispatcher {
                     return thread;
                 });
         try {
+            RunReport report = RunReport.NOTHING;
+            List<Action> batch = claim(tenant, asOf);
             while (true) {
-                Instant leaseEnd = asOf.plus(lease);
-                List<Action> batch = transactions.inTransaction(
-                        () -> actions.updateAll(actions.findClaimable(tenant, asOf, BATCH).stream()
-                                .map(action -> action.claimed(leaseEnd))
-                                .toList()));
                 report = report.plus(deliver(batch, asOf, callers));
                 if (batch.size() < BATCH) {
                     return report;
                 }
+                if (!transactions.isActive()) {
+                    report = report.plus(deliverClaimingAhead(tenant, asOf, callers));
+                }
+                // The claims ahead ran beside the records of the batches before them; this one sees what the last
+                // records planned, as a claim after each record does. Inside the caller's transaction every batch
+                // is claimed in turn.
+                batch = claim(tenant, asOf);
             }
         } finally {
             if (callers != null) {
                 callers.shutdownNow();
             }
         }
+    }
+
+    /**
+     * Delivers batches that a {@link ClaimsAhead} claims on a thread and connection of its own while the batch
+     * before is delivered and recorded on the calling thread, up to the first batch shorter than the batch size.
+     */
+    private RunReport deliverClaimingAhead(TenantId tenant, Instant asOf, ExecutorService callers) {
+        RunReport report = RunReport.NOTHING;
+        try (ClaimsAhead ahead = ClaimsAhead.start(() -> claim(tenant, asOf), BATCH)) {
+            while (true) {
+                List<Action> batch = ahead.next();
+                report = report.plus(deliver(batch, asOf, callers));
+                if (batch.size() < BATCH) {
+                    return report;
+                }
+            }
+        }
+    }
+
+    /** Claims the next batch in a transaction of its own, with a lease until {@code asOf} plus the lease time. */
+    private List<Action> claim(TenantId tenant, Instant asOf) {
+        return transactions.inTransaction(() -> actions.claim(tenant, asOf, BATCH, asOf.plus(lease)));
     }
 
     private RunReport deliver(List<Action> batch, Instant asOf, ExecutorService callers) {

@@ -195,7 +195,10 @@ public final class WorkflowRuntime {
 
     /**
      * Delivers the calling tenant's actions that are due by {@code asOf}, in batches of up to 200: each batch is
-     * claimed in one transaction (a lease until {@code asOf} plus the lease time), then delivered. Handlers that
+     * claimed in one transaction (a lease until {@code asOf} plus the lease time), then delivered. After a full
+     * batch the next ones are claimed on a thread and connection of the runtime's own, each while the batch before
+     * it is delivered and recorded on the calling thread (one batch ahead at most; called inside a transaction the
+     * caller holds, every batch is claimed in turn on the calling thread instead). Handlers that
      * work outside transactions ({@link #handle}) are called for every action of the batch first, and the
      * deliveries that succeeded are recorded together in one transaction, with their workflows' side
      * ({@link Workflow#onDeliveredAll}). Handlers that work inside the transaction ({@link #handleInTransaction})
@@ -286,7 +289,8 @@ public final class WorkflowRuntime {
 
         /**
          * How long a dispatcher may work on a claimed action before another may take it up (a node that died);
-         * defaults to five minutes. Longer than the slowest channel call.
+         * defaults to five minutes. Longer than delivering two batches of 200 actions takes (the dispatcher claims a
+         * batch while it delivers the one before).
          */
         public Builder lease(Duration lease) {
             Require.notNull(lease, "lease");

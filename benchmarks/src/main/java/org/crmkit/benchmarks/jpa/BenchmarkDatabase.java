@@ -26,6 +26,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.crmkit.persistence.jpa.JpaStorage;
 
 /**
@@ -51,13 +52,22 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     /** With further properties for the entity manager factory and a pool of {@code connections}. */
     BenchmarkDatabase(Map<String, Object> properties, int connections) {
+        this(properties, connections, true);
+    }
+
+    /**
+     * With further properties, a pool of {@code connections}, and batched inserts rewritten into multi-row
+     * statements or not (then the driver reports each insert's row count, which crmkit's action outbox reads).
+     */
+    BenchmarkDatabase(Map<String, Object> properties, int connections, boolean rewriteBatchedInserts) {
         try {
             postgres = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the embedded PostgreSQL", e);
         }
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres") + "&reWriteBatchedInserts=true");
+        pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres")
+                + (rewriteBatchedInserts ? "&reWriteBatchedInserts=true" : ""));
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(connections);
         dataSource = new HikariDataSource(pool);
@@ -140,6 +150,11 @@ final class BenchmarkDatabase implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The pool, for a peer library that takes a data source. */
+    DataSource dataSource() {
+        return dataSource;
     }
 
     Connection connection() throws SQLException {

@@ -116,7 +116,7 @@ final class ActionInserts {
     }
 
     /** As {@code timestamp with time zone}, the instant itself, independent of the JVM's time zone. */
-    private static void setInstant(PreparedStatement insert, int index, Instant instant) throws SQLException {
+    static void setInstant(PreparedStatement insert, int index, Instant instant) throws SQLException {
         if (instant == null) {
             insert.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
         } else {

@@ -4,11 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +19,13 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
-import org.crmkit.core.common.StorageException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionId;
-import org.crmkit.workflow.action.ActionPayload;
 import org.crmkit.workflow.action.ActionStatus;
 import org.crmkit.workflow.action.ActionStore;
+import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * The workflow outbox in {@code crm_workflow_action}. Claimable actions are read with a pessimistic write lock that
@@ -41,14 +38,8 @@ final class JpaActionStore implements ActionStore {
     private static final String LOCK_TIMEOUT = "jakarta.persistence.lock.timeout";
 
     private static final int SKIP_LOCKED = -2;
-    /** The stored length of {@code last_error}; longer messages keep their beginning. */
-    private static final int ERROR_LENGTH = 2000;
 
     private static final String PENDING = ActionStatus.PENDING.name();
-    private static final IdParameters ACTION_IDS = new IdParameters(100);
-    /** Up to 100 actions by id, locked in id order (so that two transactions locking the same ones do not deadlock). */
-    private static final String ACTIONS = "select r from ActionRow r where r.tenantId = :tenant and r.id in ("
-            + ACTION_IDS.placeholders() + ") order by r.id";
 
     private static final IdParameters KEYS = new IdParameters(100);
     /** Which of up to 100 deduplication keys the tenant's actions have. */
@@ -56,12 +47,15 @@ final class JpaActionStore implements ActionStore {
             + " and r.deduplicationKey in (" + KEYS.placeholders() + ")";
 
     private final JpaTransactions transactions;
-    private final StateJson json;
-    private final ActionInserts inserts = new ActionInserts(this::newRow);
+    private final ActionRows rows;
+    private final ActionInserts inserts;
+    private final ActionBatchWrites batchWrites;
 
     JpaActionStore(JpaTransactions transactions, StateJson json) {
         this.transactions = transactions;
-        this.json = json;
+        this.rows = new ActionRows(json);
+        this.inserts = new ActionInserts(rows::newRow);
+        this.batchWrites = new ActionBatchWrites(rows);
     }
 
     @Override
@@ -112,21 +106,6 @@ final class JpaActionStore implements ActionStore {
         });
     }
 
-    private ActionRow newRow(Action action) {
-        ActionRow row = new ActionRow();
-        row.tenantId = action.tenant().value();
-        row.id = action.id().value();
-        row.version = 1;
-        row.workflow = action.workflow();
-        row.deduplicationKey = action.deduplicationKey();
-        row.subject = action.subject();
-        row.createdAt = action.createdAt();
-        row.payloadType = action.payload().getClass().getName();
-        row.payload = json.write(action.payload());
-        fill(row, action);
-        return row;
-    }
-
     @Override
     public Action update(Action action) {
         Require.notNull(action, "action");
@@ -145,40 +124,46 @@ final class JpaActionStore implements ActionStore {
     }
 
     /**
-     * The rows are read and locked together, one statement per 100 actions, and written with one flush at the end,
-     * so that the updates go to the database in JDBC batches.
+     * The actions are written in one JDBC batch of updates, each on the version given, without reading their rows
+     * first (see {@link ActionBatchWrites}); an action whose row is missing or has another version fails the call as
+     * {@link #update} would.
      */
     @Override
     public List<Action> updateAll(List<Action> actions) {
         Require.noNulls(actions, "actions");
         requireTransaction();
+        if (actions.isEmpty()) {
+            return List.of();
+        }
         return transactions.withEntityManager(entityManager -> {
-            Map<RowKey, ActionRow> rows = new HashMap<>();
-            Map<TenantId, List<UUID>> idsByTenant = new LinkedHashMap<>();
-            actions.forEach(action -> idsByTenant
-                    .computeIfAbsent(action.tenant(), t -> new ArrayList<>())
-                    .add(action.id().value()));
-            idsByTenant.forEach((tenant, ids) -> ACTION_IDS
-                    .readAll(
-                            ids,
-                            () -> entityManager
-                                    .createQuery(ACTIONS, ActionRow.class)
-                                    .setParameter("tenant", tenant.value())
-                                    .setLockMode(LockModeType.PESSIMISTIC_WRITE))
-                    .forEach(row -> rows.put(new RowKey(row.tenantId, row.id), row)));
-            List<Action> stored = new ArrayList<>(actions.size());
-            for (Action action : actions) {
-                stored.add(write(
-                        entityManager,
-                        rows.get(new RowKey(action.tenant().value(), action.id().value())),
-                        action));
-            }
             try {
-                entityManager.flush();
+                return batchWrites.updateAll(entityManager, actions, this::update);
             } catch (RuntimeException e) {
                 throw Failures.translate(e, "Action", "(one of the " + actions.size() + " updated together)", -1);
             }
-            return stored;
+        });
+    }
+
+    /**
+     * On PostgreSQL one statement claims the batch and returns it (see {@link ActionBatchWrites}); on other databases
+     * the claimable rows are read with a lock and updated together.
+     */
+    @Override
+    public List<Action> claim(TenantId tenant, Instant now, int limit, Instant leaseUntil) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(now, "now");
+        Require.positive(limit, "limit");
+        Require.notNull(leaseUntil, "leaseUntil");
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            if (!(JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect)) {
+                return ActionStore.super.claim(tenant, now, limit, leaseUntil);
+            }
+            try {
+                return batchWrites.claimOnPostgres(entityManager, tenant, now, limit, leaseUntil);
+            } catch (RuntimeException e) {
+                throw Failures.translate(e);
+            }
         });
     }
 
@@ -194,7 +179,7 @@ final class JpaActionStore implements ActionStore {
         if (!payloadType.equals(row.payloadType)) {
             // only an erasure replaces a payload: the payload columns are not written with each change of the row
             row.payloadType = payloadType;
-            row.payload = json.write(action.payload());
+            row.payload = rows.payload(action.payload());
             entityManager
                     .createQuery("update ActionRow r set r.payloadType = :type, r.payload = :payload"
                             + " where r.tenantId = :tenant and r.id = :id")
@@ -204,9 +189,9 @@ final class JpaActionStore implements ActionStore {
                     .setParameter("id", row.id)
                     .executeUpdate();
         }
-        fill(row, action);
+        ActionRows.fill(row, action);
         row.version = action.version() + 1;
-        return action(row);
+        return rows.action(row);
     }
 
     @Override
@@ -215,7 +200,7 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(id, "id");
         return transactions.read(entityManager -> Optional.ofNullable(
                         entityManager.find(ActionRow.class, new RowKey(tenant.value(), id.value())))
-                .map(this::action));
+                .map(rows::action));
     }
 
     @Override
@@ -223,7 +208,7 @@ final class JpaActionStore implements ActionStore {
         Require.notNull(tenant, "tenant");
         Require.notNull(deduplicationKey, "deduplicationKey");
         return transactions.read(entityManager ->
-                findByKey(entityManager, tenant, deduplicationKey).map(this::action));
+                findByKey(entityManager, tenant, deduplicationKey).map(rows::action));
     }
 
     @Override
@@ -243,7 +228,7 @@ final class JpaActionStore implements ActionStore {
                 .setMaxResults(limit)
                 .getResultList()
                 .stream()
-                .map(this::action)
+                .map(rows::action)
                 .toList());
     }
 
@@ -257,7 +242,7 @@ final class JpaActionStore implements ActionStore {
                 .setParameter("pending", PENDING)
                 .getResultList()
                 .stream()
-                .map(this::action)
+                .map(rows::action)
                 .toList());
     }
 
@@ -283,7 +268,7 @@ final class JpaActionStore implements ActionStore {
                     .setParameter("ids", ids)
                     .getResultList()
                     .stream()
-                    .map(this::action)
+                    .map(rows::action)
                     .toList();
         });
     }
@@ -300,7 +285,7 @@ final class JpaActionStore implements ActionStore {
                     .setMaxResults(page.size())
                     .getResultList()
                     .stream()
-                    .map(this::action)
+                    .map(rows::action)
                     .toList();
             long total = page.offset() == 0 && items.size() < page.size()
                     ? items.size()
@@ -341,53 +326,6 @@ final class JpaActionStore implements ActionStore {
                         "select r from ActionRow r where r.tenantId = :tenant and " + condition + " order by " + order,
                         ActionRow.class)
                 .setParameter("tenant", tenant.value());
-    }
-
-    /** Writes the fields an action changes over its life. */
-    private static void fill(ActionRow row, Action action) {
-        row.status = action.status().name();
-        row.attempts = action.attempts();
-        row.nextAttemptAt = action.nextAttemptAt();
-        row.claimedUntil = action.claimedUntil();
-        row.lastError = action.lastError() == null || action.lastError().length() <= ERROR_LENGTH
-                ? action.lastError()
-                : action.lastError().substring(0, ERROR_LENGTH);
-        row.finishedAt = action.finishedAt();
-    }
-
-    private Action action(ActionRow row) {
-        return new Action(
-                ActionId.of(row.id),
-                TenantId.of(row.tenantId),
-                row.workflow,
-                row.deduplicationKey,
-                row.subject,
-                json.read(row.payload, payloadType(row.payloadType), "payload of action " + row.id),
-                ActionStatus.valueOf(row.status),
-                row.attempts,
-                row.nextAttemptAt,
-                row.claimedUntil,
-                row.lastError,
-                row.createdAt,
-                row.finishedAt,
-                row.version);
-    }
-
-    private static Class<? extends ActionPayload> payloadType(String name) {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        for (ClassLoader loader : new ClassLoader[] {context, JpaActionStore.class.getClassLoader()}) {
-            if (loader == null) {
-                continue;
-            }
-            try {
-                return Class.forName(name, false, loader).asSubclass(ActionPayload.class);
-            } catch (ClassNotFoundException | ClassCastException e) {
-                // try the next loader; the error below names the class
-            }
-        }
-        throw new StorageException(
-                "cannot read a stored action: its payload type " + name + " is not an ActionPayload on the class path",
-                null);
     }
 
     private static void flush(EntityManager entityManager, Action action) {

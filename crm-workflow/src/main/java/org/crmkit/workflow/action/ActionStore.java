@@ -63,6 +63,21 @@ public interface ActionStore {
      */
     List<Action> findClaimable(TenantId tenant, Instant now, int limit);
 
+    /**
+     * Claims up to {@code limit} actions a dispatcher may take up at {@code now} ({@link #findClaimable}, earliest
+     * {@code nextAttemptAt} first), with a lease until {@code leaseUntil} ({@link Action#claimed}), and returns them
+     * as stored (each with the next version), in that order. Dispatchers on several nodes never claim the same
+     * action. The default reads them with {@link #findClaimable} and stores them with {@link #updateAll}; a database
+     * adapter may do both in one statement (crmkit's JPA adapter on PostgreSQL: {@code UPDATE ... RETURNING} over
+     * the rows chosen {@code FOR UPDATE SKIP LOCKED}), reading each action's payload once. Requires an active
+     * transaction.
+     */
+    default List<Action> claim(TenantId tenant, Instant now, int limit, Instant leaseUntil) {
+        return updateAll(findClaimable(tenant, now, limit).stream()
+                .map(action -> action.claimed(leaseUntil))
+                .toList());
+    }
+
     /** The pending actions of a subject, oldest first. */
     List<Action> findPendingBySubject(TenantId tenant, String subject);
 
