@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.core.spi.Transactions;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.ActionStatus;
@@ -35,6 +36,8 @@ final class Dispatcher {
     private final RetryPolicy retryPolicy;
     private final Duration lease;
     private final int deliveryThreads;
+    private final int dispatchers;
+    private final TenantResolver tenants;
     private final WorkflowMonitor monitor;
 
     Dispatcher(
@@ -44,6 +47,8 @@ final class Dispatcher {
             RetryPolicy retryPolicy,
             Duration lease,
             int deliveryThreads,
+            int dispatchers,
+            TenantResolver tenants,
             WorkflowMonitor monitor) {
         this.transactions = transactions;
         this.actions = actions;
@@ -51,10 +56,75 @@ final class Dispatcher {
         this.retryPolicy = retryPolicy;
         this.lease = lease;
         this.deliveryThreads = deliveryThreads;
+        this.dispatchers = dispatchers;
+        this.tenants = tenants;
         this.monitor = monitor;
     }
 
+    /**
+     * Runs {@link #dispatchers} dispatch loops at once, the others on threads of their own, after checking that the
+     * tenant resolver tells those threads the same tenant; inside the caller's transaction, one loop.
+     */
     RunReport dispatchDue(TenantId tenant, Instant asOf) {
+        if (dispatchers == 1 || transactions.isActive()) {
+            return dispatchLoop(tenant, asOf);
+        }
+        ExecutorService others = Executors.newFixedThreadPool(dispatchers - 1, task -> {
+            Thread thread = new Thread(task, "crmkit-workflow-dispatch");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            requireSameTenant(tenant, others);
+            List<Future<RunReport>> loops = new ArrayList<>();
+            for (int i = 1; i < dispatchers; i++) {
+                loops.add(others.submit(() -> dispatchLoop(tenant, asOf)));
+            }
+            RunReport report = dispatchLoop(tenant, asOf);
+            for (Future<RunReport> loop : loops) {
+                report = report.plus(outcome(loop));
+            }
+            return report;
+        } finally {
+            others.shutdownNow();
+        }
+    }
+
+    /** Refuses to dispatch when the tenant resolver tells the runtime's threads another tenant, or none. */
+    private void requireSameTenant(TenantId tenant, ExecutorService others) {
+        String told;
+        try {
+            TenantId there = outcome(others.submit(tenants::currentTenant));
+            if (tenant.equals(there)) {
+                return;
+            }
+            told = "were told " + there;
+        } catch (RuntimeException e) {
+            told = "could not be told one (" + e.getClass().getName() + ")";
+        }
+        throw new NotConfiguredException("several dispatchers need a tenant resolver that tells every thread the"
+                + " same tenant; the runtime's own threads " + told + " where the calling thread was told " + tenant);
+    }
+
+    /** What the task returned; what it threw, thrown again. */
+    private static <T> T outcome(Future<T> task) {
+        try {
+            return task.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw (Error) e.getCause();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryInterruptedException(
+                    "interrupted while the other dispatchers were delivering;"
+                            + " what they had claimed is delivered again once its lease has passed",
+                    e);
+        }
+    }
+
+    private RunReport dispatchLoop(TenantId tenant, Instant asOf) {
         ExecutorService callers = deliveryThreads == 1
                 ? null
                 : Executors.newFixedThreadPool(deliveryThreads, task -> {

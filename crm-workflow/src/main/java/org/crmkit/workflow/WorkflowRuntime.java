@@ -76,6 +76,8 @@ public final class WorkflowRuntime {
                 builder.retryPolicy,
                 builder.lease,
                 builder.deliveryThreads,
+                builder.dispatchers,
+                builder.tenantResolver,
                 builder.monitor);
         Map<Channel, MessageChannel> channels = new EnumMap<>(builder.channels);
         handle(Message.class, (action, message) -> {
@@ -255,6 +257,7 @@ public final class WorkflowRuntime {
         private RetryPolicy retryPolicy = RetryPolicy.standard();
         private Duration lease = Duration.ofMinutes(5);
         private int deliveryThreads = 1;
+        private int dispatchers = 1;
         private WorkflowMonitor monitor = WorkflowMonitor.NONE;
         private final Map<Channel, MessageChannel> channels = new EnumMap<>(Channel.class);
 
@@ -310,6 +313,22 @@ public final class WorkflowRuntime {
          */
         public Builder deliveryThreads(int threads) {
             this.deliveryThreads = Require.positive(threads, "threads");
+            return this;
+        }
+
+        /**
+         * How many dispatchers {@link WorkflowRuntime#dispatchDue} runs at once, as that many nodes would: each
+         * claims, delivers and records batches of its own (claiming one ahead), on a connection or two of its own.
+         * 1, the default: one, on the calling thread. More let a database with cores to spare deliver more at once;
+         * the others run on threads of the runtime's own, and so do their handlers and their workflows' record side
+         * ({@link Workflow#onDeliveredAll}, {@link Workflow#onFailed}). Those threads carry none of what the host
+         * binds to its threads, so the tenant resolver (the runtime's and crmkit's) must tell every thread the same
+         * tenant: a dispatch whose tenant the runtime's threads are told differently fails with
+         * {@link NotConfiguredException} before it claims anything. The actions of different batches are then
+         * delivered in no fixed order among them, as with several nodes; each still once.
+         */
+        public Builder dispatchers(int dispatchers) {
+            this.dispatchers = Require.positive(dispatchers, "dispatchers");
             return this;
         }
 

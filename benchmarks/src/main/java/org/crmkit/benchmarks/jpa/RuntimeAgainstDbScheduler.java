@@ -35,7 +35,8 @@ import org.crmkit.workflow.action.PlannedAction;
  * The workflow runtime's dispatcher against db-scheduler 15.6's lock-and-fetch polling, one instance each, on the
  * same embedded PostgreSQL 17, alternately in one sitting: each round stores {@code --actions} no-op actions
  * (crmkit: planned through the action outbox; db-scheduler: one-time task instances inserted with one JDBC batch),
- * analyses the table, then measures until every action is done (crmkit: {@link WorkflowRuntime#dispatchDue} returns;
+ * analyses the table, then measures until every action is done (crmkit with {@code --dispatchers} dispatch loops
+ * of one runtime, {@link WorkflowRuntime.Builder#dispatchers}; db-scheduler with {@code --threads} executor threads) (crmkit: {@link WorkflowRuntime#dispatchDue} returns;
  * db-scheduler: its table is empty, each execution having deleted its row). Measured per round: wall time, the JVM's
  * CPU time (every thread, the collector and the compiler among them) and PostgreSQL's (every backend); per side the
  * median of the rounds, and the ratios crmkit / db-scheduler of actions per second (wall) and per CPU-second (JVM
@@ -45,7 +46,7 @@ import org.crmkit.workflow.action.PlannedAction;
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -Xmx2g -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.RuntimeAgainstDbScheduler \
- *     [--actions 100000] [--rounds 5] [--threads 10]
+ *     [--actions 100000] [--rounds 5] [--threads 10] [--dispatchers 2]
  * </pre>
  */
 public final class RuntimeAgainstDbScheduler {
@@ -119,7 +120,12 @@ public final class RuntimeAgainstDbScheduler {
         int actions = option(options, "--actions", 100_000);
         int rounds = option(options, "--rounds", 5);
         int threads = option(options, "--threads", 10);
-        try (BenchmarkDatabase database = new BenchmarkDatabase(Map.of(), threads + 4, false)) {
+        int dispatchers = option(options, "--dispatchers", 2);
+        System.out.printf(
+                "%,d actions, %d rounds; crmkit: %d dispatchers; db-scheduler: %d threads%n",
+                actions, rounds, dispatchers, threads);
+        try (BenchmarkDatabase database =
+                new BenchmarkDatabase(Map.of(), Math.max(threads, 2 * dispatchers) + 4, false)) {
             database.execute(SCHEDULED_TASKS);
             database.execute("create index execution_time_idx on scheduled_tasks (execution_time)");
             database.execute("create index last_heartbeat_idx on scheduled_tasks (last_heartbeat)");
@@ -130,6 +136,7 @@ public final class RuntimeAgainstDbScheduler {
             WorkflowRuntime runtime = WorkflowRuntime.builder()
                     .crm(crm)
                     .store(JpaWorkflowStore.create(storage))
+                    .dispatchers(dispatchers)
                     .build();
             runtime.handle(NoOp.class, (action, payload) -> {});
 

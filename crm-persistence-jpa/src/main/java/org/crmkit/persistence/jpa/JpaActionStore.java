@@ -137,7 +137,11 @@ final class JpaActionStore implements ActionStore {
         }
         return transactions.withEntityManager(entityManager -> {
             try {
-                return batchWrites.updateAll(entityManager, actions, this::update);
+                return batchWrites.updateAll(
+                        entityManager,
+                        actions,
+                        JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect,
+                        this::update);
             } catch (RuntimeException e) {
                 throw Failures.translate(e, "Action", "(one of the " + actions.size() + " updated together)", -1);
             }

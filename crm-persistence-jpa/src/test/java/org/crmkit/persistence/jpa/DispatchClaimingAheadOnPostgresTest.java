@@ -80,11 +80,16 @@ class DispatchClaimingAheadOnPostgresTest {
     }
 
     private WorkflowRuntime node(JpaStorage storage, MessageChannel email, RecordedBatch recorded) {
+        return node(storage, email, recorded, 1);
+    }
+
+    private WorkflowRuntime node(JpaStorage storage, MessageChannel email, RecordedBatch recorded, int dispatchers) {
         Crm crm = Crm.builder().storage(storage).clock(clock).build();
         WorkflowRuntime runtime = WorkflowRuntime.builder()
                 .crm(crm)
                 .store(JpaWorkflowStore.create(storage))
                 .channel(Channel.EMAIL, email)
+                .dispatchers(dispatchers)
                 .build();
         runtime.register(new Reminders(recorded));
         return runtime;
@@ -195,17 +200,29 @@ class DispatchClaimingAheadOnPostgresTest {
 
     @Test
     void twoNodesClaimingAheadDeliverEachActionOnce() throws Exception {
-        WorkflowRuntime first = node(storage, (key, message) -> sent.add(key), actions -> {});
+        deliverOnTwoNodesTogether(1);
+    }
+
+    @Test
+    void threeDispatchersOnEachOfTwoNodesDeliverEachActionOnce() throws Exception {
+        deliverOnTwoNodesTogether(3);
+    }
+
+    private void deliverOnTwoNodesTogether(int dispatchers) throws Exception {
+        WorkflowRuntime first = node(storage, (key, message) -> sent.add(key), actions -> {}, dispatchers);
         WorkflowRuntime second = node(
                 JpaStorage.builder(database.entityManagerFactory()).clock(clock).build(),
                 (key, message) -> sent.add(key),
-                actions -> {});
+                actions -> {},
+                dispatchers);
         List<String> keys = planReminders(first, 3 * ACTIONS);
 
         RunReport together = WorkflowNodes.sum(WorkflowNodes.runTogether(threads, List.of(first, second), START));
 
         assertThat(together).isEqualTo(new RunReport(0, 3 * ACTIONS, 0, 0));
         assertThat(sent).hasSize(3 * ACTIONS).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(keys);
+        assertThat(first.actions(ActionStatus.DELIVERED, PageRequest.first(1)).totalElements())
+                .isEqualTo(3 * ACTIONS);
         assertThat(first.runDue(START.plus(Duration.ofMinutes(6)))).isEqualTo(new RunReport(0, 0, 0, 0));
     }
 }
