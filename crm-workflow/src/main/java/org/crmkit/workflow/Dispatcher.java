@@ -69,11 +69,7 @@ final class Dispatcher {
         if (dispatchers == 1 || transactions.isActive()) {
             return dispatchLoop(tenant, asOf);
         }
-        ExecutorService others = Executors.newFixedThreadPool(dispatchers - 1, task -> {
-            Thread thread = new Thread(task, "crmkit-workflow-dispatch");
-            thread.setDaemon(true);
-            return thread;
-        });
+        ExecutorService others = daemonThreads(dispatchers - 1, "crmkit-workflow-dispatch");
         try {
             requireSameTenant(tenant, others);
             List<Future<RunReport>> loops = new ArrayList<>();
@@ -82,7 +78,10 @@ final class Dispatcher {
             }
             RunReport report = dispatchLoop(tenant, asOf);
             for (Future<RunReport> loop : loops) {
-                report = report.plus(outcome(loop));
+                report = report.plus(outcome(
+                        loop,
+                        "the other dispatchers were delivering; what they had claimed is delivered again once its"
+                                + " lease has passed"));
             }
             return report;
         } finally {
@@ -90,11 +89,19 @@ final class Dispatcher {
         }
     }
 
+    private static ExecutorService daemonThreads(int threads, String name) {
+        return Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
     /** Refuses to dispatch when the tenant resolver tells the runtime's threads another tenant, or none. */
     private void requireSameTenant(TenantId tenant, ExecutorService others) {
         String told;
         try {
-            TenantId there = outcome(others.submit(tenants::currentTenant));
+            TenantId there = outcome(others.submit(tenants::currentTenant), "the tenant was being checked");
             if (tenant.equals(there)) {
                 return;
             }
@@ -106,8 +113,8 @@ final class Dispatcher {
                 + " same tenant; the runtime's own threads " + told + " where the calling thread was told " + tenant);
     }
 
-    /** What the task returned; what it threw, thrown again. */
-    private static <T> T outcome(Future<T> task) {
+    /** What the task returned; what it threw, thrown again; {@code during} says what an interruption ended. */
+    private static <T> T outcome(Future<T> task, String during) {
         try {
             return task.get();
         } catch (ExecutionException e) {
@@ -117,21 +124,13 @@ final class Dispatcher {
             throw (Error) e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new DeliveryInterruptedException(
-                    "interrupted while the other dispatchers were delivering;"
-                            + " what they had claimed is delivered again once its lease has passed",
-                    e);
+            throw new DeliveryInterruptedException("interrupted while " + during, e);
         }
     }
 
     private RunReport dispatchLoop(TenantId tenant, Instant asOf) {
-        ExecutorService callers = deliveryThreads == 1
-                ? null
-                : Executors.newFixedThreadPool(deliveryThreads, task -> {
-                    Thread thread = new Thread(task, "crmkit-workflow-delivery");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        ExecutorService callers =
+                deliveryThreads == 1 ? null : daemonThreads(deliveryThreads, "crmkit-workflow-delivery");
         try {
             RunReport report = RunReport.NOTHING;
             List<Action> batch = claim(tenant, asOf);
@@ -218,19 +217,10 @@ final class Dispatcher {
                 batch.stream().map(action -> callers.submit(() -> call(action))).toList();
         List<Call> done = new ArrayList<>(calls.size());
         for (Future<Call> call : calls) {
-            try {
-                done.add(call.get());
-            } catch (ExecutionException e) {
-                // call() catches every RuntimeException; what is left is an Error, which ends the run as it would on
-                // one thread
-                throw (Error) e.getCause();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeliveryInterruptedException(
-                        "interrupted while the batch's actions were being delivered;"
-                                + " they are delivered again once their lease has passed",
-                        e);
-            }
+            // call() catches every RuntimeException; an Error ends the run as it would on one thread
+            done.add(outcome(
+                    call,
+                    "the batch's actions were being delivered; they are delivered again once their lease has passed"));
         }
         return done;
     }
