@@ -1,7 +1,5 @@
 package org.crmkit.benchmarks.jpa;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +21,7 @@ import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.PlannedAction;
 import org.crmkit.workflow.dunning.Dunning;
 import org.hibernate.SessionFactory;
 import org.hibernate.stat.Statistics;
@@ -96,22 +95,67 @@ public final class JpaDunningScenarios {
 
             AtomicReference<Duration> serverCpu = new AtomicReference<>(database.serverCpuTime());
             AtomicLong statements = new AtomicLong(statistics.getPrepareStatementCount());
+            List<Double> serverSeconds = new ArrayList<>();
             Supplier<String> databaseWork = () -> {
                 Duration now = database.serverCpuTime();
                 long count = statistics.getPrepareStatementCount();
+                double seconds = (now.toMillis() - serverCpu.get().toMillis()) / 1e3;
+                serverSeconds.add(seconds);
                 String step = String.format(
-                        "; PostgreSQL %.2f s CPU; %,d statements",
-                        (now.toMillis() - serverCpu.get().toMillis()) / 1e3, count - statements.get());
+                        "; PostgreSQL %.2f s CPU; %,d statements through Hibernate", seconds, count - statements.get());
                 serverCpu.set(now);
                 statements.set(count);
                 return step;
             };
             if (nodes == 1) {
-                DunningScenarios.run(cluster.get(0).runtime(), cluster.get(0).dunning(), sent, databaseWork);
+                DunningScenarios.Morning morning = DunningScenarios.run(
+                        cluster.get(0).runtime(), cluster.get(0).dunning(), sent, databaseWork);
+                // asked before planning, after planning, after dispatch and after the second run
+                double noticeCpu = (morning.planCpuSeconds()
+                                + morning.dispatchCpuSeconds()
+                                + serverSeconds.get(1)
+                                + serverSeconds.get(2))
+                        / morning.notices();
+                double actionCpu = bareActionCpuSeconds(database, cluster.get(0).runtime(), morning.notices());
+                System.out.printf(
+                        "a notice from planning to delivery: %.0f us of CPU (JVM and PostgreSQL); a bare no-op action of"
+                                + " the same runtime, scheduled and delivered: %.0f us; ratio %.1f%n",
+                        noticeCpu * 1e6, actionCpu * 1e6, noticeCpu / actionCpu);
+                System.out.printf(
+                        "the idle second run: %.2f s CPU (JVM %.2f s, PostgreSQL %.2f s), %.0f us per open case%n",
+                        morning.secondRunCpuSeconds() + serverSeconds.get(3),
+                        morning.secondRunCpuSeconds(),
+                        serverSeconds.get(3),
+                        (morning.secondRunCpuSeconds() + serverSeconds.get(3)) * 1e6 / morning.notices());
             } else {
                 runOnNodes(cluster, sent, databaseWork);
             }
         }
+    }
+
+    /**
+     * CPU time (JVM and PostgreSQL) per action of {@code count} no-op actions on the same runtime: scheduled through
+     * the action outbox in transactions of 200 (as dunning writes a chunk's notices), then dispatched.
+     */
+    private static double bareActionCpuSeconds(BenchmarkDatabase database, WorkflowRuntime runtime, int count) {
+        runtime.handle(RuntimeAgainstDbScheduler.NoOp.class, (action, payload) -> {});
+        Instant due = MORNING.plus(Duration.ofMinutes(6));
+        long jvm = DunningScenarios.cpuNanos();
+        Duration postgres = database.serverCpuTime();
+        for (int from = 0; from < count; from += 200) {
+            List<PlannedAction> chunk = new ArrayList<>();
+            for (int i = from; i < Math.min(count, from + 200); i++) {
+                chunk.add(new PlannedAction("noop:" + i, "noop:" + i, new RuntimeAgainstDbScheduler.NoOp(i), due));
+            }
+            runtime.transactions().inTransaction(() -> runtime.outbox().scheduleAll("noop", chunk));
+        }
+        RunReport delivered = runtime.dispatchDue(due);
+        if (delivered.delivered() != count) {
+            throw new IllegalStateException("delivered " + delivered + " of " + count + " no-op actions");
+        }
+        return ((DunningScenarios.cpuNanos() - jvm) / 1e9
+                        + database.serverCpuTime().minus(postgres).toNanos() / 1e9)
+                / count;
     }
 
     /** The measured morning on every node at once: planning, then dispatch, then an idle second run. */
@@ -162,32 +206,28 @@ public final class JpaDunningScenarios {
                 n, again.total(), again.wallSeconds(), again.cpuSeconds(), databaseWork.get(), sent.get());
     }
 
-    /** What every node did in one step, how long it took and the CPU time of the nodes' threads. */
+    /** What every node did in one step, how long it took and the JVM's CPU time (every node's threads). */
     private record Step(List<Integer> perNode, double wallSeconds, double cpuSeconds) {
 
         static Step onEvery(List<Node> cluster, ToIntFunction<Node> work) throws Exception {
-            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             CyclicBarrier start = new CyclicBarrier(cluster.size() + 1);
             ExecutorService pool = Executors.newFixedThreadPool(cluster.size());
             try {
-                List<Future<long[]>> runs = new ArrayList<>();
+                List<Future<Integer>> runs = new ArrayList<>();
                 for (Node node : cluster) {
                     runs.add(pool.submit(() -> {
                         start.await();
-                        long cpu = threads.getCurrentThreadCpuTime();
-                        int done = work.applyAsInt(node);
-                        return new long[] {done, threads.getCurrentThreadCpuTime() - cpu};
+                        return work.applyAsInt(node);
                     }));
                 }
                 start.await();
                 long wall = System.nanoTime();
+                long jvm = DunningScenarios.cpuNanos();
                 List<Integer> done = new ArrayList<>();
-                long cpu = 0;
-                for (Future<long[]> run : runs) {
-                    long[] result = run.get();
-                    done.add((int) result[0]);
-                    cpu += result[1];
+                for (Future<Integer> run : runs) {
+                    done.add(run.get());
                 }
+                long cpu = DunningScenarios.cpuNanos() - jvm;
                 return new Step(done, (System.nanoTime() - wall) / 1e9, cpu / 1e9);
             } finally {
                 pool.shutdownNow();

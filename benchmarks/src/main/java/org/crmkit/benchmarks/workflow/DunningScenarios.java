@@ -1,5 +1,6 @@
 package org.crmkit.benchmarks.workflow;
 
+import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -154,13 +155,17 @@ public final class DunningScenarios {
                 .build();
     }
 
+    /** What a measured morning did and the JVM's CPU time of each step, in seconds. */
+    public record Morning(int notices, double planCpuSeconds, double dispatchCpuSeconds, double secondRunCpuSeconds) {}
+
     /**
      * One morning's run, measured: planning ({@link Dunning#planDue}), then dispatch, each in wall time and CPU
-     * time of the calling thread, then a second run the same morning that must do nothing. {@code sent} counts
-     * what the channel received; {@code extra} is asked before the first step and after each step, and returns
-     * text to add to the line of the step since it was last asked (e.g. the database's CPU time).
+     * time of the JVM (every thread: the dispatcher claims on a thread of its own), then a second run the same
+     * morning that must do nothing. {@code sent} counts what the channel received; {@code extra} is asked before the
+     * first step and after each step, and returns text to add to the line of the step since it was last asked (e.g.
+     * the database's CPU time).
      */
-    public static void run(WorkflowRuntime runtime, Dunning dunning, AtomicLong sent, Supplier<String> extra) {
+    public static Morning run(WorkflowRuntime runtime, Dunning dunning, AtomicLong sent, Supplier<String> extra) {
         extra.get();
         long planStart = System.nanoTime();
         long planCpu = cpuNanos();
@@ -199,6 +204,7 @@ public final class DunningScenarios {
                 "second run the same morning: %s in %.2f s wall, %.2f s CPU%s; channel received %,d messages "
                         + "in all%n",
                 again, againSeconds, againCpuSeconds, extra.get(), sent.get());
+        return new Morning(dispatched.delivered(), planCpuSeconds, dispatchCpuSeconds, againCpuSeconds);
     }
 
     /**
@@ -248,9 +254,9 @@ public final class DunningScenarios {
         }
     }
 
-    /** CPU time of the calling thread: the machine is shared, so wall time alone says little. */
-    private static long cpuNanos() {
-        return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    /** CPU time of the JVM, every thread: the machine is shared, so wall time alone says little. */
+    public static long cpuNanos() {
+        return ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double seconds(long startNanos) {
