@@ -63,6 +63,7 @@ class WorkflowArchitectureTest {
                         "org.crmkit.workflow.reminder..",
                         "org.crmkit.workflow.sequence..",
                         "org.crmkit.workflow.greeting..",
+                        "org.crmkit.workflow.service..",
                         "org.crmkit.workflow.spi..")
                 .check(workflow);
     }

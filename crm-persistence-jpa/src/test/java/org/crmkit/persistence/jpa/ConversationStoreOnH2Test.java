@@ -1,0 +1,23 @@
+package org.crmkit.persistence.jpa;
+
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.ConversationStoreContract;
+import org.crmkit.workflow.service.ConversationStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConversationStoreOnH2Test extends ConversationStoreContract {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.h2();
+
+    @Override
+    protected Storage createStorage(SettableClock clock) {
+        return database.storagePort(clock);
+    }
+
+    @Override
+    protected ConversationStore createStore(Storage storage) {
+        return JpaConversationStore.create((JpaStorage) storage);
+    }
+}

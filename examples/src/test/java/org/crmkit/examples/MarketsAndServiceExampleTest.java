@@ -1,0 +1,43 @@
+package org.crmkit.examples;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MarketsAndServiceExampleTest {
+
+    @Test
+    void greetingsInFourLanguagesAndAnEscalatedCaseArePrinted() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+        MarketsAndServiceExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        // the case's reference comes from the random part of its id
+        List<String> lines = bytes.toString(StandardCharsets.UTF_8)
+                .replaceAll("CASE-[0-9A-F]{10}", "CASE-REF")
+                .lines()
+                .filter(line -> !line.isBlank())
+                .toList();
+        assertThat(lines)
+                .containsExactly(
+                        "Holiday greetings (due at 09:00 local time, sent by the day's run at 12:00 UTC), in the"
+                                + " customer's language:",
+                        "2026-06-12 12:00  EMAIL to ivan@example.ru  С Днём России!",
+                        "2026-09-25 12:00  EMAIL to wei@example.cn  中秋快乐！",
+                        "2026-11-11 12:00  EMAIL to agnieszka@example.pl  Narodowe Święto Niepodległości",
+                        "2026-12-06 12:00  EMAIL to aino@example.fi  Hyvää itsenäisyyspäivää!",
+                        "2026-12-02 14:30  e-mail from anna@example.pl opens CASE-REF, assigned to Ada Agent; first"
+                                + " response due 2026-12-03 08:30",
+                        "Task for Ada Agent: SLA warning: first response due - Pokrywka czajnika pękła [CASE-REF]",
+                        "Task for Lena Lead: SLA breached: first response overdue - Pokrywka czajnika pękła [CASE-REF]",
+                        "Case now assigned to: Lena Lead",
+                        "2026-12-03 10:00  EMAIL to anna@example.pl  Re: Pokrywka czajnika pękła [CASE-REF]",
+                        "2026-12-03 10:00  EMAIL to anna@example.pl  Jak nam poszło? Zgłoszenie CASE-REF",
+                        "December compliance of Service Poland: 1 case, first responses met 0 / missed 1, resolutions"
+                                + " met 1 / missed 0, CSAT 4.0, NPS 100");
+    }
+}
