@@ -160,6 +160,26 @@ class CustomerServiceTest {
     }
 
     @Test
+    void chinasAdjustedWorkingSaturdayCountsAsABusinessDay() {
+        CustomerService service = service(SlaPolicy.of("four hours", Duration.ofHours(4), Duration.ofHours(40)));
+        customer("Wei", "CN", "Asia/Shanghai", Locale.forLanguageTag("zh"));
+        // Friday 13 February 2026, 16:00 in Shanghai; Saturday the 14th is worked before the Spring Festival week
+        clock.set(Instant.parse("2026-02-13T08:00:00Z"));
+
+        Received received = service.receive(email("wei@example.com", "Broken lid"));
+
+        assertThat(received.conversation()
+                        .sla()
+                        .target(Milestone.FIRST_RESPONSE)
+                        .dueAt())
+                .isEqualTo(Instant.parse("2026-02-14T04:00:00Z"));
+        // 1 hour on Friday, 8 on Saturday, the festival week (15 to 23 February) off, 8 hours each from Tuesday
+        // the 24th to Thursday the 26th, and the last 7 on Friday the 27th until 16:00
+        assertThat(received.conversation().sla().target(Milestone.RESOLUTION).dueAt())
+                .isEqualTo(Instant.parse("2026-02-27T08:00:00Z"));
+    }
+
+    @Test
     void waitingOnTheCustomerPausesTheResolutionClock() {
         CustomerService service = service(SlaPolicy.of("one day", Duration.ofHours(2), Duration.ofHours(8)));
         customer("Anna", "PL", "Europe/Warsaw", Locale.forLanguageTag("pl"));
