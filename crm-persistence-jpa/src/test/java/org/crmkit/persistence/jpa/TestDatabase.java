@@ -64,20 +64,32 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
     private static final Pattern MIGRATION = Pattern.compile("V(\\d+)__.+\\.sql");
 
     private final Kind kind;
+    /** Added to the JDBC URL of PostgreSQL, e.g. driver options. */
+    private final String urlOptions;
+
     private String databaseName;
     private HikariDataSource dataSource;
     private EntityManagerFactory entityManagerFactory;
 
-    private TestDatabase(Kind kind) {
+    private TestDatabase(Kind kind, String urlOptions) {
         this.kind = kind;
+        this.urlOptions = urlOptions;
     }
 
     static TestDatabase h2() {
-        return new TestDatabase(Kind.H2);
+        return new TestDatabase(Kind.H2, "");
     }
 
     static TestDatabase postgres() {
-        return new TestDatabase(Kind.POSTGRESQL);
+        return new TestDatabase(Kind.POSTGRESQL, "");
+    }
+
+    /**
+     * PostgreSQL with the driver's {@code reWriteBatchedInserts}, as many hosts configure it: a batch of inserts goes
+     * as multi-row statements, whose row counts the driver no longer reports per insert.
+     */
+    static TestDatabase postgresWithRewrittenInserts() {
+        return new TestDatabase(Kind.POSTGRESQL, "&reWriteBatchedInserts=true");
     }
 
     Kind kind() {
@@ -99,7 +111,7 @@ final class TestDatabase implements BeforeAllCallback, AfterAllCallback {
                     Statement statement = admin.createStatement()) {
                 statement.execute("create database " + databaseName);
             }
-            pool.setJdbcUrl(EmbeddedPostgresHolder.INSTANCE.getJdbcUrl("postgres", databaseName));
+            pool.setJdbcUrl(EmbeddedPostgresHolder.INSTANCE.getJdbcUrl("postgres", databaseName) + urlOptions);
             pool.setUsername("postgres");
         }
         dataSource = new HikariDataSource(pool);
