@@ -55,6 +55,7 @@ public final class Crm {
     private final Events events;
     private final Duplicates duplicates;
     private final Privacy privacy;
+    private final Merges merges;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
@@ -80,6 +81,7 @@ public final class Crm {
         this.leads = new Leads(useCases, builder.leadScoring, builder.leadAssignment, parties, sales);
         this.events = new Events(useCases);
         this.privacy = new Privacy(useCases);
+        this.merges = new Merges(useCases);
     }
 
     public static Builder builder() {
@@ -144,6 +146,11 @@ public final class Crm {
     /** Duplicate detection: candidates, registration reporting them, scans of contacts and accounts. */
     public Duplicates duplicates() {
         return duplicates;
+    }
+
+    /** Merges of duplicate contacts or accounts, unmerges, and reads that follow merged ids to their survivors. */
+    public Merges merges() {
+        return merges;
     }
 
     /** The dead letters: events the listeners failed on as often as the relay tries. */

@@ -13,6 +13,7 @@ import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
+import org.crmkit.core.spi.MergeRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
@@ -59,6 +60,7 @@ public final class InMemoryStorage implements Storage {
             new InMemoryForecastSnapshotRepository(transactions);
 
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
+    private final InMemoryMergeRepository merges = new InMemoryMergeRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -205,5 +207,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public AuditTrail auditTrail() {
         return auditTrail;
+    }
+
+    @Override
+    public MergeRepository merges() {
+        return merges;
     }
 }

@@ -53,4 +53,7 @@ public interface Storage {
 
     /** The audit trail: who changed which field of which record, and when. */
     AuditTrail auditTrail();
+
+    /** The merges of contacts and accounts, with their before-images; what redirects merged ids. */
+    MergeRepository merges();
 }

@@ -18,6 +18,7 @@ import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
+import org.crmkit.core.spi.MergeRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.PaymentRepository;
@@ -60,6 +61,7 @@ public final class JpaStorage implements Storage {
     private final JpaActivityRepository activities;
     private final JpaTaskRepository tasks;
     private final JpaCaseRepository cases;
+    private final JpaMergeRepository merges;
     private final JpaCampaignRepository campaigns;
     private final JpaInvoiceRepository invoices;
     private final JpaPaymentRepository payments;
@@ -103,6 +105,7 @@ public final class JpaStorage implements Storage {
                 new JpaTeamRotationRepository(new AggregateTable<>(transactions, json, ids, new TeamRotationMapping()));
         shares = new JpaRecordShareRepository(transactions, ids);
         auditTrail = new JpaAuditTrail(transactions);
+        merges = new JpaMergeRepository(new AggregateTable<>(transactions, json, ids, new MergeMapping()));
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -205,6 +208,12 @@ public final class JpaStorage implements Storage {
     @Override
     public TaskRepository tasks() {
         return tasks;
+    }
+
+    /** Merges of contacts and accounts in {@code crm_merge}, with their before-images. */
+    @Override
+    public MergeRepository merges() {
+        return merges;
     }
 
     /** Service cases in {@code crm_case}. */

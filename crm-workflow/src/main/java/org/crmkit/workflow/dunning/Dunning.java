@@ -81,6 +81,7 @@ public final class Dunning implements Workflow {
         });
         runtime.register(this);
         runtime.crm().privacy().register(new DunningPersonalData(builder.cases));
+        runtime.crm().merges().register(new DunningMerge(builder.cases));
     }
 
     /** Starts configuring dunning on the runtime; {@link Builder#build()} registers it. */

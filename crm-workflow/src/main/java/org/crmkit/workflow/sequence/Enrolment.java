@@ -109,6 +109,23 @@ public record Enrolment(
                 version);
     }
 
+    /** The same enrolment of another contact (a merge moved it to the survivor, an unmerge back). */
+    Enrolment movedTo(ContactId newContact) {
+        return new Enrolment(
+                id,
+                tenant,
+                sequence,
+                Require.notNull(newContact, "contact"),
+                status,
+                nextStep,
+                nextStepAt,
+                waitingFor,
+                endReason,
+                enrolledAt,
+                finishedAt,
+                version);
+    }
+
     public Enrolment withVersion(long newVersion) {
         return new Enrolment(
                 id,

@@ -387,6 +387,7 @@ public final class FollowUpSequences implements Workflow {
             Require.that(!sequences.isEmpty(), "sequences", "at least one sequence is required");
             FollowUpSequences workflow = new FollowUpSequences(this);
             runtime.register(workflow);
+            runtime.crm().merges().register(new SequenceMerge(enrolments));
             return workflow;
         }
     }
