@@ -38,7 +38,7 @@ class MergeExampleTest {
                         "Unmerged: the typed-in contact is back: true, with its call: 1, the deal's contact again the"
                                 + " typed-in one: true",
                         "Merged again and renamed: unmerge refused, 1 reason: Contact <ERP's contact> was changed after"
-                                + " the merge (it is at version 4, the merge left version 3)");
+                                + " the merge (it is at version 5, the merge left version 4)");
         assertThat(events).filteredOn("RecordsMerged"::equals).hasSize(2);
         assertThat(events).filteredOn("MergeUndone"::equals).hasSize(1);
     }
