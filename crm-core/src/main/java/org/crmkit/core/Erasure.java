@@ -92,6 +92,7 @@ final class Erasure {
                         state -> Pseudonyms.opportunity(state, records.nameWords),
                         Opportunity::restore,
                         storage.opportunities()::save));
+        count("merges", MergedImages.erase(storage.merges(), records));
         for (PersonalDataHolder holder : holders) {
             count(holder.name(), holder.erase(subject));
         }
