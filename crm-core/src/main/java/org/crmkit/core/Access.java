@@ -7,6 +7,8 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.crmkit.core.access.RecordShare;
+import org.crmkit.core.access.RecordShared;
+import org.crmkit.core.access.RecordUnshared;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.ShareAccess;
 import org.crmkit.core.access.SharingModel;
@@ -162,9 +164,10 @@ public final class Access {
     }
 
     /**
-     * Shares a contact, account, lead or opportunity with a user, or changes the access of its share. The acting
-     * user must see the record ({@code RecordNotFoundException} otherwise) and may change it ({@code
-     * AccessDeniedException} otherwise); the user must exist.
+     * Shares a contact, account, lead or opportunity with a user, or changes the access of its share, and records a
+     * {@code RecordShared} event naming the acting user. The acting user must see the record ({@code
+     * RecordNotFoundException} otherwise) and may change it ({@code AccessDeniedException} otherwise); the user must
+     * exist.
      */
     public RecordShare shareWithUser(RecordRef record, UserId user, ShareAccess access) {
         Require.notNull(user, "user");
@@ -178,7 +181,8 @@ public final class Access {
     }
 
     /**
-     * Ends the share of the record with the user or team whose id is {@code grantee}; false when there was none.
+     * Ends the share of the record with the user or team whose id is {@code grantee} and records a {@code
+     * RecordUnshared} event; false when there was none (and nothing is recorded).
      * The acting user must see and may change the record, as for {@link #shareWithUser}.
      */
     public boolean unshare(RecordRef record, UUID grantee) {
@@ -186,7 +190,19 @@ public final class Access {
         Require.notNull(grantee, "grantee");
         return useCases.write(() -> {
             useCases.sharing.requireChangeable(record);
-            return useCases.storage.shares().delete(useCases.tenant(), record, grantee);
+            boolean ended = useCases.storage.shares().delete(useCases.tenant(), record, grantee);
+            if (ended) {
+                useCases.storage
+                        .outbox()
+                        .append(List.of(new RecordUnshared(
+                                useCases.tenant(),
+                                record.id(),
+                                useCases.clock.instant(),
+                                record,
+                                grantee,
+                                useCases.actor().id())));
+            }
+            return ended;
         });
     }
 
@@ -204,7 +220,19 @@ public final class Access {
         Require.notNull(access, "access");
         return useCases.write(() -> {
             useCases.sharing.requireChangeable(record);
-            return useCases.storage.shares().save(new RecordShare(useCases.tenant(), record, grantee.get(), access));
+            RecordShare share =
+                    useCases.storage.shares().save(new RecordShare(useCases.tenant(), record, grantee.get(), access));
+            useCases.storage
+                    .outbox()
+                    .append(List.of(new RecordShared(
+                            share.tenant(),
+                            record.id(),
+                            useCases.clock.instant(),
+                            record,
+                            share.grantee(),
+                            access,
+                            useCases.actor().id())));
+            return share;
         });
     }
 

@@ -111,6 +111,7 @@ public final class Activities {
     public void delete(ActivityId id) {
         useCases.write(() -> {
             Activity activity = activity(id);
+            useCases.sharing.requireChangeable(activity);
             activity.delete(useCases.actor(), useCases.clock);
             useCases.storage.activities().delete(activity.tenant(), activity.id(), activity.version());
             useCases.storage.outbox().append(activity.pendingEvents());
@@ -120,7 +121,7 @@ public final class Activities {
 
     public Optional<Activity> findActivity(ActivityId id) {
         Require.notNull(id, "id");
-        return useCases.storage.activities().findById(useCases.tenant(), id);
+        return useCases.activities().findById(useCases.tenant(), id);
     }
 
     /** The contact's timeline: its activities that pass the filter, newest first (ties by id, descending). */
@@ -138,7 +139,7 @@ public final class Activities {
         Require.notNull(subject, "subject");
         Require.notNull(filter, "filter");
         Require.notNull(page, "page");
-        return useCases.storage.activities().timeline(useCases.tenant(), subject, filter, page);
+        return useCases.activities().timeline(useCases.tenant(), subject, filter, page);
     }
 
     /**
@@ -163,7 +164,7 @@ public final class Activities {
 
     public Optional<Task> findTask(TaskId id) {
         Require.notNull(id, "id");
-        return useCases.storage.tasks().findById(useCases.tenant(), id);
+        return useCases.tasks().findById(useCases.tenant(), id);
     }
 
     /** OPEN to IN_PROGRESS. */
@@ -186,10 +187,10 @@ public final class Activities {
     /** The next occurrence created when the recurring task was done, if any. */
     public Optional<Task> nextOccurrence(TaskId id) {
         Require.notNull(id, "id");
-        Task task = UseCases.found(useCases.storage.tasks().findById(useCases.tenant(), id), "Task", id);
+        Task task = UseCases.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
         return task.nextOccurrence() == null
                 ? Optional.empty()
-                : useCases.storage.tasks().findById(useCases.tenant(), task.nextOccurrence());
+                : useCases.tasks().findById(useCases.tenant(), task.nextOccurrence());
     }
 
     /** OPEN or IN_PROGRESS to CANCELLED. */
@@ -241,20 +242,20 @@ public final class Activities {
         Require.notNull(assignee, "assignee");
         Require.noNulls(statuses, "statuses");
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findByAssignee(useCases.tenant(), assignee, statuses, page);
+        return useCases.tasks().findByAssignee(useCases.tenant(), assignee, statuses, page);
     }
 
     /** Active tasks whose due time has passed by now (the clock), by due time then id. */
     public Page<Task> overdueTasks(PageRequest page) {
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findOverdue(useCases.tenant(), useCases.clock.instant(), page);
+        return useCases.tasks().findOverdue(useCases.tenant(), useCases.clock.instant(), page);
     }
 
     /** Active tasks whose due time lies before {@code asOf}, by due time then id; for workflows run as of a time. */
     public Page<Task> overdueTasks(Instant asOf, PageRequest page) {
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findOverdue(useCases.tenant(), asOf, page);
+        return useCases.tasks().findOverdue(useCases.tenant(), asOf, page);
     }
 
     /** Active tasks due at or after {@code from} and before {@code until}, by due time then id. */
@@ -263,32 +264,32 @@ public final class Activities {
         Require.notNull(until, "until");
         Require.that(until.isAfter(from), "until", "must be after from (" + from + "), was " + until);
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findDueBetween(useCases.tenant(), from, until, page);
+        return useCases.tasks().findDueBetween(useCases.tenant(), from, until, page);
     }
 
     /** Tasks of any status linked to the record, by due time then id. */
     public Page<Task> tasksLinkedTo(RecordRef link, PageRequest page) {
         Require.notNull(link, "link");
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findByLink(useCases.tenant(), link, page);
+        return useCases.tasks().findByLink(useCases.tenant(), link, page);
     }
 
     /** Active tasks whose reminder is due by {@code asOf} and not sent yet, by reminder time then id. */
     public Page<Task> remindersDue(Instant asOf, PageRequest page) {
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        return useCases.storage.tasks().findRemindersDue(useCases.tenant(), asOf, page);
+        return useCases.tasks().findRemindersDue(useCases.tenant(), asOf, page);
     }
 
     private Activity activity(ActivityId id) {
         Require.notNull(id, "id");
-        return UseCases.found(useCases.storage.activities().findById(useCases.tenant(), id), "Activity", id);
+        return UseCases.found(useCases.activities().findById(useCases.tenant(), id), "Activity", id);
     }
 
     private Task changeTask(TaskId id, Consumer<Task> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            Task task = UseCases.found(useCases.storage.tasks().findById(useCases.tenant(), id), "Task", id);
+            Task task = UseCases.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
             change.accept(task);
             return useCases.save(task, useCases.storage.tasks()::save);
         });

@@ -76,7 +76,7 @@ public final class Billing {
         Require.notNull(ref, "externalRef");
         Require.notNull(invoice, "invoice");
         return useCases.upsert(
-                () -> useCases.storage.invoices().findByExternalRef(useCases.tenant(), ref),
+                () -> useCases.invoices().findByExternalRef(useCases.tenant(), ref),
                 () -> {
                     Invoice created = draft(invoice);
                     created.addExternalRef(ref);
@@ -139,9 +139,7 @@ public final class Billing {
                 invoice.lines(),
                 useCases.clock);
         requireNumberFree(
-                useCases.storage.invoices().findByNumber(useCases.tenant(), draft.number()),
-                "Invoice number",
-                draft.number());
+                useCases.invoices().findByNumber(useCases.tenant(), draft.number()), "Invoice number", draft.number());
         return draft;
     }
 
@@ -183,7 +181,7 @@ public final class Billing {
         Require.notNull(ref, "externalRef");
         Require.notNull(payment, "payment");
         return useCases.upsert(
-                () -> useCases.storage.payments().findByExternalRef(useCases.tenant(), ref),
+                () -> useCases.payments().findByExternalRef(useCases.tenant(), ref),
                 () -> received(payment, List.of(ref)),
                 stored -> {
                     Payment given = Payment.receive(
@@ -248,8 +246,8 @@ public final class Billing {
         Require.notNull(paymentId, "paymentId");
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
-            Payment payment = UseCases.found(
-                    useCases.storage.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
+            Payment payment =
+                    UseCases.found(useCases.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, payment.account(), "invoiceId");
             invoice.applyPayment(payment.id(), amount, useCases.clock);
@@ -281,7 +279,7 @@ public final class Billing {
         Require.notNull(ref, "externalRef");
         Require.notNull(creditNote, "creditNote");
         return useCases.upsert(
-                () -> useCases.storage.creditNotes().findByExternalRef(useCases.tenant(), ref),
+                () -> useCases.creditNotes().findByExternalRef(useCases.tenant(), ref),
                 () -> {
                     CreditNote created = issued(creditNote);
                     created.addExternalRef(ref);
@@ -327,7 +325,7 @@ public final class Billing {
                 creditNote.reason(),
                 useCases.clock);
         requireNumberFree(
-                useCases.storage.creditNotes().findByNumber(useCases.tenant(), note.number()),
+                useCases.creditNotes().findByNumber(useCases.tenant(), note.number()),
                 "Credit note number",
                 note.number());
         if (note.invoice() != null) {
@@ -344,9 +342,7 @@ public final class Billing {
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
             CreditNote note = UseCases.found(
-                    useCases.storage.creditNotes().findById(useCases.tenant(), creditNoteId),
-                    "CreditNote",
-                    creditNoteId);
+                    useCases.creditNotes().findById(useCases.tenant(), creditNoteId), "CreditNote", creditNoteId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, note.account(), "invoiceId");
             settleWithCredit(note, invoice, amount);
@@ -362,8 +358,7 @@ public final class Billing {
 
     /** The tenant's invoice, or a {@code RecordNotFoundException} naming the field the id came from. */
     private Invoice loadInvoice(InvoiceId id, String field) {
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findById(useCases.tenant(), id)
                 .orElseThrow(() -> new RecordNotFoundException("Invoice", id, field));
     }
@@ -377,23 +372,22 @@ public final class Billing {
     }
 
     public Optional<Invoice> invoice(InvoiceId id) {
-        return useCases.storage.invoices().findById(useCases.tenant(), Require.notNull(id, "invoiceId"));
+        return useCases.invoices().findById(useCases.tenant(), Require.notNull(id, "invoiceId"));
     }
 
     public Optional<Invoice> invoiceByNumber(String number) {
-        return useCases.storage.invoices().findByNumber(useCases.tenant(), Require.notBlank(number, "number"));
+        return useCases.invoices().findByNumber(useCases.tenant(), Require.notBlank(number, "number"));
     }
 
     /** The account's invoices by due date, then number. */
     public Page<Invoice> invoicesOf(AccountId account, PageRequest page) {
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
     /** The account's open invoices by due date, then number. */
     public List<Invoice> openInvoicesOf(AccountId account) {
-        return useCases.storage.invoices().findOpenByAccount(useCases.tenant(), Require.notNull(account, "account"));
+        return useCases.invoices().findOpenByAccount(useCases.tenant(), Require.notNull(account, "account"));
     }
 
     /**
@@ -403,7 +397,7 @@ public final class Billing {
     public Map<AccountId, List<Invoice>> openInvoicesOf(Collection<AccountId> accounts) {
         Require.noNulls(accounts, "accounts");
         Map<AccountId, List<Invoice>> byAccount = new LinkedHashMap<>();
-        for (Invoice invoice : useCases.storage.invoices().findOpenByAccounts(useCases.tenant(), accounts)) {
+        for (Invoice invoice : useCases.invoices().findOpenByAccounts(useCases.tenant(), accounts)) {
             byAccount
                     .computeIfAbsent(invoice.account(), account -> new ArrayList<>())
                     .add(invoice);
@@ -417,10 +411,7 @@ public final class Billing {
     public Map<InvoiceId, Invoice> invoices(Collection<InvoiceId> ids) {
         Require.noNulls(ids, "invoiceIds");
         Map<InvoiceId, Invoice> byId = new LinkedHashMap<>();
-        useCases.storage
-                .invoices()
-                .findByIds(useCases.tenant(), ids)
-                .forEach(invoice -> byId.put(invoice.id(), invoice));
+        useCases.invoices().findByIds(useCases.tenant(), ids).forEach(invoice -> byId.put(invoice.id(), invoice));
         return byId;
     }
 
@@ -430,16 +421,14 @@ public final class Billing {
      * without re-reading the batches before.
      */
     public List<Invoice> overdueInvoicesAfter(LocalDate asOf, Invoice after, int limit) {
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findOverdueAfter(
                         useCases.tenant(), Require.notNull(asOf, "asOf"), after, Require.positive(limit, "limit"));
     }
 
     /** Open invoices due before {@code asOf}, oldest due date first. */
     public Page<Invoice> overdueInvoices(LocalDate asOf, PageRequest page) {
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findOverdue(useCases.tenant(), Require.notNull(asOf, "asOf"), Require.notNull(page, "page"));
     }
 
@@ -460,8 +449,7 @@ public final class Billing {
     public List<Invoice> invoicesIssuedBetween(
             LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         requireRange(from, to, limit);
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findIssuedBetween(
                         useCases.tenant(), from, to, Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
     }
@@ -474,8 +462,7 @@ public final class Billing {
     public List<Invoice> invoicesDueBetween(
             LocalDate from, LocalDate to, Set<InvoiceStatus> statuses, Invoice after, int limit) {
         requireRange(from, to, limit);
-        return useCases.storage
-                .invoices()
+        return useCases.invoices()
                 .findDueBetween(
                         useCases.tenant(), from, to, Set.copyOf(Require.noNulls(statuses, "statuses")), after, limit);
     }
@@ -487,7 +474,7 @@ public final class Billing {
      */
     public List<Payment> paymentsReceivedBetween(LocalDate from, LocalDate to, Payment after, int limit) {
         requireRange(from, to, limit);
-        return useCases.storage.payments().findReceivedBetween(useCases.tenant(), from, to, after, limit);
+        return useCases.payments().findReceivedBetween(useCases.tenant(), from, to, after, limit);
     }
 
     private static void requireRange(LocalDate from, LocalDate to, int limit) {
@@ -500,39 +487,37 @@ public final class Billing {
     }
 
     public Optional<Payment> payment(PaymentId id) {
-        return useCases.storage.payments().findById(useCases.tenant(), Require.notNull(id, "paymentId"));
+        return useCases.payments().findById(useCases.tenant(), Require.notNull(id, "paymentId"));
     }
 
     /** The account's payments by date received. */
     public Page<Payment> paymentsOf(AccountId account, PageRequest page) {
-        return useCases.storage
-                .payments()
+        return useCases.payments()
                 .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
     /** The invoice recorded under another system's reference, found by one indexed lookup. */
     public Optional<Invoice> invoiceByExternalRef(ExternalRef ref) {
-        return useCases.storage.invoices().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+        return useCases.invoices().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     /** The payment recorded under another system's reference, found by one indexed lookup. */
     public Optional<Payment> paymentByExternalRef(ExternalRef ref) {
-        return useCases.storage.payments().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+        return useCases.payments().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     /** The credit note recorded under another system's reference, found by one indexed lookup. */
     public Optional<CreditNote> creditNoteByExternalRef(ExternalRef ref) {
-        return useCases.storage.creditNotes().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
+        return useCases.creditNotes().findByExternalRef(useCases.tenant(), Require.notNull(ref, "externalRef"));
     }
 
     public Optional<CreditNote> creditNote(CreditNoteId id) {
-        return useCases.storage.creditNotes().findById(useCases.tenant(), Require.notNull(id, "creditNoteId"));
+        return useCases.creditNotes().findById(useCases.tenant(), Require.notNull(id, "creditNoteId"));
     }
 
     /** The account's credit notes by issue date. */
     public Page<CreditNote> creditNotesOf(AccountId account, PageRequest page) {
-        return useCases.storage
-                .creditNotes()
+        return useCases.creditNotes()
                 .findByAccount(useCases.tenant(), Require.notNull(account, "account"), Require.notNull(page, "page"));
     }
 
@@ -545,18 +530,14 @@ public final class Billing {
         Money zero = Money.zero(Require.notNull(currency, "currency"));
         TenantId tenant = useCases.tenant();
         return useCases.storage.transactions().inTransaction(() -> {
-            Money open = useCases.storage.invoices().findOpenByAccount(tenant, account).stream()
+            Money open = useCases.invoices().findOpenByAccount(tenant, account).stream()
                     .map(Invoice::balanceDue)
                     .filter(m -> m.currency().equals(currency))
                     .reduce(zero, Money::plus);
             Money unallocated = sumAll(
-                    page -> useCases.storage.payments().findByAccount(tenant, account, page),
-                    Payment::unallocated,
-                    zero);
+                    page -> useCases.payments().findByAccount(tenant, account, page), Payment::unallocated, zero);
             Money unapplied = sumAll(
-                    page -> useCases.storage.creditNotes().findByAccount(tenant, account, page),
-                    CreditNote::unapplied,
-                    zero);
+                    page -> useCases.creditNotes().findByAccount(tenant, account, page), CreditNote::unapplied, zero);
             return new AccountBalance(account, open, unallocated, unapplied);
         });
     }

@@ -100,10 +100,14 @@ public final class Campaigns {
         return useCases.storage.campaigns().findActiveOn(useCases.tenant(), day, page);
     }
 
-    /** Campaigns the contact or lead is a member of, by period start then id. */
+    /**
+     * Campaigns the contact or lead is a member of, by period start then id; a {@code RecordNotFoundException} when
+     * the acting user may not see the member (see {@code SharingModel}).
+     */
     public Page<Campaign> campaignsOf(RecordRef member, PageRequest page) {
         Require.notNull(member, "member");
         Require.notNull(page, "page");
+        useCases.sharing.requireVisibleWhenRestricted(member);
         return useCases.storage.campaigns().findByMember(useCases.tenant(), member, page);
     }
 

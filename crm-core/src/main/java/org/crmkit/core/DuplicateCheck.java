@@ -62,7 +62,7 @@ final class DuplicateCheck {
     }
 
     List<DuplicateCandidate> contactCandidates(MatchProfile probe, NewContact contact, DuplicateRules tenantRules) {
-        var contacts = useCases.storage.contacts();
+        var contacts = useCases.contacts();
         TenantId tenant = useCases.tenant();
         Map<RecordRef, MatchProfile> found = sharingContactPoints(
                 contact.contactPoints(),
@@ -82,7 +82,7 @@ final class DuplicateCheck {
     }
 
     List<DuplicateCandidate> accountCandidates(MatchProfile probe, NewAccount account, DuplicateRules tenantRules) {
-        var accounts = useCases.storage.accounts();
+        var accounts = useCases.accounts();
         TenantId tenant = useCases.tenant();
         Map<RecordRef, MatchProfile> found = sharingContactPoints(
                 account.contactPoints(),

@@ -14,11 +14,15 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
+import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ContactRepository;
 
 /**
  * Duplicate detection for the calling tenant under its {@link DuplicateRules} (set with
  * {@code Crm.Builder.duplicateRules}): the candidates a new contact or account would have, registration that
- * reports them, and a scan of all stored contacts or accounts for clusters. Thread-safe.
+ * reports them, and a scan of all stored contacts or accounts for clusters. Candidates and scans compare only
+ * with the records the acting user may see under the sharing model (hidden records are neither found nor named).
+ * Thread-safe.
  */
 public final class Duplicates {
 
@@ -75,26 +79,23 @@ public final class Duplicates {
     }
 
     /**
-     * Scans every contact of the tenant for clusters of possible duplicates under the tenant's rules (whatever its
+     * Scans every contact of the tenant that the acting user may see (see {@code SharingModel}) for clusters of
+     * possible duplicates under the tenant's rules (whatever its
      * policy), reading them a batch at a time; only contacts sharing a blocking key are compared (see
      * {@link DuplicateScan}). Memory grows with the number of contacts (their names, postal codes, emails and
      * phones), not with the pairs.
      */
     public DuplicateScanResult scanContacts() {
         TenantId tenant = useCases.tenant();
-        return scan(
-                (after, limit) -> useCases.storage.contacts().findAllAfter(tenant, after, limit),
-                Contact::id,
-                MatchProfile::of);
+        ContactRepository contacts = useCases.contacts();
+        return scan((after, limit) -> contacts.findAllAfter(tenant, after, limit), Contact::id, MatchProfile::of);
     }
 
     /** As {@link #scanContacts}, for accounts (the tax id is a blocking key too). */
     public DuplicateScanResult scanAccounts() {
         TenantId tenant = useCases.tenant();
-        return scan(
-                (after, limit) -> useCases.storage.accounts().findAllAfter(tenant, after, limit),
-                Account::id,
-                MatchProfile::of);
+        AccountRepository accounts = useCases.accounts();
+        return scan((after, limit) -> accounts.findAllAfter(tenant, after, limit), Account::id, MatchProfile::of);
     }
 
     private <P, I> DuplicateScanResult scan(

@@ -1,8 +1,11 @@
 package org.crmkit.core;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.access.FieldSecurity;
 import org.crmkit.core.access.Role;
@@ -27,12 +30,58 @@ import org.crmkit.core.party.ContactState;
  */
 final class FieldGuard {
 
+    /** How the guard reads and replaces the restricted fields of one aggregate type, and finds its stored copy. */
+    private record Secured<A extends AggregateRoot<?>, S>(
+            RecordType type,
+            Class<A> aggregate,
+            Function<A, S> state,
+            Function<S, A> restore,
+            BiFunction<S, SecuredField, Object> value,
+            TriFunction<S, SecuredField, Object, S> with,
+            Function<A, RecordRef> ref,
+            Function<A, Optional<A>> stored) {
+
+        /** The state with each of the fields set to its {@code replacement} value (null: absent). */
+        S replaced(S state, List<SecuredField> fields, Function<SecuredField, Object> replacement) {
+            S result = state;
+            for (SecuredField field : fields) {
+                result = with.apply(result, field, replacement.apply(field));
+            }
+            return result;
+        }
+    }
+
+    @FunctionalInterface
+    private interface TriFunction<T, U, V, R> {
+        R apply(T t, U u, V v);
+    }
+
     private final UseCases useCases;
     private final FieldSecurity security;
+    private final Secured<Contact, ContactState> contacts;
+    private final Secured<Account, AccountState> accounts;
 
     FieldGuard(UseCases useCases, FieldSecurity security) {
         this.useCases = useCases;
         this.security = security;
+        this.contacts = new Secured<>(
+                RecordType.CONTACT,
+                Contact.class,
+                Contact::state,
+                Contact::restore,
+                SecuredFieldValues::value,
+                SecuredFieldValues::with,
+                contact -> RecordRef.contact(contact.id()),
+                contact -> useCases.storage.contacts().findById(contact.tenant(), contact.id()));
+        this.accounts = new Secured<>(
+                RecordType.ACCOUNT,
+                Account.class,
+                Account::state,
+                Account::restore,
+                SecuredFieldValues::value,
+                SecuredFieldValues::with,
+                account -> RecordRef.account(account.id()),
+                account -> useCases.storage.accounts().findById(account.tenant(), account.id()));
     }
 
     /**
@@ -40,27 +89,19 @@ final class FieldGuard {
      * actor's roles are read once, by this call.
      */
     Optional<UnaryOperator<Contact>> contactMask() {
-        return restrictedRoles().map(roles -> contact -> {
-            ContactState state = contact.state();
-            for (SecuredField field : security.restrictedFields(RecordType.CONTACT)) {
-                if (!security.mayRead(field, roles)) {
-                    state = SecuredFieldValues.with(state, field, null);
-                }
-            }
-            return Contact.restore(state);
-        });
+        return mask(contacts);
     }
 
     /** How the actor reads accounts, as {@link #contactMask()}. */
     Optional<UnaryOperator<Account>> accountMask() {
-        return restrictedRoles().map(roles -> account -> {
-            AccountState state = account.state();
-            for (SecuredField field : security.restrictedFields(RecordType.ACCOUNT)) {
-                if (!security.mayRead(field, roles)) {
-                    state = SecuredFieldValues.with(state, field, null);
-                }
-            }
-            return Account.restore(state);
+        return mask(accounts);
+    }
+
+    private <A extends AggregateRoot<?>, S> Optional<UnaryOperator<A>> mask(Secured<A, S> secured) {
+        return restrictedRoles().map(roles -> {
+            List<SecuredField> hidden = unreadable(secured, roles);
+            return aggregate ->
+                    secured.restore().apply(secured.replaced(secured.state().apply(aggregate), hidden, field -> null));
         });
     }
 
@@ -68,41 +109,32 @@ final class FieldGuard {
      * The stored contact or account to save for the actor: a field it may not read and that is absent (as it read
      * it) takes the stored value. Other aggregates, new records and unrestricted actors are saved as they are.
      */
-    @SuppressWarnings("unchecked") // each branch returns the type it tested
     <A extends AggregateRoot<?>> A keptHidden(A changed) {
+        if (contacts.aggregate().isInstance(changed)) {
+            return keptHidden(contacts, changed);
+        }
+        return accounts.aggregate().isInstance(changed) ? keptHidden(accounts, changed) : changed;
+    }
+
+    private <A extends AggregateRoot<?>, S, C extends AggregateRoot<?>> C keptHidden(Secured<A, S> secured, C changed) {
         Optional<Set<Role>> roles = restrictedRoles();
         if (roles.isEmpty() || changed.version() == 0) {
             return changed;
         }
-        if (changed instanceof Contact contact) {
-            Optional<Contact> stored = useCases.storage.contacts().findById(contact.tenant(), contact.id());
-            if (stored.isEmpty()) {
-                return changed;
-            }
-            ContactState state = contact.state();
-            for (SecuredField field : security.restrictedFields(RecordType.CONTACT)) {
-                if (!security.mayRead(field, roles.get()) && SecuredFieldValues.value(state, field) == null) {
-                    state = SecuredFieldValues.with(
-                            state, field, SecuredFieldValues.value(stored.get().state(), field));
-                }
-            }
-            return (A) Contact.restore(state);
+        A record = secured.aggregate().cast(changed);
+        Optional<A> stored = secured.stored().apply(record);
+        if (stored.isEmpty()) {
+            return changed;
         }
-        if (changed instanceof Account account) {
-            Optional<Account> stored = useCases.storage.accounts().findById(account.tenant(), account.id());
-            if (stored.isEmpty()) {
-                return changed;
-            }
-            AccountState state = account.state();
-            for (SecuredField field : security.restrictedFields(RecordType.ACCOUNT)) {
-                if (!security.mayRead(field, roles.get()) && SecuredFieldValues.value(state, field) == null) {
-                    state = SecuredFieldValues.with(
-                            state, field, SecuredFieldValues.value(stored.get().state(), field));
-                }
-            }
-            return (A) Account.restore(state);
-        }
-        return changed;
+        S state = secured.state().apply(record);
+        S storedState = secured.state().apply(stored.get());
+        List<SecuredField> absent = unreadable(secured, roles.get()).stream()
+                .filter(field -> secured.value().apply(state, field) == null)
+                .toList();
+        @SuppressWarnings("unchecked") // C is A: the caller tested the aggregate's class
+        C kept = (C) secured.restore()
+                .apply(secured.replaced(state, absent, field -> secured.value().apply(storedState, field)));
+        return kept;
     }
 
     /**
@@ -110,51 +142,37 @@ final class FieldGuard {
      * account whose restricted field the actor may not edit differs from the stored one (from absent, when new).
      */
     void requireEditable(AggregateRoot<?> changed) {
+        if (contacts.aggregate().isInstance(changed)) {
+            requireEditable(contacts, contacts.aggregate().cast(changed));
+        } else if (accounts.aggregate().isInstance(changed)) {
+            requireEditable(accounts, accounts.aggregate().cast(changed));
+        }
+    }
+
+    private <A extends AggregateRoot<?>, S> void requireEditable(Secured<A, S> secured, A changed) {
         Optional<Set<Role>> roles = restrictedRoles();
         if (roles.isEmpty()) {
             return;
         }
-        if (changed instanceof Contact contact) {
-            Optional<ContactState> stored = contact.version() == 0
-                    ? Optional.empty()
-                    : useCases.storage
-                            .contacts()
-                            .findById(contact.tenant(), contact.id())
-                            .map(Contact::state);
-            for (SecuredField field : security.restrictedFields(RecordType.CONTACT)) {
-                requireUnchangedUnlessEditable(
-                        field,
-                        roles.get(),
-                        stored.map(state -> SecuredFieldValues.value(state, field))
-                                .orElse(null),
-                        SecuredFieldValues.value(contact.state(), field),
-                        RecordRef.contact(contact.id()));
-            }
-        } else if (changed instanceof Account account) {
-            Optional<AccountState> stored = account.version() == 0
-                    ? Optional.empty()
-                    : useCases.storage
-                            .accounts()
-                            .findById(account.tenant(), account.id())
-                            .map(Account::state);
-            for (SecuredField field : security.restrictedFields(RecordType.ACCOUNT)) {
-                requireUnchangedUnlessEditable(
-                        field,
-                        roles.get(),
-                        stored.map(state -> SecuredFieldValues.value(state, field))
-                                .orElse(null),
-                        SecuredFieldValues.value(account.state(), field),
-                        RecordRef.account(account.id()));
+        Optional<S> stored = changed.version() == 0
+                ? Optional.empty()
+                : secured.stored().apply(changed).map(secured.state());
+        S state = secured.state().apply(changed);
+        for (SecuredField field : security.restrictedFields(secured.type())) {
+            Object before = stored.map(s -> secured.value().apply(s, field)).orElse(null);
+            if (!Objects.equals(before, secured.value().apply(state, field)) && !security.mayEdit(field, roles.get())) {
+                throw new FieldAccessDeniedException(
+                        field.toString(),
+                        secured.ref().apply(changed),
+                        useCases.actor().id());
             }
         }
     }
 
-    private void requireUnchangedUnlessEditable(
-            SecuredField field, Set<Role> roles, Object before, Object after, RecordRef record) {
-        if (!Objects.equals(before, after) && !security.mayEdit(field, roles)) {
-            throw new FieldAccessDeniedException(
-                    field.toString(), record, useCases.actor().id());
-        }
+    private List<SecuredField> unreadable(Secured<?, ?> secured, Set<Role> roles) {
+        return security.restrictedFields(secured.type()).stream()
+                .filter(field -> !security.mayRead(field, roles))
+                .toList();
     }
 
     /** The actor's roles when field security restricts it, empty when it reads and edits every field. */

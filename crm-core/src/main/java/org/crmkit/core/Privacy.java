@@ -157,6 +157,8 @@ public final class Privacy {
         return useCases.write(() -> {
             if (SharingModel.SHARED_RECORD_TYPES.contains(record.type())) {
                 useCases.sharing.requireVisible(record);
+            } else {
+                useCases.sharing.requireVisibleWhenRestricted(record);
             }
             return useCases.storage.auditTrail().history(useCases.tenant(), record, page);
         });

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,14 +18,19 @@ import org.crmkit.core.access.User;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
+import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
@@ -57,12 +63,20 @@ final class RecordAccess {
         return model;
     }
 
-    /** The visibility that must filter the actor's reads of the type, or empty when it reads every record. */
+    /**
+     * The visibility that must filter the actor's reads of the type, or empty when it reads every record. A type
+     * that hangs off others (see {@link ChildRecords}) is restricted when one of those is private; the visibility
+     * then reads every record of the others ({@link Visibility#readingEvery}).
+     */
     Optional<Visibility> readRestriction(RecordType type) {
-        if (model.defaultAccess(type) != DefaultAccess.PRIVATE) {
+        Set<RecordType> followed = ChildRecords.followedBy(type);
+        List<RecordType> readByAll = followed.stream()
+                .filter(parent -> model.defaultAccess(parent) != DefaultAccess.PRIVATE)
+                .toList();
+        if (readByAll.size() == followed.size()) {
             return Optional.empty();
         }
-        return actorVisibility();
+        return actorVisibility().map(visibility -> visibility.readingEvery(readByAll));
     }
 
     /**
@@ -71,6 +85,11 @@ final class RecordAccess {
      */
     void requireChangeable(AggregateRoot<?> changed) {
         if (changed.version() == 0) {
+            return;
+        }
+        Optional<ChildRecords.Child> child = ChildRecords.of(changed);
+        if (child.isPresent()) {
+            requireChangeable(child.get());
             return;
         }
         Optional<Owned> stored = stored(changed);
@@ -85,6 +104,37 @@ final class RecordAccess {
     }
 
     /**
+     * Refuses a change of a child record that the actor may not change: it may when it is its assignee's (as an
+     * owner's), or it may change one of the records it hangs off (or everyone may, by the default). The parents
+     * are read as the change names them, which the use cases loaded through the actor's view.
+     */
+    private void requireChangeable(ChildRecords.Child child) {
+        Set<RecordType> followed = ChildRecords.followedBy(child.type());
+        if (followed.stream().allMatch(type -> model.defaultAccess(type) == DefaultAccess.READ_WRITE)) {
+            return;
+        }
+        Optional<Visibility> restriction = actorVisibility();
+        if (restriction.isEmpty()) {
+            return;
+        }
+        Visibility visibility = restriction.get();
+        if (child.assignee() != null && visibility.owners().contains(child.assignee())) {
+            return;
+        }
+        for (RecordRef parent : child.parents()) {
+            if (model.defaultAccess(parent.type()) == DefaultAccess.READ_WRITE) {
+                return;
+            }
+            Optional<Owned> owned = stored(parent);
+            if (owned.isPresent() && mayChange(visibility, owned.get())) {
+                return;
+            }
+        }
+        throw new AccessDeniedException(
+                "user " + useCases.actor().id() + " may not change " + child.type() + " " + child.id());
+    }
+
+    /**
      * The owned record as the actor may read it, refused with a {@code RecordNotFoundException} when it does not
      * exist or the actor may not see it, and with an {@link AccessDeniedException} when the actor may not change it.
      */
@@ -92,7 +142,10 @@ final class RecordAccess {
         requireChangeable(requireVisible(record));
     }
 
-    /** The owned record as the actor may read it; a {@code RecordNotFoundException} when it may not see it. */
+    /**
+     * The record (of a type the sharing model governs, or one hanging off those) as the actor may read it; a {@code
+     * RecordNotFoundException} when it may not see it.
+     */
     AggregateRoot<?> requireVisible(RecordRef record) {
         UUID id = record.id();
         TenantId tenant = useCases.tenant();
@@ -102,9 +155,25 @@ final class RecordAccess {
             case LEAD -> UseCases.found(useCases.leads().findById(tenant, LeadId.of(id)), "Lead", id);
             case OPPORTUNITY ->
                 UseCases.found(useCases.opportunities().findById(tenant, OpportunityId.of(id)), "Opportunity", id);
+            case ACTIVITY -> UseCases.found(useCases.activities().findById(tenant, ActivityId.of(id)), "Activity", id);
+            case TASK -> UseCases.found(useCases.tasks().findById(tenant, TaskId.of(id)), "Task", id);
+            case CASE -> UseCases.found(useCases.cases().findById(tenant, CaseId.of(id)), "ServiceCase", id);
+            case INVOICE -> UseCases.found(useCases.invoices().findById(tenant, InvoiceId.of(id)), "Invoice", id);
+            case PAYMENT -> UseCases.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
             default ->
                 throw InvalidValueException.invalid("record", record.type() + " is not governed by the sharing model");
         };
+    }
+
+    /**
+     * Refuses, with a {@code RecordNotFoundException}, a reference to a record that the actor may not see, when the
+     * sharing model restricts the actor's reads of its type; other references pass (also of records that do not
+     * exist, e.g. a deleted activity whose audit trail is read).
+     */
+    void requireVisibleWhenRestricted(RecordRef record) {
+        if (readRestriction(record.type()).isPresent()) {
+            requireVisible(record);
+        }
     }
 
     /** The visibility of a user: its teams, the teams down its manager hierarchy, and its territories. */
@@ -156,31 +225,42 @@ final class RecordAccess {
                 .anyMatch(visibility.grantees()::contains);
     }
 
+    /** The owner and territory of the referenced owned record as stored; empty when there is none. */
+    private Optional<Owned> stored(RecordRef record) {
+        Storage storage = useCases.storage;
+        TenantId tenant = useCases.tenant();
+        UUID id = record.id();
+        return switch (record.type()) {
+            case CONTACT ->
+                storage.contacts()
+                        .findById(tenant, ContactId.of(id))
+                        .map(c -> new Owned(record, c.owner(), c.territory().orElse(null)));
+            case ACCOUNT ->
+                storage.accounts()
+                        .findById(tenant, AccountId.of(id))
+                        .map(a -> new Owned(record, a.owner(), a.territory().orElse(null)));
+            case LEAD -> storage.leads().findById(tenant, LeadId.of(id)).map(l -> new Owned(record, l.owner(), null));
+            case OPPORTUNITY ->
+                storage.opportunities()
+                        .findById(tenant, OpportunityId.of(id))
+                        .map(o -> new Owned(record, o.owner(), null));
+            default -> Optional.empty();
+        };
+    }
+
     /** The owner and territory of the record as stored, for the record types the sharing model governs. */
     private Optional<Owned> stored(AggregateRoot<?> changed) {
-        Storage storage = useCases.storage;
-        TenantId tenant = changed.tenant();
         if (changed instanceof Contact contact) {
-            return storage.contacts()
-                    .findById(tenant, contact.id())
-                    .map(c -> new Owned(
-                            RecordRef.contact(c.id()), c.owner(), c.territory().orElse(null)));
+            return stored(RecordRef.contact(contact.id()));
         }
         if (changed instanceof Account account) {
-            return storage.accounts()
-                    .findById(tenant, account.id())
-                    .map(a -> new Owned(
-                            RecordRef.account(a.id()), a.owner(), a.territory().orElse(null)));
+            return stored(RecordRef.account(account.id()));
         }
         if (changed instanceof Lead lead) {
-            return storage.leads()
-                    .findById(tenant, lead.id())
-                    .map(l -> new Owned(RecordRef.lead(l.id()), l.owner(), null));
+            return stored(RecordRef.lead(lead.id()));
         }
         if (changed instanceof Opportunity deal) {
-            return storage.opportunities()
-                    .findById(tenant, deal.id())
-                    .map(o -> new Owned(RecordRef.opportunity(o.id()), o.owner(), null));
+            return stored(RecordRef.opportunity(deal.id()));
         }
         return Optional.empty();
     }

@@ -135,7 +135,7 @@ final class References {
                         .map(account -> account.id().value())
                         .toList();
             case INVOICE ->
-                storage
+                useCases
                         .invoices()
                         .findByIds(tenant, ids.stream().map(InvoiceId::of).toList())
                         .stream()
@@ -144,11 +144,11 @@ final class References {
             case CONTACT -> eachFound(ids, id -> useCases.contacts().findById(tenant, ContactId.of(id)));
             case LEAD -> eachFound(ids, id -> useCases.leads().findById(tenant, LeadId.of(id)));
             case OPPORTUNITY -> eachFound(ids, id -> useCases.opportunities().findById(tenant, OpportunityId.of(id)));
-            case PAYMENT -> eachFound(ids, id -> storage.payments().findById(tenant, PaymentId.of(id)));
+            case PAYMENT -> eachFound(ids, id -> useCases.payments().findById(tenant, PaymentId.of(id)));
             case CAMPAIGN -> eachFound(ids, id -> storage.campaigns().findById(tenant, CampaignId.of(id)));
-            case CASE -> eachFound(ids, id -> storage.cases().findById(tenant, CaseId.of(id)));
-            case TASK -> eachFound(ids, id -> storage.tasks().findById(tenant, TaskId.of(id)));
-            case ACTIVITY -> eachFound(ids, id -> storage.activities().findById(tenant, ActivityId.of(id)));
+            case CASE -> eachFound(ids, id -> useCases.cases().findById(tenant, CaseId.of(id)));
+            case TASK -> eachFound(ids, id -> useCases.tasks().findById(tenant, TaskId.of(id)));
+            case ACTIVITY -> eachFound(ids, id -> useCases.activities().findById(tenant, ActivityId.of(id)));
         };
     }
 

@@ -55,7 +55,7 @@ public final class ServiceDesk {
 
     public Optional<ServiceCase> findCase(CaseId id) {
         Require.notNull(id, "id");
-        return useCases.storage.cases().findById(useCases.tenant(), id);
+        return useCases.cases().findById(useCases.tenant(), id);
     }
 
     /** Gives an open case to a user. */
@@ -104,14 +104,14 @@ public final class ServiceDesk {
     public Page<ServiceCase> openCasesOf(UserId assignee, PageRequest page) {
         Require.notNull(assignee, "assignee");
         Require.notNull(page, "page");
-        return useCases.storage.cases().findOpenByAssignee(useCases.tenant(), assignee, page);
+        return useCases.cases().findOpenByAssignee(useCases.tenant(), assignee, page);
     }
 
     /** The account's cases of every status, newest first. */
     public Page<ServiceCase> casesOf(AccountId account, PageRequest page) {
         Require.notNull(account, "account");
         Require.notNull(page, "page");
-        return useCases.storage.cases().findByAccount(useCases.tenant(), account, page);
+        return useCases.cases().findByAccount(useCases.tenant(), account, page);
     }
 
     /** Open cases that miss a service-level target now (by the clock), by resolution due time then id. */
@@ -123,14 +123,14 @@ public final class ServiceDesk {
     public Page<ServiceCase> breachingSla(Instant asOf, PageRequest page) {
         Require.notNull(asOf, "asOf");
         Require.notNull(page, "page");
-        return useCases.storage.cases().findBreachingSla(useCases.tenant(), asOf, page);
+        return useCases.cases().findBreachingSla(useCases.tenant(), asOf, page);
     }
 
     private ServiceCase change(CaseId id, Consumer<ServiceCase> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
             ServiceCase serviceCase =
-                    UseCases.found(useCases.storage.cases().findById(useCases.tenant(), id), "ServiceCase", id);
+                    UseCases.found(useCases.cases().findById(useCases.tenant(), id), "ServiceCase", id);
             change.accept(serviceCase);
             return useCases.save(serviceCase, useCases.storage.cases()::save);
         });

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.access.FieldSecurity;
 import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.access.User;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.DuplicateRecordException;
@@ -23,11 +25,17 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TenantMismatchException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.ActorResolver;
+import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
+import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
+import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TenantResolver;
 
 /**
@@ -99,9 +107,7 @@ final class UseCases {
      * fields it may not read (see {@link FieldGuard}).
      */
     ContactRepository contacts() {
-        ContactRepository visible = sharing.readRestriction(RecordType.CONTACT)
-                .map(storage.contacts()::visibleTo)
-                .orElse(storage.contacts());
+        ContactRepository visible = visible(RecordType.CONTACT, storage.contacts(), ContactRepository::visibleTo);
         return fields.contactMask()
                 .<ContactRepository>map(mask -> new MaskedContacts(visible, mask))
                 .orElse(visible);
@@ -109,9 +115,7 @@ final class UseCases {
 
     /** The accounts as the acting user may read them, as {@link #contacts()}. */
     AccountRepository accounts() {
-        AccountRepository visible = sharing.readRestriction(RecordType.ACCOUNT)
-                .map(storage.accounts()::visibleTo)
-                .orElse(storage.accounts());
+        AccountRepository visible = visible(RecordType.ACCOUNT, storage.accounts(), AccountRepository::visibleTo);
         return fields.accountMask()
                 .<AccountRepository>map(mask -> new MaskedAccounts(visible, mask))
                 .orElse(visible);
@@ -119,16 +123,49 @@ final class UseCases {
 
     /** The leads as the acting user may read them. */
     LeadRepository leads() {
-        return sharing.readRestriction(RecordType.LEAD)
-                .map(storage.leads()::visibleTo)
-                .orElse(storage.leads());
+        return visible(RecordType.LEAD, storage.leads(), LeadRepository::visibleTo);
     }
 
     /** The opportunities as the acting user may read them. */
     OpportunityRepository opportunities() {
-        return sharing.readRestriction(RecordType.OPPORTUNITY)
-                .map(storage.opportunities()::visibleTo)
-                .orElse(storage.opportunities());
+        return visible(RecordType.OPPORTUNITY, storage.opportunities(), OpportunityRepository::visibleTo);
+    }
+
+    /** The activities as the acting user may read them: with the contacts, accounts, leads and deals they concern. */
+    ActivityRepository activities() {
+        return visible(RecordType.ACTIVITY, storage.activities(), ActivityRepository::visibleTo);
+    }
+
+    /** The tasks as the acting user may read them: its team's and those linked to records it may see. */
+    TaskRepository tasks() {
+        return visible(RecordType.TASK, storage.tasks(), TaskRepository::visibleTo);
+    }
+
+    /** The service cases as the acting user may read them: its team's and those of contacts or accounts it sees. */
+    CaseRepository cases() {
+        return visible(RecordType.CASE, storage.cases(), CaseRepository::visibleTo);
+    }
+
+    /** The invoices as the acting user may read them: those of the accounts it may see. */
+    InvoiceRepository invoices() {
+        return visible(RecordType.INVOICE, storage.invoices(), InvoiceRepository::visibleTo);
+    }
+
+    /** The payments as the acting user may read them: those of the accounts it may see. */
+    PaymentRepository payments() {
+        return visible(RecordType.PAYMENT, storage.payments(), PaymentRepository::visibleTo);
+    }
+
+    /** The credit notes as the acting user may read them: those of the accounts it may see, as invoices. */
+    CreditNoteRepository creditNotes() {
+        return visible(RecordType.INVOICE, storage.creditNotes(), CreditNoteRepository::visibleTo);
+    }
+
+    /** The repository as the acting user may read the type: its view when the sharing model restricts the user. */
+    private <R> R visible(RecordType type, R all, BiFunction<R, Visibility, R> view) {
+        return sharing.readRestriction(type)
+                .map(visibility -> view.apply(all, visibility))
+                .orElse(all);
     }
 
     /**

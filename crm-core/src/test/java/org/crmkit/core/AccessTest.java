@@ -9,12 +9,16 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.crmkit.core.access.RecordShared;
+import org.crmkit.core.access.RecordUnshared;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.access.ShareAccess;
 import org.crmkit.core.access.Team;
 import org.crmkit.core.access.TeamMemberAdded;
 import org.crmkit.core.access.Territory;
 import org.crmkit.core.access.TerritoryRule;
 import org.crmkit.core.access.User;
+import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.EmailAddress;
@@ -22,11 +26,15 @@ import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.party.Account;
+import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
 import org.crmkit.core.spi.OutboxEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -77,6 +85,40 @@ class AccessTest {
         assertThat(delivered)
                 .last()
                 .satisfies(entry -> assertThat(entry.event()).isInstanceOf(TeamMemberAdded.class));
+    }
+
+    @Test
+    void aShareAndItsEndAreRecordedAsEventsNamingWhoDidIt() {
+        User ann = user("ann");
+        Contact customer = crm.parties().registerContact(NewContact.of(PersonName.of("Nora", "Customer"), ann.id()));
+        RecordRef record = RecordRef.contact(customer.id());
+
+        access.shareWithUser(record, ann.id(), ShareAccess.READ);
+        assertThat(delivered)
+                .last()
+                .satisfies(entry -> assertThat(entry.event())
+                        .isEqualTo(new RecordShared(
+                                customer.tenant(),
+                                customer.id().value(),
+                                CLOCK.instant(),
+                                record,
+                                ann.id().value(),
+                                ShareAccess.READ,
+                                Actor.SYSTEM.id())));
+        assertThat(access.unshare(record, ann.id().value())).isTrue();
+        assertThat(delivered)
+                .last()
+                .satisfies(entry -> assertThat(entry.event())
+                        .isEqualTo(new RecordUnshared(
+                                customer.tenant(),
+                                customer.id().value(),
+                                CLOCK.instant(),
+                                record,
+                                ann.id().value(),
+                                Actor.SYSTEM.id())));
+        int events = delivered.size();
+        assertThat(access.unshare(record, ann.id().value())).isFalse();
+        assertThat(delivered).hasSize(events);
     }
 
     @Test

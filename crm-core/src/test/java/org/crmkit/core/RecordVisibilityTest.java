@@ -26,6 +26,7 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.party.Contact;
+import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
 import org.junit.jupiter.api.BeforeEach;
@@ -211,5 +212,22 @@ class RecordVisibilityTest {
         assertThat(customersSeenBy(crm, admin)).hasSize(2);
         assertThat(crm.access().sharingModel().defaultAccess(RecordType.ACCOUNT))
                 .isEqualTo(DefaultAccess.READ_WRITE);
+    }
+
+    @Test
+    void aDuplicateScanComparesOnlyTheRecordsTheUserMaySee() {
+        Crm crm = crm(SharingModel.every(DefaultAccess.PRIVATE));
+        EmailAddress shared = EmailAddress.of("orders@south.example");
+        for (String first : List.of("Sven", "Svenja")) {
+            crm.parties()
+                    .registerContact(NewContact.of(PersonName.of(first, "Twin"), manager.id())
+                            .withEmail(shared, ContactPointType.WORK));
+        }
+
+        actAs(north);
+        assertThat(crm.duplicates().scanContacts().clusters()).isEmpty();
+        assertThat(crm.duplicates().scanContacts().recordsRead()).isEqualTo(1);
+        actAs(manager);
+        assertThat(crm.duplicates().scanContacts().clusters()).hasSize(1);
     }
 }

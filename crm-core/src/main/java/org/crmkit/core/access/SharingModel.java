@@ -14,10 +14,15 @@ import org.crmkit.core.common.Require;
  * those lead, and so on), in a territory it is a member of, or that is shared with it or one of its teams ({@link
  * RecordShare}, read-only or read-write); an administrator reads and changes everything; the system actor is not
  * restricted at all. The default, {@link #openToAll()}, restricts nothing. Immutable and thread-safe.
+ *
+ * <p>The records that hang off the owned ones follow them: invoices, payments and credit notes their account; a
+ * service case its contact or account; a task its link; an activity any contact, account, lead or opportunity it
+ * concerns. A task or case is also visible to and changeable by the users who see its assignee's records as an
+ * owner's. Campaigns are not restricted.
  */
 public final class SharingModel {
 
-    /** The record types a sharing model governs; other records are shared by the whole tenant. */
+    /** The record types a sharing model gives defaults to; the records hanging off them follow them (see above). */
     public static final Set<RecordType> SHARED_RECORD_TYPES =
             Set.of(RecordType.CONTACT, RecordType.ACCOUNT, RecordType.LEAD, RecordType.OPPORTUNITY);
 

@@ -3,6 +3,7 @@ package org.crmkit.core.access;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Deque;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
@@ -23,7 +25,10 @@ import org.crmkit.core.common.UserId;
  *
  * <p>Storage adapters read it as a filter of their queries: a record is visible when its owner is among {@link
  * #owners()}, its territory among {@link #territories()}, or it is shared with one of {@link #grantees()}; all
- * records when {@link #seesEverything()}. Immutable and thread-safe.
+ * records when {@link #seesEverything()}. The records that hang off others (activities, tasks, cases, invoices,
+ * payments, credit notes) are visible with those others, and every record of a type in {@link #readsEvery} is
+ * visible: {@link #readingEvery} names the types whose organisation-wide default lets everyone read. Immutable and
+ * thread-safe.
  */
 public final class Visibility {
 
@@ -33,8 +38,10 @@ public final class Visibility {
     private final Set<UserId> owners;
     private final Set<TerritoryId> territories;
     private final Set<UUID> grantees;
+    private final Set<RecordType> readByEveryone;
 
     private Visibility(User viewer, List<Team> teams, Set<UserId> below, Set<TerritoryId> territories) {
+        this.readByEveryone = Set.of();
         this.viewer = viewer;
         this.teams = teams;
         this.below = below;
@@ -54,6 +61,16 @@ public final class Visibility {
         }
         this.owners = Set.copyOf(visibleOwners);
         this.grantees = Set.copyOf(shareGrantees);
+    }
+
+    private Visibility(Visibility visibility, Set<RecordType> readByEveryone) {
+        this.viewer = visibility.viewer;
+        this.teams = visibility.teams;
+        this.below = visibility.below;
+        this.owners = visibility.owners;
+        this.territories = visibility.territories;
+        this.grantees = visibility.grantees;
+        this.readByEveryone = readByEveryone;
     }
 
     /**
@@ -120,6 +137,21 @@ public final class Visibility {
             return Optional.of(VisibilityReason.TERRITORY_MEMBER);
         }
         return Optional.empty();
+    }
+
+    /**
+     * This visibility with every record of the given types visible (an active viewer's): the types whose
+     * organisation-wide default lets everyone read, so that the records hanging off them are visible too.
+     */
+    public Visibility readingEvery(Collection<RecordType> types) {
+        List<RecordType> listed = Require.noNulls(types, "types");
+        Set<RecordType> read = listed.isEmpty() ? EnumSet.noneOf(RecordType.class) : EnumSet.copyOf(listed);
+        return new Visibility(this, viewer.isActive() ? Set.copyOf(read) : Set.of());
+    }
+
+    /** Whether the viewer sees every record of the type: an active administrator, or a type of {@link #readingEvery}. */
+    public boolean readsEvery(RecordType type) {
+        return seesEverything() || readByEveryone.contains(Require.notNull(type, "recordType"));
     }
 
     public boolean canSee(UserId owner, TerritoryId territory) {

@@ -1,7 +1,9 @@
 package org.crmkit.core.inmemory;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityState;
 import org.crmkit.core.activity.TimelineFilter;
@@ -20,11 +22,34 @@ final class InMemoryActivityRepository implements ActivityRepository {
 
     private final VersionedStore<ActivityState> store;
     private final InMemoryIndex<ActivityState> byReference;
+    private final InMemoryVisibleParents parents;
 
-    InMemoryActivityRepository(InMemoryTransactions transactions) {
+    InMemoryActivityRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
         this.store = new VersionedStore<>("Activity", transactions);
         this.byReference =
                 store.index(new InMemoryIndex<>(state -> Activity.restore(state).references()));
+        this.parents = parents;
+    }
+
+    private InMemoryActivityRepository(InMemoryActivityRepository all, Visibility visibility) {
+        this.store = all.store.restrictedTo(all.parents.visibleTo(visibility, new InMemoryVisibleParents.Parents<>() {
+            @Override
+            public TenantId tenant(ActivityState state) {
+                return state.tenant();
+            }
+
+            @Override
+            public List<RecordRef> parents(ActivityState state) {
+                return Activity.restore(state).references();
+            }
+        }));
+        this.byReference = all.byReference;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public ActivityRepository visibleTo(Visibility visibility) {
+        return new InMemoryActivityRepository(this, visibility);
     }
 
     @Override

@@ -1,13 +1,18 @@
 package org.crmkit.core.inmemory;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.service.ServiceCase;
@@ -27,12 +32,50 @@ final class InMemoryCaseRepository implements CaseRepository {
     private final InMemoryIndex<ServiceCaseState> byAssignee;
     private final InMemoryIndex<ServiceCaseState> byAccount;
     private final InMemoryIndex<ServiceCaseState> byContact;
+    private final InMemoryVisibleParents parents;
 
-    InMemoryCaseRepository(InMemoryTransactions transactions) {
+    InMemoryCaseRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
         this.store = new VersionedStore<>("ServiceCase", transactions);
         this.byAssignee = store.index(InMemoryIndex.single(ServiceCaseState::assignee));
         this.byAccount = store.index(InMemoryIndex.single(ServiceCaseState::account));
         this.byContact = store.index(InMemoryIndex.single(ServiceCaseState::contact));
+        this.parents = parents;
+    }
+
+    private InMemoryCaseRepository(InMemoryCaseRepository all, VersionedStore<ServiceCaseState> visible) {
+        this.store = visible;
+        this.byAssignee = all.byAssignee;
+        this.byAccount = all.byAccount;
+        this.byContact = all.byContact;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public CaseRepository visibleTo(Visibility visibility) {
+        return new InMemoryCaseRepository(
+                this, store.restrictedTo(parents.visibleTo(visibility, new InMemoryVisibleParents.Parents<>() {
+                    @Override
+                    public TenantId tenant(ServiceCaseState state) {
+                        return state.tenant();
+                    }
+
+                    @Override
+                    public Collection<RecordRef> parents(ServiceCaseState state) {
+                        List<RecordRef> parents = new ArrayList<>(2);
+                        if (state.contact() != null) {
+                            parents.add(RecordRef.contact(state.contact()));
+                        }
+                        if (state.account() != null) {
+                            parents.add(RecordRef.account(state.account()));
+                        }
+                        return parents;
+                    }
+
+                    @Override
+                    public UserId assignee(ServiceCaseState state) {
+                        return state.assignee();
+                    }
+                })));
     }
 
     @Override

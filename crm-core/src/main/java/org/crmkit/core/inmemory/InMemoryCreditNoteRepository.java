@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.billing.CreditNoteState;
 import org.crmkit.core.common.AccountId;
@@ -30,7 +31,10 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
     private final InMemoryIndex<CreditNoteState> byAccount;
     private final InMemoryIndex<CreditNoteState> byInvoice;
 
-    InMemoryCreditNoteRepository(InMemoryTransactions transactions) {
+    private final InMemoryVisibleParents parents;
+
+    InMemoryCreditNoteRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
+        this.parents = parents;
         this.transactions = transactions;
         this.store = new VersionedStore<>("CreditNote", transactions);
         this.byExternalRef = new InMemoryExternalRefs<>("CreditNote", store, CreditNoteState::externalRefs);
@@ -39,9 +43,28 @@ final class InMemoryCreditNoteRepository implements CreditNoteRepository {
         this.byInvoice = store.index(InMemoryIndex.single(CreditNoteState::invoice));
     }
 
+    private InMemoryCreditNoteRepository(InMemoryCreditNoteRepository all, VersionedStore<CreditNoteState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byExternalRef = all.byExternalRef;
+        this.byNumber = all.byNumber;
+        this.byAccount = all.byAccount;
+        this.byInvoice = all.byInvoice;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public CreditNoteRepository visibleTo(Visibility visibility) {
+        return new InMemoryCreditNoteRepository(
+                this,
+                store.restrictedTo(parents.visibleTo(
+                        visibility,
+                        InMemoryVisibleParents.ofAccount(CreditNoteState::tenant, CreditNoteState::account))));
+    }
+
     @Override
     public Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return byExternalRef.find(tenant, ref).map(CreditNote::restore);
+        return byExternalRef.find(tenant, ref).filter(store::isVisible).map(CreditNote::restore);
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.billing.InvoiceStatus;
@@ -37,8 +38,10 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
     private final InMemoryOrderedIndex<InvoiceState> openByDueDate;
     private final InMemoryOrderedIndex<InvoiceState> byIssueDate;
     private final InMemoryOrderedIndex<InvoiceState> byDueDate;
+    private final InMemoryVisibleParents parents;
 
-    InMemoryInvoiceRepository(InMemoryTransactions transactions) {
+    InMemoryInvoiceRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
+        this.parents = parents;
         this.transactions = transactions;
         this.store = new VersionedStore<>("Invoice", transactions);
         this.byExternalRef = new InMemoryExternalRefs<>("Invoice", store, InvoiceState::externalRefs);
@@ -50,9 +53,29 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
         this.byDueDate = store.index(new InMemoryOrderedIndex<>(s -> true, BY_DUE_DATE));
     }
 
+    private InMemoryInvoiceRepository(InMemoryInvoiceRepository all, VersionedStore<InvoiceState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byExternalRef = all.byExternalRef;
+        this.byNumber = all.byNumber;
+        this.byAccount = all.byAccount;
+        this.openByDueDate = all.openByDueDate;
+        this.byIssueDate = all.byIssueDate;
+        this.byDueDate = all.byDueDate;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public InvoiceRepository visibleTo(Visibility visibility) {
+        return new InMemoryInvoiceRepository(
+                this,
+                store.restrictedTo(parents.visibleTo(
+                        visibility, InMemoryVisibleParents.ofAccount(InvoiceState::tenant, InvoiceState::account))));
+    }
+
     @Override
     public Optional<Invoice> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return byExternalRef.find(tenant, ref).map(Invoice::restore);
+        return byExternalRef.find(tenant, ref).filter(store::isVisible).map(Invoice::restore);
     }
 
     @Override
@@ -143,7 +166,9 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
                 if (date.apply(state).isAfter(to) || items.size() == limit) {
                     break;
                 }
-                if (!date.apply(state).isBefore(from) && (statuses.isEmpty() || statuses.contains(state.status()))) {
+                if (!date.apply(state).isBefore(from)
+                        && (statuses.isEmpty() || statuses.contains(state.status()))
+                        && store.isVisible(state)) {
                     items.add(Invoice.restore(state));
                 }
             }
@@ -162,6 +187,9 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
             for (InvoiceState state : openByDueDate.ordered(tenant)) {
                 if (!state.dueDate().isBefore(asOf)) {
                     break;
+                }
+                if (!store.isVisible(state)) {
+                    continue;
                 }
                 if (total >= page.offset() && items.size() < page.size()) {
                     items.add(state);
@@ -184,7 +212,7 @@ final class InMemoryInvoiceRepository implements InvoiceRepository {
                 if (!state.dueDate().isBefore(asOf) || items.size() == limit) {
                     break;
                 }
-                if (cursor == null || BY_DUE_DATE.compare(state, cursor) > 0) {
+                if ((cursor == null || BY_DUE_DATE.compare(state, cursor) > 0) && store.isVisible(state)) {
                     items.add(Invoice.restore(state));
                 }
             }

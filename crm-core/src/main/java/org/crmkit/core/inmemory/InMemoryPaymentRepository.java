@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AccountId;
@@ -28,7 +29,10 @@ final class InMemoryPaymentRepository implements PaymentRepository {
     private final InMemoryIndex<PaymentState> byAccount;
     private final InMemoryOrderedIndex<PaymentState> byReceived;
 
-    InMemoryPaymentRepository(InMemoryTransactions transactions) {
+    private final InMemoryVisibleParents parents;
+
+    InMemoryPaymentRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
+        this.parents = parents;
         this.transactions = transactions;
         this.store = new VersionedStore<>("Payment", transactions);
         this.byExternalRef = new InMemoryExternalRefs<>("Payment", store, PaymentState::externalRefs);
@@ -36,9 +40,26 @@ final class InMemoryPaymentRepository implements PaymentRepository {
         this.byReceived = store.index(new InMemoryOrderedIndex<>(s -> true, BY_RECEIVED));
     }
 
+    private InMemoryPaymentRepository(InMemoryPaymentRepository all, VersionedStore<PaymentState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byExternalRef = all.byExternalRef;
+        this.byAccount = all.byAccount;
+        this.byReceived = all.byReceived;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public PaymentRepository visibleTo(Visibility visibility) {
+        return new InMemoryPaymentRepository(
+                this,
+                store.restrictedTo(parents.visibleTo(
+                        visibility, InMemoryVisibleParents.ofAccount(PaymentState::tenant, PaymentState::account))));
+    }
+
     @Override
     public Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        return byExternalRef.find(tenant, ref).map(Payment::restore);
+        return byExternalRef.find(tenant, ref).filter(store::isVisible).map(Payment::restore);
     }
 
     @Override
@@ -79,7 +100,7 @@ final class InMemoryPaymentRepository implements PaymentRepository {
                 if (state.receivedOn().isAfter(to) || items.size() == limit) {
                     break;
                 }
-                if (!state.receivedOn().isBefore(from)) {
+                if (!state.receivedOn().isBefore(from) && store.isVisible(state)) {
                     items.add(Payment.restore(state));
                 }
             }

@@ -44,17 +44,18 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
     private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
-    private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions);
-    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions);
-    private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions);
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions);
-    private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository(transactions);
-    private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions);
-    private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions);
     private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions, shares);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions, shares);
+    private final InMemoryVisibleParents parents = new InMemoryVisibleParents(contacts, accounts, leads, opportunities);
+    private final InMemoryActivityRepository activities = new InMemoryActivityRepository(transactions, parents);
+    private final InMemoryTaskRepository tasks = new InMemoryTaskRepository(transactions, parents);
+    private final InMemoryCaseRepository cases = new InMemoryCaseRepository(transactions, parents);
+    private final InMemoryInvoiceRepository invoices = new InMemoryInvoiceRepository(transactions, parents);
+    private final InMemoryPaymentRepository payments = new InMemoryPaymentRepository(transactions, parents);
+    private final InMemoryCreditNoteRepository creditNotes = new InMemoryCreditNoteRepository(transactions, parents);
     private final InMemoryTeamRotationRepository teamRotations = new InMemoryTeamRotationRepository(transactions);
     private final InMemoryForecastSnapshotRepository forecastSnapshots =
             new InMemoryForecastSnapshotRepository(transactions);

@@ -1,11 +1,14 @@
 package org.crmkit.core.inmemory;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskState;
 import org.crmkit.core.activity.TaskStatus;
@@ -27,11 +30,41 @@ final class InMemoryTaskRepository implements TaskRepository {
     private final VersionedStore<TaskState> store;
     private final InMemoryIndex<TaskState> byAssignee;
     private final InMemoryIndex<TaskState> byLink;
+    private final InMemoryVisibleParents parents;
 
-    InMemoryTaskRepository(InMemoryTransactions transactions) {
+    InMemoryTaskRepository(InMemoryTransactions transactions, InMemoryVisibleParents parents) {
         this.store = new VersionedStore<>("Task", transactions);
         this.byAssignee = store.index(InMemoryIndex.single(TaskState::assignee));
         this.byLink = store.index(InMemoryIndex.single(TaskState::link));
+        this.parents = parents;
+    }
+
+    private InMemoryTaskRepository(InMemoryTaskRepository all, VersionedStore<TaskState> visible) {
+        this.store = visible;
+        this.byAssignee = all.byAssignee;
+        this.byLink = all.byLink;
+        this.parents = all.parents;
+    }
+
+    @Override
+    public TaskRepository visibleTo(Visibility visibility) {
+        return new InMemoryTaskRepository(
+                this, store.restrictedTo(parents.visibleTo(visibility, new InMemoryVisibleParents.Parents<>() {
+                    @Override
+                    public TenantId tenant(TaskState state) {
+                        return state.tenant();
+                    }
+
+                    @Override
+                    public Collection<RecordRef> parents(TaskState state) {
+                        return state.link() == null ? List.of() : List.of(state.link());
+                    }
+
+                    @Override
+                    public UserId assignee(TaskState state) {
+                        return state.assignee();
+                    }
+                })));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.ActivityId;
@@ -16,6 +17,16 @@ import org.crmkit.core.common.TenantId;
  * given tenant. Implementations are thread-safe; writes join the current {@link Transactions transaction}.
  */
 public interface ActivityRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: an activity is visible when at least one
+     * contact, account, lead or opportunity it concerns is visible (as the views of those repositories answer, or
+     * every record of a type that {@link Visibility#readsEvery}); the other records it concerns (cases, campaigns,
+     * invoices) do not make it visible. {@code findById} and the timeline answer only visible activities, filtered
+     * in the query itself, so that pages are full and counts count visible activities only. Saves and deletes are
+     * not restricted (the use cases check changes).
+     */
+    ActivityRepository visibleTo(Visibility visibility);
 
     /** The activity, or empty when it does not exist for the tenant. */
     Optional<Activity> findById(TenantId tenant, ActivityId id);

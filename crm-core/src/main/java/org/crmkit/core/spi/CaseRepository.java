@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
@@ -19,6 +20,14 @@ import org.crmkit.core.service.ServiceCase;
  * {@link Transactions transaction}.
  */
 public interface CaseRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query answers only the cases whose
+     * assignee is among {@link Visibility#owners()}, or whose contact or account is visible (as the views of those
+     * repositories answer, or any record of a type that {@link Visibility#readsEvery}), filtered in the query itself,
+     * so that pages are full and counts count visible cases only. Saves are not restricted.
+     */
+    CaseRepository visibleTo(Visibility visibility);
 
     /** The case, or empty when it does not exist for the tenant. */
     Optional<ServiceCase> findById(TenantId tenant, CaseId id);

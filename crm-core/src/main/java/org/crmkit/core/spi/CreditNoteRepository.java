@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
@@ -16,6 +17,12 @@ import org.crmkit.core.common.TenantId;
  * null. Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface CreditNoteRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query answers only the credit notes of
+     * visible accounts, as {@link InvoiceRepository#visibleTo} does for invoices. Saves are not restricted.
+     */
+    CreditNoteRepository visibleTo(Visibility visibility);
 
     Optional<CreditNote> findById(TenantId tenant, CreditNoteId id);
 

@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.common.AccountId;
@@ -21,6 +22,14 @@ import org.crmkit.core.common.TenantId;
  * Implementations are thread-safe; writes join the caller's transaction (see {@link Transactions}).
  */
 public interface InvoiceRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query answers only the invoices of
+     * accounts that are visible (as {@code AccountRepository#visibleTo} answers, or all when {@link
+     * Visibility#readsEvery} accounts), filtered in the query itself, so that pages are full and counts count
+     * visible invoices only. Saves are not restricted.
+     */
+    InvoiceRepository visibleTo(Visibility visibility);
 
     Optional<Invoice> findById(TenantId tenant, InvoiceId id);
 

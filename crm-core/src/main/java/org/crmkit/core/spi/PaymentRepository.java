@@ -3,6 +3,7 @@ package org.crmkit.core.spi;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ExternalRef;
@@ -16,6 +17,12 @@ import org.crmkit.core.common.TenantId;
  * Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface PaymentRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query answers only the payments of
+     * visible accounts, as {@link InvoiceRepository#visibleTo} does for invoices. Saves are not restricted.
+     */
+    PaymentRepository visibleTo(Visibility visibility);
 
     Optional<Payment> findById(TenantId tenant, PaymentId id);
 

@@ -3,6 +3,7 @@ package org.crmkit.core.spi;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskStatus;
 import org.crmkit.core.common.Page;
@@ -19,6 +20,15 @@ import org.crmkit.core.common.UserId;
  * thread-safe; writes join the current {@link Transactions transaction}.
  */
 public interface TaskRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query answers only the tasks whose
+     * assignee is among {@link Visibility#owners()} or whose link is a visible contact, account, lead or opportunity
+     * (as the views of those repositories answer, or any record of a type that {@link Visibility#readsEvery}),
+     * filtered in the query itself, so that pages are full and counts count visible tasks only. Saves are not
+     * restricted (the use cases check changes).
+     */
+    TaskRepository visibleTo(Visibility visibility);
 
     /** The task, or empty when it does not exist for the tenant. */
     Optional<Task> findById(TenantId tenant, TaskId id);

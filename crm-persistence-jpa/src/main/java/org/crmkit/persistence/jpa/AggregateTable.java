@@ -31,7 +31,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     private final IdGenerator ids;
     private final AggregateMapping<S, R> mapping;
     private final String entityName;
-    private final VisibleRows visible;
+    private final RowFilter visible;
 
     AggregateTable(JpaTransactions transactions, StateJson json, IdGenerator ids, AggregateMapping<S, R> mapping) {
         this(transactions, json, ids, mapping, null);
@@ -42,7 +42,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             StateJson json,
             IdGenerator ids,
             AggregateMapping<S, R> mapping,
-            VisibleRows visible) {
+            RowFilter visible) {
         this.transactions = transactions;
         this.json = json;
         this.ids = ids;
@@ -53,9 +53,9 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     /**
      * The same table, every read ({@link #find} included) restricted to the rows that also match {@code visible}
-     * (a user's visibility, see {@link VisibleRows}), inside the statement itself; writes are the same.
+     * (a user's visibility, see {@link VisibleRows} and {@link VisibleChildren}), inside the statement itself; writes are the same.
      */
-    AggregateTable<S, R> restrictedTo(VisibleRows visible) {
+    AggregateTable<S, R> restrictedTo(RowFilter visible) {
         return new AggregateTable<>(transactions, json, ids, mapping, visible);
     }
 
@@ -143,7 +143,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             return List.of();
         }
         return transactions.read(entityManager -> {
-            RowQuery scoped = scoped(entityManager, tenant, RowQuery.where(condition));
+            RowQuery scoped = scoped(entityManager, tenant, RowQuery.where(condition), false);
             String statement = "select r from " + entityName + " r where r.tenantId = :tenant and ("
                     + scoped.condition() + ") order by " + order;
             List<R> rows = among.readAll(
@@ -273,11 +273,11 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     /** The query restricted to the visible rows when this table is restricted. */
-    private RowQuery scoped(EntityManager entityManager, TenantId tenant, RowQuery query) {
+    private RowQuery scoped(EntityManager entityManager, TenantId tenant, RowQuery query, boolean counting) {
         if (visible == null) {
             return query;
         }
-        RowQuery condition = visible.condition(entityManager, tenant);
+        RowQuery condition = visible.condition(entityManager, tenant, counting);
         RowQuery scoped = query.and(condition.condition());
         for (Map.Entry<String, Object> parameter : condition.parameters().entrySet()) {
             scoped = scoped.bind(parameter.getKey(), parameter.getValue());
@@ -286,7 +286,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
-        RowQuery query = scoped(entityManager, tenant, unscoped);
+        RowQuery query = scoped(entityManager, tenant, unscoped, false);
         String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order();
         return bind(
@@ -296,7 +296,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     private long count(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
-        RowQuery query = scoped(entityManager, tenant, unscoped);
+        RowQuery query = scoped(entityManager, tenant, unscoped, true);
         String count = query.keyCount() != null
                 ? query.keyCount()
                 : "select count(r) from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("

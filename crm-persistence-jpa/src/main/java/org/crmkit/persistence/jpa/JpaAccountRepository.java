@@ -38,7 +38,7 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public AccountRepository visibleTo(Visibility visibility) {
-        return new JpaAccountRepository(table.restrictedTo(new VisibleRows(visibility, "r.territoryId")));
+        return new JpaAccountRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")));
     }
 
     @Override

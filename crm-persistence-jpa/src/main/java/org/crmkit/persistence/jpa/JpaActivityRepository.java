@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.ActivityState;
@@ -19,8 +20,17 @@ final class JpaActivityRepository implements ActivityRepository {
 
     private final StoredAggregates<Activity, ActivityState, ActivityRow> activities;
 
+    private final AggregateTable<ActivityState, ActivityRow> table;
+
     JpaActivityRepository(AggregateTable<ActivityState, ActivityRow> table) {
+        this.table = table;
         this.activities = new StoredAggregates<>(table, Activity::state, Activity::restore, "activity");
+    }
+
+    @Override
+    public ActivityRepository visibleTo(Visibility visibility) {
+        return new JpaActivityRepository(
+                table.restrictedTo(VisibleChildren.ofActivity(visibility, ActivityMapping.SUBJECT)));
     }
 
     @Override

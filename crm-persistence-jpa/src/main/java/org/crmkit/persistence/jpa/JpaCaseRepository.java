@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.time.Instant;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
@@ -26,8 +27,16 @@ final class JpaCaseRepository implements CaseRepository {
 
     private final StoredAggregates<ServiceCase, ServiceCaseState, CaseRow> cases;
 
+    private final AggregateTable<ServiceCaseState, CaseRow> table;
+
     JpaCaseRepository(AggregateTable<ServiceCaseState, CaseRow> table) {
+        this.table = table;
         this.cases = new StoredAggregates<>(table, ServiceCase::state, ServiceCase::restore, "serviceCase");
+    }
+
+    @Override
+    public CaseRepository visibleTo(Visibility visibility) {
+        return new JpaCaseRepository(table.restrictedTo(VisibleChildren.ofCase(visibility)));
     }
 
     @Override

@@ -36,7 +36,7 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public ContactRepository visibleTo(Visibility visibility) {
-        return new JpaContactRepository(table.restrictedTo(new VisibleRows(visibility, "r.territoryId")));
+        return new JpaContactRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")));
     }
 
     @Override

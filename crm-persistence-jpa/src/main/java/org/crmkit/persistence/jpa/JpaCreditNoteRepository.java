@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.CreditNote;
 import org.crmkit.core.billing.CreditNoteState;
 import org.crmkit.core.common.AccountId;
@@ -22,8 +23,16 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
 
     private final StoredAggregates<CreditNote, CreditNoteState, CreditNoteRow> creditNotes;
 
+    private final AggregateTable<CreditNoteState, CreditNoteRow> table;
+
     JpaCreditNoteRepository(AggregateTable<CreditNoteState, CreditNoteRow> table) {
+        this.table = table;
         this.creditNotes = new StoredAggregates<>(table, CreditNote::state, CreditNote::restore, "creditNote");
+    }
+
+    @Override
+    public CreditNoteRepository visibleTo(Visibility visibility) {
+        return new JpaCreditNoteRepository(table.restrictedTo(VisibleChildren.ofAccount(visibility)));
     }
 
     @Override

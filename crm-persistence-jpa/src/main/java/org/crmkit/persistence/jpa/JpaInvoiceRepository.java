@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.billing.InvoiceState;
 import org.crmkit.core.billing.InvoiceStatus;
@@ -35,8 +36,16 @@ final class JpaInvoiceRepository implements InvoiceRepository {
 
     private final StoredAggregates<Invoice, InvoiceState, InvoiceRow> invoices;
 
+    private final AggregateTable<InvoiceState, InvoiceRow> table;
+
     JpaInvoiceRepository(AggregateTable<InvoiceState, InvoiceRow> table) {
+        this.table = table;
         this.invoices = new StoredAggregates<>(table, Invoice::state, Invoice::restore, "invoice");
+    }
+
+    @Override
+    public InvoiceRepository visibleTo(Visibility visibility) {
+        return new JpaInvoiceRepository(table.restrictedTo(VisibleChildren.ofAccount(visibility)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AccountId;
@@ -19,8 +20,16 @@ final class JpaPaymentRepository implements PaymentRepository {
 
     private final StoredAggregates<Payment, PaymentState, PaymentRow> payments;
 
+    private final AggregateTable<PaymentState, PaymentRow> table;
+
     JpaPaymentRepository(AggregateTable<PaymentState, PaymentRow> table) {
+        this.table = table;
         this.payments = new StoredAggregates<>(table, Payment::state, Payment::restore, "payment");
+    }
+
+    @Override
+    public PaymentRepository visibleTo(Visibility visibility) {
+        return new JpaPaymentRepository(table.restrictedTo(VisibleChildren.ofAccount(visibility)));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TaskState;
 import org.crmkit.core.activity.TaskStatus;
@@ -20,8 +21,16 @@ final class JpaTaskRepository implements TaskRepository {
 
     private final StoredAggregates<Task, TaskState, TaskRow> tasks;
 
+    private final AggregateTable<TaskState, TaskRow> table;
+
     JpaTaskRepository(AggregateTable<TaskState, TaskRow> table) {
+        this.table = table;
         this.tasks = new StoredAggregates<>(table, Task::state, Task::restore, "task");
+    }
+
+    @Override
+    public TaskRepository visibleTo(Visibility visibility) {
+        return new JpaTaskRepository(table.restrictedTo(VisibleChildren.ofTask(visibility)));
     }
 
     @Override

@@ -19,6 +19,11 @@ import org.crmkit.core.access.Team;
 import org.crmkit.core.access.Territory;
 import org.crmkit.core.access.TerritoryRule;
 import org.crmkit.core.access.User;
+import org.crmkit.core.activity.Activity;
+import org.crmkit.core.activity.ActivityKind;
+import org.crmkit.core.activity.Direction;
+import org.crmkit.core.activity.NewActivity;
+import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.EmailAddress;
@@ -32,7 +37,7 @@ import org.crmkit.core.party.PersonName;
 
 /**
  * Record visibility and field-level security, in memory: two salespeople in two territories each see only their own
- * customers, their manager (the lead of both their teams) sees both; a customer of the other territory is not found; a
+ * customers and the calls about them, their manager (the lead of both their teams) sees both; a customer of the other territory is not found; a
  * read-only share lets a salesperson read a colleague's customer but not change it; and a customer's birthday is for
  * managers' eyes only. Setup runs as the system actor; the rest as each user in turn, as a host's actor resolver
  * would report its logged-in user.
@@ -67,12 +72,24 @@ public final class TerritoryVisibilityExample {
         Territory north = territory(crm, "North", "DE", ada);
         Territory south = territory(crm, "South", "IT", ben);
         Contact nordfracht = customer(crm, "Nora", "Nordfracht", north, ada);
-        customer(crm, "Nils", "Nordhafen", north, ada);
+        Contact nordhafen = customer(crm, "Nils", "Nordhafen", north, ada);
         Contact sudlogistica = customer(crm, "Sara", "Sudlogistica", south, ben);
+        List<Contact> everyCustomer = List.of(nordfracht, nordhafen, sudlogistica);
+        for (Contact customer : everyCustomer) {
+            crm.activities()
+                    .logActivity(NewActivity.of(
+                                    ActivityKind.CALL,
+                                    Direction.OUTBOUND,
+                                    "Call " + customer.name().lastName(),
+                                    clock.instant())
+                            .aboutContact(customer.id()));
+        }
 
         for (User user : List.of(ada, ben, mia)) {
             loggedIn.set(Actor.user(user.id(), user.name()));
             out.println(user.name() + " sees " + customers(crm));
+            // activities, tasks, cases and invoices follow the customer they are about
+            out.println(user.name() + " sees the calls " + calls(crm, everyCustomer));
         }
 
         loggedIn.set(Actor.user(ada.id(), ada.name()));
@@ -119,6 +136,19 @@ public final class TerritoryVisibilityExample {
                         .withTerritory(territory.id())
                         .withTag("customer")
                         .withDetails(new ContactDetails(null, LocalDate.of(1980, 5, 17), null)));
+    }
+
+    /** The calls the logged-in user sees on the customers' timelines (a hidden customer's timeline is empty). */
+    private static String calls(Crm crm, List<Contact> customers) {
+        return customers.stream()
+                .flatMap(
+                        customer -> crm
+                                .activities()
+                                .timeline(customer.id(), TimelineFilter.ALL, PageRequest.first(20))
+                                .items()
+                                .stream())
+                .map(Activity::subject)
+                .collect(Collectors.joining(", "));
     }
 
     /** The customers the logged-in user sees, by name, with the total the page reports. */

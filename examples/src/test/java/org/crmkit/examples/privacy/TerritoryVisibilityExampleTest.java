@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class TerritoryVisibilityExampleTest {
 
     @Test
-    void twoSalespeopleSeeOnlyTheirTerritoryTheirManagerSeesBothAndTheBirthdayIsForManagers() {
+    void twoSalespeopleSeeOnlyTheirTerritoryAndItsCallsTheirManagerSeesBothAndTheBirthdayIsForManagers() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         TerritoryVisibilityExample.run(
@@ -23,8 +23,11 @@ class TerritoryVisibilityExampleTest {
         assertThat(bytes.toString(StandardCharsets.UTF_8).lines().toList())
                 .containsExactly(
                         "Ada sees Nora Nordfracht, Nils Nordhafen (2)",
+                        "Ada sees the calls Call Nordfracht, Call Nordhafen",
                         "Ben sees Sara Sudlogistica (1)",
+                        "Ben sees the calls Call Sudlogistica",
                         "Mia sees Nora Nordfracht, Nils Nordhafen, Sara Sudlogistica (3)",
+                        "Mia sees the calls Call Nordfracht, Call Nordhafen, Call Sudlogistica",
                         "Ada opens Sara Sudlogistica: not found",
                         "Ada reads Nora Nordfracht's birthday: null",
                         "Ben shares Sara Sudlogistica with Ada, to read",
