@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Stream;
-import org.crmkit.core.access.Visibility;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.activity.NewTask;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TimelineFilter;
-import org.crmkit.core.billing.CreditNote;
-import org.crmkit.core.billing.Invoice;
-import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.CaseId;
@@ -31,16 +25,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TaskId;
-import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
-import org.crmkit.core.lead.Lead;
-import org.crmkit.core.party.Account;
-import org.crmkit.core.party.Contact;
-import org.crmkit.core.party.NewAccount;
-import org.crmkit.core.party.NewContact;
-import org.crmkit.core.party.PersonName;
-import org.crmkit.core.sales.Opportunity;
-import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseChannel;
 import org.crmkit.core.service.CasePriority;
@@ -49,176 +34,20 @@ import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.CaseRepository;
-import org.crmkit.core.spi.CreditNoteRepository;
-import org.crmkit.core.spi.InvoiceRepository;
-import org.crmkit.core.spi.PaymentRepository;
 import org.crmkit.core.spi.TaskRepository;
-import org.crmkit.testkit.fixtures.BillingMother;
 import org.crmkit.testkit.fixtures.CaseMother;
-import org.crmkit.testkit.fixtures.LeadMother;
-import org.crmkit.testkit.fixtures.SalesMother;
 import org.crmkit.testkit.fixtures.TaskMother;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the {@code visibleTo} views of the repositories of records that hang off others must do, query by query:
- * invoices, payments and credit notes follow their account; cases their contact or account, or their assignee;
- * tasks their link or their assignee; activities any contact, account, lead or opportunity they concern. The viewer
- * sees an account in its territory and one shared with its team, a contact of its team mate, its own lead and a
- * deal shared with it; many records hang off a stranger's account and contact in another territory, which every
- * query would also match. Pages are full, counts count visible records only, and another tenant's records stay out.
+ * What the {@code visibleTo} views of the case, task and activity repositories must do, query by query: cases
+ * follow their contact or account, or their assignee; tasks their link or their assignee; activities any contact,
+ * account, lead or opportunity they concern (see {@link ChildRecordFixture} for who sees what). Many records hang off
+ * a stranger's account and contact in another territory, which every query would also match. Pages are full and
+ * counts count visible records only. {@link BillingVisibilityContract} does the same for invoices, payments and
+ * credit notes.
  */
-public abstract class ChildRecordVisibilityContract extends VisibilityFixture {
-
-    private static final LocalDate DUE = LocalDate.of(2026, 2, 1);
-
-    private AccountId territoryAccount;
-    private AccountId sharedAccount;
-    private AccountId hiddenAccount;
-    private ContactId visibleContact;
-    private ContactId hiddenContact;
-    private RecordRef visibleLead;
-    private RecordRef visibleDeal;
-
-    @BeforeEach
-    void visibleAndHiddenAccountsContactsLeadsAndDeals() {
-        territoryAccount = saveAccount(stranger, viewersTerritory);
-        sharedAccount = saveAccount(stranger, otherTerritory);
-        share(RecordRef.account(sharedAccount), team.id());
-        hiddenAccount = saveAccount(stranger, otherTerritory);
-        visibleContact = saveContact(mate.id());
-        hiddenContact = saveContact(stranger);
-        Lead lead = LeadMother.aLead(TENANT_A, ids, clock);
-        lead.assignTo(viewer.id(), clock);
-        visibleLead =
-                RecordRef.lead(inTransaction(() -> storage.leads().save(lead)).id());
-        Pipeline pipeline = inTransaction(() -> storage.pipelines().save(SalesMother.aPipeline(TENANT_A, ids, clock)));
-        Opportunity deal = inTransaction(() -> storage.opportunities()
-                .save(SalesMother.anOpportunity(TENANT_A, ids, clock, pipeline, hiddenAccount, stranger, DUE)));
-        visibleDeal = RecordRef.opportunity(deal.id());
-        share(visibleDeal, viewer.id());
-    }
-
-    private AccountId saveAccount(UserId owner, TerritoryId territory) {
-        Account account = Account.register(
-                TENANT_A, AccountId.next(ids), NewAccount.of(NAME, owner).withTerritory(territory), clock);
-        return inTransaction(() -> storage.accounts().save(account)).id();
-    }
-
-    private ContactId saveContact(UserId owner) {
-        Contact contact = Contact.register(
-                TENANT_A,
-                ContactId.next(ids),
-                NewContact.of(PersonName.of("Ann", NAME), owner).withTerritory(otherTerritory),
-                clock);
-        return inTransaction(() -> storage.contacts().save(contact)).id();
-    }
-
-    // invoices, payments and credit notes: their account decides
-
-    @Test
-    void everyBillingQuerySeesOnlyTheRecordsOfVisibleAccounts() {
-        List<Invoice> visible = new ArrayList<>();
-        for (AccountId account :
-                List.of(territoryAccount, territoryAccount, sharedAccount, sharedAccount, sharedAccount)) {
-            visible.add(saveInvoice(account));
-        }
-        List<Invoice> hidden = new ArrayList<>();
-        for (int i = 0; i < HIDDEN; i++) {
-            hidden.add(saveInvoice(hiddenAccount));
-        }
-        Invoice foreign = BillingMother.anInvoice(TENANT_B, ids, clock, territoryAccount, "F-1", DUE, "10.00");
-        inTransaction(() -> storage.invoices().save(foreign));
-        InvoiceRepository invoices = storage.invoices().visibleTo(visibility);
-        List<Object> expected = ids(visible, Invoice::id);
-        LocalDate from = DUE.minusYears(1);
-
-        assertThat(invoices.findById(TENANT_A, visible.get(4).id())).isPresent();
-        assertThat(invoices.findById(TENANT_A, hidden.get(0).id())).isEmpty();
-        assertThat(invoices.findById(TENANT_A, foreign.id())).isEmpty();
-        assertThat(invoices.findByNumber(TENANT_A, visible.get(2).number())).isPresent();
-        assertThat(invoices.findByNumber(TENANT_A, hidden.get(1).number())).isEmpty();
-        assertThat(ids(invoices.findOpenByAccount(TENANT_A, sharedAccount), Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected.subList(2, 5));
-        assertThat(invoices.findOpenByAccount(TENANT_A, hiddenAccount)).isEmpty();
-        assertThat(ids(
-                        invoices.findOpenByAccounts(TENANT_A, List.of(territoryAccount, sharedAccount, hiddenAccount)),
-                        Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ids(
-                        invoices.findByIds(
-                                TENANT_A,
-                                Stream.concat(visible.stream(), hidden.stream())
-                                        .map(Invoice::id)
-                                        .toList()),
-                        Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ids(invoices.findIssuedBetween(TENANT_A, from, DUE, Set.of(), null, 50), Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(ids(invoices.findDueBetween(TENANT_A, from, DUE, Set.of(), null, 50), Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(invoices.findDueBetween(TENANT_A, from, DUE, Set.of(), null, 2))
-                .hasSize(2);
-        assertThat(ids(invoices.findOverdueAfter(TENANT_A, DUE.plusDays(1), null, 50), Invoice::id))
-                .containsExactlyInAnyOrderElementsOf(expected);
-        assertThat(invoices.findOverdueAfter(TENANT_A, DUE.plusDays(1), null, 3))
-                .hasSize(3);
-        assertFullPages(page -> invoices.findOverdue(TENANT_A, DUE.plusDays(1), page), expected.size());
-        assertThat(invoices.findByAccount(TENANT_A, hiddenAccount, PageRequest.first(20))
-                        .totalElements())
-                .isZero();
-        assertThat(invoices.findByAccount(TENANT_A, sharedAccount, PageRequest.first(2))
-                        .totalElements())
-                .isEqualTo(3);
-
-        PaymentRepository payments = storage.payments().visibleTo(visibility);
-        List<Payment> paid = Stream.of(territoryAccount, sharedAccount, sharedAccount, hiddenAccount)
-                .map(account -> inTransaction(
-                        () -> storage.payments().save(BillingMother.aPayment(TENANT_A, ids, clock, account, "5.00"))))
-                .toList();
-        assertThat(payments.findById(TENANT_A, paid.get(0).id())).isPresent();
-        assertThat(payments.findById(TENANT_A, paid.get(3).id())).isEmpty();
-        assertThat(payments.findByAccount(TENANT_A, sharedAccount, PageRequest.first(1))
-                        .totalElements())
-                .isEqualTo(2);
-        assertThat(payments.findByAccount(TENANT_A, hiddenAccount, PageRequest.first(20))
-                        .items())
-                .isEmpty();
-        LocalDate today = LocalDate.now(clock);
-        assertThat(ids(payments.findReceivedBetween(TENANT_A, today, today, null, 50), Payment::id))
-                .containsExactlyInAnyOrderElementsOf(ids(paid.subList(0, 3), Payment::id));
-
-        CreditNoteRepository notes = storage.creditNotes().visibleTo(visibility);
-        CreditNote shown = inTransaction(() ->
-                storage.creditNotes().save(BillingMother.aCreditNote(TENANT_A, ids, clock, territoryAccount, "1.00")));
-        CreditNote concealed = inTransaction(() ->
-                storage.creditNotes().save(BillingMother.aCreditNote(TENANT_A, ids, clock, hiddenAccount, "1.00")));
-        assertThat(notes.findById(TENANT_A, shown.id())).isPresent();
-        assertThat(notes.findById(TENANT_A, concealed.id())).isEmpty();
-        assertThat(notes.findByNumber(TENANT_A, concealed.number())).isEmpty();
-        assertThat(notes.findByAccount(TENANT_A, territoryAccount, PageRequest.first(20))
-                        .totalElements())
-                .isEqualTo(1);
-        assertThat(notes.findByAccount(TENANT_A, hiddenAccount, PageRequest.first(20))
-                        .totalElements())
-                .isZero();
-
-        Visibility accountsReadByAll = visibility.readingEvery(List.of(RecordType.ACCOUNT));
-        assertThat(storage.invoices()
-                        .visibleTo(accountsReadByAll)
-                        .findById(TENANT_A, hidden.get(0).id()))
-                .isPresent();
-        assertThat(storage.payments()
-                        .visibleTo(accountsReadByAll)
-                        .findById(TENANT_A, paid.get(3).id()))
-                .isPresent();
-    }
-
-    private Invoice saveInvoice(AccountId account) {
-        Invoice invoice = BillingMother.anInvoice(TENANT_A, ids, clock, account, "INV-" + ids.next(), DUE, "10.00");
-        return inTransaction(() -> storage.invoices().save(invoice));
-    }
+public abstract class ChildRecordVisibilityContract extends ChildRecordFixture {
 
     // cases: their contact or account, or their assignee
 

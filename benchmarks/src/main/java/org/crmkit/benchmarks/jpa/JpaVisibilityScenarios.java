@@ -12,13 +12,19 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.crmkit.core.Crm;
+import org.crmkit.core.access.DefaultAccess;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.access.Team;
 import org.crmkit.core.access.Territory;
 import org.crmkit.core.access.TerritoryRule;
 import org.crmkit.core.access.User;
 import org.crmkit.core.access.Visibility;
+import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IdGenerator;
@@ -43,8 +49,10 @@ import org.crmkit.persistence.jpa.JpaStorage;
  *   <li>the first page of 20 of all contacts by id with its total ({@code findAll}): the total counts every
  *       visible contact (62,700), which the query reads.</li>
  * </ul>
- * The contacts are inserted by one SQL statement from a stored contact's document, then analysed. Each query is
- * sampled after a warm-up and reported as median, p90, p99 and maximum, with the machine's load average. Build and
+ * The contacts are inserted by one SQL statement from a stored contact's document, then analysed; PostgreSQL's plans
+ * of the visible page and count are printed. Each query is sampled after a warm-up, the visible and the unrestricted
+ * call alternately (each sample makes the view anew, as the services do), and reported as median, p90, p99 and
+ * maximum, with the machine's load average. Build and
  * run from the repository root:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
@@ -102,42 +110,123 @@ public final class JpaVisibilityScenarios {
                 Territory.define(TENANT, territory(0), "Territory 0", 1, List.of(TerritoryRule.country("DE")), clock);
         north.addMember(owner(0), clock);
         ContactRepository all = storage.contacts();
-        ContactRepository visible = all.visibleTo(Visibility.of(salesperson, List.of(desk), List.of(north)));
+        Visibility visibility = Visibility.of(salesperson, List.of(desk), List.of(north));
         System.out.printf(
                 "visible to the salesperson: %,d of %,d%n",
-                visible.findAll(TENANT, PageRequest.first(20)).totalElements(),
+                all.visibleTo(visibility).findAll(TENANT, PageRequest.first(20)).totalElements(),
                 all.findAll(TENANT, PageRequest.first(20)).totalElements());
+        explain(visibility);
         System.out.printf("load average before: %s%n", loadAverage());
-        measure(
-                "page of 20 by id, no count (findAllAfter), visible",
-                2000,
-                () -> visible.findAllAfter(TENANT, null, 20));
-        measure(
-                "page of 20 by id, no count (findAllAfter), unrestricted",
-                2000,
+        // the services make a view per call, so each sample does too; visible and unrestricted samples alternate,
+        // so that both see the same load of the shared machine
+        measureAlternately(
+                "page of 20 by id, no count (findAllAfter)",
+                3000,
+                () -> all.visibleTo(visibility).findAllAfter(TENANT, null, 20),
                 () -> all.findAllAfter(TENANT, null, 20));
-        measure(
-                "first page of 20 of all with the total (findAll), visible",
-                20,
-                () -> visible.findAll(TENANT, PageRequest.first(20)));
-        measure(
-                "first page of 20 of all with the total (findAll), unrestricted",
-                20,
+        measureAlternately(
+                "first page of 20 of all with the total (findAll)",
+                30,
+                () -> all.visibleTo(visibility).findAll(TENANT, PageRequest.first(20)),
                 () -> all.findAll(TENANT, PageRequest.first(20)));
+        storage.transactions().inTransaction(() -> {
+            storage.users().save(salesperson);
+            storage.teams().save(desk);
+            return storage.territories().save(north);
+        });
+        AtomicReference<Actor> actor = new AtomicReference<>(Actor.SYSTEM);
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .tenant(TENANT)
+                .actorResolver(actor::get)
+                .sharingModel(SharingModel.every(DefaultAccess.PRIVATE))
+                .build();
+        Actor user = Actor.user(salesperson.id(), salesperson.name());
+        measureAlternately(
+                "page of 20 by id through Crm (contactsAfter), the user's visibility resolved per call",
+                3000,
+                () -> {
+                    actor.set(user);
+                    return crm.parties().contactsAfter(null, 20);
+                },
+                () -> {
+                    actor.set(Actor.SYSTEM);
+                    return crm.parties().contactsAfter(null, 20);
+                });
         System.out.printf("load average after: %s%n", loadAverage());
     }
 
-    /** Runs the query a fifth of {@code samples} times to warm up, then {@code samples} times, and prints percentiles. */
-    private static void measure(String label, int samples, Supplier<?> query) {
+    /** The plans PostgreSQL chooses for the visible page and count, as the JPA adapter writes them. */
+    private void explain(Visibility visibility) throws SQLException {
+        String owners = visibility.owners().stream()
+                .map(owner -> "'" + owner.value() + "'")
+                .collect(Collectors.joining(", "));
+        String territories = visibility.territories().stream()
+                .map(territory -> "'" + territory.value() + "'")
+                .collect(Collectors.joining(", "));
+        String grantees = visibility.grantees().stream()
+                .map(grantee -> "'" + grantee + "'")
+                .collect(Collectors.joining(", "));
+        String tenant = "'" + TENANT.value() + "'";
+        String ownerOrTerritory = "r.tenant_id = " + tenant + " and (r.owner_id in (" + owners + ")"
+                + " or r.territory_id in (" + territories + ")";
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
+            String shared;
+            try (ResultSet ids = statement.executeQuery("select string_agg( || record_id || , ', ')"
+                    + " from crm_record_share where tenant_id = " + tenant + " and grantee_id in (" + grantees + ")")) {
+                ids.next();
+                shared = ids.getString(1);
+            }
+            String page = "select r.id, r.version, r.document from crm_contact r where " + ownerOrTerritory
+                    + " or r.id in (select s.record_id from crm_record_share s where s.tenant_id = " + tenant
+                    + " and s.grantee_id in (" + grantees + "))) order by r.id limit 20";
+            String count =
+                    "select count(*) from crm_contact r where " + ownerOrTerritory + " or r.id in (" + shared + "))";
+            for (String query : List.of(page, count)) {
+                System.out.println(
+                        "explain analyze " + (query.length() > 400 ? query.substring(0, 400) + " ..." : query));
+                try (ResultSet plan = statement.executeQuery("explain (analyze, buffers) " + query)) {
+                    while (plan.next()) {
+                        System.out.println("  " + plan.getString(1));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Runs both queries a fifth of {@code samples} times to warm up, then {@code samples} times each, alternating
+     * (which goes first alternates too), and prints the percentiles of each.
+     */
+    private static void measureAlternately(String label, int samples, Supplier<?> visible, Supplier<?> unrestricted) {
         for (int i = 0; i < Math.max(1, samples / 5); i++) {
-            query.get();
+            visible.get();
+            unrestricted.get();
         }
-        long[] nanos = new long[samples];
+        long[] visibleNanos = new long[samples];
+        long[] unrestrictedNanos = new long[samples];
         for (int i = 0; i < samples; i++) {
-            long start = System.nanoTime();
-            query.get();
-            nanos[i] = System.nanoTime() - start;
+            if (i % 2 == 0) {
+                visibleNanos[i] = time(visible);
+                unrestrictedNanos[i] = time(unrestricted);
+            } else {
+                unrestrictedNanos[i] = time(unrestricted);
+                visibleNanos[i] = time(visible);
+            }
         }
+        print(label + ", visible", visibleNanos);
+        print(label + ", unrestricted", unrestrictedNanos);
+    }
+
+    private static long time(Supplier<?> query) {
+        long start = System.nanoTime();
+        query.get();
+        return System.nanoTime() - start;
+    }
+
+    private static void print(String label, long[] nanos) {
+        int samples = nanos.length;
         Arrays.sort(nanos);
         System.out.printf(
                 "%-66s median %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms  (%d samples)%n",
