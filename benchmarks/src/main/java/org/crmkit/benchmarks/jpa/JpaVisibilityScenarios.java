@@ -173,7 +173,7 @@ public final class JpaVisibilityScenarios {
         try (Connection connection = database.connection();
                 Statement statement = connection.createStatement()) {
             String shared;
-            try (ResultSet ids = statement.executeQuery("select string_agg( || record_id || , ', ')"
+            try (ResultSet ids = statement.executeQuery("select string_agg(quote_literal(record_id::text), ', ')"
                     + " from crm_record_share where tenant_id = " + tenant + " and grantee_id in (" + grantees + ")")) {
                 ids.next();
                 shared = ids.getString(1);
