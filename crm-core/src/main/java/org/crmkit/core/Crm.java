@@ -56,6 +56,8 @@ public final class Crm {
     private final Duplicates duplicates;
     private final Privacy privacy;
     private final Merges merges;
+    private final ChangeFeed changeFeed;
+    private final DeviceSync sync;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
@@ -82,6 +84,8 @@ public final class Crm {
         this.events = new Events(useCases);
         this.privacy = new Privacy(useCases);
         this.merges = new Merges(useCases);
+        this.changeFeed = new ChangeFeed(useCases);
+        this.sync = new DeviceSync(useCases, changeFeed);
     }
 
     public static Builder builder() {
@@ -151,6 +155,16 @@ public final class Crm {
     /** Merges of duplicate contacts or accounts, unmerges, and reads that follow merged ids to their survivors. */
     public Merges merges() {
         return merges;
+    }
+
+    /** The calling tenant's change feed: every committed change of every record, and its named consumers. */
+    public ChangeFeed changeFeed() {
+        return changeFeed;
+    }
+
+    /** Offline devices: each user's subscription, the initial sync of its slice and what changed in it since. */
+    public DeviceSync sync() {
+        return sync;
     }
 
     /** The dead letters: events the listeners failed on as often as the relay tries. */

@@ -35,6 +35,10 @@ public enum ErrorCode {
      * lawyer, a hold a host's {@code PersonalDataHolder} reports); the message names every hold.
      */
     LEGAL_HOLD("CRM-0012"),
+    /** A change-feed cursor of another tenant, or one that crmkit did not give out (changed or made up). */
+    FEED_CURSOR_INVALID("CRM-0301"),
+    /** The changes after a change-feed cursor are no longer kept: the reader must read its whole slice again. */
+    RESYNC_NEEDED("CRM-0302"),
     /** Work needs a part the host has not configured (crm-workflow: a channel's sender, a payload's handler). */
     NOT_CONFIGURED("CRM-0101"),
     /** A write that must join a transaction (an outbox append, a workflow store's write) was made outside any. */

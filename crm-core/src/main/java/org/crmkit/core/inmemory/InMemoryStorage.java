@@ -2,12 +2,15 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.AuditTrail;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
+import org.crmkit.core.spi.ChangeLog;
+import org.crmkit.core.spi.ChangeScope;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
@@ -37,6 +40,7 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryTransactions transactions = new InMemoryTransactions();
     private final InMemoryOutbox outbox;
+    private final InMemoryChangeLog changeLog;
     private final InMemoryRecordShareRepository shares = new InMemoryRecordShareRepository(transactions);
     private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, shares);
     private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions, shares);
@@ -65,6 +69,13 @@ public final class InMemoryStorage implements Storage {
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
+        this.changeLog = new InMemoryChangeLog(
+                transactions,
+                clock,
+                (tenant, account) -> accounts.findById(tenant, AccountId.of(account))
+                        .map(found -> ChangeScope.of(found.state()))
+                        .orElse(ChangeScope.NONE));
+        transactions.recordChangesIn(changeLog);
     }
 
     /** A new, empty store whose outbox stamps entries with the system UTC clock. */
@@ -98,6 +109,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public Transactions transactions() {
         return transactions;
+    }
+
+    @Override
+    public ChangeLog changeLog() {
+        return changeLog;
     }
 
     @Override

@@ -6,9 +6,13 @@ import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Supplier;
+import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TransactionRequiredException;
+import org.crmkit.core.spi.ChangeKind;
+import org.crmkit.core.spi.ChangeScope;
 import org.crmkit.core.spi.Transactions;
 
 /**
@@ -20,6 +24,8 @@ final class InMemoryTransactions implements Transactions {
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final ThreadLocal<UnitOfWork> current = new ThreadLocal<>();
+    /** The change feed the stores record their writes in; set once by the storage these transactions belong to. */
+    private volatile InMemoryChangeLog changes;
 
     private static final class UnitOfWork {
         final Deque<Runnable> undo = new ArrayDeque<>();
@@ -85,6 +91,34 @@ final class InMemoryTransactions implements Transactions {
             throw new TransactionRequiredException("an in-memory write");
         }
         unit.undo.push(undo);
+    }
+
+    /** Makes the stores record every save and delete in {@code changes}; called once, by the owning storage. */
+    void recordChangesIn(InMemoryChangeLog changes) {
+        this.changes = changes;
+    }
+
+    /**
+     * Records a store's save or delete in the change feed, in the current transaction: {@code state} is the record's
+     * state after the change (null for a deletion), {@code stored} the one before it (null for a creation).
+     */
+    void recordChange(
+            TenantId tenant,
+            String recordType,
+            UUID recordId,
+            long version,
+            ChangeKind kind,
+            Object state,
+            Object stored) {
+        changes.record(
+                tenant,
+                recordType,
+                recordId,
+                version,
+                kind,
+                null,
+                state == null ? ChangeScope.NONE : ChangeScope.of(state),
+                stored == null ? ChangeScope.NONE : ChangeScope.of(stored));
     }
 
     /** Runs a read under the read lock so that it sees only committed state (or the caller's own changes). */

@@ -13,6 +13,7 @@ import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.ChangeKind;
 
 /**
  * Thread-safe store of one aggregate's states, keyed by tenant and id, with optimistic locking and secondary
@@ -90,6 +91,8 @@ final class VersionedStore<S extends AggregateState<S>> {
             }
             put(key, stored, saved);
             transactions.onRollback(() -> put(key, saved, stored));
+            transactions.recordChange(
+                    key.tenant(), recordType, key.id(), saved.version(), ChangeKind.SAVED, saved, stored);
             return saved;
         });
     }
@@ -118,6 +121,7 @@ final class VersionedStore<S extends AggregateState<S>> {
             }
             put(key, stored, null);
             transactions.onRollback(() -> put(key, null, stored));
+            transactions.recordChange(tenant, recordType, key.id(), stored.version(), ChangeKind.DELETED, null, stored);
             return true;
         });
     }

@@ -10,6 +10,9 @@ public interface Storage {
 
     Outbox outbox();
 
+    /** The change feed: every save and delete of every record, with per-tenant positions, and named consumers. */
+    ChangeLog changeLog();
+
     ContactRepository contacts();
 
     AccountRepository accounts();

@@ -38,6 +38,14 @@ interface AggregateMapping<S extends AggregateState<S>, R extends AggregateRow> 
         return true;
     }
 
+    /**
+     * Whether saves and deletes of the aggregate go into crm-core's change feed: yes for crm-core's aggregates, no for
+     * the records a workflow keeps in a table of this kind.
+     */
+    default boolean inChangeFeed() {
+        return true;
+    }
+
     /** Text in lower case (the root locale), for columns that sort or search ignoring case. */
     static String lower(String text) {
         return text.toLowerCase(Locale.ROOT);

@@ -18,6 +18,8 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.spi.ChangeKind;
+import org.crmkit.core.spi.ChangeScope;
 
 /**
  * The storage of one aggregate, whatever the aggregate: optimistic saves and deletes of its state, its lookup keys
@@ -114,8 +116,23 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             if (row.version != expectedVersion) {
                 throw new StaleVersionException(mapping.recordType(), id, expectedVersion, row.version);
             }
+            ChangeScope before = scopeOf(row);
             storedKeys(entityManager, row).forEach(entityManager::remove);
             entityManager.remove(row);
+            if (mapping.inChangeFeed()) {
+                transactions
+                        .changes()
+                        .record(
+                                entityManager,
+                                tenant,
+                                mapping.recordType(),
+                                id.value(),
+                                row.version,
+                                ChangeKind.DELETED,
+                                null,
+                                ChangeScope.NONE,
+                                before);
+            }
             try {
                 entityManager.flush();
             } catch (RuntimeException e) {
@@ -195,18 +212,46 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 refuseTaken(entityManager, row, lookup);
                 entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, lookup));
             }
+            recordChange(entityManager, saved, ChangeScope.NONE);
             return saved;
         }
         if (row.version != state.version()) {
             throw new StaleVersionException(mapping.recordType(), state.id(), state.version(), row.version);
         }
+        ChangeScope before = scopeOf(row);
         // the document holds the version, so every save changes the row and JPA raises the version with it
         S saved = state.withVersion(state.version() + 1);
         fill(row, saved);
         if (mapping.hasLookupKeys()) {
             replaceKeys(entityManager, row, mapping.lookupKeys(saved));
         }
+        recordChange(entityManager, saved, before);
         return saved;
+    }
+
+    /** Records the save in the change feed, with the record's scope before it. */
+    private void recordChange(EntityManager entityManager, S saved, ChangeScope before) {
+        if (mapping.inChangeFeed()) {
+            transactions
+                    .changes()
+                    .record(
+                            entityManager,
+                            saved.tenant(),
+                            mapping.recordType(),
+                            saved.id().value(),
+                            saved.version(),
+                            ChangeKind.SAVED,
+                            null,
+                            ChangeScope.of(saved),
+                            before);
+        }
+    }
+
+    /** The stored row's scope, read from its document only for the aggregates that have one. */
+    private ChangeScope scopeOf(R row) {
+        return mapping.inChangeFeed() && ChangeScope.isScoped(mapping.stateType())
+                ? ChangeScope.of(state(row))
+                : ChangeScope.NONE;
     }
 
     private void fill(R row, S state) {

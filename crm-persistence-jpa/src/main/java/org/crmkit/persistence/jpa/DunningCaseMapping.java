@@ -14,6 +14,11 @@ final class DunningCaseMapping implements AggregateMapping<DunningCaseState, Dun
     static final String OLDEST_FIRST = "r.createdAt, r.id";
 
     @Override
+    public boolean inChangeFeed() {
+        return false;
+    }
+
+    @Override
     public String recordType() {
         return "DunningCase";
     }

@@ -13,6 +13,7 @@ import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.AuditTrail;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
+import org.crmkit.core.spi.ChangeLog;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
@@ -74,12 +75,15 @@ public final class JpaStorage implements Storage {
     private final JpaTeamRotationRepository teamRotations;
     private final JpaRecordShareRepository shares;
     private final JpaAuditTrail auditTrail;
+    private final JpaChangeLog changeLog;
 
     private JpaStorage(Builder builder) {
         json = new StateJson(builder.json);
         ids = builder.ids != null ? builder.ids : new IdGenerator(builder.clock);
         transactions = new JpaTransactions(builder.entityManagerFactory, builder.host);
         outbox = new JpaOutbox(transactions, json, ids, builder.clock);
+        changeLog = new JpaChangeLog(transactions, ids, builder.clock);
+        transactions.recordChangesIn(changeLog);
         contacts = new JpaContactRepository(new AggregateTable<>(transactions, json, ids, new ContactMapping()));
         accounts = new JpaAccountRepository(new AggregateTable<>(transactions, json, ids, new AccountMapping()));
         users = new JpaUserRepository(new AggregateTable<>(transactions, json, ids, new UserMapping()));
@@ -160,6 +164,11 @@ public final class JpaStorage implements Storage {
     @Override
     public Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    public ChangeLog changeLog() {
+        return changeLog;
     }
 
     /** Contacts in {@code crm_contact}. */

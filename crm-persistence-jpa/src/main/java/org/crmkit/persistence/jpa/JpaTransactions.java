@@ -40,6 +40,9 @@ final class JpaTransactions implements Transactions {
         }
     }
 
+    /** The change feed the aggregate tables record their writes in; set once by the storage. */
+    private volatile JpaChangeLog changes;
+
     JpaTransactions(EntityManagerFactory entityManagerFactory, HostTransactions host) {
         this.entityManagerFactory = entityManagerFactory;
         this.host = host;
@@ -60,6 +63,16 @@ final class JpaTransactions implements Transactions {
     /** Runs work that needs the entity manager of the current (joined or own) transaction. */
     <T> T withEntityManager(Function<EntityManager, T> work) {
         return inTransaction(() -> work.apply(current.get().entityManager));
+    }
+
+    /** Makes the aggregate tables record every save and delete in {@code changes}; called once, by the storage. */
+    void recordChangesIn(JpaChangeLog changes) {
+        this.changes = changes;
+    }
+
+    /** The change feed the aggregate tables record their writes in. */
+    JpaChangeLog changes() {
+        return changes;
     }
 
     /** The SQL dialect Hibernate speaks to the database of the entity manager. */
