@@ -120,6 +120,10 @@ public final class ChangeFeed {
         Require.notNull(cursor, "cursor");
         Require.that(limit > 0 && limit <= MAX_LIMIT, "limit", "must be 1 to " + MAX_LIMIT + ", was " + limit);
         TenantId tenant = useCases.tenant();
+        if (!useCases.storage.transactions().isActive()) {
+            // numbered in a short transaction of its own, so that readers hold the tenant's head only that long
+            inTransaction(() -> useCases.storage.changeLog().sequence(tenant));
+        }
         return inTransaction(() -> {
             long position = FeedCursors.positionOf(
                     cursor, tenant, useCases.storage.changeLog().head(tenant).cursorKey());

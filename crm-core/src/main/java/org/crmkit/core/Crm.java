@@ -85,7 +85,7 @@ public final class Crm {
         this.privacy = new Privacy(useCases);
         this.merges = new Merges(useCases);
         this.changeFeed = new ChangeFeed(useCases);
-        this.sync = new DeviceSync(useCases, changeFeed);
+        this.sync = new DeviceSync(useCases, changeFeed, parties, activities);
     }
 
     public static Builder builder() {
@@ -162,7 +162,10 @@ public final class Crm {
         return changeFeed;
     }
 
-    /** Offline devices: each user's subscription, the initial sync of its slice and what changed in it since. */
+    /**
+     * Offline devices: each user's subscription, the initial sync of its slice, what changed in it since, and the
+     * changes a device made offline.
+     */
     public DeviceSync sync() {
         return sync;
     }

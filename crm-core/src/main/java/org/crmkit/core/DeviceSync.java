@@ -17,8 +17,13 @@ import org.crmkit.core.feed.FeedCursor;
 import org.crmkit.core.feed.FeedItem;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.RecordChange;
+import org.crmkit.core.sync.ChangeResult;
+import org.crmkit.core.sync.ConflictPolicies;
+import org.crmkit.core.sync.DeviceChange;
+import org.crmkit.core.sync.FieldConflict;
 import org.crmkit.core.sync.InitialSyncPage;
 import org.crmkit.core.sync.Subscription;
+import org.crmkit.core.sync.SyncOutcome;
 
 /**
  * What a salesperson's device receives: its {@link Subscription}'s slice of the calling tenant's records, first whole
@@ -35,10 +40,12 @@ public final class DeviceSync {
 
     private final UseCases useCases;
     private final ChangeFeed feed;
+    private final SyncUp syncUp;
 
-    DeviceSync(UseCases useCases, ChangeFeed feed) {
+    DeviceSync(UseCases useCases, ChangeFeed feed, Parties parties, Activities activities) {
         this.useCases = useCases;
         this.feed = feed;
+        this.syncUp = new SyncUp(useCases, new SyncedRecords(useCases, parties, activities), activities);
     }
 
     /** The user's subscription by default: the territories it is a member of, with the standard related records. */
@@ -87,6 +94,24 @@ public final class DeviceSync {
                         ? useCases.storage.changeLog().after(tenant, position, Slice.SYNCED_TYPES, limit)
                         : useCases.storage.changeLog().afterInScope(tenant, position, slice.scopeQuery(), limit),
                 (tenant, changes) -> items(slice, tenant, changes));
+    }
+
+    /**
+     * Applies the changes a device made offline for its user, in order, each in a transaction of its own (call it
+     * outside a transaction), through crmkit's services, so that every rule of the domain applies as to any other
+     * call; returns what became of each. A device may create accounts (fields {@code name}, {@code industry},
+     * {@code website}) and contacts ({@code firstName}, {@code lastName}, and at creation {@code email}) under ids
+     * it generated, with the user as owner, change those fields, and delete activities. A field only the device changed since its version is stored;
+     * one both sides changed to different values is decided by its policy and returned as a {@link FieldConflict};
+     * a deletion of a record changed centrally since is decided by {@link ConflictPolicies#deletion()}. A created
+     * record comes back with the central records it may duplicate; a refused change (a violated rule, an unknown
+     * field, a duplicate the rules refuse) with its violations, nothing of it stored. The same changes sent twice
+     * change nothing the second time ({@link SyncOutcome#UNCHANGED}).
+     */
+    public List<ChangeResult> syncUp(UserId user, List<DeviceChange> changes, ConflictPolicies policies) {
+        Require.notNull(user, "user");
+        Require.notNull(policies, "policies");
+        return syncUp.apply(user, Require.noNulls(changes, "changes"), policies);
     }
 
     private List<FeedItem> items(Slice slice, TenantId tenant, List<RecordChange> changes) {

@@ -88,13 +88,17 @@ public final class Parties {
     }
 
     Registered<Contact> registered(NewContact contact) {
+        return registered(contact, ContactId.next(useCases.ids));
+    }
+
+    /** Registers the contact under an id the caller chose (a device's, for a contact created offline). */
+    Registered<Contact> registered(NewContact contact, ContactId id) {
         Require.notNull(contact, "contact");
         return useCases.write(() -> {
             useCases.references.territory(contact.territory(), "territory");
             List<DuplicateCandidate> candidates = duplicates.checkContact(contact);
-            Contact saved = useCases.save(
-                    Contact.register(useCases.tenant(), ContactId.next(useCases.ids), contact, useCases.clock),
-                    contacts()::save);
+            Contact saved =
+                    useCases.save(Contact.register(useCases.tenant(), id, contact, useCases.clock), contacts()::save);
             return new Registered<>(saved, candidates);
         });
     }
@@ -114,13 +118,17 @@ public final class Parties {
     }
 
     Registered<Account> registered(NewAccount account) {
+        return registered(account, AccountId.next(useCases.ids));
+    }
+
+    /** Registers the account under an id the caller chose (a device's, for an account created offline). */
+    Registered<Account> registered(NewAccount account, AccountId id) {
         Require.notNull(account, "account");
         return useCases.write(() -> {
             useCases.references.territory(account.territory(), "territory");
             List<DuplicateCandidate> candidates = duplicates.checkAccount(account);
-            Account saved = useCases.save(
-                    Account.register(useCases.tenant(), AccountId.next(useCases.ids), account, useCases.clock),
-                    accounts()::save);
+            Account saved =
+                    useCases.save(Account.register(useCases.tenant(), id, account, useCases.clock), accounts()::save);
             return new Registered<>(saved, candidates);
         });
     }

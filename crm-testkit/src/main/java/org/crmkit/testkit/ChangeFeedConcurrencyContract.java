@@ -17,9 +17,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.LongStream;
 import org.crmkit.core.Crm;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.feed.ChangeBatch;
 import org.crmkit.core.feed.ChangeFilter;
 import org.crmkit.core.feed.FeedCursor;
+import org.crmkit.core.party.NewContact;
+import org.crmkit.core.party.PersonName;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,7 +47,9 @@ public abstract class ChangeFeedConcurrencyContract extends StorageContract {
                 for (int t = 0; t < transactionsEach; t++) {
                     int number = t;
                     UUID id = storage.transactions().inTransaction(() -> {
-                        UUID registered = register(crm, "Writer " + writer + "-" + number)
+                        UUID registered = crm.parties()
+                                .registerContact(NewContact.of(
+                                        PersonName.of("Writer " + writer, "Number " + number), UserId.next(ids)))
                                 .id()
                                 .value();
                         // held open a while, so that transactions commit in another order than they began

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -135,6 +136,23 @@ final class InMemoryChangeLog implements ChangeLog {
                     }
                 }
                 return found;
+            }
+        });
+    }
+
+    @Override
+    public Optional<Instant> lastChangedAt(TenantId tenant, UUID recordId) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(recordId, "recordId");
+        return transactions.read(() -> {
+            TenantFeed feed = feed(tenant);
+            synchronized (feed) {
+                for (int i = feed.changes.size() - 1; i >= 0; i--) {
+                    if (feed.changes.get(i).recordId().equals(recordId)) {
+                        return Optional.of(feed.changes.get(i).changedAt());
+                    }
+                }
+                return Optional.empty();
             }
         });
     }

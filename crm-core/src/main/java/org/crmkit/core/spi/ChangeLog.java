@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -34,6 +35,9 @@ public interface ChangeLog {
      * the last position: every change committed before the call is at or below it.
      */
     long sequence(TenantId tenant);
+
+    /** When the record's last change still kept was taken; empty when the feed keeps none. */
+    Optional<Instant> lastChangedAt(TenantId tenant, UUID recordId);
 
     /** Where the tenant's feed stands; a tenant without changes gets a new head (position 0) with a new key. */
     FeedHead head(TenantId tenant);

@@ -1,12 +1,14 @@
 package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -26,8 +28,8 @@ import org.hibernate.dialect.PostgreSQLDialect;
  * The change feed in {@code crm_change}, {@code crm_change_head} and {@code crm_feed_consumer}.
  *
  * <p>Writers insert their changes without a position, so that they never wait for each other. Positions are given by
- * one sequencer at a time per tenant, before every read: it locks the tenant's head row ({@code select ... for
- * update}), numbers every committed change that has none after the head's last position in one statement, and moves
+ * one sequencer at a time per tenant, before every read: it locks the tenant's head row (an update that changes
+ * nothing), numbers every committed change that has none after the head's last position in one statement, and moves
  * the head, all in the reader's transaction. A change that commits after a sequencer ran is numbered by a later one,
  * above every position given before; so a reader that has passed a position never finds a change below it, which a
  * number drawn when the change was written (a sequence, an identity column) cannot promise, as transactions commit in
@@ -147,6 +149,20 @@ final class JpaChangeLog implements ChangeLog {
                     .map(columns -> change(tenant, columns))
                     .toList();
         });
+    }
+
+    @Override
+    public Optional<Instant> lastChangedAt(TenantId tenant, UUID recordId) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(recordId, "recordId");
+        // committed or not, numbered or not: the changes of this transaction count too
+        return transactions.withEntityManager(entityManager -> Optional.ofNullable(entityManager
+                .createQuery(
+                        "select max(c.changedAt) from ChangeRow c where c.tenant = :tenant and c.recordId = :record",
+                        Instant.class)
+                .setParameter("tenant", tenant.value())
+                .setParameter("record", recordId)
+                .getSingleResult()));
     }
 
     @Override
@@ -279,29 +295,68 @@ final class JpaChangeLog implements ChangeLog {
 
     /**
      * The tenant's head as {@code last_position, discarded_up_to, cursor_key}, made first when the tenant has none;
-     * locked until the transaction ends when {@code lock} (the row as last committed, whoever held it before).
+     * locked until the transaction ends when {@code lock}. The lock is taken by an update that changes nothing and the
+     * row is read after it, so that a sequencer that waited for another one reads the head as that one committed it,
+     * on every database.
      */
     private Object[] headRow(EntityManager entityManager, TenantId tenant, boolean lock) {
-        String select = "select last_position, discarded_up_to, cursor_key from crm_change_head where tenant_id = ?1"
-                + (lock ? " for update" : "");
-        List<?> rows = entityManager
+        String select = "select last_position, discarded_up_to, cursor_key from crm_change_head where tenant_id = ?1";
+        if (lock && lockHead(entityManager, tenant) == 0
+                || !lock && read(entityManager, select, tenant).isEmpty()) {
+            createHead(entityManager, tenant);
+            if (lock) {
+                lockHead(entityManager, tenant);
+            }
+        }
+        return (Object[]) read(entityManager, select, tenant).get(0);
+    }
+
+    /**
+     * Makes the tenant's head unless another transaction made it meanwhile. PostgreSQL does so in the caller's
+     * transaction ({@code on conflict do nothing}); other databases have no such insert (two {@code MERGE}s of H2
+     * both insert), so there the head is made in a transaction of its own and a refused duplicate is ignored.
+     */
+    private static void createHead(EntityManager entityManager, TenantId tenant) {
+        byte[] random = new byte[32];
+        RANDOM.nextBytes(random);
+        String key = HexFormat.of().formatHex(random);
+        if (onPostgres(entityManager)) {
+            entityManager
+                    .createNativeQuery(NEW_HEAD_POSTGRESQL)
+                    .setParameter(1, tenant.value())
+                    .setParameter(2, key)
+                    .executeUpdate();
+            return;
+        }
+        EntityManager own = entityManager.getEntityManagerFactory().createEntityManager();
+        try {
+            own.getTransaction().begin();
+            own.createNativeQuery(NEW_HEAD_MERGE)
+                    .setParameter(1, tenant.value())
+                    .setParameter(2, key)
+                    .executeUpdate();
+            own.getTransaction().commit();
+        } catch (PersistenceException madeMeanwhile) {
+            if (own.getTransaction().isActive()) {
+                own.getTransaction().rollback();
+            }
+        } finally {
+            own.close();
+        }
+    }
+
+    private static int lockHead(EntityManager entityManager, TenantId tenant) {
+        return entityManager
+                .createNativeQuery("update crm_change_head set last_position = last_position where tenant_id = ?1")
+                .setParameter(1, tenant.value())
+                .executeUpdate();
+    }
+
+    private static List<?> read(EntityManager entityManager, String select, TenantId tenant) {
+        return entityManager
                 .createNativeQuery(select)
                 .setParameter(1, tenant.value())
                 .getResultList();
-        if (rows.isEmpty()) {
-            byte[] key = new byte[32];
-            RANDOM.nextBytes(key);
-            entityManager
-                    .createNativeQuery(onPostgres(entityManager) ? NEW_HEAD_POSTGRESQL : NEW_HEAD_MERGE)
-                    .setParameter(1, tenant.value())
-                    .setParameter(2, HexFormat.of().formatHex(key))
-                    .executeUpdate();
-            rows = entityManager
-                    .createNativeQuery(select)
-                    .setParameter(1, tenant.value())
-                    .getResultList();
-        }
-        return (Object[]) rows.get(0);
     }
 
     private void requireTransaction(String operation) {

@@ -29,6 +29,9 @@ create table crm_change (
 create unique index crm_change_position on crm_change (tenant_id, feed_position);
 create index crm_change_type_position on crm_change (tenant_id, record_type, feed_position);
 
+-- A device's edit that conflicts with a central one is judged by the time of the record's last change.
+create index crm_change_by_record on crm_change (tenant_id, record_id, changed_at);
+
 -- Per tenant: the last position given, the position up to which retention discarded changes, and the random key
 -- that signs the tenant's cursors.
 create table crm_change_head (

@@ -29,6 +29,9 @@ create table crm_change (
 create unique index crm_change_position on crm_change (tenant_id, feed_position);
 create index crm_change_type_position on crm_change (tenant_id, record_type, feed_position);
 
+-- A device's edit that conflicts with a central one is judged by the time of the record's last change.
+create index crm_change_by_record on crm_change (tenant_id, record_id, changed_at);
+
 -- The sequencer looks for a tenant's changes without a position.
 create index crm_change_unpositioned on crm_change (tenant_id, id) where feed_position is null;
 
