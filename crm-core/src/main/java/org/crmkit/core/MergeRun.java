@@ -87,6 +87,8 @@ final class MergeRun {
             before.add(survivor.state());
             for (Contact contact : mergedContacts) {
                 delete(storage.contacts().delete(tenant, contact.id(), contact.version()), "Contact", contact.id());
+                storage.changeLog()
+                        .recordMerge(tenant, "Contact", contact.id().value(), contact.version(), survivorId.value());
                 before.add(contact.state());
             }
             Contact survived = Contact.restore(new Survivors(rules).contact(before, record.mergedAt()));
@@ -157,6 +159,8 @@ final class MergeRun {
             repointed.add(repoint.accountParents(survivor.state()));
             for (Account account : mergedAccounts) {
                 delete(storage.accounts().delete(tenant, account.id(), account.version()), "Account", account.id());
+                storage.changeLog()
+                        .recordMerge(tenant, "Account", account.id().value(), account.version(), survivorId.value());
                 before.add(account.state());
                 repointed.add(repoint.accountParents(account.state()));
             }

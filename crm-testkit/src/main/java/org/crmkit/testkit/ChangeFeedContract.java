@@ -24,6 +24,7 @@ import org.crmkit.core.feed.FeedCursor;
 import org.crmkit.core.feed.FeedCursorException;
 import org.crmkit.core.feed.FeedItem;
 import org.crmkit.core.feed.ResyncNeededException;
+import org.crmkit.core.merge.Survivorship;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountDetails;
 import org.crmkit.core.party.Contact;
@@ -100,20 +101,19 @@ public abstract class ChangeFeedContract extends StorageContract {
         Contact merged = register(crm, "King-Byron");
         FeedCursor beforeMerge = crm.changeFeed().now();
 
-        storage.transactions()
-                .inTransaction(() -> storage.changeLog()
-                        .recordMerge(
-                                TENANT_A,
-                                "Contact",
-                                merged.id().value(),
-                                merged.version(),
-                                survivor.id().value()));
+        crm.merges().mergeContacts(survivor.id(), List.of(merged.id()), Survivorship.survivorWins());
 
         ChangeBatch batch = crm.changeFeed().changesSince(beforeMerge, ChangeFilter.all(), 100);
-        assertThat(batch.items()).hasSize(1);
-        FeedItem.Removed tombstone = (FeedItem.Removed) batch.items().get(0);
-        assertThat(tombstone.recordId()).isEqualTo(merged.id().value());
+        FeedItem.Removed tombstone = batch.items().stream()
+                .filter(item -> item.recordId().equals(merged.id().value()))
+                .map(FeedItem.Removed.class::cast)
+                .findFirst()
+                .orElseThrow();
         assertThat(tombstone.redirect()).contains(survivor.id().value());
+        assertThat(batch.items())
+                .filteredOn(item -> item.recordId().equals(survivor.id().value()))
+                .singleElement()
+                .isInstanceOf(FeedItem.Changed.class);
     }
 
     @Test

@@ -20,7 +20,7 @@ final class InMemoryMergeRepository implements MergeRepository {
     private final InMemoryIndex<MergeRecord> byInvolved;
 
     InMemoryMergeRepository(InMemoryTransactions transactions) {
-        this.store = new VersionedStore<>("Merge", transactions);
+        this.store = VersionedStore.outsideChangeFeed("Merge", transactions);
         this.byMergedInForce =
                 store.index(new InMemoryIndex<>(merge -> merge.inForce() ? merge.mergedRefs() : List.of()));
         this.byInvolved = store.index(new InMemoryIndex<>(MergeRecord::involved));

@@ -28,9 +28,19 @@ final class VersionedStore<S extends AggregateState<S>> {
     private final ConcurrentHashMap<Key, S> rows;
     private final List<StoreIndex<S>> indexes;
     private final Predicate<? super S> visible;
+    /** Whether saves and deletes go into the change feed (not for bookkeeping records such as merge records). */
+    private final boolean inChangeFeed;
 
     VersionedStore(String recordType, InMemoryTransactions transactions) {
-        this(recordType, transactions, new ConcurrentHashMap<>(), new ArrayList<>(), state -> true);
+        this(recordType, transactions, new ConcurrentHashMap<>(), new ArrayList<>(), state -> true, true);
+    }
+
+    /** A store whose records stay out of the change feed. */
+    static <S extends AggregateState<S>> VersionedStore<S> outsideChangeFeed(
+            String recordType, InMemoryTransactions transactions) {
+        Predicate<S> everyState = state -> true;
+        return new VersionedStore<S>(
+                recordType, transactions, new ConcurrentHashMap<>(), new ArrayList<>(), everyState, false);
     }
 
     private VersionedStore(
@@ -38,12 +48,14 @@ final class VersionedStore<S extends AggregateState<S>> {
             InMemoryTransactions transactions,
             ConcurrentHashMap<Key, S> rows,
             List<StoreIndex<S>> indexes,
-            Predicate<? super S> visible) {
+            Predicate<? super S> visible,
+            boolean inChangeFeed) {
         this.recordType = recordType;
         this.transactions = transactions;
         this.rows = rows;
         this.indexes = indexes;
         this.visible = visible;
+        this.inChangeFeed = inChangeFeed;
     }
 
     /**
@@ -51,7 +63,7 @@ final class VersionedStore<S extends AggregateState<S>> {
      * only the states {@code visible} accepts (a user's visibility), before any paging; writes are the same.
      */
     VersionedStore<S> restrictedTo(Predicate<? super S> visible) {
-        return new VersionedStore<>(recordType, transactions, rows, indexes, visible);
+        return new VersionedStore<>(recordType, transactions, rows, indexes, visible, inChangeFeed);
     }
 
     /** Whether the filter of this store lets the state through. */
@@ -91,8 +103,10 @@ final class VersionedStore<S extends AggregateState<S>> {
             }
             put(key, stored, saved);
             transactions.onRollback(() -> put(key, saved, stored));
-            transactions.recordChange(
-                    key.tenant(), recordType, key.id(), saved.version(), ChangeKind.SAVED, saved, stored);
+            if (inChangeFeed) {
+                transactions.recordChange(
+                        key.tenant(), recordType, key.id(), saved.version(), ChangeKind.SAVED, saved, stored);
+            }
             return saved;
         });
     }
@@ -121,7 +135,10 @@ final class VersionedStore<S extends AggregateState<S>> {
             }
             put(key, stored, null);
             transactions.onRollback(() -> put(key, null, stored));
-            transactions.recordChange(tenant, recordType, key.id(), stored.version(), ChangeKind.DELETED, null, stored);
+            if (inChangeFeed) {
+                transactions.recordChange(
+                        tenant, recordType, key.id(), stored.version(), ChangeKind.DELETED, null, stored);
+            }
             return true;
         });
     }

@@ -20,6 +20,11 @@ final class MergeMapping implements AggregateMapping<MergeRecord, MergeRow> {
     static final String OLDEST_FIRST = "r.mergedAt, r.id";
 
     @Override
+    public boolean inChangeFeed() {
+        return false;
+    }
+
+    @Override
     public String recordType() {
         return "Merge";
     }
