@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.Crm;
 import org.crmkit.core.access.Territory;
+import org.crmkit.core.access.TerritoryRule;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.ContactId;
@@ -264,7 +265,7 @@ public final class JpaSyncScenario {
                                 territory(number),
                                 "Territory " + number,
                                 number,
-                                List.of(),
+                                List.of(TerritoryRule.any()),
                                 Clock.systemUTC()));
             }
         });
