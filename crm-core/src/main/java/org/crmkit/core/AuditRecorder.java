@@ -73,19 +73,17 @@ final class AuditRecorder {
             if (type == null || !audited.contains(type)) {
                 continue;
             }
-            Record after = state(aggregate);
+            Record after = RecordJson.state(aggregate);
             Record before = aggregate.isNew()
                     ? null
-                    : stored(useCases.storage, aggregate)
-                            .map(AuditRecorder::state)
-                            .orElse(null);
+                    : stored(useCases.storage, aggregate).map(RecordJson::state).orElse(null);
             RecordRef record = new RecordRef(type, aggregate.id().value());
             for (RecordComponent component : after.getClass().getRecordComponents()) {
                 if (NOT_FIELDS.contains(component.getName())) {
                     continue;
                 }
-                String newValue = text(SubjectExportJson.component(after, component));
-                String oldValue = before == null ? null : text(SubjectExportJson.component(before, component));
+                String newValue = text(RecordJson.component(after, component));
+                String oldValue = before == null ? null : text(RecordJson.component(before, component));
                 if (!Objects.equals(oldValue, newValue)) {
                     changes.add(new FieldChange(
                             aggregate.tenant(),
@@ -142,29 +140,5 @@ final class AuditRecorder {
             return storage.tasks().findById(tenant, task.id());
         }
         return storage.activities().findById(tenant, ((Activity) aggregate).id());
-    }
-
-    /** The state record of an aggregate of an audited type. */
-    private static Record state(AggregateRoot<?> aggregate) {
-        if (aggregate instanceof Contact contact) {
-            return contact.state();
-        } else if (aggregate instanceof Account account) {
-            return account.state();
-        } else if (aggregate instanceof Lead lead) {
-            return lead.state();
-        } else if (aggregate instanceof Opportunity opportunity) {
-            return opportunity.state();
-        } else if (aggregate instanceof Invoice invoice) {
-            return invoice.state();
-        } else if (aggregate instanceof Payment payment) {
-            return payment.state();
-        } else if (aggregate instanceof Campaign campaign) {
-            return campaign.state();
-        } else if (aggregate instanceof ServiceCase serviceCase) {
-            return serviceCase.state();
-        } else if (aggregate instanceof Task task) {
-            return task.state();
-        }
-        return ((Activity) aggregate).state();
     }
 }

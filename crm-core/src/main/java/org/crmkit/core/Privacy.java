@@ -94,7 +94,7 @@ public final class Privacy {
             Map<String, Object> held = new LinkedHashMap<>();
             holders.forEach(holder -> held.put(holder.name(), holder.export(dataSubject)));
             document.put("heldElsewhere", held);
-            return new SubjectExport(subject, now, SubjectExport.FORMAT_VERSION, SubjectExportJson.write(document));
+            return new SubjectExport(subject, now, SubjectExport.FORMAT_VERSION, RecordJson.write(document));
         });
     }
 
