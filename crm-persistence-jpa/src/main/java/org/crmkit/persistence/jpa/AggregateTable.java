@@ -150,6 +150,32 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     /**
+     * The tenant's states that have a lookup key that few records share (an email, a phone, an external reference),
+     * in id order, read in two statements: the record ids from the key index, then the rows by primary key. In one
+     * statement (the rows whose id is among the key's records) PostgreSQL chose the plan from the tables'
+     * statistics, and on tables filled since their last ANALYZE (an initial import) it chose to read the tenant's
+     * rows and probe the keys of each, so that every lookup took longer as the import went on.
+     */
+    List<S> listWithKey(TenantId tenant, String keyName, String keyValue) {
+        return transactions.read(entityManager -> {
+            List<UUID> ids = JpaTransactions.withoutAutoFlush(entityManager.createQuery(
+                            "select k.recordId from LookupRow k where k.tenantId = :tenant"
+                                    + " and k.name = :keyName and k.value = :keyValue",
+                            UUID.class))
+                    .setParameter("tenant", tenant.value())
+                    .setParameter("keyName", keyName)
+                    .setParameter("keyValue", keyValue)
+                    .getResultList();
+            if (ids.isEmpty()) {
+                return List.<S>of();
+            }
+            return rows(entityManager, tenant, RowQuery.where("r.id in :ids").bind("ids", ids)).getResultList().stream()
+                    .map(this::state)
+                    .toList();
+        });
+    }
+
+    /**
      * The tenant's states that match a condition on many values at once, such as {@code r.id in (...)} with the
      * placeholders of {@code among}: one statement per chunk of the distinct values (see {@link IdParameters}),
      * each chunk's rows in {@code order}. The condition and order are constants of the caller, so that Hibernate

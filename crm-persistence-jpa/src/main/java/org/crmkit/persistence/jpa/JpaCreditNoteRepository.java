@@ -38,11 +38,10 @@ final class JpaCreditNoteRepository implements CreditNoteRepository {
     @Override
     public Optional<CreditNote> findByExternalRef(TenantId tenant, ExternalRef ref) {
         return creditNotes
-                .list(
+                .listWithKey(
                         tenant,
-                        RowQuery.withKey(
-                                LookupKey.externalRefName(CreditNoteMapping.EXTERNAL_REF_RECORD),
-                                Require.notNull(ref, "externalRef")))
+                        LookupKey.externalRefName(CreditNoteMapping.EXTERNAL_REF_RECORD),
+                        Require.notNull(ref, "externalRef"))
                 .stream()
                 .findFirst();
     }

@@ -51,11 +51,10 @@ final class JpaInvoiceRepository implements InvoiceRepository {
     @Override
     public Optional<Invoice> findByExternalRef(TenantId tenant, ExternalRef ref) {
         return invoices
-                .list(
+                .listWithKey(
                         tenant,
-                        RowQuery.withKey(
-                                LookupKey.externalRefName(InvoiceMapping.EXTERNAL_REF_RECORD),
-                                Require.notNull(ref, "externalRef")))
+                        LookupKey.externalRefName(InvoiceMapping.EXTERNAL_REF_RECORD),
+                        Require.notNull(ref, "externalRef"))
                 .stream()
                 .findFirst();
     }

@@ -44,11 +44,10 @@ final class JpaOpportunityRepository implements OpportunityRepository {
     @Override
     public Optional<Opportunity> findByExternalRef(TenantId tenant, ExternalRef ref) {
         return opportunities
-                .list(
+                .listWithKey(
                         tenant,
-                        RowQuery.withKey(
-                                LookupKey.externalRefName(OpportunityMapping.EXTERNAL_REF_RECORD),
-                                Require.notNull(ref, "externalRef")))
+                        LookupKey.externalRefName(OpportunityMapping.EXTERNAL_REF_RECORD),
+                        Require.notNull(ref, "externalRef"))
                 .stream()
                 .findFirst();
     }

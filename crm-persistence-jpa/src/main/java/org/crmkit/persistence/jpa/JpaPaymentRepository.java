@@ -35,11 +35,10 @@ final class JpaPaymentRepository implements PaymentRepository {
     @Override
     public Optional<Payment> findByExternalRef(TenantId tenant, ExternalRef ref) {
         return payments
-                .list(
+                .listWithKey(
                         tenant,
-                        RowQuery.withKey(
-                                LookupKey.externalRefName(PaymentMapping.EXTERNAL_REF_RECORD),
-                                Require.notNull(ref, "externalRef")))
+                        LookupKey.externalRefName(PaymentMapping.EXTERNAL_REF_RECORD),
+                        Require.notNull(ref, "externalRef"))
                 .stream()
                 .findFirst();
     }

@@ -77,6 +77,13 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
                 .toList();
     }
 
+    /** The tenant's records with a lookup key few records share (see {@link AggregateTable#listWithKey}). */
+    List<A> listWithKey(TenantId tenant, String keyName, Object keyValue) {
+        return table.listWithKey(Require.notNull(tenant, "tenant"), keyName, keyValue.toString()).stream()
+                .map(restore)
+                .toList();
+    }
+
     /** The tenant's matches of a condition on many values (see {@link AggregateTable#listAmong}). */
     List<A> listAmong(TenantId tenant, IdParameters among, String condition, Collection<?> values, String order) {
         return table.listAmong(Require.notNull(tenant, "tenant"), among, condition, List.copyOf(values), order).stream()

@@ -59,20 +59,18 @@ final class StoredParties<P extends Party<?>> {
     }
 
     List<P> withEmail(TenantId tenant, EmailAddress email) {
-        return stored.list(
-                tenant,
-                RowQuery.withKey(emailKey, Require.notNull(email, "email").normalized()));
+        return stored.listWithKey(
+                tenant, emailKey, Require.notNull(email, "email").normalized());
     }
 
     Optional<P> withExternalRef(TenantId tenant, ExternalRef ref) {
-        return stored.list(tenant, RowQuery.withKey(externalRefKey, Require.notNull(ref, "externalRef"))).stream()
+        return stored.listWithKey(tenant, externalRefKey, Require.notNull(ref, "externalRef")).stream()
                 .findFirst();
     }
 
     List<P> withPhone(TenantId tenant, PhoneNumber phone) {
-        return stored.list(
-                tenant,
-                RowQuery.withKey(phoneKey, Require.notNull(phone, "phone").e164()));
+        return stored.listWithKey(
+                tenant, phoneKey, Require.notNull(phone, "phone").e164());
     }
 
     Page<P> ownedBy(TenantId tenant, UserId owner, PageRequest page) {

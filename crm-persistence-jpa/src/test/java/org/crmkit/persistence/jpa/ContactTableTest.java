@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -63,8 +64,15 @@ class ContactTableTest {
         assertThat(statistics().getPrepareStatementCount()).isEqualTo(2);
     }
 
+    /*
+     * A lookup by a key that few records share reads the key index, then the rows by primary key: two statements
+     * whose plans do not depend on the tables' statistics. As one statement (the rows whose id is among the key's
+     * records), PostgreSQL planned a read of the tenant's rows with a probe of the keys of each on tables filled
+     * since their last ANALYZE: an initial import of 20,000 contacts made about 400 lookups of 20-120 ms each in its
+     * first three minutes, until autovacuum analysed the tables.
+     */
     @Test
-    void aLookupByEmailIsOneStatement() {
+    void aLookupByEmailReadsTheKeysThenTheRowsByPrimaryKey() {
         Contact ada = storage.transactions()
                 .inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
         statistics().clear();
@@ -73,11 +81,11 @@ class ContactTableTest {
                 .findByEmail(TENANT, ada.contactPoints().emails().get(0).value());
 
         assertThat(found).extracting(Contact::id).containsExactly(ada.id());
-        assertThat(statistics().getPrepareStatementCount()).isEqualTo(1);
+        assertThat(statistics().getPrepareStatementCount()).isEqualTo(2);
     }
 
     @Test
-    void aLookupByExternalReferenceIsOneStatement() {
+    void aLookupByExternalReferenceReadsTheKeysThenTheRowsByPrimaryKey() {
         Contact ada = storage.transactions()
                 .inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
         statistics().clear();
@@ -86,6 +94,17 @@ class ContactTableTest {
                 storage.contacts().findByExternalRef(TENANT, ada.externalRefs().get(0));
 
         assertThat(found).map(Contact::id).contains(ada.id());
+        assertThat(statistics().getPrepareStatementCount()).isEqualTo(2);
+    }
+
+    @Test
+    void aLookupThatFindsNoKeyIsOneStatement() {
+        storage.transactions().inTransaction(() -> storage.contacts().save(ContactMother.aContact(TENANT, ids, clock)));
+        statistics().clear();
+
+        Optional<Contact> found = storage.contacts().findByExternalRef(TENANT, ExternalRef.of("erp", "nobody"));
+
+        assertThat(found).isEmpty();
         assertThat(statistics().getPrepareStatementCount()).isEqualTo(1);
     }
 
