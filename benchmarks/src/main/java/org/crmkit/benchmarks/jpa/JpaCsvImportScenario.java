@@ -108,26 +108,45 @@ public final class JpaCsvImportScenario {
         }
     }
 
+    /** Inserts the contacts in transactions of 1,000, made a transaction's worth at a time (bounded memory). */
     private static double bulkInsert(int rows, UserId owner) throws IOException {
         try (BenchmarkDatabase database = new BenchmarkDatabase()) {
             JpaStorage storage = database.storage(CLOCK);
             IdGenerator ids = new IdGenerator(CLOCK);
-            List<Contact> contacts = new ArrayList<>(rows);
-            for (int i = 0; i < rows; i++) {
-                contacts.add(Contact.register(
-                        TenantId.DEFAULT,
-                        ContactId.next(ids),
-                        NewContact.of(PersonName.of("Person", "Number" + i), owner)
-                                .withEmail(EmailAddress.of("p" + i + "@example.com"), ContactPointType.WORK)
-                                .withAddress(
-                                        PostalAddress.of(
-                                                "Street " + (i % 200), "" + (10_000 + i % 90_000), "Town", "DE"),
-                                        ContactPointType.WORK),
-                        CLOCK));
-            }
             long start = System.nanoTime();
-            JpaContactBenchmarks.saveInTransactionsOf1000(storage, contacts);
+            for (int from = 0; from < rows; from += 1_000) {
+                List<Contact> contacts = new ArrayList<>(1_000);
+                for (int i = from; i < Math.min(from + 1_000, rows); i++) {
+                    contacts.add(Contact.register(
+                            TenantId.DEFAULT,
+                            ContactId.next(ids),
+                            NewContact.of(PersonName.of("Person", "Number" + i), owner)
+                                    .withEmail(EmailAddress.of("p" + i + "@example.com"), ContactPointType.WORK)
+                                    .withAddress(
+                                            PostalAddress.of(
+                                                    "Street " + (i % 200), "" + (10_000 + i % 90_000), "Town", "DE"),
+                                            ContactPointType.WORK),
+                            CLOCK));
+                }
+                JpaContactBenchmarks.saveInTransactionsOf1000(storage, contacts);
+                progress("bulk insert", from + contacts.size(), rows, start);
+            }
             return rows / ((System.nanoTime() - start) / 1e9);
+        }
+    }
+
+    /** A line every 100,000 rows, so that a long run shows its rate as it goes. */
+    private static void progress(String phase, long done, int rows, long start) {
+        if (done % 100_000 == 0 && done < rows) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "  %s: %,d rows in %.0f s, %.0f rows/s (%s)%n",
+                    phase,
+                    done,
+                    seconds,
+                    done / seconds,
+                    load());
         }
     }
 
@@ -149,7 +168,11 @@ public final class JpaCsvImportScenario {
             long start = System.nanoTime();
             ImportSummary summary = CsvImport.of(crm, storage.transactions())
                     .batchSize(batch)
-                    .importContacts(in, mapping, ImportMode.STORE_GOOD_ROWS, row -> {});
+                    .importContacts(
+                            in,
+                            mapping,
+                            ImportMode.STORE_GOOD_ROWS,
+                            row -> progress("CSV import", row.row() - 1, rows, start));
             double rate = rows / ((System.nanoTime() - start) / 1e9);
             if (summary.count(RowOutcome.CREATED) != rows) {
                 throw new IllegalStateException("expected " + rows + " created rows, got " + summary.counts());
