@@ -1,0 +1,23 @@
+package org.crmkit.persistence.jpa;
+
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
+import org.crmkit.testkit.workflow.CampaignSendStoreContract;
+import org.crmkit.workflow.campaign.CampaignSendStore;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class CampaignSendStoreOnPostgresTest extends CampaignSendStoreContract {
+
+    @RegisterExtension
+    static final TestDatabase database = TestDatabase.postgres();
+
+    @Override
+    protected Storage createStorage(SettableClock clock) {
+        return database.storagePort(clock);
+    }
+
+    @Override
+    protected CampaignSendStore createStore(Storage storage) {
+        return JpaCampaignSendStore.create((JpaStorage) storage);
+    }
+}
