@@ -1,0 +1,207 @@
+package org.crmkit.workflow.campaign;
+
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.crmkit.core.Crm;
+import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignStatus;
+import org.crmkit.core.marketing.Segment;
+import org.crmkit.core.party.ConsentPurpose;
+import org.crmkit.core.party.Contact;
+import org.crmkit.core.spi.RenderedMessage;
+import org.crmkit.core.spi.TemplateRenderer;
+import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.ContactMessages;
+import org.crmkit.workflow.action.Message;
+import org.crmkit.workflow.action.PlannedAction;
+
+/**
+ * Plans the messages of one campaign send as of an instant: the segment's contacts are read again in id order
+ * (keyset pages), and those with consent for the channel and purpose, an address that did not bounce, no message of
+ * this campaign yet and the local time inside the send window receive one, up to the hourly limit. Each page is one
+ * transaction that first locks the campaign, so that two nodes planning the same campaign take turns and the second
+ * finds the first's recipients (and the limit used up); the deduplication key {@code campaign:<campaign>:<contact>}
+ * guards the rest.
+ */
+final class SendPlanning {
+
+    static final int PAGE = 500;
+
+    private static final SecureRandom TOKENS = new SecureRandom();
+
+    private final WorkflowRuntime runtime;
+    private final Crm crm;
+    private final CampaignSendStore store;
+    private final TemplateRenderer templates;
+    private final Locale defaultLanguage;
+    private final ZoneId defaultZone;
+    private final ConsentPurpose purpose;
+    private final String unsubscribeLink;
+
+    SendPlanning(
+            WorkflowRuntime runtime,
+            CampaignSendStore store,
+            TemplateRenderer templates,
+            Locale defaultLanguage,
+            ZoneId defaultZone,
+            ConsentPurpose purpose,
+            String unsubscribeLink) {
+        this.runtime = runtime;
+        this.crm = runtime.crm();
+        this.store = store;
+        this.templates = templates;
+        this.defaultLanguage = defaultLanguage;
+        this.defaultZone = defaultZone;
+        this.purpose = purpose;
+        this.unsubscribeLink = unsubscribeLink;
+    }
+
+    static String deduplicationKey(CampaignSend send, ContactId contact) {
+        return "campaign:" + send.campaign() + ":" + contact;
+    }
+
+    /** Plans the send's due messages; returns how many it scheduled. */
+    int plan(CampaignSend send, Instant asOf) {
+        Optional<Campaign> campaign = crm.campaigns().findCampaign(send.campaign());
+        if (campaign.isEmpty() || campaign.get().status() != CampaignStatus.ACTIVE) {
+            return 0;
+        }
+        Instant hour = asOf.truncatedTo(ChronoUnit.HOURS);
+        Segment segment = crm.segments().segment(send.segment());
+        int planned = 0;
+        ContactId after = null;
+        while (roomThisHour(send, hour) > 0) {
+            List<Contact> page = crm.parties().contactsAfter(after, PAGE);
+            List<Contact> due = page.stream()
+                    .filter(contact -> segment.matches(contact) && mayReceive(send, contact, asOf))
+                    .toList();
+            if (!due.isEmpty()) {
+                ContactId from = after;
+                ContactId to = page.get(page.size() - 1).id();
+                planned += runtime.inTransactionRetryingCollisions(
+                        "campaign " + send.campaign() + " to " + due.size() + " contacts",
+                        () -> schedule(send, campaign.get(), due, from, to, hour, asOf));
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+            after = page.get(page.size() - 1).id();
+        }
+        return planned;
+    }
+
+    private long roomThisHour(CampaignSend send, Instant hour) {
+        return send.perHour() - store.countScheduledSince(send.tenant(), send.campaign(), hour);
+    }
+
+    private boolean mayReceive(CampaignSend send, Contact contact, Instant asOf) {
+        return contact.mayContact(send.channel().consentChannel(), purpose)
+                && send.inWindow(asOf.atZone(ContactMessages.zoneOf(contact, defaultZone))
+                        .toLocalTime())
+                && send.channel().addressIn(contact.contactPoints()).isPresent();
+    }
+
+    /**
+     * Schedules the messages of one page's due contacts whose id lies in {@code (from, to]}, in a transaction that
+     * holds the campaign's lock, within what is left of the hour's limit.
+     */
+    private int schedule(
+            CampaignSend send,
+            Campaign campaign,
+            List<Contact> due,
+            ContactId from,
+            ContactId to,
+            Instant hour,
+            Instant asOf) {
+        runtime.outbox().lock(RecordRef.campaign(send.campaign()));
+        long room = roomThisHour(send, hour);
+        Set<UUID> reached = recipientsBetween(send, from, to);
+        int scheduled = 0;
+        for (Contact contact : due) {
+            if (scheduled >= room) {
+                break;
+            }
+            String address = send.channel().addressIn(contact.contactPoints()).orElseThrow();
+            if (reached.contains(contact.id().value()) || store.isBounced(send.tenant(), send.channel(), address)) {
+                continue;
+            }
+            String token = newToken();
+            boolean stored = runtime.outbox()
+                    .schedule(
+                            CampaignSends.NAME,
+                            new PlannedAction(
+                                    deduplicationKey(send, contact.id()),
+                                    "campaign:" + send.campaign(),
+                                    message(send, campaign, contact, address, token),
+                                    asOf));
+            // false when another node planned the contact at the same moment: its transaction stores the recipient
+            if (stored) {
+                store.addRecipient(CampaignRecipient.scheduled(
+                        send.tenant(), send.campaign(), contact.id(), send.channel(), address, token, asOf));
+                scheduled++;
+            }
+        }
+        return scheduled;
+    }
+
+    /** The contacts in {@code (from, to]} that have a message of the campaign already. */
+    private Set<UUID> recipientsBetween(CampaignSend send, ContactId from, ContactId to) {
+        Set<UUID> reached = new HashSet<>();
+        TenantId tenant = send.tenant();
+        ContactId cursor = from;
+        while (true) {
+            List<CampaignRecipient> page = store.recipients(tenant, send.campaign(), cursor, PAGE);
+            for (CampaignRecipient recipient : page) {
+                if (recipient.contact().value().compareTo(to.value()) > 0) {
+                    return reached;
+                }
+                reached.add(recipient.contact().value());
+            }
+            if (page.size() < PAGE) {
+                return reached;
+            }
+            cursor = page.get(page.size() - 1).contact();
+        }
+    }
+
+    private Message message(CampaignSend send, Campaign campaign, Contact contact, String address, String token) {
+        Locale language = ContactMessages.languageOf(contact, defaultLanguage);
+        Map<String, String> values = ContactMessages.personalValues(contact);
+        values.putAll(linkValues(token));
+        values.put("language", language.toLanguageTag());
+        values.put("campaign", campaign.name());
+        RenderedMessage text = templates.render(send.template(), language, values);
+        return new Message(
+                send.channel(),
+                address,
+                contact.name().fullName(),
+                text.subject(),
+                text.body(),
+                text.language(),
+                RecordRef.contact(contact.id()));
+    }
+
+    /** The values {@code unsubscribeToken} and {@code unsubscribeLink} (the configured link and the token). */
+    Map<String, String> linkValues(String token) {
+        return Map.of("unsubscribeToken", token, "unsubscribeLink", unsubscribeLink + token);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[18];
+        TOKENS.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
