@@ -6,19 +6,14 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.crmkit.core.Crm;
-import org.crmkit.core.activity.Direction;
-import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.RecordNotFoundException;
-import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.marketing.Campaign;
@@ -59,26 +54,20 @@ public final class CampaignSends implements Workflow {
     /** The template of the double opt-in confirmation ({@link LocalizedTemplates#defaults()} has it). */
     public static final String CONFIRMATION_TEMPLATE = "campaign-confirmation";
 
-    private static final String SAMPLE_TOKEN = "sample-unsubscribe-token";
-
     private final WorkflowRuntime runtime;
     private final Crm crm;
     private final Clock clock;
     private final CampaignSendStore store;
     private final SendPlanning planning;
-    private final TemplateRenderer templates;
-    private final Locale defaultLanguage;
-    private final ConsentPurpose purpose;
     private final OptIns optIns;
+    private final Replies replies;
+    private final Attribution attribution;
 
     private CampaignSends(Builder builder) {
         this.runtime = builder.runtime;
         this.crm = builder.runtime.crm();
         this.clock = crm.clock();
         this.store = Require.notNull(builder.store, "store");
-        this.templates = builder.templates;
-        this.defaultLanguage = builder.defaultLanguage;
-        this.purpose = builder.purpose;
         this.planning = new SendPlanning(
                 runtime,
                 store,
@@ -87,6 +76,8 @@ public final class CampaignSends implements Workflow {
                 builder.defaultZone,
                 builder.purpose,
                 builder.unsubscribeLink);
+        this.replies = new Replies(runtime, store, builder.purpose);
+        this.attribution = new Attribution(crm, store);
         this.optIns = builder.optInSecret == null
                 ? null
                 : new OptIns(
@@ -140,24 +131,8 @@ public final class CampaignSends implements Workflow {
                 windowStart,
                 windowEnd,
                 clock.instant());
-        requireUnsubscribeLink(send, found);
+        planning.requireUnsubscribeLink(send, found.name());
         return runtime.inTransactionRetryingCollisions("start of campaign " + campaign, () -> store.addSend(send));
-    }
-
-    private void requireUnsubscribeLink(CampaignSend send, Campaign campaign) {
-        Map<String, String> values = new HashMap<>(planning.linkValues(SAMPLE_TOKEN));
-        values.putAll(Map.of(
-                "firstName", "Ann",
-                "lastName", "Example",
-                "fullName", "Ann Example",
-                "salutation", "Ms",
-                "language", defaultLanguage.toLanguageTag(),
-                "campaign", campaign.name()));
-        String body = templates.render(send.template(), defaultLanguage, values).body();
-        Require.that(
-                body.contains(SAMPLE_TOKEN),
-                "template",
-                "must show {unsubscribeLink} or {unsubscribeToken}: every campaign message carries its unsubscribe token");
     }
 
     /** The send of the campaign, if it was started. */
@@ -182,20 +157,7 @@ public final class CampaignSends implements Workflow {
      * again changes nothing. An unknown token is refused ({@link InvalidValueException}, field {@code token}).
      */
     public CampaignRecipient unsubscribe(String token) {
-        Require.notBlank(token, "token");
-        return runtime.inTransactionRetryingCollisions("unsubscribe", () -> {
-            CampaignRecipient recipient = recipientOf(token);
-            if (recipient.status() == RecipientStatus.UNSUBSCRIBED) {
-                return recipient;
-            }
-            crm.parties()
-                    .withdrawConsent(
-                            recipient.contact(),
-                            recipient.channel().consentChannel(),
-                            purpose,
-                            "unsubscribe campaign " + recipient.campaign());
-            return store.updateRecipient(recipient.withStatus(RecipientStatus.UNSUBSCRIBED));
-        });
+        return replies.unsubscribe(Require.notBlank(token, "token"));
     }
 
     /**
@@ -216,31 +178,7 @@ public final class CampaignSends implements Workflow {
      * and on the contact's timeline; returns the recipient. An unknown token is refused (field {@code token}).
      */
     public CampaignRecipient recordResponse(String token, ResponseKind kind) {
-        Require.notBlank(token, "token");
-        Require.notNull(kind, "kind");
-        ContactId contact = recipientOf(token).contact();
-        return runtime.inTransactionRetryingCollisions("campaign response", () -> {
-            // responses to one message come at once (an open and a click): they take turns on the contact's lock
-            // instead of colliding on the recipient's version
-            runtime.outbox().lock(RecordRef.contact(contact));
-            CampaignRecipient recipient = recipientOf(token);
-            Instant now = clock.instant();
-            String campaign = crm.campaigns()
-                    .findCampaign(recipient.campaign())
-                    .map(Campaign::name)
-                    .orElse(recipient.campaign().toString());
-            crm.activities()
-                    .logActivity(NewActivity.of(
-                                    recipient.channel().activityKind(),
-                                    Direction.INBOUND,
-                                    "Campaign " + campaign + ": "
-                                            + kind.name()
-                                                    .toLowerCase(Locale.ROOT)
-                                                    .replace('_', ' '),
-                                    now)
-                            .aboutContact(recipient.contact()));
-            return store.updateRecipient(recipient.withResponse(new CampaignResponse(kind, now)));
-        });
+        return replies.recordResponse(Require.notBlank(token, "token"), Require.notNull(kind, "kind"));
     }
 
     /** A keyset page of the campaign's recipients by contact id, after {@code after} (from the first when null). */
@@ -251,6 +189,21 @@ public final class CampaignSends implements Workflow {
     /** The contact's campaign messages, by campaign id: the touches attribution counts. */
     public List<CampaignRecipient> recipientsOf(ContactId contact) {
         return store.recipientsOf(runtime.tenant(), Require.notNull(contact, "contact"));
+    }
+
+    /**
+     * What each campaign brought against its cost: the conversions are credited to the campaigns whose messages or
+     * responses touched the converting contact within {@code window} before the conversion, as the model says (see
+     * {@link AttributionModel}); a conversion without touches is credited to none. One return per started campaign
+     * and per campaign credited, by campaign id, in the campaign's currency (conversions in another currency are
+     * refused with a {@code CurrencyMismatchException}).
+     */
+    public List<CampaignReturn> returns(List<Conversion> conversions, AttributionModel model, Duration window) {
+        Require.noNulls(conversions, "conversions");
+        Require.notNull(model, "model");
+        Require.notNull(window, "window");
+        Require.that(!window.isNegative(), "window", "must not be negative, was " + window);
+        return attribution.returns(runtime.tenant(), conversions, model, window);
     }
 
     /**
@@ -284,11 +237,6 @@ public final class CampaignSends implements Workflow {
                     "double opt-in needs a secret: CampaignSends.builder(...).doubleOptIn(secret, link, validity)");
         }
         return optIns;
-    }
-
-    private CampaignRecipient recipientOf(String token) {
-        return store.findByToken(runtime.tenant(), token)
-                .orElseThrow(() -> InvalidValueException.invalid("token", "is not the token of a campaign message"));
     }
 
     /** Logs the delivered message on the contact's timeline, in the transaction that marks it delivered. */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignStatus;
@@ -41,6 +43,7 @@ final class SendPlanning {
     static final int PAGE = 500;
 
     private static final SecureRandom TOKENS = new SecureRandom();
+    private static final String SAMPLE_TOKEN = "sample-unsubscribe-token";
 
     private final WorkflowRuntime runtime;
     private final Crm crm;
@@ -192,6 +195,26 @@ final class SendPlanning {
                 text.body(),
                 text.language(),
                 RecordRef.contact(contact.id()));
+    }
+
+    /**
+     * Refuses a template whose message would not carry the unsubscribe token, found by rendering it once in the
+     * default language with sample values (field {@code template}).
+     */
+    void requireUnsubscribeLink(CampaignSend send, String campaignName) {
+        Map<String, String> values = new HashMap<>(linkValues(SAMPLE_TOKEN));
+        values.putAll(Map.of(
+                "firstName", "Ann",
+                "lastName", "Example",
+                "fullName", "Ann Example",
+                "salutation", "Ms",
+                "language", defaultLanguage.toLanguageTag(),
+                "campaign", campaignName));
+        String body = templates.render(send.template(), defaultLanguage, values).body();
+        Require.that(
+                body.contains(SAMPLE_TOKEN),
+                "template",
+                "must show {unsubscribeLink} or {unsubscribeToken}: every campaign message carries its unsubscribe token");
     }
 
     /** The values {@code unsubscribeToken} and {@code unsubscribeLink} (the configured link and the token). */
