@@ -49,7 +49,22 @@ public final class BgNbdModel implements PurchaseModel {
      *                            {@link AnalyticsException.Reason#FIT_FAILED} when the optimiser does not converge
      */
     public static BgNbdModel fit(Collection<PurchaseHistory> histories, FitOptions options) {
-        WeightedHistories data = WeightedHistories.of(histories);
+        return fit(WeightedHistories.of(histories), options);
+    }
+
+    /**
+     * Fits the model by maximum likelihood to customers already counted per (x, t_x, T) pattern, as a distributed
+     * run collects them: the same estimate, to the last bit, as {@link #fit(Collection, FitOptions)} of the
+     * customers one by one. Patterns counted 0 are ignored.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#INVALID_ARGUMENT} naming {@code weight} when a
+     *                            count is negative, otherwise as {@link #fit(Collection, FitOptions)}
+     */
+    public static BgNbdModel fit(Map<PurchaseHistory, Long> customersPerHistory, FitOptions options) {
+        return fit(WeightedHistories.of(customersPerHistory), options);
+    }
+
+    private static BgNbdModel fit(WeightedHistories data, FitOptions options) {
         double[] start = {1, data.meanAge(), 1, 1};
         MaximumLikelihood.Estimate estimate =
                 MaximumLikelihood.fit("bg-nbd", NAMES, new BgNbdLikelihood(data), data.totalWeight, start, options);

@@ -7,9 +7,11 @@ import static org.crmkit.analytics.SpecialFunctions.trigamma;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.common.Require;
 
 /**
  * The Gamma-Gamma spend model (Fader, Hardie and Lee 2005, "RFM and CLV"; Colombo and Jiang 1999): the values of a
@@ -46,24 +48,58 @@ public final class GammaGammaModel {
      */
     public static GammaGammaModel fit(Collection<SpendHistory> histories, FitOptions options) {
         List<SpendHistory> repeaters = new ArrayList<>();
-        double spend = 0;
         for (SpendHistory h : histories) {
-            if (h.frequency() > 0 && h.monetaryValue() > 0) {
+            if (isRepeater(h)) {
                 repeaters.add(h);
-                spend += h.monetaryValue();
             }
         }
-        if (repeaters.size() < 2) {
+        return fit(new Repeaters(repeaters, null), options);
+    }
+
+    /**
+     * Fits the model to customers already counted per (x, zbar), as a distributed run collects them; the repeaters
+     * among them are fitted as {@link #fit(Collection, FitOptions)} fits them one by one, so the estimates agree to
+     * the rounding of the sums (10 significant digits and more). Patterns counted 0 are ignored.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#INVALID_ARGUMENT} naming {@code weight} when a
+     *                            count is negative, otherwise as {@link #fit(Collection, FitOptions)}
+     */
+    public static GammaGammaModel fit(Map<SpendHistory, Long> customersPerHistory, FitOptions options) {
+        List<SpendHistory> repeaters = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        customersPerHistory.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(SpendHistory::frequency)
+                        .thenComparingDouble(SpendHistory::monetaryValue)))
+                .forEach(e -> {
+                    SpendHistory h = Require.notNull(e.getKey(), "history");
+                    long count = Require.notNull(e.getValue(), "weight");
+                    if (count < 0) {
+                        throw AnalyticsException.invalidArgument(
+                                "weight", "must not be negative, was " + count + " for " + h);
+                    }
+                    if (count > 0 && isRepeater(h)) {
+                        repeaters.add(h);
+                        counts.add(count);
+                    }
+                });
+        return fit(new Repeaters(repeaters, counts), options);
+    }
+
+    private static boolean isRepeater(SpendHistory h) {
+        return h.frequency() > 0 && h.monetaryValue() > 0;
+    }
+
+    private static GammaGammaModel fit(Repeaters data, FitOptions options) {
+        if (data.customers < 2) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.INSUFFICIENT_DATA,
                     "gamma-gamma",
-                    "needs at least two customers with repeat purchases, got " + repeaters.size());
+                    "needs at least two customers with repeat purchases, got " + (long) data.customers);
         }
-        int n = repeaters.size();
-        Repeaters data = new Repeaters(repeaters);
-        double[] start = {1, 2, spend / n};
-        MaximumLikelihood.Estimate estimate = MaximumLikelihood.fit("gamma-gamma", NAMES, data, n, start, options);
-        return new GammaGammaModel(estimate.parameters(), ModelFit.of(estimate, n));
+        double[] start = {1, 2, data.spend / data.customers};
+        MaximumLikelihood.Estimate estimate =
+                MaximumLikelihood.fit("gamma-gamma", NAMES, data, data.customers, start, options);
+        return new GammaGammaModel(estimate.parameters(), ModelFit.of(estimate, data.customers));
     }
 
     /**
@@ -81,37 +117,53 @@ public final class GammaGammaModel {
 
         private final int[] frequency;
         private final double[] totalSpend;
-        private final long[] customersWithFrequency;
+        /** Customers per row: 1 for customers given one by one. */
+        private final double[] weight;
+
+        private final double[] customersWithFrequency;
         private final double sumXLogM;
         private final double sumLogM;
         private final double sumXLogX;
-        private final int customers;
+        /** The total weight, and the weighted sum of the mean spends (the start of the fit). */
+        final double customers;
 
-        Repeaters(List<SpendHistory> repeaters) {
-            customers = repeaters.size();
-            frequency = new int[customers];
-            totalSpend = new double[customers];
+        final double spend;
+
+        /** The repeaters, each counted {@code counts} times (once when {@code counts} is null). */
+        Repeaters(List<SpendHistory> repeaters, List<Long> counts) {
+            int rows = repeaters.size();
+            frequency = new int[rows];
+            totalSpend = new double[rows];
+            weight = new double[rows];
             int maxX = 0;
             double xLogM = 0;
             double logM = 0;
             double xLogX = 0;
-            for (int i = 0; i < customers; i++) {
+            double total = 0;
+            double spendTotal = 0;
+            for (int i = 0; i < rows; i++) {
                 SpendHistory h = repeaters.get(i);
+                double w = counts == null ? 1 : counts.get(i);
                 frequency[i] = h.frequency();
                 totalSpend[i] = h.frequency() * h.monetaryValue();
+                weight[i] = w;
                 maxX = Math.max(maxX, h.frequency());
                 double lm = Math.log(h.monetaryValue());
-                xLogM += h.frequency() * lm;
-                logM += lm;
-                xLogX += h.frequency() * Math.log(h.frequency());
+                xLogM += w * h.frequency() * lm;
+                logM += w * lm;
+                xLogX += w * h.frequency() * Math.log(h.frequency());
+                total += w;
+                spendTotal += w * h.monetaryValue();
             }
-            customersWithFrequency = new long[maxX + 1];
-            for (int x : frequency) {
-                customersWithFrequency[x]++;
+            customersWithFrequency = new double[maxX + 1];
+            for (int i = 0; i < rows; i++) {
+                customersWithFrequency[frequency[i]] += weight[i];
             }
             sumXLogM = xLogM;
             sumLogM = logM;
             sumXLogX = xLogX;
+            customers = total;
+            spend = spendTotal;
         }
 
         @Override
@@ -120,18 +172,19 @@ public final class GammaGammaModel {
             double q = v[1];
             double gamma = v[2];
             boolean derivatives = gradient != null;
-            double[] s = ChunkedSum.of(customers, derivatives ? 6 : 2, (from, to, sums) -> {
+            double[] s = ChunkedSum.of(frequency.length, derivatives ? 6 : 2, (from, to, sums) -> {
                 for (int i = from; i < to; i++) {
+                    double w = weight[i];
                     double x = frequency[i];
                     double log = Math.log(gamma + totalSpend[i]);
-                    sums[LOG_SUM] += log;
-                    sums[X_LOG_SUM] += x * log;
+                    sums[LOG_SUM] += w * log;
+                    sums[X_LOG_SUM] += w * x * log;
                     if (derivatives) {
                         double inverse = 1 / (gamma + totalSpend[i]);
-                        sums[INVERSE_SUM] += inverse;
-                        sums[X_INVERSE_SUM] += x * inverse;
-                        sums[INVERSE_SQUARE_SUM] += inverse * inverse;
-                        sums[X_INVERSE_SQUARE_SUM] += x * inverse * inverse;
+                        sums[INVERSE_SUM] += w * inverse;
+                        sums[X_INVERSE_SUM] += w * x * inverse;
+                        sums[INVERSE_SQUARE_SUM] += w * inverse * inverse;
+                        sums[X_INVERSE_SQUARE_SUM] += w * x * inverse * inverse;
                     }
                 }
             });
@@ -147,7 +200,7 @@ public final class GammaGammaModel {
             double pq = 0;
             double qq = -n * trigamma(q);
             for (int x = 1; x < customersWithFrequency.length; x++) {
-                long c = customersWithFrequency[x];
+                double c = customersWithFrequency[x];
                 if (c == 0) {
                     continue;
                 }

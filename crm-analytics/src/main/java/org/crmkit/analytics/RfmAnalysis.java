@@ -63,7 +63,7 @@ public final class RfmAnalysis {
             CustomerSummary c = customers.get(i);
             recency[i] = -c.daysSinceLastPurchase();
             frequency[i] = c.purchases();
-            money[i] = monetary == Monetary.TOTAL ? c.totalSpend() : c.averageSpend();
+            money[i] = RfmScale.monetaryOf(c, monetary);
         }
         int[] r = quantileScores(recency, q);
         int[] f = quantileScores(frequency, q);
@@ -86,6 +86,30 @@ public final class RfmAnalysis {
                 .reversed()
                 .thenComparing(RfmReport.SegmentTotals::segment));
         return new RfmReport(scores, totals);
+    }
+
+    /**
+     * An empty tally of the values this analysis scores. A run over partitions of the customers tallies each
+     * partition, merges the tallies, makes a {@link #scale} of the whole and scores every customer with it.
+     */
+    public RfmScale.Tally tally() {
+        return new RfmScale.Tally(monetary);
+    }
+
+    /**
+     * The quantile boundaries of the tallied customer base under this analysis.
+     *
+     * @throws AnalyticsException with {@link AnalyticsException.Reason#EMPTY_INPUT} when no customer was tallied,
+     *                            with {@link AnalyticsException.Reason#INVALID_ARGUMENT} when the tally measures spend
+     *                            another way than this analysis
+     */
+    public RfmScale scale(RfmScale.Tally tally) {
+        Require.notNull(tally, "tally");
+        if (tally.monetary() != monetary) {
+            throw AnalyticsException.invalidArgument(
+                    "tally", "measures spend as " + tally.monetary() + ", this analysis as " + monetary);
+        }
+        return new RfmScale(tally, segments);
     }
 
     /**

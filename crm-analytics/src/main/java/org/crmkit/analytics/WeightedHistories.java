@@ -1,7 +1,12 @@
 package org.crmkit.analytics;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.common.Require;
 
 /** Customers with identical (x, t_x, T) folded into one row with a weight, so the likelihood costs per pattern. */
 final class WeightedHistories {
@@ -84,12 +89,7 @@ final class WeightedHistories {
             maxX = Math.max(maxX, h.frequency());
             i++;
         }
-        if (maxX == 0) {
-            throw new AnalyticsException(
-                    AnalyticsException.Reason.INSUFFICIENT_DATA,
-                    "frequency",
-                    "no customer made a repeat purchase, so the purchase rate cannot be estimated");
-        }
+        requireRepeatPurchase(maxX);
         double[] distinctRecencies = distinct(recencies);
         double[] distinctAges = distinct(ages);
         int ageBits = bits(distinctAges.length);
@@ -129,6 +129,65 @@ final class WeightedHistories {
             w[row]++;
         }
         return new WeightedHistories(x, w, distinctRecencies, recencyIndex, distinctAges, ageIndex);
+    }
+
+    /**
+     * The rows of customers already counted per (x, t_x, T), in the order and with the weights {@link
+     * #of(Collection)} gives the same customers one by one, so that a fit of the counts is the fit of the customers.
+     * Patterns counted 0 are left out.
+     */
+    static WeightedHistories of(Map<PurchaseHistory, Long> customersPerHistory) {
+        List<Map.Entry<PurchaseHistory, Long>> counted = new ArrayList<>(customersPerHistory.size());
+        for (Map.Entry<PurchaseHistory, Long> e : customersPerHistory.entrySet()) {
+            PurchaseHistory h = Require.notNull(e.getKey(), "history");
+            long count = Require.notNull(e.getValue(), "weight");
+            if (count < 0) {
+                throw AnalyticsException.invalidArgument("weight", "must not be negative, was " + count + " for " + h);
+            }
+            if (count > 0) {
+                counted.add(e);
+            }
+        }
+        if (counted.isEmpty()) {
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA, "histories", "no customer to fit the model to");
+        }
+        counted.sort(Map.Entry.comparingByKey(Comparator.comparingInt(PurchaseHistory::frequency)
+                .thenComparingDouble(PurchaseHistory::recency)
+                .thenComparingDouble(PurchaseHistory::age)));
+        int rows = counted.size();
+        int[] x = new int[rows];
+        double[] recencies = new double[rows];
+        double[] ages = new double[rows];
+        double[] w = new double[rows];
+        int maxX = 0;
+        for (int row = 0; row < rows; row++) {
+            PurchaseHistory h = counted.get(row).getKey();
+            x[row] = h.frequency();
+            recencies[row] = h.recency();
+            ages[row] = h.age();
+            w[row] = counted.get(row).getValue();
+            maxX = Math.max(maxX, h.frequency());
+        }
+        requireRepeatPurchase(maxX);
+        double[] distinctRecencies = distinct(recencies);
+        double[] distinctAges = distinct(ages);
+        int[] recencyIndex = new int[rows];
+        int[] ageIndex = new int[rows];
+        for (int row = 0; row < rows; row++) {
+            recencyIndex[row] = Arrays.binarySearch(distinctRecencies, recencies[row]);
+            ageIndex[row] = Arrays.binarySearch(distinctAges, ages[row]);
+        }
+        return new WeightedHistories(x, w, distinctRecencies, recencyIndex, distinctAges, ageIndex);
+    }
+
+    private static void requireRepeatPurchase(int maxFrequency) {
+        if (maxFrequency == 0) {
+            throw new AnalyticsException(
+                    AnalyticsException.Reason.INSUFFICIENT_DATA,
+                    "frequency",
+                    "no customer made a repeat purchase, so the purchase rate cannot be estimated");
+        }
     }
 
     /** Bits needed for the numbers 0 to {@code count - 1}. */

@@ -47,13 +47,17 @@ class LikelihoodDerivativesTest {
 
     @Test
     void gammaGammaGradientAndHessianMatchCentralDifferencesOnCdnow() {
-        SmoothLogLikelihood likelihood = new GammaGammaModel.Repeaters(CdnowData.publishedSummary().stream()
+        List<SpendHistory> repeaters = CdnowData.publishedSummary().stream()
                 .filter(r -> r.x() > 0)
                 .map(r -> new SpendHistory(r.x(), r.zbar()))
-                .toList());
+                .toList();
+        SmoothLogLikelihood likelihood = new GammaGammaModel.Repeaters(repeaters, null);
+        SmoothLogLikelihood counted = new GammaGammaModel.Repeaters(
+                repeaters, repeaters.stream().map(h -> 1L + h.frequency() % 3).toList());
 
         assertDerivativesMatch(likelihood, new double[] {6.0, 3.5, 16.0});
         assertDerivativesMatch(likelihood, new double[] {2.0, 8.0, 40.0});
+        assertDerivativesMatch(counted, new double[] {6.0, 3.5, 16.0});
     }
 
     @Test
