@@ -1,7 +1,6 @@
 package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.CampaignId;
@@ -20,7 +19,8 @@ import org.crmkit.workflow.campaign.CampaignSendStore;
 /**
  * crm-workflow's campaign sends in the tables of schema 22 ({@code crm_campaign_send}, {@code crm_campaign_recipient},
  * {@code crm_campaign_bounce}), in the same database and transactions as a {@link JpaStorage}. A recipient is one row
- * keyed by tenant, campaign and contact, so that a response writes that row alone and recipients page by key.
+ * keyed by tenant, campaign and contact, so that a response writes that row alone and recipients page by key; the
+ * hourly count of a campaign's messages is kept on its send.
  * Thread-safe.
  */
 public final class JpaCampaignSendStore implements CampaignSendStore {
@@ -58,6 +58,28 @@ public final class JpaCampaignSendStore implements CampaignSendStore {
             row.document = json.write(stored);
             entityManager.persist(row);
             flush(entityManager, "CampaignSend", send.campaign(), 0);
+            return stored;
+        });
+    }
+
+    @Override
+    public CampaignSend updateSend(CampaignSend send) {
+        Require.notNull(send, "send");
+        requireTransaction();
+        return transactions.withEntityManager(entityManager -> {
+            CampaignSendRow row = entityManager.find(
+                    CampaignSendRow.class,
+                    new RowKey(send.tenant().value(), send.campaign().value()));
+            if (row == null) {
+                throw new RecordNotFoundException("CampaignSend", send.campaign());
+            }
+            if (row.version != send.version()) {
+                throw new StaleVersionException("CampaignSend", send.campaign(), send.version(), row.version);
+            }
+            // the document holds the version, so every update changes the row and JPA raises the version with it
+            CampaignSend stored = send.withVersion(send.version() + 1);
+            row.document = json.write(stored);
+            flush(entityManager, "CampaignSend", send.campaign(), send.version());
             return stored;
         });
     }
@@ -195,22 +217,6 @@ public final class JpaCampaignSendStore implements CampaignSendStore {
                 .stream()
                 .map(this::recipient)
                 .toList());
-    }
-
-    @Override
-    public long countScheduledSince(TenantId tenant, CampaignId campaign, Instant since) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(campaign, "campaign");
-        Require.notNull(since, "since");
-        return transactions.read(entityManager -> entityManager
-                .createQuery(
-                        "select count(r) from CampaignRecipientRow r where r.tenantId = :tenant"
-                                + " and r.campaignId = :campaign and r.scheduledAt >= :since",
-                        Long.class)
-                .setParameter("tenant", tenant.value())
-                .setParameter("campaign", campaign.value())
-                .setParameter("since", since)
-                .getSingleResult());
     }
 
     @Override

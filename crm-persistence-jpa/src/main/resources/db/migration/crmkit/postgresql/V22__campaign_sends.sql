@@ -1,11 +1,11 @@
 -- crmkit schema 22: campaign sends (crm-workflow's CampaignSends).
 --
--- crm_campaign_send: how a campaign is sent (segment, channel, template, hourly limit, local send window) as a JSON
--- document, keyed by the campaign's id.
+-- crm_campaign_send: how a campaign is sent (segment, channel, template, hourly limit, local send window, the count of
+-- messages in the current clock hour) as a JSON document, keyed by the campaign's id.
 -- crm_campaign_recipient: one row per campaign and contact that a campaign message went to, apart from the campaign
 -- itself, so that a response writes one row (optimistic version) and a campaign of a million recipients pages by
--- key. unsubscribe_token is the random token the message carries (unique per tenant); scheduled_at serves the
--- hourly limit; the document holds the channel, address, status and responses.
+-- key. unsubscribe_token is the random token the message carries (unique per tenant); scheduled_at is when the
+-- message was planned; the document holds the channel, address, status and responses.
 -- crm_campaign_bounce: addresses that bounced hard on a channel; later sends skip them.
 --
 -- The member lists kept inside crm_campaign's documents stay where they are: they are the members a user added by
@@ -31,7 +31,6 @@ create table crm_campaign_recipient (
 );
 
 create index crm_campaign_recipient_by_contact on crm_campaign_recipient (tenant_id, contact_id, campaign_id);
-create index crm_campaign_recipient_scheduled on crm_campaign_recipient (tenant_id, campaign_id, scheduled_at);
 
 create table crm_campaign_bounce (
     tenant_id varchar(64)  not null,

@@ -36,8 +36,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link CampaignSendStore} adapter must do: a round trip of every field, one send per campaign, one
- * recipient per campaign and contact and per token, optimistic versions, keyset pages of recipients, the hourly
- * count, bounces, tenancy, rollback with crmkit's transaction, and responses recorded by several threads at once
+ * recipient per campaign and contact and per token, optimistic versions of sends (with their hourly count) and
+ * recipients, keyset pages of recipients, bounces, tenancy, rollback with crmkit's transaction, and responses recorded by several threads at once
  * (each retrying after a stale version) without losing one. An adapter's test extends it and supplies crmkit's
  * storage and the store on top of it.
  */
@@ -71,10 +71,9 @@ public abstract class CampaignSendStoreContract {
     }
 
     private CampaignSend send(TenantId tenant, CampaignId campaign) {
-        return new CampaignSend(
+        return CampaignSend.of(
                 tenant,
                 campaign,
-                0,
                 SegmentId.next(ids),
                 Channel.SMS,
                 "spring-sale",
@@ -235,20 +234,21 @@ public abstract class CampaignSendStoreContract {
     }
 
     @Test
-    void scheduledMessagesAreCountedFromAnInstantOn() {
+    void aSendKeepsItsHourlyCountAndAStaleVersionIsRefused() {
         CampaignId campaign = CampaignId.next(ids);
-        Instant hour = NOW.plus(Duration.ofHours(1));
-        inTransaction(() -> {
-            store.addRecipient(recipient(TENANT_A, campaign, ContactId.next(ids), hour.minusSeconds(1)));
-            store.addRecipient(recipient(TENANT_A, campaign, ContactId.next(ids), hour));
-            store.addRecipient(recipient(TENANT_A, campaign, ContactId.next(ids), hour.plusSeconds(1800)));
-            store.addRecipient(recipient(TENANT_A, CampaignId.next(ids), ContactId.next(ids), hour));
-            store.addRecipient(recipient(TENANT_B, campaign, ContactId.next(ids), hour));
-            return null;
-        });
+        CampaignSend added = inTransaction(() -> store.addSend(send(TENANT_A, campaign)));
+        Instant nextHour = NOW.plus(Duration.ofHours(1));
 
-        assertThat(store.countScheduledSince(TENANT_A, campaign, hour)).isEqualTo(2);
-        assertThat(store.countScheduledSince(TENANT_A, campaign, NOW)).isEqualTo(3);
+        CampaignSend counted = inTransaction(() -> store.updateSend(added.withScheduled(nextHour, 40)));
+        CampaignSend more = inTransaction(() -> store.updateSend(counted.withScheduled(nextHour, 5)));
+
+        assertThat(more.version()).isEqualTo(3);
+        assertThat(store.findSend(TENANT_A, campaign)).contains(more);
+        assertThat(more.roomIn(nextHour)).isEqualTo(250 - 45);
+        assertThat(more.roomIn(nextHour.plus(Duration.ofHours(1)))).isEqualTo(250);
+        assertThatThrownBy(() -> inTransaction(() -> store.updateSend(counted.withScheduled(nextHour, 1))))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(store.findSend(TENANT_A, campaign)).contains(more);
     }
 
     @Test
@@ -288,7 +288,6 @@ public abstract class CampaignSendStoreContract {
 
         assertThat(store.findSend(TENANT_A, campaign)).isEmpty();
         assertThat(store.findRecipient(TENANT_A, campaign, contact)).isEmpty();
-        assertThat(store.countScheduledSince(TENANT_A, campaign, NOW)).isZero();
         assertThat(store.isBounced(TENANT_A, Channel.EMAIL, "x@example.com")).isFalse();
         assertThat(stored(campaign, contact).version()).isEqualTo(1);
     }

@@ -1,6 +1,5 @@
 package org.crmkit.workflow.campaign;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.CampaignId;
@@ -22,6 +21,12 @@ public interface CampaignSendStore {
 
     /** Stores a new send (version 0) and returns it with version 1; a second send of the campaign is a duplicate. */
     CampaignSend addSend(CampaignSend send);
+
+    /**
+     * Stores the send when its version equals the stored one and returns it with the next version; throws
+     * {@link StaleVersionException} otherwise.
+     */
+    CampaignSend updateSend(CampaignSend send);
 
     Optional<CampaignSend> findSend(TenantId tenant, CampaignId campaign);
 
@@ -52,9 +57,6 @@ public interface CampaignSendStore {
 
     /** The campaigns' recipients of the contact, by campaign id. */
     List<CampaignRecipient> recipientsOf(TenantId tenant, ContactId contact);
-
-    /** How many of the campaign's messages were scheduled at or after {@code since}. */
-    long countScheduledSince(TenantId tenant, CampaignId campaign, Instant since);
 
     /** Records that the address bounced hard on the channel; a second report of the same address changes nothing. */
     void addBounce(TenantId tenant, Channel channel, String address);

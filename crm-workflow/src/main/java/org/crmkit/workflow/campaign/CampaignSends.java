@@ -120,10 +120,9 @@ public final class CampaignSends implements Workflow {
                 .findCampaign(campaign)
                 .orElseThrow(() -> new RecordNotFoundException("Campaign", campaign));
         crm.segments().segment(Require.notNull(segment, "segment"));
-        CampaignSend send = new CampaignSend(
+        CampaignSend send = CampaignSend.of(
                 runtime.tenant(),
                 campaign,
-                0,
                 segment,
                 channel,
                 template,

@@ -1,6 +1,5 @@
 package org.crmkit.workflow.campaign;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,8 +37,6 @@ public final class InMemoryCampaignSendStore implements CampaignSendStore {
     private final InMemoryStorage storage;
     private final Map<Campaign, CampaignSend> sends = new HashMap<>();
     private final Map<Campaign, TreeMap<UUID, CampaignRecipient>> recipients = new HashMap<>();
-    /** Per campaign: how many messages were scheduled at each instant, for the hourly throttle. */
-    private final Map<Campaign, TreeMap<Instant, Long>> scheduled = new HashMap<>();
 
     private final Map<Token, CampaignRecipient> byToken = new HashMap<>();
     private final Set<Bounce> bounces = new HashSet<>();
@@ -69,6 +66,32 @@ public final class InMemoryCampaignSendStore implements CampaignSendStore {
         storage.onRollback(() -> {
             synchronized (this) {
                 sends.remove(key);
+            }
+        });
+        return stored;
+    }
+
+    @Override
+    public CampaignSend updateSend(CampaignSend send) {
+        Require.notNull(send, "send");
+        requireTransaction();
+        Campaign key = new Campaign(send.tenant(), send.campaign());
+        CampaignSend old;
+        CampaignSend stored;
+        synchronized (this) {
+            old = sends.get(key);
+            if (old == null) {
+                throw new RecordNotFoundException("CampaignSend", send.campaign());
+            }
+            if (old.version() != send.version()) {
+                throw new StaleVersionException("CampaignSend", send.campaign(), send.version(), old.version());
+            }
+            stored = send.withVersion(old.version() + 1);
+            sends.put(key, stored);
+        }
+        storage.onRollback(() -> {
+            synchronized (this) {
+                sends.put(key, old);
             }
         });
         return stored;
@@ -109,13 +132,11 @@ public final class InMemoryCampaignSendStore implements CampaignSendStore {
             }
             members.put(recipient.contact().value(), stored);
             byToken.put(token, stored);
-            scheduled.computeIfAbsent(key, k -> new TreeMap<>()).merge(recipient.scheduledAt(), 1L, Long::sum);
         }
         storage.onRollback(() -> {
             synchronized (this) {
                 recipients.get(key).remove(recipient.contact().value());
                 byToken.remove(token);
-                scheduled.get(key).merge(recipient.scheduledAt(), -1L, (a, b) -> a + b == 0 ? null : a + b);
             }
         });
         return stored;
@@ -203,18 +224,6 @@ public final class InMemoryCampaignSendStore implements CampaignSendStore {
             found.sort(Comparator.comparing(recipient -> recipient.campaign().value()));
             return found;
         });
-    }
-
-    @Override
-    public long countScheduledSince(TenantId tenant, CampaignId campaign, Instant since) {
-        Require.notNull(tenant, "tenant");
-        Require.notNull(campaign, "campaign");
-        Require.notNull(since, "since");
-        return read(() -> Optional.ofNullable(scheduled.get(new Campaign(tenant, campaign)))
-                .map(counts -> counts.tailMap(since, true).values().stream()
-                        .mapToLong(Long::longValue)
-                        .sum())
-                .orElse(0L));
     }
 
     @Override

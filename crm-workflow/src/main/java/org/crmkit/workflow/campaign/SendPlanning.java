@@ -86,14 +86,22 @@ final class SendPlanning {
         Segment segment = crm.segments().segment(send.segment());
         int planned = 0;
         ContactId after = null;
-        while (roomThisHour(send, hour) > 0) {
+        while (roomIn(send, hour) > 0) {
             List<Contact> page = crm.parties().contactsAfter(after, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            ContactId from = after;
+            ContactId to = page.get(page.size() - 1).id();
+            // who has the message already is read once outside the transaction too, so that a run after the
+            // campaign went out opens no transaction for its pages
+            Set<UUID> reached = recipientsBetween(send, from, to);
             List<Contact> due = page.stream()
-                    .filter(contact -> segment.matches(contact) && mayReceive(send, contact, asOf))
+                    .filter(contact -> !reached.contains(contact.id().value())
+                            && segment.matches(contact)
+                            && mayReceive(send, contact, asOf))
                     .toList();
             if (!due.isEmpty()) {
-                ContactId from = after;
-                ContactId to = page.get(page.size() - 1).id();
                 planned += runtime.inTransactionRetryingCollisions(
                         "campaign " + send.campaign() + " to " + due.size() + " contacts",
                         () -> schedule(send, campaign.get(), due, from, to, hour, asOf));
@@ -101,13 +109,15 @@ final class SendPlanning {
             if (page.size() < PAGE) {
                 break;
             }
-            after = page.get(page.size() - 1).id();
+            after = to;
         }
         return planned;
     }
 
-    private long roomThisHour(CampaignSend send, Instant hour) {
-        return send.perHour() - store.countScheduledSince(send.tenant(), send.campaign(), hour);
+    private int roomIn(CampaignSend send, Instant hour) {
+        return store.findSend(send.tenant(), send.campaign())
+                .map(stored -> stored.roomIn(hour))
+                .orElse(0);
     }
 
     private boolean mayReceive(CampaignSend send, Contact contact, Instant asOf) {
@@ -130,7 +140,8 @@ final class SendPlanning {
             Instant hour,
             Instant asOf) {
         runtime.outbox().lock(RecordRef.campaign(send.campaign()));
-        long room = roomThisHour(send, hour);
+        CampaignSend current = store.findSend(send.tenant(), send.campaign()).orElseThrow();
+        int room = current.roomIn(hour);
         Set<UUID> reached = recipientsBetween(send, from, to);
         int scheduled = 0;
         for (Contact contact : due) {
@@ -142,7 +153,7 @@ final class SendPlanning {
                 continue;
             }
             String token = newToken();
-            boolean stored = runtime.outbox()
+            boolean added = runtime.outbox()
                     .schedule(
                             CampaignSends.NAME,
                             new PlannedAction(
@@ -151,11 +162,14 @@ final class SendPlanning {
                                     message(send, campaign, contact, address, token),
                                     asOf));
             // false when another node planned the contact at the same moment: its transaction stores the recipient
-            if (stored) {
+            if (added) {
                 store.addRecipient(CampaignRecipient.scheduled(
                         send.tenant(), send.campaign(), contact.id(), send.channel(), address, token, asOf));
                 scheduled++;
             }
+        }
+        if (scheduled > 0) {
+            store.updateSend(current.withScheduled(hour, scheduled));
         }
         return scheduled;
     }
