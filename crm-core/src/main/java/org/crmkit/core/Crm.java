@@ -21,6 +21,7 @@ import org.crmkit.core.common.TransactionConflictException;
 import org.crmkit.core.duplicate.DuplicateRules;
 import org.crmkit.core.lead.LeadAssignmentRules;
 import org.crmkit.core.lead.LeadScoringModel;
+import org.crmkit.core.offer.OfferRules;
 import org.crmkit.core.service.ServiceLevel;
 import org.crmkit.core.spi.ActorResolver;
 import org.crmkit.core.spi.EventListener;
@@ -58,6 +59,8 @@ public final class Crm {
     private final Merges merges;
     private final ChangeFeed changeFeed;
     private final DeviceSync sync;
+    private final Scores scores;
+    private final Offers offers;
 
     private Crm(Builder builder) {
         this.relay = new EventRelay(builder.storage, builder.eventListeners, builder.eventDeliveryAttempts);
@@ -86,6 +89,8 @@ public final class Crm {
         this.merges = new Merges(useCases);
         this.changeFeed = new ChangeFeed(useCases);
         this.sync = new DeviceSync(useCases, changeFeed, parties, activities);
+        this.scores = new Scores(useCases);
+        this.offers = new Offers(useCases, builder.offerRules, scores);
     }
 
     public static Builder builder() {
@@ -168,6 +173,16 @@ public final class Crm {
      */
     public DeviceSync sync() {
         return sync;
+    }
+
+    /** The analytics' scores of customers (tier, RFM segment, predicted value), as a score refresh wrote them. */
+    public Scores scores() {
+        return scores;
+    }
+
+    /** The offer for a contact on an occasion, chosen by the tenant's offer rules. */
+    public Offers offers() {
+        return offers;
     }
 
     /** The dead letters: events the listeners failed on as often as the relay tries. */
@@ -254,6 +269,7 @@ public final class Crm {
         private Function<TenantId, DuplicateRules> duplicateRules = tenant -> DuplicateRules.standard();
         private SharingModel sharing = SharingModel.openToAll();
         private FieldSecurity fieldSecurity = FieldSecurity.none();
+        private Function<TenantId, OfferRules> offerRules = tenant -> OfferRules.none();
         private final Set<RecordType> auditedTypes = EnumSet.noneOf(RecordType.class);
 
         private Builder() {}
@@ -363,6 +379,18 @@ public final class Crm {
         /** The duplicate rules per tenant, asked on every check (must return rules for every tenant; cache them). */
         public Builder duplicateRules(Function<TenantId, DuplicateRules> rulesOfTenant) {
             this.duplicateRules = Require.notNull(rulesOfTenant, "duplicateRules");
+            return this;
+        }
+
+        /** The offer rules of every tenant ({@link Crm#offers()}); defaults to {@link OfferRules#none()}. */
+        public Builder offerRules(OfferRules rules) {
+            Require.notNull(rules, "offerRules");
+            return offerRules(tenant -> rules);
+        }
+
+        /** The offer rules per tenant, asked on every choice (must return rules for every tenant; cache them). */
+        public Builder offerRules(Function<TenantId, OfferRules> rulesOfTenant) {
+            this.offerRules = Require.notNull(rulesOfTenant, "offerRules");
             return this;
         }
 

@@ -58,6 +58,10 @@ final class Erasure {
                             Pseudonyms::contact,
                             Contact::restore,
                             storage.contacts()::save));
+            // a score profiles the person: it goes with the person rather than being pseudonymised
+            count(
+                    "customerScore",
+                    storage.customerScores().delete(records.tenant, RecordRef.contact(records.contact.id())) ? 1 : 0);
         }
         count(
                 "leads",

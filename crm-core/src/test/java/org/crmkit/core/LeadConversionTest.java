@@ -44,6 +44,8 @@ import org.crmkit.core.party.PersonName;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.score.CustomerScore;
+import org.crmkit.core.score.CustomerTier;
 import org.junit.jupiter.api.Test;
 
 class LeadConversionTest {
@@ -416,5 +418,28 @@ class LeadConversionTest {
         assertThatThrownBy(() -> leads.convert(lead.id(), ConvertLead.withDeal(deal)))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("owner"));
+    }
+
+    @Test
+    void theLeadAndTheDealShowTheScoreOfTheCustomerTheLeadBecame() {
+        Lead lead = qualifiedJane();
+        assertThat(crm.scores().scoreForLead(lead.id())).isEmpty();
+        LeadConversionResult.Converted converted =
+                (LeadConversionResult.Converted) leads.convert(lead.id(), ConvertLead.withDeal(deal));
+        CustomerScore score = new CustomerScore(
+                RecordRef.account(converted.account().id()),
+                LocalDate.of(2026, 3, 1),
+                CustomerTier.KEY,
+                Money.of("1500", "EUR"),
+                "champions",
+                new CustomerScore.Prediction(Money.of("4200", "EUR"), 0.93, Money.of("105", "EUR")));
+
+        crm.scores().record(score);
+
+        assertThat(crm.scores().scoreForLead(lead.id())).contains(score);
+        assertThat(crm.scores().scoreForOpportunity(converted.opportunity().id()))
+                .contains(score);
+        assertThat(crm.scores().scoreForContact(converted.contact().id(), LocalDate.of(2026, 3, 2)))
+                .contains(score);
     }
 }

@@ -50,6 +50,8 @@ import org.crmkit.core.privacy.SubjectExport;
 import org.crmkit.core.sales.ForecastCategory;
 import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.score.CustomerScore;
+import org.crmkit.core.score.CustomerTier;
 import org.crmkit.core.service.CaseCategory;
 import org.crmkit.core.service.CaseChannel;
 import org.crmkit.core.service.CasePriority;
@@ -240,6 +242,31 @@ public abstract class ErasureContract extends StorageContract {
         assertThat(erased.name().lastName()).isEqualTo("Erased");
         assertThat(erased.contactPoints().emails()).isEmpty();
         assertThat(erased.affiliations()).isEmpty();
+    }
+
+    @Test
+    void theContactsScoreGoesWithThePersonAndTheAccountsStays() {
+        CustomerScore personal = new CustomerScore(
+                RecordRef.contact(person.id()),
+                LocalDate.of(2026, 2, 28),
+                CustomerTier.KEY,
+                Money.of("420", "EUR"),
+                "champions",
+                null);
+        CustomerScore company = new CustomerScore(
+                RecordRef.account(acme.id()),
+                LocalDate.of(2026, 2, 28),
+                CustomerTier.SMALL,
+                Money.of("42", "EUR"),
+                "loyal",
+                null);
+        crm.scores().recordAll(List.of(personal, company));
+
+        ErasureReport report = erase();
+
+        assertThat(report.changed()).containsEntry("customerScore", 1);
+        assertThat(crm.scores().scoreOf(RecordRef.contact(person.id()))).isEmpty();
+        assertThat(crm.scores().scoreOf(acme.id())).contains(company);
     }
 
     @Test

@@ -1,18 +1,29 @@
 package org.crmkit.examples;
 
 import java.io.PrintStream;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.crmkit.analytics.crm.CustomerScoreRefresh;
 import org.crmkit.core.Crm;
+import org.crmkit.core.NewInvoice;
+import org.crmkit.core.NewPayment;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.User;
 import org.crmkit.core.activity.TaskStatus;
+import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
+import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PostalAddress;
 import org.crmkit.core.common.SegmentId;
@@ -21,13 +32,20 @@ import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.marketing.SegmentAudience;
 import org.crmkit.core.marketing.SegmentCriterion;
 import org.crmkit.core.marketing.SegmentRule;
+import org.crmkit.core.offer.Offer;
+import org.crmkit.core.offer.OfferCondition;
+import org.crmkit.core.offer.OfferRule;
+import org.crmkit.core.offer.OfferRules;
+import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ConsentChannel;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactDetails;
 import org.crmkit.core.party.ContactPointType;
+import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.score.CustomerTier;
 import org.crmkit.testkit.SettableClock;
 import org.crmkit.testkit.TimeFixture;
 import org.crmkit.workflow.WorkflowRuntime;
@@ -46,12 +64,14 @@ import org.crmkit.workflow.service.SlaPolicy;
 import org.crmkit.workflow.service.SurveyAnswer;
 
 /**
- * The source material's markets and multichannel service, in memory: greetings for a Polish, a Russian, a Finnish
- * and a Chinese customer on their countries' holidays (from Jollyday, and China's from the State Council's
- * calendar) in their own languages; then an e-mail that opens a service case whose first-response target (two
+ * The source material's markets, offers and multichannel service, in memory: a Polish, a Russian, a Finnish and a
+ * Chinese customer buy from the shop; a score refresh over the CRM's invoices sorts them into key, small and
+ * unprofitable customers, and their birthday greetings carry the offer the shop's offer rules choose by tier;
+ * greetings on their countries' holidays (from Jollyday, and China's from the State Council's calendar) come in
+ * their own languages; then an e-mail that opens a service case whose first-response target (two
  * business hours in Warsaw) passes: the assignee is warned, the case is escalated to the team lead with a task, the
  * lead replies, resolves the case, the customer answers the survey in Polish, and the compliance report shows it.
- * Prints every message as it goes out (times in UTC).
+ * Prints every message as it goes out (times in UTC), with the offer it makes and the rule that chose it.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am -Pdemo -DskipTests package -Ddemo.main=org.crmkit.examples.MarketsAndServiceExample}
  */
@@ -69,7 +89,21 @@ public final class MarketsAndServiceExample {
     static void run(PrintStream out) {
         SettableClock clock = SettableClock.at(Instant.parse("2026-06-01T00:00:00Z"));
         InMemoryStorage storage = InMemoryStorage.create(clock);
-        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .offerRules(OfferRules.of(
+                        OfferRule.of(
+                                        "key customers' birthday",
+                                        OfferCondition.tier(CustomerTier.KEY),
+                                        Offer.of("BDAY-GIFT", "A gift box with your next order"))
+                                .onlyOn("birthday"),
+                        OfferRule.of(
+                                        "small customers' birthday",
+                                        OfferCondition.tier(CustomerTier.SMALL),
+                                        Offer.of("BDAY-10", "10% off your next order"))
+                                .onlyOn("birthday")))
+                .build();
         WorkflowRuntime runtime = WorkflowRuntime.builder()
                 .crm(crm)
                 .store(InMemoryWorkflowStore.create(storage))
@@ -94,18 +128,75 @@ public final class MarketsAndServiceExample {
                         SegmentRule.all(SegmentCriterion.HasTags.of("greetings")))
                 .id();
         Greetings.builder(runtime)
-                .birthdays(false)
                 .holidays(audience, "independence-day", "mid-autumn-festival")
                 .build();
-        customer(crm, owner, "Agnieszka", "Nowak", "PL", "Europe/Warsaw", "pl", "agnieszka@example.pl");
-        customer(crm, owner, "Ivan", "Petrov", "RU", "Europe/Moscow", "ru", "ivan@example.ru");
-        customer(crm, owner, "Aino", "Virtanen", "FI", "Europe/Helsinki", "fi", "aino@example.fi");
-        customer(crm, owner, "Wei", "Wang", "CN", "Asia/Shanghai", "zh", "wei@example.cn");
-        out.println("Holiday greetings (due at 09:00 local time, sent by the day's run at 12:00 UTC), in the customer's"
-                + " language:");
-        for (String day : new String[] {"2026-06-12", "2026-09-25", "2026-11-11", "2026-12-06"}) {
+        Contact agnieszka =
+                customer(crm, owner, "Agnieszka", "Nowak", "PL", "Europe/Warsaw", "pl", "agnieszka@example.pl", 6, 20);
+        Contact ivan = customer(crm, owner, "Ivan", "Petrov", "RU", "Europe/Moscow", "ru", "ivan@example.ru", 7, 15);
+        Contact aino = customer(crm, owner, "Aino", "Virtanen", "FI", "Europe/Helsinki", "fi", "aino@example.fi", 8, 8);
+        Contact wei = customer(crm, owner, "Wei", "Wang", "CN", "Asia/Shanghai", "zh", "wei@example.cn", 10, 10);
+        // a year of orders, paid: three large ones, one small one, one sample sent at a loss, two large ones
+        purchases(crm, owner, agnieszka, "420.00", "380.00", "510.00");
+        purchases(crm, owner, ivan, "150.00");
+        purchases(crm, owner, aino, "12.00");
+        purchases(crm, owner, wei, "800.00", "760.00");
+        CustomerScoreRefresh.Report report = CustomerScoreRefresh.builder(crm)
+                .period(LocalDate.of(2025, 6, 1), LocalDate.of(2026, 5, 31))
+                .costPerOrder(new BigDecimal("20.00"))
+                .keyThreshold(new BigDecimal("1000"))
+                .build()
+                .run();
+        out.println("Scores of " + report.scored() + " customers as of " + report.asOf() + " (tier, profit, RFM"
+                + " segment):");
+        for (Contact customer : List.of(agnieszka, ivan, aino, wei)) {
+            crm.scores()
+                    .scoreForContact(customer.id(), report.asOf())
+                    .ifPresent(score -> out.println("  " + customer.name().fullName() + ": " + score.tier() + ", "
+                            + score.profit().amount().toPlainString() + " " + score.currency() + ", "
+                            + score.rfmSegment()));
+        }
+        out.println("Birthday greetings with the offer chosen by tier, and holiday greetings (due at 09:00 local"
+                + " time, sent by the day's run at 12:00 UTC), in the customer's language:");
+        for (String day : new String[] {
+            "2026-06-12",
+            "2026-06-20",
+            "2026-07-15",
+            "2026-08-08",
+            "2026-09-25",
+            "2026-10-10",
+            "2026-11-11",
+            "2026-12-06"
+        }) {
             clock.set(Instant.parse(day + "T12:00:00Z"));
             runtime.runDue(clock.instant());
+        }
+    }
+
+    /** The customer's household as an account with one paid invoice per amount, a month apart from June 2025. */
+    private static void purchases(Crm crm, UserId owner, Contact customer, String... amounts) {
+        Account household =
+                crm.parties().registerAccount(NewAccount.of(customer.name().fullName(), owner));
+        crm.parties()
+                .linkContactToAccount(customer.id(), household.id(), "customer", true, LocalDate.of(2025, 1, 1), null);
+        LocalDate issued = LocalDate.of(2025, 6, 15);
+        for (String amount : amounts) {
+            Invoice invoice = crm.billing()
+                    .issueInvoice(NewInvoice.of(
+                                    "S-" + customer.name().lastName() + "-" + issued,
+                                    household.id(),
+                                    issued,
+                                    issued.plusDays(14),
+                                    Currency.getInstance("EUR"))
+                            .withLine(InvoiceLine.of("Tea and kettles", "1", Money.of(amount, "EUR"), "0")));
+            crm.billing()
+                    .recordPayment(new NewPayment(
+                            household.id(),
+                            invoice.total(),
+                            issued.plusDays(7),
+                            PaymentMethod.BANK_TRANSFER,
+                            invoice.number(),
+                            List.of(NewPayment.Allocation.of(invoice.id(), invoice.total()))));
+            issued = issued.plusMonths(1);
         }
     }
 
@@ -123,7 +214,8 @@ public final class MarketsAndServiceExample {
                         .warningBefore(Duration.ofMinutes(30)))
                 .surveyLinks(conversation -> "https://shop.example/survey/" + conversation.reference())
                 .build();
-        Contact anna = customer(crm, agent.id(), "Anna", "Kowalska", "PL", "Europe/Warsaw", "pl", "anna@example.pl");
+        Contact anna =
+                customer(crm, agent.id(), "Anna", "Kowalska", "PL", "Europe/Warsaw", "pl", "anna@example.pl", 0, 0);
         crm.parties().grantConsent(anna.id(), ConsentChannel.EMAIL, ConsentPurpose.SERVICE, "order form");
         // Wednesday 2 December 2026, 15:30 in Warsaw: an hour and a half of the business day is left
         clock.set(Instant.parse("2026-12-02T14:30:00Z"));
@@ -193,10 +285,14 @@ public final class MarketsAndServiceExample {
             String country,
             String zone,
             String language,
-            String email) {
+            String email,
+            int birthMonth,
+            int birthDay) {
+        // month 0: no birthday known
+        LocalDate birthday = birthMonth == 0 ? null : LocalDate.of(1985, birthMonth, birthDay);
         Contact contact = crm.parties()
                 .registerContact(NewContact.of(PersonName.of(first, last), owner)
-                        .withDetails(new ContactDetails(Locale.forLanguageTag(language), null, ZoneId.of(zone)))
+                        .withDetails(new ContactDetails(Locale.forLanguageTag(language), birthday, ZoneId.of(zone)))
                         .withEmail(EmailAddress.of(email), ContactPointType.HOME)
                         .withAddress(
                                 PostalAddress.of("Main Street 1", "1000", "Town", country), ContactPointType.HOME));
@@ -205,6 +301,9 @@ public final class MarketsAndServiceExample {
     }
 
     private static String line(Instant at, Message message) {
-        return TIME.format(at) + "  EMAIL to " + message.address() + "  " + message.subject();
+        return TIME.format(at) + "  EMAIL to " + message.address() + "  " + message.subject()
+                + message.madeOffer()
+                        .map(offer -> "  [" + offer.explanation() + "]")
+                        .orElse("");
     }
 }

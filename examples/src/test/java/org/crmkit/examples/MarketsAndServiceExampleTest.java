@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MarketsAndServiceExampleTest {
 
     @Test
-    void greetingsInFourLanguagesAndAnEscalatedCaseArePrinted() {
+    void scoresBirthdayOffersByTierGreetingsInFourLanguagesAndAnEscalatedCaseArePrinted() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         MarketsAndServiceExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -24,10 +24,22 @@ class MarketsAndServiceExampleTest {
                 .toList();
         assertThat(lines)
                 .containsExactly(
-                        "Holiday greetings (due at 09:00 local time, sent by the day's run at 12:00 UTC), in the"
-                                + " customer's language:",
+                        "Scores of 4 customers as of 2026-05-31 (tier, profit, RFM segment):",
+                        "  Agnieszka Nowak: KEY, 1250.00 EUR, loyal",
+                        "  Ivan Petrov: SMALL, 130.00 EUR, lost",
+                        "  Aino Virtanen: UNPROFITABLE, -8.00 EUR, lost",
+                        "  Wei Wang: KEY, 1520.00 EUR, need attention",
+                        "Birthday greetings with the offer chosen by tier, and holiday greetings (due at 09:00 local"
+                                + " time, sent by the day's run at 12:00 UTC), in the customer's language:",
                         "2026-06-12 12:00  EMAIL to ivan@example.ru  С Днём России!",
+                        "2026-06-20 12:00  EMAIL to agnieszka@example.pl  Wszystkiego najlepszego, Agnieszka!  [offer"
+                                + " BDAY-GIFT by rule 'key customers' birthday']",
+                        "2026-07-15 12:00  EMAIL to ivan@example.ru  С днём рождения, Ivan!  [offer BDAY-10 by rule"
+                                + " 'small customers' birthday']",
+                        "2026-08-08 12:00  EMAIL to aino@example.fi  Hyvää syntymäpäivää, Aino!",
                         "2026-09-25 12:00  EMAIL to wei@example.cn  中秋快乐！",
+                        "2026-10-10 12:00  EMAIL to wei@example.cn  Wei，生日快乐！  [offer BDAY-GIFT by rule 'key"
+                                + " customers' birthday']",
                         "2026-11-11 12:00  EMAIL to agnieszka@example.pl  Narodowe Święto Niepodległości",
                         "2026-12-06 12:00  EMAIL to aino@example.fi  Hyvää itsenäisyyspäivää!",
                         "2026-12-02 14:30  e-mail from anna@example.pl opens CASE-REF, assigned to Ada Agent; first"

@@ -8,14 +8,17 @@ import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.PurchaseRecord;
 import org.crmkit.core.Billing;
 import org.crmkit.core.billing.Invoice;
+import org.crmkit.core.billing.InvoiceLine;
 import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
 
 /**
@@ -53,6 +56,48 @@ public final class BillingPurchases {
     }
 
     /**
+     * One purchase per line of each {@link InvoiceStatus#PAID paid} invoice, on the invoice's issue date, with the
+     * line's product ({@link org.crmkit.core.billing.InvoiceLine#productCode()}, null where the line names none) and
+     * cost of goods (quantity × unit cost, null where unknown): what customer x product profitability (the margin
+     * matrix of {@link org.crmkit.analytics.Profitability}) reads. The lines share the invoice's revenue as
+     * {@link #fromPaidInvoices(Iterable)} counts it, each in proportion to its net amount rounded half-even to the
+     * minor unit, the largest line taking what rounding left, so that the lines of an invoice add up to its purchase
+     * exactly. A credit note lowers the revenue of the lines, not the cost of the goods delivered.
+     */
+    public static List<PurchaseRecord> linesOfPaidInvoices(Iterable<Invoice> invoices) {
+        Require.notNull(invoices, "invoices");
+        Purchases purchases = new Purchases();
+        invoices.forEach(purchases::addPaidInvoiceLines);
+        return purchases.sorted();
+    }
+
+    /**
+     * {@link #linesOfPaidInvoices(Iterable)} of every account's invoices issued from {@code from} to {@code to} (both
+     * inclusive) and paid, read from billing a batch at a time as {@link #fromPaidInvoices(Billing, LocalDate,
+     * LocalDate)} reads them.
+     */
+    public static List<PurchaseRecord> linesOfPaidInvoices(Billing billing, LocalDate from, LocalDate to) {
+        return paidInvoiceLines(billing, from, to).sorted();
+    }
+
+    /** The purchases of {@link #linesOfPaidInvoices(Billing, LocalDate, LocalDate)} with their currency. */
+    static Purchases paidInvoiceLines(Billing billing, LocalDate from, LocalDate to) {
+        return paidInvoices(billing, from, to, Purchases::addPaidInvoiceLines);
+    }
+
+    /** Hands every paid invoice issued in the period to {@code add}, a batch at a time, and returns the purchases. */
+    private static Purchases paidInvoices(
+            Billing billing, LocalDate from, LocalDate to, BiConsumer<Purchases, Invoice> add) {
+        Require.notNull(billing, "billing");
+        Set<InvoiceStatus> paid = Set.of(InvoiceStatus.PAID);
+        Purchases purchases = new Purchases();
+        BillingPurchases.<Invoice>inBatches(
+                after -> billing.invoicesIssuedBetween(from, to, paid, after, BATCH),
+                invoice -> add.accept(purchases, invoice));
+        return purchases;
+    }
+
+    /**
      * One purchase per payment, on the day it was received, worth the amount received: for hosts that record what
      * customers pay without issuing invoices in the CRM (shops, cash sales). Amounts include whatever tax the
      * customer paid.
@@ -70,11 +115,7 @@ public final class BillingPurchases {
      * Billing#invoicesIssuedBetween}), so that only the purchase records are held, not the invoices.
      */
     public static List<PurchaseRecord> fromPaidInvoices(Billing billing, LocalDate from, LocalDate to) {
-        Require.notNull(billing, "billing");
-        Set<InvoiceStatus> paid = Set.of(InvoiceStatus.PAID);
-        Purchases purchases = new Purchases();
-        inBatches(after -> billing.invoicesIssuedBetween(from, to, paid, after, BATCH), purchases::addPaidInvoice);
-        return purchases.sorted();
+        return paidInvoices(billing, from, to, Purchases::addPaidInvoice).sorted();
     }
 
     /**
@@ -102,7 +143,7 @@ public final class BillingPurchases {
     }
 
     /** The purchase records of one source, all in its first document's currency. */
-    private static final class Purchases {
+    static final class Purchases {
 
         private final List<PurchaseRecord> records = new ArrayList<>();
         private Currency currency;
@@ -113,14 +154,55 @@ public final class BillingPurchases {
                 return;
             }
             currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
+            records.add(
+                    PurchaseRecord.of(customerOf(invoice), invoice.issueDate(), paidShareOf(invoice, invoice.net())));
+        }
+
+        /** A paid invoice is a purchase per line, the lines sharing the invoice's revenue; other invoices are none. */
+        void addPaidInvoiceLines(Invoice invoice) {
+            if (invoice.status() != InvoiceStatus.PAID) {
+                return;
+            }
+            currency = sameCurrency(currency, invoice.currency(), "invoice " + invoice.number());
+            List<InvoiceLine> lines = invoice.lines();
+            BigDecimal[] revenues = new BigDecimal[lines.size()];
+            BigDecimal left = paidShareOf(invoice, invoice.net());
+            int largest = 0;
+            for (int i = 0; i < lines.size(); i++) {
+                revenues[i] = paidShareOf(invoice, lines.get(i).net());
+                left = left.subtract(revenues[i]);
+                if (revenues[i].compareTo(revenues[largest]) > 0) {
+                    largest = i;
+                }
+            }
+            // what rounding left (a few minor units at most) goes to the largest line, which cannot go negative by it
+            revenues[largest] = revenues[largest].add(left);
+            for (int i = 0; i < lines.size(); i++) {
+                InvoiceLine line = lines.get(i);
+                records.add(PurchaseRecord.of(
+                        customerOf(invoice),
+                        invoice.issueDate(),
+                        revenues[i],
+                        line.cost().map(Money::amount).orElse(null),
+                        line.productCode()));
+            }
+        }
+
+        /**
+         * The invoice's revenue in {@code net}: net times the share of the invoice's total paid with money rather
+         * than settled by credit notes, rounded half-even to the minor unit.
+         */
+        private BigDecimal paidShareOf(Invoice invoice, Money net) {
             BigDecimal total = invoice.total().amount();
-            BigDecimal revenue = total.signum() == 0
+            return total.signum() == 0
                     ? BigDecimal.ZERO
-                    : invoice.net()
-                            .amount()
+                    : net.amount()
                             .multiply(invoice.paid().amount())
                             .divide(total, currency.getDefaultFractionDigits(), RoundingMode.HALF_EVEN);
-            records.add(PurchaseRecord.of(invoice.account().value().toString(), invoice.issueDate(), revenue));
+        }
+
+        private static String customerOf(Invoice invoice) {
+            return invoice.account().value().toString();
         }
 
         void addPayment(Payment payment) {
@@ -129,6 +211,11 @@ public final class BillingPurchases {
                     payment.account().value().toString(),
                     payment.receivedOn(),
                     payment.amount().amount()));
+        }
+
+        /** The currency of every record; null when there is none. */
+        Currency currency() {
+            return currency;
         }
 
         List<PurchaseRecord> sorted() {

@@ -11,7 +11,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
-import java.util.UUID;
 import org.crmkit.analytics.Analytics;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.CustomerSummarizer;
@@ -30,11 +29,7 @@ import org.crmkit.core.billing.PaymentMethod;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.TenantId;
-import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
-import org.crmkit.core.party.Account;
-import org.crmkit.core.party.NewAccount;
 import org.junit.jupiter.api.Test;
 
 class BillingPurchasesTest {
@@ -47,13 +42,7 @@ class BillingPurchasesTest {
 
     /** An account with a known id, so that the order of customers with purchases on one day is known. */
     AccountId stored(String id, String name) {
-        return storage.accounts()
-                .save(Account.register(
-                        TenantId.DEFAULT,
-                        AccountId.of(UUID.fromString(id)),
-                        NewAccount.of(name, UserId.of(UUID.fromString(id))),
-                        clock))
-                .id();
+        return CrmInvoices.stored(storage, clock, id, name);
     }
 
     Invoice invoice(AccountId account, String number, LocalDate issued, String net, String currency) {

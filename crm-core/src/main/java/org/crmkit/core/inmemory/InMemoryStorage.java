@@ -13,6 +13,7 @@ import org.crmkit.core.spi.ChangeLog;
 import org.crmkit.core.spi.ChangeScope;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.CustomerScoreRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
@@ -66,6 +67,7 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
     private final InMemoryMergeRepository merges = new InMemoryMergeRepository(transactions);
+    private final InMemoryCustomerScoreRepository customerScores = new InMemoryCustomerScoreRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -229,5 +231,10 @@ public final class InMemoryStorage implements Storage {
     @Override
     public MergeRepository merges() {
         return merges;
+    }
+
+    @Override
+    public CustomerScoreRepository customerScores() {
+        return customerScores;
     }
 }

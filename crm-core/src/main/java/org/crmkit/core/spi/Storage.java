@@ -59,4 +59,7 @@ public interface Storage {
 
     /** The merges of contacts and accounts, with their before-images; what redirects merged ids. */
     MergeRepository merges();
+
+    /** The analytics' scores of customers, written back by a score refresh. */
+    CustomerScoreRepository customerScores();
 }

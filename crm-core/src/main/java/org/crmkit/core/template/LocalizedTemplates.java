@@ -45,7 +45,7 @@ public final class LocalizedTemplates implements TemplateRenderer {
             Locale.forLanguageTag("zh"));
 
     /** Values the default templates may go without. */
-    private static final Set<String> DEFAULT_OPTIONAL = Set.of("offerCode", "firstName");
+    private static final Set<String> DEFAULT_OPTIONAL = Set.of("offerCode", "offer", "firstName");
 
     private record Key(String name, Locale language) {}
 

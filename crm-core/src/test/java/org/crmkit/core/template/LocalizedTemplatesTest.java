@@ -142,9 +142,12 @@ class LocalizedTemplatesTest {
         assertThat(render("birthday-greeting", "fi", Map.of("fullName", "Aino Virtanen"))
                         .subject())
                 .isEqualTo("Hyvää syntymäpäivää, !");
-        assertThat(render("birthday-greeting", "fi", Map.of("fullName", "A", "offerCode", " Koodi: X"))
+        assertThat(render("birthday-greeting", "fi", Map.of("fullName", "A", "offer", " Koodi: X"))
                         .body())
                 .endsWith("syntymäpäivänäsi! Koodi: X");
+        assertThat(render("holiday-greeting", "fi", Map.of("fullName", "A", "holidayKey", "christmas_day"))
+                        .body())
+                .endsWith("joulua!");
         assertThatThrownBy(() -> render("birthday-greeting", "fi", Map.of()))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class,

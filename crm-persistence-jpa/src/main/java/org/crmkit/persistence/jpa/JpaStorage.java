@@ -16,6 +16,7 @@ import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ChangeLog;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.CustomerScoreRepository;
 import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
@@ -76,6 +77,7 @@ public final class JpaStorage implements Storage {
     private final JpaRecordShareRepository shares;
     private final JpaAuditTrail auditTrail;
     private final JpaChangeLog changeLog;
+    private final JpaCustomerScoreRepository customerScores;
 
     private JpaStorage(Builder builder) {
         json = new StateJson(builder.json);
@@ -110,6 +112,7 @@ public final class JpaStorage implements Storage {
         shares = new JpaRecordShareRepository(transactions, ids);
         auditTrail = new JpaAuditTrail(transactions);
         merges = new JpaMergeRepository(new AggregateTable<>(transactions, json, ids, new MergeMapping()));
+        customerScores = new JpaCustomerScoreRepository(transactions);
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -304,6 +307,11 @@ public final class JpaStorage implements Storage {
     }
 
     /** Options of a {@link JpaStorage}; every one has a default. Not thread-safe; build once. */
+    @Override
+    public CustomerScoreRepository customerScores() {
+        return customerScores;
+    }
+
     public static final class Builder {
 
         private final EntityManagerFactory entityManagerFactory;

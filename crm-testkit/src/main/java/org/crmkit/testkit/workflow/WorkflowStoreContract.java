@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -25,6 +26,8 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.offer.Offer;
+import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.Storage;
@@ -103,6 +106,41 @@ public abstract class WorkflowStoreContract {
         assertThat(stored).isEqualTo(action.withVersion(1));
         assertThat(store.actions().findByKey(TENANT_A, "dunning:1:1:notice")).contains(stored);
         assertThat(store.actions().findById(TENANT_B, action.id())).isEmpty();
+    }
+
+    @Test
+    void aMessageKeepsTheOfferItMakesAndTheRuleThatChoseIt() {
+        Offer offer =
+                new Offer("BDAY-KEY", "A bottle of champagne", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31));
+        OfferChoice choice = new OfferChoice(
+                "birthday",
+                LocalDate.of(2026, 5, 3),
+                offer,
+                "key customers",
+                List.of(
+                        "'win back' is for RFM segment at risk: the contact's RFM segment is loyal",
+                        "'key customers' applies: tier KEY"));
+        Message message = new Message(
+                Channel.EMAIL,
+                "adam@example.com",
+                "Adam Kowalski",
+                "Happy birthday",
+                "All the best!",
+                Locale.ENGLISH,
+                RecordRef.contact(ContactId.next(ids)),
+                choice);
+        Action action = Action.planned(
+                ActionId.next(ids),
+                TENANT_A,
+                "greetings",
+                new PlannedAction("greeting:offer", "greeting:adam", message, NOW),
+                NOW);
+
+        add(action);
+
+        Action stored = store.actions().findById(TENANT_A, action.id()).orElseThrow();
+        assertThat(stored).isEqualTo(action.withVersion(1));
+        assertThat(((Message) stored.payload()).madeOffer()).contains(choice);
     }
 
     @Test

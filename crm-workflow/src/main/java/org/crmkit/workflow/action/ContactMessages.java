@@ -1,5 +1,6 @@
 package org.crmkit.workflow.action;
 
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import org.crmkit.core.activity.NewActivity;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.Contact;
 
 /**
@@ -35,6 +37,28 @@ public final class ContactMessages {
         return values;
     }
 
+    /**
+     * Chooses the offer for the contact by the tenant's offer rules ({@code crm.offers()}) and, when one is made,
+     * adds what templates may use of it to {@code values}: {@code offerCode}, {@code offerText},
+     * {@code offerValidUntil} (ISO date, when it expires) and {@code offer}, a paragraph with the text and the code
+     * that crmkit's default templates print. Returns the choice when it made an offer, to be recorded on the message
+     * ({@link Message#offer()}); empty otherwise, and {@code values} is left as it was.
+     */
+    public static Optional<OfferChoice> chooseOffer(
+            Crm crm, Contact contact, String occasion, LocalDate date, Map<String, String> values) {
+        Require.notNull(values, "values");
+        OfferChoice choice = Require.notNull(crm, "crm").offers().choose(contact, occasion, date);
+        choice.chosenOffer().ifPresent(offer -> {
+            values.put("offerCode", offer.code());
+            values.put("offerText", offer.text());
+            if (offer.validUntil() != null) {
+                values.put("offerValidUntil", offer.validUntil().toString());
+            }
+            values.put("offer", "\n\n" + offer.text() + ": " + offer.code());
+        });
+        return choice.chosenOffer().map(offer -> choice);
+    }
+
     /** The contact's preferred language, or {@code fallback} when it has none. */
     public static Locale languageOf(Contact contact, Locale fallback) {
         return Optional.ofNullable(contact.details().preferredLanguage()).orElse(Require.notNull(fallback, "fallback"));
@@ -47,7 +71,7 @@ public final class ContactMessages {
 
     /**
      * Logs a delivered message about a contact as an outbound activity on the contact's timeline (subject, and
-     * the body as summary), at the time of delivery. Other actions are left alone. Call it from
+     * the body as summary, followed by the offer it made and the rule that chose it), at the time of delivery. Other actions are left alone. Call it from
      * {@code Workflow.onDelivered}, which runs in the transaction that marks the action delivered.
      */
     public static void logOnTimeline(Crm crm, Action action) {
@@ -61,7 +85,9 @@ public final class ContactMessages {
                                     message.subject(),
                                     action.finishedAt())
                             .aboutContact(ContactId.of(message.about().id()))
-                            .withSummary(message.body()));
+                            .withSummary(message.madeOffer()
+                                    .map(offer -> message.body() + "\n\n[" + offer.explanation() + "]")
+                                    .orElse(message.body())));
         }
     }
 }

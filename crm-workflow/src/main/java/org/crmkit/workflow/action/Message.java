@@ -1,8 +1,10 @@
 package org.crmkit.workflow.action;
 
 import java.util.Locale;
+import java.util.Optional;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.offer.OfferChoice;
 
 /**
  * A message to a customer, delivered through the host's {@code MessageChannel} for its channel.
@@ -11,6 +13,8 @@ import org.crmkit.core.common.Require;
  * @param recipient the name to address the customer by
  * @param language  the language the text is written in
  * @param about     the record the message is about (an account, a contact), for the timeline
+ * @param offer     the offer the message makes, chosen by the tenant's offer rules, with the rule that decided it;
+ *                  null when the message makes none (no rule applied, or the workflow does not make offers)
  */
 public record Message(
         Channel channel,
@@ -19,7 +23,8 @@ public record Message(
         String subject,
         String body,
         Locale language,
-        RecordRef about)
+        RecordRef about,
+        OfferChoice offer)
         implements ActionPayload {
 
     public Message {
@@ -30,6 +35,24 @@ public record Message(
         body = Require.notBlank(body, "body");
         Require.notNull(language, "language");
         Require.notNull(about, "about");
+        Require.that(offer == null || offer.offer() != null, "offer", "must be a choice that made an offer, or null");
+    }
+
+    /** A message that makes no offer. */
+    public Message(
+            Channel channel,
+            String address,
+            String recipient,
+            String subject,
+            String body,
+            Locale language,
+            RecordRef about) {
+        this(channel, address, recipient, subject, body, language, about, null);
+    }
+
+    /** The offer the message makes and the rule that chose it, if it makes one. */
+    public Optional<OfferChoice> madeOffer() {
+        return Optional.ofNullable(offer);
     }
 
     @Override

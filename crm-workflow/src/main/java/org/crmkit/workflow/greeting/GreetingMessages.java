@@ -3,7 +3,9 @@ package org.crmkit.workflow.greeting;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.crmkit.core.Crm;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.RenderedMessage;
@@ -18,6 +20,7 @@ import org.crmkit.workflow.action.Message;
  */
 final class GreetingMessages {
 
+    private final Crm crm;
     private final TemplateRenderer templates;
     private final Locale defaultLanguage;
     private final Channel channel;
@@ -25,11 +28,13 @@ final class GreetingMessages {
     private final OfferCodes offerCodes;
 
     GreetingMessages(
+            Crm crm,
             TemplateRenderer templates,
             Locale defaultLanguage,
             Channel channel,
             ConsentPurpose purpose,
             OfferCodes offerCodes) {
+        this.crm = crm;
         this.templates = templates;
         this.defaultLanguage = defaultLanguage;
         this.channel = channel;
@@ -58,9 +63,16 @@ final class GreetingMessages {
         values.put(
                 "tags",
                 String.join(", ", contact.tags().values().stream().sorted().toList()));
-        offerCodes
-                .codeFor(contact.id(), greeting.occasion(), greeting.year())
-                .ifPresent(code -> values.put("offerCode", code));
+        Optional<OfferChoice> offer =
+                ContactMessages.chooseOffer(crm, contact, greeting.occasion(), greeting.day(), values);
+        if (offer.isEmpty()) {
+            offerCodes
+                    .codeFor(contact.id(), greeting.occasion(), greeting.day().getYear())
+                    .ifPresent(code -> {
+                        values.put("offerCode", code);
+                        values.put("offer", code);
+                    });
+        }
         RenderedMessage text = templates.render(greeting.template(), language, values);
         return new Message(
                 channel,
@@ -69,6 +81,7 @@ final class GreetingMessages {
                 text.subject(),
                 text.body(),
                 text.language(),
-                RecordRef.contact(contact.id()));
+                RecordRef.contact(contact.id()),
+                offer.orElse(null));
     }
 }

@@ -50,9 +50,16 @@ import org.crmkit.workflow.action.PlannedAction;
  * and {@code holiday-greeting}, with the values {@code firstName}, {@code lastName}, {@code fullName},
  * {@code salutation}, {@code language}, {@code tags}, {@code years} (age or years as a customer), {@code holiday}
  * (its English name), {@code holidayKey} (the holiday's key with underscores for dashes, e.g.
- * {@code spring_festival}, for an ICU {@code select}) and {@code offerCode} (from the host's {@link OfferCodes}),
- * those a contact lacks being absent (the default templates let {@code firstName} and {@code offerCode} be absent;
- * {@code PlainTemplates} use defaults such as {@code {{firstName|}}}). Every sent greeting is logged on the contact's timeline.
+ * {@code spring_festival}, for an ICU {@code select}) and the offer's values, those a contact lacks being absent
+ * (the default templates let {@code firstName}, {@code offerCode} and {@code offer} be absent; {@code PlainTemplates}
+ * use defaults such as {@code {{firstName|}}}). Every sent greeting is logged on the contact's timeline.
+ *
+ * <p>The offer of a greeting is chosen by the tenant's offer rules ({@code crm.offers()}) for the occasion
+ * ({@code birthday}, {@code customer-anniversary} or {@code holiday-<key>}) on its day: the values
+ * {@code offerCode}, {@code offerText}, {@code offerValidUntil} and {@code offer} (see
+ * {@link ContactMessages#chooseOffer}), and the choice with its deciding rule is recorded on the message. When no
+ * rule makes an offer, the host's {@link OfferCodes} are asked, as before offer rules existed: their code is
+ * {@code offerCode} and {@code offer}.
  *
  * <p>Who is born on 29 February is greeted as the {@link LeapDayPolicy} says. Holiday greetings go to the members
  * of one segment whose primary postal address lies in a country that has the holiday (substitute days are not
@@ -80,7 +87,7 @@ public final class Greetings implements Workflow {
         this.runtime = builder.runtime;
         this.crm = builder.runtime.crm();
         this.messages = new GreetingMessages(
-                builder.templates, builder.defaultLanguage, builder.channel, builder.purpose, builder.offerCodes);
+                crm, builder.templates, builder.defaultLanguage, builder.channel, builder.purpose, builder.offerCodes);
         this.sendAt = builder.sendAt;
         this.defaultZone = builder.defaultZone;
         this.leapDayPolicy = builder.leapDayPolicy;
@@ -196,7 +203,7 @@ public final class Greetings implements Workflow {
                 "greeting:" + candidate.id() + ":" + occasion + ":" + day.getYear(),
                 occasion,
                 template,
-                day.getYear(),
+                day,
                 due,
                 extra));
     }

@@ -49,7 +49,9 @@ import org.slf4j.LoggerFactory;
  * contact's time zone and country (from the contact's primary postal address and the {@link HolidayCalendar}),
  * only with the contact's consent for the channel and purpose (service by default; a withdrawn consent ends the
  * enrolment as {@link EndReason#UNSUBSCRIBED}), rendered from the template in the contact's language with the
- * values {@code firstName}, {@code lastName}, {@code fullName}, {@code salutation}, and logged on the contact's
+ * values {@code firstName}, {@code lastName}, {@code fullName}, {@code salutation} and, when the tenant's offer
+ * rules ({@code crm.offers()}) make an offer for the occasion {@code sequence-<key>} on the day the message goes,
+ * the offer's values ({@link ContactMessages#chooseOffer}; the choice and its rule are recorded on the message), and logged on the contact's
  * timeline once delivered; a message step for a contact without an address on its channel is skipped. A call-task step creates a crmkit task and pauses the enrolment until the task is done
  * or cancelled; a wait step waits business days.
  *

@@ -15,6 +15,7 @@ import org.crmkit.core.calendar.BusinessCalendar;
 import org.crmkit.core.calendar.WorkingHours;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.HolidayCalendar;
@@ -107,7 +108,12 @@ final class SequenceSteps {
                 Optional<String> address = send.channel().addressIn(contact.contactPoints());
                 if (address.isPresent()) {
                     Instant sendAt = workingHours.nextAllowed(at, zone, days);
-                    Message message = message(contact, send, address.get());
+                    Message message = message(
+                            contact,
+                            send,
+                            address.get(),
+                            "sequence-" + sequence.key(),
+                            sendAt.atZone(zone).toLocalDate());
                     if (runtime.outbox()
                             .schedule(
                                     FollowUpSequences.NAME,
@@ -146,9 +152,12 @@ final class SequenceSteps {
         return scheduled;
     }
 
-    private Message message(Contact contact, SequenceStep.SendMessage send, String address) {
+    /** The step's message, with the offer the tenant's rules choose for the sequence's occasion on the day it goes. */
+    private Message message(
+            Contact contact, SequenceStep.SendMessage send, String address, String occasion, LocalDate day) {
         Locale language = ContactMessages.languageOf(contact, defaultLanguage);
         Map<String, String> values = ContactMessages.personalValues(contact);
+        Optional<OfferChoice> offer = ContactMessages.chooseOffer(crm, contact, occasion, day, values);
         RenderedMessage text = templates.render(send.template(), language, values);
         return new Message(
                 send.channel(),
@@ -157,7 +166,8 @@ final class SequenceSteps {
                 text.subject().isBlank() ? send.template() : text.subject(),
                 text.body(),
                 text.language(),
-                RecordRef.contact(contact.id()));
+                RecordRef.contact(contact.id()),
+                offer.orElse(null));
     }
 
     Enrolment endNow(Enrolment enrolment, EndReason reason) {
