@@ -12,6 +12,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.analytics.crm.CustomerScoreRefresh;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
@@ -70,7 +71,9 @@ import org.crmkit.workflow.service.SurveyAnswer;
  * greetings on their countries' holidays (from Jollyday, and China's from the State Council's calendar) come in
  * their own languages; then an e-mail that opens a service case whose first-response target (two
  * business hours in Warsaw) passes: the assignee is warned, the case is escalated to the team lead with a task, the
- * lead replies, resolves the case, the customer answers the survey in Polish, and the compliance report shows it.
+ * lead replies, resolves the case, the customer answers the survey in Polish, and the compliance report shows it;
+ * last, a winter sale to the newsletter segment ({@link CampaignStory}): double opt-in, a bounce, an unsubscribe, and
+ * the revenue, margin and ROI of the purchase a click led to.
  * Prints every message as it goes out (times in UTC), with the offer it makes and the rule that chose it.
  *
  * <p>Run: {@code ./mvnw -q -pl examples -am -Pdemo -DskipTests package -Ddemo.main=org.crmkit.examples.MarketsAndServiceExample}
@@ -89,6 +92,7 @@ public final class MarketsAndServiceExample {
     static void run(PrintStream out) {
         SettableClock clock = SettableClock.at(Instant.parse("2026-06-01T00:00:00Z"));
         InMemoryStorage storage = InMemoryStorage.create(clock);
+        AtomicReference<Message> lastMessage = new AtomicReference<>();
         Crm crm = Crm.builder()
                 .storage(storage)
                 .clock(clock)
@@ -107,7 +111,10 @@ public final class MarketsAndServiceExample {
         WorkflowRuntime runtime = WorkflowRuntime.builder()
                 .crm(crm)
                 .store(InMemoryWorkflowStore.create(storage))
-                .channel(Channel.EMAIL, (key, message) -> out.println(line(clock.instant(), message)))
+                .channel(Channel.EMAIL, (key, message) -> {
+                    lastMessage.set(message);
+                    out.println(line(clock.instant(), message));
+                })
                 .build();
         User lead = crm.access().registerUser("Lena Lead", EmailAddress.of("lena@shop.example"), Set.of(Role.MANAGER));
         User agent = crm.access().registerUser("Ada Agent", EmailAddress.of("ada@shop.example"), Set.of(Role.SERVICE));
@@ -115,11 +122,21 @@ public final class MarketsAndServiceExample {
                 .addTeamMember(
                         crm.access().createTeam("Service Poland", lead.id()).id(), agent.id());
 
-        greetings(out, crm, runtime, clock, agent.id());
+        List<Contact> customers = greetings(out, crm, runtime, clock, agent.id());
         service(out, crm, runtime, storage, clock, agent, lead);
+        CampaignStory.run(
+                out,
+                crm,
+                runtime,
+                storage,
+                clock,
+                agent.id(),
+                List.of(customers.get(0), customers.get(3)),
+                lastMessage::get);
     }
 
-    private static void greetings(
+    /** Returns the four customers: the Polish, the Russian, the Finnish and the Chinese one. */
+    private static List<Contact> greetings(
             PrintStream out, Crm crm, WorkflowRuntime runtime, SettableClock clock, UserId owner) {
         SegmentId audience = crm.segments()
                 .define(
@@ -170,6 +187,7 @@ public final class MarketsAndServiceExample {
             clock.set(Instant.parse(day + "T12:00:00Z"));
             runtime.runDue(clock.instant());
         }
+        return List.of(agnieszka, ivan, aino, wei);
     }
 
     /** The customer's household as an account with one paid invoice per amount, a month apart from June 2025. */

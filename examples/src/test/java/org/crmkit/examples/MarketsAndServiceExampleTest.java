@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class MarketsAndServiceExampleTest {
 
     @Test
-    void scoresBirthdayOffersByTierGreetingsInFourLanguagesAndAnEscalatedCaseArePrinted() {
+    void scoresBirthdayOffersGreetingsInFourLanguagesAnEscalatedCaseAndACampaignWithItsReturnArePrinted() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
 
         MarketsAndServiceExample.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
@@ -50,6 +50,17 @@ class MarketsAndServiceExampleTest {
                         "2026-12-03 10:00  EMAIL to anna@example.pl  Re: Pokrywka czajnika pękła [CASE-REF]",
                         "2026-12-03 10:00  EMAIL to anna@example.pl  Jak nam poszło? Zgłoszenie CASE-REF",
                         "December compliance of Service Poland: 1 case, first responses met 0 / missed 1, resolutions"
-                                + " met 1 / missed 0, CSAT 4.0, NPS 100");
+                                + " met 1 / missed 0, CSAT 4.0, NPS 100",
+                        "Winter sale to the newsletter segment:",
+                        "2026-12-07 08:00  EMAIL to piotr@example.pl  Prosimy o potwierdzenie subskrypcji",
+                        "  Piotr Zieliński opened the confirmation link: may receive the newsletter: true",
+                        "  the mail server reported olga@old-mail.example as bouncing",
+                        "2026-12-07 08:00  EMAIL to agnieszka@example.pl  Zimowa wyprzedaż, Agnieszka Nowak",
+                        "2026-12-07 08:00  EMAIL to wei@example.cn  Winter sale, Wei Wang",
+                        "2026-12-07 08:00  EMAIL to piotr@example.pl  Zimowa wyprzedaż, Piotr Zieliński",
+                        "  Wei Wang unsubscribed: may receive the newsletter: false",
+                        "  Agnieszka Nowak clicked, and three days later bought two kettles",
+                        // two kettles at 80.00 that cost 50.00 each: revenue 160, margin 60; (60 - 40) / 40 = 0.5
+                        "  Winter sale: 1.0000 conversion, revenue 160.00, margin 60.00, cost 40.00 EUR, ROI 0.5000");
     }
 }
