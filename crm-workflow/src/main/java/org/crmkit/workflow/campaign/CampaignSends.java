@@ -161,13 +161,15 @@ public final class CampaignSends implements Workflow {
 
     /**
      * Records the host's report that the address bounced hard on the channel: no campaign sends to it again (until
-     * the contact's address changes to another one). Reporting it again changes nothing.
+     * the contact's address changes to another one). E-mail addresses match whatever their letters' case; a
+     * malformed one is refused ({@link InvalidValueException}, field {@code email}). Reporting it again changes
+     * nothing.
      */
     public void reportHardBounce(Channel channel, String address) {
         Require.notNull(channel, "channel");
         Require.notBlank(address, "address");
         runtime.inTransactionRetryingCollisions("hard bounce", () -> {
-            store.addBounce(runtime.tenant(), channel, address);
+            store.addBounce(runtime.tenant(), channel, SendPlanning.bounceKey(channel, address));
             return null;
         });
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -26,6 +27,7 @@ import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.RenderedMessage;
 import org.crmkit.core.spi.TemplateRenderer;
 import org.crmkit.workflow.WorkflowRuntime;
+import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.ContactMessages;
 import org.crmkit.workflow.action.Message;
 import org.crmkit.workflow.action.PlannedAction;
@@ -70,6 +72,14 @@ final class SendPlanning {
         this.defaultZone = defaultZone;
         this.purpose = purpose;
         this.unsubscribeLink = unsubscribeLink;
+    }
+
+    /**
+     * How a bounced address is kept: an e-mail address lower-cased, so that a gateway's report in other letters
+     * matches (a malformed one is refused, field {@code email}); other addresses as the message carried them.
+     */
+    static String bounceKey(Channel channel, String address) {
+        return channel == Channel.EMAIL ? EmailAddress.of(address).normalized() : address;
     }
 
     static String deduplicationKey(CampaignSend send, ContactId contact) {
@@ -149,7 +159,8 @@ final class SendPlanning {
                 break;
             }
             String address = send.channel().addressIn(contact.contactPoints()).orElseThrow();
-            if (reached.contains(contact.id().value()) || store.isBounced(send.tenant(), send.channel(), address)) {
+            if (reached.contains(contact.id().value())
+                    || store.isBounced(send.tenant(), send.channel(), bounceKey(send.channel(), address))) {
                 continue;
             }
             String token = newToken();

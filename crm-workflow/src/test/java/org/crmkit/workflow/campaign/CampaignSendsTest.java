@@ -252,14 +252,14 @@ class CampaignSendsTest {
     }
 
     @Test
-    void aHardBounceStopsLaterSendsToTheAddress() {
+    void aHardBounceStopsLaterSendsToTheAddressWhateverTheCaseOfItsLetters() {
         contact("Ada", "Europe/Berlin", Locale.GERMAN, true, "spring");
         contact("Ben", "Europe/Berlin", Locale.ENGLISH, true, "spring");
         start(activeCampaign("Spring sale"), 10);
         hourly().whenTimeElapses(Duration.ofHours(4));
 
-        sends.reportHardBounce(Channel.EMAIL, "ada@example.com");
-        sends.reportHardBounce(Channel.EMAIL, "ada@example.com");
+        sends.reportHardBounce(Channel.EMAIL, "Ada@Example.COM");
+        sends.reportHardBounce(Channel.EMAIL, "ADA@example.com");
         start(activeCampaign("Summer sale"), 10);
         hourly().whenTimeElapses(Duration.ofDays(1));
 
