@@ -40,7 +40,9 @@ import org.crmkit.workflow.action.ContactMessages;
  * with several nodes planning at once. The message is the send's template rendered in the contact's language with
  * the values {@code firstName}, {@code lastName}, {@code fullName}, {@code salutation}, {@code language},
  * {@code campaign} (its name), {@code unsubscribeToken} and {@code unsubscribeLink} (the configured link followed by
- * the token); every message carries its recipient's random unsubscribe token, kept with the recipient.
+ * the token), and the offer the tenant's offer rules choose for the occasion {@code campaign-<template>} (values
+ * {@code offer}, {@code offerCode}, {@code offerText}, {@code offerValidUntil}; the choice is recorded on the message);
+ * every message carries its recipient's random unsubscribe token, kept with the recipient.
  *
  * <p>The host's web layer calls {@link #unsubscribe}, {@link #confirmOptIn} and {@link #recordResponse} with the
  * token from a link; its mail or SMS gateway calls {@link #reportHardBounce}. Delivered messages are logged on the

@@ -2,6 +2,7 @@ package org.crmkit.workflow.campaign;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
@@ -22,6 +23,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignStatus;
 import org.crmkit.core.marketing.Segment;
+import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.RenderedMessage;
@@ -170,7 +172,7 @@ final class SendPlanning {
                             new PlannedAction(
                                     deduplicationKey(send, contact.id()),
                                     "campaign:" + send.campaign(),
-                                    message(send, campaign, contact, address, token),
+                                    message(send, campaign, contact, address, token, asOf),
                                     asOf));
             // false when another node planned the contact at the same moment: its transaction stores the recipient
             if (added) {
@@ -205,12 +207,16 @@ final class SendPlanning {
         }
     }
 
-    private Message message(CampaignSend send, Campaign campaign, Contact contact, String address, String token) {
+    private Message message(
+            CampaignSend send, Campaign campaign, Contact contact, String address, String token, Instant asOf) {
         Locale language = ContactMessages.languageOf(contact, defaultLanguage);
         Map<String, String> values = ContactMessages.personalValues(contact);
         values.putAll(linkValues(token));
         values.put("language", language.toLanguageTag());
         values.put("campaign", campaign.name());
+        LocalDate day =
+                asOf.atZone(ContactMessages.zoneOf(contact, defaultZone)).toLocalDate();
+        Optional<OfferChoice> offer = ContactMessages.chooseOffer(crm, contact, occasion(send), day, values);
         RenderedMessage text = templates.render(send.template(), language, values);
         return new Message(
                 send.channel(),
@@ -219,7 +225,13 @@ final class SendPlanning {
                 text.subject(),
                 text.body(),
                 text.language(),
-                RecordRef.contact(contact.id()));
+                RecordRef.contact(contact.id()),
+                offer.orElse(null));
+    }
+
+    /** The occasion the offer rules are asked about: {@code campaign-<template>}. */
+    static String occasion(CampaignSend send) {
+        return "campaign-" + send.template();
     }
 
     /**
@@ -235,6 +247,11 @@ final class SendPlanning {
                 "salutation", "Ms",
                 "language", defaultLanguage.toLanguageTag(),
                 "campaign", campaignName));
+        values.putAll(Map.of(
+                "offer", "\n\nSample offer: SAMPLE",
+                "offerCode", "SAMPLE",
+                "offerText", "Sample offer",
+                "offerValidUntil", "2000-01-01"));
         String body = templates.render(send.template(), defaultLanguage, values).body();
         Require.that(
                 body.contains(SAMPLE_TOKEN),
