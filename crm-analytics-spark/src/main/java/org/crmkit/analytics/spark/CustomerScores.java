@@ -20,8 +20,8 @@ import org.crmkit.analytics.RfmScore;
 import org.crmkit.analytics.SpendHistory;
 
 /**
- * Values and scores one partition of customer summaries with the models fitted on the driver: crmkit's {@link
- * LifetimeValue} over the partition's customers (its table per distinct (x, T) built per partition), the probability
+ * Values and scores one partition of customer summaries with the models fitted on the driver, a batch of customers
+ * at a time: crmkit's {@link LifetimeValue} over the batch (its table per distinct (x, T) built per batch), the probability
  * of being active, and the RFM scores of the whole base through its {@link RfmScale}. The models travel as their
  * parameters.
  */
@@ -51,38 +51,48 @@ final class CustomerScores implements MapPartitionsFunction<Row, Row> {
             double[] purchases, double[] spend, int months, double monthlyDiscountRate, PeriodUnit unit, RfmScale rfm)
             implements Serializable {}
 
-    private final Models models;
+    /** Customers valued at a time (crm-analytics' lifetime value builds its table per batch). */
+    static final int CUSTOMERS_PER_BATCH = 50_000;
 
-    CustomerScores(Models models) {
+    private final Models models;
+    private final int customersPerBatch;
+
+    CustomerScores(Models models, int customersPerBatch) {
         this.models = models;
+        this.customersPerBatch = customersPerBatch;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> summaryRows) {
-        List<Row> rows = new ArrayList<>();
-        List<CustomerSummary> customers = new ArrayList<>();
-        while (summaryRows.hasNext()) {
-            Row row = summaryRows.next();
-            rows.add(row);
-            customers.add(SummaryRows.summaryOf(row));
-        }
-        if (customers.isEmpty()) {
-            return List.<Row>of().iterator();
-        }
         double[] p = models.purchases();
         double[] s = models.spend();
         BgNbdModel purchases = BgNbdModel.of(p[0], p[1], p[2], p[3]);
         GammaGammaModel spend = GammaGammaModel.of(s[0], s[1], s[2]);
         LifetimeValue lifetimeValue =
                 LifetimeValue.of(purchases, spend, models.months(), models.monthlyDiscountRate(), models.unit());
+        return new Batched(summaryRows::hasNext, () -> {
+            List<Row> rows = new ArrayList<>();
+            while (rows.size() < customersPerBatch && summaryRows.hasNext()) {
+                rows.add(summaryRows.next());
+            }
+            return score(rows, purchases, spend, lifetimeValue);
+        });
+    }
+
+    private Iterator<Row> score(
+            List<Row> rows, BgNbdModel purchases, GammaGammaModel spend, LifetimeValue lifetimeValue) {
+        List<CustomerSummary> customers = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            customers.add(SummaryRows.summaryOf(row));
+        }
         double[] values = lifetimeValue.estimates(customers);
         double[] expectedPurchases = lifetimeValue.expectedPurchases(customers);
+        int summaryColumns = SummaryRows.SCHEMA.size();
         List<Row> scored = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
             CustomerSummary customer = customers.get(i);
             RfmScore rfm = models.rfm().score(customer);
             Object[] fields = new Object[SCHEMA.size()];
-            int summaryColumns = SummaryRows.SCHEMA.size();
             for (int k = 0; k < summaryColumns; k++) {
                 fields[k] = rows.get(i).get(k);
             }

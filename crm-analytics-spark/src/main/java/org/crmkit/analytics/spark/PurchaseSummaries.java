@@ -5,6 +5,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -25,7 +26,7 @@ import org.crmkit.analytics.PurchaseRecord;
  * customer and date, which is the order the summarizer needs.
  *
  * <p>Input rows: customer id (string), epoch day (int), amount (string, read as a decimal). Output: {@link
- * SummaryRows}, one per customer of the calibration cohort.
+ * SummaryRows}, one per customer of the calibration cohort, streamed a batch of customers at a time.
  */
 final class PurchaseSummaries implements MapPartitionsFunction<Row, Row> {
 
@@ -45,48 +46,87 @@ final class PurchaseSummaries implements MapPartitionsFunction<Row, Row> {
             BigDecimal keyThreshold)
             implements Serializable {}
 
-    private final Settings settings;
+    /** Customers summarized at a time, so that a partition's memory is bounded by a batch, not by its size. */
+    static final int CUSTOMERS_PER_BATCH = 10_000;
 
-    PurchaseSummaries(Settings settings) {
+    private final Settings settings;
+    private final int customersPerBatch;
+
+    PurchaseSummaries(Settings settings, int customersPerBatch) {
         this.settings = settings;
+        this.customersPerBatch = customersPerBatch;
     }
 
     @Override
     public Iterator<Row> call(Iterator<Row> purchases) {
-        CustomerSummarizer summarizer = settings.observationEnd() == null
-                ? Analytics.summarizer(settings.calibrationEnd(), settings.unit())
-                : Analytics.summarizer(settings.calibrationEnd(), settings.observationEnd(), settings.unit());
-        Profitability profitability = settings.costPerOrder() == null
-                ? null
-                : Profitability.of(settings.costPerOrder(), settings.keyThreshold());
-        long calibrationEnd = settings.calibrationEnd().toEpochDay();
-        long observationEnd = settings.observationEnd() == null
-                ? Long.MAX_VALUE
-                : settings.observationEnd().toEpochDay();
-        // the summarizer refuses to summarize a partition without a calibration purchase (it has no cohort)
-        boolean anyInCalibration = false;
-        while (purchases.hasNext()) {
-            PurchaseRecord purchase = record(purchases.next());
-            long day = purchase.date().toEpochDay();
-            summarizer.add(purchase);
-            anyInCalibration |= day <= calibrationEnd;
-            if (profitability != null && day <= observationEnd) {
-                profitability.add(purchase);
+        Batches batches = new Batches(purchases);
+        return new Batched(batches::inputLeft, batches::summarizeBatch);
+    }
+
+    /**
+     * The partition's purchases cut into batches of customers: they come sorted by customer, so a batch ends where
+     * a customer ends, and each batch has its own summarizer.
+     */
+    private final class Batches {
+        private final Iterator<Row> purchases;
+        /** The first purchase of the next batch, read while looking for the end of this one. */
+        private PurchaseRecord pending;
+
+        Batches(Iterator<Row> purchases) {
+            this.purchases = purchases;
+        }
+
+        boolean inputLeft() {
+            return pending != null || purchases.hasNext();
+        }
+
+        private Iterator<Row> summarizeBatch() {
+            CustomerSummarizer summarizer = settings.observationEnd() == null
+                    ? Analytics.summarizer(settings.calibrationEnd(), settings.unit())
+                    : Analytics.summarizer(settings.calibrationEnd(), settings.observationEnd(), settings.unit());
+            Profitability profitability = settings.costPerOrder() == null
+                    ? null
+                    : Profitability.of(settings.costPerOrder(), settings.keyThreshold());
+            long calibrationEnd = settings.calibrationEnd().toEpochDay();
+            long observationEnd = settings.observationEnd() == null
+                    ? Long.MAX_VALUE
+                    : settings.observationEnd().toEpochDay();
+            // the summarizer refuses to summarize a batch without a calibration purchase (it has no cohort)
+            boolean anyInCalibration = false;
+            int customers = 0;
+            String customer = null;
+            while (pending != null || purchases.hasNext()) {
+                PurchaseRecord purchase = pending != null ? pending : record(purchases.next());
+                pending = null;
+                if (!purchase.customerId().equals(customer)) {
+                    if (customers == customersPerBatch) {
+                        pending = purchase;
+                        break;
+                    }
+                    customer = purchase.customerId();
+                    customers++;
+                }
+                long day = purchase.date().toEpochDay();
+                summarizer.add(purchase);
+                anyInCalibration |= day <= calibrationEnd;
+                if (profitability != null && day <= observationEnd) {
+                    profitability.add(purchase);
+                }
             }
+            if (!anyInCalibration) {
+                return Collections.emptyIterator();
+            }
+            Map<String, Profitability.CustomerProfit> profits = new HashMap<>();
+            if (profitability != null) {
+                profitability.customers().forEach(p -> profits.put(p.customerId(), p));
+            }
+            List<CustomerSummary> summaries = summarizer.summaries();
+            List<Row> rows = new ArrayList<>(summaries.size());
+            for (CustomerSummary summary : summaries) {
+                rows.add(SummaryRows.of(summary, profits.get(summary.customerId())));
+            }
+            return rows.iterator();
         }
-        if (!anyInCalibration) {
-            return List.<Row>of().iterator();
-        }
-        Map<String, Profitability.CustomerProfit> profits = new HashMap<>();
-        if (profitability != null) {
-            profitability.customers().forEach(p -> profits.put(p.customerId(), p));
-        }
-        List<CustomerSummary> summaries = summarizer.summaries();
-        List<Row> rows = new ArrayList<>(summaries.size());
-        for (CustomerSummary summary : summaries) {
-            rows.add(SummaryRows.of(summary, profits.get(summary.customerId())));
-        }
-        return rows.iterator();
     }
 
     private static PurchaseRecord record(Row row) {

@@ -103,7 +103,9 @@ public final class SparkAnalytics {
                     : Integer.parseInt(purchases.sparkSession().conf().get("spark.sql.shuffle.partitions"));
             Dataset<Row> summaries = input.repartition(partitionCount, input.col(input.columns()[0]))
                     .sortWithinPartitions(input.columns()[0], input.columns()[1])
-                    .mapPartitions(new PurchaseSummaries(settings), Encoders.row(SummaryRows.SCHEMA))
+                    .mapPartitions(
+                            new PurchaseSummaries(settings, PurchaseSummaries.CUSTOMERS_PER_BATCH),
+                            Encoders.row(SummaryRows.SCHEMA))
                     .persist(StorageLevel.MEMORY_AND_DISK());
 
             Map<PurchaseHistory, Long> histories = new HashMap<>();
@@ -138,8 +140,9 @@ public final class SparkAnalytics {
                     monthlyDiscountRate,
                     settings.unit(),
                     scale);
-            Dataset<Row> scores =
-                    summaries.mapPartitions(new CustomerScores(models), Encoders.row(CustomerScores.SCHEMA));
+            Dataset<Row> scores = summaries.mapPartitions(
+                    new CustomerScores(models, CustomerScores.CUSTOMERS_PER_BATCH),
+                    Encoders.row(CustomerScores.SCHEMA));
             return new CustomerBaseAnalysis(
                     purchaseModel,
                     spendModel,
