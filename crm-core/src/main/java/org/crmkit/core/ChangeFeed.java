@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -19,7 +18,6 @@ import org.crmkit.core.feed.FeedCursor;
 import org.crmkit.core.feed.FeedCursorException;
 import org.crmkit.core.feed.FeedItem;
 import org.crmkit.core.feed.ResyncNeededException;
-import org.crmkit.core.spi.ChangeKind;
 import org.crmkit.core.spi.FeedHead;
 import org.crmkit.core.spi.RecordChange;
 
@@ -151,11 +149,12 @@ public final class ChangeFeed {
         return List.copyOf(lastOfRecord.values());
     }
 
-    /** The record's current state as the acting user may read it; empty when deleted or not visible. */
-    Optional<? extends AggregateRoot<?>> current(TenantId tenant, RecordChange change) {
-        return change.kind() == ChangeKind.SAVED
-                ? records.find(tenant, change.recordType(), change.recordId())
-                : Optional.empty();
+    /**
+     * The current state of the records the changes saved, by record id, as the acting user may read them; deleted
+     * and invisible ones are left out. Read together per record type where the storage can.
+     */
+    Map<UUID, AggregateRoot<?>> current(TenantId tenant, List<RecordChange> changes) {
+        return records.findSaved(tenant, changes);
     }
 
     UseCases useCases() {
@@ -164,12 +163,13 @@ public final class ChangeFeed {
 
     private List<FeedItem> items(TenantId tenant, List<RecordChange> changes) {
         List<FeedItem> items = new ArrayList<>();
-        for (RecordChange change : lastOfEachRecord(changes)) {
-            Optional<? extends AggregateRoot<?>> current = current(tenant, change);
+        List<RecordChange> lastChanges = lastOfEachRecord(changes);
+        Map<UUID, AggregateRoot<?>> current = current(tenant, lastChanges);
+        for (RecordChange change : lastChanges) {
+            AggregateRoot<?> record = current.get(change.recordId());
             items.add(
-                    current.isPresent()
-                            ? new FeedItem.Changed(
-                                    change.position(), change.recordType(), change.recordId(), current.get())
+                    record != null
+                            ? new FeedItem.Changed(change.position(), change.recordType(), change.recordId(), record)
                             : new FeedItem.Removed(
                                     change.position(), change.recordType(), change.recordId(), change.mergedInto()));
         }

@@ -1,5 +1,10 @@
 package org.crmkit.core;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,6 +30,8 @@ import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.spi.ChangeKind;
+import org.crmkit.core.spi.RecordChange;
 
 /**
  * The current state of a record named by its aggregate name and id, as the acting user may read it: contacts,
@@ -34,9 +41,21 @@ import org.crmkit.core.common.UserId;
 final class CurrentRecords {
 
     private final Map<String, BiFunction<TenantId, UUID, Optional<? extends AggregateRoot<?>>>> finders;
+    /** The types read many at a time, with one statement per hundred records on a database. */
+    private final Map<String, BiFunction<TenantId, List<UUID>, List<? extends AggregateRoot<?>>>> batchFinders;
 
     CurrentRecords(UseCases useCases) {
         var storage = useCases.storage;
+        batchFinders = Map.of(
+                "Contact",
+                (tenant, ids) -> useCases.contacts()
+                        .findByIds(tenant, ids.stream().map(ContactId::of).toList()),
+                "Account",
+                (tenant, ids) -> useCases.accounts()
+                        .findByIds(tenant, ids.stream().map(AccountId::of).toList()),
+                "Invoice",
+                (tenant, ids) -> storage.invoices()
+                        .findByIds(tenant, ids.stream().map(InvoiceId::of).toList()));
         finders = Map.ofEntries(
                 Map.entry("Contact", (tenant, id) -> useCases.contacts().findById(tenant, ContactId.of(id))),
                 Map.entry("Account", (tenant, id) -> useCases.accounts().findById(tenant, AccountId.of(id))),
@@ -67,6 +86,34 @@ final class CurrentRecords {
      * The record's current state; empty when it no longer exists or the acting user may not see it. A record type
      * crmkit does not know (an adapter's own) is a {@link StorageException}, as the feed could not hand it out.
      */
+    /**
+     * The current state of the records the changes saved (not of deleted or merged ones), by record id, read
+     * together per record type where the storage can; a record that no longer exists or that the acting user may not
+     * see is left out.
+     */
+    Map<UUID, AggregateRoot<?>> findSaved(TenantId tenant, Collection<RecordChange> changes) {
+        Map<String, List<UUID>> idsByType = new LinkedHashMap<>();
+        for (RecordChange change : changes) {
+            if (change.kind() == ChangeKind.SAVED) {
+                idsByType
+                        .computeIfAbsent(change.recordType(), type -> new ArrayList<>())
+                        .add(change.recordId());
+            }
+        }
+        Map<UUID, AggregateRoot<?>> found = new HashMap<>();
+        idsByType.forEach((type, ids) -> {
+            var batchFinder = batchFinders.get(type);
+            if (batchFinder != null) {
+                batchFinder
+                        .apply(tenant, ids)
+                        .forEach(record -> found.put(record.id().value(), record));
+            } else {
+                ids.forEach(id -> find(tenant, type, id).ifPresent(record -> found.put(id, record)));
+            }
+        });
+        return found;
+    }
+
     Optional<? extends AggregateRoot<?>> find(TenantId tenant, String recordType, UUID id) {
         var finder = finders.get(recordType);
         if (finder == null) {

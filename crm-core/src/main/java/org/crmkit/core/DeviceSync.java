@@ -116,8 +116,11 @@ public final class DeviceSync {
 
     private List<FeedItem> items(Slice slice, TenantId tenant, List<RecordChange> changes) {
         Map<UUID, FeedItem> items = new LinkedHashMap<>();
-        for (RecordChange change : ChangeFeed.lastOfEachRecord(changes)) {
-            Optional<? extends AggregateRoot<?>> current = feed.current(tenant, change);
+        List<RecordChange> lastChanges = ChangeFeed.lastOfEachRecord(changes);
+        Map<UUID, AggregateRoot<?>> records = feed.current(tenant, lastChanges);
+        slice.readAccountsOf(records.values());
+        for (RecordChange change : lastChanges) {
+            Optional<AggregateRoot<?>> current = Optional.ofNullable(records.get(change.recordId()));
             if (current.isPresent() && slice.contains(current.get())) {
                 items.put(change.recordId(), changed(change.position(), current.get()));
                 if (current.get() instanceof Account account

@@ -2,6 +2,7 @@ package org.crmkit.core;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -42,6 +43,11 @@ final class MaskedContacts implements ContactRepository {
     @Override
     public Optional<Contact> findById(TenantId tenant, ContactId id) {
         return contacts.findById(tenant, id).map(mask);
+    }
+
+    @Override
+    public List<Contact> findByIds(TenantId tenant, Collection<ContactId> ids) {
+        return masked(contacts.findByIds(tenant, ids));
     }
 
     @Override

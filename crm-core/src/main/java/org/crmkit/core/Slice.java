@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -168,6 +169,39 @@ final class Slice {
                             page)));
         }
         return found;
+    }
+
+    /**
+     * Reads the accounts the records are in the slice by (their own, a contact's affiliations', a deal's, an
+     * invoice's, a task's, an activity's) together, for {@link #contains}, instead of one at a time.
+     */
+    void readAccountsOf(Collection<AggregateRoot<?>> records) {
+        Set<AccountId> wanted = new HashSet<>();
+        for (AggregateRoot<?> record : records) {
+            if (record instanceof Account account) {
+                accountsInSlice.put(account.id().value(), accountInSlice(account));
+            } else if (record instanceof Contact contact) {
+                contact.affiliations().forEach(affiliation -> wanted.add(affiliation.account()));
+            } else if (record instanceof Opportunity opportunity) {
+                wanted.add(opportunity.account());
+            } else if (record instanceof Invoice invoice) {
+                wanted.add(invoice.account());
+            } else if (record instanceof Task task
+                    && task.link() != null
+                    && task.link().type() == RecordType.ACCOUNT) {
+                wanted.add(AccountId.of(task.link().id()));
+            } else if (record instanceof Activity activity) {
+                wanted.addAll(activity.accounts());
+            }
+        }
+        wanted.removeIf(id -> accountsInSlice.containsKey(id.value()));
+        if (wanted.isEmpty()) {
+            return;
+        }
+        wanted.forEach(id -> accountsInSlice.put(id.value(), false));
+        useCases.accounts()
+                .findByIds(tenant, wanted)
+                .forEach(account -> accountsInSlice.put(account.id().value(), accountInSlice(account)));
     }
 
     /** Whether the account of the id is in the slice now; false for one that does not exist (any more). */

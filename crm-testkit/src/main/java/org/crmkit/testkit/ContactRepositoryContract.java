@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -59,6 +61,37 @@ public abstract class ContactRepositoryContract extends StorageContract {
         assertThat(contacts().findById(TENANT_A, contact.id()))
                 .hasValueSatisfying(found ->
                         assertThat(found.state()).isEqualTo(contact.state().withVersion(1)));
+    }
+
+    @Test
+    void contactsAreReadTogetherByTheirIdsOfTheTenantOnly() {
+        List<Contact> batch = IntStream.range(0, 130)
+                .mapToObj(i -> ContactMother.aContact(TENANT_A, ids, clock))
+                .toList();
+        Contact otherTenants = ContactMother.aContact(TENANT_B, ids, clock);
+        inTransaction(() -> contacts().saveAll(batch));
+        save(otherTenants);
+        List<ContactId> wanted = new ArrayList<>(batch.stream().map(Contact::id).toList());
+        wanted.add(otherTenants.id());
+        wanted.add(ContactId.next(ids));
+        wanted.add(batch.get(0).id());
+
+        List<Contact> found = contacts().findByIds(TENANT_A, wanted);
+
+        assertThat(found)
+                .hasSize(130)
+                .extracting(Contact::id)
+                .containsExactlyInAnyOrderElementsOf(
+                        batch.stream().map(Contact::id).toList());
+        assertThat(found)
+                .filteredOn(contact -> contact.id().equals(batch.get(5).id()))
+                .singleElement()
+                .satisfies(contact -> assertThat(contact.state())
+                        .isEqualTo(batch.get(5).state().withVersion(1)));
+        assertThat(contacts().findByIds(TENANT_B, wanted))
+                .extracting(Contact::id)
+                .containsExactly(otherTenants.id());
+        assertThat(contacts().findByIds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test

@@ -95,6 +95,14 @@ public abstract class RecordVisibilityContract extends VisibilityFixture {
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(contacts.findAllAfter(TENANT_A, visible.get(0).id(), 2)).hasSize(2);
         assertThat(ids(
+                        contacts.findByIds(
+                                TENANT_A,
+                                storage.contacts().findAllAfter(TENANT_A, null, 100).stream()
+                                        .map(Contact::id)
+                                        .toList()),
+                        Contact::id))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(ids(
                         contacts.findByOwner(TENANT_A, stranger, PageRequest.first(20))
                                 .items(),
                         Contact::id))

@@ -132,6 +132,7 @@ public final class JpaSyncScenario {
                 100.0 * again.records / whole.records,
                 100.0 * again.bytes / whole.bytes);
 
+        explainScopeQuery();
         initialSync(territoryZero);
         System.out.printf("load average after: %s%n", loadAverage());
     }
@@ -196,6 +197,66 @@ public final class JpaSyncScenario {
             return record.getClass().getMethod("state").invoke(record);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(record.getClass() + " has no state()", e);
+        }
+    }
+
+    /**
+     * PostgreSQL's plans of the query that selects territory 0's changes ({@code JpaChangeLog.afterInScope}), in the
+     * form the JPA adapter sends and the form it sent before, three runs each.
+     */
+    private void explainScopeQuery() throws SQLException {
+        String types = "('Account', 'Contact', 'Opportunity', 'Invoice', 'Task', 'Activity')";
+        String territory = "'" + territory(0).value() + "'";
+        String none = "'00000000-0000-0000-0000-000000000000'";
+        try (Connection connection = database.connection();
+                Statement statement = connection.createStatement()) {
+            long position;
+            try (ResultSet first = statement.executeQuery("select min(feed_position) - 1 from crm_change")) {
+                first.next();
+                position = first.getLong(1);
+            }
+            String head = "select c.feed_position, c.record_type, c.record_id, c.record_version, c.kind, c.merged_into,"
+                    + " c.changed_at, c.owner_id, c.territory_id, c.account_id, c.previous_owner_id,"
+                    + " c.previous_territory_id, c.previous_account_id from crm_change c where c.tenant_id = '"
+                    + TENANT.value() + "' and c.feed_position > " + position + " and c.record_type in " + types
+                    + " and (c.owner_id in (" + none + ") or c.previous_owner_id in (" + none + ")"
+                    + " or c.territory_id in (" + territory + ") or c.previous_territory_id in (" + territory + ")";
+            String tail = ") order by c.feed_position fetch first 1000 rows only";
+            String[][] forms = {
+                {
+                    "before: one exists over both accounts of every change",
+                    head + " or exists (select 1 from crm_account a where a.tenant_id = c.tenant_id and (a.id ="
+                            + " c.account_id or a.id = c.previous_account_id) and (a.owner_id in (" + none
+                            + ") or a.territory_id in (" + territory + ")))" + tail
+                },
+                {
+                    "the adapter's: an account probed only where it is another record",
+                    head + " or (c.account_id <> c.record_id and exists (select 1 from crm_account a where"
+                            + " a.tenant_id = c.tenant_id and a.id = c.account_id and (a.owner_id in (" + none
+                            + ") or a.territory_id in (" + territory + "))))"
+                            + " or (c.previous_account_id <> c.record_id and (c.account_id is null or"
+                            + " c.previous_account_id <> c.account_id) and exists (select 1 from crm_account a where"
+                            + " a.tenant_id = c.tenant_id and a.id = c.previous_account_id and (a.owner_id in ("
+                            + none + ") or a.territory_id in (" + territory + "))))" + tail
+                }
+            };
+            for (String[] form : forms) {
+                for (int run = 0; run < 3; run++) {
+                    long started = System.nanoTime();
+                    List<String> plan = new ArrayList<>();
+                    try (ResultSet rows = statement.executeQuery("explain (analyze, buffers) " + form[1])) {
+                        while (rows.next()) {
+                            plan.add(rows.getString(1));
+                        }
+                    }
+                    System.out.printf(
+                            "scope query, %s, run %d: %.1f ms%n",
+                            form[0], run + 1, (System.nanoTime() - started) / 1e6);
+                    if (run == 2) {
+                        plan.forEach(line -> System.out.println("    " + line));
+                    }
+                }
+            }
         }
     }
 

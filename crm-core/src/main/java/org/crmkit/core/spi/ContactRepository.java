@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.access.Visibility;
@@ -35,6 +36,18 @@ public interface ContactRepository {
     ContactRepository visibleTo(Visibility visibility);
 
     Optional<Contact> findById(TenantId tenant, ContactId id);
+
+    /**
+     * The contacts among the ids, in no particular order: what {@link #findById} answers for each, read together (a
+     * database adapter needs one statement per hundred ids). Ids that are not the tenant's contacts are left out.
+     */
+    default List<Contact> findByIds(TenantId tenant, Collection<ContactId> ids) {
+        return ids.stream()
+                .distinct()
+                .map(id -> findById(tenant, id))
+                .flatMap(Optional::stream)
+                .toList();
+    }
 
     /**
      * Stores the contact when its version equals the stored one (0 for a new contact) and returns the stored copy

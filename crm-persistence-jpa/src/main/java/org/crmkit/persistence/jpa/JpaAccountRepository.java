@@ -22,9 +22,6 @@ import org.crmkit.core.spi.AccountRepository;
 /** Accounts in {@code crm_account} (see {@link AccountMapping}). */
 final class JpaAccountRepository implements AccountRepository {
 
-    private static final IdParameters IDS = new IdParameters(100);
-    private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
-
     private final StoredAggregates<Account, AccountState, AccountRow> accounts;
     private final StoredParties<Account> parties;
 
@@ -49,12 +46,7 @@ final class JpaAccountRepository implements AccountRepository {
     /** One statement per 100 ids (see {@link IdParameters}). */
     @Override
     public List<Account> findByIds(TenantId tenant, Collection<AccountId> ids) {
-        return accounts.listAmong(
-                tenant,
-                IDS,
-                WITH_IDS,
-                Require.noNulls(ids, "ids").stream().map(AccountId::value).toList(),
-                "r.id");
+        return accounts.findByIds(tenant, ids);
     }
 
     @Override

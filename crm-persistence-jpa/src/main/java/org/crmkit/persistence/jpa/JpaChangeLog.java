@@ -106,10 +106,19 @@ final class JpaChangeLog implements ChangeLog {
         // a set no id is in, where the query has none, as "in ()" is no valid JPQL
         Set<UUID> owners = query.owners().isEmpty() ? Set.of(NO_ID) : query.owners();
         Set<UUID> territories = query.territories().isEmpty() ? Set.of(NO_ID) : query.territories();
+        /*
+         * A change is in scope by its record's owner or territory, or by its account as that account stands now. The
+         * account is looked up only where it is another record than the changed one (an account's own change carries
+         * its owner and territory already) and the previous account only where it differs from the account: one
+         * primary-key probe per change of a record that hangs off an account, instead of two for every change.
+         */
         String inScope = " and (c.owner in :owners or c.previousOwner in :owners or c.territory in :territories"
-                + " or c.previousTerritory in :territories or exists (select 1 from AccountRow a"
-                + " where a.tenantId = c.tenant and (a.id = c.account or a.id = c.previousAccount)"
-                + " and (a.ownerId in :owners or a.territoryId in :territories)))";
+                + " or c.previousTerritory in :territories"
+                + " or (c.account <> c.recordId and exists (select 1 from AccountRow a where a.tenantId = c.tenant"
+                + " and a.id = c.account and (a.ownerId in :owners or a.territoryId in :territories)))"
+                + " or (c.previousAccount <> c.recordId and (c.account is null or c.previousAccount <> c.account)"
+                + " and exists (select 1 from AccountRow a where a.tenantId = c.tenant and a.id = c.previousAccount"
+                + " and (a.ownerId in :owners or a.territoryId in :territories))))";
         return changes(
                 tenant,
                 position,

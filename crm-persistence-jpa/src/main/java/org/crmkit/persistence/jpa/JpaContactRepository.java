@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
 import java.time.MonthDay;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.access.Visibility;
@@ -42,6 +43,12 @@ final class JpaContactRepository implements ContactRepository {
     @Override
     public Optional<Contact> findById(TenantId tenant, ContactId id) {
         return contacts.findById(tenant, id);
+    }
+
+    /** One statement per 100 ids (see {@link IdParameters}). */
+    @Override
+    public List<Contact> findByIds(TenantId tenant, Collection<ContactId> ids) {
+        return contacts.findByIds(tenant, ids);
     }
 
     @Override

@@ -18,6 +18,9 @@ import org.crmkit.core.common.TenantId;
  */
 final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateState<S>, R extends AggregateRow> {
 
+    private static final IdParameters IDS = new IdParameters(100);
+    private static final String WITH_IDS = "r.id in (" + IDS.placeholders() + ")";
+
     private final AggregateTable<S, R> table;
     private final Function<A, S> state;
     private final Function<S, A> restore;
@@ -29,6 +32,16 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
         this.state = state;
         this.restore = restore;
         this.argumentName = argumentName;
+    }
+
+    /** The tenant's aggregates among the ids, in no particular order: one statement per 100 ids. */
+    List<A> findByIds(TenantId tenant, Collection<? extends EntityId> ids) {
+        return listAmong(
+                tenant,
+                IDS,
+                WITH_IDS,
+                Require.noNulls(ids, "ids").stream().map(EntityId::value).toList(),
+                "r.id");
     }
 
     Optional<A> findById(TenantId tenant, EntityId id) {
