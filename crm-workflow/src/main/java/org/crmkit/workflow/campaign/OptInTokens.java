@@ -13,6 +13,7 @@ import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.workflow.NotConfiguredException;
 
 /**
  * The signed tokens of double opt-in confirmation links: the campaign, the contact and the expiry, signed with
@@ -85,7 +86,8 @@ final class OptInTokens {
             mac.update(email.getBytes(StandardCharsets.UTF_8));
             return mac.doFinal();
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            // every Java platform must provide HmacSHA256 (the Mac algorithms of the Java SE specification)
+            throw new NotConfiguredException("this Java runtime cannot sign opt-in tokens with HmacSHA256: " + e);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.crmkit.core.common.Require;
+import org.crmkit.workflow.NotConfiguredException;
 
 /**
  * The signature of a webhook, for the sender and for the receiver that checks it. Each post carries the header
@@ -97,7 +98,7 @@ public final class WebhookSignature {
             return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             // every Java platform must provide HmacSHA256 (the Mac algorithms of the Java SE specification)
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            throw new NotConfiguredException("this Java runtime cannot sign webhooks with HmacSHA256: " + e);
         }
     }
 }
