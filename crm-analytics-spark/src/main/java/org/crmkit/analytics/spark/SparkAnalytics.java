@@ -83,7 +83,8 @@ public final class SparkAnalytics {
      * Analyses the purchases: one row each, with the customer (any type, read as text), the day (a date, or text in
      * the builder's date pattern) and the amount (a decimal or number, or text holding one). Summarizes them, fits
      * the models on the driver and returns the analysis, whose customer rows are computed when they are read or
-     * written.
+     * written. The customer summaries stay cached in the session (memory and disk) for those reads, until the
+     * session's {@code catalog().clearCache()} or its end.
      *
      * @throws AnalyticsException as the single-JVM calculators throw it (a malformed purchase, a fit the data cannot
      *                            identify, no customer in calibration), unwrapped from Spark's job failure
