@@ -15,6 +15,7 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.spi.AccountRepository;
 
@@ -107,5 +108,10 @@ final class MaskedAccounts implements AccountRepository {
     @Override
     public List<Account> findAllAfter(TenantId tenant, AccountId after, int limit) {
         return masked(accounts.findAllAfter(tenant, after, limit));
+    }
+
+    @Override
+    public List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit) {
+        return masked(accounts.findMatchingAfter(tenant, rule, after, limit));
     }
 }

@@ -16,6 +16,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.ContactRepository;
 
@@ -118,5 +119,10 @@ final class MaskedContacts implements ContactRepository {
     @Override
     public List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit) {
         return masked(contacts.findAllAfter(tenant, after, limit));
+    }
+
+    @Override
+    public List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit) {
+        return masked(contacts.findMatchingAfter(tenant, rule, after, limit));
     }
 }

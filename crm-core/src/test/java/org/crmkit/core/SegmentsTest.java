@@ -136,4 +136,33 @@ class SegmentsTest {
                         .items())
                 .hasSize(1);
     }
+
+    @Test
+    void aLargeSegmentIsWalkedKeysetPageByKeysetPageWithoutAnyTwice() {
+        List<Contact> vips = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            vips.add(crm.parties()
+                    .registerContact(
+                            NewContact.of(PersonName.of("V", "Vip" + i), OWNER).withTag("vip")));
+            crm.parties().registerContact(NewContact.of(PersonName.of("O", "Other" + i), OWNER));
+        }
+        Segment segment = crm.segments().define("VIPs", SegmentAudience.CONTACTS, SegmentRule.all(HasTags.of("vip")));
+
+        List<Contact> first = crm.segments().contactsIn(segment.id(), null, 3);
+        List<Contact> second =
+                crm.segments().contactsIn(segment.id(), first.get(2).id(), 3);
+        List<Contact> last =
+                crm.segments().contactsIn(segment.id(), second.get(2).id(), 3);
+
+        assertThat(first)
+                .extracting(Contact::id)
+                .containsExactly(vips.get(0).id(), vips.get(1).id(), vips.get(2).id());
+        assertThat(second)
+                .extracting(Contact::id)
+                .containsExactly(vips.get(3).id(), vips.get(4).id(), vips.get(5).id());
+        assertThat(last).extracting(Contact::id).containsExactly(vips.get(6).id());
+        assertThatThrownBy(() -> crm.segments().contactsIn(segment.id(), null, 1001))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    }
 }

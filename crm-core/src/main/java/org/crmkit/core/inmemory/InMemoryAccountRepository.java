@@ -17,6 +17,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.party.ParentLink;
@@ -33,6 +34,7 @@ final class InMemoryAccountRepository implements AccountRepository {
     private final InMemoryIndex<AccountState> byName;
     private final InMemoryIndex<AccountState> byTerritory;
     private final InMemoryIndex<AccountState> byParent;
+    private final InMemoryIndex<AccountState> byTag;
 
     private final InMemoryRecordShareRepository shares;
 
@@ -51,6 +53,7 @@ final class InMemoryAccountRepository implements AccountRepository {
         byTerritory = store.index(InMemoryIndex.single(AccountState::territory));
         byParent = store.index(new InMemoryIndex<>(state ->
                 state.parents().stream().map(ParentLink::parent).distinct().toList()));
+        byTag = store.index(new InMemoryIndex<>(state -> state.tags().values()));
     }
 
     private InMemoryAccountRepository(InMemoryAccountRepository all, InMemoryParties<Account, AccountState> visible) {
@@ -59,6 +62,7 @@ final class InMemoryAccountRepository implements AccountRepository {
         this.byName = all.byName;
         this.byTerritory = all.byTerritory;
         this.byParent = all.byParent;
+        this.byTag = all.byTag;
     }
 
     @Override
@@ -146,5 +150,10 @@ final class InMemoryAccountRepository implements AccountRepository {
     @Override
     public List<Account> findAllAfter(TenantId tenant, AccountId after, int limit) {
         return accounts.findAllAfter(tenant, after, limit);
+    }
+
+    @Override
+    public List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit) {
+        return accounts.findMatchingAfter(tenant, rule, party -> rule.matches(party), after, limit, byTag, byTerritory);
     }
 }

@@ -18,13 +18,17 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Affiliation;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactState;
 import org.crmkit.core.party.Tags;
 import org.crmkit.core.spi.ContactRepository;
 
-/** Contacts in memory, with indexes by email, phone, owner, tag, linked account, birthday and customer anniversary. */
+/**
+ * Contacts in memory, with indexes by email, phone, owner, tag, territory, linked account, birthday and customer
+ * anniversary.
+ */
 final class InMemoryContactRepository implements ContactRepository {
 
     private static final Comparator<ContactState> BY_NAME = Comparator.comparing(
@@ -39,6 +43,7 @@ final class InMemoryContactRepository implements ContactRepository {
     private final InMemoryIndex<ContactState> byAccount;
     private final InMemoryIndex<ContactState> byBirthday;
     private final InMemoryIndex<ContactState> byCustomerAnniversary;
+    private final InMemoryIndex<ContactState> byTerritory;
 
     private final InMemoryRecordShareRepository shares;
 
@@ -63,6 +68,7 @@ final class InMemoryContactRepository implements ContactRepository {
                 : MonthDay.from(state.details().birthday())));
         byCustomerAnniversary = store.index(InMemoryIndex.single(
                 state -> state.customerSince() == null ? null : MonthDay.from(state.customerSince())));
+        byTerritory = store.index(InMemoryIndex.single(ContactState::territory));
     }
 
     private InMemoryContactRepository(InMemoryContactRepository all, InMemoryParties<Contact, ContactState> visible) {
@@ -72,6 +78,7 @@ final class InMemoryContactRepository implements ContactRepository {
         this.byAccount = all.byAccount;
         this.byBirthday = all.byBirthday;
         this.byCustomerAnniversary = all.byCustomerAnniversary;
+        this.byTerritory = all.byTerritory;
     }
 
     @Override
@@ -172,5 +179,10 @@ final class InMemoryContactRepository implements ContactRepository {
     @Override
     public List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit) {
         return contacts.findAllAfter(tenant, after, limit);
+    }
+
+    @Override
+    public List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit) {
+        return contacts.findMatchingAfter(tenant, rule, party -> rule.matches(party), after, limit, byTag, byTerritory);
     }
 }

@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import org.crmkit.core.common.AggregateState;
@@ -17,6 +19,8 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentCriterion;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactPoints;
 
@@ -136,6 +140,58 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
     List<P> findAllAfter(TenantId tenant, EntityId after, int limit) {
         Require.notNull(tenant, "tenant");
         Require.positive(limit, "limit");
+        return readAfter(tenant, after, limit, party -> true);
+    }
+
+    /**
+     * At most {@code limit} of the tenant's parties with an id after {@code after} (null: from the first) that meet
+     * the rule ({@code matches} tests a party), by id: among the candidates the indexes give (see {@link
+     * SegmentCandidates}: the indexes of owner, tags and territory), or among every party when they give none.
+     */
+    List<P> findMatchingAfter(
+            TenantId tenant,
+            SegmentRule rule,
+            Predicate<P> matches,
+            EntityId after,
+            int limit,
+            InMemoryIndex<S> byTag,
+            InMemoryIndex<S> byTerritory) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(rule, "rule");
+        Require.positive(limit, "limit");
+        Optional<Set<UUID>> candidates = SegmentCandidates.of(rule, criterion -> {
+            if (criterion instanceof SegmentCriterion.OwnedBy owned) {
+                return Optional.of(byOwner.lookup(tenant, owned.owner()));
+            }
+            if (criterion instanceof SegmentCriterion.InTerritory territory) {
+                return Optional.of(byTerritory.lookup(tenant, territory.territory()));
+            }
+            if (criterion instanceof SegmentCriterion.HasTags tags) {
+                return Optional.of(SegmentCandidates.withEvery(byTag, tenant, tags.tags()));
+            }
+            return Optional.empty();
+        });
+        if (candidates.isEmpty()) {
+            return readAfter(tenant, after, limit, matches);
+        }
+        List<UUID> ordered = candidates.get().stream()
+                .filter(id -> after == null || id.compareTo(after.value()) > 0)
+                .sorted()
+                .toList();
+        List<P> found = new ArrayList<>(Math.min(limit, ordered.size()));
+        for (int from = 0; from < ordered.size() && found.size() < limit; from += limit) {
+            for (S state : store.findAll(tenant, ordered.subList(from, Math.min(from + limit, ordered.size())))) {
+                P party = restore.apply(state);
+                if (found.size() < limit && matches.test(party)) {
+                    found.add(party);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Reads the tenant's visible parties in id order after the cursor, keeping those accepted, until the limit. */
+    private List<P> readAfter(TenantId tenant, EntityId after, int limit, Predicate<P> accepted) {
         return transactions.read(() -> {
             List<P> batch = new ArrayList<>(Math.min(limit, 1024));
             NavigableSet<S> ordered = inIdOrder.ordered(tenant);
@@ -148,7 +204,10 @@ final class InMemoryParties<P, S extends AggregateState<S>> {
                 }
                 if (store.isVisible(state)
                         && (after == null || state.id().value().compareTo(after.value()) > 0)) {
-                    batch.add(restore.apply(state));
+                    P party = restore.apply(state);
+                    if (accepted.test(party)) {
+                        batch.add(party);
+                    }
                 }
             }
             return batch;

@@ -14,6 +14,7 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 
 /**
@@ -94,4 +95,10 @@ public interface AccountRepository {
      * id: reads every account a batch at a time (a duplicate scan, an export) without paging by offset.
      */
     List<Account> findAllAfter(TenantId tenant, AccountId after, int limit);
+
+    /**
+     * At most {@code limit} of the tenant's accounts that meet the rule with an id after {@code after} (null: from
+     * the first), by id, evaluated by the storage as {@link ContactRepository#findMatchingAfter} says for contacts.
+     */
+    List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit);
 }

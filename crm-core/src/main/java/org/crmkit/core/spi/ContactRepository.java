@@ -15,6 +15,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Contact;
 
 /**
@@ -108,4 +109,14 @@ public interface ContactRepository {
      * id: reads every contact a batch at a time (a duplicate scan, an export) without paging by offset.
      */
     List<Contact> findAllAfter(TenantId tenant, ContactId after, int limit);
+
+    /**
+     * At most {@code limit} of the tenant's contacts that meet the rule with an id after {@code after} (null: from
+     * the first), by id: one keyset page of a segment. The storage evaluates the rule itself, narrowing by its
+     * indexes where the rule allows (tags, owner, territory and nested rules of them) and checking the other criteria
+     * on the records those select; a rule no index narrows (only consent or custom-field criteria, or an alternative
+     * of one) reads the tenant's contacts in id order until the page is full. Answers exactly what testing {@link
+     * SegmentRule#matches} on every contact after {@code after} would, in the same order.
+     */
+    List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit);
 }

@@ -15,6 +15,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.spi.AccountRepository;
@@ -117,5 +118,10 @@ final class JpaAccountRepository implements AccountRepository {
         RowQuery query =
                 after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
         return accounts.first(tenant, query.orderBy("r.id"), Require.positive(limit, "limit"));
+    }
+
+    @Override
+    public List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit) {
+        return parties.matchingAfter(tenant, rule, after, limit, null);
     }
 }

@@ -16,6 +16,7 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactState;
 import org.crmkit.core.party.Tags;
@@ -137,5 +138,10 @@ final class JpaContactRepository implements ContactRepository {
         RowQuery query =
                 after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
         return contacts.first(tenant, query.orderBy("r.id"), Require.positive(limit, "limit"));
+    }
+
+    @Override
+    public List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit) {
+        return parties.matchingAfter(tenant, rule, after, limit, ContactMapping.TAG);
     }
 }

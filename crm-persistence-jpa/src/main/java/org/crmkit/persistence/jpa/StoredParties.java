@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.EmailAddress;
+import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -11,6 +12,7 @@ import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactPoints;
 import org.crmkit.core.party.Party;
@@ -22,6 +24,9 @@ import org.crmkit.core.party.Party;
  * of an owner in name order. {@code P} is the party (contact or account).
  */
 final class StoredParties<P extends Party<?>> {
+
+    /** How many rows a segment query reads at a time when it tests the rule on them. */
+    static final int CHUNK = 500;
 
     private final StoredAggregates<P, ?, ?> stored;
     private final String emailKey;
@@ -83,5 +88,41 @@ final class StoredParties<P extends Party<?>> {
 
     Page<P> inNameOrder(TenantId tenant, RowQuery query, PageRequest page) {
         return stored.page(tenant, query.orderBy(nameOrder), page);
+    }
+
+    /**
+     * At most {@code limit} of the tenant's parties with an id after {@code after} (null: from the first) that meet
+     * the rule, by id: the rows the rule's {@link SegmentCondition} selects, in id order, the rule tested on each when
+     * the condition is not exact (read in chunks of at least {@value #CHUNK} rows until the page is full).
+     */
+    List<P> matchingAfter(TenantId tenant, SegmentRule rule, EntityId after, int limit, String tagKey) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(rule, "rule");
+        Require.positive(limit, "limit");
+        SegmentCondition condition = SegmentCondition.of(rule, tagKey);
+        if (condition.exact()) {
+            return stored.first(tenant, condition.narrow(after(after)), limit);
+        }
+        int chunk = Math.max(limit, CHUNK);
+        List<P> matches = new ArrayList<>(limit);
+        EntityId cursor = after;
+        while (true) {
+            List<P> rows = stored.first(tenant, condition.narrow(after(cursor)), chunk);
+            for (P party : rows) {
+                if (matches.size() < limit && rule.matches(party)) {
+                    matches.add(party);
+                }
+            }
+            if (matches.size() == limit || rows.size() < chunk) {
+                return matches;
+            }
+            cursor = rows.get(rows.size() - 1).id();
+        }
+    }
+
+    private static RowQuery after(EntityId after) {
+        RowQuery all =
+                after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
+        return all.orderBy("r.id");
     }
 }

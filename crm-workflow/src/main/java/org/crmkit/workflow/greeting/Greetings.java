@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.calendar.StatutoryHolidays;
+import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
 import org.crmkit.core.common.Page;
@@ -167,8 +168,8 @@ public final class Greetings implements Workflow {
         if (greeted.isEmpty()) {
             return 0;
         }
-        return planPageByPage(
-                page -> crm.segments().contactsIn(holidayAudience, page),
+        return planSegment(
+                holidayAudience,
                 contact -> contact.contactPoints()
                         .primaryAddress()
                         .map(address -> greeted.get(address.country()))
@@ -210,9 +211,7 @@ public final class Greetings implements Workflow {
 
     /**
      * Plans the due greetings of each page of candidates in one transaction: a commit per page rather than per
-     * greeting, which is what a database pays most for. The page's contacts are locked first, in one call, so that
-     * another node planning them at the same moment waits and then finds them scheduled; when it schedules one of
-     * them anyway (a collision the locks do not prevent), the transaction runs again and skips what it scheduled.
+     * greeting, which is what a database pays most for (see {@link #planBatch}).
      */
     private int planPageByPage(
             Function<PageRequest, Page<Contact>> query, Function<Contact, Optional<DueGreeting>> dueGreeting) {
@@ -220,24 +219,50 @@ public final class Greetings implements Workflow {
         PageRequest request = PageRequest.first(PAGE);
         while (true) {
             Page<Contact> page = query.apply(request);
-            List<DueGreeting> due = page.items().stream()
-                    .map(dueGreeting)
-                    .flatMap(Optional::stream)
-                    .toList();
-            if (!due.isEmpty()) {
-                planned += runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts", () -> {
-                    runtime.outbox()
-                            .lock(due.stream()
-                                    .map(greeting -> RecordRef.contact(greeting.contact()))
-                                    .toList());
-                    return due.stream().mapToInt(this::schedule).sum();
-                });
-            }
+            planned += planBatch(page.items(), dueGreeting);
             if (!page.hasNext()) {
                 return planned;
             }
             request = request.next();
         }
+    }
+
+    /**
+     * Plans the due greetings of a segment's members a keyset page at a time, each page in one transaction: the
+     * storage reads each member once in the run, so a run costs time in proportion to the segment.
+     */
+    private int planSegment(SegmentId segment, Function<Contact, Optional<DueGreeting>> dueGreeting) {
+        int planned = 0;
+        ContactId after = null;
+        while (true) {
+            List<Contact> members = crm.segments().contactsIn(segment, after, PAGE);
+            planned += planBatch(members, dueGreeting);
+            if (members.size() < PAGE) {
+                return planned;
+            }
+            after = members.get(members.size() - 1).id();
+        }
+    }
+
+    /**
+     * Plans the due greetings of one batch of candidates in one transaction. The batch's contacts are locked first,
+     * in one call, so that another node planning them at the same moment waits and then finds them scheduled; when
+     * it schedules one of them anyway (a collision the locks do not prevent), the transaction runs again and skips
+     * what it scheduled.
+     */
+    private int planBatch(List<Contact> candidates, Function<Contact, Optional<DueGreeting>> dueGreeting) {
+        List<DueGreeting> due =
+                candidates.stream().map(dueGreeting).flatMap(Optional::stream).toList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        return runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts", () -> {
+            runtime.outbox()
+                    .lock(due.stream()
+                            .map(greeting -> RecordRef.contact(greeting.contact()))
+                            .toList());
+            return due.stream().mapToInt(this::schedule).sum();
+        });
     }
 
     /** Schedules one greeting unless it was scheduled before, its contact locked; the stored contact is checked again. */

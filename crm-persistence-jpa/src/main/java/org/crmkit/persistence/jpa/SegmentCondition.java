@@ -1,0 +1,102 @@
+package org.crmkit.persistence.jpa;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.crmkit.core.marketing.SegmentCriterion;
+import org.crmkit.core.marketing.SegmentMatch;
+import org.crmkit.core.marketing.SegmentRule;
+
+/**
+ * A segment rule as a JPQL condition on a party's row {@code r}: what the columns and lookup keys answer, tags
+ * (lookup keys {@code <party>.tag}, where the party has them), the owner and the territory. A consent or custom-field
+ * criterion lives only in the JSON document, so the condition leaves it out ("any row"): "all of" keeps the other
+ * criteria, "any of" with such an alternative keeps no condition at all. The condition then selects a superset of the
+ * matches, and {@code exact} says whether it selects exactly them; when not, the caller tests the rule on the rows.
+ */
+record SegmentCondition(String condition, Map<String, Object> parameters, boolean exact) {
+
+    /** The condition of the rule; {@code tagKey} names the tags' lookup key, null when the party's tags have none. */
+    static SegmentCondition of(SegmentRule rule, String tagKey) {
+        Translation translation = new Translation(tagKey);
+        String condition = translation.rule(rule);
+        return new SegmentCondition(
+                condition == null ? "1 = 1" : condition, Map.copyOf(translation.parameters), translation.exact);
+    }
+
+    /** The rows of the query that also meet this condition, its parameters bound. */
+    RowQuery narrow(RowQuery query) {
+        RowQuery narrowed = query.and(condition);
+        for (Map.Entry<String, Object> parameter : parameters.entrySet()) {
+            narrowed = narrowed.bind(parameter.getKey(), parameter.getValue());
+        }
+        return narrowed;
+    }
+
+    /** Writes one rule's condition; null stands for "any row" (a criterion the columns cannot answer). */
+    private static final class Translation {
+
+        private static final String PARAMETER = "segment";
+
+        private final String tagKey;
+        private final Map<String, Object> parameters = new LinkedHashMap<>();
+        private boolean exact = true;
+
+        Translation(String tagKey) {
+            this.tagKey = tagKey;
+        }
+
+        String rule(SegmentRule rule) {
+            int boundBefore = parameters.size();
+            List<String> parts = new ArrayList<>();
+            for (SegmentCriterion criterion : rule.criteria()) {
+                String part = criterion(criterion);
+                if (part == null && rule.match() == SegmentMatch.ANY) {
+                    // the alternatives written so far are not part of the condition, nor their parameters
+                    parameters.keySet().removeIf(name -> index(name) >= boundBefore);
+                    return null;
+                }
+                if (part != null) {
+                    parts.add("(" + part + ")");
+                }
+            }
+            if (parts.isEmpty()) {
+                return null;
+            }
+            return String.join(rule.match() == SegmentMatch.ALL ? " and " : " or ", parts);
+        }
+
+        private String criterion(SegmentCriterion criterion) {
+            if (criterion instanceof SegmentCriterion.Nested nested) {
+                return rule(nested.rule());
+            }
+            if (criterion instanceof SegmentCriterion.OwnedBy owned) {
+                return "r.ownerId = :" + bind(owned.owner().value());
+            }
+            if (criterion instanceof SegmentCriterion.InTerritory territory) {
+                return "r.territoryId = :" + bind(territory.territory().value());
+            }
+            if (criterion instanceof SegmentCriterion.HasTags tags && tagKey != null) {
+                List<String> each = new ArrayList<>();
+                for (String tag : tags.tags()) {
+                    each.add("r.id in (select k.recordId from LookupRow k where k.tenantId = :tenant and k.name = :"
+                            + bind(tagKey) + " and k.value = :" + bind(tag) + ")");
+                }
+                return String.join(" and ", each);
+            }
+            exact = false;
+            return null;
+        }
+
+        private String bind(Object value) {
+            String name = PARAMETER + parameters.size();
+            parameters.put(name, value);
+            return name;
+        }
+
+        private static int index(String parameter) {
+            return Integer.parseInt(parameter.substring(PARAMETER.length()));
+        }
+    }
+}
