@@ -2,6 +2,7 @@ package org.crmkit.core;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -38,6 +39,7 @@ import org.crmkit.core.common.Violation;
 import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
+import org.crmkit.core.sales.DealTotal;
 import org.crmkit.core.sales.FieldValue;
 import org.crmkit.core.sales.Forecast;
 import org.crmkit.core.sales.ForecastAccuracy;
@@ -487,13 +489,17 @@ public final class Sales {
         Require.notNull(currency, "currency");
         Map<PipelineId, Pipeline> pipelines = new HashMap<>();
         pipelines().forEach(p -> pipelines.put(p.id(), p));
-        Predicate<Opportunity> inScope = scopeFilter(scope);
-        List<Opportunity> deals = new ArrayList<>();
-        for (Pipeline pipeline : pipelines.values()) {
-            if (scope.pipeline() == null || scope.pipeline().equals(pipeline.id())) {
-                collectDeals(pipeline, deals, false);
-            }
-        }
+        LocalDate first = period.first().atDay(1);
+        LocalDate last = period.last().atEndOfMonth();
+        ZoneId zone = useCases.clock.getZone();
+        // a deal won in the period is one whose close time falls on one of its days in the clock's zone
+        List<DealTotal> totals = useCases.opportunities()
+                .forecastTotals(
+                        useCases.tenant(),
+                        first,
+                        last,
+                        first.atStartOfDay(zone).toInstant(),
+                        last.plusDays(1).atStartOfDay(zone).toInstant());
         QuotaHolder holder = scope.quotaHolder();
         Quota quota = holder == null
                 ? null
@@ -501,32 +507,32 @@ public final class Sales {
                         .quotas()
                         .findFor(useCases.tenant(), holder, period)
                         .orElse(null);
-        return Forecast.rollUp(
-                scope, period, currency, deals, inScope, pipelines::get, useCases.clock.getZone(), quota);
+        return Forecast.fromTotals(scope, period, currency, totals, scopeFilter(scope), pipelines::get, quota);
     }
 
-    private Predicate<Opportunity> scopeFilter(ForecastScope scope) {
+    /** Whether a deal's owner is in the scope. */
+    private Predicate<UserId> scopeFilter(ForecastScope scope) {
         if (scope.owner() != null) {
-            return deal -> deal.owner().equals(scope.owner());
+            return owner -> owner.equals(scope.owner());
         }
         if (scope.team() != null) {
             Team team = UseCases.found(
                     useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team", scope.team());
-            return deal -> team.includes(deal.owner());
+            return team::includes;
         }
-        return deal -> true;
+        return owner -> true;
     }
 
-    /** Adds the pipeline's open and won deals, and with {@code withLost} its lost ones too. */
-    private void collectDeals(Pipeline pipeline, List<Opportunity> deals, boolean withLost) {
-        deals.addAll(UseCases.everyPage(
+    /** The pipeline's open, won and lost deals. */
+    private List<Opportunity> dealsOf(Pipeline pipeline) {
+        List<Opportunity> deals = new ArrayList<>(UseCases.everyPage(
                 request -> useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
-        deals.addAll(UseCases.everyPage(request -> useCases.opportunities()
-                .findByStage(useCases.tenant(), pipeline.wonStage().id(), request)));
-        if (withLost) {
-            deals.addAll(UseCases.everyPage(request -> useCases.opportunities()
-                    .findByStage(useCases.tenant(), pipeline.lostStage().id(), request)));
+        for (StageId closing :
+                List.of(pipeline.wonStage().id(), pipeline.lostStage().id())) {
+            deals.addAll(UseCases.everyPage(
+                    request -> useCases.opportunities().findByStage(useCases.tenant(), closing, request)));
         }
+        return deals;
     }
 
     /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */
@@ -561,9 +567,7 @@ public final class Sales {
     public PipelineMetrics pipelineMetrics(PipelineId pipelineId, Currency currency) {
         Require.notNull(currency, "currency");
         Pipeline pipeline = loadPipeline(pipelineId);
-        List<Opportunity> deals = new ArrayList<>();
-        collectDeals(pipeline, deals, true);
-        return PipelineMetrics.of(pipeline, currency, deals);
+        return PipelineMetrics.of(pipeline, currency, dealsOf(pipeline));
     }
 
     /** Sets the quota of a user or team for a period, replacing the amount of an existing one. */

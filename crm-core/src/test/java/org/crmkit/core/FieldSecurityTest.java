@@ -22,7 +22,11 @@ import org.crmkit.core.common.FieldAccessDeniedException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.inmemory.InMemoryStorage;
+import org.crmkit.core.marketing.SegmentAudience;
+import org.crmkit.core.marketing.SegmentCriterion;
+import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactDetails;
@@ -170,5 +174,33 @@ class FieldSecurityTest {
         assertThat(SecuredField.customField(RecordType.CONTACT, CustomFieldKey.of("shoe_size"))
                         .toString())
                 .isEqualTo("contact.customFields.shoe_size");
+    }
+
+    @Test
+    void aSegmentOfACustomFieldTheUserMayNotReadHoldsNoneOfItsRecordsForThatUser() {
+        Crm hidingCreditLimits = Crm.builder()
+                .storage(storage)
+                .clock(CLOCK)
+                .actorResolver(actor::get)
+                .fieldSecurity(FieldSecurity.none().restrict(ACCOUNT_CREDIT_LIMIT, Set.of(Role.MANAGER), Set.of()))
+                .build();
+        SegmentId bigCredit = hidingCreditLimits
+                .segments()
+                .define(
+                        "Credit over 1,000",
+                        SegmentAudience.ACCOUNTS,
+                        SegmentRule.all(new SegmentCriterion.CustomField(
+                                CREDIT_LIMIT,
+                                SegmentCriterion.Comparison.GREATER_THAN,
+                                CustomFieldValue.money(Money.of("1000.00", "EUR")))))
+                .id();
+
+        actAs(sales);
+        assertThat(hidingCreditLimits.segments().accountsIn(bigCredit, null, 10))
+                .isEmpty();
+        actAs(manager);
+        assertThat(hidingCreditLimits.segments().accountsIn(bigCredit, null, 10))
+                .extracting(Account::id)
+                .containsExactly(account.id());
     }
 }

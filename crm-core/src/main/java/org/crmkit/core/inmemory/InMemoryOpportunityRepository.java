@@ -1,9 +1,15 @@
 package org.crmkit.core.inmemory;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ExternalRef;
@@ -16,6 +22,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.sales.DealTotal;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.OpportunityState;
 import org.crmkit.core.sales.OpportunityStatus;
@@ -33,6 +40,8 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     private final InMemoryIndex<OpportunityState> byOwner;
     private final InMemoryIndex<OpportunityState> byAccount;
     private final InMemoryIndex<OpportunityState> byStage;
+    private final InMemoryRangeIndex<OpportunityState, LocalDate> openByCloseDate;
+    private final InMemoryRangeIndex<OpportunityState, Instant> wonByCloseTime;
 
     private final InMemoryRecordShareRepository shares;
 
@@ -44,6 +53,10 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         this.byOwner = store.index(InMemoryIndex.single(OpportunityState::owner));
         this.byAccount = store.index(InMemoryIndex.single(OpportunityState::account));
         this.byStage = store.index(InMemoryIndex.single(OpportunityState::stage));
+        this.openByCloseDate = store.index(new InMemoryRangeIndex<>(
+                state -> state.status() == OpportunityStatus.OPEN ? state.expectedCloseDate() : null));
+        this.wonByCloseTime = store.index(
+                new InMemoryRangeIndex<>(state -> state.status() == OpportunityStatus.WON ? state.closedAt() : null));
     }
 
     private InMemoryOpportunityRepository(InMemoryOpportunityRepository all, VersionedStore<OpportunityState> visible) {
@@ -53,6 +66,8 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         this.byOwner = all.byOwner;
         this.byAccount = all.byAccount;
         this.byStage = all.byStage;
+        this.openByCloseDate = all.openByCloseDate;
+        this.wonByCloseTime = all.wonByCloseTime;
         this.shares = all.shares;
     }
 
@@ -132,6 +147,59 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     @Override
     public Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page) {
         return paged(lookup(tenant, byStage, Require.notNull(stage, "stage"), BY_CLOSE_DATE), page);
+    }
+
+    @Override
+    public List<DealTotal> forecastTotals(
+            TenantId tenant, LocalDate from, LocalDate to, Instant wonFrom, Instant wonTo) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        Require.notNull(wonFrom, "wonFrom");
+        Require.notNull(wonTo, "wonTo");
+        return transactions.read(() -> {
+            List<UUID> ids = new ArrayList<>(openByCloseDate.between(tenant, from, true, to, true));
+            ids.addAll(wonByCloseTime.between(tenant, wonFrom, true, wonTo, false));
+            Map<List<Object>, DealTotal> totals = new HashMap<>();
+            for (OpportunityState deal : store.findAll(tenant, ids)) {
+                if (deal.amount() != null) {
+                    DealTotal one = new DealTotal(
+                            deal.pipeline(),
+                            deal.stage(),
+                            deal.owner(),
+                            deal.status(),
+                            deal.currency(),
+                            deal.probabilityOverride(),
+                            1,
+                            deal.amount().amount());
+                    totals.merge(groupOf(one), one, InMemoryOpportunityRepository::sum);
+                }
+            }
+            return List.copyOf(totals.values());
+        });
+    }
+
+    /** What a forecast's deals are grouped by (a list, since the probability override may be null). */
+    private static List<Object> groupOf(DealTotal total) {
+        return Arrays.asList(
+                total.pipeline(),
+                total.stage(),
+                total.owner(),
+                total.status(),
+                total.currency(),
+                total.probabilityOverride());
+    }
+
+    private static DealTotal sum(DealTotal one, DealTotal other) {
+        return new DealTotal(
+                one.pipeline(),
+                one.stage(),
+                one.owner(),
+                one.status(),
+                one.currency(),
+                one.probabilityOverride(),
+                one.deals() + other.deals(),
+                one.amount().add(other.amount()));
     }
 
     private List<OpportunityState> lookup(

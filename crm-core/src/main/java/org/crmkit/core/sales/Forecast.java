@@ -9,9 +9,11 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.stream.StreamSupport;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.UserId;
 
 /**
  * A sales forecast of one scope for one period in one currency.
@@ -64,46 +66,82 @@ public record Forecast(
             Function<PipelineId, Pipeline> pipelines,
             ZoneId zone,
             Quota quota) {
+        Require.notNull(period, "period");
+        Require.notNull(deals, "deals");
+        Require.notNull(inScope, "inScope");
+        Require.notNull(zone, "zone");
+        Iterable<DealTotal> totals = () -> StreamSupport.stream(deals.spliterator(), false)
+                .filter(deal -> deal.status() != OpportunityStatus.LOST && deal.amount() != null && inScope.test(deal))
+                .filter(deal -> {
+                    boolean won = deal.status() == OpportunityStatus.WON;
+                    LocalDate closes = won ? LocalDate.ofInstant(deal.closedAt(), zone) : deal.expectedCloseDate();
+                    return closes != null && period.contains(closes);
+                })
+                .map(deal -> new DealTotal(
+                        deal.pipeline(),
+                        deal.stage(),
+                        deal.owner(),
+                        deal.status(),
+                        deal.currency(),
+                        deal.probabilityOverride(),
+                        1,
+                        deal.amount().amount()))
+                .iterator();
+        return fromTotals(scope, period, currency, totals, owner -> true, pipelines, quota);
+    }
+
+    /**
+     * A forecast from the sums of the deals it counts ({@link
+     * org.crmkit.core.spi.OpportunityRepository#forecastTotals}: open deals expected to close in the period and deals
+     * won in it, with an amount): those of owners {@code inScope} accepts and, for a scope of one pipeline, of that
+     * pipeline, counted as {@link Forecast} says. {@code pipelines} finds a pipeline by id (null for one that does not
+     * exist, whose deals count nowhere); {@code quota} may be null.
+     */
+    public static Forecast fromTotals(
+            ForecastScope scope,
+            QuotaPeriod period,
+            Currency currency,
+            Iterable<DealTotal> totals,
+            Predicate<UserId> inScope,
+            Function<PipelineId, Pipeline> pipelines,
+            Quota quota) {
         Require.notNull(scope, "scope");
         Require.notNull(period, "period");
         Require.notNull(currency, "currency");
-        Require.notNull(deals, "deals");
+        Require.notNull(totals, "totals");
         Require.notNull(inScope, "inScope");
         Require.notNull(pipelines, "pipelines");
-        Require.notNull(zone, "zone");
-        Accumulator[] totals = new Accumulator[ForecastCategory.values().length];
+        Accumulator[] byCategoryTotals = new Accumulator[ForecastCategory.values().length];
         long otherCurrency = 0;
-        for (Opportunity deal : deals) {
-            if (deal.status() == OpportunityStatus.LOST
-                    || !inScope.test(deal)
-                    || (scope.pipeline() != null && !scope.pipeline().equals(deal.pipeline()))) {
+        for (DealTotal total : totals) {
+            Pipeline pipeline = pipelines.apply(total.pipeline());
+            if (total.status() == OpportunityStatus.LOST
+                    || pipeline == null
+                    || !inScope.test(total.owner())
+                    || (scope.pipeline() != null && !scope.pipeline().equals(total.pipeline()))) {
                 continue;
             }
-            boolean won = deal.status() == OpportunityStatus.WON;
-            LocalDate closes = won ? LocalDate.ofInstant(deal.closedAt(), zone) : deal.expectedCloseDate();
-            if (closes == null || !period.contains(closes) || deal.amount() == null) {
+            if (!total.currency().equals(currency)) {
+                otherCurrency += total.deals();
                 continue;
             }
-            if (!deal.currency().equals(currency)) {
-                otherCurrency++;
-                continue;
+            boolean won = total.status() == OpportunityStatus.WON;
+            Stage stage = won ? null : pipeline.requireStage(total.stage());
+            ForecastCategory category = won ? ForecastCategory.CLOSED : stage.forecastCategory();
+            int probability = won
+                    ? 100
+                    : total.probabilityOverride() != null ? total.probabilityOverride() : stage.probabilityPercent();
+            Accumulator sum = byCategoryTotals[category.ordinal()];
+            if (sum == null) {
+                sum = new Accumulator();
+                byCategoryTotals[category.ordinal()] = sum;
             }
-            Pipeline pipeline = pipelines.apply(deal.pipeline());
-            ForecastCategory category = won
-                    ? ForecastCategory.CLOSED
-                    : pipeline.requireStage(deal.stage()).forecastCategory();
-            int probability = won ? 100 : deal.probabilityPercent(pipeline);
-            Accumulator total = totals[category.ordinal()];
-            if (total == null) {
-                total = new Accumulator();
-                totals[category.ordinal()] = total;
-            }
-            total.add(deal.amount().amount(), probability);
+            sum.add(total.deals(), total.amount(), probability);
         }
         Map<ForecastCategory, CategoryTotal> byCategory = new EnumMap<>(ForecastCategory.class);
         BigDecimal weightedCents = BigDecimal.ZERO;
         for (ForecastCategory category : ForecastCategory.values()) {
-            Accumulator total = totals[category.ordinal()];
+            Accumulator total = byCategoryTotals[category.ordinal()];
             if (total != null) {
                 byCategory.put(category, total.toTotal(currency));
                 weightedCents = weightedCents.add(total.weightedTimesHundred);
@@ -127,10 +165,10 @@ public record Forecast(
         private BigDecimal amount = BigDecimal.ZERO;
         private BigDecimal weightedTimesHundred = BigDecimal.ZERO;
 
-        void add(BigDecimal dealAmount, int probability) {
-            deals++;
-            amount = amount.add(dealAmount);
-            weightedTimesHundred = weightedTimesHundred.add(dealAmount.multiply(BigDecimal.valueOf(probability)));
+        void add(long count, BigDecimal dealsAmount, int probability) {
+            deals += count;
+            amount = amount.add(dealsAmount);
+            weightedTimesHundred = weightedTimesHundred.add(dealsAmount.multiply(BigDecimal.valueOf(probability)));
         }
 
         CategoryTotal toTotal(Currency currency) {

@@ -1,5 +1,6 @@
 package org.crmkit.core.spi;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.sales.DealTotal;
 import org.crmkit.core.sales.Opportunity;
 
 /**
@@ -61,4 +63,13 @@ public interface OpportunityRepository {
 
     /** The opportunities currently in the stage (open, or won/lost for a closing stage). */
     Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page);
+
+    /**
+     * The deals a forecast of a period counts, summed by the storage: the open deals expected to close from {@code
+     * from} to {@code to} (both inclusive) and the deals won from {@code wonFrom} (inclusive) to {@code wonTo}
+     * (exclusive), those with an amount only, grouped by pipeline, stage, owner, status, currency and probability
+     * override, in no particular order. Reads only those deals, not the lost ones nor those won in other periods; a
+     * {@code visibleTo} view sums the visible deals only.
+     */
+    List<DealTotal> forecastTotals(TenantId tenant, LocalDate from, LocalDate to, Instant wonFrom, Instant wonTo);
 }

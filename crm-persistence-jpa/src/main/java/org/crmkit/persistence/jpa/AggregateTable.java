@@ -203,6 +203,23 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                         .toList());
     }
 
+    /**
+     * What a JPQL {@code selection} of sums and counts over the tenant's matches of the query answers per group of
+     * {@code grouping} (both on the alias {@code r}), computed by the database; restricted like every read.
+     */
+    List<Object[]> grouped(TenantId tenant, String selection, RowQuery unscoped, String grouping) {
+        return transactions.read(entityManager -> {
+            RowQuery query = scoped(entityManager, tenant, unscoped, false);
+            String statement = "select " + selection + " from " + entityName + " r" + query.joined()
+                    + " where r.tenantId = :tenant and (" + query.condition() + ") group by " + grouping;
+            return bind(
+                            JpaTransactions.withoutAutoFlush(entityManager.createQuery(statement, Object[].class)),
+                            tenant,
+                            query)
+                    .getResultList();
+        });
+    }
+
     /** One page of the matching states of the tenant, in the query's order, with the total count. */
     Page<S> page(TenantId tenant, RowQuery query, PageRequest page) {
         return transactions.withEntityManager(entityManager -> {

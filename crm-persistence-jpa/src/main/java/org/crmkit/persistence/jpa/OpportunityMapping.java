@@ -7,7 +7,8 @@ import org.crmkit.core.sales.OpportunityState;
 /**
  * Opportunities in {@code crm_opportunity}. Query columns: the owner, account, pipeline and current stage, the
  * status, the expected close date, the same date for ordering ({@link #NO_CLOSE_DATE} when there is none, so
- * that such deals come last), and the creation time. Lookup keys: its external references (unique).
+ * that such deals come last), the creation time, and what a forecast sums: the amount (null without one), its
+ * currency, the probability override and the close time. Lookup keys: its external references (unique).
  */
 final class OpportunityMapping implements AggregateMapping<OpportunityState, OpportunityRow> {
 
@@ -65,6 +66,10 @@ final class OpportunityMapping implements AggregateMapping<OpportunityState, Opp
         row.expectedCloseDate = state.expectedCloseDate();
         row.closeOrder = state.expectedCloseDate() == null ? NO_CLOSE_DATE : state.expectedCloseDate();
         row.createdAt = state.createdAt();
+        row.amount = state.amount() == null ? null : state.amount().amount();
+        row.currency = state.currency().getCurrencyCode();
+        row.probabilityOverride = state.probabilityOverride();
+        row.closedAt = state.closedAt();
     }
 
     /** Its references in other systems (see {@link LookupKey#externalRefs}). */

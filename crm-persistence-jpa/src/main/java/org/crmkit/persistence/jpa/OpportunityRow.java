@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -40,4 +41,16 @@ class OpportunityRow extends AggregateRow {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    @Column(name = "amount", precision = 30, scale = 12)
+    BigDecimal amount;
+
+    @Column(name = "currency")
+    String currency;
+
+    @Column(name = "probability_override")
+    Integer probabilityOverride;
+
+    @Column(name = "closed_at")
+    Instant closedAt;
 }

@@ -1,0 +1,21 @@
+-- crmkit schema 24: queries that do not scan a tenant (issue 20).
+--
+-- A forecast reads only the deals of its period: the open deals expected to close in it (crm_opportunity_open_by_close)
+-- and the deals won in it, which the close time, so far only in the JSON document, finds through an index. The amount,
+-- its currency and the probability override become query columns too, so that the database sums the deals per
+-- pipeline, stage, owner, currency and probability and sends a few rows, not the deals. The columns are filled from
+-- the documents of the deals already stored (H2 reads a JSON property as (document)."name", a text with its quotes).
+alter table crm_opportunity add column amount numeric(30, 12);
+alter table crm_opportunity add column currency varchar(3);
+alter table crm_opportunity add column probability_override integer;
+alter table crm_opportunity add column closed_at timestamp(6) with time zone;
+update crm_opportunity set
+    amount = cast(regexp_replace(nullif(cast((document)."amount"."amount" as varchar), 'null'), '^"(.*)"$', '$1')
+        as numeric(30, 12)),
+    currency = regexp_replace(nullif(cast((document)."currency" as varchar), 'null'), '^"(.*)"$', '$1'),
+    probability_override = cast(regexp_replace(nullif(cast((document)."probabilityOverride" as varchar), 'null'),
+        '^"(.*)"$', '$1') as integer),
+    closed_at = cast(regexp_replace(nullif(cast((document)."closedAt" as varchar), 'null'), '^"(.*)"$', '$1')
+        as timestamp with time zone);
+
+create index crm_opportunity_won_by_close on crm_opportunity (tenant_id, status, closed_at, id);
