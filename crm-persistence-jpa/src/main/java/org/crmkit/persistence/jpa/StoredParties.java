@@ -101,13 +101,13 @@ final class StoredParties<P extends Party<?>> {
         Require.positive(limit, "limit");
         SegmentCondition condition = SegmentCondition.of(rule, tagKey);
         if (condition.exact()) {
-            return stored.first(tenant, condition.narrow(after(after)), limit);
+            return stored.first(tenant, condition.after(after), limit);
         }
         int chunk = Math.max(limit, CHUNK);
         List<P> matches = new ArrayList<>(limit);
         EntityId cursor = after;
         while (true) {
-            List<P> rows = stored.first(tenant, condition.narrow(after(cursor)), chunk);
+            List<P> rows = stored.first(tenant, condition.after(cursor), chunk);
             for (P party : rows) {
                 if (matches.size() < limit && rule.matches(party)) {
                     matches.add(party);
@@ -118,11 +118,5 @@ final class StoredParties<P extends Party<?>> {
             }
             cursor = rows.get(rows.size() - 1).id();
         }
-    }
-
-    private static RowQuery after(EntityId after) {
-        RowQuery all =
-                after == null ? RowQuery.all() : RowQuery.where("r.id > :after").bind("after", after.value());
-        return all.orderBy("r.id");
     }
 }

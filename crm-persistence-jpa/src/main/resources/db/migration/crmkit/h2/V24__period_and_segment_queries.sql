@@ -19,3 +19,9 @@ update crm_opportunity set
         as timestamp with time zone);
 
 create index crm_opportunity_won_by_close on crm_opportunity (tenant_id, status, closed_at, id);
+
+-- A segment of an owner or a territory is read in id order, a keyset page at a time (Segments.contactsIn): these
+-- indexes give the page's rows from the cursor on, where the owner and territory indexes in name order would make
+-- the database read all of the owner's contacts and sort them, or walk every contact in id order.
+create index crm_contact_by_owner_in_id_order on crm_contact (tenant_id, owner_id, id);
+create index crm_contact_by_territory_in_id_order on crm_contact (tenant_id, territory_id, id);
