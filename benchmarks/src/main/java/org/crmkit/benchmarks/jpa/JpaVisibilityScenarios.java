@@ -1,15 +1,11 @@
 package org.crmkit.benchmarks.jpa;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
@@ -116,7 +112,7 @@ public final class JpaVisibilityScenarios {
                 all.visibleTo(visibility).findAll(TENANT, PageRequest.first(20)).totalElements(),
                 all.findAll(TENANT, PageRequest.first(20)).totalElements());
         explain(visibility);
-        System.out.printf("load average before: %s%n", loadAverage());
+        System.out.printf("load average before: %s%n", Sampling.loadAverage());
         // the services make a view per call, so each sample does too; visible and unrestricted samples alternate,
         // so that both see the same load of the shared machine
         measureAlternately(
@@ -153,7 +149,7 @@ public final class JpaVisibilityScenarios {
                     actor.set(Actor.SYSTEM);
                     return crm.parties().contactsAfter(null, 20);
                 });
-        System.out.printf("load average after: %s%n", loadAverage());
+        System.out.printf("load average after: %s%n", Sampling.loadAverage());
     }
 
     /** The plans PostgreSQL chooses for the visible page and count, as the JPA adapter writes them. */
@@ -208,38 +204,15 @@ public final class JpaVisibilityScenarios {
         long[] unrestrictedNanos = new long[samples];
         for (int i = 0; i < samples; i++) {
             if (i % 2 == 0) {
-                visibleNanos[i] = time(visible);
-                unrestrictedNanos[i] = time(unrestricted);
+                visibleNanos[i] = Sampling.time(visible);
+                unrestrictedNanos[i] = Sampling.time(unrestricted);
             } else {
-                unrestrictedNanos[i] = time(unrestricted);
-                visibleNanos[i] = time(visible);
+                unrestrictedNanos[i] = Sampling.time(unrestricted);
+                visibleNanos[i] = Sampling.time(visible);
             }
         }
-        print(label + ", visible", visibleNanos);
-        print(label + ", unrestricted", unrestrictedNanos);
-    }
-
-    private static long time(Supplier<?> query) {
-        long start = System.nanoTime();
-        query.get();
-        return System.nanoTime() - start;
-    }
-
-    private static void print(String label, long[] nanos) {
-        int samples = nanos.length;
-        Arrays.sort(nanos);
-        System.out.printf(
-                "%-66s median %8.2f ms  p90 %8.2f ms  p99 %8.2f ms  max %8.2f ms  (%d samples)%n",
-                label,
-                nanos[samples / 2] / 1e6,
-                nanos[(int) (samples * 0.9)] / 1e6,
-                nanos[Math.min(samples - 1, (int) Math.ceil(samples * 0.99) - 1)] / 1e6,
-                nanos[samples - 1] / 1e6,
-                samples);
-    }
-
-    private static String loadAverage() throws IOException {
-        return Files.readString(Path.of("/proc/loadavg")).strip();
+        Sampling.print(label + ", visible", visibleNanos);
+        Sampling.print(label + ", unrestricted", unrestrictedNanos);
     }
 
     /** A stored contact's document, the model of every generated one; the contact is deleted again. */
