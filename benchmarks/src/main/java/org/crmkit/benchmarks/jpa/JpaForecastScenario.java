@@ -98,11 +98,11 @@ public final class JpaForecastScenario {
         System.out.printf("load average before: %s%n", Sampling.loadAverage());
         Forecast whole = crm.sales().forecast(ForecastScope.ALL, QUARTER, EUR);
         System.out.printf("forecast of %s: %s%n", QUARTER, whole);
-        measure(
+        Sampling.measure(
                 "forecast of the quarter, whole tenant",
                 200,
                 () -> crm.sales().forecast(ForecastScope.ALL, QUARTER, EUR));
-        measure(
+        Sampling.measure(
                 "forecast of the quarter, one owner",
                 200,
                 () -> crm.sales().forecast(ForecastScope.owner(JpaVisibilityScenarios.owner(7)), QUARTER, EUR));

@@ -115,10 +115,10 @@ public final class JpaSegmentScenarios {
         for (SegmentId segment : List.of(vip, newsletter, emailable, ownerOrTerritory)) {
             List<Contact> members = walk(crm, segment, "walked");
             for (int size : new int[] {100, 1000}) {
-                measure(
+                Sampling.measure(
                         crm.segments().segment(segment).name() + ", keyset page of " + size,
                         size == 100 ? 2000 : 300,
-                        sample -> crm.segments()
+                        () -> crm.segments()
                                 .contactsIn(
                                         segment,
                                         members.get(random.nextInt(members.size()))

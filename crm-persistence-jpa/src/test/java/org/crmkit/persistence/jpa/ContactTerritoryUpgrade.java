@@ -48,6 +48,7 @@ abstract class ContactTerritoryUpgrade {
         save("Outside", TerritoryId.next(ids));
         save("Nowhere", null);
         database().execute("drop index crm_contact_by_territory");
+        database().execute("drop index crm_contact_by_territory_in_id_order");
         database().execute("drop table crm_record_share");
         database().execute("alter table crm_contact drop column territory_id");
 

@@ -60,7 +60,11 @@ abstract class ForecastColumnsUpgrade {
             storage.opportunities().save(won);
             return storage.opportunities().save(noAmount);
         });
-        database().execute("drop index crm_opportunity_won_by_close");
+        for (String index : new String[] {
+            "crm_opportunity_won_by_close", "crm_contact_by_owner_in_id_order", "crm_contact_by_territory_in_id_order"
+        }) {
+            database().execute("drop index " + index);
+        }
         for (String column : new String[] {"amount", "currency", "probability_override", "closed_at"}) {
             database().execute("alter table crm_opportunity drop column " + column);
         }
