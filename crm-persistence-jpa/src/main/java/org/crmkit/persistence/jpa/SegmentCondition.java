@@ -1,9 +1,11 @@
 package org.crmkit.persistence.jpa;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.marketing.SegmentCriterion;
 import org.crmkit.core.marketing.SegmentMatch;
@@ -26,18 +28,27 @@ record SegmentCondition(
 
     /** The condition of the rule; {@code tagKey} names the tags' lookup key, null when the party's tags have none. */
     static SegmentCondition of(SegmentRule rule, String tagKey) {
-        Translation translation = new Translation(tagKey);
-        String condition = translation.rule(rule);
-        String drivingTag = tagKey == null || rule.match() != SegmentMatch.ALL
+        SegmentCriterion.HasTags tagged = tagKey == null || rule.match() != SegmentMatch.ALL
                 ? null
                 : rule.criteria().stream()
                         .filter(SegmentCriterion.HasTags.class::isInstance)
-                        .map(criterion -> ((SegmentCriterion.HasTags) criterion)
-                                .tags()
-                                .iterator()
-                                .next())
+                        .map(SegmentCriterion.HasTags.class::cast)
                         .findFirst()
                         .orElse(null);
+        String drivingTag = tagged == null ? null : tagged.tags().iterator().next();
+        // the driving tag's keys are joined, so the condition leaves that tag out: the database then reads the
+        // keys in order instead of matching every one of them against the page
+        List<SegmentCriterion> criteria = new ArrayList<>(rule.criteria());
+        if (tagged != null) {
+            criteria.remove(tagged);
+            Set<String> others = new HashSet<>(tagged.tags());
+            others.remove(drivingTag);
+            if (!others.isEmpty()) {
+                criteria.add(new SegmentCriterion.HasTags(others));
+            }
+        }
+        Translation translation = new Translation(tagKey);
+        String condition = translation.criteria(rule.match(), criteria);
         return new SegmentCondition(
                 condition == null ? "1 = 1" : condition,
                 Map.copyOf(translation.parameters),
@@ -86,12 +97,13 @@ record SegmentCondition(
             this.tagKey = tagKey;
         }
 
-        String rule(SegmentRule rule) {
+        /** The condition of criteria combined as {@code match} says; null for "any row" (also when there are none). */
+        String criteria(SegmentMatch match, List<SegmentCriterion> criteria) {
             int boundBefore = parameters.size();
             List<String> parts = new ArrayList<>();
-            for (SegmentCriterion criterion : rule.criteria()) {
+            for (SegmentCriterion criterion : criteria) {
                 String part = criterion(criterion);
-                if (part == null && rule.match() == SegmentMatch.ANY) {
+                if (part == null && match == SegmentMatch.ANY) {
                     // the alternatives written so far are not part of the condition, nor their parameters
                     parameters.keySet().removeIf(name -> index(name) >= boundBefore);
                     return null;
@@ -103,12 +115,12 @@ record SegmentCondition(
             if (parts.isEmpty()) {
                 return null;
             }
-            return String.join(rule.match() == SegmentMatch.ALL ? " and " : " or ", parts);
+            return String.join(match == SegmentMatch.ALL ? " and " : " or ", parts);
         }
 
         private String criterion(SegmentCriterion criterion) {
             if (criterion instanceof SegmentCriterion.Nested nested) {
-                return rule(nested.rule());
+                return criteria(nested.rule().match(), nested.rule().criteria());
             }
             if (criterion instanceof SegmentCriterion.OwnedBy owned) {
                 return "r.ownerId = :" + bind(owned.owner().value());
