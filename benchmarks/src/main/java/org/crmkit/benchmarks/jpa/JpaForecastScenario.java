@@ -177,11 +177,11 @@ public final class JpaForecastScenario {
         String lost = template(pipeline, ids, 2);
         long tenYears = 10L * 365 * 24 * 3600;
         String deal = "select i, ('018f0002-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid as id,"
-                + " ('018f0000-0000-7000-8000-' || lpad(to_hex(i % 160), 12, '0'))::uuid as owner,"
-                + " cast(1000 + (i * 7919) % 100000 as numeric(30, 12)) as amount,"
+                + " ('018f0000-0000-7000-8000-' || lpad(to_hex(i %% 160), 12, '0'))::uuid as owner,"
+                + " cast(1000 + (i * 7919) %% 100000 as numeric(30, 12)) as amount,"
                 + " timestamp with time zone '2016-12-07 12:00:00+00' + make_interval(secs => cast(i as double"
                 + " precision) * " + tenYears + " / ?) as closed,"
-                + " date '2026-07-01' + (i / 20) % 365 as closes"
+                + " date '2026-07-01' + (i / 20) %% 365 as closes"
                 + " from generate_series(0, ? - 1) i";
         String insert = "insert into crm_opportunity (tenant_id, id, version, owner_id, account_id, pipeline_id,"
                 + " stage_id, status, expected_close_date, close_order, created_at, document, amount, currency,"
