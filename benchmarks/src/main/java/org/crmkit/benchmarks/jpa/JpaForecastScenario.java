@@ -178,7 +178,7 @@ public final class JpaForecastScenario {
         long tenYears = 10L * 365 * 24 * 3600;
         String deal = "select i, ('018f0002-0000-7000-8000-' || lpad(to_hex(i), 12, '0'))::uuid as id,"
                 + " ('018f0000-0000-7000-8000-' || lpad(to_hex(i %% 160), 12, '0'))::uuid as owner,"
-                + " cast(1000 + (i * 7919) %% 100000 as numeric(30, 12)) as amount,"
+                + " cast(1000 + (i::bigint * 7919) %% 100000 as numeric(30, 12)) as amount,"
                 + " timestamp with time zone '2016-12-07 12:00:00+00' + make_interval(secs => cast(i as double"
                 + " precision) * " + tenYears + " / ?) as closed,"
                 + " date '2026-07-01' + (i / 20) %% 365 as closes"
