@@ -173,9 +173,9 @@ public final class JpaSegmentScenarios {
     /** The plans PostgreSQL chooses for a first page of 100 of the tag and of the owner-or-territory segment. */
     private void explainFirstPages() throws SQLException {
         String tenant = "'" + TENANT.value() + "'";
-        String tag = "select r.* from crm_contact r where r.tenant_id = " + tenant
-                + " and r.id in (select k.record_id from crm_lookup k where k.tenant_id = " + tenant
-                + " and k.key_name = 'contact.tag' and k.key_value = 'vip') order by r.id fetch first 100 rows only";
+        String tag = "select r.* from crm_contact r, crm_lookup d where r.tenant_id = " + tenant
+                + " and d.tenant_id = r.tenant_id and d.record_id = r.id and d.key_name = 'contact.tag'"
+                + " and d.key_value = 'vip' order by d.record_id fetch first 100 rows only";
         String ownerOrTerritory = "select r.* from crm_contact r where r.tenant_id = " + tenant
                 + " and (r.owner_id = '" + JpaVisibilityScenarios.owner(3).value() + "' or r.territory_id = '"
                 + JpaVisibilityScenarios.territory(5).value() + "') order by r.id fetch first 100 rows only";
