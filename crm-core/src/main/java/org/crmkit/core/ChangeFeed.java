@@ -123,16 +123,23 @@ public final class ChangeFeed {
             inTransaction(() -> useCases.storage.changeLog().sequence(tenant));
         }
         return inTransaction(() -> {
-            long position = FeedCursors.positionOf(
-                    cursor, tenant, useCases.storage.changeLog().head(tenant).cursorKey());
+            FeedHead before = useCases.storage.changeLog().head(tenant);
+            long position = FeedCursors.positionOf(cursor, tenant, before.cursorKey());
             List<RecordChange> changes = fetch.apply(tenant, position);
             FeedHead head = useCases.storage.changeLog().head(tenant);
             if (position < head.discardedUpTo() || position > head.lastPosition()) {
                 throw new ResyncNeededException(position, head.discardedUpTo() + 1, head.lastPosition());
             }
             boolean hasMore = changes.size() == limit;
-            // a short read went through every change there is; the cursor moves past those left out too
-            long next = hasMore ? changes.get(changes.size() - 1).position() : head.lastPosition();
+            long lastRead = changes.isEmpty()
+                    ? position
+                    : changes.get(changes.size() - 1).position();
+            /*
+             * A short read went through every change up to the head as it was before the read, so the cursor moves
+             * past those the filter left out too; but not to the head read after it: each statement sees what was
+             * committed when it began, and changes another reader numbered in between were not read.
+             */
+            long next = hasMore ? lastRead : Math.max(lastRead, before.lastPosition());
             return new ChangeBatch(
                     toItems.apply(tenant, changes), FeedCursors.issue(tenant, next, head.cursorKey()), hasMore);
         });
