@@ -17,7 +17,6 @@ import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
-import org.crmkit.core.common.TransactionConflictException;
 import org.crmkit.core.duplicate.DuplicateRules;
 import org.crmkit.core.lead.LeadAssignmentRules;
 import org.crmkit.core.lead.LeadScoringModel;
@@ -52,6 +51,8 @@ public final class Crm {
     private final Campaigns campaigns;
     private final Billing billing;
     private final Sales sales;
+    private final Pipelines pipelines;
+    private final Forecasts forecasts;
     private final Leads leads;
     private final Events events;
     private final Duplicates duplicates;
@@ -83,6 +84,8 @@ public final class Crm {
         this.campaigns = new Campaigns(useCases);
         this.billing = new Billing(useCases);
         this.sales = new Sales(useCases);
+        this.pipelines = new Pipelines(useCases);
+        this.forecasts = new Forecasts(useCases);
         this.leads = new Leads(useCases, builder.leadScoring, builder.leadAssignment, parties, sales);
         this.events = new Events(useCases);
         this.privacy = new Privacy(useCases);
@@ -137,9 +140,19 @@ public final class Crm {
         return billing;
     }
 
-    /** Pipelines, opportunities and quotas. */
+    /** Opportunities (deals): opening, stage moves, won and lost, stale deal alerts. */
     public Sales sales() {
         return sales;
+    }
+
+    /** Pipelines: their stages, gates, close reasons and staleness rule. */
+    public Pipelines pipelines() {
+        return pipelines;
+    }
+
+    /** Forecasts against quotas, forecast snapshots and accuracy, pipeline metrics. */
+    public Forecasts forecasts() {
+        return forecasts;
     }
 
     /** Lead capture, qualification and ownership. */
@@ -214,21 +227,7 @@ public final class Crm {
      * @param maxAttempts at least 1
      */
     public <T> T retrying(int maxAttempts, Supplier<T> change) {
-        Require.positive(maxAttempts, "maxAttempts");
-        Require.notNull(change, "change");
-        if (useCases.storage.transactions().isActive()) {
-            throw new IllegalTransitionException("crm.retrying runs each attempt in a fresh transaction and cannot run"
-                    + " inside the transaction already active on this thread");
-        }
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return useCases.write(change);
-            } catch (StaleVersionException | TransactionConflictException conflict) {
-                if (attempt == maxAttempts) {
-                    throw conflict;
-                }
-            }
-        }
+        return useCases.retrying(maxAttempts, change);
     }
 
     /** {@link #retrying(int, Supplier)} for a change that returns nothing. */

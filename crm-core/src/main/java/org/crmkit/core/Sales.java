@@ -1,152 +1,58 @@
 package org.crmkit.core;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Currency;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.crmkit.core.access.Role;
-import org.crmkit.core.access.Team;
 import org.crmkit.core.access.User;
-import org.crmkit.core.activity.Activity;
-import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.ExternalRef;
-import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PipelineId;
-import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
-import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.common.Violation;
 import org.crmkit.core.sales.ActivityEvidence;
 import org.crmkit.core.sales.BuyingRole;
 import org.crmkit.core.sales.ContactRole;
-import org.crmkit.core.sales.DealTotal;
 import org.crmkit.core.sales.FieldValue;
-import org.crmkit.core.sales.Forecast;
-import org.crmkit.core.sales.ForecastAccuracy;
-import org.crmkit.core.sales.ForecastScope;
-import org.crmkit.core.sales.ForecastSnapshot;
 import org.crmkit.core.sales.LineItem;
 import org.crmkit.core.sales.LineItemId;
 import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
-import org.crmkit.core.sales.PipelineMetrics;
-import org.crmkit.core.sales.Quota;
-import org.crmkit.core.sales.QuotaHolder;
-import org.crmkit.core.sales.QuotaPeriod;
-import org.crmkit.core.sales.Stage;
-import org.crmkit.core.sales.StageGate;
 import org.crmkit.core.sales.StageMoveResult;
 import org.crmkit.core.sales.StaleDeal;
-import org.crmkit.core.sales.Staleness;
 
 /**
- * Pipelines, opportunities and quotas of the calling tenant. Every change loads, changes and saves in one
+ * The calling tenant's deals (opportunities) in their pipelines ({@link Pipelines} defines those, {@link Forecasts}
+ * reads the deals in aggregate). Every change loads, changes and saves in one
  * transaction together with its events; a refused stage move stores nothing. Thread-safe.
  */
 public final class Sales {
 
     private final UseCases useCases;
+    private final StaleDealAlerts staleDeals;
 
     Sales(UseCases useCases) {
         this.useCases = useCases;
-    }
-
-    /** Defines a pipeline with its stages in order; the stages get new ids. */
-    public Pipeline definePipeline(String name, List<NewStage> stages) {
-        List<Stage> defined = new ArrayList<>();
-        List<NewStage> checked = Require.noNulls(stages, "stages");
-        for (NewStage stage : checked) {
-            defined.add(toStage(stage));
-        }
-        return useCases.save(
-                Pipeline.define(useCases.tenant(), PipelineId.next(useCases.ids), name, defined, useCases.clock),
-                useCases.storage.pipelines()::save);
-    }
-
-    private Stage toStage(NewStage stage) {
-        Require.notNull(stage, "stage");
-        return new Stage(
-                StageId.next(useCases.ids),
-                stage.name(),
-                stage.probabilityPercent(),
-                stage.forecastCategory(),
-                stage.kind(),
-                stage.rottingDays(),
-                stage.gates());
-    }
-
-    /** Inserts a new stage at {@code position} (0 = first). */
-    public Pipeline addStage(PipelineId pipelineId, NewStage stage, int position) {
-        Stage added = toStage(stage);
-        return changePipeline(pipelineId, pipeline -> pipeline.addStage(added, position, useCases.clock));
-    }
-
-    public Pipeline renameStage(PipelineId pipelineId, StageId stageId, String name) {
-        return changePipeline(pipelineId, pipeline -> pipeline.renameStage(stageId, name, useCases.clock));
-    }
-
-    /** Puts the stages in the given order, which must name every stage once. */
-    public Pipeline reorderStages(PipelineId pipelineId, List<StageId> order) {
-        return changePipeline(pipelineId, pipeline -> pipeline.reorderStages(order, useCases.clock));
-    }
-
-    /** Replaces the gates a deal must meet to enter the stage (empty: none). */
-    public Pipeline changeGates(PipelineId pipelineId, StageId stageId, List<StageGate> gates) {
-        return changePipeline(pipelineId, pipeline -> pipeline.changeGates(stageId, gates, useCases.clock));
-    }
-
-    /** Sets the reasons deals of the pipeline may be won and lost for (empty lists: any reason). */
-    public Pipeline changeCloseReasons(PipelineId pipelineId, List<String> wonReasons, List<String> lostReasons) {
-        return changePipeline(
-                pipelineId, pipeline -> pipeline.changeCloseReasons(wonReasons, lostReasons, useCases.clock));
-    }
-
-    /** After how many days without activity an open deal of the pipeline is stale (null: never). */
-    public Pipeline changeInactivityDays(PipelineId pipelineId, Integer days) {
-        return changePipeline(pipelineId, pipeline -> pipeline.changeInactivityDays(days, useCases.clock));
-    }
-
-    private Pipeline changePipeline(PipelineId id, Consumer<Pipeline> change) {
-        return useCases.write(() -> {
-            Pipeline pipeline = loadPipeline(id);
-            change.accept(pipeline);
-            return useCases.save(pipeline, useCases.storage.pipelines()::save);
-        });
+        this.staleDeals = new StaleDealAlerts(useCases);
     }
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
         return UseCases.found(useCases.storage.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
-    }
-
-    public Optional<Pipeline> pipeline(PipelineId id) {
-        return useCases.storage.pipelines().findById(useCases.tenant(), Require.notNull(id, "pipelineId"));
-    }
-
-    /** The tenant's pipelines by name. */
-    public List<Pipeline> pipelines() {
-        return useCases.storage.pipelines().findAll(useCases.tenant());
     }
 
     /** Opens a deal in its pipeline; the calling actor is recorded in the stage history. */
@@ -346,66 +252,7 @@ public final class Sales {
      * transaction. Returns the stale deals by pipeline, then expected close date.
      */
     public List<StaleDeal> alertStaleDeals() {
-        List<StaleDeal> stale = new ArrayList<>();
-        Instant now = useCases.clock.instant();
-        for (Pipeline pipeline : pipelines()) {
-            PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
-            Page<Opportunity> page;
-            do {
-                page = useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request);
-                for (Opportunity deal : page.items()) {
-                    staleness(pipeline, deal, now).ifPresent(stale::add);
-                }
-                request = request.next();
-            } while (page.hasNext());
-        }
-        return stale;
-    }
-
-    private Optional<StaleDeal> staleness(Pipeline pipeline, Opportunity deal, Instant now) {
-        Optional<Staleness> found = deal.staleness(pipeline, lastActivityOf(deal), now);
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        Staleness staleness = found.get();
-        if (deal.staleAlertStands(staleness)) {
-            return Optional.of(staleDeal(deal, staleness, deal.staleAlert().task(), false));
-        }
-        TaskId task = useCases.write(() -> {
-            Opportunity current = loadOpportunity(deal.id());
-            Task created = useCases.save(
-                    Task.create(
-                            useCases.tenant(),
-                            TaskId.next(useCases.ids),
-                            current.staleAlertTask(staleness),
-                            useCases.actor(),
-                            useCases.clock),
-                    useCases.storage.tasks()::save);
-            current.raiseStaleAlert(staleness.reasons(), created.id(), useCases.clock);
-            useCases.save(current, useCases.opportunities()::save);
-            return created.id();
-        });
-        return Optional.of(staleDeal(deal, staleness, task, true));
-    }
-
-    private static StaleDeal staleDeal(Opportunity deal, Staleness staleness, TaskId task, boolean newlyAlerted) {
-        return new StaleDeal(
-                deal.id(),
-                deal.name(),
-                deal.owner(),
-                staleness.reasons(),
-                staleness.daysInStage(),
-                staleness.daysWithoutActivity(),
-                task,
-                newlyAlerted);
-    }
-
-    private Instant lastActivityOf(Opportunity deal) {
-        List<Activity> newest = useCases.storage
-                .activities()
-                .timeline(useCases.tenant(), RecordRef.opportunity(deal.id()), TimelineFilter.ALL, PageRequest.first(1))
-                .items();
-        return newest.isEmpty() ? null : newest.get(0).occurredAt();
+        return staleDeals.alertStaleDeals();
     }
 
     private ActivityEvidence activitiesOf(Opportunity deal) {
@@ -476,127 +323,5 @@ public final class Sales {
     public Page<Opportunity> opportunitiesInStage(StageId stage, PageRequest page) {
         return useCases.opportunities()
                 .findByStage(useCases.tenant(), Require.notNull(stage, "stage"), Require.notNull(page, "page"));
-    }
-
-    /**
-     * The forecast of the scope for the period in the currency, as of now, measured against the scope's quota for
-     * exactly that period (see {@link Forecast} for what counts). A team scope counts the deals of its members and
-     * its lead.
-     */
-    public Forecast forecast(ForecastScope scope, QuotaPeriod period, Currency currency) {
-        Require.notNull(scope, "scope");
-        Require.notNull(period, "period");
-        Require.notNull(currency, "currency");
-        Map<PipelineId, Pipeline> pipelines = new HashMap<>();
-        pipelines().forEach(p -> pipelines.put(p.id(), p));
-        LocalDate first = period.first().atDay(1);
-        LocalDate last = period.last().atEndOfMonth();
-        ZoneId zone = useCases.clock.getZone();
-        // a deal won in the period is one whose close time falls on one of its days in the clock's zone
-        List<DealTotal> totals = useCases.opportunities()
-                .forecastTotals(
-                        useCases.tenant(),
-                        first,
-                        last,
-                        first.atStartOfDay(zone).toInstant(),
-                        last.plusDays(1).atStartOfDay(zone).toInstant());
-        QuotaHolder holder = scope.quotaHolder();
-        Quota quota = holder == null
-                ? null
-                : useCases.storage
-                        .quotas()
-                        .findFor(useCases.tenant(), holder, period)
-                        .orElse(null);
-        return Forecast.fromTotals(scope, period, currency, totals, scopeFilter(scope), pipelines::get, quota);
-    }
-
-    /** Whether a deal's owner is in the scope. */
-    private Predicate<UserId> scopeFilter(ForecastScope scope) {
-        if (scope.owner() != null) {
-            return owner -> owner.equals(scope.owner());
-        }
-        if (scope.team() != null) {
-            Team team = UseCases.found(
-                    useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team", scope.team());
-            return team::includes;
-        }
-        return owner -> true;
-    }
-
-    /** The pipeline's open, won and lost deals. */
-    private List<Opportunity> dealsOf(Pipeline pipeline) {
-        List<Opportunity> deals = new ArrayList<>(UseCases.everyPage(
-                request -> useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
-        for (StageId closing :
-                List.of(pipeline.wonStage().id(), pipeline.lostStage().id())) {
-            deals.addAll(UseCases.everyPage(
-                    request -> useCases.opportunities().findByStage(useCases.tenant(), closing, request)));
-        }
-        return deals;
-    }
-
-    /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */
-    public ForecastSnapshot takeForecastSnapshot(ForecastScope scope, QuotaPeriod period, Currency currency) {
-        Forecast forecast = forecast(scope, period, currency);
-        return useCases.save(
-                ForecastSnapshot.take(
-                        useCases.tenant(), ForecastSnapshotId.next(useCases.ids), forecast, useCases.clock),
-                useCases.storage.forecastSnapshots()::save);
-    }
-
-    /** The snapshots of the scope and period, oldest first. */
-    public List<ForecastSnapshot> forecastSnapshots(ForecastScope scope, QuotaPeriod period) {
-        return useCases.storage
-                .forecastSnapshots()
-                .findFor(useCases.tenant(), Require.notNull(scope, "scope"), Require.notNull(period, "period"));
-    }
-
-    /**
-     * How well each snapshot of the scope and period in the currency predicted what has been won in the period by
-     * now, oldest snapshot first.
-     */
-    public List<ForecastAccuracy> forecastAccuracy(ForecastScope scope, QuotaPeriod period, Currency currency) {
-        Money won = forecast(scope, period, currency).won();
-        return forecastSnapshots(scope, period).stream()
-                .filter(snapshot -> snapshot.forecast().currency().equals(currency))
-                .map(snapshot -> ForecastAccuracy.of(snapshot, won))
-                .toList();
-    }
-
-    /** Counts, values, conversion, win rate and cycle times of the pipeline's deals, values in the currency. */
-    public PipelineMetrics pipelineMetrics(PipelineId pipelineId, Currency currency) {
-        Require.notNull(currency, "currency");
-        Pipeline pipeline = loadPipeline(pipelineId);
-        return PipelineMetrics.of(pipeline, currency, dealsOf(pipeline));
-    }
-
-    /** Sets the quota of a user or team for a period, replacing the amount of an existing one. */
-    public Quota setQuota(QuotaHolder holder, QuotaPeriod period, Money amount) {
-        Require.notNull(holder, "holder");
-        Require.notNull(period, "period");
-        return useCases.write(() -> {
-            useCases.references.team(holder.team(), "holder.team");
-            Optional<Quota> existing = useCases.storage.quotas().findFor(useCases.tenant(), holder, period);
-            Quota quota;
-            if (existing.isPresent()) {
-                quota = existing.get();
-                quota.changeAmount(amount, useCases.clock);
-            } else {
-                quota = Quota.set(
-                        useCases.tenant(), QuotaId.next(useCases.ids), holder, period, amount, useCases.clock);
-            }
-            return useCases.save(quota, useCases.storage.quotas()::save);
-        });
-    }
-
-    public Optional<Quota> quota(QuotaHolder holder, QuotaPeriod period) {
-        return useCases.storage
-                .quotas()
-                .findFor(useCases.tenant(), Require.notNull(holder, "holder"), Require.notNull(period, "period"));
-    }
-
-    /** Quotas overlapping the period, by period. */
-    public List<Quota> quotasOverlapping(QuotaPeriod period) {
-        return useCases.storage.quotas().findOverlapping(useCases.tenant(), Require.notNull(period, "period"));
     }
 }

@@ -16,13 +16,17 @@ import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
+import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.Require;
+import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TenantMismatchException;
+import org.crmkit.core.common.TransactionConflictException;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
@@ -187,6 +191,25 @@ final class UseCases {
                 writeDepth.set(depth);
             }
         });
+    }
+
+    /** {@link Crm#retrying(int, Supplier)}: runs the change in fresh transactions until it does not conflict. */
+    <T> T retrying(int maxAttempts, Supplier<T> change) {
+        Require.positive(maxAttempts, "maxAttempts");
+        Require.notNull(change, "change");
+        if (storage.transactions().isActive()) {
+            throw new IllegalTransitionException("crm.retrying runs each attempt in a fresh transaction and cannot run"
+                    + " inside the transaction already active on this thread");
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return write(change);
+            } catch (StaleVersionException | TransactionConflictException conflict) {
+                if (attempt == maxAttempts) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     /**

@@ -58,7 +58,7 @@ class LeadConversionTest {
     final Leads leads = crm.leads();
     final UserId owner = UserId.of(UUID.randomUUID());
     final CampaignId campaign = StoredRecords.campaign(storage, clock);
-    final Pipeline pipeline = crm.sales()
+    final Pipeline pipeline = crm.pipelines()
             .definePipeline(
                     "New business",
                     List.of(

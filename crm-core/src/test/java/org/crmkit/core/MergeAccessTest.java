@@ -110,7 +110,7 @@ class MergeAccessTest {
                                 open.parties()
                                         .registerAccount(NewAccount.of("Acme", colleague.id()))
                                         .id(),
-                                open.sales()
+                                open.pipelines()
                                         .definePipeline(
                                                 "Sales",
                                                 List.of(

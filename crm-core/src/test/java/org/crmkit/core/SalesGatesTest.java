@@ -48,27 +48,30 @@ class SalesGatesTest {
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(java.util.UUID.randomUUID());
     final AccountId account = StoredRecords.account(storage, clock);
-    final Pipeline pipeline = sales.definePipeline(
-            "Enterprise",
-            List.of(
-                    NewStage.open("Discover", 10, ForecastCategory.PIPELINE).rottingAfter(10),
-                    NewStage.open("Prove", 40, ForecastCategory.BEST_CASE)
-                            .gatedBy(
-                                    StageGate.requires(DealField.AMOUNT),
-                                    StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
-                                    StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING)),
-                    NewStage.open("Commit", 80, ForecastCategory.COMMIT)
-                            .gatedBy(StageGate.allOf(
-                                    "Commit criteria",
-                                    List.of(
-                                            StageGate.requiresLineItem(),
-                                            StageGate.minimumAmount(Money.of("5000.00", "EUR")),
-                                            StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
-                                            StageGate.requiresCustomField("budget"),
-                                            StageGate.approvalBy(Role.MANAGER)))),
-                    NewStage.open("Contract", 90, ForecastCategory.COMMIT).gatedBy(StageGate.maxStagesSkipped(0)),
-                    NewStage.won("Won").gatedBy(StageGate.requires(DealField.NEXT_STEP)),
-                    NewStage.lost("Lost")));
+    final Pipeline pipeline = crm.pipelines()
+            .definePipeline(
+                    "Enterprise",
+                    List.of(
+                            NewStage.open("Discover", 10, ForecastCategory.PIPELINE)
+                                    .rottingAfter(10),
+                            NewStage.open("Prove", 40, ForecastCategory.BEST_CASE)
+                                    .gatedBy(
+                                            StageGate.requires(DealField.AMOUNT),
+                                            StageGate.requires(DealField.EXPECTED_CLOSE_DATE),
+                                            StageGate.requiresActivitySinceStageEntry(ActivityKind.MEETING)),
+                            NewStage.open("Commit", 80, ForecastCategory.COMMIT)
+                                    .gatedBy(StageGate.allOf(
+                                            "Commit criteria",
+                                            List.of(
+                                                    StageGate.requiresLineItem(),
+                                                    StageGate.minimumAmount(Money.of("5000.00", "EUR")),
+                                                    StageGate.requiresContactRole(BuyingRole.DECISION_MAKER),
+                                                    StageGate.requiresCustomField("budget"),
+                                                    StageGate.approvalBy(Role.MANAGER)))),
+                            NewStage.open("Contract", 90, ForecastCategory.COMMIT)
+                                    .gatedBy(StageGate.maxStagesSkipped(0)),
+                            NewStage.won("Won").gatedBy(StageGate.requires(DealField.NEXT_STEP)),
+                            NewStage.lost("Lost")));
     final StageId discover = stage(0);
     final StageId prove = stage(1);
     final StageId commit = stage(2);
@@ -277,7 +280,7 @@ class SalesGatesTest {
 
     @Test
     void winningNeedsAListedReasonAndTheWonStagesGates() {
-        sales.changeCloseReasons(pipeline.id(), List.of("Best fit", "Price"), List.of("Price", "No budget"));
+        crm.pipelines().changeCloseReasons(pipeline.id(), List.of("Best fit", "Price"), List.of("Price", "No budget"));
         Opportunity deal = openDeal();
 
         StageMoveResult refused = sales.markWon(deal.id(), "luck");
@@ -291,7 +294,7 @@ class SalesGatesTest {
 
     @Test
     void aLostDealKeepsReasonAndCompetitorAndReopensOnlyIntoAStageWhoseGatesItMeets() {
-        sales.changeCloseReasons(pipeline.id(), List.of(), List.of("Price", "No budget"));
+        crm.pipelines().changeCloseReasons(pipeline.id(), List.of(), List.of("Price", "No budget"));
         Opportunity deal = openDeal();
         sales.markLost(deal.id(), "price", "Globex");
         Opportunity lost = sales.opportunity(deal.id()).orElseThrow();

@@ -48,13 +48,14 @@ class SalesTest {
     final Sales sales = crm.sales();
     final AccountId account = StoredRecords.account(storage, clock);
     final UserId owner = UserId.of(UUID.randomUUID());
-    final Pipeline pipeline = sales.definePipeline(
-            "New business",
-            List.of(
-                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-                    NewStage.won("Won"),
-                    NewStage.lost("Lost")));
+    final Pipeline pipeline = crm.pipelines()
+            .definePipeline(
+                    "New business",
+                    List.of(
+                            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                            NewStage.won("Won"),
+                            NewStage.lost("Lost")));
 
     Opportunity open(String name, LocalDate close) {
         return sales.openOpportunity(new NewOpportunity(
@@ -63,17 +64,17 @@ class SalesTest {
 
     @Test
     void aDefinedPipelineIsStoredAndListed() {
-        assertThat(sales.pipelines()).extracting(Pipeline::id).containsExactly(pipeline.id());
+        assertThat(crm.pipelines().pipelines()).extracting(Pipeline::id).containsExactly(pipeline.id());
         assertThat(published).extracting(DomainEvent::eventType).containsExactly("PipelineDefined");
     }
 
     @Test
     void anInvalidPipelineStoresNothing() {
-        assertThatThrownBy(() ->
-                        sales.definePipeline("Broken", List.of(NewStage.open("Only", 10, ForecastCategory.PIPELINE))))
+        assertThatThrownBy(() -> crm.pipelines()
+                        .definePipeline("Broken", List.of(NewStage.open("Only", 10, ForecastCategory.PIPELINE))))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
-        assertThat(sales.pipelines()).hasSize(1);
+        assertThat(crm.pipelines().pipelines()).hasSize(1);
     }
 
     @Test
@@ -159,26 +160,33 @@ class SalesTest {
     @Test
     void settingAQuotaTwiceChangesTheOneQuota() {
         QuotaHolder holder = QuotaHolder.user(owner);
-        Quota first = sales.setQuota(holder, QuotaPeriod.quarter(2026, 2), Money.of("100000.00", "EUR"));
-        Quota second = sales.setQuota(holder, QuotaPeriod.quarter(2026, 2), Money.of("120000.00", "EUR"));
+        Quota first = crm.forecasts().setQuota(holder, QuotaPeriod.quarter(2026, 2), Money.of("100000.00", "EUR"));
+        Quota second = crm.forecasts().setQuota(holder, QuotaPeriod.quarter(2026, 2), Money.of("120000.00", "EUR"));
 
         assertThat(second.id()).isEqualTo(first.id());
-        assertThat(sales.quota(holder, QuotaPeriod.quarter(2026, 2))
+        assertThat(crm.forecasts()
+                        .quota(holder, QuotaPeriod.quarter(2026, 2))
                         .orElseThrow()
                         .amount())
                 .isEqualTo(Money.of("120000.00", "EUR"));
-        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 5))))
+        assertThat(crm.forecasts().quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 5))))
                 .hasSize(1);
-        assertThat(sales.quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 7))))
+        assertThat(crm.forecasts().quotasOverlapping(QuotaPeriod.month(YearMonth.of(2026, 7))))
                 .isEmpty();
     }
 
     @Test
     void stageEditsAreStored() {
-        Pipeline changed = sales.addStage(pipeline.id(), NewStage.open("Demo", 30, ForecastCategory.PIPELINE), 1);
-        sales.renameStage(pipeline.id(), changed.stages().get(1).id(), "Product demo");
+        Pipeline changed =
+                crm.pipelines().addStage(pipeline.id(), NewStage.open("Demo", 30, ForecastCategory.PIPELINE), 1);
+        crm.pipelines().renameStage(pipeline.id(), changed.stages().get(1).id(), "Product demo");
 
-        assertThat(sales.pipeline(pipeline.id()).orElseThrow().stages().get(1).name())
+        assertThat(crm.pipelines()
+                        .pipeline(pipeline.id())
+                        .orElseThrow()
+                        .stages()
+                        .get(1)
+                        .name())
                 .isEqualTo("Product demo");
     }
 }

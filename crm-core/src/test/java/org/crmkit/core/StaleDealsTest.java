@@ -31,13 +31,15 @@ class StaleDealsTest {
     final Crm crm = Crm.builder().storage(storage).clock(clock).build();
     final Sales sales = crm.sales();
     final UserId owner = UserId.of(UUID.randomUUID());
-    final Pipeline pipeline = sales.definePipeline(
-            "New business",
-            List.of(
-                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE).rottingAfter(10),
-                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-                    NewStage.won("Won"),
-                    NewStage.lost("Lost")));
+    final Pipeline pipeline = crm.pipelines()
+            .definePipeline(
+                    "New business",
+                    List.of(
+                            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE)
+                                    .rottingAfter(10),
+                            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                            NewStage.won("Won"),
+                            NewStage.lost("Lost")));
 
     Opportunity openDeal(String name) {
         return sales.openOpportunity(NewOpportunity.of(
@@ -56,13 +58,14 @@ class StaleDealsTest {
 
     @Test
     void aDealOneDayInAOneDayStageIsDescribedAsOneDay() {
-        Pipeline callbacks = sales.definePipeline(
-                "Callbacks",
-                List.of(
-                        NewStage.open("Call back", 10, ForecastCategory.PIPELINE)
-                                .rottingAfter(1),
-                        NewStage.won("Won"),
-                        NewStage.lost("Lost")));
+        Pipeline callbacks = crm.pipelines()
+                .definePipeline(
+                        "Callbacks",
+                        List.of(
+                                NewStage.open("Call back", 10, ForecastCategory.PIPELINE)
+                                        .rottingAfter(1),
+                                NewStage.won("Won"),
+                                NewStage.lost("Lost")));
         sales.openOpportunity(NewOpportunity.of(
                 "Callback", StoredRecords.account(storage, clock), callbacks.id(), Currency.getInstance("EUR"), owner));
         clock.advance(Duration.ofDays(1));
@@ -121,7 +124,7 @@ class StaleDealsTest {
 
     @Test
     void aDealWithoutActivityForThePipelinesInactivityDaysIsStaleUntilSomeoneCallsAgain() {
-        sales.changeInactivityDays(pipeline.id(), 7);
+        crm.pipelines().changeInactivityDays(pipeline.id(), 7);
         Opportunity deal = openDeal("Fleet");
         sales.moveToStage(deal.id(), pipeline.stages().get(1).id());
         clock.advance(Duration.ofDays(3));

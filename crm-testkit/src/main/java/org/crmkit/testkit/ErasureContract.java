@@ -150,7 +150,7 @@ public abstract class ErasureContract extends StorageContract {
                                 CaseCategory.of("access"),
                                 CasePriority.values()[0])
                         .withDescription("Reported by " + EMAIL));
-        Pipeline pipeline = crm.sales()
+        Pipeline pipeline = crm.pipelines()
                 .definePipeline(
                         "Sales",
                         List.of(

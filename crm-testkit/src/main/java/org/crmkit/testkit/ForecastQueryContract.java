@@ -10,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.OpportunityId;
+import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.RecordRef;
@@ -27,6 +29,7 @@ import org.crmkit.core.sales.Forecast;
 import org.crmkit.core.sales.ForecastScope;
 import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.OpportunityStatus;
 import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.QuotaPeriod;
 import org.crmkit.core.sales.Stage;
@@ -39,7 +42,9 @@ import org.junit.jupiter.api.Test;
  * open in every stage with and without a probability override, won and lost over two years, two currencies, some
  * without an amount, some shared with the viewer), a forecast made from the sums equals the forecast rolled up over
  * every deal ({@link Forecast#rollUp}), for random periods (a month, a quarter, a year), scopes and zones, from the
- * unrestricted repository and from a viewer's {@code visibleTo} view; another tenant's deals count nowhere. Extend it
+ * unrestricted repository and from a viewer's {@code visibleTo} view; another tenant's deals count nowhere. {@code
+ * findClosedInPipeline} answers, page by page, exactly the pipeline's deals won or lost in a period, in close time
+ * order. Extend it
  * and supply the storage.
  */
 public abstract class ForecastQueryContract extends VisibilityFixture {
@@ -54,20 +59,9 @@ public abstract class ForecastQueryContract extends VisibilityFixture {
 
     @Test
     void aForecastFromTheStoragesSumsEqualsTheRollUpOfEveryDeal() {
-        List<Pipeline> pipelines = List.of(
-                SalesMother.aPipeline(TENANT_A, ids, clock, "New business"),
-                SalesMother.aPipeline(TENANT_A, ids, clock, "Renewals"));
+        List<Pipeline> pipelines = storedDeals();
         Map<PipelineId, Pipeline> byId = new HashMap<>();
         pipelines.forEach(pipeline -> byId.put(pipeline.id(), pipeline));
-        List<Opportunity> deals = new ArrayList<>();
-        for (int i = 0; i < DEALS; i++) {
-            deals.add(randomDeal(pipelines.get(random.nextInt(2))));
-        }
-        inTransaction(() -> deals.stream().map(storage.opportunities()::save).toList());
-        inTransaction(() -> storage.opportunities().save(randomDeal(SalesMother.aPipeline(TENANT_B, ids, clock))));
-        for (int i = 0; i < deals.size(); i += 13) {
-            share(RecordRef.opportunity(deals.get(i).id()), viewer.id());
-        }
         OpportunityRepository all = storage.opportunities();
         OpportunityRepository visible = all.visibleTo(visibility);
         Map<OpportunityRepository, List<Opportunity>> everyDeal =
@@ -106,6 +100,66 @@ public abstract class ForecastQueryContract extends VisibilityFixture {
                 assertThat(fromTotals)
                         .as("forecast of %s for %s in %s, zone %s", scope, period, currency, zone)
                         .isEqualTo(expected);
+            }
+        }
+    }
+
+    /** Two pipelines of tenant A with {@value #DEALS} random deals, every 13th shared with the viewer; one of B. */
+    private List<Pipeline> storedDeals() {
+        List<Pipeline> pipelines = List.of(
+                SalesMother.aPipeline(TENANT_A, ids, clock, "New business"),
+                SalesMother.aPipeline(TENANT_A, ids, clock, "Renewals"));
+        List<Opportunity> deals = new ArrayList<>();
+        for (int i = 0; i < DEALS; i++) {
+            deals.add(randomDeal(pipelines.get(random.nextInt(2))));
+        }
+        inTransaction(() -> deals.stream().map(storage.opportunities()::save).toList());
+        inTransaction(() -> storage.opportunities().save(randomDeal(SalesMother.aPipeline(TENANT_B, ids, clock))));
+        for (int i = 0; i < deals.size(); i += 13) {
+            share(RecordRef.opportunity(deals.get(i).id()), viewer.id());
+        }
+        return pipelines;
+    }
+
+    @Test
+    void thePipelinesDealsClosedInAPeriodAreEveryDealOfItWonOrLostThen() {
+        List<Pipeline> pipelines = storedDeals();
+        OpportunityRepository all = storage.opportunities();
+        OpportunityRepository visible = all.visibleTo(visibility);
+        Map<OpportunityRepository, List<Opportunity>> everyDeal =
+                Map.of(all, everyDeal(all), visible, everyDeal(visible));
+        Comparator<Opportunity> byCloseTime = Comparator.comparing(Opportunity::closedAt)
+                .thenComparing(deal -> deal.id().value());
+        for (int i = 0; i < 20; i++) {
+            Pipeline pipeline = pipelines.get(random.nextInt(2));
+            QuotaPeriod period = randomPeriod();
+            ZoneId zone = random.nextBoolean() ? ZoneOffset.UTC : ZoneId.of("Pacific/Auckland");
+            Instant from = period.first().atDay(1).atStartOfDay(zone).toInstant();
+            Instant to =
+                    period.last().atEndOfMonth().plusDays(1).atStartOfDay(zone).toInstant();
+            int pageSize = 1 + random.nextInt(40);
+            for (OpportunityRepository repository : List.of(all, visible)) {
+                List<Opportunity> expected = everyDeal.get(repository).stream()
+                        .filter(deal -> deal.pipeline().equals(pipeline.id()))
+                        .filter(deal -> deal.status() != OpportunityStatus.OPEN)
+                        .filter(deal -> !deal.closedAt().isBefore(from)
+                                && deal.closedAt().isBefore(to))
+                        .sorted(byCloseTime)
+                        .toList();
+                List<Opportunity> found = new ArrayList<>();
+                PageRequest request = PageRequest.first(pageSize);
+                Page<Opportunity> page;
+                do {
+                    page = repository.findClosedInPipeline(TENANT_A, pipeline.id(), from, to, request);
+                    found.addAll(page.items());
+                    request = request.next();
+                } while (page.hasNext());
+                assertThat(found)
+                        .as("deals of %s closed in %s, zone %s, pages of %d", pipeline.name(), period, zone, pageSize)
+                        .extracting(Opportunity::id)
+                        .containsExactlyElementsOf(
+                                expected.stream().map(Opportunity::id).toList());
+                assertThat(page.totalElements()).isEqualTo(expected.size());
             }
         }
     }

@@ -40,7 +40,7 @@ abstract class MergeFixture extends StorageContract {
     }
 
     protected Pipeline pipeline() {
-        return crm.sales()
+        return crm.pipelines()
                 .definePipeline(
                         "Sales",
                         List.of(

@@ -64,7 +64,7 @@ public abstract class OpportunityAndCreditNoteRefContract extends StorageContrac
     void accountAndPipeline() {
         owner = UserId.next(ids);
         acme = crm().parties().registerAccount(NewAccount.of("ACME Manufacturing", owner));
-        pipeline = crm().sales()
+        pipeline = crm().pipelines()
                 .definePipeline(
                         "New business",
                         List.of(

@@ -289,7 +289,7 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
 
     @Test
     void anOpportunityNamesItsMissingAccountContactLeadOrCampaign() {
-        Pipeline pipeline = crmOfA.sales()
+        Pipeline pipeline = crmOfA.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(
@@ -330,13 +330,13 @@ public abstract class ReferenceIntegrityContract extends StorageContract {
     void aQuotaOfAnUnknownTeamIsRefused() {
         refusedNaming(
                 "holder.team",
-                () -> crmOfA.sales()
+                () -> crmOfA.forecasts()
                         .setQuota(
                                 QuotaHolder.team(TeamId.next(ids)),
                                 QuotaPeriod.year(2026),
                                 Money.of("1000.00", "EUR")));
 
-        assertThat(crmOfA.sales().quotasOverlapping(QuotaPeriod.year(2026))).isEmpty();
+        assertThat(crmOfA.forecasts().quotasOverlapping(QuotaPeriod.year(2026))).isEmpty();
     }
 
     @Test

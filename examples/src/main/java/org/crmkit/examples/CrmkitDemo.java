@@ -192,7 +192,7 @@ public final class CrmkitDemo {
                         ada.id()),
                 new AssignmentRule.ToUser("Switzerland", LeadCriteria.place(TerritoryRule.country("CH")), ben.id()),
                 new AssignmentRule.RoundRobin("Sales DACH in turn", LeadCriteria.ANY, sales.id(), 10, Map.of()));
-        Pipeline defined = setup.sales()
+        Pipeline defined = setup.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(
@@ -207,7 +207,7 @@ public final class CrmkitDemo {
                                                 StageGate.minimumAmount(Money.of("10000.00", "EUR"))),
                                 NewStage.won("Won"),
                                 NewStage.lost("Lost")));
-        Pipeline pipeline = setup.sales()
+        Pipeline pipeline = setup.pipelines()
                 .changeCloseReasons(
                         defined.id(), List.of("product fit", "price"), List.of("price", "competitor", "no decision"));
         Crm crm = Crm.builder()
@@ -367,7 +367,7 @@ public final class CrmkitDemo {
                 crm.sales().moveToStage(other.id(), pipeline.stages().get(stage).id());
             }
         }
-        PipelineMetrics metrics = crm.sales().pipelineMetrics(pipeline.id(), Currency.getInstance("EUR"));
+        PipelineMetrics metrics = crm.forecasts().pipelineMetrics(pipeline.id(), Currency.getInstance("EUR"));
         out.printf(
                 "      open deals: %s; won %d, lost %d%n",
                 metrics.stages().stream()

@@ -97,7 +97,7 @@ public final class MergeExample {
                 .openOpportunity(NewOpportunity.of(
                                 "Tools for Kim",
                                 acme.id(),
-                                crm.sales()
+                                crm.pipelines()
                                         .definePipeline(
                                                 "Sales",
                                                 List.of(

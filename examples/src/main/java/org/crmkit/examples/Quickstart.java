@@ -127,7 +127,7 @@ public final class Quickstart {
         out.println("Task for " + ada.name() + ": " + followUp.subject() + " (due "
                 + followUp.dueAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES) + ")");
 
-        Pipeline pipeline = crm.sales()
+        Pipeline pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(

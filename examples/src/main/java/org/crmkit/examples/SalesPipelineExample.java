@@ -103,7 +103,7 @@ public final class SalesPipelineExample {
                 .leadAssignment(assignment)
                 .build();
 
-        Pipeline newBusiness = crm.sales()
+        Pipeline newBusiness = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(
@@ -121,12 +121,12 @@ public final class SalesPipelineExample {
                                                 StageGate.maxStagesSkipped(0)),
                                 NewStage.won("Won").gatedBy(StageGate.requires(DealField.NEXT_STEP)),
                                 NewStage.lost("Lost")));
-        crm.sales()
+        crm.pipelines()
                 .changeCloseReasons(
                         newBusiness.id(),
                         List.of("Product fit", "Price"),
                         List.of("Price", "Competitor", "No decision"));
-        Pipeline renewals = crm.sales()
+        Pipeline renewals = crm.pipelines()
                 .definePipeline(
                         "Renewals",
                         List.of(
@@ -230,8 +230,8 @@ public final class SalesPipelineExample {
                                 .withAmount(Money.of("6000.00", "EUR"))
                                 .withExpectedCloseDate(today.plusDays(10)));
         QuotaPeriod quarter = QuotaPeriod.quarter(today.getYear(), (today.getMonthValue() - 1) / 3 + 1);
-        crm.sales().setQuota(QuotaHolder.user(ada.id()), quarter, Money.of("60000.00", "EUR"));
-        Forecast forecast = crm.sales().forecast(ForecastScope.owner(ada.id()), quarter, EUR);
+        crm.forecasts().setQuota(QuotaHolder.user(ada.id()), quarter, Money.of("60000.00", "EUR"));
+        Forecast forecast = crm.forecasts().forecast(ForecastScope.owner(ada.id()), quarter, EUR);
         out.println("Forecast for Ada, " + quarter.first() + ".." + quarter.last() + ":");
         for (ForecastCategory category : List.of(
                 ForecastCategory.PIPELINE,

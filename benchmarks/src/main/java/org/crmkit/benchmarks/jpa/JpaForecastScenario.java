@@ -29,17 +29,20 @@ import org.crmkit.core.sales.ForecastScope;
 import org.crmkit.core.sales.NewOpportunity;
 import org.crmkit.core.sales.Opportunity;
 import org.crmkit.core.sales.Pipeline;
+import org.crmkit.core.sales.PipelineMetrics;
 import org.crmkit.core.sales.QuotaPeriod;
 import org.crmkit.core.sales.Stage;
+import org.crmkit.core.sales.StageMetrics;
 import org.crmkit.persistence.jpa.JpaStorage;
 
 /**
  * A quarter's forecast on the embedded PostgreSQL 17 among 1,000,000 deals of one pipeline, 160 owners: every 20th
  * deal is open (50,000, expected to close from July 2026 to June 2027, in the three open stages), the others were won
  * or lost, alternately, spread evenly over the ten years before 7 December 2026. {@code Crm.sales().forecast} of the
- * fourth quarter of 2026 for the whole tenant and for one owner, sampled after a warm-up, median, p90, p99 and maximum;
- * with {@code --before}, also once the way it was computed before schema 24 (every open and every won deal of the
- * pipeline read and rolled up, {@link Forecast#rollUp}), to compare. The deals are inserted by SQL from documents of
+ * fourth quarter of 2026 for the whole tenant and for one owner, and the pipeline metrics of that quarter (the open
+ * deals and the quarter's won and lost ones read), sampled after a warm-up, median, p90, p99 and maximum; with {@code
+ * --before}, also once the way the forecast was computed before schema 24 (every open and every won deal of the
+ * pipeline read and rolled up, {@link Forecast#rollUp}) and the all-time pipeline metrics (every deal read). The deals are inserted by SQL from documents of
  * stored deals, then analysed; the plans of the two statements are printed. Build and run from the repository root:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
@@ -96,17 +99,33 @@ public final class JpaForecastScenario {
         explain();
         Crm crm = Crm.builder().storage(storage).clock(clock).tenant(TENANT).build();
         System.out.printf("load average before: %s%n", Sampling.loadAverage());
-        Forecast whole = crm.sales().forecast(ForecastScope.ALL, QUARTER, EUR);
+        Forecast whole = crm.forecasts().forecast(ForecastScope.ALL, QUARTER, EUR);
         System.out.printf("forecast of %s: %s%n", QUARTER, whole);
         Sampling.measure(
                 "forecast of the quarter, whole tenant",
                 200,
-                () -> crm.sales().forecast(ForecastScope.ALL, QUARTER, EUR));
+                () -> crm.forecasts().forecast(ForecastScope.ALL, QUARTER, EUR));
         Sampling.measure(
                 "forecast of the quarter, one owner",
                 200,
-                () -> crm.sales().forecast(ForecastScope.owner(JpaVisibilityScenarios.owner(7)), QUARTER, EUR));
+                () -> crm.forecasts().forecast(ForecastScope.owner(JpaVisibilityScenarios.owner(7)), QUARTER, EUR));
+        PipelineMetrics quarter = crm.forecasts().pipelineMetrics(pipeline.id(), EUR, QUARTER);
+        System.out.printf(
+                "pipeline metrics of %s: %d won, %d lost, %d open%n",
+                QUARTER,
+                quarter.won(),
+                quarter.lost(),
+                quarter.stages().stream().mapToLong(StageMetrics::openDeals).sum());
+        Sampling.measure(
+                "pipeline metrics of the quarter (the open deals and the quarter's closed ones read)",
+                10,
+                () -> crm.forecasts().pipelineMetrics(pipeline.id(), EUR, QUARTER));
         if (before) {
+            long metricsStart = System.nanoTime();
+            crm.forecasts().pipelineMetrics(pipeline.id(), EUR);
+            System.out.printf(
+                    "pipeline metrics of all time (every deal of the pipeline read): %.2f s%n",
+                    (System.nanoTime() - metricsStart) / 1e9);
             long start = System.nanoTime();
             Forecast old = rolledUpAsBefore(crm, pipeline);
             System.out.printf(

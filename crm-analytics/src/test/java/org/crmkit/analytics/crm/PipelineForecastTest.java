@@ -39,14 +39,15 @@ class PipelineForecastTest {
     final UserId owner = UserId.of(UUID.randomUUID());
     final AccountId account =
             crm.parties().registerAccount(NewAccount.of("ACME", owner)).id();
-    final Pipeline pipeline = sales.definePipeline(
-            "New business",
-            List.of(
-                    NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
-                    NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
-                    NewStage.open("Negotiate", 80, ForecastCategory.COMMIT),
-                    NewStage.won("Won"),
-                    NewStage.lost("Lost")));
+    final Pipeline pipeline = crm.pipelines()
+            .definePipeline(
+                    "New business",
+                    List.of(
+                            NewStage.open("Qualify", 10, ForecastCategory.PIPELINE),
+                            NewStage.open("Propose", 50, ForecastCategory.BEST_CASE),
+                            NewStage.open("Negotiate", 80, ForecastCategory.COMMIT),
+                            NewStage.won("Won"),
+                            NewStage.lost("Lost")));
 
     Opportunity deal(String name, String amount, String currency, LocalDate close, int stage) {
         Opportunity deal = sales.openOpportunity(new NewOpportunity(
@@ -79,8 +80,8 @@ class PipelineForecastTest {
         Opportunity bikes = deal("Bikes", "1000.00", "EUR", LocalDate.of(2026, 5, 1), 1);
         sales.overrideProbability(bikes.id(), 90);
 
-        PipelineForecast forecast =
-                PipelineForecast.of(sales.pipelines(), all(), PipelineForecast.Granularity.MONTH, ZoneOffset.UTC);
+        PipelineForecast forecast = PipelineForecast.of(
+                crm.pipelines().pipelines(), all(), PipelineForecast.Granularity.MONTH, ZoneOffset.UTC);
 
         assertThat(forecast.cells())
                 .extracting(
@@ -131,8 +132,8 @@ class PipelineForecastTest {
         deal("No date", "300.00", "EUR", null, 0);
         deal("Q2", "2000.00", "EUR", LocalDate.of(2026, 6, 30), 1);
 
-        PipelineForecast forecast =
-                PipelineForecast.of(sales.pipelines(), all(), PipelineForecast.Granularity.QUARTER, ZoneOffset.UTC);
+        PipelineForecast forecast = PipelineForecast.of(
+                crm.pipelines().pipelines(), all(), PipelineForecast.Granularity.QUARTER, ZoneOffset.UTC);
 
         assertThat(forecast.cells())
                 .extracting(
@@ -153,7 +154,7 @@ class PipelineForecastTest {
         deal("Dollar", "100.00", "USD", LocalDate.of(2026, 4, 1), 0);
 
         assertThatThrownBy(() -> PipelineForecast.of(
-                        sales.pipelines(), all(), PipelineForecast.Granularity.MONTH, ZoneOffset.UTC))
+                        crm.pipelines().pipelines(), all(), PipelineForecast.Granularity.MONTH, ZoneOffset.UTC))
                 .isInstanceOfSatisfying(
                         AnalyticsException.class, e -> assertThat(e.field()).isEqualTo("currency"));
         assertThatThrownBy(

@@ -42,6 +42,7 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     private final InMemoryIndex<OpportunityState> byStage;
     private final InMemoryRangeIndex<OpportunityState, LocalDate> openByCloseDate;
     private final InMemoryRangeIndex<OpportunityState, Instant> wonByCloseTime;
+    private final InMemoryRangeIndex<OpportunityState, Instant> closedByCloseTime;
 
     private final InMemoryRecordShareRepository shares;
 
@@ -57,6 +58,8 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
                 state -> state.status() == OpportunityStatus.OPEN ? state.expectedCloseDate() : null));
         this.wonByCloseTime = store.index(
                 new InMemoryRangeIndex<>(state -> state.status() == OpportunityStatus.WON ? state.closedAt() : null));
+        this.closedByCloseTime = store.index(
+                new InMemoryRangeIndex<>(state -> state.status() == OpportunityStatus.OPEN ? null : state.closedAt()));
     }
 
     private InMemoryOpportunityRepository(InMemoryOpportunityRepository all, VersionedStore<OpportunityState> visible) {
@@ -68,6 +71,7 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
         this.byStage = all.byStage;
         this.openByCloseDate = all.openByCloseDate;
         this.wonByCloseTime = all.wonByCloseTime;
+        this.closedByCloseTime = all.closedByCloseTime;
         this.shares = all.shares;
     }
 
@@ -147,6 +151,23 @@ final class InMemoryOpportunityRepository implements OpportunityRepository {
     @Override
     public Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page) {
         return paged(lookup(tenant, byStage, Require.notNull(stage, "stage"), BY_CLOSE_DATE), page);
+    }
+
+    @Override
+    public Page<Opportunity> findClosedInPipeline(
+            TenantId tenant, PipelineId pipeline, Instant from, Instant to, PageRequest page) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(pipeline, "pipeline");
+        Require.notNull(from, "from");
+        Require.notNull(to, "to");
+        Comparator<OpportunityState> byCloseTime =
+                Comparator.comparing(OpportunityState::closedAt).thenComparing(s -> s.id().value());
+        return transactions.read(() -> paged(
+                store.findAll(tenant, closedByCloseTime.between(tenant, from, true, to, false)).stream()
+                        .filter(deal -> deal.pipeline().equals(pipeline))
+                        .sorted(byCloseTime)
+                        .toList(),
+                page));
     }
 
     @Override

@@ -65,6 +65,14 @@ public interface OpportunityRepository {
     Page<Opportunity> findByStage(TenantId tenant, StageId stage, PageRequest page);
 
     /**
+     * The pipeline's deals closed (won or lost) from {@code from} (inclusive) to {@code to} (exclusive) by their close
+     * time, ordered by close time, then id. Reads only those deals (an index by pipeline and close time), not the
+     * pipeline's other closed deals.
+     */
+    Page<Opportunity> findClosedInPipeline(
+            TenantId tenant, PipelineId pipeline, Instant from, Instant to, PageRequest page);
+
+    /**
      * The deals a forecast of a period counts, summed by the storage: the open deals expected to close from {@code
      * from} to {@code to} (both inclusive) and the deals won from {@code wonFrom} (inclusive) to {@code wonTo}
      * (exclusive), those with an amount only, grouped by pipeline, stage, owner, status, currency and probability

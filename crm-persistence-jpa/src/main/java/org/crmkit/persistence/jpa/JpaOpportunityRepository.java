@@ -113,6 +113,20 @@ final class JpaOpportunityRepository implements OpportunityRepository {
                 page);
     }
 
+    @Override
+    public Page<Opportunity> findClosedInPipeline(
+            TenantId tenant, PipelineId pipeline, Instant from, Instant to, PageRequest page) {
+        return opportunities.page(
+                tenant,
+                RowQuery.where("r.pipelineId = :pipeline and r.status in ('WON', 'LOST')"
+                                + " and r.closedAt >= :from and r.closedAt < :to")
+                        .bind("pipeline", Require.notNull(pipeline, "pipeline").value())
+                        .bind("from", Require.notNull(from, "from"))
+                        .bind("to", Require.notNull(to, "to"))
+                        .orderBy("r.closedAt, r.id"),
+                page);
+    }
+
     private static RowQuery open() {
         return RowQuery.where("r.status = :open").bind("open", OpportunityStatus.OPEN.name());
     }

@@ -218,7 +218,7 @@ abstract class CrmStory {
                         crm.leads().convert(jo.id(), new ConvertLead(null, null, null, null, false)))
                 .contact();
 
-        Pipeline pipeline = crm.sales()
+        Pipeline pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(
@@ -231,7 +231,7 @@ abstract class CrmStory {
                         NewOpportunity.of("Two presses", acme.id(), pipeline.id(), Money.currency("EUR"), ada.id()));
         crm.sales().addLineItem(deal.id(), NewLineItem.of("PRESS-200", "2", Money.of("48000.00", "EUR"), "5"));
         crm.sales().moveToStage(deal.id(), pipeline.stages().get(1).id());
-        crm.sales()
+        crm.forecasts()
                 .setQuota(
                         QuotaHolder.user(ada.id()),
                         QuotaPeriod.month(YearMonth.from(today)),
@@ -316,18 +316,18 @@ abstract class CrmStory {
                                 + lead.source().value())
                         .toList()));
         facts.add("pipelines: "
-                + names(crm.sales().pipelines().stream().map(Pipeline::name).toList()));
+                + names(crm.pipelines().pipelines().stream().map(Pipeline::name).toList()));
         Opportunity stored = crm.sales().opportunity(deal.id()).orElseThrow();
         facts.add("deal: " + stored.amount() + " in "
                 + pipeline.requireStage(stored.stage()).name() + ", open in pipeline "
                 + crm.sales().openOpportunities(pipeline.id(), page).totalElements());
         facts.add("quota of Ada this month: "
-                + crm.sales()
+                + crm.forecasts()
                         .quota(QuotaHolder.user(ada.id()), QuotaPeriod.month(YearMonth.from(today)))
                         .orElseThrow()
                         .amount()
                 + ", quotas this year: "
-                + crm.sales()
+                + crm.forecasts()
                         .quotasOverlapping(QuotaPeriod.year(today.getYear()))
                         .size());
         Invoice billed = crm.billing().invoiceByNumber("2026-0042").orElseThrow();

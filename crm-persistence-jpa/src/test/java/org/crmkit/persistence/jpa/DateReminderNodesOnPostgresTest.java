@@ -109,7 +109,7 @@ class DateReminderNodesOnPostgresTest {
         Crm crm = nodes.first().crm();
         olga = crm.access().registerUser("Olga Owner", EmailAddress.of("olga@acme.example"), Set.of(Role.SALES));
         Account acme = crm.parties().registerAccount(NewAccount.of("Acme Trading", olga.id()));
-        Pipeline pipeline = crm.sales()
+        Pipeline pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(

@@ -134,7 +134,7 @@ final class ReportingStory {
         crm.campaigns().activate(fair.id());
         crm.campaigns().recordMemberStatus(fair.id(), RecordRef.contact(kim.id()), CampaignMemberStatus.RESPONDED);
 
-        Pipeline pipeline = crm.sales()
+        Pipeline pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(

@@ -295,7 +295,7 @@ abstract class ReportingViewsContract {
                     .opportunity(OpportunityId.of((UUID) row.get("opportunity_id")))
                     .orElseThrow();
             OpportunityState state = deal.state();
-            Pipeline pipeline = crm.sales().pipeline(state.pipeline()).orElseThrow();
+            Pipeline pipeline = crm.pipelines().pipeline(state.pipeline()).orElseThrow();
             Stage stage = pipeline.requireStage(state.stage());
             Map<String, Object> expected = new HashMap<>();
             expected.put("tenant_id", state.tenant().value());

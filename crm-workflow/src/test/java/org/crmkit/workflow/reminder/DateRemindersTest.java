@@ -134,7 +134,7 @@ class DateRemindersTest {
 
     @Test
     void opportunityOwnerIsRemindedTheDayAfterAMissedCloseDate() {
-        var pipeline = crm.sales()
+        var pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(

@@ -199,7 +199,7 @@ class FollowUpSequencesTest {
     void wonOpportunityEndsTheEnrolmentOfItsPrimaryContact() {
         Contact ada = customer("Ada", "DE", "Europe/Berlin", Locale.ENGLISH);
         Enrolment enrolment = sequences.enrol(ada.id(), "onboarding");
-        var pipeline = crm.sales()
+        var pipeline = crm.pipelines()
                 .definePipeline(
                         "New business",
                         List.of(
