@@ -14,15 +14,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.crmkit.core.Crm;
 import org.crmkit.core.calendar.StatutoryHolidays;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CountryCode;
 import org.crmkit.core.common.Holiday;
-import org.crmkit.core.common.Page;
-import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.party.ConsentPurpose;
@@ -37,7 +32,6 @@ import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.action.Action;
 import org.crmkit.workflow.action.Channel;
 import org.crmkit.workflow.action.ContactMessages;
-import org.crmkit.workflow.action.PlannedAction;
 
 /**
  * Sends customers greetings on their birthdays, on the anniversaries of the day they became customers and on
@@ -71,9 +65,6 @@ public final class Greetings implements Workflow {
     /** The name actions of this workflow are stored under. */
     public static final String NAME = "greetings";
 
-    private static final int PAGE = PageRequest.MAX_SIZE;
-
-    private final WorkflowRuntime runtime;
     private final Crm crm;
     private final GreetingMessages messages;
     private final LocalTime sendAt;
@@ -83,9 +74,9 @@ public final class Greetings implements Workflow {
     private final HolidayCalendar holidays;
     private final Set<String> holidayKeys;
     private final SegmentId holidayAudience;
+    private final GreetingScheduler scheduler;
 
     private Greetings(Builder builder) {
-        this.runtime = builder.runtime;
         this.crm = builder.runtime.crm();
         this.messages = new GreetingMessages(
                 crm, builder.templates, builder.defaultLanguage, builder.channel, builder.purpose, builder.offerCodes);
@@ -96,6 +87,7 @@ public final class Greetings implements Workflow {
         this.holidays = builder.holidays;
         this.holidayKeys = Set.copyOf(builder.holidayKeys);
         this.holidayAudience = builder.holidayAudience;
+        this.scheduler = new GreetingScheduler(builder.runtime, messages);
     }
 
     /** Starts configuring greetings on the runtime; {@link Builder#build()} registers them with it. */
@@ -138,7 +130,7 @@ public final class Greetings implements Workflow {
         int planned = 0;
         for (Occasion occasion : occasions) {
             for (MonthDay monthDay : leapDayPolicy.celebratedOn(day)) {
-                planned += planPageByPage(
+                planned += scheduler.planPageByPage(
                         page -> crm.parties().contactsWithOccasionOn(occasion, monthDay, page),
                         contact -> occasion.yearsOn(contact, day, leapDayPolicy)
                                 .flatMap(years -> dueGreeting(
@@ -168,7 +160,7 @@ public final class Greetings implements Workflow {
         if (greeted.isEmpty()) {
             return 0;
         }
-        return planSegment(
+        return scheduler.planSegment(
                 holidayAudience,
                 contact -> contact.contactPoints()
                         .primaryAddress()
@@ -207,83 +199,6 @@ public final class Greetings implements Workflow {
                 day,
                 due,
                 extra));
-    }
-
-    /**
-     * Plans the due greetings of each page of candidates in one transaction: a commit per page rather than per
-     * greeting, which is what a database pays most for (see {@link #planBatch}).
-     */
-    private int planPageByPage(
-            Function<PageRequest, Page<Contact>> query, Function<Contact, Optional<DueGreeting>> dueGreeting) {
-        int planned = 0;
-        PageRequest request = PageRequest.first(PAGE);
-        while (true) {
-            Page<Contact> page = query.apply(request);
-            planned += planBatch(page.items(), dueGreeting);
-            if (!page.hasNext()) {
-                return planned;
-            }
-            request = request.next();
-        }
-    }
-
-    /**
-     * Plans the due greetings of a segment's members a keyset page at a time, each page in one transaction: the
-     * storage reads each member once in the run, so a run costs time in proportion to the segment.
-     */
-    private int planSegment(SegmentId segment, Function<Contact, Optional<DueGreeting>> dueGreeting) {
-        int planned = 0;
-        ContactId after = null;
-        while (true) {
-            List<Contact> members = crm.segments().contactsIn(segment, after, PAGE);
-            planned += planBatch(members, dueGreeting);
-            if (members.size() < PAGE) {
-                return planned;
-            }
-            after = members.get(members.size() - 1).id();
-        }
-    }
-
-    /**
-     * Plans the due greetings of one batch of candidates in one transaction. The batch's contacts are locked first,
-     * in one call, so that another node planning them at the same moment waits and then finds them scheduled; when
-     * it schedules one of them anyway (a collision the locks do not prevent), the transaction runs again and skips
-     * what it scheduled.
-     */
-    private int planBatch(List<Contact> candidates, Function<Contact, Optional<DueGreeting>> dueGreeting) {
-        List<DueGreeting> due =
-                candidates.stream().map(dueGreeting).flatMap(Optional::stream).toList();
-        if (due.isEmpty()) {
-            return 0;
-        }
-        return runtime.inTransactionRetryingCollisions(NAME + " of " + due.size() + " contacts", () -> {
-            runtime.outbox()
-                    .lock(due.stream()
-                            .map(greeting -> RecordRef.contact(greeting.contact()))
-                            .toList());
-            return due.stream().mapToInt(this::schedule).sum();
-        });
-    }
-
-    /** Schedules one greeting unless it was scheduled before, its contact locked; the stored contact is checked again. */
-    private int schedule(DueGreeting greeting) {
-        if (runtime.actionByKey(greeting.key()).isPresent()) {
-            return 0;
-        }
-        return crm.parties()
-                .findContact(greeting.contact())
-                .flatMap(contact -> messages.messageTo(contact, greeting))
-                .map(message -> runtime.outbox()
-                                .schedule(
-                                        NAME,
-                                        new PlannedAction(
-                                                greeting.key(),
-                                                "greeting:" + greeting.contact(),
-                                                message,
-                                                greeting.due()))
-                        ? 1
-                        : 0)
-                .orElse(0);
     }
 
     /** Logs the sent greeting on the contact's timeline, in the transaction that marks it delivered. */
