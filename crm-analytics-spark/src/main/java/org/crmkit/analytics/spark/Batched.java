@@ -2,7 +2,6 @@ package org.crmkit.analytics.spark;
 
 import java.util.Collections;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.apache.spark.sql.Row;
@@ -31,11 +30,10 @@ final class Batched implements Iterator<Row> {
         return batch.hasNext();
     }
 
+    /** The next row; past the last, the exhausted batch's own {@link java.util.NoSuchElementException}. */
     @Override
     public Row next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
+        hasNext();
         return batch.next();
     }
 }

@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.crmkit.analytics.AnalyticsException;
 import org.crmkit.analytics.PeriodUnit;
 import org.crmkit.core.common.CrmException;
+import org.crmkit.core.common.InvalidValueException;
 
 /**
  * The analysis as a Spark application, for {@code spark-submit --class org.crmkit.analytics.spark.SparkAnalyticsJob}:
@@ -79,9 +80,11 @@ public final class SparkAnalyticsJob {
             format = switch (options.getOrDefault("--format", "parquet")) {
                 case "parquet" -> CustomerBaseAnalysis.Format.PARQUET;
                 case "csv" -> CustomerBaseAnalysis.Format.CSV;
-                default -> throw new IllegalArgumentException("--format must be parquet or csv");
+                default ->
+                    throw InvalidValueException.invalid(
+                            "--format", "must be parquet or csv, was '" + options.get("--format") + "'");
             };
-        } catch (IllegalArgumentException | CrmException usage) {
+        } catch (CrmException usage) {
             err.println("usage error: " + usage.getMessage());
             return 2;
         }
@@ -108,20 +111,22 @@ public final class SparkAnalyticsJob {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             if (!OPTIONS.contains(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i] + "; options: " + OPTIONS);
+                throw InvalidValueException.invalid(args[i], "is not an option; options: " + OPTIONS);
             }
             if (i + 1 >= args.length) {
-                throw new IllegalArgumentException(args[i] + " needs a value");
+                throw InvalidValueException.invalid(args[i], "needs a value");
             }
             options.put(args[i], args[i + 1]);
         }
         for (String required : List.of("--input", "--output", "--calibration-end")) {
             if (!options.containsKey(required)) {
-                throw new IllegalArgumentException(required + " is required");
+                throw InvalidValueException.required(required);
             }
         }
         if (options.containsKey("--cost-per-order") != options.containsKey("--key-threshold")) {
-            throw new IllegalArgumentException("--cost-per-order and --key-threshold go together");
+            throw InvalidValueException.invalid(
+                    options.containsKey("--cost-per-order") ? "--key-threshold" : "--cost-per-order",
+                    "is required with the other of --cost-per-order and --key-threshold");
         }
         return options;
     }
@@ -155,7 +160,7 @@ public final class SparkAnalyticsJob {
         return switch (name) {
             case "days" -> PeriodUnit.DAYS;
             case "weeks" -> PeriodUnit.WEEKS;
-            default -> throw new IllegalArgumentException("--time-unit must be days or weeks, was '" + name + "'");
+            default -> throw InvalidValueException.invalid("--time-unit", "must be days or weeks, was '" + name + "'");
         };
     }
 
@@ -163,8 +168,8 @@ public final class SparkAnalyticsJob {
         try {
             return LocalDate.parse(options.get(option));
         } catch (DateTimeParseException notADate) {
-            throw new IllegalArgumentException(
-                    option + " must be a date as yyyy-MM-dd, was '" + options.get(option) + "'");
+            throw InvalidValueException.invalid(
+                    option, "must be a date as yyyy-MM-dd, was '" + options.get(option) + "'");
         }
     }
 
@@ -173,7 +178,7 @@ public final class SparkAnalyticsJob {
         try {
             return new BigDecimal(text.strip());
         } catch (NumberFormatException notANumber) {
-            throw new IllegalArgumentException(option + " must be a number, was '" + text + "'");
+            throw InvalidValueException.invalid(option, "must be a number, was '" + text + "'");
         }
     }
 
@@ -181,7 +186,7 @@ public final class SparkAnalyticsJob {
         try {
             return number(options, option, defaultValue).intValueExact();
         } catch (ArithmeticException notWhole) {
-            throw new IllegalArgumentException(option + " must be a whole number, was '" + options.get(option) + "'");
+            throw InvalidValueException.invalid(option, "must be a whole number, was '" + options.get(option) + "'");
         }
     }
 }

@@ -144,8 +144,45 @@ class SparkAnalyticsRefusalsTest {
                         errors))
                 .isEqualTo(3);
         assertThat(err.toString(StandardCharsets.UTF_8))
-                .contains("--output is required")
-                .contains("--months must be a whole number")
+                .contains("CRM-0001: --output: is required")
+                .contains("CRM-0002: --months: must be a whole number, was '1.5'")
                 .contains("CRM-0202");
+    }
+
+    @Test
+    void everyUsageErrorOfTheJobNamesItsOptionWithACode(@TempDir Path folder) {
+        String input = folder.resolve("p.csv").toString();
+        String output = folder.resolve("out").toString();
+        String[] required = {"--input", input, "--output", output, "--calibration-end", "2026-06-30"};
+
+        assertThat(usageError(required, "--outptu", "x"))
+                .startsWith("usage error: CRM-0002: --outptu: is not an option");
+        assertThat(usageError(required, "--months")).isEqualTo("usage error: CRM-0002: --months: needs a value");
+        assertThat(usageError(required, "--format", "orc"))
+                .isEqualTo("usage error: CRM-0002: --format: must be parquet or csv, was 'orc'");
+        assertThat(usageError(required, "--time-unit", "hours"))
+                .isEqualTo("usage error: CRM-0002: --time-unit: must be days or weeks, was 'hours'");
+        assertThat(usageError(required, "--discount-rate", "a lot"))
+                .isEqualTo("usage error: CRM-0002: --discount-rate: must be a number, was 'a lot'");
+        assertThat(usageError(required, "--observation-end", "2026-02-30"))
+                .isEqualTo("usage error: CRM-0002: --observation-end: must be a date as yyyy-MM-dd, was '2026-02-30'");
+        assertThat(usageError(required, "--cost-per-order", "2"))
+                .isEqualTo("usage error: CRM-0002: --key-threshold: is required with the other of --cost-per-order"
+                        + " and --key-threshold");
+        assertThat(folder.resolve("out")).doesNotExist();
+    }
+
+    /** The first line the job writes to standard error for the required options and these, after its status 2. */
+    private static String usageError(String[] required, String... more) {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(required), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
+        int status = SparkAnalyticsJob.run(
+                spark,
+                args,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(status).as("status of %s", java.util.Arrays.toString(more)).isEqualTo(2);
+        return err.toString(StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
     }
 }
