@@ -3,9 +3,7 @@ package org.crmkit.analytics;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.crmkit.core.common.Require;
@@ -33,12 +31,8 @@ public final class CustomerSummarizer {
     private final long calibrationEndDay;
 
     private final long observationEndDay;
-    private final Map<String, CustomerState> customers = new LinkedHashMap<>();
+    private final CustomerStates customers = new CustomerStates();
     private long records;
-    /** The customer of the last record and its state: a file sorted by customer looks each one up once. */
-    private String lastCustomerId;
-
-    private CustomerState lastState;
 
     CustomerSummarizer(LocalDate calibrationEnd, LocalDate observationEnd, PeriodUnit unit) {
         this.calibrationEnd = Require.notNull(calibrationEnd, "calibrationEnd");
@@ -59,13 +53,21 @@ public final class CustomerSummarizer {
             return this;
         }
         records++;
-        String id = purchase.customerId();
-        if (!id.equals(lastCustomerId)) {
-            lastState = customers.computeIfAbsent(id, key -> new CustomerState());
-            lastCustomerId = id;
-        }
-        lastState.add(id, day, purchase.amount(), day <= calibrationEndDay);
+        customers.add(customers.customer(purchase.customerId()), day, purchase.amount(), day <= calibrationEndDay);
         return this;
+    }
+
+    /**
+     * Adds one purchase as the CSV reader hands over a simple line, without a record: the customer's ASCII id as
+     * bytes, the epoch day, and the amount unscaled with its scale (0 to 18) or, when {@code exactAmount} is not
+     * null, as that amount.
+     */
+    void add(byte[] id, int from, int to, long day, long unscaled, int scale, BigDecimal exactAmount) {
+        if (day > observationEndDay) {
+            return;
+        }
+        records++;
+        customers.add(customers.customer(id, from, to), day, unscaled, scale, exactAmount, day <= calibrationEndDay);
     }
 
     /** Adds every purchase of the iterable, in its order. */
@@ -95,14 +97,17 @@ public final class CustomerSummarizer {
                 || unit != other.unit) {
             throw AnalyticsException.invalidArgument("other", "summarizes another period or unit");
         }
-        for (String id : other.customers.keySet()) {
-            if (customers.containsKey(id)) {
+        for (int c = 0; c < other.customers.size(); c++) {
+            String id = other.customers.id(c);
+            if (customers.contains(id)) {
                 throw AnalyticsException.invalidArgument(
                         "other",
                         "customer " + id + " appears in both partitions;" + " partition the records by customer");
             }
         }
-        other.customers.forEach((id, state) -> customers.put(id, state.copy()));
+        for (int c = 0; c < other.customers.size(); c++) {
+            customers.copy(other.customers, c);
+        }
         records += other.records;
         return this;
     }
@@ -121,11 +126,12 @@ public final class CustomerSummarizer {
     public List<CustomerSummary> summaries() {
         List<CustomerSummary> result = new ArrayList<>(customers.size());
         long end = calibrationEnd.toEpochDay();
-        customers.forEach((id, state) -> {
-            if (state.purchaseDays > 0) {
-                result.add(state.toSummary(id, end, unit));
+        CustomerStates.DayCache days = new CustomerStates.DayCache();
+        for (int c = 0; c < customers.size(); c++) {
+            if (customers.inCalibrationCohort(c)) {
+                result.add(customers.summary(c, customers.id(c), end, unit, days));
             }
-        });
+        }
         if (result.isEmpty()) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.EMPTY_INPUT,
@@ -133,81 +139,5 @@ public final class CustomerSummarizer {
                     "no customer made a purchase on or before the end of calibration " + calibrationEnd);
         }
         return result;
-    }
-
-    /** Fixed-size running state of one customer. */
-    private static final class CustomerState {
-        private long firstDay;
-        private long lastDay;
-        private int purchaseDays;
-        private BigDecimal firstDayAmount = BigDecimal.ZERO;
-        private BigDecimal total = BigDecimal.ZERO;
-        private long lastSeenDay = Long.MIN_VALUE;
-        private int holdoutDays;
-        private BigDecimal holdoutTotal = BigDecimal.ZERO;
-
-        CustomerState copy() {
-            CustomerState copy = new CustomerState();
-            copy.firstDay = firstDay;
-            copy.lastDay = lastDay;
-            copy.purchaseDays = purchaseDays;
-            copy.firstDayAmount = firstDayAmount;
-            copy.total = total;
-            copy.lastSeenDay = lastSeenDay;
-            copy.holdoutDays = holdoutDays;
-            copy.holdoutTotal = holdoutTotal;
-            return copy;
-        }
-
-        void add(String customerId, long day, BigDecimal amount, boolean inCalibration) {
-            if (day < lastSeenDay) {
-                throw new AnalyticsException(
-                        AnalyticsException.Reason.MALFORMED_INPUT,
-                        "date",
-                        "customer " + customerId + " has a purchase on " + LocalDate.ofEpochDay(day)
-                                + " after one on " + LocalDate.ofEpochDay(lastSeenDay)
-                                + "; feed each customer's purchases in date order");
-            }
-            boolean newDay = day != lastSeenDay;
-            lastSeenDay = day;
-            if (!inCalibration) {
-                if (newDay) {
-                    holdoutDays++;
-                }
-                holdoutTotal = holdoutTotal.add(amount);
-                return;
-            }
-            if (purchaseDays == 0) {
-                firstDay = day;
-            }
-            if (newDay) {
-                purchaseDays++;
-                lastDay = day;
-            }
-            if (day == firstDay) {
-                firstDayAmount = firstDayAmount.add(amount);
-            }
-            total = total.add(amount);
-        }
-
-        CustomerSummary toSummary(String id, long calibrationEnd, PeriodUnit unit) {
-            int frequency = purchaseDays - 1;
-            BigDecimal repeatSpend = total.subtract(firstDayAmount);
-            BigDecimal monetary =
-                    frequency == 0 ? BigDecimal.ZERO : repeatSpend.divide(BigDecimal.valueOf(frequency), Money.CONTEXT);
-            PurchaseHistory history = new PurchaseHistory(
-                    frequency, unit.fromDays(lastDay - firstDay), unit.fromDays(calibrationEnd - firstDay));
-            return new CustomerSummary(
-                    id,
-                    LocalDate.ofEpochDay(firstDay),
-                    LocalDate.ofEpochDay(lastDay),
-                    purchaseDays,
-                    history,
-                    total,
-                    monetary,
-                    calibrationEnd - lastDay,
-                    holdoutDays,
-                    holdoutTotal);
-        }
     }
 }

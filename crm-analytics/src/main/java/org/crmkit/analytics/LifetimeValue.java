@@ -1,7 +1,6 @@
 package org.crmkit.analytics;
 
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.crmkit.core.common.Require;
@@ -122,23 +121,16 @@ public final class LifetimeValue {
             ages[i] = all[i].history().age();
             maxFrequency = Math.max(maxFrequency, all[i].frequency());
         }
-        Arrays.parallelSort(ages);
-        int distinct = 0;
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || Double.compare(ages[i], ages[i - 1]) != 0) {
-                ages[distinct++] = ages[i];
-            }
-        }
-        double[] distinctAges = Arrays.copyOf(ages, distinct);
-        long cells = (long) (maxFrequency + 1) * distinct;
+        DistinctValues ageRanks = DistinctValues.of(ages);
+        double[] distinctAges = ageRanks.values;
+        long cells = (long) (maxFrequency + 1) * distinctAges.length;
         if (cells > n) {
             return false;
         }
         int[] cellOf = new int[n];
-        IntStream.range(0, n)
-                .parallel()
-                .forEach(i -> cellOf[i] = all[i].frequency() * distinctAges.length
-                        + Arrays.binarySearch(distinctAges, all[i].history().age()));
+        for (int i = 0; i < n; i++) {
+            cellOf[i] = all[i].frequency() * distinctAges.length + ageRanks.index[i];
+        }
         boolean[] needed = new boolean[(int) cells];
         for (int cell : cellOf) {
             needed[cell] = true;

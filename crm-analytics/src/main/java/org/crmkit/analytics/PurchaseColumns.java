@@ -1,7 +1,6 @@
 package org.crmkit.analytics;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -22,14 +21,6 @@ import java.util.Map;
 final class PurchaseColumns {
 
     private static final int MAX_CACHED_DATES = 100_000;
-    private static final int DAY_CACHE_SIZE = 8192;
-
-    /** The shapes of date the bytes are read for directly. */
-    private enum DateShape {
-        ISO,
-        COMPACT,
-        OTHER
-    }
 
     private final int customer;
     private final String customerName;
@@ -43,22 +34,10 @@ final class PurchaseColumns {
     private final String productName;
     private final DateTimeFormatter dateFormat;
     private final String datePattern;
-    private final DateShape dateShape;
-    /** The last field holding a column that is read, 0-based. */
-    private final int lastUsed;
     /** Dates already read, by their text: purchase files repeat few distinct days many times. */
     private final Map<String, LocalDate> dates = new HashMap<>();
-    /** Dates read from bytes, by year, month and day packed into an int, direct-mapped. */
-    private final int[] dayKeys = new int[DAY_CACHE_SIZE];
-
-    private final LocalDate[] days = new LocalDate[DAY_CACHE_SIZE];
-    /** The customer id of the last simple record and its bytes: a file sorted by customer makes one String each. */
-    private byte[] lastIdBytes = new byte[64];
-
-    private int lastIdLength = -1;
-    private String lastId;
-    private final int[] starts;
-    private final int[] ends;
+    /** The fields of a simple line, read from its bytes. */
+    private final SimpleLine simpleLine;
 
     private PurchaseColumns(int[] indexes, String[] names, DateTimeFormatter dateFormat, String datePattern) {
         this.customer = indexes[0];
@@ -73,14 +52,9 @@ final class PurchaseColumns {
         this.productName = names[4];
         this.dateFormat = dateFormat;
         this.datePattern = datePattern;
-        this.dateShape = switch (datePattern) {
-            case "yyyy-MM-dd" -> DateShape.ISO;
-            case "yyyyMMdd" -> DateShape.COMPACT;
-            default -> DateShape.OTHER;
-        };
-        this.lastUsed = Arrays.stream(indexes).max().orElseThrow();
-        this.starts = new int[lastUsed + 1];
-        this.ends = new int[lastUsed + 1];
+        this.simpleLine = new SimpleLine(
+                SimpleLine.DateShape.of(datePattern),
+                Arrays.stream(indexes).max().orElseThrow());
     }
 
     /**
@@ -141,186 +115,69 @@ final class PurchaseColumns {
      * {@link #record(List, long)} reads it (or refuses it) instead.
      */
     PurchaseRecord simpleRecord(byte[] bytes, int offset, int length, char delimiter, long line) {
-        int found = delimiter == DelimitedLine.WHITESPACE
-                ? cutAtWhitespace(bytes, offset, offset + length)
-                : cutAt(delimiter, bytes, offset, offset + length);
-        if (found <= lastUsed
-                || !trimmed(bytes, customer)
-                || !trimmed(bytes, date)
-                || !trimmed(bytes, amount)
-                || (cost >= 0 && !trimmed(bytes, cost))
-                || (product >= 0 && starts[product] < ends[product] && !trimmed(bytes, product))) {
+        if (!simple(bytes, offset, length, delimiter)) {
             return null;
         }
-        String id = customerId(bytes, starts[customer], ends[customer]);
-        LocalDate day = dayOf(bytes, starts[date], ends[date]);
-        if (day == null) {
-            day = parseDate(text(bytes, date), line);
-        }
-        BigDecimal revenue = amountOf(bytes, starts[amount], ends[amount]);
-        if (revenue == null) {
-            revenue = parseAmount(text(bytes, amount), line, amount, amountName);
-        }
-        BigDecimal goods = null;
-        if (cost >= 0) {
-            goods = amountOf(bytes, starts[cost], ends[cost]);
-            if (goods == null) {
-                goods = parseAmount(text(bytes, cost), line, cost, costName);
-            }
-        }
-        String productId = product >= 0 ? text(bytes, product) : null;
+        String id = simpleLine.customerId(bytes, customer);
+        LocalDate day = simpleDate(bytes, line);
+        BigDecimal revenue = simpleAmount(bytes, amount, amountName, line);
+        BigDecimal goods = cost >= 0 ? simpleAmount(bytes, cost, costName, line) : null;
+        String productId = product >= 0 ? simpleLine.text(bytes, product) : null;
         return new PurchaseRecord(id, day, revenue, goods, productId);
     }
 
-    /** Notes where the fields up to the last one read start and end; how many were found, 0 for a quote. */
-    private int cutAt(char delimiter, byte[] bytes, int from, int to) {
-        int field = 0;
-        int start = from;
-        for (int i = from; i < to; i++) {
-            byte b = bytes[i];
-            if (b == '"') {
-                return 0;
-            }
-            if (b == delimiter && field <= lastUsed) {
-                starts[field] = start;
-                ends[field] = i;
-                field++;
-                start = i + 1;
-            }
-        }
-        if (field <= lastUsed) {
-            starts[field] = start;
-            ends[field] = to;
-            field++;
-        }
-        return field;
-    }
-
-    /** As {@link #cutAt} for fields separated by runs of whitespace (as {@link Character#isWhitespace} has it). */
-    private int cutAtWhitespace(byte[] bytes, int from, int to) {
-        int field = 0;
-        int i = from;
-        while (i < to && field <= lastUsed) {
-            while (i < to && whitespace(bytes[i])) {
-                i++;
-            }
-            int start = i;
-            while (i < to && !whitespace(bytes[i])) {
-                i++;
-            }
-            if (i > start) {
-                starts[field] = start;
-                ends[field] = i;
-                field++;
-            }
-        }
-        return field;
-    }
-
-    private static boolean whitespace(byte b) {
-        return b == ' ' || (b >= '\t' && b <= '\r') || (b >= 0x1C && b <= 0x1F);
-    }
-
-    /** Whether the field is not empty and has no whitespace (nor other control byte) at either end. */
-    private boolean trimmed(byte[] bytes, int index) {
-        return starts[index] < ends[index] && bytes[starts[index]] > ' ' && bytes[ends[index] - 1] > ' ';
-    }
-
-    private String text(byte[] bytes, int index) {
-        return new String(bytes, starts[index], ends[index] - starts[index], StandardCharsets.US_ASCII);
-    }
-
-    private String customerId(byte[] bytes, int from, int to) {
-        int length = to - from;
-        if (length == lastIdLength && Arrays.equals(bytes, from, to, lastIdBytes, 0, length)) {
-            return lastId;
-        }
-        if (length > lastIdBytes.length) {
-            lastIdBytes = new byte[Math.max(length, lastIdBytes.length * 2)];
-        }
-        System.arraycopy(bytes, from, lastIdBytes, 0, length);
-        lastIdLength = length;
-        lastId = new String(bytes, from, length, StandardCharsets.US_ASCII);
-        return lastId;
-    }
-
     /**
-     * The date of yyyy-MM-dd or yyyyMMdd digits, as the strict formatter reads them (year of era from 1, month 1
-     * to 12, a day the month has); null for any other text, which the formatter then reads or refuses.
+     * Adds the purchase of a simple line, read as {@link #simpleRecord} reads it and refused as it refuses it, to the
+     * summarizer without making a record; false when the line must be read from its text. A refusal of the
+     * summarizer gains the line.
      */
-    private LocalDate dayOf(byte[] bytes, int from, int to) {
-        int year;
-        int month;
-        int day;
-        if (dateShape == DateShape.ISO && to - from == 10 && bytes[from + 4] == '-' && bytes[from + 7] == '-') {
-            year = digits(bytes, from, 4);
-            month = digits(bytes, from + 5, 2);
-            day = digits(bytes, from + 8, 2);
-        } else if (dateShape == DateShape.COMPACT && to - from == 8) {
-            year = digits(bytes, from, 4);
-            month = digits(bytes, from + 4, 2);
-            day = digits(bytes, from + 6, 2);
-        } else {
-            return null;
+    boolean summarizeSimple(
+            byte[] bytes, int offset, int length, char delimiter, long line, CustomerSummarizer summarizer) {
+        if (!simple(bytes, offset, length, delimiter)) {
+            return false;
         }
-        if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
-            return null;
-        }
-        int key = (year << 9) | (month << 5) | day;
-        int slot = key & (DAY_CACHE_SIZE - 1);
-        if (dayKeys[slot] == key) {
-            return days[slot];
-        }
-        if (day > java.time.Month.of(month).length(java.time.Year.isLeap(year))) {
-            return null;
-        }
-        LocalDate parsed = LocalDate.of(year, month, day);
-        dayKeys[slot] = key;
-        days[slot] = parsed;
-        return parsed;
-    }
-
-    /** The number of count decimal digits; negative when one is not a digit. */
-    private static int digits(byte[] bytes, int from, int count) {
-        int value = 0;
-        for (int i = from; i < from + count; i++) {
-            int digit = bytes[i] - '0';
-            if (digit < 0 || digit > 9) {
-                return -1;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
-    }
-
-    /**
-     * The amount of at most 18 digits with at most one decimal point and at most 12 decimals, as
-     * {@code new BigDecimal(text)} reads it (same digits, same scale); null for any other text.
-     */
-    private static BigDecimal amountOf(byte[] bytes, int from, int to) {
-        if (to - from > 18) {
-            return null;
-        }
+        long day = simpleDate(bytes, line).toEpochDay();
         long unscaled = 0;
-        int scale = -1;
-        boolean digits = false;
-        for (int i = from; i < to; i++) {
-            int c = bytes[i];
-            if (c >= '0' && c <= '9') {
-                unscaled = unscaled * 10 + (c - '0');
-                digits = true;
-                if (scale >= 0) {
-                    scale++;
-                }
-            } else if (c == '.' && scale < 0) {
-                scale = 0;
-            } else {
-                return null;
-            }
+        int scale = 0;
+        BigDecimal exactAmount = null;
+        if (simpleLine.amount(bytes, amount)) {
+            unscaled = simpleLine.unscaled();
+            scale = simpleLine.scale();
+        } else {
+            exactAmount = parseAmount(simpleLine.text(bytes, amount), line, amount, amountName);
         }
-        return digits && scale <= org.crmkit.core.common.Money.MAX_DECIMALS
-                ? BigDecimal.valueOf(unscaled, Math.max(scale, 0))
-                : null;
+        if (cost >= 0 && !simpleLine.amount(bytes, cost)) {
+            // not summarized, but a cost the record would refuse is refused here too
+            parseAmount(simpleLine.text(bytes, cost), line, cost, costName);
+        }
+        try {
+            summarizer.add(
+                    bytes, simpleLine.start(customer), simpleLine.end(customer), day, unscaled, scale, exactAmount);
+        } catch (AnalyticsException e) {
+            throw e.atLine(line);
+        }
+        return true;
+    }
+
+    /** Whether the line can be read from its bytes: no quote, every column there, the fields read trimmed. */
+    private boolean simple(byte[] bytes, int offset, int length, char delimiter) {
+        return simpleLine.cut(bytes, offset, offset + length, delimiter)
+                && simpleLine.trimmed(bytes, customer)
+                && simpleLine.trimmed(bytes, date)
+                && simpleLine.trimmed(bytes, amount)
+                && (cost < 0 || simpleLine.trimmed(bytes, cost))
+                && (product < 0 || simpleLine.empty(product) || simpleLine.trimmed(bytes, product));
+    }
+
+    private LocalDate simpleDate(byte[] bytes, long line) {
+        LocalDate day = simpleLine.date(bytes, date);
+        return day != null ? day : parseDate(simpleLine.text(bytes, date), line);
+    }
+
+    private BigDecimal simpleAmount(byte[] bytes, int index, String name, long line) {
+        return simpleLine.amount(bytes, index)
+                ? BigDecimal.valueOf(simpleLine.unscaled(), simpleLine.scale())
+                : parseAmount(simpleLine.text(bytes, index), line, index, name);
     }
 
     private String field(List<String> fields, int index, String name, long line) {

@@ -92,11 +92,31 @@ public final class PurchaseCsvReader {
      *                            a directory or cannot be read.
      */
     public long read(Path file, Consumer<? super PurchaseRecord> consumer) {
+        return read(file, consumer, simpleRecords(consumer));
+    }
+
+    /**
+     * Reads a UTF-8 file into the summarizer: what {@code read(file, summarizer::add)} does, to the same summaries
+     * and the same refusals, without making a {@link PurchaseRecord} (nor a {@code String}, a date or an amount
+     * object) of a simple line (ASCII, no quote, a plain date and amount).
+     *
+     * @return the number of records read (those after the summarizer's end of observation included)
+     * @throws AnalyticsException as {@link #read(Path, Consumer)}, the summarizer's refusals gaining the line
+     */
+    public long summarize(Path file, CustomerSummarizer summarizer) {
+        return read(
+                file,
+                summarizer::add,
+                (columns, bytes, offset, length, line) ->
+                        columns.summarizeSimple(bytes, offset, length, delimiter, line, summarizer));
+    }
+
+    private long read(Path file, Consumer<? super PurchaseRecord> consumer, SimpleLines simple) {
         if (Files.isDirectory(file)) {
             throw unreadable(file, "is a directory, not a file");
         }
         try (InputStream in = Files.newInputStream(file)) {
-            return readUtf8(in, consumer);
+            return readUtf8(in, consumer, simple);
         } catch (AnalyticsException e) {
             throw e.inFile(file);
         } catch (NoSuchFileException e) {
@@ -108,11 +128,16 @@ public final class PurchaseCsvReader {
         }
     }
 
+    long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer) throws IOException {
+        return readUtf8(in, consumer, simpleRecords(consumer));
+    }
+
     /**
      * Reads UTF-8 bytes, line by line, so that invalid UTF-8 is refused at its own line. An ASCII line is read
      * from its bytes when it can be ({@link PurchaseColumns#simpleRecord}), otherwise from its text.
      */
-    long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer) throws IOException {
+    private long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer, SimpleLines simple)
+            throws IOException {
         Utf8Lines lines = new Utf8Lines(in);
         return read(
                 new Lines() {
@@ -127,11 +152,9 @@ public final class PurchaseCsvReader {
                     }
 
                     @Override
-                    public PurchaseRecord simpleRecord(PurchaseColumns columns, long lineNumber) {
+                    public boolean readSimple(PurchaseColumns columns, long lineNumber) {
                         return lines.ascii()
-                                ? columns.simpleRecord(
-                                        lines.bytes(), lines.offset(), lines.length(), delimiter, lineNumber)
-                                : null;
+                                && simple.read(columns, lines.bytes(), lines.offset(), lines.length(), lineNumber);
                     }
                 },
                 consumer);
@@ -190,9 +213,33 @@ public final class PurchaseCsvReader {
 
         String text();
 
-        /** The record of the current line read without its text, or null when it needs its text. */
-        default PurchaseRecord simpleRecord(PurchaseColumns columns, long lineNumber) {
-            return null;
+        /** Reads the current line from its bytes; false when it needs its text. */
+        default boolean readSimple(PurchaseColumns columns, long lineNumber) {
+            return false;
+        }
+    }
+
+    /** Reads a simple ASCII line from its bytes and hands on what it holds; false when the line needs its text. */
+    @FunctionalInterface
+    private interface SimpleLines {
+        boolean read(PurchaseColumns columns, byte[] bytes, int offset, int length, long line);
+    }
+
+    private SimpleLines simpleRecords(Consumer<? super PurchaseRecord> consumer) {
+        return (columns, bytes, offset, length, line) -> {
+            PurchaseRecord record = columns.simpleRecord(bytes, offset, length, delimiter, line);
+            if (record != null) {
+                accept(consumer, record, line);
+            }
+            return record != null;
+        };
+    }
+
+    private static void accept(Consumer<? super PurchaseRecord> consumer, PurchaseRecord record, long line) {
+        try {
+            consumer.accept(record);
+        } catch (AnalyticsException e) {
+            throw e.atLine(line);
         }
     }
 
@@ -202,35 +249,31 @@ public final class PurchaseCsvReader {
         PurchaseColumns columns = null;
         while (in.advance()) {
             lineNumber++;
-            PurchaseRecord record = columns == null ? null : in.simpleRecord(columns, lineNumber);
-            if (record == null) {
-                String line = in.text();
-                if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-                if (line.isBlank()) {
+            if (columns != null && in.readSimple(columns, lineNumber)) {
+                records++;
+                continue;
+            }
+            String line = in.text();
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+                line = line.substring(1);
+            }
+            if (line.isBlank()) {
+                continue;
+            }
+            List<String> fields = DelimitedLine.split(line, delimiter, lineNumber);
+            if (columns == null) {
+                columns = PurchaseColumns.resolve(
+                        header ? fields : columnNames,
+                        lineNumber,
+                        header,
+                        new String[] {customerColumn, dateColumn, amountColumn, costColumn, productColumn},
+                        dateFormat,
+                        datePattern);
+                if (header) {
                     continue;
                 }
-                List<String> fields = DelimitedLine.split(line, delimiter, lineNumber);
-                if (columns == null) {
-                    columns = PurchaseColumns.resolve(
-                            header ? fields : columnNames,
-                            lineNumber,
-                            header,
-                            new String[] {customerColumn, dateColumn, amountColumn, costColumn, productColumn},
-                            dateFormat,
-                            datePattern);
-                    if (header) {
-                        continue;
-                    }
-                }
-                record = columns.record(fields, lineNumber);
             }
-            try {
-                consumer.accept(record);
-            } catch (AnalyticsException e) {
-                throw e.atLine(lineNumber);
-            }
+            accept(consumer, columns.record(fields, lineNumber), lineNumber);
             records++;
         }
         if (records == 0) {

@@ -54,18 +54,6 @@ final class WeightedHistories {
         this.totalWeight = total;
     }
 
-    private static double[] distinct(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.parallelSort(sorted);
-        int count = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) {
-                sorted[count++] = sorted[i];
-            }
-        }
-        return Arrays.copyOf(sorted, count);
-    }
-
     /**
      * Folds the histories into distinct (x, t_x, T) rows, ordered by x, then t_x, then T. Each history becomes a
      * primitive key (x, index of t_x among the distinct recencies, index of T among the distinct ages) packed in a
@@ -90,8 +78,10 @@ final class WeightedHistories {
             i++;
         }
         requireRepeatPurchase(maxX);
-        double[] distinctRecencies = distinct(recencies);
-        double[] distinctAges = distinct(ages);
+        DistinctValues recencyRanks = DistinctValues.of(recencies);
+        DistinctValues ageRanks = DistinctValues.of(ages);
+        double[] distinctRecencies = recencyRanks.values;
+        double[] distinctAges = ageRanks.values;
         int ageBits = bits(distinctAges.length);
         int recencyBits = bits(distinctRecencies.length);
         if (bits(maxX + 1) + recencyBits + ageBits > 63) {
@@ -104,8 +94,8 @@ final class WeightedHistories {
         long[] keys = new long[n];
         for (int k = 0; k < n; k++) {
             keys[k] = ((long) frequencies[k] << (recencyBits + ageBits))
-                    | ((long) Arrays.binarySearch(distinctRecencies, recencies[k]) << ageBits)
-                    | Arrays.binarySearch(distinctAges, ages[k]);
+                    | ((long) recencyRanks.index[k] << ageBits)
+                    | ageRanks.index[k];
         }
         Arrays.parallelSort(keys);
         int rows = 0;
@@ -170,15 +160,9 @@ final class WeightedHistories {
             maxX = Math.max(maxX, h.frequency());
         }
         requireRepeatPurchase(maxX);
-        double[] distinctRecencies = distinct(recencies);
-        double[] distinctAges = distinct(ages);
-        int[] recencyIndex = new int[rows];
-        int[] ageIndex = new int[rows];
-        for (int row = 0; row < rows; row++) {
-            recencyIndex[row] = Arrays.binarySearch(distinctRecencies, recencies[row]);
-            ageIndex[row] = Arrays.binarySearch(distinctAges, ages[row]);
-        }
-        return new WeightedHistories(x, w, distinctRecencies, recencyIndex, distinctAges, ageIndex);
+        DistinctValues recencyRanks = DistinctValues.of(recencies);
+        DistinctValues ageRanks = DistinctValues.of(ages);
+        return new WeightedHistories(x, w, recencyRanks.values, recencyRanks.index, ageRanks.values, ageRanks.index);
     }
 
     private static void requireRepeatPurchase(int maxFrequency) {

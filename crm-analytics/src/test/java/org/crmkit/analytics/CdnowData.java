@@ -45,6 +45,17 @@ final class CdnowData {
                 .build();
     }
 
+    /** The master file: a header naming the columns, whitespace runs. */
+    static PurchaseCsvReader masterReader() {
+        return Analytics.csv()
+                .whitespaceDelimited()
+                .customerColumn("customer_id")
+                .dateColumn("date")
+                .amountColumn("dollar_value")
+                .datePattern("yyyyMMdd")
+                .build();
+    }
+
     /** A published summary row: ID, x, t_x, T, zbar. */
     record SummaryRow(String id, int x, double tx, double t, double zbar) {
         PurchaseHistory history() {

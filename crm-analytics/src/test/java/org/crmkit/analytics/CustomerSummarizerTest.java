@@ -101,6 +101,107 @@ class CustomerSummarizerTest {
                         e -> assertThat(e.reason()).isEqualTo(AnalyticsException.Reason.EMPTY_INPUT));
     }
 
+    @Test
+    void sumsHaveTheValueAndScaleOfBigDecimalAdditionAlsoBeyondWhatALongHolds() {
+        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1.plusDays(9), PeriodUnit.DAYS)
+                .add(purchase("small", JAN_1, "10"))
+                .add(purchase("small", JAN_1, "5.5"))
+                .add(purchase("small", JAN_1.plusDays(1), "0.125"))
+                .add(purchase("small", JAN_1.plusDays(2), "1E+3"))
+                .add(purchase("small", JAN_1.plusDays(10), "0.000000000001"))
+                .add(purchase("large", JAN_1, "999999999999999999"))
+                .add(purchase("large", JAN_1, "999999999999999999.999999999999"))
+                .add(purchase("large", JAN_1.plusDays(3), "0.5"))
+                .add(purchase("large", JAN_1.plusDays(11), "999999999999999999"))
+                .add(purchase("large", JAN_1.plusDays(12), "999999999999999999"))
+                .add(purchase("rescaled", JAN_1, "90000000000000000"))
+                .add(purchase("rescaled", JAN_1.plusDays(1), "0.001"));
+
+        CustomerSummary small = summarizer.summaries().get(0);
+        assertThat(small.totalSpend()).isEqualTo(SummarizedFileTest.sum("10", "5.5", "0.125", "1E+3"));
+        assertThat(small.monetaryValue())
+                .isEqualTo(SummarizedFileTest.sum("0.125", "1E+3").divide(BigDecimal.valueOf(2), Money.CONTEXT));
+        assertThat(small.holdoutSpend()).isEqualTo(new BigDecimal("0.000000000001"));
+        CustomerSummary large = summarizer.summaries().get(1);
+        assertThat(large.totalSpend())
+                .isEqualTo(SummarizedFileTest.sum("999999999999999999", "999999999999999999.999999999999", "0.5"));
+        assertThat(large.monetaryValue())
+                .isEqualTo(large.totalSpend()
+                        .subtract(SummarizedFileTest.sum("999999999999999999", "999999999999999999.999999999999"))
+                        .divide(BigDecimal.ONE, Money.CONTEXT));
+        assertThat(large.holdoutSpend()).isEqualTo(new BigDecimal("1999999999999999998"));
+        assertThat(summarizer.summaries().get(2).totalSpend())
+                .isEqualTo(SummarizedFileTest.sum("90000000000000000", "0.001"));
+        assertThat(Analytics.summarizer(JAN_1.plusDays(9), PeriodUnit.DAYS)
+                        .merge(summarizer)
+                        .summaries())
+                .isEqualTo(summarizer.summaries());
+    }
+
+    @Test
+    void theMeanRepeatSpendIsBigDecimalsQuotientToTheLastDigitAndScale() {
+        java.util.Random random = new java.util.Random(7);
+        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1.plusDays(100), PeriodUnit.DAYS);
+        List<BigDecimal> expected = new java.util.ArrayList<>();
+        for (int customer = 0; customer < 5_000; customer++) {
+            int days = 2 + random.nextInt(7);
+            BigDecimal firstDay = BigDecimal.ZERO;
+            BigDecimal total = BigDecimal.ZERO;
+            for (int day = 0; day < days; day++) {
+                BigDecimal amount = BigDecimal.valueOf(random.nextInt(100_000), random.nextInt(4))
+                        .multiply(BigDecimal.valueOf(random.nextInt(3) == 0 ? days - 1 : 1));
+                summarizer.add(PurchaseRecord.of("c" + customer, JAN_1.plusDays(day), amount));
+                firstDay = day == 0 ? firstDay.add(amount) : firstDay;
+                total = total.add(amount);
+            }
+            expected.add(total.subtract(firstDay).divide(BigDecimal.valueOf(days - 1), Money.CONTEXT));
+        }
+
+        assertThat(summarizer.summaries())
+                .extracting(CustomerSummary::monetaryValue)
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void customerIdsOfAnyTextStayApartAndComeBackAsTheyWere() {
+        List<String> ids = List.of(
+                "c1", "C1", "c1 ", "é", "e\u0301", "日本", "\uD800", "\uDC00", "\uD83D\uDE00", "ÿ", "\u00FF\u00FF");
+        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1, PeriodUnit.DAYS);
+        for (String id : ids) {
+            summarizer.add(purchase(id, JAN_1, "1")).add(purchase(id, JAN_1, "2"));
+        }
+
+        assertThat(summarizer.summaries())
+                .extracting(CustomerSummary::customerId)
+                .isEqualTo(ids);
+        assertThat(summarizer.summaries())
+                .allSatisfy(s -> assertThat(s.totalSpend()).isEqualTo(new BigDecimal("3")));
+        assertThat(Analytics.summarizer(JAN_1, PeriodUnit.DAYS)
+                        .merge(summarizer)
+                        .summaries())
+                .isEqualTo(summarizer.summaries());
+    }
+
+    @Test
+    void manyInterleavedCustomersKeepTheOrderOfTheirFirstPurchase() {
+        CustomerSummarizer summarizer = Analytics.summarizer(JAN_1.plusDays(5), PeriodUnit.DAYS);
+        int customers = 100_000;
+        for (int day = 0; day < 3; day++) {
+            for (int i = 0; i < customers; i++) {
+                summarizer.add(purchase("k" + (i * 7919 % customers), JAN_1.plusDays(day), "1.5"));
+            }
+        }
+
+        List<CustomerSummary> summaries = summarizer.summaries();
+        assertThat(summaries).hasSize(customers);
+        for (int i = 0; i < customers; i++) {
+            assertThat(summaries.get(i).customerId()).isEqualTo("k" + (i * 7919 % customers));
+            assertThat(summaries.get(i).purchases()).isEqualTo(3);
+            assertThat(summaries.get(i).totalSpend()).isEqualTo(new BigDecimal("4.5"));
+        }
+        assertThat(summarizer.recordCount()).isEqualTo(3L * customers);
+    }
+
     static PurchaseRecord purchase(String customer, LocalDate date, String amount) {
         return PurchaseRecord.of(customer, date, new BigDecimal(amount));
     }

@@ -10,6 +10,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +26,7 @@ class PurchaseCsvReaderFuzzTest {
 
     private static final String[] DATE_PATTERNS = {"yyyy-MM-dd", "yyyyMMdd", "dd.MM.uuuu", "yyyy-MM-dd HH:mm:ss"};
     private static final LocalDate CALIBRATION_END = LocalDate.of(2030, 1, 1);
+    private static final LocalDate OBSERVATION_END = LocalDate.of(2031, 1, 1);
     private static final List<String> COLUMNS = List.of("customer", "date", "amount", "cost", "product");
 
     /** The first byte picks the options (date pattern, delimiter, header, cost and product); the rest is the file. */
@@ -46,6 +49,7 @@ class PurchaseCsvReaderFuzzTest {
         }
         PurchaseCsvReader reader = builder.build();
         theBytesAndTheTextGiveTheSameRecordsOrTheSameRefusal(reader, file);
+        theFileSummarizedGivesTheSummariesOfItsRecordsOrTheSameRefusal(reader, file);
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.DAYS);
         List<PurchaseRecord> records = new ArrayList<>();
         try {
@@ -68,6 +72,24 @@ class PurchaseCsvReaderFuzzTest {
             assertThat(refused.reason())
                     .isIn(AnalyticsException.Reason.MALFORMED_INPUT, AnalyticsException.Reason.EMPTY_INPUT);
             assertThat(refused.problem()).containsAnyOf("line ", "the input is empty");
+        }
+    }
+
+    /**
+     * {@link PurchaseCsvReader#summarize} takes simple lines into the summarizer without records: the same summaries,
+     * count and refusal as the summarizer fed with the records, within and beyond an end of observation.
+     */
+    private static void theFileSummarizedGivesTheSummariesOfItsRecordsOrTheSameRefusal(
+            PurchaseCsvReader reader, byte[] bytes) throws IOException {
+        Path file = Files.createTempFile("purchases", ".csv");
+        try {
+            Files.write(file, bytes);
+            for (LocalDate observationEnd : new LocalDate[] {null, OBSERVATION_END}) {
+                assertThat(SummarizedFileTest.Outcome.of(reader, file, true, CALIBRATION_END, observationEnd))
+                        .isEqualTo(SummarizedFileTest.Outcome.of(reader, file, false, CALIBRATION_END, observationEnd));
+            }
+        } finally {
+            Files.delete(file);
         }
     }
 

@@ -134,7 +134,7 @@ public final class AnalyticsAgainstLifetimes {
                 .datePattern("yyyy-MM-dd")
                 .build();
         CustomerSummarizer summarizer = Analytics.summarizer(CALIBRATION_END, PeriodUnit.WEEKS);
-        reader.read(file, summarizer::add);
+        reader.summarize(file, summarizer);
         List<CustomerSummary> summaries = summarizer.summaries();
         long summarized = System.nanoTime();
         BgNbdModel purchases =

@@ -23,8 +23,10 @@ import java.util.regex.Pattern;
  *     --file /tmp/purchases-300k.csv --cli crm-analytics/target/crmkit-analytics.jar \
  *     --peer ../shared/peers/lifetimes/run [--rounds 3] [--jvm-option -Xmx256m ...]
  * </pre>
- * The file is {@link AnalyticsAgainstLifetimes}'s ({@code --generate} there). {@code --jvm-option}s are given to
- * crmkit's JVM (none by default: the JVM's own defaults, a quarter of the machine's memory as maximum heap).
+ * The file is {@link AnalyticsAgainstLifetimes}'s ({@code --generate} there). {@code --cli} names the jar, run as
+ * {@code java -jar}, or the launcher beside it ({@code crm-analytics/target/crmkit-analytics}), run as it is, with
+ * its own JVM settings. {@code --jvm-option}s are given to crmkit's JVM (none by default: with the jar the JVM's own
+ * defaults, a quarter of the machine's memory as maximum heap).
  */
 public final class WholeProcessAgainstLifetimes {
 
@@ -57,9 +59,17 @@ public final class WholeProcessAgainstLifetimes {
         List<double[]> theirs = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             Path gcLog = work.resolve("gc-" + round + ".log");
-            List<String> crmkit = new ArrayList<>(List.of("java"));
-            crmkit.addAll(jvmOptions);
-            crmkit.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", cli.toString(), "clv", "--input", file.toString()));
+            List<String> crmkit = new ArrayList<>();
+            if (cli.toString().endsWith(".jar")) {
+                crmkit.add("java");
+                crmkit.addAll(jvmOptions);
+                crmkit.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", cli.toString()));
+            } else {
+                crmkit.add(cli.toString());
+                jvmOptions.forEach(option -> crmkit.add("-J" + option));
+                crmkit.add("-J-Xlog:gc:file=" + gcLog);
+            }
+            crmkit.addAll(List.of("clv", "--input", file.toString()));
             crmkit.addAll(List.of("--customer-column", "customer_ref", "--date-column", "purchase_day"));
             crmkit.addAll(List.of("--amount-column", "value", "--calibration-end", "2023-12-31", "--time-unit"));
             crmkit.addAll(List.of(

@@ -239,7 +239,7 @@ final class CustomerReports {
         CustomerSummarizer summarizer = observationEnd == null
                 ? Analytics.summarizer(calibrationEnd, options.unit())
                 : Analytics.summarizer(calibrationEnd, observationEnd, options.unit());
-        options.reader().read(options.input(), summarizer::add);
+        options.reader().summarize(options.input(), summarizer);
         return new Summaries(summarizer.summaries(), summarizer.recordCount());
     }
 

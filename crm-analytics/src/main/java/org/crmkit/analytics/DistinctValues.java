@@ -1,0 +1,93 @@
+package org.crmkit.analytics;
+
+import java.util.Arrays;
+
+/**
+ * The distinct values among many doubles, ascending as {@link Double#compare} orders them, and for each value its
+ * index among them. Customers' recencies and ages take few distinct values (whole days in some unit): a hash table
+ * over the values' bits finds them and only they are sorted, where sorting every value and searching each among
+ * them took most of the fold of 300,000 customers.
+ */
+final class DistinctValues {
+
+    /** The distinct values, ascending. */
+    final double[] values;
+    /** For each value given, the index of its value in {@link #values}. */
+    final int[] index;
+
+    private DistinctValues(double[] values, int[] index) {
+        this.values = values;
+        this.index = index;
+    }
+
+    static DistinctValues of(double[] all) {
+        Numbering numbering = new Numbering();
+        int[] index = new int[all.length];
+        for (int i = 0; i < all.length; i++) {
+            index[i] = numbering.numberOf(all[i]);
+        }
+        double[] sorted = Arrays.copyOf(numbering.found, numbering.count);
+        Arrays.sort(sorted);
+        int[] rankOfNumber = new int[numbering.count];
+        for (int number = 0; number < numbering.count; number++) {
+            rankOfNumber[number] = Arrays.binarySearch(sorted, numbering.found[number]);
+        }
+        for (int i = 0; i < index.length; i++) {
+            index[i] = rankOfNumber[index[i]];
+        }
+        return new DistinctValues(sorted, index);
+    }
+
+    /** Numbers the distinct values in the order they come, with an open-addressing table over their bits. */
+    private static final class Numbering {
+        private long[] keys = new long[64];
+        /** The number + 1 of the value in each slot, 0 for a free slot; at most half full. */
+        private int[] numbers = new int[64];
+
+        private double[] found = new double[32];
+        private int count;
+
+        int numberOf(double value) {
+            long bits = Double.doubleToLongBits(value);
+            int slot = slotOf(bits);
+            if (numbers[slot] != 0) {
+                return numbers[slot] - 1;
+            }
+            if (count == found.length) {
+                found = Arrays.copyOf(found, count * 2);
+            }
+            found[count] = value;
+            keys[slot] = bits;
+            numbers[slot] = ++count;
+            if (2 * count > keys.length) {
+                grow();
+            }
+            return count - 1;
+        }
+
+        /** The slot holding these bits, or the free slot where they go. */
+        private int slotOf(long bits) {
+            int mask = keys.length - 1;
+            long spread = bits * 0x9E3779B97F4A7C15L;
+            int slot = (int) (spread ^ (spread >>> 32)) & mask;
+            while (numbers[slot] != 0 && keys[slot] != bits) {
+                slot = (slot + 1) & mask;
+            }
+            return slot;
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            int[] oldNumbers = numbers;
+            keys = new long[oldKeys.length * 2];
+            numbers = new int[oldKeys.length * 2];
+            for (int old = 0; old < oldKeys.length; old++) {
+                if (oldNumbers[old] != 0) {
+                    int slot = slotOf(oldKeys[old]);
+                    keys[slot] = oldKeys[old];
+                    numbers[slot] = oldNumbers[old];
+                }
+            }
+        }
+    }
+}
