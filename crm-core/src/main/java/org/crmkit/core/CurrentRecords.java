@@ -35,8 +35,8 @@ import org.crmkit.core.spi.RecordChange;
 
 /**
  * The current state of a record named by its aggregate name and id, as the acting user may read it: contacts,
- * accounts, leads and opportunities through the user's visibility (and field security), every other record as
- * stored. What the change feed hands out for a change.
+ * accounts, leads, opportunities, quotas and forecast snapshots through the user's visibility (and field security),
+ * every other record as stored. What the change feed hands out for a change.
  */
 final class CurrentRecords {
 
@@ -70,7 +70,7 @@ final class CurrentRecords {
                 Map.entry("Payment", (tenant, id) -> storage.payments().findById(tenant, PaymentId.of(id))),
                 Map.entry("CreditNote", (tenant, id) -> storage.creditNotes().findById(tenant, CreditNoteId.of(id))),
                 Map.entry("Pipeline", (tenant, id) -> storage.pipelines().findById(tenant, PipelineId.of(id))),
-                Map.entry("Quota", (tenant, id) -> storage.quotas().findById(tenant, QuotaId.of(id))),
+                Map.entry("Quota", (tenant, id) -> useCases.quotas().findById(tenant, QuotaId.of(id))),
                 Map.entry("Segment", (tenant, id) -> storage.segments().findById(tenant, SegmentId.of(id))),
                 Map.entry("User", (tenant, id) -> storage.users().findById(tenant, UserId.of(id))),
                 Map.entry("Team", (tenant, id) -> storage.teams().findById(tenant, TeamId.of(id))),
@@ -79,7 +79,7 @@ final class CurrentRecords {
                         "TeamRotation", (tenant, id) -> storage.teamRotations().findByTeam(tenant, TeamId.of(id))),
                 Map.entry(
                         "ForecastSnapshot",
-                        (tenant, id) -> storage.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id))));
+                        (tenant, id) -> useCases.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id))));
     }
 
     /**

@@ -60,10 +60,7 @@ public final class Forecasts {
         QuotaHolder holder = scope.quotaHolder();
         Quota quota = holder == null
                 ? null
-                : useCases.storage
-                        .quotas()
-                        .findFor(useCases.tenant(), holder, period)
-                        .orElse(null);
+                : useCases.quotas().findFor(useCases.tenant(), holder, period).orElse(null);
         return Forecast.fromTotals(scope, period, currency, totals, scopeFilter(scope), pipelines::get, quota);
     }
 
@@ -80,7 +77,11 @@ public final class Forecasts {
         return owner -> true;
     }
 
-    /** Keeps the forecast as it stands now, for measuring forecast accuracy later. */
+    /**
+     * Keeps the forecast as it stands now, for measuring forecast accuracy later. Under a sharing model that
+     * restricts forecast snapshots, refused with an {@code AccessDeniedException} for a scope whose figures the
+     * acting user may not read.
+     */
     public ForecastSnapshot takeForecastSnapshot(ForecastScope scope, QuotaPeriod period, Currency currency) {
         Forecast forecast = forecast(scope, period, currency);
         return useCases.save(
@@ -89,10 +90,9 @@ public final class Forecasts {
                 useCases.storage.forecastSnapshots()::save);
     }
 
-    /** The snapshots of the scope and period, oldest first. */
+    /** The snapshots of the scope and period that the acting user may read, oldest first. */
     public List<ForecastSnapshot> forecastSnapshots(ForecastScope scope, QuotaPeriod period) {
-        return useCases.storage
-                .forecastSnapshots()
+        return useCases.forecastSnapshots()
                 .findFor(useCases.tenant(), Require.notNull(scope, "scope"), Require.notNull(period, "period"));
     }
 
@@ -158,7 +158,11 @@ public final class Forecasts {
         return day.atStartOfDay(useCases.clock.getZone()).toInstant();
     }
 
-    /** Sets the quota of a user or team for a period, replacing the amount of an existing one. */
+    /**
+     * Sets the quota of a user or team for a period, replacing the amount of an existing one. Under a sharing model
+     * that restricts quotas, only a user above the holder in the manager hierarchy (for a team: its lead or a user
+     * above the lead) sets it; anyone else is refused with an {@code AccessDeniedException}.
+     */
     public Quota setQuota(QuotaHolder holder, QuotaPeriod period, Money amount) {
         Require.notNull(holder, "holder");
         Require.notNull(period, "period");
@@ -177,14 +181,14 @@ public final class Forecasts {
         });
     }
 
+    /** The holder's quota for exactly the period; empty also when the acting user may not read it. */
     public Optional<Quota> quota(QuotaHolder holder, QuotaPeriod period) {
-        return useCases.storage
-                .quotas()
+        return useCases.quotas()
                 .findFor(useCases.tenant(), Require.notNull(holder, "holder"), Require.notNull(period, "period"));
     }
 
-    /** Quotas overlapping the period, by period. */
+    /** Quotas overlapping the period that the acting user may read, by period. */
     public List<Quota> quotasOverlapping(QuotaPeriod period) {
-        return useCases.storage.quotas().findOverlapping(useCases.tenant(), Require.notNull(period, "period"));
+        return useCases.quotas().findOverlapping(useCases.tenant(), Require.notNull(period, "period"));
     }
 }

@@ -15,6 +15,7 @@ import org.crmkit.core.access.ShareAccess;
 import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.access.Team;
 import org.crmkit.core.access.User;
+import org.crmkit.core.access.UserAccess;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccessDeniedException;
 import org.crmkit.core.common.AccountId;
@@ -23,11 +24,13 @@ import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TaskId;
@@ -37,7 +40,11 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
+import org.crmkit.core.sales.ForecastScope;
+import org.crmkit.core.sales.ForecastSnapshot;
 import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.Quota;
+import org.crmkit.core.sales.QuotaHolder;
 import org.crmkit.core.spi.Storage;
 
 /**
@@ -81,9 +88,18 @@ final class RecordAccess {
 
     /**
      * Refuses, with an {@link AccessDeniedException} naming the record and the actor, a change of a stored owned
-     * record that the actor may not change; a new record (version 0) and other records pass.
+     * record that the actor may not change, a quota it may not set and a forecast snapshot it may not take; other
+     * new records (version 0) and other records pass.
      */
     void requireChangeable(AggregateRoot<?> changed) {
+        if (changed instanceof Quota quota) {
+            requireSettable(quota);
+            return;
+        }
+        if (changed instanceof ForecastSnapshot snapshot) {
+            requireReadableScope(snapshot);
+            return;
+        }
         if (changed.version() == 0) {
             return;
         }
@@ -101,6 +117,44 @@ final class RecordAccess {
             throw new AccessDeniedException("user " + useCases.actor().id() + " may not change "
                     + stored.get().ref().type() + " " + stored.get().ref().id());
         }
+    }
+
+    /**
+     * Refuses a quota, new or stored, that the actor may not set: the holder's, or of a user or team not below it in
+     * the manager hierarchy (see {@link Visibility#setsQuotaOf}), unless everyone may by the default.
+     */
+    private void requireSettable(Quota quota) {
+        if (model.defaultAccess(RecordType.QUOTA) == DefaultAccess.READ_WRITE) {
+            return;
+        }
+        QuotaHolder holder = quota.holder();
+        Optional<Visibility> restriction = actorVisibility();
+        if (restriction.isPresent() && !restriction.get().setsQuotaOf(holder.user(), holder.team())) {
+            throw new AccessDeniedException("user " + useCases.actor().id() + " may not set the quota of "
+                    + (holder.user() != null ? "user " + holder.user() : "team " + holder.team()) + " ("
+                    + RecordType.QUOTA + " " + quota.id() + ")");
+        }
+    }
+
+    /** Refuses a forecast snapshot of a scope whose figures the actor may not read, unless everyone may. */
+    private void requireReadableScope(ForecastSnapshot snapshot) {
+        if (model.defaultAccess(RecordType.FORECAST_SNAPSHOT) == DefaultAccess.READ_WRITE) {
+            return;
+        }
+        ForecastScope scope = snapshot.forecast().scope();
+        Optional<Visibility> restriction = actorVisibility();
+        if (restriction.isPresent() && !restriction.get().readsFiguresOf(scope.owner(), scope.team())) {
+            throw new AccessDeniedException("user " + useCases.actor().id()
+                    + " may not take a forecast snapshot of " + describe(scope) + " ("
+                    + RecordType.FORECAST_SNAPSHOT + " " + snapshot.id() + ")");
+        }
+    }
+
+    private static String describe(ForecastScope scope) {
+        if (scope.owner() != null) {
+            return "user " + scope.owner();
+        }
+        return scope.team() != null ? "team " + scope.team() : "the whole tenant";
     }
 
     /**
@@ -160,8 +214,15 @@ final class RecordAccess {
             case CASE -> UseCases.found(useCases.cases().findById(tenant, CaseId.of(id)), "ServiceCase", id);
             case INVOICE -> UseCases.found(useCases.invoices().findById(tenant, InvoiceId.of(id)), "Invoice", id);
             case PAYMENT -> UseCases.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
+            case QUOTA -> UseCases.found(useCases.quotas().findById(tenant, QuotaId.of(id)), "Quota", id);
+            case FORECAST_SNAPSHOT ->
+                UseCases.found(
+                        useCases.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id)),
+                        "ForecastSnapshot",
+                        id);
             default ->
-                throw InvalidValueException.invalid("record", record.type() + " is not governed by the sharing model");
+                throw InvalidValueException.invalid(
+                        "record", record.type() + " records are not restricted one by one by the sharing model");
         };
     }
 
@@ -179,10 +240,28 @@ final class RecordAccess {
     /** The visibility of a user: its teams, the teams down its manager hierarchy, and its territories. */
     Visibility visibilityOf(User user) {
         TenantId tenant = useCases.tenant();
+        return visibilityOf(new UserAccess(
+                user,
+                useCases.storage.teams().findByMember(tenant, user.id()),
+                useCases.storage.territories().findByMember(tenant, user.id())));
+    }
+
+    /**
+     * The visibility of a user read with its teams and territories: the teams it leads take the reads down its
+     * manager hierarchy, one read per member of a team led on the way (none for a user who leads no team).
+     */
+    private Visibility visibilityOf(UserAccess access) {
+        TenantId tenant = useCases.tenant();
+        UserId id = access.user().id();
         Map<UUID, Team> teams = new LinkedHashMap<>();
-        Set<UserId> visited = new HashSet<>();
+        Set<UserId> visited = new HashSet<>(Set.of(id));
         Deque<UserId> leads = new ArrayDeque<>();
-        leads.add(user.id());
+        for (Team team : access.teams()) {
+            teams.putIfAbsent(team.id().value(), team);
+            if (team.isLedBy(id)) {
+                leads.addAll(team.members());
+            }
+        }
         while (!leads.isEmpty()) {
             UserId lead = leads.pop();
             if (visited.add(lead)) {
@@ -194,8 +273,7 @@ final class RecordAccess {
                 }
             }
         }
-        return Visibility.of(
-                user, teams.values(), useCases.storage.territories().findByMember(tenant, user.id()));
+        return Visibility.of(access.user(), teams.values(), access.territories());
     }
 
     private Optional<Visibility> actorVisibility() {
@@ -203,15 +281,11 @@ final class RecordAccess {
         if (actor.equals(Actor.SYSTEM)) {
             return Optional.empty();
         }
-        Visibility visibility = visibilityOf(user(actor));
-        return visibility.seesEverything() ? Optional.empty() : Optional.of(visibility);
-    }
-
-    private User user(Actor actor) {
-        return useCases.actingUser()
+        Visibility visibility = visibilityOf(useCases.actingUserAccess()
                 .orElseThrow(() -> new AccessDeniedException("actor " + actor.id()
                         + " is not a user of the tenant, and the sharing model restricts who reads and changes"
-                        + " records"));
+                        + " records")));
+        return visibility.seesEverything() ? Optional.empty() : Optional.of(visibility);
     }
 
     private boolean mayChange(Visibility visibility, Owned record) {

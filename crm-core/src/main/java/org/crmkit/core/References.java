@@ -17,14 +17,17 @@ import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TenantId;
@@ -149,6 +152,11 @@ final class References {
             case CASE -> eachFound(ids, id -> useCases.cases().findById(tenant, CaseId.of(id)));
             case TASK -> eachFound(ids, id -> useCases.tasks().findById(tenant, TaskId.of(id)));
             case ACTIVITY -> eachFound(ids, id -> useCases.activities().findById(tenant, ActivityId.of(id)));
+            case PIPELINE -> eachFound(ids, id -> storage.pipelines().findById(tenant, PipelineId.of(id)));
+            case SEGMENT -> eachFound(ids, id -> storage.segments().findById(tenant, SegmentId.of(id)));
+            case QUOTA -> eachFound(ids, id -> useCases.quotas().findById(tenant, QuotaId.of(id)));
+            case FORECAST_SNAPSHOT ->
+                eachFound(ids, id -> useCases.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id)));
         };
     }
 

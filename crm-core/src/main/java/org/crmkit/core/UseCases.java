@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import org.crmkit.core.access.FieldSecurity;
 import org.crmkit.core.access.SharingModel;
 import org.crmkit.core.access.User;
+import org.crmkit.core.access.UserAccess;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
@@ -34,10 +35,12 @@ import org.crmkit.core.spi.ActorResolver;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
+import org.crmkit.core.spi.ForecastSnapshotRepository;
 import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.PaymentRepository;
+import org.crmkit.core.spi.QuotaRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TenantResolver;
@@ -93,17 +96,24 @@ final class UseCases {
      * and for an id of the host's own.
      */
     Optional<User> actingUser() {
+        return actingUserId().flatMap(id -> storage.users().findById(tenant(), id));
+    }
+
+    /** The acting user with its teams and territories read together, as {@link #actingUser()}. */
+    Optional<UserAccess> actingUserAccess() {
+        return actingUserId().flatMap(id -> storage.userAccess(tenant(), id));
+    }
+
+    private Optional<UserId> actingUserId() {
         Actor actor = actor();
         if (actor.equals(Actor.SYSTEM)) {
             return Optional.empty();
         }
-        UserId id;
         try {
-            id = UserId.parse(actor.id());
+            return Optional.of(UserId.parse(actor.id()));
         } catch (InvalidValueException notAUserId) {
             return Optional.empty();
         }
-        return storage.users().findById(tenant(), id);
     }
 
     /**
@@ -163,6 +173,17 @@ final class UseCases {
     /** The credit notes as the acting user may read them: those of the accounts it may see, as invoices. */
     CreditNoteRepository creditNotes() {
         return visible(RecordType.INVOICE, storage.creditNotes(), CreditNoteRepository::visibleTo);
+    }
+
+    /** The quotas as the acting user may read them: its own, its teams' and those of the users and teams below it. */
+    QuotaRepository quotas() {
+        return visible(RecordType.QUOTA, storage.quotas(), QuotaRepository::visibleTo);
+    }
+
+    /** The forecast snapshots as the acting user may read them: of the scopes whose figures it reads, as quotas. */
+    ForecastSnapshotRepository forecastSnapshots() {
+        return visible(
+                RecordType.FORECAST_SNAPSHOT, storage.forecastSnapshots(), ForecastSnapshotRepository::visibleTo);
     }
 
     /** The repository as the acting user may read the type: its view when the sharing model restricts the user. */

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.crmkit.core.access.DefaultAccess;
 import org.crmkit.core.access.Role;
 import org.crmkit.core.access.ShareAccess;
@@ -24,7 +23,6 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
-import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewContact;
@@ -36,8 +34,7 @@ class RecordVisibilityTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T09:00:00Z"), ZoneOffset.UTC);
 
-    private final AtomicReference<Actor> actor = new AtomicReference<>(Actor.SYSTEM);
-    private final InMemoryStorage storage = InMemoryStorage.create(CLOCK);
+    private final ActingUsers users = new ActingUsers(CLOCK);
     private User north;
     private User south;
     private User manager;
@@ -46,20 +43,15 @@ class RecordVisibilityTest {
     private Contact southCustomer;
 
     private Crm crm(SharingModel model) {
-        return Crm.builder()
-                .storage(storage)
-                .clock(CLOCK)
-                .actorResolver(actor::get)
-                .sharingModel(model)
-                .build();
+        return users.crm(model);
     }
 
     @BeforeEach
     void twoSalespeopleInTwoTerritoriesAndTheirManager() {
         Access access = crm(SharingModel.openToAll()).access();
-        north = user(access, "north", Role.SALES);
-        south = user(access, "south", Role.SALES);
-        manager = user(access, "manager", Role.MANAGER);
+        north = ActingUsers.user(access, "north", Role.SALES);
+        south = ActingUsers.user(access, "south", Role.SALES);
+        manager = ActingUsers.user(access, "manager", Role.MANAGER);
         Team sales = access.createTeam("Sales", manager.id());
         access.addTeamMember(sales.id(), north.id());
         access.addTeamMember(sales.id(), south.id());
@@ -74,12 +66,8 @@ class RecordVisibilityTest {
                 NewContact.of(PersonName.of("Sven", "Customer"), manager.id()).withTerritory(southTerritory.id()));
     }
 
-    private static User user(Access access, String name, Role role) {
-        return access.registerUser(name, EmailAddress.of(name + "@crm.example"), List.of(role));
-    }
-
     private void actAs(User user) {
-        actor.set(Actor.user(user.id(), user.name()));
+        users.actAs(user);
     }
 
     private List<Contact> customersSeenBy(Crm crm, User user) {
@@ -106,7 +94,7 @@ class RecordVisibilityTest {
         assertThat(crm.parties().findContact(southCustomer.id())).isEmpty();
         assertThatThrownBy(() -> crm.parties().renameContact(southCustomer.id(), PersonName.of("Sven", "Renamed")))
                 .isInstanceOf(RecordNotFoundException.class);
-        actor.set(Actor.SYSTEM);
+        users.actAs(Actor.SYSTEM);
         assertThat(crm.parties().contact(southCustomer.id()).name().lastName()).isEqualTo("Customer");
     }
 
@@ -161,7 +149,7 @@ class RecordVisibilityTest {
     @Test
     void aTeamShareReachesEveryMemberOfTheTeam() {
         Crm crm = crm(SharingModel.every(DefaultAccess.PRIVATE));
-        actor.set(Actor.SYSTEM);
+        users.actAs(Actor.SYSTEM);
         Team northOnly = crm.access().createTeam("North desk", null);
         crm.access().addTeamMember(northOnly.id(), north.id());
         crm.access().shareWithTeam(RecordRef.contact(southCustomer.id()), northOnly.id(), ShareAccess.READ);
@@ -172,8 +160,8 @@ class RecordVisibilityTest {
     @Test
     void theManagerHierarchyReachesDownThroughTheTeamsItsMembersLead() {
         Crm crm = crm(SharingModel.every(DefaultAccess.PRIVATE));
-        actor.set(Actor.SYSTEM);
-        User director = user(crm.access(), "director", Role.MANAGER);
+        users.actAs(Actor.SYSTEM);
+        User director = ActingUsers.user(crm.access(), "director", Role.MANAGER);
         Team managers = crm.access().createTeam("Managers", director.id());
         crm.access().addTeamMember(managers.id(), manager.id());
 
@@ -196,7 +184,7 @@ class RecordVisibilityTest {
     @Test
     void anActorThatIsNoUserIsRefusedOnceTheModelRestricts() {
         Crm crm = crm(SharingModel.every(DefaultAccess.PRIVATE));
-        actor.set(Actor.of("host-user-7", "Host user"));
+        users.actAs(Actor.of("host-user-7", "Host user"));
 
         assertThatThrownBy(() -> crm.parties().contactsNamed("Customer", PageRequest.first(20)))
                 .isInstanceOf(AccessDeniedException.class)
@@ -206,8 +194,8 @@ class RecordVisibilityTest {
     @Test
     void anAdministratorSeesEverythingAndTheDefaultOfOneTypeLeavesTheOthersAlone() {
         Crm crm = crm(SharingModel.openToAll().withDefault(RecordType.CONTACT, DefaultAccess.PRIVATE));
-        actor.set(Actor.SYSTEM);
-        User admin = user(crm.access(), "admin", Role.ADMIN);
+        users.actAs(Actor.SYSTEM);
+        User admin = ActingUsers.user(crm.access(), "admin", Role.ADMIN);
 
         assertThat(customersSeenBy(crm, admin)).hasSize(2);
         assertThat(crm.access().sharingModel().defaultAccess(RecordType.ACCOUNT))

@@ -8,12 +8,16 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.crmkit.core.access.Role;
+import org.crmkit.core.access.Team;
+import org.crmkit.core.access.Territory;
 import org.crmkit.core.access.User;
+import org.crmkit.core.access.UserAccess;
 import org.crmkit.core.access.UserState;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.UserRepository;
 import org.crmkit.testkit.fixtures.AccessMother;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,34 @@ public abstract class UserRepositoryContract extends StorageContract {
         assertThat(users().findById(TENANT_A, user.id()))
                 .hasValueSatisfying(found ->
                         assertThat(found.state()).isEqualTo(user.state().withVersion(1)));
+    }
+
+    @Test
+    void aUserIsReadWithItsTeamsAndTerritoriesTogether() {
+        User ann = save(AccessMother.aUser(TENANT_A, ids, clock, "ann"));
+        UserId bob = save(AccessMother.aUser(TENANT_A, ids, clock, "bob")).id();
+        Team led = inTransaction(
+                () -> storage.teams().save(AccessMother.aTeam(TENANT_A, ids, clock, "Led", ann.id(), bob)));
+        Team member = inTransaction(
+                () -> storage.teams().save(AccessMother.aTeam(TENANT_A, ids, clock, "Member", bob, ann.id())));
+        inTransaction(() -> storage.teams().save(AccessMother.aTeam(TENANT_A, ids, clock, "Other", bob)));
+        Territory north = inTransaction(() ->
+                storage.territories().save(AccessMother.aTerritory(TENANT_A, ids, clock, "North", 1, ann.id(), bob)));
+        inTransaction(() -> storage.territories().save(AccessMother.aTerritory(TENANT_A, ids, clock, "South", 2, bob)));
+
+        UserAccess access = storage.userAccess(TENANT_A, ann.id()).orElseThrow();
+
+        assertThat(access.user().state()).isEqualTo(ann.state());
+        assertThat(access.teams()).extracting(Team::state).containsExactlyInAnyOrder(led.state(), member.state());
+        assertThat(access.territories()).extracting(Territory::state).containsExactly(north.state());
+        UserAccess alone = storage.userAccess(
+                        TENANT_A,
+                        save(AccessMother.aUser(TENANT_A, ids, clock, "cleo")).id())
+                .orElseThrow();
+        assertThat(alone.teams()).isEmpty();
+        assertThat(alone.territories()).isEmpty();
+        assertThat(storage.userAccess(TENANT_A, UserId.next(ids))).isEmpty();
+        assertThat(storage.userAccess(TENANT_B, ann.id())).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 
@@ -27,8 +28,9 @@ import org.crmkit.core.common.UserId;
  * #owners()}, its territory among {@link #territories()}, or it is shared with one of {@link #grantees()}; all
  * records when {@link #seesEverything()}. The records that hang off others (activities, tasks, cases, invoices,
  * payments, credit notes) are visible with those others, and every record of a type in {@link #readsEvery} is
- * visible: {@link #readingEvery} names the types whose organisation-wide default lets everyone read. Immutable and
- * thread-safe.
+ * visible: {@link #readingEvery} names the types whose organisation-wide default lets everyone read. Sales figures
+ * (quotas, forecast snapshots) follow the manager hierarchy only: see {@link #readsFiguresOf} and {@link
+ * #setsQuotaOf}. Immutable and thread-safe.
  */
 public final class Visibility {
 
@@ -39,6 +41,9 @@ public final class Visibility {
     private final Set<TerritoryId> territories;
     private final Set<UUID> grantees;
     private final Set<RecordType> readByEveryone;
+    private final Set<UserId> figureUsers;
+    private final Set<TeamId> figureTeams;
+    private final Set<TeamId> managedTeams;
 
     private Visibility(User viewer, List<Team> teams, Set<UserId> below, Set<TerritoryId> territories) {
         this.readByEveryone = Set.of();
@@ -61,6 +66,22 @@ public final class Visibility {
         }
         this.owners = Set.copyOf(visibleOwners);
         this.grantees = Set.copyOf(shareGrantees);
+        if (viewer.isActive()) {
+            Set<UserId> users = new LinkedHashSet<>(below);
+            users.add(viewer.id());
+            this.figureUsers = Set.copyOf(users);
+            this.figureTeams = teams.stream().map(Team::id).collect(Collectors.toUnmodifiableSet());
+            this.managedTeams = teams.stream()
+                    .filter(team -> team.lead()
+                            .map(lead -> lead.equals(viewer.id()) || below.contains(lead))
+                            .orElse(false))
+                    .map(Team::id)
+                    .collect(Collectors.toUnmodifiableSet());
+        } else {
+            this.figureUsers = Set.of();
+            this.figureTeams = Set.of();
+            this.managedTeams = Set.of();
+        }
     }
 
     private Visibility(Visibility visibility, Set<RecordType> readByEveryone) {
@@ -70,6 +91,9 @@ public final class Visibility {
         this.owners = visibility.owners;
         this.territories = visibility.territories;
         this.grantees = visibility.grantees;
+        this.figureUsers = visibility.figureUsers;
+        this.figureTeams = visibility.figureTeams;
+        this.managedTeams = visibility.managedTeams;
         this.readByEveryone = readByEveryone;
     }
 
@@ -180,5 +204,41 @@ public final class Visibility {
     /** The ids a record shared with the viewer is shared with: the viewer's own and its teams'; none when inactive. */
     public Set<UUID> grantees() {
         return grantees;
+    }
+
+    /**
+     * The users whose sales figures (quotas, forecasts) the viewer reads: itself and the users below it in the
+     * manager hierarchy, not its team mates; none when inactive.
+     */
+    public Set<UserId> figureUsers() {
+        return figureUsers;
+    }
+
+    /**
+     * The teams whose sales figures the viewer reads: those it is a member or the lead of, and those led by a user
+     * below it; none when inactive.
+     */
+    public Set<TeamId> figureTeams() {
+        return figureTeams;
+    }
+
+    /**
+     * Whether the viewer reads the sales figures (a quota, a forecast) of the user or of the team, one of them null;
+     * both null name the whole tenant's, which only an administrator reads.
+     */
+    public boolean readsFiguresOf(UserId user, TeamId team) {
+        return seesEverything()
+                || (user != null && figureUsers.contains(user))
+                || (team != null && figureTeams.contains(team));
+    }
+
+    /**
+     * Whether the viewer sets the quota of the user or of the team (one of them null): of a user below it in the
+     * manager hierarchy, of a team it leads or that a user below it leads; never its own.
+     */
+    public boolean setsQuotaOf(UserId user, TeamId team) {
+        return seesEverything()
+                || (user != null && viewer.isActive() && below.contains(user))
+                || (team != null && managedTeams.contains(team));
     }
 }

@@ -1,6 +1,9 @@
 package org.crmkit.core.common;
 
-/** The kinds of record that activities, tasks and links can point at. */
+/**
+ * The kinds of record that activities, tasks and links can point at, and that the sharing model gives an
+ * organisation-wide default to ({@code SharingModel}).
+ */
 public enum RecordType {
     CONTACT,
     ACCOUNT,
@@ -11,5 +14,9 @@ public enum RecordType {
     CAMPAIGN,
     CASE,
     TASK,
-    ACTIVITY
+    ACTIVITY,
+    PIPELINE,
+    SEGMENT,
+    QUOTA,
+    FORECAST_SNAPSHOT
 }

@@ -3,6 +3,7 @@ package org.crmkit.core.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -21,6 +22,17 @@ final class InMemoryForecastSnapshotRepository implements ForecastSnapshotReposi
 
     InMemoryForecastSnapshotRepository(InMemoryTransactions transactions) {
         this.store = new VersionedStore<>("ForecastSnapshot", transactions);
+    }
+
+    private InMemoryForecastSnapshotRepository(VersionedStore<ForecastSnapshotState> visible) {
+        this.store = visible;
+    }
+
+    @Override
+    public ForecastSnapshotRepository visibleTo(Visibility visibility) {
+        Require.notNull(visibility, "visibility");
+        return new InMemoryForecastSnapshotRepository(store.restrictedTo(state -> visibility.readsFiguresOf(
+                state.forecast().scope().owner(), state.forecast().scope().team())));
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.crmkit.core.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -27,6 +28,21 @@ final class InMemoryQuotaRepository implements QuotaRepository {
         this.transactions = transactions;
         this.store = new VersionedStore<>("Quota", transactions);
         this.byHolder = store.index(InMemoryIndex.single(QuotaState::holder));
+    }
+
+    private InMemoryQuotaRepository(InMemoryQuotaRepository all, VersionedStore<QuotaState> visible) {
+        this.transactions = all.transactions;
+        this.store = visible;
+        this.byHolder = all.byHolder;
+    }
+
+    @Override
+    public QuotaRepository visibleTo(Visibility visibility) {
+        Require.notNull(visibility, "visibility");
+        return new InMemoryQuotaRepository(
+                this,
+                store.restrictedTo(state -> visibility.readsFiguresOf(
+                        state.holder().user(), state.holder().team())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.sales.ForecastScope;
@@ -13,6 +14,15 @@ import org.crmkit.core.sales.QuotaPeriod;
  * null. Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface ForecastSnapshotRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} included)
+     * answers only the snapshots whose scope names an owner among {@link Visibility#figureUsers()} or a team among
+     * {@link Visibility#figureTeams()} (a snapshot of the whole tenant or of a pipeline only names neither), filtered
+     * in the query itself; everything when {@link Visibility#seesEverything()}. Saves are not restricted (the use
+     * cases check them). The view is as thread-safe as this repository.
+     */
+    ForecastSnapshotRepository visibleTo(Visibility visibility);
 
     Optional<ForecastSnapshot> findById(TenantId tenant, ForecastSnapshotId id);
 

@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.sales.Quota;
@@ -13,6 +14,14 @@ import org.crmkit.core.sales.QuotaPeriod;
  * Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface QuotaRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} included)
+     * answers only the quotas of a user among {@link Visibility#figureUsers()} or of a team among {@link
+     * Visibility#figureTeams()}, filtered in the query itself; everything when {@link Visibility#seesEverything()}.
+     * Saves are not restricted (the use cases check changes). The view is as thread-safe as this repository.
+     */
+    QuotaRepository visibleTo(Visibility visibility);
 
     Optional<Quota> findById(TenantId tenant, QuotaId id);
 

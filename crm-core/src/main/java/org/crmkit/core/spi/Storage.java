@@ -1,5 +1,10 @@
 package org.crmkit.core.spi;
 
+import java.util.Optional;
+import org.crmkit.core.access.UserAccess;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
+
 /**
  * Everything crmkit stores, as one port: a repository per aggregate plus the transaction and outbox ports that
  * make a change and its events atomic. {@code InMemoryStorage} and {@code JpaStorage} implement it.
@@ -22,6 +27,18 @@ public interface Storage {
     TeamRepository teams();
 
     TerritoryRepository territories();
+
+    /**
+     * The user with the teams it is a member or the lead of ({@link TeamRepository#findByMember}) and the
+     * territories it is a member of ({@link TerritoryRepository#findByMember}), in no particular order; empty when
+     * the user does not exist for the tenant. crmkit reads it on every call of a user the sharing model restricts,
+     * so a database adapter should read it in one statement; this default makes the three reads.
+     */
+    default Optional<UserAccess> userAccess(TenantId tenant, UserId user) {
+        return users().findById(tenant, user)
+                .map(found -> new UserAccess(
+                        found, teams().findByMember(tenant, user), territories().findByMember(tenant, user)));
+    }
 
     SegmentRepository segments();
 

@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.ForecastSnapshotId;
 import org.crmkit.core.common.Require;
@@ -16,9 +17,17 @@ import org.crmkit.core.spi.ForecastSnapshotRepository;
 final class JpaForecastSnapshotRepository implements ForecastSnapshotRepository {
 
     private final StoredAggregates<ForecastSnapshot, ForecastSnapshotState, ForecastSnapshotRow> snapshots;
+    private final AggregateTable<ForecastSnapshotState, ForecastSnapshotRow> table;
 
     JpaForecastSnapshotRepository(AggregateTable<ForecastSnapshotState, ForecastSnapshotRow> table) {
+        this.table = table;
         this.snapshots = new StoredAggregates<>(table, ForecastSnapshot::state, ForecastSnapshot::restore, "snapshot");
+    }
+
+    @Override
+    public ForecastSnapshotRepository visibleTo(Visibility visibility) {
+        return new JpaForecastSnapshotRepository(
+                table.restrictedTo(new VisibleFigures(visibility, "r.scopeOwnerId", "r.scopeTeamId")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
@@ -15,9 +16,17 @@ import org.crmkit.core.spi.QuotaRepository;
 final class JpaQuotaRepository implements QuotaRepository {
 
     private final StoredAggregates<Quota, QuotaState, QuotaRow> quotas;
+    private final AggregateTable<QuotaState, QuotaRow> table;
 
     JpaQuotaRepository(AggregateTable<QuotaState, QuotaRow> table) {
+        this.table = table;
         this.quotas = new StoredAggregates<>(table, Quota::state, Quota::restore, "quota");
+    }
+
+    @Override
+    public QuotaRepository visibleTo(Visibility visibility) {
+        return new JpaQuotaRepository(
+                table.restrictedTo(new VisibleFigures(visibility, "r.holderUserId", "r.holderTeamId")));
     }
 
     @Override

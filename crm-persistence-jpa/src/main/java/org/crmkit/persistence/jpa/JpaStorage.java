@@ -4,10 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.crmkit.core.access.UserAccess;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Require;
+import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.AuditTrail;
@@ -59,6 +63,7 @@ public final class JpaStorage implements Storage {
     private final JpaUserRepository users;
     private final JpaTeamRepository teams;
     private final JpaTerritoryRepository territories;
+    private final UserAccessQuery userAccess;
     private final JpaSegmentRepository segments;
     private final JpaActivityRepository activities;
     private final JpaTaskRepository tasks;
@@ -91,6 +96,7 @@ public final class JpaStorage implements Storage {
         users = new JpaUserRepository(new AggregateTable<>(transactions, json, ids, new UserMapping()));
         teams = new JpaTeamRepository(new AggregateTable<>(transactions, json, ids, new TeamMapping()));
         territories = new JpaTerritoryRepository(new AggregateTable<>(transactions, json, ids, new TerritoryMapping()));
+        userAccess = new UserAccessQuery(transactions, json);
         segments = new JpaSegmentRepository(new AggregateTable<>(transactions, json, ids, new SegmentMapping()));
         activities = new JpaActivityRepository(new AggregateTable<>(transactions, json, ids, new ActivityMapping()));
         tasks = new JpaTaskRepository(new AggregateTable<>(transactions, json, ids, new TaskMapping()));
@@ -202,6 +208,12 @@ public final class JpaStorage implements Storage {
     @Override
     public TerritoryRepository territories() {
         return territories;
+    }
+
+    /** The user with its teams and territories, read in one statement. */
+    @Override
+    public Optional<UserAccess> userAccess(TenantId tenant, UserId user) {
+        return userAccess.read(tenant, user);
     }
 
     /** Segments in {@code crm_segment}. */

@@ -20,7 +20,8 @@ import org.crmkit.core.common.UserId;
  * is one statement. A count reads the shared ids first, through the grantee index of {@code crm_record_share}, and
  * binds them as a list, so that PostgreSQL can combine the three index scans (a bitmap OR) instead of reading the
  * whole table; beyond {@value #MOST_SHARED_IDS} of them it uses the subquery too. Only the parts with values are
- * written, so no statement has an empty {@code in ()}.
+ * written, so no statement has an empty {@code in ()}; owners, territories and grantees are bound one parameter
+ * each, so that Hibernate keeps the statement's translation (see {@link #among}).
  */
 final class VisibleRows implements RowFilter {
 
@@ -43,6 +44,21 @@ final class VisibleRows implements RowFilter {
         }
         Grants grants = Grants.read(visibility, entityManager, tenant, counting);
         return grants.bindTo(RowQuery.where(grants.on("r", territoryAttribute)));
+    }
+
+    /**
+     * The condition that the attribute is one of the values, each bound as a parameter of its own ({@code name0},
+     * {@code name1}, ..., put into {@code parameters}): Hibernate translates a statement with a parameter bound to a
+     * list anew on every execution, but keeps the translation of one with single values, which the few values of a
+     * user's visibility allow.
+     */
+    static String among(String attribute, String name, List<UUID> values, Map<String, Object> parameters) {
+        List<String> placeholders = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            placeholders.add(":" + name + i);
+            parameters.put(name + i, values.get(i));
+        }
+        return attribute + " in (" + String.join(", ", placeholders) + ")";
     }
 
     /**
@@ -89,18 +105,15 @@ final class VisibleRows implements RowFilter {
         String on(String alias, String territoryAttribute) {
             List<String> parts = new ArrayList<>();
             if (!owners.isEmpty()) {
-                parts.add(alias + ".ownerId in :visibleOwners");
-                used.put("visibleOwners", owners);
+                parts.add(among(alias + ".ownerId", "visibleOwner", owners));
             }
             if (territoryAttribute != null && !territories.isEmpty()) {
-                parts.add(alias + "." + territoryAttribute + " in :visibleTerritories");
-                used.put("visibleTerritories", territories);
+                parts.add(among(alias + "." + territoryAttribute, "visibleTerritory", territories));
             }
             boolean sharedAsList = shared != null && shared.size() <= MOST_SHARED_IDS;
             if (!grantees.isEmpty() && !sharedAsList) {
-                parts.add(alias + ".id in (select s.recordId from RecordShareRow s where s.tenantId = :tenant"
-                        + " and s.granteeId in :visibleGrantees)");
-                used.put("visibleGrantees", grantees);
+                parts.add(alias + ".id in (select s.recordId from RecordShareRow s where s.tenantId = :tenant and "
+                        + among("s.granteeId", "visibleGrantee", grantees) + ")");
             } else if (sharedAsList && !shared.isEmpty()) {
                 parts.add(alias + ".id in :visibleShared");
                 used.put("visibleShared", shared);
@@ -110,11 +123,11 @@ final class VisibleRows implements RowFilter {
 
         /** The condition that the value of {@code attribute} (e.g. {@code r.assigneeId}) is a visible owner. */
         String ownerIs(String attribute) {
-            if (owners.isEmpty()) {
-                return "1 = 0";
-            }
-            used.put("visibleOwners", owners);
-            return attribute + " in :visibleOwners";
+            return owners.isEmpty() ? "1 = 0" : among(attribute, "visibleOwner", owners);
+        }
+
+        private String among(String attribute, String name, List<UUID> values) {
+            return VisibleRows.among(attribute, name, values, used);
         }
 
         /** The query with the parameters of every condition written so far bound. */
