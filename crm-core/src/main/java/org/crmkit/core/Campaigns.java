@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.crmkit.core.common.CampaignId;
+import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -12,13 +13,17 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignMember;
+import org.crmkit.core.marketing.CampaignMemberCounts;
 import org.crmkit.core.marketing.CampaignMemberStatus;
 import org.crmkit.core.marketing.NewCampaign;
 
 /**
  * Use cases of marketing campaigns: plan, run and close campaigns, add members, record their responses and book
- * costs. Every change runs in one transaction with its events, for the calling tenant and actor. An unknown id
- * throws {@link RecordNotFoundException}. Thread-safe.
+ * costs. Members are stored apart from their campaign (a campaign may have millions), one at a time: adding members
+ * or recording a member's response writes those members alone, with the campaign's events. Every change runs in one
+ * transaction with its events, for the calling tenant and actor. An unknown id throws {@link
+ * RecordNotFoundException}. Thread-safe.
  */
 public final class Campaigns {
 
@@ -57,30 +62,94 @@ public final class Campaigns {
         return change(id, campaign -> campaign.abort(reason, useCases.actor(), useCases.clock));
     }
 
-    /** Adds contacts and leads (record references) as members; existing members keep their status. */
-    public Campaign addMembers(CampaignId id, List<RecordRef> members) {
+    /**
+     * Adds contacts and leads (record references, each of which must exist) as TARGETED members, while the campaign is
+     * PLANNED or ACTIVE; those that are members already keep their status. Returns the members added, in the given
+     * order. Writes the new members alone, not the campaign.
+     */
+    public List<CampaignMember> addMembers(CampaignId id, List<RecordRef> members) {
         Require.noNulls(members, "members");
-        return change(id, campaign -> {
-            campaign.addMembers(members, useCases.clock);
+        return useCases.write(() -> {
+            Campaign campaign = changeable(id);
+            List<CampaignMember> joining = campaign.newMembers(members, useCases.clock);
             useCases.references.all(References.indexed(members, "members"));
+            List<CampaignMember> added = useCases.storage.campaignMembers().addAll(useCases.tenant(), joining);
+            campaign.membersAdded(added);
+            useCases.storage.outbox().append(campaign.pendingEvents());
+            return added;
         });
     }
 
-    /** Moves a member to another status (sent, responded, converted, bounced, unsubscribed). */
-    public Campaign recordMemberStatus(CampaignId id, RecordRef member, CampaignMemberStatus status) {
+    /**
+     * Moves a member to another status (sent, responded, converted, bounced, unsubscribed) while the campaign is
+     * ACTIVE or COMPLETED, and returns it as stored. Writes that member alone: responses of different members recorded
+     * at once do not collide; a {@code StaleVersionException} when the same member changed in the meantime. A record
+     * that is no member is refused (field {@code member}).
+     */
+    public CampaignMember recordMemberStatus(CampaignId id, RecordRef member, CampaignMemberStatus status) {
         Require.notNull(member, "member");
         Require.notNull(status, "status");
-        return change(id, campaign -> campaign.recordMemberStatus(member, status, useCases.clock));
+        return useCases.write(() -> {
+            Campaign campaign = changeable(id);
+            CampaignMember current = useCases.storage
+                    .campaignMembers()
+                    .find(useCases.tenant(), id, member)
+                    .orElseThrow(() -> InvalidValueException.invalid(
+                            "member", member.type() + " " + member.id() + " is not a member of Campaign " + id));
+            CampaignMember moved = campaign.moveMember(current, status, useCases.clock);
+            CampaignMember stored = useCases.storage.campaignMembers().update(useCases.tenant(), moved);
+            useCases.storage.outbox().append(campaign.pendingEvents());
+            return stored;
+        });
     }
 
     /** Records that a member responded. */
-    public Campaign recordResponse(CampaignId id, RecordRef member) {
+    public CampaignMember recordResponse(CampaignId id, RecordRef member) {
         return recordMemberStatus(id, member, CampaignMemberStatus.RESPONDED);
     }
 
     /** Records that a member converted. */
-    public Campaign recordConversion(CampaignId id, RecordRef member) {
+    public CampaignMember recordConversion(CampaignId id, RecordRef member) {
         return recordMemberStatus(id, member, CampaignMemberStatus.CONVERTED);
+    }
+
+    /** The contact's or lead's membership of the campaign; empty when it is no member. */
+    public Optional<CampaignMember> member(CampaignId id, RecordRef member) {
+        Require.notNull(member, "member");
+        return useCases.storage
+                .campaignMembers()
+                .find(useCases.tenant(), campaign(id).id(), member);
+    }
+
+    /**
+     * At most {@code limit} (1..1,000) members of the campaign after {@code after} (null: from the first), by member id
+     * then type: a keyset page, the last member's reference asks for the next one; fewer than {@code limit} means the
+     * campaign's members end.
+     */
+    public List<CampaignMember> members(CampaignId id, RecordRef after, int limit) {
+        Require.that(limit >= 1 && limit <= PageRequest.MAX_SIZE, "limit", "must be 1 to 1000, was " + limit);
+        return useCases.storage
+                .campaignMembers()
+                .findAfter(useCases.tenant(), campaign(id).id(), after, limit);
+    }
+
+    /** How many members the campaign has in each status, and how many responded. */
+    public CampaignMemberCounts memberCounts(CampaignId id) {
+        return useCases.storage
+                .campaignMembers()
+                .count(useCases.tenant(), campaign(id).id());
+    }
+
+    /**
+     * The campaign's actual cost divided by its members that responded, rounded half-even to the minor unit; empty
+     * without responses.
+     */
+    public Optional<Money> costPerResponse(CampaignId id) {
+        Campaign campaign = campaign(id);
+        return campaign.costPerResponse(useCases.storage
+                .campaignMembers()
+                .count(useCases.tenant(), campaign.id())
+                .responses());
     }
 
     /** Books a cost in the campaign's currency. */
@@ -111,11 +180,22 @@ public final class Campaigns {
         return useCases.storage.campaigns().findByMember(useCases.tenant(), member, page);
     }
 
+    private Campaign campaign(CampaignId id) {
+        Require.notNull(id, "id");
+        return UseCases.found(useCases.storage.campaigns().findById(useCases.tenant(), id), "Campaign", id);
+    }
+
+    /** The campaign, once the actor is known to be allowed to change it. */
+    private Campaign changeable(CampaignId id) {
+        Campaign campaign = campaign(id);
+        useCases.sharing.requireChangeable(campaign);
+        return campaign;
+    }
+
     private Campaign change(CampaignId id, Consumer<Campaign> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            Campaign campaign =
-                    UseCases.found(useCases.storage.campaigns().findById(useCases.tenant(), id), "Campaign", id);
+            Campaign campaign = campaign(id);
             change.accept(campaign);
             return useCases.save(campaign, useCases.storage.campaigns()::save);
         });

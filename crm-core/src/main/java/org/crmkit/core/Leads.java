@@ -38,7 +38,6 @@ import org.crmkit.core.lead.LeadScore;
 import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.lead.TeamRotation;
-import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
@@ -432,17 +431,11 @@ public final class Leads {
             activities.items().forEach(a -> engagements.add(Engagement.activity(a.kind(), a.occurredAt())));
             request = request.next();
         } while (activities.hasNext());
-        request = PageRequest.first(PageRequest.MAX_SIZE);
-        Page<Campaign> campaigns;
-        do {
-            campaigns = useCases.storage.campaigns().findByMember(useCases.tenant(), subject, request);
-            for (Campaign campaign : campaigns.items()) {
-                campaign.member(subject)
-                        .map(CampaignMember::respondedAt)
-                        .ifPresent(at -> engagements.add(Engagement.campaignResponse(campaign.id(), at)));
+        for (CampaignMember membership : useCases.storage.campaignMembers().findByMember(useCases.tenant(), subject)) {
+            if (membership.hasResponded()) {
+                engagements.add(Engagement.campaignResponse(membership.campaign(), membership.respondedAt()));
             }
-            request = request.next();
-        } while (campaigns.hasNext());
+        }
         return engagements;
     }
 

@@ -34,10 +34,9 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadState;
-import org.crmkit.core.marketing.Campaign;
-import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.merge.MergeBeforeImage;
 import org.crmkit.core.merge.MergeRecord;
+import org.crmkit.core.merge.MergedMembership;
 import org.crmkit.core.merge.ParticipantMoves;
 import org.crmkit.core.merge.RecordsMerged;
 import org.crmkit.core.merge.Survivorship;
@@ -106,7 +105,7 @@ final class MergeRun {
                             List.of(),
                             List.of(),
                             moved.cases,
-                            moved.campaigns),
+                            moved.campaignMembers),
                     participantMoves);
         });
     }
@@ -179,7 +178,7 @@ final class MergeRun {
                             payments,
                             creditNotes,
                             moved.cases,
-                            moved.campaigns),
+                            moved.campaignMembers),
                     participantMoves);
         });
     }
@@ -191,7 +190,7 @@ final class MergeRun {
             List<TaskState> tasks,
             List<OpportunityState> opportunities,
             List<ServiceCaseState> cases,
-            List<CampaignState> campaigns) {}
+            List<MergedMembership> campaignMembers) {}
 
     private Moved moveCommon(RelatedRecords related, Repointed repoint) {
         return new Moved(
@@ -215,12 +214,7 @@ final class MergeRun {
                         repoint::serviceCase,
                         ServiceCase::restore,
                         storage.cases()::save),
-                move(
-                        related.campaigns.values(),
-                        Campaign::state,
-                        repoint::campaign,
-                        Campaign::restore,
-                        storage.campaigns()::save));
+                new MergedMemberships(useCases).move(repoint.survivorRef(), related.memberships));
     }
 
     /**

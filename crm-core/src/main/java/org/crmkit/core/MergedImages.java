@@ -51,7 +51,7 @@ final class MergedImages {
                     b.payments(),
                     b.creditNotes(),
                     erased(b.cases(), persons, Pseudonyms::serviceCase),
-                    b.campaigns());
+                    b.campaignMembers());
             if (!erased.equals(b)) {
                 merges.save(new MergeRecord(
                         merge.tenant(),

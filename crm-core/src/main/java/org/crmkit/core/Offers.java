@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
@@ -142,17 +143,30 @@ public final class Offers {
             }
             Segment segment = found.get();
             if (segment.audience() == SegmentAudience.CONTACTS) {
-                return segment.matches(contact) ? Optional.empty() : Optional.of("the contact is not a member");
+                return segment.rule().matches(contact, ownScore(segment, RecordRef.contact(contact.id())))
+                        ? Optional.empty()
+                        : Optional.of("the contact is not a member");
             }
             for (AccountId accountId : contact.accountsOn(date)) {
                 if (useCases.accounts()
                         .findById(useCases.tenant(), accountId)
-                        .map(segment::matches)
+                        .map(account ->
+                                segment.rule().matches(account, ownScore(segment, RecordRef.account(accountId))))
                         .orElse(false)) {
                     return Optional.empty();
                 }
             }
             return Optional.of("no account the contact works at on " + date + " is a member");
+        }
+
+        /** The customer's own score when the segment's rule reads scores; null otherwise or when it has none. */
+        private CustomerScore ownScore(Segment segment, RecordRef customer) {
+            return segment.rule().readsScores()
+                    ? useCases.storage
+                            .customerScores()
+                            .find(useCases.tenant(), customer)
+                            .orElse(null)
+                    : null;
         }
     }
 }

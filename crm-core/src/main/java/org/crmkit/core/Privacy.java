@@ -12,7 +12,6 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
-import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.privacy.DataSubject;
 import org.crmkit.core.privacy.ErasureReport;
@@ -89,6 +88,7 @@ public final class Privacy {
                     "opportunities",
                     records.opportunities.stream().map(deal -> deal.state()).toList());
             document.put("campaignMemberships", campaignMemberships(records));
+            document.put("customerScores", records.score.stream().toList());
             document.put("auditTrail", auditTrail(records, dataSubject));
             document.put("outboxEvents", outboxEvents(records));
             Map<String, Object> held = new LinkedHashMap<>();
@@ -198,20 +198,17 @@ public final class Privacy {
     }
 
     private static List<Map<String, Object>> campaignMemberships(SubjectRecords records) {
-        List<RecordRef> people = new ArrayList<>();
-        people.add(records.subject);
-        records.leads.forEach(lead -> people.add(RecordRef.lead(lead.id())));
         List<Map<String, Object>> memberships = new ArrayList<>();
-        for (Campaign campaign : records.campaigns) {
-            for (CampaignMember member : campaign.state().members()) {
-                if (people.contains(member.member())) {
-                    Map<String, Object> membership = new LinkedHashMap<>();
-                    membership.put("campaign", campaign.id());
-                    membership.put("campaignName", campaign.state().name());
-                    membership.put("member", member);
-                    memberships.add(membership);
-                }
-            }
+        for (CampaignMember member : records.memberships) {
+            Map<String, Object> membership = new LinkedHashMap<>();
+            membership.put("campaign", member.campaign());
+            membership.put(
+                    "campaignName",
+                    records.campaigns.containsKey(member.campaign())
+                            ? records.campaigns.get(member.campaign()).name()
+                            : null);
+            membership.put("member", member);
+            memberships.add(membership);
         }
         return memberships;
     }

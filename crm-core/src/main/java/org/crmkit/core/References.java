@@ -109,7 +109,7 @@ final class References {
 
     /**
      * Every reference of the list; the first missing one (in list order) is reported. Each record is looked up
-     * once, accounts and invoices in one query per kind, so that a batch (a workflow's deliveries) costs a few
+     * once, contacts, accounts and invoices in one query per kind, so that a batch (a workflow's deliveries) costs a few
      * statements, not one per reference.
      */
     void all(List<Reference> refs) {
@@ -144,7 +144,13 @@ final class References {
                         .stream()
                         .map(invoice -> invoice.id().value())
                         .toList();
-            case CONTACT -> eachFound(ids, id -> useCases.contacts().findById(tenant, ContactId.of(id)));
+            case CONTACT ->
+                useCases
+                        .contacts()
+                        .findByIds(tenant, ids.stream().map(ContactId::of).toList())
+                        .stream()
+                        .map(contact -> contact.id().value())
+                        .toList();
             case LEAD -> eachFound(ids, id -> useCases.leads().findById(tenant, LeadId.of(id)));
             case OPPORTUNITY -> eachFound(ids, id -> useCases.opportunities().findById(tenant, OpportunityId.of(id)));
             case PAYMENT -> eachFound(ids, id -> useCases.payments().findById(tenant, PaymentId.of(id)));

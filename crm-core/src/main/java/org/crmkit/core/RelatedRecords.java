@@ -1,6 +1,7 @@
 package org.crmkit.core;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.lead.Lead;
-import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.sales.Opportunity;
@@ -27,7 +28,7 @@ import org.crmkit.core.spi.Storage;
 /**
  * The records of crmkit's storage that may refer to the contacts or accounts being merged away, read in the
  * merge's transaction, each once. For contacts: what {@link SubjectRecords} finds for each (activities, tasks,
- * cases, opportunities, campaigns, the leads converted into it or sharing its e-mail or phone). For accounts: the
+ * cases, opportunities, their own campaign memberships, the leads converted into it or sharing its e-mail or phone). For accounts: the
  * activities on their timelines, linked tasks, cases, opportunities (and the leads they came from), invoices,
  * payments, credit notes, the contacts with a link to them current today, the accounts with a parent link to them
  * current today, and the leads of the accounts' names. A found record need not refer to a merged one: moving
@@ -39,7 +40,9 @@ final class RelatedRecords {
     final Map<Object, Task> tasks = new LinkedHashMap<>();
     final Map<Object, ServiceCase> cases = new LinkedHashMap<>();
     final Map<Object, Opportunity> opportunities = new LinkedHashMap<>();
-    final Map<Object, Campaign> campaigns = new LinkedHashMap<>();
+    /** The campaign memberships of the merged contacts themselves. */
+    final List<CampaignMember> memberships = new ArrayList<>();
+
     final Map<Object, Lead> leads = new LinkedHashMap<>();
     final Map<Object, Invoice> invoices = new LinkedHashMap<>();
     final Map<Object, Payment> payments = new LinkedHashMap<>();
@@ -55,7 +58,9 @@ final class RelatedRecords {
             add(related.tasks, records.tasks);
             add(related.cases, records.cases);
             add(related.opportunities, records.opportunities);
-            add(related.campaigns, records.campaigns);
+            records.memberships.stream()
+                    .filter(membership -> membership.member().equals(RecordRef.contact(contact.id())))
+                    .forEach(related.memberships::add);
             add(related.leads, records.leads);
         }
         related.addOriginLeads(useCases);

@@ -1,10 +1,7 @@
 package org.crmkit.core;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.activity.ActivityState;
@@ -18,8 +15,6 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.lead.LeadConversion;
 import org.crmkit.core.lead.LeadState;
-import org.crmkit.core.marketing.CampaignMember;
-import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.party.Affiliation;
 import org.crmkit.core.party.ContactState;
@@ -42,6 +37,11 @@ final class Repointed {
         this.type = type;
         this.survivor = survivor;
         this.merged = Set.copyOf(merged);
+    }
+
+    /** The survivor, as a reference. */
+    RecordRef survivorRef() {
+        return new RecordRef(type, survivor);
     }
 
     private UUID id(UUID id) {
@@ -220,48 +220,6 @@ final class Repointed {
                 s.applications(),
                 s.createdAt(),
                 s.externalRefs());
-    }
-
-    /** Members of a merged contact become the survivor's; where both were members, the survivor's membership stays. */
-    CampaignState campaign(CampaignState s) {
-        Map<RecordRef, CampaignMember> members = new LinkedHashMap<>();
-        s.members().stream()
-                .filter(member -> !isMerged(member.member()))
-                .forEach(member -> members.put(member.member(), member));
-        s.members().stream()
-                .filter(member -> isMerged(member.member()))
-                .forEach(member -> members.putIfAbsent(
-                        ref(member.member()),
-                        new CampaignMember(
-                                ref(member.member()),
-                                member.status(),
-                                member.addedAt(),
-                                member.statusChangedAt(),
-                                member.respondedAt())));
-        List<CampaignMember> ordered = new ArrayList<>(members.values());
-        if (ordered.equals(s.members())) {
-            return s;
-        }
-        return new CampaignState(
-                s.tenant(),
-                s.id(),
-                s.version(),
-                s.name(),
-                s.type(),
-                s.description(),
-                s.period(),
-                s.budget(),
-                s.status(),
-                ordered,
-                s.costs(),
-                s.plannedAt(),
-                s.plannedBy(),
-                s.statusChangedAt(),
-                s.abortReason());
-    }
-
-    private boolean isMerged(RecordRef ref) {
-        return ref.type() == type && merged.contains(ref.id());
     }
 
     /** The lead's conversion lineage: converted into a merged record, it counts as converted into the survivor. */

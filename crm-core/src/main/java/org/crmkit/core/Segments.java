@@ -10,6 +10,7 @@ import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.marketing.Segment;
@@ -18,11 +19,15 @@ import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.Party;
+import org.crmkit.core.score.CustomerScore;
 
 /**
  * Use cases of segments: define and change them, and evaluate a saved segment against the stored contacts or
  * accounts of the calling tenant. The storage evaluates the rule ({@code findMatchingAfter} of the contact and account
- * repositories), narrowing by its indexes where the rule names tags, an owner or a territory, a keyset page at a time.
+ * repositories), narrowing by its indexes where the rule names tags, an owner or a territory (the JPA adapter also by
+ * the customer score table where the rule names a tier, an RFM segment, a lifetime value or a churn risk), a keyset
+ * page at a time; the rule is tested again on the records as the acting user reads them, with each one's score when
+ * the rule reads scores.
  * Thread-safe.
  */
 public final class Segments {
@@ -142,7 +147,7 @@ public final class Segments {
         while (true) {
             List<P> found = query.after(segment.rule(), cursor, limit);
             found.stream()
-                    .filter(party -> segment.rule().matches(party))
+                    .filter(party -> segment.rule().matches(party, scoreOf(segment.rule(), party)))
                     .limit(limit - matches.size())
                     .forEach(matches::add);
             if (matches.size() == limit || found.size() < limit) {
@@ -150,6 +155,23 @@ public final class Segments {
             }
             cursor = id.apply(found.get(found.size() - 1));
         }
+    }
+
+    /**
+     * The party's own customer score when the rule reads scores (one look-up per party tested, only for such rules);
+     * null otherwise or when it has none.
+     */
+    private CustomerScore scoreOf(SegmentRule rule, Party<?> party) {
+        if (!rule.readsScores()) {
+            return null;
+        }
+        RecordRef customer = party instanceof Contact contact
+                ? RecordRef.contact(contact.id())
+                : RecordRef.account(((Account) party).id());
+        return useCases.storage
+                .customerScores()
+                .find(useCases.tenant(), customer)
+                .orElse(null);
     }
 
     private static void requireAudience(Segment segment, SegmentAudience audience) {

@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.activity.Activity;
 import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TimelineFilter;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.InvalidValueException;
@@ -23,6 +25,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.lead.Lead;
 import org.crmkit.core.lead.LeadConversion;
 import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.party.Affiliation;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactPoint;
@@ -31,6 +34,7 @@ import org.crmkit.core.privacy.DataSubject;
 import org.crmkit.core.privacy.PersonalDataErased;
 import org.crmkit.core.sales.ContactRole;
 import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.score.CustomerScore;
 import org.crmkit.core.service.ServiceCase;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
@@ -40,8 +44,9 @@ import org.crmkit.core.spi.Storage;
  * Every record of crmkit's storage that refers to a person (a contact, or a lead), found through the ports'
  * queries: the record itself, the leads it was converted from or that share its e-mail address or phone number,
  * the activities on its (and those leads') timelines, its cases, the tasks linked to it, to those leads and cases,
- * the opportunities where it is a party, and the campaigns it or those leads are members of. What a subject access
- * export lists and an erasure changes; read in the caller's transaction.
+ * the opportunities where it is a party, the campaign memberships of it and those leads (with their campaigns), and
+ * the contact's customer score. What a subject access export lists and an erasure changes; read in the caller's
+ * transaction.
  */
 final class SubjectRecords {
 
@@ -53,7 +58,12 @@ final class SubjectRecords {
     final List<Task> tasks;
     final List<ServiceCase> cases;
     final List<Opportunity> opportunities;
-    final List<Campaign> campaigns;
+    final List<CampaignMember> memberships;
+    /** The campaigns of the memberships, by id. */
+    final Map<CampaignId, Campaign> campaigns;
+    /** The contact's score; empty for a lead or a contact without one. */
+    final Optional<CustomerScore> score;
+
     final Set<AccountId> accounts;
     final Set<String> identifiers;
     /** The person's full names, as they may be written in text. */
@@ -72,7 +82,7 @@ final class SubjectRecords {
         this.accounts = accounts(contact, leads);
         Map<Object, Activity> activities = new LinkedHashMap<>();
         Map<Object, Task> tasks = new LinkedHashMap<>();
-        Map<Object, Campaign> campaigns = new LinkedHashMap<>();
+        List<CampaignMember> memberships = new ArrayList<>();
         List<RecordRef> people = new ArrayList<>();
         if (contact != null) {
             people.add(RecordRef.contact(contact.id()));
@@ -86,8 +96,7 @@ final class SubjectRecords {
         for (RecordRef person : people) {
             UseCases.everyPage(page -> storage.activities().timeline(tenant, person, TimelineFilter.ALL, page))
                     .forEach(activity -> activities.putIfAbsent(activity.id(), activity));
-            UseCases.everyPage(page -> storage.campaigns().findByMember(tenant, person, page))
-                    .forEach(campaign -> campaigns.putIfAbsent(campaign.id(), campaign));
+            memberships.addAll(storage.campaignMembers().findByMember(tenant, person));
         }
         for (RecordRef link : linked) {
             UseCases.everyPage(page -> storage.tasks().findByLink(tenant, link, page))
@@ -95,7 +104,19 @@ final class SubjectRecords {
         }
         this.activities = List.copyOf(activities.values());
         this.tasks = List.copyOf(tasks.values());
-        this.campaigns = List.copyOf(campaigns.values());
+        this.memberships = List.copyOf(memberships);
+        Map<CampaignId, Campaign> campaigns = new LinkedHashMap<>();
+        for (CampaignMember membership : memberships) {
+            if (!campaigns.containsKey(membership.campaign())) {
+                storage.campaigns()
+                        .findById(tenant, membership.campaign())
+                        .ifPresent(campaign -> campaigns.put(campaign.id(), campaign));
+            }
+        }
+        this.campaigns = Map.copyOf(campaigns);
+        this.score = contact == null
+                ? Optional.empty()
+                : storage.customerScores().find(tenant, RecordRef.contact(contact.id()));
         this.opportunities = opportunities(storage);
         this.names = names();
         this.nameWords = nameWords();

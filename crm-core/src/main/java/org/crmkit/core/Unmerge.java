@@ -16,7 +16,6 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.AggregateState;
-import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.CreditNoteId;
@@ -28,7 +27,6 @@ import org.crmkit.core.common.PaymentId;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.lead.Lead;
-import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.merge.MergeBeforeImage;
 import org.crmkit.core.merge.MergeRecord;
 import org.crmkit.core.merge.MergeUndone;
@@ -75,12 +73,14 @@ final class Unmerge {
             } else {
                 reasons.addAll(laterMerges(merge));
                 kinds(merge).forEach(kind -> kind.addBlockers(merged, reasons));
+                reasons.addAll(new MergedMemberships(useCases).unmergeBlockers(merge));
                 reasons.addAll(participantBlockers(merge));
             }
             if (!reasons.isEmpty()) {
                 throw new UnmergeRefusedException(id, reasons);
             }
             kinds(merge).forEach(kind -> kind.putBack(merged, useCases.sharing));
+            new MergedMemberships(useCases).putBack(merge);
             for (MergeParticipant participant : participants) {
                 movedBy(merge, participant).ifPresent(moves -> participant.moveBack(merge, moves.moved()));
             }
@@ -263,15 +263,6 @@ final class Unmerge {
                         moved::serviceCase,
                         id -> storage.cases().findById(tenant, CaseId.of(id)).map(ServiceCase::state),
                         ServiceCase::restore,
-                        storage.cases()::save),
-                new Kind<>(
-                        "Campaign",
-                        image.campaigns(),
-                        moved::campaign,
-                        id -> storage.campaigns()
-                                .findById(tenant, CampaignId.of(id))
-                                .map(Campaign::state),
-                        Campaign::restore,
-                        storage.campaigns()::save));
+                        storage.cases()::save));
     }
 }

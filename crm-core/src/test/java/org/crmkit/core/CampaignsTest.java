@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.common.CampaignId;
@@ -22,6 +23,9 @@ import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignCostRecorded;
+import org.crmkit.core.marketing.CampaignMember;
+import org.crmkit.core.marketing.CampaignMemberCounts;
+import org.crmkit.core.marketing.CampaignMemberStatus;
 import org.crmkit.core.marketing.CampaignMembersAdded;
 import org.crmkit.core.marketing.CampaignPeriod;
 import org.crmkit.core.marketing.CampaignPlanned;
@@ -64,18 +68,27 @@ class CampaignsTest {
     void campaignIsRunFromPlanToCompletionWithMembersResponsesAndCosts() {
         CampaignId id = plan("Product webinar", TODAY, TODAY.plusDays(7)).id();
 
-        crm.campaigns().addMembers(id, List.of(ann, bob));
+        List<CampaignMember> added = crm.campaigns().addMembers(id, List.of(ann, bob, ann));
         crm.campaigns().activate(id);
         crm.campaigns().recordResponse(id, ann);
-        crm.campaigns().recordConversion(id, bob);
+        CampaignMember converted = crm.campaigns().recordConversion(id, bob);
         crm.campaigns().recordCost(id, "Webinar tool", Money.of("150", "EUR"), TODAY);
         Campaign done = crm.campaigns().complete(id);
 
+        assertThat(added).extracting(CampaignMember::member).containsExactly(ann, bob);
+        assertThat(converted.status()).isEqualTo(CampaignMemberStatus.CONVERTED);
+        assertThat(converted.version()).isEqualTo(2);
         assertThat(done.status()).isEqualTo(CampaignStatus.COMPLETED);
-        assertThat(done.responseCount()).isEqualTo(2);
-        assertThat(done.conversionCount()).isEqualTo(1);
-        assertThat(done.costPerResponse()).hasValue(Money.of("75.00", "EUR"));
-        assertThat(done.version()).isEqualTo(7);
+        CampaignMemberCounts counts = crm.campaigns().memberCounts(id);
+        assertThat(counts.responses()).isEqualTo(2);
+        assertThat(counts.conversions()).isEqualTo(1);
+        assertThat(counts.of(CampaignMemberStatus.RESPONDED)).isEqualTo(1);
+        assertThat(counts.total()).isEqualTo(2);
+        assertThat(crm.campaigns().costPerResponse(id)).hasValue(Money.of("75.00", "EUR"));
+        assertThat(crm.campaigns().member(id, ann).orElseThrow().respondedAt()).isEqualTo(NOW);
+        assertThat(done.version())
+                .as("members are stored apart: the campaign saved 4 times")
+                .isEqualTo(4);
         assertThat(published)
                 .hasSize(7)
                 .anyMatch(CampaignMembersAdded.class::isInstance)
@@ -111,6 +124,41 @@ class CampaignsTest {
         assertThat(crm.campaigns().campaignsOf(ann, PageRequest.first(10)).items())
                 .extracting(Campaign::id)
                 .containsExactly(first.id(), second.id());
+    }
+
+    @Test
+    void membersComeInKeysetPagesByMember() {
+        CampaignId id = plan("Webinar", TODAY, TODAY).id();
+        List<RecordRef> people = new ArrayList<>(List.of(ann, bob));
+        for (int i = 0; i < 5; i++) {
+            people.add(RecordRef.contact(StoredRecords.contact(storage, Clock.fixed(NOW, ZoneOffset.UTC))));
+        }
+        crm.campaigns().addMembers(id, people);
+
+        List<CampaignMember> first = crm.campaigns().members(id, null, 4);
+        List<CampaignMember> rest = crm.campaigns().members(id, first.get(3).member(), 4);
+
+        List<RecordRef> inOrder =
+                people.stream().sorted(Comparator.comparing(RecordRef::id)).toList();
+        assertThat(first).extracting(CampaignMember::member).containsExactlyElementsOf(inOrder.subList(0, 4));
+        assertThat(rest).extracting(CampaignMember::member).containsExactlyElementsOf(inOrder.subList(4, 7));
+        assertThatThrownBy(() -> crm.campaigns().members(id, null, 1001))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("limit"));
+    }
+
+    @Test
+    void aResponseOfSomeoneWhoIsNoMemberIsRefusedNamingTheMember() {
+        CampaignId id = plan("Webinar", TODAY, TODAY).id();
+        crm.campaigns().addMembers(id, List.of(ann));
+        crm.campaigns().activate(id);
+        int eventsBefore = published.size();
+
+        assertThatThrownBy(() -> crm.campaigns().recordResponse(id, bob))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("member"));
+        assertThat(crm.campaigns().member(id, bob)).isEmpty();
+        assertThat(published).hasSize(eventsBefore);
     }
 
     @Test

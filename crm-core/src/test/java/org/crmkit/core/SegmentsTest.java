@@ -5,19 +5,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.crmkit.core.common.InvalidValueException;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.inmemory.InMemoryStorage;
 import org.crmkit.core.marketing.Segment;
 import org.crmkit.core.marketing.SegmentAudience;
+import org.crmkit.core.marketing.SegmentCriterion;
 import org.crmkit.core.marketing.SegmentCriterion.HasConsent;
 import org.crmkit.core.marketing.SegmentCriterion.HasTags;
 import org.crmkit.core.marketing.SegmentDefined;
@@ -29,6 +33,8 @@ import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.score.CustomerScore;
+import org.crmkit.core.score.CustomerTier;
 import org.crmkit.core.spi.OutboxEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -87,6 +93,61 @@ class SegmentsTest {
                         .totalElements())
                 .isEqualTo(4);
         assertThat(delivered).anySatisfy(entry -> assertThat(entry.event()).isInstanceOf(SegmentDefined.class));
+    }
+
+    @Test
+    void aSegmentOnScoresSelectsTheContactsTheAnalyticsScoredSo() {
+        Contact champion = contact("Champion");
+        Contact fading = contact("Fading");
+        Contact unscored = contact("Unscored");
+        Contact small = contact("Small");
+        crm.scores()
+                .recordAll(List.of(
+                        score(champion, CustomerTier.KEY, "champions", "3000.00", 0.9),
+                        score(fading, CustomerTier.KEY, "at risk", "3000.00", 0.3),
+                        score(small, CustomerTier.SMALL, "champions", "100.00", 0.9)));
+        Segment loyalKeys = crm.segments()
+                .define(
+                        "Loyal key customers",
+                        SegmentAudience.CONTACTS,
+                        SegmentRule.all(
+                                new SegmentCriterion.InTier(CustomerTier.KEY),
+                                new SegmentCriterion.ChurnRisk(SegmentCriterion.Comparison.LESS_THAN, 0.5)));
+        Segment valuable = crm.segments()
+                .define(
+                        "Valuable or champions",
+                        SegmentAudience.CONTACTS,
+                        SegmentRule.any(
+                                new SegmentCriterion.LifetimeValue(
+                                        SegmentCriterion.Comparison.GREATER_THAN, Money.of("1000.00", "EUR")),
+                                new SegmentCriterion.InRfmSegment("champions")));
+
+        assertThat(crm.segments().contactsIn(loyalKeys.id(), null, 10))
+                .extracting(Contact::id)
+                .containsExactly(champion.id());
+        assertThat(crm.segments().contactsIn(valuable.id(), null, 10))
+                .extracting(Contact::id)
+                .containsExactly(champion.id(), fading.id(), small.id())
+                .doesNotContain(unscored.id());
+        assertThatThrownBy(() -> loyalKeys.matches(champion))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("rule"));
+    }
+
+    private Contact contact(String name) {
+        return crm.parties().registerContact(NewContact.of(PersonName.of("C", name), OWNER));
+    }
+
+    private static CustomerScore score(
+            Contact contact, CustomerTier tier, String rfmSegment, String lifetimeValue, double probabilityAlive) {
+        return new CustomerScore(
+                RecordRef.contact(contact.id()),
+                LocalDate.of(2026, 3, 1),
+                tier,
+                Money.of("500.00", "EUR"),
+                rfmSegment,
+                new CustomerScore.Prediction(
+                        Money.of(lifetimeValue, "EUR"), probabilityAlive, Money.of("10.00", "EUR")));
     }
 
     @Test

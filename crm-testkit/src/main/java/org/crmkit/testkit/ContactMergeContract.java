@@ -2,6 +2,7 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -22,6 +23,7 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.UserId;
@@ -31,12 +33,14 @@ import org.crmkit.core.lead.LeadSource;
 import org.crmkit.core.lead.UtmAttribution;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignMember;
+import org.crmkit.core.marketing.CampaignMemberStatus;
 import org.crmkit.core.marketing.CampaignPeriod;
 import org.crmkit.core.marketing.CampaignType;
 import org.crmkit.core.marketing.NewCampaign;
 import org.crmkit.core.merge.MergeField;
 import org.crmkit.core.merge.MergeRecord;
 import org.crmkit.core.merge.MergeUndone;
+import org.crmkit.core.merge.MergedMembership;
 import org.crmkit.core.merge.RecordsMerged;
 import org.crmkit.core.merge.Resolved;
 import org.crmkit.core.merge.Survivorship;
@@ -83,6 +87,7 @@ public abstract class ContactMergeContract extends MergeFixture {
     private ServiceCase complaint;
     private Opportunity deal;
     private Campaign mailing;
+    private Campaign webinar;
     private Lead lead;
 
     @BeforeEach
@@ -134,6 +139,15 @@ public abstract class ContactMergeContract extends MergeFixture {
                         Money.of("1000.00", "EUR")));
         crm.campaigns()
                 .addMembers(mailing.id(), List.of(RecordRef.contact(survivor.id()), RecordRef.contact(duplicate.id())));
+        webinar = crm.campaigns()
+                .plan(NewCampaign.of(
+                        "Product webinar",
+                        CampaignType.WEBINAR,
+                        CampaignPeriod.of(today, today.plusDays(7)),
+                        Money.of("300.00", "EUR")));
+        crm.campaigns().addMembers(webinar.id(), List.of(RecordRef.contact(duplicate.id())));
+        crm.campaigns().activate(webinar.id());
+        crm.campaigns().recordResponse(webinar.id(), RecordRef.contact(duplicate.id()));
         lead = crm.leads()
                 .captureAnyway(new NewLead(
                         new LeadDetails(
@@ -181,9 +195,20 @@ public abstract class ContactMergeContract extends MergeFixture {
         assertThat(movedDeal.state().primaryContact()).isEqualTo(kept);
         assertThat(movedDeal.state().contactRoles())
                 .allMatch(role -> role.contact().equals(kept));
-        assertThat(crm.campaigns().findCampaign(mailing.id()).orElseThrow().members())
+        assertThat(crm.campaigns().members(mailing.id(), null, 10))
                 .extracting(CampaignMember::member)
                 .containsExactly(RecordRef.contact(kept));
+        assertThat(crm.campaigns().members(webinar.id(), null, 10))
+                .singleElement()
+                .satisfies(member -> {
+                    assertThat(member.member()).isEqualTo(RecordRef.contact(kept));
+                    assertThat(member.status()).isEqualTo(CampaignMemberStatus.RESPONDED);
+                });
+        assertThat(crm.campaigns()
+                        .campaignsOf(RecordRef.contact(kept), PageRequest.first(5))
+                        .items())
+                .extracting(Campaign::id)
+                .containsExactlyInAnyOrder(mailing.id(), webinar.id());
         assertThat(crm.leads().lead(lead.id()).orElseThrow().conversion().contact())
                 .isEqualTo(kept);
         assertThat(crm.parties().findContact(duplicate.id())).isEmpty();
@@ -262,6 +287,9 @@ public abstract class ContactMergeContract extends MergeFixture {
         assertThat(stored.before().activities()).extracting(state -> state.id()).contains(call.id());
         assertThat(stored.before().tasks()).extracting(state -> state.id()).containsExactly(followUp.id());
         assertThat(stored.before().cases()).extracting(state -> state.id()).containsExactly(complaint.id());
+        assertThat(stored.before().campaignMembers())
+                .extracting(membership -> membership.before().campaign(), MergedMembership::movedToSurvivor)
+                .containsExactlyInAnyOrder(tuple(mailing.id(), false), tuple(webinar.id(), true));
         assertThat(stored.participants())
                 .singleElement()
                 .satisfies(moves -> assertThat(moves.participant()).isEqualTo("host-table"));
@@ -295,8 +323,15 @@ public abstract class ContactMergeContract extends MergeFixture {
                 .isEqualTo(duplicate.id());
         assertThat(crm.sales().opportunity(deal.id()).orElseThrow().state().primaryContact())
                 .isEqualTo(duplicate.id());
-        assertThat(crm.campaigns().findCampaign(mailing.id()).orElseThrow().members())
-                .hasSize(2);
+        assertThat(crm.campaigns().members(mailing.id(), null, 10))
+                .extracting(CampaignMember::member)
+                .containsExactlyInAnyOrder(RecordRef.contact(survivor.id()), RecordRef.contact(duplicate.id()));
+        assertThat(crm.campaigns().members(webinar.id(), null, 10))
+                .singleElement()
+                .satisfies(member -> {
+                    assertThat(member.member()).isEqualTo(RecordRef.contact(duplicate.id()));
+                    assertThat(member.status()).isEqualTo(CampaignMemberStatus.RESPONDED);
+                });
         assertThat(crm.leads().lead(lead.id()).orElseThrow().conversion().contact())
                 .isEqualTo(duplicate.id());
         assertThat(crm.merges()
@@ -320,14 +355,19 @@ public abstract class ContactMergeContract extends MergeFixture {
         MergeRecord merge = merge();
         crm.parties().renameContact(survivor.id(), PersonName.of("Anna", "Schmidt-Meyer"));
         crm.activities().correct(call.id(), ActivityCorrection.of("Asked for a quote (corrected)", null, null));
+        crm.campaigns().recordConversion(webinar.id(), RecordRef.contact(survivor.id()));
 
         assertThatThrownBy(() -> crm.merges().unmerge(merge.id()))
                 .isInstanceOfSatisfying(UnmergeRefusedException.class, refused -> {
                     assertThat(refused.errorCode()).isEqualTo(ErrorCode.ILLEGAL_STATE);
                     assertThat(refused.reasons())
                             .anyMatch(reason -> reason.startsWith("Contact " + survivor.id() + " was changed"))
-                            .anyMatch(reason -> reason.startsWith("Activity " + call.id() + " was changed"));
+                            .anyMatch(reason -> reason.startsWith("Activity " + call.id() + " was changed"))
+                            .anyMatch(reason -> reason.startsWith("the membership of CONTACT " + survivor.id()
+                                    + " in Campaign " + webinar.id() + " was changed after the merge"));
                 });
+        assertThat(crm.campaigns().member(webinar.id(), RecordRef.contact(survivor.id())))
+                .hasValueSatisfying(member -> assertThat(member.status()).isEqualTo(CampaignMemberStatus.CONVERTED));
         assertThat(crm.merges().contact(duplicate.id()).redirected()).isTrue();
         assertThat(crm.merges().merge(merge.id()).orElseThrow().inForce()).isTrue();
     }
@@ -369,6 +409,9 @@ public abstract class ContactMergeContract extends MergeFixture {
                 .containsExactly(duplicate.id());
         assertThat(crm.serviceDesk().findCase(complaint.id()).orElseThrow().contact())
                 .isEqualTo(duplicate.id());
+        assertThat(crm.campaigns().members(webinar.id(), null, 10))
+                .extracting(CampaignMember::member)
+                .containsExactly(RecordRef.contact(duplicate.id()));
         assertThat(crm.merges().mergesOf(RecordRef.contact(duplicate.id()))).isEmpty();
         assertThat(events).isEmpty();
     }

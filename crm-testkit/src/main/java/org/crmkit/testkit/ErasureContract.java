@@ -245,6 +245,35 @@ public abstract class ErasureContract extends StorageContract {
     }
 
     @Test
+    void anExportListsTheContactsOwnScoreAndItsCampaignMemberships() {
+        crm.scores()
+                .recordAll(List.of(
+                        new CustomerScore(
+                                RecordRef.contact(person.id()),
+                                LocalDate.of(2026, 2, 28),
+                                CustomerTier.KEY,
+                                Money.of("420", "EUR"),
+                                "champions",
+                                null),
+                        new CustomerScore(
+                                RecordRef.account(acme.id()),
+                                LocalDate.of(2026, 2, 28),
+                                CustomerTier.SMALL,
+                                Money.of("42", "EUR"),
+                                "loyal-company",
+                                null)));
+
+        String json = crm.privacy().export(RecordRef.contact(person.id())).json();
+
+        assertThat(json)
+                .contains("\"customerScores\":[{\"customer\":{\"type\":\"CONTACT\",\"id\":\"" + person.id() + "\"}")
+                .contains("\"tier\":\"KEY\"", "\"rfmSegment\":\"champions\"")
+                .doesNotContain("loyal-company")
+                .contains("\"campaignMemberships\":[{\"campaign\":")
+                .contains("\"status\":\"TARGETED\"");
+    }
+
+    @Test
     void theContactsScoreGoesWithThePersonAndTheAccountsStays() {
         CustomerScore personal = new CustomerScore(
                 RecordRef.contact(person.id()),

@@ -2,6 +2,8 @@ package org.crmkit.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -12,6 +14,7 @@ import java.util.function.UnaryOperator;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.Money;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
@@ -29,14 +32,16 @@ import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.party.Party;
 import org.crmkit.core.party.PersonName;
+import org.crmkit.core.score.CustomerScore;
+import org.crmkit.core.score.CustomerTier;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.junit.jupiter.api.Test;
 
 /**
  * What {@code findMatchingAfter} of the contact and account repositories must answer: on random, seeded records
- * (owners, territories, tags, a numeric custom field, consents, shares) and random rules (every criterion, "all of"
- * and "any of", nested), exactly the records that testing the rule on every record in id order gives, keyset page by
+ * (owners, territories, tags, a numeric custom field, consents, shares, customer scores with and without a prediction,
+ * in two currencies) and random rules (every criterion, those on scores too, "all of" and "any of", nested), exactly the records that testing the rule on every record in id order gives, keyset page by
  * keyset page, for the unrestricted repository and for a viewer's {@code visibleTo} view, and never another tenant's.
  * Extend it and supply the storage.
  */
@@ -47,6 +52,8 @@ public abstract class SegmentQueryContract extends VisibilityFixture {
     private static final int RULES = 40;
     private static final List<String> TAGS = List.of("vip", "newsletter", "b2b", "trade-fair");
     private static final CustomFieldKey TIER = CustomFieldKey.of("tier");
+    private static final List<String> RFM_SEGMENTS = List.of("champions", "at risk", "hibernating");
+    private static final List<Double> RISKS = List.of(0.2, 0.5, 0.8);
 
     private final Random random = new Random(SEED);
 
@@ -141,6 +148,39 @@ public abstract class SegmentQueryContract extends VisibilityFixture {
         for (int i = 0; i < records.size(); i += 17) {
             share(ref.apply(records.get(i)), i % 2 == 0 ? viewer.id() : team.id());
         }
+        for (T record : records) {
+            if (random.nextInt(4) > 0) {
+                CustomerScore score = randomScore(ref.apply(record));
+                inTransaction(() -> {
+                    storage.customerScores().save(TENANT_A, score);
+                    return null;
+                });
+            }
+        }
+    }
+
+    private CustomerScore randomScore(RecordRef customer) {
+        String currency = random.nextInt(5) == 0 ? "USD" : "EUR";
+        CustomerScore.Prediction prediction = random.nextInt(3) == 0
+                ? null
+                : new CustomerScore.Prediction(
+                        Money.of(BigDecimal.valueOf(random.nextInt(100_000), 2), currency),
+                        0.05 + 0.1 * random.nextInt(10),
+                        Money.of(BigDecimal.valueOf(random.nextInt(10_000), 2), currency));
+        return new CustomerScore(
+                customer,
+                LocalDate.now(clock),
+                CustomerTier.values()[random.nextInt(CustomerTier.values().length)],
+                Money.of(BigDecimal.valueOf(random.nextInt(20_000) - 5_000, 2), currency),
+                RFM_SEGMENTS.get(random.nextInt(RFM_SEGMENTS.size())),
+                prediction);
+    }
+
+    private CustomerScore scoreOf(Party<?> party) {
+        RecordRef customer = party instanceof Contact contact
+                ? RecordRef.contact(contact.id())
+                : RecordRef.account(((Account) party).id());
+        return storage.customerScores().find(TENANT_A, customer).orElse(null);
     }
 
     private UserId randomOwner() {
@@ -167,7 +207,7 @@ public abstract class SegmentQueryContract extends VisibilityFixture {
     }
 
     private SegmentCriterion randomCriterion(int depth) {
-        return switch (random.nextInt(depth > 0 ? 6 : 5)) {
+        return switch (random.nextInt(depth > 0 ? 10 : 9)) {
             case 0 -> {
                 int from = random.nextInt(3);
                 yield new SegmentCriterion.HasTags(Set.copyOf(TAGS.subList(from, from + 1 + random.nextInt(2))));
@@ -180,6 +220,20 @@ public abstract class SegmentQueryContract extends VisibilityFixture {
                         TIER,
                         SegmentCriterion.Comparison.values()[random.nextInt(3)],
                         CustomFieldValue.number(1 + random.nextInt(5)));
+            case 5 -> new SegmentCriterion.InTier(CustomerTier.values()[random.nextInt(CustomerTier.values().length)]);
+            case 6 -> new SegmentCriterion.InRfmSegment(RFM_SEGMENTS.get(random.nextInt(RFM_SEGMENTS.size())));
+            case 7 ->
+                new SegmentCriterion.LifetimeValue(
+                        random.nextBoolean()
+                                ? SegmentCriterion.Comparison.GREATER_THAN
+                                : SegmentCriterion.Comparison.LESS_THAN,
+                        Money.of(BigDecimal.valueOf(100L * random.nextInt(10)), "EUR"));
+            case 8 ->
+                new SegmentCriterion.ChurnRisk(
+                        random.nextBoolean()
+                                ? SegmentCriterion.Comparison.GREATER_THAN
+                                : SegmentCriterion.Comparison.LESS_THAN,
+                        RISKS.get(random.nextInt(RISKS.size())));
             default -> new SegmentCriterion.Nested(randomRule(depth - 1));
         };
     }
@@ -206,7 +260,7 @@ public abstract class SegmentQueryContract extends VisibilityFixture {
             for (Records<P, I> records : repositories) {
                 List<P> expected =
                         pages(after -> records.every().find(TENANT_A, after, 100), 100, records.id()).stream()
-                                .filter(rule::matches)
+                                .filter(party -> rule.matches(party, scoreOf(party)))
                                 .toList();
                 List<P> found =
                         pages(after -> records.matching().find(TENANT_A, rule, after, limit), limit, records.id());

@@ -7,22 +7,27 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.crmkit.core.Crm;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.Money;
+import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
+import org.crmkit.core.marketing.CampaignMemberCounts;
+import org.crmkit.core.marketing.CampaignMemberStatus;
 import org.crmkit.core.marketing.CampaignPeriod;
 import org.crmkit.core.marketing.CampaignType;
 import org.crmkit.core.marketing.NewCampaign;
@@ -46,21 +51,27 @@ import org.crmkit.workflow.campaign.CampaignSends;
 import org.crmkit.workflow.campaign.ResponseKind;
 
 /**
- * Scenario benchmark of a campaign sent to {@code --members} contacts (1,000,000 by default; storing them takes
+ * Scenario benchmark of a campaign of {@code --members} contacts (1,000,000 by default; storing them takes many
  * minutes, {@code --members 20000} makes a short run) on the embedded PostgreSQL 17 through {@link JpaStorage},
  * {@link JpaWorkflowStore} and {@link JpaCampaignSendStore}: every contact is in the campaign's segment with consent
- * to marketing e-mail, the hourly limit lets all of them through, the send window is the whole day. Measures
+ * to marketing e-mail and the send window is the whole day. Measures
  * <ul>
- *   <li>sends planned per second: one whole {@link CampaignSends#planDue} run, which reads the segment, checks each
+ *   <li>members added per second: every contact added to the campaign as a member through {@code
+ *       crm.campaigns().addMembers}, 1,000 per call (references checked, rows of {@code crm_campaign_member});</li>
+ *   <li>sends planned per second: one {@link CampaignSends#planDue} run up to an hourly limit of {@code --sends}
+ *       messages (20,000 by default), which reads the segment through {@code Segments.contactsIn}, checks each
  *       contact and schedules its message in the workflow outbox with its recipient row;</li>
- *   <li>responses recorded per second: {@code --threads} threads (4 by default) each recording responses (an open,
- *       then a click) to the messages of their share of {@code --responses} recipients (50,000 by default) through
- *       {@link CampaignSends#recordResponse}, one recipient row and one timeline entry per response.</li>
+ *   <li>member responses recorded per second: {@code --threads} threads (4 by default) each recording the response
+ *       of their share of {@code --responses} members (50,000 by default) through {@code
+ *       crm.campaigns().recordResponse}, one member row per response however large the campaign, checked against the
+ *       campaign's counts afterwards, and the time of those counts;</li>
+ *   <li>recipient responses recorded per second: the same threads recording an open, then a click, of the planned
+ *       messages' recipients through {@link CampaignSends#recordResponse}, a recipient row and a timeline entry each.</li>
  * </ul>
  * Build and run from the repository root:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCampaignScenario [--members 20000] [--responses 5000] [--threads 4]
+ * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCampaignScenario [--members 20000] [--sends 5000] [--responses 5000] [--threads 4]
  * </pre>
  */
 public final class JpaCampaignScenario {
@@ -72,11 +83,13 @@ public final class JpaCampaignScenario {
 
     public static void main(String[] args) throws Exception {
         int members = 1_000_000;
+        int sendLimit = 20_000;
         int responses = 50_000;
         int threads = 4;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--members" -> members = Integer.parseInt(args[i + 1]);
+                case "--sends" -> sendLimit = Integer.parseInt(args[i + 1]);
                 case "--responses" -> responses = Integer.parseInt(args[i + 1]);
                 case "--threads" -> threads = Integer.parseInt(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -85,13 +98,8 @@ public final class JpaCampaignScenario {
         try (BenchmarkDatabase database = new BenchmarkDatabase()) {
             JpaStorage storage = database.storage(CLOCK);
             long start = System.nanoTime();
-            storeMembers(storage, members);
-            System.out.printf(
-                    Locale.ROOT,
-                    "%,d members stored in %.0f s (%s)%n",
-                    members,
-                    (System.nanoTime() - start) / 1e9,
-                    load());
+            List<RecordRef> contacts = storeContacts(storage, members);
+            report("%,d contacts stored in %.0f s", members, seconds(start));
             Crm crm = Crm.builder().storage(storage).clock(CLOCK).build();
             WorkflowRuntime runtime = WorkflowRuntime.builder()
                     .crm(crm)
@@ -104,40 +112,85 @@ public final class JpaCampaignScenario {
                             .build())
                     .unsubscribeLink("https://shop.example/u/")
                     .build();
-            CampaignId campaign = startedCampaign(crm, sends, members);
+            CampaignId campaign = startedCampaign(crm, sends, sendLimit);
+
+            start = System.nanoTime();
+            for (int from = 0; from < members; from += PageRequest.MAX_SIZE) {
+                crm.campaigns()
+                        .addMembers(campaign, contacts.subList(from, Math.min(from + PageRequest.MAX_SIZE, members)));
+            }
+            double seconds = seconds(start);
+            report("%,d members added in %.1f s, %.0f members/s", members, seconds, members / seconds);
 
             start = System.nanoTime();
             int planned = sends.planDue(TEN);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            if (planned != members) {
-                throw new IllegalStateException("expected " + members + " planned messages, got " + planned);
+            seconds = seconds(start);
+            if (planned != Math.min(sendLimit, members)) {
+                throw new IllegalStateException(
+                        "expected " + Math.min(sendLimit, members) + " planned, got " + planned);
             }
-            System.out.printf(
-                    Locale.ROOT,
-                    "%,d members: %,d sends planned in %.1f s, %.0f sends/s (%s)%n",
-                    members,
-                    planned,
-                    seconds,
-                    planned / seconds,
-                    load());
+            report(
+                    "%,d members: %,d sends planned in %.1f s, %.0f sends/s",
+                    members, planned, seconds, planned / seconds);
 
-            List<String> tokens = tokens(sends, campaign, Math.min(responses, members));
+            List<RecordRef> responding = everyNth(contacts, Math.min(responses, members));
             start = System.nanoTime();
-            int recorded = respond(sends, tokens, threads);
-            seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf(
-                    Locale.ROOT,
-                    "%,d members: %,d responses recorded by %d threads in %.1f s, %.0f responses/s (%s)%n",
-                    members,
-                    recorded,
-                    threads,
-                    seconds,
-                    recorded / seconds,
-                    load());
+            inThreads(threads, responding, member -> crm.campaigns().recordResponse(campaign, member));
+            seconds = seconds(start);
+            report(
+                    "%,d members: %,d member responses recorded by %d threads in %.1f s, %.0f responses/s",
+                    members, responding.size(), threads, seconds, responding.size() / seconds);
+            start = System.nanoTime();
+            CampaignMemberCounts counts = crm.campaigns().memberCounts(campaign);
+            report(
+                    "%,d members: counts by status in %.0f ms: %,d responded, %,d targeted",
+                    counts.total(),
+                    seconds(start) * 1000,
+                    counts.responses(),
+                    counts.of(CampaignMemberStatus.TARGETED));
+            if (counts.responses() != responding.size() || counts.total() != members) {
+                throw new IllegalStateException("counts do not add up: " + counts);
+            }
+
+            List<String> tokens = tokens(sends, campaign, Math.min(responses, planned));
+            start = System.nanoTime();
+            inThreads(threads, tokens, token -> {
+                sends.recordResponse(token, ResponseKind.OPENED);
+                sends.recordResponse(token, ResponseKind.CLICKED);
+            });
+            seconds = seconds(start);
+            report(
+                    "%,d recipients: %,d recipient responses recorded by %d threads in %.1f s, %.0f responses/s",
+                    planned, 2 * tokens.size(), threads, seconds, 2 * tokens.size() / seconds);
         }
     }
 
-    private static void storeMembers(JpaStorage storage, int members) {
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void report(String format, Object... values) {
+        System.out.printf(Locale.ROOT, format + " (%s)%n", append(values, load()));
+    }
+
+    private static Object[] append(Object[] values, Object last) {
+        Object[] all = Arrays.copyOf(values, values.length + 1);
+        all[values.length] = last;
+        return all;
+    }
+
+    /** {@code count} of the items spread evenly over the list, so that responses fall all over the campaign. */
+    private static <T> List<T> everyNth(List<T> items, int count) {
+        List<T> picked = new ArrayList<>(count);
+        double step = (double) items.size() / count;
+        for (int i = 0; i < count; i++) {
+            picked.add(items.get((int) (i * step)));
+        }
+        return picked;
+    }
+
+    private static List<RecordRef> storeContacts(JpaStorage storage, int members) {
+        List<RecordRef> stored = new ArrayList<>(members);
         IdGenerator ids = new IdGenerator(CLOCK);
         UserId owner = UserId.next(ids);
         for (int from = 0; from < members; from += 10_000) {
@@ -152,12 +205,14 @@ public final class JpaCampaignScenario {
                         CLOCK);
                 contact.grantConsent(ConsentChannel.EMAIL, ConsentPurpose.MARKETING, "web-form", CLOCK);
                 chunk.add(contact);
+                stored.add(RecordRef.contact(contact.id()));
             }
             JpaContactBenchmarks.saveInTransactionsOf1000(storage, chunk);
         }
+        return stored;
     }
 
-    private static CampaignId startedCampaign(Crm crm, CampaignSends sends, int members) {
+    private static CampaignId startedCampaign(Crm crm, CampaignSends sends, int perHour) {
         SegmentId readers = crm.segments()
                 .define(
                         "Newsletter",
@@ -172,7 +227,7 @@ public final class JpaCampaignScenario {
                         Money.of("5000.00", "EUR")))
                 .id();
         crm.campaigns().activate(campaign);
-        sends.start(campaign, readers, Channel.EMAIL, "news", members, LocalTime.MIN, LocalTime.MAX);
+        sends.start(campaign, readers, Channel.EMAIL, "news", perHour, LocalTime.MIN, LocalTime.MAX);
         return campaign;
     }
 
@@ -187,19 +242,16 @@ public final class JpaCampaignScenario {
         return tokens;
     }
 
-    /** Each thread records an open and then a click for every token of its share; returns the responses recorded. */
-    private static int respond(CampaignSends sends, List<String> tokens, int threads) throws Exception {
-        AtomicInteger recorded = new AtomicInteger();
+    /** Runs the work for every item, the items dealt out to {@code threads} threads in turn. */
+    private static <T> void inThreads(int threads, List<T> items, Consumer<T> work) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int first = t;
                 done.add(pool.submit(() -> {
-                    for (int i = first; i < tokens.size(); i += threads) {
-                        sends.recordResponse(tokens.get(i), ResponseKind.OPENED);
-                        sends.recordResponse(tokens.get(i), ResponseKind.CLICKED);
-                        recorded.addAndGet(2);
+                    for (int i = first; i < items.size(); i += threads) {
+                        work.accept(items.get(i));
                     }
                     return null;
                 }));
@@ -211,7 +263,6 @@ public final class JpaCampaignScenario {
             pool.shutdown();
             pool.awaitTermination(1, TimeUnit.MINUTES);
         }
-        return recorded.get();
     }
 
     private static String load() {

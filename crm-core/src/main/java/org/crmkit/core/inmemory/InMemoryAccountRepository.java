@@ -37,9 +37,14 @@ final class InMemoryAccountRepository implements AccountRepository {
     private final InMemoryIndex<AccountState> byTag;
 
     private final InMemoryRecordShareRepository shares;
+    private final InMemoryCustomerScoreRepository scores;
 
-    InMemoryAccountRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
+    InMemoryAccountRepository(
+            InMemoryTransactions transactions,
+            InMemoryRecordShareRepository shares,
+            InMemoryCustomerScoreRepository scores) {
         this.shares = shares;
+        this.scores = scores;
         accounts = new InMemoryParties<>(
                 "Account",
                 transactions,
@@ -58,6 +63,7 @@ final class InMemoryAccountRepository implements AccountRepository {
 
     private InMemoryAccountRepository(InMemoryAccountRepository all, InMemoryParties<Account, AccountState> visible) {
         this.shares = all.shares;
+        this.scores = all.scores;
         this.accounts = visible;
         this.byName = all.byName;
         this.byTerritory = all.byTerritory;
@@ -154,6 +160,18 @@ final class InMemoryAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit) {
-        return accounts.findMatchingAfter(tenant, rule, party -> rule.matches(party), after, limit, byTag, byTerritory);
+        return accounts.findMatchingAfter(
+                tenant,
+                rule,
+                party -> rule.matches(
+                        party,
+                        rule.readsScores()
+                                ? scores.find(tenant, RecordRef.account(party.id()))
+                                        .orElse(null)
+                                : null),
+                after,
+                limit,
+                byTag,
+                byTerritory);
     }
 }

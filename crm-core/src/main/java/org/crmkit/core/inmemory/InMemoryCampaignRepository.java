@@ -2,14 +2,15 @@ package org.crmkit.core.inmemory;
 
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.marketing.Campaign;
-import org.crmkit.core.marketing.CampaignMember;
 import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.marketing.CampaignStatus;
 import org.crmkit.core.spi.CampaignRepository;
@@ -21,12 +22,11 @@ final class InMemoryCampaignRepository implements CampaignRepository {
             .thenComparing(state -> state.id().value());
 
     private final VersionedStore<CampaignState> store;
-    private final InMemoryIndex<CampaignState> byMember;
+    private final InMemoryCampaignMemberRepository members;
 
-    InMemoryCampaignRepository(InMemoryTransactions transactions) {
+    InMemoryCampaignRepository(InMemoryTransactions transactions, InMemoryCampaignMemberRepository members) {
         this.store = new VersionedStore<>("Campaign", transactions);
-        this.byMember = store.index(new InMemoryIndex<>(
-                state -> state.members().stream().map(CampaignMember::member).toList()));
+        this.members = members;
     }
 
     @Override
@@ -53,11 +53,10 @@ final class InMemoryCampaignRepository implements CampaignRepository {
 
     @Override
     public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
-        var matches = store.findAll(tenant, byMember.lookup(tenant, member)).stream()
-                .filter(state -> state.members().stream()
-                        .anyMatch(entry -> entry.member().equals(member)))
-                .sorted(BY_START)
+        List<UUID> campaigns = members.findByMember(tenant, member).stream()
+                .map(membership -> membership.campaign().value())
                 .toList();
+        var matches = store.findAll(tenant, campaigns).stream().sorted(BY_START).toList();
         return Page.of(matches, page).map(Campaign::restore);
     }
 }

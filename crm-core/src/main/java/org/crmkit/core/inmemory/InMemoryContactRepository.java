@@ -46,9 +46,14 @@ final class InMemoryContactRepository implements ContactRepository {
     private final InMemoryIndex<ContactState> byTerritory;
 
     private final InMemoryRecordShareRepository shares;
+    private final InMemoryCustomerScoreRepository scores;
 
-    InMemoryContactRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
+    InMemoryContactRepository(
+            InMemoryTransactions transactions,
+            InMemoryRecordShareRepository shares,
+            InMemoryCustomerScoreRepository scores) {
         this.shares = shares;
+        this.scores = scores;
         contacts = new InMemoryParties<>(
                 "Contact",
                 transactions,
@@ -73,6 +78,7 @@ final class InMemoryContactRepository implements ContactRepository {
 
     private InMemoryContactRepository(InMemoryContactRepository all, InMemoryParties<Contact, ContactState> visible) {
         this.shares = all.shares;
+        this.scores = all.scores;
         this.contacts = visible;
         this.byTag = all.byTag;
         this.byAccount = all.byAccount;
@@ -183,6 +189,18 @@ final class InMemoryContactRepository implements ContactRepository {
 
     @Override
     public List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit) {
-        return contacts.findMatchingAfter(tenant, rule, party -> rule.matches(party), after, limit, byTag, byTerritory);
+        return contacts.findMatchingAfter(
+                tenant,
+                rule,
+                party -> rule.matches(
+                        party,
+                        rule.readsScores()
+                                ? scores.find(tenant, RecordRef.contact(party.id()))
+                                        .orElse(null)
+                                : null),
+                after,
+                limit,
+                byTag,
+                byTerritory);
     }
 }

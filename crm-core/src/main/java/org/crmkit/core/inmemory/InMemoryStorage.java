@@ -7,6 +7,7 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.AuditTrail;
+import org.crmkit.core.spi.CampaignMemberRepository;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ChangeLog;
@@ -43,13 +44,17 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryOutbox outbox;
     private final InMemoryChangeLog changeLog;
     private final InMemoryRecordShareRepository shares = new InMemoryRecordShareRepository(transactions);
-    private final InMemoryContactRepository contacts = new InMemoryContactRepository(transactions, shares);
-    private final InMemoryAccountRepository accounts = new InMemoryAccountRepository(transactions, shares);
+    private final InMemoryCustomerScoreRepository customerScores = new InMemoryCustomerScoreRepository(transactions);
+    private final InMemoryContactRepository contacts =
+            new InMemoryContactRepository(transactions, shares, customerScores);
+    private final InMemoryAccountRepository accounts =
+            new InMemoryAccountRepository(transactions, shares, customerScores);
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
     private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
-    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions);
+    private final InMemoryCampaignMemberRepository campaignMembers = new InMemoryCampaignMemberRepository(transactions);
+    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions, campaignMembers);
     private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions, shares);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
@@ -67,7 +72,6 @@ public final class InMemoryStorage implements Storage {
 
     private final InMemoryAuditTrail auditTrail = new InMemoryAuditTrail(transactions);
     private final InMemoryMergeRepository merges = new InMemoryMergeRepository(transactions);
-    private final InMemoryCustomerScoreRepository customerScores = new InMemoryCustomerScoreRepository(transactions);
 
     private InMemoryStorage(Clock clock) {
         this.outbox = new InMemoryOutbox(transactions, clock);
@@ -171,6 +175,11 @@ public final class InMemoryStorage implements Storage {
     @Override
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    @Override
+    public CampaignMemberRepository campaignMembers() {
+        return campaignMembers;
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.CampaignId;
@@ -22,9 +21,9 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /**
- * A marketing campaign: a type, a period, a budget and the costs booked against it, and the contacts and leads it
- * reaches with their status. Response and conversion counts and the cost per response are derived from members
- * and costs.
+ * A marketing campaign: a type, a period, a budget and the costs booked against it. The contacts and leads it
+ * reaches are {@link CampaignMember}s stored apart (a campaign may have millions); the campaign decides whether they
+ * may join or change and records the events of it.
  *
  * <p>Rules: the status follows {@link CampaignStatus#canMoveTo}; members join while PLANNED or ACTIVE; member
  * statuses change while ACTIVE or COMPLETED (late responses still count) and follow
@@ -41,7 +40,6 @@ public final class Campaign extends AggregateRoot<CampaignId> {
     private final CampaignPeriod period;
     private final Money budget;
     private CampaignStatus status;
-    private final List<CampaignMember> members;
     private final List<CostEntry> costs;
     private final Instant plannedAt;
     private final Actor plannedBy;
@@ -56,7 +54,6 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         this.period = state.period();
         this.budget = state.budget();
         this.status = state.status();
-        this.members = new ArrayList<>(state.members());
         this.costs = new ArrayList<>(state.costs());
         this.plannedAt = state.plannedAt();
         this.plannedBy = state.plannedBy();
@@ -79,7 +76,6 @@ public final class Campaign extends AggregateRoot<CampaignId> {
                 details.period(),
                 details.budget(),
                 CampaignStatus.PLANNED,
-                List.of(),
                 List.of(),
                 now,
                 actor,
@@ -113,7 +109,6 @@ public final class Campaign extends AggregateRoot<CampaignId> {
                 period,
                 budget,
                 status,
-                List.copyOf(members),
                 List.copyOf(costs),
                 plannedAt,
                 plannedBy,
@@ -141,46 +136,53 @@ public final class Campaign extends AggregateRoot<CampaignId> {
     }
 
     /**
-     * Adds contacts and leads as TARGETED members while the campaign is PLANNED or ACTIVE. Those that are members
-     * already keep their status; returns the ones actually added, in the given order.
+     * The contacts and leads as new TARGETED members (never stored), once each, in the given order, while the
+     * campaign is PLANNED or ACTIVE. Which of them are members already only the member storage knows: record the
+     * ones it added with {@link #membersAdded}.
      */
-    public List<RecordRef> addMembers(List<RecordRef> newMembers, Clock clock) {
-        List<RecordRef> candidates = Require.noNulls(newMembers, "members");
-        candidates.forEach(CampaignMember::requireContactOrLead);
+    public List<CampaignMember> newMembers(List<RecordRef> candidates, Clock clock) {
+        List<RecordRef> members = Require.noNulls(candidates, "members");
+        members.forEach(CampaignMember::requireContactOrLead);
         Instant now = Require.notNull(clock, "clock").instant();
         if (status != CampaignStatus.PLANNED && status != CampaignStatus.ACTIVE) {
             throw new IllegalTransitionException(TYPE + " " + id() + " is " + status + " and takes no new members");
         }
-        Set<RecordRef> added = new LinkedHashSet<>(candidates);
-        members.forEach(existing -> added.remove(existing.member()));
-        for (RecordRef member : added) {
-            members.add(new CampaignMember(member, CampaignMemberStatus.TARGETED, now, now, null));
+        return new LinkedHashSet<>(members)
+                .stream()
+                        .map(member -> CampaignMember.targeted(id(), member, now))
+                        .toList();
+    }
+
+    /** Records that the members joined (those the member storage added); nothing when there are none. */
+    public void membersAdded(List<CampaignMember> added) {
+        List<CampaignMember> joined = Require.noNulls(added, "added");
+        joined.forEach(this::requireOwn);
+        if (!joined.isEmpty()) {
+            record(new CampaignMembersAdded(
+                    tenant(),
+                    id().value(),
+                    joined.get(0).addedAt(),
+                    joined.stream().map(CampaignMember::member).toList()));
         }
-        List<RecordRef> result = List.copyOf(added);
-        if (!result.isEmpty()) {
-            record(new CampaignMembersAdded(tenant(), id().value(), now, result));
-        }
-        return result;
     }
 
     /**
-     * Moves a member to another status while the campaign is ACTIVE or COMPLETED. The first move to RESPONDED or
-     * CONVERTED sets the member's response time. A record that is no member is refused (field {@code member}).
+     * The member moved to another status while the campaign is ACTIVE or COMPLETED, with the version it had (store it
+     * with the member storage's update); records the change. The first move to RESPONDED or CONVERTED sets the
+     * member's response time. A member of another campaign is refused (field {@code member}).
      */
-    public void recordMemberStatus(RecordRef member, CampaignMemberStatus target, Clock clock) {
-        Require.notNull(member, "member");
+    public CampaignMember moveMember(CampaignMember member, CampaignMemberStatus target, Clock clock) {
+        requireOwn(Require.notNull(member, "member"));
         Require.notNull(target, "status");
         Instant now = Require.notNull(clock, "clock").instant();
         if (status != CampaignStatus.ACTIVE && status != CampaignStatus.COMPLETED) {
             throw new IllegalTransitionException(TYPE + " " + id() + " is " + status + " and records no member status");
         }
-        int index = indexOf(member);
-        CampaignMember current = members.get(index);
-        if (!current.status().canMoveTo(target)) {
-            throw new IllegalTransitionException("Campaign member", current.status(), target);
+        if (!member.status().canMoveTo(target)) {
+            throw new IllegalTransitionException("Campaign member", member.status(), target);
         }
-        members.set(index, current.movedTo(target, now));
-        record(new CampaignMemberStatusChanged(tenant(), id().value(), now, member, current.status(), target));
+        record(new CampaignMemberStatusChanged(tenant(), id().value(), now, member.member(), member.status(), target));
+        return member.movedTo(target, now);
     }
 
     /** Books a cost in the budget's currency; returns the new actual cost. */
@@ -214,21 +216,12 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         return actualCost().isGreaterThan(budget);
     }
 
-    /** Members that responded (including those that converted, and those that unsubscribed after responding). */
-    public long responseCount() {
-        return members.stream().filter(member -> member.respondedAt() != null).count();
-    }
-
-    /** Members that converted. */
-    public long conversionCount() {
-        return members.stream()
-                .filter(member -> member.status() == CampaignMemberStatus.CONVERTED)
-                .count();
-    }
-
-    /** Actual cost divided by the response count, rounded half-even to the minor unit; empty without responses. */
-    public Optional<Money> costPerResponse() {
-        long responses = responseCount();
+    /**
+     * Actual cost divided by the number of members that responded (see {@link CampaignMemberCounts#responses()}),
+     * rounded half-even to the minor unit; empty without responses.
+     */
+    public Optional<Money> costPerResponse(long responses) {
+        Require.notNegative(responses, "responses");
         if (responses == 0) {
             return Optional.empty();
         }
@@ -247,20 +240,13 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         return status == CampaignStatus.ACTIVE && period.contains(day);
     }
 
-    /** The member entry of the contact or lead, if it is a member. */
-    public Optional<CampaignMember> member(RecordRef member) {
-        Require.notNull(member, "member");
-        return members.stream().filter(entry -> entry.member().equals(member)).findFirst();
-    }
-
-    private int indexOf(RecordRef member) {
-        for (int i = 0; i < members.size(); i++) {
-            if (members.get(i).member().equals(member)) {
-                return i;
-            }
+    private void requireOwn(CampaignMember member) {
+        if (!member.campaign().equals(id())) {
+            throw InvalidValueException.invalid(
+                    "member",
+                    member.member().type() + " " + member.member().id() + " is a member of Campaign "
+                            + member.campaign() + ", not of " + TYPE + " " + id());
         }
-        throw InvalidValueException.invalid(
-                "member", member.type() + " " + member.id() + " is not a member of " + TYPE + " " + id());
     }
 
     private void changeStatus(CampaignStatus target, String reason, Actor actor, Clock clock) {
@@ -299,11 +285,6 @@ public final class Campaign extends AggregateRoot<CampaignId> {
 
     public CampaignStatus status() {
         return status;
-    }
-
-    /** Members in the order they joined. */
-    public List<CampaignMember> members() {
-        return List.copyOf(members);
     }
 
     /** Costs in the order they were booked. */

@@ -11,7 +11,7 @@ import org.crmkit.core.common.TenantId;
 
 /**
  * Every field of a {@link Campaign}, as storage adapters keep it. {@code description} and {@code abortReason}
- * may be null; members are in the order they were added, costs in the order they were recorded.
+ * may be null; costs are in the order they were recorded. The members are stored apart ({@link CampaignMember}).
  */
 public record CampaignState(
         TenantId tenant,
@@ -23,7 +23,6 @@ public record CampaignState(
         CampaignPeriod period,
         Money budget,
         CampaignStatus status,
-        List<CampaignMember> members,
         List<CostEntry> costs,
         Instant plannedAt,
         Actor plannedBy,
@@ -39,7 +38,6 @@ public record CampaignState(
         Require.notNull(period, "period");
         Require.notNull(budget, "budget");
         Require.notNull(status, "status");
-        members = Require.noNulls(members, "members");
         costs = Require.noNulls(costs, "costs");
         Require.notNull(plannedAt, "plannedAt");
         Require.notNull(plannedBy, "plannedBy");
@@ -58,7 +56,6 @@ public record CampaignState(
                 period,
                 budget,
                 status,
-                members,
                 costs,
                 plannedAt,
                 plannedBy,

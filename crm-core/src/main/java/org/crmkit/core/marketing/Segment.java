@@ -75,12 +75,15 @@ public final class Segment extends AggregateRoot<SegmentId> {
         }
     }
 
-    /** Whether the contact meets the rule (regardless of the audience). */
+    /**
+     * Whether the contact meets the rule (regardless of the audience); a rule on customer scores is refused (field
+     * {@code rule}): test {@code rule().matches(contact, score)} with the contact's score.
+     */
     public boolean matches(Contact contact) {
         return rule.matches(Require.notNull(contact, "contact"));
     }
 
-    /** Whether the account meets the rule (regardless of the audience). */
+    /** As {@link #matches(Contact)}, for an account. */
     public boolean matches(Account account) {
         return rule.matches(Require.notNull(account, "account"));
     }

@@ -10,7 +10,6 @@ import org.crmkit.core.billing.PaymentState;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.lead.LeadState;
-import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.party.ContactState;
 import org.crmkit.core.sales.OpportunityState;
@@ -20,7 +19,9 @@ import org.crmkit.core.service.ServiceCaseState;
  * Every record of crmkit's storage a merge changed or deleted, as it was just before the merge (with the version it
  * had then): the survivor, the merged records and every related record moved to the survivor. A merge saves each
  * of them once, so a record is unchanged since the merge while its stored version is this version plus one (the
- * merged records, deleted by the merge, are not stored at all). Lists may be empty, never null.
+ * merged records, deleted by the merge, are not stored at all). The campaign memberships of the merged contacts are
+ * kept with what the merge did with each ({@link MergedMembership}). Lists may be empty, never null ({@code
+ * campaignMembers} given as null, as merge records stored before crmkit's schema 26 have it, is empty).
  */
 public record MergeBeforeImage(
         List<ContactState> contacts,
@@ -33,7 +34,7 @@ public record MergeBeforeImage(
         List<PaymentState> payments,
         List<CreditNoteState> creditNotes,
         List<ServiceCaseState> cases,
-        List<CampaignState> campaigns) {
+        List<MergedMembership> campaignMembers) {
 
     public MergeBeforeImage {
         contacts = Require.noNulls(contacts, "contacts");
@@ -46,10 +47,11 @@ public record MergeBeforeImage(
         payments = Require.noNulls(payments, "payments");
         creditNotes = Require.noNulls(creditNotes, "creditNotes");
         cases = Require.noNulls(cases, "cases");
-        campaigns = Require.noNulls(campaigns, "campaigns");
+        // merge records stored before schema 26 kept campaign states instead and have no memberships
+        campaignMembers = campaignMembers == null ? List.of() : Require.noNulls(campaignMembers, "campaignMembers");
     }
 
-    /** Every state of the image, in the order of the components. */
+    /** Every aggregate state of the image (not the memberships), in the order of the components. */
     public List<AggregateState<?>> all() {
         return Stream.of(
                         contacts,
@@ -61,8 +63,7 @@ public record MergeBeforeImage(
                         invoices,
                         payments,
                         creditNotes,
-                        cases,
-                        campaigns)
+                        cases)
                 .<AggregateState<?>>flatMap(List::stream)
                 .toList();
     }

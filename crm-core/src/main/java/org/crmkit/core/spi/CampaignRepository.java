@@ -29,6 +29,9 @@ public interface CampaignRepository {
     /** ACTIVE campaigns whose period contains the day. */
     Page<Campaign> findActiveOn(TenantId tenant, LocalDate day, PageRequest page);
 
-    /** Campaigns of any status that have the contact or lead as a member. */
+    /**
+     * Campaigns of any status that have the contact or lead as a member (as the {@link CampaignMemberRepository} of
+     * the same storage holds them).
+     */
     Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page);
 }

@@ -50,6 +50,9 @@ public interface Storage {
 
     CampaignRepository campaigns();
 
+    /** The members of campaigns, stored apart from the campaigns. */
+    CampaignMemberRepository campaignMembers();
+
     InvoiceRepository invoices();
 
     PaymentRepository payments();

@@ -4,12 +4,10 @@ import java.util.List;
 import org.crmkit.core.marketing.CampaignState;
 
 /**
- * Campaigns in {@code crm_campaign}. Query columns: the status and the first and last day of the period. Lookup
- * keys: every member (a contact or a lead), whatever the member's status.
+ * Campaigns in {@code crm_campaign}. Query columns: the status and the first and last day of the period. No lookup
+ * keys: the members are rows of their own in {@code crm_campaign_member} (see {@link JpaCampaignMemberRepository}).
  */
 final class CampaignMapping implements AggregateMapping<CampaignState, CampaignRow> {
-
-    static final String MEMBER = "campaign.member";
 
     /** Period start, then id. */
     static final String START_ORDER = "r.periodStart, r.id";
@@ -43,8 +41,6 @@ final class CampaignMapping implements AggregateMapping<CampaignState, CampaignR
 
     @Override
     public List<LookupKey> lookupKeys(CampaignState state) {
-        return state.members().stream()
-                .map(member -> LookupKey.of(MEMBER, member.member()))
-                .toList();
+        return List.of();
     }
 }

@@ -11,6 +11,8 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
@@ -19,6 +21,7 @@ import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.AccountState;
 import org.crmkit.core.spi.AccountRepository;
+import org.crmkit.core.spi.CustomerScoreRepository;
 
 /** Accounts in {@code crm_account} (see {@link AccountMapping}). */
 final class JpaAccountRepository implements AccountRepository {
@@ -27,16 +30,19 @@ final class JpaAccountRepository implements AccountRepository {
     private final StoredParties<Account> parties;
 
     private final AggregateTable<AccountState, AccountRow> table;
+    private final CustomerScoreRepository scores;
 
-    JpaAccountRepository(AggregateTable<AccountState, AccountRow> table) {
+    /** {@code scores}: the customer scores a segment rule on scores reads. */
+    JpaAccountRepository(AggregateTable<AccountState, AccountRow> table, CustomerScoreRepository scores) {
         this.table = table;
+        this.scores = scores;
         this.accounts = new StoredAggregates<>(table, Account::state, Account::restore, "account");
         this.parties = new StoredParties<>(accounts, AccountMapping.PARTY, AccountMapping.NAME_ORDER);
     }
 
     @Override
     public AccountRepository visibleTo(Visibility visibility) {
-        return new JpaAccountRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")));
+        return new JpaAccountRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")), scores);
     }
 
     @Override
@@ -122,6 +128,13 @@ final class JpaAccountRepository implements AccountRepository {
 
     @Override
     public List<Account> findMatchingAfter(TenantId tenant, SegmentRule rule, AccountId after, int limit) {
-        return parties.matchingAfter(tenant, rule, after, limit, null);
+        return parties.matchingAfter(
+                tenant,
+                rule,
+                after,
+                limit,
+                null,
+                RecordType.ACCOUNT,
+                account -> scores.find(tenant, RecordRef.account(account.id())).orElse(null));
     }
 }

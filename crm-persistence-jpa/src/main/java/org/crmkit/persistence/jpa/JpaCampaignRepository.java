@@ -13,7 +13,10 @@ import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.marketing.CampaignStatus;
 import org.crmkit.core.spi.CampaignRepository;
 
-/** Campaigns in {@code crm_campaign} (see {@link CampaignMapping}). */
+/**
+ * Campaigns in {@code crm_campaign} (see {@link CampaignMapping}); the campaigns of a member through its rows in
+ * {@code crm_campaign_member}.
+ */
 final class JpaCampaignRepository implements CampaignRepository {
 
     private final StoredAggregates<Campaign, CampaignState, CampaignRow> campaigns;
@@ -47,7 +50,10 @@ final class JpaCampaignRepository implements CampaignRepository {
     public Page<Campaign> findByMember(TenantId tenant, RecordRef member, PageRequest page) {
         return campaigns.page(
                 tenant,
-                RowQuery.withRecordKey(CampaignMapping.MEMBER, Require.notNull(member, "member"))
+                RowQuery.where("r.id in (select m.campaignId from CampaignMemberRow m where m.tenantId = :tenant"
+                                + " and m.memberId = :memberId and m.memberType = :memberType)")
+                        .bind("memberId", Require.notNull(member, "member").id())
+                        .bind("memberType", member.type().name())
                         .orderBy(CampaignMapping.START_ORDER),
                 page);
     }

@@ -13,6 +13,8 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -21,6 +23,7 @@ import org.crmkit.core.party.Contact;
 import org.crmkit.core.party.ContactState;
 import org.crmkit.core.party.Tags;
 import org.crmkit.core.spi.ContactRepository;
+import org.crmkit.core.spi.CustomerScoreRepository;
 
 /** Contacts in {@code crm_contact} (see {@link ContactMapping}). */
 final class JpaContactRepository implements ContactRepository {
@@ -29,16 +32,19 @@ final class JpaContactRepository implements ContactRepository {
     private final StoredParties<Contact> parties;
 
     private final AggregateTable<ContactState, ContactRow> table;
+    private final CustomerScoreRepository scores;
 
-    JpaContactRepository(AggregateTable<ContactState, ContactRow> table) {
+    /** {@code scores}: the customer scores a segment rule on scores reads. */
+    JpaContactRepository(AggregateTable<ContactState, ContactRow> table, CustomerScoreRepository scores) {
         this.table = table;
+        this.scores = scores;
         this.contacts = new StoredAggregates<>(table, Contact::state, Contact::restore, "contact");
         this.parties = new StoredParties<>(contacts, ContactMapping.PARTY, ContactMapping.NAME_ORDER);
     }
 
     @Override
     public ContactRepository visibleTo(Visibility visibility) {
-        return new JpaContactRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")));
+        return new JpaContactRepository(table.restrictedTo(new VisibleRows(visibility, "territoryId")), scores);
     }
 
     @Override
@@ -142,6 +148,13 @@ final class JpaContactRepository implements ContactRepository {
 
     @Override
     public List<Contact> findMatchingAfter(TenantId tenant, SegmentRule rule, ContactId after, int limit) {
-        return parties.matchingAfter(tenant, rule, after, limit, ContactMapping.TAG);
+        return parties.matchingAfter(
+                tenant,
+                rule,
+                after,
+                limit,
+                ContactMapping.TAG,
+                RecordType.CONTACT,
+                contact -> scores.find(tenant, RecordRef.contact(contact.id())).orElse(null));
     }
 }

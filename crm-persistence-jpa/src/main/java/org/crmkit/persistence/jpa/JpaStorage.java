@@ -15,6 +15,7 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.AuditTrail;
+import org.crmkit.core.spi.CampaignMemberRepository;
 import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ChangeLog;
@@ -70,6 +71,7 @@ public final class JpaStorage implements Storage {
     private final JpaCaseRepository cases;
     private final JpaMergeRepository merges;
     private final JpaCampaignRepository campaigns;
+    private final JpaCampaignMemberRepository campaignMembers;
     private final JpaInvoiceRepository invoices;
     private final JpaPaymentRepository payments;
     private final JpaCreditNoteRepository creditNotes;
@@ -91,8 +93,11 @@ public final class JpaStorage implements Storage {
         outbox = new JpaOutbox(transactions, json, ids, builder.clock);
         changeLog = new JpaChangeLog(transactions, ids, builder.clock);
         transactions.recordChangesIn(changeLog);
-        contacts = new JpaContactRepository(new AggregateTable<>(transactions, json, ids, new ContactMapping()));
-        accounts = new JpaAccountRepository(new AggregateTable<>(transactions, json, ids, new AccountMapping()));
+        customerScores = new JpaCustomerScoreRepository(transactions);
+        contacts = new JpaContactRepository(
+                new AggregateTable<>(transactions, json, ids, new ContactMapping()), customerScores);
+        accounts = new JpaAccountRepository(
+                new AggregateTable<>(transactions, json, ids, new AccountMapping()), customerScores);
         users = new JpaUserRepository(new AggregateTable<>(transactions, json, ids, new UserMapping()));
         teams = new JpaTeamRepository(new AggregateTable<>(transactions, json, ids, new TeamMapping()));
         territories = new JpaTerritoryRepository(new AggregateTable<>(transactions, json, ids, new TerritoryMapping()));
@@ -118,7 +123,7 @@ public final class JpaStorage implements Storage {
         shares = new JpaRecordShareRepository(transactions, ids);
         auditTrail = new JpaAuditTrail(transactions);
         merges = new JpaMergeRepository(new AggregateTable<>(transactions, json, ids, new MergeMapping()));
-        customerScores = new JpaCustomerScoreRepository(transactions);
+        campaignMembers = new JpaCampaignMemberRepository(transactions);
     }
 
     /** A storage with the defaults: the system UTC clock, and resource-local transactions only. */
@@ -250,6 +255,11 @@ public final class JpaStorage implements Storage {
     @Override
     public CampaignRepository campaigns() {
         return campaigns;
+    }
+
+    @Override
+    public CampaignMemberRepository campaignMembers() {
+        return campaignMembers;
     }
 
     /** Invoices in {@code crm_invoice}, numbers unique per tenant. */

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crmkit.core.common.EntityId;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.marketing.SegmentCriterion;
 import org.crmkit.core.marketing.SegmentMatch;
 import org.crmkit.core.marketing.SegmentRule;
 
 /**
  * A segment rule as a JPQL condition on a party's row {@code r}: what the columns and lookup keys answer, tags
- * (lookup keys {@code <party>.tag}, where the party has them), the owner and the territory. A consent or custom-field
+ * (lookup keys {@code <party>.tag}, where the party has them), the owner and the territory, and the criteria on the
+ * customer score (tier, RFM segment, lifetime value, churn risk) as a subquery on the party's row of
+ * {@code crm_customer_score}. A consent or custom-field
  * criterion lives only in the JSON document, so the condition leaves it out ("any row"): "all of" keeps the other
  * criteria, "any of" with such an alternative keeps no condition at all. The condition then selects a superset of the
  * matches, and {@code exact} says whether it selects exactly them; when not, the caller tests the rule on the rows.
@@ -26,8 +29,11 @@ import org.crmkit.core.marketing.SegmentRule;
 record SegmentCondition(
         String condition, Map<String, Object> parameters, boolean exact, String tagKey, String drivingTag) {
 
-    /** The condition of the rule; {@code tagKey} names the tags' lookup key, null when the party's tags have none. */
-    static SegmentCondition of(SegmentRule rule, String tagKey) {
+    /**
+     * The condition of the rule; {@code tagKey} names the tags' lookup key, null when the party's tags have none;
+     * {@code customerType} is the parties' type among the customer scores.
+     */
+    static SegmentCondition of(SegmentRule rule, String tagKey, RecordType customerType) {
         SegmentCriterion.HasTags tagged = tagKey == null || rule.match() != SegmentMatch.ALL
                 ? null
                 : rule.criteria().stream()
@@ -47,7 +53,7 @@ record SegmentCondition(
                 criteria.add(new SegmentCriterion.HasTags(others));
             }
         }
-        Translation translation = new Translation(tagKey);
+        Translation translation = new Translation(tagKey, customerType);
         String condition = translation.criteria(rule.match(), criteria);
         return new SegmentCondition(
                 condition == null ? "1 = 1" : condition,
@@ -90,11 +96,13 @@ record SegmentCondition(
         private static final String PARAMETER = "segment";
 
         private final String tagKey;
+        private final RecordType customerType;
         private final Map<String, Object> parameters = new LinkedHashMap<>();
         private boolean exact = true;
 
-        Translation(String tagKey) {
+        Translation(String tagKey, RecordType customerType) {
             this.tagKey = tagKey;
+            this.customerType = customerType;
         }
 
         /** The condition of criteria combined as {@code match} says; null for "any row" (also when there are none). */
@@ -136,8 +144,35 @@ record SegmentCondition(
                 }
                 return String.join(" and ", each);
             }
+            if (criterion.readsScore()) {
+                return "exists (select s.id from CustomerScoreRow s where s.tenantId = r.tenantId and s.id = r.id"
+                        + " and s.customerType = :" + bind(customerType.name()) + " and " + score(criterion) + ")";
+            }
             exact = false;
             return null;
+        }
+
+        /** The condition on the score {@code s} of a criterion on scores, as the criterion tests a score. */
+        private String score(SegmentCriterion criterion) {
+            if (criterion instanceof SegmentCriterion.InTier tier) {
+                return "s.tier = :" + bind(tier.tier().name());
+            }
+            if (criterion instanceof SegmentCriterion.InRfmSegment segment) {
+                return "s.rfmSegment = :" + bind(segment.rfmSegment());
+            }
+            if (criterion instanceof SegmentCriterion.LifetimeValue value) {
+                return "s.currency = :" + bind(value.value().currencyCode()) + " and s.lifetimeValue "
+                        + comparison(value.comparison()) + " :"
+                        + bind(value.value().amount());
+            }
+            SegmentCriterion.ChurnRisk churn = (SegmentCriterion.ChurnRisk) criterion;
+            // the same arithmetic as CustomerScore.Prediction.churnProbability, in double precision
+            return "s.probabilityAlive is not null and 1 - s.probabilityAlive " + comparison(churn.comparison()) + " :"
+                    + bind(churn.risk());
+        }
+
+        private static String comparison(SegmentCriterion.Comparison comparison) {
+            return comparison == SegmentCriterion.Comparison.GREATER_THAN ? ">" : "<";
         }
 
         private String bind(Object value) {

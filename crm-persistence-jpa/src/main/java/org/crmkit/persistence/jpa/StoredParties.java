@@ -3,12 +3,14 @@ package org.crmkit.persistence.jpa;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.EntityId;
 import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
@@ -16,6 +18,7 @@ import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactPoints;
 import org.crmkit.core.party.Party;
+import org.crmkit.core.score.CustomerScore;
 
 /**
  * What the contact and the account repository share: lookups by email (normalised), phone (E.164) and external
@@ -93,13 +96,21 @@ final class StoredParties<P extends Party<?>> {
     /**
      * At most {@code limit} of the tenant's parties with an id after {@code after} (null: from the first) that meet
      * the rule, by id: the rows the rule's {@link SegmentCondition} selects, in id order, the rule tested on each when
-     * the condition is not exact (read in chunks of at least {@value #CHUNK} rows until the page is full).
+     * the condition is not exact (read in chunks of at least {@value #CHUNK} rows until the page is full), with the
+     * party's score ({@code scoreOf}, asked only when the rule reads scores).
      */
-    List<P> matchingAfter(TenantId tenant, SegmentRule rule, EntityId after, int limit, String tagKey) {
+    List<P> matchingAfter(
+            TenantId tenant,
+            SegmentRule rule,
+            EntityId after,
+            int limit,
+            String tagKey,
+            RecordType customerType,
+            Function<P, CustomerScore> scoreOf) {
         Require.notNull(tenant, "tenant");
         Require.notNull(rule, "rule");
         Require.positive(limit, "limit");
-        SegmentCondition condition = SegmentCondition.of(rule, tagKey);
+        SegmentCondition condition = SegmentCondition.of(rule, tagKey, customerType);
         if (condition.exact()) {
             return stored.first(tenant, condition.after(after), limit);
         }
@@ -109,7 +120,7 @@ final class StoredParties<P extends Party<?>> {
         while (true) {
             List<P> rows = stored.first(tenant, condition.after(cursor), chunk);
             for (P party : rows) {
-                if (matches.size() < limit && rule.matches(party)) {
+                if (matches.size() < limit && rule.matches(party, rule.readsScores() ? scoreOf.apply(party) : null)) {
                     matches.add(party);
                 }
             }

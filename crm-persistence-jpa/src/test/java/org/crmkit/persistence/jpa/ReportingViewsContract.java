@@ -425,7 +425,7 @@ abstract class ReportingViewsContract {
                     .findCampaign(CampaignId.of(id))
                     .orElseThrow()
                     .state();
-            for (CampaignMember member : campaign.members()) {
+            for (CampaignMember member : crm.campaigns().members(campaign.id(), null, 100)) {
                 Map<String, Object> expected = new HashMap<>();
                 expected.put("tenant_id", campaign.tenant().value());
                 expected.put("campaign_id", id);

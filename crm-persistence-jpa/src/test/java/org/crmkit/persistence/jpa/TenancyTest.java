@@ -283,9 +283,9 @@ class TenancyTest {
     void anotherTenantNeitherFindsNorChangesACampaign() {
         Campaign spring = CampaignMother.aCampaign(A, ids, clock);
         RecordRef member = RecordRef.contact(ContactId.next(ids));
-        spring.addMembers(List.of(member), clock);
         spring.activate(CampaignMother.MARKETER, clock);
         Campaign saved = inTransaction(() -> storage.campaigns().save(spring));
+        inTransaction(() -> storage.campaignMembers().addAll(A, saved.newMembers(List.of(member), clock)));
         LocalDate today = LocalDate.ofInstant(clock.instant(), clock.getZone());
 
         assertThat(storage.campaigns().findById(B, saved.id())).isEmpty();

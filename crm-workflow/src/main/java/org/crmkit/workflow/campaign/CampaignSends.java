@@ -17,6 +17,8 @@ import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.marketing.Campaign;
+import org.crmkit.core.marketing.Segment;
+import org.crmkit.core.marketing.SegmentAudience;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.spi.TemplateRenderer;
@@ -104,8 +106,8 @@ public final class CampaignSends implements Workflow {
 
     /**
      * Says how the campaign is sent and returns the stored send; its messages go out from the next planning run on,
-     * while the campaign is ACTIVE. The campaign and the segment (of contacts) must exist
-     * ({@link RecordNotFoundException}); the template must show the unsubscribe link or token (checked by rendering
+     * while the campaign is ACTIVE. The campaign and the segment must exist ({@link RecordNotFoundException}), and
+     * the segment must select contacts ({@link InvalidValueException}, field {@code segment}); the template must show the unsubscribe link or token (checked by rendering
      * it in the default language; {@link InvalidValueException}, field {@code template}); the window end must come
      * after its start; a campaign is started once ({@code DuplicateRecordException}).
      */
@@ -121,7 +123,11 @@ public final class CampaignSends implements Workflow {
         Campaign found = crm.campaigns()
                 .findCampaign(campaign)
                 .orElseThrow(() -> new RecordNotFoundException("Campaign", campaign));
-        crm.segments().segment(Require.notNull(segment, "segment"));
+        Segment audience = crm.segments().segment(Require.notNull(segment, "segment"));
+        Require.that(
+                audience.audience() == SegmentAudience.CONTACTS,
+                "segment",
+                "must select contacts: segment " + segment + " selects " + audience.audience());
         CampaignSend send = CampaignSend.of(
                 runtime.tenant(),
                 campaign,

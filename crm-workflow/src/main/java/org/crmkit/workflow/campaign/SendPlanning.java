@@ -22,7 +22,6 @@ import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignStatus;
-import org.crmkit.core.marketing.Segment;
 import org.crmkit.core.offer.OfferChoice;
 import org.crmkit.core.party.ConsentPurpose;
 import org.crmkit.core.party.Contact;
@@ -36,7 +35,7 @@ import org.crmkit.workflow.action.PlannedAction;
 
 /**
  * Plans the messages of one campaign send as of an instant: the segment's contacts are read again in id order
- * (keyset pages), and those with consent for the channel and purpose, an address that did not bounce, no message of
+ * (keyset pages of {@code Segments.contactsIn}, the rule evaluated by the storage), and those with consent for the channel and purpose, an address that did not bounce, no message of
  * this campaign yet and the local time inside the send window receive one, up to the hourly limit. Each page is one
  * transaction that first locks the campaign, so that two nodes planning the same campaign take turns and the second
  * finds the first's recipients (and the limit used up); the deduplication key {@code campaign:<campaign>:<contact>}
@@ -95,11 +94,12 @@ final class SendPlanning {
             return 0;
         }
         Instant hour = asOf.truncatedTo(ChronoUnit.HOURS);
-        Segment segment = crm.segments().segment(send.segment());
         int planned = 0;
         ContactId after = null;
         while (roomIn(send, hour) > 0) {
-            List<Contact> page = crm.parties().contactsAfter(after, PAGE);
+            // the storage evaluates the segment (through its indexes where the rule names tags, an owner or a
+            // territory), so a page reads about the segment's contacts alone, not every contact of the tenant
+            List<Contact> page = crm.segments().contactsIn(send.segment(), after, PAGE);
             if (page.isEmpty()) {
                 break;
             }
@@ -109,9 +109,7 @@ final class SendPlanning {
             // campaign went out opens no transaction for its pages
             Set<UUID> reached = recipientsBetween(send, from, to);
             List<Contact> due = page.stream()
-                    .filter(contact -> !reached.contains(contact.id().value())
-                            && segment.matches(contact)
-                            && mayReceive(send, contact, asOf))
+                    .filter(contact -> !reached.contains(contact.id().value()) && mayReceive(send, contact, asOf))
                     .toList();
             if (!due.isEmpty()) {
                 planned += runtime.inTransactionRetryingCollisions(

@@ -223,6 +223,20 @@ class CampaignSendsTest {
     }
 
     @Test
+    void aSegmentOfAccountsIsRefusedAtTheStart() {
+        SegmentId customers = crm.segments()
+                .define("Customers", SegmentAudience.ACCOUNTS, SegmentRule.all(SegmentCriterion.HasTags.of("spring")))
+                .id();
+        CampaignId campaign = activeCampaign("Accounts");
+
+        assertThatThrownBy(() -> sends.start(
+                        campaign, customers, Channel.EMAIL, "spring-sale", 10, LocalTime.of(9, 0), LocalTime.of(17, 0)))
+                .isInstanceOfSatisfying(
+                        InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("segment"));
+        assertThat(sends.send(campaign)).isEmpty();
+    }
+
+    @Test
     void theUnsubscribeTokenWithdrawsConsentSoThatTheNextCampaignSendsNothing() {
         CampaignId first = activeCampaign("Spring sale");
         Contact ada = contact("Ada", "Europe/Berlin", Locale.GERMAN, true, "spring");
