@@ -45,6 +45,8 @@ final class CustomerStates {
     private int count;
     /** Customer number + 1 per slot, 0 for a free slot; at most half full. */
     private int[] slots = new int[1024];
+    /** 32 less the bits of a slot number. */
+    private int slotShift = 32 - 10;
     /** The ids' bytes one after the other; customer c's end at {@code idEnds[c]}, its start at the end before. */
     private byte[] ids = new byte[8192];
 
@@ -75,7 +77,7 @@ final class CustomerStates {
         }
         int hash = hash(bytes, from, to);
         int mask = slots.length - 1;
-        for (int slot = hash & mask; ; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(hash); ; slot = (slot + 1) & mask) {
             int entry = slots[slot];
             if (entry == 0) {
                 last = append(bytes, from, to, hash, slot);
@@ -100,7 +102,7 @@ final class CustomerStates {
         int length = keyOf(id);
         int hash = hash(key, 0, length);
         int mask = slots.length - 1;
-        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+        for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
             int c = slots[slot] - 1;
             if (hashes[c] == hash && Arrays.equals(ids, idStart(c), idEnds[c], key, 0, length)) {
                 return true;
@@ -323,15 +325,21 @@ final class CustomerStates {
         for (int i = from; i < to; i++) {
             h = 31 * h + bytes[i];
         }
-        // spreads ids that differ in their last characters over the whole table
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
+        return h;
+    }
+
+    /**
+     * Where the search for a hash starts: the top bits of the hash times a constant, which depend on all of its bits
+     * (the low bits of the product on its low bits only).
+     */
+    private int firstSlot(int hash) {
+        return (hash * 0x9E3779B9) >>> slotShift;
     }
 
     /** The free slot where an id known to be new goes. */
     private int freeSlot(int hash) {
         int mask = slots.length - 1;
-        int slot = hash & mask;
+        int slot = firstSlot(hash);
         while (slots[slot] != 0) {
             slot = (slot + 1) & mask;
         }
@@ -377,6 +385,7 @@ final class CustomerStates {
 
     private void rehash(int size) {
         slots = new int[size];
+        slotShift--;
         for (int c = 0; c < count; c++) {
             slots[freeSlot(hashes[c])] = c + 1;
         }

@@ -43,6 +43,8 @@ final class DistinctValues {
         private long[] keys = new long[64];
         /** The number + 1 of the value in each slot, 0 for a free slot; at most half full. */
         private int[] numbers = new int[64];
+        /** 64 less the bits of a slot number: a slot is the top bits of the key times a constant. */
+        private int shift = 64 - 6;
 
         private double[] found = new double[32];
         private int count;
@@ -67,9 +69,10 @@ final class DistinctValues {
 
         /** The slot holding these bits, or the free slot where they go. */
         private int slotOf(long bits) {
+            // The top bits of the product depend on every bit of the key: whole numbers, whose low bits are all
+            // zero, would otherwise share one slot.
             int mask = keys.length - 1;
-            long spread = bits * 0x9E3779B97F4A7C15L;
-            int slot = (int) (spread ^ (spread >>> 32)) & mask;
+            int slot = (int) ((bits * 0x9E3779B97F4A7C15L) >>> shift);
             while (numbers[slot] != 0 && keys[slot] != bits) {
                 slot = (slot + 1) & mask;
             }
@@ -81,6 +84,7 @@ final class DistinctValues {
             int[] oldNumbers = numbers;
             keys = new long[oldKeys.length * 2];
             numbers = new int[oldKeys.length * 2];
+            shift--;
             for (int old = 0; old < oldKeys.length; old++) {
                 if (oldNumbers[old] != 0) {
                     int slot = slotOf(oldKeys[old]);
