@@ -164,8 +164,10 @@ final class CustomerReports {
                 }
             });
         }
-        GammaGammaModel spend =
-                GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), fit);
+        // once: a mean spend's double comes from its BigDecimal through a String on JDK 17
+        List<SpendHistory> spendHistories =
+                customers.stream().map(SpendHistory::of).toList();
+        GammaGammaModel spend = GammaGammaModel.fit(spendHistories, fit);
         ModelFit spendEstimation = spend.estimation().orElseThrow();
         summary.put("spend", spend.parameters());
         summary.put("spendStandardErrors", spendEstimation.standardErrors());
@@ -183,7 +185,7 @@ final class CustomerReports {
                 table.text(c.customerId())
                         .decimal(model.probabilityAlive(c.history()), 6)
                         .decimal(expected[i], 6)
-                        .decimal(spend.expectedSpend(SpendHistory.of(c)), 2)
+                        .decimal(spend.expectedSpend(spendHistories.get(i)), 2)
                         .decimal(values[i], 2)
                         .end();
             }
