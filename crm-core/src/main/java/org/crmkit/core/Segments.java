@@ -1,7 +1,9 @@
 package org.crmkit.core;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.crmkit.core.common.AccountId;
@@ -146,8 +148,9 @@ public final class Segments {
         I cursor = after;
         while (true) {
             List<P> found = query.after(segment.rule(), cursor, limit);
+            Map<RecordRef, CustomerScore> scores = scoresOf(segment.rule(), found);
             found.stream()
-                    .filter(party -> segment.rule().matches(party, scoreOf(segment.rule(), party)))
+                    .filter(party -> segment.rule().matches(party, scores.get(customer(party))))
                     .limit(limit - matches.size())
                     .forEach(matches::add);
             if (matches.size() == limit || found.size() < limit) {
@@ -157,21 +160,25 @@ public final class Segments {
         }
     }
 
-    /**
-     * The party's own customer score when the rule reads scores (one look-up per party tested, only for such rules);
-     * null otherwise or when it has none.
-     */
-    private CustomerScore scoreOf(SegmentRule rule, Party<?> party) {
-        if (!rule.readsScores()) {
-            return null;
+    /** The parties' own customer scores, read together, when the rule reads scores; none otherwise. */
+    private Map<RecordRef, CustomerScore> scoresOf(SegmentRule rule, List<? extends Party<?>> parties) {
+        if (!rule.readsScores() || parties.isEmpty()) {
+            return Map.of();
         }
-        RecordRef customer = party instanceof Contact contact
+        Map<RecordRef, CustomerScore> scores = new HashMap<>();
+        useCases.storage
+                .customerScores()
+                .findAmong(
+                        useCases.tenant(),
+                        parties.stream().map(Segments::customer).toList())
+                .forEach(score -> scores.put(score.customer(), score));
+        return scores;
+    }
+
+    private static RecordRef customer(Party<?> party) {
+        return party instanceof Contact contact
                 ? RecordRef.contact(contact.id())
                 : RecordRef.account(((Account) party).id());
-        return useCases.storage
-                .customerScores()
-                .find(useCases.tenant(), customer)
-                .orElse(null);
     }
 
     private static void requireAudience(Segment segment, SegmentAudience audience) {

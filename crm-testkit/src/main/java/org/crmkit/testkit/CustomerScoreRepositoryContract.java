@@ -72,6 +72,30 @@ public abstract class CustomerScoreRepositoryContract extends StorageContract {
     }
 
     @Test
+    void scoresAmongCustomersAreThoseTheyHaveOfTheirTypeAndTenant() {
+        CustomerScore account = predicted(anAccount(), CustomerTier.KEY, "champions");
+        CustomerScore contact = predicted(aContact(), CustomerTier.SMALL, "at risk");
+        CustomerScore otherTenants = predicted(aContact(), CustomerTier.SMALL, "at risk");
+        save(TENANT_A, account);
+        save(TENANT_A, contact);
+        save(TENANT_B, otherTenants);
+        RecordRef sameIdAsAContact =
+                new RecordRef(RecordType.ACCOUNT, contact.customer().id());
+
+        assertThat(scores().findAmong(
+                                TENANT_A,
+                                List.of(
+                                        contact.customer(),
+                                        account.customer(),
+                                        contact.customer(),
+                                        aContact(),
+                                        sameIdAsAContact,
+                                        otherTenants.customer())))
+                .containsExactlyInAnyOrder(account, contact);
+        assertThat(scores().findAmong(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
     void aNewerScoreReplacesTheCustomersEarlierOne() {
         RecordRef account = anAccount();
         save(TENANT_A, predicted(account, CustomerTier.SMALL, "promising"));

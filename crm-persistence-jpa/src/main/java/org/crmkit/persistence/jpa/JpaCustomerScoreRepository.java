@@ -1,6 +1,9 @@
 package org.crmkit.persistence.jpa;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.Money;
@@ -20,6 +23,9 @@ import org.crmkit.core.spi.CustomerScoreRepository;
  * with a {@code DuplicateRecordException} and may simply run again.
  */
 final class JpaCustomerScoreRepository implements CustomerScoreRepository {
+
+    /** How many customers one statement of {@link #findAmong} binds. */
+    private static final int AMONG_CHUNK = 500;
 
     private final JpaTransactions transactions;
 
@@ -61,6 +67,34 @@ final class JpaCustomerScoreRepository implements CustomerScoreRepository {
                         entityManager.find(CustomerScoreRow.class, new RowKey(tenant.value(), customer.id())))
                 .filter(row -> row.customerType.equals(customer.type().name()))
                 .map(JpaCustomerScoreRepository::score));
+    }
+
+    @Override
+    public List<CustomerScore> findAmong(TenantId tenant, Collection<RecordRef> customers) {
+        Require.notNull(tenant, "tenant");
+        List<RecordRef> wanted = List.copyOf(new LinkedHashSet<>(Require.noNulls(customers, "customers")));
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return transactions.read(entityManager -> {
+            List<CustomerScore> found = new ArrayList<>();
+            for (int from = 0; from < wanted.size(); from += AMONG_CHUNK) {
+                List<RecordRef> chunk = wanted.subList(from, Math.min(from + AMONG_CHUNK, wanted.size()));
+                JpaTransactions.withoutAutoFlush(entityManager
+                                .createQuery(
+                                        "select s from CustomerScoreRow s where s.tenantId = :tenant and s.id in :ids",
+                                        CustomerScoreRow.class)
+                                .setParameter("tenant", tenant.value())
+                                .setParameter(
+                                        "ids", chunk.stream().map(RecordRef::id).toList()))
+                        .getResultList()
+                        .stream()
+                        .map(JpaCustomerScoreRepository::score)
+                        .filter(score -> chunk.contains(score.customer()))
+                        .forEach(found::add);
+            }
+            return found;
+        });
     }
 
     @Override
