@@ -25,6 +25,14 @@ interface AggregateMapping<S extends AggregateState<S>, R extends AggregateRow> 
     /** Copies the values that queries filter or sort on from the state into the row's own columns. */
     void writeColumns(S state, R row);
 
+    /**
+     * What of the state goes into the row's JSON document: all of it by default; a mapping that keeps part of the
+     * state in rows of its own (a dunning case's history) leaves that part out.
+     */
+    default S document(S state) {
+        return state;
+    }
+
     /** The multi-valued query keys of the state; none by default. */
     default List<LookupKey> lookupKeys(S state) {
         return List.of();

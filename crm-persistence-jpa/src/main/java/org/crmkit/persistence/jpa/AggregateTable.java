@@ -299,7 +299,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     private void fill(R row, S state) {
         mapping.writeColumns(state, row);
-        row.document = json.write(state);
+        row.document = json.write(mapping.document(state));
     }
 
     private void replaceKeys(EntityManager entityManager, R row, List<LookupKey> keys) {

@@ -6,8 +6,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.crmkit.workflow.dunning.CaseEvent;
 
 /** One row of {@code crm_dunning_case}: see {@link DunningCaseMapping} for what the columns hold. */
 @Entity
@@ -27,4 +32,20 @@ class DunningCaseRow extends AggregateRow {
 
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
+
+    @Column(name = "next_step_on")
+    LocalDate nextStepOn;
+
+    @Column(name = "history_rows", nullable = false)
+    int historyRows;
+
+    /**
+     * The history and item rows of the case as this transaction read or wrote them (null when it did neither), so
+     * that a save appends only the new entries and rewrites the item rows only when they changed.
+     */
+    @Transient
+    List<CaseEvent> knownHistory;
+
+    @Transient
+    Map<UUID, Long> knownItems;
 }

@@ -1,12 +1,18 @@
 package org.crmkit.persistence.jpa;
 
+import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
@@ -24,7 +30,8 @@ import org.crmkit.workflow.dunning.DunningHold;
 
 /**
  * crm-workflow's {@link DunningCaseStore} in the database of a {@link JpaStorage} and inside its transactions: cases in
- * {@code crm_dunning_case} (see {@link DunningCaseMapping}), holds in {@code crm_dunning_hold} (schemas 6 and 12 under
+ * {@code crm_dunning_case} (see {@link DunningCaseMapping}) with their history and item rows (see
+ * {@link DunningCaseRows}), holds in {@code crm_dunning_hold} (schemas 6, 12 and 27 under
  * {@code db/migration/crmkit/<database>/}). A second open case of a group fails on the unique open group key with a
  * {@code DuplicateRecordException}. Thread-safe; create one per {@code JpaStorage} and give it to
  * {@code Dunning.builder(runtime).cases(...)}.
@@ -54,10 +61,12 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
 
     private final JpaTransactions transactions;
     private final AggregateTable<DunningCaseState, DunningCaseRow> cases;
+    private final DunningCaseRows rows;
 
     private JpaDunningCaseStore(JpaStorage storage) {
         this.transactions = storage.jpaTransactions();
         this.cases = new AggregateTable<>(transactions, storage.json(), storage.ids(), new DunningCaseMapping());
+        this.rows = new DunningCaseRows(storage.json());
     }
 
     /** The dunning case store in the database of {@code storage}, joining its transactions. */
@@ -67,39 +76,41 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
 
     @Override
     public Optional<DunningCase> findById(TenantId tenant, DunningCaseId id) {
-        return cases.find(Require.notNull(tenant, "tenant"), Require.notNull(id, "id"))
-                .map(DunningCase::restore);
+        Require.notNull(tenant, "tenant");
+        return restored(
+                        tenant,
+                        cases.find(tenant, Require.notNull(id, "id")).stream().toList())
+                .stream()
+                .findFirst();
     }
 
     @Override
     public Optional<DunningCase> findOpenByGroup(TenantId tenant, DunningGroup group) {
         Require.notNull(tenant, "tenant");
         Require.notNull(group, "group");
-        return cases
-                .first(
+        return restored(
                         tenant,
-                        RowQuery.where("r.openGroupKey = :group")
-                                .bind("group", group.key())
-                                .orderBy("r.id"),
-                        1)
+                        cases.first(
+                                tenant,
+                                RowQuery.where("r.openGroupKey = :group")
+                                        .bind("group", group.key())
+                                        .orderBy("r.id"),
+                                1))
                 .stream()
-                .findFirst()
-                .map(DunningCase::restore);
+                .findFirst();
     }
 
     @Override
     public List<DunningCase> findByAccount(TenantId tenant, AccountId account) {
         Require.notNull(tenant, "tenant");
         Require.notNull(account, "account");
-        return cases
-                .list(
+        return restored(
+                tenant,
+                cases.list(
                         tenant,
                         RowQuery.where("r.accountId = :account")
                                 .bind("account", account.value())
-                                .orderBy(DunningCaseMapping.OLDEST_FIRST))
-                .stream()
-                .map(DunningCase::restore)
-                .toList();
+                                .orderBy(DunningCaseMapping.OLDEST_FIRST)));
     }
 
     /**
@@ -112,9 +123,7 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         List<UUID> ids = Require.noNulls(accounts, "accounts").stream()
                 .map(AccountId::value)
                 .toList();
-        return cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id").stream()
-                .map(DunningCase::restore)
-                .toList();
+        return restored(tenant, cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id"));
     }
 
     @Override
@@ -125,16 +134,50 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         if (after != null) {
             open = open.and("r.id > :after").bind("after", after.value());
         }
-        return cases.first(tenant, open.orderBy("r.id"), limit).stream()
-                .map(DunningCase::restore)
-                .toList();
+        return restored(tenant, cases.first(tenant, open.orderBy("r.id"), limit));
     }
 
+    /**
+     * Two statements (the ids of the cases due or with changed invoices, see {@link DunningCaseQueries}), then the
+     * cases by id with their histories.
+     */
+    @Override
+    public List<DunningCase> findOpenToEvaluate(TenantId tenant, LocalDate today, DunningCaseId after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(today, "today");
+        Require.positive(limit, "limit");
+        return transactions.read(entityManager -> {
+            List<UUID> ids = DunningCaseQueries.toEvaluate(
+                    entityManager, tenant, today, after == null ? null : after.value(), limit);
+            Map<UUID, DunningCaseState> found = new HashMap<>();
+            withHistory(entityManager, tenant, statesByIds(entityManager, tenant, ids))
+                    .forEach(state -> found.put(state.id().value(), state));
+            return ids.stream()
+                    .map(found::get)
+                    .filter(Objects::nonNull)
+                    .map(DunningCase::restore)
+                    .toList();
+        });
+    }
+
+    /** One statement per call, see {@link DunningCaseQueries}. */
+    @Override
+    public List<InvoiceOutsideCases> findInvoicesOutsideOpenCases(
+            TenantId tenant, LocalDate dueBefore, InvoiceOutsideCases after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(dueBefore, "dueBefore");
+        Require.positive(limit, "limit");
+        return transactions.read(
+                entityManager -> DunningCaseQueries.outsideOpenCases(entityManager, tenant, dueBefore, after, limit));
+    }
+
+    /** The case's row (flushed) and then its item and history rows, see {@link DunningCaseRows}. */
     @Override
     public DunningCase save(DunningCase dunningCase) {
         Require.notNull(dunningCase, "dunningCase");
         requireTransaction();
-        return DunningCase.restore(cases.save(dunningCase.state()));
+        return saved(List.of(dunningCase.state()), states -> List.of(cases.save(states.get(0))))
+                .get(0);
     }
 
     @Override
@@ -219,26 +262,72 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         if (wanted.isEmpty()) {
             return List.of();
         }
-        return transactions.read(entityManager -> CASE_IDS
-                .readAll(
-                        wanted,
-                        () -> entityManager
-                                .createQuery(CASES, DunningCaseRow.class)
-                                .setParameter("tenant", tenant.value()))
-                .stream()
-                .map(cases::state)
-                .map(DunningCase::restore)
-                .toList());
+        return transactions.read(
+                entityManager -> withHistory(entityManager, tenant, statesByIds(entityManager, tenant, wanted)).stream()
+                        .map(DunningCase::restore)
+                        .toList());
     }
 
-    /** One flush for all, so that the updates go to the database in JDBC batches. */
+    /**
+     * One flush for all, so that the updates go to the database in JDBC batches, then the item and history rows of
+     * all in a batch each.
+     */
     @Override
     public List<DunningCase> saveAll(List<DunningCase> dunningCases) {
         List<DunningCaseState> states = Require.noNulls(dunningCases, "dunningCases").stream()
                 .map(DunningCase::state)
                 .toList();
         requireTransaction();
-        return cases.saveAll(states).stream().map(DunningCase::restore).toList();
+        return states.isEmpty() ? List.of() : saved(states, cases::saveAll);
+    }
+
+    /** Saves the states' rows with {@code save} and then writes their item and history rows. */
+    private List<DunningCase> saved(
+            List<DunningCaseState> states, Function<List<DunningCaseState>, List<DunningCaseState>> save) {
+        return transactions.withEntityManager(entityManager -> {
+            Map<UUID, DunningCaseRows.Known> before = new HashMap<>();
+            for (DunningCaseState state : states) {
+                DunningCaseRow row = state.version() == 0
+                        ? null
+                        : entityManager.find(
+                                DunningCaseRow.class,
+                                new RowKey(state.tenant().value(), state.id().value()));
+                before.put(state.id().value(), DunningCaseRows.Known.of(row));
+            }
+            List<DunningCaseState> saved = save.apply(states);
+            rows.write(entityManager, saved, before);
+            return saved.stream().map(DunningCase::restore).toList();
+        });
+    }
+
+    private List<DunningCaseState> statesByIds(EntityManager entityManager, TenantId tenant, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return CASE_IDS
+                .readAll(
+                        ids,
+                        () -> entityManager
+                                .createQuery(CASES, DunningCaseRow.class)
+                                .setParameter("tenant", tenant.value()))
+                .stream()
+                .map(cases::state)
+                .toList();
+    }
+
+    /** The cases of the states read, each with its whole history. */
+    private List<DunningCase> restored(TenantId tenant, List<DunningCaseState> states) {
+        if (states.isEmpty()) {
+            return List.of();
+        }
+        return transactions.read(entityManager -> withHistory(entityManager, tenant, states)).stream()
+                .map(DunningCase::restore)
+                .toList();
+    }
+
+    private List<DunningCaseState> withHistory(
+            EntityManager entityManager, TenantId tenant, List<DunningCaseState> states) {
+        return rows.withHistory(entityManager, tenant, states, transactions.isActive());
     }
 
     private static DunningHold hold(DunningHoldRow row) {

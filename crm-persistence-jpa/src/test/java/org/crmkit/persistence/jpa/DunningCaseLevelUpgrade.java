@@ -100,16 +100,18 @@ abstract class DunningCaseLevelUpgrade {
                 false,
                 false,
                 history,
-                clock.instant());
+                clock.instant(),
+                null);
     }
 
     private DunningCase save(DunningCaseState state) {
         return storage.transactions().inTransaction(() -> cases.save(DunningCase.restore(state)));
     }
 
-    /** A case as a crmkit version before schema 12 stored it: its document has no last level. */
+    /** A case as a crmkit version before schema 12 stored it: its history in its document, which has no last level. */
     private DunningCase storedWithoutLevel(CaseStatus status, List<CaseEvent> history) {
         DunningCase stored = save(state(status, 0, history));
+        DunningCasesBeforeSchema27.storeAsBefore(database(), storage, TENANT, stored.id());
         database()
                 .rewriteJson(
                         "document",

@@ -195,7 +195,8 @@ public abstract class WorkflowErasureContract {
                 state.creditHoldPlaced(),
                 true,
                 state.history(),
-                state.createdAt()));
+                state.createdAt(),
+                state.nextStepOn()));
         storage.transactions().inTransaction(() -> cases.save(withLawyer));
 
         assertThatThrownBy(() -> crm.privacy().erase(subject(), "asked to be forgotten"))

@@ -33,8 +33,11 @@ import org.crmkit.workflow.action.PlannedAction;
  */
 final class CaseEvaluation {
 
-    /** What one case groups and the policy it runs under. */
-    record Group(DunningGroup group, DunningPolicy policy) {
+    /**
+     * What one case groups, the policy it runs under, and the invoices outside open cases that may join it
+     * ({@code joinable}, besides those of its case's items); null to consider every open invoice of the account.
+     */
+    record Group(DunningGroup group, DunningPolicy policy, Set<InvoiceId> joinable) {
 
         AccountId account() {
             return group.account();
@@ -198,14 +201,15 @@ final class CaseEvaluation {
 
     /**
      * The invoices of each group, by group key, read together: the open invoices of the accounts of per-account
-     * groups, and by id the invoice of each per-invoice group and the invoices of the open cases' items that are no
-     * longer open.
+     * groups that consider every one of them, and by id the invoices that may join the other groups and those of the
+     * open cases' items (in any status).
      */
     private Map<String, List<Invoice>> invoicesOf(List<Group> groups, Map<String, DunningCase> openCases) {
         Map<AccountId, List<Invoice>> openOf = context.crm()
                 .billing()
                 .openInvoicesOf(groups.stream()
-                        .filter(group -> group.group() instanceof DunningGroup.AccountInCurrency)
+                        .filter(group ->
+                                group.joinable() == null && group.group() instanceof DunningGroup.AccountInCurrency)
                         .map(Group::account)
                         .distinct()
                         .toList());
@@ -215,6 +219,8 @@ final class CaseEvaluation {
         for (Group group : groups) {
             if (group.group() instanceof DunningGroup.OneInvoice one) {
                 byId.add(one.invoice());
+            } else if (group.joinable() != null) {
+                byId.addAll(group.joinable());
             }
             DunningCase open = openCases.get(group.group().key());
             if (open != null) {
@@ -231,8 +237,13 @@ final class CaseEvaluation {
             Map<InvoiceId, Invoice> ofGroup = new LinkedHashMap<>();
             if (group.group() instanceof DunningGroup.OneInvoice one) {
                 Optional.ofNullable(read.get(one.invoice())).ifPresent(invoice -> ofGroup.put(invoice.id(), invoice));
-            } else {
+            } else if (group.joinable() == null) {
                 openOf.getOrDefault(group.account(), List.of()).forEach(invoice -> ofGroup.put(invoice.id(), invoice));
+            } else {
+                group.joinable().stream()
+                        .map(read::get)
+                        .filter(invoice -> invoice != null && invoice.isOpen())
+                        .forEach(invoice -> ofGroup.put(invoice.id(), invoice));
             }
             DunningCase open = openCases.get(group.group().key());
             if (open != null) {

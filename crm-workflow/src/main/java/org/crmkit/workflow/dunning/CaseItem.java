@@ -16,6 +16,8 @@ import org.crmkit.core.common.Require;
  * @param lastNoticeOn        the day of the last level reached, null before the first
  * @param disputed            held out of escalation while disputed
  * @param compensationClaimed whether the flat compensation was claimed for it already (once per invoice)
+ * @param invoiceVersion      the version of the invoice when the case last looked at it, so that storage can tell
+ *                            the cases whose invoices changed since; null for an item stored before crmkit schema 27
  */
 public record CaseItem(
         InvoiceId invoice,
@@ -27,7 +29,8 @@ public record CaseItem(
         LocalDate anchor,
         LocalDate lastNoticeOn,
         boolean disputed,
-        boolean compensationClaimed) {
+        boolean compensationClaimed,
+        Long invoiceVersion) {
 
     public CaseItem {
         Require.notNull(invoice, "invoice");
@@ -50,7 +53,8 @@ public record CaseItem(
                 newAnchor,
                 lastNoticeOn,
                 disputed,
-                compensationClaimed);
+                compensationClaimed,
+                invoiceVersion);
     }
 
     CaseItem withDisputed(boolean isDisputed, LocalDate newAnchor) {
@@ -64,7 +68,8 @@ public record CaseItem(
                 newAnchor,
                 lastNoticeOn,
                 isDisputed,
-                compensationClaimed);
+                compensationClaimed,
+                invoiceVersion);
     }
 
     CaseItem atLevel(int newLevel, LocalDate on, boolean claimedCompensation) {
@@ -78,12 +83,23 @@ public record CaseItem(
                 on,
                 on,
                 disputed,
-                compensationClaimed || claimedCompensation);
+                compensationClaimed || claimedCompensation,
+                invoiceVersion);
     }
 
     CaseItem deEscalatedTo(int newLevel, LocalDate on) {
         return new CaseItem(
-                invoice, number, dueDate, total, balance, newLevel, on, lastNoticeOn, disputed, compensationClaimed);
+                invoice,
+                number,
+                dueDate,
+                total,
+                balance,
+                newLevel,
+                on,
+                lastNoticeOn,
+                disputed,
+                compensationClaimed,
+                invoiceVersion);
     }
 
     CaseItem reanchored(LocalDate on) {
@@ -97,7 +113,24 @@ public record CaseItem(
                 on.isAfter(anchor) ? on : anchor,
                 lastNoticeOn,
                 disputed,
-                compensationClaimed);
+                compensationClaimed,
+                invoiceVersion);
+    }
+
+    /** The item as of the invoice's version {@code version}. */
+    CaseItem seenAt(long version) {
+        return new CaseItem(
+                invoice,
+                number,
+                dueDate,
+                total,
+                balance,
+                level,
+                anchor,
+                lastNoticeOn,
+                disputed,
+                compensationClaimed,
+                version);
     }
 
     /** The invoice numbers of the items, in order. */

@@ -39,7 +39,7 @@ final class CaseItems {
     /**
      * The item part of {@link DunningCase#reconcile}: items whose invoice is no longer open leave, lower balances and
      * resolved disputes re-anchor, disputes hold, open invoices whose first level is due join, and levels whose
-     * conditions no longer hold are left.
+     * conditions no longer hold are left. Every item remembers the version of the invoice it was reconciled with.
      */
     Outcome reconcile(
             DunningPolicy policy,
@@ -96,6 +96,9 @@ final class CaseItems {
                         null);
                 stale = true;
             }
+            if (!Long.valueOf(invoice.version()).equals(current.invoiceVersion())) {
+                current = current.seenAt(invoice.version());
+            }
             items.put(item.invoice(), current);
         }
         for (Invoice invoice : invoices) {
@@ -113,7 +116,8 @@ final class CaseItems {
                         invoice.dueDate(),
                         null,
                         disputed.contains(invoice.id()),
-                        false);
+                        false,
+                        invoice.version());
                 items.put(invoice.id(), item);
                 note(today, CaseEventKind.INVOICE_ADDED, 0, List.of(invoice.number()), item.balance(), null);
                 if (item.disputed()) {
@@ -194,6 +198,19 @@ final class CaseItems {
     int overdueCount(LocalDate today) {
         return (int)
                 active().stream().filter(item -> item.daysOverdue(today) > 0).count();
+    }
+
+    /**
+     * The earliest day an active item's next level falls due; null when none has a level left. Conditions that hold
+     * a level back only grow easier with time (overdue balance, count and days rise while the invoices stay as they
+     * are), so a level held back stays due until it is reached or the invoices change.
+     */
+    LocalDate nextLevelOn(DunningPolicy policy) {
+        return active().stream()
+                .map(item -> item.nextLevelOn(policy))
+                .filter(day -> day != null)
+                .min(LocalDate::compareTo)
+                .orElse(null);
     }
 
     /** The highest level of any item; 0 with none. */

@@ -45,6 +45,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     private int lastLevel;
     private boolean creditHoldPlaced;
     private boolean handedOver;
+    private LocalDate nextStepOn;
 
     private DunningCase(DunningCaseState s) {
         super(s.tenant(), s.id(), s.version());
@@ -64,6 +65,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         this.lastLevel = s.lastLevel();
         this.creditHoldPlaced = s.creditHoldPlaced();
         this.handedOver = s.handedOver();
+        this.nextStepOn = s.nextStepOn();
     }
 
     /** A new, empty open case of the group's account under the policy. */
@@ -72,26 +74,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         Require.notNull(policy, "policy");
         Require.notNull(group, "group");
         Require.notNull(today, "today");
-        DunningCase opened = new DunningCase(new DunningCaseState(
-                tenant,
-                id,
-                0,
-                group.account(),
-                policy.name(),
-                group.key(),
-                policy.currency(),
-                CaseStatus.OPEN,
-                today,
-                null,
-                List.of(),
-                null,
-                Money.zero(policy.currency()),
-                0,
-                0,
-                false,
-                false,
-                List.of(),
-                clock.instant()));
+        DunningCase opened = new DunningCase(DunningCaseState.opened(tenant, id, policy, group, today, clock));
         opened.note(today, CaseEventKind.OPENED, 0, List.of(), null, "policy " + policy.name());
         return opened;
     }
@@ -120,7 +103,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 creditHoldPlaced,
                 handedOver,
                 List.copyOf(history),
-                createdAt);
+                createdAt,
+                nextStepOn);
     }
 
     /**
@@ -129,8 +113,9 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
      * open leaves; a lower balance (a partial payment) or a resolved dispute re-anchors the item's next level to today;
      * a disputed item is held; an open invoice whose first level is due joins. Levels whose conditions no longer hold
      * are left, a promise run out is broken, and with no item left the case closes on the day its last invoice was
-     * settled ({@code settledOn}; today for one that is gone), keeping its {@link #lastLevel}. Returns whether
-     * anything changed that makes undelivered actions stale.
+     * settled ({@code settledOn}; today for one that is gone), keeping its {@link #lastLevel}. The case then knows
+     * the day its {@link #nextStepOn() next step} falls due. Returns whether anything changed that makes undelivered
+     * actions stale.
      */
     public boolean reconcile(
             DunningPolicy policy,
@@ -144,26 +129,31 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         boolean stale = outcome.stale();
         LocalDate lastSettled = outcome.lastSettled();
         if (promisedUntil != null && today.isAfter(promisedUntil)) {
-            note(
-                    today,
-                    CaseEventKind.PROMISE_BROKEN,
-                    topLevel(),
-                    CaseItem.numbers(activeItems()),
-                    overdueBalance(today),
-                    "promised to pay by " + promisedUntil);
+            noteOnItems(today, CaseEventKind.PROMISE_BROKEN, "promised to pay by " + promisedUntil);
             promisedUntil = null;
         }
         if (items.isEmpty()) {
             close(lastSettled == null || lastSettled.isAfter(today) ? today : lastSettled, clock);
             stale = true;
         }
+        scheduleNextStep(policy);
         return stale;
+    }
+
+    /** See {@link #nextStepOn()}: a running promise holds every step until the day after it. */
+    private void scheduleNextStep(DunningPolicy policy) {
+        if (status == CaseStatus.CLOSED) {
+            nextStepOn = null;
+        } else {
+            nextStepOn = promisedUntil != null ? promisedUntil.plusDays(1) : items.nextLevelOn(policy);
+        }
     }
 
     private void close(LocalDate on, Clock clock) {
         status = CaseStatus.CLOSED;
         closedOn = on;
         promisedUntil = null;
+        nextStepOn = null;
         note(on, CaseEventKind.CLOSED, lastLevel, List.of(), null, "nothing is owed any more");
         record(new DunningCaseClosed(tenant(), id().value(), clock.instant(), account));
     }
@@ -235,6 +225,7 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
                 claim));
         record(new DunningLevelReached(
                 tenant(), id().value(), clock.instant(), account, step.level(), numbers, amount));
+        scheduleNextStep(policy);
         return claim;
     }
 
@@ -255,13 +246,8 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
         Require.notNull(until, "until");
         Require.that(!until.isBefore(today), "until", "must not be before today " + today + ", was " + until);
         promisedUntil = until;
-        note(
-                today,
-                CaseEventKind.PROMISE_TO_PAY,
-                topLevel(),
-                CaseItem.numbers(activeItems()),
-                overdueBalance(today),
-                "promised to pay by " + until);
+        nextStepOn = until.plusDays(1);
+        noteOnItems(today, CaseEventKind.PROMISE_TO_PAY, "promised to pay by " + until);
     }
 
     /** The audit history's entries of what dunning did around the case (notices, calls, deliveries, cancellations). */
@@ -284,13 +270,12 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     /** Records that the case was handed over to the lawyer with a dossier stating {@code claim}. */
     void handOver(LocalDate today, Claim claim) {
         handedOver = true;
-        note(
-                today,
-                CaseEventKind.HANDED_TO_LAWYER,
-                topLevel(),
-                CaseItem.numbers(activeItems()),
-                overdueBalance(today),
-                "claim " + claim.total());
+        noteOnItems(today, CaseEventKind.HANDED_TO_LAWYER, "claim " + claim.total());
+    }
+
+    /** An entry at the case's level about its active items and their overdue balance. */
+    private void noteOnItems(LocalDate today, CaseEventKind kind, String detail) {
+        note(today, kind, topLevel(), CaseItem.numbers(activeItems()), overdueBalance(today), detail);
     }
 
     private void note(LocalDate on, CaseEventKind kind, int level, List<String> invoices, Money amount, String detail) {
@@ -360,6 +345,15 @@ public final class DunningCase extends AggregateRoot<DunningCaseId> {
     /** The day the case closed; null while open. */
     public LocalDate closedOn() {
         return closedOn;
+    }
+
+    /**
+     * The day the next step falls due by time alone, as of the last evaluation (past while a level's conditions or an
+     * excluded account hold it back): runs before it need not evaluate the case unless its invoices change. Null when
+     * no step can come by time alone, and for a case stored before schema 27 that was not evaluated since.
+     */
+    public LocalDate nextStepOn() {
+        return nextStepOn;
     }
 
     /** The day a promise to pay runs until; null when none runs. */

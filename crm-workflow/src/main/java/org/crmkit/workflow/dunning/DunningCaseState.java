@@ -1,5 +1,6 @@
 package org.crmkit.workflow.dunning;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
@@ -14,7 +15,9 @@ import org.crmkit.core.common.TenantId;
  * Everything a {@link DunningCase} consists of, as storage keeps it. {@code closedOn} and {@code promisedUntil} are
  * null unless closed or promised.
  *
- * @param lastLevel the level of the last step the case took, 0 before the first
+ * @param lastLevel  the level of the last step the case took, 0 before the first
+ * @param nextStepOn the day the case's next step falls due by time alone ({@link DunningCase#nextStepOn()}); null
+ *                   when none can (closed, every item at the last level or disputed)
  */
 public record DunningCaseState(
         TenantId tenant,
@@ -35,7 +38,8 @@ public record DunningCaseState(
         boolean creditHoldPlaced,
         boolean handedOver,
         List<CaseEvent> history,
-        Instant createdAt)
+        Instant createdAt,
+        LocalDate nextStepOn)
         implements AggregateState<DunningCaseState> {
 
     public DunningCaseState {
@@ -45,10 +49,45 @@ public record DunningCaseState(
 
     @Override
     public DunningCaseState withVersion(long version) {
+        return copy(version, history);
+    }
+
+    /** The state of a new, empty open case of the group's account under the policy, before its first entry. */
+    static DunningCaseState opened(
+            TenantId tenant, DunningCaseId id, DunningPolicy policy, DunningGroup group, LocalDate today, Clock clock) {
         return new DunningCaseState(
                 tenant,
                 id,
-                version,
+                0,
+                group.account(),
+                policy.name(),
+                group.key(),
+                policy.currency(),
+                CaseStatus.OPEN,
+                today,
+                null,
+                List.of(),
+                null,
+                Money.zero(policy.currency()),
+                0,
+                0,
+                false,
+                false,
+                List.of(),
+                clock.instant(),
+                null);
+    }
+
+    /** The same state with another audit history (e.g. one with a detail erased). */
+    public DunningCaseState withHistory(List<CaseEvent> otherHistory) {
+        return copy(version, otherHistory);
+    }
+
+    private DunningCaseState copy(long newVersion, List<CaseEvent> newHistory) {
+        return new DunningCaseState(
+                tenant,
+                id,
+                newVersion,
                 account,
                 policy,
                 groupKey,
@@ -63,7 +102,8 @@ public record DunningCaseState(
                 lastLevel,
                 creditHoldPlaced,
                 handedOver,
-                history,
-                createdAt);
+                newHistory,
+                createdAt,
+                nextStepOn);
     }
 }

@@ -1,10 +1,13 @@
 package org.crmkit.workflow.dunning;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
 /**
@@ -42,6 +45,34 @@ public interface DunningCaseStore {
      * paging, so that walking all open cases costs one index range per batch.
      */
     List<DunningCase> findOpen(TenantId tenant, DunningCaseId after, int limit);
+
+    /**
+     * Up to {@code limit} open cases whose id comes after {@code after} (null: from the first), by id, that a run on
+     * {@code today} must evaluate: those whose {@link DunningCase#nextStepOn() next step} falls due on or before it,
+     * and those with an item whose invoice changed since the case last looked at it (its version is not the item's
+     * {@link CaseItem#invoiceVersion()}, it is gone, or the item has no version). Other open cases are left out, so
+     * that a run reads only what can be due (a database adapter needs an index range and the changed items).
+     */
+    List<DunningCase> findOpenToEvaluate(TenantId tenant, LocalDate today, DunningCaseId after, int limit);
+
+    /**
+     * Up to {@code limit} of the tenant's open (issued or partly paid) invoices due before {@code dueBefore} that are
+     * an item of no open case, after {@code after} (null: from the first) by due date and number: the invoices that
+     * may start a case or join one. Invoices in open cases are left out without being read.
+     */
+    List<InvoiceOutsideCases> findInvoicesOutsideOpenCases(
+            TenantId tenant, LocalDate dueBefore, InvoiceOutsideCases after, int limit);
+
+    /** An open invoice that no open case holds, with what a run needs to group it: its account, due date and number. */
+    record InvoiceOutsideCases(InvoiceId invoice, AccountId account, LocalDate dueDate, String number) {
+
+        public InvoiceOutsideCases {
+            Require.notNull(invoice, "invoice");
+            Require.notNull(account, "account");
+            Require.notNull(dueDate, "dueDate");
+            Require.notBlank(number, "number");
+        }
+    }
 
     /**
      * Stores the case if the stored version equals {@code dunningCase.version()} (0 for a new one) and returns the

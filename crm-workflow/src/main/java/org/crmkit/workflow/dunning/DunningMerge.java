@@ -103,6 +103,7 @@ final class DunningMerge implements MergeParticipant {
                 s.creditHoldPlaced(),
                 s.handedOver(),
                 s.history(),
-                s.createdAt());
+                s.createdAt(),
+                s.nextStepOn());
     }
 }

@@ -74,26 +74,7 @@ final class DunningPersonalData implements PersonalDataHolder {
                         .map(event -> subject.isMentionedIn(event.detail()) ? withoutDetail(event) : event)
                         .toList();
                 if (!history.equals(state.history())) {
-                    cases.save(DunningCase.restore(new DunningCaseState(
-                            state.tenant(),
-                            state.id(),
-                            state.version(),
-                            state.account(),
-                            state.policy(),
-                            state.groupKey(),
-                            state.currency(),
-                            state.status(),
-                            state.openedOn(),
-                            state.closedOn(),
-                            state.items(),
-                            state.promisedUntil(),
-                            state.fees(),
-                            state.steps(),
-                            state.lastLevel(),
-                            state.creditHoldPlaced(),
-                            state.handedOver(),
-                            history,
-                            state.createdAt())));
+                    cases.save(DunningCase.restore(state.withHistory(history)));
                     changed++;
                 }
             }

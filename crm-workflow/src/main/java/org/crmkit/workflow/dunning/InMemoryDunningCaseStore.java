@@ -1,5 +1,6 @@
 package org.crmkit.workflow.dunning;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -8,11 +9,15 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.DuplicateRecordException;
+import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
@@ -105,6 +110,71 @@ public final class InMemoryDunningCaseStore implements DunningCaseStore {
             }
             return result;
         });
+    }
+
+    /** Walks the open cases after {@code after}, asking crmkit's invoices for those of their items. */
+    @Override
+    public List<DunningCase> findOpenToEvaluate(TenantId tenant, LocalDate today, DunningCaseId after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(today, "today");
+        Require.positive(limit, "limit");
+        List<DunningCaseState> openAfter = read(() -> {
+            NavigableSet<UUID> ids = open.getOrDefault(tenant, new TreeSet<>());
+            return (after == null ? ids : ids.tailSet(after.value(), false))
+                    .stream().map(id -> rows.get(new Key(tenant, id))).toList();
+        });
+        List<DunningCase> result = new ArrayList<>();
+        for (DunningCaseState state : openAfter) {
+            boolean due = state.nextStepOn() != null && !state.nextStepOn().isAfter(today);
+            if (due || state.items().stream().anyMatch(item -> invoiceChanged(tenant, item))) {
+                result.add(DunningCase.restore(state));
+                if (result.size() == limit) {
+                    break;
+                }
+            }
+        }
+        return result;
+    }
+
+    private boolean invoiceChanged(TenantId tenant, CaseItem item) {
+        return item.invoiceVersion() == null
+                || storage.invoices()
+                        .findById(tenant, item.invoice())
+                        .map(invoice -> invoice.version() != item.invoiceVersion())
+                        .orElse(true);
+    }
+
+    /** Pages through crmkit's overdue invoices, leaving out the items of open cases. */
+    @Override
+    public List<InvoiceOutsideCases> findInvoicesOutsideOpenCases(
+            TenantId tenant, LocalDate dueBefore, InvoiceOutsideCases after, int limit) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(dueBefore, "dueBefore");
+        Require.positive(limit, "limit");
+        Set<InvoiceId> inCases = read(() -> open.getOrDefault(tenant, new TreeSet<>()).stream()
+                .flatMap(id -> rows.get(new Key(tenant, id)).items().stream())
+                .map(CaseItem::invoice)
+                .collect(Collectors.toSet()));
+        Invoice cursor = after == null
+                ? null
+                : storage.invoices().findById(tenant, after.invoice()).orElseThrow();
+        List<InvoiceOutsideCases> result = new ArrayList<>();
+        while (true) {
+            List<Invoice> batch = storage.invoices().findOverdueAfter(tenant, dueBefore, cursor, limit);
+            for (Invoice invoice : batch) {
+                if (!inCases.contains(invoice.id())) {
+                    result.add(new InvoiceOutsideCases(
+                            invoice.id(), invoice.account(), invoice.dueDate(), invoice.number()));
+                    if (result.size() == limit) {
+                        return result;
+                    }
+                }
+            }
+            if (batch.size() < limit) {
+                return result;
+            }
+            cursor = batch.get(batch.size() - 1);
+        }
     }
 
     @Override

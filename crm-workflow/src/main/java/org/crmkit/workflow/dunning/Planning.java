@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-import org.crmkit.core.billing.Invoice;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.party.Account;
@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run of dunning: finds the groups with overdue invoices and the open cases, and evaluates them in chunks, each
- * chunk in one transaction, a chunk that fails group by group; and the re-evaluation of one account's cases.
+ * A run of dunning: finds the groups of the overdue invoices no open case holds and the open cases that can change
+ * (due, or their invoices changed), and evaluates them in chunks, each chunk in one transaction, a chunk that fails
+ * group by group; and the re-evaluation of one account's cases. The open cases that are neither are not read.
  */
 final class Planning {
 
@@ -42,7 +43,7 @@ final class Planning {
         LocalDate today = context.dayOf(asOf);
         Map<String, CaseEvaluation.Group> groups = new LinkedHashMap<>();
         collectOverdue(today, groups);
-        collectOpenCases(groups);
+        collectOpenCases(today, groups);
         List<CaseEvaluation.Group> byAccount = groups.values().stream()
                 .sorted(Comparator.comparing(
                                 (CaseEvaluation.Group group) -> group.account().value())
@@ -94,25 +95,33 @@ final class Planning {
         return planned;
     }
 
+    /**
+     * The groups of the open invoices due by the earliest first level of any policy that no open case holds yet
+     * (storage leaves the items of open cases out without reading them), each with the invoices it may take in.
+     */
     private void collectOverdue(LocalDate today, Map<String, CaseEvaluation.Group> groups) {
         LocalDate dueBefore = today.plusDays(1L + context.policies().lookaheadDays());
         Map<AccountId, Optional<DunningPolicy>> policyOf = new HashMap<>();
-        Invoice after = null;
+        DunningCaseStore.InvoiceOutsideCases after = null;
         while (true) {
-            List<Invoice> batch = context.crm().billing().overdueInvoicesAfter(dueBefore, after, BATCH);
+            List<DunningCaseStore.InvoiceOutsideCases> batch =
+                    context.cases().findInvoicesOutsideOpenCases(context.tenant(), dueBefore, after, BATCH);
             policyOf.putAll(policiesOf(
                     batch.stream()
-                            .map(Invoice::account)
+                            .map(DunningCaseStore.InvoiceOutsideCases::account)
                             .filter(account -> !policyOf.containsKey(account))
                             .collect(Collectors.toSet()),
                     today));
-            for (Invoice invoice : batch) {
-                Optional<DunningPolicy> policy = policyOf.get(invoice.account());
-                if (policy.isPresent() && invoice.currency().equals(policy.get().currency())) {
-                    DunningGroup group = DunningGroup.of(
-                            policy.get().grouping(), policy.get().currency(), invoice);
-                    groups.computeIfAbsent(group.key(), k -> new CaseEvaluation.Group(group, policy.get()));
-                }
+            for (DunningCaseStore.InvoiceOutsideCases invoice : batch) {
+                policyOf.get(invoice.account()).ifPresent(policy -> {
+                    DunningGroup group = policy.grouping() == Grouping.PER_INVOICE
+                            ? new DunningGroup.OneInvoice(invoice.account(), invoice.invoice())
+                            : new DunningGroup.AccountInCurrency(invoice.account(), policy.currency());
+                    groups.computeIfAbsent(
+                                    group.key(), k -> new CaseEvaluation.Group(group, policy, new LinkedHashSet<>()))
+                            .joinable()
+                            .add(invoice.invoice());
+                });
             }
             if (batch.size() < BATCH) {
                 return;
@@ -161,15 +170,16 @@ final class Planning {
         return policyOf;
     }
 
-    private void collectOpenCases(Map<String, CaseEvaluation.Group> groups) {
+    /** The groups of the open cases a run on {@code today} must evaluate: due, or with changed invoices. */
+    private void collectOpenCases(LocalDate today, Map<String, CaseEvaluation.Group> groups) {
         DunningCaseId after = null;
         while (true) {
-            List<DunningCase> batch = context.cases().findOpen(context.tenant(), after, BATCH);
+            List<DunningCase> batch = context.cases().findOpenToEvaluate(context.tenant(), today, after, BATCH);
             for (DunningCase open : batch) {
                 groups.computeIfAbsent(
                         open.group().key(),
                         k -> new CaseEvaluation.Group(
-                                open.group(), context.policies().of(open, context.crm())));
+                                open.group(), context.policies().of(open, context.crm()), new LinkedHashSet<>()));
                 after = open.id();
             }
             if (batch.size() < BATCH) {
@@ -187,7 +197,7 @@ final class Planning {
                 groups.put(
                         open.group().key(),
                         new CaseEvaluation.Group(
-                                open.group(), context.policies().of(open, context.crm())));
+                                open.group(), context.policies().of(open, context.crm()), null));
             }
         }
         for (CaseEvaluation.Group group : groups.values()) {
