@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.crmkit.benchmarks.workflow.DunningScenarios;
+import org.crmkit.core.common.TenantId;
 import org.crmkit.persistence.jpa.JpaDunningCaseStore;
 import org.crmkit.persistence.jpa.JpaStorage;
 import org.crmkit.persistence.jpa.JpaWorkflowStore;
@@ -40,11 +41,15 @@ import org.hibernate.stat.Statistics;
  * ({@link WorkflowRuntime#dispatchDue}); the CPU time reported is that of the nodes' threads together, and the
  * channel must have received each notice exactly once.
  *
+ * <p>With {@code --warmup-accounts N} (one node), a morning of N accounts of a tenant of its own runs first, with
+ * as many bare actions, unmeasured, so that the measured morning and the bare actions after it both run compiled
+ * code (without it the morning runs cold and the bare actions warm).
+ *
  * <p>Build and run from the repository root (the default size is 100,000 accounts with 10 invoices each):
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
  * java -Xmx4g -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaDunningScenarios \
- *     [--accounts 100000] [--invoices-per-account 10] [--nodes 1]
+ *     [--accounts 100000] [--invoices-per-account 10] [--nodes 1] [--warmup-accounts 0]
  * </pre>
  */
 public final class JpaDunningScenarios {
@@ -57,13 +62,9 @@ public final class JpaDunningScenarios {
     private record Node(WorkflowRuntime runtime, Dunning dunning) {}
 
     public static void main(String[] args) throws Exception {
-        int nodes = 1;
         List<String> sizeArgs = new ArrayList<>(Arrays.asList(args));
-        int at = sizeArgs.indexOf("--nodes");
-        if (at >= 0 && at + 1 < sizeArgs.size()) {
-            nodes = Integer.parseInt(sizeArgs.get(at + 1));
-            sizeArgs.subList(at, at + 2).clear();
-        }
+        int nodes = option(sizeArgs, "--nodes", 1);
+        int warmupAccounts = option(sizeArgs, "--warmup-accounts", 0);
         if (nodes < 1) {
             throw new IllegalArgumentException("--nodes must be at least 1, was " + nodes);
         }
@@ -84,6 +85,9 @@ public final class JpaDunningScenarios {
                 cluster.add(new Node(runtime, DunningScenarios.dunning(runtime, JpaDunningCaseStore.create(storage))));
             }
 
+            if (warmupAccounts > 0 && nodes == 1) {
+                warmUp(database, clock, warmupAccounts, size.invoicesPerAccount());
+            }
             long loadStart = System.nanoTime();
             DunningScenarios.load(first, clock, size);
             database.execute("analyze");
@@ -131,6 +135,41 @@ public final class JpaDunningScenarios {
                 runOnNodes(cluster, sent, databaseWork);
             }
         }
+    }
+
+    /** Removes {@code --name N} from the arguments and returns N, or {@code otherwise} when it is not given. */
+    private static int option(List<String> args, String name, int otherwise) {
+        int at = args.indexOf(name);
+        if (at < 0 || at + 1 >= args.size()) {
+            return otherwise;
+        }
+        int value = Integer.parseInt(args.get(at + 1));
+        args.subList(at, at + 2).clear();
+        return value;
+    }
+
+    /**
+     * The unmeasured warm-up: a morning of {@code accounts} accounts of the tenant {@code warmup} (planning, dispatch,
+     * the idle second run) and as many bare actions, on a storage, runtime and dunning of their own.
+     */
+    private static void warmUp(BenchmarkDatabase database, Clock clock, int accounts, int invoicesPerAccount) {
+        TenantId tenant = TenantId.of("warmup");
+        JpaStorage storage = database.storage(clock);
+        AtomicLong sent = new AtomicLong();
+        WorkflowRuntime runtime =
+                DunningScenarios.runtime(storage, JpaWorkflowStore.create(storage), clock, sent, tenant);
+        Dunning dunning = DunningScenarios.dunning(runtime, JpaDunningCaseStore.create(storage));
+        long start = System.nanoTime();
+        DunningScenarios.load(storage, clock, new DunningScenarios.Size(accounts, invoicesPerAccount), tenant);
+        database.execute("analyze");
+        int planned = dunning.planDue(MORNING);
+        int delivered = runtime.dispatchDue(MORNING).delivered();
+        runtime.runDue(MORNING.plus(Duration.ofMinutes(5)));
+        bareActionCpuSeconds(database, runtime, planned);
+        System.out.printf(
+                "warm-up (tenant warmup, not measured): %,d accounts, %,d notices planned, %,d delivered, %,d bare"
+                        + " actions, in %.1f s%n",
+                accounts, planned, delivered, planned, (System.nanoTime() - start) / 1e9);
     }
 
     /**

@@ -29,6 +29,7 @@ import org.crmkit.core.party.Account;
 import org.crmkit.core.party.ContactPointType;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.spi.Storage;
+import org.crmkit.core.spi.TenantResolver;
 import org.crmkit.workflow.RunReport;
 import org.crmkit.workflow.WorkflowRuntime;
 import org.crmkit.workflow.WorkflowStore;
@@ -130,10 +131,21 @@ public final class DunningScenarios {
 
     /** crmkit and the workflow runtime on the storage, with an email channel that only counts what it receives. */
     public static WorkflowRuntime runtime(Storage storage, WorkflowStore store, Clock clock, AtomicLong sent) {
-        Crm crm = Crm.builder().storage(storage).clock(clock).build();
+        return runtime(storage, store, clock, sent, TenantId.DEFAULT);
+    }
+
+    /** The same for the tenant: crmkit and the runtime serve that tenant alone. */
+    public static WorkflowRuntime runtime(
+            Storage storage, WorkflowStore store, Clock clock, AtomicLong sent, TenantId tenant) {
+        Crm crm = Crm.builder()
+                .storage(storage)
+                .clock(clock)
+                .tenantResolver(TenantResolver.fixed(tenant))
+                .build();
         return WorkflowRuntime.builder()
                 .crm(crm)
                 .store(store)
+                .tenantResolver(TenantResolver.fixed(tenant))
                 .channel(Channel.EMAIL, (key, message) -> sent.incrementAndGet())
                 .build();
     }
@@ -213,6 +225,11 @@ public final class DunningScenarios {
      * invoices of EUR 119, the first due 30 days before the morning, the others due after it.
      */
     public static void load(Storage storage, Clock clock, Size size) {
+        load(storage, clock, size, TenantId.DEFAULT);
+    }
+
+    /** The same for the tenant. */
+    public static void load(Storage storage, Clock clock, Size size, TenantId tenant) {
         IdGenerator ids = new IdGenerator(clock);
         UserId owner = UserId.next(ids);
         Currency eur = Currency.getInstance("EUR");
@@ -226,7 +243,7 @@ public final class DunningScenarios {
             for (int a = from; a < Math.min(size.accounts(), from + batch); a++) {
                 AccountId accountId = AccountId.next(ids);
                 accounts.add(Account.register(
-                        TenantId.DEFAULT,
+                        tenant,
                         accountId,
                         NewAccount.of("Customer " + a, owner)
                                 .withEmail(EmailAddress.of("ap" + a + "@customer.example"), ContactPointType.BILLING),
@@ -234,7 +251,7 @@ public final class DunningScenarios {
                 for (int i = 0; i < size.invoicesPerAccount(); i++) {
                     LocalDate due = i == 0 ? today.minusDays(30) : today.plusDays(5L + i * 3L);
                     Invoice invoice = Invoice.draft(
-                            TenantId.DEFAULT,
+                            tenant,
                             InvoiceId.next(ids),
                             "INV-" + a + "-" + i,
                             accountId,
