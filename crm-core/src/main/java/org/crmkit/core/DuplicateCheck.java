@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.crmkit.core.common.EmailAddress;
-import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.TenantId;
@@ -19,6 +18,7 @@ import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactPoints;
 import org.crmkit.core.party.NewAccount;
 import org.crmkit.core.party.NewContact;
+import org.crmkit.core.spi.ContactRepository;
 
 /**
  * The duplicate check of registrations, upserts, imports and lead conversions under the calling tenant's rules:
@@ -69,16 +69,36 @@ final class DuplicateCheck {
                 email -> contacts.findByEmail(tenant, email),
                 phone -> contacts.findByPhone(tenant, phone),
                 MatchProfile::of);
-        if (!probe.postcodes().isEmpty()
-                && (tenantRules.uses(MatchKind.NAME_AND_POSTCODE) || tenantRules.uses(MatchKind.SIMILAR_NAME))) {
+        if (comparedByName(probe, tenantRules)) {
             add(
                     found,
-                    contacts.findByNameStartingWith(
-                                    tenant, contact.name().lastName(), PageRequest.first(SAME_NAME_LIMIT))
-                            .items(),
+                    contacts.findByNamesStartingWith(
+                            tenant, List.of(contact.name().lastName()), SAME_NAME_LIMIT),
                     MatchProfile::of);
         }
         return tenantRules.candidates(probe, found.values());
+    }
+
+    /**
+     * Opens a batch of the contacts (see {@link ContactBatch}) on the acting user's {@code contacts}, reading ahead
+     * what their upserts and this check will look up under the tenant's rules.
+     */
+    ContactBatch batch(ContactRepository contacts, List<NewContact> batchContacts) {
+        DuplicateRules tenantRules = rules();
+        return ContactBatch.read(
+                contacts,
+                useCases.storage.outbox(),
+                useCases.tenant(),
+                batchContacts,
+                tenantRules.policy() != DuplicatePolicy.ALLOW,
+                contact -> comparedByName(MatchProfile.of(contact), tenantRules),
+                SAME_NAME_LIMIT);
+    }
+
+    /** Whether stored contacts whose name starts with the new one's last name are compared with it. */
+    private static boolean comparedByName(MatchProfile probe, DuplicateRules tenantRules) {
+        return !probe.postcodes().isEmpty()
+                && (tenantRules.uses(MatchKind.NAME_AND_POSTCODE) || tenantRules.uses(MatchKind.SIMILAR_NAME));
     }
 
     List<DuplicateCandidate> accountCandidates(MatchProfile probe, NewAccount account, DuplicateRules tenantRules) {

@@ -3,6 +3,7 @@ package org.crmkit.core;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.duplicate.DuplicateCandidate;
@@ -71,6 +72,28 @@ public final class Duplicates {
      */
     public Registered<Contact> registerContact(NewContact contact) {
         return parties.registered(contact);
+    }
+
+    /**
+     * Runs {@code work}, registrations and upserts of the given contacts on this thread (the rows of an import, say,
+     * through {@link #registerContact} and {@link Parties#upsertContact}), in one transaction (joining an active one)
+     * with their storage reads and writes batched: the stored contacts their upserts and duplicate checks will look
+     * up (by external reference, email, phone and last name) are read together first, the lookups are answered from
+     * them and from what {@code work} saved before, and the contacts {@code work} saves are written together, with
+     * their events, when it returns. Each call in {@code work} returns what it would return without the batch; a
+     * lookup the batch did not read ahead (another contact's, a query that is no such lookup) writes what is pending
+     * and asks the storage. A refusal by the storage of the written contacts (a concurrent change, a host's
+     * constraint) is thrown from this method after {@code work} returned, and the transaction is to be rolled back.
+     * For a user whose view of contacts field security masks, {@code work} runs without the batch. Returns what
+     * {@code work} returns.
+     */
+    public <T> T inContactBatch(List<NewContact> contacts, Supplier<T> work) {
+        List<NewContact> batch = Require.noNulls(contacts, "contacts");
+        Require.notNull(work, "work");
+        if (useCases.fields.contactMask().isPresent()) {
+            return useCases.write(work);
+        }
+        return useCases.inContactBatch(stored -> check.batch(stored, batch), work);
     }
 
     /** As {@link #registerContact}, for accounts. */

@@ -62,6 +62,7 @@ final class UseCases {
     final RecordAccess sharing;
     final FieldGuard fields;
     private final ThreadLocal<Integer> writeDepth = ThreadLocal.withInitial(() -> 0);
+    private final ThreadLocal<ContactBatch> contactBatch = new ThreadLocal<>();
 
     UseCases(
             Storage storage,
@@ -121,6 +122,10 @@ final class UseCases {
      * fields it may not read (see {@link FieldGuard}).
      */
     ContactRepository contacts() {
+        ContactBatch batch = contactBatch.get();
+        if (batch != null) {
+            return batch;
+        }
         ContactRepository visible = visible(RecordType.CONTACT, storage.contacts(), ContactRepository::visibleTo);
         return fields.contactMask()
                 .<ContactRepository>map(mask -> new MaskedContacts(visible, mask))
@@ -234,18 +239,50 @@ final class UseCases {
     }
 
     /**
+     * Runs {@code work} in one transaction (joining an active one) with the contacts of the batch that
+     * {@code open} reads from the acting user's contacts: {@link #contacts()} answers with it and the events of saves
+     * are appended with its saves, when {@code work} has returned (see {@link ContactBatch}). Inside a batch,
+     * {@code work} just runs.
+     */
+    <T> T inContactBatch(Function<ContactRepository, ContactBatch> open, Supplier<T> work) {
+        return write(() -> {
+            if (contactBatch.get() != null) {
+                return work.get();
+            }
+            ContactBatch batch = open.apply(contacts());
+            contactBatch.set(batch);
+            try {
+                T result = work.get();
+                batch.flush();
+                return result;
+            } finally {
+                contactBatch.remove();
+            }
+        });
+    }
+
+    /**
      * Saves an aggregate through the given repository method and appends the events it recorded to the outbox,
-     * in the current transaction. Returns the stored copy (with its new version).
+     * in the current transaction (in a contact batch: with the batch's saves). Returns the stored copy (with its new
+     * version).
      */
     <A extends AggregateRoot<?>> A save(A aggregate, UnaryOperator<A> repositorySave) {
         return write(() -> {
+            ContactBatch batch = contactBatch.get();
+            if (batch != null) {
+                batch.beforeSaving(aggregate);
+            }
             requireOwnTenant(aggregate);
             sharing.requireChangeable(aggregate);
             A toSave = fields.keptHidden(aggregate);
             fields.requireEditable(toSave);
             audit.beforeSave(this, List.of(toSave));
             A saved = repositorySave.apply(toSave);
-            storage.outbox().append(aggregate.pendingEvents());
+            if (batch != null) {
+                batch.append(aggregate.pendingEvents());
+            } else {
+                storage.outbox().append(aggregate.pendingEvents());
+            }
             return saved;
         });
     }
@@ -256,6 +293,10 @@ final class UseCases {
      */
     <A extends AggregateRoot<?>> List<A> saveAll(List<A> aggregates, UnaryOperator<List<A>> repositorySaveAll) {
         return write(() -> {
+            ContactBatch batch = contactBatch.get();
+            if (batch != null) {
+                batch.flush();
+            }
             aggregates.forEach(this::requireOwnTenant);
             aggregates.forEach(sharing::requireChangeable);
             List<A> toSave = aggregates.stream().map(fields::keptHidden).toList();

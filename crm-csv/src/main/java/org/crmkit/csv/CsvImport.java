@@ -14,7 +14,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.crmkit.core.Crm;
 import org.crmkit.core.NewInvoice;
 import org.crmkit.core.NewPayment;
@@ -46,8 +46,11 @@ import org.crmkit.csv.RowStorage.Line;
  */
 public final class CsvImport {
 
-    /** Rows per transaction of {@link ImportMode#STORE_GOOD_ROWS} unless {@link #batchSize} says otherwise. */
-    public static final int DEFAULT_BATCH_SIZE = 200;
+    /**
+     * Rows read and stored together, and per transaction of {@link ImportMode#STORE_GOOD_ROWS}, unless
+     * {@link #batchSize} says otherwise.
+     */
+    public static final int DEFAULT_BATCH_SIZE = 500;
 
     private final Crm crm;
     private final Transactions transactions;
@@ -66,53 +69,87 @@ public final class CsvImport {
     }
 
     /**
-     * This importer with {@code rows} rows per transaction in {@link ImportMode#STORE_GOOD_ROWS} (1 to 10,000; 1
-     * stores each row in its own transaction). Larger batches cost fewer commits and event relays; a batch is also
-     * how many rows' results wait for their commit before they reach the consumer.
+     * This importer with batches of {@code rows} rows (1 to 10,000): the rows of a batch are looked up and written
+     * together, and in {@link ImportMode#STORE_GOOD_ROWS} share a transaction (1 stores each row in its own).
+     * Larger batches cost fewer statements, commits and event relays; a batch is also how many rows' results wait
+     * for their commit before they reach the consumer.
      */
     public CsvImport batchSize(int rows) {
         Require.that(rows >= 1 && rows <= 10_000, "batchSize", "must be 1 to 10000, not " + rows);
         return new CsvImport(crm, transactions, rows);
     }
 
-    /** Imports contacts; see the class comment. */
+    /**
+     * Imports contacts; see the class comment. The rows of a batch are looked up and written together
+     * ({@code crm.duplicates().inContactBatch}), with the same result per row as one at a time.
+     */
     public ImportSummary importContacts(
             InputStream csv, CsvMapping<ContactField> mapping, ImportMode mode, Consumer<RowResult> rows) {
         mapping.requireComplete();
         String system = mapping.externalSystem().orElse(null);
-        return run(csv, mapping, mode, rows, values -> {
-            ExternalRef ref = values.parsed(ContactField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
-            NewContact contact = PartyRows.contact(values, mapping);
-            if (contact == null || !values.errors().isEmpty()) {
-                return null;
+        return run(csv, mapping, mode, rows, new RowKind<ContactField, Keyed<NewContact>>() {
+            @Override
+            public Keyed<NewContact> read(RowValues<ContactField> values) {
+                ExternalRef ref = values.parsed(ContactField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
+                NewContact contact = PartyRows.contact(values, mapping);
+                return contact == null || !values.errors().isEmpty() ? null : new Keyed<>(ref, contact);
             }
-            if (ref != null) {
-                Upserted<Contact> upserted = crm.parties().upsertContact(ref, contact);
-                return upserted(upserted, RecordRef.contact(upserted.record().id()));
+
+            @Override
+            public RowStorage.Stored store(Keyed<NewContact> row, RowValues<ContactField> values) {
+                if (row.ref() != null) {
+                    Upserted<Contact> upserted = crm.parties().upsertContact(row.ref(), row.record());
+                    return upserted(
+                            upserted, RecordRef.contact(upserted.record().id()));
+                }
+                Registered<Contact> registered = crm.duplicates().registerContact(row.record());
+                return registered(
+                        registered, RecordRef.contact(registered.record().id()));
             }
-            Registered<Contact> registered = crm.duplicates().registerContact(contact);
-            return registered(registered, RecordRef.contact(registered.record().id()));
+
+            @Override
+            public <R> R together(List<Keyed<NewContact>> batch, Supplier<R> work) {
+                List<NewContact> contacts = batch.stream()
+                        .map(row ->
+                                row.ref() == null ? row.record() : row.record().withExternalRef(row.ref()))
+                        .toList();
+                return crm.duplicates().inContactBatch(contacts, work);
+            }
         });
     }
+
+    /** A record read from a row, with its external reference (null when the row has none). */
+    private record Keyed<T>(ExternalRef ref, T record) {}
 
     /** Imports accounts; see the class comment. */
     public ImportSummary importAccounts(
             InputStream csv, CsvMapping<AccountField> mapping, ImportMode mode, Consumer<RowResult> rows) {
         mapping.requireComplete();
         String system = mapping.externalSystem().orElse(null);
-        return run(csv, mapping, mode, rows, values -> {
-            ExternalRef ref = values.parsed(AccountField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
-            NewAccount account = PartyRows.account(values, mapping);
-            if (account == null || !values.errors().isEmpty()) {
-                return null;
-            }
-            if (ref != null) {
-                Upserted<Account> upserted = crm.parties().upsertAccount(ref, account);
-                return upserted(upserted, RecordRef.account(upserted.record().id()));
-            }
-            Registered<Account> registered = crm.duplicates().registerAccount(account);
-            return registered(registered, RecordRef.account(registered.record().id()));
-        });
+        return run(
+                csv,
+                mapping,
+                mode,
+                rows,
+                RowKind.of(
+                        values -> {
+                            ExternalRef ref =
+                                    values.parsed(AccountField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
+                            NewAccount account = PartyRows.account(values, mapping);
+                            return account == null || !values.errors().isEmpty() ? null : new Keyed<>(ref, account);
+                        },
+                        (row, values) -> {
+                            if (row.ref() != null) {
+                                Upserted<Account> upserted = crm.parties().upsertAccount(row.ref(), row.record());
+                                return upserted(
+                                        upserted,
+                                        RecordRef.account(upserted.record().id()));
+                            }
+                            Registered<Account> registered = crm.duplicates().registerAccount(row.record());
+                            return registered(
+                                    registered,
+                                    RecordRef.account(registered.record().id()));
+                        }));
     }
 
     /**
@@ -124,7 +161,7 @@ public final class CsvImport {
             InputStream csv, CsvMapping<InvoiceField> mapping, ImportMode mode, Consumer<RowResult> rows) {
         mapping.requireComplete();
         String system = mapping.externalSystem().orElseThrow();
-        return run(csv, mapping, mode, rows, values -> {
+        return run(csv, mapping, mode, rows, RowKind.of(values -> values, (read, values) -> {
             ExternalRef ref = values.parsed(InvoiceField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
             NewInvoice invoice = BillingRows.invoice(values, system, crm);
             if (ref == null || invoice == null || !values.errors().isEmpty()) {
@@ -132,7 +169,7 @@ public final class CsvImport {
             }
             Upserted<Invoice> recorded = crm.billing().recordInvoice(ref, invoice);
             return upserted(recorded, RecordRef.invoice(recorded.record().id()));
-        });
+        }));
     }
 
     /**
@@ -144,7 +181,7 @@ public final class CsvImport {
             InputStream csv, CsvMapping<PaymentField> mapping, ImportMode mode, Consumer<RowResult> rows) {
         mapping.requireComplete();
         String system = mapping.externalSystem().orElseThrow();
-        return run(csv, mapping, mode, rows, values -> {
+        return run(csv, mapping, mode, rows, RowKind.of(values -> values, (read, values) -> {
             ExternalRef ref = values.parsed(PaymentField.EXTERNAL_KEY, key -> ExternalRef.of(system, key));
             NewPayment payment = BillingRows.payment(values, system, crm);
             if (ref == null || payment == null || !values.errors().isEmpty()) {
@@ -154,7 +191,7 @@ public final class CsvImport {
             return upserted(
                     recorded,
                     new RecordRef(RecordType.PAYMENT, recorded.record().id().value()));
-        });
+        }));
     }
 
     private static RowStorage.Stored upserted(Upserted<?> upserted, RecordRef record) {
@@ -182,22 +219,18 @@ public final class CsvImport {
         }
     }
 
-    private <F extends Enum<F>> ImportSummary run(
-            InputStream csv,
-            CsvMapping<F> mapping,
-            ImportMode mode,
-            Consumer<RowResult> rows,
-            Function<RowValues<F>, RowStorage.Stored> store) {
+    private <F extends Enum<F>, T> ImportSummary run(
+            InputStream csv, CsvMapping<F> mapping, ImportMode mode, Consumer<RowResult> rows, RowKind<F, T> kind) {
         Require.notNull(csv, "csv");
         Require.notNull(mode, "mode");
         Require.notNull(rows, "rows");
         if (mode == ImportMode.STORE_GOOD_ROWS) {
-            return read(csv, mapping, rows, store, true);
+            return read(csv, mapping, rows, kind, true);
         }
         // one transaction for the whole file, rolled back for a dry run or a failed row
         try {
             return transactions.inTransaction(() -> {
-                ImportSummary summary = read(csv, mapping, rows, store, false);
+                ImportSummary summary = read(csv, mapping, rows, kind, false);
                 if (mode == ImportMode.DRY_RUN || !summary.kept()) {
                     throw new RolledBack(summary);
                 }
@@ -213,16 +246,16 @@ public final class CsvImport {
      * Reads and stores every row; {@code kept} of the summary says whether every row went well (or, when
      * {@code goodRowsKept}, whether the file could be read to its end).
      */
-    private <F extends Enum<F>> ImportSummary read(
+    private <F extends Enum<F>, T> ImportSummary read(
             InputStream csv,
             CsvMapping<F> mapping,
             Consumer<RowResult> rows,
-            Function<RowValues<F>, RowStorage.Stored> store,
+            RowKind<F, T> kind,
             boolean goodRowsKept) {
         Tally tally = new Tally(rows);
         long row = 1;
         List<Line> batch = new ArrayList<>();
-        RowStorage<F> storage = null;
+        RowStorage<F, T> storage = null;
         try (MappingIterator<String[]> lines = lines(csv)) {
             if (!lines.hasNextValue()) {
                 return new ImportSummary(
@@ -233,30 +266,26 @@ public final class CsvImport {
             if (!missing.isEmpty()) {
                 return new ImportSummary(0, tally.counts, false, missing);
             }
-            storage = new RowStorage<>(transactions, header, mapping, store);
+            storage = new RowStorage<>(transactions, header, mapping, kind);
             while (lines.hasNextValue()) {
                 String[] values = lines.nextValue();
                 row++;
-                if (!goodRowsKept) {
-                    tally.add(storage.one(new Line(row, values)));
-                    continue;
-                }
                 batch.add(new Line(row, values));
                 if (batch.size() == batchSize) {
-                    storeBatch(storage, batch, tally);
+                    storeBatch(storage, batch, tally, goodRowsKept);
                 }
             }
-            storeBatch(storage, batch, tally);
+            storeBatch(storage, batch, tally, goodRowsKept);
             return new ImportSummary(row - 1, tally.counts, goodRowsKept || tally.allWell, List.of());
         } catch (IOException e) {
-            storeBatch(storage, batch, tally);
+            storeBatch(storage, batch, tally, goodRowsKept);
             return new ImportSummary(row - 1, tally.counts, goodRowsKept, List.of(unreadable(row + 1, e)));
         } catch (RuntimeException e) {
             // Jackson's iterator wraps what the reader throws
             if (!(e.getCause() instanceof IOException)) {
                 throw e;
             }
-            storeBatch(storage, batch, tally);
+            storeBatch(storage, batch, tally, goodRowsKept);
             return new ImportSummary(row - 1, tally.counts, goodRowsKept, List.of(unreadable(row + 1, e)));
         }
     }
@@ -278,12 +307,16 @@ public final class CsvImport {
         }
     }
 
-    /** Stores and reports the batch's rows (a result reaches the consumer once its row is committed); empties it. */
-    private static <F extends Enum<F>> void storeBatch(RowStorage<F> storage, List<Line> batch, Tally tally) {
+    /**
+     * Stores and reports the batch's rows, in a transaction of its own when {@code goodRowsKept} (a result reaches the
+     * consumer once its row is committed), else in the import's; empties it.
+     */
+    private static <F extends Enum<F>, T> void storeBatch(
+            RowStorage<F, T> storage, List<Line> batch, Tally tally, boolean goodRowsKept) {
         if (batch.isEmpty()) {
             return;
         }
-        storage.batch(batch).forEach(tally::add);
+        (goodRowsKept ? storage.batch(batch) : storage.inTransaction(batch)).forEach(tally::add);
         batch.clear();
     }
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.crmkit.core.common.CrmException;
 import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.RecordRef;
@@ -16,10 +15,10 @@ import org.crmkit.core.duplicate.PossibleDuplicateException;
 import org.crmkit.core.spi.Transactions;
 
 /**
- * Stores the rows of one import, one at a time or in batches sharing a transaction, and turns each into its
- * {@link RowResult}.
+ * Stores the rows of one import, one at a time or in batches, and turns each into its {@link RowResult}. {@code T} is
+ * what a row's values are read into before it is stored (see {@link RowKind}).
  */
-final class RowStorage<F extends Enum<F>> {
+final class RowStorage<F extends Enum<F>, T> {
 
     /** A row stored: its outcome without the row number, which {@link #result} adds. */
     record Stored(
@@ -28,43 +27,86 @@ final class RowStorage<F extends Enum<F>> {
     /** A row read and not yet stored. */
     record Line(long row, String[] values) {}
 
+    /** A row's values read: what to store, or the row's result when it failed. */
+    private record Read<F extends Enum<F>, T>(long row, RowValues<F> values, T item, RowResult failed) {}
+
     /** What the decoder reads bytes that are not UTF-8 as, so that the row and column can be named. */
     private static final char NOT_UTF_8 = '\uFFFD';
 
     private final Transactions transactions;
     private final String[] header;
     private final CsvMapping<F> mapping;
-    private final Function<RowValues<F>, Stored> store;
+    private final RowKind<F, T> kind;
 
-    RowStorage(
-            Transactions transactions, String[] header, CsvMapping<F> mapping, Function<RowValues<F>, Stored> store) {
+    RowStorage(Transactions transactions, String[] header, CsvMapping<F> mapping, RowKind<F, T> kind) {
         this.transactions = transactions;
         this.header = header;
         this.mapping = mapping;
-        this.store = store;
+        this.kind = kind;
     }
 
     /** Stores the row in the transaction active on the thread, or in one of its own. */
     RowResult one(Line line) {
-        return result(line, false);
+        Read<F, T> read = read(line, false);
+        return read.failed() != null ? read.failed() : stored(read, false);
     }
 
     /**
-     * Stores the rows in one transaction. When the database refuses one of them (or the commit), the transaction is
-     * rolled back and the rows are stored again in a transaction each, so that the refused row costs only itself.
-     * A row refused by crmkit's own rules (a bad value, a duplicate under {@code REFUSE}, a conflicting external
-     * reference) is refused before it writes anything, and does not end the batch.
+     * Stores the rows in one transaction, together (see {@link RowKind#together}). When the database refuses one of
+     * them (or the commit), the transaction is rolled back and the rows are stored again in a transaction each, so
+     * that the refused row costs only itself. A row refused by crmkit's own rules (a bad value, a duplicate under
+     * {@code REFUSE}, a conflicting external reference) is refused before it writes anything, and does not end the
+     * batch.
      */
     List<RowResult> batch(List<Line> lines) {
         try {
-            return transactions.inTransaction(
-                    () -> lines.stream().map(line -> result(line, true)).toList());
+            return transactions.inTransaction(() -> together(lines, true));
         } catch (CrmException refused) {
             if (!refusedByDatabase(refused)) {
                 throw refused;
             }
-            return lines.stream().map(line -> result(line, false)).toList();
+            return lines.stream().map(this::one).toList();
         }
+    }
+
+    /**
+     * Stores the rows together in the transaction active on the thread (a dry run's, an all-or-nothing import's).
+     * When the database refuses what the rows wrote together, none of them can be stored: each row that went well
+     * until then becomes an error naming the refusal.
+     */
+    List<RowResult> inTransaction(List<Line> lines) {
+        List<Read<F, T>> reads = lines.stream().map(line -> read(line, false)).toList();
+        try {
+            return storedTogether(reads, true);
+        } catch (CrmException refused) {
+            if (!refusedByDatabase(refused)) {
+                throw refused;
+            }
+            return reads.stream()
+                    .map(read -> read.failed() != null ? read.failed() : refusedRow(read, refused))
+                    .toList();
+        }
+    }
+
+    private List<RowResult> together(List<Line> lines, boolean inBatch) {
+        return storedTogether(lines.stream().map(line -> read(line, inBatch)).toList(), inBatch);
+    }
+
+    private List<RowResult> storedTogether(List<Read<F, T>> reads, boolean inBatch) {
+        List<T> items = reads.stream()
+                .filter(read -> read.failed() == null)
+                .map(Read::item)
+                .toList();
+        return kind.together(
+                items,
+                () -> reads.stream()
+                        .map(read -> read.failed() != null ? read.failed() : stored(read, inBatch))
+                        .toList());
+    }
+
+    private RowResult refusedRow(Read<F, T> read, CrmException refused) {
+        read.values().fail(refused);
+        return RowResult.failed(read.row(), read.values().errors());
     }
 
     /** A failure that may have left the transaction unusable: raised by the database, not by crmkit's rules. */
@@ -75,19 +117,24 @@ final class RowStorage<F extends Enum<F>> {
                 || failure instanceof TransactionConflictException;
     }
 
-    /** The row's result; {@code inBatch}: a failure the database raised is thrown, to end the batch. */
-    private RowResult result(Line line, boolean inBatch) {
+    /** The row's values read; {@code inBatch}: a failure the database raised is thrown, to end the batch. */
+    private Read<F, T> read(Line line, boolean inBatch) {
         long row = line.row();
         String[] values = line.values();
         if (values.length > header.length) {
             for (int i = header.length; i < values.length; i++) {
                 if (!values[i].isBlank()) {
-                    return RowResult.failed(
+                    return new Read<>(
                             row,
-                            List.of(new RowError(
+                            null,
+                            null,
+                            RowResult.failed(
                                     row,
-                                    null,
-                                    "has " + values.length + " values, the header " + header.length + " columns")));
+                                    List.of(new RowError(
+                                            row,
+                                            null,
+                                            "has " + values.length + " values, the header " + header.length
+                                                    + " columns"))));
                 }
             }
         }
@@ -101,13 +148,30 @@ final class RowStorage<F extends Enum<F>> {
             }
         }
         if (!undecodable.isEmpty()) {
-            return RowResult.failed(row, undecodable);
+            return new Read<>(row, null, null, RowResult.failed(row, undecodable));
         }
         RowValues<F> rowValues = new RowValues<>(row, byHeader, mapping);
         try {
-            Stored stored = store.apply(rowValues);
+            T item = kind.read(rowValues);
+            return item == null
+                    ? new Read<>(row, rowValues, null, RowResult.failed(row, rowValues.errors()))
+                    : new Read<>(row, rowValues, item, null);
+        } catch (CrmException refused) {
+            if (inBatch && refusedByDatabase(refused)) {
+                throw refused;
+            }
+            rowValues.fail(refused);
+            return new Read<>(row, rowValues, null, RowResult.failed(row, rowValues.errors()));
+        }
+    }
+
+    /** The result of storing a row read well; {@code inBatch}: a failure the database raised is thrown. */
+    private RowResult stored(Read<F, T> read, boolean inBatch) {
+        long row = read.row();
+        try {
+            Stored stored = kind.store(read.item(), read.values());
             if (stored == null) {
-                return RowResult.failed(row, rowValues.errors());
+                return RowResult.failed(row, read.values().errors());
             }
             return new RowResult(
                     row, stored.outcome(), stored.record(), stored.changedFields(), stored.candidates(), List.of());
@@ -117,8 +181,7 @@ final class RowStorage<F extends Enum<F>> {
             if (inBatch && refusedByDatabase(refused)) {
                 throw refused;
             }
-            rowValues.fail(refused);
-            return RowResult.failed(row, rowValues.errors());
+            return refusedRow(read, refused);
         }
     }
 }

@@ -39,13 +39,15 @@ import org.crmkit.persistence.jpa.JpaStorage;
  * ({@code contacts().saveAll} in transactions of 1,000). Each CSV row has an external key, a name, an email and an
  * address, so that a row is an upsert (one lookup by reference) checked for duplicates (by email, and by last name
  * at its postal code) and stored ({@link ImportMode#STORE_GOOD_ROWS}) in transactions of each batch size given
- * ({@code --batches 1,200}: a row per transaction, then 200). Each phase runs on a fresh database. Reports rows per
- * second of each.
+ * ({@code --batches 1,500}: a row per transaction, then batches of 500, whose contacts are looked up and written
+ * together). Each phase runs on a fresh database. Reports rows per second of each. {@code --phases import,bulk} runs
+ * the phases in that order ({@code bulk,import} by default; one of them alone: only that one), so that a long run
+ * under a changing load can alternate them.
  *
  * <p>Build and run from the repository root:
  * <pre>
  * ./mvnw -q -pl benchmarks -am package -DskipTests
- * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCsvImportScenario [--rows 20000] [--batches 1,200]
+ * java -cp benchmarks/target/benchmarks.jar org.crmkit.benchmarks.jpa.JpaCsvImportScenario [--rows 20000] [--batches 1,500] [--phases bulk,import]
  * </pre>
  */
 public final class JpaCsvImportScenario {
@@ -57,6 +59,7 @@ public final class JpaCsvImportScenario {
     public static void main(String[] args) throws IOException {
         int rows = 20_000;
         List<Integer> batches = List.of(1, CsvImport.DEFAULT_BATCH_SIZE);
+        List<String> phases = List.of("bulk", "import");
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--rows" -> rows = Integer.parseInt(args[i + 1]);
@@ -64,6 +67,7 @@ public final class JpaCsvImportScenario {
                     batches = Arrays.stream(args[i + 1].split(","))
                             .map(Integer::valueOf)
                             .toList();
+                case "--phases" -> phases = List.of(args[i + 1].split(","));
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -71,20 +75,34 @@ public final class JpaCsvImportScenario {
         Path csv = Files.createTempFile("crmkit-contacts", ".csv");
         try {
             write(csv, rows);
-            double bulk = bulkInsert(rows, owner);
-            System.out.printf(
-                    Locale.ROOT, "%,d contacts: bulk insert without checking %.0f rows/s (%s)%n", rows, bulk, load());
-            for (int batch : batches) {
-                double imported = csvImport(csv, rows, owner, batch);
-                System.out.printf(
-                        Locale.ROOT,
-                        "%,d contacts: CSV import with duplicate checking, %d rows per transaction: %.0f rows/s"
-                                + " (%.2f of the bulk rate) (%s)%n",
-                        rows,
-                        batch,
-                        imported,
-                        imported / bulk,
-                        load());
+            double bulk = Double.NaN;
+            for (String phase : phases) {
+                switch (phase) {
+                    case "bulk" -> {
+                        bulk = bulkInsert(rows, owner);
+                        System.out.printf(
+                                Locale.ROOT,
+                                "%,d contacts: bulk insert without checking %.0f rows/s (%s)%n",
+                                rows,
+                                bulk,
+                                load());
+                    }
+                    case "import" -> {
+                        for (int batch : batches) {
+                            double imported = csvImport(csv, rows, owner, batch);
+                            System.out.printf(
+                                    Locale.ROOT,
+                                    "%,d contacts: CSV import with duplicate checking, batches of %d rows: %.0f rows/s"
+                                            + " (%.2f of the bulk rate measured before it) (%s)%n",
+                                    rows,
+                                    batch,
+                                    imported,
+                                    imported / bulk,
+                                    load());
+                        }
+                    }
+                    default -> throw new IllegalArgumentException("unknown phase " + phase + "; bulk or import");
+                }
             }
         } finally {
             Files.deleteIfExists(csv);

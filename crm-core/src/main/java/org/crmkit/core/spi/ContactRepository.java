@@ -3,8 +3,11 @@ package org.crmkit.core.spi;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
@@ -13,6 +16,7 @@ import org.crmkit.core.common.ExternalRef;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
+import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.marketing.SegmentRule;
@@ -76,6 +80,56 @@ public interface ContactRepository {
 
     /** Contacts that have the phone number among their phones; by id. */
     List<Contact> findByPhone(TenantId tenant, PhoneNumber phone);
+
+    /**
+     * The contacts that have one of the external references: what {@link #findByExternalRef} answers for each, read
+     * together (a database adapter needs one statement per hundred references); each contact once, in no particular
+     * order.
+     */
+    default List<Contact> findByExternalRefs(TenantId tenant, Collection<ExternalRef> refs) {
+        return eachOnce(Require.noNulls(refs, "externalRefs").stream()
+                .distinct()
+                .flatMap(ref -> findByExternalRef(tenant, ref).stream()));
+    }
+
+    /**
+     * The contacts that have one of the emails: what {@link #findByEmail} answers for each, read together (one
+     * statement per hundred emails on a database); each contact once, in no particular order.
+     */
+    default List<Contact> findByEmails(TenantId tenant, Collection<EmailAddress> emails) {
+        return eachOnce(Require.noNulls(emails, "emails").stream()
+                .distinct()
+                .flatMap(email -> findByEmail(tenant, email).stream()));
+    }
+
+    /**
+     * The contacts that have one of the phone numbers: what {@link #findByPhone} answers for each, read together (one
+     * statement per hundred numbers on a database); each contact once, in no particular order.
+     */
+    default List<Contact> findByPhones(TenantId tenant, Collection<PhoneNumber> phones) {
+        return eachOnce(Require.noNulls(phones, "phones").stream()
+                .distinct()
+                .flatMap(phone -> findByPhone(tenant, phone).stream()));
+    }
+
+    /**
+     * For each prefix, the first {@code limit} contacts in name order that {@link #findByNameStartingWith} answers
+     * for it, read together (a database adapter needs one statement for many prefixes); each contact once, in no
+     * particular order. The caller finds a prefix's contacts among them by testing the prefix and ordering by name.
+     * Prefixes must not be blank; {@code limit} is 1 to 1,000.
+     */
+    default List<Contact> findByNamesStartingWith(TenantId tenant, Collection<String> prefixes, int limit) {
+        PageRequest first = PageRequest.first(limit);
+        return eachOnce(Require.noNulls(prefixes, "prefixes").stream()
+                .distinct()
+                .flatMap(prefix -> findByNameStartingWith(tenant, prefix, first).items().stream()));
+    }
+
+    private static List<Contact> eachOnce(Stream<Contact> contacts) {
+        Map<ContactId, Contact> byId = new LinkedHashMap<>();
+        contacts.forEach(contact -> byId.putIfAbsent(contact.id(), contact));
+        return List.copyOf(byId.values());
+    }
 
     /** Contacts owned by the user, in name order. */
     Page<Contact> findByOwner(TenantId tenant, UserId owner, PageRequest page);

@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     private final AggregateMapping<S, R> mapping;
     private final String entityName;
     private final RowFilter visible;
+    private final AggregateLookups<S, R> lookups;
 
     AggregateTable(JpaTransactions transactions, StateJson json, IdGenerator ids, AggregateMapping<S, R> mapping) {
         this(transactions, json, ids, mapping, null);
@@ -51,6 +53,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         this.mapping = mapping;
         this.entityName = mapping.rowType().getSimpleName();
         this.visible = visible;
+        this.lookups = new AggregateLookups<>(this, transactions, mapping.rowType());
     }
 
     /**
@@ -77,7 +80,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
      */
     S save(S state) {
         return transactions.withEntityManager(entityManager -> {
-            S saved = write(entityManager, state, true);
+            S saved = write(entityManager, state, true, null);
             flush(entityManager, state);
             return saved;
         });
@@ -90,9 +93,10 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     List<S> saveAll(List<S> states) {
         return transactions.withEntityManager(entityManager -> {
             List<S> saved = new ArrayList<>(states.size());
+            TakenKeys taken = lookups.taken(entityManager, uniqueKeys(states));
             for (S state : states) {
                 try {
-                    saved.add(write(entityManager, state, false));
+                    saved.add(write(entityManager, state, false, taken));
                 } catch (RuntimeException e) {
                     throw Failures.translate(e, mapping.recordType(), state.id(), state.version());
                 }
@@ -149,50 +153,18 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 .toList());
     }
 
-    /**
-     * The tenant's states that have a lookup key that few records share (an email, a phone, an external reference),
-     * in id order, read in two statements: the record ids from the key index, then the rows by primary key. In one
-     * statement (the rows whose id is among the key's records) PostgreSQL chose the plan from the tables'
-     * statistics, and on tables filled since their last ANALYZE (an initial import) it chose to read the tenant's
-     * rows and probe the keys of each, so that every lookup took longer as the import went on.
-     */
-    List<S> listWithKey(TenantId tenant, String keyName, String keyValue) {
-        return transactions.read(entityManager -> {
-            List<UUID> ids = JpaTransactions.withoutAutoFlush(entityManager.createQuery(
-                            "select k.recordId from LookupRow k where k.tenantId = :tenant"
-                                    + " and k.name = :keyName and k.value = :keyValue",
-                            UUID.class))
-                    .setParameter("tenant", tenant.value())
-                    .setParameter("keyName", keyName)
-                    .setParameter("keyValue", keyValue)
-                    .getResultList();
-            if (ids.isEmpty()) {
-                return List.<S>of();
-            }
-            return rows(entityManager, tenant, RowQuery.where("r.id in :ids").bind("ids", ids)).getResultList().stream()
-                    .map(this::state)
-                    .toList();
-        });
+    /** Whether reads are restricted to some rows ({@link #restrictedTo}). */
+    boolean restricted() {
+        return visible != null;
     }
 
-    /**
-     * The tenant's states that match a condition on many values at once, such as {@code r.id in (...)} with the
-     * placeholders of {@code among}: one statement per chunk of the distinct values (see {@link IdParameters}),
-     * each chunk's rows in {@code order}. The condition and order are constants of the caller, so that Hibernate
-     * translates the statement once.
-     */
-    List<S> listAmong(TenantId tenant, IdParameters among, String condition, List<?> values, String order) {
-        if (values.isEmpty()) {
-            return List.of();
-        }
-        return transactions.read(entityManager -> {
-            RowQuery scoped = scoped(entityManager, tenant, RowQuery.where(condition), false);
-            String statement = "select r from " + entityName + " r where r.tenantId = :tenant and ("
-                    + scoped.condition() + ") order by " + order;
-            List<R> rows = among.readAll(
-                    values, () -> bind(entityManager.createQuery(statement, mapping.rowType()), tenant, scoped));
-            return rows.stream().map(this::state).toList();
-        });
+    JpaTransactions transactions() {
+        return transactions;
+    }
+
+    /** The key lookups of this table (by lookup keys, by many values at once), restricted as it is. */
+    AggregateLookups<S, R> lookups() {
+        return lookups;
     }
 
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
@@ -237,7 +209,22 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         });
     }
 
-    private S write(EntityManager entityManager, S state, boolean readFirst) {
+    /** The unique lookup keys (external references) of the states, by tenant. */
+    private Map<String, Set<LookupKey>> uniqueKeys(List<S> states) {
+        Map<String, Set<LookupKey>> keys = new HashMap<>();
+        for (S state : states) {
+            for (LookupKey key : mapping.lookupKeys(state)) {
+                if (key.unique()) {
+                    keys.computeIfAbsent(state.tenant().value(), tenant -> new LinkedHashSet<>())
+                            .add(key);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /** {@code taken}: the holders of the unique keys read ahead, or null to read each key's when it is written. */
+    private S write(EntityManager entityManager, S state, boolean readFirst, TakenKeys taken) {
         RowKey key = new RowKey(state.tenant().value(), state.id().value());
         R row = readFirst || state.version() != 0 ? entityManager.find(mapping.rowType(), key) : null;
         if (row == null) {
@@ -252,7 +239,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             fill(row, saved);
             entityManager.persist(row);
             for (LookupKey lookup : new LinkedHashSet<>(mapping.lookupKeys(saved))) {
-                refuseTaken(entityManager, row, lookup);
+                refuseTaken(entityManager, row, lookup, taken);
                 entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, lookup));
             }
             recordChange(entityManager, saved, ChangeScope.NONE);
@@ -266,7 +253,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         S saved = state.withVersion(state.version() + 1);
         fill(row, saved);
         if (mapping.hasLookupKeys()) {
-            replaceKeys(entityManager, row, mapping.lookupKeys(saved));
+            replaceKeys(entityManager, row, mapping.lookupKeys(saved), taken);
         }
         recordChange(entityManager, saved, before);
         return saved;
@@ -302,7 +289,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         row.document = json.write(mapping.document(state));
     }
 
-    private void replaceKeys(EntityManager entityManager, R row, List<LookupKey> keys) {
+    private void replaceKeys(EntityManager entityManager, R row, List<LookupKey> keys, TakenKeys taken) {
         Set<LookupKey> wanted = new LinkedHashSet<>(keys);
         for (LookupRow stored : storedKeys(entityManager, row)) {
             if (!wanted.remove(stored.key())) {
@@ -310,7 +297,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
             }
         }
         for (LookupKey key : wanted) {
-            refuseTaken(entityManager, row, key);
+            refuseTaken(entityManager, row, key, taken);
             entityManager.persist(LookupRow.of(ids.next(), row.tenantId, row.id, key));
         }
     }
@@ -319,22 +306,15 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
      * Refuses a unique key (an external reference) that another record of the tenant has, naming it; the schema's
      * unique index refuses what two concurrent saves would both write.
      */
-    private void refuseTaken(EntityManager entityManager, AggregateRow row, LookupKey key) {
+    private void refuseTaken(EntityManager entityManager, AggregateRow row, LookupKey key, TakenKeys taken) {
         if (!key.unique()) {
             return;
         }
-        List<UUID> holders = JpaTransactions.withoutAutoFlush(entityManager.createQuery(
-                        "select k.recordId from LookupRow k where k.tenantId = :tenant and k.name = :name"
-                                + " and k.value = :value and k.recordId <> :id",
-                        UUID.class))
-                .setParameter("tenant", row.tenantId)
-                .setParameter("name", key.name())
-                .setParameter("value", key.value())
-                .setParameter("id", row.id)
-                .getResultList();
-        if (!holders.isEmpty()) {
-            throw DuplicateRecordException.externalRefTaken(mapping.recordType(), key.value(), holders.get(0));
-        }
+        List<UUID> holders =
+                taken != null ? taken.holders(row.tenantId, key) : lookups.holders(entityManager, row.tenantId, key);
+        holders.stream().filter(holder -> !holder.equals(row.id)).findFirst().ifPresent(holder -> {
+            throw DuplicateRecordException.externalRefTaken(mapping.recordType(), key.value(), holder);
+        });
     }
 
     private static List<LookupRow> storedKeys(EntityManager entityManager, AggregateRow row) {
@@ -361,7 +341,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     }
 
     /** The query restricted to the visible rows when this table is restricted. */
-    private RowQuery scoped(EntityManager entityManager, TenantId tenant, RowQuery query, boolean counting) {
+    RowQuery scoped(EntityManager entityManager, TenantId tenant, RowQuery query, boolean counting) {
         if (visible == null) {
             return query;
         }
@@ -373,7 +353,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
         return scoped;
     }
 
-    private TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
+    TypedQuery<R> rows(EntityManager entityManager, TenantId tenant, RowQuery unscoped) {
         RowQuery query = scoped(entityManager, tenant, unscoped, false);
         String statement = "select r from " + entityName + " r" + query.joined() + " where r.tenantId = :tenant and ("
                 + query.condition() + ") order by " + query.order();
@@ -393,7 +373,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
                 .getSingleResult();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> typed, TenantId tenant, RowQuery query) {
+    static <T> TypedQuery<T> bind(TypedQuery<T> typed, TenantId tenant, RowQuery query) {
         typed.setParameter("tenant", tenant.value());
         for (Map.Entry<String, Object> parameter : query.parameters().entrySet()) {
             typed.setParameter(parameter.getKey(), parameter.getValue());

@@ -33,11 +33,13 @@ final class JpaContactRepository implements ContactRepository {
 
     private final AggregateTable<ContactState, ContactRow> table;
     private final CustomerScoreRepository scores;
+    private final ContactNames names;
 
     /** {@code scores}: the customer scores a segment rule on scores reads. */
     JpaContactRepository(AggregateTable<ContactState, ContactRow> table, CustomerScoreRepository scores) {
         this.table = table;
         this.scores = scores;
+        this.names = new ContactNames(table.transactions());
         this.contacts = new StoredAggregates<>(table, Contact::state, Contact::restore, "contact");
         this.parties = new StoredParties<>(contacts, ContactMapping.PARTY, ContactMapping.NAME_ORDER);
     }
@@ -86,6 +88,40 @@ final class JpaContactRepository implements ContactRepository {
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
         return parties.withPhone(tenant, phone);
+    }
+
+    /** Two statements per hundred references (see {@link AggregateLookups#listWithKeys}). */
+    @Override
+    public List<Contact> findByExternalRefs(TenantId tenant, Collection<ExternalRef> refs) {
+        return parties.withExternalRefs(tenant, refs);
+    }
+
+    /** Two statements per hundred emails. */
+    @Override
+    public List<Contact> findByEmails(TenantId tenant, Collection<EmailAddress> emails) {
+        return parties.withEmails(tenant, emails);
+    }
+
+    /** Two statements per hundred phones. */
+    @Override
+    public List<Contact> findByPhones(TenantId tenant, Collection<PhoneNumber> phones) {
+        return parties.withPhones(tenant, phones);
+    }
+
+    /**
+     * The ids in one statement per {@value ContactNames#PER_STATEMENT} prefixes, then the contacts by id; a view
+     * restricted to a user's visible contacts asks a page per prefix.
+     */
+    @Override
+    public List<Contact> findByNamesStartingWith(TenantId tenant, Collection<String> prefixes, int limit) {
+        if (table.restricted()) {
+            return ContactRepository.super.findByNamesStartingWith(tenant, prefixes, limit);
+        }
+        return contacts.findByIds(
+                tenant,
+                names.firstStartingWith(tenant, prefixes, limit).stream()
+                        .map(ContactId::of)
+                        .toList());
     }
 
     @Override

@@ -123,7 +123,7 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         List<UUID> ids = Require.noNulls(accounts, "accounts").stream()
                 .map(AccountId::value)
                 .toList();
-        return restored(tenant, cases.listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id"));
+        return restored(tenant, cases.lookups().listAmong(tenant, ACCOUNT_IDS, OPEN_OF_ACCOUNTS, ids, "r.id"));
     }
 
     @Override

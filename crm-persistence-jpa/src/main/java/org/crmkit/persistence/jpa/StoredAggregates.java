@@ -90,16 +90,27 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
                 .toList();
     }
 
-    /** The tenant's records with a lookup key few records share (see {@link AggregateTable#listWithKey}). */
+    /** The tenant's records with a lookup key few records share (see {@link AggregateLookups#listWithKey}). */
     List<A> listWithKey(TenantId tenant, String keyName, Object keyValue) {
-        return table.listWithKey(Require.notNull(tenant, "tenant"), keyName, keyValue.toString()).stream()
+        return table.lookups().listWithKey(Require.notNull(tenant, "tenant"), keyName, keyValue.toString()).stream()
                 .map(restore)
                 .toList();
     }
 
-    /** The tenant's matches of a condition on many values (see {@link AggregateTable#listAmong}). */
+    /** The tenant's records with the lookup key and one of the values (see {@link AggregateLookups#listWithKeys}). */
+    List<A> listWithKeys(TenantId tenant, String keyName, Collection<?> keyValues) {
+        List<String> values = keyValues.stream().map(Object::toString).toList();
+        return table.lookups().listWithKeys(Require.notNull(tenant, "tenant"), keyName, values).stream()
+                .map(restore)
+                .toList();
+    }
+
+    /** The tenant's matches of a condition on many values (see {@link AggregateLookups#listAmong}). */
     List<A> listAmong(TenantId tenant, IdParameters among, String condition, Collection<?> values, String order) {
-        return table.listAmong(Require.notNull(tenant, "tenant"), among, condition, List.copyOf(values), order).stream()
+        return table
+                .lookups()
+                .listAmong(Require.notNull(tenant, "tenant"), among, condition, List.copyOf(values), order)
+                .stream()
                 .map(restore)
                 .toList();
     }

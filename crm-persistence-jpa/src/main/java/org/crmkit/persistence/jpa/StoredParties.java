@@ -1,6 +1,7 @@
 package org.crmkit.persistence.jpa;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,6 +80,31 @@ final class StoredParties<P extends Party<?>> {
     List<P> withPhone(TenantId tenant, PhoneNumber phone) {
         return stored.listWithKey(
                 tenant, phoneKey, Require.notNull(phone, "phone").e164());
+    }
+
+    /** The parties with one of the emails (normalised), each once. */
+    List<P> withEmails(TenantId tenant, Collection<EmailAddress> emails) {
+        return stored.listWithKeys(
+                tenant,
+                emailKey,
+                Require.noNulls(emails, "emails").stream()
+                        .map(EmailAddress::normalized)
+                        .toList());
+    }
+
+    /** The parties with one of the phones (E.164), each once. */
+    List<P> withPhones(TenantId tenant, Collection<PhoneNumber> phones) {
+        return stored.listWithKeys(
+                tenant,
+                phoneKey,
+                Require.noNulls(phones, "phones").stream()
+                        .map(PhoneNumber::e164)
+                        .toList());
+    }
+
+    /** The parties with one of the external references, each once. */
+    List<P> withExternalRefs(TenantId tenant, Collection<ExternalRef> refs) {
+        return stored.listWithKeys(tenant, externalRefKey, Require.noNulls(refs, "externalRefs"));
     }
 
     Page<P> ownedBy(TenantId tenant, UserId owner, PageRequest page) {

@@ -1,5 +1,7 @@
 package org.crmkit.persistence.jpa;
 
+import org.crmkit.core.spi.Storage;
+import org.crmkit.testkit.SettableClock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CsvImportOnH2Test extends CsvImportOnDatabases {
@@ -8,7 +10,7 @@ class CsvImportOnH2Test extends CsvImportOnDatabases {
     static final TestDatabase database = TestDatabase.h2();
 
     @Override
-    TestDatabase database() {
-        return database;
+    Storage storage(SettableClock clock) {
+        return database.storagePort(clock);
     }
 }
