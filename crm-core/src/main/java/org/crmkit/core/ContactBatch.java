@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
@@ -27,7 +28,6 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.marketing.SegmentRule;
 import org.crmkit.core.party.Contact;
-import org.crmkit.core.party.ContactPoint;
 import org.crmkit.core.party.ContactState;
 import org.crmkit.core.party.NewContact;
 import org.crmkit.core.spi.ContactRepository;
@@ -50,14 +50,43 @@ final class ContactBatch implements ContactRepository {
             .thenComparing(Known::firstName)
             .thenComparing(known -> known.contact().id().value().toString());
 
-    /** A contact of the batch with its name in lower case, as name lookups compare it. */
-    private record Known(Contact contact, String lastName, String firstName) {
+    /**
+     * A contact of the batch with its names in lower case and its emails (normalised), phones (E.164) and external
+     * references, as the lookups compare them.
+     */
+    private record Known(
+            Contact contact,
+            String lastName,
+            String firstName,
+            String fullName,
+            Set<String> emails,
+            Set<String> phones,
+            List<ExternalRef> refs) {
+
         static Known of(Contact contact) {
             String first = contact.name().firstName();
             return new Known(
                     contact,
                     contact.name().lastName().toLowerCase(Locale.ROOT),
-                    first == null ? "" : first.toLowerCase(Locale.ROOT));
+                    first == null ? "" : first.toLowerCase(Locale.ROOT),
+                    contact.name().fullName().toLowerCase(Locale.ROOT),
+                    contact.contactPoints().emails().stream()
+                            .map(email -> email.value().normalized())
+                            .collect(Collectors.toSet()),
+                    contact.contactPoints().phones().stream()
+                            .map(phone -> phone.value().e164())
+                            .collect(Collectors.toSet()),
+                    contact.externalRefs());
+        }
+
+        /**
+         * As {@code PersonName.startsWith}: the last, first or full name starts with the prefix in lower case (never
+         * blank, so a missing first name, "" here, does not start with it).
+         */
+        boolean startsWith(String lowerPrefix) {
+            return lastName.startsWith(lowerPrefix)
+                    || firstName.startsWith(lowerPrefix)
+                    || fullName.startsWith(lowerPrefix);
         }
     }
 
@@ -72,6 +101,11 @@ final class ContactBatch implements ContactRepository {
     private final Map<String, List<ContactId>> namesRead = new HashMap<>();
     /** The current copy of every contact read or saved by the batch. */
     private final Map<ContactId, Known> known = new LinkedHashMap<>();
+    /** The contacts that had the value (email, phone, reference) in one of their copies; the current copy decides. */
+    private final Map<String, Set<ContactId>> byEmail = new HashMap<>();
+
+    private final Map<String, Set<ContactId>> byPhone = new HashMap<>();
+    private final Map<ExternalRef, Set<ContactId>> byRef = new HashMap<>();
 
     private final Set<ContactId> changed = new HashSet<>();
     private final List<ContactState> pending = new ArrayList<>();
@@ -136,7 +170,32 @@ final class ContactBatch implements ContactRepository {
     }
 
     private void remember(List<Contact> contacts) {
-        contacts.forEach(contact -> known.putIfAbsent(contact.id(), Known.of(contact)));
+        contacts.stream().filter(contact -> !known.containsKey(contact.id())).forEach(this::keep);
+    }
+
+    /** Keeps the contact's current copy and indexes its values. */
+    private void keep(Contact contact) {
+        Known current = Known.of(contact);
+        known.put(contact.id(), current);
+        current.emails()
+                .forEach(email ->
+                        byEmail.computeIfAbsent(email, key -> new HashSet<>()).add(contact.id()));
+        current.phones()
+                .forEach(phone ->
+                        byPhone.computeIfAbsent(phone, key -> new HashSet<>()).add(contact.id()));
+        current.refs()
+                .forEach(ref ->
+                        byRef.computeIfAbsent(ref, key -> new HashSet<>()).add(contact.id()));
+    }
+
+    /** The current copies of the contacts indexed under the value that still have it, by id. */
+    private <K> List<Contact> indexed(Map<K, Set<ContactId>> index, K value, Predicate<Known> has) {
+        return index.getOrDefault(value, Set.of()).stream()
+                .map(known::get)
+                .filter(has)
+                .map(Known::contact)
+                .sorted(Comparator.comparing(contact -> contact.id().value().toString()))
+                .toList();
     }
 
     /** Writes what is pending before {@code aggregate} is saved again, so that reads of its stored copy see it. */
@@ -176,7 +235,7 @@ final class ContactBatch implements ContactRepository {
         pending.add(state);
         pendingIds.add(contact.id());
         Contact saved = Contact.restore(state.withVersion(state.version() + 1));
-        known.put(saved.id(), Known.of(saved));
+        keep(saved);
         changed.add(saved.id());
         return saved;
     }
@@ -187,9 +246,7 @@ final class ContactBatch implements ContactRepository {
             flush();
             return stored.findByExternalRef(tenant, ref);
         }
-        return known.values().stream()
-                .map(Known::contact)
-                .filter(contact -> contact.externalRefs().contains(ref))
+        return indexed(byRef, ref, contact -> contact.refs().contains(ref)).stream()
                 .findFirst();
     }
 
@@ -200,9 +257,7 @@ final class ContactBatch implements ContactRepository {
             return stored.findByEmail(tenant, email);
         }
         String wanted = email.normalized();
-        return byId(contact -> contact.contactPoints().emails().stream()
-                .map(ContactPoint::value)
-                .anyMatch(own -> own.normalized().equals(wanted)));
+        return indexed(byEmail, wanted, contact -> contact.emails().contains(wanted));
     }
 
     @Override
@@ -212,17 +267,7 @@ final class ContactBatch implements ContactRepository {
             return stored.findByPhone(tenant, phone);
         }
         String wanted = phone.e164();
-        return byId(contact -> contact.contactPoints().phones().stream()
-                .map(ContactPoint::value)
-                .anyMatch(own -> own.e164().equals(wanted)));
-    }
-
-    private List<Contact> byId(Predicate<Contact> matches) {
-        return known.values().stream()
-                .map(Known::contact)
-                .filter(matches)
-                .sorted(Comparator.comparing(contact -> contact.id().value().toString()))
-                .toList();
+        return indexed(byPhone, wanted, contact -> contact.phones().contains(wanted));
     }
 
     /**
@@ -244,8 +289,9 @@ final class ContactBatch implements ContactRepository {
         }
         Map<ContactId, Contact> found = new LinkedHashMap<>();
         for (String prefix : prefixes) {
+            String wanted = prefix.strip().toLowerCase(Locale.ROOT);
             known.values().stream()
-                    .filter(contact -> contact.contact().name().startsWith(prefix))
+                    .filter(contact -> contact.startsWith(wanted))
                     .sorted(NAME_ORDER)
                     .limit(limit)
                     .forEach(contact -> found.putIfAbsent(contact.contact().id(), contact.contact()));
