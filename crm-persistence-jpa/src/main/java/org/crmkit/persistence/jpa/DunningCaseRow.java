@@ -12,7 +12,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.crmkit.workflow.dunning.CaseEvent;
 
 /** One row of {@code crm_dunning_case}: see {@link DunningCaseMapping} for what the columns hold. */
 @Entity
@@ -41,10 +40,13 @@ class DunningCaseRow extends AggregateRow {
 
     /**
      * The history and item rows of the case as this transaction read or wrote them (null when it did neither), so
-     * that a save appends only the new entries and rewrites the item rows only when they changed.
+     * that a save appends only the new entries and rewrites the item rows only when they changed. Typed {@code
+     * List<?>} (its entries are {@code CaseEvent}s): Hibernate reads every field's generic type when it binds the
+     * entity, and crm-workflow, where {@code CaseEvent} lives, is an optional dependency a host without workflows
+     * does not have.
      */
     @Transient
-    List<CaseEvent> knownHistory;
+    List<?> knownHistory;
 
     @Transient
     Map<UUID, Long> knownItems;

@@ -129,10 +129,11 @@ final class DunningCaseRows {
     /** What a transaction knew of a case before saving it: its history rows, and its history and items as read. */
     record Known(int rows, List<CaseEvent> history, Map<UUID, Long> items) {
 
+        @SuppressWarnings("unchecked") // knownHistory holds the CaseEvents this class put there
         static Known of(DunningCaseRow row) {
             return row == null
                     ? new Known(0, List.of(), Map.of())
-                    : new Known(row.historyRows, row.knownHistory, row.knownItems);
+                    : new Known(row.historyRows, (List<CaseEvent>) row.knownHistory, row.knownItems);
         }
     }
 
