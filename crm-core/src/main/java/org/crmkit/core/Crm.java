@@ -215,8 +215,8 @@ public final class Crm {
     /**
      * Runs {@code change} (typically several calls of crmkit's services) as one transaction, and runs it again in a
      * fresh transaction when it failed on a conflict with a concurrent writer: a {@link StaleVersionException} (a
-     * record it read was changed meanwhile) or a {@link TransactionConflictException} (a deadlock or serialization
-     * failure). At most {@code maxAttempts} runs in all; when the last one fails on a conflict too, that conflict is
+     * record it read was changed meanwhile) or a {@link org.crmkit.core.common.TransactionConflictException} (a
+     * deadlock or serialization failure). At most {@code maxAttempts} runs in all; when the last one fails on a conflict too, that conflict is
      * thrown. Any other exception is thrown at once, without another run. The change must read what it changes
      * inside itself, so that each run sees the records as they are then; its events are relayed after the commit of
      * the run that succeeded.
