@@ -169,7 +169,7 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
 
     /** The first {@code limit} matching states of the tenant, in the query's order (for keyset paging). */
     List<S> first(TenantId tenant, RowQuery query, int limit) {
-        return transactions.withEntityManager(
+        return transactions.read(
                 entityManager -> rows(entityManager, tenant, query).setMaxResults(limit).getResultList().stream()
                         .map(this::state)
                         .toList());

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.crmkit.core.spi.Transactions;
+import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
@@ -98,7 +99,8 @@ final class JpaTransactions implements Transactions {
 
     /**
      * Runs a single-statement read: in the unit of work active on the thread, or else on an entity manager of its
-     * own without a transaction, so that the statement commits on its own and costs no BEGIN and COMMIT.
+     * own without a transaction, so that the statement commits on its own and costs no BEGIN and COMMIT. That entity
+     * manager loads rows read-only: it never flushes, so Hibernate need not keep a copy of each row to compare.
      */
     <T> T read(Function<EntityManager, T> query) {
         if (current.get() != null || host.currentEntityManager().isPresent()) {
@@ -107,6 +109,7 @@ final class JpaTransactions implements Transactions {
         try {
             EntityManager entityManager = entityManagerFactory.createEntityManager();
             try {
+                entityManager.unwrap(Session.class).setDefaultReadOnly(true);
                 return query.apply(entityManager);
             } finally {
                 entityManager.close();
