@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
@@ -45,67 +44,17 @@ import org.crmkit.core.spi.Outbox;
  */
 final class ContactBatch implements ContactRepository {
 
-    /** Name order as the storage answers it: last name, first name (both ignoring case), then id. */
-    private static final Comparator<Known> NAME_ORDER = Comparator.comparing(Known::lastName)
-            .thenComparing(Known::firstName)
-            .thenComparing(known -> known.contact().id().value().toString());
-
-    /**
-     * A contact of the batch with its names in lower case and its emails (normalised), phones (E.164) and external
-     * references, as the lookups compare them.
-     */
-    private record Known(
-            Contact contact,
-            String lastName,
-            String firstName,
-            String fullName,
-            Set<String> emails,
-            Set<String> phones,
-            List<ExternalRef> refs) {
-
-        static Known of(Contact contact) {
-            String first = contact.name().firstName();
-            return new Known(
-                    contact,
-                    contact.name().lastName().toLowerCase(Locale.ROOT),
-                    first == null ? "" : first.toLowerCase(Locale.ROOT),
-                    contact.name().fullName().toLowerCase(Locale.ROOT),
-                    contact.contactPoints().emails().stream()
-                            .map(email -> email.value().normalized())
-                            .collect(Collectors.toSet()),
-                    contact.contactPoints().phones().stream()
-                            .map(phone -> phone.value().e164())
-                            .collect(Collectors.toSet()),
-                    contact.externalRefs());
-        }
-
-        /**
-         * As {@code PersonName.startsWith}: the last, first or full name starts with the prefix in lower case (never
-         * blank, so a missing first name, "" here, does not start with it).
-         */
-        boolean startsWith(String lowerPrefix) {
-            return lastName.startsWith(lowerPrefix)
-                    || firstName.startsWith(lowerPrefix)
-                    || fullName.startsWith(lowerPrefix);
-        }
-    }
-
     private final ContactRepository stored;
     private final Outbox outbox;
     private final TenantId tenant;
     private final int nameLimit;
-    private final Set<ExternalRef> refsRead = new HashSet<>();
-    private final Set<String> emailsRead = new HashSet<>();
-    private final Set<String> phonesRead = new HashSet<>();
+    private final BatchValues<ExternalRef> refs = new BatchValues<>();
+    private final BatchValues<String> emails = new BatchValues<>();
+    private final BatchValues<String> phones = new BatchValues<>();
     /** Per last name read, the ids the storage answered for it, in name order. */
     private final Map<String, List<ContactId>> namesRead = new HashMap<>();
     /** The current copy of every contact read or saved by the batch. */
-    private final Map<ContactId, Known> known = new LinkedHashMap<>();
-    /** The contacts that had the value (email, phone, reference) in one of their copies; the current copy decides. */
-    private final Map<String, Set<ContactId>> byEmail = new HashMap<>();
-
-    private final Map<String, Set<ContactId>> byPhone = new HashMap<>();
-    private final Map<ExternalRef, Set<ContactId>> byRef = new HashMap<>();
+    private final Map<ContactId, BatchContact> known = new LinkedHashMap<>();
 
     private final Set<ContactId> changed = new HashSet<>();
     private final List<ContactState> pending = new ArrayList<>();
@@ -133,35 +82,36 @@ final class ContactBatch implements ContactRepository {
             Predicate<NewContact> comparedByName,
             int nameLimit) {
         ContactBatch batch = new ContactBatch(stored, outbox, tenant, nameLimit);
-        List<ExternalRef> refs = new ArrayList<>();
-        List<EmailAddress> emails = new ArrayList<>();
-        List<PhoneNumber> phones = new ArrayList<>();
+        List<ExternalRef> refsAhead = new ArrayList<>();
+        List<EmailAddress> emailsAhead = new ArrayList<>();
+        List<PhoneNumber> phonesAhead = new ArrayList<>();
         List<String> lastNames = new ArrayList<>();
         for (NewContact contact : contacts) {
-            refs.addAll(contact.externalRefs());
+            refsAhead.addAll(contact.externalRefs());
             if (checked) {
-                contact.contactPoints().emails().forEach(email -> emails.add(email.value()));
-                contact.contactPoints().phones().forEach(phone -> phones.add(phone.value()));
+                contact.contactPoints().emails().forEach(email -> emailsAhead.add(email.value()));
+                contact.contactPoints().phones().forEach(phone -> phonesAhead.add(phone.value()));
                 if (comparedByName.test(contact)) {
                     lastNames.add(contact.name().lastName());
                 }
             }
         }
-        batch.remember(stored.findByExternalRefs(tenant, refs));
-        batch.refsRead.addAll(refs);
-        batch.remember(stored.findByEmails(tenant, emails));
-        emails.forEach(email -> batch.emailsRead.add(email.normalized()));
-        batch.remember(stored.findByPhones(tenant, phones));
-        phones.forEach(phone -> batch.phonesRead.add(phone.e164()));
+        batch.remember(stored.findByExternalRefs(tenant, refsAhead));
+        batch.refs.readAll(refsAhead);
+        batch.remember(stored.findByEmails(tenant, emailsAhead));
+        batch.emails.readAll(emailsAhead.stream().map(EmailAddress::normalized).toList());
+        batch.remember(stored.findByPhones(tenant, phonesAhead));
+        batch.phones.readAll(phonesAhead.stream().map(PhoneNumber::e164).toList());
         List<Contact> named = stored.findByNamesStartingWith(tenant, lastNames, nameLimit);
         batch.remember(named);
-        List<Known> namedKnown = named.stream().map(Known::of).toList();
+        List<BatchContact> namedBatchContact =
+                named.stream().map(BatchContact::of).toList();
         for (String lastName : lastNames) {
             batch.namesRead.put(
                     lastName,
-                    namedKnown.stream()
+                    namedBatchContact.stream()
                             .filter(contact -> contact.contact().name().startsWith(lastName))
-                            .sorted(NAME_ORDER)
+                            .sorted(BatchContact.NAME_ORDER)
                             .limit(nameLimit)
                             .map(contact -> contact.contact().id())
                             .toList());
@@ -175,25 +125,24 @@ final class ContactBatch implements ContactRepository {
 
     /** Keeps the contact's current copy and indexes its values. */
     private void keep(Contact contact) {
-        Known current = Known.of(contact);
+        BatchContact current = BatchContact.of(contact);
         known.put(contact.id(), current);
-        current.emails()
-                .forEach(email ->
-                        byEmail.computeIfAbsent(email, key -> new HashSet<>()).add(contact.id()));
-        current.phones()
-                .forEach(phone ->
-                        byPhone.computeIfAbsent(phone, key -> new HashSet<>()).add(contact.id()));
-        current.refs()
-                .forEach(ref ->
-                        byRef.computeIfAbsent(ref, key -> new HashSet<>()).add(contact.id()));
+        current.emails().forEach(email -> emails.add(email, contact.id()));
+        current.phones().forEach(phone -> phones.add(phone, contact.id()));
+        current.refs().forEach(ref -> refs.add(ref, contact.id()));
     }
 
-    /** The current copies of the contacts indexed under the value that still have it, by id. */
-    private <K> List<Contact> indexed(Map<K, Set<ContactId>> index, K value, Predicate<Known> has) {
-        return index.getOrDefault(value, Set.of()).stream()
+    /** Whether the batch answers a lookup of the value in the tenant: it read the value ahead. */
+    private <K> boolean answers(BatchValues<K> values, TenantId asked, K value) {
+        return tenant.equals(asked) && values.wasRead(value);
+    }
+
+    /** The current copies of the contacts that had the value and still have it, by id. */
+    private <K> List<Contact> find(BatchValues<K> values, K value, Predicate<BatchContact> has) {
+        return values.contactsWith(value).stream()
                 .map(known::get)
                 .filter(has)
-                .map(Known::contact)
+                .map(BatchContact::contact)
                 .sorted(Comparator.comparing(contact -> contact.id().value().toString()))
                 .toList();
     }
@@ -242,32 +191,31 @@ final class ContactBatch implements ContactRepository {
 
     @Override
     public Optional<Contact> findByExternalRef(TenantId tenant, ExternalRef ref) {
-        if (!this.tenant.equals(tenant) || !refsRead.contains(ref)) {
+        if (!answers(refs, tenant, ref)) {
             flush();
             return stored.findByExternalRef(tenant, ref);
         }
-        return indexed(byRef, ref, contact -> contact.refs().contains(ref)).stream()
-                .findFirst();
+        return find(refs, ref, contact -> contact.refs().contains(ref)).stream().findFirst();
     }
 
     @Override
     public List<Contact> findByEmail(TenantId tenant, EmailAddress email) {
-        if (!this.tenant.equals(tenant) || !emailsRead.contains(email.normalized())) {
+        String wanted = email.normalized();
+        if (!answers(emails, tenant, wanted)) {
             flush();
             return stored.findByEmail(tenant, email);
         }
-        String wanted = email.normalized();
-        return indexed(byEmail, wanted, contact -> contact.emails().contains(wanted));
+        return find(emails, wanted, contact -> contact.emails().contains(wanted));
     }
 
     @Override
     public List<Contact> findByPhone(TenantId tenant, PhoneNumber phone) {
-        if (!this.tenant.equals(tenant) || !phonesRead.contains(phone.e164())) {
+        String wanted = phone.e164();
+        if (!answers(phones, tenant, wanted)) {
             flush();
             return stored.findByPhone(tenant, phone);
         }
-        String wanted = phone.e164();
-        return indexed(byPhone, wanted, contact -> contact.phones().contains(wanted));
+        return find(phones, wanted, contact -> contact.phones().contains(wanted));
     }
 
     /**
@@ -292,7 +240,7 @@ final class ContactBatch implements ContactRepository {
             String wanted = prefix.strip().toLowerCase(Locale.ROOT);
             known.values().stream()
                     .filter(contact -> contact.startsWith(wanted))
-                    .sorted(NAME_ORDER)
+                    .sorted(BatchContact.NAME_ORDER)
                     .limit(limit)
                     .forEach(contact -> found.putIfAbsent(contact.contact().id(), contact.contact()));
         }
