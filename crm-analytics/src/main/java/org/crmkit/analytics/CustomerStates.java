@@ -1,21 +1,15 @@
 package org.crmkit.analytics;
 
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The running states of a summarizer's customers, numbered in the order they first appeared: an open-addressing
- * table over the customer ids' bytes, and each customer's state in primitive arrays indexed by that number. A
- * customer costs about 90 bytes and no object; a map of ids to state objects cost three times that, and a
- * {@code BigDecimal} per purchase and sum.
- *
- * <p>An id is kept as its bytes: ASCII as it is (what the CSV reader hands over without making a {@code String}),
- * any other text as a marker byte that ASCII never holds followed by its UTF-16 chars, so that every id has one key
- * and every key gives back its id to the last char.
+ * The running states of a summarizer's customers, numbered in the order they first appeared ({@link CustomerIds}),
+ * each customer's state in primitive arrays indexed by that number. A customer costs about 100 bytes and no object;
+ * a map of ids to state objects cost three times that, and a {@code BigDecimal} per purchase and sum.
  *
  * <p>The three sums of a customer (all calibration amounts, those of the first day, the holdout's) are each an
  * unscaled {@code long} with its own scale, which is what {@code BigDecimal} addition from zero gives: the largest
@@ -23,9 +17,6 @@ import java.util.Map;
  * {@code BigDecimal}s from then on.
  */
 final class CustomerStates {
-
-    /** Starts an id that is not ASCII; no ASCII byte has this value. */
-    private static final byte UTF_16 = (byte) 0xFF;
 
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -42,18 +33,15 @@ final class CustomerStates {
     private static final int FIRST_DAY = 1;
     private static final int HOLDOUT = 2;
 
-    private int count;
-    /** Customer number + 1 per slot, 0 for a free slot; at most half full. */
-    private int[] slots = new int[1024];
-    /** 32 less the bits of a slot number. */
-    private int slotShift = 32 - 10;
-    /** The ids' bytes one after the other; customer c's end at {@code idEnds[c]}, its start at the end before. */
-    private byte[] ids = new byte[8192];
+    private final CustomerIds ids = new CustomerIds();
+    /** The customers whose state is set up: the ids numbered so far. */
+    private int states;
 
-    private int[] idEnds = new int[512];
-    private int[] hashes = new int[512];
     private long[] firstDay = new long[512];
     private long[] lastDay = new long[512];
+    /** The first and the last day of any purchase (calibration or holdout) seen for the customer. */
+    private long[] firstSeenDay = new long[512];
+
     private long[] lastSeenDay = new long[512];
     private int[] purchaseDays = new int[512];
     private int[] holdoutDays = new int[512];
@@ -61,68 +49,29 @@ final class CustomerStates {
     private final byte[][] scales = {new byte[512], new byte[512], new byte[512]};
     /** The sums of the customers that outgrew a long, by customer number. */
     private final Map<Integer, BigDecimal[]> exact = new HashMap<>();
-    /** The customer found last: a file sorted by customer finds each one without hashing. */
-    private int last = -1;
-
-    private byte[] key = new byte[64];
 
     int size() {
-        return count;
+        return ids.size();
     }
 
     /** The number of the customer with this ASCII id, a new one when it has not been seen. */
     int customer(byte[] bytes, int from, int to) {
-        if (last >= 0 && Arrays.equals(ids, idStart(last), idEnds[last], bytes, from, to)) {
-            return last;
-        }
-        int hash = hash(bytes, from, to);
-        int mask = slots.length - 1;
-        for (int slot = firstSlot(hash); ; slot = (slot + 1) & mask) {
-            int entry = slots[slot];
-            if (entry == 0) {
-                last = append(bytes, from, to, hash, slot);
-                return last;
-            }
-            int c = entry - 1;
-            if (hashes[c] == hash && Arrays.equals(ids, idStart(c), idEnds[c], bytes, from, to)) {
-                last = c;
-                return c;
-            }
-        }
+        return numbered(ids.number(bytes, from, to));
     }
 
     /** The number of the customer with this id, a new one when it has not been seen. */
     int customer(String id) {
-        int length = keyOf(id);
-        return customer(key, 0, length);
+        return numbered(ids.number(id));
     }
 
     /** Whether the customer with this id has been seen. */
     boolean contains(String id) {
-        int length = keyOf(id);
-        int hash = hash(key, 0, length);
-        int mask = slots.length - 1;
-        for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
-            int c = slots[slot] - 1;
-            if (hashes[c] == hash && Arrays.equals(ids, idStart(c), idEnds[c], key, 0, length)) {
-                return true;
-            }
-        }
-        return false;
+        return ids.find(id) >= 0;
     }
 
     /** The id of customer c. */
     String id(int c) {
-        int start = idStart(c);
-        int end = idEnds[c];
-        if (ids[start] != UTF_16) {
-            return new String(ids, start, end - start, StandardCharsets.ISO_8859_1);
-        }
-        char[] chars = new char[(end - start - 1) / 2];
-        for (int i = 0; i < chars.length; i++) {
-            chars[i] = (char) (((ids[start + 1 + 2 * i] & 0xFF) << 8) | (ids[start + 2 + 2 * i] & 0xFF));
-        }
-        return new String(chars);
+        return ids.id(c);
     }
 
     /**
@@ -139,6 +88,9 @@ final class CustomerStates {
                     "customer " + id(c) + " has a purchase on " + LocalDate.ofEpochDay(day)
                             + " after one on " + LocalDate.ofEpochDay(lastSeenDay[c])
                             + "; feed each customer's purchases in date order");
+        }
+        if (lastSeenDay[c] == Long.MIN_VALUE) {
+            firstSeenDay[c] = day;
         }
         boolean newDay = day != lastSeenDay[c];
         lastSeenDay[c] = day;
@@ -174,10 +126,10 @@ final class CustomerStates {
 
     /** Appends customer c of another table of states, as it is there. */
     void copy(CustomerStates other, int c) {
-        int start = other.idStart(c);
-        int copy = append(other.ids, start, other.idEnds[c], other.hashes[c], freeSlot(other.hashes[c]));
+        int copy = numbered(ids.append(other.ids, c));
         firstDay[copy] = other.firstDay[c];
         lastDay[copy] = other.lastDay[c];
+        firstSeenDay[copy] = other.firstSeenDay[c];
         lastSeenDay[copy] = other.lastSeenDay[c];
         purchaseDays[copy] = other.purchaseDays[c];
         holdoutDays[copy] = other.holdoutDays[c];
@@ -185,9 +137,75 @@ final class CustomerStates {
             sums[sum][copy] = other.sums[sum][c];
             scales[sum][copy] = other.scales[sum][c];
         }
-        BigDecimal[] exactSums = other.exact.get(c);
+        BigDecimal[] exactSums = other.exact.isEmpty() ? null : other.exact.get(c);
         if (exactSums != null) {
             exact.put(copy, exactSums.clone());
+        }
+    }
+
+    /**
+     * Appends the states of a table fed with the purchases that come after this table's in the input (the next part
+     * of a file): each customer of {@code later} ends up as one table fed with both parts in order would hold it, the
+     * customers new here numbered after this table's, in their order there. {@code later} is left unchanged.
+     *
+     * @return false, and nothing changed, when a customer's purchases there start on a day before its last one here
+     *         (read in one pass, that purchase would have been refused)
+     */
+    boolean follow(CustomerStates later) {
+        int[] here = new int[later.size()];
+        int added = 0;
+        for (int c = 0; c < here.length; c++) {
+            here[c] = ids.find(later.ids, c);
+            if (here[c] >= 0 && later.firstSeenDay[c] < lastSeenDay[here[c]]) {
+                return false;
+            }
+            added += here[c] < 0 ? 1 : 0;
+        }
+        ids.reserve(added, later.ids);
+        if (states + added > lastSeenDay.length) {
+            grow(states + added);
+        }
+        for (int c = 0; c < here.length; c++) {
+            if (here[c] < 0) {
+                copy(later, c);
+            } else {
+                join(here[c], later, c);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Adds the later purchases of customer c of another table to customer t here, as {@link #add} would have added
+     * them one by one: a day both hold (the last here, the first there) counts once, and the first day's sum gains
+     * the later purchases of that day while it is the customer's only calibration day.
+     */
+    private void join(int t, CustomerStates later, int c) {
+        boolean sameDay = later.firstSeenDay[c] == lastSeenDay[t];
+        if (later.purchaseDays[c] > 0) {
+            // the later part starts in calibration, so this one holds calibration purchases too (it cannot end
+            // in the holdout period: the days are in order)
+            purchaseDays[t] += later.purchaseDays[c] - (sameDay ? 1 : 0);
+            if (later.firstDay[c] == firstDay[t]) {
+                addTo(FIRST_DAY, t, later, c);
+            }
+            lastDay[t] = later.lastDay[c];
+            addTo(TOTAL, t, later, c);
+        } else if (sameDay) {
+            holdoutDays[t]--;
+        }
+        holdoutDays[t] += later.holdoutDays[c];
+        addTo(HOLDOUT, t, later, c);
+        lastSeenDay[t] = later.lastSeenDay[c];
+    }
+
+    /** Adds a sum of customer c of another table to the same sum of customer t here. */
+    private void addTo(int sum, int t, CustomerStates later, int c) {
+        BigDecimal[] exactSums = later.exact.isEmpty() ? null : later.exact.get(c);
+        if (exactSums == null) {
+            addTo(sum, t, later.sums[sum][c], later.scales[sum][c], null);
+        } else {
+            addTo(sum, t, 0, 0, exactSums[sum]);
         }
     }
 
@@ -290,104 +308,28 @@ final class CustomerStates {
         return true;
     }
 
-    private int idStart(int c) {
-        return c == 0 ? 0 : idEnds[c - 1];
-    }
-
-    /** The id as a key: its ASCII bytes, or the marker and its UTF-16 chars, in {@link #key}; its length. */
-    private int keyOf(String id) {
-        int n = id.length();
-        boolean ascii = true;
-        for (int i = 0; i < n && ascii; i++) {
-            ascii = id.charAt(i) < 0x80;
-        }
-        int length = ascii ? n : 1 + 2 * n;
-        if (length > key.length) {
-            key = new byte[Math.max(length, key.length * 2)];
-        }
-        if (ascii) {
-            for (int i = 0; i < n; i++) {
-                key[i] = (byte) id.charAt(i);
+    /** Customer c, new when it is the last numbered: its state starts empty, the arrays grown as needed. */
+    private int numbered(int c) {
+        if (c == states) {
+            if (c == lastSeenDay.length) {
+                grow(c + (c >> 1));
             }
-            return length;
-        }
-        key[0] = UTF_16;
-        for (int i = 0; i < n; i++) {
-            char ch = id.charAt(i);
-            key[1 + 2 * i] = (byte) (ch >>> 8);
-            key[2 + 2 * i] = (byte) ch;
-        }
-        return length;
-    }
-
-    private static int hash(byte[] bytes, int from, int to) {
-        int h = 0;
-        for (int i = from; i < to; i++) {
-            h = 31 * h + bytes[i];
-        }
-        return h;
-    }
-
-    /**
-     * Where the search for a hash starts: the top bits of the hash times a constant, which depend on all of its bits
-     * (the low bits of the product on its low bits only).
-     */
-    private int firstSlot(int hash) {
-        return (hash * 0x9E3779B9) >>> slotShift;
-    }
-
-    /** The free slot where an id known to be new goes. */
-    private int freeSlot(int hash) {
-        int mask = slots.length - 1;
-        int slot = firstSlot(hash);
-        while (slots[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        return slot;
-    }
-
-    /** Numbers a new customer, its id put in the free slot; grows the table and the arrays as needed. */
-    private int append(byte[] bytes, int from, int to, int hash, int slot) {
-        int c = count;
-        if (c == idEnds.length) {
-            grow(c + (c >> 1));
-        }
-        int start = idStart(c);
-        int end = start + (to - from);
-        if (end > ids.length) {
-            ids = Arrays.copyOf(ids, Math.max(end, ids.length + (ids.length >> 1)));
-        }
-        System.arraycopy(bytes, from, ids, start, to - from);
-        idEnds[c] = end;
-        hashes[c] = hash;
-        lastSeenDay[c] = Long.MIN_VALUE;
-        slots[slot] = c + 1;
-        count++;
-        if (2 * count > slots.length) {
-            rehash(slots.length * 2);
+            lastSeenDay[c] = Long.MIN_VALUE;
+            states++;
         }
         return c;
     }
 
     private void grow(int capacity) {
-        idEnds = Arrays.copyOf(idEnds, capacity);
-        hashes = Arrays.copyOf(hashes, capacity);
         firstDay = Arrays.copyOf(firstDay, capacity);
         lastDay = Arrays.copyOf(lastDay, capacity);
+        firstSeenDay = Arrays.copyOf(firstSeenDay, capacity);
         lastSeenDay = Arrays.copyOf(lastSeenDay, capacity);
         purchaseDays = Arrays.copyOf(purchaseDays, capacity);
         holdoutDays = Arrays.copyOf(holdoutDays, capacity);
         for (int sum = TOTAL; sum <= HOLDOUT; sum++) {
             sums[sum] = Arrays.copyOf(sums[sum], capacity);
             scales[sum] = Arrays.copyOf(scales[sum], capacity);
-        }
-    }
-
-    private void rehash(int size) {
-        slots = new int[size];
-        slotShift--;
-        for (int c = 0; c < count; c++) {
-            slots[freeSlot(hashes[c])] = c + 1;
         }
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.crmkit.core.common.Require;
 
@@ -24,6 +25,11 @@ import org.crmkit.core.common.Require;
  */
 public final class CustomerSummarizer {
 
+    /** Below this many customers per chunk, summarizing in parallel costs more than it saves. */
+    private static final int MIN_CHUNK = 32_768;
+
+    private static final int MAX_CHUNKS = 16;
+
     private final LocalDate calibrationEnd;
     private final LocalDate observationEnd;
     private final PeriodUnit unit;
@@ -31,7 +37,7 @@ public final class CustomerSummarizer {
     private final long calibrationEndDay;
 
     private final long observationEndDay;
-    private final CustomerStates customers = new CustomerStates();
+    private CustomerStates customers = new CustomerStates();
     private long records;
 
     CustomerSummarizer(LocalDate calibrationEnd, LocalDate observationEnd, PeriodUnit unit) {
@@ -112,24 +118,60 @@ public final class CustomerSummarizer {
         return this;
     }
 
+    /** An empty summarizer of the same calibration, observation end and unit. */
+    CustomerSummarizer emptyCopy() {
+        return new CustomerSummarizer(calibrationEnd, observationEnd, unit);
+    }
+
+    /**
+     * Adds what an {@linkplain #emptyCopy() empty copy} was fed with after this summarizer: the purchases of the next
+     * part of the same input. This summarizer then holds what one fed with both parts in order holds, to the last
+     * digit and scale and in the same order of customers. {@code later} must not be used afterwards (an empty
+     * summarizer takes over its state).
+     *
+     * @return false, and this summarizer unchanged, when a customer's purchases there start before its last day here,
+     *         which one pass would have refused (with the line, which only that pass knows)
+     */
+    boolean follow(CustomerSummarizer later) {
+        if (customers.size() == 0 && records == 0) {
+            customers = later.customers;
+        } else if (!customers.follow(later.customers)) {
+            return false;
+        }
+        records += later.records;
+        return true;
+    }
+
     /** Number of records added so far, inside the observation window. */
     public long recordCount() {
         return records;
     }
 
     /**
-     * The summaries of the calibration cohort, in the order customers first appeared.
+     * The summaries of the calibration cohort, in the order customers first appeared; those of many customers (more
+     * than 65,536) are made in parallel chunks on the common fork-join pool, each on its own.
      *
      * @throws AnalyticsException with {@link AnalyticsException.Reason#EMPTY_INPUT} when no customer made a
      *                            purchase in calibration
      */
     public List<CustomerSummary> summaries() {
-        List<CustomerSummary> result = new ArrayList<>(customers.size());
+        int n = customers.size();
+        CustomerSummary[] all = new CustomerSummary[n];
         long end = calibrationEnd.toEpochDay();
-        CustomerStates.DayCache days = new CustomerStates.DayCache();
-        for (int c = 0; c < customers.size(); c++) {
-            if (customers.inCalibrationCohort(c)) {
-                result.add(customers.summary(c, customers.id(c), end, unit, days));
+        // Chunks of customers in parallel: each summary on its own, so the result does not depend on the threads.
+        int chunks = Math.max(1, Math.min(MAX_CHUNKS, n / MIN_CHUNK));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            CustomerStates.DayCache days = new CustomerStates.DayCache();
+            for (int c = (int) ((long) n * chunk / chunks); c < (int) ((long) n * (chunk + 1) / chunks); c++) {
+                if (customers.inCalibrationCohort(c)) {
+                    all[c] = customers.summary(c, customers.id(c), end, unit, days);
+                }
+            }
+        });
+        List<CustomerSummary> result = new ArrayList<>(n);
+        for (CustomerSummary summary : all) {
+            if (summary != null) {
+                result.add(summary);
             }
         }
         if (result.isEmpty()) {

@@ -29,6 +29,95 @@ final class Money {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN);
     }
 
+    /** 10^0 to 10^18. */
+    private static final long[] POWERS_OF_TEN = new long[19];
+
+    static {
+        POWERS_OF_TEN[0] = 1;
+        for (int i = 1; i < POWERS_OF_TEN.length; i++) {
+            POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
+        }
+    }
+
+    /**
+     * The double nearest the amount, ties to even: {@code amount.doubleValue()} to the last bit. JDK 17 converts an
+     * amount of more than 52 bits unscaled (a mean of 16 significant digits often is) through its text; here such an
+     * amount of up to 18 digits and 18 decimals is converted as the quotient of its unscaled value and a power of
+     * ten, the nearest double of which is found by comparing the exact quotient with the midpoints around a first
+     * estimate in 128-bit integers.
+     */
+    static double toDouble(BigDecimal amount) {
+        int scale = amount.scale();
+        if (scale <= 0 || scale >= POWERS_OF_TEN.length || amount.precision() >= POWERS_OF_TEN.length) {
+            return amount.doubleValue();
+        }
+        long unscaled = amount.unscaledValue().longValue();
+        long magnitude = Math.abs(unscaled);
+        if (magnitude < 1L << 52) {
+            // exact as a double: one division, rounded as IEEE rounds, is the nearest (as the JDK does it too)
+            return unscaled / (double) POWERS_OF_TEN[scale];
+        }
+        double nearest = nearestQuotient(magnitude, POWERS_OF_TEN[scale]);
+        if (Double.isNaN(nearest)) {
+            return amount.doubleValue();
+        }
+        return unscaled < 0 ? -nearest : nearest;
+    }
+
+    /**
+     * The double nearest {@code numerator / denominator} (both positive, the denominator under 2^60), ties to even;
+     * NaN where the comparisons would not fit 128 bits or the estimate sits at a power of two (whose lower neighbour
+     * is nearer), which the caller converts the slow way.
+     */
+    private static double nearestQuotient(long numerator, long denominator) {
+        double estimate = (double) numerator / (double) denominator;
+        for (int step = 0; step < 3; step++) {
+            long bits = Double.doubleToRawLongBits(estimate);
+            int exponent = (int) (bits >>> 52);
+            long mantissa = (bits & ((1L << 52) - 1)) | (1L << 52);
+            // estimate = mantissa * 2^e; the midpoints to its neighbours are (2 mantissa +- 1) * 2^(e - 1), and
+            // numerator / denominator > midpoint <=> numerator * 2^shift > (2 mantissa +- 1) * denominator
+            int shift = 1 - (exponent - 1075);
+            if (exponent == 0
+                    || mantissa == 1L << 52
+                    || shift < 0
+                    || shift + 64 - Long.numberOfLeadingZeros(numerator) > 126) {
+                return Double.NaN;
+            }
+            int above = compareShifted(numerator, shift, 2 * mantissa + 1, denominator);
+            int below = compareShifted(numerator, shift, 2 * mantissa - 1, denominator);
+            boolean odd = (mantissa & 1) != 0;
+            if (above > 0 || (above == 0 && odd)) {
+                estimate = Math.nextUp(estimate);
+            } else if (below < 0 || (below == 0 && odd)) {
+                estimate = Math.nextDown(estimate);
+            } else {
+                return estimate;
+            }
+        }
+        return Double.NaN;
+    }
+
+    /** The sign of {@code a * 2^shift - b * c}, all positive, in 128-bit arithmetic. */
+    private static int compareShifted(long a, int shift, long b, long c) {
+        long leftHigh;
+        long leftLow;
+        if (shift == 0) {
+            leftHigh = 0;
+            leftLow = a;
+        } else if (shift < 64) {
+            leftHigh = a >>> (64 - shift);
+            leftLow = a << shift;
+        } else {
+            leftHigh = a << (shift - 64);
+            leftLow = 0;
+        }
+        long rightHigh = Math.multiplyHigh(b, c);
+        long rightLow = b * c;
+        int high = Long.compare(leftHigh, rightHigh);
+        return high != 0 ? high : Long.compareUnsigned(leftLow, rightLow);
+    }
+
     /** Whether text is short enough to be read as an amount without a cost that grows with its length. */
     static boolean isShortEnough(String text) {
         return text.length() <= org.crmkit.core.common.Money.MAX_TEXT_LENGTH;

@@ -22,6 +22,10 @@ final class PurchaseColumns {
 
     private static final int MAX_CACHED_DATES = 100_000;
 
+    /** The columns' indexes and names, as resolved: customer, date, amount, cost, product. */
+    private final int[] indexes;
+
+    private final String[] names;
     private final int customer;
     private final String customerName;
     private final int date;
@@ -40,6 +44,8 @@ final class PurchaseColumns {
     private final SimpleLine simpleLine;
 
     private PurchaseColumns(int[] indexes, String[] names, DateTimeFormatter dateFormat, String datePattern) {
+        this.indexes = indexes;
+        this.names = names;
         this.customer = indexes[0];
         this.date = indexes[1];
         this.amount = indexes[2];
@@ -90,6 +96,11 @@ final class PurchaseColumns {
         String where = fromHeader ? "line " + lineNumber + ": header " + names : "columns " + names;
         throw new AnalyticsException(
                 AnalyticsException.Reason.MALFORMED_INPUT, column, where + " has no column '" + column + "'");
+    }
+
+    /** The same columns for a reading of another part of the file (one is not thread-safe). */
+    PurchaseColumns copy() {
+        return new PurchaseColumns(indexes, names, dateFormat, datePattern);
     }
 
     /** The record of a line's fields, or a refusal naming the line and column. */

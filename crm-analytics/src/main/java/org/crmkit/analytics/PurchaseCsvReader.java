@@ -50,6 +50,7 @@ public final class PurchaseCsvReader {
     private final String productColumn;
     private final DateTimeFormatter dateFormat;
     private final String datePattern;
+    private final PurchaseLines lines;
 
     private PurchaseCsvReader(Builder builder) {
         this.delimiter = builder.delimiter;
@@ -76,6 +77,16 @@ public final class PurchaseCsvReader {
                     "'" + builder.datePattern + "' is not a date pattern: " + e.getMessage(),
                     e);
         }
+        this.lines = new PurchaseLines(
+                delimiter,
+                header,
+                (fields, lineNumber) -> PurchaseColumns.resolve(
+                        header ? fields : columnNames,
+                        lineNumber,
+                        header,
+                        new String[] {customerColumn, dateColumn, amountColumn, costColumn, productColumn},
+                        dateFormat,
+                        datePattern));
     }
 
     static Builder builder() {
@@ -98,20 +109,53 @@ public final class PurchaseCsvReader {
     /**
      * Reads a UTF-8 file into the summarizer: what {@code read(file, summarizer::add)} does, to the same summaries
      * and the same refusals, without making a {@link PurchaseRecord} (nor a {@code String}, a date or an amount
-     * object) of a simple line (ASCII, no quote, a plain date and amount).
+     * object) of a simple line (ASCII, no quote, a plain date and amount). A file of two megabytes or more is read
+     * in parts cut at line ends, one per processor and megabyte (at most 8), on the caller's thread and the common
+     * fork-join pool, and the parts' summaries are joined in file order; a part that fails makes the whole file be
+     * read again in one pass, which reports the failure at its line. The summarizer must not be fed meanwhile.
      *
      * @return the number of records read (those after the summarizer's end of observation included)
      * @throws AnalyticsException as {@link #read(Path, Consumer)}, the summarizer's refusals gaining the line
      */
     public long summarize(Path file, CustomerSummarizer summarizer) {
-        return read(
-                file,
-                summarizer::add,
-                (columns, bytes, offset, length, line) ->
-                        columns.summarizeSimple(bytes, offset, length, delimiter, line, summarizer));
+        return summarize(file, summarizer, FileParts.partsFor(file));
     }
 
-    private long read(Path file, Consumer<? super PurchaseRecord> consumer, SimpleLines simple) {
+    /** As {@link #summarize(Path, CustomerSummarizer)} in at most {@code parts} parts (the tests' small files too). */
+    long summarize(Path file, CustomerSummarizer summarizer, int parts) {
+        long records = parts > 1 ? FileParts.summarize(this, file, summarizer, parts) : -1;
+        return records >= 0 ? records : read(file, summarizer::add, summarizing(summarizer));
+    }
+
+    /**
+     * Reads the lines of a part of a file into the summarizer as {@link #summarize(Path, CustomerSummarizer)} reads
+     * a whole file, except that an empty part is no failure. The first part ({@code columns} null) starts at the
+     * file's start and resolves the columns at its first line that is not blank, handing them to
+     * {@code whenResolved}; a later part reads with the columns given. The lines of a later part are numbered from
+     * its start: its failures are only good to know that it failed.
+     *
+     * @return the number of records read
+     */
+    long summarizePart(
+            InputStream in,
+            CustomerSummarizer summarizer,
+            PurchaseColumns columns,
+            Consumer<PurchaseColumns> whenResolved)
+            throws IOException {
+        return lines.read(
+                        PurchaseLines.of(new Utf8Lines(in), summarizing(summarizer)),
+                        summarizer::add,
+                        columns,
+                        whenResolved)
+                .records();
+    }
+
+    private PurchaseLines.SimpleLines summarizing(CustomerSummarizer summarizer) {
+        return (columns, bytes, offset, length, line) ->
+                columns.summarizeSimple(bytes, offset, length, delimiter, line, summarizer);
+    }
+
+    private long read(Path file, Consumer<? super PurchaseRecord> consumer, PurchaseLines.SimpleLines simple) {
         if (Files.isDirectory(file)) {
             throw unreadable(file, "is a directory, not a file");
         }
@@ -136,28 +180,9 @@ public final class PurchaseCsvReader {
      * Reads UTF-8 bytes, line by line, so that invalid UTF-8 is refused at its own line. An ASCII line is read
      * from its bytes when it can be ({@link PurchaseColumns#simpleRecord}), otherwise from its text.
      */
-    private long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer, SimpleLines simple)
+    private long readUtf8(InputStream in, Consumer<? super PurchaseRecord> consumer, PurchaseLines.SimpleLines simple)
             throws IOException {
-        Utf8Lines lines = new Utf8Lines(in);
-        return read(
-                new Lines() {
-                    @Override
-                    public boolean advance() throws IOException {
-                        return lines.advance();
-                    }
-
-                    @Override
-                    public String text() {
-                        return lines.text();
-                    }
-
-                    @Override
-                    public boolean readSimple(PurchaseColumns columns, long lineNumber) {
-                        return lines.ascii()
-                                && simple.read(columns, lines.bytes(), lines.offset(), lines.length(), lineNumber);
-                    }
-                },
-                consumer);
+        return read(PurchaseLines.of(new Utf8Lines(in), simple), consumer);
     }
 
     private static AnalyticsException unreadable(Path file, String problem) {
@@ -181,22 +206,7 @@ public final class PurchaseCsvReader {
     public long read(Reader source, Consumer<? super PurchaseRecord> consumer) {
         BufferedReader in = source instanceof BufferedReader b ? b : new BufferedReader(source);
         try {
-            return read(
-                    new Lines() {
-                        private String line;
-
-                        @Override
-                        public boolean advance() throws IOException {
-                            line = in.readLine();
-                            return line != null;
-                        }
-
-                        @Override
-                        public String text() {
-                            return line;
-                        }
-                    },
-                    consumer);
+            return read(PurchaseLines.of(in), consumer);
         } catch (IOException e) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.UNREADABLE_INPUT,
@@ -206,83 +216,27 @@ public final class PurchaseCsvReader {
         }
     }
 
-    /** Lines of text, without their terminators. */
-    private interface Lines {
-        /** Moves to the next line; false after the last. */
-        boolean advance() throws IOException;
-
-        String text();
-
-        /** Reads the current line from its bytes; false when it needs its text. */
-        default boolean readSimple(PurchaseColumns columns, long lineNumber) {
-            return false;
-        }
-    }
-
-    /** Reads a simple ASCII line from its bytes and hands on what it holds; false when the line needs its text. */
-    @FunctionalInterface
-    private interface SimpleLines {
-        boolean read(PurchaseColumns columns, byte[] bytes, int offset, int length, long line);
-    }
-
-    private SimpleLines simpleRecords(Consumer<? super PurchaseRecord> consumer) {
+    private PurchaseLines.SimpleLines simpleRecords(Consumer<? super PurchaseRecord> consumer) {
         return (columns, bytes, offset, length, line) -> {
             PurchaseRecord record = columns.simpleRecord(bytes, offset, length, delimiter, line);
             if (record != null) {
-                accept(consumer, record, line);
+                PurchaseLines.accept(consumer, record, line);
             }
             return record != null;
         };
     }
 
-    private static void accept(Consumer<? super PurchaseRecord> consumer, PurchaseRecord record, long line) {
-        try {
-            consumer.accept(record);
-        } catch (AnalyticsException e) {
-            throw e.atLine(line);
-        }
-    }
-
-    private long read(Lines in, Consumer<? super PurchaseRecord> consumer) throws IOException {
-        long lineNumber = 0;
-        long records = 0;
-        PurchaseColumns columns = null;
-        while (in.advance()) {
-            lineNumber++;
-            if (columns != null && in.readSimple(columns, lineNumber)) {
-                records++;
-                continue;
-            }
-            String line = in.text();
-            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                line = line.substring(1);
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            List<String> fields = DelimitedLine.split(line, delimiter, lineNumber);
-            if (columns == null) {
-                columns = PurchaseColumns.resolve(
-                        header ? fields : columnNames,
-                        lineNumber,
-                        header,
-                        new String[] {customerColumn, dateColumn, amountColumn, costColumn, productColumn},
-                        dateFormat,
-                        datePattern);
-                if (header) {
-                    continue;
-                }
-            }
-            accept(consumer, columns.record(fields, lineNumber), lineNumber);
-            records++;
-        }
-        if (records == 0) {
+    private long read(PurchaseLines.Lines in, Consumer<? super PurchaseRecord> consumer) throws IOException {
+        PurchaseLines.Counts counts = lines.read(in, consumer, null, columns -> {});
+        if (counts.records() == 0) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.EMPTY_INPUT,
                     "input",
-                    lineNumber == 0 ? "the input is empty" : "line " + lineNumber + ": the input holds no record");
+                    counts.lines() == 0
+                            ? "the input is empty"
+                            : "line " + counts.lines() + ": the input holds no record");
         }
-        return records;
+        return counts.records();
     }
 
     /** Configures a {@link PurchaseCsvReader}. Defaults: comma, header row, columns {@code customer}, {@code date},

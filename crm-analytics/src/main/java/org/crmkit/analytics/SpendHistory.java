@@ -21,6 +21,6 @@ public record SpendHistory(int frequency, double monetaryValue) {
 
     /** The spend history of a summary: its frequency and monetary value. */
     public static SpendHistory of(CustomerSummary summary) {
-        return new SpendHistory(summary.frequency(), summary.monetaryValue().doubleValue());
+        return new SpendHistory(summary.frequency(), Money.toDouble(summary.monetaryValue()));
     }
 }

@@ -76,8 +76,9 @@ class PurchaseCsvReaderFuzzTest {
     }
 
     /**
-     * {@link PurchaseCsvReader#summarize} takes simple lines into the summarizer without records: the same summaries,
-     * count and refusal as the summarizer fed with the records, within and beyond an end of observation.
+     * {@link PurchaseCsvReader#summarize} takes simple lines into the summarizer without records, in one pass or in
+     * parts: the same summaries, count and refusal as the summarizer fed with the records, within and beyond an end
+     * of observation.
      */
     private static void theFileSummarizedGivesTheSummariesOfItsRecordsOrTheSameRefusal(
             PurchaseCsvReader reader, byte[] bytes) throws IOException {
@@ -85,8 +86,16 @@ class PurchaseCsvReaderFuzzTest {
         try {
             Files.write(file, bytes);
             for (LocalDate observationEnd : new LocalDate[] {null, OBSERVATION_END}) {
+                SummarizedFileTest.Outcome fromRecords =
+                        SummarizedFileTest.Outcome.of(reader, file, false, CALIBRATION_END, observationEnd);
                 assertThat(SummarizedFileTest.Outcome.of(reader, file, true, CALIBRATION_END, observationEnd))
-                        .isEqualTo(SummarizedFileTest.Outcome.of(reader, file, false, CALIBRATION_END, observationEnd));
+                        .isEqualTo(fromRecords);
+                for (int parts : new int[] {3, 16}) {
+                    assertThat(SummarizedFileTest.Outcome.of(
+                                    reader, file, parts, CALIBRATION_END, observationEnd, List.of()))
+                            .as("in %d parts", parts)
+                            .isEqualTo(fromRecords);
+                }
             }
         } finally {
             Files.delete(file);

@@ -104,11 +104,27 @@ class SummarizedFileTest {
                 boolean fromBytes,
                 LocalDate calibrationEnd,
                 LocalDate observationEnd) {
+            return of(reader, file, fromBytes ? 1 : 0, calibrationEnd, observationEnd, List.of());
+        }
+
+        /**
+         * The file summarized in at most {@code parts} parts, or (parts 0) from its records, by a summarizer that was
+         * given the records {@code before} first.
+         */
+        static Outcome of(
+                PurchaseCsvReader reader,
+                Path file,
+                int parts,
+                LocalDate calibrationEnd,
+                LocalDate observationEnd,
+                List<PurchaseRecord> before) {
             CustomerSummarizer summarizer = observationEnd == null
                     ? Analytics.summarizer(calibrationEnd, PeriodUnit.WEEKS)
                     : Analytics.summarizer(calibrationEnd, observationEnd, PeriodUnit.WEEKS);
+            summarizer.addAll(before);
             try {
-                long records = fromBytes ? reader.summarize(file, summarizer) : reader.read(file, summarizer::add);
+                long records =
+                        parts == 0 ? reader.read(file, summarizer::add) : reader.summarize(file, summarizer, parts);
                 return new Outcome(summarizer.summaries(), records, null);
             } catch (AnalyticsException refused) {
                 return new Outcome(null, 0, refused.getMessage());

@@ -31,8 +31,9 @@ import org.crmkit.analytics.SyntheticPurchases;
  * same purchase CSV, measured alternately in one sitting: each round runs crmkit's stages in this JVM (read the CSV
  * and summarize it in one streaming pass, fit BG/NBD, fit Gamma-Gamma, value every customer over 12 months at a
  * monthly discount of 0.01), then the peer as a separate process, which times the same stages in-process. It prints
- * both stage tables, round by round, the load average before each run, and at the end the best and the median of
- * each stage and their ratios (peer / crmkit).
+ * both stage tables, round by round, the load average before each run and crmkit's CPU time (all threads, which
+ * varies less than the wall clock on a busy machine), and at the end the best and the median of each stage and their
+ * ratios (peer / crmkit).
  *
  * <p>The file: 300,000 synthetic customers acquired during 2022 and observed until 2023-12-31 (BG/NBD r=0.6,
  * alpha=6, a=0.8, b=3 per week; Gamma-Gamma p=6, q=4, gamma=15; seed 42), 1,361,370 purchases, columns
@@ -126,6 +127,7 @@ public final class AnalyticsAgainstLifetimes {
 
     /** crmkit's stages in this JVM, in seconds: read + summary, BG/NBD, Gamma-Gamma, CLV, total. */
     private static double[] crmkit(Path file) {
+        long cpuAtStart = processCpuNanos();
         long start = System.nanoTime();
         PurchaseCsvReader reader = Analytics.csv()
                 .customerColumn("customer_ref")
@@ -147,8 +149,13 @@ public final class AnalyticsAgainstLifetimes {
                 LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS).estimates(summaries);
         long valued = System.nanoTime();
         System.out.printf(
-                "   %,d customers, %,d records, BG/NBD %s, Gamma-Gamma %s, %,d values%n",
-                summaries.size(), summarizer.recordCount(), purchases.parameters(), spend.parameters(), values.length);
+                "   %,d customers, %,d records, BG/NBD %s, Gamma-Gamma %s, %,d values; CPU of all threads %.3f s%n",
+                summaries.size(),
+                summarizer.recordCount(),
+                purchases.parameters(),
+                spend.parameters(),
+                values.length,
+                seconds(processCpuNanos() - cpuAtStart));
         return new double[] {
             seconds(summarized - start),
             seconds(purchaseFit - summarized),
@@ -220,6 +227,12 @@ public final class AnalyticsAgainstLifetimes {
             text.append(String.format("%s %.3f s; ", STAGES.get(i), stages[i]));
         }
         return text.toString();
+    }
+
+    /** The CPU time of this process so far, all threads, in nanoseconds. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     /** The system load average of the last minute, as printed beside each run. */

@@ -1,0 +1,214 @@
+package org.crmkit.analytics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * The customer ids of a summarizer, numbered 0, 1, 2, ... in the order they first appeared: an open-addressing table
+ * over the ids' bytes, kept one after the other in one array (no object per customer).
+ *
+ * <p>An id is kept as its bytes: ASCII as it is (what the CSV reader hands over without making a {@code String}),
+ * any other text as a marker byte that ASCII never holds followed by its UTF-16 chars, so that every id has one key
+ * and every key gives back its id to the last char.
+ */
+final class CustomerIds {
+
+    /** Starts an id that is not ASCII; no ASCII byte has this value. */
+    private static final byte UTF_16 = (byte) 0xFF;
+
+    private int count;
+    /** Customer number + 1 per slot, 0 for a free slot; at most half full. */
+    private int[] slots = new int[1024];
+    /** 32 less the bits of a slot number. */
+    private int slotShift = 32 - 10;
+    /** The ids' bytes one after the other; customer c's end at {@code ends[c]}, its start at the end before. */
+    private byte[] bytes = new byte[8192];
+
+    private int[] ends = new int[512];
+    private int[] hashes = new int[512];
+    /** The customer found last: a file sorted by customer finds each one without hashing. */
+    private int last = -1;
+
+    private byte[] key = new byte[64];
+
+    int size() {
+        return count;
+    }
+
+    /** The number of the customer with this ASCII id, a new one (numbered {@link #size()} before) when not seen. */
+    int number(byte[] id, int from, int to) {
+        if (last >= 0 && Arrays.equals(bytes, start(last), ends[last], id, from, to)) {
+            return last;
+        }
+        int hash = hash(id, from, to);
+        int mask = slots.length - 1;
+        for (int slot = firstSlot(hash); ; slot = (slot + 1) & mask) {
+            int entry = slots[slot];
+            if (entry == 0) {
+                last = append(id, from, to, hash, slot);
+                return last;
+            }
+            int c = entry - 1;
+            if (hashes[c] == hash && Arrays.equals(bytes, start(c), ends[c], id, from, to)) {
+                last = c;
+                return c;
+            }
+        }
+    }
+
+    /** The number of the customer with this id, a new one when it has not been seen. */
+    int number(String id) {
+        int length = keyOf(id);
+        return number(key, 0, length);
+    }
+
+    /** The number of the customer with this id; -1 when it has not been seen. */
+    int find(String id) {
+        int length = keyOf(id);
+        return find(key, 0, length, hash(key, 0, length));
+    }
+
+    /** The number here of customer c of another table; -1 when it has not been seen here. */
+    int find(CustomerIds other, int c) {
+        return find(other.bytes, other.start(c), other.ends[c], other.hashes[c]);
+    }
+
+    /** Numbers customer c of another table, known to be new here. */
+    int append(CustomerIds other, int c) {
+        int hash = other.hashes[c];
+        return append(other.bytes, other.start(c), other.ends[c], hash, freeSlot(hash));
+    }
+
+    /** Makes room for {@code more} customers, their ids as long as those of {@code other} at most. */
+    void reserve(int more, CustomerIds other) {
+        int customers = count + more;
+        if (customers > ends.length) {
+            ends = Arrays.copyOf(ends, customers);
+            hashes = Arrays.copyOf(hashes, customers);
+        }
+        int length = start(count) + other.start(other.count);
+        if (length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, length);
+        }
+        int size = slots.length;
+        while (2 * customers > size) {
+            size *= 2;
+        }
+        if (size > slots.length) {
+            rehash(size);
+        }
+    }
+
+    /** The id of customer c. */
+    String id(int c) {
+        int start = start(c);
+        int end = ends[c];
+        if (bytes[start] != UTF_16) {
+            return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
+        }
+        char[] chars = new char[(end - start - 1) / 2];
+        for (int i = 0; i < chars.length; i++) {
+            chars[i] = (char) (((bytes[start + 1 + 2 * i] & 0xFF) << 8) | (bytes[start + 2 + 2 * i] & 0xFF));
+        }
+        return new String(chars);
+    }
+
+    private int find(byte[] id, int from, int to, int hash) {
+        int mask = slots.length - 1;
+        for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
+            int c = slots[slot] - 1;
+            if (hashes[c] == hash && Arrays.equals(bytes, start(c), ends[c], id, from, to)) {
+                return c;
+            }
+        }
+        return -1;
+    }
+
+    private int start(int c) {
+        return c == 0 ? 0 : ends[c - 1];
+    }
+
+    /** The id as a key: its ASCII bytes, or the marker and its UTF-16 chars, in {@link #key}; its length. */
+    private int keyOf(String id) {
+        int n = id.length();
+        boolean ascii = true;
+        for (int i = 0; i < n && ascii; i++) {
+            ascii = id.charAt(i) < 0x80;
+        }
+        int length = ascii ? n : 1 + 2 * n;
+        if (length > key.length) {
+            key = new byte[Math.max(length, key.length * 2)];
+        }
+        if (ascii) {
+            for (int i = 0; i < n; i++) {
+                key[i] = (byte) id.charAt(i);
+            }
+            return length;
+        }
+        key[0] = UTF_16;
+        for (int i = 0; i < n; i++) {
+            char ch = id.charAt(i);
+            key[1 + 2 * i] = (byte) (ch >>> 8);
+            key[2 + 2 * i] = (byte) ch;
+        }
+        return length;
+    }
+
+    private static int hash(byte[] id, int from, int to) {
+        int h = 0;
+        for (int i = from; i < to; i++) {
+            h = 31 * h + id[i];
+        }
+        return h;
+    }
+
+    /**
+     * Where the search for a hash starts: the top bits of the hash times a constant, which depend on all of its bits
+     * (the low bits of the product on its low bits only).
+     */
+    private int firstSlot(int hash) {
+        return (hash * 0x9E3779B9) >>> slotShift;
+    }
+
+    /** The free slot where an id known to be new goes. */
+    private int freeSlot(int hash) {
+        int mask = slots.length - 1;
+        int slot = firstSlot(hash);
+        while (slots[slot] != 0) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
+    }
+
+    /** Numbers a new customer, its id put in the free slot; grows the table and the arrays as needed. */
+    private int append(byte[] id, int from, int to, int hash, int slot) {
+        int c = count;
+        if (c == ends.length) {
+            ends = Arrays.copyOf(ends, c + (c >> 1));
+            hashes = Arrays.copyOf(hashes, ends.length);
+        }
+        int start = start(c);
+        int end = start + (to - from);
+        if (end > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(end, bytes.length + (bytes.length >> 1)));
+        }
+        System.arraycopy(id, from, bytes, start, to - from);
+        ends[c] = end;
+        hashes[c] = hash;
+        slots[slot] = c + 1;
+        count++;
+        if (2 * count > slots.length) {
+            rehash(slots.length * 2);
+        }
+        return c;
+    }
+
+    /** Moves the ids to a table of {@code size} slots, a power of two. */
+    private void rehash(int size) {
+        slots = new int[size];
+        slotShift = Integer.numberOfLeadingZeros(size) + 1;
+        for (int c = 0; c < count; c++) {
+            slots[freeSlot(hashes[c])] = c + 1;
+        }
+    }
+}
