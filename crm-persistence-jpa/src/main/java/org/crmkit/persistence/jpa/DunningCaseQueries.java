@@ -30,17 +30,28 @@ final class DunningCaseQueries {
 
     private DunningCaseQueries() {}
 
+    /**
+     * The ids of the open cases due by a day ({@code ?} 2) or with an item whose invoice changed, of a tenant ({@code
+     * ?} 1 and 3, or 1 and 4 when {@code after}), after an id ({@code ?} 3 and 5 when {@code after}), in the
+     * database's order of ids. Each item's invoice is looked up by its key in a sub-plan of its own, which PostgreSQL
+     * runs as one probe of {@code crm_invoice_pk} per item row: so the statement reads the open cases' item rows and
+     * their invoices, whatever the planner's statistics say, never a tenant's other invoices (as a join it was planned
+     * as a hash join over a sequential scan of every invoice).
+     */
+    static String toEvaluateSql(boolean after, int limit) {
+        return "select id from ("
+                + "select c.id from crm_dunning_case c where c.tenant_id = ? and c.status = '" + CaseStatus.OPEN.name()
+                + "' and c.next_step_on <= ?" + (after ? " and c.id > ?" : "")
+                + " union select i.case_id from crm_dunning_case_item i where i.tenant_id = ?"
+                + (after ? " and i.case_id > ?" : "")
+                + " and (i.invoice_version is null or i.invoice_version is distinct from (select v.version"
+                + " from crm_invoice v where v.tenant_id = i.tenant_id and v.id = i.invoice_id))"
+                + ") due order by id fetch first " + limit + " rows only";
+    }
+
     /** Up to {@code limit} ids after {@code after} (null: from the first), in the database's order of ids. */
     static List<UUID> toEvaluate(EntityManager entityManager, TenantId tenant, LocalDate today, UUID after, int limit) {
-        String afterCase = after == null ? "" : " and c.id > ?";
-        String afterItem = after == null ? "" : " and i.case_id > ?";
-        String sql = "select id from ("
-                + "select c.id from crm_dunning_case c where c.tenant_id = ? and c.status = '" + CaseStatus.OPEN.name()
-                + "' and c.next_step_on <= ?" + afterCase
-                + " union select i.case_id from crm_dunning_case_item i left join crm_invoice v"
-                + " on v.tenant_id = i.tenant_id and v.id = i.invoice_id where i.tenant_id = ?" + afterItem
-                + " and (i.invoice_version is null or v.id is null or v.version <> i.invoice_version)"
-                + ") due order by id fetch first " + limit + " rows only";
+        String sql = toEvaluateSql(after != null, limit);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement(sql)) {
                 int index = 1;
@@ -64,15 +75,26 @@ final class DunningCaseQueries {
         });
     }
 
+    /**
+     * The open invoices of a tenant ({@code ?} 1) due before a day ({@code ?} 2), after a due date and number ({@code
+     * ?} 3 to 5 when {@code after}), that are an item of no case, by due date and number. {@code offset 0 rows} keeps
+     * the test of the item rows a sub-plan, one probe of {@code crm_dunning_case_item_by_invoice} per invoice: as an
+     * anti-join its plan would follow the item rows' statistics, which lag behind a morning that opened thousands of
+     * cases, and may scan every item row of every tenant.
+     */
+    static String outsideOpenCasesSql(boolean after, int limit) {
+        return "select v.id, v.account_id, v.due_date, v.number from crm_invoice v where v.tenant_id = ?"
+                + " and v.status in (" + OPEN_INVOICE + ") and v.due_date < ?"
+                + (after ? " and (v.due_date > ? or (v.due_date = ? and v.number > ?))" : "")
+                + " and not exists (select 1 from crm_dunning_case_item i"
+                + " where i.tenant_id = v.tenant_id and i.invoice_id = v.id offset 0 rows)"
+                + " order by v.due_date, v.number fetch first " + limit + " rows only";
+    }
+
     /** See {@link org.crmkit.workflow.dunning.DunningCaseStore#findInvoicesOutsideOpenCases}. */
     static List<InvoiceOutsideCases> outsideOpenCases(
             EntityManager entityManager, TenantId tenant, LocalDate dueBefore, InvoiceOutsideCases after, int limit) {
-        String sql = "select v.id, v.account_id, v.due_date, v.number from crm_invoice v where v.tenant_id = ?"
-                + " and v.status in (" + OPEN_INVOICE + ") and v.due_date < ?"
-                + (after == null ? "" : " and (v.due_date > ? or (v.due_date = ? and v.number > ?))")
-                + " and not exists (select 1 from crm_dunning_case_item i"
-                + " where i.tenant_id = v.tenant_id and i.invoice_id = v.id)"
-                + " order by v.due_date, v.number fetch first " + limit + " rows only";
+        String sql = outsideOpenCasesSql(after != null, limit);
         return entityManager.unwrap(Session.class).doReturningWork(connection -> {
             try (PreparedStatement read = connection.prepareStatement(sql)) {
                 read.setString(1, tenant.value());
