@@ -35,8 +35,8 @@ import org.crmkit.core.spi.RecordChange;
 
 /**
  * The current state of a record named by its aggregate name and id, as the acting user may read it: contacts,
- * accounts, leads, opportunities, quotas and forecast snapshots through the user's visibility (and field security),
- * every other record as stored. What the change feed hands out for a change.
+ * accounts, leads, opportunities, pipelines, segments, quotas and forecast snapshots through the user's visibility
+ * (and field security), every other record as stored. What the change feed hands out for a change.
  */
 final class CurrentRecords {
 
@@ -69,9 +69,9 @@ final class CurrentRecords {
                 Map.entry("Invoice", (tenant, id) -> storage.invoices().findById(tenant, InvoiceId.of(id))),
                 Map.entry("Payment", (tenant, id) -> storage.payments().findById(tenant, PaymentId.of(id))),
                 Map.entry("CreditNote", (tenant, id) -> storage.creditNotes().findById(tenant, CreditNoteId.of(id))),
-                Map.entry("Pipeline", (tenant, id) -> storage.pipelines().findById(tenant, PipelineId.of(id))),
+                Map.entry("Pipeline", (tenant, id) -> useCases.pipelines().findById(tenant, PipelineId.of(id))),
                 Map.entry("Quota", (tenant, id) -> useCases.quotas().findById(tenant, QuotaId.of(id))),
-                Map.entry("Segment", (tenant, id) -> storage.segments().findById(tenant, SegmentId.of(id))),
+                Map.entry("Segment", (tenant, id) -> useCases.segments().findById(tenant, SegmentId.of(id))),
                 Map.entry("User", (tenant, id) -> storage.users().findById(tenant, UserId.of(id))),
                 Map.entry("Team", (tenant, id) -> storage.teams().findById(tenant, TeamId.of(id))),
                 Map.entry("Territory", (tenant, id) -> storage.territories().findById(tenant, TerritoryId.of(id))),

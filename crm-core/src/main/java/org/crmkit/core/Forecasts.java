@@ -145,7 +145,7 @@ public final class Forecasts {
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
-        return UseCases.found(useCases.storage.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
+        return UseCases.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
     }
 
     private List<Opportunity> openDealsOf(Pipeline pipeline) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.crmkit.core.access.User;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
@@ -23,7 +24,10 @@ public final class Pipelines {
         this.useCases = useCases;
     }
 
-    /** Defines a pipeline with its stages in order; the stages get new ids. */
+    /**
+     * Defines a pipeline with its stages in order, owned by the acting user (by none when the system actor defines
+     * it); the stages get new ids.
+     */
     public Pipeline definePipeline(String name, List<NewStage> stages) {
         List<Stage> defined = new ArrayList<>();
         List<NewStage> checked = Require.noNulls(stages, "stages");
@@ -31,7 +35,13 @@ public final class Pipelines {
             defined.add(toStage(stage));
         }
         return useCases.save(
-                Pipeline.define(useCases.tenant(), PipelineId.next(useCases.ids), name, defined, useCases.clock),
+                Pipeline.define(
+                        useCases.tenant(),
+                        PipelineId.next(useCases.ids),
+                        name,
+                        defined,
+                        useCases.actingUser().map(User::id).orElse(null),
+                        useCases.clock),
                 useCases.storage.pipelines()::save);
     }
 
@@ -88,15 +98,16 @@ public final class Pipelines {
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
-        return UseCases.found(useCases.storage.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
+        return UseCases.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
     }
 
+    /** The pipeline; empty also when the acting user may not read it. */
     public Optional<Pipeline> pipeline(PipelineId id) {
-        return useCases.storage.pipelines().findById(useCases.tenant(), Require.notNull(id, "pipelineId"));
+        return useCases.pipelines().findById(useCases.tenant(), Require.notNull(id, "pipelineId"));
     }
 
-    /** The tenant's pipelines by name. */
+    /** The tenant's pipelines that the acting user may read, by name. */
     public List<Pipeline> pipelines() {
-        return useCases.storage.pipelines().findAll(useCases.tenant());
+        return useCases.pipelines().findAll(useCases.tenant());
     }
 }

@@ -30,19 +30,23 @@ import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.OpportunityId;
 import org.crmkit.core.common.PaymentId;
+import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.QuotaId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
+import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
+import org.crmkit.core.marketing.Segment;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 import org.crmkit.core.sales.ForecastScope;
 import org.crmkit.core.sales.ForecastSnapshot;
 import org.crmkit.core.sales.Opportunity;
+import org.crmkit.core.sales.Pipeline;
 import org.crmkit.core.sales.Quota;
 import org.crmkit.core.sales.QuotaHolder;
 import org.crmkit.core.spi.Storage;
@@ -214,6 +218,8 @@ final class RecordAccess {
             case CASE -> UseCases.found(useCases.cases().findById(tenant, CaseId.of(id)), "ServiceCase", id);
             case INVOICE -> UseCases.found(useCases.invoices().findById(tenant, InvoiceId.of(id)), "Invoice", id);
             case PAYMENT -> UseCases.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
+            case PIPELINE -> UseCases.found(useCases.pipelines().findById(tenant, PipelineId.of(id)), "Pipeline", id);
+            case SEGMENT -> UseCases.found(useCases.segments().findById(tenant, SegmentId.of(id)), "Segment", id);
             case QUOTA -> UseCases.found(useCases.quotas().findById(tenant, QuotaId.of(id)), "Quota", id);
             case FORECAST_SNAPSHOT ->
                 UseCases.found(
@@ -318,6 +324,10 @@ final class RecordAccess {
                 storage.opportunities()
                         .findById(tenant, OpportunityId.of(id))
                         .map(o -> new Owned(record, o.owner(), null));
+            case PIPELINE ->
+                storage.pipelines().findById(tenant, PipelineId.of(id)).map(p -> new Owned(record, p.owner(), null));
+            case SEGMENT ->
+                storage.segments().findById(tenant, SegmentId.of(id)).map(s -> new Owned(record, s.owner(), null));
             default -> Optional.empty();
         };
     }
@@ -335,6 +345,12 @@ final class RecordAccess {
         }
         if (changed instanceof Opportunity deal) {
             return stored(RecordRef.opportunity(deal.id()));
+        }
+        if (changed instanceof Pipeline pipeline) {
+            return stored(RecordRef.of(RecordType.PIPELINE, pipeline.id()));
+        }
+        if (changed instanceof Segment segment) {
+            return stored(RecordRef.of(RecordType.SEGMENT, segment.id()));
         }
         return Optional.empty();
     }

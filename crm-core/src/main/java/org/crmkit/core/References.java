@@ -75,7 +75,7 @@ final class References {
     }
 
     void pipeline(PipelineId id, String field) {
-        require(id, field, "Pipeline", () -> useCases.storage.pipelines().findById(tenant(), id));
+        require(id, field, "Pipeline", () -> useCases.pipelines().findById(tenant(), id));
     }
 
     void team(TeamId id, String field) {
@@ -158,8 +158,8 @@ final class References {
             case CASE -> eachFound(ids, id -> useCases.cases().findById(tenant, CaseId.of(id)));
             case TASK -> eachFound(ids, id -> useCases.tasks().findById(tenant, TaskId.of(id)));
             case ACTIVITY -> eachFound(ids, id -> useCases.activities().findById(tenant, ActivityId.of(id)));
-            case PIPELINE -> eachFound(ids, id -> storage.pipelines().findById(tenant, PipelineId.of(id)));
-            case SEGMENT -> eachFound(ids, id -> storage.segments().findById(tenant, SegmentId.of(id)));
+            case PIPELINE -> eachFound(ids, id -> useCases.pipelines().findById(tenant, PipelineId.of(id)));
+            case SEGMENT -> eachFound(ids, id -> useCases.segments().findById(tenant, SegmentId.of(id)));
             case QUOTA -> eachFound(ids, id -> useCases.quotas().findById(tenant, QuotaId.of(id)));
             case FORECAST_SNAPSHOT ->
                 eachFound(ids, id -> useCases.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id)));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.crmkit.core.access.User;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EntityId;
@@ -42,9 +43,16 @@ public final class Segments {
         this.useCases = useCases;
     }
 
+    /** Defines a segment owned by the acting user (by none when the system actor defines it). */
     public Segment define(String name, SegmentAudience audience, SegmentRule rule) {
-        Segment segment =
-                Segment.define(useCases.tenant(), SegmentId.next(useCases.ids), name, audience, rule, useCases.clock);
+        Segment segment = Segment.define(
+                useCases.tenant(),
+                SegmentId.next(useCases.ids),
+                name,
+                audience,
+                rule,
+                useCases.actingUser().map(User::id).orElse(null),
+                useCases.clock);
         return useCases.save(segment, useCases.storage.segments()::save);
     }
 
@@ -58,12 +66,12 @@ public final class Segments {
 
     public Segment segment(SegmentId segment) {
         Require.notNull(segment, "segmentId");
-        return UseCases.found(useCases.storage.segments().findById(useCases.tenant(), segment), "Segment", segment);
+        return UseCases.found(useCases.segments().findById(useCases.tenant(), segment), "Segment", segment);
     }
 
-    /** All segments, by name. */
+    /** All segments the acting user may read, by name. */
     public Page<Segment> segments(PageRequest page) {
-        return useCases.storage.segments().findAll(useCases.tenant(), Require.notNull(page, "page"));
+        return useCases.segments().findAll(useCases.tenant(), Require.notNull(page, "page"));
     }
 
     /**

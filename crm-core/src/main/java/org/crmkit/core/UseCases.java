@@ -40,7 +40,9 @@ import org.crmkit.core.spi.InvoiceRepository;
 import org.crmkit.core.spi.LeadRepository;
 import org.crmkit.core.spi.OpportunityRepository;
 import org.crmkit.core.spi.PaymentRepository;
+import org.crmkit.core.spi.PipelineRepository;
 import org.crmkit.core.spi.QuotaRepository;
+import org.crmkit.core.spi.SegmentRepository;
 import org.crmkit.core.spi.Storage;
 import org.crmkit.core.spi.TaskRepository;
 import org.crmkit.core.spi.TenantResolver;
@@ -178,6 +180,16 @@ final class UseCases {
     /** The credit notes as the acting user may read them: those of the accounts it may see, as invoices. */
     CreditNoteRepository creditNotes() {
         return visible(RecordType.INVOICE, storage.creditNotes(), CreditNoteRepository::visibleTo);
+    }
+
+    /** The pipelines as the acting user may read them: its own, its team's and those shared with it. */
+    PipelineRepository pipelines() {
+        return visible(RecordType.PIPELINE, storage.pipelines(), PipelineRepository::visibleTo);
+    }
+
+    /** The segment definitions as the acting user may read them, as pipelines. */
+    SegmentRepository segments() {
+        return visible(RecordType.SEGMENT, storage.segments(), SegmentRepository::visibleTo);
     }
 
     /** The quotas as the acting user may read them: its own, its teams' and those of the users and teams below it. */

@@ -99,7 +99,8 @@ public abstract class PipelineRepositoryContract extends StorageContract {
                 s.wonReasons(),
                 s.lostReasons(),
                 s.inactivityDays(),
-                s.createdAt()));
+                s.createdAt(),
+                s.owner()));
         assertThatThrownBy(() -> save(intruder)).isInstanceOf(RecordNotFoundException.class);
         assertThat(pipelines().findById(TENANT_A, stored.id()).orElseThrow().name())
                 .isEqualTo(stored.name());

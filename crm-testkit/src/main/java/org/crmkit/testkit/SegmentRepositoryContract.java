@@ -87,7 +87,14 @@ public abstract class SegmentRepositoryContract extends StorageContract {
         Segment saved = save(SegmentMother.aSegment(TENANT_A, ids, clock, "S"));
         SegmentState state = saved.state();
         Segment foreign = Segment.restore(new SegmentState(
-                TENANT_B, state.id(), state.version(), "Hijacked", state.audience(), state.rule(), state.definedAt()));
+                TENANT_B,
+                state.id(),
+                state.version(),
+                "Hijacked",
+                state.audience(),
+                state.rule(),
+                state.definedAt(),
+                state.owner()));
 
         assertThat(segments().findById(TENANT_B, saved.id())).isEmpty();
         assertThat(segments().findAll(TENANT_B, PageRequest.first(5)).items()).isEmpty();

@@ -91,6 +91,7 @@ public final class JpaForecastScenario {
                                         Stage.open(StageId.next(ids), "Negotiate", 80, ForecastCategory.COMMIT),
                                         Stage.won(StageId.next(ids), "Won"),
                                         Stage.lost(StageId.next(ids), "Lost")),
+                                null,
                                 clock)));
         long started = System.nanoTime();
         insertDeals(pipeline, ids);

@@ -97,6 +97,7 @@ public class SalesBenchmarks {
                                         StageGate.maxStagesSkipped(1))),
                         Stage.won(StageId.of(UUID.randomUUID()), "Won"),
                         Stage.lost(StageId.of(UUID.randomUUID()), "Lost")),
+                null,
                 CLOCK);
     }
 

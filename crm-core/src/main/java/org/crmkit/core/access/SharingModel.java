@@ -22,6 +22,10 @@ import org.crmkit.core.common.Require;
  * concerns. A task or case is also visible to and changeable by the users who see its assignee's records as an
  * owner's.
  *
+ * <p>Pipelines and segments are owned definitions: with a restricting default, they are read (and under {@code
+ * READ} changed) as the customer records are, through their owner, its team and manager hierarchy, and shares; a
+ * definition without an owner only by administrators and the users it is shared with.
+ *
  * <p>Sales figures follow the manager hierarchy instead: a quota or a forecast snapshot of a user is read by that
  * user and the users above it, of a team by its members and lead and the users above the lead; a snapshot of the
  * whole tenant (or of a pipeline only) by administrators. Quotas are set by the users above the holder (or above the
@@ -30,22 +34,34 @@ import org.crmkit.core.common.Require;
  */
 public final class SharingModel {
 
-    /**
-     * The customer records, whose default {@link #every} sets and which may be shared; the records hanging off them
-     * follow them (see above).
-     */
-    public static final Set<RecordType> SHARED_RECORD_TYPES =
+    /** The customer records, whose default {@link #every} sets; the records hanging off them follow them. */
+    private static final Set<RecordType> CUSTOMER_RECORD_TYPES =
             Set.of(RecordType.CONTACT, RecordType.ACCOUNT, RecordType.LEAD, RecordType.OPPORTUNITY);
 
     /**
-     * Every record type a sharing model gives a default to: the customer records and the sales figures (quotas,
-     * forecast snapshots), which are {@code READ_WRITE} until {@link #withDefault} gives them another default.
+     * The record types that have an owner and may be shared ({@link RecordShare}): the customer records and the
+     * definitions of pipelines and segments.
+     */
+    public static final Set<RecordType> SHARED_RECORD_TYPES = Set.of(
+            RecordType.CONTACT,
+            RecordType.ACCOUNT,
+            RecordType.LEAD,
+            RecordType.OPPORTUNITY,
+            RecordType.PIPELINE,
+            RecordType.SEGMENT);
+
+    /**
+     * Every record type a sharing model gives a default to: the customer records, the definitions of pipelines and
+     * segments, and the sales figures (quotas, forecast snapshots); those besides the customer records are {@code
+     * READ_WRITE} until {@link #withDefault} gives them another default.
      */
     public static final Set<RecordType> GOVERNED_RECORD_TYPES = Set.of(
             RecordType.CONTACT,
             RecordType.ACCOUNT,
             RecordType.LEAD,
             RecordType.OPPORTUNITY,
+            RecordType.PIPELINE,
+            RecordType.SEGMENT,
             RecordType.QUOTA,
             RecordType.FORECAST_SNAPSHOT);
 
@@ -61,13 +77,13 @@ public final class SharingModel {
     }
 
     /**
-     * The same default for the customer records ({@link #SHARED_RECORD_TYPES}); the other governed types stay
-     * {@code READ_WRITE} until {@link #withDefault} restricts them.
+     * The same default for the customer records (contacts, accounts, leads, opportunities); the other governed types
+     * stay {@code READ_WRITE} until {@link #withDefault} restricts them.
      */
     public static SharingModel every(DefaultAccess access) {
         Require.notNull(access, "defaultAccess");
         Map<RecordType, DefaultAccess> all = new EnumMap<>(RecordType.class);
-        SHARED_RECORD_TYPES.forEach(type -> all.put(type, access));
+        CUSTOMER_RECORD_TYPES.forEach(type -> all.put(type, access));
         return new SharingModel(all);
     }
 

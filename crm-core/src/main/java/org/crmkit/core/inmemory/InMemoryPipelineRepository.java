@@ -3,7 +3,10 @@ package org.crmkit.core.inmemory;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.PipelineId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.sales.Pipeline;
@@ -13,9 +16,28 @@ import org.crmkit.core.spi.PipelineRepository;
 final class InMemoryPipelineRepository implements PipelineRepository {
 
     private final VersionedStore<PipelineState> store;
+    private final InMemoryRecordShareRepository shares;
 
-    InMemoryPipelineRepository(InMemoryTransactions transactions) {
+    InMemoryPipelineRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
         this.store = new VersionedStore<>("Pipeline", transactions);
+        this.shares = shares;
+    }
+
+    private InMemoryPipelineRepository(InMemoryPipelineRepository all, VersionedStore<PipelineState> visible) {
+        this.store = visible;
+        this.shares = all.shares;
+    }
+
+    @Override
+    public PipelineRepository visibleTo(Visibility visibility) {
+        return new InMemoryPipelineRepository(
+                this,
+                store.restrictedTo(shares.visibleTo(
+                        visibility,
+                        PipelineState::tenant,
+                        state -> RecordRef.of(RecordType.PIPELINE, state.id()),
+                        PipelineState::owner,
+                        state -> null)));
     }
 
     @Override

@@ -3,8 +3,11 @@ package org.crmkit.core.inmemory;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
@@ -20,9 +23,28 @@ final class InMemorySegmentRepository implements SegmentRepository {
             .thenComparing(state -> state.id().value());
 
     private final VersionedStore<SegmentState> store;
+    private final InMemoryRecordShareRepository shares;
 
-    InMemorySegmentRepository(InMemoryTransactions transactions) {
-        store = new VersionedStore<>("Segment", transactions);
+    InMemorySegmentRepository(InMemoryTransactions transactions, InMemoryRecordShareRepository shares) {
+        this.store = new VersionedStore<>("Segment", transactions);
+        this.shares = shares;
+    }
+
+    private InMemorySegmentRepository(InMemorySegmentRepository all, VersionedStore<SegmentState> visible) {
+        this.store = visible;
+        this.shares = all.shares;
+    }
+
+    @Override
+    public SegmentRepository visibleTo(Visibility visibility) {
+        return new InMemorySegmentRepository(
+                this,
+                store.restrictedTo(shares.visibleTo(
+                        visibility,
+                        SegmentState::tenant,
+                        state -> RecordRef.of(RecordType.SEGMENT, state.id()),
+                        SegmentState::owner,
+                        state -> null)));
     }
 
     @Override

@@ -52,10 +52,10 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
-    private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions);
+    private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions, shares);
     private final InMemoryCampaignMemberRepository campaignMembers = new InMemoryCampaignMemberRepository(transactions);
     private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions, campaignMembers);
-    private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions);
+    private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions, shares);
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions, shares);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
     private final InMemoryLeadRepository leads = new InMemoryLeadRepository(transactions, shares);

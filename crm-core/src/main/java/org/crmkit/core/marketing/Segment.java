@@ -6,6 +6,7 @@ import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
 
@@ -19,6 +20,7 @@ public final class Segment extends AggregateRoot<SegmentId> {
     private final SegmentAudience audience;
     private SegmentRule rule;
     private final Instant definedAt;
+    private final UserId owner;
 
     private Segment(SegmentState state) {
         super(state.tenant(), state.id(), state.version());
@@ -26,11 +28,21 @@ public final class Segment extends AggregateRoot<SegmentId> {
         this.audience = Require.notNull(state.audience(), "audience");
         this.rule = Require.notNull(state.rule(), "rule");
         this.definedAt = Require.notNull(state.definedAt(), "definedAt");
+        this.owner = state.owner();
     }
 
-    /** Defines a segment and records {@link SegmentDefined}. */
+    /**
+     * Defines a segment owned by {@code owner} (null: none, only administrators and the users it is shared with reach
+     * it where the sharing model restricts segments) and records {@link SegmentDefined}.
+     */
     public static Segment define(
-            TenantId tenant, SegmentId id, String name, SegmentAudience audience, SegmentRule rule, Clock clock) {
+            TenantId tenant,
+            SegmentId id,
+            String name,
+            SegmentAudience audience,
+            SegmentRule rule,
+            UserId owner,
+            Clock clock) {
         Require.notNull(clock, "clock");
         Instant now = clock.instant();
         Segment segment = new Segment(new SegmentState(
@@ -40,7 +52,8 @@ public final class Segment extends AggregateRoot<SegmentId> {
                 validName(name),
                 Require.notNull(audience, "audience"),
                 Require.notNull(rule, "rule"),
-                now));
+                now,
+                owner));
         segment.record(new SegmentDefined(tenant, id.value(), now, segment.name, audience, rule));
         return segment;
     }
@@ -50,7 +63,7 @@ public final class Segment extends AggregateRoot<SegmentId> {
     }
 
     public SegmentState state() {
-        return new SegmentState(tenant(), id(), version(), name, audience, rule, definedAt);
+        return new SegmentState(tenant(), id(), version(), name, audience, rule, definedAt, owner);
     }
 
     private static String validName(String name) {
@@ -102,5 +115,10 @@ public final class Segment extends AggregateRoot<SegmentId> {
 
     public Instant definedAt() {
         return definedAt;
+    }
+
+    /** The user who owns the segment definition, or null when none does. */
+    public UserId owner() {
+        return owner;
     }
 }

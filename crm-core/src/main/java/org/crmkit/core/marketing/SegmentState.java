@@ -5,8 +5,9 @@ import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.SegmentId;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
-/** Everything a storage adapter keeps of a {@link Segment}. Every component is required. */
+/** Everything a storage adapter keeps of a {@link Segment}. Every component is required but the owner (none: null). */
 public record SegmentState(
         TenantId tenant,
         SegmentId id,
@@ -14,7 +15,8 @@ public record SegmentState(
         String name,
         SegmentAudience audience,
         SegmentRule rule,
-        Instant definedAt)
+        Instant definedAt,
+        UserId owner)
         implements AggregateState<SegmentState> {
 
     public SegmentState {
@@ -28,6 +30,6 @@ public record SegmentState(
 
     @Override
     public SegmentState withVersion(long newVersion) {
-        return new SegmentState(tenant, id, newVersion, name, audience, rule, definedAt);
+        return new SegmentState(tenant, id, newVersion, name, audience, rule, definedAt, owner);
     }
 }

@@ -14,6 +14,7 @@ import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StageId;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
 /**
  * A sales pipeline: an ordered list of {@link Stage}s an opportunity moves through. A tenant may have several
@@ -33,6 +34,7 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
     private List<String> wonReasons;
     private List<String> lostReasons;
     private Integer inactivityDays;
+    private final UserId owner;
 
     private Pipeline(PipelineState s) {
         super(s.tenant(), s.id(), s.version());
@@ -42,16 +44,21 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
         this.wonReasons = s.wonReasons();
         this.lostReasons = s.lostReasons();
         this.inactivityDays = s.inactivityDays();
+        this.owner = s.owner();
     }
 
-    /** A new pipeline with its stages in order. Records {@link PipelineDefined}. */
-    public static Pipeline define(TenantId tenant, PipelineId id, String name, List<Stage> stages, Clock clock) {
+    /**
+     * A new pipeline with its stages in order, owned by {@code owner} (null: none, only administrators and the users
+     * it is shared with reach it where the sharing model restricts pipelines). Records {@link PipelineDefined}.
+     */
+    public static Pipeline define(
+            TenantId tenant, PipelineId id, String name, List<Stage> stages, UserId owner, Clock clock) {
         Require.notNull(tenant, "tenant");
         Require.notNull(id, "id");
         String checkedName = checkName(name);
         List<Stage> checked = validated(stages);
-        Pipeline pipeline = new Pipeline(
-                new PipelineState(tenant, id, 0, checkedName, checked, List.of(), List.of(), null, clock.instant()));
+        Pipeline pipeline = new Pipeline(new PipelineState(
+                tenant, id, 0, checkedName, checked, List.of(), List.of(), null, clock.instant(), owner));
         pipeline.record(new PipelineDefined(tenant, id.value(), pipeline.createdAt, checkedName, checked));
         return pipeline;
     }
@@ -63,7 +70,7 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
 
     public PipelineState state() {
         return new PipelineState(
-                tenant(), id(), version(), name, stages, wonReasons, lostReasons, inactivityDays, createdAt);
+                tenant(), id(), version(), name, stages, wonReasons, lostReasons, inactivityDays, createdAt, owner);
     }
 
     private static String checkName(String name) {
@@ -264,5 +271,10 @@ public final class Pipeline extends AggregateRoot<PipelineId> {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** The user who owns the pipeline definition, or null when none does. */
+    public UserId owner() {
+        return owner;
     }
 }

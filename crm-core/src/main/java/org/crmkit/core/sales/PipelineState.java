@@ -6,10 +6,12 @@ import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
 /**
  * Everything a {@link Pipeline} consists of, as storage keeps it: {@code stages} in pipeline order (each with its
- * gates), the allowed won and lost reasons (empty: any) and the inactivity days (nullable).
+ * gates), the allowed won and lost reasons (empty: any), the inactivity days (nullable) and the owner (nullable: a
+ * pipeline defined by the system actor, or stored before pipelines had owners).
  */
 public record PipelineState(
         TenantId tenant,
@@ -20,7 +22,8 @@ public record PipelineState(
         List<String> wonReasons,
         List<String> lostReasons,
         Integer inactivityDays,
-        Instant createdAt)
+        Instant createdAt,
+        UserId owner)
         implements AggregateState<PipelineState> {
 
     public PipelineState {
@@ -35,6 +38,7 @@ public record PipelineState(
 
     @Override
     public PipelineState withVersion(long version) {
-        return new PipelineState(tenant, id, version, name, stages, wonReasons, lostReasons, inactivityDays, createdAt);
+        return new PipelineState(
+                tenant, id, version, name, stages, wonReasons, lostReasons, inactivityDays, createdAt, owner);
     }
 }

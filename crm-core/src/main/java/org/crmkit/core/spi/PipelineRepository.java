@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.sales.Pipeline;
@@ -11,6 +12,15 @@ import org.crmkit.core.sales.Pipeline;
  * null. Implementations are thread-safe; writes join the caller's transaction.
  */
 public interface PipelineRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} included)
+     * answers only the pipelines whose owner is among {@link Visibility#owners()} or that are shared with one of
+     * {@link Visibility#grantees()}, filtered in the query itself; everything when {@link
+     * Visibility#seesEverything()}. Saves are not restricted (the use cases check changes). The view is as
+     * thread-safe as this repository.
+     */
+    PipelineRepository visibleTo(Visibility visibility);
 
     Optional<Pipeline> findById(TenantId tenant, PipelineId id);
 

@@ -54,7 +54,7 @@ class SegmentTest {
 
     private static Segment segment(SegmentRule rule) {
         return Segment.define(
-                TENANT, SegmentId.of(UUID.randomUUID()), "Segment", SegmentAudience.CONTACTS, rule, CLOCK);
+                TENANT, SegmentId.of(UUID.randomUUID()), "Segment", SegmentAudience.CONTACTS, rule, null, CLOCK);
     }
 
     @Test
@@ -151,6 +151,7 @@ class SegmentTest {
                         " ",
                         SegmentAudience.CONTACTS,
                         SegmentRule.all(new OwnedBy(OWNER)),
+                        null,
                         CLOCK))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("name"));

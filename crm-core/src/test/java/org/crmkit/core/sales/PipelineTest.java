@@ -35,6 +35,7 @@ class PipelineTest {
                         Stage.open(stageId(), "Negotiate", 80, ForecastCategory.COMMIT),
                         Stage.won(stageId(), "Won"),
                         Stage.lost(stageId(), "Lost")),
+                null,
                 CLOCK);
     }
 
@@ -59,6 +60,7 @@ class PipelineTest {
                         PipelineId.of(UUID.randomUUID()),
                         "P",
                         List.of(Stage.won(stageId(), "Won"), Stage.lost(stageId(), "Lost")),
+                        null,
                         CLOCK))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages"));
@@ -69,6 +71,7 @@ class PipelineTest {
                         List.of(
                                 Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE),
                                 Stage.lost(stageId(), "Lost")),
+                        null,
                         CLOCK))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class,
@@ -78,6 +81,7 @@ class PipelineTest {
                         PipelineId.of(UUID.randomUUID()),
                         "P",
                         List.of(Stage.open(stageId(), "A", 10, ForecastCategory.PIPELINE), Stage.won(stageId(), "Won")),
+                        null,
                         CLOCK))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class,
@@ -95,6 +99,7 @@ class PipelineTest {
                                 Stage.open(stageId(), "QUALIFY", 20, ForecastCategory.PIPELINE),
                                 Stage.won(stageId(), "Won"),
                                 Stage.lost(stageId(), "Lost")),
+                        null,
                         CLOCK))
                 .isInstanceOfSatisfying(
                         InvalidValueException.class, e -> assertThat(e.field()).isEqualTo("stages[1].name"));

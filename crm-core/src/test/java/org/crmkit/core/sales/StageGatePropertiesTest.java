@@ -70,6 +70,7 @@ class StageGatePropertiesTest {
                         Stage.won(StageId.of(UUID.randomUUID()), "Won")
                                 .gatedBy(List.of(StageGate.requires(DealField.NEXT_STEP))),
                         Stage.lost(StageId.of(UUID.randomUUID()), "Lost")),
+                null,
                 clock);
     }
 

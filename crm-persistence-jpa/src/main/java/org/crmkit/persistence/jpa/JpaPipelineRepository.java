@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.PipelineId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.sales.Pipeline;
@@ -12,9 +13,16 @@ import org.crmkit.core.spi.PipelineRepository;
 final class JpaPipelineRepository implements PipelineRepository {
 
     private final StoredAggregates<Pipeline, PipelineState, PipelineRow> pipelines;
+    private final AggregateTable<PipelineState, PipelineRow> table;
 
     JpaPipelineRepository(AggregateTable<PipelineState, PipelineRow> table) {
+        this.table = table;
         this.pipelines = new StoredAggregates<>(table, Pipeline::state, Pipeline::restore, "pipeline");
+    }
+
+    @Override
+    public PipelineRepository visibleTo(Visibility visibility) {
+        return new JpaPipelineRepository(table.restrictedTo(new VisibleRows(visibility, null)));
     }
 
     @Override

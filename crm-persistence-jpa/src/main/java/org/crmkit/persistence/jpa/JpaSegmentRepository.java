@@ -1,6 +1,7 @@
 package org.crmkit.persistence.jpa;
 
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.SegmentId;
@@ -13,9 +14,16 @@ import org.crmkit.core.spi.SegmentRepository;
 final class JpaSegmentRepository implements SegmentRepository {
 
     private final StoredAggregates<Segment, SegmentState, SegmentRow> segments;
+    private final AggregateTable<SegmentState, SegmentRow> table;
 
     JpaSegmentRepository(AggregateTable<SegmentState, SegmentRow> table) {
+        this.table = table;
         this.segments = new StoredAggregates<>(table, Segment::state, Segment::restore, "segment");
+    }
+
+    @Override
+    public SegmentRepository visibleTo(Visibility visibility) {
+        return new JpaSegmentRepository(table.restrictedTo(new VisibleRows(visibility, null)));
     }
 
     @Override

@@ -2,7 +2,10 @@ package org.crmkit.persistence.jpa;
 
 import org.crmkit.core.sales.PipelineState;
 
-/** Sales pipelines in {@code crm_pipeline}. Query column: the name, for name order. No lookup keys. */
+/**
+ * Sales pipelines in {@code crm_pipeline}. Query columns: the name, for name order, and the owner (null: none), for
+ * visibility. No lookup keys.
+ */
 final class PipelineMapping implements AggregateMapping<PipelineState, PipelineRow> {
 
     /** Name (code point by code point, as {@code String.compareTo}), then id. */
@@ -31,5 +34,6 @@ final class PipelineMapping implements AggregateMapping<PipelineState, PipelineR
     @Override
     public void writeColumns(PipelineState state, PipelineRow row) {
         row.name = state.name();
+        row.ownerId = AggregateMapping.uuid(state.owner());
     }
 }

@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** One row of {@code crm_pipeline}: see {@link PipelineMapping} for what the columns hold. */
 @Entity
@@ -16,4 +17,7 @@ class PipelineRow extends AggregateRow {
 
     @Column(name = "name", nullable = false)
     String name;
+
+    @Column(name = "owner_id")
+    UUID ownerId;
 }

@@ -3,7 +3,8 @@ package org.crmkit.persistence.jpa;
 import org.crmkit.core.marketing.SegmentState;
 
 /**
- * Segments in {@code crm_segment}. Query column: the lower-cased name for name order.
+ * Segments in {@code crm_segment}. Query columns: the lower-cased name for name order, and the owner (null: none),
+ * for visibility.
  */
 final class SegmentMapping implements AggregateMapping<SegmentState, SegmentRow> {
 
@@ -33,5 +34,6 @@ final class SegmentMapping implements AggregateMapping<SegmentState, SegmentRow>
     @Override
     public void writeColumns(SegmentState state, SegmentRow row) {
         row.nameOrder = AggregateMapping.lower(state.name());
+        row.ownerId = AggregateMapping.uuid(state.owner());
     }
 }

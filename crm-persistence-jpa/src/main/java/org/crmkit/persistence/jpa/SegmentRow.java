@@ -6,6 +6,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** One row of {@code crm_segment}: see {@link SegmentMapping} for what the columns hold. */
 @Entity
@@ -16,4 +17,7 @@ class SegmentRow extends AggregateRow {
 
     @Column(name = "name_order", nullable = false)
     String nameOrder;
+
+    @Column(name = "owner_id")
+    UUID ownerId;
 }
