@@ -1,0 +1,275 @@
+-- crmkit schema 32: who may read which record, as views for reporting tools (docs/reporting-views.md, "Restricting a
+-- report to a user"). The organisation-wide defaults of the sharing model live in the host's Java configuration, not
+-- in the database, so these views give the rule of a PRIVATE default: per record, the users who may read it through
+-- ownership, their teams, the manager hierarchy, territories, explicit shares and (for the records that hang off
+-- others) their parents and assignees, exactly as the API's restricted queries decide (Visibility, VisibleRows,
+-- VisibleChildren). A report for one user joins a record view with its reader view on user_id; a record type whose
+-- default is READ or READ_WRITE needs no join. Active administrators read every record and have a row for each;
+-- inactive users read nothing and have none. Each reader view has one row per record and user, no duplicates.
+--
+-- The manager hierarchy (a team's lead is above its members, and above the members of the teams they lead, and so
+-- on down) is a recursive query. H2 (2.3) feeds each step of a recursion only the rows of the step before, also
+-- under union, so a cycle of leads would never end: here the query follows paths of leads and stops where a path
+-- would visit a user a second time (every hierarchy ends, whatever cycles its teams make).
+--
+-- H2 has no JSON path functions: a team's lead and name are read as (document)."property" (see schema 17), its
+-- members are those of its 'team.member' lookup keys (members and lead) that the text of the document's member list
+-- holds; territory members from their lookup keys, a user's roles from the text of its list.
+
+-- Teams: one row per team, with its lead (null when it has none).
+create view crm_report_team as
+select
+    t.tenant_id,
+    t.id as team_id,
+    replace(replace(replace(replace(replace(replace(replace(replace(replace(regexp_replace(nullif(cast((t.document)."name" as varchar), 'null'), '^"(.*)"$', '$1'), '\\', char(1)), '\"', '"'), '\n', char(10)), '\r', char(13)), '\t', char(9)), '\b', char(8)), '\f', char(12)), '\/', '/'), char(1), '\') as name,
+    cast(regexp_replace(nullif(cast((t.document)."lead"."value" as varchar), 'null'), '^"(.*)"$', '$1') as uuid) as lead_id
+from crm_team t;
+
+-- Team members: one row per member of a team; the lead only when it is a member too.
+create view crm_report_team_member as
+select distinct
+    k.tenant_id,
+    k.record_id as team_id,
+    cast(k.key_value as uuid) as user_id
+from crm_lookup k
+  join crm_team d on d.tenant_id = k.tenant_id and d.id = k.record_id
+where k.key_name = 'team.member'
+  and cast((d.document)."members" as varchar) like '%"' || k.key_value || '"%';
+
+-- Territory members: one row per member of a territory.
+create view crm_report_territory_member as
+select
+    k.tenant_id,
+    k.record_id as territory_id,
+    cast(k.key_value as uuid) as user_id
+from crm_lookup k
+where k.key_name = 'territory.member';
+
+-- The manager hierarchy: one row per user and each user above it (never the user itself).
+create view crm_report_manager as
+with recursive above (tenant_id, manager_id, user_id, path) as (
+    select t.tenant_id, t.lead_id, m.user_id,
+        cast(cast(t.lead_id as varchar) || '/' || cast(m.user_id as varchar) as varchar(1000000))
+    from crm_report_team t
+      join crm_report_team_member m on m.tenant_id = t.tenant_id and m.team_id = t.team_id
+    where t.lead_id is not null
+    union all
+    select a.tenant_id, a.manager_id, cast(m.key_value as uuid), a.path || '/' || m.key_value
+    from above a
+      join crm_lookup l on l.tenant_id = a.tenant_id and l.key_name = 'team.member'
+        and l.key_value = cast(a.user_id as varchar)
+      join crm_team d on d.tenant_id = l.tenant_id and d.id = l.record_id
+      join crm_lookup m on m.tenant_id = d.tenant_id and m.record_id = d.id and m.key_name = 'team.member'
+    where cast((d.document)."lead" as varchar) like '%"' || l.key_value || '"%'
+      and cast((d.document)."members" as varchar) like '%"' || m.key_value || '"%'
+      and a.path not like '%' || m.key_value || '%'
+)
+select distinct tenant_id, manager_id, user_id from above where manager_id <> user_id;
+
+-- The users who read records: the active ones; administrator is true for those with the role ADMIN.
+create view crm_report_active_user as
+select
+    u.tenant_id,
+    u.id as user_id,
+    (coalesce(cast((u.document)."roles" as varchar), '') like '%"ADMIN"%') as administrator
+from crm_user u
+where cast((u.document)."active" as varchar) = 'true';
+
+-- Who reads the records an owner owns: the owner itself, its team mates (members of a team it is a member of) and
+-- the users above it in the manager hierarchy, each if active. Also who reads a task or case by its assignee.
+create view crm_report_owner_reader as
+select u.tenant_id, u.user_id as owner_id, u.user_id
+from crm_report_active_user u
+union
+select a.tenant_id, a.user_id as owner_id, b.user_id
+from crm_report_team_member a
+  join crm_report_team_member b on b.tenant_id = a.tenant_id and b.team_id = a.team_id
+  join crm_report_active_user u on u.tenant_id = b.tenant_id and u.user_id = b.user_id
+union
+select m.tenant_id, m.user_id as owner_id, m.manager_id as user_id
+from crm_report_manager m
+where exists (select 1 from crm_report_active_user u where u.tenant_id = m.tenant_id and u.user_id = m.manager_id);
+
+-- Who reads a record shared with a grantee (crm_record_share.grantee_id): the user itself, or every member and the
+-- lead of the team, each if active.
+create view crm_report_grantee_reader as
+select u.tenant_id, u.user_id as grantee_id, u.user_id
+from crm_report_active_user u
+union
+select m.tenant_id, m.team_id as grantee_id, m.user_id
+from crm_report_team_member m
+  join crm_report_active_user u on u.tenant_id = m.tenant_id and u.user_id = m.user_id
+union
+select t.tenant_id, t.team_id as grantee_id, t.lead_id as user_id
+from crm_report_team t
+  join crm_report_active_user u on u.tenant_id = t.tenant_id and u.user_id = t.lead_id;
+
+-- Contacts: by owner, territory, share, or as an administrator.
+create view crm_report_contact_reader as
+select c.tenant_id, c.id as contact_id, o.user_id
+from crm_contact c
+  join crm_report_owner_reader o on o.tenant_id = c.tenant_id and o.owner_id = c.owner_id
+union
+select c.tenant_id, c.id as contact_id, m.user_id
+from crm_contact c
+  join crm_report_territory_member m on m.tenant_id = c.tenant_id and m.territory_id = c.territory_id
+  join crm_report_active_user u on u.tenant_id = m.tenant_id and u.user_id = m.user_id
+union
+select c.tenant_id, c.id as contact_id, g.user_id
+from crm_record_share s
+  join crm_report_grantee_reader g on g.tenant_id = s.tenant_id and g.grantee_id = s.grantee_id
+  join crm_contact c on c.tenant_id = s.tenant_id and c.id = s.record_id
+union
+select c.tenant_id, c.id as contact_id, u.user_id
+from crm_contact c
+  join crm_report_active_user u on u.tenant_id = c.tenant_id and u.administrator;
+
+-- Accounts: by owner, territory, share, or as an administrator.
+create view crm_report_account_reader as
+select a.tenant_id, a.id as account_id, o.user_id
+from crm_account a
+  join crm_report_owner_reader o on o.tenant_id = a.tenant_id and o.owner_id = a.owner_id
+union
+select a.tenant_id, a.id as account_id, m.user_id
+from crm_account a
+  join crm_report_territory_member m on m.tenant_id = a.tenant_id and m.territory_id = a.territory_id
+  join crm_report_active_user u on u.tenant_id = m.tenant_id and u.user_id = m.user_id
+union
+select a.tenant_id, a.id as account_id, g.user_id
+from crm_record_share s
+  join crm_report_grantee_reader g on g.tenant_id = s.tenant_id and g.grantee_id = s.grantee_id
+  join crm_account a on a.tenant_id = s.tenant_id and a.id = s.record_id
+union
+select a.tenant_id, a.id as account_id, u.user_id
+from crm_account a
+  join crm_report_active_user u on u.tenant_id = a.tenant_id and u.administrator;
+
+-- Leads: by owner, share, or as an administrator (leads have no territory).
+create view crm_report_lead_reader as
+select l.tenant_id, l.id as lead_id, o.user_id
+from crm_lead l
+  join crm_report_owner_reader o on o.tenant_id = l.tenant_id and o.owner_id = l.owner_id
+union
+select l.tenant_id, l.id as lead_id, g.user_id
+from crm_record_share s
+  join crm_report_grantee_reader g on g.tenant_id = s.tenant_id and g.grantee_id = s.grantee_id
+  join crm_lead l on l.tenant_id = s.tenant_id and l.id = s.record_id
+union
+select l.tenant_id, l.id as lead_id, u.user_id
+from crm_lead l
+  join crm_report_active_user u on u.tenant_id = l.tenant_id and u.administrator;
+
+-- Opportunities: by owner, share, or as an administrator (deals have no territory).
+create view crm_report_opportunity_reader as
+select d.tenant_id, d.id as opportunity_id, o.user_id
+from crm_opportunity d
+  join crm_report_owner_reader o on o.tenant_id = d.tenant_id and o.owner_id = d.owner_id
+union
+select d.tenant_id, d.id as opportunity_id, g.user_id
+from crm_record_share s
+  join crm_report_grantee_reader g on g.tenant_id = s.tenant_id and g.grantee_id = s.grantee_id
+  join crm_opportunity d on d.tenant_id = s.tenant_id and d.id = s.record_id
+union
+select d.tenant_id, d.id as opportunity_id, u.user_id
+from crm_opportunity d
+  join crm_report_active_user u on u.tenant_id = d.tenant_id and u.administrator;
+
+-- Invoices: with their account, or as an administrator.
+create view crm_report_invoice_reader as
+select i.tenant_id, i.id as invoice_id, r.user_id
+from crm_invoice i
+  join crm_report_account_reader r on r.tenant_id = i.tenant_id and r.account_id = i.account_id
+union
+select i.tenant_id, i.id as invoice_id, u.user_id
+from crm_invoice i
+  join crm_report_active_user u on u.tenant_id = i.tenant_id and u.administrator;
+
+-- Payments: with their account, or as an administrator.
+create view crm_report_payment_reader as
+select p.tenant_id, p.id as payment_id, r.user_id
+from crm_payment p
+  join crm_report_account_reader r on r.tenant_id = p.tenant_id and r.account_id = p.account_id
+union
+select p.tenant_id, p.id as payment_id, u.user_id
+from crm_payment p
+  join crm_report_active_user u on u.tenant_id = p.tenant_id and u.administrator;
+
+-- Service cases: with their contact or account, by their assignee (as the assignee's records), or as an
+-- administrator.
+create view crm_report_case_reader as
+select k.tenant_id, k.id as case_id, r.user_id
+from crm_case k
+  join crm_report_contact_reader r on r.tenant_id = k.tenant_id and r.contact_id = k.contact_id
+union
+select k.tenant_id, k.id as case_id, r.user_id
+from crm_case k
+  join crm_report_account_reader r on r.tenant_id = k.tenant_id and r.account_id = k.account_id
+union
+select k.tenant_id, k.id as case_id, o.user_id
+from crm_case k
+  join crm_report_owner_reader o on o.tenant_id = k.tenant_id and o.owner_id = k.assignee_id
+union
+select k.tenant_id, k.id as case_id, u.user_id
+from crm_case k
+  join crm_report_active_user u on u.tenant_id = k.tenant_id and u.administrator;
+
+-- Tasks: with the contact, account, lead or opportunity they link to, by their assignee, or as an administrator.
+create view crm_report_task_reader as
+select k.tenant_id, k.id as task_id, r.user_id
+from crm_task k
+  join crm_report_contact_reader r on r.tenant_id = k.tenant_id and r.contact_id = k.link_id
+where k.link_type = 'CONTACT'
+union
+select k.tenant_id, k.id as task_id, r.user_id
+from crm_task k
+  join crm_report_account_reader r on r.tenant_id = k.tenant_id and r.account_id = k.link_id
+where k.link_type = 'ACCOUNT'
+union
+select k.tenant_id, k.id as task_id, r.user_id
+from crm_task k
+  join crm_report_lead_reader r on r.tenant_id = k.tenant_id and r.lead_id = k.link_id
+where k.link_type = 'LEAD'
+union
+select k.tenant_id, k.id as task_id, r.user_id
+from crm_task k
+  join crm_report_opportunity_reader r on r.tenant_id = k.tenant_id and r.opportunity_id = k.link_id
+where k.link_type = 'OPPORTUNITY'
+union
+select k.tenant_id, k.id as task_id, o.user_id
+from crm_task k
+  join crm_report_owner_reader o on o.tenant_id = k.tenant_id and o.owner_id = k.assignee_id
+union
+select k.tenant_id, k.id as task_id, u.user_id
+from crm_task k
+  join crm_report_active_user u on u.tenant_id = k.tenant_id and u.administrator;
+
+-- Activities: with any contact, account, lead or opportunity they concern (their 'activity.subject' lookup keys,
+-- valued 'CONTACT:<id>' and so on), or as an administrator.
+create view crm_report_activity_reader as
+select k.tenant_id, k.record_id as activity_id, r.user_id
+from crm_report_contact_reader r
+  join crm_lookup k on k.tenant_id = r.tenant_id and k.key_name = 'activity.subject'
+    and k.key_value like 'CONTACT:%' and r.contact_id = cast(substring(k.key_value, 9) as uuid)
+  join crm_activity v on v.tenant_id = k.tenant_id and v.id = k.record_id
+union
+select k.tenant_id, k.record_id as activity_id, r.user_id
+from crm_report_account_reader r
+  join crm_lookup k on k.tenant_id = r.tenant_id and k.key_name = 'activity.subject'
+    and k.key_value like 'ACCOUNT:%' and r.account_id = cast(substring(k.key_value, 9) as uuid)
+  join crm_activity v on v.tenant_id = k.tenant_id and v.id = k.record_id
+union
+select k.tenant_id, k.record_id as activity_id, r.user_id
+from crm_report_lead_reader r
+  join crm_lookup k on k.tenant_id = r.tenant_id and k.key_name = 'activity.subject'
+    and k.key_value like 'LEAD:%' and r.lead_id = cast(substring(k.key_value, 6) as uuid)
+  join crm_activity v on v.tenant_id = k.tenant_id and v.id = k.record_id
+union
+select k.tenant_id, k.record_id as activity_id, r.user_id
+from crm_report_opportunity_reader r
+  join crm_lookup k on k.tenant_id = r.tenant_id and k.key_name = 'activity.subject'
+    and k.key_value like 'OPPORTUNITY:%' and r.opportunity_id = cast(substring(k.key_value, 13) as uuid)
+  join crm_activity v on v.tenant_id = k.tenant_id and v.id = k.record_id
+union
+select v.tenant_id, v.id as activity_id, u.user_id
+from crm_activity v
+  join crm_report_active_user u on u.tenant_id = v.tenant_id and u.administrator;
