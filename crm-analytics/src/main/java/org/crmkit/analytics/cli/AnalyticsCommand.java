@@ -12,7 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.crmkit.core.common.CrmException;
 
 /**
@@ -74,6 +77,8 @@ public final class AnalyticsCommand {
             "Exit codes: 0 done, 1 bad input or failed analysis, 2 usage error, 3 the result could not be written.");
 
     private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
+    /** Rows formatted by one thread at a time: enough to be worth a task, few enough to stream the output. */
+    private static final int ROWS_PER_BLOCK = 8192;
     /** Asks for the usage as the command ({@code help}) or as an option anywhere. */
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
 
@@ -121,11 +126,7 @@ public final class AnalyticsCommand {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        Text rows = writer -> {
-            CustomerTable table = new CustomerTable(writer, format, report.columns());
-            table.header();
-            report.rows().writeTo(table);
-        };
+        Text rows = writer -> writeRows(report, format, writer);
         Text summary = writer -> Json.write(report.summary(), writer);
         Path file = options.output();
         if (file == null) {
@@ -140,6 +141,36 @@ public final class AnalyticsCommand {
             return WRITE_FAILED;
         }
         return status == OK ? write(summary, out, "standard output", err) : status;
+    }
+
+    /**
+     * Writes the header and the rows: blocks of rows formatted in parallel on the common fork-join pool (each row on
+     * its own), a group of blocks at a time, and written in order as each group is ready.
+     */
+    private static void writeRows(CustomerReports.Report report, CustomerTable.Format format, Writer writer)
+            throws IOException {
+        StringBuilder header = new StringBuilder();
+        new CustomerTable(header, format, report.columns()).header();
+        writer.append(header);
+        int blocks = (report.rows() + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+        int group = ForkJoinPool.getCommonPoolParallelism() + 1;
+        for (int first = 0; first < blocks; first += group) {
+            List<StringBuilder> formatted = IntStream.range(first, Math.min(blocks, first + group))
+                    .parallel()
+                    .mapToObj(block -> {
+                        StringBuilder text = new StringBuilder(ROWS_PER_BLOCK * 48);
+                        CustomerTable table = new CustomerTable(text, format, report.columns());
+                        int end = Math.min(report.rows(), (block + 1) * ROWS_PER_BLOCK);
+                        for (int k = block * ROWS_PER_BLOCK; k < end; k++) {
+                            report.row().write(table, k);
+                        }
+                        return text;
+                    })
+                    .toList();
+            for (StringBuilder text : formatted) {
+                writer.append(text);
+            }
+        }
     }
 
     /** Writes text to the output as it is produced. */

@@ -1,6 +1,5 @@
 package org.crmkit.analytics.cli;
 
-import java.io.IOException;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -37,14 +36,14 @@ import org.crmkit.analytics.SpendHistory;
  */
 final class CustomerReports {
 
-    /** Writes the rows of a report, in order. */
+    /** Writes the k-th row of a report (in the order of output, from 0); rows are written by several threads. */
     @FunctionalInterface
-    interface Rows {
-        void writeTo(CustomerTable table) throws IOException;
+    interface Row {
+        void write(CustomerTable table, int k);
     }
 
-    /** A report: its summary, the names of its row's columns, its rows. */
-    record Report(Map<String, Object> summary, List<String> columns, Rows rows) {}
+    /** A report: its summary, the names of its row's columns, the number of its rows and how each is written. */
+    record Report(Map<String, Object> summary, List<String> columns, int rows, Row row) {}
 
     private CustomerReports() {}
 
@@ -77,21 +76,19 @@ final class CustomerReports {
                 "daysSinceLastPurchase",
                 "holdoutPurchases",
                 "holdoutSpend");
-        return new Report(summary, columns, table -> {
-            for (int i : order) {
-                CustomerSummary c = customers.get(i);
-                table.text(c.customerId())
-                        .integer(c.frequency())
-                        .real(c.history().recency())
-                        .real(c.history().age())
-                        .amount(c.monetaryValue())
-                        .integer(c.purchases())
-                        .amount(c.totalSpend())
-                        .integer(c.daysSinceLastPurchase())
-                        .integer(c.holdoutPurchases())
-                        .amount(c.holdoutSpend())
-                        .end();
-            }
+        return new Report(summary, columns, order.length, (table, k) -> {
+            CustomerSummary c = customers.get(order[k]);
+            table.text(c.customerId())
+                    .integer(c.frequency())
+                    .real(c.history().recency())
+                    .real(c.history().age())
+                    .amount(c.monetaryValue())
+                    .integer(c.purchases())
+                    .amount(c.totalSpend())
+                    .integer(c.daysSinceLastPurchase())
+                    .integer(c.holdoutPurchases())
+                    .amount(c.holdoutSpend())
+                    .end();
         });
     }
 
@@ -105,16 +102,16 @@ final class CustomerReports {
         Map<String, Object> summary = counts(customers.size(), summaries.records());
         summary.put("segments", segments);
         List<String> columns = List.of("customer", "recencyDays", "frequency", "monetary", "rfm", "segment");
-        return new Report(summary, columns, table -> {
-            for (RfmScore s : report.scores()) {
-                table.text(s.customerId())
-                        .integer(s.recencyDays())
-                        .integer(s.frequency())
-                        .amount(s.monetary())
-                        .text(s.code())
-                        .text(s.segment())
-                        .end();
-            }
+        List<RfmScore> scores = report.scores();
+        return new Report(summary, columns, scores.size(), (table, k) -> {
+            RfmScore s = scores.get(k);
+            table.text(s.customerId())
+                    .integer(s.recencyDays())
+                    .integer(s.frequency())
+                    .amount(s.monetary())
+                    .text(s.code())
+                    .text(s.segment())
+                    .end();
         });
     }
 
@@ -155,13 +152,13 @@ final class CustomerReports {
                     .parallel()
                     .forEach(i -> expected[i] = model.expectedPurchases(histories.get(i), horizon));
             int[] order = order(expected.length, top, (a, b) -> Double.compare(expected[b], expected[a]));
-            return new Report(summary, List.of("customer", "probabilityAlive", "expectedPurchases"), table -> {
-                for (int i : order) {
-                    table.text(customers.get(i).customerId())
-                            .decimal(model.probabilityAlive(histories.get(i)), 6)
-                            .decimal(expected[i], 6)
-                            .end();
-                }
+            List<String> columns = List.of("customer", "probabilityAlive", "expectedPurchases");
+            return new Report(summary, columns, order.length, (table, k) -> {
+                int i = order[k];
+                table.text(customers.get(i).customerId())
+                        .decimal(model.probabilityAlive(histories.get(i)), 6)
+                        .decimal(expected[i], 6)
+                        .end();
             });
         }
         // once: a mean spend's double comes from its BigDecimal through a String on JDK 17
@@ -179,16 +176,15 @@ final class CustomerReports {
         double[] expected = lifetimeValue.expectedPurchases(customers);
         int[] order = order(values.length, top, (a, b) -> Double.compare(values[b], values[a]));
         List<String> columns = List.of("customer", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv");
-        return new Report(summary, columns, table -> {
-            for (int i : order) {
-                CustomerSummary c = customers.get(i);
-                table.text(c.customerId())
-                        .decimal(model.probabilityAlive(c.history()), 6)
-                        .decimal(expected[i], 6)
-                        .decimal(spend.expectedSpend(spendHistories.get(i)), 2)
-                        .decimal(values[i], 2)
-                        .end();
-            }
+        return new Report(summary, columns, order.length, (table, k) -> {
+            int i = order[k];
+            CustomerSummary c = customers.get(i);
+            table.text(c.customerId())
+                    .decimal(model.probabilityAlive(c.history()), 6)
+                    .decimal(expected[i], 6)
+                    .decimal(spend.expectedSpend(spendHistories.get(i)), 2)
+                    .decimal(values[i], 2)
+                    .end();
         });
     }
 
@@ -211,17 +207,15 @@ final class CustomerReports {
                 options.top(),
                 (a, b) -> customers.get(b).profit().compareTo(customers.get(a).profit()));
         List<String> columns = List.of("customer", "revenue", "costOfGoods", "costToServe", "profit", "tier");
-        return new Report(summary, columns, table -> {
-            for (int i : order) {
-                Profitability.CustomerProfit c = customers.get(i);
-                table.text(c.customerId())
-                        .amount(c.revenue())
-                        .amount(c.costOfGoods())
-                        .amount(c.costToServe())
-                        .amount(c.profit())
-                        .text(c.tier().name().toLowerCase(Locale.ROOT))
-                        .end();
-            }
+        return new Report(summary, columns, order.length, (table, k) -> {
+            Profitability.CustomerProfit c = customers.get(order[k]);
+            table.text(c.customerId())
+                    .amount(c.revenue())
+                    .amount(c.costOfGoods())
+                    .amount(c.costToServe())
+                    .amount(c.profit())
+                    .text(c.tier().name().toLowerCase(Locale.ROOT))
+                    .end();
         });
     }
 

@@ -1,15 +1,13 @@
 package org.crmkit.analytics.cli;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.List;
 
 /**
- * Writes one row per customer as it is computed: CSV with a header row, or JSON lines (one object a line), the
- * same names for columns and keys. Rows are written value by value ({@link #text}, {@link #integer}, ...,
- * {@link #end}), so that nothing but the current row is held.
+ * Writes rows of customers into text: CSV with a header row, or JSON lines (one object a line), the same names for
+ * columns and keys. Rows are written value by value ({@link #text}, {@link #integer}, ..., {@link #end}) at the end of
+ * the text given, a block of rows that the command writes out once it is formatted.
  */
 final class CustomerTable {
 
@@ -24,29 +22,26 @@ final class CustomerTable {
 
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-    private final Writer out;
+    private final StringBuilder row;
     private final Format format;
     private final List<String> columns;
-    /** The row being written, handed to the writer whole: one call per row instead of one per piece. */
-    private final StringBuilder row = new StringBuilder(128);
 
     private int column;
 
-    CustomerTable(Writer out, Format format, List<String> columns) {
-        this.out = out;
+    CustomerTable(StringBuilder out, Format format, List<String> columns) {
+        this.row = out;
         this.format = format;
         this.columns = List.copyOf(columns);
     }
 
     /** The header row of a CSV table; nothing for JSON lines. */
-    void header() throws IOException {
+    void header() {
         if (format == Format.CSV) {
-            out.write(String.join(",", columns));
-            out.write('\n');
+            row.append(String.join(",", columns)).append('\n');
         }
     }
 
-    CustomerTable text(String value) throws IOException {
+    CustomerTable text(String value) {
         next();
         if (format == Format.JSON_LINES) {
             Json.string(value, row);
@@ -60,20 +55,20 @@ final class CustomerTable {
         return this;
     }
 
-    CustomerTable integer(long value) throws IOException {
+    CustomerTable integer(long value) {
         next();
         row.append(Long.toString(value));
         return this;
     }
 
-    CustomerTable amount(BigDecimal value) throws IOException {
+    CustomerTable amount(BigDecimal value) {
         next();
         row.append(value.toPlainString());
         return this;
     }
 
     /** A double as it prints in Java (its shortest exact form); null or an empty field when not finite. */
-    CustomerTable real(double value) throws IOException {
+    CustomerTable real(double value) {
         next();
         if (Double.isFinite(value)) {
             row.append(Double.toString(value));
@@ -84,7 +79,7 @@ final class CustomerTable {
     }
 
     /** A double rounded to a number of decimals from 0 to 6; null or an empty field when not finite. */
-    CustomerTable decimal(double value, int decimals) throws IOException {
+    CustomerTable decimal(double value, int decimals) {
         next();
         if (!Double.isFinite(value)) {
             nothing();
@@ -112,17 +107,15 @@ final class CustomerTable {
     }
 
     /** Ends the row. */
-    void end() throws IOException {
+    void end() {
         if (format == Format.JSON_LINES) {
             row.append('}');
         }
         row.append('\n');
-        out.append(row);
-        row.setLength(0);
         column = 0;
     }
 
-    private void next() throws IOException {
+    private void next() {
         if (format == Format.JSON_LINES) {
             row.append(column == 0 ? "{" : ",");
             Json.string(columns.get(column), row);
@@ -133,7 +126,7 @@ final class CustomerTable {
         column++;
     }
 
-    private void nothing() throws IOException {
+    private void nothing() {
         if (format == Format.JSON_LINES) {
             row.append("null");
         }

@@ -25,7 +25,7 @@ final class Json {
         if (value == null) {
             out.append("null");
         } else if (value instanceof String s) {
-            string(s, out);
+            out.append(literal(s));
         } else if (value instanceof BigDecimal d) {
             out.append(d.toPlainString());
         } else if (value instanceof Double d) {
@@ -38,7 +38,7 @@ final class Json {
             while (entries.hasNext()) {
                 Map.Entry<?, ?> e = entries.next();
                 newline(out, indent + 1);
-                string(String.valueOf(e.getKey()), out);
+                out.append(literal(String.valueOf(e.getKey())));
                 out.append(": ");
                 write(e.getValue(), out, indent + 1);
                 if (entries.hasNext()) {
@@ -63,7 +63,7 @@ final class Json {
             }
             out.append(']');
         } else {
-            string(value.toString(), out);
+            out.append(literal(value.toString()));
         }
     }
 
@@ -79,8 +79,14 @@ final class Json {
         out.append("  ".repeat(indent));
     }
 
-    /** Writes a JSON string literal. */
-    static void string(String s, Appendable out) throws IOException {
+    private static StringBuilder literal(String s) {
+        StringBuilder literal = new StringBuilder(s.length() + 2);
+        string(s, literal);
+        return literal;
+    }
+
+    /** Appends a JSON string literal. */
+    static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

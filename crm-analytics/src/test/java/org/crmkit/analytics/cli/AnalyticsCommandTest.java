@@ -157,6 +157,48 @@ class AnalyticsCommandTest {
     }
 
     @Test
+    void rowsFormattedInBlocksOnSeveralThreadsComeOutInTheirOrder() throws IOException {
+        StringBuilder purchases = new StringBuilder("customer,date,amount\n");
+        for (int c = 0; c < 30_000; c++) {
+            purchases
+                    .append('c')
+                    .append(c)
+                    .append(",2024-01-0")
+                    .append(1 + c % 9)
+                    .append(',')
+                    .append(c % 97);
+            purchases.append(".5\n");
+        }
+        Path file = Files.writeString(dir.resolve("many.csv"), purchases);
+        Path rows = dir.resolve("rows.csv");
+
+        int status = run(
+                "summary", "--input", file.toString(), "--calibration-end", "2024-12-31", "--output", rows.toString());
+        List<String> lines = Files.readAllLines(rows, StandardCharsets.UTF_8);
+        run(
+                "summary",
+                "--input",
+                file.toString(),
+                "--calibration-end",
+                "2024-12-31",
+                "--top",
+                "20000",
+                "--output",
+                rows.toString());
+        List<String> top = Files.readAllLines(rows, StandardCharsets.UTF_8);
+
+        assertThat(status).isZero();
+        assertThat(lines).hasSize(30_001);
+        for (int c = 0; c < 30_000; c++) {
+            assertThat(lines.get(c + 1)).startsWith("c" + c + ",0,0.0,");
+        }
+        List<String> bySpend = new ArrayList<>(lines.subList(1, lines.size()));
+        bySpend.sort(Comparator.comparing((String line) -> new BigDecimal(line.split(",")[6]))
+                .reversed());
+        assertThat(top.subList(1, top.size())).isEqualTo(bySpend.subList(0, 20_000));
+    }
+
+    @Test
     void anOutputThatCannotBeCreatedEndsWithExitThree() throws IOException {
         Path file = Files.writeString(dir.resolve("tx.csv"), "customer,date,amount\na,2024-01-01,10\n");
 
