@@ -81,7 +81,9 @@ public final class LifetimeValue {
      * every customer is valued on its own.
      */
     public double[] estimates(List<CustomerSummary> customers) {
-        return everyCustomer(customers, true);
+        double[] values = new double[customers.size()];
+        estimates(customers, values, null);
+        return values;
     }
 
     /**
@@ -90,30 +92,40 @@ public final class LifetimeValue {
      * computed as {@link #estimates} computes the values (in parallel, under BG/NBD once per distinct (x, T)).
      */
     public double[] expectedPurchases(List<CustomerSummary> customers) {
-        return everyCustomer(customers, false);
-    }
-
-    /** The lifetime values, or (value false) the expected purchases over the horizon, of every customer. */
-    private double[] everyCustomer(List<CustomerSummary> customers, boolean value) {
-        CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
-        double[] result = new double[all.length];
-        if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, result, value)) {
-            return result;
-        }
-        double horizon = months * periodsPerMonth;
-        IntStream.range(0, all.length)
-                .parallel()
-                .forEach(i -> result[i] = value
-                        ? spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history())
-                        : purchases.expectedPurchases(all[i].history(), horizon));
-        return result;
+        double[] expected = new double[customers.size()];
+        estimates(customers, null, expected);
+        return expected;
     }
 
     /**
-     * Fills {@code result} from a table of discounted purchases (value true) or purchases over the horizon (value
-     * false) per (x, T); false when the table would be too big.
+     * Both {@link #estimates} and {@link #expectedPurchases} from one pass over the customers (and under BG/NBD one
+     * table per distinct (x, T)): fills {@code values} with the lifetime values and {@code expectedPurchases} with
+     * the purchases over the horizon, the same doubles as the two give, each array as long as the list. Either may
+     * be null, for the other alone.
      */
-    private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] result, boolean value) {
+    public void estimates(List<CustomerSummary> customers, double[] values, double[] expectedPurchases) {
+        CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
+        requireOnePerCustomer("values", values, all.length);
+        requireOnePerCustomer("expectedPurchases", expectedPurchases, all.length);
+        if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, values, expectedPurchases)) {
+            return;
+        }
+        double horizon = months * periodsPerMonth;
+        IntStream.range(0, all.length).parallel().forEach(i -> {
+            if (values != null) {
+                values[i] = spend.expectedSpend(SpendHistory.of(all[i])) * discountedPurchases(all[i].history());
+            }
+            if (expectedPurchases != null) {
+                expectedPurchases[i] = purchases.expectedPurchases(all[i].history(), horizon);
+            }
+        });
+    }
+
+    /**
+     * Fills {@code values} and {@code expected} (where not null) from tables of discounted purchases and purchases
+     * over the horizon per (x, T); false when the tables would be too big.
+     */
+    private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] values, double[] expected) {
         int n = all.length;
         double[] ages = new double[n];
         int maxFrequency = 0;
@@ -135,19 +147,32 @@ public final class LifetimeValue {
         for (int cell : cellOf) {
             needed[cell] = true;
         }
-        double[] table = new double[(int) cells];
+        double[] discounted = new double[(int) cells];
+        double[] overHorizon = new double[(int) cells];
         double[] horizons = horizons();
         IntStream.range(0, (int) cells).parallel().filter(cell -> needed[cell]).forEach(cell -> {
             double[] cumulative = model.expectedPurchasesIfAlive(
                     cell / distinctAges.length, distinctAges[cell % distinctAges.length], horizons);
-            table[cell] = value ? discounted(cumulative) : cumulative[months - 1];
+            discounted[cell] = discounted(cumulative);
+            overHorizon[cell] = cumulative[months - 1];
         });
-        IntStream.range(0, n)
-                .parallel()
-                .forEach(i -> result[i] = (value ? spend.expectedSpend(SpendHistory.of(all[i])) : 1)
-                        * model.probabilityAlive(all[i].history())
-                        * table[cellOf[i]]);
+        IntStream.range(0, n).parallel().forEach(i -> {
+            double alive = model.probabilityAlive(all[i].history());
+            if (values != null) {
+                values[i] = spend.expectedSpend(SpendHistory.of(all[i])) * alive * discounted[cellOf[i]];
+            }
+            if (expected != null) {
+                expected[i] = alive * overHorizon[cellOf[i]];
+            }
+        });
         return true;
+    }
+
+    private static void requireOnePerCustomer(String field, double[] result, int customers) {
+        if (result != null && result.length != customers) {
+            throw AnalyticsException.invalidArgument(
+                    field, "must hold one value per customer, " + customers + ", holds " + result.length);
+        }
     }
 
     private double discountedPurchases(PurchaseHistory history) {

@@ -1,6 +1,7 @@
 package org.crmkit.analytics;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 
 import java.math.BigDecimal;
@@ -113,6 +114,30 @@ class SpendAndLifetimeValueCdnowTest {
                 double oneByOne = purchases.expectedPurchases(histories.get(i), horizon);
                 assertThat(all[i]).as("customer %d", i).isCloseTo(oneByOne, offset(1e-12 * Math.max(1, oneByOne)));
             }
+        }
+    }
+
+    @Test
+    void valuesAndExpectedPurchasesFromOnePassAreThoseOfEachApart() {
+        CustomerSummarizer summarizer = Analytics.summarizer(CdnowData.CALIBRATION_END, PeriodUnit.WEEKS);
+        CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), summarizer::add);
+        List<CustomerSummary> customers = summarizer.summaries();
+        List<PurchaseHistory> histories =
+                customers.stream().map(CustomerSummary::history).toList();
+        for (PurchaseModel purchases : List.<PurchaseModel>of(
+                BgNbdModel.fit(histories, FitOptions.defaults()),
+                ParetoNbdModel.fit(histories, FitOptions.defaults()))) {
+            LifetimeValue clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS);
+            double[] values = new double[customers.size()];
+            double[] expected = new double[customers.size()];
+
+            clv.estimates(customers, values, expected);
+
+            assertThat(values).containsExactly(clv.estimates(customers));
+            assertThat(expected).containsExactly(clv.expectedPurchases(customers));
+            assertThatThrownBy(() -> clv.estimates(customers, values, new double[1]))
+                    .isInstanceOf(AnalyticsException.class)
+                    .hasMessageContaining("expectedPurchases");
         }
     }
 

@@ -172,8 +172,9 @@ final class CustomerReports {
         summary.put("months", months);
         summary.put("discountRate", discountRate);
         LifetimeValue lifetimeValue = LifetimeValue.of(model, spend, months, discountRate, unit);
-        double[] values = lifetimeValue.estimates(customers);
-        double[] expected = lifetimeValue.expectedPurchases(customers);
+        double[] values = new double[customers.size()];
+        double[] expected = new double[customers.size()];
+        lifetimeValue.estimates(customers, values, expected);
         int[] order = order(values.length, top, (a, b) -> Double.compare(values[b], values[a]));
         List<String> columns = List.of("customer", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv");
         return new Report(summary, columns, order.length, (table, k) -> {
