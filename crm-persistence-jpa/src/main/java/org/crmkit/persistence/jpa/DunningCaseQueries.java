@@ -5,14 +5,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.InvoiceId;
+import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCaseStore.InvoiceOutsideCases;
+import org.crmkit.workflow.dunning.DunningHold;
 import org.hibernate.Session;
 
 /**
@@ -28,7 +33,48 @@ final class DunningCaseQueries {
     private static final String OPEN_INVOICE =
             InvoiceMapping.OPEN.stream().map(status -> "'" + status + "'").collect(Collectors.joining(", "));
 
+    private static final int HOLDS_PER_STATEMENT = 128;
+    private static final String HOLDS = "select subject_type, subject_id, reason, since from crm_dunning_hold"
+            + " where tenant_id = ? and subject_type in ("
+            + Arrays.stream(RecordType.values())
+                    .map(type -> "'" + type.name() + "'")
+                    .collect(Collectors.joining(", "))
+            + ") and subject_id in (" + String.join(", ", Collections.nCopies(HOLDS_PER_STATEMENT, "?")) + ")";
+
     private DunningCaseQueries() {}
+
+    /**
+     * The holds on any of the subject ids, of any record type (so that the key's index serves the statement), in one
+     * JDBC statement per {@value #HOLDS_PER_STATEMENT} ids on the connection of the current unit of work (which sees
+     * the holds it put or lifted: those are flushed at once). Not a Hibernate query: a chunk asks for the holds of
+     * hundreds of accounts and invoices, nearly always none, and Hibernate's handling of the query and its parameters
+     * cost more than the statement.
+     */
+    static List<DunningHold> holdsAmong(EntityManager entityManager, TenantId tenant, List<UUID> subjectIds) {
+        List<DunningHold> holds = new ArrayList<>();
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement read = connection.prepareStatement(HOLDS)) {
+                for (int from = 0; from < subjectIds.size(); from += HOLDS_PER_STATEMENT) {
+                    read.setString(1, tenant.value());
+                    for (int i = 0; i < HOLDS_PER_STATEMENT; i++) {
+                        // a short last chunk repeats its last id, so that every chunk is the one prepared statement
+                        read.setObject(i + 2, subjectIds.get(Math.min(from + i, subjectIds.size() - 1)));
+                    }
+                    try (ResultSet found = read.executeQuery()) {
+                        while (found.next()) {
+                            holds.add(new DunningHold(
+                                    tenant,
+                                    new RecordRef(
+                                            RecordType.valueOf(found.getString(1)), found.getObject(2, UUID.class)),
+                                    found.getString(3),
+                                    found.getObject(4, LocalDate.class)));
+                        }
+                    }
+                }
+            }
+        });
+        return holds;
+    }
 
     /**
      * The ids of the open cases due by a day ({@code ?} 2) or with an item whose invoice changed, of a tenant ({@code

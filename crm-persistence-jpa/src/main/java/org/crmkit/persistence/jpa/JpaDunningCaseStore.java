@@ -2,7 +2,6 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.RecordType;
@@ -39,16 +37,6 @@ import org.crmkit.workflow.dunning.DunningHold;
 public final class JpaDunningCaseStore implements DunningCaseStore {
 
     private static final String OPEN = CaseStatus.OPEN.name();
-    /** A dunning chunk asks for the holds of its 200 accounts and their open invoices: a few statements, not dozens. */
-    private static final IdParameters HOLD_IDS = new IdParameters(128);
-    /** The holds among up to 128 subject ids, of any record type (so the key's index serves it). */
-    private static final String HOLDS = "select h from DunningHoldRow h where h.tenantId = :tenant"
-            + " and h.subjectType in ("
-            + Arrays.stream(RecordType.values())
-                    .map(type -> "'" + type.name() + "'")
-                    .collect(Collectors.joining(", ")) + ")"
-            + " and h.subjectId in (" + HOLD_IDS.placeholders() + ")";
-
     private static final IdParameters CASE_IDS = new IdParameters(100);
     /** Up to 100 cases by id. */
     private static final String CASES =
@@ -228,7 +216,7 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
                         .map(JpaDunningCaseStore::hold));
     }
 
-    /** One statement per 128 subjects (see {@link IdParameters}). */
+    /** One statement per 128 subjects (see {@link DunningCaseQueries#holdsAmong}). */
     @Override
     public List<DunningHold> findHolds(TenantId tenant, Collection<RecordRef> subjects) {
         Require.notNull(tenant, "tenant");
@@ -238,14 +226,7 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return transactions.read(entityManager -> HOLD_IDS
-                .readAll(
-                        ids,
-                        () -> entityManager
-                                .createQuery(HOLDS, DunningHoldRow.class)
-                                .setParameter("tenant", tenant.value()))
-                .stream()
-                .map(JpaDunningCaseStore::hold)
+        return transactions.read(entityManager -> DunningCaseQueries.holdsAmong(entityManager, tenant, ids).stream()
                 .filter(hold -> wanted.contains(hold.subject()))
                 .toList());
     }

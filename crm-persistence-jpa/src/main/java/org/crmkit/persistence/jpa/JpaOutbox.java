@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -30,6 +31,11 @@ import org.hibernate.dialect.Dialect;
 final class JpaOutbox implements Outbox {
 
     private static final String SEQUENCE = "crm_outbox_sequence";
+    /** The relay marks a batch of up to 200 events: two statements whose HQL Hibernate translates once. */
+    private static final IdParameters EVENT_IDS = new IdParameters(100);
+
+    private static final String MARK_PUBLISHED = "update OutboxRow r set r.publishedAt = :now where r.eventId in ("
+            + EVENT_IDS.placeholders() + ") and r.publishedAt is null";
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -87,8 +93,9 @@ final class JpaOutbox implements Outbox {
                     + " from numbers";
             nextNumbers = statement;
         }
-        List<?> values = entityManager
-                .createNativeQuery(statement)
+        // it reads a sequence alone: nothing the unit of work holds must be flushed first (a native query would
+        // otherwise flush every row the transaction loaded or changed)
+        List<?> values = JpaTransactions.withoutAutoFlush(entityManager.createNativeQuery(statement))
                 .setParameter(1, count)
                 .getResultList();
         return values.stream()
@@ -160,12 +167,9 @@ final class JpaOutbox implements Outbox {
         if (eventIds.isEmpty()) {
             return;
         }
-        transactions.withEntityManager(entityManager -> entityManager
-                .createQuery(
-                        "update OutboxRow r set r.publishedAt = :now where r.eventId in :ids and r.publishedAt is null")
-                .setParameter("now", clock.instant())
-                .setParameter("ids", eventIds)
-                .executeUpdate());
+        Instant now = clock.instant();
+        transactions.withEntityManager(entityManager -> EVENT_IDS.updateAll(
+                eventIds, () -> entityManager.createQuery(MARK_PUBLISHED).setParameter("now", now)));
     }
 
     @Override
