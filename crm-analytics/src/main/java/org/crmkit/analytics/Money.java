@@ -48,7 +48,9 @@ final class Money {
      */
     static double toDouble(BigDecimal amount) {
         int scale = amount.scale();
-        if (scale <= 0 || scale >= POWERS_OF_TEN.length || amount.precision() >= POWERS_OF_TEN.length) {
+        int precision = amount.precision();
+        if (scale <= 0 || scale >= POWERS_OF_TEN.length || precision <= 15 || precision >= POWERS_OF_TEN.length) {
+            // up to 15 digits the JDK divides too, without the unscaled value as an object
             return amount.doubleValue();
         }
         long unscaled = amount.unscaledValue().longValue();
