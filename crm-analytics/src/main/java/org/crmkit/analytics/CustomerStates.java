@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The running states of a summarizer's customers, numbered in the order they first appeared ({@link CustomerIds}),
@@ -26,6 +27,11 @@ final class CustomerStates {
             POWERS_OF_TEN[i] = POWERS_OF_TEN[i - 1] * 10;
         }
     }
+
+    /** Below this many customers per chunk, looking them up in parallel costs more than it saves. */
+    private static final int MIN_CHUNK = 32_768;
+
+    private static final int MAX_CHUNKS = 16;
 
     /** The sums of a customer, each in its own arrays. */
     private static final int TOTAL = 0;
@@ -153,9 +159,16 @@ final class CustomerStates {
      */
     boolean follow(CustomerStates later) {
         int[] here = new int[later.size()];
+        // The look-ups only read both tables: chunks of them in parallel, the joining after them in order.
+        int chunks = Math.max(1, Math.min(MAX_CHUNKS, here.length / MIN_CHUNK));
+        IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            int end = (int) ((long) here.length * (chunk + 1) / chunks);
+            for (int c = (int) ((long) here.length * chunk / chunks); c < end; c++) {
+                here[c] = ids.find(later.ids, c);
+            }
+        });
         int added = 0;
         for (int c = 0; c < here.length; c++) {
-            here[c] = ids.find(later.ids, c);
             if (here[c] >= 0 && later.firstSeenDay[c] < lastSeenDay[here[c]]) {
                 return false;
             }

@@ -6,10 +6,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinTask;
 import org.crmkit.core.common.Require;
 
 /** Customers with identical (x, t_x, T) folded into one row with a weight, so the likelihood costs per pattern. */
 final class WeightedHistories {
+
+    /** From this many customers on, the distinct recencies and ages are found by two threads. */
+    private static final int PARALLEL_FROM = 65_536;
 
     final int[] frequency;
     final double[] recency;
@@ -78,8 +82,13 @@ final class WeightedHistories {
             i++;
         }
         requireRepeatPurchase(maxX);
-        DistinctValues recencyRanks = DistinctValues.of(recencies);
+        // The recencies' and the ages' distinct values apart from each other: two tasks for many customers.
+        ForkJoinTask<DistinctValues> recencyTask = ForkJoinTask.adapt(() -> DistinctValues.of(recencies));
+        if (n >= PARALLEL_FROM) {
+            recencyTask.fork();
+        }
         DistinctValues ageRanks = DistinctValues.of(ages);
+        DistinctValues recencyRanks = n >= PARALLEL_FROM ? recencyTask.join() : recencyTask.invoke();
         double[] distinctRecencies = recencyRanks.values;
         double[] distinctAges = ageRanks.values;
         int ageBits = bits(distinctAges.length);

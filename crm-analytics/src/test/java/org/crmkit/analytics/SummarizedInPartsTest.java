@@ -64,6 +64,30 @@ class SummarizedInPartsTest {
     }
 
     @Test
+    void partsOfManyCustomersEachAreJoinedAsOnePassReadsThem() throws IOException {
+        StringBuilder text = new StringBuilder("customer,date,amount\n");
+        for (int day = 1; day <= 3; day++) {
+            for (int c = day - 1; c < 100_000; c += day) {
+                text.append('c')
+                        .append(c)
+                        .append(",2024-0")
+                        .append(day)
+                        .append("-01,")
+                        .append(c % 13)
+                        .append(".25\n");
+            }
+        }
+        Path file = write(text.toString());
+        PurchaseCsvReader reader = Analytics.csv().build();
+        Outcome onePass = outcome(reader, file, 0, CALIBRATION_END, null);
+
+        for (int parts : new int[] {2, 3}) {
+            assertThat(outcome(reader, file, parts, CALIBRATION_END, null)).isEqualTo(onePass);
+        }
+        assertThat(onePass.summaries()).hasSize(100_000);
+    }
+
+    @Test
     void everyRefusalIsThatOfOnePassWhereverThePartsAreCut() throws IOException {
         PurchaseCsvReader reader = Analytics.csv().costColumn("cost").build();
         String header = "customer,date,amount,cost\n";
