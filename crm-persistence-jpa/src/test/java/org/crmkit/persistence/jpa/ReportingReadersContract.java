@@ -41,14 +41,16 @@ import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.persistence.jpa.ReaderWorld.Kind;
 import org.crmkit.testkit.SettableClock;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The reader views of schema 32 (docs/reporting-views.md) give, for every user of a random organisation ({@link
  * ReaderWorld}), exactly the records that crmkit's API shows that user when every customer record type is {@code
  * PRIVATE}: administrators every record, inactive users none. Subclasses supply the database.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ReportingReadersContract {
 
     private static final Instant START = Instant.parse("2026-03-02T09:00:00Z");
@@ -111,7 +113,8 @@ abstract class ReportingReadersContract {
     private Crm restricted;
     private ReaderWorld world;
 
-    @BeforeEach
+    /** Built once per database: the tests only read. */
+    @BeforeAll
     void aRandomOrganisationWithRecordsOfEveryType() {
         SettableClock clock = SettableClock.at(START);
         JpaStorage storage = database().storage(clock);
