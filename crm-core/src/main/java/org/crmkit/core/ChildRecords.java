@@ -36,6 +36,10 @@ final class ChildRecords {
             RecordType.INVOICE, Set.of(RecordType.ACCOUNT),
             RecordType.PAYMENT, Set.of(RecordType.ACCOUNT));
 
+    /** The records whose visibility decides which campaign members a user sees: a member needs all of them. */
+    static final Set<RecordType> CAMPAIGN_MEMBER_PARENTS =
+            Set.of(RecordType.CAMPAIGN, RecordType.CONTACT, RecordType.LEAD);
+
     /** A child record as the sharing rules read it: what it hangs off, and its assignee (null: none). */
     record Child(RecordType type, UUID id, List<RecordRef> parents, UserId assignee) {}
 

@@ -35,8 +35,8 @@ import org.crmkit.core.spi.RecordChange;
 
 /**
  * The current state of a record named by its aggregate name and id, as the acting user may read it: contacts,
- * accounts, leads, opportunities, pipelines, segments, quotas and forecast snapshots through the user's visibility
- * (and field security), every other record as stored. What the change feed hands out for a change.
+ * accounts, leads, opportunities, pipelines, segments, campaigns, quotas and forecast snapshots through the user's
+ * visibility (and field security), every other record as stored. What the change feed hands out for a change.
  */
 final class CurrentRecords {
 
@@ -65,7 +65,7 @@ final class CurrentRecords {
                 Map.entry("Activity", (tenant, id) -> storage.activities().findById(tenant, ActivityId.of(id))),
                 Map.entry("Task", (tenant, id) -> storage.tasks().findById(tenant, TaskId.of(id))),
                 Map.entry("ServiceCase", (tenant, id) -> storage.cases().findById(tenant, CaseId.of(id))),
-                Map.entry("Campaign", (tenant, id) -> storage.campaigns().findById(tenant, CampaignId.of(id))),
+                Map.entry("Campaign", (tenant, id) -> useCases.campaigns().findById(tenant, CampaignId.of(id))),
                 Map.entry("Invoice", (tenant, id) -> storage.invoices().findById(tenant, InvoiceId.of(id))),
                 Map.entry("Payment", (tenant, id) -> storage.payments().findById(tenant, PaymentId.of(id))),
                 Map.entry("CreditNote", (tenant, id) -> storage.creditNotes().findById(tenant, CreditNoteId.of(id))),

@@ -22,6 +22,7 @@ import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.ActivityId;
 import org.crmkit.core.common.Actor;
 import org.crmkit.core.common.AggregateRoot;
+import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.CaseId;
 import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.ForecastSnapshotId;
@@ -40,6 +41,7 @@ import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.Lead;
+import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.Segment;
 import org.crmkit.core.party.Account;
 import org.crmkit.core.party.Contact;
@@ -80,7 +82,15 @@ final class RecordAccess {
      * then reads every record of the others ({@link Visibility#readingEvery}).
      */
     Optional<Visibility> readRestriction(RecordType type) {
-        Set<RecordType> followed = ChildRecords.followedBy(type);
+        return readRestriction(ChildRecords.followedBy(type));
+    }
+
+    /**
+     * The visibility that must filter the actor's reads of records that follow the given types (a campaign member
+     * its campaign and its contact or lead), or empty when it reads every one of them, as {@link
+     * #readRestriction(RecordType)}.
+     */
+    Optional<Visibility> readRestriction(Set<RecordType> followed) {
         List<RecordType> readByAll = followed.stream()
                 .filter(parent -> model.defaultAccess(parent) != DefaultAccess.PRIVATE)
                 .toList();
@@ -220,6 +230,7 @@ final class RecordAccess {
             case PAYMENT -> UseCases.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
             case PIPELINE -> UseCases.found(useCases.pipelines().findById(tenant, PipelineId.of(id)), "Pipeline", id);
             case SEGMENT -> UseCases.found(useCases.segments().findById(tenant, SegmentId.of(id)), "Segment", id);
+            case CAMPAIGN -> UseCases.found(useCases.campaigns().findById(tenant, CampaignId.of(id)), "Campaign", id);
             case QUOTA -> UseCases.found(useCases.quotas().findById(tenant, QuotaId.of(id)), "Quota", id);
             case FORECAST_SNAPSHOT ->
                 UseCases.found(
@@ -328,6 +339,8 @@ final class RecordAccess {
                 storage.pipelines().findById(tenant, PipelineId.of(id)).map(p -> new Owned(record, p.owner(), null));
             case SEGMENT ->
                 storage.segments().findById(tenant, SegmentId.of(id)).map(s -> new Owned(record, s.owner(), null));
+            case CAMPAIGN ->
+                storage.campaigns().findById(tenant, CampaignId.of(id)).map(c -> new Owned(record, c.owner(), null));
             default -> Optional.empty();
         };
     }
@@ -351,6 +364,9 @@ final class RecordAccess {
         }
         if (changed instanceof Segment segment) {
             return stored(RecordRef.of(RecordType.SEGMENT, segment.id()));
+        }
+        if (changed instanceof Campaign campaign) {
+            return stored(RecordRef.of(RecordType.CAMPAIGN, campaign.id()));
         }
         return Optional.empty();
     }

@@ -32,7 +32,6 @@ import org.crmkit.core.common.TaskId;
 import org.crmkit.core.common.TeamId;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.TerritoryId;
-import org.crmkit.core.spi.Storage;
 
 /**
  * Checks that the records a change refers to exist for the calling tenant before the change stores the references,
@@ -127,7 +126,6 @@ final class References {
     }
 
     private List<UUID> existing(RecordType type, Set<UUID> ids) {
-        Storage storage = useCases.storage;
         TenantId tenant = tenant();
         return switch (type) {
             case ACCOUNT ->
@@ -154,7 +152,7 @@ final class References {
             case LEAD -> eachFound(ids, id -> useCases.leads().findById(tenant, LeadId.of(id)));
             case OPPORTUNITY -> eachFound(ids, id -> useCases.opportunities().findById(tenant, OpportunityId.of(id)));
             case PAYMENT -> eachFound(ids, id -> useCases.payments().findById(tenant, PaymentId.of(id)));
-            case CAMPAIGN -> eachFound(ids, id -> storage.campaigns().findById(tenant, CampaignId.of(id)));
+            case CAMPAIGN -> eachFound(ids, id -> useCases.campaigns().findById(tenant, CampaignId.of(id)));
             case CASE -> eachFound(ids, id -> useCases.cases().findById(tenant, CaseId.of(id)));
             case TASK -> eachFound(ids, id -> useCases.tasks().findById(tenant, TaskId.of(id)));
             case ACTIVITY -> eachFound(ids, id -> useCases.activities().findById(tenant, ActivityId.of(id)));

@@ -32,6 +32,8 @@ import org.crmkit.core.common.UserId;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
 import org.crmkit.core.spi.ActorResolver;
+import org.crmkit.core.spi.CampaignMemberRepository;
+import org.crmkit.core.spi.CampaignRepository;
 import org.crmkit.core.spi.CaseRepository;
 import org.crmkit.core.spi.ContactRepository;
 import org.crmkit.core.spi.CreditNoteRepository;
@@ -190,6 +192,19 @@ final class UseCases {
     /** The segment definitions as the acting user may read them, as pipelines. */
     SegmentRepository segments() {
         return visible(RecordType.SEGMENT, storage.segments(), SegmentRepository::visibleTo);
+    }
+
+    /** The campaigns as the acting user may read them: its own, its team's and those shared with it. */
+    CampaignRepository campaigns() {
+        return visible(RecordType.CAMPAIGN, storage.campaigns(), CampaignRepository::visibleTo);
+    }
+
+    /** The campaign members as the acting user may read them: of campaigns it reads, being contacts or leads it sees. */
+    CampaignMemberRepository campaignMembers() {
+        CampaignMemberRepository all = storage.campaignMembers();
+        return sharing.readRestriction(ChildRecords.CAMPAIGN_MEMBER_PARENTS)
+                .map(all::visibleTo)
+                .orElse(all);
     }
 
     /** The quotas as the acting user may read them: its own, its teams' and those of the users and teams below it. */

@@ -16,6 +16,7 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.StaleVersionException;
+import org.crmkit.core.common.UserId;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignState;
 import org.crmkit.core.marketing.CampaignStatus;
@@ -56,7 +57,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
 
     @Test
     void savedCampaignComesBackWithEveryField() {
-        Campaign campaign = CampaignMother.aCampaign(TENANT_A, ids, clock);
+        Campaign campaign =
+                CampaignMother.aCampaignOwnedBy(TENANT_A, ids, clock, today(), today().plusDays(29), UserId.next(ids));
         campaign.activate(CampaignMother.MARKETER, clock);
         campaign.recordCost("Design", Money.of("800.50", "EUR"), today(), clock);
         campaign.recordCost("Sending", Money.of("99.99", "EUR"), today().plusDays(1), clock);
@@ -180,7 +182,8 @@ public abstract class CampaignRepositoryContract extends StorageContract {
                 s.plannedAt(),
                 s.plannedBy(),
                 s.statusChangedAt(),
-                null));
+                null,
+                s.owner()));
 
         assertThat(campaigns().findById(TENANT_B, stored.id())).isEmpty();
         assertThat(campaigns()

@@ -22,15 +22,16 @@ import org.crmkit.core.common.Require;
  * concerns. A task or case is also visible to and changeable by the users who see its assignee's records as an
  * owner's.
  *
- * <p>Pipelines and segments are owned definitions: with a restricting default, they are read (and under {@code
- * READ} changed) as the customer records are, through their owner, its team and manager hierarchy, and shares; a
- * definition without an owner only by administrators and the users it is shared with.
+ * <p>Pipelines, segments and campaigns are owned records without a territory: with a restricting default, they are
+ * read (and under {@code READ} changed) as the customer records are, through their owner, its team and manager
+ * hierarchy, and shares; one without an owner only by administrators and the users it is shared with. A campaign's
+ * members follow their campaign and the contact or lead they are: a member is visible when both are.
  *
  * <p>Sales figures follow the manager hierarchy instead: a quota or a forecast snapshot of a user is read by that
  * user and the users above it, of a team by its members and lead and the users above the lead; a snapshot of the
  * whole tenant (or of a pipeline only) by administrators. Quotas are set by the users above the holder (or above the
  * team's members: its lead and the users above it), never by the holder itself; a snapshot is taken by whoever reads
- * its scope. Campaigns are not restricted.
+ * its scope.
  */
 public final class SharingModel {
 
@@ -39,8 +40,8 @@ public final class SharingModel {
             Set.of(RecordType.CONTACT, RecordType.ACCOUNT, RecordType.LEAD, RecordType.OPPORTUNITY);
 
     /**
-     * The record types that have an owner and may be shared ({@link RecordShare}): the customer records and the
-     * definitions of pipelines and segments.
+     * The record types that have an owner and may be shared ({@link RecordShare}): the customer records, the
+     * definitions of pipelines and segments, and campaigns.
      */
     public static final Set<RecordType> SHARED_RECORD_TYPES = Set.of(
             RecordType.CONTACT,
@@ -48,12 +49,13 @@ public final class SharingModel {
             RecordType.LEAD,
             RecordType.OPPORTUNITY,
             RecordType.PIPELINE,
-            RecordType.SEGMENT);
+            RecordType.SEGMENT,
+            RecordType.CAMPAIGN);
 
     /**
      * Every record type a sharing model gives a default to: the customer records, the definitions of pipelines and
-     * segments, and the sales figures (quotas, forecast snapshots); those besides the customer records are {@code
-     * READ_WRITE} until {@link #withDefault} gives them another default.
+     * segments, campaigns, and the sales figures (quotas, forecast snapshots); those besides the customer records
+     * are {@code READ_WRITE} until {@link #withDefault} gives them another default.
      */
     public static final Set<RecordType> GOVERNED_RECORD_TYPES = Set.of(
             RecordType.CONTACT,
@@ -62,6 +64,7 @@ public final class SharingModel {
             RecordType.OPPORTUNITY,
             RecordType.PIPELINE,
             RecordType.SEGMENT,
+            RecordType.CAMPAIGN,
             RecordType.QUOTA,
             RecordType.FORECAST_SNAPSHOT);
 

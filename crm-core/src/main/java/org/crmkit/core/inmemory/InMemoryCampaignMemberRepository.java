@@ -11,6 +11,9 @@ import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
@@ -25,7 +28,8 @@ import org.crmkit.core.spi.CampaignMemberRepository;
 /**
  * Campaign members in memory: per campaign a sorted map in member order, and per contact or lead its memberships by
  * campaign. The maps change only inside a transaction (which holds the write lock) and are read under the read lock;
- * a rollback takes back every change.
+ * a rollback takes back every change. A {@link #visibleTo} view shares the maps and filters what it reads before
+ * limiting it.
  */
 final class InMemoryCampaignMemberRepository implements CampaignMemberRepository {
 
@@ -39,12 +43,45 @@ final class InMemoryCampaignMemberRepository implements CampaignMemberRepository
 
     private record Member(TenantId tenant, RecordRef member) {}
 
-    private final InMemoryTransactions transactions;
-    private final Map<Campaign, NavigableMap<RecordRef, CampaignMember>> byCampaign = new HashMap<>();
-    private final Map<Member, NavigableMap<UUID, CampaignMember>> byMember = new HashMap<>();
+    /** What a visibility lets through: the campaigns it sees, and the contacts and leads it sees. */
+    record VisibleMembers(BiPredicate<TenantId, CampaignId> campaign, BiPredicate<TenantId, RecordRef> member) {
 
-    InMemoryCampaignMemberRepository(InMemoryTransactions transactions) {
+        private static final VisibleMembers ALL = new VisibleMembers((tenant, id) -> true, (tenant, ref) -> true);
+
+        boolean test(TenantId tenant, CampaignMember member) {
+            return campaign.test(tenant, member.campaign()) && this.member.test(tenant, member.member());
+        }
+    }
+
+    private final InMemoryTransactions transactions;
+    private final Function<Visibility, VisibleMembers> visibility;
+    private final VisibleMembers visible;
+    private final Map<Campaign, NavigableMap<RecordRef, CampaignMember>> byCampaign;
+    private final Map<Member, NavigableMap<UUID, CampaignMember>> byMember;
+
+    /** {@code visibility} tells what a visibility lets through (the campaigns and parties of the same storage). */
+    InMemoryCampaignMemberRepository(
+            InMemoryTransactions transactions, Function<Visibility, VisibleMembers> visibility) {
         this.transactions = transactions;
+        this.visibility = visibility;
+        this.visible = VisibleMembers.ALL;
+        this.byCampaign = new HashMap<>();
+        this.byMember = new HashMap<>();
+    }
+
+    private InMemoryCampaignMemberRepository(InMemoryCampaignMemberRepository all, VisibleMembers visible) {
+        this.transactions = all.transactions;
+        this.visibility = all.visibility;
+        this.visible = visible;
+        this.byCampaign = all.byCampaign;
+        this.byMember = all.byMember;
+    }
+
+    @Override
+    public CampaignMemberRepository visibleTo(Visibility visibility) {
+        Require.notNull(visibility, "visibility");
+        return new InMemoryCampaignMemberRepository(
+                this, visibility.seesEverything() ? VisibleMembers.ALL : this.visibility.apply(visibility));
     }
 
     @Override
@@ -74,7 +111,7 @@ final class InMemoryCampaignMemberRepository implements CampaignMemberRepository
         Require.notNull(tenant, "tenant");
         Require.notNull(campaign, "campaign");
         Require.notNull(member, "member");
-        return transactions.read(() -> stored(tenant, campaign, member));
+        return transactions.read(() -> stored(tenant, campaign, member).filter(found -> visible.test(tenant, found)));
     }
 
     @Override
@@ -88,7 +125,10 @@ final class InMemoryCampaignMemberRepository implements CampaignMemberRepository
                 return List.of();
             }
             return (after == null ? members : members.tailMap(after, false))
-                    .values().stream().limit(limit).toList();
+                    .values().stream()
+                            .filter(found -> visible.test(tenant, found))
+                            .limit(limit)
+                            .toList();
         });
     }
 
@@ -96,8 +136,10 @@ final class InMemoryCampaignMemberRepository implements CampaignMemberRepository
     public List<CampaignMember> findByMember(TenantId tenant, RecordRef member) {
         Require.notNull(tenant, "tenant");
         Require.notNull(member, "member");
-        return transactions.read(() -> List.copyOf(byMember.getOrDefault(new Member(tenant, member), new TreeMap<>())
-                .values()));
+        return transactions.read(
+                () -> byMember.getOrDefault(new Member(tenant, member), new TreeMap<>()).values().stream()
+                        .filter(found -> visible.test(tenant, found))
+                        .toList());
     }
 
     @Override
@@ -138,6 +180,9 @@ final class InMemoryCampaignMemberRepository implements CampaignMemberRepository
         Require.notNull(tenant, "tenant");
         Require.notNull(campaign, "campaign");
         return transactions.read(() -> {
+            if (!visible.campaign().test(tenant, campaign)) {
+                return CampaignMemberCounts.none();
+            }
             Map<CampaignMemberStatus, Long> counts = new EnumMap<>(CampaignMemberStatus.class);
             long responded = 0;
             for (CampaignMember member : byCampaign

@@ -5,10 +5,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordRef;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.marketing.Campaign;
 import org.crmkit.core.marketing.CampaignState;
@@ -23,10 +25,33 @@ final class InMemoryCampaignRepository implements CampaignRepository {
 
     private final VersionedStore<CampaignState> store;
     private final InMemoryCampaignMemberRepository members;
+    private final InMemoryRecordShareRepository shares;
 
-    InMemoryCampaignRepository(InMemoryTransactions transactions, InMemoryCampaignMemberRepository members) {
+    InMemoryCampaignRepository(
+            InMemoryTransactions transactions,
+            InMemoryCampaignMemberRepository members,
+            InMemoryRecordShareRepository shares) {
         this.store = new VersionedStore<>("Campaign", transactions);
         this.members = members;
+        this.shares = shares;
+    }
+
+    private InMemoryCampaignRepository(InMemoryCampaignRepository all, VersionedStore<CampaignState> visible) {
+        this.store = visible;
+        this.members = all.members;
+        this.shares = all.shares;
+    }
+
+    @Override
+    public CampaignRepository visibleTo(Visibility visibility) {
+        return new InMemoryCampaignRepository(
+                this,
+                store.restrictedTo(shares.visibleTo(
+                        visibility,
+                        CampaignState::tenant,
+                        state -> RecordRef.of(RecordType.CAMPAIGN, state.id()),
+                        CampaignState::owner,
+                        state -> null)));
     }
 
     @Override

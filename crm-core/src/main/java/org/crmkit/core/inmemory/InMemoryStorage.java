@@ -2,7 +2,9 @@ package org.crmkit.core.inmemory;
 
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
+import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.spi.AccountRepository;
 import org.crmkit.core.spi.ActivityRepository;
@@ -53,8 +55,10 @@ public final class InMemoryStorage implements Storage {
     private final InMemoryTeamRepository teams = new InMemoryTeamRepository(transactions);
     private final InMemoryTerritoryRepository territories = new InMemoryTerritoryRepository(transactions);
     private final InMemorySegmentRepository segments = new InMemorySegmentRepository(transactions, shares);
-    private final InMemoryCampaignMemberRepository campaignMembers = new InMemoryCampaignMemberRepository(transactions);
-    private final InMemoryCampaignRepository campaigns = new InMemoryCampaignRepository(transactions, campaignMembers);
+    private final InMemoryCampaignMemberRepository campaignMembers =
+            new InMemoryCampaignMemberRepository(transactions, this::visibleMembers);
+    private final InMemoryCampaignRepository campaigns =
+            new InMemoryCampaignRepository(transactions, campaignMembers, shares);
     private final InMemoryPipelineRepository pipelines = new InMemoryPipelineRepository(transactions, shares);
     private final InMemoryOpportunityRepository opportunities = new InMemoryOpportunityRepository(transactions, shares);
     private final InMemoryQuotaRepository quotas = new InMemoryQuotaRepository(transactions);
@@ -245,5 +249,17 @@ public final class InMemoryStorage implements Storage {
     @Override
     public CustomerScoreRepository customerScores() {
         return customerScores;
+    }
+
+    /**
+     * The campaign members a visibility lets through: of a campaign it sees (every campaign when it reads every one),
+     * being a contact or lead it sees.
+     */
+    private InMemoryCampaignMemberRepository.VisibleMembers visibleMembers(Visibility visibility) {
+        CampaignRepository visibleCampaigns = campaigns.visibleTo(visibility);
+        return new InMemoryCampaignMemberRepository.VisibleMembers(
+                (tenant, campaign) -> visibility.readsEvery(RecordType.CAMPAIGN)
+                        || visibleCampaigns.findById(tenant, campaign).isPresent(),
+                parents.owned(visibility));
     }
 }

@@ -85,7 +85,7 @@ final class InMemoryVisibleParents {
     }
 
     /** Whether the visibility lets an owned record through, by its reference; false for records of other types. */
-    private BiPredicate<TenantId, RecordRef> owned(Visibility visibility) {
+    BiPredicate<TenantId, RecordRef> owned(Visibility visibility) {
         ContactRepository visibleContacts = contacts.visibleTo(visibility);
         AccountRepository visibleAccounts = accounts.visibleTo(visibility);
         LeadRepository visibleLeads = leads.visibleTo(visibility);

@@ -19,6 +19,7 @@ import org.crmkit.core.common.Money;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
 /**
  * A marketing campaign: a type, a period, a budget and the costs booked against it. The contacts and leads it
@@ -45,6 +46,7 @@ public final class Campaign extends AggregateRoot<CampaignId> {
     private final Actor plannedBy;
     private Instant statusChangedAt;
     private String abortReason;
+    private final UserId owner;
 
     private Campaign(CampaignState state) {
         super(state.tenant(), state.id(), state.version());
@@ -59,9 +61,13 @@ public final class Campaign extends AggregateRoot<CampaignId> {
         this.plannedBy = state.plannedBy();
         this.statusChangedAt = state.statusChangedAt();
         this.abortReason = state.abortReason();
+        this.owner = state.owner();
     }
 
-    /** Plans a campaign without members or costs. */
+    /**
+     * Plans a campaign without members or costs, owned by {@code details.owner()} (null: none; see {@link
+     * #owner()}).
+     */
     public static Campaign plan(TenantId tenant, CampaignId id, NewCampaign details, Actor actor, Clock clock) {
         Require.notNull(details, "details");
         Require.notNull(actor, "actor");
@@ -80,7 +86,8 @@ public final class Campaign extends AggregateRoot<CampaignId> {
                 now,
                 actor,
                 now,
-                null));
+                null,
+                details.owner()));
         campaign.record(new CampaignPlanned(
                 tenant,
                 id.value(),
@@ -113,7 +120,8 @@ public final class Campaign extends AggregateRoot<CampaignId> {
                 plannedAt,
                 plannedBy,
                 statusChangedAt,
-                abortReason);
+                abortReason,
+                owner);
     }
 
     /** PLANNED to ACTIVE. */
@@ -303,6 +311,14 @@ public final class Campaign extends AggregateRoot<CampaignId> {
     /** When the status last changed (the planning time while PLANNED). */
     public Instant statusChangedAt() {
         return statusChangedAt;
+    }
+
+    /**
+     * The user who owns the campaign under the sharing model (who reads and changes it where campaigns are
+     * restricted), or null when none does.
+     */
+    public UserId owner() {
+        return owner;
     }
 
     /** Why the campaign was aborted; null unless ABORTED. */

@@ -8,10 +8,13 @@ import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
+import org.crmkit.core.common.UserId;
 
 /**
  * Every field of a {@link Campaign}, as storage adapters keep it. {@code description} and {@code abortReason}
  * may be null; costs are in the order they were recorded. The members are stored apart ({@link CampaignMember}).
+ * {@code owner} is null for a campaign without one (planned by the system actor, or stored before campaigns had
+ * owners and not planned by a user of the tenant).
  */
 public record CampaignState(
         TenantId tenant,
@@ -27,7 +30,8 @@ public record CampaignState(
         Instant plannedAt,
         Actor plannedBy,
         Instant statusChangedAt,
-        String abortReason)
+        String abortReason,
+        UserId owner)
         implements AggregateState<CampaignState> {
 
     public CampaignState {
@@ -60,6 +64,7 @@ public record CampaignState(
                 plannedAt,
                 plannedBy,
                 statusChangedAt,
-                abortReason);
+                abortReason,
+                owner);
     }
 }

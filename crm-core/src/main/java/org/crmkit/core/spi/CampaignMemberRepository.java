@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.util.List;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
@@ -19,6 +20,18 @@ import org.crmkit.core.marketing.CampaignMemberCounts;
  * {@link Transactions transaction}.
  */
 public interface CampaignMemberRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it, filtered in the query itself: {@code find},
+     * {@code findAfter} (pages full) and {@code findByMember} answer only the members whose campaign is visible (as
+     * {@link CampaignRepository#visibleTo} answers it) and whose contact or lead is visible (as {@link
+     * ContactRepository#visibleTo} and {@link LeadRepository#visibleTo} answer them), where a record of a type the
+     * visibility {@link Visibility#readsEvery reads every record of} is visible; {@code count} counts every member of
+     * a visible campaign (a campaign's figures name no one) and none of a hidden one.
+     * Everything when {@link Visibility#seesEverything()}. Writes are not restricted (the use cases check changes).
+     * The view is as thread-safe as this repository.
+     */
+    CampaignMemberRepository visibleTo(Visibility visibility);
 
     /**
      * Stores the members (each of version 0) that are not members of their campaign yet, and returns the stored ones

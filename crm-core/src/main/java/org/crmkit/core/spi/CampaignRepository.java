@@ -2,6 +2,7 @@ package org.crmkit.core.spi;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -16,6 +17,15 @@ import org.crmkit.core.marketing.Campaign;
  * current {@link Transactions transaction}.
  */
 public interface CampaignRepository {
+
+    /**
+     * This repository as the user of {@code visibility} may read it: every query ({@code findById} included)
+     * answers only the campaigns whose owner is among {@link Visibility#owners()} or that are shared with one of
+     * {@link Visibility#grantees()}, filtered in the query itself (pages full, totals right); everything when {@link
+     * Visibility#seesEverything()}. Saves are not restricted (the use cases check changes). The view is as
+     * thread-safe as this repository.
+     */
+    CampaignRepository visibleTo(Visibility visibility);
 
     /** The campaign, or empty when it does not exist for the tenant. */
     Optional<Campaign> findById(TenantId tenant, CampaignId id);

@@ -4,8 +4,9 @@ import java.util.List;
 import org.crmkit.core.marketing.CampaignState;
 
 /**
- * Campaigns in {@code crm_campaign}. Query columns: the status and the first and last day of the period. No lookup
- * keys: the members are rows of their own in {@code crm_campaign_member} (see {@link JpaCampaignMemberRepository}).
+ * Campaigns in {@code crm_campaign}. Query columns: the status, the first and last day of the period, and the owner
+ * (null: none), for visibility (schema 31). No lookup keys: the members are rows of their own in {@code
+ * crm_campaign_member} (see {@link JpaCampaignMemberRepository}).
  */
 final class CampaignMapping implements AggregateMapping<CampaignState, CampaignRow> {
 
@@ -37,6 +38,7 @@ final class CampaignMapping implements AggregateMapping<CampaignState, CampaignR
         row.status = state.status().name();
         row.periodStart = state.period().start();
         row.periodEnd = state.period().end();
+        row.ownerId = AggregateMapping.uuid(state.owner());
     }
 
     @Override

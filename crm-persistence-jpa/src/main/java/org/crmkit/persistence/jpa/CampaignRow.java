@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /** One row of {@code crm_campaign}: see {@link CampaignMapping} for what the columns hold. */
 @Entity
@@ -23,4 +24,7 @@ class CampaignRow extends AggregateRow {
 
     @Column(name = "period_end", nullable = false)
     LocalDate periodEnd;
+
+    @Column(name = "owner_id")
+    UUID ownerId;
 }

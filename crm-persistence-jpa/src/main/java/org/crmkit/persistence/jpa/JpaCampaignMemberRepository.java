@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordRef;
@@ -28,7 +29,8 @@ import org.crmkit.core.spi.CampaignMemberRepository;
  * Campaign members in {@code crm_campaign_member} (schema 26), one row per tenant, campaign and member with plain
  * columns: a response updates that row alone (its version guards it), pages follow the primary key, and the members
  * of a contact or lead come through {@code crm_campaign_member_by_member}. Adding members reads which of them are
- * stored already with one query per 500 and inserts the others together.
+ * stored already with one query per 500 and inserts the others together. A {@link #visibleTo} view adds the
+ * conditions of {@link VisibleMembers} to each read.
  */
 final class JpaCampaignMemberRepository implements CampaignMemberRepository {
 
@@ -37,9 +39,24 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
     private static final int CHUNK = 500;
 
     private final JpaTransactions transactions;
+    /** What reads are restricted to; null: every member. */
+    private final VisibleMembers visible;
 
     JpaCampaignMemberRepository(JpaTransactions transactions) {
+        this(transactions, null);
+    }
+
+    private JpaCampaignMemberRepository(JpaTransactions transactions, VisibleMembers visible) {
         this.transactions = transactions;
+        this.visible = visible;
+    }
+
+    @Override
+    public CampaignMemberRepository visibleTo(Visibility visibility) {
+        Require.notNull(visibility, "visibility");
+        return visibility.seesEverything()
+                ? this
+                : new JpaCampaignMemberRepository(transactions, new VisibleMembers(visibility));
     }
 
     @Override
@@ -80,8 +97,22 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(campaign, "campaign");
         Require.notNull(member, "member");
-        return transactions.read(entityManager -> Optional.ofNullable(
-                        entityManager.find(CampaignMemberRow.class, key(tenant, campaign, member)))
+        if (visible == null) {
+            return transactions.read(entityManager -> Optional.ofNullable(
+                            entityManager.find(CampaignMemberRow.class, key(tenant, campaign, member)))
+                    .map(JpaCampaignMemberRepository::member));
+        }
+        return transactions.read(entityManager -> restricted(
+                        entityManager,
+                        tenant,
+                        "r.campaignId = :campaign and r.memberId = :memberId and r.memberType = :memberType",
+                        "")
+                .setParameter("campaign", campaign.value())
+                .setParameter("memberId", member.id())
+                .setParameter("memberType", member.type().name())
+                .getResultList()
+                .stream()
+                .findFirst()
                 .map(JpaCampaignMemberRepository::member));
     }
 
@@ -92,18 +123,17 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
         Require.positive(limit, "limit");
         return transactions.read(entityManager -> {
             // the first condition starts the scan of the primary key at the cursor's member id
-            TypedQuery<CampaignMemberRow> query = JpaTransactions.withoutAutoFlush(entityManager
-                    .createQuery(
-                            "select m from CampaignMemberRow m where m.tenantId = :tenant and m.campaignId = :campaign"
+            TypedQuery<CampaignMemberRow> query = restricted(
+                            entityManager,
+                            tenant,
+                            "r.campaignId = :campaign"
                                     + (after == null
                                             ? ""
-                                            : " and m.memberId >= :afterId"
-                                                    + " and (m.memberId > :afterId or m.memberType > :afterType)")
-                                    + " order by m.memberId, m.memberType",
-                            CampaignMemberRow.class)
-                    .setParameter("tenant", tenant.value())
+                                            : " and r.memberId >= :afterId"
+                                                    + " and (r.memberId > :afterId or r.memberType > :afterType)"),
+                            " order by r.memberId, r.memberType")
                     .setParameter("campaign", campaign.value())
-                    .setMaxResults(limit));
+                    .setMaxResults(limit);
             if (after != null) {
                 query.setParameter("afterId", after.id())
                         .setParameter("afterType", after.type().name());
@@ -118,15 +148,13 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
     public List<CampaignMember> findByMember(TenantId tenant, RecordRef member) {
         Require.notNull(tenant, "tenant");
         Require.notNull(member, "member");
-        return transactions.read(entityManager -> JpaTransactions.withoutAutoFlush(entityManager
-                        .createQuery(
-                                "select m from CampaignMemberRow m where m.tenantId = :tenant"
-                                        + " and m.memberId = :memberId and m.memberType = :memberType"
-                                        + " order by m.campaignId",
-                                CampaignMemberRow.class)
-                        .setParameter("tenant", tenant.value())
-                        .setParameter("memberId", member.id())
-                        .setParameter("memberType", member.type().name()))
+        return transactions.read(entityManager -> restricted(
+                        entityManager,
+                        tenant,
+                        "r.memberId = :memberId and r.memberType = :memberType",
+                        " order by r.campaignId")
+                .setParameter("memberId", member.id())
+                .setParameter("memberType", member.type().name())
                 .getResultList()
                 .stream()
                 .map(JpaCampaignMemberRepository::member)
@@ -178,6 +206,9 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
         Require.notNull(tenant, "tenant");
         Require.notNull(campaign, "campaign");
         return transactions.read(entityManager -> {
+            if (visible != null && !visible.seesCampaign(entityManager, tenant, campaign.value())) {
+                return CampaignMemberCounts.none();
+            }
             List<Object[]> rows = JpaTransactions.withoutAutoFlush(entityManager
                             .createQuery(
                                     "select m.status, count(m), count(m.respondedAt) from CampaignMemberRow m"
@@ -195,6 +226,22 @@ final class JpaCampaignMemberRepository implements CampaignMemberRepository {
             }
             return new CampaignMemberCounts(counts, responded);
         });
+    }
+
+    /**
+     * The members of the tenant that match the JPQL condition on {@code r} (and the view's), in the order given (a
+     * JPQL {@code order by} or nothing); the tenant is bound, the condition's other parameters are the caller's.
+     */
+    private TypedQuery<CampaignMemberRow> restricted(
+            EntityManager entityManager, TenantId tenant, String condition, String order) {
+        RowQuery view = visible == null ? RowQuery.all() : visible.condition(entityManager, tenant);
+        return VisibleMembers.bind(
+                        entityManager.createQuery(
+                                "select r from CampaignMemberRow r where r.tenantId = :tenant and (" + condition
+                                        + ") and (" + view.condition() + ")" + order,
+                                CampaignMemberRow.class),
+                        view)
+                .setParameter("tenant", tenant.value());
     }
 
     /** The keys among the members' that are stored already, read a chunk of member ids per campaign at a time. */

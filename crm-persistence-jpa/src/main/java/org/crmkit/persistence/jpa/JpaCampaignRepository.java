@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import java.time.LocalDate;
 import java.util.Optional;
+import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.CampaignId;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
@@ -15,14 +16,22 @@ import org.crmkit.core.spi.CampaignRepository;
 
 /**
  * Campaigns in {@code crm_campaign} (see {@link CampaignMapping}); the campaigns of a member through its rows in
- * {@code crm_campaign_member}.
+ * {@code crm_campaign_member}. A {@link #visibleTo} view adds the owner's and the shares' condition ({@link
+ * VisibleRows}) to each statement.
  */
 final class JpaCampaignRepository implements CampaignRepository {
 
     private final StoredAggregates<Campaign, CampaignState, CampaignRow> campaigns;
+    private final AggregateTable<CampaignState, CampaignRow> table;
 
     JpaCampaignRepository(AggregateTable<CampaignState, CampaignRow> table) {
+        this.table = table;
         this.campaigns = new StoredAggregates<>(table, Campaign::state, Campaign::restore, "campaign");
+    }
+
+    @Override
+    public CampaignRepository visibleTo(Visibility visibility) {
+        return new JpaCampaignRepository(table.restrictedTo(new VisibleRows(visibility, null)));
     }
 
     @Override

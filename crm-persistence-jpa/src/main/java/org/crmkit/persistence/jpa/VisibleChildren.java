@@ -28,7 +28,7 @@ final class VisibleChildren implements RowFilter {
             RecordType.OPPORTUNITY, "OpportunityRow"));
 
     /** How a child row names a parent of a type: the JPQL of its id, true only where {@code guard} holds (or null). */
-    private record Parent(RecordType type, String id, String guard) {}
+    record Parent(RecordType type, String id, String guard) {}
 
     private final Visibility visibility;
     private final String assignee;
@@ -100,7 +100,7 @@ final class VisibleChildren implements RowFilter {
         }
         List<String> parentParts = new ArrayList<>();
         for (int i = 0; i < parents.size(); i++) {
-            parentParts.add(visibleParent(parents.get(i), "p" + i, grants));
+            parentParts.add(visibleParent(visibility, parents.get(i), "p" + i, grants));
         }
         if (activityKey == null) {
             parts.addAll(parentParts);
@@ -111,7 +111,11 @@ final class VisibleChildren implements RowFilter {
         return grants.bindTo(RowQuery.where(String.join(" or ", parts)));
     }
 
-    private String visibleParent(Parent parent, String alias, VisibleRows.Grants grants) {
+    /**
+     * The condition that the parent a row names is visible: its row checked by primary key under {@code alias} with
+     * the parent's own condition, or none when the visibility reads every record of its type.
+     */
+    static String visibleParent(Visibility visibility, Parent parent, String alias, VisibleRows.Grants grants) {
         String guard = parent.guard() == null ? parent.id() + " is not null" : parent.guard();
         if (visibility.readsEvery(parent.type())) {
             return "(" + guard + ")";

@@ -106,7 +106,9 @@ public final class CampaignSends implements Workflow {
 
     /**
      * Says how the campaign is sent and returns the stored send; its messages go out from the next planning run on,
-     * while the campaign is ACTIVE. The campaign and the segment must exist ({@link RecordNotFoundException}), and
+     * while the campaign is ACTIVE. The campaign and the segment must exist for the acting user ({@link
+     * RecordNotFoundException}) and the user must be allowed to change the campaign ({@code AccessDeniedException}
+     * under a sharing model that restricts campaigns), and
      * the segment must select contacts ({@link InvalidValueException}, field {@code segment}); the template must show the unsubscribe link or token (checked by rendering
      * it in the default language; {@link InvalidValueException}, field {@code template}); the window end must come
      * after its start; a campaign is started once ({@code DuplicateRecordException}).
@@ -120,9 +122,7 @@ public final class CampaignSends implements Workflow {
             LocalTime windowStart,
             LocalTime windowEnd) {
         Require.notNull(campaign, "campaign");
-        Campaign found = crm.campaigns()
-                .findCampaign(campaign)
-                .orElseThrow(() -> new RecordNotFoundException("Campaign", campaign));
+        Campaign found = crm.campaigns().changeableCampaign(campaign);
         Segment audience = crm.segments().segment(Require.notNull(segment, "segment"));
         Require.that(
                 audience.audience() == SegmentAudience.CONTACTS,
