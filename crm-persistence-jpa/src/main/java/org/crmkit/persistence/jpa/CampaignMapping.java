@@ -5,7 +5,7 @@ import org.crmkit.core.marketing.CampaignState;
 
 /**
  * Campaigns in {@code crm_campaign}. Query columns: the status, the first and last day of the period, and the owner
- * (null: none), for visibility (schema 31). No lookup keys: the members are rows of their own in {@code
+ * (null: none), for visibility (schema 33). No lookup keys: the members are rows of their own in {@code
  * crm_campaign_member} (see {@link JpaCampaignMemberRepository}).
  */
 final class CampaignMapping implements AggregateMapping<CampaignState, CampaignRow> {

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema 31 on a database upgraded from an earlier crmkit: a campaign stored before campaigns had owners gets the
+ * Schema 33 on a database upgraded from an earlier crmkit: a campaign stored before campaigns had owners gets the
  * user who planned it as its owner, in its column and its document, and one planned by anyone else (the system, a
  * host's own user) gets none; a restricting sharing model then lets the planner see its campaign and no one else.
  */
@@ -80,7 +80,7 @@ abstract class CampaignOwnersUpgrade {
                             document -> document.remove("owner"));
         }
 
-        database().migrateAgain(31);
+        database().migrateAgain(33);
 
         assertThat(database().count("select count(*) from crm_campaign where owner_id = '" + planner.id() + "'"))
                 .isEqualTo(1);

@@ -1,4 +1,4 @@
--- crmkit schema 31: owners of campaigns (issue 17). A user's view of the campaigns is filtered in the query by the
+-- crmkit schema 33: owners of campaigns (issue 17). A user's view of the campaigns is filtered in the query by the
 -- owner (among the owners whose records the user sees) or by a share, as for pipelines and segments (schema 30); a
 -- campaign's members are read through their campaign. A campaign stored before gets as its owner the user who
 -- planned it, when the planner is a user of the tenant (its actor id is the user's id); otherwise it has none (null),
