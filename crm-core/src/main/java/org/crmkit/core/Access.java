@@ -136,8 +136,7 @@ public final class Access {
     public Optional<TerritoryId> assignTerritory(AccountId account) {
         Require.notNull(account, "accountId");
         return useCases.write(() -> {
-            Account found =
-                    UseCases.found(useCases.accounts().findById(useCases.tenant(), account), "Account", account);
+            Account found = Reads.found(useCases.accounts().findById(useCases.tenant(), account), "Account", account);
             Optional<TerritoryId> best = useCases.storage.territories().findAllByPriority(useCases.tenant()).stream()
                     .filter(territory -> territory.matches(found))
                     .map(Territory::id)
@@ -247,7 +246,7 @@ public final class Access {
 
     public User user(UserId user) {
         Require.notNull(user, "userId");
-        return UseCases.found(useCases.storage.users().findById(useCases.tenant(), user), "User", user);
+        return Reads.found(useCases.storage.users().findById(useCases.tenant(), user), "User", user);
     }
 
     /** The user, or empty when there is none with the id. */
@@ -266,7 +265,7 @@ public final class Access {
 
     public Team team(TeamId team) {
         Require.notNull(team, "teamId");
-        return UseCases.found(useCases.storage.teams().findById(useCases.tenant(), team), "Team", team);
+        return Reads.found(useCases.storage.teams().findById(useCases.tenant(), team), "Team", team);
     }
 
     /** The teams the user is a member or the lead of, by name. */
@@ -276,7 +275,7 @@ public final class Access {
 
     public Territory territory(TerritoryId territory) {
         Require.notNull(territory, "territoryId");
-        return UseCases.found(
+        return Reads.found(
                 useCases.storage.territories().findById(useCases.tenant(), territory), "Territory", territory);
     }
 

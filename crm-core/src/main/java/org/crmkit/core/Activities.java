@@ -187,7 +187,7 @@ public final class Activities {
     /** The next occurrence created when the recurring task was done, if any. */
     public Optional<Task> nextOccurrence(TaskId id) {
         Require.notNull(id, "id");
-        Task task = UseCases.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
+        Task task = Reads.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
         return task.nextOccurrence() == null
                 ? Optional.empty()
                 : useCases.tasks().findById(useCases.tenant(), task.nextOccurrence());
@@ -283,13 +283,13 @@ public final class Activities {
 
     private Activity activity(ActivityId id) {
         Require.notNull(id, "id");
-        return UseCases.found(useCases.activities().findById(useCases.tenant(), id), "Activity", id);
+        return Reads.found(useCases.activities().findById(useCases.tenant(), id), "Activity", id);
     }
 
     private Task changeTask(TaskId id, Consumer<Task> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            Task task = UseCases.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
+            Task task = Reads.found(useCases.tasks().findById(useCases.tenant(), id), "Task", id);
             change.accept(task);
             return useCases.save(task, useCases.storage.tasks()::save);
         });

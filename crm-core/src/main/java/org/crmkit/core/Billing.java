@@ -247,7 +247,7 @@ public final class Billing {
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
             Payment payment =
-                    UseCases.found(useCases.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
+                    Reads.found(useCases.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, payment.account(), "invoiceId");
             invoice.applyPayment(payment.id(), amount, useCases.clock);
@@ -341,7 +341,7 @@ public final class Billing {
         Require.notNull(creditNoteId, "creditNoteId");
         Require.notNull(invoiceId, "invoiceId");
         return useCases.write(() -> {
-            CreditNote note = UseCases.found(
+            CreditNote note = Reads.found(
                     useCases.creditNotes().findById(useCases.tenant(), creditNoteId), "CreditNote", creditNoteId);
             Invoice invoice = loadInvoice(invoiceId, "invoiceId");
             requireSameAccount(invoice, note.account(), "invoiceId");

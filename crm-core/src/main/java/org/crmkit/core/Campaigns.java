@@ -203,7 +203,7 @@ public final class Campaigns {
 
     private Campaign campaign(CampaignId id) {
         Require.notNull(id, "id");
-        return UseCases.found(useCases.campaigns().findById(useCases.tenant(), id), "Campaign", id);
+        return Reads.found(useCases.campaigns().findById(useCases.tenant(), id), "Campaign", id);
     }
 
     /** The campaign, once the actor is known to be allowed to change it. */

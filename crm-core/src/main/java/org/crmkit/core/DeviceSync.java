@@ -52,7 +52,7 @@ public final class DeviceSync {
     public Subscription defaultSubscription(UserId user) {
         Require.notNull(user, "user");
         return useCases.storage.transactions().inTransaction(() -> {
-            UseCases.found(useCases.storage.users().findById(useCases.tenant(), user), "User", user);
+            Reads.found(useCases.storage.users().findById(useCases.tenant(), user), "User", user);
             return Subscription.ofTerritories(
                     user,
                     useCases.storage.territories().findAllByPriority(useCases.tenant()).stream()

@@ -70,7 +70,7 @@ public final class Forecasts {
             return owner -> owner.equals(scope.owner());
         }
         if (scope.team() != null) {
-            Team team = UseCases.found(
+            Team team = Reads.found(
                     useCases.storage.teams().findById(useCases.tenant(), scope.team()), "Team", scope.team());
             return team::includes;
         }
@@ -119,7 +119,7 @@ public final class Forecasts {
         List<Opportunity> deals = openDealsOf(pipeline);
         for (StageId closing :
                 List.of(pipeline.wonStage().id(), pipeline.lostStage().id())) {
-            deals.addAll(UseCases.everyPage(
+            deals.addAll(Reads.everyPage(
                     request -> useCases.opportunities().findByStage(useCases.tenant(), closing, request)));
         }
         return PipelineMetrics.of(pipeline, currency, deals);
@@ -138,18 +138,18 @@ public final class Forecasts {
         Instant from = startOf(period.first().atDay(1));
         Instant to = startOf(period.last().atEndOfMonth().plusDays(1));
         List<Opportunity> deals = openDealsOf(pipeline);
-        deals.addAll(UseCases.everyPage(request ->
+        deals.addAll(Reads.everyPage(request ->
                 useCases.opportunities().findClosedInPipeline(useCases.tenant(), pipeline.id(), from, to, request)));
         return PipelineMetrics.of(pipeline, currency, deals);
     }
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
-        return UseCases.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
+        return Reads.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
     }
 
     private List<Opportunity> openDealsOf(Pipeline pipeline) {
-        return new ArrayList<>(UseCases.everyPage(
+        return new ArrayList<>(Reads.everyPage(
                 request -> useCases.opportunities().findOpenInPipeline(useCases.tenant(), pipeline.id(), request)));
     }
 

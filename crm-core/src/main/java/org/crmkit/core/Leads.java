@@ -235,7 +235,7 @@ public final class Leads {
 
             @Override
             public Team team(TeamId team) {
-                return UseCases.found(useCases.storage.teams().findById(tenant, team), "Team", team);
+                return Reads.found(useCases.storage.teams().findById(tenant, team), "Team", team);
             }
 
             @Override
@@ -329,7 +329,7 @@ public final class Leads {
 
     /** Makes every activity on the lead's timeline concern the contact and account too, in the caller's transaction. */
     private void carryOverHistory(LeadId lead, ContactId contact, AccountId account) {
-        List<Activity> history = UseCases.everyPage(request -> useCases.storage
+        List<Activity> history = Reads.everyPage(request -> useCases.storage
                 .activities()
                 .timeline(useCases.tenant(), RecordRef.lead(lead), TimelineFilter.ALL, request));
         for (Activity activity : history) {
@@ -342,7 +342,7 @@ public final class Leads {
 
     /** Links every task about the lead, in any status, to the contact instead, in the caller's transaction. */
     private void carryOverTasks(LeadId lead, ContactId contact) {
-        List<Task> tasks = UseCases.everyPage(
+        List<Task> tasks = Reads.everyPage(
                 request -> useCases.storage.tasks().findByLink(useCases.tenant(), RecordRef.lead(lead), request));
         for (Task task : tasks) {
             task.carryOverFromLead(lead, contact, useCases.clock);
@@ -456,7 +456,7 @@ public final class Leads {
     }
 
     private Lead load(LeadId id) {
-        return UseCases.found(useCases.leads().findById(useCases.tenant(), id), "Lead", id);
+        return Reads.found(useCases.leads().findById(useCases.tenant(), id), "Lead", id);
     }
 
     private Lead change(LeadId id, Consumer<Lead> change) {

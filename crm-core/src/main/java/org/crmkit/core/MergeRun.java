@@ -244,14 +244,14 @@ final class MergeRun {
         RecordRef ref = RecordRef.contact(Require.notNull(id, "contact"));
         refuseMergedAway(ref);
         useCases.sharing.requireChangeable(ref);
-        return UseCases.found(storage.contacts().findById(tenant, id), "Contact", id);
+        return Reads.found(storage.contacts().findById(tenant, id), "Contact", id);
     }
 
     private Account account(AccountId id) {
         RecordRef ref = RecordRef.account(Require.notNull(id, "account"));
         refuseMergedAway(ref);
         useCases.sharing.requireChangeable(ref);
-        return UseCases.found(storage.accounts().findById(tenant, id), "Account", id);
+        return Reads.found(storage.accounts().findById(tenant, id), "Account", id);
     }
 
     private void refuseMergedAway(RecordRef ref) {

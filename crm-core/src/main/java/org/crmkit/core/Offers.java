@@ -55,8 +55,7 @@ public final class Offers {
         Require.notNull(contactId, "contact");
         Require.notBlank(occasion, "occasion");
         Require.notNull(date, "date");
-        Contact contact =
-                UseCases.found(useCases.contacts().findById(useCases.tenant(), contactId), "Contact", contactId);
+        Contact contact = Reads.found(useCases.contacts().findById(useCases.tenant(), contactId), "Contact", contactId);
         return choose(contact, occasion, date);
     }
 

@@ -363,7 +363,7 @@ public final class Parties {
 
     /** The contact, or a {@code RecordNotFoundException}. */
     public Contact contact(ContactId contact) {
-        return UseCases.found(findContact(contact), "Contact", contact);
+        return Reads.found(findContact(contact), "Contact", contact);
     }
 
     public Optional<Contact> findContact(ContactId contact) {
@@ -372,7 +372,7 @@ public final class Parties {
 
     /** The account, or a {@code RecordNotFoundException}. */
     public Account account(AccountId account) {
-        return UseCases.found(findAccount(account), "Account", account);
+        return Reads.found(findAccount(account), "Account", account);
     }
 
     public Optional<Account> findAccount(AccountId account) {

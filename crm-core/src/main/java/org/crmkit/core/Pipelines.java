@@ -98,7 +98,7 @@ public final class Pipelines {
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
-        return UseCases.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
+        return Reads.found(useCases.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
     }
 
     /** The pipeline; empty also when the acting user may not read it. */

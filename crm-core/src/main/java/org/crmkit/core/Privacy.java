@@ -188,11 +188,11 @@ public final class Privacy {
     }
 
     private List<FieldChange> auditTrail(SubjectRecords records, DataSubject subject) {
-        List<FieldChange> entries = new ArrayList<>(UseCases.everyPage(
-                page -> useCases.storage.auditTrail().history(records.tenant, subject.record(), page)));
+        List<FieldChange> entries = new ArrayList<>(
+                Reads.everyPage(page -> useCases.storage.auditTrail().history(records.tenant, subject.record(), page)));
         for (RecordRef related : subject.related()) {
             entries.addAll(
-                    UseCases.everyPage(page -> useCases.storage.auditTrail().history(records.tenant, related, page)));
+                    Reads.everyPage(page -> useCases.storage.auditTrail().history(records.tenant, related, page)));
         }
         return entries;
     }

@@ -218,22 +218,22 @@ final class RecordAccess {
         UUID id = record.id();
         TenantId tenant = useCases.tenant();
         return switch (record.type()) {
-            case CONTACT -> UseCases.found(useCases.contacts().findById(tenant, ContactId.of(id)), "Contact", id);
-            case ACCOUNT -> UseCases.found(useCases.accounts().findById(tenant, AccountId.of(id)), "Account", id);
-            case LEAD -> UseCases.found(useCases.leads().findById(tenant, LeadId.of(id)), "Lead", id);
+            case CONTACT -> Reads.found(useCases.contacts().findById(tenant, ContactId.of(id)), "Contact", id);
+            case ACCOUNT -> Reads.found(useCases.accounts().findById(tenant, AccountId.of(id)), "Account", id);
+            case LEAD -> Reads.found(useCases.leads().findById(tenant, LeadId.of(id)), "Lead", id);
             case OPPORTUNITY ->
-                UseCases.found(useCases.opportunities().findById(tenant, OpportunityId.of(id)), "Opportunity", id);
-            case ACTIVITY -> UseCases.found(useCases.activities().findById(tenant, ActivityId.of(id)), "Activity", id);
-            case TASK -> UseCases.found(useCases.tasks().findById(tenant, TaskId.of(id)), "Task", id);
-            case CASE -> UseCases.found(useCases.cases().findById(tenant, CaseId.of(id)), "ServiceCase", id);
-            case INVOICE -> UseCases.found(useCases.invoices().findById(tenant, InvoiceId.of(id)), "Invoice", id);
-            case PAYMENT -> UseCases.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
-            case PIPELINE -> UseCases.found(useCases.pipelines().findById(tenant, PipelineId.of(id)), "Pipeline", id);
-            case SEGMENT -> UseCases.found(useCases.segments().findById(tenant, SegmentId.of(id)), "Segment", id);
-            case CAMPAIGN -> UseCases.found(useCases.campaigns().findById(tenant, CampaignId.of(id)), "Campaign", id);
-            case QUOTA -> UseCases.found(useCases.quotas().findById(tenant, QuotaId.of(id)), "Quota", id);
+                Reads.found(useCases.opportunities().findById(tenant, OpportunityId.of(id)), "Opportunity", id);
+            case ACTIVITY -> Reads.found(useCases.activities().findById(tenant, ActivityId.of(id)), "Activity", id);
+            case TASK -> Reads.found(useCases.tasks().findById(tenant, TaskId.of(id)), "Task", id);
+            case CASE -> Reads.found(useCases.cases().findById(tenant, CaseId.of(id)), "ServiceCase", id);
+            case INVOICE -> Reads.found(useCases.invoices().findById(tenant, InvoiceId.of(id)), "Invoice", id);
+            case PAYMENT -> Reads.found(useCases.payments().findById(tenant, PaymentId.of(id)), "Payment", id);
+            case PIPELINE -> Reads.found(useCases.pipelines().findById(tenant, PipelineId.of(id)), "Pipeline", id);
+            case SEGMENT -> Reads.found(useCases.segments().findById(tenant, SegmentId.of(id)), "Segment", id);
+            case CAMPAIGN -> Reads.found(useCases.campaigns().findById(tenant, CampaignId.of(id)), "Campaign", id);
+            case QUOTA -> Reads.found(useCases.quotas().findById(tenant, QuotaId.of(id)), "Quota", id);
             case FORECAST_SNAPSHOT ->
-                UseCases.found(
+                Reads.found(
                         useCases.forecastSnapshots().findById(tenant, ForecastSnapshotId.of(id)),
                         "ForecastSnapshot",
                         id);

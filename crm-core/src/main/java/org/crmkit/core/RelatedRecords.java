@@ -77,23 +77,23 @@ final class RelatedRecords {
             RecordRef ref = RecordRef.account(account.id());
             add(
                     related.activities,
-                    UseCases.everyPage(page -> storage.activities().timeline(tenant, ref, TimelineFilter.ALL, page)));
-            add(related.tasks, UseCases.everyPage(page -> storage.tasks().findByLink(tenant, ref, page)));
-            add(related.cases, UseCases.everyPage(page -> storage.cases().findByAccount(tenant, account.id(), page)));
+                    Reads.everyPage(page -> storage.activities().timeline(tenant, ref, TimelineFilter.ALL, page)));
+            add(related.tasks, Reads.everyPage(page -> storage.tasks().findByLink(tenant, ref, page)));
+            add(related.cases, Reads.everyPage(page -> storage.cases().findByAccount(tenant, account.id(), page)));
             add(related.opportunities, storage.opportunities().findByAccount(tenant, account.id()));
             add(
                     related.invoices,
-                    UseCases.everyPage(page -> storage.invoices().findByAccount(tenant, account.id(), page)));
+                    Reads.everyPage(page -> storage.invoices().findByAccount(tenant, account.id(), page)));
             add(
                     related.payments,
-                    UseCases.everyPage(page -> storage.payments().findByAccount(tenant, account.id(), page)));
+                    Reads.everyPage(page -> storage.payments().findByAccount(tenant, account.id(), page)));
             add(
                     related.creditNotes,
-                    UseCases.everyPage(page -> storage.creditNotes().findByAccount(tenant, account.id(), page)));
+                    Reads.everyPage(page -> storage.creditNotes().findByAccount(tenant, account.id(), page)));
             add(
                     related.linkedContacts,
-                    UseCases.everyPage(page -> storage.contacts().findByAccount(tenant, account.id(), today, page)));
-            UseCases.everyPage(page -> storage.accounts().findChildren(tenant, account.id(), today, page)).stream()
+                    Reads.everyPage(page -> storage.contacts().findByAccount(tenant, account.id(), today, page)));
+            Reads.everyPage(page -> storage.accounts().findChildren(tenant, account.id(), today, page)).stream()
                     .filter(child -> !involved.contains(child.id().value()))
                     .forEach(child -> related.childAccounts.putIfAbsent(child.id(), child));
             add(related.leads, storage.leads().findByCompanyName(tenant, account.name()));

@@ -52,7 +52,7 @@ public final class Sales {
 
     private Pipeline loadPipeline(PipelineId id) {
         Require.notNull(id, "pipelineId");
-        return UseCases.found(useCases.storage.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
+        return Reads.found(useCases.storage.pipelines().findById(useCases.tenant(), id), "Pipeline", id);
     }
 
     /** Opens a deal in its pipeline; the calling actor is recorded in the stage history. */
@@ -209,8 +209,7 @@ public final class Sales {
         Require.notNull(approver, "approver");
         Require.notNull(role, "role");
         return useCases.write(() -> {
-            User user =
-                    UseCases.found(useCases.storage.users().findById(useCases.tenant(), approver), "User", approver);
+            User user = Reads.found(useCases.storage.users().findById(useCases.tenant(), approver), "User", approver);
             if (!user.isActive() || !user.hasRole(role)) {
                 throw new AccessDeniedException("user " + user.name() + " cannot approve as " + role
                         + (user.isActive() ? ": does not hold the role" : ": is deactivated"));
@@ -286,7 +285,7 @@ public final class Sales {
 
     private Opportunity loadOpportunity(OpportunityId id) {
         Require.notNull(id, "opportunityId");
-        return UseCases.found(useCases.opportunities().findById(useCases.tenant(), id), "Opportunity", id);
+        return Reads.found(useCases.opportunities().findById(useCases.tenant(), id), "Opportunity", id);
     }
 
     public Optional<Opportunity> opportunity(OpportunityId id) {

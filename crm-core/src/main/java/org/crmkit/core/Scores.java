@@ -77,8 +77,7 @@ public final class Scores {
     public Optional<CustomerScore> scoreForContact(ContactId contactId, LocalDate date) {
         Require.notNull(contactId, "contact");
         Require.notNull(date, "date");
-        Contact contact =
-                UseCases.found(useCases.contacts().findById(useCases.tenant(), contactId), "Contact", contactId);
+        Contact contact = Reads.found(useCases.contacts().findById(useCases.tenant(), contactId), "Contact", contactId);
         return scoreForContact(contact, date);
     }
 
@@ -105,7 +104,7 @@ public final class Scores {
      */
     public Optional<CustomerScore> scoreForOpportunity(OpportunityId opportunityId) {
         Require.notNull(opportunityId, "opportunity");
-        Opportunity opportunity = UseCases.found(
+        Opportunity opportunity = Reads.found(
                 useCases.opportunities().findById(useCases.tenant(), opportunityId), "Opportunity", opportunityId);
         return useCases.storage.customerScores().find(useCases.tenant(), RecordRef.account(opportunity.account()));
     }
@@ -117,7 +116,7 @@ public final class Scores {
      */
     public Optional<CustomerScore> scoreForLead(LeadId leadId) {
         Require.notNull(leadId, "lead");
-        Lead lead = UseCases.found(useCases.leads().findById(useCases.tenant(), leadId), "Lead", leadId);
+        Lead lead = Reads.found(useCases.leads().findById(useCases.tenant(), leadId), "Lead", leadId);
         LeadConversion conversion = lead.conversion();
         if (conversion == null) {
             return Optional.empty();
@@ -144,10 +143,10 @@ public final class Scores {
     private void requireCustomer(RecordRef customer) {
         if (customer.type() == RecordType.ACCOUNT) {
             AccountId id = AccountId.of(customer.id());
-            UseCases.found(useCases.accounts().findById(useCases.tenant(), id), "Account", id);
+            Reads.found(useCases.accounts().findById(useCases.tenant(), id), "Account", id);
         } else {
             ContactId id = ContactId.of(customer.id());
-            UseCases.found(useCases.contacts().findById(useCases.tenant(), id), "Contact", id);
+            Reads.found(useCases.contacts().findById(useCases.tenant(), id), "Contact", id);
         }
     }
 }

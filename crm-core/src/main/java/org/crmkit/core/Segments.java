@@ -66,7 +66,7 @@ public final class Segments {
 
     public Segment segment(SegmentId segment) {
         Require.notNull(segment, "segmentId");
-        return UseCases.found(useCases.segments().findById(useCases.tenant(), segment), "Segment", segment);
+        return Reads.found(useCases.segments().findById(useCases.tenant(), segment), "Segment", segment);
     }
 
     /** All segments the acting user may read, by name. */

@@ -129,8 +129,7 @@ public final class ServiceDesk {
     private ServiceCase change(CaseId id, Consumer<ServiceCase> change) {
         Require.notNull(id, "id");
         return useCases.write(() -> {
-            ServiceCase serviceCase =
-                    UseCases.found(useCases.cases().findById(useCases.tenant(), id), "ServiceCase", id);
+            ServiceCase serviceCase = Reads.found(useCases.cases().findById(useCases.tenant(), id), "ServiceCase", id);
             change.accept(serviceCase);
             return useCases.save(serviceCase, useCases.storage.cases()::save);
         });

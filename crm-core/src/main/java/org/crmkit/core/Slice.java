@@ -58,7 +58,7 @@ final class Slice {
             owners.add(subscription.user().value());
         }
         if (subscription.teamRecords()) {
-            User user = UseCases.found(
+            User user = Reads.found(
                     useCases.storage.users().findById(tenant, subscription.user()), "User", subscription.user());
             useCases.sharing.visibilityOf(user).owners().forEach(owner -> owners.add(owner.value()));
         }
@@ -141,8 +141,7 @@ final class Slice {
         List<AggregateRoot<?>> found = new ArrayList<>();
         if (related.contacts()) {
             LocalDate today = LocalDate.ofInstant(useCases.clock.instant(), useCases.clock.getZone());
-            found.addAll(
-                    UseCases.everyPage(page -> useCases.contacts().findByAccount(tenant, account.id(), today, page)));
+            found.addAll(Reads.everyPage(page -> useCases.contacts().findByAccount(tenant, account.id(), today, page)));
         }
         if (related.openOpportunities()) {
             useCases.opportunities().findByAccount(tenant, account.id()).stream()
@@ -153,14 +152,13 @@ final class Slice {
             found.addAll(useCases.storage.invoices().findOpenByAccount(tenant, account.id()));
         }
         if (related.tasks()) {
-            UseCases.everyPage(
-                            page -> useCases.storage.tasks().findByLink(tenant, RecordRef.account(account.id()), page))
+            Reads.everyPage(page -> useCases.storage.tasks().findByLink(tenant, RecordRef.account(account.id()), page))
                     .stream()
                     .filter(task -> TaskStatus.ACTIVE.contains(task.status()))
                     .forEach(found::add);
         }
         if (related.activityDays() > 0) {
-            found.addAll(UseCases.everyPage(page -> useCases.storage
+            found.addAll(Reads.everyPage(page -> useCases.storage
                     .activities()
                     .timeline(
                             tenant,

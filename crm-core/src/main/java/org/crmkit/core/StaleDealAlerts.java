@@ -52,7 +52,7 @@ final class StaleDealAlerts {
             return Optional.of(staleDeal(deal, staleness, deal.staleAlert().task(), false));
         }
         TaskId task = useCases.write(() -> {
-            Opportunity current = UseCases.found(
+            Opportunity current = Reads.found(
                     useCases.opportunities().findById(useCases.tenant(), deal.id()), "Opportunity", deal.id());
             Task created = useCases.save(
                     Task.create(

@@ -90,16 +90,16 @@ final class SubjectRecords {
         leads.forEach(lead -> people.add(RecordRef.lead(lead.id())));
         this.cases = contact == null
                 ? List.of()
-                : UseCases.everyPage(page -> storage.cases().findByContact(tenant, contact.id(), page));
+                : Reads.everyPage(page -> storage.cases().findByContact(tenant, contact.id(), page));
         List<RecordRef> linked = new ArrayList<>(people);
         cases.forEach(serviceCase -> linked.add(RecordRef.serviceCase(serviceCase.id())));
         for (RecordRef person : people) {
-            UseCases.everyPage(page -> storage.activities().timeline(tenant, person, TimelineFilter.ALL, page))
+            Reads.everyPage(page -> storage.activities().timeline(tenant, person, TimelineFilter.ALL, page))
                     .forEach(activity -> activities.putIfAbsent(activity.id(), activity));
             memberships.addAll(storage.campaignMembers().findByMember(tenant, person));
         }
         for (RecordRef link : linked) {
-            UseCases.everyPage(page -> storage.tasks().findByLink(tenant, link, page))
+            Reads.everyPage(page -> storage.tasks().findByLink(tenant, link, page))
                     .forEach(task -> tasks.putIfAbsent(task.id(), task));
         }
         this.activities = List.copyOf(activities.values());
@@ -128,12 +128,12 @@ final class SubjectRecords {
         TenantId tenant = useCases.tenant();
         Storage storage = useCases.storage;
         if (subject.type() == RecordType.CONTACT) {
-            Contact contact = UseCases.found(
+            Contact contact = Reads.found(
                     storage.contacts().findById(tenant, ContactId.of(subject.id())), "Contact", subject.id());
             return new SubjectRecords(tenant, subject, contact, leadsOf(storage, tenant, contact), storage);
         }
         if (subject.type() == RecordType.LEAD) {
-            Lead lead = UseCases.found(storage.leads().findById(tenant, LeadId.of(subject.id())), "Lead", subject.id());
+            Lead lead = Reads.found(storage.leads().findById(tenant, LeadId.of(subject.id())), "Lead", subject.id());
             return new SubjectRecords(tenant, subject, null, List.of(lead), storage);
         }
         throw InvalidValueException.invalid(

@@ -169,7 +169,7 @@ final class SyncUp {
         }
         String subject = "Settle a sync conflict on " + change.recordType();
         String description = String.join("\n", kept);
-        boolean asked = UseCases.everyPage(page -> activities.tasksOf(user, TaskStatus.ACTIVE, page)).stream()
+        boolean asked = Reads.everyPage(page -> activities.tasksOf(user, TaskStatus.ACTIVE, page)).stream()
                 .anyMatch(task -> task.subject().equals(subject) && description.equals(task.description()));
         if (asked) {
             // the same changes sent again: the person has been asked already

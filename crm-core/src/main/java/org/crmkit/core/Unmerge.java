@@ -65,7 +65,7 @@ final class Unmerge {
 
     MergeRecord run(MergeId id) {
         return useCases.write(() -> {
-            MergeRecord merge = UseCases.found(storage.merges().findById(tenant, id), "Merge", id);
+            MergeRecord merge = Reads.found(storage.merges().findById(tenant, id), "Merge", id);
             List<String> reasons = new ArrayList<>();
             Set<UUID> merged = Set.copyOf(merge.merged());
             if (!merge.inForce()) {
@@ -163,7 +163,7 @@ final class Unmerge {
                 if (merged.contains(state.id().value())) {
                     mergedAway.add(state);
                 } else {
-                    S current = UseCases.found(find.apply(state.id().value()), type, state.id());
+                    S current = Reads.found(find.apply(state.id().value()), type, state.id());
                     sharing.requireChangeable(restore.apply(current));
                     save.apply(restore.apply(state.withVersion(current.version())));
                 }

@@ -1,7 +1,6 @@
 package org.crmkit.core;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -19,9 +18,6 @@ import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.IdGenerator;
 import org.crmkit.core.common.IllegalTransitionException;
 import org.crmkit.core.common.InvalidValueException;
-import org.crmkit.core.common.Page;
-import org.crmkit.core.common.PageRequest;
-import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.StaleVersionException;
@@ -369,27 +365,6 @@ final class UseCases {
         } catch (DuplicateRecordException concurrentlyCreated) {
             return once.get();
         }
-    }
-
-    /** The found record, or a {@link RecordNotFoundException} naming its type and id. */
-    static <T> T found(Optional<T> record, String recordType, Object id) {
-        return record.orElseThrow(() -> new RecordNotFoundException(recordType, id));
-    }
-
-    /**
-     * Every item of a paged query, read page by page in the largest pages; read before any of them is changed, as
-     * a change may move an item between pages.
-     */
-    static <T> List<T> everyPage(Function<PageRequest, Page<T>> query) {
-        List<T> all = new ArrayList<>();
-        PageRequest request = PageRequest.first(PageRequest.MAX_SIZE);
-        Page<T> page;
-        do {
-            page = query.apply(request);
-            all.addAll(page.items());
-            request = request.next();
-        } while (page.hasNext());
-        return all;
     }
 
     void requireOwnTenant(AggregateRoot<?> aggregate) {

@@ -43,71 +43,23 @@ public record CaseItem(
     }
 
     CaseItem withBalance(Money newBalance, LocalDate newAnchor) {
-        return new CaseItem(
-                invoice,
-                number,
-                dueDate,
-                total,
-                newBalance,
-                level,
-                newAnchor,
-                lastNoticeOn,
-                disputed,
-                compensationClaimed,
-                invoiceVersion);
+        return changed(newBalance, level, newAnchor, lastNoticeOn, disputed, compensationClaimed, invoiceVersion);
     }
 
     CaseItem withDisputed(boolean isDisputed, LocalDate newAnchor) {
-        return new CaseItem(
-                invoice,
-                number,
-                dueDate,
-                total,
-                balance,
-                level,
-                newAnchor,
-                lastNoticeOn,
-                isDisputed,
-                compensationClaimed,
-                invoiceVersion);
+        return changed(balance, level, newAnchor, lastNoticeOn, isDisputed, compensationClaimed, invoiceVersion);
     }
 
     CaseItem atLevel(int newLevel, LocalDate on, boolean claimedCompensation) {
-        return new CaseItem(
-                invoice,
-                number,
-                dueDate,
-                total,
-                balance,
-                newLevel,
-                on,
-                on,
-                disputed,
-                compensationClaimed || claimedCompensation,
-                invoiceVersion);
+        return changed(balance, newLevel, on, on, disputed, compensationClaimed || claimedCompensation, invoiceVersion);
     }
 
     CaseItem deEscalatedTo(int newLevel, LocalDate on) {
-        return new CaseItem(
-                invoice,
-                number,
-                dueDate,
-                total,
-                balance,
-                newLevel,
-                on,
-                lastNoticeOn,
-                disputed,
-                compensationClaimed,
-                invoiceVersion);
+        return changed(balance, newLevel, on, lastNoticeOn, disputed, compensationClaimed, invoiceVersion);
     }
 
     CaseItem reanchored(LocalDate on) {
-        return new CaseItem(
-                invoice,
-                number,
-                dueDate,
-                total,
+        return changed(
                 balance,
                 level,
                 on.isAfter(anchor) ? on : anchor,
@@ -119,17 +71,29 @@ public record CaseItem(
 
     /** The item as of the invoice's version {@code version}. */
     CaseItem seenAt(long version) {
+        return changed(balance, level, anchor, lastNoticeOn, disputed, compensationClaimed, version);
+    }
+
+    /** This invoice's item with the other components given. */
+    private CaseItem changed(
+            Money newBalance,
+            int newLevel,
+            LocalDate newAnchor,
+            LocalDate newLastNoticeOn,
+            boolean isDisputed,
+            boolean claimed,
+            Long version) {
         return new CaseItem(
                 invoice,
                 number,
                 dueDate,
                 total,
-                balance,
-                level,
-                anchor,
-                lastNoticeOn,
-                disputed,
-                compensationClaimed,
+                newBalance,
+                newLevel,
+                newAnchor,
+                newLastNoticeOn,
+                isDisputed,
+                claimed,
                 version);
     }
 
