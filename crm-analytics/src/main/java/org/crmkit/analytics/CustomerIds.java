@@ -17,6 +17,12 @@ final class CustomerIds {
     private static final byte UTF_16 = (byte) 0xFF;
 
     private int count;
+    /**
+     * The customers numbered before this one are in the slots; those after it were appended from another table
+     * ({@link #append(CustomerIds, int)}) and go in only when an id is next looked up (a file read in parts looks up
+     * none after joining them).
+     */
+    private int indexed;
     /** Customer number + 1 per slot, 0 for a free slot; at most half full. */
     private int[] slots = new int[1024];
     /** 32 less the bits of a slot number. */
@@ -40,6 +46,7 @@ final class CustomerIds {
         if (last >= 0 && Arrays.equals(bytes, start(last), ends[last], id, from, to)) {
             return last;
         }
+        index();
         int hash = hash(id, from, to);
         int mask = slots.length - 1;
         for (int slot = firstSlot(hash); ; slot = (slot + 1) & mask) {
@@ -64,19 +71,33 @@ final class CustomerIds {
 
     /** The number of the customer with this id; -1 when it has not been seen. */
     int find(String id) {
+        index();
         int length = keyOf(id);
         return find(key, 0, length, hash(key, 0, length));
     }
 
-    /** The number here of customer c of another table; -1 when it has not been seen here. */
+    /**
+     * The number here of customer c of another table; -1 when it has not been seen here. Only reads this table
+     * (several threads may look up at once) once it is {@linkplain #index() indexed}.
+     */
     int find(CustomerIds other, int c) {
         return find(other.bytes, other.start(c), other.ends[c], other.hashes[c]);
     }
 
-    /** Numbers customer c of another table, known to be new here. */
+    /**
+     * Numbers customer c of another table, known to be new here; it goes in the slots only when an id is next looked
+     * up.
+     */
     int append(CustomerIds other, int c) {
-        int hash = other.hashes[c];
-        return append(other.bytes, other.start(c), other.ends[c], hash, freeSlot(hash));
+        int n = count;
+        int from = other.start(c);
+        int length = other.ends[c] - from;
+        room(n + 1, start(n) + length);
+        System.arraycopy(other.bytes, from, bytes, start(n), length);
+        ends[n] = start(n) + length;
+        hashes[n] = other.hashes[c];
+        count++;
+        return n;
     }
 
     /** Makes room for {@code more} customers, their ids as long as those of {@code other} at most. */
@@ -90,13 +111,25 @@ final class CustomerIds {
         if (length > bytes.length) {
             bytes = Arrays.copyOf(bytes, length);
         }
+    }
+
+    /** Puts the customers appended from another table in the slots, so that every id can be looked up. */
+    void index() {
+        if (indexed == count) {
+            return;
+        }
         int size = slots.length;
-        while (2 * customers > size) {
+        while (2 * count > size) {
             size *= 2;
         }
         if (size > slots.length) {
             rehash(size);
+        } else {
+            for (int c = indexed; c < count; c++) {
+                slots[freeSlot(hashes[c])] = c + 1;
+            }
         }
+        indexed = count;
     }
 
     /** The id of customer c. */
@@ -180,27 +213,36 @@ final class CustomerIds {
         return slot;
     }
 
-    /** Numbers a new customer, its id put in the free slot; grows the table and the arrays as needed. */
+    /**
+     * Numbers a new customer, its id put in the free slot of a table where every customer is indexed; grows the
+     * table and the arrays as needed.
+     */
     private int append(byte[] id, int from, int to, int hash, int slot) {
         int c = count;
-        if (c == ends.length) {
-            ends = Arrays.copyOf(ends, c + (c >> 1));
-            hashes = Arrays.copyOf(hashes, ends.length);
-        }
         int start = start(c);
         int end = start + (to - from);
-        if (end > bytes.length) {
-            bytes = Arrays.copyOf(bytes, Math.max(end, bytes.length + (bytes.length >> 1)));
-        }
+        room(c + 1, end);
         System.arraycopy(id, from, bytes, start, to - from);
         ends[c] = end;
         hashes[c] = hash;
         slots[slot] = c + 1;
         count++;
+        indexed = count;
         if (2 * count > slots.length) {
             rehash(slots.length * 2);
         }
         return c;
+    }
+
+    /** Grows the arrays, doubling them, to hold this many customers and bytes of ids. */
+    private void room(int customers, int length) {
+        if (customers > ends.length) {
+            ends = Arrays.copyOf(ends, Math.max(customers, 2 * ends.length));
+            hashes = Arrays.copyOf(hashes, ends.length);
+        }
+        if (length > bytes.length) {
+            bytes = Arrays.copyOf(bytes, Math.max(length, 2 * bytes.length));
+        }
     }
 
     /** Moves the ids to a table of {@code size} slots, a power of two. */
@@ -210,5 +252,6 @@ final class CustomerIds {
         for (int c = 0; c < count; c++) {
             slots[freeSlot(hashes[c])] = c + 1;
         }
+        indexed = count;
     }
 }

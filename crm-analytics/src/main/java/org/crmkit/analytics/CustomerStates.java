@@ -159,6 +159,7 @@ final class CustomerStates {
      */
     boolean follow(CustomerStates later) {
         int[] here = new int[later.size()];
+        ids.index();
         // The look-ups only read both tables: chunks of them in parallel, the joining after them in order.
         int chunks = Math.max(1, Math.min(MAX_CHUNKS, here.length / MIN_CHUNK));
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
@@ -325,7 +326,7 @@ final class CustomerStates {
     private int numbered(int c) {
         if (c == states) {
             if (c == lastSeenDay.length) {
-                grow(c + (c >> 1));
+                grow(2 * c);
             }
             lastSeenDay[c] = Long.MIN_VALUE;
             states++;

@@ -53,7 +53,8 @@ final class Money {
             // up to 15 digits the JDK divides too, without the unscaled value as an object
             return amount.doubleValue();
         }
-        long unscaled = amount.unscaledValue().longValue();
+        // the unscaled value of a scale-0 amount, without the BigInteger that unscaledValue() makes of it
+        long unscaled = amount.scaleByPowerOfTen(scale).longValue();
         long magnitude = Math.abs(unscaled);
         if (magnitude < 1L << 52) {
             // exact as a double: one division, rounded as IEEE rounds, is the nearest (as the JDK does it too)

@@ -147,7 +147,10 @@ final class PurchaseColumns {
         if (!simple(bytes, offset, length, delimiter)) {
             return false;
         }
-        long day = simpleDate(bytes, line).toEpochDay();
+        long day = simpleLine.epochDay(bytes, date);
+        if (day == SimpleLine.NOT_SIMPLE) {
+            day = parseDate(simpleLine.text(bytes, date), line).toEpochDay();
+        }
         long unscaled = 0;
         int scale = 0;
         BigDecimal exactAmount = null;

@@ -16,6 +16,9 @@ final class SimpleLine {
 
     private static final int DAY_CACHE_SIZE = 8192;
 
+    /** What {@link #epochDay} gives for a field that is no date it reads; no {@link LocalDate} has this epoch day. */
+    static final long NOT_SIMPLE = Long.MIN_VALUE;
+
     /** The shapes of date the bytes are read for directly. */
     enum DateShape {
         ISO,
@@ -41,6 +44,8 @@ final class SimpleLine {
     private final int[] dayKeys = new int[DAY_CACHE_SIZE];
 
     private final LocalDate[] days = new LocalDate[DAY_CACHE_SIZE];
+    /** The epoch days of the dates in {@link #days}, slot by slot. */
+    private final long[] epochDays = new long[DAY_CACHE_SIZE];
     /** The customer id of the last line made into a String, and its bytes: a file sorted by customer makes one each. */
     private byte[] lastIdBytes = new byte[64];
 
@@ -161,6 +166,21 @@ final class SimpleLine {
      * to 12, a day the month has); null for any other text, which the formatter then reads or refuses.
      */
     LocalDate date(byte[] bytes, int index) {
+        int slot = daySlot(bytes, index);
+        return slot < 0 ? null : days[slot];
+    }
+
+    /** The date of the field as {@link #date} reads it, as an epoch day; {@link #NOT_SIMPLE} where it gives null. */
+    long epochDay(byte[] bytes, int index) {
+        int slot = daySlot(bytes, index);
+        return slot < 0 ? NOT_SIMPLE : epochDays[slot];
+    }
+
+    /**
+     * The slot of the day cache holding the date of the field, read from its digits when it was not there yet; -1
+     * when the field is no date {@link #date} reads.
+     */
+    private int daySlot(byte[] bytes, int index) {
         int from = starts[index];
         int to = ends[index];
         int year;
@@ -175,23 +195,24 @@ final class SimpleLine {
             month = digits(bytes, from + 4, 2);
             day = digits(bytes, from + 6, 2);
         } else {
-            return null;
+            return -1;
         }
         if (year < 1 || month < 1 || month > 12 || day < 1 || day > 31) {
-            return null;
+            return -1;
         }
         int key = (year << 9) | (month << 5) | day;
         int slot = key & (DAY_CACHE_SIZE - 1);
         if (dayKeys[slot] == key) {
-            return days[slot];
+            return slot;
         }
         if (day > Month.of(month).length(Year.isLeap(year))) {
-            return null;
+            return -1;
         }
         LocalDate parsed = LocalDate.of(year, month, day);
         dayKeys[slot] = key;
         days[slot] = parsed;
-        return parsed;
+        epochDays[slot] = parsed.toEpochDay();
+        return slot;
     }
 
     /** The number of count decimal digits; negative when one is not a digit. */

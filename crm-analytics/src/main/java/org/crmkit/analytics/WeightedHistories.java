@@ -15,6 +15,11 @@ final class WeightedHistories {
     /** From this many customers on, the distinct recencies and ages are found by two threads. */
     private static final int PARALLEL_FROM = 65_536;
 
+    /** The widest digit of the keys' sort: its counts (2,048 ints) stay in the nearest cache. */
+    private static final int RADIX_BITS = 11;
+
+    private static final int MAX_RADIX_PASSES = 4;
+
     final int[] frequency;
     final double[] recency;
     final double[] age;
@@ -106,7 +111,7 @@ final class WeightedHistories {
                     | ((long) recencyRanks.index[k] << ageBits)
                     | ageRanks.index[k];
         }
-        Arrays.parallelSort(keys);
+        sort(keys, bits(maxX + 1) + recencyBits + ageBits);
         int rows = 0;
         for (int k = 0; k < n; k++) {
             if (k == 0 || keys[k] != keys[k - 1]) {
@@ -180,6 +185,46 @@ final class WeightedHistories {
                     AnalyticsException.Reason.INSUFFICIENT_DATA,
                     "frequency",
                     "no customer made a repeat purchase, so the purchase rate cannot be estimated");
+        }
+    }
+
+    /**
+     * Sorts keys of at most {@code bits} bits (not negative): by their digits of at most 11 bits, the lowest first,
+     * each a counting pass (the keys of 300,000 customers have 27 bits: three passes, where a comparison sort took
+     * most of the fold); keys of more than 44 bits by comparison.
+     */
+    static void sort(long[] keys, int bits) {
+        int passes = (bits + RADIX_BITS - 1) / RADIX_BITS;
+        if (passes > MAX_RADIX_PASSES) {
+            Arrays.parallelSort(keys);
+            return;
+        }
+        int digitBits = (bits + passes - 1) / passes;
+        int mask = (1 << digitBits) - 1;
+        long[] from = keys;
+        long[] to = new long[keys.length];
+        int[] counts = new int[mask + 1];
+        for (int pass = 0; pass < passes; pass++) {
+            int shift = pass * digitBits;
+            Arrays.fill(counts, 0);
+            for (long key : from) {
+                counts[(int) (key >>> shift) & mask]++;
+            }
+            int position = 0;
+            for (int digit = 0; digit <= mask; digit++) {
+                int count = counts[digit];
+                counts[digit] = position;
+                position += count;
+            }
+            for (long key : from) {
+                to[counts[(int) (key >>> shift) & mask]++] = key;
+            }
+            long[] sorted = to;
+            to = from;
+            from = sorted;
+        }
+        if (from != keys) {
+            System.arraycopy(from, 0, keys, 0, keys.length);
         }
     }
 
