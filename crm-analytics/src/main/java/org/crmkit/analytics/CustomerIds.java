@@ -30,12 +30,18 @@ final class CustomerIds {
     /** The ids' bytes one after the other; customer c's end at {@code ends[c]}, its start at the end before. */
     private byte[] bytes = new byte[8192];
 
-    private int[] ends = new int[512];
-    private int[] hashes = new int[512];
+    private int[] ends;
+    private int[] hashes;
     /** The customer found last: a file sorted by customer finds each one without hashing. */
     private int last = -1;
 
     private byte[] key = new byte[64];
+
+    /** A table with room for this many customers before its arrays grow (its hash slots grow as it fills). */
+    CustomerIds(int capacity) {
+        ends = new int[capacity];
+        hashes = new int[capacity];
+    }
 
     int size() {
         return count;

@@ -39,22 +39,45 @@ final class CustomerStates {
     private static final int FIRST_DAY = 1;
     private static final int HOLDOUT = 2;
 
-    private final CustomerIds ids = new CustomerIds();
+    /** The customers a table has room for at first. */
+    static final int INITIAL_CAPACITY = 512;
+
+    private final CustomerIds ids;
     /** The customers whose state is set up: the ids numbered so far. */
     private int states;
 
-    private long[] firstDay = new long[512];
-    private long[] lastDay = new long[512];
+    private long[] firstDay;
+    private long[] lastDay;
     /** The first and the last day of any purchase (calibration or holdout) seen for the customer. */
-    private long[] firstSeenDay = new long[512];
+    private long[] firstSeenDay;
 
-    private long[] lastSeenDay = new long[512];
-    private int[] purchaseDays = new int[512];
-    private int[] holdoutDays = new int[512];
-    private final long[][] sums = {new long[512], new long[512], new long[512]};
-    private final byte[][] scales = {new byte[512], new byte[512], new byte[512]};
+    private long[] lastSeenDay;
+    private int[] purchaseDays;
+    private int[] holdoutDays;
+    private final long[][] sums = new long[3][];
+    private final byte[][] scales = new byte[3][];
     /** The sums of the customers that outgrew a long, by customer number. */
     private final Map<Integer, BigDecimal[]> exact = new HashMap<>();
+
+    /** A table with room for {@link #INITIAL_CAPACITY} customers, growing as needed. */
+    CustomerStates() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** A table with room for this many customers before it grows: what it grows to is copied once more. */
+    CustomerStates(int capacity) {
+        ids = new CustomerIds(capacity);
+        firstDay = new long[capacity];
+        lastDay = new long[capacity];
+        firstSeenDay = new long[capacity];
+        lastSeenDay = new long[capacity];
+        purchaseDays = new int[capacity];
+        holdoutDays = new int[capacity];
+        for (int sum = TOTAL; sum <= HOLDOUT; sum++) {
+            sums[sum] = new long[capacity];
+            scales[sum] = new byte[capacity];
+        }
+    }
 
     int size() {
         return ids.size();

@@ -118,13 +118,18 @@ public final class CustomerSummarizer {
         return this;
     }
 
-    /** An empty summarizer of the same calibration, observation end and unit. */
-    CustomerSummarizer emptyCopy() {
-        return new CustomerSummarizer(calibrationEnd, observationEnd, unit);
+    /**
+     * An empty summarizer of the same calibration, observation end and unit, with room for this many customers
+     * before its tables grow.
+     */
+    CustomerSummarizer emptyCopy(int expectedCustomers) {
+        CustomerSummarizer copy = new CustomerSummarizer(calibrationEnd, observationEnd, unit);
+        copy.customers = new CustomerStates(expectedCustomers);
+        return copy;
     }
 
     /**
-     * Adds what an {@linkplain #emptyCopy() empty copy} was fed with after this summarizer: the purchases of the next
+     * Adds what an {@linkplain #emptyCopy(int) empty copy} was fed with after this summarizer: the purchases of the next
      * part of the same input. This summarizer then holds what one fed with both parts in order holds, to the last
      * digit and scale and in the same order of customers. {@code later} must not be used afterwards (an empty
      * summarizer takes over its state).

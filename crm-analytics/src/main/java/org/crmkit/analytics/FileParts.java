@@ -30,6 +30,12 @@ final class FileParts {
     /** The most parts: each one more costs a join, done by one thread after the others. */
     private static final int MAX_PARTS = 8;
 
+    /** The bytes of input per customer a part's tables are first sized for (a purchase line is 15 bytes or more). */
+    private static final long BYTES_PER_CUSTOMER = 64;
+
+    /** The most customers a part's tables are first sized for. */
+    private static final long MAX_EXPECTED_CUSTOMERS = 1 << 20;
+
     private FileParts() {}
 
     /** How many parts the file is worth reading in: one per processor, each of at least a megabyte. */
@@ -62,12 +68,12 @@ final class FileParts {
             boolean read;
             try {
                 // The first part in this thread; the others start once it has resolved the columns from the header.
-                summarizers[0] = summarizer.emptyCopy();
+                summarizers[0] = summarizer.emptyCopy(expectedCustomers(bounds[1]));
                 records[0] = reader.summarizePart(new Part(channel, 0, bounds[1]), summarizers[0], null, columns -> {
                     for (int k = 1; k < n; k++) {
                         int part = k;
                         PurchaseColumns own = columns.copy();
-                        summarizers[part] = summarizer.emptyCopy();
+                        summarizers[part] = summarizer.emptyCopy(expectedCustomers(bounds[part + 1] - bounds[part]));
                         later.add(ForkJoinTask.adapt(() -> records[part] = reader.summarizePart(
                                         new Part(channel, bounds[part], bounds[part + 1]),
                                         summarizers[part],
@@ -97,6 +103,16 @@ final class FileParts {
         } catch (IOException e) {
             return -1;
         }
+    }
+
+    /**
+     * The customers a part's tables have room for at first: one per {@link #BYTES_PER_CUSTOMER} bytes, so that a part
+     * of a file with a line or more of that length per customer fills them without growing (each growth copies
+     * them), and one of few customers costs at most about its own size in memory.
+     */
+    static int expectedCustomers(long partBytes) {
+        return (int) Math.max(
+                CustomerStates.INITIAL_CAPACITY, Math.min(MAX_EXPECTED_CUSTOMERS, partBytes / BYTES_PER_CUSTOMER));
     }
 
     /** Whether the task ended without failing. */

@@ -13,10 +13,10 @@ class CustomerIdsTest {
 
     @Test
     void idsAppendedFromAnotherTableAreFoundByTheNextLookUps() {
-        CustomerIds here = new CustomerIds();
+        CustomerIds here = new CustomerIds(1);
         here.number("a");
         here.number("b");
-        CustomerIds later = new CustomerIds();
+        CustomerIds later = new CustomerIds(1);
         for (int c = 0; c < 5_000; c++) {
             later.number("later-" + c);
         }
@@ -39,13 +39,13 @@ class CustomerIdsTest {
 
     @Test
     void aTableIndexedForTheJoinsLookUpsFindsWhatWasAppendedBefore() {
-        CustomerIds here = new CustomerIds();
-        CustomerIds first = new CustomerIds();
+        CustomerIds here = new CustomerIds(1);
+        CustomerIds first = new CustomerIds(1);
         first.number("x");
         first.number("y");
         here.append(first, 0);
         here.append(first, 1);
-        CustomerIds second = new CustomerIds();
+        CustomerIds second = new CustomerIds(1);
         second.number("y");
         second.number("z");
 

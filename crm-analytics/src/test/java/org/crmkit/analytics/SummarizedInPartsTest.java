@@ -152,6 +152,13 @@ class SummarizedInPartsTest {
         assertThat(FileParts.partsFor(folder)).isEqualTo(1);
     }
 
+    @Test
+    void aPartsTablesStartWithRoomForOneCustomerPer64BytesWithinBounds() {
+        assertThat(FileParts.expectedCustomers(0)).isEqualTo(CustomerStates.INITIAL_CAPACITY);
+        assertThat(FileParts.expectedCustomers(16 << 20)).isEqualTo(262_144);
+        assertThat(FileParts.expectedCustomers(1L << 40)).isEqualTo(1 << 20);
+    }
+
     /**
      * Purchases of customers interleaved by date, several a day (a day's purchases of a customer may fall in two
      * parts), sums that outgrow a long, amounts of many scales, ids that are not ASCII, quoted and spaced fields,
