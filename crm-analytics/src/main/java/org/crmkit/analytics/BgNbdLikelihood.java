@@ -143,11 +143,11 @@ final class BgNbdLikelihood implements SmoothLogLikelihood {
             double share;
             if (u > 0) {
                 double e = Math.exp(-u);
-                logOnePlusD = u + Math.log1p(e);
+                logOnePlusD = u + Log1p.of(e);
                 share = 1 / (1 + e);
             } else {
                 double e = Math.exp(u);
-                logOnePlusD = Math.log1p(e);
+                logOnePlusD = Log1p.of(e);
                 share = e / (1 + e);
             }
             sums[VALUE] += w * (logOnePlusD - k * logAge);

@@ -148,7 +148,7 @@ final class SpecialFunctions {
         if (u >= 0) {
             return Double.NEGATIVE_INFINITY;
         }
-        return u > -Math.log(2) ? Math.log(-Math.expm1(u)) : Math.log1p(-Math.exp(u));
+        return u > -Math.log(2) ? Math.log(-Math.expm1(u)) : Log1p.of(-Math.exp(u));
     }
 
     /** (1 - exp(k * logRatio)) / k, continuous at k = 0 where it equals -logRatio. */
