@@ -1,18 +1,14 @@
 package org.crmkit.analytics.cli;
 
-import java.io.BufferedWriter;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
@@ -109,7 +105,14 @@ public final class AnalyticsCommand {
             return USAGE_ERROR;
         }
         if (HELP.contains(args[0]) || Arrays.stream(args).anyMatch(HELP_OPTIONS::contains)) {
-            return write(writer -> writer.write(USAGE + "\n"), out, "standard output", err);
+            return write(
+                    output -> new Utf8Text(USAGE.length() + 1)
+                            .text(USAGE)
+                            .ascii('\n')
+                            .writeTo(output),
+                    out,
+                    "standard output",
+                    err);
         }
         CommandOptions options;
         CustomerReports.Report report;
@@ -126,8 +129,12 @@ public final class AnalyticsCommand {
             err.println("error: " + e.getMessage());
             return BAD_INPUT;
         }
-        Text rows = writer -> writeRows(report, format, writer);
-        Text summary = writer -> Json.write(report.summary(), writer);
+        Text rows = output -> writeRows(report, format, output);
+        Text summary = output -> {
+            Utf8Text json = new Utf8Text(4096);
+            Json.write(report.summary(), json);
+            json.writeTo(output);
+        };
         Path file = options.output();
         if (file == null) {
             int status = write(rows, out, "standard output", err);
@@ -145,45 +152,48 @@ public final class AnalyticsCommand {
 
     /**
      * Writes the header and the rows: blocks of rows formatted in parallel on the common fork-join pool (each row on
-     * its own), a group of blocks at a time, and written in order as each group is ready.
+     * its own), a group of blocks at a time, and written in order as each group is ready. The texts of a group are
+     * emptied and filled again by the next one.
      */
-    private static void writeRows(CustomerReports.Report report, CustomerTable.Format format, Writer writer)
+    private static void writeRows(CustomerReports.Report report, CustomerTable.Format format, OutputStream out)
             throws IOException {
-        StringBuilder header = new StringBuilder();
-        new CustomerTable(header, format, report.columns()).header();
-        writer.append(header);
-        int blocks = (report.rows() + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
         int group = ForkJoinPool.getCommonPoolParallelism() + 1;
+        Utf8Text[] texts = new Utf8Text[group];
+        CustomerTable[] tables = new CustomerTable[group];
+        for (int slot = 0; slot < group; slot++) {
+            texts[slot] = new Utf8Text(ROWS_PER_BLOCK * 48);
+            tables[slot] = new CustomerTable(texts[slot], format, report.columns());
+        }
+        tables[0].header();
+        texts[0].writeTo(out);
+        texts[0].clear();
+        int blocks = (report.rows() + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
         for (int first = 0; first < blocks; first += group) {
-            List<StringBuilder> formatted = IntStream.range(first, Math.min(blocks, first + group))
-                    .parallel()
-                    .mapToObj(block -> {
-                        StringBuilder text = new StringBuilder(ROWS_PER_BLOCK * 48);
-                        CustomerTable table = new CustomerTable(text, format, report.columns());
-                        int end = Math.min(report.rows(), (block + 1) * ROWS_PER_BLOCK);
-                        for (int k = block * ROWS_PER_BLOCK; k < end; k++) {
-                            report.row().write(table, k);
-                        }
-                        return text;
-                    })
-                    .toList();
-            for (StringBuilder text : formatted) {
-                writer.append(text);
+            int firstRow = first * ROWS_PER_BLOCK;
+            IntStream.range(0, Math.min(group, blocks - first)).parallel().forEach(slot -> {
+                int start = firstRow + slot * ROWS_PER_BLOCK;
+                int end = Math.min(report.rows(), start + ROWS_PER_BLOCK);
+                for (int k = start; k < end; k++) {
+                    report.row().write(tables[slot], k);
+                }
+            });
+            for (Utf8Text text : texts) {
+                text.writeTo(out);
+                text.clear();
             }
         }
     }
 
-    /** Writes text to the output as it is produced. */
+    /** Writes UTF-8 text to the output as it is produced. */
     @FunctionalInterface
     private interface Text {
-        void writeTo(Writer writer) throws IOException;
+        void writeTo(OutputStream out) throws IOException;
     }
 
     private static int write(Text text, OutputStream out, String where, PrintStream err) {
         try {
-            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 65_536);
-            text.writeTo(writer);
-            writer.flush();
+            text.writeTo(out);
+            out.flush();
         } catch (IOException e) {
             err.println("error: cannot write the result to " + where + ": " + e.getMessage());
             return WRITE_FAILED;

@@ -22,22 +22,30 @@ final class CustomerTable {
 
     private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
 
-    private final StringBuilder row;
+    private final Utf8Text row;
     private final Format format;
     private final List<String> columns;
+    /** For JSON lines, what comes before each value: the opening brace or a comma, the key and a colon. */
+    private final byte[][] keys;
 
     private int column;
 
-    CustomerTable(StringBuilder out, Format format, List<String> columns) {
+    CustomerTable(Utf8Text out, Format format, List<String> columns) {
         this.row = out;
         this.format = format;
         this.columns = List.copyOf(columns);
+        this.keys = new byte[columns.size()][];
+        for (int i = 0; i < keys.length; i++) {
+            Utf8Text key = new Utf8Text(columns.get(i).length() + 4).ascii(i == 0 ? '{' : ',');
+            Json.string(columns.get(i), key);
+            keys[i] = key.ascii(':').toBytes();
+        }
     }
 
     /** The header row of a CSV table; nothing for JSON lines. */
     void header() {
         if (format == Format.CSV) {
-            row.append(String.join(",", columns)).append('\n');
+            row.text(String.join(",", columns)).ascii('\n');
         }
     }
 
@@ -46,24 +54,22 @@ final class CustomerTable {
         if (format == Format.JSON_LINES) {
             Json.string(value, row);
         } else if (needsQuotes(value)) {
-            row.append('"');
-            row.append(value.replace("\"", "\"\""));
-            row.append('"');
+            row.ascii('"').text(value.replace("\"", "\"\"")).ascii('"');
         } else {
-            row.append(value);
+            row.text(value);
         }
         return this;
     }
 
     CustomerTable integer(long value) {
         next();
-        row.append(Long.toString(value));
+        row.integer(value);
         return this;
     }
 
     CustomerTable amount(BigDecimal value) {
         next();
-        row.append(value.toPlainString());
+        row.text(value.toPlainString());
         return this;
     }
 
@@ -71,7 +77,7 @@ final class CustomerTable {
     CustomerTable real(double value) {
         next();
         if (Double.isFinite(value)) {
-            row.append(Double.toString(value));
+            row.text(Double.toString(value));
         } else {
             nothing();
         }
@@ -86,20 +92,15 @@ final class CustomerTable {
         } else if (Math.abs(value) < FAST_LIMIT) {
             long scaled = Math.round(value * POWERS_OF_TEN[decimals]);
             if (scaled < 0) {
-                row.append('-');
+                row.ascii('-');
                 scaled = -scaled;
             }
-            row.append(Long.toString(scaled / POWERS_OF_TEN[decimals]));
+            row.digits(scaled / POWERS_OF_TEN[decimals], 1);
             if (decimals > 0) {
-                row.append('.');
-                String fraction = Long.toString(scaled % POWERS_OF_TEN[decimals]);
-                for (int i = fraction.length(); i < decimals; i++) {
-                    row.append('0');
-                }
-                row.append(fraction);
+                row.ascii('.').digits(scaled % POWERS_OF_TEN[decimals], decimals);
             }
         } else {
-            row.append(BigDecimal.valueOf(value)
+            row.text(BigDecimal.valueOf(value)
                     .setScale(decimals, RoundingMode.HALF_EVEN)
                     .toPlainString());
         }
@@ -109,29 +110,26 @@ final class CustomerTable {
     /** Ends the row. */
     void end() {
         if (format == Format.JSON_LINES) {
-            row.append('}');
+            row.ascii('}');
         }
-        row.append('\n');
+        row.ascii('\n');
         column = 0;
     }
 
     private void next() {
         if (format == Format.JSON_LINES) {
-            row.append(column == 0 ? "{" : ",");
-            Json.string(columns.get(column), row);
-            row.append(':');
+            row.append(keys[column]);
         } else if (column > 0) {
-            row.append(',');
+            row.ascii(',');
         }
         column++;
     }
 
     private void nothing() {
         if (format == Format.JSON_LINES) {
-            row.append("null");
+            row.text("null");
         }
     }
-
     /** Whether a CSV field must be quoted to read back as itself: a delimiter, quote or line end, or edge spaces. */
     private static boolean needsQuotes(String value) {
         if (value.isEmpty()) {

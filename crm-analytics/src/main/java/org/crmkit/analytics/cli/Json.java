@@ -1,7 +1,5 @@
 package org.crmkit.analytics.cli;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.Iterator;
 import java.util.List;
@@ -15,55 +13,55 @@ final class Json {
 
     private Json() {}
 
-    /** Writes the value and a newline as it goes, so that a large result is never held as text. */
-    static void write(Object value, Writer out) throws IOException {
+    /** Writes the value, indented, and a newline. */
+    static void write(Object value, Utf8Text out) {
         write(value, out, 0);
-        out.write('\n');
+        out.ascii('\n');
     }
 
-    private static void write(Object value, Writer out, int indent) throws IOException {
+    private static void write(Object value, Utf8Text out, int indent) {
         if (value == null) {
-            out.append("null");
+            out.text("null");
         } else if (value instanceof String s) {
-            out.append(literal(s));
+            string(s, out);
         } else if (value instanceof BigDecimal d) {
-            out.append(d.toPlainString());
+            out.text(d.toPlainString());
         } else if (value instanceof Double d) {
-            out.append(Double.isFinite(d) ? d.toString() : "null");
+            out.text(Double.isFinite(d) ? d.toString() : "null");
         } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value.toString());
+            out.text(value.toString());
         } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
+            out.ascii('{');
             Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
             while (entries.hasNext()) {
                 Map.Entry<?, ?> e = entries.next();
                 newline(out, indent + 1);
-                out.append(literal(String.valueOf(e.getKey())));
-                out.append(": ");
+                string(String.valueOf(e.getKey()), out);
+                out.text(": ");
                 write(e.getValue(), out, indent + 1);
                 if (entries.hasNext()) {
-                    out.append(',');
+                    out.ascii(',');
                 }
             }
             if (!map.isEmpty()) {
                 newline(out, indent);
             }
-            out.append('}');
+            out.ascii('}');
         } else if (value instanceof List<?> list) {
-            out.append('[');
+            out.ascii('[');
             for (int i = 0; i < list.size(); i++) {
                 newline(out, indent + 1);
                 write(list.get(i), out, indent + 1);
                 if (i < list.size() - 1) {
-                    out.append(',');
+                    out.ascii(',');
                 }
             }
             if (!list.isEmpty()) {
                 newline(out, indent);
             }
-            out.append(']');
+            out.ascii(']');
         } else {
-            out.append(literal(value.toString()));
+            string(value.toString(), out);
         }
     }
 
@@ -74,38 +72,46 @@ final class Json {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    private static void newline(Writer out, int indent) throws IOException {
-        out.append('\n');
-        out.append("  ".repeat(indent));
+    private static void newline(Utf8Text out, int indent) {
+        out.ascii('\n');
+        for (int i = 0; i < indent; i++) {
+            out.ascii(' ').ascii(' ');
+        }
     }
 
-    private static StringBuilder literal(String s) {
-        StringBuilder literal = new StringBuilder(s.length() + 2);
-        string(s, literal);
-        return literal;
-    }
-
-    /** Appends a JSON string literal. */
-    static void string(String s, StringBuilder out) {
-        out.append('"');
+    /** Appends a JSON string literal: the runs of characters that need no escape are written as they are. */
+    static void string(String s, Utf8Text out) {
+        out.ascii('"');
+        int run = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20 || Character.isSurrogate(c) && !pairedSurrogate(s, i)) {
-                        // a lone surrogate has no UTF-8 form: escaped, it keeps ids apart instead of becoming '?'
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            boolean escaped = c == '"'
+                    || c == '\\'
+                    || c < 0x20
+                    // a lone surrogate has no UTF-8 form: escaped, it keeps ids apart instead of becoming '?'
+                    || Character.isSurrogate(c) && !pairedSurrogate(s, i);
+            if (escaped) {
+                out.text(s, run, i);
+                escape(c, out);
+                run = i + 1;
+            }
+        }
+        out.text(s, run, s.length()).ascii('"');
+    }
+
+    private static void escape(char c, Utf8Text out) {
+        switch (c) {
+            case '"' -> out.ascii('\\').ascii('"');
+            case '\\' -> out.ascii('\\').ascii('\\');
+            case '\n' -> out.ascii('\\').ascii('n');
+            case '\r' -> out.ascii('\\').ascii('r');
+            case '\t' -> out.ascii('\\').ascii('t');
+            default -> {
+                out.ascii('\\').ascii('u');
+                for (int shift = 12; shift >= 0; shift -= 4) {
+                    out.ascii(Character.forDigit(c >> shift & 0xF, 16));
                 }
             }
         }
-        out.append('"');
     }
 }

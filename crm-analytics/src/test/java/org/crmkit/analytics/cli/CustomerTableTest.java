@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class CustomerTableTest {
 
     private static String rows(CustomerTable.Format format, double... values) {
-        StringBuilder out = new StringBuilder();
+        Utf8Text out = new Utf8Text(64);
         CustomerTable table = new CustomerTable(out, format, List.of("customer", "x", "spend", "count"));
         table.header();
         for (double value : values) {
@@ -39,7 +39,7 @@ class CustomerTableTest {
 
     @Test
     void csvQuotesWhatWouldNotReadBackAsItself() {
-        StringBuilder out = new StringBuilder();
+        Utf8Text out = new Utf8Text(64);
         CustomerTable table = new CustomerTable(out, CustomerTable.Format.CSV, List.of("customer"));
         for (String id : List.of("plain", "a,b", "say \"hi\"", " padded", "two\nlines", "")) {
             table.text(id).end();

@@ -2,8 +2,6 @@ package org.crmkit.analytics.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -12,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class JsonTest {
 
     @Test
-    void aLoneSurrogateIsEscapedSoThatTwoIdsStayApartInUtf8() throws IOException {
-        StringWriter out = new StringWriter();
+    void aLoneSurrogateIsEscapedSoThatTwoIdsStayApartInUtf8() {
+        Utf8Text out = new Utf8Text(16);
         Json.write(List.of("a\uD800", "a\uDC00", "smile \uD83D\uDE00", Map.of("k", "\u0001")), out);
         String json = out.toString();
 

@@ -1,0 +1,45 @@
+package org.crmkit.analytics.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class Utf8TextTest {
+
+    @Test
+    void textIsWrittenInTheBytesTheJdksEncoderWrites() {
+        String text = "plain é ß 中文 \uD83D\uDE00 lone \uD800 and \uDC00 end \uD83D";
+        Utf8Text out = new Utf8Text(1);
+
+        out.text(text);
+
+        assertThat(out.toBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void numbersAreWrittenInDecimalDigitsWithTheirSignAndLeadingZeros() {
+        Utf8Text out = new Utf8Text(1);
+
+        out.integer(0)
+                .ascii(' ')
+                .integer(-42)
+                .ascii(' ')
+                .integer(Long.MAX_VALUE)
+                .ascii(' ');
+        out.integer(Long.MIN_VALUE).ascii(' ').digits(7, 3).ascii(' ').digits(1234, 2);
+
+        assertThat(out.toString()).isEqualTo("0 -42 9223372036854775807 -9223372036854775808 007 1234");
+    }
+
+    @Test
+    void aClearedTextIsWrittenAgainFromItsStart() {
+        Utf8Text out = new Utf8Text(4);
+        out.text("first rows");
+
+        out.clear();
+        out.text("next");
+
+        assertThat(out.toString()).isEqualTo("next");
+    }
+}
