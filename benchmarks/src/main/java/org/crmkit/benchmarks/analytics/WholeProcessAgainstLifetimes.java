@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * The command line's whole process (JVM start included) against the peer's whole process (interpreter start and
  * imports included) on the same purchase CSV, alternately in one sitting, each under {@code /usr/bin/time}: wall
  * clock, CPU (user + system) and peak resident memory; for crmkit also the peak heap, the largest heap in use
- * before a collection, read from the JVM's GC log. crmkit runs {@code clv --spend gamma-gamma} writing every
+ * before a collection or at the end (a run may need no collection), read from the JVM's GC log. crmkit runs {@code clv --spend gamma-gamma} writing every
  * customer's row to a file (the summary JSON on standard output); the peer computes the same values in memory
  * (it writes none).
  *
@@ -31,6 +31,9 @@ import java.util.regex.Pattern;
 public final class WholeProcessAgainstLifetimes {
 
     private static final Pattern HEAP_BEFORE_GC = Pattern.compile(" (\\d+)M->\\d+M\\((\\d+)M\\)");
+    /** A generation (or the whole heap) at the JVM's exit, as -Xlog:gc+heap+exit prints it, in KB. */
+    private static final Pattern HEAP_AT_EXIT =
+            Pattern.compile("(?:generation|heap|Gen)\\s+total (\\d+)K, used (\\d+)K");
 
     private WholeProcessAgainstLifetimes() {}
 
@@ -63,11 +66,11 @@ public final class WholeProcessAgainstLifetimes {
             if (cli.toString().endsWith(".jar")) {
                 crmkit.add("java");
                 crmkit.addAll(jvmOptions);
-                crmkit.addAll(List.of("-Xlog:gc:file=" + gcLog, "-jar", cli.toString()));
+                crmkit.addAll(List.of("-Xlog:gc,gc+heap+exit:file=" + gcLog, "-jar", cli.toString()));
             } else {
                 crmkit.add(cli.toString());
                 jvmOptions.forEach(option -> crmkit.add("-J" + option));
-                crmkit.add("-J-Xlog:gc:file=" + gcLog);
+                crmkit.add("-J-Xlog:gc,gc+heap+exit:file=" + gcLog);
             }
             crmkit.addAll(List.of("clv", "--input", file.toString()));
             crmkit.addAll(List.of("--customer-column", "customer_ref", "--date-column", "purchase_day"));
@@ -142,17 +145,26 @@ public final class WholeProcessAgainstLifetimes {
         };
     }
 
-    /** The largest heap in use before a collection and the largest heap committed, in MB, from a -Xlog:gc log. */
+    /**
+     * The largest heap in use, before a collection or at the exit, and the largest heap committed, in MB, from a
+     * -Xlog:gc,gc+heap+exit log.
+     */
     private static double[] peakHeap(Path gcLog) throws IOException {
         double used = 0;
         double committed = 0;
+        double usedAtExit = 0;
+        double committedAtExit = 0;
         for (String line : Files.readAllLines(gcLog)) {
-            Matcher matcher = HEAP_BEFORE_GC.matcher(line);
-            if (matcher.find()) {
-                used = Math.max(used, Double.parseDouble(matcher.group(1)));
-                committed = Math.max(committed, Double.parseDouble(matcher.group(2)));
+            Matcher beforeCollection = HEAP_BEFORE_GC.matcher(line);
+            Matcher atExit = HEAP_AT_EXIT.matcher(line);
+            if (beforeCollection.find()) {
+                used = Math.max(used, Double.parseDouble(beforeCollection.group(1)));
+                committed = Math.max(committed, Double.parseDouble(beforeCollection.group(2)));
+            } else if (atExit.find()) {
+                committedAtExit += Double.parseDouble(atExit.group(1)) / 1024;
+                usedAtExit += Double.parseDouble(atExit.group(2)) / 1024;
             }
         }
-        return new double[] {used, committed};
+        return new double[] {Math.max(used, usedAtExit), Math.max(committed, committedAtExit)};
     }
 }

@@ -95,9 +95,10 @@ final class CustomerTable {
                 row.ascii('-');
                 scaled = -scaled;
             }
-            row.digits(scaled / POWERS_OF_TEN[decimals], 1);
+            long whole = scaled / POWERS_OF_TEN[decimals];
+            row.digits(whole, 1);
             if (decimals > 0) {
-                row.ascii('.').digits(scaled % POWERS_OF_TEN[decimals], decimals);
+                row.ascii('.').digits(scaled - whole * POWERS_OF_TEN[decimals], decimals);
             }
         } else {
             row.text(BigDecimal.valueOf(value)

@@ -81,15 +81,24 @@ final class Utf8Text {
     /** The decimal digits of a number that is not negative, with leading zeros up to {@code width} digits. */
     Utf8Text digits(long value, int width) {
         int count = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
+        for (long bound = 10; count < 19 && value >= bound; bound *= 10) {
             count++;
         }
         count = Math.max(count, width);
         room(count);
         length += count;
-        for (int i = length - 1; i >= length - count; i--) {
-            bytes[i] = (byte) ('0' + value % 10);
-            value /= 10;
+        int i = length - 1;
+        // a division a digit (the quick compiler divides by 10 as it does by any number), none for the last nine
+        for (; value > Integer.MAX_VALUE; i--) {
+            long rest = value / 10;
+            bytes[i] = (byte) ('0' + (value - rest * 10));
+            value = rest;
+        }
+        for (int small = (int) value; i >= length - count; i--) {
+            // small / 10 for any int that is not negative, by a multiplication and a shift
+            int rest = (int) ((small * 0xCCCCCCCDL) >>> 35);
+            bytes[i] = (byte) ('0' + (small - rest * 10));
+            small = rest;
         }
         return this;
     }

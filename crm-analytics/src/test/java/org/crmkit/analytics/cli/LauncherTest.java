@@ -11,9 +11,11 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.jar.Attributes;
@@ -21,6 +23,8 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.crmkit.core.common.CrmException;
 import org.hipparchus.linear.CholeskyDecomposition;
@@ -58,23 +62,61 @@ class LauncherTest {
     void theFirstRunArchivesTheClassesTheNextMapsThemAndBothUseTheSerialCollector() throws Exception {
         Path cache = dir.resolve("cache");
 
-        Run first = run(cache, "-J-Xlog:gc:file=" + dir.resolve("gc.log"));
+        Run first = run(cache, "-J-Xlog:gc,gc+heap+exit:file=" + dir.resolve("gc.log"));
         Run second = run(cache, "-J-Xlog:class+load:file=" + dir.resolve("classes.log"));
 
         assertThat(first).isEqualTo(inProcess());
         assertThat(second).isEqualTo(inProcess());
         assertThat(Files.readString(dir.resolve("gc.log"))).contains("Using Serial");
+        assertThat(youngGenerationMegabytes(dir.resolve("gc.log"))).isGreaterThan(400);
         try (Stream<Path> archives = Files.list(cache.resolve("crmkit-analytics"))) {
             assertThat(archives.map(p -> p.getFileName().toString()))
                     .singleElement()
                     .asString()
                     .endsWith(".jsa");
         }
-        assertThat(Files.readAllLines(dir.resolve("classes.log")))
-                .filteredOn(line -> line.contains("org.crmkit.analytics.cli.AnalyticsCommand "))
-                .singleElement()
-                .asString()
-                .contains("shared objects file");
+        assertTheCommandWasMappedFromTheArchive();
+    }
+
+    @Test
+    void aNewBuildOfTheJarGetsANewArchiveWithoutAWarning() throws Exception {
+        Path cache = dir.resolve("cache");
+        assertThat(run(cache)).isEqualTo(inProcess());
+        Path jar = launcher.resolveSibling("crmkit-analytics.jar");
+        Files.setLastModifiedTime(
+                jar, FileTime.from(Files.getLastModifiedTime(jar).toInstant().plusSeconds(60)));
+
+        Run rebuilt = run(cache);
+        Run next = run(cache, "-J-Xlog:class+load:file=" + dir.resolve("classes.log"));
+
+        assertThat(rebuilt).isEqualTo(inProcess());
+        assertThat(next).isEqualTo(inProcess());
+        assertTheCommandWasMappedFromTheArchive();
+    }
+
+    @Test
+    void theJavaOnThePathIsFollowedToItsJdkThroughALink() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path bin = Files.createDirectory(dir.resolve("path"));
+        Files.createSymbolicLink(bin.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Map<String, String> environment = Map.of("PATH", bin + ":/usr/bin:/bin");
+
+        Run first = run(cache, environment);
+        Run second = run(cache, environment, "-J-Xlog:class+load:file=" + dir.resolve("classes.log"));
+
+        assertThat(first).isEqualTo(inProcess());
+        assertThat(second).isEqualTo(inProcess());
+        assertThat(Files.readString(cache.resolve("crmkit-analytics").resolve("java-home")))
+                .isEqualTo(Path.of(System.getProperty("java.home")).toRealPath() + "\n");
+        assertTheCommandWasMappedFromTheArchive();
+    }
+
+    @Test
+    void aHeapSizedByTheCallerIsTakenWithoutTheLaunchersYoungGeneration() throws Exception {
+        Run run = run(dir.resolve("cache"), "-J-Xmx256m", "-J-Xlog:gc+heap+exit:file=" + dir.resolve("heap.log"));
+
+        assertThat(run).isEqualTo(inProcess());
+        assertThat(youngGenerationMegabytes(dir.resolve("heap.log"))).isLessThan(256);
     }
 
     @Test
@@ -94,8 +136,29 @@ class LauncherTest {
 
     record Run(int status, String stdout, String stderr) {}
 
+    private void assertTheCommandWasMappedFromTheArchive() throws IOException {
+        assertThat(Files.readAllLines(dir.resolve("classes.log")))
+                .filteredOn(line -> line.contains("org.crmkit.analytics.cli.AnalyticsCommand "))
+                .singleElement()
+                .asString()
+                .contains("shared objects file");
+    }
+
+    /** The young generation's size (eden and a survivor space) at the exit, from a -Xlog:gc+heap+exit log. */
+    private static long youngGenerationMegabytes(Path log) throws IOException {
+        Matcher young = Pattern.compile("def new generation +total (\\d+)K").matcher(Files.readString(log));
+        assertThat(young.find()).as("the young generation in " + log).isTrue();
+        return Long.parseLong(young.group(1)) / 1024;
+    }
+
     /** The launcher with this cache folder, the command {@link #SUMMARY} of the input, then more arguments. */
     private Run run(Path cache, String... more) throws IOException, InterruptedException {
+        return run(cache, Map.of("JAVA_HOME", System.getProperty("java.home")), more);
+    }
+
+    /** The same with these variables (JAVA_HOME among them, or not) in the environment. */
+    private Run run(Path cache, Map<String, String> environment, String... more)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("/usr/bin/env", "bash", launcher.toString()));
         List<String> arguments = new ArrayList<>(List.of(SUMMARY));
         arguments.add(input.toString());
@@ -107,7 +170,8 @@ class LauncherTest {
                 .redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile());
         builder.environment().put("XDG_CACHE_HOME", cache.toString());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().remove("JAVA_HOME");
+        builder.environment().putAll(environment);
         builder.environment().remove("JAVA_TOOL_OPTIONS");
         builder.environment().remove("CRMKIT_ANALYTICS_JVM_OPTS");
         Process process = builder.start();
