@@ -272,9 +272,8 @@ final class CustomerStates {
     }
 
     /**
-     * The repeat purchase days' mean spend, {@code (total - first day) / frequency} to {@link Money#CONTEXT}. A
-     * quotient that is exact, in a long, and of at most 16 digits is what {@code BigDecimal.divide} gives too (the
-     * exact quotient at the dividend's scale) without its search for trailing zeros, the dearest part of a summary.
+     * The repeat purchase days' mean spend, {@code (total - first day) / frequency} to {@link Money#CONTEXT}, from the
+     * unscaled sums where a long holds their difference ({@link Money#quotient}).
      */
     private BigDecimal meanRepeatSpend(int c, BigDecimal total, int frequency) {
         int scale = Math.max(scales[TOTAL][c], scales[FIRST_DAY][c]);
@@ -283,9 +282,7 @@ final class CustomerStates {
                 long repeat = Math.subtractExact(
                         Math.multiplyExact(sums[TOTAL][c], POWERS_OF_TEN[scale - scales[TOTAL][c]]),
                         Math.multiplyExact(sums[FIRST_DAY][c], POWERS_OF_TEN[scale - scales[FIRST_DAY][c]]));
-                if (repeat % frequency == 0 && Math.abs(repeat / frequency) < POWERS_OF_TEN[16]) {
-                    return BigDecimal.valueOf(repeat / frequency, scale);
-                }
+                return Money.quotient(repeat, scale, frequency);
             } catch (ArithmeticException tooLarge) {
                 // the general division below
             }

@@ -29,6 +29,9 @@ final class Money {
         return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_EVEN);
     }
 
+    /** What {@link #timesPowerOfTen} gives for a product beyond a long. */
+    private static final long OVERFLOW = Long.MIN_VALUE;
+
     /** 10^0 to 10^18. */
     private static final long[] POWERS_OF_TEN = new long[19];
 
@@ -119,6 +122,82 @@ final class Money {
         long rightLow = b * c;
         int high = Long.compare(leftHigh, rightHigh);
         return high != 0 ? high : Long.compareUnsigned(leftLow, rightLow);
+    }
+
+    /**
+     * {@code unscaled * 10^-scale / divisor} (divisor positive) to {@link #CONTEXT}, as {@code BigDecimal.divide}
+     * gives it, digits and scale: an exact quotient of at most 16 digits at the dividend's scale, and one that needs
+     * rounding and fits a long division, without its search for trailing zeros and its arithmetic in objects (the
+     * dearest part of a customer's summary); any other by {@code BigDecimal.divide}.
+     */
+    static BigDecimal quotient(long unscaled, int scale, int divisor) {
+        // Math.abs(Long.MIN_VALUE) is negative: that dividend takes the general way
+        if (unscaled != Long.MIN_VALUE && unscaled % divisor == 0 && Math.abs(unscaled / divisor) < POWERS_OF_TEN[16]) {
+            return BigDecimal.valueOf(unscaled / divisor, scale);
+        }
+        BigDecimal rounded = roundedQuotient(unscaled, scale, divisor);
+        return rounded != null
+                ? rounded
+                : BigDecimal.valueOf(unscaled, scale).divide(BigDecimal.valueOf(divisor), CONTEXT);
+    }
+
+    /**
+     * The quotient rounded half-even to {@link #CONTEXT}'s digits as the JDK's division of two compact values does
+     * it: the dividend raised by as many digits as the quotient needs (one fewer when its leading digits are greater
+     * than the divisor's), one long division, the remainder deciding the last digit. Null where that division is not
+     * the one the JDK takes (a dividend of no more digits than the divisor, a raise that would not fit a long), and
+     * where the JDK then strips trailing zeros (an exact quotient) or rounds again (a carry to a seventeenth digit).
+     */
+    private static BigDecimal roundedQuotient(long dividend, int scale, int divisor) {
+        if (dividend == Long.MIN_VALUE) {
+            return null;
+        }
+        int precision = CONTEXT.getPrecision();
+        long magnitude = Math.abs(dividend);
+        int dividendDigits = digits(magnitude);
+        int divisorDigits = digits(divisor);
+        if (dividendDigits <= divisorDigits) {
+            return null;
+        }
+        // the divisor's digits aligned under the dividend's (1 to 18 places): beyond a long they are the greater
+        long aligned = timesPowerOfTen(divisor, dividendDigits - divisorDigits);
+        if (aligned != OVERFLOW && magnitude > aligned) {
+            divisorDigits--;
+        }
+        int raise = precision + divisorDigits - dividendDigits;
+        long raised = raise > 0 && raise < POWERS_OF_TEN.length ? timesPowerOfTen(dividend, raise) : OVERFLOW;
+        if (raised == OVERFLOW) {
+            return null;
+        }
+        long quotient = raised / divisor;
+        long remainder = Math.abs(raised % divisor);
+        if (remainder == 0) {
+            return null;
+        }
+        long twice = 2 * remainder;
+        if (twice > divisor || (twice == divisor && (quotient & 1) != 0)) {
+            quotient += Long.signum(raised);
+        }
+        if (Math.abs(quotient) >= POWERS_OF_TEN[precision]) {
+            return null;
+        }
+        return BigDecimal.valueOf(quotient, scale + raise);
+    }
+
+    /** {@code value * 10^power}, or {@link #OVERFLOW} where a long cannot hold it. */
+    private static long timesPowerOfTen(long value, int power) {
+        long high = Math.multiplyHigh(value, POWERS_OF_TEN[power]);
+        long product = value * POWERS_OF_TEN[power];
+        return high == (product >> 63) && product != OVERFLOW ? product : OVERFLOW;
+    }
+
+    /** The decimal digits of a positive long. */
+    private static int digits(long magnitude) {
+        int digits = 1;
+        while (digits < POWERS_OF_TEN.length && magnitude >= POWERS_OF_TEN[digits]) {
+            digits++;
+        }
+        return digits;
     }
 
     /** Whether text is short enough to be read as an amount without a cost that grows with its length. */
