@@ -11,6 +11,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -148,6 +149,38 @@ class AnalyticsCommandHardeningTest {
                         "2024-01-01"))
                 .isEqualTo(2);
         assertThat(errors()).contains("--observation-end 2024-01-01 is before --calibration-end 2024-01-05");
+        assertThat(output()).isEmpty();
+    }
+
+    @Test
+    void aSpendModelThatCannotBeFittedEndsWithExitOneAndItsMessageAndAFailedPurchaseModelIsToldFirst()
+            throws IOException {
+        // 40 customers, 30 with repeat purchases, all of them free but c1's: BG/NBD fits (with a penalizer), and
+        // Gamma-Gamma, fitted on a thread of its own, has one repeater with a spend
+        StringBuilder csv = new StringBuilder("customer,date,amount\n");
+        for (int c = 0; c < 40; c++) {
+            int day = 1 + c % 20;
+            csv.append("c%d,2024-01-%02d,10%n".formatted(c, day));
+            for (int k = 0; k < c % 4; k++) {
+                day += 1 + (c * 7 + k) % 5;
+                csv.append("c%d,2024-01-%02d,%s%n".formatted(c, day, c == 1 ? "5" : "0"));
+            }
+        }
+        String input = Files.writeString(dir.resolve("free.csv"), csv).toString();
+        String[] clv = {"clv", "--input", input, "--calibration-end", "2024-01-31", "--spend", "gamma-gamma"};
+
+        int spendFailed = run(Stream.concat(Stream.of(clv), Stream.of("--penalizer", "0.0001"))
+                .toArray(String[]::new));
+        String spendError = errors();
+        err.reset();
+        int purchasesFailed = run(clv);
+
+        assertThat(spendFailed).isEqualTo(AnalyticsCommand.BAD_INPUT);
+        assertThat(spendError)
+                .isEqualTo("error: CRM-0203: gamma-gamma: needs at least two customers with repeat purchases, got 1"
+                        + System.lineSeparator());
+        assertThat(purchasesFailed).isEqualTo(AnalyticsCommand.BAD_INPUT);
+        assertThat(errors()).startsWith("error: CRM-0203: bg-nbd: the likelihood is flat at the optimum");
         assertThat(output()).isEmpty();
     }
 
