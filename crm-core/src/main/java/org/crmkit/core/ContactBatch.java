@@ -268,6 +268,12 @@ final class ContactBatch implements ContactRepository {
     }
 
     @Override
+    public Set<ContactId> existingIds(TenantId tenant, Collection<ContactId> ids) {
+        flush();
+        return stored.existingIds(tenant, ids);
+    }
+
+    @Override
     public List<Contact> saveAll(List<Contact> contacts) {
         flush();
         return stored.saveAll(contacts);

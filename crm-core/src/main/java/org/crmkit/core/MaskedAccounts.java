@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
@@ -48,6 +49,12 @@ final class MaskedAccounts implements AccountRepository {
     @Override
     public List<Account> findByIds(TenantId tenant, Collection<AccountId> ids) {
         return masked(accounts.findByIds(tenant, ids));
+    }
+
+    /** Field masks hide fields, not records: the ids found are those of the accounts underneath. */
+    @Override
+    public Set<AccountId> existingIds(TenantId tenant, Collection<AccountId> ids) {
+        return accounts.existingIds(tenant, ids);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.time.MonthDay;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
@@ -49,6 +50,12 @@ final class MaskedContacts implements ContactRepository {
     @Override
     public List<Contact> findByIds(TenantId tenant, Collection<ContactId> ids) {
         return masked(contacts.findByIds(tenant, ids));
+    }
+
+    /** Field masks hide fields, not records: the ids found are those of the contacts underneath. */
+    @Override
+    public Set<ContactId> existingIds(TenantId tenant, Collection<ContactId> ids) {
+        return contacts.existingIds(tenant, ids);
     }
 
     @Override

@@ -108,8 +108,8 @@ final class References {
 
     /**
      * Every reference of the list; the first missing one (in list order) is reported. Each record is looked up
-     * once, contacts, accounts and invoices in one query per kind, so that a batch (a workflow's deliveries) costs a few
-     * statements, not one per reference.
+     * once, contacts, accounts and invoices in one query per kind (contacts and accounts by their ids alone, without reading
+     * the records), so that a batch (a workflow's deliveries) costs a few statements, not one per reference.
      */
     void all(List<Reference> refs) {
         Map<RecordType, Set<UUID>> wanted = new LinkedHashMap<>();
@@ -131,9 +131,9 @@ final class References {
             case ACCOUNT ->
                 useCases
                         .accounts()
-                        .findByIds(tenant, ids.stream().map(AccountId::of).toList())
+                        .existingIds(tenant, ids.stream().map(AccountId::of).toList())
                         .stream()
-                        .map(account -> account.id().value())
+                        .map(AccountId::value)
                         .toList();
             case INVOICE ->
                 useCases
@@ -145,9 +145,9 @@ final class References {
             case CONTACT ->
                 useCases
                         .contacts()
-                        .findByIds(tenant, ids.stream().map(ContactId::of).toList())
+                        .existingIds(tenant, ids.stream().map(ContactId::of).toList())
                         .stream()
-                        .map(contact -> contact.id().value())
+                        .map(ContactId::value)
                         .toList();
             case LEAD -> eachFound(ids, id -> useCases.leads().findById(tenant, LeadId.of(id)));
             case OPPORTUNITY -> eachFound(ids, id -> useCases.opportunities().findById(tenant, OpportunityId.of(id)));

@@ -48,6 +48,15 @@ public abstract class AccountRepositoryContract extends StorageContract {
         return page.items().stream().map(Account::name).toList();
     }
 
+    /** {@code count} new accounts of tenant A saved in one transaction, as they were before the save. */
+    private List<Account> savedOfTenantA(int count) {
+        List<Account> batch = IntStream.range(0, count)
+                .mapToObj(i -> AccountMother.anAccount(TENANT_A, ids, clock))
+                .toList();
+        inTransaction(() -> accounts().saveAll(batch));
+        return batch;
+    }
+
     @Test
     void aSavedAccountComesBackWithEveryFieldAndTheNextVersion() {
         Account account = AccountMother.anAccount(TENANT_A, ids, clock);
@@ -60,12 +69,8 @@ public abstract class AccountRepositoryContract extends StorageContract {
 
     @Test
     void accountsAreReadTogetherByTheirIdsOfTheTenantOnly() {
-        List<Account> batch = IntStream.range(0, 130)
-                .mapToObj(i -> AccountMother.anAccount(TENANT_A, ids, clock))
-                .toList();
-        Account otherTenants = AccountMother.anAccount(TENANT_B, ids, clock);
-        inTransaction(() -> accounts().saveAll(batch));
-        save(otherTenants);
+        List<Account> batch = savedOfTenantA(130);
+        Account otherTenants = save(AccountMother.anAccount(TENANT_B, ids, clock));
         List<AccountId> wanted = new ArrayList<>(batch.stream().map(Account::id).toList());
         wanted.add(otherTenants.id());
         wanted.add(AccountId.next(ids));
@@ -87,6 +92,30 @@ public abstract class AccountRepositoryContract extends StorageContract {
                 .extracting(Account::id)
                 .containsExactly(otherTenants.id());
         assertThat(accounts().findByIds(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
+    void theIdsOfAccountsThatExistAreFoundAmongManyForTheTenantOnly() {
+        List<Account> batch = savedOfTenantA(130);
+        Account otherTenants = save(AccountMother.anAccount(TENANT_B, ids, clock));
+        Account deleted = batch.get(7);
+        inTransaction(() -> accounts().delete(TENANT_A, deleted.id(), 1));
+        AccountId neverStored = AccountId.next(ids);
+        List<AccountId> wanted = new ArrayList<>(batch.stream().map(Account::id).toList());
+        wanted.add(otherTenants.id());
+        wanted.add(neverStored);
+        wanted.add(batch.get(0).id());
+
+        assertThat(accounts().existingIds(TENANT_A, wanted))
+                .hasSize(129)
+                .containsExactlyInAnyOrderElementsOf(batch.stream()
+                        .map(Account::id)
+                        .filter(id -> !id.equals(deleted.id()))
+                        .toList());
+        assertThat(accounts().existingIds(TENANT_B, wanted)).containsExactly(otherTenants.id());
+        assertThat(accounts().existingIds(TENANT_A, List.of(neverStored, deleted.id())))
+                .isEmpty();
+        assertThat(accounts().existingIds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test

@@ -51,6 +51,15 @@ public abstract class ContactRepositoryContract extends StorageContract {
         return page.items().stream().map(contact -> contact.name().lastName()).toList();
     }
 
+    /** {@code count} new contacts of tenant A saved in one transaction, as they were before the save. */
+    private List<Contact> savedOfTenantA(int count) {
+        List<Contact> batch = IntStream.range(0, count)
+                .mapToObj(i -> ContactMother.aContact(TENANT_A, ids, clock))
+                .toList();
+        inTransaction(() -> contacts().saveAll(batch));
+        return batch;
+    }
+
     @Test
     void aSavedContactComesBackWithEveryFieldAndTheNextVersion() {
         Contact contact = ContactMother.aContact(TENANT_A, ids, clock);
@@ -65,12 +74,8 @@ public abstract class ContactRepositoryContract extends StorageContract {
 
     @Test
     void contactsAreReadTogetherByTheirIdsOfTheTenantOnly() {
-        List<Contact> batch = IntStream.range(0, 130)
-                .mapToObj(i -> ContactMother.aContact(TENANT_A, ids, clock))
-                .toList();
-        Contact otherTenants = ContactMother.aContact(TENANT_B, ids, clock);
-        inTransaction(() -> contacts().saveAll(batch));
-        save(otherTenants);
+        List<Contact> batch = savedOfTenantA(130);
+        Contact otherTenants = save(ContactMother.aContact(TENANT_B, ids, clock));
         List<ContactId> wanted = new ArrayList<>(batch.stream().map(Contact::id).toList());
         wanted.add(otherTenants.id());
         wanted.add(ContactId.next(ids));
@@ -92,6 +97,30 @@ public abstract class ContactRepositoryContract extends StorageContract {
                 .extracting(Contact::id)
                 .containsExactly(otherTenants.id());
         assertThat(contacts().findByIds(TENANT_A, List.of())).isEmpty();
+    }
+
+    @Test
+    void theIdsOfContactsThatExistAreFoundAmongManyForTheTenantOnly() {
+        List<Contact> batch = savedOfTenantA(130);
+        Contact otherTenants = save(ContactMother.aContact(TENANT_B, ids, clock));
+        Contact deleted = batch.get(7);
+        inTransaction(() -> contacts().delete(TENANT_A, deleted.id(), 1));
+        ContactId neverStored = ContactId.next(ids);
+        List<ContactId> wanted = new ArrayList<>(batch.stream().map(Contact::id).toList());
+        wanted.add(otherTenants.id());
+        wanted.add(neverStored);
+        wanted.add(batch.get(0).id());
+
+        assertThat(contacts().existingIds(TENANT_A, wanted))
+                .hasSize(129)
+                .containsExactlyInAnyOrderElementsOf(batch.stream()
+                        .map(Contact::id)
+                        .filter(id -> !id.equals(deleted.id()))
+                        .toList());
+        assertThat(contacts().existingIds(TENANT_B, wanted)).containsExactly(otherTenants.id());
+        assertThat(contacts().existingIds(TENANT_A, List.of(neverStored, deleted.id())))
+                .isEmpty();
+        assertThat(contacts().existingIds(TENANT_A, List.of())).isEmpty();
     }
 
     @Test

@@ -102,6 +102,12 @@ public abstract class RecordVisibilityContract extends VisibilityFixture {
                                         .toList()),
                         Contact::id))
                 .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(List.<Object>copyOf(contacts.existingIds(
+                        TENANT_A,
+                        storage.contacts().findAllAfter(TENANT_A, null, 100).stream()
+                                .map(Contact::id)
+                                .toList())))
+                .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ids(
                         contacts.findByOwner(TENANT_A, stranger, PageRequest.first(20))
                                 .items(),
@@ -228,6 +234,11 @@ public abstract class RecordVisibilityContract extends VisibilityFixture {
                                 Stream.concat(visible.stream().map(Account::id), Stream.of(parent))
                                         .toList()),
                         Account::id))
+                .containsExactlyInAnyOrderElementsOf(expected);
+        assertThat(List.<Object>copyOf(accounts.existingIds(
+                        TENANT_A,
+                        Stream.concat(visible.stream().map(Account::id), Stream.of(parent))
+                                .toList())))
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(ids(
                         accounts.findByTerritory(TENANT_A, otherTerritory, PageRequest.first(20))

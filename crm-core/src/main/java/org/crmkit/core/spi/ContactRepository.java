@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.crmkit.core.access.Visibility;
 import org.crmkit.core.common.AccountId;
@@ -52,6 +54,16 @@ public interface ContactRepository {
                 .map(id -> findById(tenant, id))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /**
+     * The ids among {@code ids} that {@link #findByIds} would find (the tenant's contacts, as this repository or
+     * view may read them), without reading the contacts themselves: what a change that refers to contacts checks
+     * before storing the references. A database adapter reads the ids alone, one statement per hundred ids. An
+     * empty collection has none.
+     */
+    default Set<ContactId> existingIds(TenantId tenant, Collection<ContactId> ids) {
+        return findByIds(tenant, ids).stream().map(Contact::id).collect(Collectors.toSet());
     }
 
     /**

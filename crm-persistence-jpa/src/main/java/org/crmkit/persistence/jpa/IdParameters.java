@@ -1,6 +1,5 @@
 package org.crmkit.persistence.jpa;
 
-import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,22 +42,5 @@ final class IdParameters {
             results.addAll(chunk.getResultList());
         }
         return results;
-    }
-
-    /**
-     * Runs {@code update} once per chunk of the distinct ids as {@link #readAll} runs a query, and returns the number
-     * of rows updated in all. {@code update} creates the statement and binds its other parameters.
-     */
-    int updateAll(List<?> ids, Supplier<Query> update) {
-        List<?> distinct = ids.stream().distinct().toList();
-        int updated = 0;
-        for (int from = 0; from < distinct.size(); from += perStatement) {
-            Query chunk = update.get();
-            for (int i = 0; i < perStatement; i++) {
-                chunk.setParameter("id" + i, distinct.get(Math.min(from + i, distinct.size() - 1)));
-            }
-            updated += chunk.executeUpdate();
-        }
-        return updated;
     }
 }

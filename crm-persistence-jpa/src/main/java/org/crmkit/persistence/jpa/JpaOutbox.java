@@ -2,9 +2,14 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.UUID;
@@ -20,6 +25,7 @@ import org.crmkit.core.common.TransactionRequiredException;
 import org.crmkit.core.spi.DeadLetter;
 import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
+import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 
 /**
@@ -31,11 +37,22 @@ import org.hibernate.dialect.Dialect;
 final class JpaOutbox implements Outbox {
 
     private static final String SEQUENCE = "crm_outbox_sequence";
-    /** The relay marks a batch of up to 200 events: two statements whose HQL Hibernate translates once. */
-    private static final IdParameters EVENT_IDS = new IdParameters(100);
+    /**
+     * The relay marks a batch of up to 200 events: two statements of 100 ids (a short last chunk repeats its last
+     * id), sent as SQL, since Hibernate translates an HQL update afresh on every execution.
+     */
+    private static final int MARKED_PER_STATEMENT = 100;
 
-    private static final String MARK_PUBLISHED = "update OutboxRow r set r.publishedAt = :now where r.eventId in ("
-            + EVENT_IDS.placeholders() + ") and r.publishedAt is null";
+    private static final String MARK_PUBLISHED = "update crm_outbox set published_at = ? where id in ("
+            + String.join(", ", Collections.nCopies(MARKED_PER_STATEMENT, "?")) + ") and published_at is null";
+
+    /**
+     * The relay's read, as SQL: the rows as entities would be kept in the unit of work and compared with a copy at
+     * its commit, for nothing, as the relay never changes them.
+     */
+    private static final String PENDING = "select id, sequence_number, event_class, payload, recorded_at"
+            + " from crm_outbox where published_at is null and dead_lettered_at is null"
+            + " order by sequence_number fetch first ? rows only";
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -104,19 +121,36 @@ final class JpaOutbox implements Outbox {
                 .toList();
     }
 
+    /**
+     * Flushes first, so that events appended in the same transaction (which wait for the next flush) are among
+     * those read.
+     */
     @Override
     public List<OutboxEntry> pending(int limit) {
         Require.positive(limit, "limit");
-        return transactions.withEntityManager(entityManager -> entityManager
-                .createQuery(
-                        "select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
-                                + " order by r.sequence",
-                        OutboxRow.class)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(this::entry)
-                .toList());
+        return transactions.withEntityManager(entityManager -> {
+            entityManager.flush();
+            return entityManager.unwrap(Session.class).doReturningWork(connection -> {
+                List<OutboxEntry> entries = new ArrayList<>();
+                try (PreparedStatement read = connection.prepareStatement(PENDING)) {
+                    read.setInt(1, limit);
+                    try (ResultSet row = read.executeQuery()) {
+                        while (row.next()) {
+                            UUID eventId = row.getObject(1, UUID.class);
+                            entries.add(new OutboxEntry(
+                                    eventId,
+                                    row.getLong(2),
+                                    json.read(
+                                            row.getString(4),
+                                            eventClass(eventId, row.getString(3)),
+                                            "outbox event " + eventId),
+                                    row.getObject(5, OffsetDateTime.class).toInstant()));
+                        }
+                    }
+                }
+                return entries;
+            });
+        });
     }
 
     @Override
@@ -167,9 +201,22 @@ final class JpaOutbox implements Outbox {
         if (eventIds.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
-        transactions.withEntityManager(entityManager -> EVENT_IDS.updateAll(
-                eventIds, () -> entityManager.createQuery(MARK_PUBLISHED).setParameter("now", now)));
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+        List<UUID> distinct = eventIds.stream().distinct().toList();
+        transactions.withEntityManager(entityManager -> {
+            entityManager.unwrap(Session.class).doWork(connection -> {
+                try (PreparedStatement mark = connection.prepareStatement(MARK_PUBLISHED)) {
+                    for (int from = 0; from < distinct.size(); from += MARKED_PER_STATEMENT) {
+                        mark.setObject(1, now);
+                        for (int i = 0; i < MARKED_PER_STATEMENT; i++) {
+                            mark.setObject(i + 2, distinct.get(Math.min(from + i, distinct.size() - 1)));
+                        }
+                        mark.executeUpdate();
+                    }
+                }
+            });
+            return null;
+        });
     }
 
     @Override
@@ -260,22 +307,21 @@ final class JpaOutbox implements Outbox {
         return new OutboxEntry(
                 row.eventId,
                 row.sequence,
-                json.read(row.payload, eventClass(row), "outbox event " + row.eventId),
+                json.read(row.payload, eventClass(row.eventId, row.eventClass), "outbox event " + row.eventId),
                 row.recordedAt);
     }
 
-    private static Class<? extends DomainEvent> eventClass(OutboxRow row) {
+    private static Class<? extends DomainEvent> eventClass(UUID eventId, String eventClass) {
         try {
-            Class<?> type = Class.forName(row.eventClass, false, eventClassLoader());
+            Class<?> type = Class.forName(eventClass, false, eventClassLoader());
             if (!DomainEvent.class.isAssignableFrom(type)) {
                 throw new StorageException(
-                        "outbox event " + row.eventId + " names " + row.eventClass + ", which is no DomainEvent", null);
+                        "outbox event " + eventId + " names " + eventClass + ", which is no DomainEvent", null);
             }
             return type.asSubclass(DomainEvent.class);
         } catch (ClassNotFoundException e) {
             throw new StorageException(
-                    "outbox event " + row.eventId + " is of class " + row.eventClass
-                            + ", which this application does not have",
+                    "outbox event " + eventId + " is of class " + eventClass + ", which this application does not have",
                     e);
         }
     }

@@ -1,9 +1,14 @@
 package org.crmkit.persistence.jpa;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.crmkit.core.common.AggregateRoot;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.EntityId;
@@ -42,6 +47,15 @@ final class StoredAggregates<A extends AggregateRoot<?>, S extends AggregateStat
                 WITH_IDS,
                 Require.noNulls(ids, "ids").stream().map(EntityId::value).toList(),
                 "r.id");
+    }
+
+    /** The ids among {@code ids} of the tenant's aggregates, read without their documents. */
+    <I extends EntityId> Set<I> existingIds(TenantId tenant, Collection<I> ids) {
+        Map<UUID, I> byValue = new HashMap<>();
+        Require.noNulls(ids, "ids").forEach(id -> byValue.put(id.value(), id));
+        return table.lookups().idsAmong(Require.notNull(tenant, "tenant"), byValue.keySet()).stream()
+                .map(byValue::get)
+                .collect(Collectors.toSet());
     }
 
     Optional<A> findById(TenantId tenant, EntityId id) {
