@@ -7,12 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
+import org.crmkit.core.common.RecordNotFoundException;
+import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseItem;
@@ -36,6 +40,8 @@ final class DunningCaseRows {
             + " (tenant_id, case_id, entry_no, entry) values (?, ?, ?, cast(? as jsonb))";
     private static final String INSERT_ENTRY_H2 =
             "insert into crm_dunning_case_event (tenant_id, case_id, entry_no, entry) values (?, ?, ?, ? format json)";
+    private static final String COUNT_ENTRIES = "update crm_dunning_case set history_rows = history_rows + ?,"
+            + " version = version + 1 where tenant_id = ? and id = ? and version = ?";
     private static final String DELETE_ENTRIES =
             "delete from crm_dunning_case_event where tenant_id = ? and case_id = ?";
     private static final String INSERT_ITEM = "insert into crm_dunning_case_item"
@@ -104,7 +110,7 @@ final class DunningCaseRows {
                 rewriteHistory.add(state);
             }
             for (int i = from; i < history.size(); i++) {
-                entries.add(new Entry(state, i, json.write(history.get(i))));
+                entries.add(new Entry(state.tenant().value(), state.id().value(), i, json.write(history.get(i))));
             }
             DunningCaseRow row = entityManager.find(DunningCaseRow.class, key(state));
             row.knownHistory = history;
@@ -126,6 +132,68 @@ final class DunningCaseRows {
         }
     }
 
+    /**
+     * Adds the entries after the stored history of their cases without reading it, in two JDBC batches: each case
+     * row counts its new entries and goes to its next version (refused when another transaction saved the case since
+     * it was read), then the entries go in as rows. The case rows leave the unit of work, which no longer knows
+     * them as stored; a later read in the transaction reads them again.
+     */
+    void append(EntityManager entityManager, List<Appended> appended, JpaTransactions transactions) {
+        if (appended.isEmpty()) {
+            return;
+        }
+        List<Entry> entries = new ArrayList<>();
+        for (Appended each : appended) {
+            DunningCaseRow row = each.row();
+            for (int i = 0; i < each.entries().size(); i++) {
+                entries.add(new Entry(
+                        row.tenantId,
+                        row.id,
+                        each.storedRows() + i,
+                        json.write(each.entries().get(i))));
+            }
+        }
+        String insertEntry = JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect
+                ? INSERT_ENTRY_POSTGRESQL
+                : INSERT_ENTRY_H2;
+        int[] counted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            int[] updated = countEntries(connection, appended);
+            if (Arrays.stream(updated).allMatch(count -> count == 1)) {
+                insertEntries(connection, insertEntry, entries);
+            }
+            return updated;
+        });
+        for (int i = 0; i < appended.size(); i++) {
+            if (counted[i] != 1) {
+                throw refused(appended.get(i).state(), transactions);
+            }
+            entityManager.detach(appended.get(i).row());
+        }
+    }
+
+    private static int[] countEntries(Connection connection, List<Appended> appended) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(COUNT_ENTRIES)) {
+            for (Appended each : appended) {
+                update.setInt(1, each.entries().size());
+                update.setString(2, each.state().tenant().value());
+                update.setObject(3, each.state().id().value());
+                update.setLong(4, each.state().version());
+                update.addBatch();
+            }
+            return update.executeBatch();
+        }
+    }
+
+    /** The conflict of a case saved or deleted by another transaction since this one read it. */
+    private static RuntimeException refused(DunningCaseState state, JpaTransactions transactions) {
+        OptionalLong stored = transactions.committedVersion(
+                DunningCaseRow.class,
+                new RowKey(state.tenant().value(), state.id().value()));
+        return stored.isPresent()
+                ? new StaleVersionException("DunningCase", state.id(), state.version(), stored.getAsLong())
+                : new RecordNotFoundException("DunningCase", state.id());
+    }
+
     /** What a transaction knew of a case before saving it: its history rows, and its history and items as read. */
     record Known(int rows, List<CaseEvent> history, Map<UUID, Long> items) {
 
@@ -137,7 +205,13 @@ final class DunningCaseRows {
         }
     }
 
-    private record Entry(DunningCaseState state, int number, String text) {}
+    private record Entry(String tenantId, UUID caseId, int number, String text) {}
+
+    /**
+     * Entries to add at the end of the history of a case whose row this transaction read, with the case as read and
+     * the number of history rows it had then.
+     */
+    record Appended(DunningCaseRow row, DunningCaseState state, int storedRows, List<CaseEvent> entries) {}
 
     /** The item rows an open case has: its items' invoices with the versions it saw; none for a closed case. */
     private static Map<UUID, Long> itemRows(DunningCaseState state) {
@@ -224,8 +298,8 @@ final class DunningCaseRows {
         }
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Entry entry : entries) {
-                insert.setString(1, entry.state().tenant().value());
-                insert.setObject(2, entry.state().id().value());
+                insert.setString(1, entry.tenantId());
+                insert.setObject(2, entry.caseId());
                 insert.setInt(3, entry.number());
                 insert.setString(4, entry.text());
                 insert.addBatch();

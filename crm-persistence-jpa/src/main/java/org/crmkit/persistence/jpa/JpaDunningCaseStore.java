@@ -2,6 +2,7 @@ package org.crmkit.persistence.jpa;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import org.crmkit.core.common.RecordType;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.workflow.TransactionRequiredException;
+import org.crmkit.workflow.dunning.CaseEvent;
 import org.crmkit.workflow.dunning.CaseStatus;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
@@ -250,6 +252,53 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     }
 
     /**
+     * The case rows by id (one statement per 100 ids) without their history rows; then, for the cases given entries,
+     * their history counts and versions raised (the versions checked) and the entries inserted after the stored ones,
+     * in a JDBC batch each (see {@link DunningCaseRows#append}). A case whose document still holds its
+     * history (stored before schema 27 and not saved since) is read whole and saved as {@link #saveAll} saves, which
+     * moves that history into rows.
+     */
+    @Override
+    public void appendToHistories(
+            TenantId tenant, Collection<DunningCaseId> ids, Function<DunningCase, List<CaseEvent>> entries) {
+        Require.notNull(tenant, "tenant");
+        Require.notNull(entries, "entries");
+        List<UUID> wanted =
+                Require.noNulls(ids, "ids").stream().map(DunningCaseId::value).toList();
+        requireTransaction();
+        if (wanted.isEmpty()) {
+            return;
+        }
+        transactions.withEntityManager(entityManager -> {
+            List<DunningCaseRows.Appended> appended = new ArrayList<>();
+            List<DunningCaseState> wholeInDocument = new ArrayList<>();
+            for (DunningCaseRow row : caseRows(entityManager, tenant, wanted)) {
+                DunningCaseState state = cases.state(row);
+                if (!state.history().isEmpty()) {
+                    wholeInDocument.add(state);
+                    continue;
+                }
+                int storedRows = row.historyRows;
+                List<CaseEvent> added = List.copyOf(entries.apply(DunningCase.restore(state)));
+                if (!added.isEmpty()) {
+                    appended.add(new DunningCaseRows.Appended(row, state, storedRows, added));
+                }
+            }
+            rows.append(entityManager, appended, transactions);
+            List<DunningCaseState> changed = new ArrayList<>();
+            for (DunningCaseState state : withHistory(entityManager, tenant, wholeInDocument)) {
+                List<CaseEvent> added = entries.apply(DunningCase.restore(state));
+                if (!added.isEmpty()) {
+                    List<CaseEvent> history = new ArrayList<>(state.history());
+                    history.addAll(added);
+                    changed.add(state.withHistory(history));
+                }
+            }
+            return changed.isEmpty() ? List.of() : saved(changed, cases::saveAll);
+        });
+    }
+
+    /**
      * One flush for all, so that the updates go to the database in JDBC batches, then the item and history rows of
      * all in a batch each.
      */
@@ -282,18 +331,17 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     }
 
     private List<DunningCaseState> statesByIds(EntityManager entityManager, TenantId tenant, List<UUID> ids) {
+        return caseRows(entityManager, tenant, ids).stream().map(cases::state).toList();
+    }
+
+    /** The tenant's case rows among the ids, managed by the transaction's entity manager. */
+    private static List<DunningCaseRow> caseRows(EntityManager entityManager, TenantId tenant, List<UUID> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return CASE_IDS
-                .readAll(
-                        ids,
-                        () -> entityManager
-                                .createQuery(CASES, DunningCaseRow.class)
-                                .setParameter("tenant", tenant.value()))
-                .stream()
-                .map(cases::state)
-                .toList();
+        return CASE_IDS.readAll(
+                ids,
+                () -> entityManager.createQuery(CASES, DunningCaseRow.class).setParameter("tenant", tenant.value()));
     }
 
     /** The cases of the states read, each with its whole history. */

@@ -3,11 +3,10 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -47,12 +46,12 @@ final class JpaOutbox implements Outbox {
             + String.join(", ", Collections.nCopies(MARKED_PER_STATEMENT, "?")) + ") and published_at is null";
 
     /**
-     * The relay's read, as SQL: the rows as entities would be kept in the unit of work and compared with a copy at
-     * its commit, for nothing, as the relay never changes them.
+     * The relay's read: the columns an entry needs rather than the rows as entities, which the unit of work would
+     * keep and compare with a copy of each at its commit, for nothing, as the relay never changes them. Hibernate's
+     * automatic flush stays on, so that events appended in the same transaction are among those read.
      */
-    private static final String PENDING = "select id, sequence_number, event_class, payload, recorded_at"
-            + " from crm_outbox where published_at is null and dead_lettered_at is null"
-            + " order by sequence_number fetch first ? rows only";
+    static final String PENDING = "select r.eventId, r.sequence, r.eventClass, r.payload, r.recordedAt"
+            + " from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null order by r.sequence";
 
     private final JpaTransactions transactions;
     private final StateJson json;
@@ -121,36 +120,22 @@ final class JpaOutbox implements Outbox {
                 .toList();
     }
 
-    /**
-     * Flushes first, so that events appended in the same transaction (which wait for the next flush) are among
-     * those read.
-     */
     @Override
     public List<OutboxEntry> pending(int limit) {
         Require.positive(limit, "limit");
-        return transactions.withEntityManager(entityManager -> {
-            entityManager.flush();
-            return entityManager.unwrap(Session.class).doReturningWork(connection -> {
-                List<OutboxEntry> entries = new ArrayList<>();
-                try (PreparedStatement read = connection.prepareStatement(PENDING)) {
-                    read.setInt(1, limit);
-                    try (ResultSet row = read.executeQuery()) {
-                        while (row.next()) {
-                            UUID eventId = row.getObject(1, UUID.class);
-                            entries.add(new OutboxEntry(
-                                    eventId,
-                                    row.getLong(2),
-                                    json.read(
-                                            row.getString(4),
-                                            eventClass(eventId, row.getString(3)),
-                                            "outbox event " + eventId),
-                                    row.getObject(5, OffsetDateTime.class).toInstant()));
-                        }
-                    }
-                }
-                return entries;
-            });
-        });
+        return transactions.withEntityManager(entityManager ->
+                entityManager.createQuery(PENDING, Object[].class).setMaxResults(limit).getResultList().stream()
+                        .map(this::entry)
+                        .toList());
+    }
+
+    private OutboxEntry entry(Object[] columns) {
+        UUID eventId = (UUID) columns[0];
+        return new OutboxEntry(
+                eventId,
+                (Long) columns[1],
+                json.read((String) columns[3], eventClass(eventId, (String) columns[2]), "outbox event " + eventId),
+                (Instant) columns[4]);
     }
 
     @Override

@@ -68,6 +68,36 @@ abstract class DunningCaseHistoryUpgrade {
     }
 
     @Test
+    void aDeliveryToAnOpenCaseStoredBeforeComesAfterItsDocumentsHistoryWhichMovesIntoRows() throws Exception {
+        try (DunningNodes nodes = new DunningNodes(database(), 1)) {
+            Account customer = nodes.overdueCustomers(1).get(0);
+            nodes.first().dunning().planDue(nodes.morningOf(0));
+            DunningCase before =
+                    nodes.first().dunning().openCaseOf(customer.id()).orElseThrow();
+            DunningCasesBeforeSchema27.storeAsBefore(
+                    database(), nodes.first().storage(), TenantId.DEFAULT, before.id());
+
+            assertThat(nodes.first().runtime().dispatchDue(nodes.morningOf(0)).delivered())
+                    .isEqualTo(1);
+
+            DunningCase after = nodes.first().dunning().dunningCase(before.id()).orElseThrow();
+            assertThat(after.history().subList(0, before.history().size())).isEqualTo(before.history());
+            assertThat(after.history()).hasSize(before.history().size() + 1);
+            assertThat(after.history().get(before.history().size()).kind()).isEqualTo(CaseEventKind.NOTICE_DELIVERED);
+            assertThat(database()
+                            .storedJson(
+                                    "document",
+                                    "crm_dunning_case",
+                                    "id",
+                                    before.id().value())
+                            .get("history"))
+                    .isEmpty();
+            assertThat(rowsOf("crm_dunning_case_event", before))
+                    .isEqualTo(after.history().size());
+        }
+    }
+
+    @Test
     void anOpenCaseStoredBeforeWhoseInvoiceWasPaidUnheardIsClosedByTheFirstRunAfterTheUpgrade() throws Exception {
         try (DunningNodes nodes = new DunningNodes(database(), 1)) {
             Account customer = nodes.overdueCustomers(1).get(0);

@@ -36,9 +36,7 @@ class DunningDispatchOnPostgresTest {
     @RegisterExtension
     static final TestDatabase database = TestDatabase.postgres();
 
-    private static final String PENDING_EVENTS =
-            "select r from OutboxRow r where r.publishedAt is null and r.deadLetteredAt is null"
-                    + " order by r.sequence";
+    private static final String PENDING_EVENTS = JpaOutbox.PENDING;
 
     /** {@code count} customers, each with an invoice a week overdue: their first reminder is due today. */
     private static List<Account> customersWithAReminderDue(DunningNodes nodes, int count) {

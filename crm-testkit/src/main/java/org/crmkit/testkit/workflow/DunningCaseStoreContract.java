@@ -29,6 +29,8 @@ import org.crmkit.testkit.fixtures.AccountMother;
 import org.crmkit.workflow.TransactionRequiredException;
 import org.crmkit.workflow.WorkflowStore;
 import org.crmkit.workflow.action.Channel;
+import org.crmkit.workflow.dunning.CaseEvent;
+import org.crmkit.workflow.dunning.CaseEventKind;
 import org.crmkit.workflow.dunning.DunningCase;
 import org.crmkit.workflow.dunning.DunningCaseId;
 import org.crmkit.workflow.dunning.DunningCaseStore;
@@ -335,6 +337,40 @@ public abstract class DunningCaseStoreContract {
         assertThatThrownBy(() -> storage.transactions().inTransaction(() -> cases.saveAll(List.of(saved.get(0), two))))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(cases.findById(TENANT_A, one.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void entriesAppendedToHistoriesComeAfterTheStoredOnesWithTheNextVersionUnlessTheCaseChangedSinceItWasRead() {
+        DunningCase one = save(openCase(TENANT_A, AccountId.next(ids)));
+        DunningCase two = save(openCase(TENANT_A, AccountId.next(ids)));
+        DunningCase foreign = save(openCase(TENANT_B, AccountId.next(ids)));
+        LocalDate on = LocalDate.of(2026, 3, 3);
+        List<CaseEvent> added = List.of(
+                CaseEvent.of(on, CaseEventKind.NOTICE_DELIVERED, 1, List.of(), null, "first"),
+                CaseEvent.of(on, CaseEventKind.HANDED_TO_LAWYER, 1, List.of(), null, "second"));
+        List<DunningCaseId> wanted = List.of(one.id(), two.id(), foreign.id(), DunningCaseId.next(ids));
+
+        storage.transactions().inTransaction(() -> {
+            cases.appendToHistories(TENANT_A, wanted, c -> c.id().equals(one.id()) ? added : List.of());
+            return null;
+        });
+
+        DunningCase appended = cases.findById(TENANT_A, one.id()).orElseThrow();
+        List<CaseEvent> history = new ArrayList<>(one.history());
+        history.addAll(added);
+        assertThat(appended.state()).isEqualTo(one.state().withHistory(history).withVersion(one.version() + 1));
+        assertThat(cases.findById(TENANT_A, two.id()).orElseThrow().state()).isEqualTo(two.state());
+        assertThat(cases.findById(TENANT_B, foreign.id()).orElseThrow().state()).isEqualTo(foreign.state());
+        assertThatThrownBy(() -> save(one)).isInstanceOf(StaleVersionException.class);
+        assertThatThrownBy(() -> storage.transactions().inTransaction(() -> {
+                    cases.appendToHistories(TENANT_A, List.of(two.id()), c -> {
+                        cases.save(closed(cases.findById(TENANT_A, two.id()).orElseThrow()));
+                        return added;
+                    });
+                    return null;
+                }))
+                .isInstanceOf(StaleVersionException.class);
+        assertThat(cases.findById(TENANT_A, two.id()).orElseThrow().state()).isEqualTo(two.state());
     }
 
     @Test

@@ -2,11 +2,12 @@ package org.crmkit.workflow.dunning;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.crmkit.core.activity.ActivityKind;
 import org.crmkit.core.activity.Direction;
@@ -37,7 +38,8 @@ final class Deliveries {
 
     /**
      * Notes the delivered notices and hand-offs in their cases' histories and logs every delivery on the account's
-     * timeline: per tenant, the cases are read together, saved together, and the activities logged in one change.
+     * timeline: per tenant, the entries are appended to the cases' histories together (without reading the histories)
+     * and the activities logged in one change, in the order of the actions.
      */
     void delivered(List<Action> actions) {
         Map<TenantId, List<Action>> byTenant = new LinkedHashMap<>();
@@ -47,34 +49,30 @@ final class Deliveries {
     }
 
     private void delivered(TenantId tenant, List<Action> actions) {
-        Map<DunningCaseId, DunningCase> found = new HashMap<>();
-        context.cases()
-                .findByIds(tenant, actions.stream().map(Deliveries::caseIdOf).toList())
-                .forEach(dunningCase -> found.put(dunningCase.id(), dunningCase));
-        Map<DunningCaseId, DunningCase> changed = new LinkedHashMap<>();
-        List<NewActivity> activities = new ArrayList<>();
-        for (Action action : actions) {
-            DunningCase dunningCase = found.get(caseIdOf(action));
-            if (dunningCase != null) {
-                delivered(dunningCase, action).ifPresent(activities::add);
-                changed.put(dunningCase.id(), dunningCase);
+        Map<DunningCaseId, List<Action>> byCase = new LinkedHashMap<>();
+        actions.forEach(action -> byCase.computeIfAbsent(caseIdOf(action), id -> new ArrayList<>())
+                .add(action));
+        Map<Action, NewActivity> activities = new IdentityHashMap<>();
+        context.cases().appendToHistories(tenant, byCase.keySet(), dunningCase -> {
+            List<CaseEvent> entries = new ArrayList<>();
+            CaseLog log = new CaseLog(entries, dunningCase.topLevel());
+            for (Action action : byCase.get(dunningCase.id())) {
+                delivered(dunningCase, log, action).ifPresent(activity -> activities.put(action, activity));
             }
-        }
-        if (!changed.isEmpty()) {
-            context.cases().saveAll(List.copyOf(changed.values()));
-        }
-        if (!activities.isEmpty()) {
-            context.crm().activities().logActivities(activities);
+            return entries;
+        });
+        List<NewActivity> logged =
+                actions.stream().map(activities::get).filter(Objects::nonNull).toList();
+        if (!logged.isEmpty()) {
+            context.crm().activities().logActivities(logged);
         }
     }
 
-    /** Notes the delivery in the case's history where it belongs there; returns the activity for the timeline. */
-    private Optional<NewActivity> delivered(DunningCase dunningCase, Action action) {
+    /** Notes the delivery in {@code log} where it belongs in the history; returns the activity for the timeline. */
+    private Optional<NewActivity> delivered(DunningCase dunningCase, CaseLog log, Action action) {
         LocalDate on = context.dayOf(action.finishedAt());
         if (action.payload() instanceof Message message) {
-            dunningCase
-                    .log()
-                    .noticeDelivered(on, message.channel(), "to " + message.address() + ": " + message.subject());
+            log.noticeDelivered(on, message.channel(), "to " + message.address() + ": " + message.subject());
             return Optional.of(NewActivity.of(
                             message.channel().activityKind(),
                             Direction.OUTBOUND,
@@ -91,7 +89,7 @@ final class Deliveries {
                     .aboutAccount(dunningCase.account())
                     .withSummary(entry.task().description()));
         } else if (action.payload() instanceof LegalHandOffRequest request) {
-            dunningCase.log().dossierDelivered(on, request.dossier().claim());
+            log.dossierDelivered(on, request.dossier().claim());
             return Optional.of(NewActivity.of(ActivityKind.NOTE, null, "Handed over to the lawyer", action.finishedAt())
                     .aboutAccount(dunningCase.account())
                     .withSummary("Claim " + request.dossier().claim().summary()));

@@ -1,9 +1,11 @@
 package org.crmkit.workflow.dunning;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.RecordRef;
@@ -101,6 +103,29 @@ public interface DunningCaseStore {
      * {@link #findById} answers for each, read together (a database adapter needs one statement per hundred ids).
      */
     List<DunningCase> findByIds(TenantId tenant, Collection<DunningCaseId> ids);
+
+    /**
+     * Adds entries at the end of the histories of the tenant's cases among {@code ids}, in the caller's transaction,
+     * as reading each case, adding what {@code entries} answers for it and saving it would: the case's version goes
+     * up by one, and a case saved by another transaction since fails the call with {@code StaleVersionException}. A
+     * database adapter reads neither the history already stored nor writes the case's document again, so
+     * {@code entries} may be given the case without its history ({@link DunningCase#history()} empty) and must
+     * read only the rest of the case. Ids that are not the tenant's cases are left out; a case for which
+     * {@code entries} answers none stays as it is. What a delivery notes in its case's history goes in this way.
+     */
+    default void appendToHistories(
+            TenantId tenant, Collection<DunningCaseId> ids, Function<DunningCase, List<CaseEvent>> entries) {
+        List<DunningCase> changed = new ArrayList<>();
+        for (DunningCase dunningCase : findByIds(tenant, ids)) {
+            List<CaseEvent> added = entries.apply(dunningCase);
+            if (!added.isEmpty()) {
+                List<CaseEvent> history = new ArrayList<>(dunningCase.history());
+                history.addAll(added);
+                changed.add(DunningCase.restore(dunningCase.state().withHistory(history)));
+            }
+        }
+        saveAll(changed);
+    }
 
     /**
      * Saves each case as {@link #save} does, in the caller's transaction (a database adapter writes them in one
