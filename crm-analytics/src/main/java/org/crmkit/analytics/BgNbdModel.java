@@ -149,12 +149,21 @@ public final class BgNbdModel implements PurchaseModel {
     @Override
     public double probabilityAlive(PurchaseHistory h) {
         int x = h.frequency();
-        if (x == 0) {
-            return 1.0;
-        }
-        double logOdds =
-                Math.log(a) - Math.log(b + x - 1) + (r + x) * Math.log((alpha + h.age()) / (alpha + h.recency()));
+        return x == 0 ? 1.0 : probabilityAlive(h, dropoutLogOdds(x));
+    }
+
+    /**
+     * {@link #probabilityAlive(PurchaseHistory)} of a customer who made a repeat purchase, given
+     * {@link #dropoutLogOdds} of its frequency: many customers share a frequency.
+     */
+    double probabilityAlive(PurchaseHistory h, double dropoutLogOdds) {
+        double logOdds = dropoutLogOdds + (r + h.frequency()) * Math.log((alpha + h.age()) / (alpha + h.recency()));
         return 1 / (1 + Math.exp(logOdds));
+    }
+
+    /** {@code log(a) - log(b + x - 1)}: the part of P(alive)'s log-odds that depends on the frequency x alone. */
+    double dropoutLogOdds(int x) {
+        return Math.log(a) - Math.log(b + x - 1);
     }
 
     /** Probability that a new customer makes exactly {@code n} repeat purchases in the first {@code t} periods. */

@@ -13,6 +13,12 @@ final class ChunkedSum {
 
     private static final int MAX_CHUNKS = 64;
 
+    /** Works on rows {@code from} (inclusive) to {@code to} (exclusive), each row on its own. */
+    @FunctionalInterface
+    interface Range {
+        void run(int from, int to);
+    }
+
     /** Adds the accumulators of rows {@code from} (inclusive) to {@code to} (exclusive) into {@code sums}. */
     @FunctionalInterface
     interface Rows {
@@ -20,6 +26,14 @@ final class ChunkedSum {
     }
 
     private ChunkedSum() {}
+
+    /**
+     * Runs the body over rows 0 to {@code rows} in the chunks {@link #of} sums, in parallel: for work that fills
+     * each row's place in arrays (reading many customers' objects, whose cache misses then overlap on the cores).
+     */
+    static void forEachChunk(int rows, Range body) {
+        of(rows, 0, (from, to, sums) -> body.run(from, to));
+    }
 
     /** The accumulators ({@code width} of them) summed over rows 0 to {@code rows}. */
     static double[] of(int rows, int width, Rows body) {

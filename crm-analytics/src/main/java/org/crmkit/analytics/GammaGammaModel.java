@@ -141,6 +141,16 @@ public final class GammaGammaModel {
             double xLogX = 0;
             double total = 0;
             double spendTotal = 0;
+            // The logarithms of every row in parallel, their sums in row order (as one thread adds them).
+            double[] logMonetary = new double[rows];
+            double[] logFrequency = new double[rows];
+            ChunkedSum.forEachChunk(rows, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    SpendHistory h = repeaters.get(i);
+                    logMonetary[i] = Math.log(h.monetaryValue());
+                    logFrequency[i] = Math.log(h.frequency());
+                }
+            });
             for (int i = 0; i < rows; i++) {
                 SpendHistory h = repeaters.get(i);
                 double w = counts == null ? 1 : counts.get(i);
@@ -148,10 +158,10 @@ public final class GammaGammaModel {
                 totalSpend[i] = h.frequency() * h.monetaryValue();
                 weight[i] = w;
                 maxX = Math.max(maxX, h.frequency());
-                double lm = Math.log(h.monetaryValue());
+                double lm = logMonetary[i];
                 xLogM += w * h.frequency() * lm;
                 logM += w * lm;
-                xLogX += w * h.frequency() * Math.log(h.frequency());
+                xLogX += w * h.frequency() * logFrequency[i];
                 total += w;
                 spendTotal += w * h.monetaryValue();
             }

@@ -128,10 +128,17 @@ public final class LifetimeValue {
     private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] values, double[] expected) {
         int n = all.length;
         double[] ages = new double[n];
+        int[] frequencies = new int[n];
+        ChunkedSum.forEachChunk(n, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                PurchaseHistory history = all[i].history();
+                ages[i] = history.age();
+                frequencies[i] = history.frequency();
+            }
+        });
         int maxFrequency = 0;
-        for (int i = 0; i < n; i++) {
-            ages[i] = all[i].history().age();
-            maxFrequency = Math.max(maxFrequency, all[i].frequency());
+        for (int frequency : frequencies) {
+            maxFrequency = Math.max(maxFrequency, frequency);
         }
         DistinctValues ageRanks = DistinctValues.of(ages);
         double[] distinctAges = ageRanks.values;
@@ -141,7 +148,7 @@ public final class LifetimeValue {
         }
         int[] cellOf = new int[n];
         for (int i = 0; i < n; i++) {
-            cellOf[i] = all[i].frequency() * distinctAges.length + ageRanks.index[i];
+            cellOf[i] = frequencies[i] * distinctAges.length + ageRanks.index[i];
         }
         boolean[] needed = new boolean[(int) cells];
         for (int cell : cellOf) {
@@ -156,8 +163,13 @@ public final class LifetimeValue {
             discounted[cell] = discounted(cumulative);
             overHorizon[cell] = cumulative[months - 1];
         });
+        double[] dropoutLogOdds = new double[maxFrequency + 1];
+        for (int x = 1; x <= maxFrequency; x++) {
+            dropoutLogOdds[x] = model.dropoutLogOdds(x);
+        }
         IntStream.range(0, n).parallel().forEach(i -> {
-            double alive = model.probabilityAlive(all[i].history());
+            int x = frequencies[i];
+            double alive = x == 0 ? 1.0 : model.probabilityAlive(all[i].history(), dropoutLogOdds[x]);
             if (values != null) {
                 values[i] = spend.expectedSpend(SpendHistory.of(all[i])) * alive * discounted[cellOf[i]];
             }

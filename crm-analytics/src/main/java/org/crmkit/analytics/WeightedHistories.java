@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.concurrent.ForkJoinTask;
 import org.crmkit.core.common.Require;
 
@@ -77,14 +78,20 @@ final class WeightedHistories {
         int[] frequencies = new int[n];
         double[] recencies = new double[n];
         double[] ages = new double[n];
+        List<PurchaseHistory> list = histories instanceof List<PurchaseHistory> l && l instanceof RandomAccess
+                ? l
+                : new ArrayList<>(histories);
+        ChunkedSum.forEachChunk(n, (from, to) -> {
+            for (int k = from; k < to; k++) {
+                PurchaseHistory h = list.get(k);
+                frequencies[k] = h.frequency();
+                recencies[k] = h.recency();
+                ages[k] = h.age();
+            }
+        });
         int maxX = 0;
-        int i = 0;
-        for (PurchaseHistory h : histories) {
-            frequencies[i] = h.frequency();
-            recencies[i] = h.recency();
-            ages[i] = h.age();
-            maxX = Math.max(maxX, h.frequency());
-            i++;
+        for (int frequency : frequencies) {
+            maxX = Math.max(maxX, frequency);
         }
         requireRepeatPurchase(maxX);
         // The recencies' and the ages' distinct values apart from each other: two tasks for many customers.
