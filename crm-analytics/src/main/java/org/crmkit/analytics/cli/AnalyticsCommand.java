@@ -75,6 +75,11 @@ public final class AnalyticsCommand {
     private static final Set<String> HELP_OPTIONS = Set.of("--help", "-h");
     /** Rows formatted by one thread at a time: enough to be worth a task, few enough to stream the output. */
     private static final int ROWS_PER_BLOCK = 8192;
+    /**
+     * Blocks formatted in parallel before they are written, at least: a pool's worker woken for a group of one block
+     * per thread often came later than the block took (a millisecond), and the caller formatted both.
+     */
+    private static final int BLOCKS_PER_GROUP = 16;
     /** Asks for the usage as the command ({@code help}) or as an option anywhere. */
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
 
@@ -157,17 +162,19 @@ public final class AnalyticsCommand {
      */
     private static void writeRows(CustomerReports.Report report, CustomerTable.Format format, OutputStream out)
             throws IOException {
-        int group = ForkJoinPool.getCommonPoolParallelism() + 1;
+        int blocks = (report.rows() + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
+        int group =
+                Math.max(1, Math.min(blocks, Math.max(BLOCKS_PER_GROUP, ForkJoinPool.getCommonPoolParallelism() + 1)));
         Utf8Text[] texts = new Utf8Text[group];
         CustomerTable[] tables = new CustomerTable[group];
         for (int slot = 0; slot < group; slot++) {
-            texts[slot] = new Utf8Text(ROWS_PER_BLOCK * 48);
+            // about 36 bytes a CSV row of clv; a text grows when its rows are longer
+            texts[slot] = new Utf8Text(Math.min(report.rows(), ROWS_PER_BLOCK) * 40);
             tables[slot] = new CustomerTable(texts[slot], format, report.columns());
         }
         tables[0].header();
         texts[0].writeTo(out);
         texts[0].clear();
-        int blocks = (report.rows() + ROWS_PER_BLOCK - 1) / ROWS_PER_BLOCK;
         for (int first = 0; first < blocks; first += group) {
             int firstRow = first * ROWS_PER_BLOCK;
             IntStream.range(0, Math.min(group, blocks - first)).parallel().forEach(slot -> {

@@ -20,8 +20,6 @@ final class CustomerTable {
     /** Doubles below this magnitude are written from a long of their scaled value. */
     private static final double FAST_LIMIT = 1e12;
 
-    private static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
-
     private final Utf8Text row;
     private final Format format;
     private final List<String> columns;
@@ -90,16 +88,7 @@ final class CustomerTable {
         if (!Double.isFinite(value)) {
             nothing();
         } else if (Math.abs(value) < FAST_LIMIT) {
-            long scaled = Math.round(value * POWERS_OF_TEN[decimals]);
-            if (scaled < 0) {
-                row.ascii('-');
-                scaled = -scaled;
-            }
-            long whole = scaled / POWERS_OF_TEN[decimals];
-            row.digits(whole, 1);
-            if (decimals > 0) {
-                row.ascii('.').digits(scaled - whole * POWERS_OF_TEN[decimals], decimals);
-            }
+            row.fixed(Math.round(value * Utf8Text.POWERS_OF_TEN[decimals]), decimals);
         } else {
             row.text(BigDecimal.valueOf(value)
                     .setScale(decimals, RoundingMode.HALF_EVEN)

@@ -13,6 +13,9 @@ import java.util.Arrays;
  */
 final class Utf8Text {
 
+    /** 10 to the power of a count of decimals, 0 to 6. */
+    static final long[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000};
+
     private byte[] bytes;
     private int length;
 
@@ -95,10 +98,40 @@ final class Utf8Text {
             value = rest;
         }
         for (int small = (int) value; i >= length - count; i--) {
-            // small / 10 for any int that is not negative, by a multiplication and a shift
-            int rest = (int) ((small * 0xCCCCCCCDL) >>> 35);
+            int rest = tenth(small);
             bytes[i] = (byte) ('0' + (small - rest * 10));
             small = rest;
+        }
+        return this;
+    }
+
+    /** A tenth of an int that is not negative, rounded down, by a multiplication and a shift. */
+    private static int tenth(int value) {
+        return (int) ((value * 0xCCCCCCCDL) >>> 35);
+    }
+
+    /**
+     * A number with a fixed count of decimals, from its value times 10 to that count (0 to 6): {@code scaled} 1234
+     * with 2 decimals is 12.34, -5 with 3 is -0.005. The decimals are written as digits of an int, by
+     * multiplications and shifts.
+     */
+    Utf8Text fixed(long scaled, int decimals) {
+        if (scaled < 0) {
+            ascii('-');
+            scaled = -scaled;
+        }
+        long whole = scaled / POWERS_OF_TEN[decimals];
+        digits(whole, 1);
+        if (decimals > 0) {
+            room(decimals + 1);
+            bytes[length] = '.';
+            int fraction = (int) (scaled - whole * POWERS_OF_TEN[decimals]);
+            for (int i = length + decimals; i > length; i--) {
+                int rest = tenth(fraction);
+                bytes[i] = (byte) ('0' + (fraction - rest * 10));
+                fraction = rest;
+            }
+            length += decimals + 1;
         }
         return this;
     }

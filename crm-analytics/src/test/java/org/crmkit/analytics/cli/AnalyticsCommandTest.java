@@ -90,6 +90,33 @@ class AnalyticsCommandTest {
     }
 
     @Test
+    void theRowsOfMoreBlocksThanAGroupComeInTheOrderOfTheInput() throws IOException {
+        // 140,000 customers: 18 blocks of 8,192 rows, more than a group of 16 formatted at once
+        int customers = 140_000;
+        StringBuilder csv = new StringBuilder("customer,date,amount\n");
+        for (int c = 0; c < customers; c++) {
+            csv.append("c")
+                    .append(c)
+                    .append(",2024-01-0")
+                    .append(1 + c % 9)
+                    .append(",")
+                    .append(c % 50)
+                    .append('\n');
+        }
+        Path input = Files.writeString(dir.resolve("many.csv"), csv);
+
+        assertThat(run("summary", "--input", input.toString(), "--calibration-end", "2024-01-10"))
+                .isZero();
+
+        List<String> rows = output().lines().skip(1).toList();
+        assertThat(rows).hasSize(customers);
+        for (int c = 0; c < customers; c += 997) {
+            assertThat(rows.get(c)).startsWith("c" + c + ",0,0.0,");
+        }
+        assertThat(rows.get(customers - 1)).startsWith("c" + (customers - 1) + ",");
+    }
+
+    @Test
     void clvFitsBgNbdAndGammaGammaOnTheCdnowSampleAndValuesEveryCustomer() throws IOException {
         Path rows = dir.resolve("clv.csv");
 

@@ -58,6 +58,23 @@ class Utf8TextTest {
     }
 
     @Test
+    void fixedDecimalsAreWrittenWithTheirZerosAndSign() {
+        Utf8Text out = new Utf8Text(1);
+
+        out.fixed(1234, 2)
+                .ascii(' ')
+                .fixed(-5, 3)
+                .ascii(' ')
+                .fixed(0, 6)
+                .ascii(' ')
+                .fixed(7, 0)
+                .ascii(' ');
+        out.fixed(999_999_999_999_999_999L, 6).ascii(' ').fixed(-1_000_000, 6);
+
+        assertThat(out.toString()).isEqualTo("12.34 -0.005 0.000000 7 999999999999.999999 -1.000000");
+    }
+
+    @Test
     void aClearedTextIsWrittenAgainFromItsStart() {
         Utf8Text out = new Utf8Text(4);
         out.text("first rows");
