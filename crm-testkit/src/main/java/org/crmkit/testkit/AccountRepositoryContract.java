@@ -95,6 +95,32 @@ public abstract class AccountRepositoryContract extends StorageContract {
     }
 
     @Test
+    void anAccountReadTogetherWithOthersAndSavedInTheSameTransactionKeepsItsChange() {
+        List<Account> batch = savedOfTenantA(3);
+
+        Account saved = inTransaction(() -> {
+            Account read = accounts()
+                    .findByIds(TENANT_A, batch.stream().map(Account::id).toList())
+                    .stream()
+                    .filter(account -> account.id().equals(batch.get(1).id()))
+                    .findFirst()
+                    .orElseThrow();
+            read.tag("changed", clock);
+            return accounts().save(read);
+        });
+
+        assertThat(saved.version()).isEqualTo(2);
+        assertThat(accounts().findById(TENANT_A, saved.id()))
+                .hasValueSatisfying(found -> assertThat(found.state()).isEqualTo(saved.state()));
+        assertThat(accounts()
+                        .findById(TENANT_A, saved.id())
+                        .orElseThrow()
+                        .tags()
+                        .has("changed"))
+                .isTrue();
+    }
+
+    @Test
     void theIdsOfAccountsThatExistAreFoundAmongManyForTheTenantOnly() {
         List<Account> batch = savedOfTenantA(130);
         Account otherTenants = save(AccountMother.anAccount(TENANT_B, ids, clock));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.crmkit.core.common.AggregateState;
 import org.crmkit.core.common.TenantId;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * The key lookups of one {@link AggregateTable}: its states found through their lookup keys (one value, or many
@@ -92,7 +93,9 @@ final class AggregateLookups<S extends AggregateState<S>, R extends AggregateRow
      * The tenant's states that match a condition on many values at once, such as {@code r.id in (...)} with the
      * placeholders of {@code among}: one statement per chunk of the distinct values (see {@link IdParameters}),
      * each chunk's rows in {@code order}. The condition and order are constants of the caller, so that Hibernate
-     * translates the statement once.
+     * translates the statement once. The rows are loaded read-only: the unit of work keeps no copy of them to
+     * compare at each flush (a dunning chunk reads thousands of invoices it never changes); a save of one of them
+     * makes it writable first (see {@link AggregateTable#save}).
      */
     List<S> listAmong(TenantId tenant, IdParameters among, String condition, List<?> values, String order) {
         if (values.isEmpty()) {
@@ -103,7 +106,9 @@ final class AggregateLookups<S extends AggregateState<S>, R extends AggregateRow
             String statement = "select r from " + entityName + " r where r.tenantId = :tenant and ("
                     + scoped.condition() + ") order by " + order;
             List<R> rows = among.readAll(
-                    values, () -> AggregateTable.bind(entityManager.createQuery(statement, rowType), tenant, scoped));
+                    values,
+                    () -> AggregateTable.bind(entityManager.createQuery(statement, rowType), tenant, scoped)
+                            .setHint(HibernateHints.HINT_READ_ONLY, true));
             return rows.stream().map(table::state).toList();
         });
     }

@@ -21,6 +21,7 @@ import org.crmkit.core.common.StaleVersionException;
 import org.crmkit.core.common.TenantId;
 import org.crmkit.core.spi.ChangeKind;
 import org.crmkit.core.spi.ChangeScope;
+import org.hibernate.Session;
 
 /**
  * The storage of one aggregate, whatever the aggregate: optimistic saves and deletes of its state, its lookup keys
@@ -227,6 +228,11 @@ final class AggregateTable<S extends AggregateState<S>, R extends AggregateRow> 
     private S write(EntityManager entityManager, S state, boolean readFirst, TakenKeys taken) {
         RowKey key = new RowKey(state.tenant().value(), state.id().value());
         R row = readFirst || state.version() != 0 ? entityManager.find(mapping.rowType(), key) : null;
+        if (row != null) {
+            // a row read among many was loaded read-only (see AggregateLookups.listAmong): from here on the unit of
+            // work compares it with its state as read, so that the changes below are written
+            entityManager.unwrap(Session.class).setReadOnly(row, false);
+        }
         if (row == null) {
             if (state.version() != 0) {
                 throw new RecordNotFoundException(mapping.recordType(), state.id());
