@@ -104,10 +104,22 @@ public final class LifetimeValue {
      * be null, for the other alone.
      */
     public void estimates(List<CustomerSummary> customers, double[] values, double[] expectedPurchases) {
+        estimates(customers, values, expectedPurchases, null);
+    }
+
+    /**
+     * As {@link #estimates(List, double[], double[])}, and fills {@code probabilityAlive} (unless null; as long as
+     * the list) with each customer's {@link PurchaseModel#probabilityAlive}, the same doubles, from the same pass
+     * over the customers: a report of many customers reads the three from arrays.
+     */
+    public void estimates(
+            List<CustomerSummary> customers, double[] values, double[] expectedPurchases, double[] probabilityAlive) {
         CustomerSummary[] all = customers.toArray(CustomerSummary[]::new);
         requireOnePerCustomer("values", values, all.length);
         requireOnePerCustomer("expectedPurchases", expectedPurchases, all.length);
-        if (purchases instanceof BgNbdModel bgNbd && byFrequencyAndAge(bgNbd, all, values, expectedPurchases)) {
+        requireOnePerCustomer("probabilityAlive", probabilityAlive, all.length);
+        if (purchases instanceof BgNbdModel bgNbd
+                && byFrequencyAndAge(bgNbd, all, values, expectedPurchases, probabilityAlive)) {
             return;
         }
         double horizon = months * periodsPerMonth;
@@ -118,14 +130,18 @@ public final class LifetimeValue {
             if (expectedPurchases != null) {
                 expectedPurchases[i] = purchases.expectedPurchases(all[i].history(), horizon);
             }
+            if (probabilityAlive != null) {
+                probabilityAlive[i] = purchases.probabilityAlive(all[i].history());
+            }
         });
     }
 
     /**
-     * Fills {@code values} and {@code expected} (where not null) from tables of discounted purchases and purchases
-     * over the horizon per (x, T); false when the tables would be too big.
+     * Fills {@code values}, {@code expected} and {@code aliveProbabilities} (where not null) from tables of discounted
+     * purchases and purchases over the horizon per (x, T); false when the tables would be too big.
      */
-    private boolean byFrequencyAndAge(BgNbdModel model, CustomerSummary[] all, double[] values, double[] expected) {
+    private boolean byFrequencyAndAge(
+            BgNbdModel model, CustomerSummary[] all, double[] values, double[] expected, double[] aliveProbabilities) {
         int n = all.length;
         double[] ages = new double[n];
         int[] frequencies = new int[n];
@@ -175,6 +191,9 @@ public final class LifetimeValue {
             }
             if (expected != null) {
                 expected[i] = alive * overHorizon[cellOf[i]];
+            }
+            if (aliveProbabilities != null) {
+                aliveProbabilities[i] = alive;
             }
         });
         return true;

@@ -118,7 +118,7 @@ class SpendAndLifetimeValueCdnowTest {
     }
 
     @Test
-    void valuesAndExpectedPurchasesFromOnePassAreThoseOfEachApart() {
+    void valuesExpectedPurchasesAndProbabilitiesAliveFromOnePassAreThoseOfEachApart() {
         CustomerSummarizer summarizer = Analytics.summarizer(CdnowData.CALIBRATION_END, PeriodUnit.WEEKS);
         CdnowData.sampleReader().read(CdnowData.file("CDNOW_sample.txt"), summarizer::add);
         List<CustomerSummary> customers = summarizer.summaries();
@@ -138,6 +138,20 @@ class SpendAndLifetimeValueCdnowTest {
             assertThatThrownBy(() -> clv.estimates(customers, values, new double[1]))
                     .isInstanceOf(AnalyticsException.class)
                     .hasMessageContaining("expectedPurchases");
+
+            double[] alive = new double[customers.size()];
+            clv.estimates(customers, values, null, alive);
+
+            assertThat(values).containsExactly(clv.estimates(customers));
+            assertThat(alive)
+                    .containsExactly(histories.stream()
+                            .mapToDouble(purchases::probabilityAlive)
+                            .toArray());
+            assertThat(alive).contains(1.0);
+            assertThat(java.util.Arrays.stream(alive).min().orElseThrow()).isLessThan(0.5);
+            assertThatThrownBy(() -> clv.estimates(customers, null, null, new double[1]))
+                    .isInstanceOf(AnalyticsException.class)
+                    .hasMessageContaining("probabilityAlive");
         }
     }
 
