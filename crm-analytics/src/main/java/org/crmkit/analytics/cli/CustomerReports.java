@@ -180,14 +180,15 @@ final class CustomerReports {
         LifetimeValue lifetimeValue = LifetimeValue.of(model, spend, months, discountRate, unit);
         double[] values = new double[customers.size()];
         double[] expected = new double[customers.size()];
-        lifetimeValue.estimates(customers, values, expected);
+        double[] alive = new double[customers.size()];
+        lifetimeValue.estimates(customers, values, expected, alive);
         int[] order = order(values.length, top, (a, b) -> Double.compare(values[b], values[a]));
         List<String> columns = List.of("customer", "probabilityAlive", "expectedPurchases", "expectedSpend", "clv");
         return new Report(summary, columns, order.length, (table, k) -> {
             int i = order[k];
             CustomerSummary c = customers.get(i);
             table.text(c.customerId())
-                    .decimal(model.probabilityAlive(c.history()), 6)
+                    .decimal(alive[i], 6)
                     .decimal(expected[i], 6)
                     .decimal(spend.expectedSpend(spendHistories.get(i)), 2)
                     .decimal(values[i], 2)

@@ -161,12 +161,14 @@ public final class CustomerScoreRefresh {
         GammaGammaModel spend = knownSpend != null
                 ? knownSpend
                 : GammaGammaModel.fit(customers.stream().map(SpendHistory::of).toList(), FitOptions.defaults());
-        double[] values = LifetimeValue.of(purchases, spend, horizonMonths, monthlyDiscountRate, unit)
-                .estimates(customers);
+        double[] values = new double[customers.size()];
+        double[] probabilityAlive = new double[customers.size()];
+        LifetimeValue.of(purchases, spend, horizonMonths, monthlyDiscountRate, unit)
+                .estimates(customers, values, null, probabilityAlive);
         List<CustomerScore.Prediction> predictions = new ArrayList<>(customers.size());
         for (int i = 0; i < customers.size(); i++) {
             CustomerSummary customer = customers.get(i);
-            double alive = purchases.probabilityAlive(customer.history());
+            double alive = probabilityAlive[i];
             predictions.add(new CustomerScore.Prediction(
                     money(values[i], currency),
                     alive,
