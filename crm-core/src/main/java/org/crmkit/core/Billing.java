@@ -19,15 +19,12 @@ import org.crmkit.core.billing.InvoiceStatus;
 import org.crmkit.core.billing.Payment;
 import org.crmkit.core.common.AccountId;
 import org.crmkit.core.common.CreditNoteId;
-import org.crmkit.core.common.DuplicateRecordException;
 import org.crmkit.core.common.ExternalRef;
-import org.crmkit.core.common.InvalidValueException;
 import org.crmkit.core.common.InvoiceId;
 import org.crmkit.core.common.Money;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PaymentId;
-import org.crmkit.core.common.RecordNotFoundException;
 import org.crmkit.core.common.Require;
 import org.crmkit.core.common.TenantId;
 
@@ -44,20 +41,22 @@ public final class Billing {
             Comparator.comparing(Invoice::dueDate).thenComparing(Invoice::number);
 
     private final UseCases useCases;
+    private final BillingDocuments documents;
 
     Billing(UseCases useCases) {
         this.useCases = useCases;
+        this.documents = new BillingDocuments(useCases);
     }
 
     /** Creates a draft invoice; {@code DuplicateRecordException} when the number is taken. */
     public Invoice draftInvoice(NewInvoice invoice) {
-        return useCases.write(() -> useCases.save(draft(invoice), useCases.storage.invoices()::save));
+        return useCases.write(() -> useCases.save(documents.draft(invoice), useCases.storage.invoices()::save));
     }
 
     /** Creates and issues an invoice in one step; {@code DuplicateRecordException} when the number is taken. */
     public Invoice issueInvoice(NewInvoice invoice) {
         return useCases.write(() -> {
-            Invoice created = draft(invoice);
+            Invoice created = documents.draft(invoice);
             created.issue(useCases.clock);
             return useCases.save(created, useCases.storage.invoices()::save);
         });
@@ -78,31 +77,12 @@ public final class Billing {
         return useCases.upsert(
                 () -> useCases.invoices().findByExternalRef(useCases.tenant(), ref),
                 () -> {
-                    Invoice created = draft(invoice);
+                    Invoice created = documents.draft(invoice);
                     created.addExternalRef(ref);
                     created.issue(useCases.clock);
                     return created;
                 },
-                stored -> {
-                    Invoice given = Invoice.draft(
-                            useCases.tenant(),
-                            stored.id(),
-                            invoice.number(),
-                            invoice.account(),
-                            invoice.issueDate(),
-                            invoice.dueDate(),
-                            invoice.currency(),
-                            invoice.lines(),
-                            useCases.clock);
-                    return new SameContent()
-                            .field("number", stored.number(), given.number())
-                            .field("account", stored.account(), given.account())
-                            .field("issueDate", stored.issueDate(), given.issueDate())
-                            .field("dueDate", stored.dueDate(), given.dueDate())
-                            .field("currency", stored.currency(), given.currency())
-                            .field("lines", stored.lines(), given.lines())
-                            .orRefuse("Invoice", ref, stored.id());
-                },
+                stored -> documents.requireSame(stored, invoice, ref),
                 useCases.storage.invoices()::save);
     }
 
@@ -121,39 +101,10 @@ public final class Billing {
         return changeInvoice(id, invoice -> invoice.writeOff(reason, useCases.clock));
     }
 
-    /**
-     * A new draft of an existing account with a number not taken (the storage refuses a number taken concurrently
-     * too, without naming the field); called inside the change's transaction.
-     */
-    private Invoice draft(NewInvoice invoice) {
-        Require.notNull(invoice, "invoice");
-        useCases.references.account(invoice.account(), "account");
-        Invoice draft = Invoice.draft(
-                useCases.tenant(),
-                InvoiceId.next(useCases.ids),
-                invoice.number(),
-                invoice.account(),
-                invoice.issueDate(),
-                invoice.dueDate(),
-                invoice.currency(),
-                invoice.lines(),
-                useCases.clock);
-        requireNumberFree(
-                useCases.invoices().findByNumber(useCases.tenant(), draft.number()), "Invoice number", draft.number());
-        return draft;
-    }
-
-    /** Refuses a document number that a stored invoice or credit note of the tenant already has. */
-    private static void requireNumberFree(Optional<?> holder, String what, String number) {
-        if (holder.isPresent()) {
-            throw new DuplicateRecordException(what, number, "number");
-        }
-    }
-
     private Invoice changeInvoice(InvoiceId id, Consumer<Invoice> change) {
         Require.notNull(id, "invoiceId");
         return useCases.write(() -> {
-            Invoice invoice = loadInvoice(id, "invoiceId");
+            Invoice invoice = documents.loadInvoice(id, "invoiceId");
             change.accept(invoice);
             return useCases.save(invoice, useCases.storage.invoices()::save);
         });
@@ -166,7 +117,8 @@ public final class Billing {
      */
     public Payment recordPayment(NewPayment payment) {
         Require.notNull(payment, "payment");
-        return useCases.write(() -> useCases.save(received(payment, List.of()), useCases.storage.payments()::save));
+        return useCases.write(
+                () -> useCases.save(documents.received(payment, List.of()), useCases.storage.payments()::save));
     }
 
     /**
@@ -182,63 +134,9 @@ public final class Billing {
         Require.notNull(payment, "payment");
         return useCases.upsert(
                 () -> useCases.payments().findByExternalRef(useCases.tenant(), ref),
-                () -> received(payment, List.of(ref)),
-                stored -> {
-                    Payment given = Payment.receive(
-                            useCases.tenant(),
-                            stored.id(),
-                            payment.account(),
-                            payment.amount(),
-                            payment.receivedOn(),
-                            payment.method(),
-                            payment.reference(),
-                            useCases.clock);
-                    List<String> storedAllocations = stored.allocations().stream()
-                            .limit(payment.allocations().size())
-                            .map(allocation -> allocation.invoice() + " " + allocation.amount())
-                            .toList();
-                    List<String> givenAllocations = payment.allocations().stream()
-                            .map(allocation -> allocation.invoice() + " " + allocation.amount())
-                            .toList();
-                    return new SameContent()
-                            .field("account", stored.account(), given.account())
-                            .field("amount", stored.amount(), given.amount())
-                            .field("receivedOn", stored.receivedOn(), given.receivedOn())
-                            .field("method", stored.method(), given.method())
-                            .field("reference", stored.reference(), given.reference())
-                            .field("allocations", storedAllocations, givenAllocations)
-                            .orRefuse("Payment", ref, stored.id());
-                },
+                () -> documents.received(payment, List.of(ref)),
+                stored -> documents.requireSame(stored, payment, ref),
                 useCases.storage.payments()::save);
-    }
-
-    /**
-     * A new payment with the references, its allocations applied to the invoices, which are saved; the payment is
-     * not. Called inside the change's transaction.
-     */
-    private Payment received(NewPayment payment, List<ExternalRef> refs) {
-        useCases.references.account(payment.account(), "account");
-        Payment received = Payment.receive(
-                useCases.tenant(),
-                PaymentId.next(useCases.ids),
-                payment.account(),
-                payment.amount(),
-                payment.receivedOn(),
-                payment.method(),
-                payment.reference(),
-                useCases.clock);
-        refs.forEach(received::addExternalRef);
-        Map<InvoiceId, Invoice> touched = new LinkedHashMap<>();
-        for (int i = 0; i < payment.allocations().size(); i++) {
-            NewPayment.Allocation allocation = payment.allocations().get(i);
-            String field = "allocations[" + i + "].invoice";
-            Invoice invoice = touched.computeIfAbsent(allocation.invoice(), id -> loadInvoice(id, field));
-            requireSameAccount(invoice, received.account(), field);
-            invoice.applyPayment(received.id(), allocation.amount(), useCases.clock);
-            received.allocate(invoice.id(), allocation.amount(), useCases.clock);
-        }
-        touched.values().forEach(invoice -> useCases.save(invoice, useCases.storage.invoices()::save));
-        return received;
     }
 
     /** Allocates part of a payment's unallocated rest to an invoice of the same account. */
@@ -248,8 +146,8 @@ public final class Billing {
         return useCases.write(() -> {
             Payment payment =
                     Reads.found(useCases.payments().findById(useCases.tenant(), paymentId), "Payment", paymentId);
-            Invoice invoice = loadInvoice(invoiceId, "invoiceId");
-            requireSameAccount(invoice, payment.account(), "invoiceId");
+            Invoice invoice = documents.loadInvoice(invoiceId, "invoiceId");
+            BillingDocuments.requireSameAccount(invoice, payment.account(), "invoiceId");
             invoice.applyPayment(payment.id(), amount, useCases.clock);
             payment.allocate(invoice.id(), amount, useCases.clock);
             useCases.save(invoice, useCases.storage.invoices()::save);
@@ -264,7 +162,7 @@ public final class Billing {
      */
     public CreditNote issueCreditNote(NewCreditNote creditNote) {
         Require.notNull(creditNote, "creditNote");
-        return useCases.write(() -> useCases.save(issued(creditNote), useCases.storage.creditNotes()::save));
+        return useCases.write(() -> useCases.save(documents.issued(creditNote), useCases.storage.creditNotes()::save));
     }
 
     /**
@@ -281,59 +179,12 @@ public final class Billing {
         return useCases.upsert(
                 () -> useCases.creditNotes().findByExternalRef(useCases.tenant(), ref),
                 () -> {
-                    CreditNote created = issued(creditNote);
+                    CreditNote created = documents.issued(creditNote);
                     created.addExternalRef(ref);
                     return created;
                 },
-                stored -> {
-                    CreditNote given = CreditNote.issue(
-                            useCases.tenant(),
-                            stored.id(),
-                            creditNote.number(),
-                            creditNote.account(),
-                            creditNote.invoice(),
-                            creditNote.amount(),
-                            creditNote.issueDate(),
-                            creditNote.reason(),
-                            useCases.clock);
-                    return new SameContent()
-                            .field("number", stored.number(), given.number())
-                            .field("account", stored.account(), given.account())
-                            .field("invoice", stored.invoice(), given.invoice())
-                            .field("amount", stored.amount(), given.amount())
-                            .field("issueDate", stored.issueDate(), given.issueDate())
-                            .field("reason", stored.reason(), given.reason())
-                            .orRefuse("CreditNote", ref, stored.id());
-                },
+                stored -> documents.requireSame(stored, creditNote, ref),
                 useCases.storage.creditNotes()::save);
-    }
-
-    /**
-     * A new credit note with a free number, applied to its invoice (which is saved) when it names one; the credit
-     * note is not saved. Called inside the change's transaction.
-     */
-    private CreditNote issued(NewCreditNote creditNote) {
-        useCases.references.account(creditNote.account(), "account");
-        CreditNote note = CreditNote.issue(
-                useCases.tenant(),
-                CreditNoteId.next(useCases.ids),
-                creditNote.number(),
-                creditNote.account(),
-                creditNote.invoice(),
-                creditNote.amount(),
-                creditNote.issueDate(),
-                creditNote.reason(),
-                useCases.clock);
-        requireNumberFree(
-                useCases.creditNotes().findByNumber(useCases.tenant(), note.number()),
-                "Credit note number",
-                note.number());
-        if (note.invoice() != null) {
-            Invoice invoice = loadInvoice(note.invoice(), "invoice");
-            requireSameAccount(invoice, note.account(), "invoice");
-            settleWithCredit(note, invoice, note.amount());
-        }
-        return note;
     }
 
     /** Applies part of a credit note's unapplied rest to an invoice of the same account. */
@@ -343,32 +194,11 @@ public final class Billing {
         return useCases.write(() -> {
             CreditNote note = Reads.found(
                     useCases.creditNotes().findById(useCases.tenant(), creditNoteId), "CreditNote", creditNoteId);
-            Invoice invoice = loadInvoice(invoiceId, "invoiceId");
-            requireSameAccount(invoice, note.account(), "invoiceId");
-            settleWithCredit(note, invoice, amount);
+            Invoice invoice = documents.loadInvoice(invoiceId, "invoiceId");
+            BillingDocuments.requireSameAccount(invoice, note.account(), "invoiceId");
+            documents.settleWithCredit(note, invoice, amount);
             return useCases.save(note, useCases.storage.creditNotes()::save);
         });
-    }
-
-    private void settleWithCredit(CreditNote note, Invoice invoice, Money amount) {
-        note.applyTo(invoice.id(), amount, useCases.clock);
-        invoice.applyCreditNote(note.id(), amount, useCases.clock);
-        useCases.save(invoice, useCases.storage.invoices()::save);
-    }
-
-    /** The tenant's invoice, or a {@code RecordNotFoundException} naming the field the id came from. */
-    private Invoice loadInvoice(InvoiceId id, String field) {
-        return useCases.invoices()
-                .findById(useCases.tenant(), id)
-                .orElseThrow(() -> new RecordNotFoundException("Invoice", id, field));
-    }
-
-    private static void requireSameAccount(Invoice invoice, AccountId account, String field) {
-        if (!invoice.account().equals(account)) {
-            throw InvalidValueException.invalid(
-                    field,
-                    "invoice " + invoice.number() + " belongs to account " + invoice.account() + ", not to " + account);
-        }
     }
 
     public Optional<Invoice> invoice(InvoiceId id) {

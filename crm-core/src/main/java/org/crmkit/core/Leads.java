@@ -1,20 +1,11 @@
 package org.crmkit.core;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import org.crmkit.core.access.Team;
-import org.crmkit.core.access.User;
 import org.crmkit.core.activity.Activity;
-import org.crmkit.core.activity.ActivityKind;
-import org.crmkit.core.activity.NewActivity;
-import org.crmkit.core.activity.Task;
 import org.crmkit.core.activity.TimelineFilter;
-import org.crmkit.core.common.AccountId;
-import org.crmkit.core.common.ActivityId;
-import org.crmkit.core.common.ContactId;
 import org.crmkit.core.common.EmailAddress;
 import org.crmkit.core.common.LeadId;
 import org.crmkit.core.common.Page;
@@ -22,13 +13,9 @@ import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.PhoneNumber;
 import org.crmkit.core.common.RecordRef;
 import org.crmkit.core.common.Require;
-import org.crmkit.core.common.TeamId;
-import org.crmkit.core.common.TenantId;
 import org.crmkit.core.common.UserId;
 import org.crmkit.core.lead.AssignmentDecision;
-import org.crmkit.core.lead.AssignmentFacts;
 import org.crmkit.core.lead.AssignmentResult;
-import org.crmkit.core.lead.DuplicateCandidates;
 import org.crmkit.core.lead.DuplicateMatch;
 import org.crmkit.core.lead.Engagement;
 import org.crmkit.core.lead.Lead;
@@ -39,16 +26,6 @@ import org.crmkit.core.lead.LeadScoringModel;
 import org.crmkit.core.lead.LeadStatus;
 import org.crmkit.core.lead.TeamRotation;
 import org.crmkit.core.marketing.CampaignMember;
-import org.crmkit.core.party.Account;
-import org.crmkit.core.party.Contact;
-import org.crmkit.core.party.ContactPointType;
-import org.crmkit.core.party.CustomFieldKey;
-import org.crmkit.core.party.CustomFieldValue;
-import org.crmkit.core.party.NewAccount;
-import org.crmkit.core.party.NewContact;
-import org.crmkit.core.party.PersonName;
-import org.crmkit.core.sales.NewOpportunity;
-import org.crmkit.core.sales.Opportunity;
 
 /**
  * Leads of the calling tenant: capture with duplicate detection, working them, scoring by the configured
@@ -58,23 +35,18 @@ import org.crmkit.core.sales.Opportunity;
  */
 public final class Leads {
 
-    private static final CustomFieldKey LEAD_ID = CustomFieldKey.of("lead_id");
-    private static final CustomFieldKey LEAD_SOURCE = CustomFieldKey.of("lead_source");
-    /** The role a converted contact is linked to the account in when the lead has no title. */
-    private static final String ROLE_WITHOUT_TITLE = "Contact";
-
     private final UseCases useCases;
     private final LeadScoringModel scoring;
     private final LeadAssignmentRules assignment;
-    private final Parties parties;
-    private final Sales sales;
+    private final LeadFacts facts;
+    private final LeadConversion conversion;
 
     Leads(UseCases useCases, LeadScoringModel scoring, LeadAssignmentRules assignment, Parties parties, Sales sales) {
         this.useCases = useCases;
         this.scoring = scoring;
         this.assignment = assignment;
-        this.parties = parties;
-        this.sales = sales;
+        this.facts = new LeadFacts(useCases);
+        this.conversion = new LeadConversion(useCases, parties, sales, facts);
     }
 
     /**
@@ -124,62 +96,7 @@ public final class Leads {
      */
     public List<DuplicateMatch> possibleDuplicates(LeadDetails details) {
         Require.notNull(details, "details");
-        return DuplicateMatch.forNewLead(details, duplicateCandidates());
-    }
-
-    private DuplicateCandidates duplicateCandidates() {
-        TenantId tenant = useCases.tenant();
-        return new DuplicateCandidates() {
-            @Override
-            public List<ContactId> contactsWithEmail(EmailAddress email) {
-                return useCases.contacts().findByEmail(tenant, email).stream()
-                        .map(Contact::id)
-                        .toList();
-            }
-
-            @Override
-            public List<ContactId> contactsWithPhone(PhoneNumber phone) {
-                return useCases.contacts().findByPhone(tenant, phone).stream()
-                        .map(Contact::id)
-                        .toList();
-            }
-
-            @Override
-            public List<AccountId> accountsWithEmail(EmailAddress email) {
-                return useCases.accounts().findByEmail(tenant, email).stream()
-                        .map(Account::id)
-                        .toList();
-            }
-
-            @Override
-            public List<AccountId> accountsWithPhone(PhoneNumber phone) {
-                return useCases.accounts().findByPhone(tenant, phone).stream()
-                        .map(Account::id)
-                        .toList();
-            }
-
-            @Override
-            public List<AccountId> accountsNamed(String companyName) {
-                return useCases.accounts().findByName(tenant, companyName).stream()
-                        .map(Account::id)
-                        .toList();
-            }
-
-            @Override
-            public List<Lead> leadsWithEmail(EmailAddress email) {
-                return useCases.leads().findByEmail(tenant, email);
-            }
-
-            @Override
-            public List<Lead> leadsWithPhone(PhoneNumber phone) {
-                return useCases.leads().findByPhone(tenant, phone);
-            }
-
-            @Override
-            public List<Lead> leadsOfCompany(String companyName) {
-                return useCases.leads().findByCompanyName(tenant, companyName);
-            }
-        };
+        return DuplicateMatch.forNewLead(details, facts.duplicateCandidates());
     }
 
     /**
@@ -195,7 +112,7 @@ public final class Leads {
         Require.notNull(id, "leadId");
         return useCases.write(() -> {
             Lead lead = load(id);
-            AssignmentDecision decision = assignment.decide(lead.details(), assignmentFacts(), useCases.clock);
+            AssignmentDecision decision = assignment.decide(lead.details(), facts.assignmentFacts(), useCases.clock);
             if (decision instanceof AssignmentDecision.NoRule noRule) {
                 return new AssignmentResult.Unassigned(noRule.reasons());
             }
@@ -207,45 +124,6 @@ public final class Leads {
             Lead saved = useCases.save(lead, useCases.leads()::save);
             return new AssignmentResult.Assigned(saved.assignment());
         });
-    }
-
-    private AssignmentFacts assignmentFacts() {
-        TenantId tenant = useCases.tenant();
-        return new AssignmentFacts() {
-            @Override
-            public boolean isActiveUser(UserId user) {
-                return useCases.storage
-                        .users()
-                        .findById(tenant, user)
-                        .map(User::isActive)
-                        .orElse(false);
-            }
-
-            @Override
-            public long openLeadsOf(UserId owner) {
-                long open = 0;
-                for (LeadStatus status : LeadStatus.open()) {
-                    open += useCases.storage
-                            .leads()
-                            .findByOwnerAndStatus(tenant, owner, status, PageRequest.first(1))
-                            .totalElements();
-                }
-                return open;
-            }
-
-            @Override
-            public Team team(TeamId team) {
-                return Reads.found(useCases.storage.teams().findById(tenant, team), "Team", team);
-            }
-
-            @Override
-            public TeamRotation rotationOf(TeamId team) {
-                return useCases.storage
-                        .teamRotations()
-                        .findByTeam(tenant, team)
-                        .orElseGet(() -> TeamRotation.start(tenant, team));
-            }
-        };
     }
 
     /**
@@ -264,119 +142,7 @@ public final class Leads {
     public LeadConversionResult convert(LeadId id, ConvertLead request) {
         Require.notNull(id, "leadId");
         Require.notNull(request, "request");
-        return useCases.write(() -> {
-            Lead lead = load(id);
-            lead.checkConvertible();
-            UserId owner = request.owner() != null ? request.owner() : lead.owner();
-            Require.that(owner != null, "owner", "the lead has no owner; name the owner of the converted records");
-            if (!request.ignoreDuplicates() && (request.account() == null || request.contact() == null)) {
-                List<DuplicateMatch> matches = lead.possibleDuplicatesOnConversion(
-                        request.contact() == null, request.account() == null, duplicateCandidates());
-                if (!matches.isEmpty()) {
-                    return new LeadConversionResult.PossibleDuplicates(matches);
-                }
-            }
-            useCases.references.account(request.account(), "account");
-            useCases.references.contact(request.contact(), "contact");
-            LeadDetails details = lead.details();
-            Account account = request.account() != null
-                    ? parties.account(request.account())
-                    : parties.registerAccount(newAccount(lead, owner));
-            Contact contact = request.contact() != null
-                    ? parties.contact(request.contact())
-                    : parties.registerContact(newContact(lead, owner));
-            if (!contact.accountsOn(LocalDate.now(useCases.clock)).contains(account.id())) {
-                contact = parties.linkContactToAccount(
-                        contact.id(),
-                        account.id(),
-                        details.title() != null ? details.title() : ROLE_WITHOUT_TITLE,
-                        false,
-                        LocalDate.now(useCases.clock),
-                        null);
-            }
-            Opportunity deal = null;
-            if (request.deal() != null) {
-                ConvertLead.Deal wanted = request.deal();
-                String name = wanted.name() != null ? wanted.name() : account.name();
-                deal = sales.openOpportunity(
-                        NewOpportunity.of(name, account.id(), wanted.pipeline(), wanted.currency(), owner)
-                                .withPrimaryContact(contact.id())
-                                .withAmount(wanted.amount())
-                                .withExpectedCloseDate(wanted.expectedCloseDate())
-                                .withOriginLead(lead.id())
-                                .withCampaign(lead.campaign()));
-            }
-            lead.recordConversion(contact.id(), account.id(), deal == null ? null : deal.id(), useCases.clock);
-            useCases.save(lead, useCases.leads()::save);
-            carryOverHistory(lead.id(), contact.id(), account.id());
-            carryOverTasks(lead.id(), contact.id());
-            NewActivity note = NewActivity.of(ActivityKind.NOTE, null, "Converted from lead", useCases.clock.instant())
-                    .withSummary("Lead " + lead.id() + " from source " + lead.source() + ", captured "
-                            + lead.capturedAt() + ", score " + lead.score())
-                    .aboutContact(contact.id())
-                    .aboutAccount(account.id())
-                    .regarding(RecordRef.lead(lead.id()));
-            if (deal != null) {
-                note = note.regarding(RecordRef.opportunity(deal.id()));
-            }
-            useCases.save(
-                    Activity.log(
-                            useCases.tenant(), ActivityId.next(useCases.ids), note, useCases.actor(), useCases.clock),
-                    useCases.storage.activities()::save);
-            return new LeadConversionResult.Converted(contact, account, deal);
-        });
-    }
-
-    /** Makes every activity on the lead's timeline concern the contact and account too, in the caller's transaction. */
-    private void carryOverHistory(LeadId lead, ContactId contact, AccountId account) {
-        List<Activity> history = Reads.everyPage(request -> useCases.storage
-                .activities()
-                .timeline(useCases.tenant(), RecordRef.lead(lead), TimelineFilter.ALL, request));
-        for (Activity activity : history) {
-            if (!activity.concerns(RecordRef.contact(contact)) || !activity.concerns(RecordRef.account(account))) {
-                activity.carryOverFromLead(lead, contact, account, useCases.clock);
-                useCases.save(activity, useCases.storage.activities()::save);
-            }
-        }
-    }
-
-    /** Links every task about the lead, in any status, to the contact instead, in the caller's transaction. */
-    private void carryOverTasks(LeadId lead, ContactId contact) {
-        List<Task> tasks = Reads.everyPage(
-                request -> useCases.storage.tasks().findByLink(useCases.tenant(), RecordRef.lead(lead), request));
-        for (Task task : tasks) {
-            task.carryOverFromLead(lead, contact, useCases.clock);
-            useCases.save(task, useCases.storage.tasks()::save);
-        }
-    }
-
-    private static NewAccount newAccount(Lead lead, UserId owner) {
-        LeadDetails details = lead.details();
-        String name = details.companyName() != null ? details.companyName() : details.personName();
-        Require.that(name != null, "companyName", "a lead without company or person name cannot become an account");
-        NewAccount account = NewAccount.of(name, owner)
-                .withCustomField(LEAD_ID, CustomFieldValue.text(lead.id().toString()))
-                .withCustomField(
-                        LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
-        return details.companyName() == null && details.email() != null
-                ? account.withEmail(details.email(), ContactPointType.WORK)
-                : account;
-    }
-
-    private static NewContact newContact(Lead lead, UserId owner) {
-        LeadDetails details = lead.details();
-        Require.that(details.lastName() != null, "lastName", "a lead without a last name cannot become a contact");
-        NewContact contact = NewContact.of(PersonName.of(details.firstName(), details.lastName()), owner)
-                .withCustomField(LEAD_ID, CustomFieldValue.text(lead.id().toString()))
-                .withCustomField(
-                        LEAD_SOURCE, CustomFieldValue.text(lead.source().value()));
-        if (details.email() != null) {
-            contact = contact.withEmail(details.email(), ContactPointType.WORK);
-        }
-        if (details.phone() != null) {
-            contact = contact.withPhone(details.phone(), ContactPointType.WORK);
-        }
-        return contact;
+        return useCases.write(() -> conversion.convert(load(id), request));
     }
 
     /**
