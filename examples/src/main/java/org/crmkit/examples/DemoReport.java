@@ -48,10 +48,10 @@ final class DemoReport {
             Path file,
             Crm crm,
             Dunning dunning,
-            List<CrmkitDemo.Customer> customers,
+            List<DemoFixtures.Customer> customers,
             List<LeadId> leads,
             Pipeline pipeline,
-            CrmkitDemo.Log log,
+            DemoLog log,
             Instant from,
             Instant to,
             CdnowAnalysis.Result cdnow) {
@@ -124,7 +124,7 @@ final class DemoReport {
                 leadRows);
 
         List<HtmlReport.Lane> lanes = new ArrayList<>();
-        for (CrmkitDemo.Customer customer : customers) {
+        for (DemoFixtures.Customer customer : customers) {
             List<HtmlReport.Mark> marks = new ArrayList<>();
             for (DunningCase dunningCase : dunning.casesOf(customer.account().id())) {
                 for (CaseEvent event : dunningCase.history()) {
