@@ -22,20 +22,30 @@ final class DistinctValues {
 
     static DistinctValues of(double[] all) {
         Numbering numbering = new Numbering();
-        int[] index = new int[all.length];
-        for (int i = 0; i < all.length; i++) {
-            index[i] = numbering.numberOf(all[i]);
-        }
+        int[] index = numbering.numbersOf(all);
         double[] sorted = Arrays.copyOf(numbering.found, numbering.count);
         Arrays.sort(sorted);
+        renumber(index, ranks(numbering, sorted));
+        return new DistinctValues(sorted, index);
+    }
+
+    // Each loop a method of its own: they run once per call, compiled while they run (on-stack replacement), and
+    // one method holding all of them was compiled again for each loop.
+
+    /** For each number the values were given, the rank of its value among the sorted distinct values. */
+    private static int[] ranks(Numbering numbering, double[] sorted) {
         int[] rankOfNumber = new int[numbering.count];
         for (int number = 0; number < numbering.count; number++) {
             rankOfNumber[number] = Arrays.binarySearch(sorted, numbering.found[number]);
         }
+        return rankOfNumber;
+    }
+
+    /** Replaces each number in {@code index} by the rank of its value. */
+    private static void renumber(int[] index, int[] rankOfNumber) {
         for (int i = 0; i < index.length; i++) {
             index[i] = rankOfNumber[index[i]];
         }
-        return new DistinctValues(sorted, index);
     }
 
     /** Numbers the distinct values in the order they come, with an open-addressing table over their bits. */
@@ -48,6 +58,15 @@ final class DistinctValues {
 
         private double[] found = new double[32];
         private int count;
+
+        /** The number of each value, in the order given. */
+        int[] numbersOf(double[] values) {
+            int[] numbered = new int[values.length];
+            for (int i = 0; i < values.length; i++) {
+                numbered[i] = numberOf(values[i]);
+            }
+            return numbered;
+        }
 
         int numberOf(double value) {
             long bits = Double.doubleToLongBits(value);

@@ -115,6 +115,14 @@ public final class GammaGammaModel {
         private static final int INVERSE_SQUARE_SUM = 4;
         private static final int X_INVERSE_SQUARE_SUM = 5;
 
+        /** The sums of the rows that do not depend on the parameters, by these indexes. */
+        private static final int X_LOG_M = 0;
+
+        private static final int LOG_M = 1;
+        private static final int X_LOG_X = 2;
+        private static final int CUSTOMERS = 3;
+        private static final int SPEND = 4;
+
         private final int[] frequency;
         private final double[] totalSpend;
         /** Customers per row: 1 for customers given one by one. */
@@ -135,12 +143,6 @@ public final class GammaGammaModel {
             frequency = new int[rows];
             totalSpend = new double[rows];
             weight = new double[rows];
-            int maxX = 0;
-            double xLogM = 0;
-            double logM = 0;
-            double xLogX = 0;
-            double total = 0;
-            double spendTotal = 0;
             // The logarithms of every row in parallel, their sums in row order (as one thread adds them).
             double[] logMonetary = new double[rows];
             double[] logFrequency = new double[rows];
@@ -151,29 +153,46 @@ public final class GammaGammaModel {
                     logFrequency[i] = Math.log(h.frequency());
                 }
             });
-            for (int i = 0; i < rows; i++) {
+            double[] sums = sums(repeaters, counts, logMonetary, logFrequency);
+            customersWithFrequency = customersWithFrequency(frequency, weight);
+            sumXLogM = sums[X_LOG_M];
+            sumLogM = sums[LOG_M];
+            sumXLogX = sums[X_LOG_X];
+            customers = sums[CUSTOMERS];
+            spend = sums[SPEND];
+        }
+
+        // The constructor's loops are methods of their own, each compiled on its own: a fit builds its repeaters
+        // once, so they are compiled while they run (on-stack replacement), one method holding all of them again
+        // for each loop.
+
+        /** Fills the rows and adds up the terms that do not depend on the parameters, in row order. */
+        private double[] sums(
+                List<SpendHistory> repeaters, List<Long> counts, double[] logMonetary, double[] logFrequency) {
+            double[] sums = new double[SPEND + 1];
+            for (int i = 0; i < frequency.length; i++) {
                 SpendHistory h = repeaters.get(i);
                 double w = counts == null ? 1 : counts.get(i);
                 frequency[i] = h.frequency();
                 totalSpend[i] = h.frequency() * h.monetaryValue();
                 weight[i] = w;
-                maxX = Math.max(maxX, h.frequency());
                 double lm = logMonetary[i];
-                xLogM += w * h.frequency() * lm;
-                logM += w * lm;
-                xLogX += w * h.frequency() * logFrequency[i];
-                total += w;
-                spendTotal += w * h.monetaryValue();
+                sums[X_LOG_M] += w * h.frequency() * lm;
+                sums[LOG_M] += w * lm;
+                sums[X_LOG_X] += w * h.frequency() * logFrequency[i];
+                sums[CUSTOMERS] += w;
+                sums[SPEND] += w * h.monetaryValue();
             }
-            customersWithFrequency = new double[maxX + 1];
-            for (int i = 0; i < rows; i++) {
-                customersWithFrequency[frequency[i]] += weight[i];
+            return sums;
+        }
+
+        /** The total weight of the rows with each frequency, up to the largest. */
+        private static double[] customersWithFrequency(int[] frequency, double[] weight) {
+            double[] customers = new double[WeightedHistories.max(frequency) + 1];
+            for (int i = 0; i < frequency.length; i++) {
+                customers[frequency[i]] += weight[i];
             }
-            sumXLogM = xLogM;
-            sumLogM = logM;
-            sumXLogX = xLogX;
-            customers = total;
-            spend = spendTotal;
+            return customers;
         }
 
         @Override

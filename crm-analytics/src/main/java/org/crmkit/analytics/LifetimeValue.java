@@ -152,24 +152,15 @@ public final class LifetimeValue {
                 frequencies[i] = history.frequency();
             }
         });
-        int maxFrequency = 0;
-        for (int frequency : frequencies) {
-            maxFrequency = Math.max(maxFrequency, frequency);
-        }
+        int maxFrequency = WeightedHistories.max(frequencies);
         DistinctValues ageRanks = DistinctValues.of(ages);
         double[] distinctAges = ageRanks.values;
         long cells = (long) (maxFrequency + 1) * distinctAges.length;
         if (cells > n) {
             return false;
         }
-        int[] cellOf = new int[n];
-        for (int i = 0; i < n; i++) {
-            cellOf[i] = frequencies[i] * distinctAges.length + ageRanks.index[i];
-        }
-        boolean[] needed = new boolean[(int) cells];
-        for (int cell : cellOf) {
-            needed[cell] = true;
-        }
+        int[] cellOf = cells(frequencies, ageRanks);
+        boolean[] needed = needed(cellOf, (int) cells);
         double[] discounted = new double[(int) cells];
         double[] overHorizon = new double[(int) cells];
         double[] horizons = horizons();
@@ -197,6 +188,28 @@ public final class LifetimeValue {
             }
         });
         return true;
+    }
+
+    // The loops of byFrequencyAndAge that run once per call are methods of their own, each compiled on its own
+    // while it runs (on-stack replacement), where one method holding all of them was compiled again for each loop.
+
+    /** Each customer's cell of the tables: its frequency's row, its age's column. */
+    private static int[] cells(int[] frequencies, DistinctValues ageRanks) {
+        int[] cellOf = new int[frequencies.length];
+        int columns = ageRanks.values.length;
+        for (int i = 0; i < cellOf.length; i++) {
+            cellOf[i] = frequencies[i] * columns + ageRanks.index[i];
+        }
+        return cellOf;
+    }
+
+    /** The cells some customer is in. */
+    private static boolean[] needed(int[] cellOf, int cells) {
+        boolean[] needed = new boolean[cells];
+        for (int cell : cellOf) {
+            needed[cell] = true;
+        }
+        return needed;
     }
 
     private static void requireOnePerCustomer(String field, double[] result, int customers) {

@@ -89,10 +89,7 @@ final class WeightedHistories {
                 ages[k] = h.age();
             }
         });
-        int maxX = 0;
-        for (int frequency : frequencies) {
-            maxX = Math.max(maxX, frequency);
-        }
+        int maxX = max(frequencies);
         requireRepeatPurchase(maxX);
         // The recencies' and the ages' distinct values apart from each other: two tasks for many customers.
         ForkJoinTask<DistinctValues> recencyTask = ForkJoinTask.adapt(() -> DistinctValues.of(recencies));
@@ -101,36 +98,54 @@ final class WeightedHistories {
         }
         DistinctValues ageRanks = DistinctValues.of(ages);
         DistinctValues recencyRanks = n >= PARALLEL_FROM ? recencyTask.join() : recencyTask.invoke();
-        double[] distinctRecencies = recencyRanks.values;
-        double[] distinctAges = ageRanks.values;
-        int ageBits = bits(distinctAges.length);
-        int recencyBits = bits(distinctRecencies.length);
+        int ageBits = bits(ageRanks.values.length);
+        int recencyBits = bits(recencyRanks.values.length);
         if (bits(maxX + 1) + recencyBits + ageBits > 63) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.INVALID_ARGUMENT,
                     "histories",
                     "too many distinct frequencies, recencies and ages to fold (" + (maxX + 1) + " x "
-                            + distinctRecencies.length + " x " + distinctAges.length + ")");
+                            + recencyRanks.values.length + " x " + ageRanks.values.length + ")");
         }
-        long[] keys = new long[n];
-        for (int k = 0; k < n; k++) {
-            keys[k] = ((long) frequencies[k] << (recencyBits + ageBits))
-                    | ((long) recencyRanks.index[k] << ageBits)
-                    | ageRanks.index[k];
-        }
+        long[] keys = keys(frequencies, recencyRanks.index, recencyBits, ageRanks.index, ageBits);
         sort(keys, bits(maxX + 1) + recencyBits + ageBits);
-        int rows = 0;
-        for (int k = 0; k < n; k++) {
-            if (k == 0 || keys[k] != keys[k - 1]) {
-                rows++;
-            }
+        return folded(keys, recencyRanks.values, recencyBits, ageRanks.values, ageBits);
+    }
+
+    // The fold's loops are methods of their own, each compiled on its own: the fold runs once per fit, so its loops
+    // are compiled while they run (on-stack replacement), and one method holding all of them was compiled again for
+    // each loop, the most expensive compile of a fit.
+
+    /** The largest of the values, 0 for none. */
+    static int max(int[] values) {
+        int max = 0;
+        for (int value : values) {
+            max = Math.max(max, value);
         }
+        return max;
+    }
+
+    /** Each customer's (x, index of t_x, index of T) packed in a long, x in the highest bits. */
+    private static long[] keys(int[] frequencies, int[] recencyIndex, int recencyBits, int[] ageIndex, int ageBits) {
+        long[] keys = new long[frequencies.length];
+        for (int k = 0; k < keys.length; k++) {
+            keys[k] = ((long) frequencies[k] << (recencyBits + ageBits))
+                    | ((long) recencyIndex[k] << ageBits)
+                    | ageIndex[k];
+        }
+        return keys;
+    }
+
+    /** The rows of the sorted keys, one per distinct key, weighted by how many keys it stands for. */
+    private static WeightedHistories folded(
+            long[] keys, double[] distinctRecencies, int recencyBits, double[] distinctAges, int ageBits) {
+        int rows = distinctCount(keys);
         int[] x = new int[rows];
         int[] recencyIndex = new int[rows];
         int[] ageIndex = new int[rows];
         double[] w = new double[rows];
         int row = -1;
-        for (int k = 0; k < n; k++) {
+        for (int k = 0; k < keys.length; k++) {
             if (k == 0 || keys[k] != keys[k - 1]) {
                 row++;
                 x[row] = (int) (keys[k] >>> (recencyBits + ageBits));
@@ -140,6 +155,17 @@ final class WeightedHistories {
             w[row]++;
         }
         return new WeightedHistories(x, w, distinctRecencies, recencyIndex, distinctAges, ageIndex);
+    }
+
+    /** The distinct keys among sorted keys. */
+    private static int distinctCount(long[] sortedKeys) {
+        int count = 0;
+        for (int k = 0; k < sortedKeys.length; k++) {
+            if (k == 0 || sortedKeys[k] != sortedKeys[k - 1]) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
@@ -213,25 +239,40 @@ final class WeightedHistories {
         int[] counts = new int[mask + 1];
         for (int pass = 0; pass < passes; pass++) {
             int shift = pass * digitBits;
-            Arrays.fill(counts, 0);
-            for (long key : from) {
-                counts[(int) (key >>> shift) & mask]++;
-            }
-            int position = 0;
-            for (int digit = 0; digit <= mask; digit++) {
-                int count = counts[digit];
-                counts[digit] = position;
-                position += count;
-            }
-            for (long key : from) {
-                to[counts[(int) (key >>> shift) & mask]++] = key;
-            }
+            countDigits(from, shift, mask, counts);
+            startPositions(counts);
+            scatter(from, to, shift, mask, counts);
             long[] sorted = to;
             to = from;
             from = sorted;
         }
         if (from != keys) {
             System.arraycopy(from, 0, keys, 0, keys.length);
+        }
+    }
+
+    /** How many keys have each digit at {@code shift}. */
+    private static void countDigits(long[] keys, int shift, int mask, int[] counts) {
+        Arrays.fill(counts, 0);
+        for (long key : keys) {
+            counts[(int) (key >>> shift) & mask]++;
+        }
+    }
+
+    /** Turns the counts of the digits into the positions where each digit's keys start. */
+    private static void startPositions(int[] counts) {
+        int position = 0;
+        for (int digit = 0; digit < counts.length; digit++) {
+            int count = counts[digit];
+            counts[digit] = position;
+            position += count;
+        }
+    }
+
+    /** Moves the keys in order of their digit at {@code shift}, keeping their order within a digit. */
+    private static void scatter(long[] from, long[] to, int shift, int mask, int[] positions) {
+        for (long key : from) {
+            to[positions[(int) (key >>> shift) & mask]++] = key;
         }
     }
 
