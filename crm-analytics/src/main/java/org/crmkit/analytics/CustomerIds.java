@@ -27,19 +27,32 @@ final class CustomerIds {
     private int[] slots = new int[1024];
     /** 32 less the bits of a slot number. */
     private int slotShift = 32 - 10;
-    /** The ids' bytes one after the other; customer c's end at {@code ends[c]}, its start at the end before. */
+    /**
+     * The ids' bytes one after the other; customer c's from {@code bounds[c]} to {@code bounds[c + 1]}
+     * ({@code bounds[0]} is 0: the first customer's start needs no test of its own, which the compiler would take
+     * for one never true).
+     */
     private byte[] bytes = new byte[8192];
 
-    private int[] ends;
+    private int[] bounds;
     private int[] hashes;
-    /** The customer found last: a file sorted by customer finds each one without hashing. */
-    private int last = -1;
+    /**
+     * The customer found last, and where its id's bytes start and how many there are (-1 before the first): a file
+     * sorted by customer finds each one without hashing. A table's first look-up fails the length's comparison,
+     * which every new customer fails, rather than a test of its own: a test true only at a table's first look-up
+     * looked never true to the compiler (the first look-up comes before the profile starts), and its first use in
+     * the next table threw the compiled read loop away.
+     */
+    private int last;
+
+    private int lastStart;
+    private int lastLength = -1;
 
     private byte[] key = new byte[64];
 
     /** A table with room for this many customers before its arrays grow (its hash slots grow as it fills). */
     CustomerIds(int capacity) {
-        ends = new int[capacity];
+        bounds = new int[capacity + 1];
         hashes = new int[capacity];
     }
 
@@ -49,7 +62,7 @@ final class CustomerIds {
 
     /** The number of the customer with this ASCII id, a new one (numbered {@link #size()} before) when not seen. */
     int number(byte[] id, int from, int to) {
-        if (last >= 0 && Arrays.equals(bytes, start(last), ends[last], id, from, to)) {
+        if (to - from == lastLength && Arrays.equals(bytes, lastStart, lastStart + lastLength, id, from, to)) {
             return last;
         }
         index();
@@ -58,15 +71,21 @@ final class CustomerIds {
         for (int slot = firstSlot(hash); ; slot = (slot + 1) & mask) {
             int entry = slots[slot];
             if (entry == 0) {
-                last = append(id, from, to, hash, slot);
-                return last;
+                return found(append(id, from, to, hash, slot));
             }
             int c = entry - 1;
-            if (hashes[c] == hash && Arrays.equals(bytes, start(c), ends[c], id, from, to)) {
-                last = c;
-                return c;
+            if (hashes[c] == hash && Arrays.equals(bytes, start(c), bounds[c + 1], id, from, to)) {
+                return found(c);
             }
         }
+    }
+
+    /** Customer c, noted as the one found last. */
+    private int found(int c) {
+        last = c;
+        lastStart = start(c);
+        lastLength = bounds[c + 1] - lastStart;
+        return c;
     }
 
     /** The number of the customer with this id, a new one when it has not been seen. */
@@ -87,7 +106,7 @@ final class CustomerIds {
      * (several threads may look up at once) once it is {@linkplain #index() indexed}.
      */
     int find(CustomerIds other, int c) {
-        return find(other.bytes, other.start(c), other.ends[c], other.hashes[c]);
+        return find(other.bytes, other.start(c), other.bounds[c + 1], other.hashes[c]);
     }
 
     /**
@@ -97,10 +116,10 @@ final class CustomerIds {
     int append(CustomerIds other, int c) {
         int n = count;
         int from = other.start(c);
-        int length = other.ends[c] - from;
+        int length = other.bounds[c + 1] - from;
         room(n + 1, start(n) + length);
         System.arraycopy(other.bytes, from, bytes, start(n), length);
-        ends[n] = start(n) + length;
+        bounds[n + 1] = start(n) + length;
         hashes[n] = other.hashes[c];
         count++;
         return n;
@@ -109,8 +128,8 @@ final class CustomerIds {
     /** Makes room for {@code more} customers, their ids as long as those of {@code other} at most. */
     void reserve(int more, CustomerIds other) {
         int customers = count + more;
-        if (customers > ends.length) {
-            ends = Arrays.copyOf(ends, customers);
+        if (customers + 1 > bounds.length) {
+            bounds = Arrays.copyOf(bounds, customers + 1);
             hashes = Arrays.copyOf(hashes, customers);
         }
         int length = start(count) + other.start(other.count);
@@ -141,7 +160,7 @@ final class CustomerIds {
     /** The id of customer c. */
     String id(int c) {
         int start = start(c);
-        int end = ends[c];
+        int end = bounds[c + 1];
         if (bytes[start] != UTF_16) {
             return new String(bytes, start, end - start, StandardCharsets.ISO_8859_1);
         }
@@ -156,7 +175,7 @@ final class CustomerIds {
         int mask = slots.length - 1;
         for (int slot = firstSlot(hash); slots[slot] != 0; slot = (slot + 1) & mask) {
             int c = slots[slot] - 1;
-            if (hashes[c] == hash && Arrays.equals(bytes, start(c), ends[c], id, from, to)) {
+            if (hashes[c] == hash && Arrays.equals(bytes, start(c), bounds[c + 1], id, from, to)) {
                 return c;
             }
         }
@@ -164,7 +183,7 @@ final class CustomerIds {
     }
 
     private int start(int c) {
-        return c == 0 ? 0 : ends[c - 1];
+        return bounds[c];
     }
 
     /** The id as a key: its ASCII bytes, or the marker and its UTF-16 chars, in {@link #key}; its length. */
@@ -229,7 +248,7 @@ final class CustomerIds {
         int end = start + (to - from);
         room(c + 1, end);
         System.arraycopy(id, from, bytes, start, to - from);
-        ends[c] = end;
+        bounds[c + 1] = end;
         hashes[c] = hash;
         slots[slot] = c + 1;
         count++;
@@ -242,9 +261,9 @@ final class CustomerIds {
 
     /** Grows the arrays, doubling them, to hold this many customers and bytes of ids. */
     private void room(int customers, int length) {
-        if (customers > ends.length) {
-            ends = Arrays.copyOf(ends, Math.max(customers, 2 * ends.length));
-            hashes = Arrays.copyOf(hashes, ends.length);
+        if (customers > hashes.length) {
+            hashes = Arrays.copyOf(hashes, Math.max(customers, 2 * hashes.length));
+            bounds = Arrays.copyOf(bounds, hashes.length + 1);
         }
         if (length > bytes.length) {
             bytes = Arrays.copyOf(bytes, Math.max(length, 2 * bytes.length));

@@ -108,34 +108,51 @@ final class PurchaseLines {
             PurchaseColumns known,
             Consumer<PurchaseColumns> whenResolved)
             throws IOException {
-        boolean fromStart = known == null;
         PurchaseColumns columns = known;
         long lineNumber = 0;
         long records = 0;
-        while (in.advance()) {
+        // The lines up to the one that resolves the columns (none when they are known), apart from the records'
+        // loop: the compiled loop then holds no path its profile never saw taken (the header is read before the
+        // profile starts), whose first use in the next reading would throw the compiled loop away.
+        while (columns == null && in.advance()) {
             lineNumber++;
-            if (columns != null && in.readSimple(columns, lineNumber)) {
-                records++;
-                continue;
-            }
             String line = in.text();
-            if (fromStart && lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
+            if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                 line = line.substring(1);
             }
             if (line.isBlank()) {
                 continue;
             }
             List<String> fields = DelimitedLine.split(line, delimiter, lineNumber);
-            if (columns == null) {
-                columns = resolver.resolve(fields, lineNumber);
-                whenResolved.accept(columns);
-                if (header) {
-                    continue;
-                }
+            columns = resolver.resolve(fields, lineNumber);
+            whenResolved.accept(columns);
+            if (!header) {
+                accept(consumer, columns.record(fields, lineNumber), lineNumber);
+                records++;
             }
-            accept(consumer, columns.record(fields, lineNumber), lineNumber);
-            records++;
         }
-        return new Counts(lineNumber, records);
+        return columns == null ? new Counts(lineNumber, records) : records(in, consumer, columns, lineNumber, records);
+    }
+
+    /** Reads the lines after the {@code lines} read so far as records, with the columns resolved. */
+    private Counts records(
+            Lines in, Consumer<? super PurchaseRecord> consumer, PurchaseColumns columns, long lines, long records)
+            throws IOException {
+        long lineNumber = lines;
+        long read = records;
+        while (in.advance()) {
+            lineNumber++;
+            if (in.readSimple(columns, lineNumber)) {
+                read++;
+                continue;
+            }
+            String line = in.text();
+            if (line.isBlank()) {
+                continue;
+            }
+            accept(consumer, columns.record(DelimitedLine.split(line, delimiter, lineNumber), lineNumber), lineNumber);
+            read++;
+        }
+        return new Counts(lineNumber, read);
     }
 }

@@ -55,6 +55,23 @@ class CustomerIdsTest {
         assertThat(here.find(second, 1)).isEqualTo(-1);
     }
 
+    @Test
+    void theCustomerFoundLastIsFoundAgainWithoutMistakingAnotherForIt() {
+        CustomerIds ids = new CustomerIds(1);
+
+        assertThat(number(ids, "")).isZero();
+        assertThat(number(ids, "")).isZero();
+        assertThat(number(ids, "ab")).isEqualTo(1);
+        assertThat(number(ids, "ab")).isEqualTo(1);
+        assertThat(number(ids, "ba")).isEqualTo(2);
+        assertThat(number(ids, "a")).isEqualTo(3);
+        assertThat(number(ids, "ab")).isEqualTo(1);
+        assertThat(number(ids, "")).isZero();
+        assertThat(ids.size()).isEqualTo(4);
+        assertThat(ids.id(0)).isEmpty();
+        assertThat(ids.id(2)).isEqualTo("ba");
+    }
+
     private static int number(CustomerIds ids, String ascii) {
         byte[] line = (" ," + ascii + ",").getBytes(StandardCharsets.US_ASCII);
         return ids.number(line, 2, 2 + ascii.length());
