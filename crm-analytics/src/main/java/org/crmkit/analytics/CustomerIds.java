@@ -23,10 +23,13 @@ final class CustomerIds {
      * none after joining them).
      */
     private int indexed;
+    /** The fewest hash slots a table starts with. */
+    private static final int MIN_SLOTS = 1024;
+
     /** Customer number + 1 per slot, 0 for a free slot; at most half full. */
-    private int[] slots = new int[1024];
+    private int[] slots;
     /** 32 less the bits of a slot number. */
-    private int slotShift = 32 - 10;
+    private int slotShift;
     /**
      * The ids' bytes one after the other; customer c's from {@code bounds[c]} to {@code bounds[c + 1]}
      * ({@code bounds[0]} is 0: the first customer's start needs no test of its own, which the compiler would take
@@ -50,10 +53,20 @@ final class CustomerIds {
 
     private byte[] key = new byte[64];
 
-    /** A table with room for this many customers before its arrays grow (its hash slots grow as it fills). */
+    /**
+     * A table with room for this many customers before its arrays or its hash slots grow (a part of a file is sized
+     * for its customers at once: growing the slots from the fewest to hold 150,000 customers left 4 MB of smaller
+     * tables behind it, each filled again).
+     */
     CustomerIds(int capacity) {
         bounds = new int[capacity + 1];
         hashes = new int[capacity];
+        int size = MIN_SLOTS;
+        while (size < 2L * capacity) {
+            size *= 2;
+        }
+        slots = new int[size];
+        slotShift = Integer.numberOfLeadingZeros(size) + 1;
     }
 
     int size() {

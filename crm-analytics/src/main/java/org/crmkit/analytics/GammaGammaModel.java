@@ -47,7 +47,7 @@ public final class GammaGammaModel {
      *                            customers have repeat purchases, or as {@link BgNbdModel#fit} does
      */
     public static GammaGammaModel fit(Collection<SpendHistory> histories, FitOptions options) {
-        List<SpendHistory> repeaters = new ArrayList<>();
+        List<SpendHistory> repeaters = new ArrayList<>(histories.size());
         for (SpendHistory h : histories) {
             if (isRepeater(h)) {
                 repeaters.add(h);
@@ -283,14 +283,19 @@ public final class GammaGammaModel {
      *                            is then infinite)
      */
     public double expectedSpend(SpendHistory h) {
-        double denominator = p * h.frequency() + q - 1;
+        return expectedSpend(h.frequency(), h.monetaryValue());
+    }
+
+    /** {@link #expectedSpend(SpendHistory)} of a spend history's frequency and monetary value, without the object. */
+    double expectedSpend(int frequency, double monetaryValue) {
+        double denominator = p * frequency + q - 1;
         if (!(denominator > 0)) {
             throw new AnalyticsException(
                     AnalyticsException.Reason.INSUFFICIENT_DATA,
                     "q",
                     "q = " + q + " <= 1: the mean spend of a customer without repeat purchases is infinite");
         }
-        return p * (gamma + h.frequency() * h.monetaryValue()) / denominator;
+        return p * (gamma + frequency * monetaryValue) / denominator;
     }
 
     @Override

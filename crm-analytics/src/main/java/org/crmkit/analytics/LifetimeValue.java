@@ -178,7 +178,8 @@ public final class LifetimeValue {
             int x = frequencies[i];
             double alive = x == 0 ? 1.0 : model.probabilityAlive(all[i].history(), dropoutLogOdds[x]);
             if (values != null) {
-                values[i] = spend.expectedSpend(SpendHistory.of(all[i])) * alive * discounted[cellOf[i]];
+                values[i] =
+                        spend.expectedSpend(x, SpendHistory.monetaryValueOf(all[i])) * alive * discounted[cellOf[i]];
             }
             if (expected != null) {
                 expected[i] = alive * overHorizon[cellOf[i]];

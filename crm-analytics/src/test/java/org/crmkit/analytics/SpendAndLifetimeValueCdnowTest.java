@@ -156,6 +156,58 @@ class SpendAndLifetimeValueCdnowTest {
     }
 
     @Test
+    void aNegativeMeanSpendIsRefusedByTheValuesOfAllCustomersAsByItsSpendHistory() {
+        BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
+        LifetimeValue clv = LifetimeValue.of(purchases, spend, 12, 0.01, PeriodUnit.WEEKS);
+        LocalDate first = LocalDate.of(1997, 1, 1);
+        CustomerSummary refund = summary("refund", new BigDecimal("-5.00"));
+        // three customers of one age and frequencies 0 and 1: the table of (x, T) is smaller than the list
+        List<CustomerSummary> customers = List.of(
+                summary("a", new BigDecimal("12.50")),
+                new CustomerSummary(
+                        "b",
+                        first,
+                        first,
+                        1,
+                        new PurchaseHistory(0, 0, 39),
+                        BigDecimal.TEN,
+                        BigDecimal.ZERO,
+                        273,
+                        0,
+                        BigDecimal.ZERO),
+                refund);
+
+        assertThatThrownBy(() -> SpendHistory.of(refund))
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("monetaryValue")
+                .hasMessageContaining("must be finite and not negative, was -5.0");
+        assertThatThrownBy(() -> clv.estimates(customers))
+                .isInstanceOf(AnalyticsException.class)
+                .hasMessageContaining("monetaryValue")
+                .hasMessageContaining("must be finite and not negative, was -5.0");
+        assertThat(clv.estimates(customers.subList(0, 2)))
+                .containsExactly(
+                        clv.estimate(customers.get(0).history(), SpendHistory.of(customers.get(0))),
+                        clv.estimate(customers.get(1).history(), SpendHistory.of(customers.get(1))));
+    }
+
+    /** A customer of two purchase days, the second two weeks after the first, with this mean repeat spend. */
+    private static CustomerSummary summary(String id, BigDecimal meanRepeatSpend) {
+        LocalDate first = LocalDate.of(1997, 1, 1);
+        return new CustomerSummary(
+                id,
+                first,
+                first.plusWeeks(2),
+                2,
+                new PurchaseHistory(1, 2, 39),
+                BigDecimal.TEN.add(meanRepeatSpend),
+                meanRepeatSpend,
+                259,
+                0,
+                BigDecimal.ZERO);
+    }
+
+    @Test
     void customersSharingFrequencyAndAgeShareTheirDiscountedPurchasesButNotTheirRecency() {
         BgNbdModel purchases = BgNbdModel.of(0.2426, 4.4135, 0.7929, 2.4258);
         CustomerSummarizer summarizer = Analytics.summarizer(LocalDate.of(2024, 6, 30), PeriodUnit.WEEKS);
