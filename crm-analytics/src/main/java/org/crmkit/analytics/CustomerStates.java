@@ -251,13 +251,15 @@ final class CustomerStates {
         return purchaseDays[c] > 0;
     }
 
-    /** The summary of customer c, whose id is given, with a calibration ending on that epoch day. */
-    CustomerSummary summary(int c, String id, long calibrationEnd, PeriodUnit unit, DayCache days) {
+    /**
+     * The summary of customer c, whose id is given, with a calibration ending on that epoch day; its dates, small
+     * sums and a history without repeat purchases shared with other summaries.
+     */
+    CustomerSummary summary(int c, String id, long calibrationEnd, DayCache days, SummaryValues shared) {
         int frequency = purchaseDays[c] - 1;
-        BigDecimal total = sum(TOTAL, c);
+        BigDecimal total = sum(TOTAL, c, shared);
         BigDecimal monetary = frequency == 0 ? BigDecimal.ZERO : meanRepeatSpend(c, total, frequency);
-        PurchaseHistory history = new PurchaseHistory(
-                frequency, unit.fromDays(lastDay[c] - firstDay[c]), unit.fromDays(calibrationEnd - firstDay[c]));
+        PurchaseHistory history = shared.history(frequency, firstDay[c], lastDay[c]);
         return new CustomerSummary(
                 id,
                 days.of(firstDay[c]),
@@ -268,7 +270,7 @@ final class CustomerStates {
                 monetary,
                 calibrationEnd - lastDay[c],
                 holdoutDays[c],
-                sum(HOLDOUT, c));
+                sum(HOLDOUT, c, shared));
     }
 
     /**
@@ -308,6 +310,12 @@ final class CustomerStates {
     private BigDecimal sum(int sum, int c) {
         BigDecimal[] exactSums = exact.isEmpty() ? null : exact.get(c);
         return exactSums != null ? exactSums[sum] : BigDecimal.valueOf(sums[sum][c], scales[sum][c]);
+    }
+
+    /** As {@link #sum(int, int)}, a small sum shared with other summaries. */
+    private BigDecimal sum(int sum, int c, SummaryValues shared) {
+        BigDecimal[] exactSums = exact.isEmpty() ? null : exact.get(c);
+        return exactSums != null ? exactSums[sum] : shared.amount(sums[sum][c], scales[sum][c]);
     }
 
     private void addTo(int sum, int c, long unscaled, int scale, BigDecimal exactAmount) {

@@ -165,11 +165,12 @@ public final class CustomerSummarizer {
         long end = calibrationEnd.toEpochDay();
         // Chunks of customers in parallel: each summary on its own, so the result does not depend on the threads.
         int chunks = Math.max(1, Math.min(MAX_CHUNKS, n / MIN_CHUNK));
+        SummaryValues shared = new SummaryValues(n, end, unit);
         IntStream.range(0, chunks).parallel().forEach(chunk -> {
             CustomerStates.DayCache days = new CustomerStates.DayCache();
             for (int c = (int) ((long) n * chunk / chunks); c < (int) ((long) n * (chunk + 1) / chunks); c++) {
                 if (customers.inCalibrationCohort(c)) {
-                    all[c] = customers.summary(c, customers.id(c), end, unit, days);
+                    all[c] = customers.summary(c, customers.id(c), end, days, shared);
                 }
             }
         });
