@@ -41,10 +41,10 @@ final class CustomerIds {
     private int[] hashes;
     /**
      * The customer found last, and where its id's bytes start and how many there are (-1 before the first): a file
-     * sorted by customer finds each one without hashing. A table's first look-up fails the length's comparison,
-     * which every new customer fails, rather than a test of its own: a test true only at a table's first look-up
-     * looked never true to the compiler (the first look-up comes before the profile starts), and its first use in
-     * the next table threw the compiled read loop away.
+     * sorted by customer finds each one without hashing. A table's first look-up fails the comparison of the
+     * lengths, as a new customer whose id is longer or shorter than the last one does. (Where all ids have one
+     * length, that outcome is rare enough for the compiler to leave it out, and a new table's first look-up can
+     * still throw the compiled read loop away, as the test for no customer found yet did.)
      */
     private int last;
 

@@ -39,6 +39,13 @@ final class SummaryValues {
         int atLeast = Math.max(16, customers);
         this.sharedAmounts = Math.min(AMOUNTS, atLeast);
         this.firstPurchasesOnly = new PurchaseHistory[Math.min(AGES, atLeast)];
+        // Made here, zeros included, not at their first use: a path taken once per call looks never taken to the
+        // compiler (the first call's comes before the profile starts), and its use in the next call throws the
+        // compiled summaries away.
+        for (int scale = 0; scale < SCALES; scale++) {
+            amounts[scale] = new BigDecimal[sharedAmounts];
+            amounts[scale][0] = BigDecimal.valueOf(0, scale);
+        }
     }
 
     /** {@code BigDecimal.valueOf(unscaled, scale)}, shared where it is small. */
@@ -47,10 +54,6 @@ final class SummaryValues {
             return BigDecimal.valueOf(unscaled, scale);
         }
         BigDecimal[] ofScale = amounts[scale];
-        if (ofScale == null) {
-            ofScale = new BigDecimal[sharedAmounts];
-            amounts[scale] = ofScale;
-        }
         BigDecimal amount = ofScale[(int) unscaled];
         if (amount == null) {
             amount = BigDecimal.valueOf(unscaled, scale);
