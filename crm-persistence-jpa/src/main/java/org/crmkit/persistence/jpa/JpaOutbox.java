@@ -26,6 +26,7 @@ import org.crmkit.core.spi.Outbox;
 import org.crmkit.core.spi.OutboxEntry;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.PostgreSQLDialect;
 
 /**
  * The outbox as the table {@code crm_outbox}, written in the transaction of the change. Events are stored as JSON
@@ -44,6 +45,13 @@ final class JpaOutbox implements Outbox {
 
     private static final String MARK_PUBLISHED = "update crm_outbox set published_at = ? where id in ("
             + String.join(", ", Collections.nCopies(MARKED_PER_STATEMENT, "?")) + ") and published_at is null";
+
+    private static final String COLUMNS = "(sequence_number, id, tenant_id, aggregatetype, aggregateid, type,"
+            + " event_class, payload, occurred_at, recorded_at, delivery_attempts)";
+    private static final String INSERT_POSTGRESQL =
+            "insert into crm_outbox " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?, 0)";
+    private static final String INSERT_H2 =
+            "insert into crm_outbox " + COLUMNS + " values (?, ?, ?, ?, ?, ?, ?, ? format json, ?, ?, 0)";
 
     /**
      * The relay's read: the columns an entry needs rather than the rows as entities, which the unit of work would
@@ -67,6 +75,11 @@ final class JpaOutbox implements Outbox {
         this.clock = clock;
     }
 
+    /**
+     * Inserts the rows in one JDBC batch right away rather than through the unit of work: the rows are never changed
+     * by this transaction, so managing them as entities only cost their inserts' translation and a comparison of
+     * each with a copy at every later flush of the transaction.
+     */
     @Override
     public void append(List<DomainEvent> events) {
         Require.noNulls(events, "events");
@@ -78,19 +91,30 @@ final class JpaOutbox implements Outbox {
         }
         transactions.withEntityManager(entityManager -> {
             Iterator<Long> numbers = numbers(entityManager, events.size()).iterator();
-            for (DomainEvent event : events) {
-                OutboxRow row = new OutboxRow();
-                row.sequence = numbers.next();
-                row.eventId = ids.next();
-                row.tenant = event.tenant().value();
-                row.aggregateType = event.aggregateType();
-                row.aggregateId = event.aggregateId().toString();
-                row.type = event.eventType();
-                row.eventClass = event.getClass().getName();
-                row.payload = json.write(event);
-                row.occurredAt = event.occurredAt();
-                row.recordedAt = clock.instant();
-                entityManager.persist(row);
+            String insert =
+                    JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect ? INSERT_POSTGRESQL : INSERT_H2;
+            OffsetDateTime recordedAt = clock.instant().atOffset(ZoneOffset.UTC);
+            try {
+                entityManager.unwrap(Session.class).doWork(connection -> {
+                    try (PreparedStatement row = connection.prepareStatement(insert)) {
+                        for (DomainEvent event : events) {
+                            row.setLong(1, numbers.next());
+                            row.setObject(2, ids.next());
+                            row.setString(3, event.tenant().value());
+                            row.setString(4, event.aggregateType());
+                            row.setString(5, event.aggregateId().toString());
+                            row.setString(6, event.eventType());
+                            row.setString(7, event.getClass().getName());
+                            row.setString(8, json.write(event));
+                            row.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
+                            row.setObject(10, recordedAt);
+                            row.addBatch();
+                        }
+                        row.executeBatch();
+                    }
+                });
+            } catch (RuntimeException e) {
+                throw Failures.translate(e);
             }
             return null;
         });
