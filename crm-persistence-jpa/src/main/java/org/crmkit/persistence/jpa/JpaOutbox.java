@@ -3,6 +3,7 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -27,6 +28,8 @@ import org.crmkit.core.spi.OutboxEntry;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * The outbox as the table {@code crm_outbox}, written in the transaction of the change. Events are stored as JSON
@@ -94,27 +97,32 @@ final class JpaOutbox implements Outbox {
             String insert =
                     JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect ? INSERT_POSTGRESQL : INSERT_H2;
             OffsetDateTime recordedAt = clock.instant().atOffset(ZoneOffset.UTC);
+            // prepared through Hibernate's JDBC coordinator, so that the batch counts among the session's statements
+            SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
+            JdbcCoordinator jdbc = session.getJdbcCoordinator();
+            PreparedStatement row = jdbc.getStatementPreparer().prepareStatement(insert);
             try {
-                entityManager.unwrap(Session.class).doWork(connection -> {
-                    try (PreparedStatement row = connection.prepareStatement(insert)) {
-                        for (DomainEvent event : events) {
-                            row.setLong(1, numbers.next());
-                            row.setObject(2, ids.next());
-                            row.setString(3, event.tenant().value());
-                            row.setString(4, event.aggregateType());
-                            row.setString(5, event.aggregateId().toString());
-                            row.setString(6, event.eventType());
-                            row.setString(7, event.getClass().getName());
-                            row.setString(8, json.write(event));
-                            row.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
-                            row.setObject(10, recordedAt);
-                            row.addBatch();
-                        }
-                        row.executeBatch();
-                    }
-                });
-            } catch (RuntimeException e) {
-                throw Failures.translate(e);
+                for (DomainEvent event : events) {
+                    row.setLong(1, numbers.next());
+                    row.setObject(2, ids.next());
+                    row.setString(3, event.tenant().value());
+                    row.setString(4, event.aggregateType());
+                    row.setString(5, event.aggregateId().toString());
+                    row.setString(6, event.eventType());
+                    row.setString(7, event.getClass().getName());
+                    row.setString(8, json.write(event));
+                    row.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
+                    row.setObject(10, recordedAt);
+                    row.addBatch();
+                }
+                row.executeBatch();
+            } catch (SQLException e) {
+                throw Failures.translate(session.getJdbcServices()
+                        .getSqlExceptionHelper()
+                        .convert(e, "could not append events", insert));
+            } finally {
+                jdbc.getLogicalConnection().getResourceRegistry().release(row);
+                jdbc.afterStatementExecution();
             }
             return null;
         });
