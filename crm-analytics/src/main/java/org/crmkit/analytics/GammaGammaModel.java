@@ -143,17 +143,20 @@ public final class GammaGammaModel {
             frequency = new int[rows];
             totalSpend = new double[rows];
             weight = new double[rows];
-            // The logarithms of every row in parallel, their sums in row order (as one thread adds them).
+            // Each row's fields and logarithms gathered in parallel (a cache miss or two per object), their sums in
+            // row order (as one thread adds them); totalSpend holds the mean spend until the sums.
             double[] logMonetary = new double[rows];
             double[] logFrequency = new double[rows];
             ChunkedSum.forEachChunk(rows, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     SpendHistory h = repeaters.get(i);
+                    frequency[i] = h.frequency();
+                    totalSpend[i] = h.monetaryValue();
                     logMonetary[i] = Math.log(h.monetaryValue());
                     logFrequency[i] = Math.log(h.frequency());
                 }
             });
-            double[] sums = sums(repeaters, counts, logMonetary, logFrequency);
+            double[] sums = sums(counts, logMonetary, logFrequency);
             customersWithFrequency = customersWithFrequency(frequency, weight);
             sumXLogM = sums[X_LOG_M];
             sumLogM = sums[LOG_M];
@@ -166,22 +169,24 @@ public final class GammaGammaModel {
         // once, so they are compiled while they run (on-stack replacement), one method holding all of them again
         // for each loop.
 
-        /** Fills the rows and adds up the terms that do not depend on the parameters, in row order. */
-        private double[] sums(
-                List<SpendHistory> repeaters, List<Long> counts, double[] logMonetary, double[] logFrequency) {
+        /**
+         * Fills the weights and the total spends (from the mean spends gathered) and adds up the terms that do not
+         * depend on the parameters, in row order.
+         */
+        private double[] sums(List<Long> counts, double[] logMonetary, double[] logFrequency) {
             double[] sums = new double[SPEND + 1];
             for (int i = 0; i < frequency.length; i++) {
-                SpendHistory h = repeaters.get(i);
                 double w = counts == null ? 1 : counts.get(i);
-                frequency[i] = h.frequency();
-                totalSpend[i] = h.frequency() * h.monetaryValue();
+                int x = frequency[i];
+                double monetary = totalSpend[i];
+                totalSpend[i] = x * monetary;
                 weight[i] = w;
                 double lm = logMonetary[i];
-                sums[X_LOG_M] += w * h.frequency() * lm;
+                sums[X_LOG_M] += w * x * lm;
                 sums[LOG_M] += w * lm;
-                sums[X_LOG_X] += w * h.frequency() * logFrequency[i];
+                sums[X_LOG_X] += w * x * logFrequency[i];
                 sums[CUSTOMERS] += w;
-                sums[SPEND] += w * h.monetaryValue();
+                sums[SPEND] += w * monetary;
             }
             return sums;
         }
