@@ -135,7 +135,7 @@ final class DunningCaseRows {
     /**
      * Adds the entries after the stored history of their cases without reading it, in two JDBC batches: each case
      * row counts its new entries and goes to its next version (refused when another transaction saved the case since
-     * it was read), then the entries go in as rows. The case rows leave the unit of work, which no longer knows
+     * it was read), then the entries go in as rows. Case rows the unit of work held leave it, as it no longer knows
      * them as stored; a later read in the transaction reads them again.
      */
     void append(EntityManager entityManager, List<Appended> appended, JpaTransactions transactions) {
@@ -167,7 +167,9 @@ final class DunningCaseRows {
             if (counted[i] != 1) {
                 throw refused(appended.get(i).state(), transactions);
             }
-            entityManager.detach(appended.get(i).row());
+            if (entityManager.contains(appended.get(i).row())) {
+                entityManager.detach(appended.get(i).row());
+            }
         }
     }
 

@@ -252,7 +252,8 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
     }
 
     /**
-     * The case rows by id (one statement per 100 ids) without their history rows; then, for the cases given entries,
+     * The case rows by id (one statement per 100 ids, as columns: see {@link DunningCasesToAppend}) without their
+     * history rows; then, for the cases given entries,
      * their history counts and versions raised (the versions checked) and the entries inserted after the stored ones,
      * in a JDBC batch each (see {@link DunningCaseRows#append}). A case whose document still holds its
      * history (stored before schema 27 and not saved since) is read whole and saved as {@link #saveAll} saves, which
@@ -272,7 +273,7 @@ public final class JpaDunningCaseStore implements DunningCaseStore {
         transactions.withEntityManager(entityManager -> {
             List<DunningCaseRows.Appended> appended = new ArrayList<>();
             List<DunningCaseState> wholeInDocument = new ArrayList<>();
-            for (DunningCaseRow row : caseRows(entityManager, tenant, wanted)) {
+            for (DunningCaseRow row : DunningCasesToAppend.read(entityManager, tenant, wanted)) {
                 DunningCaseState state = cases.state(row);
                 if (!state.history().isEmpty()) {
                     wholeInDocument.add(state);
