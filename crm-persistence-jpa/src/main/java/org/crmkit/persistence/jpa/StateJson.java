@@ -24,8 +24,10 @@ import com.fasterxml.jackson.databind.jsontype.impl.StdSubtypeResolver;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -57,13 +59,15 @@ final class StateJson {
         mapper.setVisibility(PropertyAccessor.FIELD, Visibility.ANY);
         mapper.setVisibility(PropertyAccessor.CREATOR, Visibility.ANY);
         mapper.registerModule(new JavaTimeModule());
+        mapper.registerModule(new BlackbirdModule());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.registerModule(new SimpleModule("crmkit-values")
                 .addSerializer(Money.class, new MoneySerializer())
-                .addDeserializer(Money.class, new MoneyDeserializer()));
+                .addDeserializer(Money.class, new MoneyDeserializer())
+                .addDeserializer(Instant.class, new InstantText()));
         mapper.setSubtypeResolver(new PermittedSubtypes());
         mapper.setDefaultTyping(new SealedTypes()
                 .init(
