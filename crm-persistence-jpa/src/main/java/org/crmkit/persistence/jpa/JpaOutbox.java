@@ -3,11 +3,13 @@ package org.crmkit.persistence.jpa;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Iterator;
@@ -93,36 +95,38 @@ final class JpaOutbox implements Outbox {
             return;
         }
         transactions.withEntityManager(entityManager -> {
-            Iterator<Long> numbers = numbers(entityManager, events.size()).iterator();
             String insert =
                     JpaTransactions.dialect(entityManager) instanceof PostgreSQLDialect ? INSERT_POSTGRESQL : INSERT_H2;
             OffsetDateTime recordedAt = clock.instant().atOffset(ZoneOffset.UTC);
-            // prepared through Hibernate's JDBC coordinator, so that the batch counts among the session's statements
+            // prepared through Hibernate's JDBC coordinator, so that they count among the session's statements
             SharedSessionContractImplementor session = entityManager.unwrap(SharedSessionContractImplementor.class);
             JdbcCoordinator jdbc = session.getJdbcCoordinator();
-            PreparedStatement row = jdbc.getStatementPreparer().prepareStatement(insert);
             try {
-                for (DomainEvent event : events) {
-                    row.setLong(1, numbers.next());
-                    row.setObject(2, ids.next());
-                    row.setString(3, event.tenant().value());
-                    row.setString(4, event.aggregateType());
-                    row.setString(5, event.aggregateId().toString());
-                    row.setString(6, event.eventType());
-                    row.setString(7, event.getClass().getName());
-                    row.setString(8, json.write(event));
-                    row.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
-                    row.setObject(10, recordedAt);
-                    row.addBatch();
+                Iterator<Long> numbers =
+                        numbers(entityManager, jdbc, events.size()).iterator();
+                PreparedStatement row = jdbc.getStatementPreparer().prepareStatement(insert);
+                try {
+                    for (DomainEvent event : events) {
+                        row.setLong(1, numbers.next());
+                        row.setObject(2, ids.next());
+                        row.setString(3, event.tenant().value());
+                        row.setString(4, event.aggregateType());
+                        row.setString(5, event.aggregateId().toString());
+                        row.setString(6, event.eventType());
+                        row.setString(7, event.getClass().getName());
+                        row.setString(8, json.write(event));
+                        row.setObject(9, event.occurredAt().atOffset(ZoneOffset.UTC));
+                        row.setObject(10, recordedAt);
+                        row.addBatch();
+                    }
+                    row.executeBatch();
+                } finally {
+                    released(jdbc, row);
                 }
-                row.executeBatch();
             } catch (SQLException e) {
                 throw Failures.translate(session.getJdbcServices()
                         .getSqlExceptionHelper()
                         .convert(e, "could not append events", insert));
-            } finally {
-                jdbc.getLogicalConnection().getResourceRegistry().release(row);
-                jdbc.afterStatementExecution();
             }
             return null;
         });
@@ -130,26 +134,39 @@ final class JpaOutbox implements Outbox {
 
     /**
      * The next {@code count} numbers of {@code crm_outbox_sequence}, ascending, in one statement whatever the count
-     * (the sequence's next value over {@code count} rows of a recursive query, in the database's own syntax).
+     * (the sequence's next value over {@code count} rows of a recursive query, in the database's own syntax). Plain
+     * JDBC: it reads a sequence alone, so nothing the unit of work holds needs flushing first, and Hibernate's
+     * handling of a native query's results cost several times the statement itself.
      */
-    private List<Long> numbers(EntityManager entityManager, int count) {
+    private List<Long> numbers(EntityManager entityManager, JdbcCoordinator jdbc, int count) throws SQLException {
         String statement = nextNumbers;
         if (statement == null) {
             Dialect dialect = JpaTransactions.dialect(entityManager);
-            statement = "with recursive numbers(n) as (select 1 union all select n + 1 from numbers where n < ?1)"
+            statement = "with recursive numbers(n) as (select 1 union all select n + 1 from numbers where n < ?)"
                     + " select " + dialect.getSequenceSupport().getSelectSequenceNextValString(SEQUENCE)
                     + " from numbers";
             nextNumbers = statement;
         }
-        // it reads a sequence alone: nothing the unit of work holds must be flushed first (a native query would
-        // otherwise flush every row the transaction loaded or changed)
-        List<?> values = JpaTransactions.withoutAutoFlush(entityManager.createNativeQuery(statement))
-                .setParameter(1, count)
-                .getResultList();
-        return values.stream()
-                .map(value -> ((Number) value).longValue())
-                .sorted()
-                .toList();
+        PreparedStatement read = jdbc.getStatementPreparer().prepareStatement(statement);
+        try {
+            read.setInt(1, count);
+            List<Long> values = new ArrayList<>(count);
+            try (ResultSet rows = read.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getLong(1));
+                }
+            }
+            Collections.sort(values);
+            return values;
+        } finally {
+            released(jdbc, read);
+        }
+    }
+
+    /** Gives a statement prepared through the coordinator back to it. */
+    private static void released(JdbcCoordinator jdbc, PreparedStatement statement) {
+        jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+        jdbc.afterStatementExecution();
     }
 
     @Override
