@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.crmkit.core.common.Page;
 import org.crmkit.core.common.PageRequest;
 import org.crmkit.core.common.RecordNotFoundException;
@@ -41,11 +40,6 @@ final class JpaActionStore implements ActionStore {
 
     private static final String PENDING = ActionStatus.PENDING.name();
 
-    private static final IdParameters KEYS = new IdParameters(100);
-    /** Which of up to 100 deduplication keys the tenant's actions have. */
-    private static final String TAKEN_KEYS = "select r.deduplicationKey from ActionRow r where r.tenantId = :tenant"
-            + " and r.deduplicationKey in (" + KEYS.placeholders() + ")";
-
     private final JpaTransactions transactions;
     private final ActionRows rows;
     private final ActionInserts inserts;
@@ -69,9 +63,9 @@ final class JpaActionStore implements ActionStore {
     }
 
     /**
-     * Which keys are taken is read with one statement per 100 keys and tenant (see {@link IdParameters}), so that
-     * only actions with a free key (the first of the list with each key) go to the database, where they are inserted
-     * if their key is still free (see {@link ActionInserts}) in one JDBC batch.
+     * The first action of the list with each key of its tenant goes to the database, where all are inserted in one
+     * JDBC batch, each if its key is still free (see {@link ActionInserts}): the keys taken are not read first, which
+     * cost a statement per 100 keys and a look-up of each key in the database besides the insert's own.
      */
     @Override
     public List<Action> addAll(List<Action> actions) {
@@ -84,26 +78,13 @@ final class JpaActionStore implements ActionStore {
         if (actions.isEmpty()) {
             return List.of();
         }
-        return transactions.withEntityManager(entityManager -> {
-            Map<TenantId, Set<String>> taken = new HashMap<>();
-            actions.stream()
-                    .collect(Collectors.groupingBy(
-                            Action::tenant, Collectors.mapping(Action::deduplicationKey, Collectors.toList())))
-                    .forEach((tenant, keys) -> taken.put(
-                            tenant,
-                            new HashSet<>(KEYS.readAll(
-                                    keys,
-                                    () -> entityManager
-                                            .createQuery(TAKEN_KEYS, String.class)
-                                            .setParameter("tenant", tenant.value())))));
-            List<Action> free = actions.stream()
-                    .filter(action -> taken.get(action.tenant()).add(action.deduplicationKey()))
-                    .toList();
-            if (free.isEmpty()) {
-                return List.of();
-            }
-            return inserts.insertIfAbsent(entityManager, free, "(one of the " + free.size() + " added together)");
-        });
+        Map<TenantId, Set<String>> keys = new HashMap<>();
+        List<Action> first = actions.stream()
+                .filter(action -> keys.computeIfAbsent(action.tenant(), tenant -> new HashSet<>())
+                        .add(action.deduplicationKey()))
+                .toList();
+        return transactions.withEntityManager(entityManager ->
+                inserts.insertIfAbsent(entityManager, first, "(one of the " + first.size() + " added together)"));
     }
 
     @Override

@@ -36,7 +36,8 @@ class DunningChunksOnPostgresTest {
 
         assertThat(eight.planned()).isEqualTo(8);
         assertThat(sixteen.planned()).isEqualTo(16);
-        assertThat(sixteen.statements()).isEqualTo(eight.statements()).isLessThanOrEqualTo(13);
+        // the actions' keys are not read before they are inserted (ActionInserts leaves out a taken one)
+        assertThat(sixteen.statements()).isEqualTo(eight.statements()).isLessThanOrEqualTo(7);
         // the chunk; the work list (the overdue invoices outside cases, the open cases to evaluate) is read without one
         assertThat(sixteen.transactions()).isEqualTo(eight.transactions()).isEqualTo(1);
         // a case per account through Hibernate; the actions and the events go in a JDBC batch each (ActionInserts,
@@ -51,7 +52,7 @@ class DunningChunksOnPostgresTest {
         Cost sixteen = secondReminderOf(16);
 
         assertThat(sixteen.planned()).isEqualTo(16);
-        assertThat(sixteen.statements()).isEqualTo(eight.statements()).isLessThanOrEqualTo(13);
+        assertThat(sixteen.statements()).isEqualTo(eight.statements()).isLessThanOrEqualTo(8);
         assertThat(sixteen.updates()).isEqualTo(16);
         // nothing inserted through Hibernate: the actions and the events go in a JDBC batch each (ActionInserts,
         // JpaOutbox.append); the actions counted by planned()
