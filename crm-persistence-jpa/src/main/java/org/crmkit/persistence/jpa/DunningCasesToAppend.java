@@ -77,8 +77,7 @@ final class DunningCasesToAppend {
                 throw Failures.translate(
                         session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not read cases", READ));
             } finally {
-                jdbc.getLogicalConnection().getResourceRegistry().release(read);
-                jdbc.afterStatementExecution();
+                JpaTransactions.release(jdbc, read);
             }
         }
         return found;

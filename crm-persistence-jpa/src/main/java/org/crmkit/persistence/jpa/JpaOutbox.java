@@ -121,7 +121,7 @@ final class JpaOutbox implements Outbox {
                     }
                     row.executeBatch();
                 } finally {
-                    released(jdbc, row);
+                    JpaTransactions.release(jdbc, row);
                 }
             } catch (SQLException e) {
                 throw Failures.translate(session.getJdbcServices()
@@ -159,14 +159,8 @@ final class JpaOutbox implements Outbox {
             Collections.sort(values);
             return values;
         } finally {
-            released(jdbc, read);
+            JpaTransactions.release(jdbc, read);
         }
-    }
-
-    /** Gives a statement prepared through the coordinator back to it. */
-    private static void released(JdbcCoordinator jdbc, PreparedStatement statement) {
-        jdbc.getLogicalConnection().getResourceRegistry().release(statement);
-        jdbc.afterStatementExecution();
     }
 
     @Override

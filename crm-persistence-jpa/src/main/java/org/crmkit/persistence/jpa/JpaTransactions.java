@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.FlushModeType;
 import jakarta.persistence.Query;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 import org.crmkit.core.spi.Transactions;
 import org.hibernate.Session;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 /**
@@ -95,6 +97,15 @@ final class JpaTransactions implements Transactions {
     static <Q extends Query> Q withoutAutoFlush(Q query) {
         query.setFlushMode(FlushModeType.COMMIT);
         return query;
+    }
+
+    /**
+     * Gives a statement prepared through the session's JDBC coordinator (so that it counts among the session's
+     * statements) back to it once executed.
+     */
+    static void release(JdbcCoordinator jdbc, PreparedStatement statement) {
+        jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+        jdbc.afterStatementExecution();
     }
 
     /**
